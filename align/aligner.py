@@ -1,0 +1,453 @@
+"""Sentence alignment: a banded dynamic programme over many-to-many beads.
+
+Why this shape:
+
+* A small offline model (USE-m3) gives noisy similarities, so the bead score
+  adds evidence embeddings miss: a zh→en length prior, shared numbers and
+  Latin tokens, CC-CEDICT gloss overlap, quote counts, paragraph/heading
+  boundaries.  Similarities are margin-normalised (cosine minus the mean of
+  each side's nearest neighbours), which removes "hub" sentences that are
+  close to everything.
+* Bead types go up to 1-6 / 6-1 because Chinese sentences are often split
+  into many English ones.  The per-type prior is tuned so merging is not free.
+* Linear memory and time: short documents use the full matrix; long ones get
+  a coarse-to-fine anchor path (both sides recursively halved by summing
+  neighbouring vectors) and the final search runs in a fixed-width band
+  around it.  Every array is (n+1, band width).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, fields
+from typing import Sequence
+
+import numpy as np
+
+from align.embed import Embedder
+from align.errors import InputError
+from align.model import Bead, Segment
+from align.signals import SideFeatures, en_features, pair_overlaps, zh_features
+
+#: bead types (zh count, en count) searched in the final pass
+BEAD_TYPES: tuple[tuple[int, int], ...] = (
+    (1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (1, 4), (4, 1),
+    (2, 3), (3, 2), (1, 5), (5, 1), (1, 6), (6, 1),
+)
+_ANCHOR_TYPES = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1))
+MAX_WINDOW = 6
+_NEG = -np.inf
+
+
+@dataclass(frozen=True)
+class AlignOptions:
+    """Score weights (tuned on MAC-Dev) and search limits."""
+
+    w_sim: float = 1.0          # margin-normalised cosine
+    margin: float = 1.0         # how much of the neighbour mean is subtracted
+    top_k: int = 4              # neighbours in the margin
+    w_len: float = 0.12         # Gaussian log-ratio length prior
+    len_ratio: float = 3.0      # en chars per zh char
+    len_sigma: float = 0.35
+    w_lex_en: float = 0.4       # share of English content stems glossed on the zh side
+    w_lex_zh: float = 0.0       # share of zh gloss stems found on the en side
+    w_anchor: float = 0.15      # shared numbers / Latin tokens
+    w_anchor_miss: float = 0.1  # zh numbers / Latin tokens missing on the en side
+    w_quote: float = 0.05       # quote / title count mismatch
+    w_para: float = 0.3         # bead crossing a paragraph boundary
+    w_heading: float = 0.3      # heading merged with other sentences
+    merge: float = 0.05         # cost per extra sentence in a bead
+    skip: float = -0.3          # score of a 1-0 or 0-1 bead
+    band: int = 12              # half width of the final band around the anchor path
+    full_cells: int = 4_000_000 # below this many DP cells, search the whole matrix
+    conf_scale: float = 6.0     # confidence = sigmoid(conf_scale * (score - conf_mid))
+    conf_mid: float = 0.1
+
+
+def _options(options: dict) -> AlignOptions:
+    names = {f.name for f in fields(AlignOptions)}
+    unknown = sorted(set(options) - names)
+    if unknown:
+        raise InputError(f"unknown alignment option(s): {', '.join(unknown)}")
+    return AlignOptions(**options)
+
+
+def _check_ids(segs: Sequence[Segment], side: str) -> None:
+    for k, s in enumerate(segs):
+        if s.id != k:
+            raise InputError(f"{side} segment ids must be 0..n-1 in order; found id {s.id} at position {k}")
+
+
+# ---------------------------------------------------------------- embeddings
+
+def _windows(embedder: Embedder, texts: list[str], joiner: str, chunk: int = 4096) -> np.ndarray:
+    """(n, MAX_WINDOW, d) window vectors, requested in overlapping chunks.
+
+    Chunking bounds what the backend holds at once; long documents are kept
+    in float16 so 100k sentences per side fit comfortably in memory.
+    """
+    n = len(texts)
+    if n <= chunk:
+        return np.asarray(embedder.embed_windows(texts, MAX_WINDOW, joiner), dtype=np.float32)
+    parts = []
+    for s in range(0, n, chunk):
+        w = embedder.embed_windows(texts[s:s + chunk + MAX_WINDOW - 1], MAX_WINDOW, joiner)
+        parts.append(np.asarray(w[:chunk], dtype=np.float16))
+    return np.concatenate(parts)[:n]
+
+
+# ---------------------------------------------------------------- band geometry
+
+def _full_band(n: int, m: int) -> tuple[np.ndarray, int]:
+    return np.zeros(n + 1, dtype=np.int64), m + 1
+
+
+def _band_from_path(path: list[tuple[int, int]], n: int, m: int, half: int) -> tuple[np.ndarray, int]:
+    """Rows' first column and common width of a band of ±half around a path."""
+    pi = np.array([p[0] for p in path])
+    pj = np.array([p[1] for p in path])
+    rows = np.arange(n + 1)
+    last = np.searchsorted(pi, rows, side="right") - 1
+    first = np.minimum(np.searchsorted(pi, rows, side="left"), len(pi) - 1)
+    lo = np.clip(pj[last] - half, 0, m)
+    hi = np.clip(pj[first] + half, 0, m)
+    lo = np.maximum.accumulate(lo)
+    return lo.astype(np.int64), int((hi - lo).max()) + 1
+
+
+def _band_dot(A: np.ndarray, B: np.ndarray, lo: np.ndarray, W: int, a: int, b: int,
+              n_b: int) -> np.ndarray:
+    """out[i, c] = A[i-a] · B[lo[i]+c-b]: vectors of the spans a bead ending at (i, j) covers.
+
+    ``n_b`` is the DP width on B's side (m); cells with no such span are -inf.
+    Rows are processed in chunks so each chunk is one BLAS matrix product.
+    """
+    n1 = len(lo)
+    out = np.full((n1, W), _NEG, dtype=np.float32)
+    rows_per = max(1, min(256, 2_000_000 // max(W, 1)))
+    cols = np.arange(W)
+    for r0 in range(a, n1, rows_per):
+        rows = np.arange(r0, min(n1, r0 + rows_per))
+        c0 = max(int(lo[rows[0]]) - b, 0)
+        c1 = min(int(lo[rows[-1]]) + W - b, n_b - b + 1)
+        if c1 <= c0:
+            continue
+        M = np.asarray(A[rows - a], dtype=np.float32) @ np.asarray(B[c0:c1], dtype=np.float32).T
+        idx = lo[rows][:, None] + cols[None, :] - b - c0
+        ok = (idx >= 0) & (idx < c1 - c0)
+        out[rows] = np.where(ok, np.take_along_axis(M, np.clip(idx, 0, c1 - c0 - 1), axis=1), _NEG)
+    return out
+
+
+def _top_k_mean_rows(S: np.ndarray, k: int) -> np.ndarray:
+    """Mean of the k largest finite entries per row (0 for rows with none)."""
+    X = np.where(np.isfinite(S), S, _NEG)
+    if X.shape[1] > k:
+        X = -np.partition(-X, k - 1, axis=1)[:, :k]
+    ok = np.isfinite(X)
+    cnt = ok.sum(1)
+    return np.where(cnt > 0, np.where(ok, X, 0.0).sum(1) / np.maximum(cnt, 1), 0.0)
+
+
+def _top_k_mean_cols(S: np.ndarray, lo: np.ndarray, m: int, k: int) -> np.ndarray:
+    """Per en sentence, mean of its k best 1-1 similarities inside the band."""
+    n1, W = S.shape
+    jj = lo[:, None] + np.arange(W)[None, :] - 1       # en sentence of a 1-1 bead ending at j
+    ok = np.isfinite(S)
+    t, v = jj[ok], S[ok]
+    out = np.zeros(m)
+    if len(t) == 0:
+        return out
+    order = np.lexsort((-v, t))
+    t, v = t[order], v[order]
+    start = np.searchsorted(t, np.arange(m), side="left")
+    rank = np.arange(len(t)) - start[t]
+    keep = rank < k
+    sums = np.bincount(t[keep], weights=v[keep], minlength=m)
+    cnts = np.bincount(t[keep], minlength=m)
+    return np.where(cnts > 0, sums / np.maximum(cnts, 1), 0.0)
+
+
+# ---------------------------------------------------------------- dynamic programme
+
+def _dp(types: Sequence[tuple[int, int]], scores: dict, lo: np.ndarray, W: int, n: int, m: int,
+        skip_en: np.ndarray) -> list[tuple[int, int]]:
+    """Best monotone path from (0, 0) to (n, m); returns the bead types in order.
+
+    ``scores[t]`` is (n+1, W): the score of a bead of type t ending at
+    (i, lo[i]+c).  0-1 beads live inside one row and are resolved with a
+    running maximum over prefix sums, so every row is a handful of vector ops.
+    """
+    dp = np.full((n + 1, W), _NEG)
+    bt = np.full((n + 1, W), -1, dtype=np.int16)
+    cols = np.arange(W)
+    t01 = types.index((0, 1)) if (0, 1) in types else -1
+    for i in range(n + 1):
+        best = np.full(W, _NEG)
+        arg = np.full(W, -1, dtype=np.int16)
+        if i == 0:
+            best[0 - lo[0]] = 0.0
+        for t, (a, b) in enumerate(types):
+            if a == 0 or i < a:
+                continue
+            cp = cols + (lo[i] - b - lo[i - a])
+            ok = (cp >= 0) & (cp < W)
+            if not ok.any():
+                continue
+            cand = np.full(W, _NEG)
+            cand[ok] = dp[i - a, cp[ok]] + scores[t][i, ok]
+            better = cand > best
+            best[better] = cand[better]
+            arg[better] = t
+        if t01 >= 0:
+            j = lo[i] + cols
+            inside = j <= m
+            step = np.where((j >= 1) & inside, skip_en[np.clip(j - 1, 0, max(m - 1, 0))], _NEG)
+            step[0] = 0.0
+            P = np.cumsum(np.where(np.isfinite(step), step, 0.0))
+            v = best - P
+            cm = np.maximum.accumulate(v)
+            from_left = (cm > v) & inside
+            best = np.where(inside, cm + P, _NEG)
+            arg[from_left] = t01
+        dp[i] = best
+        bt[i] = arg
+    if not (0 <= m - lo[n] < W) or not np.isfinite(dp[n, m - lo[n]]):
+        raise RuntimeError("alignment search found no path; band too narrow")
+    path = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        t = int(bt[i, j - lo[i]])
+        a, b = types[t]
+        path.append((a, b))
+        i, j = i - a, j - b
+    path.reverse()
+    return path
+
+
+def _cells(path: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = [(0, 0)]
+    for a, b in path:
+        i, j = out[-1]
+        out.append((i + a, j + b))
+    return out
+
+
+# ---------------------------------------------------------------- anchor pass
+
+def _halve(V: np.ndarray) -> np.ndarray:
+    n = len(V)
+    h = np.asarray(V[0:n - n % 2:2], dtype=np.float32) + np.asarray(V[1:n:2], dtype=np.float32)
+    if n % 2:
+        h = np.concatenate([h, np.asarray(V[-1:], dtype=np.float32)])
+    return h / np.maximum(np.linalg.norm(h, axis=1, keepdims=True), 1e-9)
+
+
+def _anchor_path(Z: np.ndarray, E: np.ndarray, opts: AlignOptions) -> list[tuple[int, int]]:
+    """Coarse-to-fine 1-1/1-2/2-1 path over sentence vectors (Vecalign-style halving)."""
+    n, m = len(Z), len(E)
+    if (n + 1) * (m + 1) <= opts.full_cells or n < 4 or m < 4:
+        lo, W = _full_band(n, m)
+    else:
+        coarse = _cells(_anchor_path(_halve(Z), _halve(E), opts))
+        lo, W = _band_from_path([(min(2 * i, n), min(2 * j, m)) for i, j in coarse], n, m, 8)
+    Zs = [np.asarray(Z, dtype=np.float32), _pairs(Z)]
+    Es = [np.asarray(E, dtype=np.float32), _pairs(E)]
+    scores = {}
+    cos11 = _band_dot(Zs[0], Es[0], lo, W, 1, 1, m)
+    bz = _top_k_mean_rows(cos11[1:], opts.top_k)
+    be = _top_k_mean_cols(cos11, lo, m, opts.top_k)
+    for t, (a, b) in enumerate(_ANCHOR_TYPES):
+        if a == 0 or b == 0:
+            continue
+        cos = _band_dot(Zs[a - 1], Es[b - 1], lo, W, a, b, m)
+        scores[t] = cos - 0.5 * _span_mean(bz, be, lo, W, a, b, m) - opts.merge * (a + b - 2)
+    for t, (a, b) in enumerate(_ANCHOR_TYPES):
+        if (a, b) == (1, 0):
+            scores[t] = np.full((n + 1, W), opts.skip, dtype=np.float32)
+    return _dp(_ANCHOR_TYPES, scores, lo, W, n, m, np.full(m, opts.skip))
+
+
+def _pairs(V: np.ndarray) -> np.ndarray:
+    """Normalised sum of each vector and its successor (a 2-window)."""
+    V = np.asarray(V, dtype=np.float32)
+    out = V.copy()
+    out[:-1] += V[1:]
+    return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+
+
+def _span_mean(bz: np.ndarray, be: np.ndarray, lo: np.ndarray, W: int, a: int, b: int,
+               m: int) -> np.ndarray:
+    """Mean background of the zh span plus that of the en span, per band cell."""
+    return _span_sum(np.cumsum(np.r_[0.0, bz]), lo, W, a, b, m, "zh") / a + \
+        _span_sum(np.cumsum(np.r_[0.0, be]), lo, W, a, b, m, "en") / b
+
+
+def _span_sum(prefix: np.ndarray, lo: np.ndarray, W: int, a: int, b: int, m: int,
+              side: str) -> np.ndarray:
+    """Sum of a per-sentence quantity over the zh or en span of each band cell."""
+    n1 = len(lo)
+    if side == "zh":
+        i = np.arange(n1)
+        v = prefix[i] - prefix[np.maximum(i - a, 0)]
+        return np.broadcast_to(v[:, None], (n1, W))
+    j = np.clip(lo[:, None] + np.arange(W)[None, :], 0, m)
+    return prefix[j] - prefix[np.maximum(j - b, 0)]
+
+
+# ---------------------------------------------------------------- final pass scoring
+
+@dataclass
+class _Context:
+    n: int
+    m: int
+    lo: np.ndarray
+    W: int
+    Zw: np.ndarray
+    Ew: np.ndarray
+    fz: SideFeatures
+    fe: SideFeatures
+    bz: np.ndarray
+    be: np.ndarray
+    lex_rows: np.ndarray      # (n+1, W) cumulative pair overlaps along each row
+    anc_rows: np.ndarray
+
+
+def _row_cumsum_pairs(fz_sets, fe_sets, lo: np.ndarray, W: int, m: int) -> np.ndarray:
+    """Cumulative (along the band row) overlap of zh sentence i-1 with en sentence j-1."""
+    n1 = len(lo)
+    ii, cc = np.meshgrid(np.arange(n1), np.arange(W), indexing="ij")
+    jj = lo[:, None] + cc
+    ok = (ii >= 1) & (jj >= 1) & (jj <= m)
+    vals = np.zeros((n1, W), dtype=np.float32)
+    vals[ok] = pair_overlaps(fz_sets, fe_sets, ii[ok] - 1, jj[ok] - 1)
+    return np.cumsum(vals, axis=1)
+
+
+def _block_sum(R: np.ndarray, lo: np.ndarray, W: int, a: int, b: int) -> np.ndarray:
+    """Σ pair overlaps over zh [i-a, i) × en [j-b, j) for every band cell (i, c)."""
+    n1 = len(lo)
+    cols = np.arange(W)
+    total = np.zeros((n1, W), dtype=np.float32)
+    for r in range(a):
+        rows = np.arange(r, n1)                     # current DP row i, contributing row i - r
+        src = rows - r
+        c_hi = cols[None, :] + (lo[rows] - lo[src])[:, None]          # column of j in row src
+        c_lo = c_hi - b
+        hi_v = np.where(c_hi < 0, 0.0, R[src[:, None], np.clip(c_hi, 0, W - 1)])
+        lo_v = np.where(c_lo < 0, 0.0, R[src[:, None], np.clip(c_lo, 0, W - 1)])
+        total[rows] += hi_v - lo_v
+    return total
+
+
+def _bead_score(ctx: _Context, a: int, b: int, opts: AlignOptions) -> np.ndarray:
+    lo, W, m = ctx.lo, ctx.W, ctx.m
+    cos = _band_dot(ctx.Zw[:, a - 1], ctx.Ew[:, b - 1], lo, W, a, b, m)
+    valid = np.isfinite(cos)
+    bg = 0.5 * _span_mean(ctx.bz, ctx.be, lo, W, a, b, m)
+    s = opts.w_sim * (cos - opts.margin * bg)
+
+    def span(arr, side):
+        return _span_sum(np.cumsum(np.r_[0.0, arr]), lo, W, a, b, m, side)
+
+    lz, le = span(ctx.fz.length, "zh"), span(ctx.fe.length, "en")
+    r = np.log((le + 10.0) / (opts.len_ratio * lz + 10.0))
+    s = s - opts.w_len * r * r / (2 * opts.len_sigma ** 2)
+
+    if opts.w_lex_en or opts.w_lex_zh:
+        o = _block_sum(ctx.lex_rows, lo, W, a, b)
+        s = s + opts.w_lex_en * o / (span(ctx.fe.stem_count, "en") + 1.0)
+        if opts.w_lex_zh:
+            s = s + opts.w_lex_zh * o / (span(ctx.fz.stem_count, "zh") + 1.0)
+    if opts.w_anchor or opts.w_anchor_miss:
+        o = _block_sum(ctx.anc_rows, lo, W, a, b)
+        nz = span(ctx.fz.anchor_count, "zh")
+        ne = span(ctx.fe.anchor_count, "en")
+        miss = np.maximum(nz - o, 0) + np.maximum(ne - o, 0)
+        s = s + opts.w_anchor * np.minimum(o, 4) - opts.w_anchor_miss * np.minimum(miss, 4)
+    if opts.w_quote:
+        qz, qe = span(ctx.fz.quotes, "zh"), span(ctx.fe.quotes, "en")
+        s = s - opts.w_quote * np.minimum(np.abs(qz - qe), 4)
+    if opts.w_para and (a > 1 or b > 1):
+        s = s - opts.w_para * _crossings(ctx, a, b)
+    if opts.w_heading and (a > 1 or b > 1):
+        s = s - opts.w_heading * (span(ctx.fz.heading.astype(float), "zh")
+                                  + span(ctx.fe.heading.astype(float), "en") > 0)
+    s = s - opts.merge * (a + b - 2)
+    return np.where(valid, s, _NEG).astype(np.float32)
+
+
+def _crossings(ctx: _Context, a: int, b: int) -> np.ndarray:
+    """1 where the zh or en span of a bead crosses a paragraph boundary."""
+    out = np.zeros((len(ctx.lo), ctx.W))
+    if a > 1:
+        pz = np.r_[0.0, np.cumsum(np.r_[0.0, np.diff(ctx.fz.para) != 0])]   # breaks before sentence k
+        i = np.arange(len(ctx.lo))
+        crosses = pz[i] - pz[np.clip(i - a + 1, 0, len(pz) - 1)] > 0
+        out += crosses[:, None]
+    if b > 1:
+        pe = np.r_[0.0, np.cumsum(np.r_[0.0, np.diff(ctx.fe.para) != 0])]
+        j = np.clip(ctx.lo[:, None] + np.arange(ctx.W)[None, :], 0, ctx.m)
+        out += (pe[j] - pe[np.clip(j - b + 1, 0, len(pe) - 1)]) > 0
+    return (out > 0).astype(np.float32)
+
+
+def _sigmoid(x):
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+# ---------------------------------------------------------------- public API
+
+def align_segments(zh: list[Segment], en: list[Segment], embedder: Embedder, **options) -> list[Bead]:
+    """Align zh and en sentences into monotone beads covering every segment once.
+
+    ``options`` override AlignOptions fields (weights and search limits).
+    Every bead carries a confidence in [0, 1].
+    """
+    opts = _options(options)
+    _check_ids(zh, "zh")
+    _check_ids(en, "en")
+    n, m = len(zh), len(en)
+    if n == 0 or m == 0:
+        return [Bead((i,), (), 1.0) for i in range(n)] + [Bead((), (j,), 1.0) for j in range(m)]
+
+    Zw = _windows(embedder, [s.text for s in zh], "")
+    Ew = _windows(embedder, [s.text for s in en], " ")
+    fz = zh_features([s.text for s in zh], [s.para for s in zh], [s.heading for s in zh])
+    fe = en_features([s.text for s in en], [s.para for s in en], [s.heading for s in en])
+
+    if (n + 1) * (m + 1) <= opts.full_cells:
+        lo, W = _full_band(n, m)
+    else:
+        anchors = _cells(_anchor_path(Zw[:, 0], Ew[:, 0], opts))
+        lo, W = _band_from_path(anchors, n, m, opts.band)
+
+    cos11 = _band_dot(Zw[:, 0], Ew[:, 0], lo, W, 1, 1, m)
+    ctx = _Context(
+        n=n, m=m, lo=lo, W=W, Zw=Zw, Ew=Ew, fz=fz, fe=fe,
+        bz=_top_k_mean_rows(cos11[1:], opts.top_k),
+        be=_top_k_mean_cols(cos11, lo, m, opts.top_k),
+        lex_rows=_row_cumsum_pairs(fz.stems, fe.stems, lo, W, m) if (opts.w_lex_en or opts.w_lex_zh)
+        else np.zeros((n + 1, W), np.float32),
+        anc_rows=_row_cumsum_pairs(fz.anchors, fe.anchors, lo, W, m),
+    )
+    scores = {}
+    for t, (a, b) in enumerate(BEAD_TYPES):
+        if a and b:
+            scores[t] = _bead_score(ctx, a, b, opts)
+        elif a:
+            scores[t] = np.full((n + 1, W), opts.skip, dtype=np.float32)
+    path = _dp(BEAD_TYPES, scores, lo, W, n, m, np.full(m, opts.skip))
+
+    beads = []
+    i = j = 0
+    for a, b in path:
+        t = BEAD_TYPES.index((a, b))
+        if a and b:
+            sc = float(scores[t][i + a, j + b - lo[i + a]])
+        else:
+            sc = opts.skip
+        conf = _sigmoid(opts.conf_scale * (sc - opts.conf_mid))
+        beads.append(Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), round(conf, 4)))
+        i, j = i + a, j + b
+    return beads

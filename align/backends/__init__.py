@@ -1,0 +1,1 @@
+"""Embedding backends.  Each module imports its heavy dependency lazily."""

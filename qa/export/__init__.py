@@ -1,0 +1,42 @@
+"""Export stage: the aligned pairs and QA flags in the formats people use.
+
+* ``tmx``    TMX 1.4b translation memory for CAT tools (validated against our DTD)
+* ``tsv``    pairs.tsv, one line per pair
+* ``jsonl``  flags.jsonl, one flag per line
+* ``xliff``  XLIFF 1.2 for review in a CAT tool
+* ``table``  CSV / XLSX review sheets with decision and comment columns
+* ``html``   a self-contained HTML report
+* ``atomic`` all of the above land on disk atomically
+
+Names are resolved lazily so ``import qa.export`` does not load lxml or openpyxl.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "atomic_output_dir": "atomic",
+    "atomic_write_bytes": "atomic",
+    "atomic_write_text": "atomic",
+    "write_tmx": "tmx",
+    "validate_tmx": "tmx",
+    "write_pairs_tsv": "tsv",
+    "read_pairs_tsv": "tsv",
+    "write_flags_jsonl": "jsonl",
+    "read_flags_jsonl": "jsonl",
+    "write_xliff": "xliff",
+    "write_review_csv": "table",
+    "write_review_xlsx": "table",
+    "write_html_report": "html",
+}
+
+__all__ = list(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        module = importlib.import_module(f"{__name__}.{_EXPORTS[name]}")
+        return getattr(module, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

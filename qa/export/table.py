@@ -1,0 +1,170 @@
+"""Spreadsheet review: CSV and XLSX with a row per pair and empty
+``decision``/``comment`` columns for the reviewer to fill in.
+
+CSV is written with a UTF-8 BOM because Excel only recognises UTF-8 CSV by
+its BOM and otherwise shows 九龙治水 as mojibake.  In XLSX every text cell
+is forced to a string cell: openpyxl would otherwise store a sentence that
+starts with "=" as a formula (wrong, and a formula-injection risk), and
+control characters (which XLSX cannot hold) are removed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Iterable, Sequence
+from typing import IO
+
+from align.model import Pair
+from qa.model import Flag
+
+from .shared import (
+    flag_line,
+    flags_by_pair,
+    ids_text,
+    worst_severity,
+    write_output,
+    xml_safe,
+)
+
+PAIR_COLUMNS = (
+    "id",
+    "zh",
+    "en",
+    "zh_ids",
+    "en_ids",
+    "score",
+    "n_flags",
+    "worst",
+    "flags",
+    "decision",
+    "comment",
+)
+# Document-level flags have an empty pair_id and list their pairs in pair_ids.
+FLAG_COLUMNS = (
+    "pair_id",
+    "pair_ids",
+    "severity",
+    "category",
+    "check",
+    "message",
+    "zh",
+    "en",
+    "suggestion",
+)
+DECISIONS = ("accept", "fix", "reject")
+
+
+def pair_rows(pairs: Sequence[Pair], flags: Iterable[Flag]) -> list[list]:
+    """One row per pair, ``PAIR_COLUMNS`` order; flags summarised one per line."""
+    by_pair = flags_by_pair(flags)
+    rows = []
+    for p in pairs:
+        own = by_pair.get(p.id, [])
+        rows.append(
+            [
+                p.id,
+                p.zh,
+                p.en,
+                ids_text(p.zh_ids),
+                ids_text(p.en_ids),
+                "" if p.score is None else round(float(p.score), 4),
+                len(own),
+                worst_severity(own),
+                "\n".join(flag_line(f) for f in own),
+                "",
+                "",
+            ]
+        )
+    return rows
+
+
+def flag_rows(flags: Iterable[Flag]) -> list[list]:
+    return [
+        [
+            "" if f.pair_id is None else f.pair_id,
+            ids_text(f.pair_ids),
+            f.severity,
+            f.category,
+            f.check,
+            f.message,
+            f.zh,
+            f.en,
+            f.suggestion or "",
+        ]
+        for f in flags
+    ]
+
+
+def write_review_csv(
+    pairs: Sequence[Pair],
+    flags: Iterable[Flag],
+    path_or_file: str | os.PathLike[str] | IO,
+) -> None:
+    """The pairs sheet as CSV (UTF-8 with BOM, RFC 4180 quoting)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(PAIR_COLUMNS)
+    writer.writerows(pair_rows(pairs, list(flags)))
+    write_output(("\ufeff" + out.getvalue()).encode("utf-8"), path_or_file)
+
+
+def _put_rows(ws, header: Sequence[str], rows: list[list]) -> None:
+    ws.append(list(header))
+    for row in rows:
+        ws.append([xml_safe(v) if isinstance(v, str) else v for v in row])
+    for cells in ws.iter_rows(min_row=2):
+        for cell in cells:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"
+
+
+def review_workbook(pairs: Sequence[Pair], flags: Iterable[Flag]):
+    """An openpyxl Workbook with sheets "Pairs" and "Flags"."""
+    from openpyxl import Workbook  # ~0.2 s to import; only needed for xlsx
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    flags = list(flags)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Pairs"
+    _put_rows(ws, PAIR_COLUMNS, pair_rows(pairs, flags))
+    widths = {"zh": 50, "en": 60, "flags": 60, "comment": 40, "decision": 12}
+    for i, name in enumerate(PAIR_COLUMNS, 1):
+        ws.column_dimensions[get_column_letter(i)].width = widths.get(name, 9)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for cells in ws.iter_rows(min_row=2):
+        for cell in cells:
+            cell.alignment = wrap
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    ws.freeze_panes = "B2"
+    if pairs:
+        col = get_column_letter(PAIR_COLUMNS.index("decision") + 1)
+        rule = DataValidation(
+            type="list", formula1='"' + ",".join(DECISIONS) + '"', allow_blank=True
+        )
+        ws.add_data_validation(rule)
+        rule.add(f"{col}2:{col}{len(pairs) + 1}")
+    ws.auto_filter.ref = ws.dimensions
+
+    fs = wb.create_sheet("Flags")
+    _put_rows(fs, FLAG_COLUMNS, flag_rows(flags))
+    for cell in fs[1]:
+        cell.font = Font(bold=True)
+    fs.freeze_panes = "A2"
+    return wb
+
+
+def write_review_xlsx(
+    pairs: Sequence[Pair],
+    flags: Iterable[Flag],
+    path_or_file: str | os.PathLike[str] | IO,
+) -> None:
+    """The review workbook (a path is written atomically)."""
+    buf = io.BytesIO()
+    review_workbook(pairs, flags).save(buf)
+    write_output(buf.getvalue(), path_or_file)

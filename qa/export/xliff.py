@@ -1,0 +1,125 @@
+"""XLIFF 1.2 review file: open the alignment in OmegaT, Okapi Rainbow or a CAT
+tool and see which units QA flagged.
+
+A flagged unit's target gets ``state="needs-review-translation"`` (the XLIFF
+1.2 state for "translation may be wrong"), an unflagged one ``translated``;
+each flag becomes a ``<note from="zhen" annotates="general">`` whose
+``priority`` follows severity (critical 1, major 3, minor 5; 1 is highest in
+XLIFF).  One-sided pairs are kept — review is where a missing sentence must be
+seen: a Chinese sentence with no English gets an empty target with
+``state="needs-translation"``; English with no Chinese gets an empty source and
+``translate="no"`` so no tool asks to translate nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from typing import IO
+
+from lxml import etree
+
+from align.model import Pair
+from qa.model import Flag
+
+from .shared import (
+    flag_line,
+    flags_by_pair,
+    ids_text,
+    tool_version,
+    write_output,
+    xml_safe,
+)
+
+XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+PRIORITY = {"critical": "1", "major": "3", "minor": "5"}
+
+
+def _el(
+    parent: etree._Element, tag: str, text: str | None = None, **attrs: str
+) -> etree._Element:
+    el = etree.SubElement(
+        parent, f"{{{XLIFF_NS}}}{tag}", {k: xml_safe(v) for k, v in attrs.items()}
+    )
+    if text is not None:
+        el.text = xml_safe(text)
+    return el
+
+
+def build_xliff(
+    pairs: Sequence[Pair],
+    flags: Iterable[Flag] = (),
+    *,
+    original: str = "zhen-alignment",
+    srclang: str = "zh-CN",
+    tgtlang: str = "en-US",
+) -> etree._ElementTree:
+    root = etree.Element(f"{{{XLIFF_NS}}}xliff", version="1.2", nsmap={None: XLIFF_NS})
+    file_el = _el(
+        root,
+        "file",
+        original=original,
+        datatype="plaintext",
+        **{"source-language": srclang, "target-language": tgtlang},
+    )
+    header = _el(file_el, "header")
+    _el(
+        header,
+        "tool",
+        **{"tool-id": "zhen", "tool-name": "zhen", "tool-version": tool_version()},
+    )
+    body = _el(file_el, "body")
+    by_pair = flags_by_pair(flags)
+    for pair in pairs:
+        has_zh, has_en = bool(pair.zh.strip()), bool(pair.en.strip())
+        own = by_pair.get(pair.id, [])
+        attrs = {"id": str(pair.id), "approved": "no"}
+        if not has_zh:
+            attrs["translate"] = "no"
+        unit = _el(body, "trans-unit", **attrs)
+        _el(unit, "source", pair.zh, **{XML_LANG: srclang})
+        if not has_en:
+            state = "needs-translation"
+        elif own:
+            state = "needs-review-translation"
+        else:
+            state = "translated"
+        _el(unit, "target", pair.en, state=state, **{XML_LANG: tgtlang})
+        context = (
+            f"zh {ids_text(pair.zh_ids) or '-'} | en {ids_text(pair.en_ids) or '-'}"
+        )
+        if pair.score is not None:
+            context += f" | alignment confidence {pair.score:.2f}"
+        _el(unit, "note", context, **{"from": "zhen-align", "priority": "10"})
+        for flag in own:
+            _el(
+                unit,
+                "note",
+                flag_line(flag),
+                **{
+                    "from": "zhen",
+                    "priority": PRIORITY.get(flag.severity, "5"),
+                    "annotates": "general",
+                },
+            )
+    return etree.ElementTree(root)
+
+
+def write_xliff(
+    pairs: Sequence[Pair],
+    flags: Iterable[Flag],
+    path_or_file: str | os.PathLike[str] | IO,
+    *,
+    original: str = "zhen-alignment",
+    srclang: str = "zh-CN",
+    tgtlang: str = "en-US",
+) -> None:
+    """Write the review XLIFF (a path is written atomically)."""
+    tree = build_xliff(
+        pairs, flags, original=original, srclang=srclang, tgtlang=tgtlang
+    )
+    data = b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(
+        tree, encoding="UTF-8", pretty_print=True
+    )
+    write_output(data, path_or_file)

@@ -1,0 +1,119 @@
+"""Small text helpers shared by the form checks.
+
+They work on plain strings and return character spans ``(start, end)`` so
+every check reports offsets the same way.  Nothing here loads data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qa.model import Span
+
+# CJK Unified Ideographs, Extension A and the compatibility block: what a
+# translator calls "Chinese characters".  Punctuation is deliberately outside.
+HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN_RUN_RE = re.compile(f"[{HAN_CLASS}]+")
+
+# A word for English-side checks: letters, digits, inner apostrophes and
+# hyphens ("people’s", "cross-border", "R&D" is split at "&" on purpose).
+WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
+
+# Tokens that end with a period but do not end a sentence.
+ABBREVIATIONS = frozenset({
+    "e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "prof", "no", "st",
+    "fig", "approx", "inc", "ltd", "co", "jr", "sr", "u.s", "u.k", "p.m", "a.m",
+})
+
+# Sentence-final punctuation optionally followed by closing quotes/brackets.
+_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"”’)\]]*")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of the English side with its offsets."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def span(self) -> Span:
+        return (self.start, self.end)
+
+
+def has_han(text: str) -> bool:
+    return HAN_RUN_RE.search(text) is not None
+
+
+def han_runs(text: str) -> list[Span]:
+    """Spans of each maximal run of Han characters."""
+    return [m.span() for m in HAN_RUN_RE.finditer(text)]
+
+
+def words(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+
+
+def find_all(text: str, needle: str) -> list[Span]:
+    """Every non-overlapping occurrence of ``needle`` (empty needle → none)."""
+    if not needle:
+        return []
+    spans, start = [], text.find(needle)
+    while start >= 0:
+        spans.append((start, start + len(needle)))
+        start = text.find(needle, start + len(needle))
+    return spans
+
+
+def quote(text: str, span: Span, limit: int = 60) -> str:
+    """The spanned text for a message, shortened in the middle if long."""
+    piece = " ".join(text[span[0]:span[1]].split())
+    if len(piece) > limit:
+        half = (limit - 1) // 2
+        piece = piece[:half].rstrip() + "…" + piece[-half:].lstrip()
+    return f"“{piece}”"
+
+
+def sentence_spans(text: str) -> list[Span]:
+    """Rough English sentence spans (no surrounding whitespace).
+
+    Splits at line breaks and after . ! ? … (plus closing quotes) when the
+    next word starts with a capital, digit or opening quote — and not after a
+    known abbreviation or a single initial.  Good enough for the form checks,
+    which only need sentence starts and ends; the real segmenter lives in
+    ``align``.
+    """
+    spans: list[Span] = []
+    for line in re.finditer(r"[^\n]+", text):
+        base = line.start()
+        body = line.group()
+        start = 0
+        for m in _SENTENCE_END_RE.finditer(body):
+            end = m.end()
+            rest = body[end:]
+            if not rest.strip():
+                continue
+            if not rest[:1].isspace():
+                continue
+            nxt = rest.lstrip()
+            if not (nxt[:1].isupper() or nxt[:1].isdigit() or nxt[:1] in "“\"‘'(["):
+                continue
+            if body[m.start()] == ".":
+                prev = re.search(r"([A-Za-z.]+)$", body[:m.start()])
+                if prev and (prev.group(1).lower() in ABBREVIATIONS or len(prev.group(1)) == 1):
+                    continue
+            _append_trimmed(spans, body, base, start, end)
+            start = end
+        _append_trimmed(spans, body, base, start, len(body))
+    return spans
+
+
+def _append_trimmed(spans: list[Span], body: str, base: int, start: int, end: int) -> None:
+    piece = body[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    lead = len(piece) - len(piece.lstrip())
+    spans.append((base + start + lead, base + start + lead + len(stripped)))

@@ -1,0 +1,515 @@
+"""Export stage: TMX against our TMX 1.4b DTD, atomic writes, and the review formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from lxml import etree
+
+from align.errors import InputError
+from align.model import Pair
+from qa.export.atomic import atomic_output_dir, atomic_write_text
+from qa.export.html import highlight, html_report, write_html_report
+from qa.export.jsonl import read_flags_jsonl, write_flags_jsonl
+from qa.export.table import PAIR_COLUMNS, write_review_csv, write_review_xlsx
+from qa.export.tmx import validate_tmx, write_tmx
+from qa.export.tsv import COLUMNS, read_pairs_tsv, unescape, write_pairs_tsv
+from qa.export.xliff import XLIFF_NS, write_xliff
+from qa.model import Flag
+
+DATA = Path(__file__).parent / "data" / "export" / "pairs.json"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+KOWLOON = 4  # id of the 九龙治水 / “water control in Kowloon” pair
+
+
+def _load():
+    raw = json.loads(DATA.read_text(encoding="utf-8"))
+    pairs = [
+        Pair(
+            id=p["id"],
+            zh=p["zh"],
+            en=p["en"],
+            zh_ids=tuple(p["zh_ids"]),
+            en_ids=tuple(p["en_ids"]),
+            score=p["score"],
+            para=p["para"],
+            heading=p.get("heading", False),
+        )
+        for p in raw["pairs"]
+    ]
+    flags = [
+        Flag(
+            check=f["check"],
+            category=f["category"],
+            severity=f["severity"],
+            message=f["message"],
+            pair_id=f["pair_id"],
+            zh=f.get("zh", ""),
+            en=f.get("en", ""),
+            zh_spans=tuple(tuple(s) for s in f.get("zh_spans", [])),
+            en_spans=tuple(tuple(s) for s in f.get("en_spans", [])),
+            suggestion=f.get("suggestion"),
+            pair_ids=tuple(f.get("pair_ids", [])),
+        )
+        for f in raw["flags"]
+    ]
+    return pairs, flags
+
+
+PAIRS, FLAGS = _load()
+
+# Real corpus sentences made hostile: control characters that XML 1.0 cannot
+# carry, and markup-looking text that must be escaped, not interpreted.
+DIRTY = Pair(
+    id=100,
+    zh="着眼于解决“九龙治水”困境\x0b,从根本上消解多重羁绊。",
+    en="focus on solving the dilemma of “water control in Kowloon”\x01 & <b>data</b> ]]> sharing",
+    zh_ids=(53,),
+    en_ids=(66,),
+    score=0.5,
+)
+
+
+def _parse(path: Path) -> etree._ElementTree:
+    return etree.parse(
+        str(path), etree.XMLParser(no_network=True, resolve_entities=False)
+    )
+
+
+# --------------------------------------------------------------------- TMX
+
+
+def test_tmx_of_real_pairs_validates_against_dtd(tmp_path):
+    out = tmp_path / "aligned.tmx"
+    written = write_tmx(PAIRS + [DIRTY], out, flags=FLAGS)
+    assert validate_tmx(out) == []
+    raw = out.read_bytes()
+    assert raw.startswith(
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
+    )
+    assert b"\x0b" not in raw and b"\x01" not in raw
+    tree = _parse(out)
+    tus = tree.getroot().findall("body/tu")
+    # the 1-0 pair (site footer with no English) is skipped by default
+    assert written == len(tus) == len(PAIRS)
+    kowloon = next(tu for tu in tus if tu.get("tuid") == str(KOWLOON))
+    segs = {tuv.get(XML_LANG): tuv.findtext("seg") for tuv in kowloon.findall("tuv")}
+    assert "九龙治水" in segs["zh-CN"] and "water control in Kowloon" in segs["en-US"]
+    props = {p.get("type"): p.text for p in kowloon.findall("prop")}
+    assert props == {
+        "x-zhen-confidence": "0.7900",
+        "x-zhen-zh-ids": "52",
+        "x-zhen-en-ids": "64 65",
+        "x-zhen-para": "12",
+    }
+    notes = [n.text for n in kowloon.findall("note")]
+    assert notes == [
+        (
+            "[major] accuracy/idiom-literal: 九龙治水 (too many authorities, no coordination) "
+            "translated literally as “water control in Kowloon” "
+            "(suggestion: fragmented, uncoordinated oversight)"
+        )
+    ]
+    # the document-level terminology flag is noted on both pairs it names
+    for tuid in ("1", "3"):
+        tu = next(t for t in tus if t.get("tuid") == tuid)
+        assert any("term-consistency" in n.text for n in tu.findall("note"))
+    dirty = next(tu for tu in tus if tu.get("tuid") == "100")
+    en = dirty.find("tuv[@{http://www.w3.org/XML/1998/namespace}lang='en-US']/seg").text
+    assert en == DIRTY.en.replace("\x01", "")
+
+
+def test_tmx_header_has_all_required_attributes(tmp_path):
+    out = tmp_path / "a.tmx"
+    write_tmx(PAIRS, out, tool_version="9.9.9")
+    root = _parse(out).getroot()
+    assert root.tag == "tmx" and root.get("version") == "1.4"
+    header = root.find("header")
+    assert {k: v for k, v in header.attrib.items() if k != "creationdate"} == {
+        "creationtool": "zhen",
+        "creationtoolversion": "9.9.9",
+        "segtype": "sentence",
+        "o-tmf": "zhen",
+        "adminlang": "en-US",
+        "srclang": "zh-CN",
+        "datatype": "plaintext",
+    }
+    assert re.fullmatch(r"\d{8}T\d{6}Z", header.get("creationdate"))
+
+
+def test_tmx_escapes_markup_characters(tmp_path):
+    out = tmp_path / "e.tmx"
+    write_tmx([DIRTY], out)
+    raw = out.read_text(encoding="utf-8")
+    assert "&amp; &lt;b&gt;data&lt;/b&gt; ]]&gt; sharing" in raw
+    assert validate_tmx(out) == []
+
+
+def test_tmx_one_sided_pairs_kept_on_request(tmp_path):
+    out = tmp_path / "k.tmx"
+    assert write_tmx(PAIRS, out, one_sided="keep", flags=FLAGS) == len(PAIRS)
+    assert validate_tmx(out) == []
+    footer = next(
+        tu for tu in _parse(out).getroot().iter("tu") if tu.get("tuid") == "5"
+    )
+    assert [tuv.get(XML_LANG) for tuv in footer.findall("tuv")] == ["zh-CN"]
+    assert "no English counterpart" in footer.find("note").text
+
+
+def test_tmx_to_open_file(tmp_path):
+    buf = io.BytesIO()
+    write_tmx(PAIRS[:2], buf)
+    text = io.StringIO()
+    write_tmx(PAIRS[:2], text)
+    assert (
+        text.getvalue().encode("utf-8").count(b"<tu ")
+        == buf.getvalue().count(b"<tu ")
+        == 2
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (' srclang="zh-CN"', "", "srclang"),  # required header attribute missing
+        (
+            '<tuv xml:lang="en-US">',
+            "<tuv>",
+            "xml:lang",
+        ),  # required tuv attribute missing
+        ("<seg>No rules", "<seg><b>No rules</b>", "b"),  # element not in the DTD
+        (
+            'creationdate="',
+            'creationdate="2026-11-22 ',
+            "creationdate",
+        ),  # wrong date form
+        ('segtype="sentence"', 'segtype="line"', "segtype"),  # not a TMX segtype
+        ("</body>", "</bod>", "well-formed"),
+    ],
+)
+def test_validate_tmx_finds_invalid_files(tmp_path, old, new, expected):
+    good = tmp_path / "good.tmx"
+    write_tmx(PAIRS, good)
+    text = good.read_text(encoding="utf-8")
+    assert old in text
+    bad = tmp_path / "bad.tmx"
+    bad.write_text(text.replace(old, new, 1), encoding="utf-8")
+    errors = validate_tmx(bad)
+    assert errors and any(expected in e for e in errors), errors
+
+
+def test_validate_tmx_missing_file(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        validate_tmx(tmp_path / "none.tmx")
+
+
+def test_tmx_round_trip_through_pairs_reader(tmp_path):
+    pairs_io = pytest.importorskip("align.pairs_io")
+    out = tmp_path / "rt.tmx"
+    write_tmx(PAIRS, out, flags=FLAGS)
+    back = pairs_io.read_pairs(out)
+    both = [p for p in PAIRS if p.zh and p.en]
+    assert [(p.zh, p.en) for p in back] == [(p.zh, p.en) for p in both]
+
+
+# ------------------------------------------------------------------ atomic
+
+
+def test_atomic_dir_failure_leaves_existing_folder_unchanged(tmp_path):
+    final = tmp_path / "out"
+    final.mkdir()
+    (final / "aligned.tmx").write_text("old tmx", encoding="utf-8")
+    (final / "notes.txt").write_text("reviewer notes", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in final.iterdir()}
+    with (
+        pytest.raises(RuntimeError, match="writer 3 failed"),
+        atomic_output_dir(final) as tmp,
+    ):
+        write_tmx(PAIRS, tmp / "aligned.tmx")
+        write_pairs_tsv(PAIRS, tmp / "pairs.tsv")
+        raise RuntimeError("writer 3 failed")
+    assert {p.name: p.read_bytes() for p in final.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no scratch left
+
+
+def test_atomic_dir_success_replaces_and_keeps_others(tmp_path):
+    final = tmp_path / "out"
+    final.mkdir()
+    (final / "aligned.tmx").write_text("old tmx", encoding="utf-8")
+    (final / "notes.txt").write_text("reviewer notes", encoding="utf-8")
+    with atomic_output_dir(final) as tmp:
+        write_tmx(PAIRS, tmp / "aligned.tmx")
+        write_flags_jsonl(FLAGS, tmp / "flags.jsonl")
+        (tmp / "sub").mkdir()
+        (tmp / "sub" / "x.txt").write_text("nested", encoding="utf-8")
+        assert not (final / "flags.jsonl").exists()  # nothing visible before success
+    assert sorted(p.name for p in final.iterdir()) == [
+        "aligned.tmx",
+        "flags.jsonl",
+        "notes.txt",
+        "sub",
+    ]
+    assert validate_tmx(final / "aligned.tmx") == []
+    assert (final / "notes.txt").read_text(encoding="utf-8") == "reviewer notes"
+    assert (final / "sub" / "x.txt").read_text(encoding="utf-8") == "nested"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_atomic_dir_creates_missing_folder(tmp_path):
+    final = tmp_path / "new" / "out"
+    with atomic_output_dir(final) as tmp:
+        write_pairs_tsv(PAIRS, tmp / "pairs.tsv")
+    assert [p.name for p in final.iterdir()] == ["pairs.tsv"]
+    mode = final.stat().st_mode & 0o777
+    assert mode == 0o777 & ~_umask()  # the umask applies, not mkdtemp's 0700
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def test_atomic_dir_on_a_file_is_input_error(tmp_path):
+    blocker = tmp_path / "report"
+    blocker.write_text("a file", encoding="utf-8")
+    with pytest.raises(InputError, match="not a directory"), atomic_output_dir(blocker):
+        pass
+    with (
+        pytest.raises(InputError, match="a parent is not a directory"),
+        atomic_output_dir(blocker / "out"),
+    ):
+        pass
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores directory permissions")
+def test_atomic_dir_unwritable_parent_as_user(tmp_path):
+    parent = tmp_path / "ro"
+    parent.mkdir()
+    parent.chmod(0o500)
+    try:
+        with pytest.raises(InputError) as err, atomic_output_dir(parent / "out"):
+            pass
+    finally:
+        parent.chmod(0o700)
+    assert str(err.value) == f"cannot write to {parent / 'out'}: permission denied"
+
+
+@pytest.mark.skipif(not Path("/sys/kernel").is_dir(), reason="needs sysfs")
+def test_atomic_dir_unwritable_parent_even_for_root():
+    # sysfs refuses new entries to everyone, root included.
+    target = Path("/sys/kernel/zhen-out")
+    with pytest.raises(InputError) as err, atomic_output_dir(target):
+        pass
+    assert str(err.value) == f"cannot write to {target}: permission denied"
+    assert "\n" not in str(err.value)
+
+
+def test_atomic_write_text_replaces_whole_file(tmp_path):
+    target = tmp_path / "flags.jsonl"
+    target.write_text("stale\n" * 100, encoding="utf-8")
+    atomic_write_text(target, "九龙治水\n")
+    assert target.read_text(encoding="utf-8") == "九龙治水\n"
+    atomic_write_text(tmp_path / "new.txt", "甲")
+    assert (tmp_path / "new.txt").stat().st_mode & 0o777 == 0o666 & ~_umask()
+    (tmp_path / "new.txt").unlink()
+    assert [p.name for p in tmp_path.iterdir()] == ["flags.jsonl"]
+    with pytest.raises(InputError, match="is a directory"):
+        atomic_write_text(tmp_path, "x")
+
+
+# ------------------------------------------------------------ jsonl / tsv
+
+
+def test_flags_jsonl_round_trip(tmp_path):
+    out = tmp_path / "flags.jsonl"
+    write_flags_jsonl(FLAGS, out)
+    raw = out.read_text(encoding="utf-8")
+    assert "九龙治水" in raw and "\\u4e5d" not in raw
+    assert read_flags_jsonl(out) == FLAGS
+    frame = pd.read_json(out, lines=True)
+    assert len(frame) == len(FLAGS)
+    assert list(frame["severity"]) == [f.severity for f in FLAGS]
+    assert frame.loc[0, "zh_spans"] == [[81, 85]]
+
+
+def test_flags_jsonl_bad_line_is_input_error(tmp_path):
+    bad = tmp_path / "flags.jsonl"
+    bad.write_text('{"check": "x"}\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"flags.jsonl:1: not a zhen flag record"):
+        read_flags_jsonl(bad)
+    bad.write_text(
+        '{"check": "x", "category": "y", "severity": "fatal"}\n', encoding="utf-8"
+    )
+    with pytest.raises(InputError, match=r"flags.jsonl:1: .*unknown severity 'fatal'"):
+        read_flags_jsonl(bad)
+
+
+TRICKY = [
+    *PAIRS,
+    Pair(
+        id=6,
+        zh="数据\t要素\n市场",
+        en='"Data"\tfactor \\n market\r\n',
+        zh_ids=(7, 8),
+        en_ids=(),
+    ),
+    Pair(id=7, zh="NA", en="null", zh_ids=(9,), en_ids=(10,), score=None),
+]
+
+
+def test_pairs_tsv_loads_back_exactly_with_pandas(tmp_path):
+    out = tmp_path / "pairs.tsv"
+    write_pairs_tsv(TRICKY, out)
+    assert (
+        out.read_text(encoding="utf-8").count("\n") == len(TRICKY) + 1
+    )  # one line per pair
+    frame = pd.read_csv(out, sep="\t", dtype=str, keep_default_na=False)
+    assert tuple(frame.columns) == COLUMNS
+    assert [unescape(z) for z in frame["zh"]] == [p.zh for p in TRICKY]
+    assert [unescape(e) for e in frame["en"]] == [p.en for p in TRICKY]
+    assert list(frame["en_ids"]) == [" ".join(map(str, p.en_ids)) for p in TRICKY]
+    typed = pd.read_csv(out, sep="\t")
+    assert list(typed["id"]) == [p.id for p in TRICKY]
+    assert typed["score"].tolist()[:6] == [p.score for p in PAIRS]
+    assert typed["score"].isna().tolist()[6:] == [True, True]
+
+
+def test_pairs_tsv_round_trip(tmp_path):
+    out = tmp_path / "pairs.tsv"
+    write_pairs_tsv(TRICKY, out)
+    back = read_pairs_tsv(out)
+    assert [(p.id, p.zh, p.en, p.zh_ids, p.en_ids, p.score) for p in back] == [
+        (p.id, p.zh, p.en, p.zh_ids, p.en_ids, p.score) for p in TRICKY
+    ]
+
+
+def test_pairs_tsv_wrong_header_is_input_error(tmp_path):
+    bad = tmp_path / "x.tsv"
+    bad.write_text("zh\ten\n甲\tA\n", encoding="utf-8")
+    with pytest.raises(InputError, match="not a zhen pairs.tsv"):
+        read_pairs_tsv(bad)
+
+
+# ----------------------------------------------------------------- review
+
+
+def test_xliff_parses_and_marks_flagged_units(tmp_path):
+    out = tmp_path / "review.xlf"
+    write_xliff(PAIRS + [DIRTY], FLAGS, out)
+    root = _parse(out).getroot()
+    ns = {"x": XLIFF_NS}
+    assert root.get("version") == "1.2"
+    file_el = root.find("x:file", ns)
+    assert (file_el.get("source-language"), file_el.get("target-language")) == (
+        "zh-CN",
+        "en-US",
+    )
+    units = {u.get("id"): u for u in root.iterfind(".//x:trans-unit", ns)}
+    assert len(units) == len(PAIRS) + 1
+    states = {uid: u.find("x:target", ns).get("state") for uid, u in units.items()}
+    assert states == {
+        "0": "translated",
+        "1": "needs-review-translation",  # document-level terminology flag
+        "2": "needs-review-translation",
+        "3": "needs-review-translation",
+        "4": "needs-review-translation",
+        "5": "needs-translation",  # footer with no English
+        "100": "translated",
+    }
+    kowloon = units[str(KOWLOON)]
+    assert "九龙治水" in kowloon.findtext("x:source", namespaces=ns)
+    flag_notes = [n for n in kowloon.iterfind("x:note", ns) if n.get("from") == "zhen"]
+    assert len(flag_notes) == 1 and flag_notes[0].get("priority") == "3"
+    assert "water control in Kowloon" in flag_notes[0].text
+    assert units["100"].findtext("x:target", namespaces=ns) == DIRTY.en.replace(
+        "\x01", ""
+    )
+
+
+def test_xliff_round_trip_through_pairs_reader(tmp_path):
+    pairs_io = pytest.importorskip("align.pairs_io")
+    out = tmp_path / "review.xlf"
+    write_xliff(PAIRS, FLAGS, out)
+    back = pairs_io.read_pairs(out)
+    assert [(p.zh, p.en) for p in back] == [(p.zh, p.en) for p in PAIRS]
+
+
+def test_xlsx_opens_with_rows_and_flags(tmp_path):
+    from openpyxl import load_workbook
+
+    formula_like = Pair(
+        id=8, zh="=SUM(A1)", en="=cmd|'/c calc'!A0\x0b", zh_ids=(11,), en_ids=(12,)
+    )
+    out = tmp_path / "review.xlsx"
+    write_review_xlsx(PAIRS + [formula_like], FLAGS, out)
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["Pairs", "Flags"]
+    rows = list(wb["Pairs"].iter_rows(values_only=True))
+    assert rows[0] == PAIR_COLUMNS
+    assert len(rows) == len(PAIRS) + 2
+    by_id = {r[0]: dict(zip(PAIR_COLUMNS, r)) for r in rows[1:]}
+    assert "九龙治水" in by_id[KOWLOON]["zh"]
+    assert by_id[KOWLOON]["n_flags"] == 1 and by_id[KOWLOON]["worst"] == "major"
+    assert by_id[5]["worst"] == "critical"
+    assert by_id[KOWLOON]["decision"] is None and by_id[KOWLOON]["comment"] is None
+    # text that looks like a formula stays text, control characters are gone
+    cell = wb["Pairs"].cell(row=len(PAIRS) + 2, column=3)
+    assert cell.value == "=cmd|'/c calc'!A0" and cell.data_type == "s"
+    validations = wb["Pairs"].data_validations.dataValidation
+    assert validations and validations[0].formula1 == '"accept,fix,reject"'
+    flag_rows = list(wb["Flags"].iter_rows(values_only=True))
+    assert len(flag_rows) == len(FLAGS) + 1
+    assert flag_rows[-1][:3] == (None, "1 3", "minor")
+
+
+def test_review_csv_has_bom_and_one_record_per_pair(tmp_path):
+    out = tmp_path / "review.csv"
+    write_review_csv(PAIRS, FLAGS, out)
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+    frame = pd.read_csv(out, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert tuple(frame.columns) == PAIR_COLUMNS
+    assert list(frame["zh"]) == [p.zh for p in PAIRS]
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        assert len(list(csv.reader(fh))) == len(PAIRS) + 1
+
+
+def test_html_is_self_contained_escaped_and_marked(tmp_path):
+    out = tmp_path / "report.html"
+    write_html_report(PAIRS + [DIRTY], FLAGS, out, title="学习时报 <QA>")
+    page = out.read_text(encoding="utf-8")
+    assert "<title>学习时报 &lt;QA&gt;</title>" in page
+    assert "&amp; &lt;b&gt;data&lt;/b&gt; ]]&gt; sharing" in page
+    assert "<b>data</b>" not in page and "\x01" not in page
+    assert re.search(r'<mark class="major" title="[^"]*">九龙治水</mark>', page)
+    assert re.search(
+        r'<mark class="major" title="[^"]*">water control in Kowloon</mark>', page
+    )
+    assert not re.search(r"<script|<link|\ssrc=|url\(", page)
+    assert (
+        "MQM score" in page and "terminology" in page and "Document-level flags" in page
+    )
+    etree.fromstring(page.encode("utf-8"), etree.HTMLParser(recover=False))
+
+
+def test_highlight_splits_overlapping_spans():
+    text = "数据要素市场化配置"
+    html = highlight(text, [((0, 4), "minor", "a"), ((2, 7), "critical", "b & c")])
+    assert html == (
+        '<mark class="minor" title="a">数据</mark>'
+        '<mark class="critical" title="a\nb &amp; c">要素</mark>'
+        '<mark class="critical" title="b &amp; c">市场化</mark>配置'
+    )
+    assert highlight("<x>", [((5, 9), "major", "out of range")]) == "&lt;x&gt;"
+
+
+def test_html_report_without_flags():
+    page = html_report(PAIRS[:2], [])
+    assert "MQM score 100.00" in page and "<mark" not in page
