@@ -340,41 +340,48 @@ def _block_sum(R: np.ndarray, lo: np.ndarray, W: int, a: int, b: int) -> np.ndar
     return total
 
 
-def _bead_score(ctx: _Context, a: int, b: int, opts: AlignOptions) -> np.ndarray:
+def _bead_features(ctx: _Context, a: int, b: int, opts: AlignOptions) -> dict[str, np.ndarray]:
+    """Raw evidence for every a-b bead in the band, before weighting.
+
+    Kept apart from the weights so that tuning can reuse it.
+    """
     lo, W, m = ctx.lo, ctx.W, ctx.m
-    cos = _band_dot(ctx.Zw[:, a - 1], ctx.Ew[:, b - 1], lo, W, a, b, m)
-    valid = np.isfinite(cos)
-    bg = 0.5 * _span_mean(ctx.bz, ctx.be, lo, W, a, b, m)
-    s = opts.w_sim * (cos - opts.margin * bg)
 
     def span(arr, side):
         return _span_sum(np.cumsum(np.r_[0.0, arr]), lo, W, a, b, m, side)
 
+    f = {"cos": _band_dot(ctx.Zw[:, a - 1], ctx.Ew[:, b - 1], lo, W, a, b, m),
+         "bg": 0.5 * _span_mean(ctx.bz, ctx.be, lo, W, a, b, m)}
     lz, le = span(ctx.fz.length, "zh"), span(ctx.fe.length, "en")
-    r = np.log((le + 10.0) / (opts.len_ratio * lz + 10.0))
-    s = s - opts.w_len * r * r / (2 * opts.len_sigma ** 2)
+    f["logratio"] = np.log((le + 10.0) / (lz + 10.0 / 3.0))
+    o = _block_sum(ctx.lex_rows, lo, W, a, b)
+    f["lex_en"] = o / (span(ctx.fe.stem_count, "en") + 1.0)
+    f["lex_zh"] = o / (span(ctx.fz.stem_count, "zh") + 1.0)
+    o = _block_sum(ctx.anc_rows, lo, W, a, b)
+    nz, ne = span(ctx.fz.anchor_count, "zh"), span(ctx.fe.anchor_count, "en")
+    f["anchor"] = np.minimum(o, 4)
+    f["anchor_miss"] = np.minimum(np.maximum(nz - o, 0) + np.maximum(ne - o, 0), 4)
+    f["quote"] = np.minimum(np.abs(span(ctx.fz.quotes, "zh") - span(ctx.fe.quotes, "en")), 4)
+    if a > 1 or b > 1:
+        f["para"] = _crossings(ctx, a, b)
+        f["heading"] = (span(ctx.fz.heading.astype(float), "zh")
+                        + span(ctx.fe.heading.astype(float), "en") > 0).astype(np.float32)
+    return f
 
-    if opts.w_lex_en or opts.w_lex_zh:
-        o = _block_sum(ctx.lex_rows, lo, W, a, b)
-        s = s + opts.w_lex_en * o / (span(ctx.fe.stem_count, "en") + 1.0)
-        if opts.w_lex_zh:
-            s = s + opts.w_lex_zh * o / (span(ctx.fz.stem_count, "zh") + 1.0)
-    if opts.w_anchor or opts.w_anchor_miss:
-        o = _block_sum(ctx.anc_rows, lo, W, a, b)
-        nz = span(ctx.fz.anchor_count, "zh")
-        ne = span(ctx.fe.anchor_count, "en")
-        miss = np.maximum(nz - o, 0) + np.maximum(ne - o, 0)
-        s = s + opts.w_anchor * np.minimum(o, 4) - opts.w_anchor_miss * np.minimum(miss, 4)
-    if opts.w_quote:
-        qz, qe = span(ctx.fz.quotes, "zh"), span(ctx.fe.quotes, "en")
-        s = s - opts.w_quote * np.minimum(np.abs(qz - qe), 4)
-    if opts.w_para and (a > 1 or b > 1):
-        s = s - opts.w_para * _crossings(ctx, a, b)
-    if opts.w_heading and (a > 1 or b > 1):
-        s = s - opts.w_heading * (span(ctx.fz.heading.astype(float), "zh")
-                                  + span(ctx.fe.heading.astype(float), "en") > 0)
+
+def _bead_score(f: dict[str, np.ndarray], a: int, b: int, opts: AlignOptions) -> np.ndarray:
+    """Weighted sum of the evidence; -inf where no such bead fits."""
+    cos = f["cos"]
+    s = opts.w_sim * (cos - opts.margin * f["bg"])
+    r = f["logratio"] - math.log(opts.len_ratio)
+    s = s - opts.w_len * r * r / (2 * opts.len_sigma ** 2)
+    s = s + opts.w_lex_en * f["lex_en"] + opts.w_lex_zh * f["lex_zh"]
+    s = s + opts.w_anchor * f["anchor"] - opts.w_anchor_miss * f["anchor_miss"]
+    s = s - opts.w_quote * f["quote"]
+    if "para" in f:
+        s = s - opts.w_para * f["para"] - opts.w_heading * f["heading"]
     s = s - opts.merge * (a + b - 2)
-    return np.where(valid, s, _NEG).astype(np.float32)
+    return np.where(np.isfinite(cos), s, _NEG).astype(np.float32)
 
 
 def _crossings(ctx: _Context, a: int, b: int) -> np.ndarray:
@@ -434,7 +441,7 @@ def align_segments(zh: list[Segment], en: list[Segment], embedder: Embedder, **o
     scores = {}
     for t, (a, b) in enumerate(BEAD_TYPES):
         if a and b:
-            scores[t] = _bead_score(ctx, a, b, opts)
+            scores[t] = _bead_score(_bead_features(ctx, a, b, opts), a, b, opts)
         elif a:
             scores[t] = np.full((n + 1, W), opts.skip, dtype=np.float32)
     path = _dp(BEAD_TYPES, scores, lo, W, n, m, np.full(m, opts.skip))

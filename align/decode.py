@@ -64,7 +64,7 @@ def _decode_with_bom(data: bytes) -> tuple[str, str] | None:
     )
     for bom, codec, label in boms:
         if data.startswith(bom):
-            body = data[len(bom):]
+            body = data[len(bom) :]
             try:
                 return body.decode(codec), label if codec != "utf-8" else "utf-8-sig"
             except UnicodeDecodeError:
@@ -106,7 +106,11 @@ def _texty_share(text: str) -> float:
         or ch in _TEXT_CONTROLS
         or _is_han(ch)
         or ch in _CHINESE_PUNCTUATION
-        or (ch > "\x7f" and unicodedata.category(ch)[0] in "LPZ" and unicodedata.category(ch) != "Lo")
+        or (
+            ch > "\x7f"
+            and unicodedata.category(ch)[0] in "LPZ"
+            and unicodedata.category(ch) != "Lo"
+        )
     )
     return texty / len(sample)
 
@@ -118,6 +122,17 @@ def _decode_without_bom(data: bytes, name: str) -> tuple[str, str]:
         pass
 
     candidates: list[tuple[float, int, str, str]] = []
+    repaired, bad_bytes = _decode_utf8_repairing(data)
+    multibyte = sum(1 for ch in repaired if ch > "\x7f") - bad_bytes
+    plural = "s" if bad_bytes > 1 else ""
+    candidates.append(
+        (
+            float(multibyte - 10 * bad_bytes),
+            1,
+            f"utf-8 ({bad_bytes} invalid byte{plural} read as cp1252)",
+            repaired,
+        )
+    )
     for order, codec in enumerate(_CJK_CANDIDATES):
         if codec == "big5hkscs" and any(c == "big5" for _, _, c, _ in candidates):
             continue
@@ -131,12 +146,53 @@ def _decode_without_bom(data: bytes, name: str) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     else:
-        candidates.append((_latin_plausibility(latin), -len(_CJK_CANDIDATES), _LATIN_FALLBACK, latin))
+        candidates.append(
+            (_latin_plausibility(latin), -len(_CJK_CANDIDATES), _LATIN_FALLBACK, latin)
+        )
 
     if candidates:
         _, _, codec, text = max(candidates)
         return text, _report_name(data, codec)
     return _decode_by_detector(data, name)
+
+
+_ESCAPED_BYTES = re.compile("[\udc80-\udcff]+")
+
+
+def _decode_utf8_repairing(data: bytes) -> tuple[str, int]:
+    """UTF-8 with its invalid bytes read as cp1252; also their number.
+
+    A UTF-8 file edited once in a Windows editor gains a stray ’ (0x92); a
+    file cut at a size limit ends in half a character.  Reading those bytes
+    as cp1252 keeps every character instead of turning the whole file into
+    GBK mojibake because strict UTF-8 failed.
+    """
+    raw = data.decode("utf-8", errors="surrogateescape")
+    bad = 0
+
+    def as_cp1252(match: re.Match[str]) -> str:
+        nonlocal bad
+        chunk = bytes(ord(ch) - 0xDC00 for ch in match.group())
+        bad += len(chunk)
+        if match.end() == len(raw) and _is_cut_utf8(chunk):
+            return ""  # the file was cut inside its last character
+        return chunk.decode("cp1252", errors="replace")
+
+    return _ESCAPED_BYTES.sub(as_cp1252, raw), bad
+
+
+def _is_cut_utf8(chunk: bytes) -> bool:
+    lead = chunk[0]
+    needed = (
+        2
+        if 0xC2 <= lead <= 0xDF
+        else 3
+        if 0xE0 <= lead <= 0xEF
+        else 4
+        if 0xF0 <= lead <= 0xF4
+        else 0
+    )
+    return len(chunk) < needed and all(0x80 <= b <= 0xBF for b in chunk[1:])
 
 
 def _report_name(data: bytes, codec: str) -> str:

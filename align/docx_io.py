@@ -52,13 +52,19 @@ def read_docx(path: Path) -> DocxText:
     from docx.oxml.ns import qn
     from docx.table import Table
     from docx.text.paragraph import Paragraph
+    from lxml.etree import LxmlError
 
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (
+        PackageNotFoundError,
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        LxmlError,
+    ) as exc:
+        # KeyError: a part missing from the package; LxmlError: damaged XML
         raise InputError(f"{path}: not a valid .docx file ({_one_line(exc)})") from None
-    except Exception as exc:  # lxml errors inside a damaged package
-        raise InputError(f"{path}: cannot read this .docx file ({_one_line(exc)})") from None
 
     lines: list[str] = []
     tables: list[list[list[str]]] = []

@@ -17,8 +17,28 @@ from align.decode import decode_bytes, normalize_text
 from align.errors import InputError
 from align.model import Pair
 
-_ZH_COLUMNS = ("zh", "zh-cn", "zh_cn", "zh-hans", "chinese", "中文", "原文", "source", "src")
-_EN_COLUMNS = ("en", "en-us", "en_us", "en-gb", "english", "英文", "译文", "target", "tgt")
+_ZH_COLUMNS = (
+    "zh",
+    "zh-cn",
+    "zh_cn",
+    "zh-hans",
+    "chinese",
+    "中文",
+    "原文",
+    "source",
+    "src",
+)
+_EN_COLUMNS = (
+    "en",
+    "en-us",
+    "en_us",
+    "en-gb",
+    "english",
+    "英文",
+    "译文",
+    "target",
+    "tgt",
+)
 _TABULAR_SUFFIXES = {".tsv", ".csv", ".tab", ".txt"}
 _XML_SUFFIXES = {".tmx", ".xlf", ".xliff", ".xml", ".sdlxliff", ".mqxliff"}
 
@@ -47,7 +67,9 @@ def read_pairs(path: str | Path) -> list[Pair]:
         return _read_xml_pairs(data, path)
     if suffix in _TABULAR_SUFFIXES or not suffix:
         return _read_tabular(data, path)
-    raise InputError(f"{path}: unknown pairs format '{suffix}'; use .tsv, .csv, .tmx or .xlf")
+    raise InputError(
+        f"{path}: unknown pairs format '{suffix}'; use .tsv, .csv, .tmx or .xlf"
+    )
 
 
 def _starts_like_xml(data: bytes) -> bool:
@@ -69,7 +91,9 @@ def _read_tabular(data: bytes, path: Path) -> list[Pair]:
         # Exports of aligned text are rarely quoted, and English quotes at
         # the start of a cell must survive: read raw, unquote what is
         # unmistakably CSV-style quoting.
-        rows = [[_unquote(cell) for cell in line.split("\t")] for line in text.split("\n")]
+        rows = [
+            [_unquote(cell) for cell in line.split("\t")] for line in text.split("\n")
+        ]
     rows = [row for row in rows if any(cell.strip() for cell in row)]
     if not rows:
         raise InputError(f"{path}: file is empty or blank")
@@ -96,7 +120,9 @@ def _read_tabular(data: bytes, path: Path) -> list[Pair]:
             try:
                 score = float(raw_score)
             except ValueError:
-                raise InputError(f"{path}: row {line_no}: score {raw_score!r} is not a number") from None
+                raise InputError(
+                    f"{path}: row {line_no}: score {raw_score!r} is not a number"
+                ) from None
         pairs.append(Pair(id=len(pairs), zh=zh, en=en, score=score))
     if not pairs:
         raise InputError(f"{path}: no rows after the header")
@@ -161,7 +187,9 @@ def _read_xml_pairs(data: bytes, path: Path) -> list[Pair]:
         return _read_tmx(root, path)
     if name == "xliff":
         return _read_xliff(root, path)
-    raise InputError(f"{path}: neither TMX nor XLIFF (root element is <{etree.QName(root).localname}>)")
+    raise InputError(
+        f"{path}: neither TMX nor XLIFF (root element is <{etree.QName(root).localname}>)"
+    )
 
 
 def _local(el) -> str:
@@ -270,9 +298,7 @@ def _orientation(src_lang: str, trg_lang: str, path: Path) -> bool:
         raise InputError(
             f"{path}: XLIFF languages are {src_lang} → {trg_lang}; expected Chinese (zh*) and English (en*)"
         )
-    if src_lang and _is_en(src_lang):
-        return False
-    return True
+    return not (src_lang and _is_en(src_lang))
 
 
 def _read_xliff1(root, path: Path) -> list[Pair]:
@@ -285,7 +311,11 @@ def _read_xliff1(root, path: Path) -> list[Pair]:
         bodies = _children(file_el, "body")
         if not bodies:
             continue
-        zh_is_source = _orientation(file_el.get("source-language") or "", file_el.get("target-language") or "", path)
+        zh_is_source = _orientation(
+            file_el.get("source-language") or "",
+            file_el.get("target-language") or "",
+            path,
+        )
         for unit in _descendants(bodies[0], "trans-unit"):
             units += 1
             sources = _children(unit, "source")
@@ -299,7 +329,9 @@ def _read_xliff1(root, path: Path) -> list[Pair]:
 
 
 def _read_xliff2(root, path: Path) -> list[Pair]:
-    zh_is_source = _orientation(root.get("srcLang") or "", root.get("trgLang") or "", path)
+    zh_is_source = _orientation(
+        root.get("srcLang") or "", root.get("trgLang") or "", path
+    )
     files = _children(root, "file")
     if not files:
         raise InputError(f"{path}: XLIFF has no <file> element")
@@ -319,12 +351,16 @@ def _read_xliff2(root, path: Path) -> list[Pair]:
     return _require_units(pairs, units, path, "<segment>")
 
 
-def _require_units(pairs: list[Pair], units: int, path: Path, unit_name: str) -> list[Pair]:
+def _require_units(
+    pairs: list[Pair], units: int, path: Path, unit_name: str
+) -> list[Pair]:
     if pairs:
         return pairs
     if not units:
         raise InputError(f"{path}: XLIFF has no translation units ({unit_name})")
-    raise InputError(f"{path}: no translation unit in the XLIFF has both a source and a target")
+    raise InputError(
+        f"{path}: no translation unit in the XLIFF has both a source and a target"
+    )
 
 
 def _one_line(text: str) -> str:

@@ -88,7 +88,8 @@ _EN_BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _EN_MARKER_PREFIX = re.compile(
-    r"^\s*(?:翻译|翻譯|译文|譯文|英文|translation|english(?:\s+translation)?)\s*[:：]\s*(?=\S)", re.IGNORECASE
+    r"^\s*(?:翻译|翻譯|译文|譯文|英文|translation|english(?:\s+translation)?)\s*[:：]\s*(?=\S)",
+    re.IGNORECASE,
 )
 # A run of two or more ideographic spaces is a collapsed paragraph indent:
 # Chinese web pages pasted as plain text keep "　　" where a paragraph began.
@@ -133,7 +134,9 @@ def _read_single(path: Path) -> Bitext:
         table = _bilingual_table(doc.tables, doc.lines)
         if table is not None:
             zh, en = table
-            return Bitext(zh="\n".join(zh), en="\n".join(en), source=str(path), encoding="docx")
+            return Bitext(
+                zh="\n".join(zh), en="\n".join(en), source=str(path), encoding="docx"
+            )
         lines, encoding = _clean_lines(normalize_text("\n".join(doc.lines))), "docx"
     else:
         text, encoding = decode_bytes(data, str(path))
@@ -159,8 +162,12 @@ def _read_pair(zh_path: Path, en_path: Path) -> Bitext:
     _require_text(zh_lines, zh_path)
     _require_text(en_lines, en_path)
 
-    marker = next((i for i, line in enumerate(zh_lines) if _EN_MARKER.match(line)), None)
-    if marker is not None and any(_label(line) == "en" for line in zh_lines[marker + 1:]):
+    marker = next(
+        (i for i, line in enumerate(zh_lines) if _EN_MARKER.match(line)), None
+    )
+    if marker is not None and any(
+        _label(line) == "en" for line in zh_lines[marker + 1 :]
+    ):
         raise InputError(
             f"{zh_path}: already holds an English translation after the line '{zh_lines[marker]}'; "
             "give it as the only file, or remove the English from it"
@@ -172,7 +179,9 @@ def _read_pair(zh_path: Path, en_path: Path) -> Bitext:
             raise InputError(
                 f"{zh_path} is English and {en_path} is Chinese: the files look swapped; give the Chinese file first"
             )
-        raise InputError(f"{zh_path}: no Chinese text found (it looks like English); give the Chinese file first")
+        raise InputError(
+            f"{zh_path}: no Chinese text found (it looks like English); give the Chinese file first"
+        )
     if en_lang != "en":
         if en_lang == "zh":
             raise InputError(
@@ -218,12 +227,18 @@ def _reject_known_binary(data: bytes, path: Path) -> None:
     if data.startswith(b"%PDF"):
         raise InputError(f"{path}: is a PDF; export it to .docx or plain text first")
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        raise InputError(f"{path}: is a legacy Word .doc (or other Office 97) file; save it as .docx or plain text")
+        raise InputError(
+            f"{path}: is a legacy Word .doc (or other Office 97) file; save it as .docx or plain text"
+        )
     if data.startswith(b"{\\rtf"):
         raise InputError(f"{path}: is an RTF file; save it as .docx or plain text")
     if data.startswith(b"PK\x03\x04") and not is_docx_bytes(data):
         raise InputError(f"{path}: is a ZIP archive, not a .docx or a text file")
-    if path.suffix.lower() == ".docx" and not data.startswith(b"PK\x03\x04") and data.strip():
+    if (
+        path.suffix.lower() == ".docx"
+        and not data.startswith(b"PK\x03\x04")
+        and data.strip()
+    ):
         raise InputError(f"{path}: not a valid .docx file (it is not a ZIP package)")
 
 
@@ -268,8 +283,10 @@ def _split_bilingual(lines: list[str], path: Path) -> _Split:
     if marker is not None:
         zh = _drop_leading_marker(lines[:marker], _ZH_MARKER)
         if not any(_label(line) == "zh" for line in zh):
-            raise InputError(f"{path}: no Chinese text found before the line '{lines[marker]}'")
-        en, trailer = _cut_trailer(lines[marker + 1:])
+            raise InputError(
+                f"{path}: no Chinese text found before the line '{lines[marker]}'"
+            )
+        en, trailer = _cut_trailer(lines[marker + 1 :])
         if not en:
             raise InputError(
                 f"no English translation found in {path} after the line '{lines[marker]}'; {_NO_ENGLISH_HINT}"
@@ -277,6 +294,12 @@ def _split_bilingual(lines: list[str], path: Path) -> _Split:
         return _Split(zh=zh, en=en, trailer=trailer)
 
     start, misplaced = _script_switch(labels)
+    swapped = [{"zh": "en", "en": "zh"}.get(lab, lab) for lab in labels]
+    if _script_switch(swapped)[1] * 2 < misplaced:
+        raise InputError(
+            f"{path}: the English comes first and the Chinese after it; "
+            "put the Chinese first, or give them as two files (Chinese first)"
+        )
     if _is_interleaved(labels, misplaced):
         split = _split_interleaved(lines, labels)
     else:
@@ -327,7 +350,7 @@ def _find_marker(lines: list[str], labels: list[str]) -> int | None:
     """
     candidates = [i for i, line in enumerate(lines) if _EN_MARKER.match(line)]
     for i in candidates:
-        if "zh" in labels[:i] and "en" in labels[i + 1:]:
+        if "zh" in labels[:i] and "en" in labels[i + 1 :]:
             return i
     for i in candidates:
         if "zh" in labels[:i]:
@@ -388,7 +411,18 @@ def _drop_leading_marker(lines: list[str], marker: re.Pattern[str]) -> list[str]
 # Word tables
 
 
-def _bilingual_table(tables: list[list[list[str]]], all_lines: list[str]) -> tuple[list[str], list[str]] | None:
+def _is_header_row(left: str, right: str) -> bool:
+    """中文 | English, 原文 | 译文, zh | en, source | target."""
+    if left.lower() in {"zh", "source"}:
+        return True
+    return bool(_ZH_MARKER.match(left)) and (
+        bool(_EN_MARKER.match(right)) or right.lower() in {"en", "target"}
+    )
+
+
+def _bilingual_table(
+    tables: list[list[list[str]]], all_lines: list[str]
+) -> tuple[list[str], list[str]] | None:
     """A two-column Chinese|English table holding most of the document's text.
 
     Returns the two columns as paragraph lists; the header row (中文 | English)
@@ -401,9 +435,7 @@ def _bilingual_table(tables: list[list[list[str]]], all_lines: list[str]) -> tup
             continue
         left = [normalize_text(row[0]) for row in two_col]
         right = [normalize_text(row[1]) for row in two_col]
-        if _ZH_MARKER.match(left[0].strip()) and (_EN_MARKER.match(right[0].strip()) or right[0].strip().lower() in {"en", "target"}):
-            left, right = left[1:], right[1:]
-        elif left[0].strip().lower() in {"zh", "source"}:
+        if _is_header_row(left[0].strip(), right[0].strip()):
             left, right = left[1:], right[1:]
         if _language("\n".join(left)) != "zh" or _language("\n".join(right)) != "en":
             continue

@@ -112,7 +112,7 @@ def test_tmx_of_real_pairs_validates_against_dtd(tmp_path):
     notes = [n.text for n in kowloon.findall("note")]
     assert notes == [
         (
-            "[major] accuracy/idiom-literal: 九龙治水 (too many authorities, no coordination) "
+            "[major] idiom-literal (accuracy): 九龙治水 (too many authorities, no coordination) "
             "translated literally as “water control in Kowloon” "
             "(suggestion: fragmented, uncoordinated oversight)"
         )

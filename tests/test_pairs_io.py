@@ -14,12 +14,18 @@ from align.pairs_io import read_pairs
 
 DATA = Path(__file__).resolve().parent / "data" / "read"
 
-HEADING = ("一、高水平推进实体经济数字化发展", "Promoting digital development of the real economy at a high level")
+HEADING = (
+    "一、高水平推进实体经济数字化发展",
+    "Promoting digital development of the real economy at a high level",
+)
 SIGNIFICANCE = (
     "加快数字经济和实体经济深度融合意义重大。",
     "Accelerating the deeper integration of the digital economy and the real economy is of great significance.",
 )
-AUTHOR = ("作者:周民 国家信息中心副主任", "Author: Zhou Min, Deputy Director of State Information Center")
+AUTHOR = (
+    "作者:周民 国家信息中心副主任",
+    "Author: Zhou Min, Deputy Director of State Information Center",
+)
 DATA_ELEMENTS = (
     "二、让数据要素成为“数实融合”新动能",
     'Second, let data elements become the new driving force of "digital and real integration"',
@@ -84,7 +90,11 @@ def test_xliff_2_0_english_source_is_swapped_to_zh_en():
 
 def test_entities_are_not_expanded():
     [pair] = read_pairs(DATA / "entities.tmx")
-    hostname = Path("/etc/hostname").read_text().strip() if Path("/etc/hostname").exists() else ""
+    hostname = (
+        Path("/etc/hostname").read_text().strip()
+        if Path("/etc/hostname").exists()
+        else ""
+    )
     assert pair.zh == "数字经济"
     assert pair.en == "digital economy"
     assert not hostname or hostname not in pair.zh
@@ -94,21 +104,34 @@ def test_entities_are_not_expanded():
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("not-xml.tmx", "not-xml.tmx: not valid XML (Start tag expected, '<' not found, line 1, column 1)"),
+        (
+            "not-xml.tmx",
+            "not-xml.tmx: not valid XML (Start tag expected, '<' not found, line 1, column 1)",
+        ),
         ("truncated.tmx", "truncated.tmx: not valid XML (Premature end of data"),
         ("no-body.tmx", "no-body.tmx: TMX has no <body>"),
         (
             "only-de-fr.tmx",
-            "only-de-fr.tmx: no translation unit has both a Chinese (zh*) and an English (en*) segment; "
-            "languages found: de, fr",
+            (
+                "only-de-fr.tmx: no translation unit has both a Chinese (zh*) and an English (en*) segment; "
+                "languages found: de, fr"
+            ),
         ),
         ("rss.xml", "rss.xml: neither TMX nor XLIFF (root element is <rss>)"),
-        ("no-target.xlf", "no-target.xlf: no translation unit in the XLIFF has both a source and a target"),
-        ("de-fr.xlf", "de-fr.xlf: XLIFF languages are de → fr; expected Chinese (zh*) and English (en*)"),
+        (
+            "no-target.xlf",
+            "no-target.xlf: no translation unit in the XLIFF has both a source and a target",
+        ),
+        (
+            "de-fr.xlf",
+            "de-fr.xlf: XLIFF languages are de → fr; expected Chinese (zh*) and English (en*)",
+        ),
         (
             "bad-header.csv",
-            "bad-header.csv: the header row must name a 'zh' and an 'en' column (or 'source' and 'target'); "
-            "found 'chinese_text', 'translation'",
+            (
+                "bad-header.csv: the header row must name a 'zh' and an 'en' column (or 'source' and 'target'); "
+                "found 'chinese_text', 'translation'"
+            ),
         ),
         ("bad-score.tsv", "bad-score.tsv: row 2: score 'high' is not a number"),
     ],
@@ -121,7 +144,10 @@ def test_malformed_inputs(name, message):
 
 def test_tmx_without_units(tmp_path):
     path = tmp_path / "empty-body.tmx"
-    path.write_text('<?xml version="1.0"?><tmx version="1.4"><header/><body/></tmx>', encoding="utf-8")
+    path.write_text(
+        '<?xml version="1.0"?><tmx version="1.4"><header/><body/></tmx>',
+        encoding="utf-8",
+    )
     with pytest.raises(InputError, match=r"TMX body has no translation units \(<tu>\)"):
         read_pairs(path)
 

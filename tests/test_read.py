@@ -106,11 +106,11 @@ def test_short_gbk_and_big5_snippets_are_not_confused(xuexi_parts):
     40 characters must still come back in its own encoding."""
     zh = xuexi_parts[0].replace("\n", "")
     for i in range(0, len(zh), 40):
-        chunk = zh[i:i + 40]
+        chunk = zh[i : i + 40]
         assert decode_bytes(chunk.encode("gbk"), "x") == (chunk, "gbk")
     traditional = TRADITIONAL.read_text(encoding="utf-8").replace("\n", "")
     for i in range(0, len(traditional), 20):
-        chunk = traditional[i:i + 20]
+        chunk = traditional[i : i + 20]
         assert decode_bytes(chunk.encode("big5"), "x") == (chunk, "big5")
 
 
@@ -132,13 +132,17 @@ def test_read_bitext_reports_encoding_of_gb18030_file(tmp_path, xuexi_text, xuex
 def test_binary_file_is_rejected(tmp_path, xuexi_text):
     path = tmp_path / "article.txt"
     path.write_bytes(gzip.compress(xuexi_text.encode("utf-8")))
-    with pytest.raises(InputError, match=r"article\.txt: looks like a binary file, not text$"):
+    with pytest.raises(
+        InputError, match=r"article\.txt: looks like a binary file, not text$"
+    ):
         read_bitext(path)
 
 
 def test_bytes_with_nul_are_binary():
     with pytest.raises(InputError, match="looks like a binary file"):
-        decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" * 20, "pic.txt")
+        decode_bytes(
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" * 20, "pic.txt"
+        )
 
 
 # --------------------------------------------------------------------------
@@ -147,7 +151,10 @@ def test_bytes_with_nul_are_binary():
 
 def test_normalize_text_line_breaks_and_controls():
     raw = "数字经济\r\n实体经济\r深度融合\x0b数实融合\x0c第二\u2028第三\u2029第四\x01\x7f\ufffe\ud800。\t尾"
-    assert normalize_text(raw) == "数字经济\n实体经济\n深度融合\n数实融合\n第二\n第三\n第四。\t尾"
+    assert (
+        normalize_text(raw)
+        == "数字经济\n实体经济\n深度融合\n数实融合\n第二\n第三\n第四。\t尾"
+    )
 
 
 def test_normalize_text_nfc_but_no_width_folding():
@@ -175,7 +182,17 @@ def test_control_characters_in_file_vanish(tmp_path, xuexi_text, xuexi):
 
 @pytest.mark.parametrize(
     "marker",
-    ["翻译:", "翻译：", "译文：", " 英文 : ", "Translation:", "English：", "English", "【翻译】", "--- Translation ---"],
+    [
+        "翻译:",
+        "翻译：",
+        "译文：",
+        " 英文 : ",
+        "Translation:",
+        "English：",
+        "English",
+        "【翻译】",
+        "--- Translation ---",
+    ],
 )
 def test_marker_variants(tmp_path, xuexi_text, xuexi, marker):
     path = tmp_path / "bi.txt"
@@ -197,7 +214,11 @@ def test_script_switch_without_marker(tmp_path, xuexi_text, xuexi):
 def test_script_switch_tolerates_english_in_chinese_part(tmp_path, xuexi_parts, xuexi):
     zh, rest = xuexi_parts
     # an English subtitle and a URL-only source line inside the Chinese part
-    zh = zh.replace("一、高水平推进", "Digital Economy Forum 2022\n来源:http://www.71.cn/2025/0620/1265792.shtml\n一、高水平推进", 1)
+    zh = zh.replace(
+        "一、高水平推进",
+        "Digital Economy Forum 2022\n来源:http://www.71.cn/2025/0620/1265792.shtml\n一、高水平推进",
+        1,
+    )
     path = tmp_path / "bi.txt"
     path.write_text(zh + rest, encoding="utf-8")
     bitext = read_bitext(path)
@@ -217,15 +238,22 @@ def test_english_copyright_line_goes_to_trailer(tmp_path, xuexi_parts):
     zh, rest = xuexi_parts
     english = rest.split("本文由")[0]
     path = tmp_path / "bi.txt"
-    path.write_text(zh + "翻译:\n" + english + "Copyright © 2023 szhzxw.cn. All rights reserved.\n", encoding="utf-8")
+    path.write_text(
+        zh + "翻译:\n" + english + "Copyright © 2023 szhzxw.cn. All rights reserved.\n",
+        encoding="utf-8",
+    )
     bitext = read_bitext(path)
     assert bitext.en.endswith("for industrial digitalization.")
     assert bitext.trailer == "Copyright © 2023 szhzxw.cn. All rights reserved."
 
 
-def test_chinese_footer_followed_by_english_disclaimer_is_all_trailer(tmp_path, xuexi_text):
+def test_chinese_footer_followed_by_english_disclaimer_is_all_trailer(
+    tmp_path, xuexi_text
+):
     path = tmp_path / "bi.txt"
-    path.write_text(xuexi_text + "Disclaimer: the views are the author's own.\n", encoding="utf-8")
+    path.write_text(
+        xuexi_text + "Disclaimer: the views are the author's own.\n", encoding="utf-8"
+    )
     bitext = read_bitext(path)
     assert bitext.en.endswith("for industrial digitalization.")
     assert bitext.trailer.endswith("the views are the author's own.")
@@ -262,14 +290,20 @@ def test_swapped_files_are_reported(tmp_path, xuexi_parts):
     zh_path, en_path = tmp_path / "zh.txt", tmp_path / "en.txt"
     zh_path.write_text(xuexi_parts[0], encoding="utf-8")
     en_path.write_text(xuexi_parts[1], encoding="utf-8")
-    with pytest.raises(InputError, match=r"en\.txt is English and .*zh\.txt is Chinese: the files look swapped"):
+    with pytest.raises(
+        InputError,
+        match=r"en\.txt is English and .*zh\.txt is Chinese: the files look swapped",
+    ):
         read_bitext(en_path, zh_path)
 
 
 def test_two_chinese_files(tmp_path, xuexi_parts):
     zh_path = tmp_path / "zh.txt"
     zh_path.write_text(xuexi_parts[0], encoding="utf-8")
-    with pytest.raises(InputError, match=r"wu-jun-shushi-ronghe\.txt: expected the English translation but the file is mostly Chinese"):
+    with pytest.raises(
+        InputError,
+        match=r"wu-jun-shushi-ronghe\.txt: expected the English translation but the file is mostly Chinese",
+    ):
         read_bitext(zh_path, ZH_ONLY[-1])
 
 
@@ -277,21 +311,27 @@ def test_two_english_files(tmp_path, xuexi_parts):
     en_path, en2_path = tmp_path / "en.txt", tmp_path / "en2.txt"
     en_path.write_text(xuexi_parts[1], encoding="utf-8")
     en2_path.write_text(xuexi_parts[1], encoding="utf-8")
-    with pytest.raises(InputError, match=r"en\.txt: no Chinese text found \(it looks like English\)"):
+    with pytest.raises(
+        InputError, match=r"en\.txt: no Chinese text found \(it looks like English\)"
+    ):
         read_bitext(en_path, en2_path)
 
 
 def test_same_file_twice(tmp_path, xuexi_parts):
     zh_path = tmp_path / "zh.txt"
     zh_path.write_text(xuexi_parts[0], encoding="utf-8")
-    with pytest.raises(InputError, match="given as both the Chinese and the English file"):
+    with pytest.raises(
+        InputError, match="given as both the Chinese and the English file"
+    ):
         read_bitext(zh_path, tmp_path / "." / "zh.txt")
 
 
 def test_bilingual_file_given_as_chinese_file(tmp_path, xuexi_parts):
     en_path = tmp_path / "en.txt"
     en_path.write_text(xuexi_parts[1], encoding="utf-8")
-    with pytest.raises(InputError, match="already holds an English translation after the line '翻译:'"):
+    with pytest.raises(
+        InputError, match="already holds an English translation after the line '翻译:'"
+    ):
         read_bitext(XUEXI, en_path)
 
 
@@ -299,7 +339,9 @@ def test_bilingual_file_given_as_chinese_file(tmp_path, xuexi_parts):
 # Word documents
 
 
-def _docx(path: Path, paragraphs: list[str], table: list[tuple[str, str]] | None = None) -> Path:
+def _docx(
+    path: Path, paragraphs: list[str], table: list[tuple[str, str]] | None = None
+) -> Path:
     import docx
 
     document = docx.Document()
@@ -361,7 +403,9 @@ def test_directory(tmp_path):
         read_bitext(tmp_path)
 
 
-@pytest.mark.parametrize("content", [b"", b"  \r\n\t\n", "\u3000\u3000\n \n".encode("utf-8")])
+@pytest.mark.parametrize(
+    "content", [b"", b"  \r\n\t\n", "\u3000\u3000\n \n".encode("utf-8")]
+)
 def test_empty_or_blank(tmp_path, content):
     path = tmp_path / "blank.txt"
     path.write_bytes(content)
@@ -382,14 +426,20 @@ def test_chinese_only_file_has_no_english(path):
 def test_marker_without_english(tmp_path, xuexi_parts):
     path = tmp_path / "bi.txt"
     path.write_text(xuexi_parts[0] + "翻译:\n\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"no English translation found in .*bi\.txt after the line '翻译:'"):
+    with pytest.raises(
+        InputError,
+        match=r"no English translation found in .*bi\.txt after the line '翻译:'",
+    ):
         read_bitext(path)
 
 
 def test_english_only_single_file(tmp_path, xuexi_parts):
     path = tmp_path / "en.txt"
     path.write_text(xuexi_parts[1].split("本文由")[0], encoding="utf-8")
-    with pytest.raises(InputError, match=r"en\.txt: no Chinese text found \(the file looks English only\)"):
+    with pytest.raises(
+        InputError,
+        match=r"en\.txt: no Chinese text found \(the file looks English only\)",
+    ):
         read_bitext(path)
 
 
@@ -419,11 +469,18 @@ def test_error_messages_are_one_line(tmp_path):
 def test_interleaved_paragraphs(tmp_path, xuexi_text):
     """中英对照 layout: each Chinese paragraph followed by its English."""
     lines = xuexi_text.split("\n")
-    pairs = [(lines[1], lines[32]), (lines[2], lines[33]), (lines[16], lines[61]), (lines[17], lines[62])]
+    pairs = [
+        (lines[1], lines[32]),
+        (lines[2], lines[33]),
+        (lines[16], lines[61]),
+        (lines[17], lines[62]),
+    ]
     blocks = [f"{zh}\n{en}" for zh, en in pairs]
     blocks.insert(2, "***")  # a section break stays with the paragraph before it
     path = tmp_path / "duizhao.txt"
-    path.write_text("\n\n".join(blocks) + "\n" + "\n".join(lines[97:]), encoding="utf-8")
+    path.write_text(
+        "\n\n".join(blocks) + "\n" + "\n".join(lines[97:]), encoding="utf-8"
+    )
     bitext = read_bitext(path)
     assert bitext.zh.split("\n") == [zh for zh, _ in pairs]
     en = [en for _, en in pairs]
@@ -436,3 +493,35 @@ def test_marker_glued_to_first_english_line(tmp_path, xuexi_text, xuexi):
     path = tmp_path / "bi.txt"
     path.write_text(xuexi_text.replace("翻译:\n", "翻译: "), encoding="utf-8")
     assert _same_content(read_bitext(path), xuexi)
+
+
+def test_english_before_chinese_is_reported(tmp_path, xuexi_parts):
+    zh, rest = xuexi_parts
+    english = rest.split("本文由")[0]
+    path = tmp_path / "en-zh.txt"
+    path.write_text(english + zh, encoding="utf-8")
+    with pytest.raises(
+        InputError,
+        match=r"en-zh\.txt: the English comes first and the Chinese after it",
+    ):
+        read_bitext(path)
+
+
+def test_stray_cp1252_byte_in_utf8_file(tmp_path, xuexi_text, xuexi):
+    # One ’ typed in a Windows editor into a UTF-8 file: strict UTF-8 fails,
+    # but the file must not turn into GBK mojibake.
+    text = xuexi_text.replace("Author: Zhou Min", "Author’s note: Zhou Min", 1)
+    data = text.encode("utf-8").replace("’s note".encode(), b"\x92s note", 1)
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(data)
+    bitext = read_bitext(path)
+    assert bitext.encoding == "utf-8 (1 invalid byte read as cp1252)"
+    assert "Author’s note: Zhou Min" in bitext.en
+    assert bitext.zh == xuexi.zh
+
+
+def test_utf8_cut_inside_last_character(xuexi_text):
+    data = xuexi_text.rstrip("\n").encode("utf-8")[:-1]  # half of the final 。
+    text, encoding = decode_bytes(data, "cut.txt")
+    assert text == xuexi_text.rstrip("\n")[:-1]
+    assert encoding.startswith("utf-8 (")

@@ -176,8 +176,8 @@ def _window(parts: list[_Part], tokens: list[lx.Token], width: int,
     for t in tokens:
         hits.append([k for k, p in enumerate(parts)
                      if t.lemma in p.lemmas and t.text.lower() not in lx.STOPWORDS])
-    best = (0, 0, {})
-    best_score = (0, 0)
+    best: tuple[int, int, dict[int, int]] = (0, 0, {})
+    best_score: tuple[int, ...] = (0, 0, 0, 0)
     for i in range(len(tokens)):
         if not hits[i]:
             continue
@@ -190,10 +190,10 @@ def _window(parts: list[_Part], tokens: list[lx.Token], width: int,
                     chosen[k] = j
                     break
         strong = sum(1 for k in chosen if not parts[k].weak)
-        score = (len(chosen), strong)
+        last = max(chosen.values())
+        score = (len(chosen), min(strong, 1), -(last - i), strong)
         if score > best_score:
             best_score = score
-            last = max(chosen.values())
             best = (i, last, chosen)
     return best
 
@@ -241,27 +241,33 @@ def _literal_evidence(expr: Expression, phrase: lx.SetPhrase | None,
         ok = False
     else:
         ok = len(chosen) >= 2 and len(strong) >= 1 and len(chosen) >= min(len(parts), 2)
-    spans: list[tuple[int, int]] = []
+    component: tuple[int, int] | None = None
     words: tuple[tuple[str, str], ...] = ()
     if ok:
+        component = (tokens[i].start, tokens[j].end)
         seen: dict[str, str] = {}
         for k, tj in sorted(chosen.items(), key=lambda kv: kv[1]):
             seen.setdefault(parts[k].zh, tokens[tj].text)
         words = tuple(seen.items())
-        spans.append((tokens[i].start, tokens[j].end))
+    cue: tuple[int, int] | None = None
     if phrase:
         lem = [t for t in tokens if t.lemma not in _ARTICLES]
         lemmas = [t.lemma for t in lem]
-        for cue in phrase.literal_cues:
-            seq = _lemma_seq(cue)
+        for text_cue in phrase.literal_cues:
+            seq = _lemma_seq(text_cue)
             at = _find_seq(seq, lemmas) if seq else -1
             if at >= 0:
-                spans.append((lem[at].start, lem[at + len(seq) - 1].end))
-    if not spans:
+                found = (lem[at].start, lem[at + len(seq) - 1].end)
+                cue = found if cue is None else (min(cue[0], found[0]), max(cue[1], found[1]))
+    if cue is None and component is None:
         return None
-    start, end = min(s for s, _ in spans), max(e for _, e in spans)
-    if end - start > 200:  # cue and parts far apart: keep the component evidence only
-        start, end = spans[0]
+    if cue is None:
+        start, end = component  # type: ignore[misc]
+    elif component is None or component[1] < cue[0] - 60 or component[0] > cue[1] + 60:
+        # curated cues are the more precise evidence; distant part glosses are coincidence
+        (start, end), words = cue, ()
+    else:
+        start, end = min(cue[0], component[0]), max(cue[1], component[1])
     return _clause_around(text, start, end), words
 
 

@@ -165,8 +165,9 @@ def html_report(
         ]
         flag_items = "".join(f"<li>{escape(xml_safe(flag_line(f)))}</li>" for f in own)
         conf = "" if p.score is None else f"{p.score:.2f}"
+        row_class = f' class="{worst_severity(own)}"' if own else ""
         parts.append(
-            f'<tr class="{worst_severity(own)}" id="p{p.id}"><td class="num">{p.id}</td>'
+            f'<tr{row_class} id="p{p.id}"><td class="num">{p.id}</td>'
             f'<td class="text" lang="zh-CN">{highlight(p.zh, spans_zh)}</td>'
             f'<td class="text" lang="en">{highlight(p.en, spans_en)}</td>'
             f'<td class="num">{conf}</td>'

@@ -47,9 +47,14 @@ def document_flags(flags: Iterable[Flag]) -> list[Flag]:
 
 
 def flag_line(flag: Flag) -> str:
-    """``[major] accuracy/number-mismatch: message`` on one line."""
+    """``[major] number-mismatch (Accuracy/Number): message`` on one line.
+
+    Categories may themselves contain "/" (MQM paths such as
+    "Style/Literal idiom"), so the check id comes first and the category is
+    bracketed rather than joined to it.
+    """
     message = " ".join(flag.message.split())
-    line = f"[{flag.severity}] {flag.category}/{flag.check}: {message}"
+    line = f"[{flag.severity}] {flag.check} ({flag.category}): {message}"
     if flag.suggestion:
         line += f" (suggestion: {' '.join(flag.suggestion.split())})"
     return line

@@ -170,7 +170,7 @@ def write_tmx(
     as is.  Per unit: ``tuid`` = pair id, ``x-zhen-confidence`` (when the
     aligner scored the pair), ``x-zhen-zh-ids`` / ``x-zhen-en-ids``
     (space-separated segment ids), ``x-zhen-para``, and one ``<note>`` per QA
-    flag ("[severity] category/check: message").
+    flag ("[severity] check (category): message").
     """
     tree = build_tmx(
         pairs,

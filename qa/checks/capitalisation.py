@@ -1,0 +1,111 @@
+"""Capitalisation in the English: sentences that start in lowercase and
+acronyms written in lowercase ("smes", "ai").
+
+MQM counts capitalisation under Fluency/Spelling, so both report there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from align.model import Pair
+from qa.model import Check, Context, Flag
+from qa.text import sentence_spans
+
+# Acronyms whose lowercase form is not an English word, so "ai" or "smes" in
+# running text is always a capitalisation slip.  Lowercase → correct form.
+LOWERCASE_ACRONYMS: dict[str, str] = {
+    "ai": "AI", "sme": "SME", "smes": "SMEs", "msme": "MSME", "msmes": "MSMEs", "eda": "EDA",
+    "gdp": "GDP", "ict": "ICT", "iot": "IoT", "iiot": "IIoT", "cpc": "CPC", "ccp": "CCP",
+    "npc": "NPC", "cppcc": "CPPCC", "soe": "SOE", "soes": "SOEs", "ceo": "CEO", "ceos": "CEOs",
+    "cpu": "CPU", "cpus": "CPUs", "gpu": "GPU", "gpus": "GPUs", "erp": "ERP", "api": "API",
+    "apis": "APIs", "saas": "SaaS", "paas": "PaaS", "iaas": "IaaS", "ipo": "IPO", "ipos": "IPOs",
+    "rmb": "RMB", "wto": "WTO", "fdi": "FDI", "esg": "ESG", "rcep": "RCEP", "asean": "ASEAN",
+    "apec": "APEC", "brics": "BRICS", "nlp": "NLP", "llm": "LLM", "llms": "LLMs", "gpt": "GPT",
+    "vr": "VR", "evs": "EVs", "plc": "PLC", "cnc": "CNC", "mes": "MES", "ucc": "UCC",
+    "prc": "PRC", "usa": "USA", "eu": "EU", "un": "UN", "imf": "IMF", "oecd": "OECD",
+}
+# Lowercase forms that are also ordinary English words: only flagged when the
+# Chinese source itself has the acronym in capitals.
+_ALSO_WORDS = {"mes", "un"}
+
+_LATIN_CAPS_RE = re.compile(r"(?<![A-Za-z])[A-Z]{2,}(?![A-Za-z])")
+_WORD_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+_OPENING = "“\"‘'(["
+
+
+def lowercase_sentence_start(pair: Pair, ctx: Context) -> list[Flag]:
+    en = pair.en
+    flags = []
+    for index, (start, end) in enumerate(sentence_spans(en)):
+        i = start
+        while i < end and en[i] in _OPENING:
+            i += 1
+        m = _WORD_RE.match(en, i)
+        if not m or not m.group()[0].islower():
+            continue
+        word = m.group()
+        if any(c.isupper() for c in word[1:]):
+            continue  # iPhone, eBay: brand names keep their lowercase start
+        if index == 0 and start == len(en) - len(en.lstrip()) and _continues_previous(pair, ctx):
+            continue  # the segmenter split a sentence; not a capitalisation slip
+        fixed = LOWERCASE_ACRONYMS.get(word, word[0].upper() + word[1:])
+        flags.append(Flag(
+            check="capitalisation", category="Fluency/Spelling", severity="minor",
+            message=f"Sentence starts with a lowercase letter: {word!r}.",
+            pair_id=pair.id, zh=pair.zh, en=en, en_spans=(m.span(),), suggestion=fixed,
+        ))
+    return flags
+
+
+def _continues_previous(pair: Pair, ctx: Context) -> bool:
+    pairs = list(ctx.pairs)
+    for k, other in enumerate(pairs):
+        if other is pair or other.id == pair.id:
+            if k == 0:
+                return False
+            previous = pairs[k - 1].en.rstrip()
+            return bool(previous) and not re.search(r"[.!?…:][\"”’)\]]*$", previous)
+    return False
+
+
+def lowercase_acronyms(pair: Pair, ctx: Context) -> list[Flag]:
+    en = pair.en
+    source_caps: dict[str, str] = {}
+    for m in _LATIN_CAPS_RE.finditer(pair.zh):
+        source_caps[m.group().lower()] = m.group()
+        source_caps[m.group().lower() + "s"] = m.group() + "s"
+    flags = []
+    for m in _WORD_RE.finditer(en):
+        word = m.group()
+        if not word.islower():
+            continue
+        proper = source_caps.get(word) or LOWERCASE_ACRONYMS.get(word)
+        if proper is None:
+            continue
+        if word in _ALSO_WORDS and word not in source_caps:
+            continue
+        if word in source_caps and word not in LOWERCASE_ACRONYMS and _is_word(word):
+            continue  # "app" for APP, "apps" for APPs: ordinary English words
+        flags.append(Flag(
+            check="capitalisation-acronym", category="Fluency/Spelling", severity="minor",
+            message=f"Acronym written in lowercase: {word!r} should be {proper!r}.",
+            pair_id=pair.id, zh=pair.zh, en=en, en_spans=(m.span(),), suggestion=proper,
+        ))
+    return flags
+
+
+def _is_word(word: str) -> bool:
+    from qa.checks.spelling import is_known  # deferred: spelling imports this module
+
+    return is_known(word)
+
+
+CHECKS = [
+    Check(id="capitalisation", category="Fluency/Spelling", severity="minor",
+          description="Sentence starting with a lowercase letter.",
+          run=lowercase_sentence_start),
+    Check(id="capitalisation-acronym", category="Fluency/Spelling", severity="minor",
+          description="Acronym written in lowercase (smes, ai, eda).",
+          run=lowercase_acronyms),
+]

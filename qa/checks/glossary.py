@@ -1,0 +1,76 @@
+"""glossary: the client's required terms must be used, forbidden ones must not.
+
+The glossary arrives in ``ctx.resources["glossary"]`` (a loaded
+:class:`qa.glossary.Glossary`, or a path) or as the ``path`` option of this
+check; without one the check has nothing to enforce and stays silent.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from align.model import Pair
+from qa.glossary import Glossary, find_en, find_zh, load_glossary
+from qa.model import Check, Context, Flag
+
+CHECK_ID = "glossary"
+CATEGORY = "Terminology/Glossary"
+
+
+@lru_cache(maxsize=8)
+def _load(path: str) -> Glossary:
+    return load_glossary(path)
+
+
+def glossary_from(ctx: Context) -> Glossary | None:
+    """The glossary this run enforces, if any (shared with term-consistency)."""
+    found = ctx.resources.get("glossary")
+    if found is None:
+        opts = ctx.options.get(CHECK_ID)
+        found = opts.get("path") if isinstance(opts, dict) else None
+    if found is None or isinstance(found, Glossary):
+        return found
+    return _load(str(found))
+
+
+def check_glossary(pair: Pair, ctx: Context) -> list[Flag]:
+    glossary = glossary_from(ctx)
+    if glossary is None or not pair.zh:
+        return []
+    flags: list[Flag] = []
+    taken: list[tuple[int, int]] = []
+    # longest source terms first, so 数字经济 is not also checked as 数字
+    for term in sorted(glossary.terms, key=lambda t: -max(len(z) for z in t.zh)):
+        zh_spans = [s for z in term.zh for s in find_zh(z, pair.zh)
+                    if not any(a <= s[0] and s[1] <= b for a, b in taken)]
+        if zh_spans:
+            taken.extend(zh_spans)
+        for bad in term.forbidden:
+            spans = find_en(bad, pair.en)
+            if spans:  # a forbidden rendering is wrong wherever it appears
+                want = f"; use '{term.en[0]}'" if term.en else ""
+                flags.append(Flag(
+                    check=CHECK_ID, category=CATEGORY, severity="major", pair_id=pair.id,
+                    zh=pair.zh, en=pair.en, zh_spans=tuple(zh_spans), en_spans=tuple(spans),
+                    message=f"Forbidden term '{pair.en[spans[0][0]:spans[0][1]]}' used for "
+                            f"'{term.zh[0]}'{want}",
+                    suggestion=f"Replace with '{term.en[0]}'" if term.en else "Remove the forbidden term"))
+        if not zh_spans or not term.en or not pair.en.strip():
+            continue
+        if any(find_en(e, pair.en) for e in term.en):
+            continue
+        zh_text = pair.zh[zh_spans[0][0]:zh_spans[0][1]]
+        options = " or ".join(f"'{e}'" for e in term.en[:3])
+        flags.append(Flag(
+            check=CHECK_ID, category=CATEGORY, severity="major", pair_id=pair.id,
+            zh=pair.zh, en=pair.en, zh_spans=tuple(zh_spans),
+            message=f"Glossary term '{zh_text}' should be translated as {options}, "
+                    f"which the English does not contain",
+            suggestion=f"Use '{term.en[0]}'"))
+    return flags
+
+
+CHECKS = [Check(id=CHECK_ID, category=CATEGORY, severity="major",
+                description="Glossary source term present but its required English term missing, "
+                            "or a forbidden English term used",
+                run=check_glossary, scope="pair")]

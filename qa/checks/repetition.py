@@ -1,0 +1,167 @@
+"""Repetition in the English.
+
+* ``repetition``: a word or phrase said twice in a row ("the the"), or a
+  word coordinated with itself ("more efficient and efficient").
+* ``repetition-truncated``: a sentence that is a cut-off copy of the next one
+  (an abandoned first draft left in).  The copy may sit in the same pair, when
+  the aligner merged both into one bead, or end the previous pair.
+* ``repetition-duplicate``: the same English for different Chinese — one of
+  the two translations belongs to another source segment.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from align.model import Pair
+from qa.model import Check, Context, Flag, Span
+from qa.text import quote, sentence_spans, words
+
+# Words that legitimately coordinate with themselves or double up.
+_SELF_COORDINATED = {
+    "more", "less", "better", "worse", "again", "over", "through", "round", "on", "by", "side",
+    "step", "one", "time", "years", "day", "days", "back", "forth", "up", "down", "out", "far",
+}
+_DOUBLED_OK = {"that", "had", "is", "do", "bye", "very"}
+_MAX_PHRASE = 6
+_MIN_TRUNCATED_WORDS = 6
+_MIN_DUPLICATE_WORDS = 4
+_COORDINATED_RE = re.compile(r"\b([A-Za-z][A-Za-z-]{2,})\s+(and|or)\s+(\1)\b", re.IGNORECASE)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("“", '"').replace("”", '"').replace("’", "'").split()).lower()
+
+
+def repeated_words(pair: Pair, ctx: Context) -> list[Flag]:
+    en = pair.en
+    tokens = words(en)
+    lowered = [t.text.lower() for t in tokens]
+    flags: list[Flag] = []
+    covered = -1
+    for i in range(len(tokens)):
+        for n in range(_MAX_PHRASE, 0, -1):
+            if i + 2 * n > len(tokens) or tokens[i].start <= covered:
+                continue
+            if lowered[i:i + n] != lowered[i + n:i + 2 * n]:
+                continue
+            if n == 1 and lowered[i] in _DOUBLED_OK:
+                continue
+            gaps = [en[tokens[k].end:tokens[k + 1].start] for k in range(i, i + 2 * n - 1)]
+            if any(g.strip() for g in gaps):
+                continue  # "data, data" or a sentence break: not a stutter
+            first = (tokens[i].start, tokens[i + n - 1].end)
+            second = (tokens[i + n].start, tokens[i + 2 * n - 1].end)
+            flags.append(Flag(
+                check="repetition", category="Fluency/Repetition", severity="minor",
+                message=f"Repeated {'word' if n == 1 else 'phrase'}: {quote(en, (first[0], second[1]))}.",
+                pair_id=pair.id, zh=pair.zh, en=en, en_spans=((first[0], second[1]),),
+                suggestion=en[first[0]:first[1]],
+            ))
+            covered = second[1]
+            break
+    for m in _COORDINATED_RE.finditer(en):
+        word = m.group(1).lower()
+        if word in _SELF_COORDINATED or word.endswith("er"):
+            continue  # "more and more", "bigger and bigger"
+        flags.append(Flag(
+            check="repetition", category="Fluency/Repetition", severity="minor",
+            message=f"Word coordinated with itself: {quote(en, m.span())}.",
+            pair_id=pair.id, zh=pair.zh, en=en, en_spans=(m.span(),),
+            suggestion=m.group(1),
+        ))
+    return sorted(flags, key=lambda f: f.en_spans)
+
+
+def _truncated_within(en: str) -> list[tuple[Span, Span]]:
+    """(copy, full) spans where the text starting at ``copy`` is repeated, in
+    full and longer, right after it.  Candidate starts are sentence starts
+    and capitalised words, so a copy that lost its full stop is still found."""
+    starts = sorted({s for s, _ in sentence_spans(en)} |
+                    {m.start() for m in re.finditer(r"(?<=\s)[A-Z“\"]", en)})
+    found: list[tuple[Span, Span]] = []
+    for a_index, a in enumerate(starts):
+        for b in starts[a_index + 1:]:
+            piece = en[a:b].rstrip(" \t\n,;.")
+            if len(piece.split()) < _MIN_TRUNCATED_WORDS:
+                continue
+            if _norm(en[b:]).startswith(_norm(piece)):
+                following = next((s for s in sentence_spans(en) if s[0] <= b < s[1]), (b, len(en)))
+                found.append(((a, a + len(piece)), (b, following[1])))
+                break
+            if len(piece.split()) > 80:
+                break
+    return found
+
+
+def truncated_copies(ctx: Context) -> list[Flag]:
+    pairs = list(ctx.pairs)
+    flags: list[Flag] = []
+    for pair in pairs:
+        for copy, full in _truncated_within(pair.en):
+            flags.append(_truncated_flag(pair, copy, pair, full))
+    for left, right in zip(pairs, pairs[1:]):
+        left_sentences, right_sentences = sentence_spans(left.en), sentence_spans(right.en)
+        if not left_sentences or not right_sentences:
+            continue
+        last, first = left_sentences[-1], right_sentences[0]
+        last_text = left.en[last[0]:last[1]].rstrip(" ,;.")
+        first_text = right.en[first[0]:first[1]].rstrip(" ,;.")
+        if len(last_text.split()) >= _MIN_TRUNCATED_WORDS and _norm(first_text).startswith(_norm(last_text)):
+            flags.append(_truncated_flag(left, (last[0], last[0] + len(last_text)), right, first))
+        elif len(first_text.split()) >= _MIN_TRUNCATED_WORDS and _norm(last_text).startswith(_norm(first_text)):
+            flags.append(_truncated_flag(right, (first[0], first[0] + len(first_text)), left, last))
+    return flags
+
+
+def _truncated_flag(pair: Pair, copy: Span, other: Pair, full: Span) -> Flag:
+    same = _norm(pair.en[copy[0]:copy[1]]) == _norm(other.en[full[0]:full[1]].rstrip(" ,;."))
+    where = "" if other is pair else " in the neighbouring segment"
+    what = "is repeated" if same else "is a truncated copy of the sentence that follows"
+    if other is not pair and other.id < pair.id:
+        what = "is repeated" if same else "is a truncated copy of the sentence before it"
+    return Flag(
+        check="repetition-truncated", category="Fluency/Repetition", severity="major",
+        message=f"The sentence {quote(pair.en, copy)} {what}{where}; delete one of them.",
+        pair_id=pair.id, zh=pair.zh, en=pair.en, en_spans=(copy,),
+        pair_ids=tuple(sorted({pair.id, other.id})),
+    )
+
+
+def duplicate_segments(ctx: Context) -> list[Flag]:
+    by_english: dict[str, list[Pair]] = defaultdict(list)
+    for pair in ctx.pairs:
+        if len(pair.en.split()) >= _MIN_DUPLICATE_WORDS:
+            by_english[_norm(pair.en)].append(pair)
+    flags = []
+    for group in by_english.values():
+        if len({_norm(p.zh) for p in group}) < 2:
+            continue  # same source repeated: the same translation is right
+        first = group[0]
+        for pair in group[1:]:
+            if _norm(pair.zh) == _norm(first.zh):
+                continue
+            start = len(pair.en) - len(pair.en.lstrip())
+            flags.append(Flag(
+                check="repetition-duplicate", category="Fluency/Repetition", severity="major",
+                message=f"Same English as segment {first.id}, but the Chinese differs: one of the "
+                        f"two translations probably belongs to another segment.",
+                pair_id=pair.id, zh=pair.zh, en=pair.en,
+                en_spans=((start, len(pair.en.rstrip())),),
+                pair_ids=(first.id, pair.id),
+            ))
+    return flags
+
+
+CHECKS = [
+    Check(id="repetition", category="Fluency/Repetition", severity="minor",
+          description="Word or phrase repeated back to back, or coordinated with itself.",
+          run=repeated_words),
+    Check(id="repetition-truncated", category="Fluency/Repetition", severity="major",
+          description="Sentence that is a cut-off copy of its neighbour.",
+          run=truncated_copies, scope="document"),
+    Check(id="repetition-duplicate", category="Fluency/Repetition", severity="major",
+          description="Same English for different Chinese segments.",
+          run=duplicate_segments, scope="document"),
+]

@@ -1,0 +1,215 @@
+"""The ``zhen`` command line end to end, on the shipped 学习时报 document.
+
+The heavy run (segment, embed, align, all checks, every export) happens once
+per module; the other tests read its outputs or exercise error paths, which
+fail before any model is loaded.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from lxml import etree
+
+from qa.export import validate_tmx
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpora" / "xuexi-shibao-shushi-ronghe.txt"
+ZH_ONLY = ROOT / "corpora" / "zh-only" / "wu-jun-shushi-ronghe.txt"
+
+
+def zhen(*args: str | os.PathLike, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run the installed CLI the way a user does, in a fresh process."""
+    return subprocess.run([sys.executable, "-m", "qa.cli", *map(str, args)],
+                          capture_output=True, text=True, cwd=cwd, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path]:
+    out = tmp_path_factory.mktemp("check") / "out"
+    return zhen("check", CORPUS, "-o", out), out
+
+
+def test_check_succeeds_and_summarises(run):
+    proc, out = run
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""  # no progress when stderr is not a terminal
+    first = proc.stdout.splitlines()[0]
+    assert " pairs, " in first and " flags (" in first and "MQM" in first
+    for name in ("aligned.tmx", "flags.jsonl", "pairs.tsv", "report.html", "review.xlf", "review.xlsx"):
+        assert (out / name).stat().st_size > 0, name
+
+
+def test_tmx_is_dtd_valid_and_holds_the_kowloon_pair(run):
+    _, out = run
+    tmx = out / "aligned.tmx"
+    assert validate_tmx(tmx) == []
+    root = etree.parse(str(tmx)).getroot()
+    header = root.find("header")
+    for attr in ("creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang",
+                 "srclang", "datatype"):
+        assert header.get(attr), attr
+    assert header.get("srclang") == "zh-CN"
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    units = root.findall("body/tu")
+    kowloon = [tu for tu in units
+               if any("九龙治水" in (s.text or "") for s in tu.iter("seg"))
+               and any("water control in Kowloon" in (s.text or "") for s in tu.iter("seg"))]
+    assert len(kowloon) == 1
+    langs = {tuv.get(xml_lang) for tuv in kowloon[0].findall("tuv")}
+    assert langs == {"zh-CN", "en-US"}
+
+
+def test_pairs_tsv_has_the_contract_columns_and_covers_both_sides(run):
+    _, out = run
+    df = pd.read_csv(out / "pairs.tsv", sep="\t", keep_default_na=False, dtype=str)
+    assert list(df.columns) == ["id", "zh", "en", "zh_ids", "en_ids", "score"]
+    assert "九龙治水" in "".join(df.zh)
+    assert "water control in Kowloon" in " ".join(df.en)
+    assert "免责声明" not in "".join(df.zh)  # the site footer is a trailer, not aligned
+
+
+def test_flags_jsonl_lines_carry_the_contract_fields(run):
+    _, out = run
+    flags = [json.loads(line) for line in (out / "flags.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert flags
+    for f in flags:
+        assert {"pair_id", "check", "category", "severity", "message", "zh", "en"} <= f.keys()
+        assert f["severity"] in {"minor", "major", "critical"}
+    idioms = [f for f in flags if f["check"] == "idiom-literal" and "九龙治水" in f["zh"]]
+    assert idioms and "Kowloon" in idioms[0]["message"]
+
+
+def test_fail_on_exits_3_when_a_flag_is_that_bad(run, tmp_path):
+    _, out = run
+    tsv = out / "pairs.tsv"
+    proc = zhen("check", tsv, "--pairs", "-o", tmp_path / "o", "--fail-on", "minor", "-q")
+    assert proc.returncode == 3, proc.stderr
+    assert proc.stdout == ""
+
+
+def test_pairs_mode_rechecks_without_realigning(run, tmp_path):
+    _, out = run
+    proc = zhen("check", out / "pairs.tsv", "--pairs", "-o", tmp_path / "o", "--formats", "tsv,jsonl")
+    assert proc.returncode == 0, proc.stderr
+    before = pd.read_csv(out / "pairs.tsv", sep="\t", keep_default_na=False, dtype=str)
+    after = pd.read_csv(tmp_path / "o" / "pairs.tsv", sep="\t", keep_default_na=False, dtype=str)
+    assert list(before.zh) == list(after.zh) and list(before.en) == list(after.en)
+
+
+# --------------------------------------------------------------------------
+# bad input: one line on stderr, exit 2, outputs untouched
+
+
+def _one_line_error(proc: subprocess.CompletedProcess, *needles: str) -> None:
+    assert proc.returncode == 2, (proc.returncode, proc.stderr)
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in proc.stderr, proc.stderr
+    for needle in needles:
+        assert needle in lines[0], lines[0]
+
+
+def test_missing_file(tmp_path):
+    _one_line_error(zhen("check", tmp_path / "nope.txt", "-o", tmp_path / "o"), "nope.txt")
+
+
+def test_empty_file(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n\n", encoding="utf-8")
+    _one_line_error(zhen("check", empty, "-o", tmp_path / "o"), "empty.txt")
+
+
+def test_binary_file(tmp_path):
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(bytes(range(256)) * 40)
+    _one_line_error(zhen("check", binary, "-o", tmp_path / "o"), "binary")
+
+
+def test_chinese_only_file_says_no_translation_found(tmp_path):
+    _one_line_error(zhen("check", ZH_ONLY, "-o", tmp_path / "o"), "English")
+
+
+def test_malformed_tmx(tmp_path):
+    bad = tmp_path / "bad.tmx"
+    bad.write_text("<tmx version='1.4'><body><tu><tuv xml:lang='zh'>", encoding="utf-8")
+    _one_line_error(zhen("check", bad, "--pairs", "-o", tmp_path / "o"), "bad.tmx")
+
+
+def test_unknown_check_in_profile(tmp_path):
+    prof = tmp_path / "zhen.toml"
+    prof.write_text("[checks.no-such-check]\nenabled = false\n", encoding="utf-8")
+    tsv = tmp_path / "p.tsv"
+    tsv.write_text("zh\ten\n你好。\tHello.\n", encoding="utf-8")
+    _one_line_error(zhen("check", tsv, "--pairs", "--profile", prof, "-o", tmp_path / "o"),
+                    "no-such-check")
+
+
+def test_failed_run_leaves_existing_output_folder_as_it_was(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "aligned.tmx").write_text("old", encoding="utf-8")
+    proc = zhen("check", ZH_ONLY, "-o", out)
+    assert proc.returncode == 2
+    assert sorted(p.name for p in out.iterdir()) == ["aligned.tmx"]
+    assert (out / "aligned.tmx").read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no temp folder left behind
+
+
+def test_output_path_that_is_a_file(tmp_path):
+    tsv = tmp_path / "p.tsv"
+    tsv.write_text("zh\ten\n你好。\tHello.\n", encoding="utf-8")
+    blocker = tmp_path / "out"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    _one_line_error(zhen("check", tsv, "--pairs", "-o", blocker), "out")
+    assert blocker.read_text(encoding="utf-8") == "a file, not a folder"
+
+
+# --------------------------------------------------------------------------
+# small, fast runs on pairs files written here
+
+
+def test_profile_switches_a_check_off_and_reweights_another(tmp_path):
+    tsv = tmp_path / "p.tsv"
+    # a real pair from the corpus with its number changed, and a Han character left in
+    tsv.write_text(
+        "zh\ten\n"
+        "2021年我国产业数字化在农业、工业和服务业中的渗透率分别为10%、22%、43%。\t"
+        "In 2021, the penetration rate of industrial digitalization in agriculture, industry and "
+        "services was 10%, 22% and 34% respectively 数字.\n", encoding="utf-8")
+    base = zhen("check", tsv, "--pairs", "-o", tmp_path / "a", "--formats", "jsonl")
+    assert base.returncode == 0, base.stderr
+    checks = {json.loads(l)["check"] for l in (tmp_path / "a" / "flags.jsonl").read_text().splitlines()}
+    assert {"numbers", "untranslated"} <= checks
+    prof = tmp_path / "zhen.toml"
+    prof.write_text('[checks.untranslated]\nenabled = false\n[checks.numbers]\nseverity = "critical"\n',
+                    encoding="utf-8")
+    tuned = zhen("check", tsv, "--pairs", "-o", tmp_path / "b", "--formats", "jsonl", "--profile", prof)
+    assert tuned.returncode == 0, tuned.stderr
+    flags = [json.loads(l) for l in (tmp_path / "b" / "flags.jsonl").read_text().splitlines()]
+    assert "untranslated" not in {f["check"] for f in flags}
+    assert {f["severity"] for f in flags if f["check"] == "numbers"} == {"critical"}
+
+
+def test_checks_lists_every_registered_check():
+    proc = zhen("checks")
+    assert proc.returncode == 0
+    ids = {line.split()[0] for line in proc.stdout.splitlines()}
+    assert {"numbers", "untranslated", "unaligned", "idiom-literal"} <= ids
+
+
+def test_align_presegmented_writes_mac_style_beads(tmp_path):
+    zh = tmp_path / "zh.txt"
+    en = tmp_path / "en.txt"
+    zh.write_text("加快“数实融合”面临的主要问题。\n一是融合发展不充分。\n", encoding="utf-8")
+    en.write_text("The main problem of accelerating the integration of data and reality.\n"
+                  "First, integrated development is insufficient.\n", encoding="utf-8")
+    out = tmp_path / "beads.txt"
+    proc = zhen("align", zh, en, "--presegmented", "-o", out, "--format", "beads")
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_text(encoding="utf-8").splitlines() == ["[0]:[0]", "[1]:[1]"]
