@@ -31,8 +31,22 @@ from align.signals import SideFeatures, en_features, pair_overlaps, zh_features
 
 #: bead types (zh count, en count) searched in the final pass
 BEAD_TYPES: tuple[tuple[int, int], ...] = (
-    (1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (1, 4), (4, 1),
-    (2, 3), (3, 2), (1, 5), (5, 1), (1, 6), (6, 1),
+    (1, 1),
+    (1, 0),
+    (0, 1),
+    (1, 2),
+    (2, 1),
+    (2, 2),
+    (1, 3),
+    (3, 1),
+    (1, 4),
+    (4, 1),
+    (2, 3),
+    (3, 2),
+    (1, 5),
+    (5, 1),
+    (1, 6),
+    (6, 1),
 )
 _ANCHOR_TYPES = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1))
 MAX_WINDOW = 6
@@ -43,24 +57,24 @@ _NEG = -np.inf
 class AlignOptions:
     """Score weights (tuned on MAC-Dev) and search limits."""
 
-    w_sim: float = 1.0          # margin-normalised cosine
-    margin: float = 1.0         # how much of the neighbour mean is subtracted
-    top_k: int = 4              # neighbours in the margin
-    w_len: float = 0.12         # Gaussian log-ratio length prior
-    len_ratio: float = 3.0      # en chars per zh char
+    w_sim: float = 1.0  # margin-normalised cosine
+    margin: float = 1.0  # how much of the neighbour mean is subtracted
+    top_k: int = 4  # neighbours in the margin
+    w_len: float = 0.12  # Gaussian log-ratio length prior
+    len_ratio: float = 3.0  # en chars per zh char
     len_sigma: float = 0.35
-    w_lex_en: float = 0.4       # share of English content stems glossed on the zh side
-    w_lex_zh: float = 0.0       # share of zh gloss stems found on the en side
-    w_anchor: float = 0.15      # shared numbers / Latin tokens
+    w_lex_en: float = 0.4  # share of English content stems glossed on the zh side
+    w_lex_zh: float = 0.0  # share of zh gloss stems found on the en side
+    w_anchor: float = 0.15  # shared numbers / Latin tokens
     w_anchor_miss: float = 0.1  # zh numbers / Latin tokens missing on the en side
-    w_quote: float = 0.05       # quote / title count mismatch
-    w_para: float = 0.3         # bead crossing a paragraph boundary
-    w_heading: float = 0.3      # heading merged with other sentences
-    merge: float = 0.05         # cost per extra sentence in a bead
-    skip: float = -0.3          # score of a 1-0 or 0-1 bead
-    band: int = 12              # half width of the final band around the anchor path
-    full_cells: int = 4_000_000 # below this many DP cells, search the whole matrix
-    conf_scale: float = 6.0     # confidence = sigmoid(conf_scale * (score - conf_mid))
+    w_quote: float = 0.05  # quote / title count mismatch
+    w_para: float = 0.3  # bead crossing a paragraph boundary
+    w_heading: float = 0.3  # heading merged with other sentences
+    merge: float = 0.05  # cost per extra sentence in a bead
+    skip: float = -0.3  # score of a 1-0 or 0-1 bead
+    band: int = 12  # half width of the final band around the anchor path
+    full_cells: int = 4_000_000  # below this many DP cells, search the whole matrix
+    conf_scale: float = 6.0  # confidence = sigmoid(conf_scale * (score - conf_mid))
     conf_mid: float = 0.1
 
 
@@ -75,12 +89,17 @@ def _options(options: dict) -> AlignOptions:
 def _check_ids(segs: Sequence[Segment], side: str) -> None:
     for k, s in enumerate(segs):
         if s.id != k:
-            raise InputError(f"{side} segment ids must be 0..n-1 in order; found id {s.id} at position {k}")
+            raise InputError(
+                f"{side} segment ids must be 0..n-1 in order; found id {s.id} at position {k}"
+            )
 
 
 # ---------------------------------------------------------------- embeddings
 
-def _windows(embedder: Embedder, texts: list[str], joiner: str, chunk: int = 4096) -> np.ndarray:
+
+def _windows(
+    embedder: Embedder, texts: list[str], joiner: str, chunk: int = 4096
+) -> np.ndarray:
     """(n, MAX_WINDOW, d) window vectors, requested in overlapping chunks.
 
     Chunking bounds what the backend holds at once; long documents are kept
@@ -88,21 +107,28 @@ def _windows(embedder: Embedder, texts: list[str], joiner: str, chunk: int = 409
     """
     n = len(texts)
     if n <= chunk:
-        return np.asarray(embedder.embed_windows(texts, MAX_WINDOW, joiner), dtype=np.float32)
+        return np.asarray(
+            embedder.embed_windows(texts, MAX_WINDOW, joiner), dtype=np.float32
+        )
     parts = []
     for s in range(0, n, chunk):
-        w = embedder.embed_windows(texts[s:s + chunk + MAX_WINDOW - 1], MAX_WINDOW, joiner)
+        w = embedder.embed_windows(
+            texts[s : s + chunk + MAX_WINDOW - 1], MAX_WINDOW, joiner
+        )
         parts.append(np.asarray(w[:chunk], dtype=np.float16))
     return np.concatenate(parts)[:n]
 
 
 # ---------------------------------------------------------------- band geometry
 
+
 def _full_band(n: int, m: int) -> tuple[np.ndarray, int]:
     return np.zeros(n + 1, dtype=np.int64), m + 1
 
 
-def _band_from_path(path: list[tuple[int, int]], n: int, m: int, half: int) -> tuple[np.ndarray, int]:
+def _band_from_path(
+    path: list[tuple[int, int]], n: int, m: int, half: int
+) -> tuple[np.ndarray, int]:
     """Rows' first column and common width of a band of ±half around a path."""
     pi = np.array([p[0] for p in path])
     pj = np.array([p[1] for p in path])
@@ -115,8 +141,9 @@ def _band_from_path(path: list[tuple[int, int]], n: int, m: int, half: int) -> t
     return lo.astype(np.int64), int((hi - lo).max()) + 1
 
 
-def _band_dot(A: np.ndarray, B: np.ndarray, lo: np.ndarray, W: int, a: int, b: int,
-              n_b: int) -> np.ndarray:
+def _band_dot(
+    A: np.ndarray, B: np.ndarray, lo: np.ndarray, W: int, a: int, b: int, n_b: int
+) -> np.ndarray:
     """out[i, c] = A[i-a] · B[lo[i]+c-b]: vectors of the spans a bead ending at (i, j) covers.
 
     ``n_b`` is the DP width on B's side (m); cells with no such span are -inf.
@@ -132,10 +159,15 @@ def _band_dot(A: np.ndarray, B: np.ndarray, lo: np.ndarray, W: int, a: int, b: i
         c1 = min(int(lo[rows[-1]]) + W - b, n_b - b + 1)
         if c1 <= c0:
             continue
-        M = np.asarray(A[rows - a], dtype=np.float32) @ np.asarray(B[c0:c1], dtype=np.float32).T
+        M = (
+            np.asarray(A[rows - a], dtype=np.float32)
+            @ np.asarray(B[c0:c1], dtype=np.float32).T
+        )
         idx = lo[rows][:, None] + cols[None, :] - b - c0
         ok = (idx >= 0) & (idx < c1 - c0)
-        out[rows] = np.where(ok, np.take_along_axis(M, np.clip(idx, 0, c1 - c0 - 1), axis=1), _NEG)
+        out[rows] = np.where(
+            ok, np.take_along_axis(M, np.clip(idx, 0, c1 - c0 - 1), axis=1), _NEG
+        )
     return out
 
 
@@ -152,7 +184,9 @@ def _top_k_mean_rows(S: np.ndarray, k: int) -> np.ndarray:
 def _top_k_mean_cols(S: np.ndarray, lo: np.ndarray, m: int, k: int) -> np.ndarray:
     """Per en sentence, mean of its k best 1-1 similarities inside the band."""
     n1, W = S.shape
-    jj = lo[:, None] + np.arange(W)[None, :] - 1       # en sentence of a 1-1 bead ending at j
+    jj = (
+        lo[:, None] + np.arange(W)[None, :] - 1
+    )  # en sentence of a 1-1 bead ending at j
     ok = np.isfinite(S)
     t, v = jj[ok], S[ok]
     out = np.zeros(m)
@@ -170,8 +204,16 @@ def _top_k_mean_cols(S: np.ndarray, lo: np.ndarray, m: int, k: int) -> np.ndarra
 
 # ---------------------------------------------------------------- dynamic programme
 
-def _dp(types: Sequence[tuple[int, int]], scores: dict, lo: np.ndarray, W: int, n: int, m: int,
-        skip_en: np.ndarray) -> list[tuple[int, int]]:
+
+def _dp(
+    types: Sequence[tuple[int, int]],
+    scores: dict,
+    lo: np.ndarray,
+    W: int,
+    n: int,
+    m: int,
+    skip_en: np.ndarray,
+) -> list[tuple[int, int]]:
     """Best monotone path from (0, 0) to (n, m); returns the bead types in order.
 
     ``scores[t]`` is (n+1, W): the score of a bead of type t ending at
@@ -202,7 +244,9 @@ def _dp(types: Sequence[tuple[int, int]], scores: dict, lo: np.ndarray, W: int, 
         if t01 >= 0:
             j = lo[i] + cols
             inside = j <= m
-            step = np.where((j >= 1) & inside, skip_en[np.clip(j - 1, 0, max(m - 1, 0))], _NEG)
+            step = np.where(
+                (j >= 1) & inside, skip_en[np.clip(j - 1, 0, max(m - 1, 0))], _NEG
+            )
             step[0] = 0.0
             P = np.cumsum(np.where(np.isfinite(step), step, 0.0))
             v = best - P
@@ -235,22 +279,29 @@ def _cells(path: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 # ---------------------------------------------------------------- anchor pass
 
+
 def _halve(V: np.ndarray) -> np.ndarray:
     n = len(V)
-    h = np.asarray(V[0:n - n % 2:2], dtype=np.float32) + np.asarray(V[1:n:2], dtype=np.float32)
+    h = np.asarray(V[0 : n - n % 2 : 2], dtype=np.float32) + np.asarray(
+        V[1:n:2], dtype=np.float32
+    )
     if n % 2:
         h = np.concatenate([h, np.asarray(V[-1:], dtype=np.float32)])
     return h / np.maximum(np.linalg.norm(h, axis=1, keepdims=True), 1e-9)
 
 
-def _anchor_path(Z: np.ndarray, E: np.ndarray, opts: AlignOptions) -> list[tuple[int, int]]:
+def _anchor_path(
+    Z: np.ndarray, E: np.ndarray, opts: AlignOptions
+) -> list[tuple[int, int]]:
     """Coarse-to-fine 1-1/1-2/2-1 path over sentence vectors (Vecalign-style halving)."""
     n, m = len(Z), len(E)
     if (n + 1) * (m + 1) <= opts.full_cells or n < 4 or m < 4:
         lo, W = _full_band(n, m)
     else:
         coarse = _cells(_anchor_path(_halve(Z), _halve(E), opts))
-        lo, W = _band_from_path([(min(2 * i, n), min(2 * j, m)) for i, j in coarse], n, m, 8)
+        lo, W = _band_from_path(
+            [(min(2 * i, n), min(2 * j, m)) for i, j in coarse], n, m, 8
+        )
     Zs = [np.asarray(Z, dtype=np.float32), _pairs(Z)]
     Es = [np.asarray(E, dtype=np.float32), _pairs(E)]
     scores = {}
@@ -261,7 +312,9 @@ def _anchor_path(Z: np.ndarray, E: np.ndarray, opts: AlignOptions) -> list[tuple
         if a == 0 or b == 0:
             continue
         cos = _band_dot(Zs[a - 1], Es[b - 1], lo, W, a, b, m)
-        scores[t] = cos - 0.5 * _span_mean(bz, be, lo, W, a, b, m) - opts.merge * (a + b - 2)
+        scores[t] = (
+            cos - 0.5 * _span_mean(bz, be, lo, W, a, b, m) - opts.merge * (a + b - 2)
+        )
     for t, (a, b) in enumerate(_ANCHOR_TYPES):
         if (a, b) == (1, 0):
             scores[t] = np.full((n + 1, W), opts.skip, dtype=np.float32)
@@ -276,15 +329,19 @@ def _pairs(V: np.ndarray) -> np.ndarray:
     return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
 
 
-def _span_mean(bz: np.ndarray, be: np.ndarray, lo: np.ndarray, W: int, a: int, b: int,
-               m: int) -> np.ndarray:
+def _span_mean(
+    bz: np.ndarray, be: np.ndarray, lo: np.ndarray, W: int, a: int, b: int, m: int
+) -> np.ndarray:
     """Mean background of the zh span plus that of the en span, per band cell."""
-    return _span_sum(np.cumsum(np.r_[0.0, bz]), lo, W, a, b, m, "zh") / a + \
-        _span_sum(np.cumsum(np.r_[0.0, be]), lo, W, a, b, m, "en") / b
+    return (
+        _span_sum(np.cumsum(np.r_[0.0, bz]), lo, W, a, b, m, "zh") / a
+        + _span_sum(np.cumsum(np.r_[0.0, be]), lo, W, a, b, m, "en") / b
+    )
 
 
-def _span_sum(prefix: np.ndarray, lo: np.ndarray, W: int, a: int, b: int, m: int,
-              side: str) -> np.ndarray:
+def _span_sum(
+    prefix: np.ndarray, lo: np.ndarray, W: int, a: int, b: int, m: int, side: str
+) -> np.ndarray:
     """Sum of a per-sentence quantity over the zh or en span of each band cell."""
     n1 = len(lo)
     if side == "zh":
@@ -296,6 +353,7 @@ def _span_sum(prefix: np.ndarray, lo: np.ndarray, W: int, a: int, b: int, m: int
 
 
 # ---------------------------------------------------------------- final pass scoring
+
 
 @dataclass
 class _Context:
@@ -309,7 +367,7 @@ class _Context:
     fe: SideFeatures
     bz: np.ndarray
     be: np.ndarray
-    lex_rows: np.ndarray      # (n+1, W) cumulative pair overlaps along each row
+    lex_rows: np.ndarray  # (n+1, W) cumulative pair overlaps along each row
     anc_rows: np.ndarray
 
 
@@ -330,9 +388,9 @@ def _block_sum(R: np.ndarray, lo: np.ndarray, W: int, a: int, b: int) -> np.ndar
     cols = np.arange(W)
     total = np.zeros((n1, W), dtype=np.float32)
     for r in range(a):
-        rows = np.arange(r, n1)                     # current DP row i, contributing row i - r
+        rows = np.arange(r, n1)  # current DP row i, contributing row i - r
         src = rows - r
-        c_hi = cols[None, :] + (lo[rows] - lo[src])[:, None]          # column of j in row src
+        c_hi = cols[None, :] + (lo[rows] - lo[src])[:, None]  # column of j in row src
         c_lo = c_hi - b
         hi_v = np.where(c_hi < 0, 0.0, R[src[:, None], np.clip(c_hi, 0, W - 1)])
         lo_v = np.where(c_lo < 0, 0.0, R[src[:, None], np.clip(c_lo, 0, W - 1)])
@@ -340,7 +398,9 @@ def _block_sum(R: np.ndarray, lo: np.ndarray, W: int, a: int, b: int) -> np.ndar
     return total
 
 
-def _bead_features(ctx: _Context, a: int, b: int, opts: AlignOptions) -> dict[str, np.ndarray]:
+def _bead_features(
+    ctx: _Context, a: int, b: int, opts: AlignOptions
+) -> dict[str, np.ndarray]:
     """Raw evidence for every a-b bead in the band, before weighting.
 
     Kept apart from the weights so that tuning can reuse it.
@@ -350,8 +410,10 @@ def _bead_features(ctx: _Context, a: int, b: int, opts: AlignOptions) -> dict[st
     def span(arr, side):
         return _span_sum(np.cumsum(np.r_[0.0, arr]), lo, W, a, b, m, side)
 
-    f = {"cos": _band_dot(ctx.Zw[:, a - 1], ctx.Ew[:, b - 1], lo, W, a, b, m),
-         "bg": 0.5 * _span_mean(ctx.bz, ctx.be, lo, W, a, b, m)}
+    f = {
+        "cos": _band_dot(ctx.Zw[:, a - 1], ctx.Ew[:, b - 1], lo, W, a, b, m),
+        "bg": 0.5 * _span_mean(ctx.bz, ctx.be, lo, W, a, b, m),
+    }
     lz, le = span(ctx.fz.length, "zh"), span(ctx.fe.length, "en")
     f["logratio"] = np.log((le + 10.0) / (lz + 10.0 / 3.0))
     o = _block_sum(ctx.lex_rows, lo, W, a, b)
@@ -361,20 +423,27 @@ def _bead_features(ctx: _Context, a: int, b: int, opts: AlignOptions) -> dict[st
     nz, ne = span(ctx.fz.anchor_count, "zh"), span(ctx.fe.anchor_count, "en")
     f["anchor"] = np.minimum(o, 4)
     f["anchor_miss"] = np.minimum(np.maximum(nz - o, 0) + np.maximum(ne - o, 0), 4)
-    f["quote"] = np.minimum(np.abs(span(ctx.fz.quotes, "zh") - span(ctx.fe.quotes, "en")), 4)
+    f["quote"] = np.minimum(
+        np.abs(span(ctx.fz.quotes, "zh") - span(ctx.fe.quotes, "en")), 4
+    )
     if a > 1 or b > 1:
         f["para"] = _crossings(ctx, a, b)
-        f["heading"] = (span(ctx.fz.heading.astype(float), "zh")
-                        + span(ctx.fe.heading.astype(float), "en") > 0).astype(np.float32)
+        f["heading"] = (
+            span(ctx.fz.heading.astype(float), "zh")
+            + span(ctx.fe.heading.astype(float), "en")
+            > 0
+        ).astype(np.float32)
     return f
 
 
-def _bead_score(f: dict[str, np.ndarray], a: int, b: int, opts: AlignOptions) -> np.ndarray:
+def _bead_score(
+    f: dict[str, np.ndarray], a: int, b: int, opts: AlignOptions
+) -> np.ndarray:
     """Weighted sum of the evidence; -inf where no such bead fits."""
     cos = f["cos"]
     s = opts.w_sim * (cos - opts.margin * f["bg"])
     r = f["logratio"] - math.log(opts.len_ratio)
-    s = s - opts.w_len * r * r / (2 * opts.len_sigma ** 2)
+    s = s - opts.w_len * r * r / (2 * opts.len_sigma**2)
     s = s + opts.w_lex_en * f["lex_en"] + opts.w_lex_zh * f["lex_zh"]
     s = s + opts.w_anchor * f["anchor"] - opts.w_anchor_miss * f["anchor_miss"]
     s = s - opts.w_quote * f["quote"]
@@ -388,7 +457,9 @@ def _crossings(ctx: _Context, a: int, b: int) -> np.ndarray:
     """1 where the zh or en span of a bead crosses a paragraph boundary."""
     out = np.zeros((len(ctx.lo), ctx.W))
     if a > 1:
-        pz = np.r_[0.0, np.cumsum(np.r_[0.0, np.diff(ctx.fz.para) != 0])]   # breaks before sentence k
+        pz = np.r_[
+            0.0, np.cumsum(np.r_[0.0, np.diff(ctx.fz.para) != 0])
+        ]  # breaks before sentence k
         i = np.arange(len(ctx.lo))
         crosses = pz[i] - pz[np.clip(i - a + 1, 0, len(pz) - 1)] > 0
         out += crosses[:, None]
@@ -405,7 +476,10 @@ def _sigmoid(x):
 
 # ---------------------------------------------------------------- public API
 
-def align_segments(zh: list[Segment], en: list[Segment], embedder: Embedder, **options) -> list[Bead]:
+
+def align_segments(
+    zh: list[Segment], en: list[Segment], embedder: Embedder, **options
+) -> list[Bead]:
     """Align zh and en sentences into monotone beads covering every segment once.
 
     ``options`` override AlignOptions fields (weights and search limits).
@@ -416,12 +490,18 @@ def align_segments(zh: list[Segment], en: list[Segment], embedder: Embedder, **o
     _check_ids(en, "en")
     n, m = len(zh), len(en)
     if n == 0 or m == 0:
-        return [Bead((i,), (), 1.0) for i in range(n)] + [Bead((), (j,), 1.0) for j in range(m)]
+        return [Bead((i,), (), 1.0) for i in range(n)] + [
+            Bead((), (j,), 1.0) for j in range(m)
+        ]
 
     Zw = _windows(embedder, [s.text for s in zh], "")
     Ew = _windows(embedder, [s.text for s in en], " ")
-    fz = zh_features([s.text for s in zh], [s.para for s in zh], [s.heading for s in zh])
-    fe = en_features([s.text for s in en], [s.para for s in en], [s.heading for s in en])
+    fz = zh_features(
+        [s.text for s in zh], [s.para for s in zh], [s.heading for s in zh]
+    )
+    fe = en_features(
+        [s.text for s in en], [s.para for s in en], [s.heading for s in en]
+    )
 
     if (n + 1) * (m + 1) <= opts.full_cells:
         lo, W = _full_band(n, m)
@@ -431,10 +511,18 @@ def align_segments(zh: list[Segment], en: list[Segment], embedder: Embedder, **o
 
     cos11 = _band_dot(Zw[:, 0], Ew[:, 0], lo, W, 1, 1, m)
     ctx = _Context(
-        n=n, m=m, lo=lo, W=W, Zw=Zw, Ew=Ew, fz=fz, fe=fe,
+        n=n,
+        m=m,
+        lo=lo,
+        W=W,
+        Zw=Zw,
+        Ew=Ew,
+        fz=fz,
+        fe=fe,
         bz=_top_k_mean_rows(cos11[1:], opts.top_k),
         be=_top_k_mean_cols(cos11, lo, m, opts.top_k),
-        lex_rows=_row_cumsum_pairs(fz.stems, fe.stems, lo, W, m) if (opts.w_lex_en or opts.w_lex_zh)
+        lex_rows=_row_cumsum_pairs(fz.stems, fe.stems, lo, W, m)
+        if (opts.w_lex_en or opts.w_lex_zh)
         else np.zeros((n + 1, W), np.float32),
         anc_rows=_row_cumsum_pairs(fz.anchors, fe.anchors, lo, W, m),
     )
@@ -455,6 +543,8 @@ def align_segments(zh: list[Segment], en: list[Segment], embedder: Embedder, **o
         else:
             sc = opts.skip
         conf = _sigmoid(opts.conf_scale * (sc - opts.conf_mid))
-        beads.append(Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), round(conf, 4)))
+        beads.append(
+            Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), round(conf, 4))
+        )
         i, j = i + a, j + b
     return beads

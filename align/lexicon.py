@@ -19,7 +19,8 @@ _WORD = re.compile(r"[A-Za-z]+")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
 #: English words too common to say anything about content
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 a an the of to in on at by for from with without into onto over under about as and or but nor not no
 is are was were be been being am do does did done have has had having it its it's this that these those
 there here he she him her his hers they them their we us our you your i me my mine who whom whose which
@@ -28,7 +29,8 @@ might must also just only even still yet more most much many one ones own same o
 both either neither up down out off again further once if because while until upon per via etc sb sth
 something someone somebody thing things way get got make made let lets used use oneself itself himself
 herself themselves variant see cl surname old abbr also archaic name used
-""".split())
+""".split()
+)
 
 _STEM_LEN = 5
 
@@ -45,13 +47,19 @@ def en_stem(word: str) -> str:
 
 def en_content_stems(text: str) -> set[str]:
     """Stems of the content words of an English sentence."""
-    return {en_stem(w) for w in _WORD.findall(text) if len(w) > 1 and w.lower() not in STOPWORDS}
+    return {
+        en_stem(w)
+        for w in _WORD.findall(text)
+        if len(w) > 1 and w.lower() not in STOPWORDS
+    }
 
 
 def _gloss_stems(definitions: Iterable[str]) -> set[str]:
     out: set[str] = set()
     for d in definitions:
-        if d.startswith(("CL:", "see ", "variant of", "old variant", "surname ", "used in ")):
+        if d.startswith(
+            ("CL:", "see ", "variant of", "old variant", "surname ", "used in ")
+        ):
             continue
         for w in _WORD.findall(_PAREN.sub(" ", d)):
             if len(w) > 1 and w.lower() not in STOPWORDS:

@@ -27,14 +27,15 @@ _LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
 # URLs, e-mail addresses and domain names are Latin letters that say nothing
 # about the language of a line ("来源:http://www.71.cn/…" is Chinese).
 _URLISH = re.compile(
-    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[a-z]{2,})+\b",
-    re.IGNORECASE,
+    r"(?:https?://|www\.)[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+    r"|\b[A-Za-z0-9-]+(?:\.[A-Za-z]{2,})+\b"
 )
 
 
 def _counts(line: str) -> tuple[int, int]:
     """(Han characters, Latin letters), ignoring URLs."""
-    line = _URLISH.sub(" ", line)
+    if "." in line or "@" in line:
+        line = _URLISH.sub(" ", line)
     return len(_HAN.findall(line)), len(_LATIN.findall(line))
 
 
@@ -282,11 +283,11 @@ def _split_bilingual(lines: list[str], path: Path) -> _Split:
     marker = _find_marker(lines, labels)
     if marker is not None:
         zh = _drop_leading_marker(lines[:marker], _ZH_MARKER)
-        if not any(_label(line) == "zh" for line in zh):
+        if "zh" not in labels[:marker]:
             raise InputError(
                 f"{path}: no Chinese text found before the line '{lines[marker]}'"
             )
-        en, trailer = _cut_trailer(lines[marker + 1 :])
+        en, trailer = _cut_trailer(lines[marker + 1 :], labels[marker + 1 :])
         if not en:
             raise InputError(
                 f"no English translation found in {path} after the line '{lines[marker]}'; {_NO_ENGLISH_HINT}"
@@ -294,8 +295,7 @@ def _split_bilingual(lines: list[str], path: Path) -> _Split:
         return _Split(zh=zh, en=en, trailer=trailer)
 
     start, misplaced = _script_switch(labels)
-    swapped = [{"zh": "en", "en": "zh"}.get(lab, lab) for lab in labels]
-    if _script_switch(swapped)[1] * 2 < misplaced:
+    if _english_comes_first(lines, labels, misplaced):
         raise InputError(
             f"{path}: the English comes first and the Chinese after it; "
             "put the Chinese first, or give them as two files (Chinese first)"
@@ -304,7 +304,7 @@ def _split_bilingual(lines: list[str], path: Path) -> _Split:
         split = _split_interleaved(lines, labels)
     else:
         zh = _drop_leading_marker(lines[:start], _ZH_MARKER)
-        en, trailer = _cut_trailer(lines[start:])
+        en, trailer = _cut_trailer(lines[start:], labels[start:])
         if en:
             # "翻译:The report on…" — a marker glued to the first English line
             en[0] = _EN_MARKER_PREFIX.sub("", en[0], count=1)
@@ -314,6 +314,17 @@ def _split_bilingual(lines: list[str], path: Path) -> _Split:
     if not split.en or not han_in_zh or latin_in_en < _MIN_LATIN_PER_HAN * han_in_zh:
         raise InputError(f"no English translation found in {path}; {_NO_ENGLISH_HINT}")
     return split
+
+
+def _english_comes_first(lines: list[str], labels: list[str], misplaced: int) -> bool:
+    """An English block of translation size, then the Chinese."""
+    swapped = [{"zh": "en", "en": "zh"}.get(lab, lab) for lab in labels]
+    switch, misplaced_swapped = _script_switch(swapped)
+    if misplaced_swapped * 2 >= misplaced:
+        return False
+    latin_before = sum(_counts(line)[1] for line in lines[:switch])
+    han_after = sum(_counts(line)[0] for line in lines[switch:])
+    return latin_before >= _MIN_LATIN_PER_HAN * han_after > 0
 
 
 def _is_interleaved(labels: list[str], misplaced: int) -> bool:
@@ -331,7 +342,7 @@ def _split_interleaved(lines: list[str], labels: list[str]) -> _Split:
     the trailer is cut after the last English paragraph as for a block file.
     """
     first_en = labels.index("en")
-    en_part, trailer = _cut_trailer(lines[first_en:])
+    en_part, trailer = _cut_trailer(lines[first_en:], labels[first_en:])
     end = first_en + len(en_part)
     zh: list[str] = []
     en: list[str] = []
@@ -379,20 +390,24 @@ def _script_switch(labels: list[str]) -> tuple[int, int]:
     return best_at, scripted - best
 
 
-def _cut_trailer(lines: list[str]) -> tuple[list[str], list[str]]:
+def _cut_trailer(
+    lines: list[str], labels: list[str] | None = None
+) -> tuple[list[str], list[str]]:
     """Split the English part into (English, trailer).
 
     The English ends at its last English content line, or earlier at a
     Chinese footer such as ``本文由…转载…`` / ``免责声明``: once a site footer
     begins, nothing after it is translation.
     """
+    if labels is None:
+        labels = [_label(line) for line in lines]
     last_content = -1
     for i, line in enumerate(lines):
-        if _label(line) == "en" and not _EN_BOILERPLATE.match(line):
+        if labels[i] == "en" and not _EN_BOILERPLATE.match(line):
             last_content = i
     end = last_content + 1
     for i, line in enumerate(lines[:end]):
-        if _label(line) == "zh" and _ZH_BOILERPLATE.match(line):
+        if labels[i] == "zh" and _ZH_BOILERPLATE.match(line):
             end = i
             break
     # English boilerplate just before the cut (a copyright line) goes too.

@@ -84,13 +84,20 @@ def _paragraph_spans(text: str) -> list[Span]:
 # --------------------------------------------------------------------------
 # quotation pairs
 
+
 def _marks_pattern(pairs: dict[str, str], straight: bool) -> re.Pattern[str]:
     chars = "".join(pairs) + "".join(pairs.values()) + ('"' if straight else "")
     return re.compile("[" + re.escape(chars) + "]")
 
 
-def _protected_pairs(text: str, start: int, end: int, pairs: dict[str, str],
-                     marks: re.Pattern[str], max_len: int) -> _Protected:
+def _protected_pairs(
+    text: str,
+    start: int,
+    end: int,
+    pairs: dict[str, str],
+    marks: re.Pattern[str],
+    max_len: int,
+) -> _Protected:
     """Matched quote/title pairs (open index, close index) within a paragraph.
 
     Unmatched marks are ignored, so one stray quote (a frequent typo in
@@ -177,8 +184,9 @@ _ZH_QUOTE_MAX = 200
 
 
 def _zh_sentence_spans(text: str, start: int, end: int) -> Iterator[Span]:
-    pairs = _protected_pairs(text, start, end, _ZH_PAIRS, _ZH_MARKS,
-                             max_len=_ZH_QUOTE_MAX)
+    pairs = _protected_pairs(
+        text, start, end, _ZH_PAIRS, _ZH_MARKS, max_len=_ZH_QUOTE_MAX
+    )
     begin = start
     for m in _ZH_CANDIDATE.finditer(text, start, end):
         cut = m.end()
@@ -261,27 +269,136 @@ _EN_MARKS = _marks_pattern(_EN_PAIRS, straight=True)
 _EN_QUOTE_MAX = 400
 # Titles and similar: never end a sentence ("Dr. Smith", "e.g. the").
 _ABBR_NEVER = {
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "rev", "gen", "sen", "rep",
-    "gov", "lt", "col", "capt", "sgt", "mt", "messrs", "hon", "pres", "fr",
-    "e.g", "i.e", "cf", "vs", "viz", "approx", "al", "esp", "incl", "resp",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sr",
+    "jr",
+    "st",
+    "rev",
+    "gen",
+    "sen",
+    "rep",
+    "gov",
+    "lt",
+    "col",
+    "capt",
+    "sgt",
+    "mt",
+    "messrs",
+    "hon",
+    "pres",
+    "fr",
+    "e.g",
+    "i.e",
+    "cf",
+    "vs",
+    "viz",
+    "approx",
+    "al",
+    "esp",
+    "incl",
+    "resp",
 }
 # Abbreviations that precede a number ("No. 3", "Fig. 2").
 _ABBR_NUMBER = {
-    "no", "nos", "vol", "vols", "fig", "figs", "p", "pp", "art", "arts", "sec",
-    "ch", "chap", "para", "op", "eq", "eqs", "tab", "ed", "pt",
+    "no",
+    "nos",
+    "vol",
+    "vols",
+    "fig",
+    "figs",
+    "p",
+    "pp",
+    "art",
+    "arts",
+    "sec",
+    "ch",
+    "chap",
+    "para",
+    "op",
+    "eq",
+    "eqs",
+    "tab",
+    "ed",
+    "pt",
 }
 # Abbreviations that may end a sentence: split only before a word that
 # typically starts one ("... sensors, etc. So as to ...").
 _ABBR_MAYBE = {
-    "etc", "inc", "ltd", "co", "corp", "bros", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "est", "dept", "univ",
+    "etc",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "bros",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "est",
+    "dept",
+    "univ",
 }
 _SENTENCE_STARTERS = {
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that",
-    "these", "those", "there", "in", "on", "at", "but", "and", "so", "however",
-    "if", "when", "as", "for", "to", "its", "their", "our", "his", "her", "such",
-    "with", "after", "since", "while", "although", "meanwhile", "moreover",
-    "furthermore", "therefore", "thus", "also", "then", "what", "why", "how",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "so",
+    "however",
+    "if",
+    "when",
+    "as",
+    "for",
+    "to",
+    "its",
+    "their",
+    "our",
+    "his",
+    "her",
+    "such",
+    "with",
+    "after",
+    "since",
+    "while",
+    "although",
+    "meanwhile",
+    "moreover",
+    "furthermore",
+    "therefore",
+    "thus",
+    "also",
+    "then",
+    "what",
+    "why",
+    "how",
 }
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
@@ -317,7 +434,7 @@ def _en_cut_here(text: str, m: re.Match[str], begin: int, end: int) -> bool:
     while ws > begin and not text[ws - 1].isspace():
         ws -= 1
     first_word = _strip_span(text, begin, ws)[0] == ws
-    word = text[ws:m.start()].lstrip("(“\"‘'[")
+    word = text[ws : m.start()].lstrip("(“\"‘'[")
     low = word.lower()
     nword = _next_word(text, j, end)
     if not word:
@@ -336,8 +453,9 @@ def _en_cut_here(text: str, m: re.Match[str], begin: int, end: int) -> bool:
 
 
 def _en_sentence_spans(text: str, start: int, end: int) -> Iterator[Span]:
-    pairs = _protected_pairs(text, start, end, _EN_PAIRS, _EN_MARKS,
-                             max_len=_EN_QUOTE_MAX)
+    pairs = _protected_pairs(
+        text, start, end, _EN_PAIRS, _EN_MARKS, max_len=_EN_QUOTE_MAX
+    )
     begin = start
     for m in _EN_CANDIDATE.finditer(text, start, end):
         if m.end() >= end:
@@ -387,6 +505,7 @@ def is_en_heading(s: str, whole_paragraph: bool) -> bool:
 # --------------------------------------------------------------------------
 # public API
 
+
 def _check(text: object) -> str:
     if not isinstance(text, str):
         raise InputError(f"segmentation needs text, got {type(text).__name__}")
@@ -400,8 +519,11 @@ def _segment(text: str, sentences, heading) -> list[Segment]:
         whole = len(spans) == 1
         for s, e in spans:
             chunk = text[s:e]
-            out.append(Segment(id=len(out), text=chunk, para=para,
-                               heading=heading(chunk, whole)))
+            out.append(
+                Segment(
+                    id=len(out), text=chunk, para=para, heading=heading(chunk, whole)
+                )
+            )
     return out
 
 
@@ -442,7 +564,9 @@ def segment_lines(text: str) -> list[Segment]:
             para += 1
         chunk = text[s:e]
         rule = is_zh_heading if _HAN.search(chunk) else is_en_heading
-        out.append(Segment(id=len(out), text=chunk, para=para, heading=rule(chunk, True)))
+        out.append(
+            Segment(id=len(out), text=chunk, para=para, heading=rule(chunk, True))
+        )
     return out
 
 

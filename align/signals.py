@@ -62,17 +62,21 @@ def en_quote_count(text: str) -> int:
 class SideFeatures:
     """Everything the aligner needs to know about one side, besides vectors."""
 
-    length: np.ndarray          # characters (no spaces), float64
-    quotes: np.ndarray          # quoted phrases / titles
-    anchors: list[set[str]]     # zh: numbers+latin; en: numbers+latin words
-    anchor_count: np.ndarray    # zh: all anchors; en: numbers only (Latin words are not evidence of absence)
-    stems: list[set[str]]       # gloss stems (zh) or content stems (en)
-    stem_count: np.ndarray      # zh: jieba words with a gloss ~ |stems| capped; en: |stems|
+    length: np.ndarray  # characters (no spaces), float64
+    quotes: np.ndarray  # quoted phrases / titles
+    anchors: list[set[str]]  # zh: numbers+latin; en: numbers+latin words
+    anchor_count: (
+        np.ndarray
+    )  # zh: all anchors; en: numbers only (Latin words are not evidence of absence)
+    stems: list[set[str]]  # gloss stems (zh) or content stems (en)
+    stem_count: np.ndarray  # zh: jieba words with a gloss ~ |stems| capped; en: |stems|
     para: np.ndarray
     heading: np.ndarray
 
 
-def zh_features(texts: Sequence[str], para: Sequence[int], heading: Sequence[bool]) -> SideFeatures:
+def zh_features(
+    texts: Sequence[str], para: Sequence[int], heading: Sequence[bool]
+) -> SideFeatures:
     anchors = [zh_anchor_tokens(t) for t in texts]
     stems = [zh_gloss_stems(t) for t in texts]
     return SideFeatures(
@@ -87,7 +91,9 @@ def zh_features(texts: Sequence[str], para: Sequence[int], heading: Sequence[boo
     )
 
 
-def en_features(texts: Sequence[str], para: Sequence[int], heading: Sequence[bool]) -> SideFeatures:
+def en_features(
+    texts: Sequence[str], para: Sequence[int], heading: Sequence[bool]
+) -> SideFeatures:
     nums = [en_number_tokens(t) for t in texts]
     anchors = [n | en_word_tokens(t) for n, t in zip(nums, texts)]
     stems = [en_content_stems(t) for t in texts]
@@ -103,8 +109,9 @@ def en_features(texts: Sequence[str], para: Sequence[int], heading: Sequence[boo
     )
 
 
-def pair_overlaps(zh_sets: list[set[str]], en_sets: list[set[str]], rows: np.ndarray,
-                  cols: np.ndarray) -> np.ndarray:
+def pair_overlaps(
+    zh_sets: list[set[str]], en_sets: list[set[str]], rows: np.ndarray, cols: np.ndarray
+) -> np.ndarray:
     """|zh_sets[r] ∩ en_sets[c]| for each (r, c) pair given as flat index arrays.
 
     Sets are interned to integer ids and compared through sorted arrays so the
@@ -114,8 +121,14 @@ def pair_overlaps(zh_sets: list[set[str]], en_sets: list[set[str]], rows: np.nda
     if len(rows) == 0:
         return out
     vocab: dict[str, int] = {}
-    zh_ids = [np.array(sorted(vocab.setdefault(w, len(vocab)) for w in s), dtype=np.int64) for s in zh_sets]
-    en_ids = [np.array(sorted(vocab.setdefault(w, len(vocab)) for w in s), dtype=np.int64) for s in en_sets]
+    zh_ids = [
+        np.array(sorted(vocab.setdefault(w, len(vocab)) for w in s), dtype=np.int64)
+        for s in zh_sets
+    ]
+    en_ids = [
+        np.array(sorted(vocab.setdefault(w, len(vocab)) for w in s), dtype=np.int64)
+        for s in en_sets
+    ]
     v = max(len(vocab), 1)
     # one sparse-row matrix per side, pairwise dot products through scipy
     from scipy.sparse import csr_matrix
@@ -124,12 +137,14 @@ def pair_overlaps(zh_sets: list[set[str]], en_sets: list[set[str]], rows: np.nda
         indptr = np.zeros(len(ids) + 1, dtype=np.int64)
         np.cumsum([len(a) for a in ids], out=indptr[1:])
         idx = np.concatenate(ids) if ids else np.zeros(0, np.int64)
-        return csr_matrix((np.ones(len(idx), np.float32), idx, indptr), shape=(len(ids), v))
+        return csr_matrix(
+            (np.ones(len(idx), np.float32), idx, indptr), shape=(len(ids), v)
+        )
 
     zm, em = to_csr(zh_ids), to_csr(en_ids)
     # chunk so the elementwise product stays small
     step = 200_000
     for s in range(0, len(rows), step):
-        r, c = rows[s:s + step], cols[s:s + step]
-        out[s:s + step] = np.asarray(zm[r].multiply(em[c]).sum(axis=1)).ravel()
+        r, c = rows[s : s + step], cols[s : s + step]
+        out[s : s + step] = np.asarray(zm[r].multiply(em[c]).sum(axis=1)).ravel()
     return out

@@ -158,6 +158,30 @@ def align(input_path, en_path, out_path, presegmented, fmt, model, device, batch
     write_alignment(alignment, out_path, fmt)
 
 
+@cli.command()
+@click.argument("runs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--profile", type=click.Path(path_type=Path), default=None,
+              help="zhen.toml whose [score] weights to use.")
+@click.option("--hyp", type=click.Path(path_type=Path), default=None,
+              help="With --ref: English translation, one segment per line.")
+@click.option("--ref", "refs", multiple=True, type=click.Path(path_type=Path),
+              help="Reference translation(s), one segment per line, as long as --hyp.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def score(runs, profile, hyp, refs, as_json):
+    """MQM scores of earlier `zhen check` output folders, per document and in batch;
+    or BLEU/chrF/TER of --hyp against --ref."""
+    from qa.scoring_cli import reference_report, score_runs
+
+    if hyp is not None or refs:
+        if hyp is None or not refs or runs:
+            raise InputError("give --hyp with at least one --ref (and no output folders)")
+        click.echo(reference_report(hyp, refs, as_json))
+        return
+    if not runs:
+        raise InputError("give one or more `zhen check` output folders, or --hyp with --ref")
+    click.echo(score_runs(runs, profile, as_json))
+
+
 @cli.command("checks")
 def list_checks():
     """List the checks, their ids (for zhen.toml), categories and default severities."""

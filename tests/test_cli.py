@@ -24,10 +24,17 @@ CORPUS = ROOT / "corpora" / "xuexi-shibao-shushi-ronghe.txt"
 ZH_ONLY = ROOT / "corpora" / "zh-only" / "wu-jun-shushi-ronghe.txt"
 
 
-def zhen(*args: str | os.PathLike, cwd: Path | None = None) -> subprocess.CompletedProcess:
+def zhen(
+    *args: str | os.PathLike, cwd: Path | None = None
+) -> subprocess.CompletedProcess:
     """Run the installed CLI the way a user does, in a fresh process."""
-    return subprocess.run([sys.executable, "-m", "qa.cli", *map(str, args)],
-                          capture_output=True, text=True, cwd=cwd, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "qa.cli", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=600,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +49,14 @@ def test_check_succeeds_and_summarises(run):
     assert proc.stderr == ""  # no progress when stderr is not a terminal
     first = proc.stdout.splitlines()[0]
     assert " pairs, " in first and " flags (" in first and "MQM" in first
-    for name in ("aligned.tmx", "flags.jsonl", "pairs.tsv", "report.html", "review.xlf", "review.xlsx"):
+    for name in (
+        "aligned.tmx",
+        "flags.jsonl",
+        "pairs.tsv",
+        "report.html",
+        "review.xlf",
+        "review.xlsx",
+    ):
         assert (out / name).stat().st_size > 0, name
 
 
@@ -52,15 +66,25 @@ def test_tmx_is_dtd_valid_and_holds_the_kowloon_pair(run):
     assert validate_tmx(tmx) == []
     root = etree.parse(str(tmx)).getroot()
     header = root.find("header")
-    for attr in ("creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang",
-                 "srclang", "datatype"):
+    for attr in (
+        "creationtool",
+        "creationtoolversion",
+        "segtype",
+        "o-tmf",
+        "adminlang",
+        "srclang",
+        "datatype",
+    ):
         assert header.get(attr), attr
     assert header.get("srclang") == "zh-CN"
     xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
     units = root.findall("body/tu")
-    kowloon = [tu for tu in units
-               if any("九龙治水" in (s.text or "") for s in tu.iter("seg"))
-               and any("water control in Kowloon" in (s.text or "") for s in tu.iter("seg"))]
+    kowloon = [
+        tu
+        for tu in units
+        if any("九龙治水" in (s.text or "") for s in tu.iter("seg"))
+        and any("water control in Kowloon" in (s.text or "") for s in tu.iter("seg"))
+    ]
     assert len(kowloon) == 1
     langs = {tuv.get(xml_lang) for tuv in kowloon[0].findall("tuv")}
     assert langs == {"zh-CN", "en-US"}
@@ -77,29 +101,54 @@ def test_pairs_tsv_has_the_contract_columns_and_covers_both_sides(run):
 
 def test_flags_jsonl_lines_carry_the_contract_fields(run):
     _, out = run
-    flags = [json.loads(line) for line in (out / "flags.jsonl").read_text(encoding="utf-8").splitlines()]
+    flags = [
+        json.loads(line)
+        for line in (out / "flags.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert flags
     for f in flags:
-        assert {"pair_id", "check", "category", "severity", "message", "zh", "en"} <= f.keys()
+        assert {
+            "pair_id",
+            "check",
+            "category",
+            "severity",
+            "message",
+            "zh",
+            "en",
+        } <= f.keys()
         assert f["severity"] in {"minor", "major", "critical"}
-    idioms = [f for f in flags if f["check"] == "idiom-literal" and "九龙治水" in f["zh"]]
+    idioms = [
+        f for f in flags if f["check"] == "idiom-literal" and "九龙治水" in f["zh"]
+    ]
     assert idioms and "Kowloon" in idioms[0]["message"]
 
 
 def test_fail_on_exits_3_when_a_flag_is_that_bad(run, tmp_path):
     _, out = run
     tsv = out / "pairs.tsv"
-    proc = zhen("check", tsv, "--pairs", "-o", tmp_path / "o", "--fail-on", "minor", "-q")
+    proc = zhen(
+        "check", tsv, "--pairs", "-o", tmp_path / "o", "--fail-on", "minor", "-q"
+    )
     assert proc.returncode == 3, proc.stderr
     assert proc.stdout == ""
 
 
 def test_pairs_mode_rechecks_without_realigning(run, tmp_path):
     _, out = run
-    proc = zhen("check", out / "pairs.tsv", "--pairs", "-o", tmp_path / "o", "--formats", "tsv,jsonl")
+    proc = zhen(
+        "check",
+        out / "pairs.tsv",
+        "--pairs",
+        "-o",
+        tmp_path / "o",
+        "--formats",
+        "tsv,jsonl",
+    )
     assert proc.returncode == 0, proc.stderr
     before = pd.read_csv(out / "pairs.tsv", sep="\t", keep_default_na=False, dtype=str)
-    after = pd.read_csv(tmp_path / "o" / "pairs.tsv", sep="\t", keep_default_na=False, dtype=str)
+    after = pd.read_csv(
+        tmp_path / "o" / "pairs.tsv", sep="\t", keep_default_na=False, dtype=str
+    )
     assert list(before.zh) == list(after.zh) and list(before.en) == list(after.en)
 
 
@@ -116,7 +165,9 @@ def _one_line_error(proc: subprocess.CompletedProcess, *needles: str) -> None:
 
 
 def test_missing_file(tmp_path):
-    _one_line_error(zhen("check", tmp_path / "nope.txt", "-o", tmp_path / "o"), "nope.txt")
+    _one_line_error(
+        zhen("check", tmp_path / "nope.txt", "-o", tmp_path / "o"), "nope.txt"
+    )
 
 
 def test_empty_file(tmp_path):
@@ -146,8 +197,10 @@ def test_unknown_check_in_profile(tmp_path):
     prof.write_text("[checks.no-such-check]\nenabled = false\n", encoding="utf-8")
     tsv = tmp_path / "p.tsv"
     tsv.write_text("zh\ten\n你好。\tHello.\n", encoding="utf-8")
-    _one_line_error(zhen("check", tsv, "--pairs", "--profile", prof, "-o", tmp_path / "o"),
-                    "no-such-check")
+    _one_line_error(
+        zhen("check", tsv, "--pairs", "--profile", prof, "-o", tmp_path / "o"),
+        "no-such-check",
+    )
 
 
 def test_failed_run_leaves_existing_output_folder_as_it_was(tmp_path):
@@ -181,17 +234,36 @@ def test_profile_switches_a_check_off_and_reweights_another(tmp_path):
         "zh\ten\n"
         "2021年我国产业数字化在农业、工业和服务业中的渗透率分别为10%、22%、43%。\t"
         "In 2021, the penetration rate of industrial digitalization in agriculture, industry and "
-        "services was 10%, 22% and 34% respectively 数字.\n", encoding="utf-8")
+        "services was 10%, 22% and 34% respectively 数字.\n",
+        encoding="utf-8",
+    )
     base = zhen("check", tsv, "--pairs", "-o", tmp_path / "a", "--formats", "jsonl")
     assert base.returncode == 0, base.stderr
-    checks = {json.loads(l)["check"] for l in (tmp_path / "a" / "flags.jsonl").read_text().splitlines()}
+    checks = {
+        json.loads(l)["check"]
+        for l in (tmp_path / "a" / "flags.jsonl").read_text().splitlines()
+    }
     assert {"numbers", "untranslated"} <= checks
     prof = tmp_path / "zhen.toml"
-    prof.write_text('[checks.untranslated]\nenabled = false\n[checks.numbers]\nseverity = "critical"\n',
-                    encoding="utf-8")
-    tuned = zhen("check", tsv, "--pairs", "-o", tmp_path / "b", "--formats", "jsonl", "--profile", prof)
+    prof.write_text(
+        '[checks.untranslated]\nenabled = false\n[checks.numbers]\nseverity = "critical"\n',
+        encoding="utf-8",
+    )
+    tuned = zhen(
+        "check",
+        tsv,
+        "--pairs",
+        "-o",
+        tmp_path / "b",
+        "--formats",
+        "jsonl",
+        "--profile",
+        prof,
+    )
     assert tuned.returncode == 0, tuned.stderr
-    flags = [json.loads(l) for l in (tmp_path / "b" / "flags.jsonl").read_text().splitlines()]
+    flags = [
+        json.loads(l) for l in (tmp_path / "b" / "flags.jsonl").read_text().splitlines()
+    ]
     assert "untranslated" not in {f["check"] for f in flags}
     assert {f["severity"] for f in flags if f["check"] == "numbers"} == {"critical"}
 
@@ -206,10 +278,40 @@ def test_checks_lists_every_registered_check():
 def test_align_presegmented_writes_mac_style_beads(tmp_path):
     zh = tmp_path / "zh.txt"
     en = tmp_path / "en.txt"
-    zh.write_text("加快“数实融合”面临的主要问题。\n一是融合发展不充分。\n", encoding="utf-8")
-    en.write_text("The main problem of accelerating the integration of data and reality.\n"
-                  "First, integrated development is insufficient.\n", encoding="utf-8")
+    zh.write_text(
+        "加快“数实融合”面临的主要问题。\n一是融合发展不充分。\n", encoding="utf-8"
+    )
+    en.write_text(
+        "The main problem of accelerating the integration of data and reality.\n"
+        "First, integrated development is insufficient.\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "beads.txt"
     proc = zhen("align", zh, en, "--presegmented", "-o", out, "--format", "beads")
     assert proc.returncode == 0, proc.stderr
     assert out.read_text(encoding="utf-8").splitlines() == ["[0]:[0]", "[1]:[1]"]
+
+
+def test_score_batches_check_runs(run, tmp_path):
+    _, out = run
+    proc = zhen("score", out, out, "--json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    doc = data["documents"][str(out)]
+    assert 0 < doc["penalty"] and doc["score"] < 100
+    # the same document twice: the batch score equals the document score
+    assert data["batch"]["score"] == pytest.approx(doc["score"], abs=0.01)
+
+
+def test_score_against_a_reference(tmp_path):
+    hyp, ref = tmp_path / "hyp.txt", tmp_path / "ref.txt"
+    hyp.write_text("First, integrated development is insufficient.\n", encoding="utf-8")
+    ref.write_text("First, integrated development is insufficient.\n", encoding="utf-8")
+    same = zhen("score", "--hyp", hyp, "--ref", ref, "--json")
+    assert same.returncode == 0, same.stderr
+    assert json.loads(same.stdout)["bleu"] == pytest.approx(100.0)
+    ref.write_text(
+        "First, the integration has not gone far enough.\n", encoding="utf-8"
+    )
+    other = json.loads(zhen("score", "--hyp", hyp, "--ref", ref, "--json").stdout)
+    assert other["bleu"] < 50 and other["ter"] > 0

@@ -205,6 +205,19 @@ def test_validate_tmx_finds_invalid_files(tmp_path, old, new, expected):
     assert errors and any(expected in e for e in errors), errors
 
 
+def test_validate_tmx_never_fetches_the_doctype(tmp_path):
+    good = tmp_path / "good.tmx"
+    write_tmx(PAIRS, good)
+    remote = tmp_path / "remote.tmx"
+    remote.write_text(
+        good.read_text(encoding="utf-8").replace(
+            'SYSTEM "tmx14.dtd"', 'SYSTEM "http://www.lisa.org/tmx/tmx14.dtd"'
+        ),
+        encoding="utf-8",
+    )
+    assert validate_tmx(remote) == []  # our own DTD, no network
+
+
 def test_validate_tmx_missing_file(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         validate_tmx(tmp_path / "none.tmx")
@@ -275,6 +288,25 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+def test_atomic_dir_and_file_write_through_symlinks(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    (tmp_path / "link").symlink_to(real)
+    with atomic_output_dir(tmp_path / "link") as tmp:
+        write_pairs_tsv(PAIRS, tmp / "pairs.tsv")
+    assert (tmp_path / "link").is_symlink()
+    assert [p.name for p in real.iterdir()] == ["pairs.tsv"]
+    (tmp_path / "flags-link.jsonl").symlink_to(real / "flags.jsonl")
+    write_flags_jsonl(FLAGS, tmp_path / "flags-link.jsonl")
+    assert (tmp_path / "flags-link.jsonl").is_symlink()
+    assert read_flags_jsonl(real / "flags.jsonl") == FLAGS
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "flags-link.jsonl",
+        "link",
+        "real",
+    ]
 
 
 def test_atomic_dir_on_a_file_is_input_error(tmp_path):

