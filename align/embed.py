@@ -58,6 +58,8 @@ class PooledEmbedder(Embedder, Protocol):
 
     #: cache namespace of the states (changes when their layout does)
     state_key: str
+    #: floats per state row
+    state_width: int
 
     def sentence_states(self, texts: Sequence[str]) -> np.ndarray:
         """(n, w) float32, one row per text."""

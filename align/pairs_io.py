@@ -107,6 +107,11 @@ def _read_tabular(data: bytes, path: Path) -> list[Pair]:
             f"{path}: the header row must name a 'zh' and an 'en' column (or 'source' and 'target'); found {found}"
         )
     score_col = _find_column(header, ("score", "confidence", "similarity"))
+    # zhen's own pairs.tsv escapes tabs and line breaks (\\t, \\n) and lists
+    # segment ids; reading it back must give the same pairs.
+    zh_ids_col = _find_column(header, ("zh_ids",))
+    en_ids_col = _find_column(header, ("en_ids",))
+    zhen_format = zh_ids_col is not None and en_ids_col is not None
 
     pairs: list[Pair] = []
     for line_no, row in enumerate(rows[1:], start=2):
@@ -114,6 +119,17 @@ def _read_tabular(data: bytes, path: Path) -> list[Pair]:
         en = _cell(row, en_col)
         if not zh and not en:
             continue
+        zh_ids: tuple[int, ...] = ()
+        en_ids: tuple[int, ...] = ()
+        if zhen_format:
+            zh, en = _unescape(zh), _unescape(en)
+            try:
+                zh_ids = tuple(int(i) for i in _cell(row, zh_ids_col).split())
+                en_ids = tuple(int(i) for i in _cell(row, en_ids_col).split())
+            except ValueError:
+                raise InputError(
+                    f"{path}: row {line_no}: zh_ids/en_ids must be integers"
+                ) from None
         score = None
         raw_score = _cell(row, score_col) if score_col is not None else ""
         if raw_score:
@@ -123,7 +139,9 @@ def _read_tabular(data: bytes, path: Path) -> list[Pair]:
                 raise InputError(
                     f"{path}: row {line_no}: score {raw_score!r} is not a number"
                 ) from None
-        pairs.append(Pair(id=len(pairs), zh=zh, en=en, score=score))
+        pairs.append(
+            Pair(id=len(pairs), zh=zh, en=en, zh_ids=zh_ids, en_ids=en_ids, score=score)
+        )
     if not pairs:
         raise InputError(f"{path}: no rows after the header")
     return pairs
@@ -140,11 +158,27 @@ def _cell(row: list[str], index: int) -> str:
     return row[index].strip() if index < len(row) else ""
 
 
+_ESCAPE = re.compile(r"\\(.)")
+_UNESCAPES = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
+
+
+def _unescape(text: str) -> str:
+    """Inverse of the linear-TSV escaping zhen's exporter writes."""
+    return _ESCAPE.sub(lambda m: _UNESCAPES.get(m.group(1), m.group(0)), text)
+
+
 def _unquote(cell: str) -> str:
+    """Undo CSV-style quoting, and only that.
+
+    A CSV writer wraps a TSV cell in quotes only when it holds a quote (then
+    doubled) or a tab; a cell that is a quotation, '"Data is the new oil."',
+    was not written that way and keeps its quotes.
+    """
     stripped = cell.strip()
     if len(stripped) >= 2 and stripped[0] == stripped[-1] == '"':
         inner = stripped[1:-1]
-        if '"' not in inner.replace('""', ""):
+        undoubled = inner.replace('""', "")
+        if '"' not in undoubled and (undoubled != inner or "\t" in inner):
             return inner.replace('""', '"')
     return cell
 
@@ -273,7 +307,8 @@ def _read_tmx(root, path: Path) -> list[Pair]:
 
 def _tmx_score(tu) -> float | None:
     for prop in _children(tu, "prop"):
-        if "score" in (prop.get("type") or "").lower():
+        kind = (prop.get("type") or "").lower()
+        if "score" in kind or "confidence" in kind:  # zhen writes x-zhen-confidence
             try:
                 return float((prop.text or "").strip())
             except ValueError:

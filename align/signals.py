@@ -8,8 +8,8 @@ sentence features are kept as small Python sets plus numpy count arrays.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 
@@ -54,8 +54,16 @@ def zh_quote_count(text: str) -> int:
     return text.count("“") + text.count("《") + text.count("「") + text.count("『")
 
 
+_EN_OPEN_QUOTE = re.compile(r"(?:^|(?<=[\s(\[—–-]))[\"“‘'](?=[^\s\"”’'])")
+
+
 def en_quote_count(text: str) -> int:
-    return text.count("“") + text.count('"') // 2 + text.count("«")
+    """Opening quotation marks, curly or straight, double or single.
+
+    A straight single quote counts only at the start of a word, so
+    apostrophes in "don't" and "boys' " are not mistaken for quotes.
+    """
+    return len(_EN_OPEN_QUOTE.findall(text)) + text.count("«")
 
 
 @dataclass

@@ -23,8 +23,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 
@@ -78,6 +78,7 @@ def parse_beads(lines: Sequence[str]) -> Beads:
 
 # ---------------------------------------------------------------- metrics
 
+
 def score_def1(test: list[Beads], gold: list[Beads]) -> tuple[float, float, float]:
     """aligner-eval strict: exact bead matches over all beads, nulls included."""
     match = n_test = n_gold = 0
@@ -93,7 +94,9 @@ def _lax_hit(bead, gold_pairs: set) -> bool:
     return any((z, e) in gold_pairs for z in bead[0] for e in bead[1])
 
 
-def score_def2(test: list[Beads], gold: list[Beads]) -> dict[str, tuple[float, float, float]]:
+def score_def2(
+    test: list[Beads], gold: list[Beads]
+) -> dict[str, tuple[float, float, float]]:
     """Vecalign score.py (Sennrich & Volk): P over all test beads, R without nulls."""
     counts = {"strict": [0, 0, 0, 0], "lax": [0, 0, 0, 0]}
     for t, g in zip(test, gold):
@@ -124,6 +127,7 @@ def _prf(p_hit, p_all, r_hit, r_all) -> tuple[float, float, float]:
 
 # ---------------------------------------------------------------- embedding cache
 
+
 class CachedEmbedder:
     """Wraps an Embedder and keeps every result on disk, keyed by content.
 
@@ -138,7 +142,9 @@ class CachedEmbedder:
         self.dir.mkdir(parents=True, exist_ok=True)
 
     def _path(self, kind: str, texts: Sequence[str], extra: str = "") -> Path:
-        h = hashlib.sha1("\x00".join([self.key, kind, extra, *texts]).encode()).hexdigest()
+        h = hashlib.sha1(
+            "\x00".join([self.key, kind, extra, *texts]).encode()
+        ).hexdigest()
         return self.dir / f"{h}.npy"
 
     def embed(self, texts):
@@ -160,6 +166,7 @@ class CachedEmbedder:
 
 # ---------------------------------------------------------------- running
 
+
 def align_in_process(zh_lines, en_lines, embedder, options) -> Beads:
     from align.aligner import align_segments
     from align.model import Segment
@@ -174,8 +181,17 @@ def align_cli(zh_path: Path, en_path: Path) -> Beads:
     exe = shutil.which("zhen") or str(Path(sys.executable).parent / "zhen")
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "beads.txt"
-        cmd = [exe, "align", str(zh_path), str(en_path), "--presegmented", "-o", str(out),
-               "--format", "beads"]
+        cmd = [
+            exe,
+            "align",
+            str(zh_path),
+            str(en_path),
+            "--presegmented",
+            "-o",
+            str(out),
+            "--format",
+            "beads",
+        ]
         subprocess.run(cmd, check=True)
         return parse_beads(read_lines(out))
 
@@ -185,7 +201,13 @@ def cli_available() -> bool:
     if not Path(exe).exists():
         return False
     try:
-        r = subprocess.run([exe, "align", "--help"], capture_output=True, text=True, timeout=120)
+        r = subprocess.run(
+            [exe, "align", "--help"],
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     except (OSError, subprocess.SubprocessError):
         return False
     return r.returncode == 0 and "--presegmented" in r.stdout
@@ -204,7 +226,11 @@ def run_split(mac: Path, split: str, embedder, options, use_cli: bool, docs=None
         if use_cli:
             test.append(align_cli(zh_path, en_path))
         else:
-            test.append(align_in_process(read_lines(zh_path), read_lines(en_path), embedder, options))
+            test.append(
+                align_in_process(
+                    read_lines(zh_path), read_lines(en_path), embedder, options
+                )
+            )
         gold.append(parse_beads(read_lines(base / "gold" / f"{name}.align")))
     return test, gold, time.time() - t0, names
 
@@ -215,23 +241,40 @@ def fmt(prf) -> str:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--splits", default=",".join(SPLITS),
-                    help="comma list among: " + ", ".join(SPLITS))
-    ap.add_argument("--cli", action="store_true", help="run `zhen align` instead of the Python API")
-    ap.add_argument("--cache", type=Path, help="directory to cache embeddings in (in-process only)")
+    ap.add_argument(
+        "--splits",
+        default=",".join(SPLITS),
+        help="comma list among: " + ", ".join(SPLITS),
+    )
+    ap.add_argument(
+        "--cli", action="store_true", help="run `zhen align` instead of the Python API"
+    )
+    ap.add_argument(
+        "--cache", type=Path, help="directory to cache embeddings in (in-process only)"
+    )
     ap.add_argument("--docs", help="comma list of document numbers to restrict to")
-    ap.add_argument("--out", type=Path, help="write each document's beads to OUT/<split>/<doc>")
-    ap.add_argument("--opt", action="append", default=[],
-                    help="aligner option NAME=VALUE (python literal), repeatable")
+    ap.add_argument(
+        "--out", type=Path, help="write each document's beads to OUT/<split>/<doc>"
+    )
+    ap.add_argument(
+        "--opt",
+        action="append",
+        default=[],
+        help="aligner option NAME=VALUE (python literal), repeatable",
+    )
     args = ap.parse_args(argv)
 
     mac = shared_dir()
     if mac is None:
-        print("align_mac: shared/eval/mac not found (set ZHEN_SHARED); skipping benchmark")
+        print(
+            "align_mac: shared/eval/mac not found (set ZHEN_SHARED); skipping benchmark"
+        )
         return 0
     use_cli = args.cli
     if use_cli and not cli_available():
-        print("align_mac: `zhen align --presegmented` not available; using the Python API")
+        print(
+            "align_mac: `zhen align --presegmented` not available; using the Python API"
+        )
         use_cli = False
     options = {}
     for o in args.opt:
@@ -248,12 +291,16 @@ def main(argv=None) -> int:
 
     print(f"{'split':<18}{'definition':<14}{'P':>6}{'R':>6}{'F1':>6}   time")
     for split in args.splits.split(","):
-        test, gold, secs, names = run_split(mac, split, embedder, options, use_cli, docs)
+        test, gold, secs, names = run_split(
+            mac, split, embedder, options, use_cli, docs
+        )
         if args.out:
             d = args.out / split
             d.mkdir(parents=True, exist_ok=True)
             for name, beads in zip(names, test):
-                (d / name).write_text("".join(f"{list(z)}:{list(e)}\n" for z, e in beads))
+                (d / name).write_text(
+                    "".join(f"{list(z)}:{list(e)}\n" for z, e in beads)
+                )
         d1 = score_def1(test, gold)
         d2 = score_def2(test, gold)
         print(f"{split:<18}{'def1 strict':<14}{fmt(d1)}   {secs:.1f}s")

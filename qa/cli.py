@@ -182,6 +182,32 @@ def score(runs, profile, hyp, refs, as_json):
     click.echo(score_runs(runs, profile, as_json))
 
 
+@cli.command()
+@click.argument("sheet", type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_path", required=True, type=click.Path(path_type=Path),
+              help="The final translation memory (TMX) or pairs table (.tsv).")
+@click.option("--drop-pending", is_flag=True,
+              help="Leave out pairs that have no decision yet (default: keep them).")
+def review(sheet, out_path, drop_pending):
+    """Turn a filled-in review.xlsx / review.csv into the final TMX.
+
+    Rows marked 'reject' are left out, 'fix' rows carry the corrected English
+    from the en column, 'accept' rows are kept as they are.
+    """
+    from qa import export
+    from qa.review import final_pairs, read_review, summary
+
+    reviewed = read_review(sheet)
+    pairs = final_pairs(reviewed, keep_pending=not drop_pending)
+    if out_path.suffix.lower() == ".tsv":
+        export.write_pairs_tsv(pairs, out_path)
+    else:
+        export.write_tmx(pairs, out_path)
+    counts = summary(reviewed)
+    click.echo(f"{len(pairs)} pairs written to {out_path} (" + ", ".join(
+        f"{counts.get(k, 0)} {k}" for k in ("accept", "fix", "reject", "pending")) + ")")
+
+
 @cli.command("checks")
 def list_checks():
     """List the checks, their ids (for zhen.toml), categories and default severities."""

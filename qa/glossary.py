@@ -12,14 +12,14 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from align.errors import InputError
 from qa import lexicons as lx
 
-_FORBIDDEN_STATUS = re.compile(r"deprecated|superseded|forbidden|obsolete|rejected|do.?not.?use", re.I)
+_FORBIDDEN_STATUS = re.compile(r"deprecated|superseded|forbidden|obsolete|rejected|do.?not.?use", re.IGNORECASE)
 _TRUE = {"1", "y", "yes", "true", "x", "forbidden", "deprecated", "✓", "✔"}
 _SPLIT = re.compile(r"\s*[|;]\s*")
 _ZH_COLS = ("zh", "zh-cn", "zh_cn", "zh-hans", "chinese", "source", "src", "中文", "原文", "术语")
@@ -136,6 +136,10 @@ def _pick(header: list[str], names: Iterable[str]) -> int | None:
     return None
 
 
+def _cell(row: list[str], i: int | None) -> str:
+    return str(row[i] or "").strip() if i is not None and i < len(row) else ""
+
+
 def _rows_to_terms(rows: list[list[str]], where: str) -> list[Term]:
     if not rows:
         raise InputError(f"{where}: glossary is empty")
@@ -146,8 +150,7 @@ def _rows_to_terms(rows: list[list[str]], where: str) -> list[Term]:
                          f"found {', '.join(h for h in header if h) or 'nothing'}")
     merged: dict[str, tuple[list[str], list[str]]] = {}
     for n, row in enumerate(rows[1:], 2):
-        cell = lambda i: (row[i] if i is not None and i < len(row) else "") or ""  # noqa: E731
-        zh, en, flag = str(cell(zi)).strip(), str(cell(ei)).strip(), str(cell(fi)).strip()
+        zh, en, flag = (_cell(row, i) for i in (zi, ei, fi))
         if not zh and not en:
             continue
         if not zh or not lx.HAN.search(zh):

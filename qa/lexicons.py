@@ -16,10 +16,10 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 
 from align.errors import InputError
 
@@ -35,7 +35,7 @@ def _package_file(package: str, *parts: str) -> Path:
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
         raise InputError(f"package '{package}' is not installed; it provides a lexicon zhen needs")
-    return Path(list(spec.submodule_search_locations)[0]).joinpath(*parts)
+    return Path(next(iter(spec.submodule_search_locations))).joinpath(*parts)
 
 
 # --------------------------------------------------------------------------- English
@@ -69,8 +69,7 @@ def lemma(word: str) -> str:
     words and make the literal-rendering test fire on coincidences.
     """
     w = word.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
+    w = w.removesuffix("'s")
     if len(w) > 4 and w.endswith("ies"):
         w = w[:-3] + "y"
     elif len(w) > 4 and w.endswith(("sses", "shes", "ches", "xes")):
@@ -117,7 +116,13 @@ def content_lemmas(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class CedictEntry:
-    """One CC-CEDICT line, its glosses split into literal and figurative senses."""
+    """One CC-CEDICT line, its senses sorted by how CEDICT labels them.
+
+    ``literal`` holds only senses CEDICT marks "lit." (九牛一毛 "lit. a single
+    hair from nine oxen"); ``figurative`` those marked "fig."; ``senses`` the
+    unmarked rest.  Unmarked senses are real meanings (出发点 "starting point"),
+    so a translation using one is not a literal rendering.
+    """
 
     trad: str
     simp: str
@@ -125,6 +130,7 @@ class CedictEntry:
     glosses: tuple[str, ...]
     literal: tuple[str, ...]
     figurative: tuple[str, ...]
+    senses: tuple[str, ...] = ()
 
     @property
     def proper(self) -> bool:
@@ -136,21 +142,25 @@ class CedictEntry:
     @property
     def is_idiom(self) -> bool:
         text = " ".join(self.glosses)
-        return "(idiom)" in text or "(proverb)" in text or bool(self.figurative) and bool(self.literal)
+        return "(idiom)" in text or "(proverb)" in text or bool(self.literal) or bool(self.figurative)
+
+    @property
+    def meanings(self) -> tuple[str, ...]:
+        """Every sense except the ones CEDICT marks as the literal reading."""
+        return self.figurative + self.senses
 
 
-_SKIP_GLOSS = re.compile(r"^(CL:|see |see also |variant of |old variant of |also written |"
-                         r"abbr\. for |Taiwan pr\.|used in |surname )", re.I)
+SKIP_GLOSS = re.compile(r"^(CL:|see |see also |variant of |old variant of |also written |"
+                         r"abbr\. for |Taiwan pr\.|used in |surname )", re.IGNORECASE)
 _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 
 
-def _split_senses(glosses: list[str]) -> tuple[list[str], list[str]]:
-    """Separate 'lit. …' senses from the figurative ones CEDICT gives with them."""
+def _split_senses(glosses: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """('lit.' senses, 'fig.' senses, unmarked senses); '; ' splits 'lit. X; Y' into both."""
     literal: list[str] = []
     figurative: list[str] = []
-    seen_fig = False
-    has_fig = any(re.search(r"\bfig\.", g) for g in glosses)
+    senses: list[str] = []
     for g in glosses:
         for piece in (p.strip() for p in g.split(";")):
             if not piece:
@@ -158,13 +168,10 @@ def _split_senses(glosses: list[str]) -> tuple[list[str], list[str]]:
             if re.match(r"^\(?lit\.\)?", piece):
                 literal.append(re.sub(r"^\(?lit\.\)?\s*", "", piece))
             elif re.search(r"\bfig\.", piece):
-                seen_fig = True
                 figurative.append(re.sub(r"\(?\bfig\.\)?\s*", "", piece))
-            elif has_fig and not seen_fig:
-                literal.append(piece)
             else:
-                figurative.append(piece)
-    return literal, figurative
+                senses.append(piece)
+    return literal, figurative, senses
 
 
 @dataclass
@@ -195,7 +202,7 @@ class Cedict:
         """Usable English glosses of ``word`` (cross-references and classifiers dropped)."""
         out: list[str] = []
         for e in self.get(word):
-            kept = [g for g in e.glosses if not _SKIP_GLOSS.match(g)]
+            kept = [g for g in e.glosses if not SKIP_GLOSS.match(g)]
             out.extend(kept[:per_entry] if per_entry else kept)
         return out
 
@@ -216,11 +223,10 @@ def cedict() -> Cedict:
             continue
         trad, simp, pinyin, body = m.groups()
         glosses = tuple(g.strip() for g in body.split("/") if g.strip())
-        literal, figurative = _split_senses(list(glosses))
-        entry = CedictEntry(trad, simp, pinyin, glosses, tuple(literal), tuple(figurative))
+        literal, figurative, senses = _split_senses(list(glosses))
+        entry = CedictEntry(trad, simp, pinyin, glosses, tuple(literal), tuple(figurative), tuple(senses))
         result.entries.setdefault(simp, []).append(entry)
-        if len(simp) > result.max_len:
-            result.max_len = len(simp)
+        result.max_len = max(result.max_len, len(simp))
     return result
 
 
@@ -275,7 +281,7 @@ def load_set_phrases(source: str | Path | Iterable[str] | None = None) -> dict[s
         cols = line.rstrip("\n").split("\t")
         if len(cols) < 2 or not HAN.search(cols[0]):
             raise InputError(f"set-phrase table line {n}: expected 'chinese<TAB>rendering|…', got {line[:40]!r}")
-        split = lambda s: tuple(x.strip() for x in s.split("|") if x.strip())  # noqa: E731
+        split = lambda s: tuple(x.strip() for x in s.split("|") if x.strip())
         table[cols[0].strip()] = SetPhrase(
             zh=cols[0].strip(), renderings=split(cols[1]),
             meaning=cols[2].strip() if len(cols) > 2 else "",

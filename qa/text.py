@@ -20,11 +20,18 @@ HAN_RUN_RE = re.compile(f"[{HAN_CLASS}]+")
 # hyphens ("people’s", "cross-border", "R&D" is split at "&" on purpose).
 WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
 
+# URLs, e-mail addresses and bare domains: never judged as prose.
+URL_RE = re.compile(
+    r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|cn|org|net|gov|edu|ai|io)\b\S*")
+
 # Tokens that end with a period but do not end a sentence.
 ABBREVIATIONS = frozenset({
     "e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "prof", "no", "st",
     "fig", "approx", "inc", "ltd", "co", "jr", "sr", "u.s", "u.k", "p.m", "a.m",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 })
+
+_INITIALS_RE = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # D.C, U.S, e.g
 
 # Sentence-final punctuation optionally followed by closing quotes/brackets.
 _SENTENCE_END_RE = re.compile(r"[.!?…]+[\"”’)\]]*")
@@ -54,6 +61,10 @@ def han_runs(text: str) -> list[Span]:
 
 def words(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+
+
+def url_spans(text: str) -> list[Span]:
+    return [m.span() for m in URL_RE.finditer(text)]
 
 
 def find_all(text: str, needle: str) -> list[Span]:
@@ -98,12 +109,15 @@ def sentence_spans(text: str) -> list[Span]:
             if not rest[:1].isspace():
                 continue
             nxt = rest.lstrip()
-            if not (nxt[:1].isupper() or nxt[:1].isdigit() or nxt[:1] in "“\"‘'(["):
+            if not (nxt[:1].isupper() or nxt[:1].isdigit() or nxt[:1] in "“\"‘'([" or has_han(nxt[:1])):
                 continue
             if body[m.start()] == ".":
                 prev = re.search(r"([A-Za-z.]+)$", body[:m.start()])
-                if prev and (prev.group(1).lower() in ABBREVIATIONS or len(prev.group(1)) == 1):
+                if prev and (prev.group(1).lower() in ABBREVIATIONS or len(prev.group(1)) == 1
+                             or _INITIALS_RE.match(prev.group(1))):
                     continue
+            if body.count("(", start, m.start()) > body.count(")", start, m.start()):
+                continue  # "(603716. SH)": inside brackets
             _append_trimmed(spans, body, base, start, end)
             start = end
         _append_trimmed(spans, body, base, start, len(body))

@@ -315,3 +315,40 @@ def test_score_against_a_reference(tmp_path):
     )
     other = json.loads(zhen("score", "--hyp", hyp, "--ref", ref, "--json").stdout)
     assert other["bleu"] < 50 and other["ter"] > 0
+
+
+def test_review_sheet_becomes_the_final_tmx(run, tmp_path):
+    from openpyxl import load_workbook
+
+    _, out = run
+    wb = load_workbook(out / "review.xlsx")
+    ws = wb["Pairs"]
+    header = [c.value for c in ws[1]]
+    col = {name: header.index(name) + 1 for name in header}
+    rows = {ws.cell(r, col["en"]).value: r for r in range(2, ws.max_row + 1)}
+    kowloon = next(r for en, r in rows.items() if en and "water control in Kowloon" in en)
+    fixed_en = ws.cell(kowloon, col["en"]).value.replace(
+        "the dilemma of “water control in Kowloon”", "the problem of fragmented management")
+    ws.cell(kowloon, col["en"]).value = fixed_en
+    ws.cell(kowloon, col["decision"]).value = "fix"
+    ws.cell(2, col["decision"]).value = "reject"
+    rejected_en = ws.cell(2, col["en"]).value
+    ws.cell(3, col["decision"]).value = "accept"
+    sheet = tmp_path / "reviewed.xlsx"
+    wb.save(sheet)
+
+    final = tmp_path / "final.tmx"
+    proc = zhen("review", sheet, "-o", final, "--drop-pending")
+    assert proc.returncode == 0, proc.stderr
+    assert "2 pairs written" in proc.stdout and "1 reject" in proc.stdout
+    assert validate_tmx(final) == []
+    segs = [s.text for s in etree.parse(str(final)).iter("seg")]
+    assert fixed_en in segs and rejected_en not in segs and len(segs) == 4
+
+
+def test_review_rejects_an_unknown_decision(run, tmp_path):
+    _, out = run
+    sheet = tmp_path / "r.csv"
+    sheet.write_text("id,zh,en,zh_ids,en_ids,score,decision\n0,你好。,Hello.,0,0,,maybe\n",
+                     encoding="utf-8")
+    _one_line_error(zhen("review", sheet, "-o", tmp_path / "f.tmx"), "maybe")

@@ -126,6 +126,15 @@ def test_tmx_of_real_pairs_validates_against_dtd(tmp_path):
     assert en == DIRTY.en.replace("\x01", "")
 
 
+def test_xml_safe_drops_only_what_xml_cannot_carry():
+    from qa.export.shared import xml_safe
+
+    assert (
+        xml_safe("九\x00龙\x0b治\ud800水\ufffe\t&\n<\U0001f600")
+        == "九龙治水\t&\n<\U0001f600"
+    )
+
+
 def test_tmx_header_has_all_required_attributes(tmp_path):
     out = tmp_path / "a.tmx"
     write_tmx(PAIRS, out, tool_version="9.9.9")
@@ -464,6 +473,17 @@ def test_xliff_parses_and_marks_flagged_units(tmp_path):
     assert units["100"].findtext("x:target", namespaces=ns) == DIRTY.en.replace(
         "\x01", ""
     )
+
+
+def test_xliff_approval_only_on_request(tmp_path):
+    plain, approving = tmp_path / "plain.xlf", tmp_path / "approving.xlf"
+    write_xliff(PAIRS, FLAGS, plain)
+    write_xliff(PAIRS, FLAGS, approving, approve_unflagged=True)
+    ns = {"x": XLIFF_NS}
+    units = _parse(plain).getroot().findall(".//x:trans-unit", ns)
+    assert all(u.get("approved") is None for u in units)
+    units = _parse(approving).getroot().findall(".//x:trans-unit", ns)
+    assert [u.get("id") for u in units if u.get("approved") == "yes"] == ["0"]
 
 
 def test_xliff_round_trip_through_pairs_reader(tmp_path):

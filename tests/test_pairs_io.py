@@ -36,12 +36,19 @@ def _texts(pairs: list[Pair]) -> list[tuple[str, str]]:
     return [(p.zh, p.en) for p in pairs]
 
 
+TOOLS = (
+    '"工欲善其事,必先利其器。"',
+    '"If a worker wants to do a good job, he must first sharpen his tools."',
+)
+
+
 def test_tsv_with_id_and_score_columns():
     pairs = read_pairs(DATA / "pairs.tsv")
-    assert _texts(pairs) == [HEADING, SIGNIFICANCE, AUTHOR, DATA_ELEMENTS]
-    # ids are positions, not the file's id column (7, 8, 9, 10)
-    assert [p.id for p in pairs] == [0, 1, 2, 3]
-    assert [p.score for p in pairs] == [0.91, None, 0.5, 0.77]
+    # CSV-style quoting (doubled quotes) is undone; a quotation keeps its quotes
+    assert _texts(pairs) == [HEADING, SIGNIFICANCE, AUTHOR, DATA_ELEMENTS, TOOLS]
+    # ids are positions, not the file's id column (7, 8, 9, 10, 11)
+    assert [p.id for p in pairs] == [0, 1, 2, 3, 4]
+    assert [p.score for p in pairs] == [0.91, None, 0.5, 0.77, None]
 
 
 def test_csv_with_source_target_header():
@@ -54,7 +61,13 @@ def test_tsv_in_utf16_with_crlf(tmp_path):
     text = (DATA / "pairs.tsv").read_text(encoding="utf-8").replace("\n", "\r\n")
     path = tmp_path / "pairs.tsv"
     path.write_text(text, encoding="utf-16")
-    assert _texts(read_pairs(path)) == [HEADING, SIGNIFICANCE, AUTHOR, DATA_ELEMENTS]
+    assert _texts(read_pairs(path)) == [
+        HEADING,
+        SIGNIFICANCE,
+        AUTHOR,
+        DATA_ELEMENTS,
+        TOOLS,
+    ]
 
 
 def test_tmx_picks_zh_and_en_and_drops_inline_codes():
@@ -172,3 +185,25 @@ def test_header_only(tmp_path):
     path.write_text("zh\ten\n", encoding="utf-8")
     with pytest.raises(InputError, match="no rows after the header"):
         read_pairs(path)
+
+
+def test_zhen_pairs_tsv_round_trip(tmp_path):
+    """zhen's own pairs.tsv (escaped tabs/line breaks, CSV-quoted quotes,
+    segment ids) reads back as the pairs that were written."""
+    from qa.export.tsv import write_pairs_tsv
+
+    written = [
+        Pair(id=0, zh=HEADING[0], en=HEADING[1], zh_ids=(0,), en_ids=(0,), score=0.91),
+        Pair(
+            id=1, zh=DATA_ELEMENTS[0], en=DATA_ELEMENTS[1], zh_ids=(1,), en_ids=(1, 2)
+        ),
+        Pair(
+            id=2,
+            zh=TOOLS[0],
+            en="If a worker\twants to do a good job,\nhe must first sharpen his tools. C:\\tools",
+            zh_ids=(2,),
+        ),
+    ]
+    path = tmp_path / "pairs.tsv"
+    write_pairs_tsv(written, path)
+    assert read_pairs(path) == written

@@ -138,6 +138,14 @@ def test_binary_file_is_rejected(tmp_path, xuexi_text):
         read_bitext(path)
 
 
+def test_control_bytes_without_nul_are_binary():
+    # every byte value but NUL: decodable as nothing sensible
+    with pytest.raises(
+        InputError, match=r"noise\.txt: looks like a binary file, not text$"
+    ):
+        decode_bytes(bytes(range(1, 256)) * 50, "noise.txt")
+
+
 def test_bytes_with_nul_are_binary():
     with pytest.raises(InputError, match="looks like a binary file"):
         decode_bytes(
@@ -404,7 +412,21 @@ def test_directory(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "content", [b"", b"  \r\n\t\n", "\u3000\u3000\n \n".encode("utf-8")]
+    "content",
+    [
+        b"",
+        b"  \r\n\t\n",
+        "\u3000\u3000\n \n".encode("utf-8"),
+        b"\xef\xbb\xbf",
+        "\ufeff  \r\n".encode("utf-16-le"),
+    ],
+    ids=[
+        "empty",
+        "whitespace",
+        "ideographic-spaces",
+        "utf8-bom-only",
+        "utf16-bom-spaces",
+    ],
 )
 def test_empty_or_blank(tmp_path, content):
     path = tmp_path / "blank.txt"

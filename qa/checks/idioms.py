@@ -18,10 +18,10 @@ knows are flagged only on the strongest evidence (a proper noun such as
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from align.model import Pair
 from qa import lexicons as lx
@@ -111,19 +111,23 @@ def _rendering_present(rendering: str, en_lemmas: list[str]) -> bool:
 
 
 def _gloss_present(gloss: str, en_lemma_set: set[str]) -> bool:
-    """A CEDICT gloss of the whole expression counts if most of its content words appear."""
+    """A CEDICT meaning of the whole expression counts if half its content words appear.
+
+    Half, not all: many 成语 are transparent, and a translation sharing
+    'treasure' with 无价之宝 'priceless treasure' ("an invaluable treasure")
+    is rendering the meaning, not the characters.
+    """
     words = set(lx.content_lemmas(lx.strip_gloss(gloss)))
     if not words:
         return False
-    hit = len(words & en_lemma_set)
-    return hit == len(words) if len(words) <= 3 else hit >= 0.6 * len(words)
+    return len(words & en_lemma_set) >= 0.5 * len(words)
 
 
 def _whole_glosses(expr: str) -> list[str]:
     out: list[str] = []
     for e in lx.cedict().get(lx.strip_zh_punct(expr)[0]) or lx.cedict().get(expr):
-        out.extend(e.figurative)
-    return [g for g in out if not lx._SKIP_GLOSS.match(g)]
+        out.extend(e.meanings)
+    return [g for g in out if not lx.SKIP_GLOSS.match(g)]
 
 
 @dataclass(frozen=True)
@@ -144,7 +148,7 @@ def _parts(expr: str) -> list[_Part]:
         lemmas: set[str] = set()
         names: set[str] = set()
         for e in entries:
-            glosses = [g for g in e.glosses if not lx._SKIP_GLOSS.match(g)]
+            glosses = [g for g in e.glosses if not lx.SKIP_GLOSS.match(g)]
             if len(word) == 1:
                 glosses = glosses[:5]
             for g in glosses:
@@ -218,7 +222,8 @@ def detect_literal(pair_zh: str, pair_en: str,
                    lx.strip_gloss(whole[0]) if whole else "")
         suggestion_text = (phrase.renderings[0] if phrase and phrase.renderings else
                            lx.strip_gloss(whole[0]) if whole else None)
-        found = _literal_evidence(expr, phrase, tokens, pair_en)
+        known = bool(phrase and phrase.renderings) or bool(whole)
+        found = _literal_evidence(expr, phrase, tokens, pair_en, known)
         if found is None:
             continue
         span, part_words = found
@@ -226,8 +231,25 @@ def detect_literal(pair_zh: str, pair_en: str,
     return out
 
 
+def _idiom_shaped(expr: str) -> bool:
+    """A quoted term that reads like a 成语, not a name or title.
+
+    Four characters, containing a verb, and no place/person/organisation name
+    by jieba's tags: 九龙治水 (九龙/nz 治水/v) qualifies; 澳门啤酒 (澳门/ns),
+    上海映像 (上海/ns) and 中国香港 are names translated correctly word for word.
+    """
+    if len(lx.HAN.findall(expr)) != 4:
+        return False
+    import jieba
+    import jieba.posseg as posseg
+
+    jieba.setLogLevel(60)
+    flags = [p.flag for p in posseg.lcut(expr)]
+    return any(f.startswith("v") for f in flags) and not any(f in ("ns", "nr", "nt") for f in flags)
+
+
 def _literal_evidence(expr: Expression, phrase: lx.SetPhrase | None,
-                      tokens: list[lx.Token], text: str) -> tuple[tuple[int, int], tuple[tuple[str, str], ...]] | None:
+                      tokens: list[lx.Token], text: str, known_meaning: bool = True) -> tuple[tuple[int, int], tuple[tuple[str, str], ...]] | None:
     parts = _parts(expr.text)
     width = min(12, 3 * max(1, len(parts)) + 2)
     i, j, chosen = _window(parts, tokens, width, text) if parts else (0, 0, {})
@@ -235,12 +257,16 @@ def _literal_evidence(expr: Expression, phrase: lx.SetPhrase | None,
     named = [k for k, tj in chosen.items()
              if parts[k].names and tokens[tj].lemma in parts[k].names and tokens[tj].text[:1].isupper()]
     whole_is_name = any(e.proper for e in lx.cedict().get(lx.strip_zh_punct(expr.text)[0]))
-    if named and not whole_is_name:
+    if expr.source == "quoted":
+        ok = bool(named) and len(chosen) >= 2 and not whole_is_name and _idiom_shaped(expr.text)
+    elif named and not whole_is_name:
         ok = True
-    elif expr.source == "quoted":
-        ok = False
+    elif known_meaning:
+        ok = len(chosen) >= 2 and len(strong) >= 1
     else:
-        ok = len(chosen) >= 2 and len(strong) >= 1 and len(chosen) >= min(len(parts), 2)
+        # no English meaning on file: transparent 成语 (国富民强 "national
+        # prosperity and strength") would look literal, so demand more parts
+        ok = len(strong) >= 1 and len(chosen) >= max(3, -(-2 * len(parts) // 3))
     component: tuple[int, int] | None = None
     words: tuple[tuple[str, str], ...] = ()
     if ok:

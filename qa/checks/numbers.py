@@ -1,27 +1,35 @@
 """Numbers that differ between the Chinese and the English.
 
-Both sides are reduced to numeric values (万/亿 scaled, percentages and
-ordinals as plain values) and compared as sets per pair.  Every number also
-gets a *strength*, because Chinese uses numerals in many places English does
-not (一些, 统一, 千行百业, 两难) and English uses number words as discourse
-markers ("First, …", "one of"):
+Both sides are reduced to numeric values (万/亿 scaled, 成 and 百分之 as
+percentages, ordinals and decades as plain values, ranges with the scale
+shared) and compared as sets per pair.  Every number also gets a *strength*,
+because Chinese uses numerals where English does not (一些, 统一, 千行百业,
+两难, 十一黄金周) and English uses number words freely ("First, …", "one of",
+"the two sides"):
 
-* strong — Arabic figures, percentages, years, multi-character Chinese
-  numerals (十八, 二十): facts; missing ones are major.
-* medium — ordinals and "N大" counts (第三, 三大产业), English number words:
-  usually translated; missing or extra ones are minor.
-* weak — a lone Chinese numeral (两, 三甲, 四梁八柱), approximate amounts:
-  may satisfy an English number but is never demanded.
+* strong — Arabic figures above 10, percentages, scaled amounts, years,
+  multi-character Chinese numerals (十八大, 二十): facts.  A missing one is
+  **major**: a figure the reader relies on is gone.
+* medium — small counts (3家, 第三, 三大产业), days and clock times: usually
+  translated but often rephrased ("the third", "on Friday"), so a missing one
+  is **minor**.  English figures written with an ordinal suffix (18th) too.
+* weak — lone Chinese numerals (两, 三甲, 四梁八柱), approximate amounts (数百),
+  the value 1, English number words up to ten, ordinal words, month names,
+  English years when the Chinese has no year ("去年" → "in 2018"): they may
+  satisfy the other side but are never reported.
 
-The value 1 is ignored unless written in digits: 一 and "one"/"a" are far
-more often articles and idioms than counts.
+A figure missing on one side while a different one appears on the other is
+reported once, as changed (major).  An English figure with no counterpart is
+minor: it is more often explicitation than error, and the reviewer sees it.
+Options (``ctx.options["numbers"]``): ``flag_extra`` (default True),
+``min_missing`` / ``min_extra`` — the weakest strength reported ("medium").
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Literal
 
@@ -41,33 +49,58 @@ class Number:
     text: str
     strength: Strength
     percent: bool = False
+    alts: tuple[float, ...] = ()  # other readings: 80年代 is 80 or 1980; 600至850亿 is 600 or 6e10
+
+    @property
+    def values(self) -> tuple[float, ...]:
+        return (self.value, *self.alts)
 
 
 # ---------------------------------------------------------------- Chinese side
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９％．，", "0123456789%.,")
-_ZH_SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
+# The full-width comma is left alone: in Chinese it separates list items, never thousands.
+_FULLWIDTH = str.maketrans("０１２３４５６７８９％．～－：", "0123456789%.~-:")
+_ZH_SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2, "十": 10.0}
+# 千 before 米/克/瓦 is the metric prefix (千米 = km), 百 before 分之 a percentage.
+_SCALE_PATTERN = r"(万亿|亿|万|千(?![米克瓦卡焦帕赫伏])|百(?!分之))"
 _ZH_ARABIC_RE = re.compile(
-    r"(?<![A-Za-z\d.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![A-Za-z\d])\s*(万亿|亿|万|千|百)?\s*(%)?")
+    r"(?<![.\d])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d])\s*(?:多|余)?\s*" + _SCALE_PATTERN + r"?\s*(%)?")
+# 11万7015, 7万8千: a figure written in two scaled parts.
+_ZH_COMPOUND_RE = re.compile(r"(?<![.\d])(\d+)(万亿|亿|万)(\d+)(千|百)?(?![.\d])")
+# "600至850亿", "3-5万": the scale written once applies to both ends.
+_ZH_RANGE_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:至|到|-|~|—)\s*\d+(?:\.\d+)?\s*(万亿|亿|万|千)")
 _ZH_DIGITS = "零〇一二三四五六七八九两"
 _ZH_UNITS = "十百千万亿"
 _ZH_NUMERAL_RE = re.compile(f"[{_ZH_DIGITS}{_ZH_UNITS}]+")
 _ZH_PERCENT_RE = re.compile(f"百分之([{_ZH_DIGITS}{_ZH_UNITS}点]+)")
+_ZH_FRACTION_RE = re.compile(f"([{_ZH_DIGITS}{_ZH_UNITS}]+|\\d+)分之([{_ZH_DIGITS}{_ZH_UNITS}]+|\\d+)")
 # 十四五 / 十三五: the Five-Year Plan shorthand, "14th Five-Year Plan".
-_ZH_PLAN_RE = re.compile("(十[一二三四五六七八九])(五)(?=规划|时期|期间|”|\"|」|$|[^十百千万亿零〇一二三四五六七八九])")
-# Approximate amounts: 数百, 几十, 上千, 成千上万 …
-_ZH_VAGUE_BEFORE = set("数几上近成余")
+_ZH_PLAN_RE = re.compile("(十[一二三四五六七八九])(五)(?![十百千万亿零〇一二三四五六七八九个年])")
+# Holidays named by their date: 十一 (National Day), 五一, 六一, 七一, 八一 …
+_ZH_HOLIDAY_RE = re.compile(
+    "(?:双十一|十一|五一|六一|七一|八一|双11|618)(?=[”」’\"]?(?:黄金周|长假|假期|期间|小长假|国庆|劳动节|"
+    "前|后|当天|购物节|大促|$|[，,。、]))")
+# 第二天 "the next day", 第二年 "the following year".
+_ZH_NEXT_RE = re.compile("第[二两](?=天|日|年|周|个月|次日)|(?<=[‘“\"「])十一(?=[’”\"」])")
+# 四五十天 "40 or 50 days": two adjacent digits before a unit are a rough range.
+_ZH_ROUGH_RANGE_RE = re.compile("([二三四五六七八九])([三四五六七八九])([十百千万])(?![一二三四五六七八九])")
+# Approximate amounts: 数百, 几十, 上千, 近三成 …
+_ZH_VAGUE_BEFORE = set("数几上近成逾约")
 _ZH_CLAUSE_START = set("，,。；;：:！？!?、 \n“”\"（(") | {""}
 
 
 def _cn_value(run: str) -> float | None:
     import cn2an  # lazy: 0.2 s import
 
+    if run.isdigit():
+        return float(run)
     if run and all(c in _ZH_DIGITS for c in run) and len(run) > 1:
         if len(run) < 3:  # 一一, 三三: reduplication, not a figure
             return None
         return float("".join(str("零一二三四五六七八九".index(c)) if c in "零一二三四五六七八九"
                              else ("0" if c == "〇" else "2") for c in run))
+    if run and all(c in _ZH_UNITS for c in run):
+        return math.prod(_ZH_SCALE[c] for c in run)  # 百万, 亿: bare units
     try:
         value = cn2an.cn2an(run, "smart")
     except (ValueError, KeyError, IndexError):
@@ -81,23 +114,63 @@ def zh_numbers(zh: str) -> list[Number]:
     found: list[Number] = []
     taken = [False] * len(text)
 
-    def add(start: int, end: int, value: float | None, strength: Strength, percent: bool = False) -> None:
+    def add(start: int, end: int, value: float | None, strength: Strength,
+            percent: bool = False, alts: tuple[float, ...] = ()) -> None:
         if any(taken[start:end]):
             return
         for i in range(start, end):
             taken[i] = True
-        if value is None or (value == 1 and not text[start].isdigit()):
+        if value is None:
             return
-        found.append(Number(value, (start, end), zh[start:end], strength, percent))
+        after = text[end:end + 2]
+        if after.startswith("月"):
+            strength = "medium" if strength == "strong" else strength
+        elif after.startswith("年代") and value < 100:
+            alts = (*alts, 1900 + value, 2000 + value)
+        elif after.startswith("年") and value < 1000:
+            alts = (*alts, value / 10)  # 70年 → "seven decades"
+        elif after.startswith("成") and value <= 10:
+            alts = (*alts, value * 10)  # 三成 = 30%
+        if value == 1:
+            strength = "weak"  # 一 is mostly "a"/"an"; 1小时 is "an hour"
+        found.append(Number(value, (start, end), zh[start:end], strength, percent, alts))
 
+    for regex in (_ZH_HOLIDAY_RE, _ZH_NEXT_RE):
+        for m in regex.finditer(text):
+            add(m.start(), m.end(), None, "weak")
     for m in _ZH_PERCENT_RE.finditer(text):
-        add(m.start(), m.end(), _cn_value(m.group(1).replace("点", "点")), "strong", True)
+        add(m.start(), m.end(), _cn_value(m.group(1).replace("点", ".")), "strong", True)
+    for m in _ZH_ROUGH_RANGE_RE.finditer(text):
+        unit = _ZH_SCALE[m.group(3)]
+        low, high = _cn_value(m.group(1)), _cn_value(m.group(2))
+        if low and high:
+            add(m.start(), m.end(), low * unit, "weak", alts=(high * unit,))
+    for m in _ZH_FRACTION_RE.finditer(text):
+        denominator, numerator = _cn_value(m.group(1)), _cn_value(m.group(2))
+        if denominator and numerator is not None:
+            add(m.start(), m.end(), denominator, "medium",
+                alts=(numerator, numerator / denominator * 100))
+    for m in _ZH_COMPOUND_RE.finditer(text):
+        second = float(m.group(3)) * (_ZH_SCALE[m.group(4)] if m.group(4) else 1)
+        if second < _ZH_SCALE[m.group(2)]:
+            add(m.start(), m.end(), float(m.group(1)) * _ZH_SCALE[m.group(2)] + second, "strong")
+    range_scale = {m.start(1): _ZH_SCALE[m.group(2)] for m in _ZH_RANGE_RE.finditer(text)}
     for m in _ZH_ARABIC_RE.finditer(text):
+        number_end = m.end(2) if m.group(2) else m.end(1)
+        glued = (re.search(r"[A-Za-z][-+]?$", text[max(0, m.start() - 2):m.start()])
+                 or re.match(r"[A-Za-z]", text[number_end:number_end + 1]))
         value = float(m.group(1).replace(",", "") + (m.group(2) or ""))
         if m.group(3):
             value *= _ZH_SCALE[m.group(3)]
-        end = m.end() if (m.group(3) or m.group(4)) else m.end(2) if m.group(2) else m.end(1)
-        add(m.start(), end, value, "strong", bool(m.group(4)))
+        end = m.end() if (m.group(3) or m.group(4)) else number_end
+        alts = (value * range_scale[m.start()],) if m.start() in range_scale else ()
+        if (text[end:end + 1] in "时点日号" and value <= 31) or (value <= 10 and not (m.group(3) or m.group(4))):
+            # Clock times, days of the month and small counts are often
+            # rephrased ("on Friday", "the doctors"): missing ones are minor.
+            strength: Strength = "weak" if glued else "medium"
+        else:
+            strength = "weak" if glued else "strong"
+        add(m.start(), end, value, strength, bool(m.group(4)), alts)
     for m in _ZH_PLAN_RE.finditer(text):
         add(m.start(1), m.end(1), _cn_value(m.group(1)), "strong")
         add(m.start(2), m.end(2), 5.0, "weak")
@@ -105,9 +178,9 @@ def zh_numbers(zh: str) -> list[Number]:
         run, start, end = m.group(), m.start(), m.end()
         before = text[start - 1] if start else ""
         after = text[end:end + 1]
-        if all(c in _ZH_UNITS for c in run):
-            # 千万 ("by all means"), 百 in 百姓, 万 in 万物: units alone are words.
-            add(start, end, None, "weak")
+        if before in _ZH_VAGUE_BEFORE or all(c in _ZH_UNITS for c in run):
+            # 数百, 上千: approximate; 千万 ("by all means"), 百 in 百姓: words.
+            add(start, end, _cn_value(run), "weak")
             continue
         if before in _ZH_CLAUSE_START and (after in "、是" or after == "") and len(run) == 1:
             add(start, end, None, "weak")  # 一、 二是: enumeration markers
@@ -119,12 +192,11 @@ def zh_numbers(zh: str) -> list[Number]:
             value = _cn_value(run)
             add(start - 1, end, value, "strong" if value and value >= 10 else "medium")
             continue
-        if before in _ZH_VAGUE_BEFORE:
-            add(start, end, _cn_value(run), "weak")
-            continue
         value = _cn_value(run)
         if after == "大":
             add(start, end + 1, value, "strong" if value and value >= 10 else "medium")
+        elif after == "月":
+            add(start, end, value, "medium")
         elif len(run) > 1:
             add(start, end, value, "strong")
         else:
@@ -135,17 +207,20 @@ def zh_numbers(zh: str) -> list[Number]:
 # ---------------------------------------------------------------- English side
 
 _UNITS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen".split())}
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
 _TENS = {w: 10 * (i + 2) for i, w in enumerate(
-    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
+    ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])}
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _ORDINAL_UNITS = {w: i + 1 for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split())}
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"])}
 _ORDINAL_TENS = {w: 10 * (i + 2) for i, w in enumerate(
-    "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split())}
+    ["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"])}
 _WEAK_TWO = {"both", "dual", "double", "twice", "twofold", "pair"}
+# Words that carry a number without being number words.
+_EN_NUMBERISH = {"half": 2.0, "halves": 2.0, "quarter": 4.0, "quarters": 4.0, "decade": 10.0,
+                 "century": 100.0, "secondary": 2.0, "tertiary": 3.0, "triple": 3.0,
+                 "tenfold": 10.0, "hundredfold": 100.0, "dozen": 12.0, "trio": 3.0}
+_EN_NUMBERISH_RE = re.compile(r"\b(" + "|".join(_EN_NUMBERISH) + r")\b", re.IGNORECASE)
 _NUMBER_WORD = "|".join(sorted(
     [*_UNITS, *_TENS, *_SCALES, *_ORDINAL_UNITS, *_ORDINAL_TENS, "hundredth", "thousandth",
      "millionth", "dozen"], key=len, reverse=True))
@@ -153,8 +228,12 @@ _EN_WORDS_RE = re.compile(
     rf"(?<![\w’'-])(?:(a|an)\s+)?((?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}))*)(?![\w’'])",
     re.IGNORECASE)
 _EN_DIGITS_RE = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(st|nd|rd|th)?(?![\w])"
+    r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(st|nd|rd|th)?(’?s(?![\w]))?(?!\d)"
     r"(?:\s*(%|\s+per\s*cent\b|\s+percent\b)|\s+(thousand|million|billion|trillion)\b(?!s))?",
+    re.IGNORECASE)
+# "60 to 85 billion": the scale written once applies to both ends.
+_EN_RANGE_RE = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(?:to|-|–|—|and)\s*\d+(?:\.\d+)?\s+(thousand|million|billion|trillion)\b",
     re.IGNORECASE)
 _EN_WEAK_TWO_RE = re.compile(r"\b(" + "|".join(_WEAK_TWO) + r")\b", re.IGNORECASE)
 # "First, …", "Secondly …", "Finally": discourse markers at a sentence start.
@@ -189,44 +268,104 @@ def _parse_words(phrase: str) -> float | None:
     return total + current if seen else None
 
 
+_MONTHS = {name: i + 1 for i, names in enumerate([
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec")]) for name in names}
+# Capitalised month names and abbreviations; "May" only where it cannot be the modal.
+_EN_MONTH_RE = re.compile(
+    r"\b(January|February|March|April|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
+    r"|\b(?:in|of|since|last|next|this|early|late|mid|until|by|from|to|and)[\s-]+(May)\b|\b(May)\s+\d")
+
+
+_EN_TIME_RE = re.compile(r"(?<![\d.:])(\d{1,2}):(\d{2})(?![\d:])")
+_EN_ROMAN_RE = re.compile(r"(?<![\w-])(?=[IVXLC]{2,}\b)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![\w-])")
+
+
+def _roman(numeral: str) -> float | None:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for i, c in enumerate(numeral):
+        v = values[c]
+        total += -v if i + 1 < len(numeral) and values[numeral[i + 1]] > v else v
+    return float(total) if total else None
+
+
 def en_numbers(en: str) -> list[Number]:
     """Numbers in English text, with strengths (see module docstring)."""
     found: list[Number] = []
     taken = [False] * len(en)
 
-    def add(start: int, end: int, value: float | None, strength: Strength, percent: bool = False) -> None:
+    def add(start: int, end: int, value: float | None, strength: Strength,
+            percent: bool = False, alts: tuple[float, ...] = (), allow_one: bool = False) -> None:
         if any(taken[start:end]):
             return
         for i in range(start, end):
             taken[i] = True
-        if value is None or (value == 1 and not en[start].isdigit()):
+        if value is None or (value == 1 and not en[start].isdigit() and not allow_one):
             return
-        found.append(Number(value, (start, end), en[start:end], strength, percent))
+        if re.match(r"\s+decades?\b", en[end:]):
+            alts = (*alts, value * 10)
+        found.append(Number(value, (start, end), en[start:end], strength, percent, alts))
 
     for m in _ENUMERATOR_RE.finditer(en):
         word = m.group(1) or m.group(2)
         start = m.start(1) if m.group(1) else m.start(2)
         add(start, start + len(word), None, "weak")
+    for m in _EN_TIME_RE.finditer(en):
+        add(m.start(1), m.end(1), float(m.group(1)), "medium")
+        add(m.start(2), m.end(2), float(m.group(2)) or None, "weak")
+    for m in _EN_ROMAN_RE.finditer(en):
+        add(m.start(), m.end(), _roman(m.group()), "weak")
+    for m in _EN_MONTH_RE.finditer(en):
+        index = next(i for i, g in enumerate(m.groups(), 1) if g)
+        add(m.start(index), m.end(index), float(_MONTHS[m.group(index).lower()]), "weak", allow_one=True)
+    range_scale = {m.start(1): _SCALES[m.group(2).lower()] for m in _EN_RANGE_RE.finditer(en)}
     for m in _EN_DIGITS_RE.finditer(en):
         value = float(m.group(1).replace(",", "") + (m.group(2) or ""))
-        if m.group(5):
-            value *= _SCALES[m.group(5).lower()]
-        add(m.start(), m.end(), value, "strong", bool(m.group(4)))
+        if m.group(6):
+            value *= _SCALES[m.group(6).lower()]
+        glued = (re.search(r"[A-Za-z][-+]?$", en[max(0, m.start() - 2):m.start()])
+                 or re.match(r"[A-Za-z]", en[m.end(2) if m.group(2) else m.end(1):][:1]) and not m.group(3)
+                 and not m.group(4))
+        alts: tuple[float, ...] = ()
+        if m.group(4):  # 1980s / 80s: a decade
+            alts = (value % 100,) if value >= 1000 else (1900 + value, 2000 + value)
+        if m.start() in range_scale:
+            alts = (*alts, value * range_scale[m.start()])
+        strength: Strength = "weak" if glued else "medium" if m.group(3) else "strong"
+        add(m.start(), m.end(), value, strength, bool(m.group(5)), alts)
     for m in _EN_WORDS_RE.finditer(en):
         phrase = m.group(2)
-        first = re.split(r"[\s-]+", phrase.lower())[0]
-        start = m.start(1) if m.group(1) and (first in _SCALES or first == "dozen") else m.start(2)
-        last = re.split(r"[\s-]+", phrase.lower())[-1]
+        words = re.split(r"[\s-]+", phrase.lower())
+        start = m.start(1) if m.group(1) and (words[0] in _SCALES or words[0] == "dozen") else m.start(2)
         after = en[m.end():m.end() + 4].lower()
-        if last in _SCALES and (after.startswith("s") or after.startswith(" of")):
-            add(start, m.end(), None, "weak")  # "hundreds of", "a million of"? vague
+        if words[-1] in _SCALES and (after.startswith(("s", " of"))):
+            add(start, m.end() + (1 if after.startswith("s") else 0), _SCALES[words[-1]], "weak")
+            continue  # "hundreds of": vague
+        if words[-1] == "dozen" and after.startswith("s"):
+            add(start, m.end() + 1, 12.0, "weak")
             continue
-        if last == "second" and re.match(r"s\b", en[m.end():]):
+        if words[-1] == "second" and re.match(r"s\b", en[m.end():]):
+            continue
+        ordinal = words[-1] in _ORDINAL_UNITS or words[-1] in _ORDINAL_TENS or words[-1].endswith("th")
+        if ordinal and len(words) > 1 and words[-2] in _UNITS:
+            # "one tenth", "two thirds": a fraction; keep the denominator.
+            add(start, m.end(), _parse_words(words[-1]), "weak", alts=(float(_UNITS[words[-2]]),))
             continue
         value = _parse_words(phrase)
-        add(start, m.end(), value, "medium")
+        # Small counts and ordinals are often added by translators ("the two
+        # sides", "the second half"): they satisfy a Chinese number but are
+        # not reported as extra.
+        weak = ordinal or (value is not None and value <= 10)
+        add(start, m.end(), value, "weak" if weak else "medium", allow_one=True)
     for m in _EN_WEAK_TWO_RE.finditer(en):
         add(m.start(), m.end(), 2.0, "weak")
+    for m in _EN_NUMBERISH_RE.finditer(en):
+        value = _EN_NUMBERISH[m.group().lower()]
+        alts = (100 / value,) if m.group().lower() in ("half", "quarter") else ()
+        add(m.start(), m.end(), value, "weak", alts=alts)
     return sorted(found, key=lambda n: n.span)
 
 
@@ -234,6 +373,19 @@ def en_numbers(en: str) -> list[Number]:
 
 def _same(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+_EN_RELATIVE_YEAR_RE = re.compile(r"\b(?:this|last|next|the same|that|the following|the previous) year\b",
+                                  re.IGNORECASE)
+
+
+def _matches(a: Number, b: Number) -> bool:
+    return any(_same(x, y) for x in a.values for y in b.values)
+
+
+def _is_year(n: Number) -> bool:
+    return (n.text[:4].isdigit() and 1900 <= n.value <= 2100 and n.value == int(n.value)
+            and not n.percent)
 
 
 def _show(n: Number) -> str:
@@ -261,12 +413,19 @@ def check_numbers(pair: Pair, ctx: Context) -> list[Flag]:
         return []  # an unaligned side is the aligner's finding, not a number problem
     options = {**DEFAULT_OPTIONS, **ctx.options.get("numbers", {})}
     zh_nums, en_nums = zh_numbers(pair.zh), en_numbers(pair.en)
+    if _EN_RELATIVE_YEAR_RE.search(pair.en):
+        # "2019年" → "this year": the year is carried by a phrase.
+        zh_nums = [replace(n, strength="weak") if _is_year(n) else n for n in zh_nums]
+    if not any(_is_year(n) for n in zh_nums):
+        # "去年" → "in 2018", "the 2019 G20 summit": translators make years
+        # explicit; an added year is only suspicious when the source has one.
+        en_nums = [replace(e, strength="weak") if _is_year(e) else e for e in en_nums]
     missing = [n for n in zh_nums
                if _RANK[n.strength] >= _RANK[str(options["min_missing"])]
-               and not any(_same(n.value, e.value) for e in en_nums)]
+               and not any(_matches(n, e) for e in en_nums)]
     extra = [e for e in en_nums
              if options["flag_extra"] and _RANK[e.strength] >= _RANK[str(options["min_extra"])]
-             and not any(_same(e.value, n.value) for n in zh_nums)]
+             and not any(_matches(e, n) for n in zh_nums)]
     missing = _dedupe(missing)
     extra = _dedupe(extra)
     flags: list[Flag] = []

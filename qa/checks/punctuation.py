@@ -27,8 +27,7 @@ def check_punctuation(pair: Pair, ctx: Context) -> list[Flag]:
     if not en.strip():
         return []
     found: list[tuple[Span, str, str | None]] = []
-    found += _curly_quote_problems(en)
-    found += _straight_quote_problems(en)
+    found += _curly_quote_problems(en, pair.zh)
     found += _bracket_problems(en)
     for m in _DOUBLE_SPACE_RE.finditer(en):
         found.append((m.span(), "Doubled space.", " "))
@@ -44,31 +43,57 @@ def check_punctuation(pair: Pair, ctx: Context) -> list[Flag]:
     ) for span, message, suggestion in found]
 
 
-def _curly_quote_problems(en: str) -> list[tuple[Span, str, str | None]]:
-    """Match “ with ”.  A second “ before the first is closed means the first
-    was never closed (English does not nest double quotes in double quotes)."""
-    problems: list[tuple[Span, str, str | None]] = []
-    open_at: int | None = None
+def _double_quotes(en: str) -> list[tuple[int, str]]:
+    """Every double quote as (position, "open"/"close").  Curly quotes say
+    which they are; a straight one opens after a space or bracket (or at the
+    start) and closes otherwise."""
+    marks = []
     for i, ch in enumerate(en):
         if ch == "“":
+            marks.append((i, "open"))
+        elif ch == "”":
+            marks.append((i, "close"))
+        elif ch == '"':
+            before, after = en[i - 1:i], en[i + 1:i + 2]
+            opens = (not before or before.isspace() or before in "([{—–-") and after and not after.isspace()
+            marks.append((i, "open" if opens else "close"))
+    return marks
+
+
+def _curly_quote_problems(en: str, zh: str) -> list[tuple[Span, str, str | None]]:
+    """Match opening with closing double quotes.  A second opener before the
+    first is closed means the first was never closed (English does not nest
+    double quotes).  A quotation left open in the Chinese as well runs on into
+    the next segment and is not reported."""
+    problems: list[tuple[Span, str, str | None]] = []
+    zh_open = zh.count("“") + zh.count("「") - zh.count("”") - zh.count("」")
+    open_at: int | None = None
+    for i, kind in _double_quotes(en):
+        if kind == "open":
             if open_at is not None:
                 problems.append(_unclosed(en, open_at, i))
             open_at = i
-        elif ch == "”":
-            if open_at is None:
+        else:
+            if open_at is None and not zh_open < 0:
                 problems.append(((i, i + 1),
-                                 f"Closing quote ” has no opening “ (near {quote(en, _context(en, i))}).",
-                                 None))
+                                 (f"Closing quote {en[i]} has no opening quote "
+                                 f"(near {quote(en, _context(en, i))})."), None))
             open_at = None
-    if open_at is not None:
+    if open_at is not None and not zh_open > 0:
         problems.append(_unclosed(en, open_at, len(en)))
+    straight = [i for i, ch in enumerate(en) if ch == '"']
+    if straight and ("“" in en or "”" in en):
+        for i in straight:
+            problems.append(((i, i + 1),
+                             'Straight quote " mixed with curly quotes “ ” in the same segment.',
+                             "“" if dict(_double_quotes(en))[i] == "open" else "”"))
     return problems
 
 
 def _unclosed(en: str, at: int, limit: int) -> tuple[Span, str, str | None]:
     end = _clause_end(en, at, limit)
     return ((at, at + 1),
-            f"Opening quote “ is never closed: {quote(en, (at, end))}.",
+            f"Opening quote {en[at]} is never closed: {quote(en, (at, end))}.",
             None)
 
 
@@ -82,22 +107,6 @@ def _context(en: str, i: int) -> Span:
     return (max(0, i - 25), min(len(en), i + 25))
 
 
-def _straight_quote_problems(en: str) -> list[tuple[Span, str, str | None]]:
-    positions = [i for i, ch in enumerate(en) if ch == '"']
-    problems: list[tuple[Span, str, str | None]] = []
-    if len(positions) % 2:
-        last = positions[-1]
-        problems.append(((last, last + 1),
-                         f'Straight quote " without a partner (near {quote(en, _context(en, last))}).',
-                         None))
-    if positions and ("“" in en or "”" in en):
-        for i in positions:
-            problems.append(((i, i + 1),
-                             'Straight quote " mixed with curly quotes “ ” in the same segment.',
-                             None))
-    return problems
-
-
 def _bracket_problems(en: str) -> list[tuple[Span, str, str | None]]:
     problems: list[tuple[Span, str, str | None]] = []
     stack: list[tuple[str, int]] = []
@@ -109,8 +118,8 @@ def _bracket_problems(en: str) -> list[tuple[Span, str, str | None]]:
                 stack.pop()
             else:
                 problems.append(((i, i + 1),
-                                 f"Closing {ch!r} has no matching {_CLOSERS[ch]!r} "
-                                 f"(near {quote(en, _context(en, i))}).", None))
+                                 (f"Closing {ch!r} has no matching {_CLOSERS[ch]!r} "
+                                 f"(near {quote(en, _context(en, i))})."), None))
     for ch, i in stack:
         problems.append(((i, i + 1),
                          f"Opening {ch!r} is never closed: {quote(en, (i, _clause_end(en, i, len(en))))}.",
@@ -135,8 +144,8 @@ def _missing_final_stop(pair: Pair) -> list[tuple[Span, str, str | None]]:
                  f"The Chinese sentence ends with a full stop but the English ends with {token[-1]!r}.",
                  fixed[last.start():])]
     return [((last.start(), last.end()),
-             f"The Chinese sentence ends with a full stop but the English ends without one, "
-             f"after {quote(en, last.span())}.",
+             (f"The Chinese sentence ends with a full stop but the English ends without one, "
+             f"after {quote(en, last.span())}."),
              token + ".")]
 
 

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 
@@ -23,6 +24,7 @@ _SELF_COORDINATED = {
     "more", "less", "better", "worse", "again", "over", "through", "round", "on", "by", "side",
     "step", "one", "time", "years", "day", "days", "back", "forth", "up", "down", "out", "far",
 }
+_FUNCTION_WORDS = {"the", "a", "an", "of", "to", "in", "and", "or", "for", "on", "with", "by", "at", "is", "are"}
 _DOUBLED_OK = {"that", "had", "is", "do", "bye", "very"}
 _MAX_PHRASE = 6
 _MIN_TRUNCATED_WORDS = 6
@@ -48,6 +50,8 @@ def repeated_words(pair: Pair, ctx: Context) -> list[Flag]:
                 continue
             if n == 1 and lowered[i] in _DOUBLED_OK:
                 continue
+            if tokens[i].text[:1].isupper() and tokens[i + n].text[:1].isupper() and lowered[i] not in _FUNCTION_WORDS:
+                continue  # "Sir Run Run Shaw", "Bora Bora": names
             gaps = [en[tokens[k].end:tokens[k + 1].start] for k in range(i, i + 2 * n - 1)]
             if any(g.strip() for g in gaps):
                 continue  # "data, data" or a sentence break: not a stutter
@@ -101,7 +105,7 @@ def truncated_copies(ctx: Context) -> list[Flag]:
     for pair in pairs:
         for copy, full in _truncated_within(pair.en):
             flags.append(_truncated_flag(pair, copy, pair, full))
-    for left, right in zip(pairs, pairs[1:]):
+    for left, right in itertools.pairwise(pairs):
         left_sentences, right_sentences = sentence_spans(left.en), sentence_spans(right.en)
         if not left_sentences or not right_sentences:
             continue

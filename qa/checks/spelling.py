@@ -13,18 +13,18 @@ process, on first use.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
 from align.model import Pair
-from qa.model import Check, Context, Flag
-from qa.text import sentence_spans
 
 # Lowercased acronyms are the capitalisation check's finding, not a typo.
 from qa.checks.capitalisation import LOWERCASE_ACRONYMS
+from qa.model import Check, Context, Flag
+from qa.text import sentence_spans, url_spans
 
 _TOKEN_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
-_URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:com|cn|org|net|gov|edu)\b\S*")
 _LATIN_RE = re.compile(r"[A-Za-z][A-Za-z0-9&+.\-]*")
 
 # British → American endings, tried on a word the lexicon does not know.
@@ -38,6 +38,22 @@ _BRITISH = [
     ("lled", "led"), ("lling", "ling"), ("ller", "ler"), ("llers", "lers"),
     ("mme", "m"), ("mmes", "ms"), ("ement", "ment"), ("eing", "ing"), ("fil", "fill"), ("rol", "roll"),
 ]
+
+
+# Regular inflections of a known stem (suffix → what may replace it).
+_INFLECTIONS = [
+    ("ies", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ied", ("y",)), ("ed", ("", "e")),
+    ("ing", ("", "e")), ("er", ("", "e")), ("ers", ("", "e")), ("ly", ("", "le")),
+]
+_PREFIXES = ("micro", "macro", "nano", "cyber", "bio", "eco", "multi", "inter", "intra", "trans",
+             "re", "un", "non", "co", "sub", "super", "over", "under", "pre", "post", "semi",
+             "mini", "mega", "tele", "anti", "cross", "self", "mis", "de", "dis", "hyper", "geo")
+# Units and symbols written next to numbers ("5 mm", "100 nm").
+_UNITS = frozenset({
+    "mm", "cm", "km", "nm", "um", "kg", "mg", "ml", "kwh", "mwh", "gwh", "twh", "kw", "mw", "gw",
+    "tw", "kv", "mu", "hz", "khz", "mhz", "ghz", "kb", "mb", "gb", "tb", "mbps", "gbps", "sq", "ft",
+    "lb", "lbs", "oz", "mph", "kph", "am", "pm", "bn", "mln", "yr", "yrs", "pct",
+})
 
 
 @lru_cache(maxsize=1)
@@ -78,19 +94,39 @@ def is_pinyin(word: str) -> bool:
 
 
 def is_known(word: str) -> bool:
-    """Known word, allowing British spellings and possessive/contracted forms."""
+    """Known word, allowing British spellings, possessives, regular
+    inflections of known words (landfilled) and known prefixes
+    (microplastics)."""
     lower = word.lower().replace("’", "'")
-    words = lexicon()
-    if lower in words:
-        return True
     if lower.endswith("'s"):
-        return lower[:-2] in words
-    if lower.endswith("s'"):
-        return lower[:-1] in words
-    for british, american in _BRITISH:
-        if lower.endswith(british) and lower[: -len(british)] + american in words:
-            return True
+        lower = lower[:-2]
+    elif lower.endswith("s'"):
+        lower = lower[:-1]
+    return _known_form(lower) or any(
+        lower.startswith(prefix) and len(lower) - len(prefix) >= 4 and _known_form(lower[len(prefix):])
+        for prefix in _PREFIXES)
+
+
+def _known_form(lower: str) -> bool:
+    words = lexicon()
+    if lower in words or _british_known(lower):
+        return True
+    for suffix, replacements in _INFLECTIONS:
+        if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
+            stem = lower[: -len(suffix)]
+            for extra in replacements:
+                candidate = stem + extra
+                if candidate in words or _british_known(candidate):
+                    return True
+            if len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in words:
+                return True  # planned, landfilled → plan, landfill
     return False
+
+
+def _british_known(lower: str) -> bool:
+    words = lexicon()
+    return any(lower.endswith(british) and lower[: -len(british)] + american in words
+               for british, american in _BRITISH)
 
 
 def suggestions(word: str, limit: int = 3) -> list[str]:
@@ -109,8 +145,30 @@ def suggestions(word: str, limit: int = 3) -> list[str]:
     return out
 
 
+_COMMON = 2000  # corpus frequency above which both halves of a run-together pair must be
+
+
+def run_together(token: str) -> str | None:
+    """"priceintermediate" → "price intermediate": two common words with the
+    space lost.  Both halves must be frequent, so a typo that merely contains
+    a rare dictionary word (metacom + verse) is not split."""
+    lower = token.lower()
+    if len(lower) < 6 or not token.islower():
+        return None  # capitalised: Rashid, Everbright are names, not "Rash id"
+    freq = _spellchecker().word_frequency.dictionary
+    best: tuple[int, int] | None = None
+    for i in range(2, len(lower) - 1):
+        left, right = lower[:i], lower[i:]
+        score = min(freq.get(left, 0), freq.get(right, 0))
+        if len(left) >= 2 and len(right) >= 2 and score >= _COMMON and (best is None or score > best[0]):
+            best = (score, i)
+    if best is None:
+        return None
+    return token[:best[1]] + " " + token[best[1]:]
+
+
 def _skippable(token: str, at_sentence_start: bool, source_latin: set[str]) -> bool:
-    if len(token) < 2:
+    if len(token) < 2 or token.lower() in _UNITS:
         return True
     if token.lower() in source_latin:
         return True
@@ -122,29 +180,70 @@ def _skippable(token: str, at_sentence_start: bool, source_latin: set[str]) -> b
     if core.lower() in LOWERCASE_ACRONYMS:
         return True
     if core[:1].isupper():
-        if not at_sentence_start:
-            return True  # proper noun mid-sentence: too often a name to judge
+        if not at_sentence_start or "'" in core or "’" in core:
+            return True  # proper noun mid-sentence (or Nuku'alofa): too often a name to judge
         if is_pinyin(core):
             return True
     return False
 
 
-def check_spelling(pair: Pair, ctx: Context) -> list[Flag]:
+def check_spelling(ctx: Context) -> list[Flag]:
+    """Document scope because a capitalised word that starts a sentence is
+    judged by the rest of the document: seen capitalised mid-sentence
+    elsewhere, it is a name."""
+    names = document_names(ctx.pairs)
+    return [flag for pair in ctx.pairs for flag in spelling_flags(pair, names)]
+
+
+def document_names(pairs: Sequence[Pair]) -> frozenset[str]:
+    """Capitalised words that occur mid-sentence somewhere in the document."""
+    names = set()
+    for pair in pairs:
+        starts = {s for s, _ in sentence_spans(pair.en)}
+        for m in _TOKEN_RE.finditer(pair.en):
+            if m.group()[:1].isupper() and m.start() not in starts:
+                names.add(re.sub(r"['’]s$", "", m.group()))
+    return frozenset(names)
+
+
+def spelling_flags(pair: Pair, names: frozenset[str] = frozenset()) -> list[Flag]:
+    """Spelling flags for one pair; ``names`` are words known to be names."""
     en = pair.en
     if not en.strip():
         return []
     source_latin = {m.group().lower() for m in _LATIN_RE.finditer(pair.zh)}
-    blocked = [m.span() for m in _URL_RE.finditer(en)]
+    blocked = url_spans(en)
     starts = {s for s, _ in sentence_spans(en)}
     flags = []
     for m in _TOKEN_RE.finditer(en):
         token, start = m.group(), m.start()
-        if any(a <= start < b for a, b in blocked):
-            continue
+        if any(a <= start < b for a, b in blocked) or _glued_to_digit(en, m.start(), m.end()):
+            continue  # URLs, "5G", "100nm", "30mm"
         sentence_start = start in starts or _after_opening(en, start, starts)
         if _skippable(token, sentence_start, source_latin) or is_known(token):
             continue
+        if _compound_part_ok(en, m.start(), m.end(), token):
+            continue
+        half = len(token) // 2
+        if len(token) % 2 == 0 and token[:half].lower() == token[half:].lower() and is_known(token[:half]):
+            flags.append(Flag(
+                check="spelling", category="Fluency/Spelling", severity="minor",
+                message=f"Word written twice without a space: {token!r}.",
+                pair_id=pair.id, zh=pair.zh, en=en, en_spans=(m.span(),), suggestion=token[:half],
+            ))
+            continue
+        split = run_together(token)
+        if split:
+            flags.append(Flag(
+                check="spelling", category="Fluency/Spelling", severity="minor",
+                message=f"Words run together: {token!r} should be {split!r}.",
+                pair_id=pair.id, zh=pair.zh, en=en, en_spans=(m.span(),), suggestion=split,
+            ))
+            continue
         options = suggestions(token)
+        if token[:1].isupper() and (not options or re.sub(r"['’]s$", "", token) in names
+                                    or _NAME_CONTEXT_RE.match(en, m.end())):
+            continue  # Guterres, Sitharaman said …: a name, not a typo
         hint = f" Did you mean {', '.join(repr(o) for o in options)}?" if options else ""
         flags.append(Flag(
             check="spelling", category="Fluency/Spelling", severity="minor",
@@ -153,6 +252,38 @@ def check_spelling(pair: Pair, ctx: Context) -> list[Flag]:
             suggestion=options[0] if options else None,
         ))
     return flags
+
+
+# After a sentence-initial name: an appositive comma or a reporting verb.
+_NAME_CONTEXT_RE = re.compile(
+    r"(?:['’]s)?(?:,|\s+(?:said|says|told|noted|added|stated|believes|believed|indicated|pointed|"
+    r"stressed|explained|urged|announced|was|is|has|had|and\s+[A-Z])|\s+[A-Z][a-z]+)")
+
+
+# Combining forms that only occur before a hyphen: "multi-party", "socio-economic".
+_HYPHEN_PREFIXES = frozenset({
+    "multi", "socio", "inter", "intra", "pan", "quasi", "pseudo", "neo", "post", "pre", "ex", "mid",
+    "non", "semi", "anti", "co", "counter", "extra", "ultra", "infra", "macro", "micro", "geo",
+    "agro", "bio", "eco", "electro", "hydro", "petro", "sino", "euro", "afro", "indo", "trans",
+})
+
+
+def _compound_part_ok(en: str, start: int, end: int, token: str) -> bool:
+    """Parts of hyphenated compounds that are fine on their own terms: a
+    combining form before the hyphen, or the lowercase second syllable of a
+    hyphenated name (Law Chi-kwong, Carrie Lam Cheng Yuet-ngor)."""
+    if en[end:end + 1] == "-" and token.lower() in _HYPHEN_PREFIXES:
+        return True
+    if en[start - 1:start] == "-" and token.islower():
+        head = re.search(r"([A-Za-z]+)-$", en[:start])
+        if head and head.group(1)[:1].isupper() and (
+                is_pinyin(token) or is_pinyin(head.group(1)) or not is_known(head.group(1))):
+            return True
+    return False
+
+
+def _glued_to_digit(en: str, start: int, end: int) -> bool:
+    return en[start - 1:start].isdigit() or en[end:end + 1].isdigit()
 
 
 def _after_opening(en: str, start: int, starts: set[int]) -> bool:
@@ -167,5 +298,5 @@ CHECKS = [
     Check(id="spelling", category="Fluency/Spelling", severity="minor",
           description="Words not in the English lexicon (pinyin, acronyms, source Latin tokens, "
                       "proper nouns and British spellings accepted).",
-          run=check_spelling),
+          run=check_spelling, scope="document"),
 ]

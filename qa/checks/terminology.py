@@ -21,6 +21,7 @@ involved, and the message lists which pairs use which rendering.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -85,16 +86,22 @@ def _part_lemmas(term: str) -> tuple[frozenset[str], ...]:
 
 
 def _quote_rendering(zh: str, en: str, term: str) -> str | None:
-    zq = [m.group(1) for m in _ZH_QUOTED.finditer(zh)]
+    zq = [m.group(1) for m in re.finditer(r"“([^“”]{1,40})”", zh)]
     eq = [m.group(1) for m in _EN_QUOTED.finditer(en)]
     if term not in zq or not eq:
         return None
     if len(zq) == len(eq):
         return eq[zq.index(term)]
-    glosses = _gloss_lemmas(term)
-    scored = [(len(glosses & set(lx.content_lemmas(q))), q) for q in eq]
-    best = max(scored)
-    return best[1] if best[0] >= 1 else None
+    # counts differ (an unclosed quote, a quote dropped): give each English quote
+    # to the Chinese quote whose glosses it shares most, and take ours if any
+    best_q, best_score = None, 1
+    for q in eq:
+        words = set(lx.content_lemmas(q))
+        score = len(_gloss_lemmas(term) & words)
+        rival = max((len(_gloss_lemmas(z) & words) for z in zq if z != term), default=0)
+        if score > best_score and score > rival:
+            best_q, best_score = q, score
+    return best_q
 
 
 def _ngrams(en: str, max_len: int):
@@ -121,8 +128,12 @@ def _known_rendering(en: str, known: set[tuple[str, ...]]) -> tuple[str, str] | 
             score = (2.0 + len(key), text, "known")
         else:
             score = None
+            if key[0] in lx.STOPWORDS or key[-1] in lx.STOPWORDS:
+                continue
             for k in known:
-                if len(k) < 3 or abs(len(k) - len(key)) > 1 or key[0] != k[0] and key[-1] != k[-1]:
+                # same frame (first and last word), same length, one slot changed:
+                # 'integration of digital and real' ~ 'integration of data and real'
+                if len(k) < 3 or len(k) != len(key) or key[0] != k[0] or key[-1] != k[-1]:
                     continue
                 overlap = len(set(k) & set(key)) / len(set(k) | set(key))
                 if overlap >= 0.6:
@@ -192,7 +203,7 @@ def _frequent_words(zh_texts: tuple[str, ...]) -> Counter:
     counts: Counter = Counter()
     for text in zh_texts:
         words = [w for w in jieba.lcut(text) if lx.HAN.search(w)]
-        for a, b in zip(words, words[1:]):
+        for a, b in itertools.pairwise(words):
             if len(a) >= 2 and len(b) >= 2 and a in cd and b in cd:
                 counts[a + b] += 1
     return counts
@@ -259,17 +270,25 @@ def check_consistency(ctx: Context) -> list[Flag]:
     return flags
 
 
-def _frequent_is_real(groups: dict[tuple[str, ...], list[Rendering]]) -> bool:
-    """For unquoted words, variants must differ in content, not just in added words.
+def _stems(key: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w[:5] for w in key if w not in lx.STOPWORDS)
 
-    'digital economy' vs 'digital economy development' is the window catching
-    a neighbour, not an inconsistency; so is a variant that only reorders.
+
+def _frequent_is_real(groups: dict[tuple[str, ...], list[Rendering]]) -> bool:
+    """For unquoted words the gloss windows are noisy, so demand more.
+
+    Variants must differ in content, not in inflection or word class
+    ('transformation and upgrading' = 'transform and upgrade'), not by one
+    containing the other (the window caught a neighbour), and at least two
+    renderings must each recur, so a single stray window cannot raise a flag.
     """
-    keys = [set(k) - lx.STOPWORDS for k in groups]
-    distinct = {frozenset(k) for k in keys}
-    if len(distinct) < 2:
+    by_stems: dict[frozenset[str], int] = defaultdict(int)
+    for key, rs in groups.items():
+        by_stems[_stems(key)] += len(rs)
+    distinct = [k for k in by_stems if k]
+    if len(distinct) < 2 or any(a < b for a in distinct for b in distinct):
         return False
-    return not all(a <= b or b <= a for a in distinct for b in distinct)
+    return sum(1 for k in distinct if by_stems[k] >= 2) >= 2
 
 
 CHECKS = [Check(id=CHECK_ID, category=CATEGORY, severity="major",

@@ -54,8 +54,8 @@ def identical_to_source(pair: Pair, ctx: Context) -> list[Flag]:
 
 def fullwidth_punctuation(pair: Pair, ctx: Context) -> list[Flag]:
     """Full-width marks in English text: usually a copy-paste from the
-    source, and they render with odd spacing.  Marks inside a Han run are the
-    Han check's business."""
+    source, and they render with odd spacing.  Marks touching a Han run are
+    part of the untranslated Chinese, which the Han check reports."""
     flags = []
     for m in _FULLWIDTH_RE.finditer(pair.en):
         if _inside_han(pair.en, m.start(), m.end()):
@@ -74,7 +74,7 @@ def fullwidth_punctuation(pair: Pair, ctx: Context) -> list[Flag]:
 def _inside_han(text: str, start: int, end: int) -> bool:
     before = text[start - 1:start]
     after = text[end:end + 1]
-    return has_han(before) and has_han(after)
+    return has_han(before) or has_han(after)
 
 
 def _locate(zh: str, piece: str) -> tuple[tuple[int, int], ...]:

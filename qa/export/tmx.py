@@ -132,7 +132,7 @@ def build_tmx(
             (tgtlang, pair.en, has_en),
         ):
             if present:
-                tuv = etree.SubElement(tu, "tuv", {LANG: lang})
+                tuv = etree.SubElement(tu, "tuv", {LANG: xml_safe(lang)})
                 _sub(tuv, "seg", text)
     return etree.ElementTree(root)
 

@@ -5,7 +5,12 @@ A flagged unit's target gets ``state="needs-review-translation"`` (the XLIFF
 1.2 state for "translation may be wrong"), an unflagged one ``translated``;
 each flag becomes a ``<note from="zhen" annotates="general">`` whose
 ``priority`` follows severity (critical 1, major 3, minor 5; 1 is highest in
-XLIFF).  One-sided pairs are kept — review is where a missing sentence must be
+XLIFF).  ``approved`` is left out by default: zhen finding nothing is not a human
+sign-off.  Tools built on translate-toolkit (Weblate, Pootle, Virtaal) treat
+every unit without ``approved="yes"`` as fuzzy, though, which hides the
+flagged ones among the rest; ``approve_unflagged=True`` marks units with no
+flag ``approved="yes"`` (state stays "translated", never "signed-off") for
+those tools.  One-sided pairs are kept — review is where a missing sentence must be
 seen: a Chinese sentence with no English gets an empty target with
 ``state="needs-translation"``; English with no Chinese gets an empty source and
 ``translate="no"`` so no tool asks to translate nothing.
@@ -54,6 +59,7 @@ def build_xliff(
     original: str = "zhen-alignment",
     srclang: str = "zh-CN",
     tgtlang: str = "en-US",
+    approve_unflagged: bool = False,
 ) -> etree._ElementTree:
     root = etree.Element(f"{{{XLIFF_NS}}}xliff", version="1.2", nsmap={None: XLIFF_NS})
     file_el = _el(
@@ -74,9 +80,11 @@ def build_xliff(
     for pair in pairs:
         has_zh, has_en = bool(pair.zh.strip()), bool(pair.en.strip())
         own = by_pair.get(pair.id, [])
-        attrs = {"id": str(pair.id), "approved": "no"}
+        attrs = {"id": str(pair.id)}
         if not has_zh:
             attrs["translate"] = "no"
+        elif approve_unflagged and has_en and not own:
+            attrs["approved"] = "yes"
         unit = _el(body, "trans-unit", **attrs)
         _el(unit, "source", pair.zh, **{XML_LANG: srclang})
         if not has_en:
@@ -114,10 +122,16 @@ def write_xliff(
     original: str = "zhen-alignment",
     srclang: str = "zh-CN",
     tgtlang: str = "en-US",
+    approve_unflagged: bool = False,
 ) -> None:
     """Write the review XLIFF (a path is written atomically)."""
     tree = build_xliff(
-        pairs, flags, original=original, srclang=srclang, tgtlang=tgtlang
+        pairs,
+        flags,
+        original=original,
+        srclang=srclang,
+        tgtlang=tgtlang,
+        approve_unflagged=approve_unflagged,
     )
     data = b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(
         tree, encoding="UTF-8", pretty_print=True

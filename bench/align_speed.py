@@ -1,0 +1,219 @@
+"""How much slower than just embedding is aligning?  And does a huge document fit?
+
+1. Per MAC-Test chapter, ``zhen align ZH EN --presegmented -o OUT --format beads``
+   as its own process (cold embedding cache in a fresh $ZHEN_CACHE_DIR), next
+   to the embedding floor of bench/embed_floor.py (a bare process that loads
+   USE-m3 and embeds both sides once).  Prints both totals and their ratio
+   (target <= 2.0).  Floor and align run back to back per chapter so that
+   load from other processes on the machine hits both alike.
+2. A synthetic document of --big zh sentences (MAC-Test chapters
+   concatenated until there are enough, both sides), aligned the same way:
+   wall time and peak memory (targets < 10 min, < 4 GB).
+
+    python bench/align_speed.py                    # both parts
+    python bench/align_speed.py --skip-big         # chapters only
+    python bench/align_speed.py --skip-chapters --big 20000
+
+Without ``zhen align --presegmented`` on PATH (or next to this Python) the
+aligner is run through ``python -c`` calling the Python API instead, and the
+script says so.  Without shared/eval/mac it says so and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "bench"))
+sys.path.insert(0, str(REPO))
+
+from embed_floor import chapters, floor_process, shared_mac
+
+#: fallback when the CLI is missing: the same stages through the Python API
+API_CODE = """
+import sys
+from align.aligner import align_segments
+from align.embed import load_embedder
+from align.model import Segment
+zh = open(sys.argv[1], encoding="utf-8").read().splitlines()
+en = open(sys.argv[2], encoding="utf-8").read().splitlines()
+beads = align_segments([Segment(i, t) for i, t in enumerate(zh)],
+                       [Segment(i, t) for i, t in enumerate(en)], load_embedder())
+with open(sys.argv[3], "w", encoding="utf-8") as f:
+    f.writelines(f"{list(b.zh)}:{list(b.en)}\\n" for b in beads)
+"""
+
+
+def zhen_exe() -> str | None:
+    """The `zhen` script if it has `align --presegmented`, else None."""
+    exe = shutil.which("zhen") or str(Path(sys.executable).parent / "zhen")
+    if not Path(exe).exists():
+        return None
+    try:
+        r = subprocess.run(
+            [exe, "align", "--help"],
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return exe if r.returncode == 0 and "--presegmented" in r.stdout else None
+
+
+def align_command(exe: str | None, zh: Path, en: Path, out: Path) -> list[str]:
+    if exe:
+        return [
+            exe,
+            "align",
+            str(zh),
+            str(en),
+            "--presegmented",
+            "-o",
+            str(out),
+            "--format",
+            "beads",
+            "-q",
+        ]
+    return [sys.executable, "-c", API_CODE, str(zh), str(en), str(out)]
+
+
+def run_measured(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """(wall seconds, peak RSS in bytes) of one child process."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=REPO, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    secs = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(
+            f"align_speed: {' '.join(cmd[:3])} ... failed with status {proc.returncode}"
+        )
+    return secs, usage.ru_maxrss * 1024  # Linux reports KiB
+
+
+def fresh_env(cache_dir: Path) -> dict[str, str]:
+    env = {**os.environ, "ZHEN_CACHE_DIR": str(cache_dir)}
+    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+def run_chapters(mac: Path, docs, exe: str | None) -> None:
+    total_align = total_floor = 0.0
+    peak = 0
+    print(f"{'chapter':<8}{'zh':>6}{'en':>6}{'floor s':>9}{'align s':>9}{'ratio':>7}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, zh, en in chapters(mac, docs):
+            floor = floor_process(zh, en)
+            cache = Path(tmp) / f"cache-{name}"  # cold cache: a first run on this text
+            secs, rss = run_measured(
+                align_command(exe, zh, en, Path(tmp) / name), fresh_env(cache)
+            )
+            total_floor += floor
+            total_align += secs
+            peak = max(peak, rss)
+            nz = len(zh.read_text(encoding="utf-8").splitlines())
+            ne = len(en.read_text(encoding="utf-8").splitlines())
+            print(
+                f"{name:<8}{nz:>6}{ne:>6}{floor:>9.2f}{secs:>9.2f}{secs / floor:>7.2f}",
+                flush=True,
+            )
+    how = "zhen align" if exe else "python -c (Python API; zhen align not available)"
+    print(f"align total ({how}): {total_align:.1f} s; peak RSS {peak / 2**20:.0f} MiB")
+    print(f"embedding floor total: {total_floor:.1f} s")
+    print(f"ratio align/floor: {total_align / total_floor:.2f}  (target <= 2.0)")
+
+
+def build_big(mac: Path, n_zh: int, folder: Path) -> tuple[Path, Path, int, int]:
+    """MAC-Test chapters concatenated, whole chapters, until zh has n_zh lines.
+
+    Every pass after the first tags its lines with " (pass N)" on both
+    sides: a real document does not repeat itself, and untagged repeats
+    would be served by the embedding cache instead of embedded.
+    """
+    zh_lines: list[str] = []
+    en_lines: list[str] = []
+    chs = chapters(mac)
+    rep = 0
+    while len(zh_lines) < n_zh:
+        tag = f" (pass {rep})" if rep else ""
+        for _, zh, en in chs:
+            zh_lines += [t + tag for t in zh.read_text(encoding="utf-8").splitlines()]
+            en_lines += [t + tag for t in en.read_text(encoding="utf-8").splitlines()]
+            if len(zh_lines) >= n_zh:
+                break
+        rep += 1
+    zh_path, en_path = folder / "big.zh", folder / "big.en"
+    zh_path.write_text("\n".join(zh_lines) + "\n", encoding="utf-8")
+    en_path.write_text("\n".join(en_lines) + "\n", encoding="utf-8")
+    return zh_path, en_path, len(zh_lines), len(en_lines)
+
+
+def run_big(mac: Path, n_zh: int, exe: str | None, no_cache: bool) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        zh, en, nz, ne = build_big(mac, n_zh, Path(tmp))
+        cmd = align_command(exe, zh, en, Path(tmp) / "big.beads")
+        if no_cache and exe:
+            cmd.append("--no-cache")
+        print(
+            f"synthetic document: {nz} zh + {ne} en sentences "
+            f"({'no cache' if no_cache else 'cold cache'}) ...",
+            flush=True,
+        )
+        secs, rss = run_measured(cmd, fresh_env(Path(tmp) / "cache"))
+        beads = len((Path(tmp) / "big.beads").read_text(encoding="utf-8").splitlines())
+    print(
+        f"big document: {secs / 60:.1f} min (target < 10), peak RSS {rss / 2**30:.2f} GiB "
+        f"(target < 4), {beads} beads"
+    )
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument(
+        "--docs", help="comma list of MAC-Test chapter numbers (default: all 24)"
+    )
+    ap.add_argument(
+        "--big",
+        type=int,
+        default=100_000,
+        help="zh sentences of the synthetic document",
+    )
+    ap.add_argument("--skip-big", action="store_true")
+    ap.add_argument("--skip-chapters", action="store_true")
+    ap.add_argument(
+        "--big-no-cache",
+        action="store_true",
+        help="run the synthetic document with --no-cache (default: cold cache)",
+    )
+    args = ap.parse_args(argv)
+
+    mac = shared_mac()
+    if mac is None:
+        print(
+            "align_speed: shared/eval/mac not found (set ZHEN_SHARED); skipping benchmark"
+        )
+        return 0
+    exe = zhen_exe()
+    if exe is None:
+        print(
+            "align_speed: `zhen align --presegmented` not available; timing the Python API"
+        )
+    docs = set(args.docs.split(",")) if args.docs else None
+    if not args.skip_chapters:
+        run_chapters(mac, docs, exe)
+    if not args.skip_big:
+        run_big(mac, args.big, exe, args.big_no_cache)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

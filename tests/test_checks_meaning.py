@@ -1,0 +1,291 @@
+"""Meaning and terminology checks on real text from the 学习时报 corpus.
+
+Pairs are cut out of corpora/xuexi-shibao-shushi-ronghe.txt between two
+markers, so every test reads the document the checks are meant for; the
+negative cases are the same pairs with the error repaired.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from align.errors import InputError
+from align.model import Pair
+from qa import lexicons as lx
+from qa.checks import coverage, idioms, terminology
+from qa.checks import glossary as glossary_check
+from qa.glossary import load_glossary
+from qa.model import Context
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = (ROOT / "corpora" / "xuexi-shibao-shushi-ronghe.txt").read_text(encoding="utf-8")
+ZH, EN = CORPUS.split("翻译:", 1)
+GLOSSARIES = Path(__file__).parent / "data" / "glossary"
+
+
+def cut(text: str, start: str, end: str) -> str:
+    """The corpus text from ``start`` through ``end`` (both must be present, in order)."""
+    i = text.index(start)
+    j = text.index(end, i) + len(end)
+    return text[i:j]
+
+
+def pair(pid: int, zh: tuple[str, str], en: tuple[str, str]) -> Pair:
+    return Pair(id=pid, zh=cut(ZH, *zh), en=cut(EN, *en))
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    from align.embed import load_embedder
+
+    return load_embedder()
+
+
+# --------------------------------------------------------------------------- idiom-literal
+
+KOWLOON = pair(1, ("明确数据要素的权", "的多重羁绊。"),
+               ("Clarify the rights, responsibilities", "development and utilization."))
+
+
+def test_kowloon_caught_from_dictionaries_alone():
+    flags = idioms.literal_idioms_in([KOWLOON], set_phrases=[])  # curated table EMPTY
+    assert len(flags) == 1
+    f = flags[0]
+    assert f.check == "idiom-literal" and f.severity == "major"
+    assert KOWLOON.zh[slice(*f.zh_spans[0])] == "九龙治水"
+    assert KOWLOON.en[slice(*f.en_spans[0])] == "water control in Kowloon"
+    assert "Kowloon" in f.message and "'九龙治水'" in f.message
+
+
+def test_kowloon_repaired_is_clean_with_and_without_curated_table():
+    fixed = Pair(id=1, zh=KOWLOON.zh,
+                 en=KOWLOON.en.replace("“water control in Kowloon”", "fragmented management"))
+    assert idioms.literal_idioms_in([fixed], set_phrases=[]) == []
+    assert idioms.literal_idioms_in([fixed]) == []
+
+
+def test_curated_table_gives_meaning_and_suggestion():
+    f, = idioms.literal_idioms_in([KOWLOON])
+    assert "fragmented management" in f.suggestion
+
+
+def test_thousands_of_industries_is_literal():
+    p = pair(2, ("当前,以大数据", "千行百业的国际竞争力。"),
+             ("At present, the new generation of digital", "thousands of industries."))
+    f, = idioms.literal_idioms_in([p])
+    assert p.zh[slice(*f.zh_spans[0])] == "千行百业"
+    assert "thousands of industries" in p.en[slice(*f.en_spans[0])]
+
+
+def test_correct_idiomatic_renderings_not_flagged():
+    chokehold = pair(3, ("强化数字孪生", "卡脖子”问题。"),
+                     ("We will intensify technological innovation", "technological bottlenecks."))
+    crisis = pair(4, ("尤其是对中小微企业而言", "推动效应。"),
+                  ("Especially for small, medium", "under downward pressure."))
+    tools = pair(5, ("“工欲善其事", "必先利其器。”"), ("“If a worker", "sharpen his tools.”"))
+    assert idioms.literal_idioms_in([chokehold, crisis, tools]) == []
+
+
+def test_set_phrase_table_rejects_malformed_lines():
+    with pytest.raises(InputError, match="line 1"):
+        lx.load_set_phrases(["not chinese\tx"])
+
+
+# --------------------------------------------------------------------------- glossary
+
+SHUSHI_REAL = pair(10, ("其次,加快“数实融合”是对冲", "必要之举。"),
+                   ("Second, accelerating the “integration of data and real”", "downward economic pressure."))
+SHUSHI_REALITY = pair(11, ("加快“数实融合”有利于以数字技术为抓手", "重构产业链供应链。"),
+                      ("Accelerating the “integration of data and reality” is conducive",
+                       "as the starting point."))
+SHUSHI_NUMBERS = pair(12, ("在政策引导上", "“不愿转”问题。"),
+                      ("In terms of policy guidance", "reluctance to transfer."))
+CHOKE = pair(13, ("强化数字孪生", "卡脖子”问题。"),
+             ("We will intensify technological innovation", "technological bottlenecks."))
+DATA_ELEMENTS = pair(14, ("数据要素,是人类社会", "新动能。"),
+                     ("Data elements are a new product", "new advantages in international competition."))
+
+
+def run_glossary(glossary, *pairs):
+    ctx = Context(pairs=list(pairs), resources={"glossary": glossary})
+    return [f for p in pairs for f in glossary_check.check_glossary(p, ctx)]
+
+
+def test_tbx_v2_forbidden_term():
+    g = load_glossary(GLOSSARIES / "shushi-v2.tbx")
+    flags = run_glossary(g, SHUSHI_REALITY)
+    forbidden = [f for f in flags if f.message.startswith("Forbidden")]
+    assert len(forbidden) == 1
+    f = forbidden[0]
+    assert SHUSHI_REALITY.en[slice(*f.en_spans[0])] == "integration of data and reality"
+    assert f.suggestion == "Replace with 'digital-real integration'"
+    assert len(flags) == 1  # not also "required term missing" for the same term
+
+
+def test_tbx_v2_required_term_missing():
+    g = load_glossary(GLOSSARIES / "shushi-v2.tbx")
+    f, = run_glossary(g, SHUSHI_NUMBERS)
+    assert f.message.startswith("Glossary term '数实融合' should be translated as 'digital-real integration'")
+    assert SHUSHI_NUMBERS.zh[slice(*f.zh_spans[0])] == "数实融合"
+
+
+def test_tbx_v2_clean_pair():
+    g = load_glossary(GLOSSARIES / "shushi-v2.tbx")
+    fixed = Pair(id=11, zh=SHUSHI_REALITY.zh,
+                 en=SHUSHI_REALITY.en.replace("integration of data and reality", "digital-real integration"))
+    assert run_glossary(g, fixed) == []
+
+
+def test_tbx_v3_basic():
+    g = load_glossary(GLOSSARIES / "shushi-v3.tbx")
+    assert {t.zh for t in g.terms} == {("数实融合",), ("数据要素",)}
+    flags = run_glossary(g, SHUSHI_NUMBERS, DATA_ELEMENTS)
+    assert [f.pair_id for f in flags if f.message.startswith("Forbidden")] == [12]
+    # 'Data elements' matches 'data element' (plural, case): no flag for pair 14
+    assert all(f.pair_id == 12 for f in flags)
+
+
+def test_csv_glossary():
+    g = load_glossary(GLOSSARIES / "shushi.csv")
+    flags = run_glossary(g, SHUSHI_REAL, CHOKE)
+    assert {f.pair_id for f in flags} == {10}  # 'technological bottlenecks' satisfies 卡脖子
+    assert any(f.message.startswith("Forbidden term 'integration of data and real'") for f in flags)
+
+
+def test_xlsx_glossary(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Source", "Target", "Status"])
+    sheet.append(["数实融合", "digital-real integration", "preferred"])
+    sheet.append(["数实融合", "integration of data and real", "deprecated"])
+    sheet.append(["卡脖子", "chokehold; bottleneck", None])
+    path = tmp_path / "terms.xlsx"
+    book.save(path)
+    g = load_glossary(path)
+    term = next(t for t in g.terms if t.zh == ("数实融合",))
+    assert term.en == ("digital-real integration",)
+    assert term.forbidden == ("integration of data and real",)
+    assert {f.pair_id for f in run_glossary(g, SHUSHI_REAL, CHOKE)} == {10}
+
+
+@pytest.mark.parametrize("name, error", [
+    ("broken.csv", "row 3 has no Chinese source term"),
+    ("broken.tbx", "not well-formed TBX"),
+    ("missing.tbx", "glossary not found"),
+])
+def test_malformed_glossary_is_one_line_input_error(name, error):
+    with pytest.raises(InputError, match=error) as info:
+        load_glossary(GLOSSARIES / name)
+    assert "\n" not in str(info.value)
+
+
+def test_glossary_without_language_columns(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("term,meaning\n数实融合,x\n", encoding="utf-8")
+    with pytest.raises(InputError, match="zh/en"):
+        load_glossary(path)
+
+
+# --------------------------------------------------------------------------- term-consistency
+
+DIGITAL_REAL = pair(15, ("加快“数实融合”有利于充分发挥", "数字化转型动力。"),
+                    ("Accelerating the “integration of digital and real”", "achieve common prosperity."))
+HEADING = pair(16, ("二、让数据要素成为", "“数实融合”新动能"),
+               ("Second, let data elements become", "“digital and real integration”"))
+
+
+def test_term_consistency_lists_every_rendering():
+    pairs = [SHUSHI_REAL, SHUSHI_REALITY, DIGITAL_REAL, HEADING, SHUSHI_NUMBERS]
+    flags = [f for f in terminology.check_consistency(Context(pairs=pairs)) if f.zh == "数实融合"]
+    assert len(flags) == 1
+    f = flags[0]
+    assert f.pair_id is None and set(f.pair_ids) == {10, 11, 12, 15, 16}
+    shown = [f.en[s:e] for s, e in f.en_spans]
+    assert set(shown) == {"integration of data and real", "integration of data and reality",
+                          "integration of digital and real", "digital and real integration",
+                          "integration of numbers and reality"}
+    assert "(pair 15)" in f.message
+
+
+def test_term_consistency_clean_when_one_rendering():
+    pairs = [Pair(id=p.id, zh=p.zh, en=p.en.replace(old, "digital-real integration"))
+             for p, old in [(SHUSHI_REAL, "integration of data and real"),
+                            (SHUSHI_REALITY, "integration of data and reality"),
+                            (DIGITAL_REAL, "integration of digital and real")]]
+    assert [f for f in terminology.check_consistency(Context(pairs=pairs)) if f.zh == "数实融合"] == []
+
+
+# --------------------------------------------------------------------------- omission / addition
+
+SECURITY = pair(20, ("推进“数实融合”必须坚持", "做大做强网络安全产业。"),
+                ("To promote the integration of data and reality. We must", "cybersecurity industry."))
+COMPUTING = pair(21, ("聚焦信息通信基础设施", "数据交互能力。"),
+                 ("Focusing on the three directions", "for specific scenarios."))
+
+
+def run_coverage(check, pairs, embedder=None):
+    resources = {"embedder": embedder} if embedder is not None else {}
+    return check(Context(pairs=pairs, resources=resources))
+
+
+def test_omission_of_a_deleted_clause(embedder):
+    cut_en = SECURITY.en.replace("give full play to the advantages of China’s super-large market, ", "")
+    assert cut_en != SECURITY.en
+    flags = run_coverage(coverage.check_omission, [Pair(id=20, zh=SECURITY.zh, en=cut_en)], embedder)
+    assert len(flags) == 1
+    assert SECURITY.zh[slice(*flags[0].zh_spans[0])] == "发挥我国超大规模市场优势"
+    assert flags[0].category == "Accuracy/Omission"
+
+
+def test_no_omission_or_addition_in_intact_pairs(embedder):
+    pairs = [SECURITY, COMPUTING, KOWLOON, SHUSHI_REALITY]
+    assert run_coverage(coverage.check_omission, pairs, embedder) == []
+    assert run_coverage(coverage.check_addition, pairs, embedder) == []
+    assert run_coverage(coverage.check_omission, pairs) == []  # lexical signals only
+
+
+def test_omission_without_embedder_uses_words():
+    cut_en = COMPUTING.en.replace("strengthen pooling and intelligent scheduling of computing power, ", "")
+    flags = run_coverage(coverage.check_omission, [Pair(id=21, zh=COMPUTING.zh, en=cut_en)])
+    assert [COMPUTING.zh[slice(*f.zh_spans[0])] for f in flags] == ["强化算力统筹和智能调度"]
+
+
+def test_addition_of_a_foreign_sentence(embedder):
+    extra = cut(EN, "strengthen the cultivation of innovative talents", "support of the capital market")
+    employment = pair(22, ("实体经济是解决就业问题", "主导力量。"),
+                      ("The real economy is the leading force", "improving people’s lives."))
+    assert run_coverage(coverage.check_addition, [employment], embedder) == []
+    p = Pair(id=22, zh=employment.zh, en=employment.en + " We will also " + extra + ".")
+    flags = run_coverage(coverage.check_addition, [p], embedder)
+    assert len(flags) == 1
+    assert p.en[slice(*flags[0].en_spans[0])].startswith("We will also strengthen the cultivation")
+
+
+def test_length_ratio_flags_truncated_english():
+    truncated = Pair(id=23, zh=SECURITY.zh, en=SECURITY.en.split(". We must")[0] + ".")
+    flags = run_coverage(coverage.check_omission, [truncated])
+    assert any("unusually short" in f.message and f.severity == "minor" for f in flags)
+    assert not any("unusually" in f.message for f in run_coverage(coverage.check_omission, [SECURITY]))
+
+
+def test_length_ratio_calibration_is_robust():
+    # 20 ordinary pairs and one outlier: the outlier must not move the median
+    normal = [Pair(id=i, zh=SECURITY.zh, en=SECURITY.en, score=0.9, zh_ids=(i,)) for i in range(20)]
+    outlier = Pair(id=99, zh=SECURITY.zh, en="Short.", score=0.9, zh_ids=(99,))
+    got = coverage.calibrate_length_ratio(normal + [outlier])
+    assert got["median"] == round(coverage.length_ratio(SECURITY), 3)
+    assert got["n"] == 21
+
+
+# --------------------------------------------------------------------------- registry
+
+
+def test_checks_are_declared():
+    declared = {c.id: c for m in (idioms, glossary_check, terminology, coverage) for c in m.CHECKS}
+    assert set(declared) == {"idiom-literal", "glossary", "term-consistency", "omission", "addition"}
+    assert declared["term-consistency"].scope == "document"
+    assert declared["idiom-literal"].category == "Style/Literal idiom"
