@@ -49,6 +49,11 @@ BEAD_TYPES: tuple[tuple[int, int], ...] = (
     (1, 6),
     (6, 1),
 )
+#: bead-type counts of MAC-Dev gold (a typical zh→en mix; 0.5 for unseen types)
+PRIOR_MIX = {
+    (1, 1): 817, (1, 2): 275, (1, 3): 75, (2, 1): 62, (1, 4): 33, (2, 2): 21,
+    (2, 3): 13, (1, 0): 9, (3, 2): 6, (1, 5): 5, (0, 1): 4, (1, 6): 2,
+}  # fmt: skip
 _ANCHOR_TYPES = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1))
 MAX_WINDOW = 6
 _NEG = -np.inf
@@ -66,9 +71,14 @@ class AlignOptions:
     len_sigma: float = 0.35
     w_lex_en: float = 0.4  # share of English content stems glossed on the zh side
     w_lex_zh: float = 0.0  # share of zh gloss stems found on the en side
+    w_sum: float = 0.0  # similarity of summed sentence vectors instead of joined text
     w_anchor: float = 0.15  # shared numbers / Latin tokens
     w_anchor_miss: float = 0.1  # zh numbers / Latin tokens missing on the en side
     w_quote: float = 0.05  # quote / title count mismatch
+    w_quote_xor: float = 0.0  # quotes on one side only
+    len_doc: float = 0.0  # 0: fixed len_ratio; 1: this document's own ratio
+    adapt: float = 0.0  # weight of the bead-type mix re-estimated on this document
+    adapt_alpha: float = 30.0  # pseudo-counts pulling that mix toward PRIOR_MIX
     w_para: float = 0.3  # bead crossing a paragraph boundary
     w_heading: float = 0.3  # heading merged with other sentences
     merge: float = 0.15  # cost per extra English sentence in a bead
@@ -191,15 +201,15 @@ def _top_k_mean_rows(S: np.ndarray, k: int) -> np.ndarray:
 def _top_k_mean_cols(S: np.ndarray, lo: np.ndarray, m: int, k: int) -> np.ndarray:
     """Per en sentence, mean of its k best 1-1 similarities inside the band."""
     W = S.shape[1]
-    jj = (
-        lo[:, None] + np.arange(W)[None, :] - 1
-    )  # en sentence of a 1-1 bead ending at j
+    # en sentence of the 1-1 bead ending at column j is j - 1
+    jj = lo[:, None] + np.arange(W)[None, :] - 1
     ok = np.isfinite(S)
-    t, v = jj[ok], S[ok]
+    t, v = jj[ok], S[ok].astype(np.float64)
     out = np.zeros(m)
     if len(t) == 0:
         return out
-    order = np.lexsort((-v, t))
+    # one sort on a combined key: by sentence, best similarity first (|v| <= 1)
+    order = np.argsort(t * 4.0 - v, kind="stable")
     t, v = t[order], v[order]
     start = np.searchsorted(t, np.arange(m), side="left")
     rank = np.arange(len(t)) - start[t]
@@ -426,9 +436,18 @@ def _bead_features(
     o = _block_sum(ctx.anc_rows, lo, W, a, b)
     nz, ne = span(ctx.fz.anchor_count, "zh"), span(ctx.fe.anchor_count, "en")
     f["anchor"] = np.minimum(o, 4)
+    if a > 1 or b > 1:
+        f["cos_sum"] = _band_dot(
+            _window_sums(ctx.Zw[:, 0], a), _window_sums(ctx.Ew[:, 0], b), lo, W, a, b, m
+        )
+    else:
+        f["cos_sum"] = f["cos"]
     f["anchor_miss"] = np.minimum(np.maximum(nz - o, 0) + np.maximum(ne - o, 0), 4)
-    f["quote"] = np.minimum(
-        np.abs(span(ctx.fz.quotes, "zh") - span(ctx.fe.quotes, "en")), 4
+    qz, qe = span(ctx.fz.quotes, "zh"), span(ctx.fe.quotes, "en")
+    f["quote"] = np.minimum(np.abs(qz - qe), 4)
+    f["quote_xor"] = ((qz > 0) != (qe > 0)).astype(np.float32)
+    f["doc_logratio"] = np.float32(
+        math.log((ctx.fe.length.sum() + 1.0) / (ctx.fz.length.sum() + 1.0))
     )
     if a > 1 or b > 1:
         f["para"] = _crossings(ctx, a, b)
@@ -440,17 +459,34 @@ def _bead_features(
     return f
 
 
+def _window_sums(V: np.ndarray, k: int) -> np.ndarray:
+    """Normalised sum of each run of k consecutive sentence vectors.
+
+    A second view of a multi-sentence span besides the embedding of the
+    joined text: it weighs every sentence equally, however long.
+    """
+    V = np.asarray(V, dtype=np.float32)
+    c = np.cumsum(np.vstack([np.zeros((1, V.shape[1]), np.float32), V]), axis=0)
+    out = np.zeros_like(V)
+    out[: len(V) - k + 1] = c[k:] - c[: len(V) - k + 1]
+    return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+
+
 def _bead_score(
     f: dict[str, np.ndarray], a: int, b: int, opts: AlignOptions
 ) -> np.ndarray:
     """Weighted sum of the evidence; -inf where no such bead fits."""
     cos = f["cos"]
     s = opts.w_sim * (cos - opts.margin * f["bg"])
-    r = f["logratio"] - math.log(opts.len_ratio)
+    expected = (1 - opts.len_doc) * math.log(opts.len_ratio) + opts.len_doc * float(
+        f["doc_logratio"]
+    )
+    r = f["logratio"] - expected
     s = s - opts.w_len * r * r / (2 * opts.len_sigma**2)
     s = s + opts.w_lex_en * f["lex_en"] + opts.w_lex_zh * f["lex_zh"]
     s = s + opts.w_anchor * f["anchor"] - opts.w_anchor_miss * f["anchor_miss"]
-    s = s - opts.w_quote * f["quote"]
+    s = s + opts.w_sum * (f["cos_sum"] - f["cos"])
+    s = s - opts.w_quote * f["quote"] - opts.w_quote_xor * f["quote_xor"]
     if "para" in f:
         s = s - opts.w_para * f["para"] - opts.w_heading * f["heading"]
     s = s - opts.merge * (b - 1) - opts.merge_zh * (a - 1)
@@ -528,9 +564,30 @@ def _search(
             scores[:, t] = _bead_score(_bead_features(ctx, a, b, opts), a, b, opts)
         elif a:
             scores[:, t] = opts.skip
-    path = _dp(BEAD_TYPES, scores, lo, W, n, m, np.full(m, opts.skip))
-
+    skip_en = np.full(m, opts.skip)
+    path = _dp(BEAD_TYPES, scores, lo, W, n, m, skip_en)
+    if opts.adapt:
+        delta = _type_adjustment(path, opts)
+        scores += delta[None, :, None].astype(np.float32)
+        t01 = BEAD_TYPES.index((0, 1))
+        path = _dp(BEAD_TYPES, scores, lo, W, n, m, skip_en + delta[t01])
     return path, scores, lo
+
+
+def _type_adjustment(path: list[tuple[int, int]], opts: AlignOptions) -> np.ndarray:
+    """Per-type score shift from this document's own bead-type mix.
+
+    Translators differ: one splits most sentences, another keeps them 1-1.
+    The first pass's type counts, smoothed toward PRIOR_MIX, give a
+    log-odds correction relative to that mix (0 when the document is typical).
+    """
+    counts = np.zeros(len(BEAD_TYPES))
+    for ab in path:
+        counts[BEAD_TYPES.index(ab)] += 1
+    prior = np.array([PRIOR_MIX.get(t, 0.5) for t in BEAD_TYPES])
+    prior = prior / prior.sum()
+    mix = (counts + opts.adapt_alpha * prior) / (counts.sum() + opts.adapt_alpha)
+    return opts.adapt * np.log(mix / prior)
 
 
 # ---------------------------------------------------------------- public API

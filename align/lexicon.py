@@ -267,11 +267,12 @@ def zh_gloss_stems(text: str) -> set[str]:
     """English stems any CEDICT gloss of any jieba word of ``text`` reduces to.
 
     Words missing from the dictionary fall back to their characters, which
-    recovers most compounds jieba coins that CEDICT lacks.
+    recovers most compounds jieba coins that CEDICT lacks; that is also why
+    jieba's HMM for unknown words is off (it halves the time for no gain here).
     """
     lex = cedict_stems()
     out: set[str] = set()
-    for w in _jieba().lcut(text):
+    for w in _jieba().lcut(text, HMM=False):
         stems = lex.get(w)
         if stems is not None:
             out |= stems

@@ -67,17 +67,6 @@ def url_spans(text: str) -> list[Span]:
     return [m.span() for m in URL_RE.finditer(text)]
 
 
-def find_all(text: str, needle: str) -> list[Span]:
-    """Every non-overlapping occurrence of ``needle`` (empty needle → none)."""
-    if not needle:
-        return []
-    spans, start = [], text.find(needle)
-    while start >= 0:
-        spans.append((start, start + len(needle)))
-        start = text.find(needle, start + len(needle))
-    return spans
-
-
 def quote(text: str, span: Span, limit: int = 60) -> str:
     """The spanned text for a message, shortened in the middle if long."""
     piece = " ".join(text[span[0]:span[1]].split())

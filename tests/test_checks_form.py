@@ -215,6 +215,13 @@ def test_untranslated_han_left_in_english():
         ("untranslated", "Accuracy/Untranslated", ["数实融合"], ["数实融合"])]
 
 
+def test_untranslated_gloss_in_brackets_is_minor():
+    en = line_with("Second, accelerating the “integration").replace("“integration of data and real”",
+                                                                   "“integration of data and real” (数实融合)")
+    flags = run(untranslated, Pair(id=1, zh="", en=en))
+    assert [(f.severity, spanned(f)) for f in flags] == [("minor", ["数实融合"])]
+
+
 def test_untranslated_copy_of_source():
     zh = cut(ZH, "构建完善数据基础制度体系。", "构建完善数据基础制度体系。")
     flags = run(untranslated, Pair(id=1, zh=zh, en=zh))
@@ -362,6 +369,23 @@ def test_repetition_truncated_copy_merged_into_one_pair():
     flags = [f for f in run(repetition, Pair(id=7, zh="", en=en)) if f.check == "repetition-truncated"]
     assert len(flags) == 1
     assert flags[0].en_spans == ((0, len(EN_LINES[-2])),)
+
+
+def test_repetition_near_duplicate_draft_left_in():
+    draft = EN_LINES[-2].replace("operation logic", "operating logic")
+    pairs = [Pair(id=0, zh="", en=draft), Pair(id=1, zh="", en=EN_LINES[-1])]
+    flags = repetition.truncated_copies(Context(pairs=pairs))
+    assert [(f.pair_id, f.en_spans) for f in flags] == [(0, ((0, len(draft)),))]
+    other = Pair(id=1, zh="", en=line_with("Market allocation is an inevitable requirement"))
+    assert repetition.truncated_copies(Context(pairs=[pairs[0], other])) == []
+
+
+def test_repetition_headline_repeated_in_the_source_is_not_flagged():
+    zh = cut(ZH, "同时,“数实融合”改变了", "融合发展要求。")
+    pairs = [Pair(id=0, zh=zh[:30], en=EN_LINES[-2]), Pair(id=1, zh=zh, en=EN_LINES[-1])]
+    assert repetition.truncated_copies(Context(pairs=pairs)) == []
+    pairs = [Pair(id=0, zh=zh, en=EN_LINES[-2]), Pair(id=1, zh="", en=EN_LINES[-1])]
+    assert len(repetition.truncated_copies(Context(pairs=pairs))) == 1
 
 
 def test_repetition_duplicate_segment_for_different_chinese():

@@ -257,7 +257,7 @@ def test_cache_hit_skips_the_model_and_honours_env(tmp_path, monkeypatch, corpus
     v1 = first.embed(texts)
     w1 = first.embed_windows(texts, 3, "")
     assert calls == [10]  # the windows came from the cached states
-    assert (tmp_path / "cache" / "embeddings-v1.sqlite3").is_file()
+    assert (tmp_path / "cache" / "embeddings-v2.sqlite3").is_file()
 
     second = load_embedder()  # a fresh process would see the same files
     calls2 = _count_calls(second.inner, "sentence_states")
@@ -279,7 +279,7 @@ def test_cache_hit_skips_the_model_and_honours_env(tmp_path, monkeypatch, corpus
 def test_cache_dir_argument_wins_over_env(tmp_path, monkeypatch):
     monkeypatch.setenv("ZHEN_CACHE_DIR", str(tmp_path / "env"))
     load_embedder(cache_dir=str(tmp_path / "arg")).embed(["一是融合发展不充分。"])
-    assert (tmp_path / "arg" / "embeddings-v1.sqlite3").is_file()
+    assert (tmp_path / "arg" / "embeddings-v2.sqlite3").is_file()
     assert not (tmp_path / "env").exists()
 
 
@@ -294,7 +294,7 @@ def test_use_cache_false_writes_nothing(tmp_path, monkeypatch):
 def test_corrupt_cache_is_moved_aside_and_recomputed(tmp_path, monkeypatch):
     folder = tmp_path / "cache"
     folder.mkdir()
-    db = folder / "embeddings-v1.sqlite3"
+    db = folder / "embeddings-v2.sqlite3"
     db.write_bytes(b"this is not a database, it is garbage " * 100)
     monkeypatch.setenv("ZHEN_CACHE_DIR", str(folder))
     texts = ["一是融合发展不充分。", "二是融合发展不均衡。"]
@@ -302,7 +302,7 @@ def test_corrupt_cache_is_moved_aside_and_recomputed(tmp_path, monkeypatch):
     v = emb.embed(texts)
     assert _same(v, load_embedder(use_cache=False).embed(texts))
     assert any(
-        p.name.startswith("embeddings-v1.sqlite3.corrupt-") for p in folder.iterdir()
+        p.name.startswith("embeddings-v2.sqlite3.corrupt-") for p in folder.iterdir()
     )
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT COUNT(*) FROM rows").fetchone()[0] == 2

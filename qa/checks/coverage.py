@@ -13,8 +13,12 @@ is flagged, because false omissions cost a reviewer's trust:
   numbers show up on the other side.
 
 A pair-level length test complements them: English words per Chinese
-character outside the range measured on well-aligned pairs of the 学习时报
-corpus (see ``LENGTH_RATIO``) means something was dropped or added.
+character far below the range measured on well-aligned pairs of the 学习时报
+corpus (see ``LENGTH_RATIO``) means something was dropped.
+
+Attribution clauses ("古特雷斯表示", "X said") are not judged: translators
+move them into another clause and transliterate the name, so neither signal
+can find them.
 """
 
 from __future__ import annotations
@@ -44,11 +48,14 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 #: English words per Han character on well-aligned pairs (pair score ≥ 0.8, one
 #: zh sentence, ≥ 15 Han chars; n = 69) of corpora/xuexi-shibao-shushi-ronghe.txt
 #: aligned by qa.pipeline: median and robust spread (1.4826 × MAD of the log
-#: ratio), from :func:`calibrate_length_ratio`.  Flags lie beyond k spreads:
-#: 4 below (< 0.49 words/char), 5 above (> 1.17), because English legitimately
-#: expands names and set phrases ("二十大" → "the 20th National Congress of the
-#: Communist Party of China") far more often than it drops text.
-LENGTH_RATIO = {"median": 0.724, "log_sigma": 0.096, "k_short": 4.0, "k_long": 5.0}
+#: ratio), from :func:`calibrate_length_ratio`.  Omission flags lie more than
+#: 4 spreads below (< 0.49 words/char).  The "too long → addition" side is off
+#: by default (option ``ratio_k_long``): on WMT20 news (Online-B, 2,000
+#: segments) 39 of 41 such flags at 5 spreads had no addition — English expands
+#: names, dates and numbers far more often than it adds text.
+LENGTH_RATIO = {"median": 0.724, "log_sigma": 0.096, "k_short": 4.0, "k_long": math.inf}
+
+_ATTRIBUTION = re.compile(r"^.{0,12}(表示|说|指出|介绍|称|认为|强调|透露|坦言|告诉记者|宣布|提到)$")
 
 MIN_ZH_CLAUSE = 5  # Han characters; shorter clauses are list items or particles
 MIN_EN_CLAUSE = 5  # content words
@@ -118,6 +125,14 @@ def _jieba():
 _GLOSS_STOP = frozenset("a an the to of and or sb sth sb's one's be is are etc cl e g i".split())
 
 
+#: characters that spell foreign names (古特雷斯 Guterres, 斯托尔滕贝格):
+#: an unknown word made only of these is a name, not a compound to gloss by character
+_TRANSLITERATION = frozenset("阿埃艾安奥巴贝比波伯布查达德迪蒂杜多厄恩法菲费弗福盖格古哈海赫亨胡霍吉加"
+                             "贾杰金卡凯坎科克库拉莱赖兰朗劳勒雷里利列林卢鲁伦罗洛马迈麦曼梅蒙米默姆"
+                             "穆纳奈内尼涅努诺帕佩彭皮珀普奇齐乔琼萨塞桑瑟森沙尚舍什施斯苏索塔泰坦特"
+                             "滕提图托瓦威维温沃乌西希谢辛休雅亚扬耶伊因尤于约扎泽詹兹佐娜娅莎丽琳")
+
+
 @lru_cache(maxsize=65536)
 def word_glosses(word: str) -> frozenset[str]:
     """Gloss lemmas of a Chinese word; unknown compounds fall back to their characters."""
@@ -128,7 +143,7 @@ def word_glosses(word: str) -> frozenset[str]:
             out.update(lx.lemma(w) for w in re.findall(r"[A-Za-z]+", lx.strip_gloss(g))
                        if w.lower() not in _GLOSS_STOP)
         return frozenset(out) if len(out) <= 24 else frozenset()
-    if len(word) > 1:
+    if len(word) > 1 and not all(ch in _TRANSLITERATION for ch in word):
         out = set()
         for ch in word:
             out |= word_glosses(ch)
@@ -306,6 +321,8 @@ def check_omission(ctx: Context) -> list[Flag]:
             continue
         for k, c in enumerate(r.zh):
             if len(_HAN.findall(c.text)) < MIN_ZH_CLAUSE or len(zh_content_words(c.text)) < 2:
+                continue
+            if _ATTRIBUTION.search(c.text):
                 continue
             cov = zh_clause_coverage(c.text, p.en)
             if not _unmatched(r.zh_sim, k, cov, opts):

@@ -241,7 +241,7 @@ def _idiom_shaped(expr: str) -> bool:
     if len(lx.HAN.findall(expr)) != 4:
         return False
     import jieba
-    import jieba.posseg as posseg
+    from jieba import posseg
 
     jieba.setLogLevel(60)
     flags = [p.flag for p in posseg.lcut(expr)]
@@ -253,6 +253,8 @@ def _literal_evidence(expr: Expression, phrase: lx.SetPhrase | None,
     parts = _parts(expr.text)
     width = min(12, 3 * max(1, len(parts)) + 2)
     i, j, chosen = _window(parts, tokens, width, text) if parts else (0, 0, {})
+    if chosen and (j - i + 1) > 2 * len(chosen) + 2:
+        chosen = {}  # glosses scattered over a long stretch: coincidence, not a rendering
     strong = [k for k in chosen if not parts[k].weak]
     named = [k for k, tj in chosen.items()
              if parts[k].names and tokens[tj].lemma in parts[k].names and tokens[tj].text[:1].isupper()]
@@ -260,7 +262,7 @@ def _literal_evidence(expr: Expression, phrase: lx.SetPhrase | None,
     if expr.source == "quoted":
         ok = bool(named) and len(chosen) >= 2 and not whole_is_name and _idiom_shaped(expr.text)
     elif named and not whole_is_name:
-        ok = True
+        ok = len(chosen) >= 2
     elif known_meaning:
         ok = len(chosen) >= 2 and len(strong) >= 1
     else:

@@ -84,6 +84,9 @@ _ZH_HOLIDAY_RE = re.compile(
 _ZH_NEXT_RE = re.compile("第[二两](?=天|日|年|周|个月|次日)|(?<=[‘“\"「])十一(?=[’”\"」])")
 # 四五十天 "40 or 50 days": two adjacent digits before a unit are a rough range.
 _ZH_ROUGH_RANGE_RE = re.compile("([二三四五六七八九])([三四五六七八九])([十百千万])(?![一二三四五六七八九])")
+# Approximate scaled amounts: 十几万 "over 100,000", 几十万, 数百万, 十多亿.
+_ZH_APPROX_RE = re.compile(
+    "(?:[数几上近逾约]([一二两三四五六七八九]?[十百千])[几多余来]?|([一二两三四五六七八九]?[十百千])[几多余来])(万亿|亿|万)")
 # Approximate amounts: 数百, 几十, 上千, 近三成 …
 _ZH_VAGUE_BEFORE = set("数几上近成逾约")
 _ZH_CLAUSE_START = set("，,。；;：:！？!?、 \n“”\"（(") | {""}
@@ -140,6 +143,10 @@ def zh_numbers(zh: str) -> list[Number]:
             add(m.start(), m.end(), None, "weak")
     for m in _ZH_PERCENT_RE.finditer(text):
         add(m.start(), m.end(), _cn_value(m.group(1).replace("点", ".")), "strong", True)
+    for m in _ZH_APPROX_RE.finditer(text):
+        base = _cn_value(m.group(1) or m.group(2))
+        if base:
+            add(m.start(), m.end(), base * _ZH_SCALE[m.group(3)], "weak")
     for m in _ZH_ROUGH_RANGE_RE.finditer(text):
         unit = _ZH_SCALE[m.group(3)]
         low, high = _cn_value(m.group(1)), _cn_value(m.group(2))

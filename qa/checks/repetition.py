@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
+from difflib import SequenceMatcher
 
 from align.model import Pair
 from qa.model import Check, Context, Flag, Span
@@ -78,6 +79,35 @@ def repeated_words(pair: Pair, ctx: Context) -> list[Flag]:
     return sorted(flags, key=lambda f: f.en_spans)
 
 
+def _copies_start_of(piece: str, text: str) -> bool:
+    """``piece`` repeats the beginning of ``text`` word for word — allowing
+    one changed word in ten, since a left-over draft often differs by a
+    word or two from the sentence that replaced it."""
+    copy, full = _norm(piece).split(), _norm(text).split()
+    if len(copy) < _MIN_TRUNCATED_WORDS or len(copy) > len(full):
+        return False
+    mismatches = sum(a != b for a, b in zip(copy, full))
+    if mismatches == 0:
+        return True
+    # A near copy must look abandoned — no full stop of its own, and the
+    # sentence after it goes on — so parallel sentences ("… in 2020." /
+    # "… in 2021.") are not taken for drafts.
+    return (mismatches <= len(copy) // 10 and copy[0] == full[0] and len(full) >= len(copy) + 3
+            and not re.search(r"[.!?…][\"”’)]*\s*$", piece))
+
+
+_ZH_PUNCT_RE = re.compile(r"[\s\W_]+")
+
+
+def _source_repeats(zh_a: str, zh_b: str) -> bool:
+    """Both Chinese sides say nearly the same thing, so the English may too."""
+    a, b = _ZH_PUNCT_RE.sub("", zh_a), _ZH_PUNCT_RE.sub("", zh_b)
+    if not a or not b:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    return short in long_ or SequenceMatcher(None, short, long_[:len(short) + 5]).ratio() >= 0.7
+
+
 def _truncated_within(en: str) -> list[tuple[Span, Span]]:
     """(copy, full) spans where the text starting at ``copy`` is repeated, in
     full and longer, right after it.  Candidate starts are sentence starts
@@ -90,7 +120,7 @@ def _truncated_within(en: str) -> list[tuple[Span, Span]]:
             piece = en[a:b].rstrip(" \t\n,;.")
             if len(piece.split()) < _MIN_TRUNCATED_WORDS:
                 continue
-            if _norm(en[b:]).startswith(_norm(piece)):
+            if _copies_start_of(piece, en[b:]):
                 following = next((s for s in sentence_spans(en) if s[0] <= b < s[1]), (b, len(en)))
                 found.append(((a, a + len(piece)), (b, following[1])))
                 break
@@ -112,9 +142,11 @@ def truncated_copies(ctx: Context) -> list[Flag]:
         last, first = left_sentences[-1], right_sentences[0]
         last_text = left.en[last[0]:last[1]].rstrip(" ,;.")
         first_text = right.en[first[0]:first[1]].rstrip(" ,;.")
-        if len(last_text.split()) >= _MIN_TRUNCATED_WORDS and _norm(first_text).startswith(_norm(last_text)):
+        if _source_repeats(left.zh, right.zh):
+            continue  # a headline repeated in the lead: the Chinese repeats it too
+        if _copies_start_of(last_text, first_text):
             flags.append(_truncated_flag(left, (last[0], last[0] + len(last_text)), right, first))
-        elif len(first_text.split()) >= _MIN_TRUNCATED_WORDS and _norm(last_text).startswith(_norm(first_text)):
+        elif _copies_start_of(first_text, last_text):
             flags.append(_truncated_flag(right, (first[0], first[0] + len(first_text)), left, last))
     return flags
 

@@ -27,9 +27,14 @@ def han_in_english(pair: Pair, ctx: Context) -> list[Flag]:
     flags = []
     for span in han_runs(pair.en):
         text = pair.en[span[0]:span[1]]
+        glossed = _in_brackets(pair.en, span)
         flags.append(Flag(
-            check="untranslated", category="Accuracy/Untranslated", severity="major",
-            message=f"Chinese text {quote(pair.en, span)} is left untranslated in the English.",
+            check="untranslated", category="Accuracy/Untranslated",
+            # "lying flat (躺平)": a deliberate gloss is worth a look, not an error.
+            severity="minor" if glossed else "major",
+            message=(f"Chinese text {quote(pair.en, span)} kept in brackets in the English; "
+                     f"check that the gloss is intended." if glossed else
+                     f"Chinese text {quote(pair.en, span)} is left untranslated in the English."),
             pair_id=pair.id, zh=pair.zh, en=pair.en, en_spans=(span,),
             zh_spans=_locate(pair.zh, text),
         ))
@@ -69,6 +74,12 @@ def fullwidth_punctuation(pair: Pair, ctx: Context) -> list[Flag]:
             suggestion=replacement,
         ))
     return flags
+
+
+def _in_brackets(text: str, span: tuple[int, int]) -> bool:
+    before = text[:span[0]].rstrip()[-1:]
+    after = text[span[1]:].lstrip()[:1]
+    return before in "(（[" and before != "" and after in ")）]" and after != ""
 
 
 def _inside_han(text: str, start: int, end: int) -> bool:
