@@ -49,11 +49,6 @@ BEAD_TYPES: tuple[tuple[int, int], ...] = (
     (1, 6),
     (6, 1),
 )
-#: bead-type counts of MAC-Dev gold (a typical zh→en mix; 0.5 for unseen types)
-PRIOR_MIX = {
-    (1, 1): 817, (1, 2): 275, (1, 3): 75, (2, 1): 62, (1, 4): 33, (2, 2): 21,
-    (2, 3): 13, (1, 0): 9, (3, 2): 6, (1, 5): 5, (0, 1): 4, (1, 6): 2,
-}  # fmt: skip
 _ANCHOR_TYPES = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1))
 MAX_WINDOW = 6
 _NEG = -np.inf
@@ -71,14 +66,12 @@ class AlignOptions:
     len_sigma: float = 0.35
     w_lex_en: float = 0.4  # share of English content stems glossed on the zh side
     w_lex_zh: float = 0.0  # share of zh gloss stems found on the en side
-    w_sum: float = 0.0  # similarity of summed sentence vectors instead of joined text
+    lex_idf: float = 0.0  # 0: every gloss match counts 1; 1: weighted by idf
     w_anchor: float = 0.15  # shared numbers / Latin tokens
     w_anchor_miss: float = 0.1  # zh numbers / Latin tokens missing on the en side
     w_quote: float = 0.05  # quote / title count mismatch
     w_quote_xor: float = 0.0  # quotes on one side only
     len_doc: float = 0.0  # 0: fixed len_ratio; 1: this document's own ratio
-    adapt: float = 0.0  # weight of the bead-type mix re-estimated on this document
-    adapt_alpha: float = 30.0  # pseudo-counts pulling that mix toward PRIOR_MIX
     w_para: float = 0.3  # bead crossing a paragraph boundary
     w_heading: float = 0.3  # heading merged with other sentences
     merge: float = 0.15  # cost per extra English sentence in a bead
@@ -243,6 +236,7 @@ def _dp(
     tb = np.array([types[t][1] for t in tids])
     dp = np.full((n + 1) * W, _NEG)
     bt = np.full((n + 1, W), -1, dtype=np.int16)
+    gap = np.zeros((n + 1, W), dtype=np.float32)
     cols = np.arange(W)
     t01 = types.index((0, 1)) if (0, 1) in types else -1
     skip_prefix = np.r_[0.0, np.cumsum(skip_en)]  # cost of the 0-1 beads before en j
@@ -260,6 +254,8 @@ def _dp(
             k = cand.argmax(axis=0)
             best = cand[k, cols]
             arg = tids[k].astype(np.int16)
+            cand[k, cols] = _NEG
+            runner_up = cand.max(axis=0)
         if t01 >= 0:
             j = lo[i] + cols
             inside = j <= m
@@ -267,23 +263,32 @@ def _dp(
             v = best - P
             cm = np.maximum.accumulate(v)
             from_left = (cm > v) & inside
-            best = np.where(inside, cm + P, _NEG)
+            new_best = np.where(inside, cm + P, _NEG)
+            if i:
+                # margin over the best alternative way into this cell
+                runner_up = np.where(from_left, best, np.maximum(runner_up, cm - v + best - 1e9 * 0))
+            best = new_best
             arg[from_left] = t01
+        if i:
+            with np.errstate(invalid="ignore"):
+                gap[i] = np.where(np.isfinite(runner_up), best - runner_up, 10.0)
         arg[~np.isfinite(best)] = -1
         dp[i * W : (i + 1) * W] = best
         bt[i] = arg
     dp = dp.reshape(n + 1, W)
     if not (0 <= m - lo[n] < W) or not np.isfinite(dp[n, m - lo[n]]):
         raise RuntimeError("alignment search found no path; band too narrow")
-    path = []
+    path, gaps = [], []
     i, j = n, m
     while i > 0 or j > 0:
         t = int(bt[i, j - lo[i]])
         a, b = types[t]
         path.append((a, b))
+        gaps.append(float(gap[i, j - lo[i]]))
         i, j = i - a, j - b
     path.reverse()
-    return path
+    gaps.reverse()
+    return path, gaps
 
 
 def _cells(path: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -382,18 +387,37 @@ class _Context:
     bz: np.ndarray
     be: np.ndarray
     lex_rows: np.ndarray  # (n+1, W) cumulative pair overlaps along each row
+    en_lex_mass: np.ndarray  # per en sentence, the summed weight of its stems
     anc_rows: np.ndarray
 
 
-def _row_cumsum_pairs(fz_sets, fe_sets, lo: np.ndarray, W: int, m: int) -> np.ndarray:
+def _row_cumsum_pairs(
+    fz_sets, fe_sets, lo: np.ndarray, W: int, m: int, en_weight=None
+) -> np.ndarray:
     """Cumulative (along the band row) overlap of zh sentence i-1 with en sentence j-1."""
     n1 = len(lo)
     ii, cc = np.meshgrid(np.arange(n1), np.arange(W), indexing="ij")
     jj = lo[:, None] + cc
     ok = (ii >= 1) & (jj >= 1) & (jj <= m)
     vals = np.zeros((n1, W), dtype=np.float32)
-    vals[ok] = pair_overlaps(fz_sets, fe_sets, ii[ok] - 1, jj[ok] - 1)
+    vals[ok] = pair_overlaps(fz_sets, fe_sets, ii[ok] - 1, jj[ok] - 1, en_weight)
     return np.cumsum(vals, axis=1)
+
+
+def _stem_weights(stems: list[set[str]], power: float) -> dict[str, float]:
+    """Inverse document frequency of English stems within this document.
+
+    A gloss match on a stem every third sentence contains ("say", "come")
+    is weak evidence; one on a rare stem pins the pair down.
+    """
+    if not power:
+        return {}
+    df: dict[str, int] = {}
+    for st in stems:
+        for w in st:
+            df[w] = df.get(w, 0) + 1
+    n = len(stems)
+    return {w: math.log((n + 1) / (d + 0.5)) ** power for w, d in df.items()}
 
 
 def _block_sum(R: np.ndarray, lo: np.ndarray, W: int, a: int, b: int) -> np.ndarray:
@@ -431,17 +455,11 @@ def _bead_features(
     lz, le = span(ctx.fz.length, "zh"), span(ctx.fe.length, "en")
     f["logratio"] = np.log((le + 10.0) / (lz + 10.0 / 3.0))
     o = _block_sum(ctx.lex_rows, lo, W, a, b)
-    f["lex_en"] = o / (span(ctx.fe.stem_count, "en") + 1.0)
+    f["lex_en"] = o / (span(ctx.en_lex_mass, "en") + 1.0)
     f["lex_zh"] = o / (span(ctx.fz.stem_count, "zh") + 1.0)
     o = _block_sum(ctx.anc_rows, lo, W, a, b)
     nz, ne = span(ctx.fz.anchor_count, "zh"), span(ctx.fe.anchor_count, "en")
     f["anchor"] = np.minimum(o, 4)
-    if a > 1 or b > 1:
-        f["cos_sum"] = _band_dot(
-            _window_sums(ctx.Zw[:, 0], a), _window_sums(ctx.Ew[:, 0], b), lo, W, a, b, m
-        )
-    else:
-        f["cos_sum"] = f["cos"]
     f["anchor_miss"] = np.minimum(np.maximum(nz - o, 0) + np.maximum(ne - o, 0), 4)
     qz, qe = span(ctx.fz.quotes, "zh"), span(ctx.fe.quotes, "en")
     f["quote"] = np.minimum(np.abs(qz - qe), 4)
@@ -459,19 +477,6 @@ def _bead_features(
     return f
 
 
-def _window_sums(V: np.ndarray, k: int) -> np.ndarray:
-    """Normalised sum of each run of k consecutive sentence vectors.
-
-    A second view of a multi-sentence span besides the embedding of the
-    joined text: it weighs every sentence equally, however long.
-    """
-    V = np.asarray(V, dtype=np.float32)
-    c = np.cumsum(np.vstack([np.zeros((1, V.shape[1]), np.float32), V]), axis=0)
-    out = np.zeros_like(V)
-    out[: len(V) - k + 1] = c[k:] - c[: len(V) - k + 1]
-    return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
-
-
 def _bead_score(
     f: dict[str, np.ndarray], a: int, b: int, opts: AlignOptions
 ) -> np.ndarray:
@@ -485,7 +490,6 @@ def _bead_score(
     s = s - opts.w_len * r * r / (2 * opts.len_sigma**2)
     s = s + opts.w_lex_en * f["lex_en"] + opts.w_lex_zh * f["lex_zh"]
     s = s + opts.w_anchor * f["anchor"] - opts.w_anchor_miss * f["anchor_miss"]
-    s = s + opts.w_sum * (f["cos_sum"] - f["cos"])
     s = s - opts.w_quote * f["quote"] - opts.w_quote_xor * f["quote_xor"]
     if "para" in f:
         s = s - opts.w_para * f["para"] - opts.w_heading * f["heading"]
@@ -542,6 +546,7 @@ def _search(
         lo, W = _band_from_path(anchors, n, m, opts.band)
 
     cos11 = _band_dot(Zw[:, 0], Ew[:, 0], lo, W, 1, 1, m)
+    idf = _stem_weights(fe.stems, opts.lex_idf)
     ctx = _Context(
         n=n,
         m=m,
@@ -553,10 +558,11 @@ def _search(
         fe=fe,
         bz=_top_k_mean_rows(cos11[1:], opts.top_k),
         be=_top_k_mean_cols(cos11, lo, m, opts.top_k),
-        lex_rows=_row_cumsum_pairs(fz.stems, fe.stems, lo, W, m)
+        lex_rows=_row_cumsum_pairs(fz.stems, fe.stems, lo, W, m, idf)
         if (opts.w_lex_en or opts.w_lex_zh)
         else np.zeros((n + 1, W), np.float32),
         anc_rows=_row_cumsum_pairs(fz.anchors, fe.anchors, lo, W, m),
+        en_lex_mass=np.array([sum(idf.get(w, 1.0) for w in st) for st in fe.stems]),
     )
     scores = np.full((n + 1, len(BEAD_TYPES), W), _NEG, dtype=np.float32)
     for t, (a, b) in enumerate(BEAD_TYPES):
@@ -566,28 +572,7 @@ def _search(
             scores[:, t] = opts.skip
     skip_en = np.full(m, opts.skip)
     path = _dp(BEAD_TYPES, scores, lo, W, n, m, skip_en)
-    if opts.adapt:
-        delta = _type_adjustment(path, opts)
-        scores += delta[None, :, None].astype(np.float32)
-        t01 = BEAD_TYPES.index((0, 1))
-        path = _dp(BEAD_TYPES, scores, lo, W, n, m, skip_en + delta[t01])
     return path, scores, lo
-
-
-def _type_adjustment(path: list[tuple[int, int]], opts: AlignOptions) -> np.ndarray:
-    """Per-type score shift from this document's own bead-type mix.
-
-    Translators differ: one splits most sentences, another keeps them 1-1.
-    The first pass's type counts, smoothed toward PRIOR_MIX, give a
-    log-odds correction relative to that mix (0 when the document is typical).
-    """
-    counts = np.zeros(len(BEAD_TYPES))
-    for ab in path:
-        counts[BEAD_TYPES.index(ab)] += 1
-    prior = np.array([PRIOR_MIX.get(t, 0.5) for t in BEAD_TYPES])
-    prior = prior / prior.sum()
-    mix = (counts + opts.adapt_alpha * prior) / (counts.sum() + opts.adapt_alpha)
-    return opts.adapt * np.log(mix / prior)
 
 
 # ---------------------------------------------------------------- public API

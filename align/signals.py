@@ -118,9 +118,15 @@ def en_features(
 
 
 def pair_overlaps(
-    zh_sets: list[set[str]], en_sets: list[set[str]], rows: np.ndarray, cols: np.ndarray
+    zh_sets: list[set[str]],
+    en_sets: list[set[str]],
+    rows: np.ndarray,
+    cols: np.ndarray,
+    en_weight: dict[str, float] | None = None,
 ) -> np.ndarray:
     """|zh_sets[r] ∩ en_sets[c]| for each (r, c) pair given as flat index arrays.
+
+    With ``en_weight`` each shared item counts its weight instead of 1.
 
     Sets are interned to integer ids and compared through sorted arrays so the
     work stays in numpy for the thousands of band cells of a long document.
@@ -141,15 +147,19 @@ def pair_overlaps(
     # one sparse-row matrix per side, pairwise dot products through scipy
     from scipy.sparse import csr_matrix
 
-    def to_csr(ids):
+    def to_csr(ids, weight=None):
         indptr = np.zeros(len(ids) + 1, dtype=np.int64)
         np.cumsum([len(a) for a in ids], out=indptr[1:])
         idx = np.concatenate(ids) if ids else np.zeros(0, np.int64)
-        return csr_matrix(
-            (np.ones(len(idx), np.float32), idx, indptr), shape=(len(ids), v)
-        )
+        data = np.ones(len(idx), np.float32) if weight is None else weight[idx]
+        return csr_matrix((data, idx, indptr), shape=(len(ids), v))
 
-    zm, em = to_csr(zh_ids), to_csr(en_ids)
+    wvec = None
+    if en_weight is not None:
+        wvec = np.ones(v, np.float32)
+        for w, k in vocab.items():
+            wvec[k] = en_weight.get(w, 1.0)
+    zm, em = to_csr(zh_ids), to_csr(en_ids, wvec)
     # chunk so the elementwise product stays small
     step = 200_000
     for s in range(0, len(rows), step):

@@ -213,8 +213,10 @@ def list_checks():
     """List the checks, their ids (for zhen.toml), categories and default severities."""
     from qa.checks import all_checks
 
-    for c in all_checks():
-        click.echo(f"{c.id:22s} {c.severity:8s} {c.category:28s} {c.description}")
+    checks = all_checks()
+    width = max(len(c.id) for c in checks)
+    for c in checks:
+        click.echo(f"{c.id:{width}s}  {c.severity:8s} {c.category:28s} {c.description}")
 
 
 def main(argv: list[str] | None = None) -> None:
