@@ -56,32 +56,37 @@ _NEG = -np.inf
 
 @dataclass(frozen=True)
 class AlignOptions:
-    """Score weights (tuned on MAC-Dev) and search limits."""
+    """Score weights (tuned on MAC-Dev by coordinate ascent) and search limits."""
 
     w_sim: float = 1.0  # margin-normalised cosine
     margin: float = 1.0  # how much of the neighbour mean is subtracted
     top_k: int = 4  # neighbours in the margin
-    w_len: float = 0.12  # Gaussian log-ratio length prior
-    len_ratio: float = 3.0  # en chars per zh char
-    len_sigma: float = 0.35
-    w_lex_en: float = 0.4  # share of English content stems glossed on the zh side
-    w_lex_zh: float = 0.0  # share of zh gloss stems found on the en side
-    lex_idf: float = 0.0  # 0: every gloss match counts 1; 1: weighted by idf
+    w_len: float = 0.05  # Gaussian log-ratio length prior
+    len_ratio: float = 3.25  # en chars per zh char
+    len_sigma: float = 0.25
+    w_lex_en: float = 0.3  # share of English content stems glossed on the zh side
+    w_lex_zh: float = 0.1  # share of zh gloss stems found on the en side
+    lex_idf: float = 1.0  # 0: every gloss match counts 1; 1: weighted by idf
     w_anchor: float = 0.15  # shared numbers / Latin tokens
     w_anchor_miss: float = 0.1  # zh numbers / Latin tokens missing on the en side
-    w_quote: float = 0.05  # quote / title count mismatch
-    w_quote_xor: float = 0.0  # quotes on one side only
-    len_doc: float = 0.0  # 0: fixed len_ratio; 1: this document's own ratio
+    w_quote: float = 0.03  # quote / title count mismatch
+    w_quote_xor: float = 0.05  # quotes on one side only
+    len_doc: float = 0.25  # 0: fixed len_ratio; 1: this document's own ratio
     w_para: float = 0.3  # bead crossing a paragraph boundary
     w_heading: float = 0.3  # heading merged with other sentences
     merge: float = 0.15  # cost per extra English sentence in a bead
     merge_zh: float = 0.15  # cost per extra Chinese sentence in a bead
     many_many: float = 0.0  # extra cost when both sides have several sentences
-    skip: float = -0.3  # score of a 1-0 or 0-1 bead
+    type_bias: tuple = ()  # ((a, b, bias), ...) added to beads of type a-b
+    skip: float = -0.5  # score of a 1-0 or 0-1 bead
     band: int = 12  # half width of the final band around the anchor path
     full_cells: int = 4_000_000  # below this many DP cells, search the whole matrix
-    conf_scale: float = 6.0  # confidence = sigmoid(conf_scale * (score - conf_mid))
-    conf_mid: float = 0.1
+    # confidence = sigmoid(bias + score·w + min(gap, 3)·w + null·w + one-to-one·w)
+    conf_bias: float = -0.5
+    conf_score: float = 3.0
+    conf_gap: float = 3.0
+    conf_null: float = 0.0
+    conf_one: float = 0.5
 
 
 def _options(options: dict) -> AlignOptions:
@@ -161,7 +166,13 @@ def _band_dot(
     """
     n1 = len(lo)
     out = np.full((n1, W), _NEG, dtype=np.float32)
-    rows_per = max(1, min(256, 2_000_000 // max(W, 1)))
+    if lo[-1] == lo[0]:  # whole matrix: every row needs the same columns
+        rows_per = max(1, min(256, 2_000_000 // max(W, 1)))
+    else:  # a band drifts right: few rows per product keep the waste near 2x
+        rows_per = max(16, W // 2)
+    # one float32 copy up front (long documents keep vectors in float16)
+    A = np.ascontiguousarray(A, dtype=np.float32)
+    B = np.ascontiguousarray(B, dtype=np.float32)
     cols = np.arange(W)
     for r0 in range(a, n1, rows_per):
         rows = np.arange(r0, min(n1, r0 + rows_per))
@@ -169,10 +180,7 @@ def _band_dot(
         c1 = min(int(lo[rows[-1]]) + W - b, n_b - b + 1)
         if c1 <= c0:
             continue
-        M = (
-            np.asarray(A[rows - a], dtype=np.float32)
-            @ np.asarray(B[c0:c1], dtype=np.float32).T
-        )
+        M = A[rows - a] @ B[c0:c1].T
         idx = lo[rows][:, None] + cols[None, :] - b - c0
         ok = (idx >= 0) & (idx < c1 - c0)
         out[rows] = np.where(
@@ -245,6 +253,7 @@ def _dp(
             best = np.full(W, _NEG)
             best[0] = 0.0
             arg = np.full(W, -1, dtype=np.int16)
+            runner_up = np.full(W, _NEG)
         else:
             prev = np.maximum(i - ta, 0)
             cp = cols[None, :] + (lo[i] - tb - lo[prev])[:, None]
@@ -263,15 +272,15 @@ def _dp(
             v = best - P
             cm = np.maximum.accumulate(v)
             from_left = (cm > v) & inside
-            new_best = np.where(inside, cm + P, _NEG)
-            if i:
-                # margin over the best alternative way into this cell
-                runner_up = np.where(from_left, best, np.maximum(runner_up, cm - v + best - 1e9 * 0))
-            best = new_best
+            # the best alternative way into each cell, for the confidence margin
+            from_left_value = np.r_[_NEG, cm[:-1]] + P
+            runner_up = np.where(
+                from_left, best, np.maximum(runner_up, from_left_value)
+            )
+            best = np.where(inside, cm + P, _NEG)
             arg[from_left] = t01
-        if i:
-            with np.errstate(invalid="ignore"):
-                gap[i] = np.where(np.isfinite(runner_up), best - runner_up, 10.0)
+        with np.errstate(invalid="ignore"):
+            gap[i] = np.where(np.isfinite(runner_up), best - runner_up, 10.0)
         arg[~np.isfinite(best)] = -1
         dp[i * W : (i + 1) * W] = best
         bt[i] = arg
@@ -337,7 +346,7 @@ def _anchor_path(
             scores[:, t] = cos - bg - opts.merge * (a + b - 2)
         elif a:
             scores[:, t] = opts.skip
-    return _dp(_ANCHOR_TYPES, scores, lo, W, n, m, np.full(m, opts.skip))
+    return _dp(_ANCHOR_TYPES, scores, lo, W, n, m, np.full(m, opts.skip))[0]
 
 
 def _pairs(V: np.ndarray) -> np.ndarray:
@@ -477,6 +486,10 @@ def _bead_features(
     return f
 
 
+def _type_bias(opts: AlignOptions, a: int, b: int) -> float:
+    return sum(v for ta, tb, v in opts.type_bias if (ta, tb) == (a, b))
+
+
 def _bead_score(
     f: dict[str, np.ndarray], a: int, b: int, opts: AlignOptions
 ) -> np.ndarray:
@@ -493,7 +506,7 @@ def _bead_score(
     s = s - opts.w_quote * f["quote"] - opts.w_quote_xor * f["quote_xor"]
     if "para" in f:
         s = s - opts.w_para * f["para"] - opts.w_heading * f["heading"]
-    s = s - opts.merge * (b - 1) - opts.merge_zh * (a - 1)
+    s = s - opts.merge * (b - 1) - opts.merge_zh * (a - 1) + _type_bias(opts, a, b)
     if a > 1 and b > 1:
         s = s - opts.many_many
     return np.where(np.isfinite(cos), s, _NEG).astype(np.float32)
@@ -526,8 +539,8 @@ def _one_blas_thread():
     return threadpool_limits(limits=1, user_api="blas")
 
 
-def _sigmoid(x):
-    return 1.0 / (1.0 + math.exp(-x))
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(x, 50.0), -50.0)))
 
 
 def _search(
@@ -536,8 +549,8 @@ def _search(
     fz: SideFeatures,
     fe: SideFeatures,
     opts: AlignOptions,
-) -> tuple[list[tuple[int, int]], dict, np.ndarray]:
-    """Band, bead scores and best path: everything after embedding."""
+) -> tuple[list[tuple[int, int]], list[float], list[float]]:
+    """Best path, with each bead's score and winning margin; all after embedding."""
     n, m = len(Zw), len(Ew)
     if (n + 1) * (m + 1) <= opts.full_cells:
         lo, W = _full_band(n, m)
@@ -569,10 +582,16 @@ def _search(
         if a and b:
             scores[:, t] = _bead_score(_bead_features(ctx, a, b, opts), a, b, opts)
         elif a:
-            scores[:, t] = opts.skip
-    skip_en = np.full(m, opts.skip)
-    path = _dp(BEAD_TYPES, scores, lo, W, n, m, skip_en)
-    return path, scores, lo
+            scores[:, t] = opts.skip + _type_bias(opts, 1, 0)
+    skip_en = np.full(m, opts.skip + _type_bias(opts, 0, 1))
+    path, gaps = _dp(BEAD_TYPES, scores, lo, W, n, m, skip_en)
+    bead_scores = []
+    i = j = 0
+    for a, b in path:
+        i, j = i + a, j + b
+        t = BEAD_TYPES.index((a, b))
+        bead_scores.append(float(scores[i, t, j - lo[i]]) if a else opts.skip)
+    return path, bead_scores, gaps
 
 
 # ---------------------------------------------------------------- public API
@@ -605,19 +624,29 @@ def align_segments(
     )
 
     with _one_blas_thread():
-        path, scores, lo = _search(Zw, Ew, fz, fe, opts)
+        path, bead_scores, gaps = _search(Zw, Ew, fz, fe, opts)
 
     beads = []
     i = j = 0
-    for a, b in path:
-        t = BEAD_TYPES.index((a, b))
-        if a and b:
-            sc = float(scores[i + a, t, j + b - lo[i + a]])
-        else:
-            sc = opts.skip
-        conf = _sigmoid(opts.conf_scale * (sc - opts.conf_mid))
-        beads.append(
-            Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), round(conf, 4))
-        )
+    for (a, b), sc, gap in zip(path, bead_scores, gaps):
+        conf = _confidence(a, b, sc, gap, opts)
+        beads.append(Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), conf))
         i, j = i + a, j + b
     return beads
+
+
+def _confidence(a: int, b: int, score: float, gap: float, opts: AlignOptions) -> float:
+    """Probability that the bead is exactly right (logistic fit on MAC-Dev).
+
+    ``gap`` is how far the chosen bead beat the best alternative way into
+    the same cell of the search: a narrow win is a coin toss even when the
+    bead itself scores well.
+    """
+    x = (
+        opts.conf_bias
+        + opts.conf_score * score
+        + opts.conf_gap * min(gap, 3.0)
+        + (opts.conf_null if not (a and b) else 0.0)
+        + (opts.conf_one if (a, b) == (1, 1) else 0.0)
+    )
+    return round(_sigmoid(x), 4)

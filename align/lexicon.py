@@ -263,16 +263,27 @@ def _jieba():
     return jieba
 
 
-def zh_gloss_stems(text: str) -> set[str]:
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def zh_words(text: str) -> list[str]:
+    """jieba words of ``text`` that contain a Chinese character.
+
+    jieba's HMM for unknown words is off: it halves the time, and unknown
+    words fall back to their characters in zh_gloss_stems anyway.
+    """
+    return [w for w in _jieba().lcut(text, HMM=False) if _CJK.search(w)]
+
+
+def zh_gloss_stems(text: str, words: list[str] | None = None) -> set[str]:
     """English stems any CEDICT gloss of any jieba word of ``text`` reduces to.
 
     Words missing from the dictionary fall back to their characters, which
-    recovers most compounds jieba coins that CEDICT lacks; that is also why
-    jieba's HMM for unknown words is off (it halves the time for no gain here).
+    recovers most compounds jieba coins that CEDICT lacks.
     """
     lex = cedict_stems()
     out: set[str] = set()
-    for w in _jieba().lcut(text, HMM=False):
+    for w in zh_words(text) if words is None else words:
         stems = lex.get(w)
         if stems is not None:
             out |= stems

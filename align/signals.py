@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from align.lexicon import en_content_stems, zh_gloss_stems
+from align.lexicon import en_content_stems, zh_gloss_stems, zh_words
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*")
@@ -77,6 +77,7 @@ class SideFeatures:
         np.ndarray
     )  # zh: all anchors; en: numbers only (Latin words are not evidence of absence)
     stems: list[set[str]]  # gloss stems (zh) or content stems (en)
+    words: list[set[str]]  # zh: jieba words; en: content stems again
     stem_count: np.ndarray  # zh: jieba words with a gloss ~ |stems| capped; en: |stems|
     para: np.ndarray
     heading: np.ndarray
@@ -86,7 +87,8 @@ def zh_features(
     texts: Sequence[str], para: Sequence[int], heading: Sequence[bool]
 ) -> SideFeatures:
     anchors = [zh_anchor_tokens(t) for t in texts]
-    stems = [zh_gloss_stems(t) for t in texts]
+    words = [zh_words(t) for t in texts]
+    stems = [zh_gloss_stems(t, w) for t, w in zip(texts, words)]
     return SideFeatures(
         length=np.array([len(_SPACE.sub("", t)) for t in texts], dtype=np.float64),
         quotes=np.array([zh_quote_count(t) for t in texts], dtype=np.float64),
@@ -94,6 +96,7 @@ def zh_features(
         anchor_count=np.array([len(a) for a in anchors], dtype=np.float64),
         stems=stems,
         stem_count=np.array([len(s) for s in stems], dtype=np.float64),
+        words=[set(w) for w in words],
         para=np.asarray(para, dtype=np.int64),
         heading=np.asarray(heading, dtype=bool),
     )
@@ -112,6 +115,7 @@ def en_features(
         anchor_count=np.array([len(n) for n in nums], dtype=np.float64),
         stems=stems,
         stem_count=np.array([len(s) for s in stems], dtype=np.float64),
+        words=stems,
         para=np.asarray(para, dtype=np.int64),
         heading=np.asarray(heading, dtype=bool),
     )

@@ -27,14 +27,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))
 sys.path.insert(0, str(REPO))
 
-from embed_floor import chapters, floor_process, shared_mac
+from embed_floor import RunFailed, chapters, floor_process, shared_mac, timed_process
 
 #: fallback when the CLI is missing: the same stages through the Python API
 API_CODE = """
@@ -86,20 +85,6 @@ def align_command(exe: str | None, zh: Path, en: Path, out: Path) -> list[str]:
     return [sys.executable, "-c", API_CODE, str(zh), str(en), str(out)]
 
 
-def run_measured(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """(wall seconds, peak RSS in bytes) of one child process."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=REPO, env=env)
-    _, status, usage = os.wait4(proc.pid, 0)
-    secs = time.perf_counter() - t0
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise SystemExit(
-            f"align_speed: {' '.join(cmd[:3])} ... failed with status {proc.returncode}"
-        )
-    return secs, usage.ru_maxrss * 1024  # Linux reports KiB
-
-
 def fresh_env(cache_dir: Path) -> dict[str, str]:
     env = {**os.environ, "ZHEN_CACHE_DIR": str(cache_dir)}
     env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
@@ -107,29 +92,52 @@ def fresh_env(cache_dir: Path) -> dict[str, str]:
 
 
 def run_chapters(mac: Path, docs, exe: str | None) -> None:
-    total_align = total_floor = 0.0
+    walls = {"floor": 0.0, "align": 0.0}
+    cpus = {"floor": 0.0, "align": 0.0}
     peak = 0
-    print(f"{'chapter':<8}{'zh':>6}{'en':>6}{'floor s':>9}{'align s':>9}{'ratio':>7}")
+    failed: list[str] = []
+    print(
+        f"{'chapter':<8}{'zh':>6}{'en':>6}{'floor s':>9}{'align s':>9}{'ratio':>7}"
+        f"{'floor cpu':>11}{'align cpu':>11}{'ratio':>7}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for name, zh, en in chapters(mac, docs):
             floor = floor_process(zh, en)
             cache = Path(tmp) / f"cache-{name}"  # cold cache: a first run on this text
-            secs, rss = run_measured(
-                align_command(exe, zh, en, Path(tmp) / name), fresh_env(cache)
-            )
-            total_floor += floor
-            total_align += secs
-            peak = max(peak, rss)
+            try:
+                run = timed_process(
+                    align_command(exe, zh, en, Path(tmp) / name), fresh_env(cache)
+                )
+            except RunFailed as exc:
+                print(f"{name:<8}skipped: {exc}", flush=True)
+                failed.append(name)
+                continue
+            for key, t in (("floor", floor), ("align", run)):
+                walls[key] += t.wall
+                cpus[key] += t.cpu
+            peak = max(peak, run.rss)
             nz = len(zh.read_text(encoding="utf-8").splitlines())
             ne = len(en.read_text(encoding="utf-8").splitlines())
             print(
-                f"{name:<8}{nz:>6}{ne:>6}{floor:>9.2f}{secs:>9.2f}{secs / floor:>7.2f}",
+                f"{name:<8}{nz:>6}{ne:>6}{floor.wall:>9.2f}{run.wall:>9.2f}"
+                f"{run.wall / floor.wall:>7.2f}{floor.cpu:>11.2f}{run.cpu:>11.2f}"
+                f"{run.cpu / floor.cpu:>7.2f}",
                 flush=True,
             )
     how = "zhen align" if exe else "python -c (Python API; zhen align not available)"
-    print(f"align total ({how}): {total_align:.1f} s; peak RSS {peak / 2**20:.0f} MiB")
-    print(f"embedding floor total: {total_floor:.1f} s")
-    print(f"ratio align/floor: {total_align / total_floor:.2f}  (target <= 2.0)")
+    print(
+        f"align total ({how}): {walls['align']:.1f} s wall, {cpus['align']:.1f} s CPU; "
+        f"peak RSS {peak / 2**20:.0f} MiB"
+    )
+    print(
+        f"embedding floor total: {walls['floor']:.1f} s wall, {cpus['floor']:.1f} s CPU"
+    )
+    print(
+        f"ratio align/floor: {walls['align'] / walls['floor']:.2f} wall, "
+        f"{cpus['align'] / cpus['floor']:.2f} CPU  (target <= 2.0)"
+    )
+    if failed:
+        print(f"left out (align failed): {', '.join(failed)}")
 
 
 def build_big(mac: Path, n_zh: int, folder: Path) -> tuple[Path, Path, int, int]:
@@ -168,11 +176,15 @@ def run_big(mac: Path, n_zh: int, exe: str | None, no_cache: bool) -> None:
             f"({'no cache' if no_cache else 'cold cache'}) ...",
             flush=True,
         )
-        secs, rss = run_measured(cmd, fresh_env(Path(tmp) / "cache"))
+        try:
+            run = timed_process(cmd, fresh_env(Path(tmp) / "cache"))
+        except RunFailed as exc:
+            print(f"big document: {exc}")
+            return
         beads = len((Path(tmp) / "big.beads").read_text(encoding="utf-8").splitlines())
     print(
-        f"big document: {secs / 60:.1f} min (target < 10), peak RSS {rss / 2**30:.2f} GiB "
-        f"(target < 4), {beads} beads"
+        f"big document: {run.wall / 60:.1f} min wall (target < 10), {run.cpu / 60:.1f} min CPU, "
+        f"peak RSS {run.rss / 2**30:.2f} GiB (target < 4), {beads} beads"
     )
 
 

@@ -20,6 +20,7 @@ import os
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -61,33 +62,60 @@ def chapters(mac: Path, docs: set[str] | None = None) -> list[tuple[str, Path, P
     return [(n, base / "zh" / n, base / "en" / n) for n in names]
 
 
-def floor_process(zh: Path, en: Path, encoder: str = "zhen") -> float:
-    """Wall seconds of one bare embedding process."""
+@dataclass(frozen=True)
+class Timing:
+    """One child process: wall seconds, CPU seconds (user + sys), peak RSS bytes.
+
+    CPU time is reported beside wall time because the benchmark machine is
+    shared: wall time depends on what else runs, CPU time much less.
+    """
+
+    wall: float
+    cpu: float
+    rss: int
+
+
+class RunFailed(Exception):
+    """A timed process exited non-zero."""
+
+
+def timed_process(cmd: list[str], env: dict[str, str] | None = None) -> Timing:
     t0 = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-c", FLOOR_CODE, str(zh), str(en), encoder],
-        check=True,
-        cwd=REPO,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
+    proc = subprocess.Popen(cmd, cwd=REPO, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RunFailed(f"{' '.join(cmd[:3])} ... failed with status {proc.returncode}")
+    # Linux reports ru_maxrss in KiB
+    return Timing(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024)
+
+
+def floor_process(zh: Path, en: Path, encoder: str = "zhen") -> Timing:
+    """One bare process: load the model, embed both sides once."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return timed_process(
+        [sys.executable, "-c", FLOOR_CODE, str(zh), str(en), encoder], env
     )
-    return time.perf_counter() - t0
 
 
 def run_floor(mac: Path, docs, encoder: str) -> float:
-    total = 0.0
+    wall = cpu = 0.0
     n_sent = 0
-    print(f"{'chapter':<8}{'zh':>6}{'en':>6}{'seconds':>9}")
+    print(f"{'chapter':<8}{'zh':>6}{'en':>6}{'wall s':>9}{'cpu s':>9}")
     for name, zh, en in chapters(mac, docs):
-        secs = floor_process(zh, en, encoder)
+        t = floor_process(zh, en, encoder)
         nz = len(zh.read_text(encoding="utf-8").splitlines())
         ne = len(en.read_text(encoding="utf-8").splitlines())
         n_sent += nz + ne
-        total += secs
-        print(f"{name:<8}{nz:>6}{ne:>6}{secs:>9.2f}", flush=True)
+        wall += t.wall
+        cpu += t.cpu
+        print(f"{name:<8}{nz:>6}{ne:>6}{t.wall:>9.2f}{t.cpu:>9.2f}", flush=True)
     print(
-        f"floor ({encoder}): {total:.1f} s for {n_sent} sentences, one process per chapter"
+        f"floor ({encoder}): {wall:.1f} s wall, {cpu:.1f} s CPU for {n_sent} sentences, "
+        "one process per chapter"
     )
-    return total
+    return wall
 
 
 def run_windows(mac: Path, docs, max_len: int) -> None:

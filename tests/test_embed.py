@@ -323,6 +323,7 @@ def test_rows_of_the_wrong_size_are_misses(tmp_path):
 # ---------------------------------------------------------------- sentence-transformers
 
 
+@pytest.mark.slow
 def test_st_english_paraphrases_beat_unrelated(minilm):
     _, en = _corpus_sides()
     # a corpus sentence, a paraphrase of it, and another corpus sentence
@@ -341,6 +342,7 @@ def test_st_english_paraphrases_beat_unrelated(minilm):
     assert minilm.key.startswith("st:") and str(minilm.folder) in minilm.key
 
 
+@pytest.mark.slow
 def test_st_windows_and_cache(minilm, tmp_path):
     from align.cache import CachedEmbedder, EmbeddingCache
 

