@@ -83,6 +83,22 @@ class SideFeatures:
     heading: np.ndarray
 
 
+def _layout(para: Sequence[int], heading: Sequence[bool]) -> dict[str, np.ndarray]:
+    """Paragraph ids and heading flags, or nothing when they carry no information.
+
+    A sentence-per-line file read as "one paragraph per line" would make every
+    sentence boundary a paragraph boundary and every short line a heading
+    candidate; such a layout says nothing about the alignment, so it is
+    dropped (all one paragraph, no headings).
+    """
+    p = np.asarray(para, dtype=np.int64)
+    h = np.asarray(heading, dtype=bool)
+    if len(p) > 1 and np.all(np.diff(p) == 1):
+        p = np.zeros_like(p)
+        h = np.zeros_like(h)
+    return {"para": p, "heading": h}
+
+
 def zh_features(
     texts: Sequence[str], para: Sequence[int], heading: Sequence[bool]
 ) -> SideFeatures:
@@ -97,8 +113,7 @@ def zh_features(
         stems=stems,
         stem_count=np.array([len(s) for s in stems], dtype=np.float64),
         words=[set(w) for w in words],
-        para=np.asarray(para, dtype=np.int64),
-        heading=np.asarray(heading, dtype=bool),
+        **_layout(para, heading),
     )
 
 
@@ -116,8 +131,7 @@ def en_features(
         stems=stems,
         stem_count=np.array([len(s) for s in stems], dtype=np.float64),
         words=stems,
-        para=np.asarray(para, dtype=np.int64),
-        heading=np.asarray(heading, dtype=bool),
+        **_layout(para, heading),
     )
 
 

@@ -9,6 +9,7 @@ The translation splits long Chinese sentences into up to five English ones.
 from __future__ import annotations
 
 import ast
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -107,6 +108,30 @@ def test_one_chinese_sentence_split_into_five(aligned):
     assert {"1-1", "1-2", "1-3", "1-4", "1-5"} <= kinds
 
 
+def _with_layout(segs: list[Segment], lines: list[str]) -> list[Segment]:
+    """Paragraph ids and heading flags taken from the corpus lines themselves."""
+    out, k = [], 0
+    for s in segs:
+        while s.text not in lines[k]:
+            k += 1
+        heading = lines[k].strip() == s.text and s.text[-1] not in '。.!?！？”"'
+        out.append(Segment(s.id, s.text, para=k, heading=heading))
+    return out
+
+
+def test_paragraphs_and_headings_as_soft_anchors(zh, en, embedder):
+    text = CORPUS.read_text(encoding="utf-8")
+    zh_part, en_part = text.split("\n翻译:\n")
+    zh_l = _with_layout(zh, zh_part.splitlines())
+    en_l = _with_layout(en, en_part.splitlines())
+    assert [s.text for s in zh_l if s.heading][:2] == [zh[2].text, zh[48].text]
+    beads = align_segments(zh_l, en_l, embedder)
+    _assert_well_formed(beads, len(zh), len(en))
+    assert _f1(beads, _gold()) >= MIN_F1
+    got = {(b.zh, b.en) for b in beads}
+    assert {((2,), (2,)), ((48,), (80,)), ((49,), (81,))} <= got
+
+
 def test_inserted_english_sentence_becomes_a_0_1_bead(zh, en, embedder):
     """A real sentence from the piece's third part, pasted between two paragraphs."""
     extra = _lines("xuexi_en_insert.txt")[0]
@@ -131,7 +156,10 @@ def test_banded_search_matches_full_search(zh, en, embedder, aligned):
 def test_confidence_separates_right_from_wrong(aligned):
     gold = set(_gold())
     right = [b.confidence for b in aligned if (b.zh, b.en) in gold]
-    assert sum(right) / len(right) > 0.5
+    wrong = [b.confidence for b in aligned if (b.zh, b.en) not in gold]
+    assert sum(right) / len(right) > 0.85
+    if wrong:
+        assert sum(wrong) / len(wrong) < sum(right) / len(right)
 
 
 def test_empty_sides(zh, en, embedder):
@@ -175,3 +203,26 @@ def test_signals_on_real_sentences(zh, en):
     overlap = zh_gloss_stems(zh[28].text) & en_content_stems(en[42].text)
     assert {"chip", "data"} & overlap == {"chip"}
     assert "data" in zh_gloss_stems("数据") & en_content_stems("data elements")
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location(
+        "align_mac", Path(__file__).resolve().parents[1] / "bench" / "align_mac.py"
+    )
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_benchmark_metrics_follow_both_definitions():
+    bench = _bench()
+    gold = [bench.parse_beads(["[0, 1]:[0]", "[2]:[1,2]", "[]:[3]", "[3]:[4]"])]
+    test = [bench.parse_beads(["[0]:[0]", "[1]:[]", "[2]:[1, 2]", "[]:[3]", "[3]:[4]"])]
+    # definition 1: 3 exact matches, 5 test beads, 4 gold beads, nulls included
+    p, r, _ = bench.score_def1(test, gold)
+    assert (p, r) == (3 / 5, 3 / 4)
+    d2 = bench.score_def2(test, gold)
+    # recall ignores null beads on both sides: 2 of the 3 non-null gold beads
+    assert d2["strict"][:2] == (3 / 5, 2 / 3)
+    # lax: [0]:[0] touches gold [0,1]:[0]; the test null bead [1]:[] never counts
+    assert d2["lax"][:2] == (4 / 5, 3 / 3)

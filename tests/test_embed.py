@@ -211,6 +211,32 @@ def test_blas_threads_are_limited_while_encoding(use):
     assert seen and max(seen) <= use.threads
 
 
+def test_token_projection_memo_matches_direct_projection(use):
+    """Memoised per-id projections equal projecting every token, also past the bound."""
+    from align.backends.usem3 import TokenProjections, _load_network
+
+    use.embed(["一是融合发展不充分。"])  # load the network
+    net = _load_network()[0]
+    ids = [
+        use.tokenize(t) for t in (PAIRS[0][0], PAIRS[1][1], PAIRS[2][0], PAIRS[2][0])
+    ]
+    flat = np.concatenate([np.array(i) for i in ids])
+    chunk = flat % 17
+    emb = (
+        net.table[flat].astype(np.float32) * net.scale[chunk, None]
+        + net.lo[chunk, None]
+    )
+    memo = TokenProjections(net)
+    direct = memo._project(emb.copy())
+    np.testing.assert_allclose(memo(flat[:20], emb[:20]), direct[:20], atol=1e-5)
+    np.testing.assert_allclose(memo(flat, emb), direct, atol=1e-5)
+    assert memo.kept == len(np.unique(flat))
+    small = TokenProjections(net)
+    small.MAX_IDS = 5
+    np.testing.assert_allclose(small(flat, emb), direct, atol=1e-5)
+    assert small.kept == 0
+
+
 def test_empty_input_shapes(use):
     assert use.embed([]).shape == (0, 512)
     assert use.embed_windows([], 3).shape == (0, 3, 512)
