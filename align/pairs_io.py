@@ -15,6 +15,7 @@ from pathlib import Path
 
 from align.decode import decode_bytes, normalize_text
 from align.errors import InputError
+from align.linear_tsv import unescape
 from align.model import Pair
 
 _ZH_COLUMNS = (
@@ -122,7 +123,7 @@ def _read_tabular(data: bytes, path: Path) -> list[Pair]:
         zh_ids: tuple[int, ...] = ()
         en_ids: tuple[int, ...] = ()
         if zhen_format:
-            zh, en = _unescape(zh), _unescape(en)
+            zh, en = unescape(zh), unescape(en)
             try:
                 zh_ids = tuple(int(i) for i in _cell(row, zh_ids_col).split())
                 en_ids = tuple(int(i) for i in _cell(row, en_ids_col).split())
@@ -156,15 +157,6 @@ def _find_column(header: list[str], names: tuple[str, ...]) -> int | None:
 
 def _cell(row: list[str], index: int) -> str:
     return row[index].strip() if index < len(row) else ""
-
-
-_ESCAPE = re.compile(r"\\(.)")
-_UNESCAPES = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
-
-
-def _unescape(text: str) -> str:
-    """Inverse of the linear-TSV escaping zhen's exporter writes."""
-    return _ESCAPE.sub(lambda m: _UNESCAPES.get(m.group(1), m.group(0)), text)
 
 
 def _unquote(cell: str) -> str:

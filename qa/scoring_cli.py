@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from align.errors import InputError
 from qa.outputs import FILES
@@ -22,9 +22,9 @@ def _read_lines(path: Path) -> list[str]:
 
 
 def score_runs(runs: Sequence[Path], profile_path: Path | None, as_json: bool) -> str:
+    from align.pairs_io import read_pairs
     from qa.checks import all_checks
     from qa.export.jsonl import read_flags_jsonl
-    from qa.export.tsv import read_pairs_tsv
     from qa.profile import load_profile
     from qa.score import MQMScore, Penalties
 
@@ -37,7 +37,7 @@ def score_runs(runs: Sequence[Path], profile_path: Path | None, as_json: bool) -
             if not f.is_file():
                 raise InputError(f"{run}: not a `zhen check` output folder (no {f.name}; "
                                  "run zhen check with --formats including tsv,jsonl)")
-        docs[str(run)] = scorer.corpus_score(read_pairs_tsv(pairs_file), read_flags_jsonl(flags_file))
+        docs[str(run)] = scorer.corpus_score(read_pairs(pairs_file), read_flags_jsonl(flags_file))
     batch = scorer.batch_score(docs)
     if as_json:
         return json.dumps({

@@ -23,7 +23,6 @@ _EXPORTS = {
     "write_tmx": "tmx",
     "validate_tmx": "tmx",
     "write_pairs_tsv": "tsv",
-    "read_pairs_tsv": "tsv",
     "write_flags_jsonl": "jsonl",
     "read_flags_jsonl": "jsonl",
     "write_xliff": "xliff",

@@ -1,0 +1,23 @@
+"""The escaping zhen's pairs.tsv uses, shared by its writer and its reader.
+
+Linear TSV (as PostgreSQL ``COPY``): backslash, tab, newline and carriage
+return become ``\\\\``, ``\\t``, ``\\n``, ``\\r``, so every pair stays on one line
+whatever its text holds.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+_UNESCAPES = {v[1]: k for k, v in _ESCAPES.items()}
+_ESCAPED = re.compile(r"\\(.)", re.DOTALL)
+
+
+def escape(text: str) -> str:
+    return "".join(_ESCAPES.get(ch, ch) for ch in text)
+
+
+def unescape(text: str) -> str:
+    """Inverse of :func:`escape`; an unknown ``\\x`` keeps its backslash."""
+    return _ESCAPED.sub(lambda m: _UNESCAPES.get(m.group(1), m.group(0)), text)
