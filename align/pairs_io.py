@@ -17,6 +17,7 @@ from align.decode import decode_bytes, normalize_text
 from align.errors import InputError
 from align.linear_tsv import unescape
 from align.model import Pair
+from align.read import read_file_bytes
 
 _ZH_COLUMNS = (
     "zh",
@@ -52,14 +53,7 @@ def read_pairs(path: str | Path) -> list[Pair]:
     order; ids in the file are not trusted to be unique or numeric.
     """
     path = Path(path)
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory, not a file")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    data = read_file_bytes(path)
     if not data.strip():
         raise InputError(f"{path}: file is empty or blank")
 

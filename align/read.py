@@ -129,7 +129,7 @@ def read_bitext(path: str | Path, en_path: str | Path | None = None) -> Bitext:
 
 
 def _read_single(path: Path) -> Bitext:
-    data = _read_bytes(path)
+    data = read_file_bytes(path)
     if is_docx_bytes(data):
         doc = read_docx(path)
         table = _bilingual_table(doc.tables, doc.lines)
@@ -154,8 +154,8 @@ def _read_single(path: Path) -> Bitext:
 
 
 def _read_pair(zh_path: Path, en_path: Path) -> Bitext:
-    zh_data = _read_bytes(zh_path)
-    en_data = _read_bytes(en_path)
+    zh_data = read_file_bytes(zh_path)
+    en_data = read_file_bytes(en_path)
     if zh_path.resolve() == en_path.resolve():
         raise InputError(f"{zh_path}: given as both the Chinese and the English file")
     zh_lines, zh_enc = _lines_of(zh_path, zh_data)
@@ -210,7 +210,8 @@ def _read_pair(zh_path: Path, en_path: Path) -> Bitext:
 # file access
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_file_bytes(path: Path) -> bytes:
+    """The file's bytes, or a one-line InputError saying why there are none to use."""
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if path.is_dir():
