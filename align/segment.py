@@ -540,9 +540,11 @@ def segment_en(text: str) -> list[Segment]:
 def segment_lines(text: str) -> list[Segment]:
     """Presegmented input: each non-empty line is one segment, as given.
 
-    Blank lines separate paragraphs; input without any blank line between
-    segments is treated as one paragraph per line, the usual shape of a
-    sentence-per-line file.
+    Blank lines separate paragraphs, and lines that look like headings are
+    marked as such.  Input without any blank line (the usual
+    sentence-per-line file) says nothing about its layout, so it is one
+    paragraph with no headings: guessing them from single sentences marks
+    short dialogue lines as headings, which misleads the aligner.
     """
     _check(text)
     lines: list[tuple[int, int, bool]] = []  # start, end, follows a blank line
@@ -560,13 +562,12 @@ def segment_lines(text: str) -> list[Segment]:
     out: list[Segment] = []
     para = -1
     for s, e, after_blank in lines:
-        if not blocks or after_blank or para < 0:
+        if para < 0 or after_blank:
             para += 1
         chunk = text[s:e]
         rule = is_zh_heading if _HAN.search(chunk) else is_en_heading
-        out.append(
-            Segment(id=len(out), text=chunk, para=para, heading=rule(chunk, True))
-        )
+        heading = blocks and rule(chunk, True)
+        out.append(Segment(id=len(out), text=chunk, para=para, heading=heading))
     return out
 
 

@@ -26,9 +26,51 @@ def _norm_number(s: str) -> str:
     return s.rstrip("0").rstrip(".") if "." in s else s.lstrip("0") or "0"
 
 
+_MONTHS = "january february march april may june july august september october november december".split()  # noqa: SIM905
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+# 二〇二一 (a year written digit by digit)
+_CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
+# 十八, 三十, 一百二十: a numeral run with a unit character, two characters or more
+_CN_NUMERAL = re.compile(r"[零一二三四五六七八九十百千万两]{2,}")
+_CN_MONTH = re.compile(r"(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月")
+
+
+def _cn_numerals_to_digits(text: str) -> str:
+    """Chinese numerals as Arabic digits, so 十八大 can meet "18th" and 5月 "May"."""
+    text = _CN_YEAR.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group()), text)
+
+    def month(m: re.Match[str]) -> str:
+        num = m.group(1)
+        k = int(num) if num.isdigit() else _cn_int(num)
+        return f" {_MONTHS[k - 1]} " if k and 1 <= k <= 12 else m.group()
+
+    text = _CN_MONTH.sub(month, text)
+
+    def numeral(m: re.Match[str]) -> str:
+        run = m.group()
+        if not any(u in run for u in "十百千万") or run in ("千万", "万万"):
+            return run  # 一一, 千万 ("by all means"): not quantities
+        k = _cn_int(run)
+        return str(k) if k is not None else run
+
+    return _CN_NUMERAL.sub(numeral, text)
+
+
+def _cn_int(run: str) -> int | None:
+    import cn2an
+
+    try:
+        return int(cn2an.cn2an(run, "smart"))
+    except (ValueError, TypeError, KeyError):
+        return None
+
+
 def zh_anchor_tokens(text: str) -> set[str]:
-    """Numbers and Latin-script tokens (AI, EDA, ChatGPT, 2021, 43) of a zh sentence."""
-    text = _fullwidth_to_ascii(text)
+    """Numbers and Latin-script tokens (AI, EDA, ChatGPT, 2021, 43) of a zh sentence.
+
+    Chinese numerals count as numbers and months as their English names.
+    """
+    text = _cn_numerals_to_digits(_fullwidth_to_ascii(text))
     toks = {_norm_number(n) for n in _NUMBER.findall(text)}
     toks |= {w.lower() for w in _LATIN.findall(text)}
     return toks
@@ -84,19 +126,12 @@ class SideFeatures:
 
 
 def _layout(para: Sequence[int], heading: Sequence[bool]) -> dict[str, np.ndarray]:
-    """Paragraph ids and heading flags, or nothing when they carry no information.
+    """Paragraph ids and heading flags as arrays.
 
-    A sentence-per-line file read as "one paragraph per line" would make every
-    sentence boundary a paragraph boundary and every short line a heading
-    candidate; such a layout says nothing about the alignment, so it is
-    dropped (all one paragraph, no headings).
+    A sentence-per-line file carries no layout; ``segment_lines`` already
+    reads it as one paragraph without headings, so no guessing is needed here.
     """
-    p = np.asarray(para, dtype=np.int64)
-    h = np.asarray(heading, dtype=bool)
-    if len(p) > 1 and np.all(np.diff(p) == 1):
-        p = np.zeros_like(p)
-        h = np.zeros_like(h)
-    return {"para": p, "heading": h}
+    return {"para": np.asarray(para, dtype=np.int64), "heading": np.asarray(heading, dtype=bool)}
 
 
 def zh_features(

@@ -7,6 +7,7 @@ published Bertalign and Vecalign numbers, plus wall time per split.
     python bench/align_mac.py                   # in-process API (default when no CLI)
     python bench/align_mac.py --cli             # through `zhen align --presegmented`
     python bench/align_mac.py --splits dev --cache /tmp/zhen-emb   # fast re-runs
+    python bench/align_mac.py --scale 100000    # aligner time/memory, long document
 
 The data lives in shared/ (../shared from the repo root, or $ZHEN_SHARED); it is
 evaluation data only, so it is read in place and never copied.
@@ -252,6 +253,71 @@ def _report(split: str, test: list[Beads], gold: list[Beads], timing: str) -> No
         print(f"{'':<22}{definition:<14}{fmt(prf)}   published {system}")
 
 
+class SyntheticVectors:
+    """Embedder stand-in for the --scale timing: vectors with a diagonal to find.
+
+    zh sentence i gets a fixed random vector, en sentence j that of the zh
+    sentence at the same relative position plus noise; windows are summed.
+    It measures the aligner alone (features, band, DP), not the model.
+    """
+
+    key = "synthetic"
+
+    def __init__(self, n: int, m: int, chunk: int = 4096) -> None:
+        rng = np.random.default_rng(0)
+        self.table = rng.standard_normal((5003, 512)).astype(np.float32)
+        self.noise = rng.standard_normal((3001, 512)).astype(np.float32)
+        self.n, self.m, self.chunk = n, m, chunk
+        self.offset = {"": 0, " ": 0}
+
+    def embed_windows(self, texts, max_len, joiner=" "):
+        # the aligner asks for consecutive chunks of `chunk` sentences per side
+        start = self.offset[joiner]
+        self.offset[joiner] += self.chunk
+        k = len(texts)
+        idx = np.arange(start, start + k)
+        if joiner == "":
+            base = self.table[idx % 5003]
+        else:
+            pos = np.round(idx * self.n / self.m).astype(int) % 5003
+            base = self.table[pos] + 0.7 * self.noise[idx % 3001]
+        csum = np.cumsum(np.vstack([np.zeros((1, 512), np.float32), base]), axis=0)
+        out = np.zeros((k, max_len, 512), np.float32)
+        for w in range(max_len):
+            out[: k - w, w] = csum[w + 1 :] - csum[: k - w]
+        out /= np.maximum(np.linalg.norm(out, axis=2, keepdims=True), 1e-9)
+        return out
+
+
+def run_scale(mac: Path, n_target: int) -> None:
+    """Time and peak memory of the aligner on MAC-Test texts repeated to n_target."""
+    import resource
+
+    from align.aligner import align_segments
+    from align.model import Segment
+
+    zh: list[str] = []
+    en: list[str] = []
+    while len(zh) < n_target:
+        for p in sorted((mac / "test" / "zh").iterdir()):
+            zh += read_lines(p)
+            en += read_lines(mac / "test" / "en" / p.name)
+            if len(zh) >= n_target:
+                break
+    t0 = time.time()
+    beads = align_segments(
+        [Segment(i, t) for i, t in enumerate(zh)],
+        [Segment(i, t) for i, t in enumerate(en)],
+        SyntheticVectors(len(zh), len(en)),
+    )
+    secs = time.time() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"scale: {len(zh)} zh x {len(en)} en sentences -> {len(beads)} beads "
+        f"in {secs:.1f}s (aligner only), peak RSS {peak:.0f} MB"
+    )
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument(
@@ -275,6 +341,12 @@ def main(argv=None) -> int:
         default=[],
         help="aligner option NAME=VALUE (python literal), repeatable",
     )
+    ap.add_argument(
+        "--scale",
+        type=int,
+        metavar="N",
+        help="instead: time the aligner on an N-sentence document (synthetic vectors)",
+    )
     args = ap.parse_args(argv)
 
     mac = shared_dir()
@@ -282,6 +354,9 @@ def main(argv=None) -> int:
         print(
             "align_mac: shared/eval/mac not found (set ZHEN_SHARED); skipping benchmark"
         )
+        return 0
+    if args.scale:
+        run_scale(mac, args.scale)
         return 0
     use_cli = args.cli
     if use_cli and not cli_available():

@@ -153,19 +153,20 @@ def _place(row_target: str, clean: str) -> tuple[str, tuple[int, int] | None]:
     return inner, ((at, at + len(inner)) if at >= 0 else None)
 
 
-def clean_target(rated_targets: Sequence[str]) -> str:
+def clean_target(rows: Sequence[Sequence[str]]) -> str:
     """The system output behind all raters' tagged copies of one segment.
 
-    Each row offers two readings: tags removed, or the tagged text removed
-    (for rows where the rater pasted a copy of the span, or the missing
-    source words, into the tag: "BureauBureau").  The true output is the
-    reading most rows agree on; on a tie the shorter one, as pasted text
-    only ever adds.  Taking the most common de-tagged row instead, as the
-    data's README suggests, keeps the pasted text in 7 % of the segments.
+    Raters' tools sometimes pasted the span (or missing source words) into
+    the text, and the paste then shows in *every* row of that rater
+    ("…Supervision BureauBureau that…").  So each rater gets one vote, their
+    most common de-tagged row, and ties go to the shortest reading, as a
+    paste only ever adds text.  Counting rows instead, as the data's README
+    suggests, lets one rater with many error rows outvote the other two.
     """
-    votes: Counter[str] = Counter()
-    for t in rated_targets:
-        votes.update({_TAG.sub("", t), _SPAN.sub("", t, count=1)})
+    by_rater: dict[str, Counter[str]] = defaultdict(Counter)
+    for r in rows:
+        by_rater[r[4]][_TAG.sub("", r[6])] += 1
+    votes = Counter(c.most_common(1)[0][0] for c in by_rater.values())
     return max(votes, key=lambda v: (votes[v], -len(v)))
 
 
@@ -181,7 +182,7 @@ def read_mqm(path: Path, systems: set[str] | None) -> list[Segment]:
                 rows[(row[0], int(row[3]))].append(row)
     segments = []
     for (system, seg_id), group in rows.items():
-        clean = clean_target([r[6] for r in group])
+        clean = clean_target(group)
         seg = Segment(system, group[0][1], int(group[0][2]), seg_id, _TAG.sub("", group[0][5]), clean)
         for r in group:
             text, span = _place(r[6], clean)

@@ -199,6 +199,10 @@ def test_signals_on_real_sentences(zh, en):
     assert {"2021", "10", "22", "43"} <= zh_anchor_tokens(zh[24].text)
     # zh 28 names AI and EDA in Latin script
     assert {"ai", "eda"} <= zh_anchor_tokens(zh[28].text)
+    # Chinese numerals and months meet the English digits and month names
+    assert zh_anchor_tokens("党的十八大以来") == {"18"}
+    assert zh_anchor_tokens("（2023年2月28日）") == {"2023", "february", "28"}
+    assert zh_anchor_tokens("一方面，千万不要") == set()
     # CC-CEDICT glosses bridge 芯片 → chip and 数据 → data
     overlap = zh_gloss_stems(zh[28].text) & en_content_stems(en[42].text)
     assert {"chip", "data"} & overlap == {"chip"}
