@@ -77,6 +77,8 @@ class AlignOptions:
     merge: float = 0.15  # cost per extra English sentence in a bead
     merge_zh: float = 0.15  # cost per extra Chinese sentence in a bead
     many_many: float = 0.0  # extra cost when both sides have several sentences
+    w_leak: float = 0.0  # a sentence just outside the bead matches its other side
+    leak_slack: float = 0.0  # how far below the bead's own cosine that starts to count
     skip: float = -0.5  # score of a 1-0 or 0-1 bead
     band: int = 12  # half width of the final band around the anchor path
     full_cells: int = 4_000_000  # below this many DP cells, search the whole matrix
@@ -463,6 +465,8 @@ def _bead_features(
         "cos": _band_dot(ctx.Zw[:, a - 1], ctx.Ew[:, b - 1], lo, W, a, b, m),
         "bg": 0.5 * _span_mean(ctx.bz, ctx.be, lo, W, a, b, m),
     }
+    if opts.w_leak:
+        f["leak"] = _leak(ctx, a, b)
     lz, le = span(ctx.fz.length, "zh"), span(ctx.fe.length, "en")
     f["logratio"] = np.log((le + 10.0) / (lz + 10.0 / 3.0))
     o = _block_sum(ctx.lex_rows, lo, W, a, b)
@@ -504,10 +508,33 @@ def _bead_score(
     s = s - opts.w_quote * f["quote"] - opts.w_quote_xor * f["quote_xor"]
     if "para" in f:
         s = s - opts.w_para * f["para"] - opts.w_heading * f["heading"]
+    if "leak" in f:
+        with np.errstate(invalid="ignore"):
+            s = s - opts.w_leak * np.maximum(f["leak"] - cos + opts.leak_slack, 0.0)
     s = s - opts.merge * (b - 1) - opts.merge_zh * (a - 1)
     if a > 1 and b > 1:
         s = s - opts.many_many
     return np.where(np.isfinite(cos), s, _NEG).astype(np.float32)
+
+
+def _leak(ctx: _Context, a: int, b: int) -> np.ndarray:
+    """Best cosine of a sentence just before or after the bead with its other side.
+
+    A bead that leaves out a neighbour which matches its other side as well
+    as the bead itself is half of a larger bead (a 2-2 read as 1-1 + 1-1).
+    """
+    lo, W, m = ctx.lo, ctx.W, ctx.m
+    Z = np.vstack([ctx.Zw[:, 0], np.zeros((1, ctx.Zw.shape[2]), ctx.Zw.dtype)])
+    E = np.vstack([ctx.Ew[:, 0], np.zeros((1, ctx.Ew.shape[2]), ctx.Ew.dtype)])
+    zwin, ewin = ctx.Zw[:, a - 1], ctx.Ew[:, b - 1]
+    return np.maximum.reduce(
+        [
+            _band_dot(Z, ewin, lo, W, 0, b, m),  # next zh sentence
+            _band_dot(Z, ewin, lo, W, a + 1, b, m),  # previous zh sentence
+            _band_dot(zwin, E, lo, W, a, 0, m),  # next en sentence
+            _band_dot(zwin, E, lo, W, a, b + 1, m),  # previous en sentence
+        ]
+    )
 
 
 def _crossings(ctx: _Context, a: int, b: int) -> np.ndarray:
