@@ -48,6 +48,9 @@ BEAD_TYPES: tuple[tuple[int, int], ...] = (
     (5, 1),
     (1, 6),
     (6, 1),
+    (2, 4),
+    (3, 3),
+    (4, 2),
 )
 _ANCHOR_TYPES = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1))
 MAX_WINDOW = 6
@@ -76,9 +79,9 @@ class AlignOptions:
     w_heading: float = 0.3  # heading merged with other sentences
     merge: float = 0.15  # cost per extra English sentence in a bead
     merge_zh: float = 0.15  # cost per extra Chinese sentence in a bead
-    many_many: float = 0.0  # extra cost when both sides have several sentences
-    w_leak: float = 0.0  # a sentence just outside the bead matches its other side
-    leak_slack: float = 0.0  # how far below the bead's own cosine that starts to count
+    many_many: float = 0.03  # extra cost when both sides have several sentences
+    w_leak: float = 0.3  # a sentence just outside the bead matches its other side
+    leak_slack: float = -0.05  # how far below the bead's own cosine that starts to count
     skip: float = -0.5  # score of a 1-0 or 0-1 bead
     band: int = 12  # half width of the final band around the anchor path
     full_cells: int = 4_000_000  # below this many DP cells, search the whole matrix

@@ -36,6 +36,10 @@ ZH, _EN = CORPUS.split("\n翻译:\n", 1)
 EN = _EN.split("\n本文由", 1)[0]
 EN_LINES = [line for line in EN.split("\n") if line.strip()]
 CASES = Path(__file__).parent / "data" / "checks"
+LABELLED = ROOT / "corpora" / "qa-labelled"
+ZH_LABELLED = (LABELLED / "zh.txt").read_text(encoding="utf-8").split("\n")
+EN_INJECTED = (LABELLED / "en.txt").read_text(encoding="utf-8").split("\n")
+EN_CLEAN = (LABELLED / "en.clean.txt").read_text(encoding="utf-8").split("\n")
 CATEGORIES = {
     "Accuracy/Mistranslation", "Accuracy/Omission", "Accuracy/Addition", "Accuracy/Untranslated",
     "Terminology/Inconsistent", "Terminology/Glossary", "Style/Literal idiom", "Fluency/Spelling",
@@ -230,6 +234,17 @@ def test_untranslated_copy_of_source():
     assert copy.severity == "critical" and spanned(copy) == [zh]
 
 
+def test_untranslated_copy_whose_no_break_spaces_became_spaces():
+    zh = ZH_LABELLED[2]  # the speaker line: "…副主任\xa0\xa0李有平"
+    assert "\xa0" in zh
+    flags = run(untranslated, Pair(id=3, zh=zh, en=zh.replace("\xa0", " ")))
+    assert "untranslated-copy" in {f.check for f in flags}
+    wide = Pair(id=3, zh="ChatGPT等新一代信息技术", en="ＣｈａｔＧＰＴ等新一代信息技术")
+    assert "untranslated-copy" in {f.check for f in run(untranslated, wide)}
+    translated = Pair(id=3, zh=zh, en=EN_CLEAN[2])
+    assert run(untranslated, translated) == []
+
+
 def test_untranslated_fullwidth_punctuation():
     en = line_with("Fourth, comprehensively strengthen").replace(",", "，", 1)
     flags = run(untranslated, Pair(id=1, zh="", en=en))
@@ -271,6 +286,23 @@ def test_punctuation_spacing_and_mixed_quotes():
     assert all(f.category == "Fluency/Punctuation" and f.severity == "minor" for f in flags)
 
 
+def test_punctuation_space_before_comma_after_a_closing_quote():
+    flags = run(punctuation, Pair(id=54, zh=ZH_LABELLED[53], en=EN_INJECTED[53]))
+    assert [(f.message, spanned(f), f.suggestion) for f in flags] == [("Space before ','.", [" ,"], ",")]
+    assert run(punctuation, Pair(id=54, zh=ZH_LABELLED[53], en=EN_CLEAN[53])) == []
+
+
+def test_punctuation_apostrophe_cut_off_its_word():
+    en = line_with("people’s")
+    assert run(punctuation, Pair(id=1, zh="", en=en)) == []
+    flags = run(punctuation, Pair(id=1, zh="", en=en.replace("people’s", "people’ s", 1)))
+    assert [(spanned(f), f.suggestion) for f in flags] == [(["people’ s"], "people’s")]
+    flags = run(punctuation, Pair(id=1, zh="", en=en.replace("people’s", "people ’s", 1)))
+    assert [(spanned(f), f.suggestion) for f in flags] == [(["people ’s"], "people’s")]
+    plural = line_with("enterprises’ digital")  # a plural possessive: the space is right
+    assert run(punctuation, Pair(id=1, zh="", en=plural)) == []
+
+
 def test_punctuation_missing_final_stop_but_not_for_headings():
     zh = cut(ZH, "同时,“数实融合”改变了", "融合发展要求。")
     en = line_with("At the same time, the “integration of data and reality” has changed")
@@ -297,6 +329,14 @@ def test_spelling_accepts_names_acronyms_british_forms_and_source_latin():
           "EDA software, and the organisation of R&D uses ChatGPT and APPs; digitalisation helps SMEs.")
     pair = Pair(id=1, zh="利用元宇宙、ChatGPT等新一代信息技术", en=en)
     assert spelling.spelling_flags(pair) == []
+
+
+def test_spelling_accepts_common_technology_words():
+    en = EN_CLEAN[73]
+    assert "cyber" in en
+    assert spelling.spelling_flags(Pair(id=74, zh=ZH_LABELLED[73], en=en)) == []
+    typo = en.replace("cyber", "cybr", 1)
+    assert [spanned(f) for f in spelling.spelling_flags(Pair(id=74, zh=ZH_LABELLED[73], en=typo))] == [["cybr"]]
 
 
 def test_spelling_clean_paragraph():
@@ -422,6 +462,35 @@ def test_capitalisation_continuation_of_previous_segment_is_not_flagged():
     assert len(run(capitalisation, second, [second])) == 1
 
 
+def labelled_pairs(en_lines: list[str], count: int, headings: bool) -> list[Pair]:
+    """The first pairs of the labelled document; ``headings`` marks the title,
+    heading and speaker line as the presegmented reader does."""
+    return [Pair(id=i + 1, zh=ZH_LABELLED[i], en=en_lines[i], heading=headings and i < 3)
+            for i in range(count)]
+
+
+@pytest.mark.parametrize("headings", [True, False])
+def test_capitalisation_lowercase_start_after_a_speaker_line(headings):
+    pairs = labelled_pairs(EN_INJECTED, 4, headings)
+    assert pairs[3].en.startswith("we must promote")
+    flags = run(capitalisation, pairs[3], pairs)
+    assert [(spanned(f), f.suggestion) for f in flags] == [(["we"], "We")]
+    clean = labelled_pairs(EN_CLEAN, 4, headings)
+    assert run(capitalisation, clean[3], clean) == []
+
+
+def test_capitalisation_sentence_cut_in_both_languages_is_a_continuation():
+    zh = cut(ZH, "欠发达地区高速宽带网络", "发展需要。")
+    en = cut(EN, "In underdeveloped regions, the construction", "in their development.")
+    cut_at, zh_cut_at = en.index(" are lagging"), zh.index(",")
+    first = Pair(id=0, zh=zh[:zh_cut_at], en=en[:cut_at])
+    second = Pair(id=1, zh=zh[zh_cut_at + 1:], en=en[cut_at + 1:])
+    assert second.en.startswith("are lagging")
+    assert run(capitalisation, second, [first, second]) == []
+    short = Pair(id=0, zh="欠发达地区核心数字基础设施的建设和普及", en="In underdeveloped regions, the construction and popularization of")
+    assert run(capitalisation, second, [short, second]) == []
+
+
 def test_capitalisation_ignores_apps_and_domains():
     en = "Xuhui District has integrated hundreds of apps, see www.szhzxw.cn and Pony.ai for details."
     assert run(capitalisation, Pair(id=1, zh="已整合数百个APP、小程序", en=en)) == []
@@ -438,6 +507,7 @@ def test_capitalisation_ignores_apps_and_domains():
     "And resolve the problem of smes’ reluctance to transfer.",
     "With the deep integration of digital economy and real economy.",
     "To promote the integration of data and reality.",
+    "In addition, with the wide application of digital technology in the field of real economy.",
 ])
 def test_fragments_true_positives_from_the_corpus(start):
     en = line_with(start)
@@ -463,12 +533,39 @@ def test_fragments_clean_sentences_from_the_corpus(sentence):
     assert run(fragments, Pair(id=1, zh="", en=sentence)) == []
 
 
+@pytest.mark.parametrize("line, start", [
+    (10, "Third, technology suppliers and enablers"),  # a plural noun, no verb, after "Third,"
+    (86, "Digital technology and the digital economy, the key opportunities"),  # "a key field", "the new round"
+])
+def test_fragments_verbless_sentences_of_the_labelled_document(line, start):
+    flags = run(fragments, Pair(id=line, zh=ZH_LABELLED[line - 1], en=EN_INJECTED[line - 1]))
+    assert [spanned(f)[0][:len(start)] for f in flags] == [start]
+    assert "has no verb" in flags[0].message
+    assert run(fragments, Pair(id=line, zh=ZH_LABELLED[line - 1], en=EN_CLEAN[line - 1])) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    # written for this test, one ambiguous verb each
+    "The survey data of the Shenzhen Statistics Bureau show a similar rise.",  # plural "data", a name
+    "Last year, the county set up a digital promotion team.",  # an unmarked past tense
+    "Huawei first launched the cloud service in 2017, attracting wide attention.",  # adverb before the verb
+    "The Torch Program, launched in 1988, celebrates its 35th anniversary this year.",  # after a number
+    "The key lies in the implementation of the policies and measures.",  # -s form after "key"
+    "Most of them lack the funds for digital transformation.",
+    "Digital technology and the real economy develop in depth together.",  # "A and B" + base form
+    # a speaker line of the labelled document (en.clean.txt line 85)
+    "Zhou Chaonan, Chairman of Runze Intelligent Computing Technology Group Co., Ltd.",
+])
+def test_fragments_sentences_whose_verb_is_ambiguous_are_not_verbless(sentence):
+    assert fragments.fragment_reason(sentence) is None
+
+
 def test_fragments_over_the_corpus_only_flag_fragments():
     flags = run_document(fragments)
     flagged = [spanned(f)[0] for f in flags]
     assert len(flagged) >= 40
     openers = re.compile(r"^(And|Which|Such as|So as to|So that|To|With|Without|In the face of|In view of|"
-                         r"Focusing|Creating|Comprehensively|The main problem|The digital transformation)\b")
+                         r"Focusing|Creating|Comprehensively|The main problem|The digital transformation|In addition, with)\b")
     assert all(openers.match(s) for s in flagged), [s for s in flagged if not openers.match(s)]
 
 

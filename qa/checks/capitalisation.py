@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from align.model import Pair
+from align.segment import is_en_heading, is_zh_heading
 from qa.model import Check, Context, Flag
 from qa.text import sentence_spans, url_spans
 
@@ -32,6 +33,9 @@ _ALSO_WORDS = {"mes", "un"}
 _LATIN_CAPS_RE = re.compile(r"(?<![A-Za-z])[A-Z]{2,}(?![A-Za-z])")
 _WORD_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _OPENING = "“\"‘'(["
+# Words no heading ends with: an English line ending in one was cut mid-sentence.
+_DANGLING = {"the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "with", "by", "from", "that",
+             "as", "at", "into", "its", "their", "our", "is", "are", "was", "were", "be", "will"}
 _REPORTING_VERBS = {"said", "says", "added", "noted", "asked", "told", "wrote", "explained", "stressed"}
 
 
@@ -62,14 +66,33 @@ def lowercase_sentence_start(pair: Pair, ctx: Context) -> list[Flag]:
 
 
 def _continues_previous(pair: Pair, ctx: Context) -> bool:
+    """The previous pair's English stops mid-sentence, so this pair's lowercase
+    start carries on that sentence.  A heading, title or speaker byline before
+    it ends without a full stop too, but what follows it starts afresh."""
     pairs = list(ctx.pairs)
     for k, other in enumerate(pairs):
         if other is pair or other.id == pair.id:
             if k == 0:
                 return False
-            previous = pairs[k - 1].en.rstrip()
-            return bool(previous) and not re.search(r"[.!?…:][\"”’)\]]*$", previous)
+            before = pairs[k - 1]
+            previous = before.en.rstrip()
+            if not previous or looks_like_heading(before):
+                return False
+            return not re.search(r"[.!?…:][\"”’)\]]*$", previous)
     return False
+
+
+def looks_like_heading(pair: Pair) -> bool:
+    """A heading or byline pair: marked so, or shaped like one on both sides
+    (the segmenter's own tests, as if the pair were a paragraph of its own).
+    Pairs from the pipeline are only marked when every segment is a heading."""
+    if pair.heading:
+        return True
+    zh, en = pair.zh.strip(), pair.en.strip()
+    last_word = en.split()[-1].lower() if en else ""
+    if last_word in _DANGLING:
+        return False  # "… the construction of": a sentence cut short, not a title
+    return bool(zh) and is_zh_heading(zh, True) and (not en or is_en_heading(en, True))
 
 
 def lowercase_acronyms(pair: Pair, ctx: Context) -> list[Flag]:

@@ -111,16 +111,18 @@ def _rendering_present(rendering: str, en_lemmas: list[str]) -> bool:
 
 
 def _gloss_present(gloss: str, en_lemma_set: set[str]) -> bool:
-    """A CEDICT meaning of the whole expression counts if half its content words appear.
+    """A CEDICT meaning of the whole expression counts only if (nearly) all its content words appear.
 
-    Half, not all: many 成语 are transparent, and a translation sharing
-    'treasure' with 无价之宝 'priceless treasure' ("an invaluable treasure")
-    is rendering the meaning, not the characters.
+    One shared word is no evidence: 'mechanical hand' (抓手) meets the literal
+    "grasping hand" on 'hand', 'blessed by heaven' (得天独厚) meets "thick from
+    heaven alone" on 'heaven'.  Glosses of one or two content words need all of
+    them; longer ones may miss one.
     """
     words = set(lx.content_lemmas(lx.strip_gloss(gloss)))
     if not words:
         return False
-    return len(words & en_lemma_set) >= 0.5 * len(words)
+    need = len(words) if len(words) <= 2 else len(words) - 1
+    return len(words & en_lemma_set) >= need
 
 
 def _whole_glosses(expr: str) -> list[str]:
@@ -202,6 +204,87 @@ def _window(parts: list[_Part], tokens: list[lx.Token], width: int,
     return best
 
 
+def _accounted_lemmas(zh: str, expr: Expression) -> frozenset[str]:
+    """Content words of the glosses of the *other* Chinese words in the sentence.
+
+    An accepted rendering that another source word explains is no rendering of
+    the expression: in 抓住关键核心技术这个“牛鼻子” the 'key' and 'core' of "key
+    core technologies" belong to 关键 and 核心, not to 牛鼻子.  Only words of two
+    or more characters count; single characters gloss almost anything.
+    """
+    cd = lx.cedict()
+    out: set[str] = set()
+    for piece in (zh[:expr.start], zh[expr.end:]):
+        for run in re.findall(r"[\u3400-\u9fff]+", piece):
+            for word in cd.segment(run, max_len=8):
+                if len(word) < 2:
+                    continue
+                for e in cd.get(word):
+                    for g in e.glosses:
+                        if not lx.SKIP_GLOSS.match(g):
+                            out.update(lx.content_lemmas(lx.strip_gloss(g)))
+    return frozenset(out)
+
+
+def _rendering_spans(rendering: str, tokens: list[lx.Token]) -> list[tuple[int, int]]:
+    """Token index ranges [i, j) where ``rendering`` occurs as a lemma sequence (articles skipped)."""
+    seq = _lemma_seq(rendering)
+    if not seq:
+        return []
+    idx = [k for k, t in enumerate(tokens) if t.lemma not in _ARTICLES]
+    lemmas = [tokens[k].lemma for k in idx]
+    n = len(seq)
+    return [(idx[i], idx[i + n - 1] + 1) for i in range(len(lemmas) - n + 1) if lemmas[i:i + n] == seq]
+
+
+def _clause_of(text: str, pos: int) -> tuple[int, int]:
+    """Character bounds of the clause (between , ; : . ! ? and dashes) containing ``pos``."""
+    stops = ",;:.!?—"
+    left = max((text.rfind(c, 0, pos) for c in stops), default=-1) + 1
+    rights = [k for k in (text.find(c, pos) for c in stops) if k >= 0]
+    return left, (min(rights) if rights else len(text))
+
+
+def _rendered(phrase: lx.SetPhrase, tokens: list[lx.Token], text: str, accounted: frozenset[str],
+              cue: tuple[int, int] | None) -> bool:
+    """Whether an accepted rendering of ``phrase`` is really there.
+
+    It must not be explained by another source word, and when a literal cue was
+    found it must sit in the cue's own clause without being part of the cue:
+    literal phrasing outweighs a rendering met elsewhere in the sentence.
+    """
+    clause = _clause_of(text, cue[0]) if cue else None
+    for r in phrase.renderings:
+        for i, j in _rendering_spans(r, tokens):
+            content = {t.lemma for t in tokens[i:j] if t.text.lower() not in lx.STOPWORDS}
+            if content and content <= accounted:
+                continue
+            if cue is not None:
+                start, end = tokens[i].start, tokens[j - 1].end
+                if not (clause[0] <= start and end <= clause[1]):
+                    continue
+                if start < cue[1] and cue[0] < end:
+                    continue
+            return True
+    return False
+
+
+def _cue_span(phrase: lx.SetPhrase | None, tokens: list[lx.Token]) -> tuple[int, int] | None:
+    """Character span covering every curated literal cue found in the English."""
+    if not phrase:
+        return None
+    lem = [t for t in tokens if t.lemma not in _ARTICLES]
+    lemmas = [t.lemma for t in lem]
+    cue: tuple[int, int] | None = None
+    for text_cue in phrase.literal_cues:
+        seq = _lemma_seq(text_cue)
+        at = _find_seq(seq, lemmas) if seq else -1
+        if at >= 0:
+            found = (lem[at].start, lem[at + len(seq) - 1].end)
+            cue = found if cue is None else (min(cue[0], found[0]), max(cue[1], found[1]))
+    return cue
+
+
 def detect_literal(pair_zh: str, pair_en: str,
                    set_phrases: dict[str, lx.SetPhrase]) -> list[LiteralRendering]:
     """Every expression in ``pair_zh`` whose English in ``pair_en`` is a character-by-character rendering."""
@@ -214,9 +297,10 @@ def detect_literal(pair_zh: str, pair_en: str,
         key = lx.strip_zh_punct(expr.text)[0]
         phrase = curated.get(key)
         whole = _whole_glosses(expr.text)
-        if phrase and any(_rendering_present(r, en_lemmas) for r in phrase.renderings):
+        cue = _cue_span(phrase, tokens)
+        if phrase and _rendered(phrase, tokens, pair_en, _accounted_lemmas(pair_zh, expr), cue):
             continue
-        if any(_gloss_present(g, en_set) for g in whole):
+        if cue is None and any(_gloss_present(g, en_set) for g in whole):
             continue
         meaning = (phrase.meaning if phrase and phrase.meaning else
                    lx.strip_gloss(whole[0]) if whole else "")
@@ -277,16 +361,7 @@ def _literal_evidence(expr: Expression, phrase: lx.SetPhrase | None,
         for k, tj in sorted(chosen.items(), key=lambda kv: kv[1]):
             seen.setdefault(parts[k].zh, tokens[tj].text)
         words = tuple(seen.items())
-    cue: tuple[int, int] | None = None
-    if phrase:
-        lem = [t for t in tokens if t.lemma not in _ARTICLES]
-        lemmas = [t.lemma for t in lem]
-        for text_cue in phrase.literal_cues:
-            seq = _lemma_seq(text_cue)
-            at = _find_seq(seq, lemmas) if seq else -1
-            if at >= 0:
-                found = (lem[at].start, lem[at + len(seq) - 1].end)
-                cue = found if cue is None else (min(cue[0], found[0]), max(cue[1], found[1]))
+    cue = _cue_span(phrase, tokens)
     if cue is None and component is None:
         return None
     if cue is None:

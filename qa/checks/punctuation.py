@@ -17,7 +17,11 @@ from qa.text import quote
 _ZH_SENTENCE_END_RE = re.compile(r"[。！？!?…][”’」』）)]*\s*$")
 _EN_SENTENCE_END_RE = re.compile(r"[.!?…][\"”’)\]]*\s*$")
 _DOUBLE_SPACE_RE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
-_SPACE_BEFORE_RE = re.compile(r"(?<=\w)[ \t]+([,.;:!?])(?![.\d])")
+# After a word, or after a closing quote or bracket: `shopping" , strive`.
+_SPACE_BEFORE_RE = re.compile(r"(?<=[\w\"”’)\]])[ \t]+([,.;:!?])(?![.\d])")
+# An apostrophe cut off its word: "Iran’ s", "don ’t".
+_SPLIT_APOSTROPHE_RE = re.compile(
+    r"(?<![A-Za-z])[A-Za-z]+(?:['’][ \t]+|[ \t]+['’])(?:s|t|re|ve|ll|d|m)(?![A-Za-z0-9'’])")
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 
@@ -34,6 +38,10 @@ def check_punctuation(pair: Pair, ctx: Context) -> list[Flag]:
     for m in _SPACE_BEFORE_RE.finditer(en):
         mark = m.group(1)
         found.append(((m.start(), m.end()), f"Space before {mark!r}.", mark))
+    for m in _SPLIT_APOSTROPHE_RE.finditer(en):
+        fixed = "".join(m.group().split())
+        found.append((m.span(), f"Space inside {quote(en, m.span())}: the apostrophe belongs to the word.",
+                      fixed))
     found += _missing_final_stop(pair)
     found.sort(key=lambda f: f[0])
     return [Flag(

@@ -22,6 +22,7 @@ involved, and the message lists which pairs use which rendering.
 from __future__ import annotations
 
 import itertools
+import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -70,14 +71,20 @@ def _gloss_lemmas(term: str) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def _part_lemmas(term: str) -> tuple[frozenset[str], ...]:
-    """Per CEDICT word of ``term``, the lemmas of its glosses (empty when any part is unknown)."""
+    """Per CEDICT word of ``term``, the lemmas of its glosses (empty when any part is unknown).
+
+    A single character is allowed only as the final part, the head noun
+    (高新区 = 高新 + 区 'district, zone'), with its first few glosses.
+    """
     cd = lx.cedict()
     parts = []
-    for part in cd.segment(term):
-        if len(part) < 2 or part not in cd:
+    pieces = cd.segment(term)
+    for k, part in enumerate(pieces):
+        single = len(part) < 2
+        if part not in cd or (single and (k != len(pieces) - 1 or k == 0)):
             return ()
         lem = set()
-        for g in cd.glosses(part):
+        for g in cd.glosses(part, per_entry=4 if single else None):
             lem.update(lx.content_lemmas(lx.strip_gloss(g)))
         if not lem:
             return ()
@@ -193,19 +200,59 @@ def _candidate_terms(ctx: Context) -> dict[str, str]:
     return terms
 
 
+_NOUNISH = ("n", "vn", "nz", "nr", "nt", "ns", "b", "an", "j")
+
+
 @lru_cache(maxsize=8)
 def _frequent_words(zh_texts: tuple[str, ...]) -> Counter:
-    """Multi-character dictionary compounds (two CEDICT words, ≥ 4 characters) by frequency."""
+    """Recurring real terms: long noun words (数据中心) and noun+noun compounds (国家高新区).
+
+    A word counts when CC-CEDICT or jieba's dictionary knows it, and jieba tags
+    compounds noun-ish at both ends, so verb phrases (成为我国) are no terms.
+    A compound whose occurrences nearly all sit inside the same longer
+    sequence (发展数字 in 发展数字经济, 经济深度 in 数字经济深度融合) is a
+    fragment of something else, not a term, and is dropped.
+    """
     import jieba
+    from jieba import posseg
 
     jieba.setLogLevel(60)
     cd = lx.cedict()
     counts: Counter = Counter()
+    edges: dict[str, list[tuple[str, str]]] = defaultdict(list)  # (prev + first part, last part + next)
+    seen: set[str] = set()  # every word jieba produced here, new words included (数字经济)
+
+    def real(word: str, flag: str) -> bool:
+        return word in cd or bool(jieba.dt.FREQ.get(word)) or flag.startswith("n")
+
+    def dictionary_word(word: str) -> bool:
+        return word in cd or bool(jieba.dt.FREQ.get(word)) or word in seen
+
     for text in zh_texts:
-        words = [w for w in jieba.lcut(text) if lx.HAN.search(w)]
-        for a, b in itertools.pairwise(words):
-            if len(a) >= 2 and len(b) >= 2 and a in cd and b in cd:
-                counts[a + b] += 1
+        tagged = [(w, f) for w, f in posseg.lcut(text)]
+        seen.update(w for w, _ in tagged if len(w) >= 2)
+        for k, (w, f) in enumerate(tagged):
+            if len(w) >= 3 and lx.HAN.fullmatch(w[0]) and f.startswith(_NOUNISH[:3]) and real(w, f):
+                counts[w] += 1
+            if k + 1 < len(tagged):
+                (a, fa), (b, fb) = tagged[k], tagged[k + 1]
+                if (len(a) >= 2 and len(b) >= 2 and lx.HAN.search(a) and lx.HAN.search(b)
+                        and real(a, fa) and real(b, fb)
+                        and fa.startswith(_NOUNISH) and fb.startswith(_NOUNISH)):
+                    counts[a + b] += 1
+                    prev = tagged[k - 1][0] if k else ""
+                    nxt = tagged[k + 2][0] if k + 2 < len(tagged) else ""
+                    edges[a + b].append((prev + a if prev else "", b + nxt if nxt else ""))
+    def cuts_through(term: str, word: str) -> bool:
+        return bool(word) and (dictionary_word(word) or counts.get(word, 0) > counts[term])
+
+    for term, pairs in edges.items():
+        cut = sum(1 for left, right in pairs if cuts_through(term, left) or cuts_through(term, right))
+        if cut >= 2 / 3 * len(pairs):
+            del counts[term]
+    for term, n in list(counts.items()):  # 高新区 only ever inside 国家高新区
+        if any(term != big and term in big and m >= 0.75 * n for big, m in counts.items()):
+            del counts[term]
     return counts
 
 
@@ -237,9 +284,136 @@ def find_renderings(ctx: Context, term: str, kind: str) -> list[Rendering]:
     return [found[p.id] for p in occurrences if p.id in found and found[p.id].key]
 
 
+def _en_keys(en: str, max_len: int = 5) -> dict[tuple[str, ...], str]:
+    """Every word sequence of the English (articles dropped, no stopword at either end) → its text."""
+    out: dict[tuple[str, ...], str] = {}
+    for text, key in _ngrams(en, max_len + 1):
+        key = tuple(w for w in key if w not in _ARTICLES)
+        if key and len(key) <= max_len and key[0] not in lx.STOPWORDS and key[-1] not in lx.STOPWORDS:
+            out.setdefault(key, _clean(text))
+    return out
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Inflection or word-class variants (transform/transformation, digitalize/digitalization)."""
+    if a == b:
+        return True
+    common = len(os.path.commonprefix([a, b]))
+    return common >= max(5, min(len(a), len(b)) - 3)
+
+
+def _other_glosses(zh: str, term: str) -> frozenset[str]:
+    """Gloss words of the Chinese words of ``zh`` outside the term's occurrences."""
+    cd = lx.cedict()
+    out: set[str] = set()
+    for run in re.findall(r"[\u3400-\u9fff]+", zh.replace(term, "，")):
+        for word in cd.segment(run):
+            for g in cd.glosses(word, per_entry=6 if len(word) == 1 else None):
+                out.update(lx.content_lemmas(lx.strip_gloss(g)))
+    return frozenset(out)
+
+
+def dominant_rendering(ctx: Context, term: str) -> tuple[tuple[str, ...], str, list[int]] | None:
+    """The rendering most of the term's pairs share: (key, text, pair ids using it).
+
+    A word sequence of two or more words that recurs in at least 60 % of the
+    pairs containing the term, shares a word with the glosses of the term's
+    parts, and occurs mostly in those pairs (so 'digital economy' is no
+    rendering of 数字化转型 just because both topics are everywhere).
+    """
+    occ = [p for p in ctx.pairs if term in p.zh and p.en.strip()]
+    if len(occ) < 3:
+        return None
+    gloss = {g[:5] for g in _gloss_lemmas(term)}
+    per_pair = {p.id: _en_keys(p.en) for p in occ}
+    counts: Counter = Counter(k for keys in per_pair.values() for k in keys)
+    best = None
+    for key, n in counts.items():
+        if len(key) < 2 or n < max(3 if len(occ) > 3 else 2, 0.6 * len(occ)):
+            continue
+        content = [w for w in key if w not in lx.STOPWORDS]
+        share = sum(1 for w in content if w[:5] in gloss) / max(1, len(content))
+        if share < 0.5 or not content or content[0][:5] not in gloss:
+            continue  # 'digital infrastructure' for 基础设施: the modifier is 数字's, not the term's
+        elsewhere = sum(1 for p in ctx.pairs if term not in p.zh and key in _en_keys(p.en))
+        if elsewhere > n:
+            continue
+        rank = (n, share, -len(key))
+        if best is None or rank > best[0]:
+            best = (rank, key)
+    if best is None:
+        return None
+    key = best[1]
+    # 'national high-tech' is in every pair only because 'national high-tech
+    # zones' is in all but one: prefer the longest extension nearly as common
+    n = counts[key]
+    longer = [k for k in counts if len(k) > len(key) and counts[k] >= max(2, n - max(1, 0.15 * n))
+              and any(k[i:i + len(key)] == key for i in range(len(k) - len(key) + 1))
+              and k[-1] not in lx.STOPWORDS]
+    if longer:
+        key = max(longer, key=lambda k: (counts[k], len(k)))
+    ids = [pid for pid, keys in per_pair.items() if key in keys]
+    text = next(per_pair[i][key] for i in ids)
+    return key, text, ids
+
+
+def odd_renderings(ctx: Context, term: str) -> tuple[tuple[str, list[int]], list[Rendering]] | None:
+    """Pairs that render ``term`` by a one-word variant of its dominant rendering.
+
+    'national high-tech parks' beside eleven 'national high-tech zones',
+    'physical economy' beside 'real economy': same length, one word swapped.
+    The swapped-in word must not be explained by another word of that pair's
+    Chinese ('digital economy' in a pair that also says 数字经济 is no variant).
+    """
+    dom = dominant_rendering(ctx, term)
+    if dom is None:
+        return None
+    key, text, ids = dom
+    odd: list[Rendering] = []
+    for p in ctx.pairs:
+        if term not in p.zh or p.id in ids or not p.en.strip():
+            continue
+        other = _other_glosses(p.zh, term)
+        for cand, ctext in _en_keys(p.en, len(key)).items():
+            if len(cand) != len(key):
+                continue
+            diff = [k for k in range(len(key)) if cand[k] != key[k]]
+            if len(diff) != 1:
+                continue
+            new = cand[diff[0]]
+            if (new in lx.STOPWORDS or _same_word(new, key[diff[0]])
+                    or any(_same_word(new, g) for g in other)):
+                continue
+            odd.append(Rendering(p.id, ctext, cand, "variant"))
+            break
+    return ((text, ids), odd) if odd else None
+
+
+def _odd_flag(term: str, dominant: tuple[str, list[int]], odd: list[Rendering]) -> Flag:
+    text, ids = dominant
+    shown = [text] + [r.text for r in odd]
+    en_text = " | ".join(shown)
+    spans, pos = [], 0
+    for s in shown:
+        spans.append((pos, pos + len(s)))
+        pos += len(s) + 3
+    listing = "; ".join(f"'{r.text}' (pair {r.pair_id})" for r in odd)
+    return Flag(check=CHECK_ID, category=CATEGORY, severity="minor",
+                message=(f"'{term}' is rendered '{text}' in {len(ids)} pairs "
+                         f"({', '.join(map(str, ids))}) but differently in: {listing}"),
+                zh=term, en=en_text, zh_spans=((0, len(term)),), en_spans=tuple(spans),
+                suggestion=f"Use one rendering throughout, e.g. '{text}'",
+                pair_ids=tuple(sorted(ids + [r.pair_id for r in odd])))
+
+
 def check_consistency(ctx: Context) -> list[Flag]:
     flags: list[Flag] = []
     for term, kind in _candidate_terms(ctx).items():
+        if kind == "frequent":
+            odd = odd_renderings(ctx, term)
+            if odd is not None:
+                flags.append(_odd_flag(term, *odd))
+                continue
         renderings = find_renderings(ctx, term, kind)
         groups: dict[tuple[str, ...], list[Rendering]] = defaultdict(list)
         for r in renderings:

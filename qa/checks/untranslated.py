@@ -8,6 +8,7 @@ full-width (Chinese) punctuation in the English.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from align.model import Pair
 from qa.model import Check, Context, Flag
@@ -45,7 +46,7 @@ def identical_to_source(pair: Pair, ctx: Context) -> list[Flag]:
     """A target equal to its source is a copy, not a translation — unless it
     is something language-neutral (a URL, a number, an acronym)."""
     zh, en = pair.zh.strip(), pair.en.strip()
-    if not zh or zh != en or not has_han(zh):
+    if not zh or not has_han(zh) or comparable(zh) != comparable(en):
         return []
     start = pair.en.index(en)
     return [Flag(
@@ -55,6 +56,13 @@ def identical_to_source(pair: Pair, ctx: Context) -> list[Flag]:
         zh_spans=((pair.zh.index(zh), pair.zh.index(zh) + len(zh)),),
         en_spans=((start, start + len(en)),),
     )]
+
+
+def comparable(text: str) -> str:
+    """The text as a copy check should see it: NFKC folds width (Ａ→A, full-width
+    digits and ideographic space) and every whitespace run becomes one space, so
+    a copy whose no-break spaces became plain spaces on the way is still a copy."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
 def fullwidth_punctuation(pair: Pair, ctx: Context) -> list[Flag]:
