@@ -9,7 +9,11 @@ Why this shape:
   each side's nearest neighbours), which removes "hub" sentences that are
   close to everything.
 * Bead types go up to 1-6 / 6-1 because Chinese sentences are often split
-  into many English ones.  The per-type prior is tuned so merging is not free.
+  into many English ones, and up to 2-4 / 3-3 / 4-2 for reordered passages.
+  The per-type prior is tuned so merging is not free.
+* Most errors are boundary near-misses (a 2-2 read as 1-1 + 1-1), so a bead
+  is penalised when a sentence just outside it matches its other side better
+  than the bead's own sides match each other (``neighbour_cosine``).
 * Linear memory and time: short documents use the full matrix; long ones get
   a coarse-to-fine anchor path (both sides recursively halved by summing
   neighbouring vectors) and the final search runs in a fixed-width band
@@ -80,8 +84,8 @@ class AlignOptions:
     merge: float = 0.15  # cost per extra English sentence in a bead
     merge_zh: float = 0.15  # cost per extra Chinese sentence in a bead
     many_many: float = 0.03  # extra cost when both sides have several sentences
-    w_leak: float = 0.3  # a sentence just outside the bead matches its other side
-    leak_slack: float = -0.05  # how far below the bead's own cosine that starts to count
+    w_neighbour: float = 0.3  # a sentence just outside the bead matches its other side
+    neighbour_slack: float = 0.05  # how far a neighbour may out-match the bead for free
     skip: float = -0.5  # score of a 1-0 or 0-1 bead
     band: int = 12  # half width of the final band around the anchor path
     full_cells: int = 4_000_000  # below this many DP cells, search the whole matrix
@@ -405,6 +409,8 @@ class _Context:
     lex_rows: np.ndarray  # (n+1, W) cumulative pair overlaps along each row
     en_lex_mass: np.ndarray  # per en sentence, the summed weight of its stems
     anc_rows: np.ndarray
+    zh_one: dict[int, np.ndarray]  # b -> single zh sentence · en b-window, per cell
+    en_one: dict[int, np.ndarray]  # a -> zh a-window · single en sentence, per cell
 
 
 def _row_cumsum_pairs(
@@ -468,8 +474,8 @@ def _bead_features(
         "cos": _band_dot(ctx.Zw[:, a - 1], ctx.Ew[:, b - 1], lo, W, a, b, m),
         "bg": 0.5 * _span_mean(ctx.bz, ctx.be, lo, W, a, b, m),
     }
-    if opts.w_leak:
-        f["leak"] = _leak(ctx, a, b)
+    if opts.w_neighbour:
+        f["neighbour"] = _neighbour_max(ctx.zh_one[b], ctx.en_one[a], lo, a, b)
     lz, le = span(ctx.fz.length, "zh"), span(ctx.fe.length, "en")
     f["logratio"] = np.log((le + 10.0) / (lz + 10.0 / 3.0))
     o = _block_sum(ctx.lex_rows, lo, W, a, b)
@@ -511,33 +517,65 @@ def _bead_score(
     s = s - opts.w_quote * f["quote"] - opts.w_quote_xor * f["quote_xor"]
     if "para" in f:
         s = s - opts.w_para * f["para"] - opts.w_heading * f["heading"]
-    if "leak" in f:
+    if "neighbour" in f:
         with np.errstate(invalid="ignore"):
-            s = s - opts.w_leak * np.maximum(f["leak"] - cos + opts.leak_slack, 0.0)
+            s = s - opts.w_neighbour * np.maximum(
+                f["neighbour"] - cos - opts.neighbour_slack, 0.0
+            )
     s = s - opts.merge * (b - 1) - opts.merge_zh * (a - 1)
     if a > 1 and b > 1:
         s = s - opts.many_many
     return np.where(np.isfinite(cos), s, _NEG).astype(np.float32)
 
 
-def _leak(ctx: _Context, a: int, b: int) -> np.ndarray:
-    """Best cosine of a sentence just before or after the bead with its other side.
+def neighbour_cosine(
+    Zw: np.ndarray, Ew: np.ndarray, lo: np.ndarray, W: int, a: int, b: int
+) -> np.ndarray:
+    """Best cosine of a sentence just before or after an a-b bead with the bead's other side.
 
-    A bead that leaves out a neighbour which matches its other side as well
-    as the bead itself is half of a larger bead (a 2-2 read as 1-1 + 1-1).
+    A bead that leaves out a neighbour matching its other side better than
+    the bead itself is usually half of a larger bead (a 2-2 read as 1-1 +
+    1-1, a 1-2 read as 1-1 + 0-1).  Same band layout as the bead scores;
+    -inf where the bead has no neighbour or does not fit.
     """
-    lo, W, m = ctx.lo, ctx.W, ctx.m
-    Z = np.vstack([ctx.Zw[:, 0], np.zeros((1, ctx.Zw.shape[2]), ctx.Zw.dtype)])
-    E = np.vstack([ctx.Ew[:, 0], np.zeros((1, ctx.Ew.shape[2]), ctx.Ew.dtype)])
-    zwin, ewin = ctx.Zw[:, a - 1], ctx.Ew[:, b - 1]
+    m = len(Ew)
+    return _neighbour_max(
+        _band_dot(Zw[:, 0], Ew[:, b - 1], lo, W, 1, b, m),
+        _band_dot(Zw[:, a - 1], Ew[:, 0], lo, W, a, 1, m),
+        lo,
+        a,
+        b,
+    )
+
+
+def _neighbour_max(
+    zh_one: np.ndarray, en_one: np.ndarray, lo: np.ndarray, a: int, b: int
+) -> np.ndarray:
+    """``neighbour_cosine`` from two band matrices shared by all bead types.
+
+    ``zh_one`` scores single zh sentences against b-windows of English (a 1-b
+    bead), ``en_one`` a-windows of Chinese against single en sentences; the
+    neighbours of an a-b bead are cells of these shifted by a row or column.
+    """
     return np.maximum.reduce(
         [
-            _band_dot(Z, ewin, lo, W, 0, b, m),  # next zh sentence
-            _band_dot(Z, ewin, lo, W, a + 1, b, m),  # previous zh sentence
-            _band_dot(zwin, E, lo, W, a, 0, m),  # next en sentence
-            _band_dot(zwin, E, lo, W, a, b + 1, m),  # previous en sentence
+            _shift(zh_one, lo, 1, 0),  # next zh sentence
+            _shift(zh_one, lo, -a, 0),  # previous zh sentence
+            _shift(en_one, lo, 0, 1),  # next en sentence
+            _shift(en_one, lo, 0, -b),  # previous en sentence
         ]
     )
+
+
+def _shift(X: np.ndarray, lo: np.ndarray, dr: int, dc: int) -> np.ndarray:
+    """out[i, c] = X at row i + dr and en position lo[i] + c + dc; -inf off the band."""
+    n1, W = X.shape
+    r = np.arange(n1) + dr
+    ok_r = (r >= 0) & (r < n1)
+    r = np.clip(r, 0, n1 - 1)
+    c = np.arange(W)[None, :] + (lo - lo[r] + dc)[:, None]
+    ok = ok_r[:, None] & (c >= 0) & (c < W)
+    return np.where(ok, X[r[:, None], np.clip(c, 0, W - 1)], _NEG)
 
 
 def _crossings(ctx: _Context, a: int, b: int) -> np.ndarray:
@@ -607,7 +645,13 @@ def _search(
         else np.zeros((n + 1, W), np.float32),
         anc_rows=_row_cumsum_pairs(fz.anchors, fe.anchors, lo, W, m),
         en_lex_mass=np.array([sum(idf.get(w, 1.0) for w in st) for st in fe.stems]),
+        zh_one={1: cos11},
+        en_one={1: cos11},
     )
+    if opts.w_neighbour:
+        for k in range(2, MAX_WINDOW + 1):
+            ctx.zh_one[k] = _band_dot(Zw[:, 0], Ew[:, k - 1], lo, W, 1, k, m)
+            ctx.en_one[k] = _band_dot(Zw[:, k - 1], Ew[:, 0], lo, W, k, 1, m)
     scores = np.full((n + 1, len(BEAD_TYPES), W), _NEG, dtype=np.float32)
     for t, (a, b) in enumerate(BEAD_TYPES):
         if a and b:

@@ -26,7 +26,7 @@ def _norm_number(s: str) -> str:
     return s.rstrip("0").rstrip(".") if "." in s else s.lstrip("0") or "0"
 
 
-_MONTHS = "january february march april may june july august september october november december".split()  # noqa: SIM905
+_MONTHS = "january february march april may june july august september october november december".split()
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 # 二〇二一 (a year written digit by digit)
 _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")

@@ -62,6 +62,10 @@ NUMBER_WORDS = frozenset("""two three four five six seven eight nine ten hundred
 ten-thousand million billion""".split())
 
 
+#: irregular comparatives: "make people's lives better" renders 美 'good'
+_IRREGULAR = {"better": "good", "best": "good", "worse": "bad", "worst": "bad"}
+
+
 def lemma(word: str) -> str:
     """A crude stem: enough to meet 'industries'/'industry', 'controlled'/'control'.
 
@@ -70,6 +74,8 @@ def lemma(word: str) -> str:
     """
     w = word.lower().replace("’", "'")
     w = w.removesuffix("'s")
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
     if len(w) > 4 and w.endswith("ies"):
         w = w[:-3] + "y"
     elif len(w) > 4 and w.endswith(("sses", "shes", "ches", "xes")):

@@ -6,9 +6,10 @@ them directly.  Export lives in qa/export and is driven from qa/outputs.py.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from align.model import Alignment, Bitext, Pair
 from qa.model import Check, Context, Flag

@@ -35,7 +35,7 @@ def _rows_from_xlsx(path: Path) -> list[list[str]]:
 
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a damaged file
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for a damaged file
         raise InputError(f"{path}: not a readable XLSX workbook ({type(exc).__name__})") from None
     ws = wb["Pairs"] if "Pairs" in wb.sheetnames else wb.worksheets[0]
     return [["" if v is None else str(v) for v in row] for row in ws.iter_rows(values_only=True)]

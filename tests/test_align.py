@@ -12,9 +12,16 @@ import ast
 import importlib.util
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from align.aligner import BEAD_TYPES, align_segments
+from align.aligner import (
+    BEAD_TYPES,
+    MAX_WINDOW,
+    AlignOptions,
+    align_segments,
+    neighbour_cosine,
+)
 from align.embed import load_embedder
 from align.errors import InputError
 from align.lexicon import en_content_stems, zh_gloss_stems
@@ -151,6 +158,30 @@ def test_banded_search_matches_full_search(zh, en, embedder, aligned):
     _assert_well_formed(banded, len(zh), len(en))
     assert _f1(banded, _gold()) >= MIN_F1
     assert [(b.zh, b.en) for b in banded] == [(b.zh, b.en) for b in aligned]
+
+
+def test_neighbour_cosine_flags_half_beads(zh, en, embedder):
+    """A 1-1 that leaves out the second English sentence of a gold 1-2 bead
+    has a neighbour out-matching it; the gold bead itself mostly does not."""
+    zt, et = [s.text for s in zh], [s.text for s in en]
+    Zw = np.asarray(embedder.embed_windows(zt, MAX_WINDOW, ""), dtype=np.float32)
+    Ew = np.asarray(embedder.embed_windows(et, MAX_WINDOW, " "), dtype=np.float32)
+    lo, W = np.zeros(len(zt) + 1, dtype=np.int64), len(et) + 1
+    E1, E2 = Ew[:, 0], Ew[:, 1]
+
+    def margin(a_b, i, j, En):
+        # neighbour cosine minus the bead's own cosine, bead ending at (i, j)
+        return float(
+            neighbour_cosine(Zw, Ew, lo, W, *a_b)[i, j] - Zw[i - 1, 0] @ En[j - a_b[1]]
+        )
+
+    slack = AlignOptions().neighbour_slack
+    beads = [(z[0], e[0]) for z, e in _gold() if len(z) == 1 and len(e) == 2]
+    assert len(beads) >= 8
+    half = [margin((1, 1), k + 1, j + 1, E1) for k, j in beads]
+    full = [margin((1, 2), k + 1, j + 2, E2) for k, j in beads]
+    assert sum(h > f for h, f in zip(half, full)) >= 0.7 * len(beads)
+    assert sum(f <= slack for f in full) >= 0.9 * len(beads)
 
 
 def test_confidence_separates_right_from_wrong(aligned):

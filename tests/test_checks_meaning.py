@@ -23,6 +23,15 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = (ROOT / "corpora" / "xuexi-shibao-shushi-ronghe.txt").read_text(encoding="utf-8")
 ZH, EN = CORPUS.split("翻译:", 1)
 GLOSSARIES = Path(__file__).parent / "data" / "glossary"
+LABELLED = ROOT / "corpora" / "qa-labelled"
+LAB_ZH = (LABELLED / "zh.txt").read_text(encoding="utf-8").split("\n")
+LAB_EN = (LABELLED / "en.txt").read_text(encoding="utf-8").split("\n")
+LAB_CLEAN = (LABELLED / "en.clean.txt").read_text(encoding="utf-8").split("\n")
+
+
+def labelled(line: int, clean: bool = False) -> Pair:
+    """Line ``line`` (1-based) of the labelled document, injected or clean English."""
+    return Pair(id=line, zh=LAB_ZH[line - 1], en=(LAB_CLEAN if clean else LAB_EN)[line - 1])
 
 
 def cut(text: str, start: str, end: str) -> str:
@@ -86,6 +95,28 @@ def test_correct_idiomatic_renderings_not_flagged():
                   ("Especially for small, medium", "under downward pressure."))
     tools = pair(5, ("“工欲善其事", "必先利其器。”"), ("“If a worker", "sharpen his tools.”"))
     assert idioms.literal_idioms_in([chokehold, crisis, tools]) == []
+
+
+def test_literal_cue_outweighs_a_rendering_explained_by_other_words():
+    # 'key core technologies' renders 关键核心技术, not 牛鼻子; "nose of the ox" is the literal cue
+    f, = idioms.literal_idioms_in([labelled(16)])
+    assert f.zh[slice(*f.zh_spans[0])] == "牛鼻子"
+    assert "nose of the ox" in f.en[slice(*f.en_spans[0])]
+    assert idioms.literal_idioms_in([labelled(16, clean=True)]) == []
+
+
+def test_one_shared_word_is_no_dictionary_meaning():
+    # CEDICT 'mechanical hand' (抓手) and 'blessed by heaven' (得天独厚) share one word with the literal English
+    for line, expr, table in [(47, "抓手", None), (63, "得天独厚", [])]:
+        flags = idioms.literal_idioms_in([labelled(line)], set_phrases=table)
+        assert [f.zh[slice(*f.zh_spans[0])] for f in flags] == [expr]
+        assert idioms.literal_idioms_in([labelled(line, clean=True)]) == []
+
+
+def test_modern_set_phrases_in_the_curated_table():
+    got = {f.zh[slice(*f.zh_spans[0])] for line in (83, 89) for f in idioms.literal_idioms_in([labelled(line)])}
+    assert {"量身打造", "深耕", "蓝海"} <= got
+    assert idioms.literal_idioms_in([labelled(83, clean=True), labelled(89, clean=True)]) == []
 
 
 def test_set_phrase_table_rejects_malformed_lines():
@@ -219,6 +250,22 @@ def test_term_consistency_clean_when_one_rendering():
     assert [f for f in terminology.check_consistency(Context(pairs=pairs)) if f.zh == "数实融合"] == []
 
 
+def test_frequent_terms_are_real_words():
+    words = terminology._frequent_words(tuple(LAB_ZH))
+    assert words["国家高新区"] == 12 and words["数据中心"] >= 6 and words["实体经济"] == 3
+    assert "发展数字" not in words and "成为我国" not in words and "高新区" not in words
+
+
+def test_odd_one_out_rendering_of_a_recurring_term():
+    pairs = [labelled(i) for i in range(1, len(LAB_ZH) + 1)]
+    flags = {f.zh: f for f in terminology.check_consistency(Context(pairs=pairs))}
+    assert "'national high-tech parks' (pair 13)" in flags["国家高新区"].message
+    assert "'digital transition' (pair 76)" in flags["数字化转型"].message
+    assert "'physical economy' (pair 87)" in flags["实体经济"].message
+    clean = [labelled(i, clean=True) for i in range(1, len(LAB_ZH) + 1)]
+    assert terminology.check_consistency(Context(pairs=clean)) == []
+
+
 # --------------------------------------------------------------------------- omission / addition
 
 SECURITY = pair(20, ("推进“数实融合”必须坚持", "做大做强网络安全产业。"),
@@ -263,6 +310,20 @@ def test_addition_of_a_foreign_sentence(embedder):
     flags = run_coverage(coverage.check_addition, [p], embedder)
     assert len(flags) == 1
     assert p.en[slice(*flags[0].en_spans[0])].startswith("We will also strengthen the cultivation")
+
+
+def test_dropped_clause_whose_words_the_rest_renders(embedder):
+    # 数字经济 of the dropped clause is rendered by the other clauses: only its own words count
+    flags = run_coverage(coverage.check_omission, [labelled(9)], embedder)
+    assert [f.zh[slice(*f.zh_spans[0])] for f in flags] == ["一批数字经济增长点、增长极、增长带加速形成"]
+    assert run_coverage(coverage.check_omission, [labelled(9, clean=True), labelled(5, clean=True)],
+                        embedder) == []
+
+
+def test_short_added_clause(embedder):
+    flags = run_coverage(coverage.check_addition, [labelled(21)], embedder)
+    assert [f.en[slice(*f.en_spans[0])] for f in flags] == ["especially in Africa and Latin America."]
+    assert run_coverage(coverage.check_addition, [labelled(21, clean=True)], embedder) == []
 
 
 def test_length_ratio_flags_truncated_english():

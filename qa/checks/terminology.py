@@ -21,7 +21,6 @@ involved, and the message lists which pairs use which rendering.
 
 from __future__ import annotations
 
-import itertools
 import os
 import re
 from collections import Counter, defaultdict
