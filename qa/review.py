@@ -18,7 +18,7 @@ from pathlib import Path
 
 from align.errors import InputError
 from align.model import Pair
-from qa.export.table import DECISIONS, PAIR_COLUMNS
+from qa.export.table import DECISIONS, PAIR_COLUMNS, csv_unguard
 
 PENDING = "pending"
 
@@ -46,7 +46,7 @@ def _rows_from_csv(path: Path) -> list[list[str]]:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(f"{path}: a review CSV must be UTF-8 (as zhen wrote it)") from None
-    return list(csv.reader(io.StringIO(text)))
+    return [[csv_unguard(v) for v in row] for row in csv.reader(io.StringIO(text))]
 
 
 def read_review(path: str | Path) -> list[ReviewedPair]:

@@ -527,6 +527,24 @@ def test_review_csv_has_bom_and_one_record_per_pair(tmp_path):
         assert len(list(csv.reader(fh))) == len(PAIRS) + 1
 
 
+def test_review_csv_guards_formulas_and_review_reads_them_back(tmp_path):
+    from qa.review import read_review
+
+    risky = [
+        Pair(id=0, zh="计算结果", en="=cmd|'/c calc'!A0", zh_ids=(0,), en_ids=(0,)),
+        Pair(id=1, zh="零下五度", en="-5 degrees below zero.", zh_ids=(1,), en_ids=(1,)),
+        Pair(id=2, zh="请联系", en="@support will reply.", zh_ids=(2,), en_ids=(2,)),
+        Pair(id=3, zh="你好。", en="'Hello,' she said.", zh_ids=(3,), en_ids=(3,)),
+    ]
+    out = tmp_path / "review.csv"
+    write_review_csv(risky, [], out)
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        raw = [row[2] for row in csv.reader(fh)][1:]
+    assert raw == ["'=cmd|'/c calc'!A0", "'-5 degrees below zero.", "'@support will reply.",
+                   "'Hello,' she said."]
+    assert [r.pair.en for r in read_review(out)] == [p.en for p in risky]
+
+
 def test_html_is_self_contained_escaped_and_marked(tmp_path):
     out = tmp_path / "report.html"
     write_html_report(PAIRS + [DIRTY], FLAGS, out, title="学习时报 <QA>")

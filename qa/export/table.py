@@ -2,7 +2,10 @@
 ``decision``/``comment`` columns for the reviewer to fill in.
 
 CSV is written with a UTF-8 BOM because Excel only recognises UTF-8 CSV by
-its BOM and otherwise shows 九龙治水 as mojibake.  In XLSX every text cell
+its BOM and otherwise shows 九龙治水 as mojibake.  A CSV text cell that a
+spreadsheet would run as a formula (=, +, -, @ first) gets a leading
+apostrophe, the OWASP guard; ``zhen review`` removes it again, so nothing
+is lost on the way back.  In XLSX every text cell
 is forced to a string cell: openpyxl would otherwise store a sentence that
 starts with "=" as a formula (wrong, and a formula-injection risk), and
 control characters (which XLSX cannot hold) are removed.
@@ -54,6 +57,22 @@ FLAG_COLUMNS = (
     "suggestion",
 )
 DECISIONS = ("accept", "fix", "reject")
+#: what makes Excel or LibreOffice read a CSV cell as a formula
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_guard(value: object) -> object:
+    """Quote a text cell a spreadsheet would evaluate (CSV formula injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_unguard(value: str) -> str:
+    """Undo :func:`csv_guard` on a cell read back from a review CSV."""
+    if value.startswith("'") and value[1:].startswith(FORMULA_START):
+        return value[1:]
+    return value
 
 
 def pair_rows(pairs: Sequence[Pair], flags: Iterable[Flag]) -> list[list]:
@@ -106,7 +125,7 @@ def write_review_csv(
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(PAIR_COLUMNS)
-    writer.writerows(pair_rows(pairs, list(flags)))
+    writer.writerows([csv_guard(v) for v in row] for row in pair_rows(pairs, list(flags)))
     write_output(("\ufeff" + out.getvalue()).encode("utf-8"), path_or_file)
 
 
