@@ -488,6 +488,25 @@ def test_xliff_round_trip_through_pairs_reader(tmp_path):
     assert [(p.zh, p.en) for p in back] == [(p.zh, p.en) for p in PAIRS]
 
 
+def test_tmx_and_xliff_read_by_translate_toolkit(tmp_path):
+    """A second, independent reader: translate-toolkit, the storage layer of Weblate and Pootle."""
+    from translate.storage import tmx, xliff
+
+    expected = [(p.zh, p.en) for p in PAIRS] + [
+        (DIRTY.zh.replace("\x0b", ""), DIRTY.en.replace("\x01", ""))
+    ]
+    write_tmx(PAIRS + [DIRTY], tmp_path / "a.tmx")
+    store = tmx.tmxfile.parsefile(str(tmp_path / "a.tmx"))
+    assert [(u.source, u.target) for u in store.units] == [(z, e) for z, e in expected if z and e]
+
+    write_xliff(PAIRS + [DIRTY], FLAGS, tmp_path / "a.xlf")
+    store = xliff.xlifffile.parsefile(str(tmp_path / "a.xlf"))
+    units = [u for u in store.units if not u.isheader()]
+    assert [(u.source, u.target) for u in units] == expected
+    assert (store.getsourcelanguage(), store.gettargetlanguage()) == ("zh-CN", "en-US")
+    assert "九龙治水" in units[KOWLOON].getnotes()
+
+
 def test_xlsx_opens_with_rows_and_flags(tmp_path):
     from openpyxl import load_workbook
 
