@@ -18,8 +18,6 @@ from __future__ import annotations
 import argparse
 import ast
 import hashlib
-import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,6 +29,9 @@ import numpy as np
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from common import shared_eval, zhen_exe
 
 SPLITS = ("dev", "test", "nonliterary/aca", "nonliterary/pol", "nonliterary/mag")
 
@@ -53,13 +54,6 @@ PUBLISHED = {
 }
 
 Beads = list[tuple[tuple[int, ...], tuple[int, ...]]]
-
-
-def shared_dir() -> Path | None:
-    env = os.environ.get("ZHEN_SHARED")
-    cand = Path(env) if env else REPO.parent / "shared"
-    mac = cand / "eval" / "mac"
-    return mac if mac.is_dir() else None
 
 
 def read_lines(path: Path) -> list[str]:
@@ -179,7 +173,7 @@ def align_in_process(zh_lines, en_lines, embedder, options) -> Beads:
 
 
 def align_cli(zh_path: Path, en_path: Path) -> Beads:
-    exe = shutil.which("zhen") or str(Path(sys.executable).parent / "zhen")
+    exe = zhen_exe()
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "beads.txt"
         cmd = [
@@ -195,23 +189,6 @@ def align_cli(zh_path: Path, en_path: Path) -> Beads:
         ]
         subprocess.run(cmd, check=True)
         return parse_beads(read_lines(out))
-
-
-def cli_available() -> bool:
-    exe = shutil.which("zhen") or str(Path(sys.executable).parent / "zhen")
-    if not Path(exe).exists():
-        return False
-    try:
-        r = subprocess.run(
-            [exe, "align", "--help"],
-            check=False,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return r.returncode == 0 and "--presegmented" in r.stdout
 
 
 def run_split(mac: Path, split: str, embedder, options, use_cli: bool, docs=None):
@@ -349,7 +326,7 @@ def main(argv=None) -> int:
     )
     args = ap.parse_args(argv)
 
-    mac = shared_dir()
+    mac = shared_eval("mac")
     if mac is None:
         print(
             "align_mac: shared/eval/mac not found (set ZHEN_SHARED); skipping benchmark"
@@ -359,7 +336,7 @@ def main(argv=None) -> int:
         run_scale(mac, args.scale)
         return 0
     use_cli = args.cli
-    if use_cli and not cli_available():
+    if use_cli and zhen_exe() is None:
         print(
             "align_mac: `zhen align --presegmented` not available; using the Python API"
         )

@@ -23,8 +23,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -33,6 +31,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))
 sys.path.insert(0, str(REPO))
 
+from common import zhen_exe
 from embed_floor import RunFailed, chapters, floor_process, shared_mac, timed_process
 
 #: fallback when the CLI is missing: the same stages through the Python API
@@ -48,24 +47,6 @@ beads = align_segments([Segment(i, t) for i, t in enumerate(zh)],
 with open(sys.argv[3], "w", encoding="utf-8") as f:
     f.writelines(f"{list(b.zh)}:{list(b.en)}\\n" for b in beads)
 """
-
-
-def zhen_exe() -> str | None:
-    """The `zhen` script if it has `align --presegmented`, else None."""
-    exe = shutil.which("zhen") or str(Path(sys.executable).parent / "zhen")
-    if not Path(exe).exists():
-        return None
-    try:
-        r = subprocess.run(
-            [exe, "align", "--help"],
-            check=False,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return exe if r.returncode == 0 and "--presegmented" in r.stdout else None
 
 
 def align_command(exe: str | None, zh: Path, en: Path, out: Path) -> list[str]:

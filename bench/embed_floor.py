@@ -25,6 +25,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from common import shared_eval
 
 #: the bare process: load the model, embed both sides once
 FLOOR_CODE = """
@@ -42,15 +45,7 @@ else:
 
 def shared_mac() -> Path | None:
     """shared/eval/mac, wherever this checkout finds it."""
-    env = os.environ.get("ZHEN_SHARED")
-    for cand in ([Path(env)] if env else []) + [
-        REPO.parent / "shared",
-        Path("/work/shared"),
-    ]:
-        mac = cand / "eval" / "mac"
-        if mac.is_dir():
-            return mac
-    return None
+    return shared_eval("mac")
 
 
 def chapters(mac: Path, docs: set[str] | None = None) -> list[tuple[str, Path, Path]]:

@@ -35,7 +35,6 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
-import os
 import re
 import sys
 import time
@@ -46,6 +45,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from common import shared_eval
 
 from align.model import Pair
 from qa.model import Check, Flag
@@ -121,11 +123,6 @@ class Segment:
     def clean(self) -> bool:
         """All raters found nothing (Neutral rows are not errors)."""
         return all(r.severity in ("no-error", "Neutral") for r in self.ratings)
-
-
-def shared_dir() -> Path:
-    env = os.environ.get("ZHEN_SHARED")
-    return Path(env) if env else REPO.parent / "shared"
 
 
 def _place(row_target: str, clean: str) -> tuple[str, tuple[int, int] | None]:
@@ -346,9 +343,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
     print("$ python bench/qa_mqm.py " + " ".join(argv if argv is not None else sys.argv[1:]))
 
-    path = shared_dir() / MQM_FILE
-    if not path.exists():
-        print(f"skip: MQM data not found at {path} (set $ZHEN_SHARED to the shared/ folder)")
+    mqm = shared_eval("mqm")
+    path = mqm / MQM_FILE.name if mqm else None
+    if path is None or not path.exists():
+        print(f"skip: MQM data ({MQM_FILE}) not found in shared/eval/mqm (set $ZHEN_SHARED to the shared/ folder)")
         return 0
     from qa.checks import all_checks
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 import re
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from lxml import etree
+from sample_pairs import load_sample
 
 from align.errors import InputError
 from align.model import Pair
@@ -23,48 +23,12 @@ from qa.export.table import PAIR_COLUMNS, write_review_csv, write_review_xlsx
 from qa.export.tmx import validate_tmx, write_tmx
 from qa.export.tsv import COLUMNS, unescape, write_pairs_tsv
 from qa.export.xliff import XLIFF_NS, write_xliff
-from qa.model import Flag
 
-DATA = Path(__file__).parent / "data" / "export" / "pairs.json"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 KOWLOON = 4  # id of the 九龙治水 / “water control in Kowloon” pair
 
 
-def _load():
-    raw = json.loads(DATA.read_text(encoding="utf-8"))
-    pairs = [
-        Pair(
-            id=p["id"],
-            zh=p["zh"],
-            en=p["en"],
-            zh_ids=tuple(p["zh_ids"]),
-            en_ids=tuple(p["en_ids"]),
-            score=p["score"],
-            para=p["para"],
-            heading=p.get("heading", False),
-        )
-        for p in raw["pairs"]
-    ]
-    flags = [
-        Flag(
-            check=f["check"],
-            category=f["category"],
-            severity=f["severity"],
-            message=f["message"],
-            pair_id=f["pair_id"],
-            zh=f.get("zh", ""),
-            en=f.get("en", ""),
-            zh_spans=tuple(tuple(s) for s in f.get("zh_spans", [])),
-            en_spans=tuple(tuple(s) for s in f.get("en_spans", [])),
-            suggestion=f.get("suggestion"),
-            pair_ids=tuple(f.get("pair_ids", [])),
-        )
-        for f in raw["flags"]
-    ]
-    return pairs, flags
-
-
-PAIRS, FLAGS = _load()
+PAIRS, FLAGS = load_sample()
 
 # Real corpus sentences made hostile: control characters that XML 1.0 cannot
 # carry, and markup-looking text that must be escaped, not interpreted.

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
+from sample_pairs import load_sample
 
 from align.errors import InputError
-from align.model import Pair
 from qa.model import Flag
 from qa.score import (
     MQMScore,
@@ -18,30 +15,7 @@ from qa.score import (
     source_word_count,
 )
 
-DATA = Path(__file__).parent / "data" / "export" / "pairs.json"
-RAW = json.loads(DATA.read_text(encoding="utf-8"))
-PAIRS = [
-    Pair(
-        id=p["id"],
-        zh=p["zh"],
-        en=p["en"],
-        zh_ids=tuple(p["zh_ids"]),
-        en_ids=tuple(p["en_ids"]),
-        score=p["score"],
-    )
-    for p in RAW["pairs"]
-]
-FLAGS = [
-    Flag(
-        check=f["check"],
-        category=f["category"],
-        severity=f["severity"],
-        message=f["message"],
-        pair_id=f["pair_id"],
-        pair_ids=tuple(f.get("pair_ids", [])),
-    )
-    for f in RAW["flags"]
-]
+PAIRS, FLAGS = load_sample()
 BY_ID = {p.id: p for p in PAIRS}
 
 
