@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Literal
 
+from align.cn_numerals import cn_number
 from align.model import Pair
 from qa.model import Check, Context, Flag, Span
 
@@ -93,8 +94,6 @@ _ZH_CLAUSE_START = set("，,。；;：:！？!?、 \n“”\"（(") | {""}
 
 
 def _cn_value(run: str) -> float | None:
-    import cn2an  # lazy: 0.2 s import
-
     if run.isdigit():
         return float(run)
     if run and all(c in _ZH_DIGITS for c in run) and len(run) > 1:
@@ -104,11 +103,8 @@ def _cn_value(run: str) -> float | None:
                              else ("0" if c == "〇" else "2") for c in run))
     if run and all(c in _ZH_UNITS for c in run):
         return math.prod(_ZH_SCALE[c] for c in run)  # 百万, 亿: bare units
-    try:
-        value = cn2an.cn2an(run, "smart")
-    except (ValueError, KeyError, IndexError):
-        return None
-    return float(value)
+    value = cn_number(run)
+    return None if value is None else float(value)
 
 
 def zh_numbers(zh: str) -> list[Number]:
