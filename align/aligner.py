@@ -5,7 +5,9 @@ Why this shape:
 * A small offline model (USE-m3) gives noisy similarities, so the bead score
   adds evidence embeddings miss: a zh→en length prior, shared numbers and
   Latin tokens, CC-CEDICT gloss overlap, quote counts, paragraph/heading
-  boundaries.  Similarities are margin-normalised (cosine minus the mean of
+  boundaries, and dialogue structure: an English sentence that closes a
+  quotation, or a Chinese one that opens it, rarely sits inside a bead.
+  Similarities are margin-normalised (cosine minus the mean of
   each side's nearest neighbours), which removes "hub" sentences that are
   close to everything.
 * Bead types go up to 1-6 / 6-1 because Chinese sentences are often split
@@ -81,6 +83,8 @@ class AlignOptions:
     len_doc: float = 0.25  # 0: fixed len_ratio; 1: this document's own ratio
     w_para: float = 0.1  # bead crossing a paragraph boundary
     w_heading: float = 0.3  # heading merged with other sentences
+    w_inner_quote: float = 0.07  # non-last en sentence of a bead closes a quote
+    w_inner_open_zh: float = 0.5  # non-first zh sentence of a bead opens a quote
     merge: float = 0.15  # cost per extra English sentence in a bead
     merge_zh: float = 0.15  # cost per extra Chinese sentence in a bead
     many_many: float = 0.03  # extra cost when both sides have several sentences
@@ -491,6 +495,10 @@ def _bead_features(
     f["doc_logratio"] = np.float32(
         math.log((ctx.fe.length.sum() + 1.0) / (ctx.fz.length.sum() + 1.0))
     )
+    if b > 1:
+        f["inner_quote"] = _inner_sum(ctx.fe.closes_quote, lo, W, b, m)
+    if a > 1:
+        f["inner_open_zh"] = _inner_sum(ctx.fz.opens_quote, lo, W, a, m, "zh", "first")
     if a > 1 or b > 1:
         f["para"] = _crossings(ctx, a, b)
         f["heading"] = (
@@ -515,6 +523,10 @@ def _bead_score(
     s = s + opts.w_lex_en * f["lex_en"] + opts.w_lex_zh * f["lex_zh"]
     s = s + opts.w_anchor * f["anchor"] - opts.w_anchor_miss * f["anchor_miss"]
     s = s - opts.w_quote * f["quote"] - opts.w_quote_xor * f["quote_xor"]
+    if "inner_quote" in f:
+        s = s - opts.w_inner_quote * f["inner_quote"]
+    if "inner_open_zh" in f:
+        s = s - opts.w_inner_open_zh * f["inner_open_zh"]
     if "para" in f:
         s = s - opts.w_para * f["para"] - opts.w_heading * f["heading"]
     if "neighbour" in f:
@@ -578,6 +590,26 @@ def _shift(X: np.ndarray, lo: np.ndarray, dr: int, dc: int) -> np.ndarray:
     return np.where(ok, X[r[:, None], np.clip(c, 0, W - 1)], _NEG)
 
 
+def _inner_sum(
+    x: np.ndarray,
+    lo: np.ndarray,
+    W: int,
+    k: int,
+    m: int,
+    side: str = "en",
+    drop: str = "last",
+) -> np.ndarray:
+    """Σ x over a bead's k sentences on one side, leaving out its last (or first) one."""
+    prefix = np.cumsum(np.r_[0.0, x])
+    last, first = (1, 0) if drop == "last" else (0, 1)
+    if side == "zh":
+        i = np.arange(len(lo))
+        v = prefix[np.maximum(i - last, 0)] - prefix[np.maximum(i - k + first, 0)]
+        return np.broadcast_to(v[:, None], (len(lo), W))
+    j = np.clip(lo[:, None] + np.arange(W)[None, :], 0, m)
+    return prefix[np.maximum(j - last, 0)] - prefix[np.maximum(j - k + first, 0)]
+
+
 def _crossings(ctx: _Context, a: int, b: int) -> np.ndarray:
     """1 where the zh or en span of a bead crosses a paragraph boundary."""
     out = np.zeros((len(ctx.lo), ctx.W))
@@ -609,14 +641,14 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(x, 50.0), -50.0)))
 
 
-def _search(
+def _context(
     Zw: np.ndarray,
     Ew: np.ndarray,
     fz: SideFeatures,
     fe: SideFeatures,
     opts: AlignOptions,
-) -> tuple[list[tuple[int, int]], list[float], list[float]]:
-    """Best path, with each bead's score and winning margin; all after embedding."""
+) -> _Context:
+    """The search band and the per-cell quantities every bead type shares."""
     n, m = len(Zw), len(Ew)
     if (n + 1) * (m + 1) <= opts.full_cells:
         lo, W = _full_band(n, m)
@@ -652,14 +684,16 @@ def _search(
         for k in range(2, MAX_WINDOW + 1):
             ctx.zh_one[k] = _band_dot(Zw[:, 0], Ew[:, k - 1], lo, W, 1, k, m)
             ctx.en_one[k] = _band_dot(Zw[:, k - 1], Ew[:, 0], lo, W, k, 1, m)
-    scores = np.full((n + 1, len(BEAD_TYPES), W), _NEG, dtype=np.float32)
-    for t, (a, b) in enumerate(BEAD_TYPES):
-        if a and b:
-            scores[:, t] = _bead_score(_bead_features(ctx, a, b, opts), a, b, opts)
-        elif a:
-            scores[:, t] = opts.skip
-    skip_en = np.full(m, opts.skip)
-    path, gaps = _dp(BEAD_TYPES, scores, lo, W, n, m, skip_en)
+    return ctx
+
+
+def _decode(
+    ctx: _Context, scores: np.ndarray, opts: AlignOptions
+) -> tuple[list[tuple[int, int]], list[float], list[float]]:
+    """Best path through scored cells, with each bead's score and winning margin."""
+    lo = ctx.lo
+    skip_en = np.full(ctx.m, opts.skip)
+    path, gaps = _dp(BEAD_TYPES, scores, lo, ctx.W, ctx.n, ctx.m, skip_en)
     bead_scores = []
     i = j = 0
     for a, b in path:
@@ -667,6 +701,24 @@ def _search(
         t = BEAD_TYPES.index((a, b))
         bead_scores.append(float(scores[i, t, j - lo[i]]) if a else opts.skip)
     return path, bead_scores, gaps
+
+
+def _search(
+    Zw: np.ndarray,
+    Ew: np.ndarray,
+    fz: SideFeatures,
+    fe: SideFeatures,
+    opts: AlignOptions,
+) -> tuple[list[tuple[int, int]], list[float], list[float]]:
+    """Best path, with each bead's score and winning margin; all after embedding."""
+    ctx = _context(Zw, Ew, fz, fe, opts)
+    scores = np.full((ctx.n + 1, len(BEAD_TYPES), ctx.W), _NEG, dtype=np.float32)
+    for t, (a, b) in enumerate(BEAD_TYPES):
+        if a and b:
+            scores[:, t] = _bead_score(_bead_features(ctx, a, b, opts), a, b, opts)
+        elif a:
+            scores[:, t] = opts.skip
+    return _decode(ctx, scores, opts)
 
 
 # ---------------------------------------------------------------- public API

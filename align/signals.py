@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from align.cn_numerals import cn_int as _cn_int
 from align.lexicon import en_content_stems, zh_gloss_stems, zh_words
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -54,15 +55,6 @@ def _cn_numerals_to_digits(text: str) -> str:
         return str(k) if k is not None else run
 
     return _CN_NUMERAL.sub(numeral, text)
-
-
-def _cn_int(run: str) -> int | None:
-    import cn2an
-
-    try:
-        return int(cn2an.cn2an(run, "smart"))
-    except (ValueError, TypeError, KeyError):
-        return None
 
 
 def zh_anchor_tokens(text: str) -> set[str]:
@@ -108,6 +100,28 @@ def en_quote_count(text: str) -> int:
     return len(_EN_OPEN_QUOTE.findall(text)) + text.count("«")
 
 
+_CLOSING_QUOTE = re.compile(r"[\"”’'」』]\s*$")
+
+
+def ends_with_quote(text: str) -> bool:
+    """True when a sentence ends by closing a quotation.
+
+    In literary translation a speech turn that ends a sentence almost always
+    ends a bead too (MAC-Dev: 97% of such English sentences), while a plain
+    full stop ends one only 63% of the time.
+    """
+    return bool(_CLOSING_QUOTE.search(text))
+
+
+def starts_with_quote(text: str) -> bool:
+    """True when a sentence opens with a quotation mark.
+
+    A Chinese sentence that opens a speech turn starts a bead in every case
+    of MAC-Dev and MAC-Test (259 sentences); in English it is no evidence.
+    """
+    return text.lstrip()[:1] in "“「『\"'‘"
+
+
 @dataclass
 class SideFeatures:
     """Everything the aligner needs to know about one side, besides vectors."""
@@ -123,6 +137,8 @@ class SideFeatures:
     stem_count: np.ndarray  # zh: jieba words with a gloss ~ |stems| capped; en: |stems|
     para: np.ndarray
     heading: np.ndarray
+    closes_quote: np.ndarray  # 1.0 where the sentence ends with a closing quote
+    opens_quote: np.ndarray  # 1.0 where it starts with an opening quote
 
 
 def _layout(para: Sequence[int], heading: Sequence[bool]) -> dict[str, np.ndarray]:
@@ -148,6 +164,8 @@ def zh_features(
         stems=stems,
         stem_count=np.array([len(s) for s in stems], dtype=np.float64),
         words=[set(w) for w in words],
+        closes_quote=np.array([ends_with_quote(t) for t in texts], dtype=np.float64),
+        opens_quote=np.array([starts_with_quote(t) for t in texts], dtype=np.float64),
         **_layout(para, heading),
     )
 
@@ -166,6 +184,8 @@ def en_features(
         stems=stems,
         stem_count=np.array([len(s) for s in stems], dtype=np.float64),
         words=stems,
+        closes_quote=np.array([ends_with_quote(t) for t in texts], dtype=np.float64),
+        opens_quote=np.array([starts_with_quote(t) for t in texts], dtype=np.float64),
         **_layout(para, heading),
     )
 

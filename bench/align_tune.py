@@ -1,0 +1,139 @@
+"""Fast weight sweeps for the aligner on a MAC split (features computed once).
+
+Embeddings, sentence features and the raw bead evidence of every document
+are built once per process; each setting then only re-weights the evidence
+and re-runs the dynamic programme, so a sweep point costs well under a
+second on MAC-Dev.  Options that change the evidence itself (``top_k``,
+``lex_idf``, ``band``, ``full_cells``) are fixed by --opt for the process.
+
+    python bench/align_tune.py --split dev --cache /tmp/zhen-emb \\
+        --sweep skip=-0.3,-0.5,-0.7 --sweep merge=0.1,0.2
+    python bench/align_tune.py --split dev --cache /tmp/zhen-emb --ascent w_len,merge
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import dataclasses
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from align_mac import CachedEmbedder, parse_beads, read_lines, score_def1
+from common import shared_eval
+
+from align import aligner as al
+from align.signals import en_features, zh_features
+
+
+@dataclasses.dataclass
+class Doc:
+    ctx: al._Context
+    feats: dict[tuple[int, int], dict[str, np.ndarray]]
+    gold: list
+
+
+def load(split: str, embedder, opts: al.AlignOptions) -> list[Doc]:
+    base = shared_eval("mac") / split
+    docs = []
+    for p in sorted((base / "gold").glob("*.align")):
+        name = p.name[: -len(".align")]
+        zh, en = read_lines(base / "zh" / name), read_lines(base / "en" / name)
+        Zw = al._windows(embedder, zh, "")
+        Ew = al._windows(embedder, en, " ")
+        fz = zh_features(zh, [0] * len(zh), [False] * len(zh))
+        fe = en_features(en, [0] * len(en), [False] * len(en))
+        ctx = al._context(Zw, Ew, fz, fe, opts)
+        feats = {
+            (a, b): al._bead_features(ctx, a, b, opts)
+            for a, b in al.BEAD_TYPES
+            if a and b
+        }
+        docs.append(Doc(ctx, feats, parse_beads(read_lines(p))))
+    return docs
+
+
+def evaluate(docs: list[Doc], opts: al.AlignOptions) -> float:
+    """Pooled def1 strict F1."""
+    test, gold = [], []
+    for d in docs:
+        scores = np.full(
+            (d.ctx.n + 1, len(al.BEAD_TYPES), d.ctx.W), -np.inf, np.float32
+        )
+        for t, (a, b) in enumerate(al.BEAD_TYPES):
+            if a and b:
+                scores[:, t] = al._bead_score(d.feats[(a, b)], a, b, opts)
+            elif a:
+                scores[:, t] = opts.skip
+        path = al._decode(d.ctx, scores, opts)[0]
+        beads, i, j = [], 0, 0
+        for a, b in path:
+            beads.append((tuple(range(i, i + a)), tuple(range(j, j + b))))
+            i, j = i + a, j + b
+        test.append(beads)
+        gold.append(d.gold)
+    return score_def1(test, gold)[2]
+
+
+def _steps(v):
+    if isinstance(v, bool):
+        return [not v]
+    if isinstance(v, int):
+        return [v - 1, v + 1]
+    return [v * 0.7, v * 1.4] if v else [0.05, -0.05]
+
+
+def ascent(docs, opts, names: list[str], rounds: int) -> al.AlignOptions:
+    """Coordinate ascent: try each name at ×0.7 / ×1.4 (±1 for ints), keep gains."""
+    best = evaluate(docs, opts)
+    print(f"start {best:.4f}")
+    for _ in range(rounds):
+        improved = False
+        for name in names:
+            for v in _steps(getattr(opts, name)):
+                o = dataclasses.replace(opts, **{name: v})
+                f = evaluate(docs, o)
+                if f > best + 1e-9:
+                    best, opts, improved = f, o, True
+                    print(f"  {name}={v:.4g} -> {f:.4f}")
+        if not improved:
+            break
+    print("final", best, {n: getattr(opts, n) for n in names})
+    return opts
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--split", default="dev")
+    ap.add_argument("--cache", type=Path)
+    ap.add_argument("--opt", action="append", default=[])
+    ap.add_argument("--sweep", action="append", default=[], help="NAME=v1,v2,...")
+    ap.add_argument("--ascent", help="comma list of option names")
+    ap.add_argument("--rounds", type=int, default=3)
+    args = ap.parse_args(argv)
+    from align.embed import load_embedder
+
+    emb = load_embedder()
+    if args.cache:
+        emb = CachedEmbedder(emb, args.cache)
+    base = {k: ast.literal_eval(v) for k, v in (o.split("=", 1) for o in args.opt)}
+    opts = al._options(base)
+    docs = load(args.split, emb, opts)
+    print(f"base {evaluate(docs, opts):.4f}")
+    for sw in args.sweep:
+        name, vals = sw.split("=", 1)
+        for v in ast.literal_eval(f"[{vals}]"):
+            o = dataclasses.replace(opts, **{name: v})
+            print(f"{name}={v}: {evaluate(docs, o):.4f}")
+    if args.ascent:
+        ascent(docs, opts, args.ascent.split(","), args.rounds)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
