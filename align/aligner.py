@@ -30,6 +30,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, fields
 
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 
 from align.embed import Embedder
 from align.errors import InputError
@@ -171,6 +172,29 @@ def _band_from_path(
     return lo.astype(np.int64), int((hi - lo).max()) + 1
 
 
+class _Float32Rows:
+    """Consecutive row ranges of a float16 or float32 array, as float32.
+
+    Rows are converted a block at a time: band chunks overlap on the
+    column side, and a block serves many of them, so each row is
+    converted about once, without a float32 copy of the whole array.
+    """
+
+    __slots__ = ("_X", "_block", "_rows", "_start", "_stop")
+
+    def __init__(self, X: np.ndarray, block: int = 1024) -> None:
+        self._X, self._block = X, block
+        self._start = self._stop = 0
+        self._rows = np.zeros((0,) + X.shape[1:], dtype=np.float32)
+
+    def rows(self, start: int, stop: int) -> np.ndarray:
+        if start < self._start or stop > self._stop:
+            self._start = start
+            self._stop = min(len(self._X), max(stop, start + self._block))
+            self._rows = np.asarray(self._X[start : self._stop], dtype=np.float32)
+        return self._rows[start - self._start : stop - self._start]
+
+
 def _band_dot(
     A: np.ndarray, B: np.ndarray, lo: np.ndarray, W: int, a: int, b: int, n_b: int
 ) -> np.ndarray:
@@ -178,29 +202,38 @@ def _band_dot(
 
     ``n_b`` is the DP width on B's side (m); cells with no such span are -inf.
     Rows are processed in chunks so each chunk is one BLAS matrix product.
+    Each product lands in its rows of a -inf padded buffer, and one gather
+    at the end picks every cell's entry: per-chunk index work would cost
+    more than the small products themselves.  Vectors are converted to
+    float32 a chunk at a time (long documents keep them in float16, and a
+    whole-array copy per call would cost memory and cache misses).
     """
     n1 = len(lo)
-    out = np.full((n1, W), _NEG, dtype=np.float32)
     if lo[-1] == lo[0]:  # whole matrix: every row needs the same columns
         rows_per = max(1, min(256, 2_000_000 // max(W, 1)))
     else:  # a band drifts right: few rows per product keep the waste near 2x
         rows_per = max(16, W // 2)
-    # one float32 copy up front (long documents keep vectors in float16)
-    A = np.ascontiguousarray(A, dtype=np.float32)
-    B = np.ascontiguousarray(B, dtype=np.float32)
-    cols = np.arange(W)
-    for r0 in range(a, n1, rows_per):
-        rows = np.arange(r0, min(n1, r0 + rows_per))
-        c0 = max(int(lo[rows[0]]) - b, 0)
-        c1 = min(int(lo[rows[-1]]) + W - b, n_b - b + 1)
-        if c1 <= c0:
-            continue
-        M = A[rows - a] @ B[c0:c1].T
-        idx = lo[rows][:, None] + cols[None, :] - b - c0
-        ok = (idx >= 0) & (idx < c1 - c0)
-        out[rows] = np.where(
-            ok, np.take_along_axis(M, np.clip(idx, 0, c1 - c0 - 1), axis=1), _NEG
-        )
+    starts = np.arange(a, n1, rows_per)
+    if len(starts) == 0:
+        return np.full((n1, W), _NEG, dtype=np.float32)
+    ends = np.minimum(starts + rows_per, n1)
+    c0 = np.maximum(lo[starts] - b, 0)
+    c1 = np.minimum(lo[ends - 1] + W - b, n_b - b + 1)
+    # column of cell (i, 0) within its chunk's product, shifted to be >= 0
+    shift = lo[a:] - b - np.repeat(c0, ends - starts)
+    pad = max(0, -int(shift.min()))
+    stride = pad + max(int(shift.max()) + W, int((c1 - c0).max()), 0)
+    buf = np.full((n1, stride), _NEG, dtype=np.float32)
+    A32, B32 = _Float32Rows(A), _Float32Rows(B)
+    for r0, r1, k0, k1 in zip(starts.tolist(), ends.tolist(), c0.tolist(), c1.tolist()):
+        if k1 > k0:
+            buf[r0:r1, pad : pad + k1 - k0] = (
+                A32.rows(r0 - a, r1 - a) @ B32.rows(k0, k1).T
+            )
+    idx = np.arange(n1)[:, None] * stride + pad + np.arange(W)[None, :]
+    idx[a:] += shift[:, None]
+    out = buf.ravel()[idx]
+    out[:a] = _NEG
     return out
 
 
@@ -254,61 +287,73 @@ def _dp(
     row; 0-1 beads live inside a row and are resolved with a running maximum
     over prefix sums, so a row costs a fixed handful of vector operations.
     """
-    tids = np.array([t for t, (a, _) in enumerate(types) if a > 0])
-    ta = np.array([types[t][0] for t in tids])
-    tb = np.array([types[t][1] for t in tids])
-    dp = np.full((n + 1) * W, _NEG)
-    bt = np.full((n + 1, W), -1, dtype=np.int16)
-    gap = np.zeros((n + 1, W), dtype=np.float32)
+    ta = np.array([a for a, _ in types])
+    tb = np.array([b for _, b in types])
+    # dp lives in a flat buffer padded with -inf (MAX_WINDOW rows above row 0,
+    # columns either side), so each row reads every bead type's W predecessor
+    # cells as one run, all types in one gather, with no masks; 0-1 beads (no
+    # zh side) read padding.
+    rows = np.arange(n + 1)
+    # column, in its predecessor row, of the cell a bead ending at (i, 0) starts from
+    off = lo[:, None] - tb[None, :] - lo[np.maximum(rows[:, None] - ta[None, :], 0)]
+    left = min(W, max(0, -int(off.min())))
+    R, S = MAX_WINDOW, left + W + min(W, max(0, int(off.max())))
+    dpbuf = np.full((n + 1 + R) * S, _NEG)
+    src = (
+        (rows[:, None] + R - ta[None, :]) * S + left + np.clip(off, -left, S - left - W)
+    )
+    src[:, ta == 0] = 0  # the first padding row
+    starts_at = sliding_window_view(dpbuf, W)  # [p] = the W cells from flat position p
     cols = np.arange(W)
     t01 = types.index((0, 1)) if (0, 1) in types else -1
     skip_prefix = np.r_[0.0, np.cumsum(skip_en)]  # cost of the 0-1 beads before en j
-    for i in range(n + 1):
-        if i == 0:
-            best = np.full(W, _NEG)
-            best[0] = 0.0
-            arg = np.full(W, -1, dtype=np.int16)
-            runner_up = np.full(W, _NEG)
-        else:
-            prev = np.maximum(i - ta, 0)
-            cp = cols[None, :] + (lo[i] - tb - lo[prev])[:, None]
-            valid = (cp >= 0) & (cp < W) & (ta <= i)[:, None]
-            cand = np.where(valid, dp[prev[:, None] * W + np.clip(cp, 0, W - 1)], _NEG)
-            cand = cand + scores[i, tids]
-            k = cand.argmax(axis=0)
-            best = cand[k, cols]
-            arg = tids[k].astype(np.int16)
-            cand[k, cols] = _NEG
-            runner_up = cand.max(axis=0)
-        if t01 >= 0:
-            j = lo[i] + cols
-            inside = j <= m
-            P = skip_prefix[np.minimum(j, m)]
-            v = best - P
-            cm = np.maximum.accumulate(v)
-            from_left = (cm > v) & inside
-            # the best alternative way into each cell, for the confidence margin
-            from_left_value = np.r_[_NEG, cm[:-1]] + P
-            runner_up = np.where(
-                from_left, best, np.maximum(runner_up, from_left_value)
-            )
-            best = np.where(inside, cm + P, _NEG)
-            arg[from_left] = t01
-        with np.errstate(invalid="ignore"):
-            gap[i] = np.where(np.isfinite(runner_up), best - runner_up, 10.0)
-        arg[~np.isfinite(best)] = -1
-        dp[i * W : (i + 1) * W] = best
-        bt[i] = arg
-    dp = dp.reshape(n + 1, W)
+    jj = lo[:, None] + cols[None, :]
+    inside = jj <= m
+    P_all = skip_prefix[np.minimum(jj, m)]
+    bt = np.zeros((n + 1, W), dtype=np.int16)
+    gap = np.empty((n + 1, W), dtype=np.float32)  # inf or nan: no runner-up
+    shifted = np.empty(W)
+    with np.errstate(invalid="ignore"):  # -inf - -inf where a cell has no runner-up
+        for i in range(n + 1):
+            if i == 0:
+                best = np.full(W, _NEG)
+                best[0] = 0.0
+                arg = np.zeros(W, dtype=np.int16)
+                runner_up = np.full(W, _NEG)
+            else:
+                cand = starts_at[src[i]]
+                cand += scores[i]
+                k = cand.argmax(axis=0)
+                best = cand[k, cols]
+                arg = k.astype(np.int16)
+                cand[k, cols] = _NEG
+                runner_up = cand.max(axis=0)
+            if t01 >= 0:
+                P = P_all[i]
+                v = best - P
+                cm = np.maximum.accumulate(v)
+                from_left = (cm > v) & inside[i]
+                # the best alternative way into each cell, for the confidence margin
+                shifted[0] = _NEG
+                shifted[1:] = cm[:-1]
+                shifted += P
+                runner_up = np.where(from_left, best, np.maximum(runner_up, shifted))
+                best = np.where(inside[i], cm + P, _NEG)
+                arg[from_left] = t01
+            dpbuf[(i + R) * S + left : (i + R) * S + left + W] = best
+            bt[i] = arg
+            gap[i] = best - runner_up
+    dp = dpbuf.reshape(n + 1 + R, S)[R:, left : left + W]
     if not (0 <= m - lo[n] < W) or not np.isfinite(dp[n, m - lo[n]]):
         raise RuntimeError("alignment search found no path; band too narrow")
     path, gaps = [], []
     i, j = n, m
     while i > 0 or j > 0:
-        t = int(bt[i, j - lo[i]])
-        a, b = types[t]
+        c = j - lo[i]
+        a, b = types[int(bt[i, c])]
         path.append((a, b))
-        gaps.append(float(gap[i, j - lo[i]]))
+        g = float(gap[i, c])
+        gaps.append(g if math.isfinite(g) else 10.0)
         i, j = i - a, j - b
     path.reverse()
     gaps.reverse()
@@ -354,10 +399,11 @@ def _anchor_path(
     cos11 = _band_dot(Zs[0], Es[0], lo, W, 1, 1, m)
     bz = _top_k_mean_rows(cos11[1:], opts.top_k)
     be = _top_k_mean_cols(cos11, lo, m, opts.top_k)
+    pos = _en_positions(lo, W, m)
     for t, (a, b) in enumerate(_ANCHOR_TYPES):
         if a and b:
             cos = _band_dot(Zs[a - 1], Es[b - 1], lo, W, a, b, m)
-            bg = 0.5 * _span_mean(bz, be, lo, W, a, b, m)
+            bg = 0.5 * _span_mean(bz, be, pos, a, b)
             scores[:, t] = cos - bg - opts.merge * (a + b - 2)
         elif a:
             scores[:, t] = opts.skip
@@ -372,27 +418,36 @@ def _pairs(V: np.ndarray) -> np.ndarray:
     return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
 
 
+def _en_positions(lo: np.ndarray, W: int, m: int) -> np.ndarray:
+    """En position j = lo[i] + c of every band cell, clipped to 0..m.
+
+    Computed once per band: every span sum of every bead type reads it.
+    """
+    return np.clip(lo[:, None] + np.arange(W)[None, :], 0, m)
+
+
 def _span_mean(
-    bz: np.ndarray, be: np.ndarray, lo: np.ndarray, W: int, a: int, b: int, m: int
+    bz: np.ndarray, be: np.ndarray, pos: np.ndarray, a: int, b: int
 ) -> np.ndarray:
     """Mean background of the zh span plus that of the en span, per band cell."""
     return (
-        _span_sum(np.cumsum(np.r_[0.0, bz]), lo, W, a, b, m, "zh") / a
-        + _span_sum(np.cumsum(np.r_[0.0, be]), lo, W, a, b, m, "en") / b
+        _span_sum(np.cumsum(np.r_[0.0, bz]), pos, a, b, "zh") / a
+        + _span_sum(np.cumsum(np.r_[0.0, be]), pos, a, b, "en") / b
     )
 
 
 def _span_sum(
-    prefix: np.ndarray, lo: np.ndarray, W: int, a: int, b: int, m: int, side: str
+    prefix: np.ndarray, pos: np.ndarray, a: int, b: int, side: str
 ) -> np.ndarray:
-    """Sum of a per-sentence quantity over the zh or en span of each band cell."""
-    n1 = len(lo)
+    """Sum of a per-sentence quantity over the zh or en span of each band cell.
+
+    ``pos`` is the band's ``_en_positions``.
+    """
     if side == "zh":
-        i = np.arange(n1)
+        i = np.arange(len(pos))
         v = prefix[i] - prefix[np.maximum(i - a, 0)]
-        return np.broadcast_to(v[:, None], (n1, W))
-    j = np.clip(lo[:, None] + np.arange(W)[None, :], 0, m)
-    return prefix[j] - prefix[np.maximum(j - b, 0)]
+        return np.broadcast_to(v[:, None], pos.shape)
+    return prefix[pos] - prefix[np.maximum(pos - b, 0)]
 
 
 # ---------------------------------------------------------------- final pass scoring
@@ -404,6 +459,7 @@ class _Context:
     m: int
     lo: np.ndarray
     W: int
+    en_pos: np.ndarray  # _en_positions of the band
     Zw: np.ndarray
     Ew: np.ndarray
     fz: SideFeatures
@@ -447,19 +503,41 @@ def _stem_weights(stems: list[set[str]], power: float) -> dict[str, float]:
 
 
 def _block_sum(R: np.ndarray, lo: np.ndarray, W: int, a: int, b: int) -> np.ndarray:
-    """Σ pair overlaps over zh [i-a, i) × en [j-b, j) for every band cell (i, c)."""
+    """Σ pair overlaps over zh [i-a, i) × en [j-b, j) for every band cell (i, c).
+
+    ``R`` is cumulative along each band row, so a row's share is two lookups;
+    R is read through a copy padded with 0 on the left and its row totals on
+    the right, which stands in for every column off the band without masks.
+    """
     n1 = len(lo)
+    rows = np.arange(n1)
+    # shift between a row's band and that of the row r above it, for each r
+    d = [lo[r:] - lo[: n1 - r] for r in range(min(a, n1))]
+    left = b + min(W, max(0, -min(int(x.min(initial=0)) for x in d)))
+    right = min(W + b, max(0, max(int(x.max(initial=0)) for x in d)))
+    S = left + W + right
+    Rx = np.zeros((n1, S), dtype=np.float32)
+    Rx[:, left : left + W] = R
+    Rx[:, left + W :] = R[:, -1:]
+    Rx = Rx.ravel()
     cols = np.arange(W)
     total = np.zeros((n1, W), dtype=np.float32)
-    for r in range(a):
-        rows = np.arange(r, n1)  # current DP row i, contributing row i - r
-        src = rows - r
-        c_hi = cols[None, :] + (lo[rows] - lo[src])[:, None]  # column of j in row src
-        c_lo = c_hi - b
-        hi_v = np.where(c_hi < 0, 0.0, R[src[:, None], np.clip(c_hi, 0, W - 1)])
-        lo_v = np.where(c_lo < 0, 0.0, R[src[:, None], np.clip(c_lo, 0, W - 1)])
-        total[rows] += hi_v - lo_v
+    for r in range(len(d)):
+        # flat position of en column j in row i - r, for current DP row i
+        hi = (
+            ((rows[: n1 - r] * S + left + np.clip(d[r], b - left, right))[:, None])
+            + cols
+        )
+        total[r:] += Rx[hi] - Rx[hi - b]
     return total
+
+
+def _bead_cos(ctx: _Context, a: int, b: int) -> np.ndarray:
+    """Window cosines of every a-b bead; a 1-b or a-1 bead's are already in the context."""
+    shared = ctx.zh_one.get(b) if a == 1 else ctx.en_one.get(a) if b == 1 else None
+    if shared is not None:
+        return shared
+    return _band_dot(ctx.Zw[:, a - 1], ctx.Ew[:, b - 1], ctx.lo, ctx.W, a, b, ctx.m)
 
 
 def _bead_features(
@@ -472,11 +550,11 @@ def _bead_features(
     lo, W, m = ctx.lo, ctx.W, ctx.m
 
     def span(arr, side):
-        return _span_sum(np.cumsum(np.r_[0.0, arr]), lo, W, a, b, m, side)
+        return _span_sum(np.cumsum(np.r_[0.0, arr]), ctx.en_pos, a, b, side)
 
     f = {
-        "cos": _band_dot(ctx.Zw[:, a - 1], ctx.Ew[:, b - 1], lo, W, a, b, m),
-        "bg": 0.5 * _span_mean(ctx.bz, ctx.be, lo, W, a, b, m),
+        "cos": _bead_cos(ctx, a, b),
+        "bg": 0.5 * _span_mean(ctx.bz, ctx.be, ctx.en_pos, a, b),
     }
     if opts.w_neighbour:
         f["neighbour"] = _neighbour_max(ctx.zh_one[b], ctx.en_one[a], lo, a, b)
@@ -666,6 +744,7 @@ def _context(
         m=m,
         lo=lo,
         W=W,
+        en_pos=_en_positions(lo, W, m),
         Zw=Zw,
         Ew=Ew,
         fz=fz,
@@ -676,7 +755,8 @@ def _context(
         if (opts.w_lex_en or opts.w_lex_zh)
         else np.zeros((n + 1, W), np.float32),
         anc_rows=_row_cumsum_pairs(fz.anchors, fe.anchors, lo, W, m),
-        en_lex_mass=np.array([sum(idf.get(w, 1.0) for w in st) for st in fe.stems]),
+        # fsum: exact, so the result does not depend on set order (PYTHONHASHSEED)
+        en_lex_mass=np.array([math.fsum(idf.get(w, 1.0) for w in st) for st in fe.stems]),
         zh_one={1: cos11},
         en_one={1: cos11},
     )

