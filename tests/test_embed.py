@@ -235,6 +235,35 @@ def test_token_projection_memo_matches_direct_projection(use):
     small.MAX_IDS = 5
     np.testing.assert_allclose(small(flat, emb), direct, atol=1e-5)
     assert small.kept == 0
+    # the token pass prepares a call's ids up front, then only reads the memo
+    read_only = TokenProjections(net)
+    np.testing.assert_allclose(read_only(flat, emb, insert=False), direct, atol=1e-5)
+    assert read_only.kept == 0
+    read_only.prepare(np.unique(flat))
+    assert read_only.kept == len(np.unique(flat))
+    np.testing.assert_allclose(read_only(flat, emb, insert=False), direct, atol=1e-5)
+
+
+def test_worker_threads_give_the_states_of_one_thread(corpus):
+    """Two worker threads must not change a single bit of the states, run after run.
+
+    Each embedder gets a fresh projection memo, as a new process has.  Were
+    the memo filled by whichever micro-batch saw an id first, the order in
+    which threads ran would show in the last bits (it did on 1,500 MAC
+    sentences; on this short text the race rarely shows, so this guards the
+    property rather than reproducing the race).
+    """
+    from align.backends.usem3 import TokenProjections, Usem3Embedder
+
+    texts = corpus[0] + corpus[1]
+    states = []
+    for threads in (1, 2, 2):
+        emb = Usem3Embedder(threads=threads)
+        emb._load()
+        emb._projections = TokenProjections(emb._net)
+        states.append(emb.sentence_states(texts))
+    assert len(texts) > 200  # many micro-batches, so the threads interleave
+    assert np.array_equal(states[0], states[1]) and np.array_equal(states[1], states[2])
 
 
 def test_empty_input_shapes(use):
