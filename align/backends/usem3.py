@@ -241,8 +241,8 @@ class Usem3Embedder:
         Micro-batches are independent, so with ``threads`` > 1 they run on
         that many threads with one BLAS thread each: the pass is mostly
         small products and numpy indexing between them, where a second BLAS
-        thread idles, and two single-threaded workers get through MAC-Test
-        about 15 % faster than one worker with two BLAS threads.  Every
+        thread idles, and two single-threaded workers get through MAC text
+        about 20 % faster than one worker with two BLAS threads.  Every
         batch is computed exactly as on one thread.
         """
         net = self._load()
