@@ -547,9 +547,9 @@ def _bead_features(
 
     Kept apart from the weights so that tuning can reuse it.
     """
-    lo, W, m = ctx.lo, ctx.W, ctx.m
+    lo, W = ctx.lo, ctx.W
 
-    def span(arr, side):
+    def span(arr, side, a=a, b=b):
         return _span_sum(np.cumsum(np.r_[0.0, arr]), ctx.en_pos, a, b, side)
 
     f = {
@@ -573,10 +573,11 @@ def _bead_features(
     f["doc_logratio"] = np.float32(
         math.log((ctx.fe.length.sum() + 1.0) / (ctx.fz.length.sum() + 1.0))
     )
-    if b > 1:
-        f["inner_quote"] = _inner_sum(ctx.fe.closes_quote, lo, W, b, m)
-    if a > 1:
-        f["inner_open_zh"] = _inner_sum(ctx.fz.opens_quote, lo, W, a, m, "zh", "first")
+    if b > 1:  # quotes closed by the bead's en sentences but its last
+        q = ctx.fe.closes_quote
+        f["inner_quote"] = span(q, "en") - span(q, "en", b=1)
+    if a > 1:  # quotes opened by its zh sentences but its first
+        f["inner_open_zh"] = span(ctx.fz.opens_quote, "zh", a=a - 1)
     if a > 1 or b > 1:
         f["para"] = _crossings(ctx, a, b)
         f["heading"] = (
@@ -666,26 +667,6 @@ def _shift(X: np.ndarray, lo: np.ndarray, dr: int, dc: int) -> np.ndarray:
     c = np.arange(W)[None, :] + (lo - lo[r] + dc)[:, None]
     ok = ok_r[:, None] & (c >= 0) & (c < W)
     return np.where(ok, X[r[:, None], np.clip(c, 0, W - 1)], _NEG)
-
-
-def _inner_sum(
-    x: np.ndarray,
-    lo: np.ndarray,
-    W: int,
-    k: int,
-    m: int,
-    side: str = "en",
-    drop: str = "last",
-) -> np.ndarray:
-    """Σ x over a bead's k sentences on one side, leaving out its last (or first) one."""
-    prefix = np.cumsum(np.r_[0.0, x])
-    last, first = (1, 0) if drop == "last" else (0, 1)
-    if side == "zh":
-        i = np.arange(len(lo))
-        v = prefix[np.maximum(i - last, 0)] - prefix[np.maximum(i - k + first, 0)]
-        return np.broadcast_to(v[:, None], (len(lo), W))
-    j = np.clip(lo[:, None] + np.arange(W)[None, :], 0, m)
-    return prefix[np.maximum(j - last, 0)] - prefix[np.maximum(j - k + first, 0)]
 
 
 def _crossings(ctx: _Context, a: int, b: int) -> np.ndarray:
@@ -792,13 +773,28 @@ def _search(
 ) -> tuple[list[tuple[int, int]], list[float], list[float]]:
     """Best path, with each bead's score and winning margin; all after embedding."""
     ctx = _context(Zw, Ew, fz, fe, opts)
+    return _decode(ctx, _score_table(ctx, opts), opts)
+
+
+def _score_table(
+    ctx: _Context,
+    opts: AlignOptions,
+    features: dict[tuple[int, int], dict[str, np.ndarray]] | None = None,
+) -> np.ndarray:
+    """(n+1, bead types, W) scores of every bead in the band.
+
+    ``features`` holds ``_bead_features`` by (a, b) when they were computed
+    already (bench/align_tune.py re-weights them many times); one table
+    builder keeps tuning and alignment from drifting apart.
+    """
     scores = np.full((ctx.n + 1, len(BEAD_TYPES), ctx.W), _NEG, dtype=np.float32)
     for t, (a, b) in enumerate(BEAD_TYPES):
         if a and b:
-            scores[:, t] = _bead_score(_bead_features(ctx, a, b, opts), a, b, opts)
+            f = features[(a, b)] if features is not None else _bead_features(ctx, a, b, opts)
+            scores[:, t] = _bead_score(f, a, b, opts)
         elif a:
             scores[:, t] = opts.skip
-    return _decode(ctx, scores, opts)
+    return scores
 
 
 # ---------------------------------------------------------------- public API

@@ -62,15 +62,7 @@ def evaluate(docs: list[Doc], opts: al.AlignOptions) -> float:
     """Pooled def1 strict F1."""
     test, gold = [], []
     for d in docs:
-        scores = np.full(
-            (d.ctx.n + 1, len(al.BEAD_TYPES), d.ctx.W), -np.inf, np.float32
-        )
-        for t, (a, b) in enumerate(al.BEAD_TYPES):
-            if a and b:
-                scores[:, t] = al._bead_score(d.feats[(a, b)], a, b, opts)
-            elif a:
-                scores[:, t] = opts.skip
-        path = al._decode(d.ctx, scores, opts)[0]
+        path = al._decode(d.ctx, al._score_table(d.ctx, opts, d.feats), opts)[0]
         beads, i, j = [], 0, 0
         for a, b in path:
             beads.append((tuple(range(i, i + a)), tuple(range(j, j + b))))
