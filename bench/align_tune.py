@@ -58,18 +58,19 @@ def load(split: str, embedder, opts: al.AlignOptions) -> list[Doc]:
     return docs
 
 
+def decode_beads(ctx: al._Context, scores: np.ndarray, opts: al.AlignOptions) -> list:
+    """The best path through a score table, as (zh ids, en ids) beads."""
+    beads, i, j = [], 0, 0
+    for a, b in al._decode(ctx, scores, opts)[0]:
+        beads.append((tuple(range(i, i + a)), tuple(range(j, j + b))))
+        i, j = i + a, j + b
+    return beads
+
+
 def evaluate(docs: list[Doc], opts: al.AlignOptions) -> float:
     """Pooled def1 strict F1."""
-    test, gold = [], []
-    for d in docs:
-        path = al._decode(d.ctx, al._score_table(d.ctx, opts, d.feats), opts)[0]
-        beads, i, j = [], 0, 0
-        for a, b in path:
-            beads.append((tuple(range(i, i + a)), tuple(range(j, j + b))))
-            i, j = i + a, j + b
-        test.append(beads)
-        gold.append(d.gold)
-    return score_def1(test, gold)[2]
+    test = [decode_beads(d.ctx, al._score_table(d.ctx, opts, d.feats), opts) for d in docs]
+    return score_def1(test, [d.gold for d in docs])[2]
 
 
 def _steps(v):
