@@ -39,7 +39,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from align_mac import CachedEmbedder, read_lines, score_def1
+from align_mac import bench_embedder, read_lines, score_def1
 from align_tune import decode_beads, load
 from common import shared_eval
 
@@ -200,11 +200,7 @@ def main(argv=None) -> int:
     )
     ap.add_argument("--tau", type=float, action="append", help="floor(s); default 0.3")
     args = ap.parse_args(argv)
-    from align.embed import load_embedder
-
-    emb = load_embedder()
-    if args.cache:
-        emb = CachedEmbedder(emb, args.cache)
+    emb = bench_embedder(args.cache)
     opts = al.AlignOptions()
     types = MANY if args.many_only else MANY + ONE_TO_MANY
     mac = shared_eval("mac")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from align_mac import CachedEmbedder, read_lines, run_split
+from align_mac import bench_embedder, parse_options, read_lines, run_split
 from common import shared_eval
 
 Beads = list[tuple[tuple[int, ...], tuple[int, ...]]]
@@ -68,16 +68,9 @@ def main(argv=None) -> int:
     ap.add_argument("--show", type=int, default=0, help="print N regions per pattern")
     ap.add_argument("--top", type=int, default=30)
     args = ap.parse_args(argv)
-    import ast
-
-    from align.embed import load_embedder
-
     mac = shared_eval("mac")
-    emb = load_embedder()
-    if args.cache:
-        emb = CachedEmbedder(emb, args.cache)
-    options = {k: ast.literal_eval(v) for k, v in (o.split("=", 1) for o in args.opt)}
-    test, gold, _, names = run_split(mac, args.split, emb, options, False)
+    emb = bench_embedder(args.cache)
+    test, gold, _, names = run_split(mac, args.split, emb, parse_options(args.opt), False)
 
     g_all, g_hit, t_all, t_hit = Counter(), Counter(), Counter(), Counter()
     patterns: Counter = Counter()

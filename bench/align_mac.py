@@ -159,6 +159,19 @@ class CachedEmbedder:
         return v
 
 
+def bench_embedder(cache: Path | None):
+    """The default model, behind the on-disk CachedEmbedder when ``cache`` is given."""
+    from align.embed import load_embedder
+
+    embedder = load_embedder()
+    return CachedEmbedder(embedder, cache) if cache else embedder
+
+
+def parse_options(pairs: Sequence[str]) -> dict:
+    """``--opt NAME=VALUE`` arguments as aligner options (values are Python literals)."""
+    return {k: ast.literal_eval(v) for k, v in (o.split("=", 1) for o in pairs)}
+
+
 # ---------------------------------------------------------------- running
 
 
@@ -341,17 +354,8 @@ def main(argv=None) -> int:
             "align_mac: `zhen align --presegmented` not available; using the Python API"
         )
         use_cli = False
-    options = {}
-    for o in args.opt:
-        k, v = o.split("=", 1)
-        options[k] = ast.literal_eval(v)
-    embedder = None
-    if not use_cli:
-        from align.embed import load_embedder
-
-        embedder = load_embedder()
-        if args.cache:
-            embedder = CachedEmbedder(embedder, args.cache)
+    options = parse_options(args.opt)
+    embedder = None if use_cli else bench_embedder(args.cache)
     docs = set(args.docs.split(",")) if args.docs else None
 
     print(f"{'split':<22}{'definition':<14}{'P':>6}{'R':>6}{'F1':>6}   time")

@@ -24,7 +24,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from align_mac import CachedEmbedder, parse_beads, read_lines, score_def1
+from align_mac import bench_embedder, parse_beads, parse_options, read_lines, score_def1
 from common import shared_eval
 
 from align import aligner as al
@@ -109,14 +109,8 @@ def main(argv=None) -> int:
     ap.add_argument("--ascent", help="comma list of option names")
     ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args(argv)
-    from align.embed import load_embedder
-
-    emb = load_embedder()
-    if args.cache:
-        emb = CachedEmbedder(emb, args.cache)
-    base = {k: ast.literal_eval(v) for k, v in (o.split("=", 1) for o in args.opt)}
-    opts = al._options(base)
-    docs = load(args.split, emb, opts)
+    opts = al._options(parse_options(args.opt))
+    docs = load(args.split, bench_embedder(args.cache), opts)
     print(f"base {evaluate(docs, opts):.4f}")
     for sw in args.sweep:
         name, vals = sw.split("=", 1)
