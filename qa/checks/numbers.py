@@ -96,11 +96,8 @@ _ZH_CLAUSE_START = set("，,。；;：:！？!?、 \n“”\"（(") | {""}
 def _cn_value(run: str) -> float | None:
     if run.isdigit():
         return float(run)
-    if run and all(c in _ZH_DIGITS for c in run) and len(run) > 1:
-        if len(run) < 3:  # 一一, 三三: reduplication, not a figure
-            return None
-        return float("".join(str("零一二三四五六七八九".index(c)) if c in "零一二三四五六七八九"
-                             else ("0" if c == "〇" else "2") for c in run))
+    if len(run) == 2 and all(c in _ZH_DIGITS for c in run):
+        return None  # 一一, 三三: reduplication, not a figure (longer runs: 二〇二一)
     if run and all(c in _ZH_UNITS for c in run):
         return math.prod(_ZH_SCALE[c] for c in run)  # 百万, 亿: bare units
     value = cn_number(run)
