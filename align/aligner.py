@@ -15,7 +15,10 @@ Why this shape:
   The per-type prior is tuned so merging is not free.
 * Most errors are boundary near-misses (a 2-2 read as 1-1 + 1-1), so a bead
   is penalised when a sentence just outside it matches its other side better
-  than the bead's own sides match each other (``neighbour_cosine``).
+  than the bead's own sides match each other (``neighbour_cosine``), and
+  rewarded when a zh sentence cut at a clause mark splits it better than
+  any cut between whole sentences: the translator moved a clause across the
+  sentence boundary (``align.clause_evidence``).
 * Linear memory and time: short documents use the full matrix; long ones get
   a coarse-to-fine anchor path (both sides recursively halved by summing
   neighbouring vectors) and the final search runs in a fixed-width band
@@ -26,12 +29,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
+from align.band import band_dot, band_shift
+from align.clause_evidence import clause_bonus
+from align.clauses import ClauseHalves, clause_cuts, windows_and_halves
 from align.embed import Embedder
 from align.errors import InputError
 from align.model import Bead, Segment
@@ -92,6 +99,12 @@ class AlignOptions:
     w_neighbour: float = 0.3  # a sentence just outside the bead matches its other side
     neighbour_slack: float = 0.05  # how far a neighbour may out-match the bead for free
     skip: float = -0.5  # score of a 1-0 or 0-1 bead
+    w_clause: float = (
+        1.0  # halves of a zh sentence cut at a clause mark match the en split
+    )
+    clause_floor: float = (
+        0.3  # least weaker-half cosine that counts (also at tuning time)
+    )
     band: int = 12  # half width of the final band around the anchor path
     full_cells: int = 4_000_000  # below this many DP cells, search the whole matrix
     # confidence = sigmoid(bias + score·w + min(gap, 3)·w + null·w + one-to-one·w),
@@ -146,6 +159,39 @@ def _windows(
     return out
 
 
+def _zh_windows(
+    embedder: Embedder, texts: list[str], chunk: int = 4096
+) -> tuple[np.ndarray, ClauseHalves]:
+    """zh window vectors and the clause halves of every sentence (``align.clauses``).
+
+    Chunked like ``_windows``; a chunk also takes the sentence before it, which
+    the first sentence's halves with a neighbour need.
+    """
+    n = len(texts)
+    cuts = [clause_cuts(t) for t in texts]
+    owner = np.repeat(np.arange(n), [len(c) for c in cuts])
+    first = np.r_[0, np.cumsum([len(c) for c in cuts])]  # sentence k's first cut
+    vectors = ok = out = None
+    for s in range(0, n, chunk):
+        s0, e = max(s - 1, 0), min(s + chunk, n)
+        e1 = min(e + MAX_WINDOW - 1, n)
+        w, vec, good = windows_and_halves(
+            embedder, texts[s0:e1], MAX_WINDOW, cuts[s0:e1]
+        )
+        if out is None:
+            dtype = np.float32 if n <= chunk else np.float16
+            out = np.empty((n, MAX_WINDOW, w.shape[2]), dtype=dtype)
+            vectors = np.zeros((len(owner), *vec.shape[1:]), dtype=np.float16)
+            ok = np.zeros((len(owner), vec.shape[1]), dtype=bool)
+        out[s:e] = w[s - s0 : e - s0]
+        # the chunk's own cuts, after those of the sentence before it
+        a, b = first[s] - first[s0], first[e] - first[s0]
+        vectors[first[s] : first[e]] = vec[a:b]
+        ok[first[s] : first[e]] = good[a:b]
+    assert out is not None and vectors is not None and ok is not None
+    return out, ClauseHalves(owner, vectors, ok)
+
+
 # ---------------------------------------------------------------- band geometry
 
 
@@ -170,71 +216,6 @@ def _band_from_path(
     lo = np.clip(pj[np.minimum(first_ge, last_le)] - half, 0, m)
     hi = np.clip(pj[np.maximum(first_ge, last_le)] + half, 0, m)
     return lo.astype(np.int64), int((hi - lo).max()) + 1
-
-
-class _Float32Rows:
-    """Consecutive row ranges of a float16 or float32 array, as float32.
-
-    Rows are converted a block at a time: band chunks overlap on the
-    column side, and a block serves many of them, so each row is
-    converted about once, without a float32 copy of the whole array.
-    """
-
-    __slots__ = ("_X", "_block", "_rows", "_start", "_stop")
-
-    def __init__(self, X: np.ndarray, block: int = 1024) -> None:
-        self._X, self._block = X, block
-        self._start = self._stop = 0
-        self._rows = np.zeros((0,) + X.shape[1:], dtype=np.float32)
-
-    def rows(self, start: int, stop: int) -> np.ndarray:
-        if start < self._start or stop > self._stop:
-            self._start = start
-            self._stop = min(len(self._X), max(stop, start + self._block))
-            self._rows = np.asarray(self._X[start : self._stop], dtype=np.float32)
-        return self._rows[start - self._start : stop - self._start]
-
-
-def _band_dot(
-    A: np.ndarray, B: np.ndarray, lo: np.ndarray, W: int, a: int, b: int, n_b: int
-) -> np.ndarray:
-    """out[i, c] = A[i-a] · B[lo[i]+c-b]: vectors of the spans a bead ending at (i, j) covers.
-
-    ``n_b`` is the DP width on B's side (m); cells with no such span are -inf.
-    Rows are processed in chunks so each chunk is one BLAS matrix product.
-    Each product lands in its rows of a -inf padded buffer, and one gather
-    at the end picks every cell's entry: per-chunk index work would cost
-    more than the small products themselves.  Vectors are converted to
-    float32 a chunk at a time (long documents keep them in float16, and a
-    whole-array copy per call would cost memory and cache misses).
-    """
-    n1 = len(lo)
-    if lo[-1] == lo[0]:  # whole matrix: every row needs the same columns
-        rows_per = max(1, min(256, 2_000_000 // max(W, 1)))
-    else:  # a band drifts right: few rows per product keep the waste near 2x
-        rows_per = max(16, W // 2)
-    starts = np.arange(a, n1, rows_per)
-    if len(starts) == 0:
-        return np.full((n1, W), _NEG, dtype=np.float32)
-    ends = np.minimum(starts + rows_per, n1)
-    c0 = np.maximum(lo[starts] - b, 0)
-    c1 = np.minimum(lo[ends - 1] + W - b, n_b - b + 1)
-    # column of cell (i, 0) within its chunk's product, shifted to be >= 0
-    shift = lo[a:] - b - np.repeat(c0, ends - starts)
-    pad = max(0, -int(shift.min()))
-    stride = pad + max(int(shift.max()) + W, int((c1 - c0).max()), 0)
-    buf = np.full((n1, stride), _NEG, dtype=np.float32)
-    A32, B32 = _Float32Rows(A), _Float32Rows(B)
-    for r0, r1, k0, k1 in zip(starts.tolist(), ends.tolist(), c0.tolist(), c1.tolist()):
-        if k1 > k0:
-            buf[r0:r1, pad : pad + k1 - k0] = (
-                A32.rows(r0 - a, r1 - a) @ B32.rows(k0, k1).T
-            )
-    idx = np.arange(n1)[:, None] * stride + pad + np.arange(W)[None, :]
-    idx[a:] += shift[:, None]
-    out = buf.ravel()[idx]
-    out[:a] = _NEG
-    return out
 
 
 def _top_k_mean_rows(S: np.ndarray, k: int) -> np.ndarray:
@@ -396,13 +377,13 @@ def _anchor_path(
     Zs = [np.asarray(Z, dtype=np.float32), _pairs(Z)]
     Es = [np.asarray(E, dtype=np.float32), _pairs(E)]
     scores = np.full((n + 1, len(_ANCHOR_TYPES), W), _NEG, dtype=np.float32)
-    cos11 = _band_dot(Zs[0], Es[0], lo, W, 1, 1, m)
+    cos11 = band_dot(Zs[0], Es[0], lo, W, 1, 1, m)
     bz = _top_k_mean_rows(cos11[1:], opts.top_k)
     be = _top_k_mean_cols(cos11, lo, m, opts.top_k)
     pos = _en_positions(lo, W, m)
     for t, (a, b) in enumerate(_ANCHOR_TYPES):
         if a and b:
-            cos = _band_dot(Zs[a - 1], Es[b - 1], lo, W, a, b, m)
+            cos = band_dot(Zs[a - 1], Es[b - 1], lo, W, a, b, m)
             bg = 0.5 * _span_mean(bz, be, pos, a, b)
             scores[:, t] = cos - bg - opts.merge * (a + b - 2)
         elif a:
@@ -471,6 +452,7 @@ class _Context:
     anc_rows: np.ndarray
     zh_one: dict[int, np.ndarray]  # b -> single zh sentence · en b-window, per cell
     en_one: dict[int, np.ndarray]  # a -> zh a-window · single en sentence, per cell
+    clause: dict[tuple[int, int], np.ndarray]  # (a, b) -> clause gain, unweighted
 
 
 def _row_cumsum_pairs(
@@ -537,7 +519,7 @@ def _bead_cos(ctx: _Context, a: int, b: int) -> np.ndarray:
     shared = ctx.zh_one.get(b) if a == 1 else ctx.en_one.get(a) if b == 1 else None
     if shared is not None:
         return shared
-    return _band_dot(ctx.Zw[:, a - 1], ctx.Ew[:, b - 1], ctx.lo, ctx.W, a, b, ctx.m)
+    return band_dot(ctx.Zw[:, a - 1], ctx.Ew[:, b - 1], ctx.lo, ctx.W, a, b, ctx.m)
 
 
 def _bead_features(
@@ -631,8 +613,8 @@ def neighbour_cosine(
     """
     m = len(Ew)
     return _neighbour_max(
-        _band_dot(Zw[:, 0], Ew[:, b - 1], lo, W, 1, b, m),
-        _band_dot(Zw[:, a - 1], Ew[:, 0], lo, W, a, 1, m),
+        band_dot(Zw[:, 0], Ew[:, b - 1], lo, W, 1, b, m),
+        band_dot(Zw[:, a - 1], Ew[:, 0], lo, W, a, 1, m),
         lo,
         a,
         b,
@@ -650,23 +632,12 @@ def _neighbour_max(
     """
     return np.maximum.reduce(
         [
-            _shift(zh_one, lo, 1, 0),  # next zh sentence
-            _shift(zh_one, lo, -a, 0),  # previous zh sentence
-            _shift(en_one, lo, 0, 1),  # next en sentence
-            _shift(en_one, lo, 0, -b),  # previous en sentence
+            band_shift(zh_one, lo, 1, 0),  # next zh sentence
+            band_shift(zh_one, lo, -a, 0),  # previous zh sentence
+            band_shift(en_one, lo, 0, 1),  # next en sentence
+            band_shift(en_one, lo, 0, -b),  # previous en sentence
         ]
     )
-
-
-def _shift(X: np.ndarray, lo: np.ndarray, dr: int, dc: int) -> np.ndarray:
-    """out[i, c] = X at row i + dr and en position lo[i] + c + dc; -inf off the band."""
-    n1, W = X.shape
-    r = np.arange(n1) + dr
-    ok_r = (r >= 0) & (r < n1)
-    r = np.clip(r, 0, n1 - 1)
-    c = np.arange(W)[None, :] + (lo - lo[r] + dc)[:, None]
-    ok = ok_r[:, None] & (c >= 0) & (c < W)
-    return np.where(ok, X[r[:, None], np.clip(c, 0, W - 1)], _NEG)
 
 
 def _crossings(ctx: _Context, a: int, b: int) -> np.ndarray:
@@ -700,14 +671,28 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(x, 50.0), -50.0)))
 
 
-def _context(
+@dataclass
+class _Band:
+    """Where the search runs, and what is computed before the sentence features.
+
+    Built straight after embedding: the clause halves of a long document are
+    as large as its zh windows, so their gains are taken (``_add_clauses``)
+    and the halves dropped before the per-cell tables of the search.
+    """
+
+    lo: np.ndarray
+    W: int
+    zh_one: dict[int, np.ndarray]  # b -> single zh sentence · en b-window, per cell
+    clause: dict[tuple[int, int], np.ndarray]  # (a, b) -> clause gain, unweighted
+
+
+def _band(
     Zw: np.ndarray,
     Ew: np.ndarray,
-    fz: SideFeatures,
-    fe: SideFeatures,
     opts: AlignOptions,
-) -> _Context:
-    """The search band and the per-cell quantities every bead type shares."""
+    halves: ClauseHalves | None = None,
+) -> _Band:
+    """The search band, its 1-b cosines and (with ``halves``) the clause gains."""
     n, m = len(Zw), len(Ew)
     if (n + 1) * (m + 1) <= opts.full_cells:
         lo, W = _full_band(n, m)
@@ -717,35 +702,93 @@ def _context(
         coarse = _cells(_anchor_path(_halve(Zw[:, 0]), _halve(Ew[:, 0]), opts))
         anchors = [(min(2 * i, n), min(2 * j, m)) for i, j in coarse]
         lo, W = _band_from_path(anchors, n, m, opts.band)
-
-    cos11 = _band_dot(Zw[:, 0], Ew[:, 0], lo, W, 1, 1, m)
-    idf = _stem_weights(fe.stems, opts.lex_idf)
-    ctx = _Context(
-        n=n,
-        m=m,
-        lo=lo,
-        W=W,
-        en_pos=_en_positions(lo, W, m),
-        Zw=Zw,
-        Ew=Ew,
-        fz=fz,
-        fe=fe,
-        bz=_top_k_mean_rows(cos11[1:], opts.top_k),
-        be=_top_k_mean_cols(cos11, lo, m, opts.top_k),
-        lex_rows=_row_cumsum_pairs(fz.stems, fe.stems, lo, W, m, idf)
-        if (opts.w_lex_en or opts.w_lex_zh)
-        else np.zeros((n + 1, W), np.float32),
-        anc_rows=_row_cumsum_pairs(fz.anchors, fe.anchors, lo, W, m),
-        # fsum: exact, so the result does not depend on set order (PYTHONHASHSEED)
-        en_lex_mass=np.array([math.fsum(idf.get(w, 1.0) for w in st) for st in fe.stems]),
-        zh_one={1: cos11},
-        en_one={1: cos11},
-    )
+    # single zh sentences against en windows: the neighbour evidence and the
+    # clause floor use them
+    zh_one = {1: band_dot(Zw[:, 0], Ew[:, 0], lo, W, 1, 1, m)}
     if opts.w_neighbour:
         for k in range(2, MAX_WINDOW + 1):
-            ctx.zh_one[k] = _band_dot(Zw[:, 0], Ew[:, k - 1], lo, W, 1, k, m)
-            ctx.en_one[k] = _band_dot(Zw[:, k - 1], Ew[:, 0], lo, W, k, 1, m)
+            zh_one[k] = band_dot(Zw[:, 0], Ew[:, k - 1], lo, W, 1, k, m)
+    band = _Band(lo, W, zh_one, {})
+    if halves is not None:
+        _add_clauses(band, Zw, Ew, halves, opts)
+    return band
+
+
+def _add_clauses(
+    band: _Band,
+    Zw: np.ndarray,
+    Ew: np.ndarray,
+    halves: ClauseHalves,
+    opts: AlignOptions,
+) -> None:
+    """Put the clause gains of ``halves`` into ``band`` (``align.clause_evidence``)."""
+    m = len(Ew)
+    for k in range(2, 5):  # the floor reads the 1-2 … 1-4 cosines
+        if k not in band.zh_one:
+            band.zh_one[k] = band_dot(Zw[:, 0], Ew[:, k - 1], band.lo, band.W, 1, k, m)
+    band.clause = clause_bonus(
+        halves, Zw[:, 0], Ew, band.lo, band.W, m, band.zh_one, 1.0, opts.clause_floor
+    )
+
+
+def _context(
+    Zw: np.ndarray,
+    Ew: np.ndarray,
+    fz: SideFeatures,
+    fe: SideFeatures,
+    opts: AlignOptions,
+    band: _Band | None = None,
+) -> _Context:
+    """The per-cell quantities every bead type shares (the band from ``_band``)."""
+    n, m = len(Zw), len(Ew)
+    band = band if band is not None else _band(Zw, Ew, opts)
+    lo, W, zh_one = band.lo, band.W, band.zh_one
+    cos11 = zh_one[1]
+
+    def en_one() -> dict[int, np.ndarray]:
+        """a-windows of zh against single en sentences (the neighbour evidence)."""
+        out = {1: cos11}
+        if opts.w_neighbour:
+            for k in range(2, MAX_WINDOW + 1):
+                out[k] = band_dot(Zw[:, k - 1], Ew[:, 0], lo, W, k, 1, m)
+        return out
+
+    # the products beside the set arithmetic of the lexical tables below
+    with ThreadPoolExecutor(1) as pool:
+        en_one_job = pool.submit(en_one)
+        idf = _stem_weights(fe.stems, opts.lex_idf)
+        ctx = _Context(
+            n=n,
+            m=m,
+            lo=lo,
+            W=W,
+            en_pos=_en_positions(lo, W, m),
+            Zw=Zw,
+            Ew=Ew,
+            fz=fz,
+            fe=fe,
+            bz=_top_k_mean_rows(cos11[1:], opts.top_k),
+            be=_top_k_mean_cols(cos11, lo, m, opts.top_k),
+            lex_rows=_row_cumsum_pairs(fz.stems, fe.stems, lo, W, m, idf)
+            if (opts.w_lex_en or opts.w_lex_zh)
+            else np.zeros((n + 1, W), np.float32),
+            anc_rows=_row_cumsum_pairs(fz.anchors, fe.anchors, lo, W, m),
+            # fsum: exact, so the result does not depend on set order (PYTHONHASHSEED)
+            en_lex_mass=np.array(
+                [math.fsum(idf.get(w, 1.0) for w in st) for st in fe.stems]
+            ),
+            zh_one=zh_one,
+            en_one=en_one_job.result(),
+            clause=band.clause,
+        )
+    # the per-sentence word sets are done with: a long document's take
+    # hundreds of MB, which the score tables need more
+    ctx.fz, ctx.fe = _without_sets(fz), _without_sets(fe)
     return ctx
+
+
+def _without_sets(f: SideFeatures) -> SideFeatures:
+    return replace(f, anchors=[], stems=[], words=[])
 
 
 def _decode(
@@ -764,18 +807,6 @@ def _decode(
     return path, bead_scores, gaps
 
 
-def _search(
-    Zw: np.ndarray,
-    Ew: np.ndarray,
-    fz: SideFeatures,
-    fe: SideFeatures,
-    opts: AlignOptions,
-) -> tuple[list[tuple[int, int]], list[float], list[float]]:
-    """Best path, with each bead's score and winning margin; all after embedding."""
-    ctx = _context(Zw, Ew, fz, fe, opts)
-    return _decode(ctx, _score_table(ctx, opts), opts)
-
-
 def _score_table(
     ctx: _Context,
     opts: AlignOptions,
@@ -788,12 +819,29 @@ def _score_table(
     builder keeps tuning and alignment from drifting apart.
     """
     scores = np.full((ctx.n + 1, len(BEAD_TYPES), ctx.W), _NEG, dtype=np.float32)
-    for t, (a, b) in enumerate(BEAD_TYPES):
+
+    def fill(t: int) -> None:
+        a, b = BEAD_TYPES[t]
         if a and b:
-            f = features[(a, b)] if features is not None else _bead_features(ctx, a, b, opts)
+            f = (
+                features[(a, b)]
+                if features is not None
+                else _bead_features(ctx, a, b, opts)
+            )
             scores[:, t] = _bead_score(f, a, b, opts)
+            if opts.w_clause and (a, b) in ctx.clause:
+                scores[:, t] += opts.w_clause * ctx.clause[a, b]
         elif a:
             scores[:, t] = opts.skip
+
+    if ctx.n * ctx.W < 1_000_000:
+        for t in range(len(BEAD_TYPES)):
+            fill(t)
+    else:
+        # a long document: bead types are independent, and their array
+        # arithmetic runs outside the GIL, so two threads share the work
+        with ThreadPoolExecutor(2) as pool:
+            list(pool.map(fill, range(len(BEAD_TYPES))))
     return scores
 
 
@@ -817,17 +865,35 @@ def align_segments(
             Bead((), (j,), 1.0) for j in range(m)
         ]
 
-    Zw = _windows(embedder, [s.text for s in zh], "")
+    if opts.w_clause:
+        Zw, halves = _zh_windows(embedder, [s.text for s in zh])
+    else:
+        Zw, halves = _windows(embedder, [s.text for s in zh], ""), None
     Ew = _windows(embedder, [s.text for s in en], " ")
-    fz = zh_features(
-        [s.text for s in zh], [s.para for s in zh], [s.heading for s in zh]
-    )
-    fe = en_features(
-        [s.text for s in en], [s.para for s in en], [s.heading for s in en]
-    )
-
     with _one_blas_thread():
-        path, bead_scores, gaps = _search(Zw, Ew, fz, fe, opts)
+        band = _band(Zw, Ew, opts)
+        with ThreadPoolExecutor(1) as pool:
+            # the clause gains are numpy products, mostly outside the GIL, and
+            # the zh features pure Python: side by side, a long document hides
+            # most of the former.  The halves are gone before the en features,
+            # so the two never hold memory at once.
+            clauses = (
+                pool.submit(_add_clauses, band, Zw, Ew, halves, opts)
+                if halves is not None
+                else None
+            )
+            del halves
+            fz = zh_features(
+                [s.text for s in zh], [s.para for s in zh], [s.heading for s in zh]
+            )
+            if clauses is not None:
+                clauses.result()
+        fe = en_features(
+            [s.text for s in en], [s.para for s in en], [s.heading for s in en]
+        )
+        ctx = _context(Zw, Ew, fz, fe, opts, band)
+        del fz, fe, band  # (see the end of _context)
+        path, bead_scores, gaps = _decode(ctx, _score_table(ctx, opts), opts)
 
     beads = []
     i = j = 0

@@ -307,6 +307,57 @@ class CachedEmbedder:
             return self.inner.vectors_from_states(self._states(texts))
         return self._lookup(self.key, texts, self.inner.embed)
 
+    def windows_and_halves(
+        self, texts: Sequence[str], max_len: int, cuts: Sequence[Sequence[int]]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``align.clauses.windows_and_halves`` with states and cut rows cached.
+
+        Cut rows are keyed by text and offset, in a namespace of their own;
+        a text whose state or any cut row misses goes through the model's
+        one token pass for both.
+        """
+        from align.clauses import flat_cuts, halves_by_encoding
+
+        texts = list(texts)
+        inner = self.inner
+        if not (isinstance(inner, PooledEmbedder) and hasattr(inner, "clause_states")):
+            windows = self.embed_windows(texts, max_len, "")
+            return (windows, *halves_by_encoding(self, texts, cuts, windows.shape[2]))
+        owner, offset = flat_cuts(cuts)
+        cut_keys = [f"{texts[k]}\x00{c}" for k, c in zip(owner.tolist(), offset.tolist())]
+        cut_ns = inner.state_key + "/cuts-v1"
+        states, found = self.cache.get(inner.state_key, texts, inner.state_width)
+        rows, cut_found = self.cache.get(cut_ns, cut_keys, inner.cut_width)
+        need = ~found
+        np.logical_or.at(need, owner, ~cut_found)
+        if states is None:
+            states = np.zeros((len(texts), inner.state_width), dtype=np.float32)
+        if rows is None:
+            rows = np.zeros((len(cut_keys), inner.cut_width), dtype=np.float32)
+        missing = np.flatnonzero(need)
+        if len(missing):
+            # each distinct missing text once
+            order = list(dict.fromkeys(texts[i] for i in missing))
+            first = {t: i for i in missing[::-1] for t in [texts[i]]}
+            sub_cuts = [cuts[first[t]] for t in order]
+            fresh_states, fresh_rows = inner.clause_states(order, sub_cuts)
+            fresh_states, fresh_rows = as_stored(fresh_states), as_stored(fresh_rows)
+            where = {t: j for j, t in enumerate(order)}
+            states[missing] = fresh_states[[where[texts[i]] for i in missing]]
+            sub_owner, sub_offset = flat_cuts(sub_cuts)
+            sub_keys = [
+                f"{order[k]}\x00{c}" for k, c in zip(sub_owner.tolist(), sub_offset.tolist())
+            ]
+            at = {key: j for j, key in enumerate(sub_keys)}
+            redo = np.flatnonzero(need[owner])
+            rows[redo] = fresh_rows[[at[cut_keys[r]] for r in redo]]
+            self.cache.put(inner.state_key, order, fresh_states)
+            self.cache.put(cut_ns, sub_keys, fresh_rows)
+        return (
+            inner.windows_from_states(states, max_len),
+            *inner.halves_from_states(states, rows, owner),
+        )
+
     def embed_windows(
         self, texts: Sequence[str], max_len: int, joiner: str = " "
     ) -> np.ndarray:

@@ -32,9 +32,13 @@ _URLISH = re.compile(
 )
 
 
+#: what any _URLISH match contains; the full pattern costs ~40 µs a line
+_URL_HINT = re.compile(r"://|www\.|@|[A-Za-z0-9-]\.[A-Za-z]{2}")
+
+
 def _counts(line: str) -> tuple[int, int]:
     """(Han characters, Latin letters), ignoring URLs."""
-    if "." in line or "@" in line:
+    if _URL_HINT.search(line):
         line = _URLISH.sub(" ", line)
     return len(_HAN.findall(line)), len(_LATIN.findall(line))
 
@@ -400,15 +404,21 @@ def _cut_trailer(
     Chinese footer such as ``本文由…转载…`` / ``免责声明``: once a site footer
     begins, nothing after it is translation.
     """
-    if labels is None:
-        labels = [_label(line) for line in lines]
-    last_content = -1
-    for i, line in enumerate(lines):
-        if labels[i] == "en" and not _EN_BOILERPLATE.match(line):
-            last_content = i
+
+    def label(i: int) -> str:  # labelling every line of a long text is slow
+        return labels[i] if labels is not None else _label(lines[i])
+
+    last_content = next(
+        (
+            i
+            for i in range(len(lines) - 1, -1, -1)
+            if label(i) == "en" and not _EN_BOILERPLATE.match(lines[i])
+        ),
+        -1,
+    )
     end = last_content + 1
-    for i, line in enumerate(lines[:end]):
-        if labels[i] == "zh" and _ZH_BOILERPLATE.match(line):
+    for i in range(end):
+        if _ZH_BOILERPLATE.match(lines[i]) and label(i) == "zh":
             end = i
             break
     # English boilerplate just before the cut (a copyright line) goes too.

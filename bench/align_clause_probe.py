@@ -19,9 +19,12 @@ beads) gain on MAC-Dev but lose up to 3.6 points on nonliterary/pol, where
 long Chinese sentences split into several English ones and similarities
 run high.
 
-It is an experiment, not part of zhen: clause texts are encoded exactly
-(slow: about 2 min for MAC-Dev, 8 for MAC-Test, cached by --cache), and only
-documents the aligner searches as a full matrix are supported (all of MAC is).
+The aligner now ships this evidence for the lean set of types (no 3-2),
+with halves pooled from the token pass (``align.clause_evidence``,
+``AlignOptions.w_clause``).  The probe keeps the reference: halves encoded
+exactly as texts (slow: about 2 min for MAC-Dev, 8 for MAC-Test, cached by
+--cache), the aligner's own clause evidence switched off, and only documents
+searched as a full matrix (all of MAC is).
 
     python bench/align_clause_probe.py --splits dev,test,nonliterary/pol --cache /tmp/zhen-emb
     python bench/align_clause_probe.py --splits dev --many-only --absolute --tau 0.4
@@ -30,7 +33,6 @@ documents the aligner searches as a full matrix are supported (all of MAC is).
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
@@ -44,12 +46,9 @@ from align_tune import decode_beads, load
 from common import shared_eval
 
 from align import aligner as al
+from align.clauses import MAX_CUTS, clause_cuts
 
 #: after a clause mark, or between a closing quote and more text
-_CLAUSE = re.compile(
-    r"(?<=[，；：])(?=.)|(?<=——)(?=[^—])|(?<=[”’」』])(?=[^，。！？；：”’」』…—\s])"
-)
-MAX_CUTS = 6
 #: bead types the evidence is computed for; a cut zh sentence may have up
 #: to two full sentences beside it in its half
 MANY = ((2, 2), (2, 3), (3, 2))
@@ -57,12 +56,6 @@ MANY = ((2, 2), (2, 3), (3, 2))
 #: split across English sentences is not pulled into a many-to-many bead
 ONE_TO_MANY = ((1, 2), (1, 3), (1, 4), (1, 5))
 _NEG = -np.inf
-
-
-def clause_cuts(text: str) -> list[int]:
-    """Character offsets where ``text`` may be cut, both halves 3+ characters."""
-    cuts = [m.start() for m in _CLAUSE.finditer(text)]
-    return [c for c in cuts if c >= 3 and len(text) - c >= 3][:MAX_CUTS]
 
 
 def _half_vectors(embedder, zh: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -201,7 +194,7 @@ def main(argv=None) -> int:
     ap.add_argument("--tau", type=float, action="append", help="floor(s); default 0.3")
     args = ap.parse_args(argv)
     emb = bench_embedder(args.cache)
-    opts = al.AlignOptions()
+    opts = al.AlignOptions(w_clause=0.0)  # the probe's evidence instead
     types = MANY if args.many_only else MANY + ONE_TO_MANY
     mac = shared_eval("mac")
     for split in args.splits.split(","):

@@ -158,6 +158,18 @@ class CachedEmbedder:
         np.save(p, v)
         return v
 
+    def windows_and_halves(self, texts, max_len, cuts):
+        """zh windows and clause halves (``align.clauses``), kept like the rest."""
+        from align.clauses import windows_and_halves
+
+        p = self._path("wh", texts, f"{max_len}|{cuts}").with_suffix(".npz")
+        if p.exists():
+            with np.load(p) as z:
+                return z["windows"], z["vectors"], z["ok"]
+        w, v, ok = windows_and_halves(self.inner, texts, max_len, cuts)
+        np.savez(p, windows=w, vectors=v, ok=ok)
+        return w, v, ok
+
 
 def bench_embedder(cache: Path | None):
     """The default model, behind the on-disk CachedEmbedder when ``cache`` is given."""
@@ -277,6 +289,13 @@ class SyntheticVectors:
             out[: k - w, w] = csum[w + 1 :] - csum[: k - w]
         out /= np.maximum(np.linalg.norm(out, axis=2, keepdims=True), 1e-9)
         return out
+
+    def windows_and_halves(self, texts, max_len, cuts):
+        """Windows as above; each clause half gets its sentence's vector."""
+        w = self.embed_windows(texts, max_len, "")
+        owner = np.repeat(np.arange(len(texts)), [len(c) for c in cuts])
+        halves = np.repeat(w[owner, :1], 4, axis=1)
+        return w, halves, np.ones(halves.shape[:2], dtype=bool)
 
 
 def run_scale(mac: Path, n_target: int) -> None:

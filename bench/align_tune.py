@@ -44,11 +44,12 @@ def load(split: str, embedder, opts: al.AlignOptions) -> list[Doc]:
     for p in sorted((base / "gold").glob("*.align")):
         name = p.name[: -len(".align")]
         zh, en = read_lines(base / "zh" / name), read_lines(base / "en" / name)
-        Zw = al._windows(embedder, zh, "")
+        Zw, halves = al._zh_windows(embedder, zh)
         Ew = al._windows(embedder, en, " ")
+        band = al._band(Zw, Ew, opts, halves)
         fz = zh_features(zh, [0] * len(zh), [False] * len(zh))
         fe = en_features(en, [0] * len(en), [False] * len(en))
-        ctx = al._context(Zw, Ew, fz, fe, opts)
+        ctx = al._context(Zw, Ew, fz, fe, opts, band)
         feats = {
             (a, b): al._bead_features(ctx, a, b, opts)
             for a, b in al.BEAD_TYPES

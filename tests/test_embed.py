@@ -479,3 +479,27 @@ def test_cache_is_safe_under_concurrent_writers(tmp_path):
     np.testing.assert_array_equal(
         rows, want[[first[t] for t in texts]].astype(np.float16)
     )
+
+
+@pytest.mark.slow
+def test_st_clause_halves_are_encoded_texts(minilm, tmp_path):
+    """A backend without pooled states gets its clause halves as texts, cached."""
+    from align.cache import CachedEmbedder, EmbeddingCache
+    from align.clauses import clause_cuts, half_texts, windows_and_halves
+
+    zh, _ = _corpus_sides()
+    texts = zh[:6]
+    cuts = [clause_cuts(t) for t in texts]
+    cached = CachedEmbedder(minilm, EmbeddingCache(tmp_path))
+    w, halves, ok = windows_and_halves(cached, texts, 2, cuts)
+    assert w.shape == (6, 2, 384) and halves.shape == (sum(map(len, cuts)), 4, 384)
+    wanted = [h for h in half_texts(texts, cuts) if h is not None]
+    assert ok.sum() == len(wanted) and not halves[~ok].any()
+    # (float16 in the cache: cosine 0.99997 for these 384-d vectors)
+    assert np.sum(halves[ok] * minilm.embed(wanted), axis=1).min() > 0.9999
+    calls = _count_calls(minilm, "embed")
+    try:
+        windows_and_halves(cached, texts, 2, cuts)
+    finally:
+        del minilm.embed
+    assert calls == []

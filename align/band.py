@@ -1,0 +1,99 @@
+"""Band layout shared by the aligner's score tables.
+
+A band keeps, for DP row i, the columns lo[i] .. lo[i]+W-1: memory and time
+linear in document length.  These helpers compute products and shifts in
+that layout without materialising anything (n, m)-sized.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+_NEG = -np.inf
+
+
+class Float32Rows:
+    """Consecutive row ranges of a float16 or float32 array, as float32.
+
+    Rows are converted a block at a time: band chunks overlap on the
+    column side, and a block serves many of them, so each row is
+    converted about once, without a float32 copy of the whole array.
+    """
+
+    __slots__ = ("_X", "_block", "_rows", "_start", "_stop")
+
+    def __init__(self, X: np.ndarray, block: int = 1024) -> None:
+        self._X, self._block = X, block
+        self._start = self._stop = 0
+        self._rows = np.zeros((0,) + X.shape[1:], dtype=np.float32)
+
+    def rows(self, start: int, stop: int) -> np.ndarray:
+        if start < self._start or stop > self._stop:
+            self._start = start
+            self._stop = min(len(self._X), max(stop, start + self._block))
+            self._rows = np.asarray(self._X[start : self._stop], dtype=np.float32)
+        return self._rows[start - self._start : stop - self._start]
+
+
+def band_dot(
+    A: np.ndarray,
+    B: np.ndarray,
+    lo: np.ndarray,
+    W: int,
+    a: int,
+    b: int,
+    n_b: int,
+    rows_per: int | None = None,
+) -> np.ndarray:
+    """out[i, c] = A[i-a] · B[lo[i]+c-b]: vectors of the spans a bead ending at (i, j) covers.
+
+    ``n_b`` is the DP width on B's side (m); cells with no such span are -inf.
+    Rows are processed in chunks so each chunk is one BLAS matrix product.
+    Each product lands in its rows of a -inf padded buffer, and one gather
+    at the end picks every cell's entry: per-chunk index work would cost
+    more than the small products themselves.  Vectors are converted to
+    float32 a chunk at a time (long documents keep them in float16, and a
+    whole-array copy per call would cost memory and cache misses).
+    ``rows_per`` overrides the rows per product, for callers whose rows
+    drift slower than one column per row.
+    """
+    n1 = len(lo)
+    if rows_per is not None:
+        pass
+    elif lo[-1] == lo[0]:  # whole matrix: every row needs the same columns
+        rows_per = max(1, min(256, 2_000_000 // max(W, 1)))
+    else:  # a band drifts right: few rows per product keep the waste near 2x
+        rows_per = max(16, W // 2)
+    starts = np.arange(a, n1, rows_per)
+    if len(starts) == 0:
+        return np.full((n1, W), _NEG, dtype=np.float32)
+    ends = np.minimum(starts + rows_per, n1)
+    c0 = np.maximum(lo[starts] - b, 0)
+    c1 = np.minimum(lo[ends - 1] + W - b, n_b - b + 1)
+    # column of cell (i, 0) within its chunk's product, shifted to be >= 0
+    shift = lo[a:] - b - np.repeat(c0, ends - starts)
+    pad = max(0, -int(shift.min()))
+    stride = pad + max(int(shift.max()) + W, int((c1 - c0).max()), 0)
+    buf = np.full((n1, stride), _NEG, dtype=np.float32)
+    A32, B32 = Float32Rows(A), Float32Rows(B)
+    for r0, r1, k0, k1 in zip(starts.tolist(), ends.tolist(), c0.tolist(), c1.tolist()):
+        if k1 > k0:
+            buf[r0:r1, pad : pad + k1 - k0] = (
+                A32.rows(r0 - a, r1 - a) @ B32.rows(k0, k1).T
+            )
+    idx = np.arange(n1)[:, None] * stride + pad + np.arange(W)[None, :]
+    idx[a:] += shift[:, None]
+    out = buf.ravel()[idx]
+    out[:a] = _NEG
+    return out
+
+
+def band_shift(X: np.ndarray, lo: np.ndarray, dr: int, dc: int) -> np.ndarray:
+    """out[i, c] = X at row i + dr and en position lo[i] + c + dc; -inf off the band."""
+    n1, W = X.shape
+    r = np.arange(n1) + dr
+    ok_r = (r >= 0) & (r < n1)
+    r = np.clip(r, 0, n1 - 1)
+    c = np.arange(W)[None, :] + (lo - lo[r] + dc)[:, None]
+    ok = ok_r[:, None] & (c >= 0) & (c < W)
+    return np.where(ok, X[r[:, None], np.clip(c, 0, W - 1)], _NEG)
