@@ -8,8 +8,12 @@ at a clause mark can.  ``align.clause_evidence`` scores beads with them.
 
 A cut is a character offset after ，；：or ——, or between a closing quote and
 more text (ASCII ,;: count before Chinese), leaving 3+ characters on each side; at most MAX_CUTS a sentence.
-Every cut has four half vectors (``HALVES``): its head, its tail, the head
-with the whole sentence before it, and the tail with the whole sentence after.
+Every cut has up to four half vectors (``HALVES``): its head, its tail, the
+head with the whole sentence before it (first cut of a sentence only) and the
+tail with the whole sentence after (last cut only).  A clause moved into the
+neighbouring English sentence sits at that end of the sentence; the others
+would cost 40 % more model passes on the 100k-sentence benchmark for nothing
+measurable (MAC-Dev 0.918 against 0.919, MAC-Test and pol equal).
 """
 
 from __future__ import annotations
@@ -43,9 +47,10 @@ class ClauseHalves:
 
     Cuts are listed sentence by sentence, in text order.  ``owner[r]`` is the
     sentence of cut r; ``vectors[r, h]`` its half ``HALVES[h]``, valid where
-    ``ok[r, h]`` (the first sentence has no sentence before it, the last none
-    after).  Vectors are float16 like long documents' windows: four per cut
-    is as much memory as the zh windows themselves.
+    ``ok[r, h]``: a sentence's first cut has the half with the sentence
+    before, its last cut the half with the sentence after, except at the
+    ends of the document.  Vectors are float16 like long documents' windows:
+    the halves take as much memory as the zh windows themselves.
     """
 
     owner: np.ndarray  # (n_cuts,) int64, non-decreasing
@@ -66,13 +71,13 @@ def half_texts(texts: Sequence[str], cuts: Sequence[Sequence[int]]) -> list[str 
     n = len(texts)
     for k, cs in enumerate(cuts):
         t = texts[k]
-        for c in cs:
+        for r, c in enumerate(cs):
             head, tail = t[:c], t[c:]
             out += [
                 head,
                 tail,
-                texts[k - 1] + head if k > 0 else None,
-                tail + texts[k + 1] if k + 1 < n else None,
+                texts[k - 1] + head if k > 0 and r == 0 else None,
+                tail + texts[k + 1] if k + 1 < n and r == len(cs) - 1 else None,
             ]
     return out
 

@@ -162,7 +162,8 @@ class CachedEmbedder:
         """zh windows and clause halves (``align.clauses``), kept like the rest."""
         from align.clauses import windows_and_halves
 
-        p = self._path("wh", texts, f"{max_len}|{cuts}").with_suffix(".npz")
+        # (the kind names the halves' layout: bump it when HALVES changes)
+        p = self._path("wh2", texts, f"{max_len}|{cuts}").with_suffix(".npz")
         if p.exists():
             with np.load(p) as z:
                 return z["windows"], z["vectors"], z["ok"]

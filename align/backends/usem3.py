@@ -521,9 +521,10 @@ class Usem3Embedder:
         count = np.stack(
             [L + 1, C[k] - L + 1, C[prev] + L - 1, C[k] - L + C[nxt] - 1], axis=1
         )
+        first, last = np.r_[True, k[1:] != k[:-1]], np.r_[k[1:] != k[:-1], True]
         ok[:] = usable[:, None]
-        ok[:, 2] &= k > 0
-        ok[:, 3] &= k < n - 1
+        ok[:, 2] &= (k > 0) & first  # see align.clauses.HALVES
+        ok[:, 3] &= (k < n - 1) & last
         vectors[ok] = self.vectors_from_sums(total[ok], count[ok])
         return vectors, ok
 
