@@ -99,12 +99,12 @@ class AlignOptions:
     w_neighbour: float = 0.3  # a sentence just outside the bead matches its other side
     neighbour_slack: float = 0.05  # how far a neighbour may out-match the bead for free
     skip: float = -0.5  # score of a 1-0 or 0-1 bead
-    w_clause: float = (
-        1.0  # halves of a zh sentence cut at a clause mark match the en split
-    )
-    clause_floor: float = (
-        0.3  # least weaker-half cosine that counts (also at tuning time)
-    )
+    # halves of a zh sentence cut at a clause mark match the en split
+    # (align.clause_evidence).  The floor is applied when the band is built
+    # (_band), the weight only when beads are scored, so bench/align_tune.py
+    # can sweep w_clause over one precomputed band but not clause_floor.
+    w_clause: float = 1.0
+    clause_floor: float = 0.3  # least weaker-half cosine that counts
     band: int = 12  # half width of the final band around the anchor path
     full_cells: int = 4_000_000  # below this many DP cells, search the whole matrix
     # confidence = sigmoid(bias + score·w + min(gap, 3)·w + null·w + one-to-one·w),

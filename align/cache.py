@@ -253,6 +253,11 @@ class EmbeddingCache:
             )
 
 
+def _cut_keys(texts: Sequence[str], cuts: Sequence[Sequence[int]]) -> list[str]:
+    """Cache keys of clause cuts, in ``flat_cuts`` order: the text and the offset."""
+    return [f"{t}\x00{c}" for t, cs in zip(texts, cuts) for c in cs]
+
+
 class CachedEmbedder:
     """Any Embedder, with its per-text results kept in an EmbeddingCache.
 
@@ -323,8 +328,8 @@ class CachedEmbedder:
         if not (isinstance(inner, PooledEmbedder) and hasattr(inner, "clause_states")):
             windows = self.embed_windows(texts, max_len, "")
             return (windows, *halves_by_encoding(self, texts, cuts, windows.shape[2]))
-        owner, offset = flat_cuts(cuts)
-        cut_keys = [f"{texts[k]}\x00{c}" for k, c in zip(owner.tolist(), offset.tolist())]
+        owner = flat_cuts(cuts)[0]
+        cut_keys = _cut_keys(texts, cuts)
         cut_ns = inner.state_key + "/cuts-v1"
         states, found = self.cache.get(inner.state_key, texts, inner.state_width)
         rows, cut_found = self.cache.get(cut_ns, cut_keys, inner.cut_width)
@@ -336,18 +341,17 @@ class CachedEmbedder:
             rows = np.zeros((len(cut_keys), inner.cut_width), dtype=np.float32)
         missing = np.flatnonzero(need)
         if len(missing):
-            # each distinct missing text once
-            order = list(dict.fromkeys(texts[i] for i in missing))
-            first = {t: i for i in missing[::-1] for t in [texts[i]]}
+            # each distinct missing text once, with the cuts of its first place
+            first: dict[str, int] = {}
+            for i in missing.tolist():
+                first.setdefault(texts[i], i)
+            order = list(first)
             sub_cuts = [cuts[first[t]] for t in order]
             fresh_states, fresh_rows = inner.clause_states(order, sub_cuts)
             fresh_states, fresh_rows = as_stored(fresh_states), as_stored(fresh_rows)
             where = {t: j for j, t in enumerate(order)}
             states[missing] = fresh_states[[where[texts[i]] for i in missing]]
-            sub_owner, sub_offset = flat_cuts(sub_cuts)
-            sub_keys = [
-                f"{order[k]}\x00{c}" for k, c in zip(sub_owner.tolist(), sub_offset.tolist())
-            ]
+            sub_keys = _cut_keys(order, sub_cuts)
             at = {key: j for j, key in enumerate(sub_keys)}
             redo = np.flatnonzero(need[owner])
             rows[redo] = fresh_rows[[at[cut_keys[r]] for r in redo]]

