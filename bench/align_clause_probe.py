@@ -43,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from align_mac import bench_embedder, read_lines, score_def1
 from align_tune import decode_beads, load
-from common import shared_eval
+from common import mac_or_skip
 
 from align import aligner as al
 from align.clauses import MAX_CUTS, clause_cuts
@@ -193,10 +193,12 @@ def main(argv=None) -> int:
     )
     ap.add_argument("--tau", type=float, action="append", help="floor(s); default 0.3")
     args = ap.parse_args(argv)
+    mac = mac_or_skip("align_clause_probe")
+    if mac is None:
+        return 0
     emb = bench_embedder(args.cache)
     opts = al.AlignOptions(w_clause=0.0)  # the probe's evidence instead
     types = MANY if args.many_only else MANY + ONE_TO_MANY
-    mac = shared_eval("mac")
     for split in args.splits.split(","):
         docs = load(split, emb, opts)
         names = sorted(

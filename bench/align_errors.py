@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from align_mac import bench_embedder, parse_options, read_lines, run_split
-from common import shared_eval
+from common import mac_or_skip
 
 Beads = list[tuple[tuple[int, ...], tuple[int, ...]]]
 
@@ -68,7 +68,9 @@ def main(argv=None) -> int:
     ap.add_argument("--show", type=int, default=0, help="print N regions per pattern")
     ap.add_argument("--top", type=int, default=30)
     args = ap.parse_args(argv)
-    mac = shared_eval("mac")
+    mac = mac_or_skip("align_errors")
+    if mac is None:
+        return 0
     emb = bench_embedder(args.cache)
     test, gold, _, names = run_split(mac, args.split, emb, parse_options(args.opt), False)
 

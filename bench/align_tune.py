@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from align_mac import bench_embedder, parse_beads, parse_options, read_lines, score_def1
-from common import shared_eval
+from common import mac_or_skip, shared_eval
 
 from align import aligner as al
 from align.signals import en_features, zh_features
@@ -110,6 +110,8 @@ def main(argv=None) -> int:
     ap.add_argument("--ascent", help="comma list of option names")
     ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args(argv)
+    if mac_or_skip("align_tune") is None:
+        return 0
     opts = al._options(parse_options(args.opt))
     docs = load(args.split, bench_embedder(args.cache), opts)
     print(f"base {evaluate(docs, opts):.4f}")

@@ -26,6 +26,14 @@ def shared_eval(name: str) -> Path | None:
     return None
 
 
+def mac_or_skip(script: str) -> Path | None:
+    """shared/eval/mac, or None after saying that ``script`` skips without it."""
+    mac = shared_eval("mac")
+    if mac is None:
+        print(f"{script}: shared/eval/mac not found (set ZHEN_SHARED); skipping benchmark")
+    return mac
+
+
 def zhen_exe() -> str | None:
     """The `zhen` script beside this Python if it has `align --presegmented`, else None."""
     exe = shutil.which("zhen") or str(Path(sys.executable).parent / "zhen")
