@@ -728,7 +728,7 @@ def _add_clauses(
         if k not in band.zh_one:
             band.zh_one[k] = band_dot(Zw[:, 0], Ew[:, k - 1], band.lo, band.W, 1, k, m)
     band.clause = clause_bonus(
-        halves, Zw[:, 0], Ew, band.lo, band.W, m, band.zh_one, 1.0, opts.clause_floor
+        halves, Zw[:, 0], Ew, band.lo, band.W, m, band.zh_one, opts.clause_floor
     )
 
 

@@ -58,12 +58,11 @@ def band_dot(
     drift slower than one column per row.
     """
     n1 = len(lo)
-    if rows_per is not None:
-        pass
-    elif lo[-1] == lo[0]:  # whole matrix: every row needs the same columns
-        rows_per = max(1, min(256, 2_000_000 // max(W, 1)))
-    else:  # a band drifts right: few rows per product keep the waste near 2x
-        rows_per = max(16, W // 2)
+    if rows_per is None:
+        if lo[-1] == lo[0]:  # whole matrix: every row needs the same columns
+            rows_per = max(1, min(256, 2_000_000 // max(W, 1)))
+        else:  # a band drifts right: few rows per product keep the waste near 2x
+            rows_per = max(16, W // 2)
     starts = np.arange(a, n1, rows_per)
     if len(starts) == 0:
         return np.full((n1, W), _NEG, dtype=np.float32)

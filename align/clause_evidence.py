@@ -53,10 +53,11 @@ def clause_bonus(
     W: int,
     m: int,
     one_to: Mapping[int, np.ndarray],
-    weight: float,
     tau: float,
 ) -> dict[tuple[int, int], np.ndarray]:
-    """Per bead type in TYPES, the (n+1, W) bonus in the aligner's band layout (float16).
+    """Per bead type in TYPES, the (n+1, W) unweighted gain in the band layout (float16).
+
+    The weight (``AlignOptions.w_clause``) is applied when beads are scored.
 
     ``Z1`` are the zh sentence vectors, ``Ew`` the en window vectors and
     ``one_to[b]`` the cosines of every 1-b bead; the sentence-level floor is
@@ -95,7 +96,7 @@ def clause_bonus(
         with np.errstate(invalid="ignore"):
             gain = np.where(np.isfinite(c), np.maximum(c - floor, 0.0), 0.0)
         # float16: six of these live through the search of a long document
-        out[a, b] = (weight * gain).astype(np.float16)
+        out[a, b] = gain.astype(np.float16)
     return out
 
 

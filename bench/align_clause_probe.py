@@ -48,7 +48,6 @@ from common import mac_or_skip
 from align import aligner as al
 from align.clauses import MAX_CUTS, clause_cuts
 
-#: after a clause mark, or between a closing quote and more text
 #: bead types the evidence is computed for; a cut zh sentence may have up
 #: to two full sentences beside it in its half
 MANY = ((2, 2), (2, 3), (3, 2))

@@ -148,7 +148,7 @@ def test_clause_bonus_matches_a_cell_by_cell_reading():
         one_to = {
             b: band_dot(Zw[:, 0], Ew[:, b - 1], lo, W, 1, b, m) for b in range(1, 5)
         }
-        got = clause_bonus(halves, Zw[:, 0], Ew, lo, W, m, one_to, 1.0, tau)
+        got = clause_bonus(halves, Zw[:, 0], Ew, lo, W, m, one_to, tau)
         for ab in TYPES:
             for i in range(n + 1):
                 for c in range(W):
