@@ -849,23 +849,16 @@ def _score_table(
 # ---------------------------------------------------------------- public API
 
 
-def align_segments(
-    zh: list[Segment], en: list[Segment], embedder: Embedder, **options
-) -> list[Bead]:
-    """Align zh and en sentences into monotone beads covering every segment once.
+def _search_context(
+    embedder: Embedder, zh: Sequence[Segment], en: Sequence[Segment], opts: AlignOptions
+) -> _Context:
+    """Everything the score table reads: window vectors, band, clause gains, features.
 
-    ``options`` override AlignOptions fields (weights and search limits).
-    Every bead carries a confidence in [0, 1].
+    One path from sentences to search for the aligner, the tuning script and
+    the tests, so that what is tuned is what ships.  It embeds too, so that
+    no caller holds the clause halves: a long document's are as large as its
+    zh windows, and they go as soon as their gains are in the band.
     """
-    opts = _options(options)
-    _check_ids(zh, "zh")
-    _check_ids(en, "en")
-    n, m = len(zh), len(en)
-    if n == 0 or m == 0:
-        return [Bead((i,), (), 1.0) for i in range(n)] + [
-            Bead((), (j,), 1.0) for j in range(m)
-        ]
-
     if opts.w_clause:
         Zw, halves = _zh_windows(embedder, [s.text for s in zh])
     else:
@@ -892,8 +885,28 @@ def align_segments(
         fe = en_features(
             [s.text for s in en], [s.para for s in en], [s.heading for s in en]
         )
-        ctx = _context(Zw, Ew, fz, fe, opts, band)
-        del fz, fe, band  # (see the end of _context)
+        return _context(Zw, Ew, fz, fe, opts, band)
+
+
+def align_segments(
+    zh: list[Segment], en: list[Segment], embedder: Embedder, **options
+) -> list[Bead]:
+    """Align zh and en sentences into monotone beads covering every segment once.
+
+    ``options`` override AlignOptions fields (weights and search limits).
+    Every bead carries a confidence in [0, 1].
+    """
+    opts = _options(options)
+    _check_ids(zh, "zh")
+    _check_ids(en, "en")
+    n, m = len(zh), len(en)
+    if n == 0 or m == 0:
+        return [Bead((i,), (), 1.0) for i in range(n)] + [
+            Bead((), (j,), 1.0) for j in range(m)
+        ]
+
+    ctx = _search_context(embedder, zh, en, opts)
+    with _one_blas_thread():
         path, bead_scores, gaps = _decode(ctx, _score_table(ctx, opts), opts)
 
     beads = []

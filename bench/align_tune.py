@@ -28,7 +28,7 @@ from align_mac import bench_embedder, parse_beads, parse_options, read_lines, sc
 from common import mac_or_skip, shared_eval
 
 from align import aligner as al
-from align.signals import en_features, zh_features
+from align.model import Segment
 
 
 @dataclasses.dataclass
@@ -43,13 +43,9 @@ def load(split: str, embedder, opts: al.AlignOptions) -> list[Doc]:
     docs = []
     for p in sorted((base / "gold").glob("*.align")):
         name = p.name[: -len(".align")]
-        zh, en = read_lines(base / "zh" / name), read_lines(base / "en" / name)
-        Zw, halves = al._zh_windows(embedder, zh)
-        Ew = al._windows(embedder, en, " ")
-        band = al._band(Zw, Ew, opts, halves)
-        fz = zh_features(zh, [0] * len(zh), [False] * len(zh))
-        fe = en_features(en, [0] * len(en), [False] * len(en))
-        ctx = al._context(Zw, Ew, fz, fe, opts, band)
+        zh = [Segment(i, t) for i, t in enumerate(read_lines(base / "zh" / name))]
+        en = [Segment(i, t) for i, t in enumerate(read_lines(base / "en" / name))]
+        ctx = al._search_context(embedder, zh, en, opts)
         feats = {
             (a, b): al._bead_features(ctx, a, b, opts)
             for a, b in al.BEAD_TYPES

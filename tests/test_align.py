@@ -266,18 +266,14 @@ def test_benchmark_metrics_follow_both_definitions():
 
 _SEARCH_IN_SUBPROCESS = """
 import sys
-from align.aligner import (AlignOptions, MAX_WINDOW, _band, _context, _decode,
-                           _score_table, _zh_windows)
+from align.aligner import AlignOptions, _decode, _score_table, _search_context
 from align.embed import load_embedder
-from align.signals import en_features, zh_features
-zh, en = (open(p, encoding="utf-8").read().splitlines() for p in sys.argv[1:3])
-emb = load_embedder()
-(Zw, halves), Ew = _zh_windows(emb, zh), emb.embed_windows(en, MAX_WINDOW, " ")
-fz = zh_features(zh, [0] * len(zh), [False] * len(zh))
-fe = en_features(en, [0] * len(en), [False] * len(en))
+from align.model import Segment
+zh, en = ([Segment(i, t) for i, t in enumerate(open(p, encoding="utf-8").read().splitlines())]
+          for p in sys.argv[1:3])
 # the exact float scores and margins, not the rounded confidences
 opts = AlignOptions()
-ctx = _context(Zw, Ew, fz, fe, opts, _band(Zw, Ew, opts, halves))
+ctx = _search_context(load_embedder(), zh, en, opts)
 print(repr(_decode(ctx, _score_table(ctx, opts), opts)))
 """
 

@@ -81,7 +81,10 @@ def test_pooled_halves_approximate_reencoded_halves(use, zh):
     first = np.r_[True, owner[1:] != owner[:-1]]
     last = np.r_[owner[1:] != owner[:-1], True]
     assert (~first).any() and not ok[~first, 2].any() and not ok[~last, 3].any()
-    assert ok[first & (owner > 0), 2].all() and ok[last & (owner < len(texts) - 1), 3].all()
+    assert (
+        ok[first & (owner > 0), 2].all()
+        and ok[last & (owner < len(texts) - 1), 3].all()
+    )
     cos = np.sum(pooled * exact, axis=2)[ok]
     assert cos.mean() > 0.97 and cos.min() > 0.8
     # a pooled head is nearer its own text than the tail of the same cut
