@@ -34,13 +34,13 @@ from contextlib import nullcontext
 from dataclasses import dataclass, fields, replace
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
 
-from align.band import band_dot, band_shift
+from align.band import band_around_path, band_dot, band_shift, path_cells
 from align.clause_evidence import clause_bonus
 from align.clauses import ClauseHalves, clause_cuts, windows_and_halves
 from align.embed import Embedder
 from align.errors import InputError
+from align.lattice import Lattice, best_path, path_posteriors
 from align.model import Bead, Segment
 from align.signals import SideFeatures, en_features, pair_overlaps, zh_features
 
@@ -107,14 +107,10 @@ class AlignOptions:
     clause_floor: float = 0.3  # least weaker-half cosine that counts
     band: int = 12  # half width of the final band around the anchor path
     full_cells: int = 4_000_000  # below this many DP cells, search the whole matrix
-    # confidence = sigmoid(bias + score·w + min(gap, 3)·w + null·w + one-to-one·w),
-    # a logistic fit of "bead exactly right" on MAC-Dev (bench/align_confidence.py:
-    # log loss 0.232 there, 0.272 on MAC-Test held out)
-    conf_bias: float = 0.64
-    conf_score: float = 2.70
-    conf_gap: float = 4.48
-    conf_null: float = 0.0
-    conf_one: float = 0.46
+    # a bead's confidence is its posterior over all paths, p(path) ∝
+    # exp(score / T) (align.lattice); T fitted on MAC-Dev by
+    # bench/align_confidence.py --fit
+    conf_temperature: float = 0.075
 
 
 def _options(options: dict) -> AlignOptions:
@@ -200,25 +196,6 @@ def _full_band(n: int, m: int) -> tuple[np.ndarray, int]:
     return np.zeros(n + 1, dtype=np.int64), m + 1
 
 
-def _band_from_path(
-    path: list[tuple[int, int]], n: int, m: int, half: int
-) -> tuple[np.ndarray, int]:
-    """Rows' first column and common width of a band of ±half around a path.
-
-    A row the path passes through spans from the path's first to its last
-    column in that row (a run of 0-1 beads); a row it jumps over (inside a
-    2-1 bead) spans the columns of the move that crosses it.
-    """
-    pi = np.array([p[0] for p in path])
-    pj = np.array([p[1] for p in path])
-    rows = np.arange(n + 1)
-    last_le = np.searchsorted(pi, rows, side="right") - 1
-    first_ge = np.minimum(np.searchsorted(pi, rows, side="left"), len(pi) - 1)
-    lo = np.clip(pj[np.minimum(first_ge, last_le)] - half, 0, m)
-    hi = np.clip(pj[np.maximum(first_ge, last_le)] + half, 0, m)
-    return lo.astype(np.int64), int((hi - lo).max()) + 1
-
-
 def _top_k_mean_rows(S: np.ndarray, k: int) -> np.ndarray:
     """Mean of the k largest finite entries per row (0 for rows with none)."""
     X = np.where(np.isfinite(S), S, _NEG)
@@ -250,106 +227,6 @@ def _top_k_mean_cols(S: np.ndarray, lo: np.ndarray, m: int, k: int) -> np.ndarra
     return np.where(cnts > 0, sums / np.maximum(cnts, 1), 0.0)
 
 
-# ---------------------------------------------------------------- dynamic programme
-
-
-def _dp(
-    types: Sequence[tuple[int, int]],
-    scores: np.ndarray,
-    lo: np.ndarray,
-    W: int,
-    n: int,
-    m: int,
-    skip_en: np.ndarray,
-) -> list[tuple[int, int]]:
-    """Best monotone path from (0, 0) to (n, m); returns the bead types in order.
-
-    ``scores[i, t, c]`` is the score of a bead of type t ending at
-    (i, lo[i]+c).  All types with a zh side are compared in one gather per
-    row; 0-1 beads live inside a row and are resolved with a running maximum
-    over prefix sums, so a row costs a fixed handful of vector operations.
-    """
-    ta = np.array([a for a, _ in types])
-    tb = np.array([b for _, b in types])
-    # dp lives in a flat buffer padded with -inf (MAX_WINDOW rows above row 0,
-    # columns either side), so each row reads every bead type's W predecessor
-    # cells as one run, all types in one gather, with no masks; 0-1 beads (no
-    # zh side) read padding.
-    rows = np.arange(n + 1)
-    # column, in its predecessor row, of the cell a bead ending at (i, 0) starts from
-    off = lo[:, None] - tb[None, :] - lo[np.maximum(rows[:, None] - ta[None, :], 0)]
-    left = min(W, max(0, -int(off.min())))
-    R, S = MAX_WINDOW, left + W + min(W, max(0, int(off.max())))
-    dpbuf = np.full((n + 1 + R) * S, _NEG)
-    src = (
-        (rows[:, None] + R - ta[None, :]) * S + left + np.clip(off, -left, S - left - W)
-    )
-    src[:, ta == 0] = 0  # the first padding row
-    starts_at = sliding_window_view(dpbuf, W)  # [p] = the W cells from flat position p
-    cols = np.arange(W)
-    t01 = types.index((0, 1)) if (0, 1) in types else -1
-    skip_prefix = np.r_[0.0, np.cumsum(skip_en)]  # cost of the 0-1 beads before en j
-    jj = lo[:, None] + cols[None, :]
-    inside = jj <= m
-    P_all = skip_prefix[np.minimum(jj, m)]
-    bt = np.zeros((n + 1, W), dtype=np.int16)
-    gap = np.empty((n + 1, W), dtype=np.float32)  # inf or nan: no runner-up
-    shifted = np.empty(W)
-    with np.errstate(invalid="ignore"):  # -inf - -inf where a cell has no runner-up
-        for i in range(n + 1):
-            if i == 0:
-                best = np.full(W, _NEG)
-                best[0] = 0.0
-                arg = np.zeros(W, dtype=np.int16)
-                runner_up = np.full(W, _NEG)
-            else:
-                cand = starts_at[src[i]]
-                cand += scores[i]
-                k = cand.argmax(axis=0)
-                best = cand[k, cols]
-                arg = k.astype(np.int16)
-                cand[k, cols] = _NEG
-                runner_up = cand.max(axis=0)
-            if t01 >= 0:
-                P = P_all[i]
-                v = best - P
-                cm = np.maximum.accumulate(v)
-                from_left = (cm > v) & inside[i]
-                # the best alternative way into each cell, for the confidence margin
-                shifted[0] = _NEG
-                shifted[1:] = cm[:-1]
-                shifted += P
-                runner_up = np.where(from_left, best, np.maximum(runner_up, shifted))
-                best = np.where(inside[i], cm + P, _NEG)
-                arg[from_left] = t01
-            dpbuf[(i + R) * S + left : (i + R) * S + left + W] = best
-            bt[i] = arg
-            gap[i] = best - runner_up
-    dp = dpbuf.reshape(n + 1 + R, S)[R:, left : left + W]
-    if not (0 <= m - lo[n] < W) or not np.isfinite(dp[n, m - lo[n]]):
-        raise RuntimeError("alignment search found no path; band too narrow")
-    path, gaps = [], []
-    i, j = n, m
-    while i > 0 or j > 0:
-        c = j - lo[i]
-        a, b = types[int(bt[i, c])]
-        path.append((a, b))
-        g = float(gap[i, c])
-        gaps.append(g if math.isfinite(g) else 10.0)
-        i, j = i - a, j - b
-    path.reverse()
-    gaps.reverse()
-    return path, gaps
-
-
-def _cells(path: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out = [(0, 0)]
-    for a, b in path:
-        i, j = out[-1]
-        out.append((i + a, j + b))
-    return out
-
-
 # ---------------------------------------------------------------- anchor pass
 
 
@@ -371,8 +248,8 @@ def _anchor_path(
     if (n + 1) * (m + 1) <= opts.full_cells or n < 4 or m < 4:
         lo, W = _full_band(n, m)
     else:
-        coarse = _cells(_anchor_path(_halve(Z), _halve(E), opts))
-        lo, W = _band_from_path(
+        coarse = path_cells(_anchor_path(_halve(Z), _halve(E), opts))
+        lo, W = band_around_path(
             [(min(2 * i, n), min(2 * j, m)) for i, j in coarse], n, m, 8
         )
     Zs = [np.asarray(Z, dtype=np.float32), _pairs(Z)]
@@ -389,7 +266,7 @@ def _anchor_path(
             scores[:, t] = cos - bg - opts.merge * (a + b - 2)
         elif a:
             scores[:, t] = opts.skip
-    return _dp(_ANCHOR_TYPES, scores, lo, W, n, m, np.full(m, opts.skip))[0]
+    return best_path(Lattice(_ANCHOR_TYPES, scores, lo, W, n, m, np.full(m, opts.skip)))
 
 
 def _pairs(V: np.ndarray) -> np.ndarray:
@@ -668,10 +545,6 @@ def _one_blas_thread():
     return threadpool_limits(limits=1, user_api="blas")
 
 
-def _sigmoid(x: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(min(x, 50.0), -50.0)))
-
-
 @dataclass
 class _Band:
     """Where the search runs, and what is computed before the sentence features.
@@ -700,9 +573,9 @@ def _band(
     else:
         # the anchor path at half resolution is plenty to place the band,
         # and skips a sentence-level pass over float32 copies of all vectors
-        coarse = _cells(_anchor_path(_halve(Zw[:, 0]), _halve(Ew[:, 0]), opts))
+        coarse = path_cells(_anchor_path(_halve(Zw[:, 0]), _halve(Ew[:, 0]), opts))
         anchors = [(min(2 * i, n), min(2 * j, m)) for i, j in coarse]
-        lo, W = _band_from_path(anchors, n, m, opts.band)
+        lo, W = band_around_path(anchors, n, m, opts.band)
     # single zh sentences against en windows: the neighbour evidence and the
     # clause floor use them
     zh_one = {1: band_dot(Zw[:, 0], Ew[:, 0], lo, W, 1, 1, m)}
@@ -792,20 +665,19 @@ def _without_sets(f: SideFeatures) -> SideFeatures:
     return replace(f, anchors=[], stems=[], words=[])
 
 
+def _lattice(ctx: _Context, scores: np.ndarray, opts: AlignOptions) -> Lattice:
+    return Lattice(
+        BEAD_TYPES, scores, ctx.lo, ctx.W, ctx.n, ctx.m, np.full(ctx.m, opts.skip)
+    )
+
+
 def _decode(
     ctx: _Context, scores: np.ndarray, opts: AlignOptions
-) -> tuple[list[tuple[int, int]], list[float], list[float]]:
-    """Best path through scored cells, with each bead's score and winning margin."""
-    lo = ctx.lo
-    skip_en = np.full(ctx.m, opts.skip)
-    path, gaps = _dp(BEAD_TYPES, scores, lo, ctx.W, ctx.n, ctx.m, skip_en)
-    bead_scores = []
-    i = j = 0
-    for a, b in path:
-        i, j = i + a, j + b
-        t = BEAD_TYPES.index((a, b))
-        bead_scores.append(float(scores[i, t, j - lo[i]]) if a else opts.skip)
-    return path, bead_scores, gaps
+) -> tuple[list[tuple[int, int]], np.ndarray]:
+    """Best path through scored cells, and each bead's posterior (its confidence)."""
+    lat = _lattice(ctx, scores, opts)
+    path = best_path(lat)
+    return path, path_posteriors(lat, path, opts.conf_temperature)
 
 
 def _score_table(
@@ -907,29 +779,13 @@ def align_segments(
 
     ctx = _search_context(embedder, zh, en, opts)
     with _one_blas_thread():
-        path, bead_scores, gaps = _decode(ctx, _score_table(ctx, opts), opts)
+        path, confidence = _decode(ctx, _score_table(ctx, opts), opts)
 
     beads = []
     i = j = 0
-    for (a, b), sc, gap in zip(path, bead_scores, gaps):
-        conf = _confidence(a, b, sc, gap, opts)
-        beads.append(Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), conf))
+    for (a, b), conf in zip(path, confidence):
+        beads.append(
+            Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), round(float(conf), 4))
+        )
         i, j = i + a, j + b
     return beads
-
-
-def _confidence(a: int, b: int, score: float, gap: float, opts: AlignOptions) -> float:
-    """Probability that the bead is exactly right (logistic fit on MAC-Dev).
-
-    ``gap`` is how far the chosen bead beat the best alternative way into
-    the same cell of the search: a narrow win is a coin toss even when the
-    bead itself scores well.
-    """
-    x = (
-        opts.conf_bias
-        + opts.conf_score * score
-        + opts.conf_gap * min(gap, 3.0)
-        + (opts.conf_null if not (a and b) else 0.0)
-        + (opts.conf_one if (a, b) == (1, 1) else 0.0)
-    )
-    return round(_sigmoid(x), 4)

@@ -7,6 +7,8 @@ that layout without materialising anything (n, m)-sized.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 _NEG = -np.inf
@@ -96,3 +98,31 @@ def band_shift(X: np.ndarray, lo: np.ndarray, dr: int, dc: int) -> np.ndarray:
     c = np.arange(W)[None, :] + (lo - lo[r] + dc)[:, None]
     ok = ok_r[:, None] & (c >= 0) & (c < W)
     return np.where(ok, X[r[:, None], np.clip(c, 0, W - 1)], _NEG)
+
+
+def path_cells(path: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The cells a path of (a, b) moves visits, from (0, 0)."""
+    out = [(0, 0)]
+    for a, b in path:
+        i, j = out[-1]
+        out.append((i + a, j + b))
+    return out
+
+
+def band_around_path(
+    cells: Sequence[tuple[int, int]], n: int, m: int, half: int
+) -> tuple[np.ndarray, int]:
+    """Rows' first column and common width of a band of ±half around a path's cells.
+
+    A row the path passes through spans from the path's first to its last
+    column in that row (a run of 0-1 beads); a row it jumps over (inside a
+    2-1 bead) spans the columns of the move that crosses it.
+    """
+    pi = np.array([p[0] for p in cells])
+    pj = np.array([p[1] for p in cells])
+    rows = np.arange(n + 1)
+    last_le = np.searchsorted(pi, rows, side="right") - 1
+    first_ge = np.minimum(np.searchsorted(pi, rows, side="left"), len(pi) - 1)
+    lo = np.clip(pj[np.minimum(first_ge, last_le)] - half, 0, m)
+    hi = np.clip(pj[np.maximum(first_ge, last_le)] + half, 0, m)
+    return lo.astype(np.int64), int((hi - lo).max()) + 1

@@ -1,12 +1,12 @@
 """How well bead confidences predict "this bead is exactly right" on a MAC split.
 
 Prints log loss, Brier score and a reliability table (beads binned by
-confidence: mean confidence against the share that is right).  With --fit
-it refits the logistic model of ``align.aligner._confidence`` (bias, score,
-capped gap, null bead, 1-1 bead) on the split by Newton's method and prints
-the coefficients, to copy into ``AlignOptions.conf_*`` after the score
-weights change.  Fit on MAC-Dev only; check the held-out split with the
-printed figures.
+confidence: mean confidence against the share that is right).  A bead's
+confidence is its posterior over all paths at ``AlignOptions.conf_temperature``
+(``align.lattice``).  With --fit the temperature is refitted on the split
+(golden-section search over log T for the least log loss), to copy into
+``AlignOptions.conf_temperature`` after the score weights change.  Fit on
+MAC-Dev only; check the held-out split with the printed figures.
 
     python bench/align_confidence.py --split dev --cache /tmp/zhen-emb [--fit]
     python bench/align_confidence.py --split test --cache /tmp/zhen-emb
@@ -15,7 +15,6 @@ printed figures.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import sys
 from itertools import pairwise
 from pathlib import Path
@@ -32,44 +31,57 @@ from common import mac_or_skip
 from align import aligner as al
 
 
-def bead_rows(docs, opts: al.AlignOptions) -> tuple[np.ndarray, np.ndarray]:
-    """(features, right) per predicted bead: features as _confidence reads them."""
-    X, y = [], []
-    for d in docs:
-        path, scores, gaps = al._decode(d.ctx, al._score_table(d.ctx, opts, d.feats), opts)
-        gold = set(d.gold)
-        i = j = 0
-        for (a, b), sc, gap in zip(path, scores, gaps):
-            bead = (tuple(range(i, i + a)), tuple(range(j, j + b)))
-            i, j = i + a, j + b
-            X.append([1.0, sc, min(gap, 3.0), float(not (a and b)), float((a, b) == (1, 1))])
-            y.append(bead in gold)
-    return np.array(X), np.array(y, dtype=float)
+class Beads:
+    """The predicted path of every document, its score table and which beads are right."""
+
+    def __init__(self, docs, opts: al.AlignOptions) -> None:
+        self.runs, right = [], []
+        for d in docs:
+            lat = al._lattice(d.ctx, al._score_table(d.ctx, opts, d.feats), opts)
+            path = al.best_path(lat)
+            gold = set(d.gold)
+            i = j = 0
+            for a, b in path:
+                right.append((tuple(range(i, i + a)), tuple(range(j, j + b))) in gold)
+                i, j = i + a, j + b
+            self.runs.append((lat, path))
+        self.right = np.array(right, dtype=float)
+
+    def confidences(self, temperature: float) -> np.ndarray:
+        return np.concatenate([
+            al.path_posteriors(lat, path, temperature) for lat, path in self.runs
+        ])
 
 
-def predict(X: np.ndarray, opts: al.AlignOptions) -> np.ndarray:
-    w = np.array([opts.conf_bias, opts.conf_score, opts.conf_gap, opts.conf_null, opts.conf_one])
-    return 1.0 / (1.0 + np.exp(-X @ w))
+def log_loss(p: np.ndarray, y: np.ndarray) -> float:
+    q = np.clip(p, 1e-6, 1 - 1e-6)
+    return float(-np.mean(y * np.log(q) + (1 - y) * np.log(1 - q)))
 
 
-def fit(X: np.ndarray, y: np.ndarray, ridge: float = 1e-3) -> np.ndarray:
-    """Logistic regression by Newton's method (a column that is always 0 stays 0)."""
-    w = np.zeros(X.shape[1])
-    for _ in range(50):
-        p = 1.0 / (1.0 + np.exp(-X @ w))
-        grad = X.T @ (p - y) + ridge * w
-        hess = (X * (p * (1 - p))[:, None]).T @ X + ridge * np.eye(X.shape[1])
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-9:
-            break
-    return w
+def fit_temperature(beads: Beads, lo: float = 0.01, hi: float = 1.0) -> float:
+    """The temperature of least log loss: golden-section search over log T."""
+    g = (5**0.5 - 1) / 2
+    a, b = np.log(lo), np.log(hi)
+
+    def loss(x: float) -> float:
+        return log_loss(beads.confidences(float(np.exp(x))), beads.right)
+
+    c, d = b - g * (b - a), a + g * (b - a)
+    fc, fd = loss(c), loss(d)
+    while b - a > 0.01:
+        if fc < fd:
+            b, d, fd = d, c, fc
+            c = b - g * (b - a)
+            fc = loss(c)
+        else:
+            a, c, fc = c, d, fd
+            d = a + g * (b - a)
+            fd = loss(d)
+    return float(np.exp((a + b) / 2))
 
 
 def report(p: np.ndarray, y: np.ndarray, label: str) -> None:
-    q = np.clip(p, 1e-6, 1 - 1e-6)
-    loss = -np.mean(y * np.log(q) + (1 - y) * np.log(1 - q))
-    print(f"{label}: {len(y)} beads, {y.mean():.3f} right; log loss {loss:.3f}, "
+    print(f"{label}: {len(y)} beads, {y.mean():.3f} right; log loss {log_loss(p, y):.3f}, "
           f"Brier {np.mean((p - y) ** 2):.3f}")
     edges = [0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 1.0001]
     print("  confidence     beads  mean conf  right")
@@ -89,14 +101,13 @@ def main(argv=None) -> int:
     if mac_or_skip("align_confidence") is None:
         return 0
     opts = al._options(parse_options(args.opt))
-    X, y = bead_rows(load(args.split, bench_embedder(args.cache), opts), opts)
-    report(predict(X, opts), y, f"{args.split}, current coefficients")
+    beads = Beads(load(args.split, bench_embedder(args.cache), opts), opts)
+    T = opts.conf_temperature
+    report(beads.confidences(T), beads.right, f"{args.split}, T={T:g}")
     if args.fit:
-        w = fit(X, y)
-        names = ["conf_bias", "conf_score", "conf_gap", "conf_null", "conf_one"]
-        fitted = dataclasses.replace(opts, **{n: round(float(v), 2) for n, v in zip(names, w)})
-        report(predict(X, fitted), y, f"{args.split}, refitted")
-        print("  " + ", ".join(f"{n}={getattr(fitted, n)}" for n in names))
+        T = round(fit_temperature(beads), 3)
+        report(beads.confidences(T), beads.right, f"{args.split}, refitted")
+        print(f"  conf_temperature={T}")
     return 0
 
 

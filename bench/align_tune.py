@@ -58,7 +58,7 @@ def load(split: str, embedder, opts: al.AlignOptions) -> list[Doc]:
 def decode_beads(ctx: al._Context, scores: np.ndarray, opts: al.AlignOptions) -> list:
     """The best path through a score table, as (zh ids, en ids) beads."""
     beads, i, j = [], 0, 0
-    for a, b in al._decode(ctx, scores, opts)[0]:
+    for a, b in al.best_path(al._lattice(ctx, scores, opts)):
         beads.append((tuple(range(i, i + a)), tuple(range(j, j + b))))
         i, j = i + a, j + b
     return beads
