@@ -139,29 +139,39 @@ def best_path(lat: Lattice) -> list[tuple[int, int]]:
 
 
 def _logsumexp0(x: np.ndarray) -> np.ndarray:
-    """logsumexp over axis 0, -inf where every term is -inf."""
+    """logsumexp over axis 0, -inf where every term is -inf; ``x`` is overwritten.
+
+    Called under ``np.errstate(divide="ignore")``: an all -inf column takes
+    a top of -1e300, so its terms exp to 0 and its log is -inf, with no
+    per-row masks.
+    """
     top = x.max(axis=0)
-    safe = np.where(np.isfinite(top), top, 0.0)
-    with np.errstate(divide="ignore"):
-        return safe + np.log(np.exp(x - safe).sum(axis=0))
+    np.maximum(top, -1e300, out=top)
+    x -= top
+    np.exp(x, out=x)
+    out = x.sum(axis=0)
+    np.log(out, out=out)
+    out += top
+    return out
 
 
 def _forward(lay, types, scores, k, lo, W, n, inside, P_all, t01) -> np.ndarray:
     """(n+1, W) log mass of the paths from (0, 0) to each cell (log weights k·scores)."""
     buf = lay.buffer(n)
     starts_at = sliding_window_view(buf, W)
-    for i in range(n + 1):
-        if i == 0:
-            g = np.full(W, _NEG)
-            g[0] = 0.0
-        else:
-            g = _logsumexp0(starts_at[lay.src[i]] + k * scores[i])
-        if t01 >= 0:
-            P = P_all[i]
-            with np.errstate(invalid="ignore"):
+    g = np.full(W, _NEG)
+    g[0] = 0.0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for i in range(n + 1):
+            if i:
+                g = starts_at[lay.src[i]]  # a copy: fancy indexing
+                g += k * scores[i]
+                g = _logsumexp0(g)
+            if t01 >= 0:
+                P = P_all[i]
                 g = np.logaddexp.accumulate(g - P) + P
-            g = np.where(inside[i], g, _NEG)
-        buf[lay.row_slice(i, W)] = g
+                g[~inside[i]] = _NEG
+            buf[lay.row_slice(i, W)] = g
     return lay.rows(buf, n, W)
 
 
@@ -190,20 +200,22 @@ def _backward(types, scores, k, lo, W, n, m, inside, P_all, t01) -> np.ndarray:
     slabs = ring.reshape(R + 2, nt, Sp)
     starts_at = sliding_window_view(ring, W)
     B = np.full((n + 1, W), _NEG)
-    for i in range(n, -1, -1):
-        if i == n:
-            g = np.full(W, _NEG)
-            if 0 <= m - lo[n] < W:
-                g[m - lo[n]] = 0.0
-        else:
-            g = _logsumexp0(starts_at[src[i]])
-        if t01 >= 0:
-            P = P_all[i]
-            with np.errstate(invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for i in range(n, -1, -1):
+            if i == n:
+                g = np.full(W, _NEG)
+                if 0 <= m - lo[n] < W:
+                    g[m - lo[n]] = 0.0
+            else:
+                g = _logsumexp0(starts_at[src[i]])
+            if t01 >= 0:
+                P = P_all[i]
                 g = np.logaddexp.accumulate((g + P)[::-1])[::-1] - P
-            g = np.where(inside[i], g, _NEG)
-        B[i] = g
-        slabs[i % (R + 1), :, left : left + W] = g[None, :] + k * scores[i]
+                g[~inside[i]] = _NEG
+            B[i] = g
+            slab = slabs[i % (R + 1), :, left : left + W]
+            np.multiply(scores[i], k, out=slab)
+            slab += g
     return B
 
 
