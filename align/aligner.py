@@ -560,13 +560,8 @@ class _Band:
     clause: dict[tuple[int, int], np.ndarray]  # (a, b) -> clause gain, unweighted
 
 
-def _band(
-    Zw: np.ndarray,
-    Ew: np.ndarray,
-    opts: AlignOptions,
-    halves: ClauseHalves | None = None,
-) -> _Band:
-    """The search band, its 1-b cosines and (with ``halves``) the clause gains."""
+def _band(Zw: np.ndarray, Ew: np.ndarray, opts: AlignOptions) -> _Band:
+    """The search band and its 1-b cosines; ``_add_clauses`` puts in the clause gains."""
     n, m = len(Zw), len(Ew)
     if (n + 1) * (m + 1) <= opts.full_cells:
         lo, W = _full_band(n, m)
@@ -582,10 +577,7 @@ def _band(
     if opts.w_neighbour:
         for k in range(2, MAX_WINDOW + 1):
             zh_one[k] = band_dot(Zw[:, 0], Ew[:, k - 1], lo, W, 1, k, m)
-    band = _Band(lo, W, zh_one, {})
-    if halves is not None:
-        _add_clauses(band, Zw, Ew, halves, opts)
-    return band
+    return _Band(lo, W, zh_one, {})
 
 
 def _add_clauses(
@@ -611,11 +603,10 @@ def _context(
     fz: SideFeatures,
     fe: SideFeatures,
     opts: AlignOptions,
-    band: _Band | None = None,
+    band: _Band,
 ) -> _Context:
     """The per-cell quantities every bead type shares (the band from ``_band``)."""
     n, m = len(Zw), len(Ew)
-    band = band if band is not None else _band(Zw, Ew, opts)
     lo, W, zh_one = band.lo, band.W, band.zh_one
     cos11 = zh_one[1]
 

@@ -155,7 +155,7 @@ def _logsumexp0(x: np.ndarray) -> np.ndarray:
     return out
 
 
-def _forward(lay, types, scores, k, lo, W, n, inside, P_all, t01) -> np.ndarray:
+def _forward(lay, scores, k, W, n, inside, P_all, t01) -> np.ndarray:
     """(n+1, W) log mass of the paths from (0, 0) to each cell (log weights k·scores)."""
     buf = lay.buffer(n)
     starts_at = sliding_window_view(buf, W)
@@ -262,7 +262,7 @@ def path_posteriors(
     inside = (lo[:, None] + np.arange(W)[None, :]) <= m
     P_all = _skip_prefix(lo, W, m, skip)
     t01 = types.index((0, 1)) if (0, 1) in types else -1
-    F = _forward(lay, types, scores, inv_t, lo, W, n, inside, P_all, t01)
+    F = _forward(lay, scores, inv_t, W, n, inside, P_all, t01)
     B = _backward(types, scores, inv_t, lo, W, n, m, inside, P_all, t01)
     Z = F[n, m - lo[n]]
     out = np.empty(len(path))

@@ -271,7 +271,7 @@ from align.embed import load_embedder
 from align.model import Segment
 zh, en = ([Segment(i, t) for i, t in enumerate(open(p, encoding="utf-8").read().splitlines())]
           for p in sys.argv[1:3])
-# the exact float scores and margins, not the rounded confidences
+# the exact float posteriors, not the rounded confidences
 opts = AlignOptions()
 ctx = _search_context(load_embedder(), zh, en, opts)
 print(repr(_decode(ctx, _score_table(ctx, opts), opts)))
