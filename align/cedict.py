@@ -34,7 +34,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, NamedTuple, TypeVar
+from typing import BinaryIO, Generic, NamedTuple, TypeVar
 
 from align.errors import InputError
 
@@ -193,21 +193,23 @@ def _read(path: Path, key: str):
     return stored[2]
 
 
-def _write(path: Path, key: str, payload) -> bool:
-    """Write atomically (temporary file, then rename); failure only costs time."""
+def write_atomically(path: Path, fill: Callable[[BinaryIO], object], what: str) -> bool:
+    """Write through ``fill`` to a temporary file, then rename; failure only costs time.
+
+    Shared by the lexicon caches here and jieba's prefix table (``align.zh_words``).
+    """
     import tempfile
 
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        data = marshal.dumps((_MAGIC, key, payload))
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            fill(fh)
         os.replace(tmp, path)
         tmp = None
-    except (OSError, ValueError) as exc:  # ValueError: payload marshal cannot store
-        log.debug("cannot write lexicon cache %s: %s", path, exc)
+    except OSError as exc:
+        log.debug("cannot write %s %s: %s", what, path, exc)
         return False
     finally:
         if tmp is not None:
@@ -215,6 +217,18 @@ def _write(path: Path, key: str, payload) -> bool:
                 os.remove(tmp)
             except OSError:
                 pass
+    return True
+
+
+def _write(path: Path, key: str, payload) -> bool:
+    """Write atomically, then drop the table's files under older keys."""
+    try:
+        data = marshal.dumps((_MAGIC, key, payload))
+    except ValueError as exc:  # a payload marshal cannot store
+        log.debug("cannot write lexicon cache %s: %s", path, exc)
+        return False
+    if not write_atomically(path, lambda fh: fh.write(data), "lexicon cache"):
+        return False
     _remove_stale(path)
     return True
 

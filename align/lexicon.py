@@ -9,15 +9,13 @@ inflection ("integrate", "integration") at the price of a few collisions.
 
 from __future__ import annotations
 
-import logging
-import marshal
-import math
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 
-from align.cedict import CedictLine, Loaded, lexicon_cache_dir, load_derived
+from align.cedict import CedictLine, Loaded, load_derived
+from align.zh_words import zh_words
 
 _WORD = re.compile(r"[A-Za-z]+")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -320,115 +318,6 @@ def load_cedict_stems(
 def cedict_stems() -> StemTable:
     """Simplified-Chinese headword → English gloss stems (loaded once per process)."""
     return load_cedict_stems().value
-
-
-@lru_cache(maxsize=1)
-def _jieba():
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    prepare_jieba(jieba.dt, getattr(jieba, "__version__", "unknown"))
-    jieba.initialize()  # a no-op when prepare_jieba loaded the prefix dict
-    return jieba
-
-
-def prepare_jieba(dt, version: str) -> None:
-    """Keep jieba's prefix-dict cache in the zhen lexicon folder, and load it fast.
-
-    jieba caches its prefix dictionary itself, but in the shared temporary
-    folder, where any local user can plant or delete it and the OS may clean
-    it; our folder is the user's own and persists.  jieba reads that cache
-    with ``marshal.load(file)``, which reads the 9 MB file a few bytes at a
-    time (~1 s); reading it whole and ``marshal.loads`` gives the same table
-    in ~0.3 s, so we do that and hand jieba the table (the attributes
-    ``initialize`` would set).  A missing or unreadable file is left to
-    jieba, which builds the table and writes it, atomically, where we told
-    it to.  jieba never checks its default dictionary's cache against the
-    dictionary, so the file name carries jieba's version.  ``dt`` is a
-    ``jieba.Tokenizer`` (``jieba.dt`` is the one ``jieba.lcut`` uses).
-    """
-    # dictionary None is jieba's default one, the only one we cache
-    if dt.initialized or dt.cache_file or dt.tmp_dir or dt.dictionary is not None:
-        return  # someone configured or initialised jieba already
-    folder = lexicon_cache_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return  # jieba keeps its default cache
-    name = f"jieba-{version}.cache"
-    dt.tmp_dir, dt.cache_file = str(folder), name
-    try:
-        freq, total = marshal.loads((folder / name).read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return  # jieba.initialize() builds (or rebuilds) it
-    if isinstance(freq, dict) and freq and isinstance(total, int) and total > 0:
-        with dt.lock:
-            if not dt.initialized:
-                dt.FREQ, dt.total, dt.initialized = freq, total, True
-
-
-_CJK = re.compile(r"[\u3400-\u9fff]")
-
-
-def zh_words(text: str) -> list[str]:
-    """jieba words of ``text`` that contain a Chinese character.
-
-    The words of ``jieba.lcut(text, HMM=False)``: jieba's HMM for unknown
-    words is off because it halves the time, and unknown words fall back to
-    their characters in zh_gloss_stems anyway.  jieba's own blocks are kept
-    (``re_han_default``), but each block is segmented by ``_best_route``,
-    which takes 40% less time than jieba's DAG-then-route for the same words.
-    Outside those blocks jieba yields single characters (and whitespace).
-    """
-    jieba = _jieba()
-    freq, log_total = jieba.dt.FREQ, math.log(jieba.dt.total)
-    han = jieba.re_han_default
-    out: list[str] = []
-    for block in han.split(text):
-        if not block:
-            continue
-        if han.match(block):
-            words = _best_route(block, freq, log_total)
-            out.extend(w for w in words if _CJK.search(w))
-        else:
-            out.extend(c for c in block if _CJK.match(c))
-    return out
-
-
-def _best_route(block: str, freq: dict[str, int], log_total: float) -> list[str]:
-    """jieba's maximum-probability segmentation of one block, without the HMM.
-
-    Same arithmetic and tie-breaking as jieba's ``get_DAG`` + ``calc`` (the
-    longer word wins a tie), fused into one backward pass: the words
-    starting at a position are walked through jieba's prefix dictionary
-    (``freq`` holds every prefix of a word, with count 0 when it is not a
-    word itself) and scored as they are found.
-    """
-    n = len(block)
-    score = [0.0] * (n + 1)
-    end = [0] * n  # last character of the best word starting here
-    log, get = math.log, freq.get
-    for k in range(n - 1, -1, -1):
-        best, best_end = -math.inf, -1
-        i, f = k, get(block[k])
-        while f is not None:
-            if f:
-                s = log(f) - log_total + score[i + 1]
-                if s >= best:
-                    best, best_end = s, i
-            i += 1
-            if i == n:
-                break
-            f = get(block[k : i + 1])
-        if best_end < 0:  # no dictionary word starts here: the single character
-            best, best_end = log(get(block[k]) or 1) - log_total + score[k + 1], k
-        score[k], end[k] = best, best_end
-    words = []
-    k = 0
-    while k < n:
-        words.append(block[k : end[k] + 1])
-        k = end[k] + 1
-    return words
 
 
 def zh_gloss_stems(text: str, words: list[str] | None = None) -> set[str]:

@@ -15,7 +15,8 @@ from itertools import chain
 import numpy as np
 
 from align.cn_numerals import cn_int as _cn_int
-from align.lexicon import en_content_stems, zh_gloss_stems, zh_words
+from align.lexicon import en_content_stems, zh_gloss_stems
+from align.zh_words import zh_word_lists
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*")
@@ -155,7 +156,7 @@ def zh_features(
     texts: Sequence[str], para: Sequence[int], heading: Sequence[bool]
 ) -> SideFeatures:
     anchors = [zh_anchor_tokens(t) for t in texts]
-    words = [zh_words(t) for t in texts]
+    words = zh_word_lists(texts)
     stems = [zh_gloss_stems(t, w) for t, w in zip(texts, words)]
     return SideFeatures(
         length=np.array([len(_SPACE.sub("", t)) for t in texts], dtype=np.float64),

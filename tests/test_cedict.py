@@ -16,7 +16,7 @@ import pytest
 
 from align import cedict as cc
 from align.errors import InputError
-from align.lexicon import cedict_stems, load_cedict_stems, prepare_jieba, zh_gloss_stems
+from align.lexicon import cedict_stems, load_cedict_stems, zh_gloss_stems
 from qa import lexicons as lx
 from qa.checks.coverage import word_glosses
 
@@ -238,36 +238,3 @@ def test_qa_view_of_the_sample(sample, cache_dir):
     assert cd.glosses("水", per_entry=2) == ["water", "river"]
     assert cd.get("九龙")[0].proper
     assert cd.get("九牛一毛")[0].is_idiom
-
-
-# --------------------------------------------------------------------------- jieba
-
-
-def test_jieba_prefix_dict_cached_in_our_folder(monkeypatch, cache_dir):
-    import jieba
-
-    monkeypatch.setenv("ZHEN_LEXICON_CACHE_DIR", str(cache_dir))
-    cached = cache_dir / "jieba-test.cache"
-    text = "九龙治水是数据治理的老问题。"
-
-    cold = jieba.Tokenizer()
-    prepare_jieba(cold, "test")
-    assert not cold.initialized and not cached.exists()
-    cold.initialize()  # jieba builds the table and writes it where we said
-    assert cached.is_file()
-
-    warm = jieba.Tokenizer()
-    prepare_jieba(warm, "test")
-    assert warm.initialized, "the prefix dict was not taken from our cache"
-    assert warm.total == cold.total and warm.FREQ == cold.FREQ
-    assert warm.lcut(text, HMM=False) == cold.lcut(text, HMM=False)
-
-    cached.write_bytes(b"\x00garbage")
-    broken = jieba.Tokenizer()
-    prepare_jieba(broken, "test")
-    assert not broken.initialized
-    broken.initialize()  # jieba's own loader fails on it too and rebuilds
-    assert broken.FREQ == cold.FREQ
-    again = jieba.Tokenizer()
-    prepare_jieba(again, "test")
-    assert again.initialized and again.total == cold.total

@@ -23,7 +23,6 @@ can find them.
 
 from __future__ import annotations
 
-import logging
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -35,6 +34,7 @@ from typing import Any
 import numpy as np
 
 from align.model import Pair
+from align.zh_words import loaded_jieba
 from qa import lexicons as lx
 from qa.model import Check, Context, Flag
 
@@ -116,15 +116,6 @@ def _cut(text: str, pattern: re.Pattern[str]) -> list[Clause]:
 # --------------------------------------------------------------------------- lexical signal
 
 
-@lru_cache(maxsize=1)
-def _jieba():
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
-
-
 #: only the words every gloss carries; coverage wants "use" (使用) and
 #: "one by one" (逐一), which the idiom check rightly ignores as too generic
 _GLOSS_STOP = frozenset("a an the to of and or sb sth sb's one's be is are etc cl e g i".split())
@@ -169,7 +160,7 @@ _FUNCTION_CHARS = frozenset("的了是在和与及等对把被将为以而之其
 def zh_content_words(text: str) -> list[tuple[str, frozenset[str]]]:
     """jieba words of ``text`` that have English glosses (function words excluded)."""
     words = []
-    for w in _jieba().lcut(text):
+    for w in loaded_jieba().lcut(text):
         if not _HAN.search(w) or w in _FUNCTION_CHARS:
             continue
         g = word_glosses(w)

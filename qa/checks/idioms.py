@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from align.model import Pair
+from align.zh_words import loaded_jieba
 from qa import lexicons as lx
 from qa.model import Check, Context, Flag
 
@@ -324,10 +325,9 @@ def _idiom_shaped(expr: str) -> bool:
     """
     if len(lx.HAN.findall(expr)) != 4:
         return False
-    import jieba
     from jieba import posseg
 
-    jieba.setLogLevel(60)
+    loaded_jieba().setLogLevel(60)
     flags = [p.flag for p in posseg.lcut(expr)]
     return any(f.startswith("v") for f in flags) and not any(f in ("ns", "nr", "nt") for f in flags)
 

@@ -27,6 +27,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from align.zh_words import loaded_jieba
 from qa import lexicons as lx
 from qa.checks.glossary import glossary_from
 from qa.model import Check, Context, Flag
@@ -212,9 +213,9 @@ def _frequent_words(zh_texts: tuple[str, ...]) -> Counter:
     sequence (发展数字 in 发展数字经济, 经济深度 in 数字经济深度融合) is a
     fragment of something else, not a term, and is dropped.
     """
-    import jieba
     from jieba import posseg
 
+    jieba = loaded_jieba()
     jieba.setLogLevel(60)
     cd = lx.cedict()
     counts: Counter = Counter()

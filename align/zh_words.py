@@ -1,0 +1,333 @@
+"""Chinese words for the lexical evidence: jieba's segmentation, quick to start.
+
+The aligner glosses jieba words through CC-CEDICT (``align.lexicon``), and
+``zhen align`` often runs as one process per document, so jieba's start-up
+counts.  jieba's prefix dictionary holds 498k entries; loading it as a dict
+takes 0.3 s of every process even from our fast cache (``prepare_jieba``),
+about a sixth of what aligning a MAC chapter costs beyond embedding it.  A
+chapter's text only looks up a few thousand of those entries, so a document
+of up to ``LOOKUP_MAX_CHARS`` distinct characters reads just those from a
+sorted table on disk (``PrefixTable``, memory-mapped, 28 MB), about 25 ms per
+chapter.  Longer documents load the whole dict, which is then cheaper.
+Either way the words are exactly those of ``jieba.lcut(text, HMM=False)``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import logging
+import marshal
+import math
+import re
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from align.cedict import lexicon_cache_dir, write_atomically
+
+log = logging.getLogger(__name__)
+
+#: jieba's ``re_han_default``, copied so the table path need not import jieba
+#: (a test holds the two equal)
+HAN_BLOCK = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+)", re.UNICODE)
+_CJK = re.compile(r"[\u3400-\u9fff]")
+#: distinct characters in a document's Han blocks above which the whole
+#: prefix dict is loaded: table lookups cost about 5 µs a character, the
+#: dict 0.3 s once
+LOOKUP_MAX_CHARS = 50_000
+#: bump when the table file's layout changes
+_TABLE_FORMAT = 1
+
+
+@lru_cache(maxsize=1)
+def loaded_jieba():
+    """The jieba module, its prefix dict loaded through ``prepare_jieba``.
+
+    The QA checks segment with jieba too; they load it here so that they get
+    the fast cache whether or not the aligner needed the whole dict.
+    """
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    prepare_jieba(jieba.dt, getattr(jieba, "__version__", "unknown"))
+    jieba.initialize()  # a no-op when prepare_jieba loaded the prefix dict
+    return jieba
+
+
+def prepare_jieba(dt, version: str) -> None:
+    """Keep jieba's prefix-dict cache in the zhen lexicon folder, and load it fast.
+
+    jieba caches its prefix dictionary itself, but in the shared temporary
+    folder, where any local user can plant or delete it and the OS may clean
+    it; our folder is the user's own and persists.  jieba reads that cache
+    with ``marshal.load(file)``, which reads the 9 MB file a few bytes at a
+    time (~1 s); reading it whole and ``marshal.loads`` gives the same table
+    in ~0.3 s, so we do that and hand jieba the table (the attributes
+    ``initialize`` would set).  A missing or unreadable file is left to
+    jieba, which builds the table and writes it, atomically, where we told
+    it to.  jieba never checks its default dictionary's cache against the
+    dictionary, so the file name carries jieba's version.  ``dt`` is a
+    ``jieba.Tokenizer`` (``jieba.dt`` is the one ``jieba.lcut`` uses).
+    """
+    # dictionary None is jieba's default one, the only one we cache
+    if dt.initialized or dt.cache_file or dt.tmp_dir or dt.dictionary is not None:
+        return  # someone configured or initialised jieba already
+    folder = lexicon_cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return  # jieba keeps its default cache
+    name = f"jieba-{version}.cache"
+    dt.tmp_dir, dt.cache_file = str(folder), name
+    try:
+        freq, total = marshal.loads((folder / name).read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return  # jieba.initialize() builds (or rebuilds) it
+    if isinstance(freq, dict) and freq and isinstance(total, int) and total > 0:
+        with dt.lock:
+            if not dt.initialized:
+                dt.FREQ, dt.total, dt.initialized = freq, total, True
+
+
+# ------------------------------------------------------------- the sorted table
+
+
+@dataclass(frozen=True)
+class PrefixTable:
+    """jieba's prefix dictionary as sorted UTF-8 keys and counts, for lookups.
+
+    Row 0 is ``(b"", total)``: the empty key sorts first, is never looked
+    up, and carries jieba's ``total`` (not the sum of the counts: jieba adds
+    a repeated dictionary word's count to it twice).  Prefixes that are not
+    words themselves have count 0, as in jieba's ``FREQ``.
+    """
+
+    keys: np.ndarray  # fixed-width bytes ("S<width>"), sorted
+    counts: np.ndarray  # int64
+
+    @property
+    def total(self) -> int:
+        return int(self.counts[0])
+
+    @classmethod
+    def from_freq(cls, freq: Mapping[str, int], total: int) -> PrefixTable:
+        words = sorted(freq)  # str order is UTF-8 byte order
+        encoded = [b""] + [w.encode("utf-8") for w in words]
+        width = max(map(len, encoded))
+        keys = np.array(encoded, dtype=f"S{width}")
+        counts = np.array([total] + [freq[w] for w in words], dtype=np.int64)
+        return cls(keys, counts)
+
+    def lookup(self, blocks: Iterable[str]) -> dict[str, int]:
+        """Every entry ``_best_route`` reads for these blocks, as a small ``FREQ``.
+
+        ``_best_route`` walks, from each position, the prefixes found in the
+        dictionary until one is missing; so this looks up all one-character
+        strings, then extends by one character only the strings found,
+        round by round, one vectorised search per round.
+        """
+        width = self.keys.dtype.itemsize
+        found: dict[str, int] = {}
+        alive = [(b, k) for b in set(blocks) for k in range(len(b))]
+        length = 1
+        while alive:
+            wanted = {b[k : k + length] for b, k in alive}
+            # longer than any key: absent (and numpy would truncate it)
+            query = [w for w in wanted if len(w.encode("utf-8")) <= width]
+            if query:
+                q = np.array([w.encode("utf-8") for w in query], dtype=self.keys.dtype)
+                at = np.minimum(np.searchsorted(self.keys, q), len(self.keys) - 1)
+                hit = self.keys[at] == q
+                counts = self.counts[at]
+                for w, h, c in zip(query, hit.tolist(), counts.tolist()):
+                    if h:
+                        found[w] = c
+            alive = [
+                (b, k)
+                for b, k in alive
+                if k + length < len(b) and b[k : k + length] in found
+            ]
+            length += 1
+        return found
+
+
+def _table_path(folder: Path, source: str) -> Path:
+    return folder / f"jieba-prefix-v{_TABLE_FORMAT}-{source}.npy"
+
+
+def read_prefix_table(path: Path) -> PrefixTable | None:
+    """The table at ``path``, memory-mapped; None when missing or not a table."""
+    try:
+        rows = np.load(path, mmap_mode="r", allow_pickle=False)
+    except (OSError, ValueError, EOFError):
+        return None
+    names = rows.dtype.names or ()
+    if (
+        rows.ndim != 1
+        or names != ("key", "count")
+        or rows.dtype["key"].kind != "S"
+        or rows.dtype["count"] != np.dtype("<i8")
+        or len(rows) < 2
+        or rows["key"][0] != b""
+        or rows["count"][0] <= 0
+    ):
+        log.debug("%s is not a jieba prefix table; rebuilding", path)
+        return None
+    # field views of the mapped file: searching the strided keys is as
+    # fast as searching a copy, and only the pages searched are read
+    return PrefixTable(rows["key"], rows["count"])
+
+
+def write_prefix_table(path: Path, table: PrefixTable) -> bool:
+    """Write atomically (temporary file, then rename); failure only costs time."""
+    rows = np.empty(
+        len(table.keys), dtype=[("key", table.keys.dtype), ("count", "<i8")]
+    )
+    rows["key"], rows["count"] = table.keys, table.counts
+    return write_atomically(
+        path, lambda fh: np.save(fh, rows, allow_pickle=False), "jieba prefix table"
+    )
+
+
+def _dictionary_digest() -> str | None:
+    """Names jieba's default dictionary file by size and mtime; None without jieba.
+
+    The table is derived from that file alone.  (importlib.metadata would
+    give jieba's version, but importing it costs 25 ms of the 50 saved.)
+    """
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    dictionary = Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
+    try:
+        st = dictionary.stat()
+    except OSError:
+        return None
+    key = f"{dictionary.resolve()}:{st.st_size}:{st.st_mtime_ns}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+@lru_cache(maxsize=4)
+def _cached_table(folder: Path, source: str) -> PrefixTable | None:
+    """The table for this jieba, read once per process, built when missing.
+
+    Building needs the whole dict, which this process then has loaded
+    anyway, so a build returns None and the caller uses the dict.
+    """
+    path = _table_path(folder, source)
+    table = read_prefix_table(path)
+    if table is not None:
+        return table
+    dt = loaded_jieba().dt
+    if write_prefix_table(path, PrefixTable.from_freq(dt.FREQ, dt.total)):
+        for other in folder.glob("jieba-prefix-v*.npy"):  # another jieba's, 28 MB
+            if other != path:
+                try:
+                    other.unlink()
+                except OSError:
+                    pass
+    return None
+
+
+def _jieba_is_default() -> bool:
+    """True unless this process loaded jieba or pointed it at another dictionary.
+
+    A loaded jieba's dict is free to use and may hold words added by
+    ``jieba.add_word``, which the table does not.
+    """
+    jieba = sys.modules.get("jieba")
+    if jieba is None:
+        return True
+    dt = jieba.dt
+    return not dt.initialized and dt.dictionary is None
+
+
+def _document_freq(blocks: set[str]) -> tuple[Mapping[str, int], int]:
+    """jieba's ``FREQ`` and ``total``, or the part of them these blocks read."""
+    if sum(map(len, blocks)) <= LOOKUP_MAX_CHARS and _jieba_is_default():
+        source = _dictionary_digest()
+        table = _cached_table(lexicon_cache_dir(), source) if source else None
+        if table is not None:
+            return table.lookup(blocks), table.total
+    dt = loaded_jieba().dt
+    return dt.FREQ, dt.total
+
+
+# ------------------------------------------------------------------- segmenting
+
+
+def zh_word_lists(texts: Sequence[str]) -> list[list[str]]:
+    """``zh_words`` of every text, reading only the dictionary entries they need."""
+    blocks = {b for t in texts for b in HAN_BLOCK.split(t) if b and HAN_BLOCK.match(b)}
+    freq, total = _document_freq(blocks)
+    del blocks  # a long document's distinct blocks: no need to hold them on
+    log_total = math.log(total)
+    return [_words(t, freq, log_total) for t in texts]
+
+
+def zh_words(text: str) -> list[str]:
+    """jieba words of ``text`` that contain a Chinese character.
+
+    The words of ``jieba.lcut(text, HMM=False)``: jieba's HMM for unknown
+    words is off because it halves the time, and unknown words fall back to
+    their characters in zh_gloss_stems anyway.  jieba's own blocks are kept
+    (``re_han_default``), but each block is segmented by ``_best_route``,
+    which takes 40% less time than jieba's DAG-then-route for the same words.
+    Outside those blocks jieba yields single characters (and whitespace).
+    """
+    dt = loaded_jieba().dt
+    return _words(text, dt.FREQ, math.log(dt.total))
+
+
+def _words(text: str, freq: Mapping[str, int], log_total: float) -> list[str]:
+    out: list[str] = []
+    for block in HAN_BLOCK.split(text):
+        if not block:
+            continue
+        if HAN_BLOCK.match(block):
+            words = _best_route(block, freq, log_total)
+            out.extend(w for w in words if _CJK.search(w))
+        else:
+            out.extend(c for c in block if _CJK.match(c))
+    return out
+
+
+def _best_route(block: str, freq: Mapping[str, int], log_total: float) -> list[str]:
+    """jieba's maximum-probability segmentation of one block, without the HMM.
+
+    Same arithmetic and tie-breaking as jieba's ``get_DAG`` + ``calc`` (the
+    longer word wins a tie), fused into one backward pass: the words
+    starting at a position are walked through jieba's prefix dictionary
+    (``freq`` holds every prefix of a word, with count 0 when it is not a
+    word itself) and scored as they are found.
+    """
+    n = len(block)
+    score = [0.0] * (n + 1)
+    end = [0] * n  # last character of the best word starting here
+    log, get = math.log, freq.get
+    for k in range(n - 1, -1, -1):
+        best, best_end = -math.inf, -1
+        i, f = k, get(block[k])
+        while f is not None:
+            if f:
+                s = log(f) - log_total + score[i + 1]
+                if s >= best:
+                    best, best_end = s, i
+            i += 1
+            if i == n:
+                break
+            f = get(block[k : i + 1])
+        if best_end < 0:  # no dictionary word starts here: the single character
+            best, best_end = log(get(block[k]) or 1) - log_total + score[k + 1], k
+        score[k], end[k] = best, best_end
+    words = []
+    k = 0
+    while k < n:
+        words.append(block[k : end[k] + 1])
+        k = end[k] + 1
+    return words
