@@ -229,15 +229,19 @@ def _write(path: Path, key: str, payload) -> bool:
         return False
     if not write_atomically(path, lambda fh: fh.write(data), "lexicon cache"):
         return False
-    _remove_stale(path)
+    remove_stale(path)
     return True
 
 
-def _remove_stale(path: Path) -> None:
-    """Drop cache files of the same table under older keys (best effort)."""
-    stem = path.name.rsplit("-", 1)[0]
-    for other in path.parent.glob(f"{stem}-*.marshal"):
-        if other != path and _DIGEST.fullmatch(other.name[len(stem) + 1 : -len(".marshal")]):
+def remove_stale(path: Path) -> None:
+    """Drop cache files of the same table under older keys (best effort).
+
+    ``path`` is ``<stem>-<16 hex digits><suffix>``; the others of that stem
+    and suffix go.
+    """
+    stem, suffix = path.name.rsplit("-", 1)[0], path.suffix
+    for other in path.parent.glob(f"{stem}-*{suffix}"):
+        if other != path and _DIGEST.fullmatch(other.name[len(stem) + 1 : -len(suffix)]):
             try:
                 other.unlink()
             except OSError:

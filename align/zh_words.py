@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from align.cedict import lexicon_cache_dir, write_atomically
+from align.cedict import lexicon_cache_dir, remove_stale, write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -101,14 +101,22 @@ def prepare_jieba(dt, version: str) -> None:
 class PrefixTable:
     """jieba's prefix dictionary as sorted UTF-8 keys and counts, for lookups.
 
+    ``rows`` is what the file holds: (key, count) records sorted by key.
     Row 0 is ``(b"", total)``: the empty key sorts first, is never looked
     up, and carries jieba's ``total`` (not the sum of the counts: jieba adds
     a repeated dictionary word's count to it twice).  Prefixes that are not
     words themselves have count 0, as in jieba's ``FREQ``.
     """
 
-    keys: np.ndarray  # fixed-width bytes ("S<width>"), sorted
-    counts: np.ndarray  # int64
+    rows: np.ndarray  # records ("key": fixed-width bytes, "count": int64)
+
+    @property
+    def keys(self) -> np.ndarray:
+        return self.rows["key"]
+
+    @property
+    def counts(self) -> np.ndarray:
+        return self.rows["count"]
 
     @property
     def total(self) -> int:
@@ -119,9 +127,10 @@ class PrefixTable:
         words = sorted(freq)  # str order is UTF-8 byte order
         encoded = [b""] + [w.encode("utf-8") for w in words]
         width = max(map(len, encoded))
-        keys = np.array(encoded, dtype=f"S{width}")
-        counts = np.array([total] + [freq[w] for w in words], dtype=np.int64)
-        return cls(keys, counts)
+        rows = np.empty(len(encoded), dtype=[("key", f"S{width}"), ("count", "<i8")])
+        rows["key"] = encoded
+        rows["count"] = [total] + [freq[w] for w in words]
+        return cls(rows)
 
     def lookup(self, blocks: Iterable[str]) -> dict[str, int]:
         """Every entry ``_best_route`` reads for these blocks, as a small ``FREQ``.
@@ -157,7 +166,7 @@ class PrefixTable:
 
 
 def _table_path(folder: Path, source: str) -> Path:
-    return folder / f"jieba-prefix-v{_TABLE_FORMAT}-{source}.npy"
+    return folder / f"jieba-prefix-{source}.npy"
 
 
 def read_prefix_table(path: Path) -> PrefixTable | None:
@@ -178,24 +187,22 @@ def read_prefix_table(path: Path) -> PrefixTable | None:
     ):
         log.debug("%s is not a jieba prefix table; rebuilding", path)
         return None
-    # field views of the mapped file: searching the strided keys is as
-    # fast as searching a copy, and only the pages searched are read
-    return PrefixTable(rows["key"], rows["count"])
+    # the mapped file itself: searching its strided keys is as fast as
+    # searching a copy, and only the pages searched are read
+    return PrefixTable(rows)
 
 
 def write_prefix_table(path: Path, table: PrefixTable) -> bool:
     """Write atomically (temporary file, then rename); failure only costs time."""
-    rows = np.empty(
-        len(table.keys), dtype=[("key", table.keys.dtype), ("count", "<i8")]
-    )
-    rows["key"], rows["count"] = table.keys, table.counts
     return write_atomically(
-        path, lambda fh: np.save(fh, rows, allow_pickle=False), "jieba prefix table"
+        path,
+        lambda fh: np.save(fh, table.rows, allow_pickle=False),
+        "jieba prefix table",
     )
 
 
 def _dictionary_digest() -> str | None:
-    """Names jieba's default dictionary file by size and mtime; None without jieba.
+    """Names the table: its format and jieba's dictionary file (size, mtime); None without jieba.
 
     The table is derived from that file alone.  (importlib.metadata would
     give jieba's version, but importing it costs 25 ms of the 50 saved.)
@@ -208,7 +215,7 @@ def _dictionary_digest() -> str | None:
         st = dictionary.stat()
     except OSError:
         return None
-    key = f"{dictionary.resolve()}:{st.st_size}:{st.st_mtime_ns}"
+    key = f"v{_TABLE_FORMAT}|{dictionary.resolve()}:{st.st_size}:{st.st_mtime_ns}"
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
@@ -225,12 +232,7 @@ def _cached_table(folder: Path, source: str) -> PrefixTable | None:
         return table
     dt = loaded_jieba().dt
     if write_prefix_table(path, PrefixTable.from_freq(dt.FREQ, dt.total)):
-        for other in folder.glob("jieba-prefix-v*.npy"):  # another jieba's, 28 MB
-            if other != path:
-                try:
-                    other.unlink()
-                except OSError:
-                    pass
+        remove_stale(path)  # another jieba's table, 28 MB
     return None
 
 
@@ -263,11 +265,14 @@ def _document_freq(blocks: set[str]) -> tuple[Mapping[str, int], int]:
 
 def zh_word_lists(texts: Sequence[str]) -> list[list[str]]:
     """``zh_words`` of every text, reading only the dictionary entries they need."""
-    blocks = {b for t in texts for b in HAN_BLOCK.split(t) if b and HAN_BLOCK.match(b)}
+    # the blocks sit at odd places of a split.  Each text is split twice, here
+    # and for its words: holding 100k sentences' parts would cost 68 MB at the
+    # feature stage's memory peak, splitting twice costs 0.25 s
+    blocks = {b for t in texts for b in HAN_BLOCK.split(t)[1::2]}
     freq, total = _document_freq(blocks)
     del blocks  # a long document's distinct blocks: no need to hold them on
     log_total = math.log(total)
-    return [_words(t, freq, log_total) for t in texts]
+    return [_words(HAN_BLOCK.split(t), freq, log_total) for t in texts]
 
 
 def zh_words(text: str) -> list[str]:
@@ -281,19 +286,18 @@ def zh_words(text: str) -> list[str]:
     Outside those blocks jieba yields single characters (and whitespace).
     """
     dt = loaded_jieba().dt
-    return _words(text, dt.FREQ, math.log(dt.total))
+    return _words(HAN_BLOCK.split(text), dt.FREQ, math.log(dt.total))
 
 
-def _words(text: str, freq: Mapping[str, int], log_total: float) -> list[str]:
+def _words(parts: list[str], freq: Mapping[str, int], log_total: float) -> list[str]:
+    """The words of a text's ``HAN_BLOCK.split`` parts: blocks at odd places."""
     out: list[str] = []
-    for block in HAN_BLOCK.split(text):
-        if not block:
-            continue
-        if HAN_BLOCK.match(block):
-            words = _best_route(block, freq, log_total)
+    for k, part in enumerate(parts):
+        if k % 2:
+            words = _best_route(part, freq, log_total)
             out.extend(w for w in words if _CJK.search(w))
         else:
-            out.extend(c for c in block if _CJK.match(c))
+            out.extend(c for c in part if _CJK.match(c))
     return out
 
 

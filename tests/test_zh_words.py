@@ -74,7 +74,7 @@ def test_table_lookup_gives_jiebas_words(zh_texts, jieba_dt, table):
     assert all(jieba_dt.FREQ[w] == c for w, c in small.items())
     assert table.total == jieba_dt.total
     log_total = math.log(table.total)
-    assert [zw._words(t, small, log_total) for t in zh_texts] == [
+    assert [zw._words(zw.HAN_BLOCK.split(t), small, log_total) for t in zh_texts] == [
         _jieba_words(jieba_dt, t) for t in zh_texts
     ]
     # a word's prefix that is no word (count 0) is kept: the walk needs it
@@ -86,7 +86,7 @@ def test_table_file_round_trip_and_bad_files(tmp_path, table):
     assert zw.write_prefix_table(path, table)
     back = zw.read_prefix_table(path)
     assert back is not None and back.total == table.total
-    assert np.array_equal(back.keys, table.keys) and np.array_equal(back.counts, table.counts)
+    assert np.array_equal(back.rows, table.rows)
     assert back.lookup(["数据治理"]) == table.lookup(["数据治理"])
     assert not list(tmp_path.glob("*.tmp"))
 
@@ -108,7 +108,7 @@ def test_document_builds_table_then_reads_it(zh_texts, jieba_dt, lexicon_dir, mo
 
     assert zw.zh_word_lists(zh_texts) == want  # no table yet: the dict, and a table built
     assert not lookups
-    (built,) = lexicon_dir.glob("jieba-prefix-v*.npy")
+    (built,) = lexicon_dir.glob("jieba-prefix-*.npy")
 
     zw._cached_table.cache_clear()  # a new process
     assert zw.zh_word_lists(zh_texts) == want
@@ -123,11 +123,11 @@ def test_document_builds_table_then_reads_it(zh_texts, jieba_dt, lexicon_dir, mo
 def test_stale_tables_are_removed(lexicon_dir, monkeypatch):
     monkeypatch.setattr(zw, "_jieba_is_default", lambda: True)
     lexicon_dir.mkdir(parents=True)
-    old = lexicon_dir / "jieba-prefix-v1-0000000000000000.npy"
+    old = lexicon_dir / "jieba-prefix-0000000000000000.npy"
     old.write_bytes(b"an older jieba's table")
     zw.zh_word_lists(["数据治理。"])
     assert not old.exists()
-    assert len(list(lexicon_dir.glob("jieba-prefix-v*.npy"))) == 1
+    assert len(list(lexicon_dir.glob("jieba-prefix-*.npy"))) == 1
 
 
 def test_long_document_and_loaded_jieba_use_the_dict(zh_texts, jieba_dt, lexicon_dir, monkeypatch):
@@ -135,7 +135,7 @@ def test_long_document_and_loaded_jieba_use_the_dict(zh_texts, jieba_dt, lexicon
     monkeypatch.setattr(zw, "LOOKUP_MAX_CHARS", 10)
     want = [_jieba_words(jieba_dt, t) for t in zh_texts]
     assert zw.zh_word_lists(zh_texts) == want
-    assert not lexicon_dir.exists() or not list(lexicon_dir.glob("jieba-prefix-v*"))
+    assert not lexicon_dir.exists() or not list(lexicon_dir.glob("jieba-prefix-*"))
     monkeypatch.undo()  # jieba is loaded in this process: its dict is used
     assert not zw._jieba_is_default()
     assert zw.zh_word_lists(zh_texts) == want
