@@ -100,7 +100,7 @@ def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossa
     progress = _Progress(quiet, verbose)
     wanted = parse_formats(formats)
     checks = all_checks()
-    prof = load_profile(profile, {c.id for c in checks})
+    prof = load_profile(profile, checks)
     resources = {}
     if glossary is not None:
         from qa.glossary import load_glossary
