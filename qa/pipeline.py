@@ -35,6 +35,9 @@ class Report:
     bitext: Bitext | None = None
     alignment: Alignment | None = None
     profile: Profile = field(default_factory=Profile)
+    #: fingerprint of the checks that ran and the embedding model's key, for score signatures
+    checks: str = ""
+    model: str = ""
 
 
 def segment_bitext(bitext: Bitext, presegmented: bool = False) -> Alignment:

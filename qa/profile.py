@@ -44,6 +44,19 @@ class Profile:
     def active(self, checks: tuple[Check, ...]) -> list[Check]:
         return [c for c in checks if c.id not in self.disabled]
 
+    def fingerprint(self, checks: Iterable[Check]) -> str:
+        """A short hash of which checks run, at which severity, with which options.
+
+        It goes into every score's signature, so scores from different check
+        sets or profiles cannot pass for comparable.
+        """
+        import hashlib
+
+        lines = [f"{c.id}|{self.severity.get(c.id, c.severity)}|"
+                 f"{self.options.get(c.id) or c.options()!r}"
+                 for c in sorted(self.active(tuple(checks)), key=lambda c: c.id)]
+        return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:10]
+
     def apply(self, flag: Flag) -> Flag:
         """Re-weight a flag's severity when the profile says so."""
         new = self.severity.get(flag.check)
