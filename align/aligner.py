@@ -38,7 +38,7 @@ import numpy as np
 from align.band import band_around_path, band_dot, band_shift, path_cells
 from align.clause_evidence import clause_bonus
 from align.clauses import ClauseHalves, clause_cuts, windows_and_halves
-from align.embed import Embedder
+from align.embed_protocol import Embedder
 from align.errors import InputError
 from align.lattice import Lattice, best_path, path_posteriors
 from align.model import Bead, Segment

@@ -111,8 +111,10 @@ def windows_and_halves(
     A backend (or cache) with a ``windows_and_halves`` method pools both
     from one token pass; any other embedder encodes the halves as texts.
     """
+    from align.embed_protocol import ClauseEmbedder
+
     texts = list(texts)
-    if hasattr(embedder, "windows_and_halves"):
+    if isinstance(embedder, ClauseEmbedder):
         return embedder.windows_and_halves(texts, max_len, cuts)
     windows = embedder.embed_windows(texts, max_len, "")
     return (windows, *halves_by_encoding(embedder, texts, cuts, windows.shape[2]))

@@ -185,13 +185,19 @@ def test_neighbour_cosine_flags_half_beads(zh, en, embedder):
     assert sum(f <= slack for f in full) >= 0.9 * len(beads)
 
 
-def test_confidence_separates_right_from_wrong(aligned):
+def test_every_gold_bead_found_with_high_confidence(aligned):
+    """All 62 hand-checked beads are found, and the aligner is sure of them.
+
+    How well confidence separates right from wrong beads needs wrong beads,
+    which this document no longer has: bench/align_confidence.py measures it
+    on MAC (reliability table and log loss).
+    """
     gold = set(_gold())
-    right = [b.confidence for b in aligned if (b.zh, b.en) in gold]
-    wrong = [b.confidence for b in aligned if (b.zh, b.en) not in gold]
+    wrong = [(b.zh, b.en, round(b.confidence, 3)) for b in aligned if (b.zh, b.en) not in gold]
+    assert wrong == []
+    right = [b.confidence for b in aligned]
     assert sum(right) / len(right) > 0.85
-    if wrong:
-        assert sum(wrong) / len(wrong) < sum(right) / len(right)
+    assert sum(c >= 0.5 for c in right) >= 0.9 * len(right)
 
 
 def test_empty_sides(zh, en, embedder):
