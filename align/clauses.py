@@ -24,10 +24,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from align.script import HAN_CLASS
+
 #: after a clause mark (half-width ones too, as web and policy text often
 #: has them, when Chinese follows), or between a closing quote and more text
 _CLAUSE = re.compile(
-    r"(?<=[，；：])(?=.)|(?<=[,;:])(?=[\u4e00-\u9fff“‘《])|(?<=——)(?=[^—])"
+    r"(?<=[，；：])(?=.)|(?<=[,;:])(?=[" + HAN_CLASS + r"“‘《])|(?<=——)(?=[^—])"
     r"|(?<=[”’」』])(?=[^，。！？；：,.!?;:”’」』…—\s])"
 )
 MAX_CUTS = 3
