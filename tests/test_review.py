@@ -86,6 +86,16 @@ def decide(**decisions: str) -> Callable[[Rows], None]:
     return change
 
 
+def review_error(capsys, sheet: Path, change: Callable[[Rows], Rows | None]) -> str:
+    """Edit ``sheet``, run zhen review on it: the one-line error (exit 2, nothing written)."""
+    edit_sheet(sheet, change)
+    final = sheet.parent / "final.tmx"
+    status, _, err = zhen(capsys, "review", sheet, "-o", final)
+    assert status == 2 and len(err.strip().splitlines()) == 1, err
+    assert not final.exists()
+    return err
+
+
 def tus(path: Path) -> list[etree._Element]:
     return etree.parse(str(path)).getroot().findall("body/tu")
 
@@ -184,11 +194,8 @@ def test_cleared_en_on_a_fix_row_is_an_error(tmp_path, capsys, fmt):
         decide(p4="fix")(rows)
         by_id(rows, KOWLOON)["en"] = ""
 
-    edit_sheet(sheet, review)
-    status, _, err = zhen(capsys, "review", sheet, "-o", tmp_path / "final.tmx")
-    assert status == 2 and len(err.strip().splitlines()) == 1, err
+    err = review_error(capsys, sheet, review)
     assert "row 6 (pair 4)" in err and "fix" in err and "en is empty" in err
-    assert not (tmp_path / "final.tmx").exists()
 
 
 @pytest.mark.parametrize("decision", ["accept", ""])
@@ -199,9 +206,8 @@ def test_cleared_en_on_an_accepted_or_pending_row_is_an_error(tmp_path, capsys, 
         by_id(rows, 2)["decision"] = decision
         by_id(rows, 2)["en"] = ""
 
-    edit_sheet(sheet, review)
-    status, _, err = zhen(capsys, "review", sheet, "-o", tmp_path / "final.tmx")
-    assert status == 2 and "row 4 (pair 2): en was cleared" in err, err
+    err = review_error(capsys, sheet, review)
+    assert "row 4 (pair 2): en was cleared" in err, err
 
 
 def test_edited_en_without_fix_is_an_error(tmp_path, capsys):
@@ -211,9 +217,8 @@ def test_edited_en_without_fix_is_an_error(tmp_path, capsys):
         decide(p3="accept")(rows)
         by_id(rows, 3)["en"] += " Indeed."
 
-    edit_sheet(sheet, review)
-    status, _, err = zhen(capsys, "review", sheet, "-o", tmp_path / "final.tmx")
-    assert status == 2 and "row 5 (pair 3): en was edited" in err and "fix" in err, err
+    err = review_error(capsys, sheet, review)
+    assert "row 5 (pair 3): en was edited" in err and "fix" in err, err
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -226,9 +231,7 @@ def test_deleted_and_emptied_rows_are_reported_by_id(tmp_path, capsys, fmt):
             rows[3][key] = ""
         return [r for r in rows if r["id"] != "1"]  # pair 1's row deleted
 
-    edit_sheet(sheet, review)
-    status, _, err = zhen(capsys, "review", sheet, "-o", tmp_path / "final.tmx")
-    assert status == 2 and len(err.strip().splitlines()) == 1, err
+    err = review_error(capsys, sheet, review)
     assert "pair 1: row missing" in err and "pair 3: row missing" in err
     assert "reject" in err  # the message says how to drop a pair on purpose
 
@@ -241,9 +244,8 @@ def test_duplicate_ids_are_an_error_naming_the_rows(tmp_path, capsys, fmt):
         copy = dict(by_id(rows, 2), decision="fix", en="No rules, no order.")
         return rows + [copy]
 
-    edit_sheet(sheet, review)
-    status, _, err = zhen(capsys, "review", sheet, "-o", tmp_path / "final.tmx")
-    assert status == 2 and "pair 2 is in rows 4 and 8" in err, err
+    err = review_error(capsys, sheet, review)
+    assert "pair 2 is in rows 4 and 8" in err, err
 
 
 def test_duplicate_ids_in_an_unverifiable_sheet_are_an_error(tmp_path, capsys):
@@ -262,9 +264,8 @@ def test_edited_zh_is_an_error_naming_the_row(tmp_path, capsys, fmt):
         decide(p4="accept")(rows)
         by_id(rows, KOWLOON)["zh"] = by_id(rows, KOWLOON)["zh"].replace("九龙治水", "多头管理")
 
-    edit_sheet(sheet, review)
-    status, _, err = zhen(capsys, "review", sheet, "-o", tmp_path / "final.tmx")
-    assert status == 2 and "row 6 (pair 4): zh differs" in err, err
+    err = review_error(capsys, sheet, review)
+    assert "row 6 (pair 4): zh differs" in err, err
 
 
 def test_every_mismatch_is_reported_at_once(tmp_path, capsys):
@@ -276,9 +277,7 @@ def test_every_mismatch_is_reported_at_once(tmp_path, capsys):
         by_id(rows, 3)["en"] = ""
         return [r for r in rows if r["id"] != "2"]
 
-    edit_sheet(sheet, review)
-    status, _, err = zhen(capsys, "review", sheet, "-o", tmp_path / "final.tmx")
-    assert status == 2 and len(err.strip().splitlines()) == 1, err
+    err = review_error(capsys, sheet, review)
     assert "3 problems" in err
     assert "row 2 (pair 0): zh differs" in err and "row 4 (pair 3)" in err
     assert "pair 2: row missing" in err

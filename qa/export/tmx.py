@@ -33,7 +33,14 @@ from align.errors import InputError
 from align.model import Pair
 from qa.model import Flag
 
-from .shared import ReviewMark, flag_line, flags_by_pair, ids_text, write_output, xml_safe
+from .shared import (
+    ReviewMark,
+    flag_line,
+    flags_by_pair,
+    ids_text,
+    write_output,
+    xml_safe,
+)
 from .shared import tool_version as zhen_version
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
