@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from align.errors import InputError
@@ -99,18 +99,30 @@ def _ids(text: str) -> tuple[int, ...]:
     return tuple(int(i) for i in text.split())
 
 
-def _check_english(where: str, decision: str, en: str, key: RowKey | None) -> str | None:
-    """What is wrong with the en cell for this decision, if anything."""
-    if decision == "fix":
-        return None if en else f"{where}: decision is fix but en is empty (put the corrected English in it)"
-    if decision == "reject" or key is None:
-        return None
+def _row_problems(where: str, pair: Pair, decision: str, key: RowKey | None,
+                  columns: dict[str, int]) -> list[str]:
+    """What is wrong with a row, given the key zhen wrote into it (None: unverifiable)."""
+    found = []
+    if key is not None:
+        if text_digest(pair.zh) != key.zh:
+            found.append(f"{where}: zh differs from the run (the source text cannot be edited; "
+                         "restore it)")
+        if (("zh_ids" in columns and pair.zh_ids != key.zh_ids)
+                or ("en_ids" in columns and pair.en_ids != key.en_ids)):
+            found.append(f"{where}: zh_ids or en_ids differ from the run")
+    en = pair.en
     shown = "accept" if decision == "accept" else "empty"
-    if not en and key.en != EMPTY_DIGEST:
-        return f"{where}: en was cleared but decision is {shown} (restore it, or set decision to reject)"
-    if en and text_digest(en) != key.en:
-        return f"{where}: en was edited but decision is {shown} (set it to fix, or restore the English)"
-    return None
+    if decision == "fix" and not en:
+        found.append(f"{where}: decision is fix but en is empty (put the corrected English in it)")
+    elif decision in ("fix", "reject") or key is None:
+        pass
+    elif not en and key.en != EMPTY_DIGEST:
+        found.append(f"{where}: en was cleared but decision is {shown} (restore it, or set "
+                     "decision to reject)")
+    elif en and text_digest(en) != key.en:
+        found.append(f"{where}: en was edited but decision is {shown} (set it to fix, or restore "
+                     "the English)")
+    return found
 
 
 def read_review(path: str | Path) -> ReviewSheet:
@@ -135,60 +147,51 @@ def read_review(path: str | Path) -> ReviewSheet:
 
     problems: list[str] = []
     reviewed: list[ReviewedPair] = []
-    keys: dict[int, RowKey] = {}
     rows_of: dict[int, list[int]] = {}
     run: tuple[int, ...] | None = None
     for line, row in enumerate(rows[1:], start=2):
         if not any(c.strip() for c in row):
             continue  # an emptied row: its pair is reported as missing below
-        decision = cell(row, "decision").lower() or PENDING
-        if decision not in DECISIONS and decision != PENDING:
-            problems.append(f"row {line}: decision '{decision}' is not one of "
-                            f"{', '.join(DECISIONS)} (or empty)")
-            continue
-        try:
-            pair_id = int(float(cell(row, "id")))
-        except ValueError:
-            problems.append(f"row {line}: id '{cell(row, 'id')}' is not a pair id")
-            continue
-        where = f"row {line} (pair {pair_id})"
         key = parse_row_key(cell(row, KEY_COLUMN)) if verified else None
-        try:
-            zh_ids, en_ids = _ids(cell(row, "zh_ids")), _ids(cell(row, "en_ids"))
-            score = float(cell(row, "score")) if cell(row, "score") else None
-        except ValueError:
-            problems.append(f"{where}: zh_ids, en_ids and score must be numbers")
-            continue
-        zh, en = cell(row, "zh"), cell(row, "en")
-        if verified:
-            if key is None:
-                problems.append(f"{where}: the {KEY_COLUMN} cell is empty or damaged, "
-                                "so the row cannot be verified")
-                continue
-            if run is None:
-                run = key.run
+        if key is not None:
+            run = run or key.run
             if key.run != run:
-                problems.append(f"{where}: comes from another zhen run than the rows above it")
+                problems.append(f"row {line}: comes from another zhen run than the rows above it")
                 continue
-            if key.id != pair_id:
-                problems.append(f"row {line}: id was changed to {pair_id} (the row is pair {key.id})")
+        try:
+            pair_id: int | None = int(float(cell(row, "id")))
+        except ValueError:
+            pair_id = None
+        # Counted under its pair from here on, so a bad row is not also "missing".
+        if key is not None or pair_id is not None:
+            rows_of.setdefault(key.id if key else pair_id, []).append(line)
+        where = f"row {line} (pair {pair_id})"
+        decision = cell(row, "decision").lower() or PENDING
+        if pair_id is None:
+            problems.append(f"row {line}: id '{cell(row, 'id')}' is not a pair id")
+        elif verified and key is None:
+            problems.append(f"{where}: the {KEY_COLUMN} cell is empty or damaged, "
+                            "so the row cannot be verified")
+        elif key is not None and key.id != pair_id:
+            problems.append(f"row {line}: id was changed to {pair_id} (the row is pair {key.id})")
+        elif decision not in DECISIONS and decision != PENDING:
+            problems.append(f"{where}: decision '{decision}' is not one of "
+                            f"{', '.join(DECISIONS)} (or empty)")
+        else:
+            try:
+                pair = Pair(id=pair_id, zh=cell(row, "zh"), en=cell(row, "en"),
+                            zh_ids=_ids(cell(row, "zh_ids")), en_ids=_ids(cell(row, "en_ids")),
+                            score=float(cell(row, "score")) if cell(row, "score") else None)
+            except ValueError:
+                problems.append(f"{where}: zh_ids, en_ids and score must be numbers")
                 continue
-            if text_digest(zh) != key.zh:
-                problems.append(f"{where}: zh differs from the run (the source text "
-                                "cannot be edited; restore it)")
-            if (("zh_ids" in col and zh_ids != key.zh_ids)
-                    or ("en_ids" in col and en_ids != key.en_ids)):
-                problems.append(f"{where}: zh_ids or en_ids differ from the run")
-            keys[pair_id] = key
-        wrong_en = _check_english(where, decision, en, key)
-        if wrong_en:
-            problems.append(wrong_en)
-        rows_of.setdefault(pair_id, []).append(line)
-        pair = Pair(id=pair_id, zh=zh, en=en, zh_ids=key.zh_ids if key else zh_ids,
-                    en_ids=key.en_ids if key else en_ids, score=score,
-                    para=key.para if key else 0, heading=key.heading if key else False)
-        reviewed.append(ReviewedPair(pair, decision, cell(row, "comment"), line,
-                                     cell(row, "flags"), cell(row, "worst")))
+            found = _row_problems(where, pair, decision, key, col)
+            problems += found
+            if key is not None and not found:  # the run's own ids and paragraph
+                pair = replace(pair, zh_ids=key.zh_ids, en_ids=key.en_ids,
+                               para=key.para, heading=key.heading)
+            reviewed.append(ReviewedPair(pair, decision, cell(row, "comment"), line,
+                                         cell(row, "flags"), cell(row, "worst")))
 
     problems += [f"pair {pid} is in rows {_rows_list(lines)}"
                  for pid, lines in rows_of.items() if len(lines) > 1]

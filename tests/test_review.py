@@ -283,6 +283,20 @@ def test_every_mismatch_is_reported_at_once(tmp_path, capsys):
     assert "pair 2: row missing" in err
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_changed_id_and_cleared_key_name_their_row_not_a_missing_pair(tmp_path, capsys, fmt):
+    sheet = make_sheet(tmp_path, fmt)
+
+    def review(rows: Rows) -> None:
+        by_id(rows, 2)["id"] = "7"
+        by_id(rows, 3)["zhen_key"] = ""
+
+    err = review_error(capsys, sheet, review)
+    assert "2 problems" in err
+    assert "row 4: id was changed to 7 (the row is pair 2)" in err
+    assert "row 5 (pair 3): the zhen_key cell is empty" in err and "missing" not in err
+
+
 def test_sheet_from_an_older_zhen_is_read_with_a_warning(tmp_path, capsys):
     sheet = tmp_path / "old.csv"
     sheet.write_text("id,zh,en,zh_ids,en_ids,score,decision,comment\n"
