@@ -194,27 +194,28 @@ def score(runs, profile, hyp, refs, as_json):
 @cli.command()
 @click.argument("sheet", type=click.Path(path_type=Path))
 @click.option("-o", "--out", "out_path", required=True, type=click.Path(path_type=Path),
-              help="The final translation memory (TMX) or pairs table (.tsv).")
+              help="What to write, by extension: .tmx (the final TM), .tsv (pairs table), "
+                   ".xlsx or .csv (a review sheet of the kept pairs). Never the input sheet.")
 @click.option("--drop-pending", is_flag=True,
               help="Leave out pairs that have no decision yet (default: keep them).")
 def review(sheet, out_path, drop_pending):
     """Turn a filled-in review.xlsx / review.csv into the final TMX.
 
     Rows marked 'reject' are left out, 'fix' rows carry the corrected English
-    from the en column, 'accept' rows are kept as they are.
+    from the en column, 'accept' rows are kept as they are.  The sheet is first
+    checked against the run it came from (deleted or copied rows, edited
+    Chinese, cleared English): any mismatch is an error and nothing is written.
     """
-    from qa import export
-    from qa.review import final_pairs, read_review, summary
+    from qa.review import read_review
+    from qa.review_output import output_format, select, summary_line, write_outcome
 
+    fmt = output_format(out_path, sheet)
     reviewed = read_review(sheet)
-    pairs = final_pairs(reviewed, keep_pending=not drop_pending)
-    if out_path.suffix.lower() == ".tsv":
-        export.write_pairs_tsv(pairs, out_path)
-    else:
-        export.write_tmx(pairs, out_path)
-    counts = summary(reviewed)
-    click.echo(f"{len(pairs)} pairs written to {out_path} (" + ", ".join(
-        f"{counts.get(k, 0)} {k}" for k in ("accept", "fix", "reject", "pending")) + ")")
+    for warning in reviewed.warnings:
+        click.echo(f"zhen: warning: {warning}", err=True)
+    outcome = select(reviewed, keep_pending=not drop_pending, both_sides=fmt == "tmx")
+    written = write_outcome(outcome, fmt, out_path)
+    click.echo(summary_line(reviewed, outcome, written, out_path))
 
 
 @cli.command("checks")

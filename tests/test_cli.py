@@ -341,7 +341,7 @@ def test_review_sheet_becomes_the_final_tmx(run, tmp_path):
     final = tmp_path / "final.tmx"
     proc = zhen("review", sheet, "-o", final, "--drop-pending")
     assert proc.returncode == 0, proc.stderr
-    assert "2 pairs written" in proc.stdout and "1 reject" in proc.stdout
+    assert "→ 2 written to" in proc.stdout and "1 rejected" in proc.stdout, proc.stdout
     assert validate_tmx(final) == []
     segs = [s.text for s in etree.parse(str(final)).iter("seg")]
     assert fixed_en in segs and rejected_en not in segs and len(segs) == 4

@@ -523,7 +523,7 @@ def test_review_csv_guards_formulas_and_review_reads_them_back(tmp_path):
         raw = [row[2] for row in csv.reader(fh)][1:]
     assert raw == ["'=cmd|'/c calc'!A0", "'-5 degrees below zero.", "'@support will reply.",
                    "'Hello,' she said."]
-    assert [r.pair.en for r in read_review(out)] == [p.en for p in risky]
+    assert [r.pair.en for r in read_review(out).pairs] == [p.en for p in risky]
 
 
 def test_html_is_self_contained_escaped_and_marked(tmp_path):
