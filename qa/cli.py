@@ -105,7 +105,7 @@ def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossa
     inputs = (input_path, en_path, profile, glossary)
     check_outdir(outdir, wanted, force=force, inputs=inputs)
     checks = all_checks()
-    prof = load_profile(profile, {c.id for c in checks})
+    prof = load_profile(profile, checks)
     resources = {}
     if glossary is not None:
         from qa.glossary import load_glossary
@@ -122,7 +122,8 @@ def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossa
         alignment = align_bitext(bitext, embedder, presegmented=presegmented, progress=progress)
         pairs = pairs_from_alignment(alignment)
     flags = run_checks(pairs, checks, prof, resources, progress=progress)
-    report = Report(pairs=pairs, flags=flags, bitext=bitext, alignment=alignment, profile=prof)
+    report = Report(pairs=pairs, flags=flags, bitext=bitext, alignment=alignment, profile=prof,
+                    checks=prof.fingerprint(checks), model=getattr(embedder, "key", type(embedder).__name__))
     written = write_outputs(report, outdir, wanted, force=force, inputs=inputs)
     _summary(report, written, quiet)
     failed = fail_on_message(flags, fail_on) if fail_on else None
@@ -138,10 +139,12 @@ def _summary(report, written, quiet: bool) -> None:
         return
     by_sev = Counter(f.severity for f in report.flags)
     sev = ", ".join(f"{by_sev.get(s, 0)} {s}" for s in reversed(SEVERITIES))
-    click.echo(f"{len(report.pairs)} pairs, {len(report.flags)} flags ({sev}); {document_score(report)}")
+    score = document_score(report)
+    click.echo(f"{len(report.pairs)} pairs, {len(report.flags)} flags ({sev}); {score}")
     by_cat = Counter(f.category for f in report.flags)
     for cat, n in by_cat.most_common():
         click.echo(f"  {n:4d}  {cat}")
+    click.echo(f"  {score.signature}")
     if written:
         click.echo("wrote " + ", ".join(str(p) for p in written))
 

@@ -414,3 +414,14 @@ def test_a_model_that_is_not_on_disk_is_an_input_error(tmp_path):
     en.write_text("First, integrated development is insufficient.\n", encoding="utf-8")
     _one_line_error(zhen("align", zh, en, "-o", tmp_path / "b.txt", "--model", "no-such/model-xyz"),
                     "no-such/model-xyz")
+
+
+def test_misspelt_profile_option_is_exit_2(tmp_path):
+    prof = tmp_path / "zhen.toml"
+    prof.write_text("[checks.low-confidence]\nthreshhold = 0.9\n", encoding="utf-8")
+    tsv = tmp_path / "p.tsv"
+    tsv.write_text("zh\ten\n你好。\tHello.\n", encoding="utf-8")
+    _one_line_error(
+        zhen("check", tsv, "--pairs", "--profile", prof, "-o", tmp_path / "o"),
+        "threshhold", "valid: threshold",
+    )
