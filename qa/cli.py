@@ -16,7 +16,7 @@ import click
 
 from align.errors import InputError
 from qa import __version__
-from qa.model import SEVERITIES, severity_rank
+from qa.model import SEVERITIES
 
 EXIT_INPUT = 2
 EXIT_FAIL_ON = 3
@@ -69,7 +69,7 @@ def cli() -> None:
 @click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
 @click.argument("en_path", metavar="[EN_FILE]", required=False, type=click.Path(path_type=Path))
 @click.option("-o", "--out", "outdir", required=True, type=click.Path(path_type=Path),
-              help="Output folder (created; replaced files are written atomically).")
+              help="Output folder (created, or replaced as a whole: files zhen did not write are kept).")
 @click.option("--pairs", "pairs_mode", is_flag=True,
               help="INPUT holds existing pairs (TSV with zh/en columns, TMX or XLIFF): check them as they are.")
 @click.option("--presegmented", is_flag=True, help="One sentence per line: do not re-segment.")
@@ -81,13 +81,16 @@ def cli() -> None:
               help="Exit with status 3 when a flag of this severity or worse exists.")
 @click.option("--formats", default="tmx,jsonl,tsv,html,xliff,xlsx", show_default=True,
               help="Which files to write, comma-separated: tmx, jsonl, tsv, html, xliff, xlsx, csv.")
+@click.option("--force", is_flag=True,
+              help="Write into a folder zhen did not create, or over zhen files edited since.")
 @_model_options
 @_verbosity
 def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossary, fail_on,
-          formats, model, device, batch_size, no_cache, quiet, verbose):
+          formats, force, model, device, batch_size, no_cache, quiet, verbose):
     """Align INPUT (bilingual file, or zh file plus EN_FILE) and check every pair."""
     from qa.checks import all_checks
-    from qa.outputs import parse_formats, write_outputs
+    from qa.fail_on import fail_on_message
+    from qa.outputs import check_outdir, parse_formats, write_outputs
     from qa.pipeline import (
         Report,
         align_bitext,
@@ -99,6 +102,8 @@ def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossa
 
     progress = _Progress(quiet, verbose)
     wanted = parse_formats(formats)
+    inputs = (input_path, en_path, profile, glossary)
+    check_outdir(outdir, wanted, force=force, inputs=inputs)
     checks = all_checks()
     prof = load_profile(profile, checks)
     resources = {}
@@ -119,9 +124,11 @@ def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossa
     flags = run_checks(pairs, checks, prof, resources, progress=progress)
     report = Report(pairs=pairs, flags=flags, bitext=bitext, alignment=alignment, profile=prof,
                     checks=prof.fingerprint(checks), model=getattr(embedder, "key", type(embedder).__name__))
-    written = write_outputs(report, outdir, wanted)
+    written = write_outputs(report, outdir, wanted, force=force, inputs=inputs)
     _summary(report, written, quiet)
-    if fail_on and any(severity_rank(f.severity) >= severity_rank(fail_on) for f in flags):
+    failed = fail_on_message(flags, fail_on) if fail_on else None
+    if failed:
+        click.echo(failed, err=True)
         sys.exit(EXIT_FAIL_ON)
 
 
