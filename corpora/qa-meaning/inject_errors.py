@@ -109,7 +109,11 @@ ERRORS: list[tuple[int, str, str, str, str | None, str | None, str]] = [
 ]
 
 
-def build() -> tuple[list[str], list[list[str]]]:
+HEADER = ["line", "checks", "category", "kind", "span", "note"]
+
+
+def inject() -> tuple[list[str], list[list[str]]]:
+    """The English lines with the errors in, and the label rows (header apart), from en.clean.txt."""
     lines = (HERE / "en.clean.txt").read_text(encoding="utf-8").split("\n")[:-1]
     zh = (HERE / "zh.txt").read_text(encoding="utf-8").split("\n")[:-1]
     if len(lines) != len(zh):
@@ -124,11 +128,15 @@ def build() -> tuple[list[str], list[list[str]]]:
         if any((row[0], row[2]) == (str(line), category) for row in labels):
             continue  # a further edit of the same error (a tense that follows the first)
         labels.append([str(line), checks, category, kind, (new or "").strip(", "), note])
+    return lines, sorted(labels, key=lambda r: int(r[0]))
+
+
+def build() -> tuple[list[str], list[list[str]]]:
+    """Write en.txt and labels.tsv."""
+    lines, rows = inject()
     (HERE / "en.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    header = ["line", "checks", "category", "kind", "span", "note"]
-    rows = sorted(labels, key=lambda r: int(r[0]))
     (HERE / "labels.tsv").write_text(
-        "\n".join("\t".join(r) for r in [header, *rows]) + "\n", encoding="utf-8")
+        "\n".join("\t".join(r) for r in [HEADER, *rows]) + "\n", encoding="utf-8")
     return lines, rows
 
 
