@@ -20,9 +20,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from align.model import Pair  # noqa: E402
-from qa.checks import all_checks  # noqa: E402
-from qa.model import Context  # noqa: E402
+from align.model import Pair
+from qa.checks import all_checks
+from qa.model import Context
 
 
 def document(repeat: int) -> list[Pair]:
