@@ -55,8 +55,9 @@ LABELLED = REPO / "corpora" / "qa-labelled"
 #: files a labelled corpus folder must hold (en.clean.txt is optional)
 CORPUS_FILES = ("zh.txt", "en.txt", "labels.tsv")
 MAJOR = ("major", "critical")
-#: checks that need the embedder to do their real job; "form" runs skip them
-EMBEDDING_CHECKS = frozenset({"omission", "addition"})
+def needs_embedder(check: Check) -> bool:
+    """Checks that need the embedder to do their real job; "form" runs skip them."""
+    return "embedder" in check.needs
 
 
 @dataclass(frozen=True)
@@ -261,7 +262,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--no-embedder", action="store_true",
                     help="skip the embedding model (omission/addition then use only their word test)")
     ap.add_argument("--form-only", action="store_true",
-                    help=f"leave out the embedding-based checks ({', '.join(sorted(EMBEDDING_CHECKS))})")
+                    help="leave out the checks that declare they need the embedder (omission, addition)")
     ap.add_argument("--show", action="store_true", help="list every false positive and false negative")
     args = ap.parse_args(argv)
     try:
@@ -272,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from qa.checks import all_checks
 
-    checks = [c for c in all_checks() if not (args.form_only and c.id in EMBEDDING_CHECKS)]
+    checks = [c for c in all_checks() if not (args.form_only and needs_embedder(c))]
     embedder = None
     if not (args.no_embedder or args.form_only):
         from align.embed import load_embedder
