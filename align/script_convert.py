@@ -36,7 +36,6 @@ class T2STable:
     phrases: dict[str, str]
     phrase_starts: frozenset[str]
     max_phrase: int
-    traditional_only: frozenset[str]
 
 
 def _data_dir() -> Path:
@@ -48,8 +47,10 @@ def _data_dir() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "data"
 
 
+@lru_cache(maxsize=3)
 def _read_dict(name: str) -> dict[str, list[str]]:
-    """An OpenCC text dictionary: ``key<TAB>candidate candidate …`` lines."""
+    """An OpenCC text dictionary: ``key<TAB>candidate candidate …`` lines
+    (read once: both the detector and the table need TSCharacters)."""
     table: dict[str, list[str]] = {}
     text = (_data_dir() / name).read_text(encoding="utf-8")
     for line in text.splitlines():
@@ -63,24 +64,30 @@ def _read_dict(name: str) -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=1)
-def t2s_table() -> T2STable:
-    """The table, built once per process (about 5,000 entries)."""
-    ts_chars = _read_dict("TSCharacters.txt")
+def traditional_only() -> frozenset[str]:
+    """Characters the table changes that Simplified writing never uses: not
+    among their own candidates (乾 → 干 乾 is both) and not a Simplified
+    headword.  Read once per process (~20 ms): every text is tested."""
     st_keys = _read_dict("STCharacters.txt").keys()
-    chars = {k: v[0] for k, v in ts_chars.items() if len(k) == 1 and len(v[0]) == 1 and v[0] != k}
+    return frozenset(k for k, v in _read_dict("TSCharacters.txt").items()
+                     if len(k) == 1 and k not in v and k not in st_keys)
+
+
+@lru_cache(maxsize=1)
+def t2s_table() -> T2STable:
+    """The conversion table, built the first time a Traditional text comes."""
+    chars = {k: v[0] for k, v in _read_dict("TSCharacters.txt").items()
+             if len(k) == 1 and len(v[0]) == 1 and v[0] != k}
     phrases = {k: v[0] for k, v in _read_dict("TSPhrases.txt").items()
                if len(k) > 1 and len(v[0]) == len(k)}
-    traditional_only = frozenset(k for k, v in ts_chars.items()
-                                 if len(k) == 1 and k not in v and k not in st_keys)
     return T2STable(chars=chars, phrases=phrases,
                     phrase_starts=frozenset(p[0] for p in phrases),
-                    max_phrase=max((len(p) for p in phrases), default=1),
-                    traditional_only=traditional_only)
+                    max_phrase=max((len(p) for p in phrases), default=1))
 
 
 def has_traditional(text: str) -> bool:
     """True when ``text`` holds a character only Traditional writing uses."""
-    return not t2s_table().traditional_only.isdisjoint(text)
+    return not traditional_only().isdisjoint(text)
 
 
 def to_simplified(text: str) -> str:
@@ -94,16 +101,10 @@ def to_simplified(text: str) -> str:
     out: list[str] = []
     i, n = 0, len(text)
     while i < n:
-        if text[i] in table.phrase_starts:
-            for length in range(min(table.max_phrase, n - i), 1, -1):
-                phrase = table.phrases.get(text[i:i + length])
-                if phrase is not None:
-                    out.append(phrase)
-                    i += length
-                    break
-            else:
-                out.append(table.chars.get(text[i], text[i]))
-                i += 1
+        phrase = _phrase_at(text, i, table) if text[i] in table.phrase_starts else None
+        if phrase is not None:
+            out.append(phrase)
+            i += len(phrase)
         else:
             out.append(table.chars.get(text[i], text[i]))
             i += 1
@@ -111,3 +112,12 @@ def to_simplified(text: str) -> str:
     if len(result) != len(text):  # the tables are filtered so this cannot happen
         raise AssertionError("Traditional→Simplified conversion changed the text's length")
     return result
+
+
+def _phrase_at(text: str, i: int, table: T2STable) -> str | None:
+    """The converted form of the longest table phrase starting at ``i``."""
+    for length in range(min(table.max_phrase, len(text) - i), 1, -1):
+        phrase = table.phrases.get(text[i:i + length])
+        if phrase is not None:
+            return phrase
+    return None

@@ -49,11 +49,10 @@ class SimplifiedView:
         sources = self._sources(flag)
         if not sources:
             return flag
-        zh = flag.zh
-        for c in sources:
-            if zh == c.simplified:
-                zh = c.original
-                break
+        # A pair's whole text comes back as written; a term a document check
+        # names (数实融合 across several pairs) is put back like a quotation.
+        whole = next((c.original for c in sources if c.simplified == flag.zh), None)
+        zh = whole if whole is not None else _put_back(flag.zh, sources, ())
         return replace(flag, zh=zh,
                        message=_put_back(flag.message, sources, flag.zh_spans),
                        suggestion=(None if flag.suggestion is None

@@ -14,7 +14,7 @@ import pytest
 
 from align.model import Pair
 from align.script_convert import has_traditional, to_simplified
-from qa.checks import all_checks
+from qa.checks import all_checks, terminology
 from qa.glossary import load_glossary
 from qa.model import Flag
 from qa.pipeline import run_checks
@@ -140,3 +140,17 @@ def test_simplified_pairs_give_the_same_flags_through_the_view():
     flags = run_checks(pairs, all_checks(), Profile())
     assert {f.check for f in flags} >= {"idiom-literal", "numbers"}
     assert view.restore(flags) == flags
+
+
+def test_document_check_names_the_term_as_written(s2t):
+    """Term consistency over the labelled document in Traditional: the same
+    odd-one-out renderings as in Simplified, each term shown as written."""
+    pairs = [Pair(id=i, zh=s2t(z), en=e) for i, (z, e) in enumerate(
+        zip(LAB_ZH, (LABELLED / "en.txt").read_text(encoding="utf-8").split("\n")), 1)]
+    flags = {f.zh: f for f in run_checks(pairs, terminology.CHECKS, Profile())}
+    assert "'national high-tech parks' (pair 13)" in flags["國家高新區"].message
+    assert "'digital transition' (pair 76)" in flags["數字化轉型"].message
+    assert "'physical economy' (pair 87)" in flags["實體經濟"].message
+    for term, f in flags.items():
+        assert all(term in pairs[i - 1].zh for i in f.pair_ids)  # the user's own characters
+        assert f"'{term}'" in f.message
