@@ -86,13 +86,19 @@ def simplified_view(pairs: Sequence[Pair]) -> SimplifiedView:
 def _put_back(text: str, sources: Sequence[Converted], spans: Sequence[Span]) -> str:
     """Each run of Han characters in ``text`` found in a pair's Simplified view
     replaced by what the original has there (inside a flagged span first:
-    发 may be 發 in one place and 髮 in another)."""
-    def original_of(run: str) -> str:
+    发 may be 發 in one place and 髮 in another).  A run the pair does not
+    hold as written (an idiom quoted without the text's comma) is put back
+    character by character."""
+    def found(run: str) -> str | None:
         for c in sources:
             for start, end in (*spans, (0, len(c.simplified))):
                 at = c.simplified.find(run, start, end)
                 if at >= 0:
                     return c.original[at:at + len(run)]
-        return run
+        return None
+
+    def original_of(run: str) -> str:
+        whole = found(run)
+        return whole if whole is not None else "".join(found(ch) or ch for ch in run)
 
     return HAN_RUN_RE.sub(lambda m: original_of(m.group()), text)

@@ -89,6 +89,9 @@ def test_literal_idiom_caught_in_traditional_with_original_spans(s2t):
     assert [zh[a:b] for a, b in f.zh_spans] == ["九龍治水"]
     assert KOWLOON_EN[slice(*f.en_spans[0])] == "water control in Kowloon"
     assert "'九龍治水'" in f.message and "九龙" not in f.message
+    rules = of(check(s2t(cut(ZH, "不以规矩,", "不成方圆。")), "No rules, no square."), "idiom-literal")
+    # quoted without the text's comma: put back character by character
+    assert [f.message[:22] for f in rules] == ["'不以規矩不成方圓' is an idiom"]
     fixed = KOWLOON_EN.replace("“water control in Kowloon”", "fragmented management")
     assert of(check(zh, fixed), "idiom-literal") == []
 
