@@ -38,9 +38,9 @@ from dataclasses import dataclass, field
 
 from align.errors import InputError
 from align.model import Pair
+from align.script import HAN
 from qa.model import SEVERITIES, Flag
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _LATIN_WORD = re.compile(
     r"[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+(?:[.'’-][A-Za-z0-9]+)*"
 )
@@ -70,7 +70,7 @@ def english_word_count(text: str) -> int:
 
 def source_word_count(zh: str, en: str = "", han_chars_per_word: float = 1.5) -> float:
     """Source-equivalent word count of a pair (see the module docstring)."""
-    han = len(_HAN.findall(zh))
+    han = len(HAN.findall(zh))
     latin = len(_LATIN_WORD.findall(zh))
     if han == 0 and latin == 0:
         return float(english_word_count(en))
@@ -123,18 +123,28 @@ class MQMScore:
     """MQM scorer; configure once, score many documents."""
 
     def __init__(
-        self, penalties: Penalties | None = None, han_chars_per_word: float = 1.5
+        self, penalties: Penalties | None = None, han_chars_per_word: float = 1.5,
+        *, checks: str = "", model: str = "",
     ):
+        """``checks`` is the fingerprint of the checks that raised the flags
+        (:meth:`qa.profile.Profile.fingerprint`) and ``model`` the embedding
+        model's key: two scores are only comparable when both match, so both
+        go into the signature ("?" when the caller does not know them)."""
         if han_chars_per_word <= 0:
             raise InputError("han_chars_per_word must be positive")
         self.penalties = penalties or Penalties()
         self.han_chars_per_word = han_chars_per_word
+        self.checks = checks
+        self.model = model
 
     def get_signature(self) -> str:
+        from qa import __version__
+
         p = self.penalties
         return (
             f"mqm|minor:{p.minor:g}|major:{p.major:g}|critical:{p.critical:g}"
-            f"|wc:zh-han/{self.han_chars_per_word:g}+latin|model:raw"
+            f"|wc:zh-han/{self.han_chars_per_word:g}+latin|scoring:raw"
+            f"|zhen:{__version__}|checks:{self.checks or '?'}|model:{self.model or '?'}"
         )
 
     def words(self, pair: Pair) -> float:

@@ -18,9 +18,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from align.model import Pair
+from align.script import HAN_RUN
 from align.script_convert import to_simplified
 from qa.model import Flag, Span
-from qa.text import HAN_RUN_RE
 
 
 @dataclass(frozen=True)
@@ -101,4 +101,4 @@ def _put_back(text: str, sources: Sequence[Converted], spans: Sequence[Span]) ->
         whole = found(run)
         return whole if whole is not None else "".join(found(ch) or ch for ch in run)
 
-    return HAN_RUN_RE.sub(lambda m: original_of(m.group()), text)
+    return HAN_RUN.sub(lambda m: original_of(m.group()), text)

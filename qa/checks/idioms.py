@@ -24,12 +24,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from align.model import Pair
+from align.script import HAN_CLASS, HAN_RUN
 from align.zh_words import loaded_jieba
 from qa import lexicons as lx
 from qa.model import Check, Context, Flag
 
 CHECK_ID = "idiom-literal"
-_QUOTED = re.compile(r"[“\"「『]([\u3400-\u9fff，,、]{2,12})[”\"」』]")
+_QUOTED = re.compile(f"[“\"「『]([{HAN_CLASS}，,、]{{2,12}})[”\"」』]")
 _ARTICLES = frozenset({"a", "an", "the"})
 
 
@@ -216,7 +217,7 @@ def _accounted_lemmas(zh: str, expr: Expression) -> frozenset[str]:
     cd = lx.cedict()
     out: set[str] = set()
     for piece in (zh[:expr.start], zh[expr.end:]):
-        for run in re.findall(r"[\u3400-\u9fff]+", piece):
+        for run in HAN_RUN.findall(piece):
             for word in cd.segment(run, max_len=8):
                 if len(word) < 2:
                     continue
@@ -388,8 +389,7 @@ def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _set_phrases_for(ctx: Context) -> dict[str, lx.SetPhrase]:
-    opts = ctx.options.get(CHECK_ID, {}) if isinstance(ctx.options.get(CHECK_ID, {}), dict) else {}
-    source = opts.get("set_phrases")
+    source = ctx.options_of(IDIOMS).set_phrases
     cached = ctx.resources.get("set_phrases")
     if source is None and cached is not None:
         return cached
@@ -424,10 +424,17 @@ def check_idioms(pair: Pair, ctx: Context) -> list[Flag]:
     return flags
 
 
-CHECKS = [Check(id=CHECK_ID, category="Style/Literal idiom", severity="major",
-                description="Idioms and set phrases rendered character by character "
-                            "(literal glosses of the parts, none of the accepted renderings)",
-                run=check_idioms, scope="pair")]
+@dataclass(frozen=True)
+class IdiomOptions:
+    #: a set-phrase table (TSV, as qa/data/set_phrases.tsv) to use instead of the shipped one
+    set_phrases: str | None = None
+
+
+IDIOMS = Check(id=CHECK_ID, category="Style/Literal idiom", severity="major",
+               description="Idioms and set phrases rendered character by character "
+                           "(literal glosses of the parts, none of the accepted renderings)",
+               run=check_idioms, scope="pair", options=IdiomOptions)
+CHECKS = [IDIOMS]
 
 
 def literal_idioms_in(pairs: Sequence[Pair], set_phrases: str | Path | Iterable[str] | None = None) -> list[Flag]:

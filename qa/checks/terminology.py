@@ -27,6 +27,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from align.script import HAN_CLASS, HAN_RUN
 from align.zh_words import loaded_jieba
 from qa import lexicons as lx
 from qa.checks.glossary import glossary_from
@@ -34,7 +35,7 @@ from qa.model import Check, Context, Flag
 
 CHECK_ID = "term-consistency"
 CATEGORY = "Terminology/Inconsistent"
-_ZH_QUOTED = re.compile(r"“([\u3400-\u9fff]{2,12})”")
+_ZH_QUOTED = re.compile(f"“([{HAN_CLASS}]{{2,12}})”")
 _EN_QUOTED = re.compile(r"[“\"]([^“”\"]{2,80})[”\"]")
 _ARTICLES = {"a", "an", "the"}
 
@@ -192,10 +193,10 @@ def _candidate_terms(ctx: Context) -> dict[str, str]:
         for term in glossary.terms:
             for z in term.zh:
                 terms.setdefault(z, "glossary")
-    opts = ctx.options.get(CHECK_ID, {}) if isinstance(ctx.options.get(CHECK_ID), dict) else {}
-    if opts.get("frequent", True):
+    opts = ctx.options_of(TERM_CONSISTENCY)
+    if opts.frequent:
         for word, n in _frequent_words(tuple(p.zh for p in ctx.pairs)).items():
-            if n >= int(opts.get("min_count", 3)):
+            if n >= opts.min_count:
                 terms.setdefault(word, "frequent")
     return terms
 
@@ -306,7 +307,7 @@ def _other_glosses(zh: str, term: str) -> frozenset[str]:
     """Gloss words of the Chinese words of ``zh`` outside the term's occurrences."""
     cd = lx.cedict()
     out: set[str] = set()
-    for run in re.findall(r"[\u3400-\u9fff]+", zh.replace(term, "，")):
+    for run in HAN_RUN.findall(zh.replace(term, "，")):
         for word in cd.segment(run):
             for g in cd.glosses(word, per_entry=6 if len(word) == 1 else None):
                 out.update(lx.content_lemmas(lx.strip_gloss(g)))
@@ -465,7 +466,16 @@ def _frequent_is_real(groups: dict[tuple[str, ...], list[Rendering]]) -> bool:
     return sum(1 for k in distinct if by_stems[k] >= 2) >= 2
 
 
-CHECKS = [Check(id=CHECK_ID, category=CATEGORY, severity="major",
-                description="The same source term (quoted, glossary or recurring) rendered in "
-                            "different ways across the document",
-                run=check_consistency, scope="document")]
+@dataclass(frozen=True)
+class TermOptions:
+    #: also track unquoted recurring noun terms, not only quoted and glossary ones
+    frequent: bool = True
+    #: how often an unquoted term must recur to be tracked
+    min_count: int = 3
+
+
+TERM_CONSISTENCY = Check(id=CHECK_ID, category=CATEGORY, severity="major",
+                         description="The same source term (quoted, glossary or recurring) "
+                                     "rendered in different ways across the document",
+                         run=check_consistency, scope="document", options=TermOptions)
+CHECKS = [TERM_CONSISTENCY]

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timezone  # not datetime.UTC: Python 3.10 is supported
 from importlib import resources
 from pathlib import Path
@@ -33,7 +33,14 @@ from align.errors import InputError
 from align.model import Pair
 from qa.model import Flag
 
-from .shared import flag_line, flags_by_pair, ids_text, write_output, xml_safe
+from .shared import (
+    ReviewMark,
+    flag_line,
+    flags_by_pair,
+    ids_text,
+    write_output,
+    xml_safe,
+)
 from .shared import tool_version as zhen_version
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -74,6 +81,7 @@ def build_tmx(
     tool_version: str | None = None,
     creationdate: datetime | None = None,
     one_sided: Literal["skip", "keep"] = "skip",
+    marks: Mapping[int, ReviewMark] | None = None,
 ) -> etree._ElementTree:
     """The TMX document as an lxml tree (see :func:`write_tmx`)."""
     if one_sided not in ("skip", "keep"):
@@ -112,6 +120,9 @@ def build_tmx(
         _prop(tu, "x-zhen-para", str(pair.para))
         if pair.heading:
             _prop(tu, "x-zhen-heading", "true")
+        mark = (marks or {}).get(pair.id)
+        if mark is not None:
+            _prop(tu, "x-zhen-decision", mark.decision)
         if not has_en:
             _sub(
                 tu,
@@ -126,6 +137,8 @@ def build_tmx(
             )
         for flag in by_pair.get(pair.id, ()):
             _sub(tu, "note", flag_line(flag))
+        if mark is not None and mark.comment:
+            _sub(tu, "note", mark.comment)
         # DTD order: all notes/props of the tu come before its first tuv.
         for lang, text, present in (
             (srclang, pair.zh, has_zh),
@@ -163,6 +176,7 @@ def write_tmx(
     tool_version: str | None = None,
     creationdate: datetime | None = None,
     one_sided: Literal["skip", "keep"] = "skip",
+    marks: Mapping[int, ReviewMark] | None = None,
 ) -> int:
     """Write ``pairs`` as TMX 1.4b; returns the number of ``<tu>`` written.
 
@@ -170,7 +184,9 @@ def write_tmx(
     as is.  Per unit: ``tuid`` = pair id, ``x-zhen-confidence`` (when the
     aligner scored the pair), ``x-zhen-zh-ids`` / ``x-zhen-en-ids``
     (space-separated segment ids), ``x-zhen-para``, and one ``<note>`` per QA
-    flag ("[severity] check (category): message").
+    flag ("[severity] check (category): message").  ``marks`` (from
+    ``zhen review``) add ``x-zhen-decision`` and the reviewer's comment as a
+    ``<note>``.
     """
     tree = build_tmx(
         pairs,
@@ -180,6 +196,7 @@ def write_tmx(
         tool_version=tool_version,
         creationdate=creationdate,
         one_sided=one_sided,
+        marks=marks,
     )
     write_output(serialise_tmx(tree), path_or_file)
     return len(tree.getroot().find("body"))
