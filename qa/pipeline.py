@@ -14,6 +14,7 @@ from typing import Any
 from align.model import Alignment, Bitext, Pair
 from qa.model import Check, Context, Flag
 from qa.profile import Profile
+from qa.zh_view import simplified_view
 
 Progress = Callable[[str], None]
 
@@ -81,15 +82,20 @@ def pairs_from_alignment(alignment: Alignment) -> list[Pair]:
 def run_checks(pairs: Sequence[Pair], checks: Sequence[Check], profile: Profile,
                resources: dict[str, Any] | None = None,
                progress: Progress = _quiet) -> list[Flag]:
-    """Run pair checks on every pair, then document checks; order is stable."""
-    ctx = Context(pairs=list(pairs), resources=dict(resources or {}),
+    """Run pair checks on every pair, then document checks; order is stable.
+
+    Traditional Chinese is checked through a Simplified view of equal length
+    (qa/zh_view.py); the flags are given back the original text.
+    """
+    view = simplified_view(pairs)
+    ctx = Context(pairs=view.pairs, resources=dict(resources or {}),
                   options=dict(profile.options))
     flags: list[Flag] = []
     active = profile.active(tuple(checks))
     for check in active:
         flags.extend(check.run_all(ctx))
         progress(f"check {check.id}: done")
-    flags = [profile.apply(f) for f in flags]
+    flags = [profile.apply(f) for f in view.restore(flags)]
     flags.sort(key=lambda f: (f.pair_id if f.pair_id is not None else
                               (min(f.pair_ids) if f.pair_ids else -1), f.check))
     return flags
