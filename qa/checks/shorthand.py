@@ -166,8 +166,12 @@ def _known(zh: str, en: str, en_around: str, table: tuple[Shorthand, ...]) -> li
     by_zh = {name: row for row in table for name in row.zh}
     out: list[Riddle] = []
     en_lemmas = {t.lemma for t in lx.tokenize_en(en)}
+    seen: set[Shorthand] = set()
     for f in find_chinese(zh, by_zh):
         entry = by_zh[f.name]
+        if entry in seen:
+            continue
+        seen.add(entry)
         if find_english(en, entry.accepted) or (en_around and find_english(en_around, entry.accepted)):
             continue
         if _meaning_explained(entry, en_lemmas):
@@ -230,7 +234,7 @@ def _unknown(zh: str, en: str, table: tuple[Shorthand, ...], taken: list[Found])
     en_lemmas = {t.lemma for t in lx.tokenize_en(en)}
     out: list[Riddle] = []
     for f, value, counted in _unknown_candidates(zh, known):
-        if any(f.start < k.end and k.start < f.end for k in taken):
+        if any(f.start < k.end and k.start < f.end or f.name == k.name for k in taken):
             continue
         whole = [g for g in cd.glosses(f.name)]
         if any(set(lx.content_lemmas(lx.strip_gloss(g))) <= en_lemmas for g in whole if lx.content_lemmas(g)):
