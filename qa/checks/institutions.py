@@ -29,9 +29,16 @@ from pathlib import Path
 
 from align.errors import InputError
 from align.model import Pair
-from qa.lexicons import DATA_DIR, HAN
+from qa.lexicons import DATA_DIR
 from qa.model import Check, Context, Flag
-from qa.phrase_match import ADMIN_UNITS, Found, find_chinese, find_english, neighbour_texts
+from qa.name_tables import read_name_table, split_cell
+from qa.phrase_match import (
+    ADMIN_UNITS,
+    Found,
+    find_chinese,
+    find_english,
+    neighbour_texts,
+)
 
 INSTITUTIONS_PATH = DATA_DIR / "institutions.tsv"
 
@@ -53,31 +60,17 @@ class Institution:
         return (self.standard or self.accepted or ("",))[0].rstrip("*")
 
 
-def _split(cell: str) -> tuple[str, ...]:
-    return tuple(x.strip() for x in cell.split("|") if x.strip())
-
-
 def load_institutions(source: str | Path | None = None) -> list[Institution]:
     """Read the institutions table (see the header of qa/data/institutions.tsv)."""
     path = Path(source) if source is not None else INSTITUTIONS_PATH
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(f"cannot read institutions table {path}: {exc.strerror}") from None
     rows: list[Institution] = []
-    header_seen = False
-    for n, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if not header_seen and cols[0].strip() == "zh":
-            header_seen = True
-            continue
-        if len(cols) != 6 or not HAN.search(cols[0]) or cols[4].strip() not in ("body", "office"):
-            raise InputError(f"institutions table {path} line {n}: expected 6 tab-separated columns "
-                             f"'zh standard accepted wrong kind source', got {line[:50]!r}")
-        rows.append(Institution(_split(cols[0]), _split(cols[1]), _split(cols[2]), _split(cols[3]),
-                                cols[4].strip(), cols[5].strip()))
+    for n, c in read_name_table(path, ("zh", "standard", "accepted", "wrong", "kind", "source"),
+                                "institutions"):
+        if c[4] not in ("body", "office"):
+            raise InputError(f"institutions table {path} line {n}: kind must be 'body' or 'office', "
+                             f"not {c[4]!r}")
+        rows.append(Institution(split_cell(c[0]), split_cell(c[1]), split_cell(c[2]),
+                                split_cell(c[3]), c[4], c[5]))
     return rows
 
 

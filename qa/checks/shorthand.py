@@ -36,6 +36,7 @@ from align.model import Pair
 from align.zh_words import loaded_jieba
 from qa import lexicons as lx
 from qa.model import Check, Context, Flag
+from qa.name_tables import read_name_table, split_cell
 from qa.phrase_match import Found, find_chinese, find_english, neighbour_texts
 
 SHORTHAND_PATH = lx.DATA_DIR / "shorthand.tsv"
@@ -66,31 +67,14 @@ class Shorthand:
     source: str
 
 
-def _split(cell: str) -> tuple[str, ...]:
-    return tuple(x.strip() for x in cell.split("|") if x.strip())
-
-
 def load_shorthand(source: str | Path | None = None) -> list[Shorthand]:
     """Read the shorthand table (see the header of qa/data/shorthand.tsv)."""
     path = Path(source) if source is not None else SHORTHAND_PATH
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(f"cannot read shorthand table {path}: {exc.strerror}") from None
     rows: list[Shorthand] = []
-    header_seen = False
-    for n, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if not header_seen and cols[0].strip() == "zh":
-            header_seen = True
-            continue
-        if len(cols) != 5 or not lx.HAN.search(cols[0]) or not cols[1].strip():
-            raise InputError(f"shorthand table {path} line {n}: expected 5 tab-separated columns "
-                             f"'zh accepted literal meaning source', got {line[:50]!r}")
-        rows.append(Shorthand(_split(cols[0]), _split(cols[1]), _split(cols[2]),
-                              cols[3].strip(), cols[4].strip()))
+    for n, c in read_name_table(path, ("zh", "accepted", "literal", "meaning", "source"), "shorthand"):
+        if not c[1]:
+            raise InputError(f"shorthand table {path} line {n}: no accepted rendering")
+        rows.append(Shorthand(split_cell(c[0]), split_cell(c[1]), split_cell(c[2]), c[3], c[4]))
     return rows
 
 
