@@ -108,9 +108,37 @@ def test_longest_chinese_and_english_names_win():
 
 def test_neighbouring_pair_holds_the_rendering():
     a = Pair(id=1, zh="最高人民检察院发布通知，", en="A notice was issued.")
-    b = Pair(id=2, zh="要求各地严格执行。", en="The Supreme Court... no: the Supreme People's Procuratorate asked all localities to comply.")
+    b = Pair(id=2, zh="要求各地严格执行。", en="The Supreme People's Procuratorate asked all localities to comply.")
     ctx = Context(pairs=[a, b])
     assert inst.check_institutions(a, ctx) == []
+    a_wrong = Pair(id=1, zh=a.zh, en="The Supreme Court issued a notice.")
+    assert len(inst.check_institutions(a_wrong, Context(pairs=[a_wrong, b]))) == 0  # rendered next door
+    assert len(inst.check_institutions(a_wrong, Context(pairs=[a_wrong]))) == 1
+    assert inst.check_institutions(a_wrong, Context(pairs=[a_wrong, b], options={
+        "institution": {"neighbours": 0}}))
+
+
+@pytest.mark.parametrize("zh,en", [
+    # a bare 人大 / 政协 / 中央 usually means the national body
+    ("人大代表李华在会上发言。", "National People's Congress deputy Li Hua spoke at the meeting."),
+    ("中央决定成立专项工作组。", "The CPC Central Committee decided to set up a special task force."),
+    ("中央企业利润总额同比增长。", "Total profits of central SOEs rose year on year."),
+    # foreign counterparts
+    ("美国国务院发表声明。", "The U.S. State Department issued a statement."),
+    ("美国财政部宣布新一轮制裁。", "The U.S. Treasury announced a new round of sanctions."),
+])
+def test_national_and_foreign_readings_are_clean(zh, en):
+    assert run(zh, en) == []
+
+
+def test_a_local_congress_is_not_the_national_one():
+    # WMT20 newstest source; the English names the national body instead of Xining's
+    flags = run("西宁市人大常委会秘书长仇怀军说。",
+                "Qiu Huaijun, Secretary General of the Standing Committee of the National People's Congress, said.")
+    assert len(flags) == 1
+    assert run("西宁市人大常委会秘书长仇怀军说。",
+               "Qiu Huaijun, Secretary General of the Standing Committee of the Xining Municipal People's "
+               "Congress, said.") == []
 
 
 def test_table_rows_are_well_formed_and_sourced():
