@@ -157,3 +157,13 @@ def test_a_broken_table_is_a_clear_error(tmp_path):
     bad.write_text("zh\tstandard\n商务部\tMinistry of Commerce\n", encoding="utf-8")
     with pytest.raises(InputError, match="line 2"):
         inst.load_institutions(bad)
+
+
+def test_an_unlisted_body_name_instead_of_the_listed_body_is_minor():
+    zh = "由财政部牵头、各部门配合，建立资金监管机制。"
+    flags = run(zh, "Led by the Ministry of Economy with the cooperation of all departments, "
+                    "a fund supervision mechanism will be set up.")
+    assert [(f.severity, f.en[slice(*f.en_spans[0])]) for f in flags] == [("minor", "Ministry of Economy")]
+    assert run(zh, "Led by the Ministry of Economy, …", options={"unlisted": False}) == []
+    # the Chinese names another, unlisted body (商务局): the English name may be its own
+    assert run("市商务局和财政部联合发文。", "The Municipal Bureau of Commerce and the ministry issued it jointly.") == []

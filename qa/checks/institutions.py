@@ -29,6 +29,7 @@ from pathlib import Path
 
 from align.errors import InputError
 from align.model import Pair
+from align.zh_words import loaded_jieba
 from qa.lexicons import DATA_DIR
 from qa.model import Check, Context, Flag
 from qa.name_tables import read_name_table, split_cell
@@ -87,6 +88,7 @@ class Misnamed:
     zh_found: Found
     en_found: Found
     other: Institution | None  # the body the English names instead, when it is a listed one
+    listed: bool = True  # False: the English name is in no table row (weaker evidence, minor)
 
 
 def _present(body: Institution, zh: str) -> bool:
@@ -94,7 +96,7 @@ def _present(body: Institution, zh: str) -> bool:
 
 
 def find_misnamed(zh: str, en: str, table: tuple[Institution, ...],
-                  zh_around: str = "", en_around: str = "") -> list[Misnamed]:
+                  zh_around: str = "", en_around: str = "", unlisted: bool = True) -> list[Misnamed]:
     """Every listed body in ``zh`` that ``en`` renders as a wrong name or as a different body.
 
     ``zh_around`` / ``en_around`` are the neighbouring pairs' texts: a rendering
@@ -126,7 +128,55 @@ def find_misnamed(zh: str, en: str, table: tuple[Institution, ...],
             hit, other = _other_body(body, in_en, accepted_here | set(own), table, zh + "\n" + zh_around)
         if hit is not None:
             out.append(Misnamed(body, f, hit, other))
+        elif body.kind == "body" and body.standard and unlisted:
+            name = _unlisted_name(en, in_en, own)
+            if name is not None and not _other_bodies_in(zh, in_zh):
+                out.append(Misnamed(body, f, name, None, listed=False))
     return out
+
+
+#: the head word of an English name of a body: "Ministry of Economy", "Development Committee"
+_HEADS = ("Ministry|Ministries|Department|Commission|Committee|Bureau|Administration|Office|Agency|"
+          "Council|Court|Procuratorate|Authority|Bank")
+_CAP = r"[A-Z][A-Za-z'’\-]*"
+_UNLISTED = re.compile(rf"(?:{_CAP}\s+(?:(?:and|&)\s+)?)*(?:{_HEADS})\b"
+                       rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_CAP}(?:\s+(?:(?:and|&|of)\s+)?{_CAP})*)?")
+#: words of a body's name that say nothing about which body it is
+_GENERIC = frozenset(_HEADS.lower().split("|")) | {"of", "for", "on", "the", "and", "state", "national",
+                                                   "china", "chinese", "general", "central", "prc"}
+#: Chinese words (three characters or more) that name some body by their last characters
+_BODY_SUFFIXES = ("部", "委", "局", "署", "办", "院", "厅", "委员会", "银行", "协会", "公司", "集团", "中心",
+                  "大学", "组织", "机构", "联盟", "基金")
+
+
+def _unlisted_name(en: str, in_en: list[Found], own: tuple[str, ...]) -> Found | None:
+    """A capitalised body name in ``en`` that is in no table row and shares no word with ``own``.
+
+    "Ministry of Economy" for 财政部 names some body, and not the one the
+    Chinese names; "the ministry" names none and is left alone.
+    """
+    own_words = {w.lower() for n in own for w in re.findall(r"[A-Za-z]+", n)} - _GENERIC
+    for m in _UNLISTED.finditer(en):
+        words = re.findall(r"[A-Za-z]+", m.group())
+        if len([w for w in words if w[:1].isupper()]) < 2:
+            continue
+        if any(m.start() < k.end and k.start < m.end() for k in in_en):
+            continue
+        if {w.lower() for w in words} & own_words:
+            continue
+        return Found(m.group(), m.start(), m.end())
+    return None
+
+
+def _other_bodies_in(zh: str, in_zh: list[Found]) -> bool:
+    """Whether ``zh`` names a body the table does not list (商务局, 国家电网公司): the English may be its name."""
+    at = 0
+    for w in loaded_jieba().lcut(zh, HMM=False):
+        start, at = at, at + len(w)
+        if (len(w) >= 3 and w.endswith(_BODY_SUFFIXES)
+                and not any(k.start <= start and at <= k.end for k in in_zh)):
+            return True
+    return False
 
 
 _ORDINAL_SESSION = re.compile(r"第?[一二三四五六七八九十]+届$")
@@ -200,6 +250,9 @@ def _message(pair: Pair, m: Misnamed) -> tuple[str, str]:
         other_zh = m.other.zh[0]
         message = (f"{what}; the English says '{en_text}', which is a different body "
                    f"({other_zh}), and gives no rendering of {zh_text}")
+    elif not m.listed:
+        message = (f"{what}; the English gives no rendering of {zh_text} and names "
+                   f"'{en_text}' instead, which is not a name of it")
     else:
         message = f"{what}; the English calls it '{en_text}', a wrong name for it"
     suggestion = f"Name the body the Chinese names: '{m.body.label}'" if m.body.label else None
@@ -212,6 +265,8 @@ class InstitutionOptions:
     table: str | None = None
     #: look this many pairs either side for the rendering before flagging (alignment slack)
     neighbours: int = 1
+    #: also flag (as minor) a capitalised body name that no table row lists ("Ministry of Economy")
+    unlisted: bool = True
 
 
 def check_institutions(pair: Pair, ctx: Context) -> list[Flag]:
@@ -219,17 +274,17 @@ def check_institutions(pair: Pair, ctx: Context) -> list[Flag]:
     table = _table(opts.table)
     if not pair.zh.strip() or not pair.en.strip():
         return []
-    found = find_misnamed(pair.zh, pair.en, table)
+    found = find_misnamed(pair.zh, pair.en, table, unlisted=opts.unlisted)
     if found and opts.neighbours > 0:
         zh_around = neighbour_texts(ctx.pairs, pair, "zh", opts.neighbours)
         en_around = neighbour_texts(ctx.pairs, pair, "en", opts.neighbours)
-        found = find_misnamed(pair.zh, pair.en, table, zh_around, en_around)
+        found = find_misnamed(pair.zh, pair.en, table, zh_around, en_around, opts.unlisted)
     flags = []
     for m in found:
         message, suggestion = _message(pair, m)
         flags.append(INSTITUTION.flag(pair, message, zh_spans=[(m.zh_found.start, m.zh_found.end)],
                                       en_spans=[(m.en_found.start, m.en_found.end)],
-                                      suggestion=suggestion))
+                                      suggestion=suggestion, severity=None if m.listed else "minor"))
     return flags
 
 
