@@ -1,0 +1,295 @@
+"""institution: a Chinese body or office rendered as a different body, or by a known wrong name.
+
+全国政协 is the CPPCC, not the National People's Congress; 最高人民检察院 is the
+Supreme People's Procuratorate, not the Supreme Court; 省委书记 is a provincial
+Party secretary, not the governor.  Fluent English that names the wrong body
+reads well and says something else, so nothing else in zhen sees it.
+
+The table (``qa/data/institutions.tsv``) lists each body's Chinese names, its
+standard English names, other accepted renderings and known wrong ones.  For
+every listed Chinese name in a pair:
+
+* an accepted rendering anywhere in the English (or in a neighbouring pair's
+  English) settles it — paraphrase is the translator's business;
+* otherwise a known wrong rendering of that body, or the standard name of a
+  *different* body whose Chinese name is nowhere near, is a major flag;
+* otherwise (a paraphrase such as "the ministry") the check stays silent.
+
+An English name that is accepted for another body the Chinese does name is
+never held against the first (省委、省政府 → "the provincial Party committee
+and government" says "government" for 省政府).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from align.errors import InputError
+from align.model import Pair
+from align.zh_words import loaded_jieba
+from qa.lexicons import DATA_DIR
+from qa.model import Check, Context, Flag
+from qa.name_tables import read_name_table, split_cell
+from qa.phrase_match import (
+    ADMIN_UNITS,
+    Found,
+    find_chinese,
+    find_english,
+    neighbour_texts,
+)
+
+INSTITUTIONS_PATH = DATA_DIR / "institutions.tsv"
+
+
+@dataclass(frozen=True)
+class Institution:
+    """One row of the table: a body or an office and its English names."""
+
+    zh: tuple[str, ...]
+    standard: tuple[str, ...]
+    accepted: tuple[str, ...]
+    wrong: tuple[str, ...]
+    kind: str  # "body" | "office"
+    source: str
+
+    @property
+    def label(self) -> str:
+        """The name the messages use: the standard English name, else the first accepted one."""
+        return (self.standard or self.accepted or ("",))[0].rstrip("*")
+
+
+def load_institutions(source: str | Path | None = None) -> list[Institution]:
+    """Read the institutions table (see the header of qa/data/institutions.tsv)."""
+    path = Path(source) if source is not None else INSTITUTIONS_PATH
+    rows: list[Institution] = []
+    for n, c in read_name_table(path, ("zh", "standard", "accepted", "wrong", "kind", "source"),
+                                "institutions"):
+        if c[4] not in ("body", "office"):
+            raise InputError(f"institutions table {path} line {n}: kind must be 'body' or 'office', "
+                             f"not {c[4]!r}")
+        rows.append(Institution(split_cell(c[0]), split_cell(c[1]), split_cell(c[2]),
+                                split_cell(c[3]), c[4], c[5]))
+    return rows
+
+
+@lru_cache(maxsize=4)
+def _table(source: str | None) -> tuple[Institution, ...]:
+    return tuple(load_institutions(source))
+
+
+@dataclass(frozen=True)
+class Misnamed:
+    """A body named in the Chinese that the English calls something else."""
+
+    body: Institution
+    zh_found: Found
+    en_found: Found
+    other: Institution | None  # the body the English names instead, when it is a listed one
+    listed: bool = True  # False: the English name is in no table row (weaker evidence, minor)
+
+
+def _present(body: Institution, zh: str) -> bool:
+    return any(name in zh for name in body.zh)
+
+
+def find_misnamed(zh: str, en: str, table: tuple[Institution, ...],
+                  zh_around: str = "", en_around: str = "", unlisted: bool = True) -> list[Misnamed]:
+    """Every listed body in ``zh`` that ``en`` renders as a wrong name or as a different body.
+
+    ``zh_around`` / ``en_around`` are the neighbouring pairs' texts: a rendering
+    found there, or the other body's Chinese name found there, stops a flag.
+    """
+    by_zh = {name: body for body in table for name in body.zh}
+    in_zh = find_chinese(zh, by_zh)
+    if not in_zh:
+        return []
+    names = {n for body in table for n in (*body.standard, *body.accepted, *body.wrong)}
+    in_en = find_english(en, names)
+    named = {by_zh[f.name] for f in in_zh}
+    accepted_here = {n for body in named for n in (*body.standard, *body.accepted)}
+    out: list[Misnamed] = []
+    seen: set[Institution] = set()
+    for f in in_zh:
+        body = by_zh[f.name]
+        if body in seen:
+            continue
+        seen.add(body)
+        own = (*body.standard, *body.accepted)
+        if not _local(zh, f.start):
+            own += _specialised_names(body, table)
+        if _rendered(en, own, in_en) or (en_around and find_english(en_around, own)):
+            continue
+        hit = _wrong_name(body, in_en, accepted_here)
+        other = None
+        if hit is None and body.kind == "body":
+            hit, other = _other_body(body, in_en, accepted_here | set(own), table, zh + "\n" + zh_around)
+        if hit is not None:
+            out.append(Misnamed(body, f, hit, other))
+        elif body.kind == "body" and body.standard and unlisted:
+            name = _unlisted_name(en, in_en, own)
+            if name is not None and not _other_bodies_in(zh, in_zh):
+                out.append(Misnamed(body, f, name, None, listed=False))
+    return out
+
+
+#: the head word of an English name of a body: "Ministry of Economy", "Development Committee"
+_HEADS = ("Ministry|Ministries|Department|Commission|Committee|Bureau|Administration|Office|Agency|"
+          "Council|Court|Procuratorate|Authority|Bank")
+_CAP = r"[A-Z][A-Za-z'’\-]*"
+_UNLISTED = re.compile(rf"(?:{_CAP}\s+(?:(?:and|&)\s+)?)*(?:{_HEADS})\b"
+                       rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_CAP}(?:\s+(?:(?:and|&|of)\s+)?{_CAP})*)?")
+#: words of a body's name that say nothing about which body it is
+_GENERIC = frozenset(_HEADS.lower().split("|")) | {"of", "for", "on", "the", "and", "state", "national",
+                                                   "china", "chinese", "general", "central", "prc"}
+#: Chinese words (three characters or more) that name some body by their last characters
+_BODY_SUFFIXES = ("部", "委", "局", "署", "办", "院", "厅", "委员会", "银行", "协会", "公司", "集团", "中心",
+                  "大学", "组织", "机构", "联盟", "基金")
+
+
+def _unlisted_name(en: str, in_en: list[Found], own: tuple[str, ...]) -> Found | None:
+    """A capitalised body name in ``en`` that is in no table row and shares no word with ``own``.
+
+    "Ministry of Economy" for 财政部 names some body, and not the one the
+    Chinese names; "the ministry" names none and is left alone.
+    """
+    own_words = {w.lower() for n in own for w in re.findall(r"[A-Za-z]+", n)} - _GENERIC
+    for m in _UNLISTED.finditer(en):
+        words = re.findall(r"[A-Za-z]+", m.group())
+        if len([w for w in words if w[:1].isupper()]) < 2:
+            continue
+        if any(m.start() < k.end and k.start < m.end() for k in in_en):
+            continue
+        if {w.lower() for w in words} & own_words:
+            continue
+        return Found(m.group(), m.start(), m.end())
+    return None
+
+
+def _other_bodies_in(zh: str, in_zh: list[Found]) -> bool:
+    """Whether ``zh`` names a body the table does not list (商务局, 国家电网公司): the English may be its name."""
+    at = 0
+    for w in loaded_jieba().lcut(zh, HMM=False):
+        start, at = at, at + len(w)
+        if (len(w) >= 3 and w.endswith(_BODY_SUFFIXES)
+                and not any(k.start <= start and at <= k.end for k in in_zh)):
+            return True
+    return False
+
+
+_ORDINAL_SESSION = re.compile(r"第?[一二三四五六七八九十]+届$")
+
+
+def _local(zh: str, start: int) -> bool:
+    """Whether the name at ``start`` follows a place (西宁市人大常委会, 自治区十二届人大常委会).
+
+    A local body is not its national namesake, so the national body's name is
+    then no rendering of it.
+    """
+    before = _ORDINAL_SESSION.sub("", zh[:start].rstrip())
+    return bool(before) and before[-1] in ADMIN_UNITS
+
+
+def _specialised_names(body: Institution, table: tuple[Institution, ...]) -> tuple[str, ...]:
+    """English names of the bodies whose Chinese name contains this one's (人大 → 全国人大 → NPC).
+
+    A bare 人大 or 政协 usually means the national one, so "National People's
+    Congress" renders 人大 unless a place name stands before it.
+    """
+    out: list[str] = []
+    for other in table:
+        if other is not body and any(b in o for o in other.zh for b in body.zh if b != o):
+            out.extend(other.standard)
+    return tuple(out)
+
+
+def _rendered(en: str, own: tuple[str, ...], in_en: list[Found]) -> bool:
+    """Whether one of ``own`` names is in ``en`` on its own, not inside a longer listed name.
+
+    "Bank of" accepts 央行 in "the Bank of Japan" but not in "the Bank of
+    China", a listed name of a different body.
+    """
+    for h in find_english(en, own):
+        inside = [k for k in in_en if k.start <= h.start and h.end <= k.end
+                  and (k.end - k.start) > (h.end - h.start)]
+        if not inside or any(k.names & set(own) for k in inside):
+            return True
+    return False
+
+
+def _wrong_name(body: Institution, in_en: list[Found], accepted_here: set[str]) -> Found | None:
+    for h in in_en:
+        if h.names & set(body.wrong) and not h.names & accepted_here:
+            return h
+    return None
+
+
+def _other_body(body: Institution, in_en: list[Found], accepted_here: set[str],
+                table: tuple[Institution, ...], zh_near: str) -> tuple[Found | None, Institution | None]:
+    """The standard name of another listed body that the Chinese nowhere names."""
+    for h in in_en:
+        if h.names & accepted_here:
+            continue
+        for other in table:
+            if other is body or other.kind != "body" or not h.names & set(other.standard):
+                continue
+            if _present(other, zh_near):
+                continue
+            return h, other
+    return None, None
+
+
+def _message(pair: Pair, m: Misnamed) -> tuple[str, str]:
+    zh_text = pair.zh[m.zh_found.start:m.zh_found.end]
+    en_text = pair.en[m.en_found.start:m.en_found.end]
+    what = f"'{zh_text}' is the {m.body.label}" if m.body.standard else (
+        f"'{zh_text}' means '{m.body.label}'")
+    if m.other is not None:
+        other_zh = m.other.zh[0]
+        message = (f"{what}; the English says '{en_text}', which is a different body "
+                   f"({other_zh}), and gives no rendering of {zh_text}")
+    elif not m.listed:
+        message = (f"{what}; the English gives no rendering of {zh_text} and names "
+                   f"'{en_text}' instead, which is not a name of it")
+    else:
+        message = f"{what}; the English calls it '{en_text}', a wrong name for it"
+    suggestion = f"Name the body the Chinese names: '{m.body.label}'" if m.body.label else None
+    return message, suggestion
+
+
+@dataclass(frozen=True)
+class InstitutionOptions:
+    #: an institutions table (TSV, as qa/data/institutions.tsv) to use instead of the shipped one
+    table: str | None = None
+    #: look this many pairs either side for the rendering before flagging (alignment slack)
+    neighbours: int = 1
+    #: also flag (as minor) a capitalised body name that no table row lists ("Ministry of Economy")
+    unlisted: bool = True
+
+
+def check_institutions(pair: Pair, ctx: Context) -> list[Flag]:
+    opts = ctx.options_of(INSTITUTION)
+    table = _table(opts.table)
+    if not pair.zh.strip() or not pair.en.strip():
+        return []
+    found = find_misnamed(pair.zh, pair.en, table, unlisted=opts.unlisted)
+    if found and opts.neighbours > 0:
+        zh_around = neighbour_texts(ctx.pairs, pair, "zh", opts.neighbours)
+        en_around = neighbour_texts(ctx.pairs, pair, "en", opts.neighbours)
+        found = find_misnamed(pair.zh, pair.en, table, zh_around, en_around, opts.unlisted)
+    flags = []
+    for m in found:
+        message, suggestion = _message(pair, m)
+        flags.append(INSTITUTION.flag(pair, message, zh_spans=[(m.zh_found.start, m.zh_found.end)],
+                                      en_spans=[(m.en_found.start, m.en_found.end)],
+                                      suggestion=suggestion, severity=None if m.listed else "minor"))
+    return flags
+
+
+INSTITUTION = Check(id="institution", category="Accuracy/Mistranslation", severity="major",
+                    description="A Chinese state or Party body or office rendered as a different "
+                                "body or by a known wrong name (全国政协 → 'National People's Congress')",
+                    run=check_institutions, options=InstitutionOptions)
+CHECKS = [INSTITUTION]

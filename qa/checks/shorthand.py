@@ -1,0 +1,285 @@
+"""shorthand: policy shorthand and numbered abbreviations (缩略语) rendered without what they stand for.
+
+三农 is "agriculture, rural areas and farmers", 两会 "the two sessions", 十四五
+"the 14th Five-Year Plan".  A translation that gives the numeral and a literal
+gloss of the rest ("the three rurals", "the two meetings", "fourteen five")
+leaves the reader with a riddle: the meaning is lost even though every
+character was translated.
+
+Known abbreviations come from ``qa/data/shorthand.tsv`` (accepted renderings,
+known literal renderings, what the term means).  For each one in a pair:
+
+* an accepted rendering, or two content words of its meaning, in the English
+  (or a neighbouring pair's English) settles it;
+* otherwise a known literal rendering, or the numeral followed by a literal
+  gloss of the rest, is a major flag.
+
+Unknown numbered abbreviations — a jieba word of a numeral and one or two
+characters that CC-CEDICT does not list (六稳, 三保), or a quoted "numeral
+(+ 个/大/项) + word" term (“两个坚持”) — get a minor flag when the English is
+only the numeral and a literal gloss of the characters, with nothing after it
+that explains them (a colon, a dash, a bracket, "namely", "i.e.").
+Ordinary counted nouns are left alone: the term must not be a CEDICT word
+whose own gloss is in the English (两国 "the two countries").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from align.cn_numerals import cn_int
+from align.errors import InputError
+from align.model import Pair
+from align.zh_words import loaded_jieba
+from qa import lexicons as lx
+from qa.model import Check, Context, Flag
+from qa.name_tables import read_name_table, split_cell
+from qa.phrase_match import Found, find_chinese, find_english, neighbour_texts
+
+SHORTHAND_PATH = lx.DATA_DIR / "shorthand.tsv"
+
+#: English words that say a count, by value
+_COUNT_WORDS = {
+    1: ("one", "single"), 2: ("two", "both", "double", "dual", "twin", "pair"),
+    3: ("three", "triple", "trio"), 4: ("four",), 5: ("five",), 6: ("six",), 7: ("seven",),
+    8: ("eight",), 9: ("nine",), 10: ("ten",),
+}
+_CLASSIFIERS = frozenset("个大项条种")
+#: a numbered term: numeral, optional classifier, then the counted word
+_NUMBERED = re.compile(r"^([一二两三四五六七八九十双]{1,2})([个大项条种])?([\u4e00-\u9fff]{1,4})$")
+_QUOTED = re.compile(r"[“\"「『]([\u4e00-\u9fff]{2,8})[”\"」』]")
+#: what follows a phrase that explains it
+_EXPLAINED = re.compile(r"^\s*[”\"’']?\s*(?:[:(\[—–]|-\s|,?\s*(?:namely|i\.e\.|that is|which (?:are|is|refer|means?)|"
+                        r"referring to|including|such as))", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Shorthand:
+    """One row of the table."""
+
+    zh: tuple[str, ...]
+    accepted: tuple[str, ...]
+    literal: tuple[str, ...]
+    meaning: str
+    source: str
+
+
+def load_shorthand(source: str | Path | None = None) -> list[Shorthand]:
+    """Read the shorthand table (see the header of qa/data/shorthand.tsv)."""
+    path = Path(source) if source is not None else SHORTHAND_PATH
+    rows: list[Shorthand] = []
+    for n, c in read_name_table(path, ("zh", "accepted", "literal", "meaning", "source"), "shorthand"):
+        if not c[1]:
+            raise InputError(f"shorthand table {path} line {n}: no accepted rendering")
+        rows.append(Shorthand(split_cell(c[0]), split_cell(c[1]), split_cell(c[2]), c[3], c[4]))
+    return rows
+
+
+@lru_cache(maxsize=4)
+def _table(source: str | None) -> tuple[Shorthand, ...]:
+    return tuple(load_shorthand(source))
+
+
+@dataclass(frozen=True)
+class Riddle:
+    """An abbreviation whose English is a literal rendering."""
+
+    zh_found: Found
+    en_span: tuple[int, int]
+    entry: Shorthand | None  # None for an unknown numbered abbreviation
+    how: str  # "known literal rendering" | "numeral and literal gloss"
+
+
+def _stem_match(a: str, b: str) -> bool:
+    return a == b or (len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5])
+
+
+@lru_cache(maxsize=4096)
+def _gloss_lemmas(chars: str) -> frozenset[str]:
+    """Content lemmas of the first CEDICT glosses of ``chars`` and of each of its characters."""
+    cd = lx.cedict()
+    out: set[str] = set()
+    for piece in {chars, *chars}:
+        for g in cd.glosses(piece)[:6]:
+            out.update(lx.content_lemmas(lx.strip_gloss(g)))
+    return frozenset(out)
+
+
+def _count_value(numeral: str) -> int | None:
+    if numeral == "双":
+        return 2
+    return cn_int(numeral)
+
+
+def _numeral_and_gloss(en: str, value: int, counted: str) -> tuple[int, int] | None:
+    """Where the English says the count then a literal gloss of ``counted``, with no explanation after it."""
+    words = _COUNT_WORDS.get(value)
+    if not words:
+        return None
+    glosses = _gloss_lemmas(counted)
+    if not glosses:
+        return None
+    tokens = lx.tokenize_en(en)
+    pattern = re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(words) + rf"|{value})(?![A-Za-z0-9])",
+                         re.IGNORECASE)
+    for m in pattern.finditer(en):
+        after = [t for t in tokens if t.start >= m.end()][:3]
+        for k, t in enumerate(after):
+            if re.search(r"[.;,!?]", en[m.end():t.start]):
+                break
+            if t.text.lower() in lx.STOPWORDS and k < 2:
+                continue
+            if any(_stem_match(t.lemma, g) for g in glosses):
+                end = t.end
+                if _EXPLAINED.match(en[end:]):
+                    return None
+                return m.start(), end
+            break
+    return None
+
+
+def _meaning_explained(entry: Shorthand, en_lemmas: set[str]) -> bool:
+    words = set(lx.content_lemmas(entry.meaning))
+    return len({w for w in words if any(_stem_match(w, e) for e in en_lemmas)}) >= 2
+
+
+def _known(zh: str, en: str, en_around: str, table: tuple[Shorthand, ...]) -> list[Riddle]:
+    by_zh = {name: row for row in table for name in row.zh}
+    out: list[Riddle] = []
+    en_lemmas = {t.lemma for t in lx.tokenize_en(en)}
+    seen: set[Shorthand] = set()
+    for f in find_chinese(zh, by_zh):
+        entry = by_zh[f.name]
+        if entry in seen:
+            continue
+        seen.add(entry)
+        if find_english(en, entry.accepted) or (en_around and find_english(en_around, entry.accepted)):
+            continue
+        if _meaning_explained(entry, en_lemmas):
+            continue
+        cue = find_english(en, entry.literal)
+        if cue:
+            out.append(Riddle(f, (cue[0].start, cue[0].end), entry, "known literal rendering"))
+            continue
+        m = _NUMBERED.match(entry.zh[0])
+        value = _count_value(m.group(1)) if m else None
+        if m and value is not None:
+            span = _numeral_and_gloss(en, value, m.group(3))
+            if span is not None:
+                out.append(Riddle(f, span, entry, "numeral and literal gloss"))
+    return out
+
+
+def _counts_an_action(counted: str) -> bool:
+    """Whether the counted characters are a verb or an adjective (维护, 稳, 保), not a thing.
+
+    Ordinary counting counts things and units (三年, 两分钟, 三层, 两项, 双机场);
+    a numbered abbreviation counts actions or qualities: 两个维护 "two upholds",
+    六稳 "six stabilities".  jieba's part-of-speech tags tell them apart.
+    """
+    if counted in _CLASSIFIERS:
+        return False
+    loaded_jieba().setLogLevel(60)
+    from jieba import posseg
+
+    tags = [p.flag for p in posseg.lcut(counted)]
+    return bool(tags) and all(t[:1] in ("v", "a", "d") and t != "vn" for t in tags)
+
+
+def _unknown_candidates(zh: str, known: set[str]) -> list[tuple[Found, int, str]]:
+    """Numbered terms no table lists: (where, the count, the counted characters)."""
+    out: list[tuple[Found, int, str]] = []
+    cd = lx.cedict()
+    at = 0
+    for w in loaded_jieba().lcut(zh, HMM=False):
+        start, at = at, at + len(w)
+        m = _NUMBERED.match(w)
+        if not m or len(w) > 4 or m.group(2) or w in known or w in cd:
+            continue
+        value = _count_value(m.group(1))
+        if value and value >= 2 and _gloss_lemmas(m.group(3)) and _counts_an_action(m.group(3)):
+            out.append((Found(w, start, start + len(w)), value, m.group(3)))
+    for q in _QUOTED.finditer(zh):
+        m = _NUMBERED.match(q.group(1))
+        if not m or q.group(1) in known:
+            continue
+        value = _count_value(m.group(1))
+        if value and value >= 2 and _counts_an_action(m.group(3)):
+            out.append((Found(q.group(1), q.start(1), q.end(1)), value, m.group(3)))
+    return out
+
+
+def _unknown(zh: str, en: str, table: tuple[Shorthand, ...], taken: list[Found]) -> list[Riddle]:
+    known = {name for row in table for name in row.zh}
+    cd = lx.cedict()
+    en_lemmas = {t.lemma for t in lx.tokenize_en(en)}
+    out: list[Riddle] = []
+    for f, value, counted in _unknown_candidates(zh, known):
+        if any(f.start < k.end and k.start < f.end or f.name == k.name for k in taken):
+            continue
+        whole = [g for g in cd.glosses(f.name)]
+        if any(set(lx.content_lemmas(lx.strip_gloss(g))) <= en_lemmas for g in whole if lx.content_lemmas(g)):
+            continue
+        span = _numeral_and_gloss(en, value, counted)
+        if span is not None:
+            out.append(Riddle(f, span, None, "numeral and literal gloss"))
+            taken.append(f)
+    return out
+
+
+def find_riddles(zh: str, en: str, table: tuple[Shorthand, ...], en_around: str = "",
+                 unknown: bool = True) -> list[Riddle]:
+    """Every abbreviation in ``zh`` that ``en`` renders only literally."""
+    known = _known(zh, en, en_around, table)
+    if not unknown:
+        return known
+    return known + _unknown(zh, en, table, [r.zh_found for r in known])
+
+
+@dataclass(frozen=True)
+class ShorthandOptions:
+    #: a shorthand table (TSV, as qa/data/shorthand.tsv) to use instead of the shipped one
+    table: str | None = None
+    #: also flag (as minor) numbered abbreviations the table does not list
+    unknown: bool = True
+    #: look this many pairs either side for an accepted rendering before flagging
+    neighbours: int = 1
+
+
+def check_shorthand(pair: Pair, ctx: Context) -> list[Flag]:
+    opts = ctx.options_of(SHORTHAND)
+    if not pair.zh.strip() or not pair.en.strip():
+        return []
+    table = _table(opts.table)
+    found = find_riddles(pair.zh, pair.en, table, unknown=opts.unknown)
+    if found and opts.neighbours > 0:
+        around = neighbour_texts(ctx.pairs, pair, "en", opts.neighbours)
+        found = find_riddles(pair.zh, pair.en, table, around, unknown=opts.unknown)
+    flags = []
+    for r in found:
+        zh_text = pair.zh[r.zh_found.start:r.zh_found.end]
+        en_text = pair.en[r.en_span[0]:r.en_span[1]]
+        if r.entry is not None:
+            message = (f"'{zh_text}' is shorthand for {r.entry.meaning}; the English '{en_text}' "
+                       f"renders it literally and does not say what it stands for")
+            suggestion = f"Use the accepted rendering, e.g. '{r.entry.accepted[0].rstrip('*')}'"
+            severity = "major"
+        else:
+            message = (f"'{zh_text}' looks like a numbered abbreviation (缩略语); the English "
+                       f"'{en_text}' gives the number and a literal gloss but not what the items are")
+            suggestion = "Spell out what the abbreviation counts, or add a short explanation"
+            severity = "minor"
+        flags.append(SHORTHAND.flag(pair, message, zh_spans=[(r.zh_found.start, r.zh_found.end)],
+                                    en_spans=[r.en_span], suggestion=suggestion, severity=severity))
+    return flags
+
+
+SHORTHAND = Check(id="shorthand", category="Accuracy/Mistranslation", severity="major",
+                  description="Policy shorthand and numbered abbreviations (三农, 十四五, 两会) rendered "
+                              "as the numeral and a literal gloss ('three rurals') instead of what "
+                              "they stand for",
+                  run=check_shorthand, options=ShorthandOptions)
+CHECKS = [SHORTHAND]

@@ -1,0 +1,144 @@
+"""Finding listed names in a sentence pair: Chinese terms at word boundaries, English names as phrases.
+
+The institution and shorthand checks both start from a table of Chinese terms
+with English names and ask two questions of a pair: which listed terms does
+the Chinese contain, and which listed English names does the English contain.
+Both answers must be precise, because the checks flag on them:
+
+* a Chinese term counts only where it does not cut through a jieba word
+  (省委 is not in 全省委托 "the province entrusts", but it is in 北京市委,
+  which jieba keeps whole); longer terms win (全国人大常委会 over 全国人大);
+* an English name matches as whole words, in any case, hyphen or space
+  alike, ’ or ' alike, with an optional plural ending; a name written in
+  capitals (NDRC, PBoC) is an acronym and matches only in capitals; a name
+  ending in ``*`` is a prefix ("prosecut*"); longer names win, so "People's
+  Bank of China" is not also "Bank of China".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from align.zh_words import loaded_jieba
+
+
+@dataclass(frozen=True)
+class Found:
+    """A listed name found in a text: which one, and where.
+
+    ``names`` holds every listed name that matches exactly this stretch
+    ("governor" and "governor*" both match "Governor"); ``name`` is one of them.
+    """
+
+    name: str
+    start: int
+    end: int
+    names: frozenset[str] = frozenset()
+
+
+def _is_acronym(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= len(letters) - 1 and " " not in name
+
+
+@lru_cache(maxsize=4096)
+def english_pattern(name: str) -> re.Pattern[str]:
+    """A regular expression that finds ``name`` as whole words in English text."""
+    prefix = name.endswith("*")
+    core = name.rstrip("*").strip()
+    words = [w for w in re.split(r"[\s\-]+", core) if w]
+    parts = []
+    for w in words:
+        parts.append("".join("['’]?" if c in "'’" else re.escape(c) for c in w))
+    body = r"[\s\-]+".join(parts)
+    tail = r"[A-Za-z]*" if prefix else r"(?:s|es)?"
+    flags = 0 if _is_acronym(core) else re.IGNORECASE
+    return re.compile(r"(?<![A-Za-z0-9])" + body + tail + r"(?![A-Za-z0-9])", flags)
+
+
+def find_english(text: str, names: Iterable[str]) -> list[Found]:
+    """Every listed English name in ``text``, longest first, never two on the same words."""
+    hits: list[Found] = []
+    for name in names:
+        for m in english_pattern(name).finditer(text):
+            hits.append(Found(name, m.start(), m.end()))
+    by_span: dict[tuple[int, int], set[str]] = {}
+    for h in hits:
+        by_span.setdefault((h.start, h.end), set()).add(h.name)
+    kept: list[Found] = []
+    for (start, end), found in sorted(by_span.items(), key=lambda kv: (kv[0][0] - kv[0][1], kv[0][0])):
+        if any(start < k.end and k.start < end for k in kept):
+            continue
+        kept.append(Found(min(found), start, end, frozenset(found)))
+    return sorted(kept, key=lambda h: h.start)
+
+
+def _word_bounds(zh: str) -> list[tuple[int, int]]:
+    out, at = [], 0
+    for w in loaded_jieba().lcut(zh, HMM=False):
+        out.append((at, at + len(w)))
+        at += len(w)
+    return out
+
+
+#: characters that end a place name and begin a body's name at once: 北京市委 is 北京市 + 市委
+ADMIN_UNITS = frozenset("省市县区州")
+
+
+def _cuts_a_word(zh: str, start: int, end: int, words: Sequence[tuple[int, int]]) -> bool:
+    """Whether [start, end) cuts through a word (overlaps it without containing it or lying inside it).
+
+    A term that begins with an administrative unit (市委书记) may share its
+    start with the word before it, which holds the place name (jieba's
+    北京市委 / 书记 for 北京市委书记).
+    """
+    for ws, we in words:
+        if we <= start or ws >= end:
+            continue
+        inside = ws <= start and end <= we
+        covers = start <= ws and we <= end
+        shared_unit = ws < start < we < end and zh[start] in ADMIN_UNITS
+        if not (inside or covers or shared_unit):
+            return True
+    return False
+
+
+def find_chinese(zh: str, terms: Iterable[str]) -> list[Found]:
+    """Listed Chinese terms in ``zh`` at word boundaries, longest first, never overlapping."""
+    terms = sorted({t for t in terms if t}, key=len, reverse=True)
+    candidates: list[Found] = []
+    for term in terms:
+        start = zh.find(term)
+        while start >= 0:
+            candidates.append(Found(term, start, start + len(term)))
+            start = zh.find(term, start + 1)
+    if not candidates:
+        return []
+    words = _word_bounds(zh)
+    candidates.sort(key=lambda h: (-(h.end - h.start), h.start))
+    kept: list[Found] = []
+    for h in candidates:
+        if any(h.start < k.end and k.start < h.end for k in kept):
+            continue
+        if _cuts_a_word(zh, h.start, h.end, words):
+            continue
+        kept.append(h)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def neighbour_texts(pairs: Sequence, pair, side: str, reach: int = 1) -> str:
+    """The ``side`` ("zh" or "en") texts of the pairs next to ``pair``, joined.
+
+    An aligner may put a name's translation one bead away; a check that flags
+    a missing rendering looks there before it cries wolf.
+    """
+    ids = [p.id for p in pairs]
+    try:
+        k = ids.index(pair.id)
+    except ValueError:
+        return ""
+    around = list(pairs[max(0, k - reach):k]) + list(pairs[k + 1:k + 1 + reach])
+    return "\n".join(getattr(p, side) for p in around)

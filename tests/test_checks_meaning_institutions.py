@@ -1,0 +1,169 @@
+"""institution: a Chinese body or office rendered as a different body or by a wrong name.
+
+The Chinese sentences are WMT20 newstest sources (Xinhua news) and State
+Council prose; the clean English is the human reference style, the faulty
+English the same sentence with one body swapped for another.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from align.errors import InputError
+from align.model import Pair
+from qa.checks import institutions as inst
+from qa.model import Context
+from qa.phrase_match import find_chinese, find_english
+
+
+def run(zh: str, en: str, options: dict | None = None) -> list:
+    pair = Pair(id=1, zh=zh, en=en)
+    ctx = Context(pairs=[pair], options={"institution": options} if options else {})
+    return inst.check_institutions(pair, ctx)
+
+
+US_COMMERCE = "美国商务部26日公布的最终修正数据显示，二季度美国GDP按年率计算增长2%。"
+PBOC = "央行发布公告称，当日开展300亿元逆回购操作，期限为14天。"
+HUNG_YEN = "会见时，兴安省委书记杜进士突出强调了白俄罗斯在工业生产方面的显著成就。"
+CPPCC = "全国政协十三届三次会议在北京人民大会堂开幕。"
+
+
+def test_commerce_calque_is_flagged_with_spans_and_suggestion():
+    en = "The final revised data released by the US Ministry of Business on the 26th showed that US GDP grew 2%."
+    flags = run(US_COMMERCE, en)
+    assert len(flags) == 1
+    f = flags[0]
+    assert (f.check, f.severity, f.category) == ("institution", "major", "Accuracy/Mistranslation")
+    assert f.zh[f.zh_spans[0][0]:f.zh_spans[0][1]] == "商务部"
+    assert f.en[f.en_spans[0][0]:f.en_spans[0][1]] == "Ministry of Business"
+    assert "Ministry of Commerce" in f.suggestion
+
+
+def test_commerce_department_of_another_country_is_clean():
+    en = ("The final revised data released by the U.S. Department of Commerce on the 26th showed "
+          "that U.S. GDP grew at an annual rate of 2% in the second quarter.")
+    assert run(US_COMMERCE, en) == []
+
+
+def test_central_bank_as_bank_of_china_is_a_different_body():
+    flags = run(PBOC, "The Bank of China announced a 30 billion yuan reverse repo for 14 days.")
+    assert len(flags) == 1 and "central bank" in flags[0].message
+    assert run(PBOC, "The central bank said it conducted 30 billion yuan of 14-day reverse repos.") == []
+    assert run(PBOC, "The People's Bank of China conducted 30 billion yuan of reverse repos.") == []
+
+
+def test_foreign_central_banks_are_accepted():
+    assert run("日本央行宣布维持利率不变。", "The Bank of Japan kept interest rates unchanged.") == []
+    assert run("欧洲央行宣布降息。", "The ECB announced a rate cut.") == []
+
+
+def test_provincial_party_secretary_is_not_the_governor():
+    flags = run(HUNG_YEN, "During the meeting, Hung Yen Governor Do Tien Sy highlighted Belarus's achievements.")
+    assert len(flags) == 1
+    assert flags[0].en[slice(*flags[0].en_spans[0])] == "Governor"
+    clean = ("During the meeting, Do Tien Sy, Secretary of the Hung Yen Provincial Party Committee, "
+             "highlighted Belarus's achievements in industrial production.")
+    assert run(HUNG_YEN, clean) == []
+
+
+def test_cppcc_rendered_as_the_npc():
+    flags = run(CPPCC, "The third session of the 13th National People's Congress opened in Beijing.")
+    assert len(flags) == 1 and "National People's Congress" in flags[0].message
+    assert run(CPPCC, "The third session of the 13th CPPCC National Committee opened in the Great Hall "
+                      "of the People in Beijing.") == []
+
+
+def test_procuratorate_is_not_the_supreme_court():
+    zh = "最高人民检察院近日发布典型案例。"
+    assert len(run(zh, "The Supreme Court recently released typical cases.")) == 1
+    assert run(zh, "The Supreme People's Procuratorate recently released typical cases.") == []
+
+
+def test_both_bodies_named_in_the_chinese_is_no_error():
+    zh = "省委书记、省长出席会议，省委省政府主要负责同志讲话。"
+    en = ("The provincial Party secretary and the governor attended; leaders of the provincial "
+          "government and Party committee spoke.")
+    assert run(zh, en) == []
+
+
+def test_paraphrase_is_silent():
+    assert run("财政部发布通知。", "The ministry issued a notice.") == []
+
+
+def test_a_term_that_cuts_a_word_is_not_a_match():
+    # 全省委托: 省委 'provincial Party committee' would cut 全省 / 委托
+    assert find_chinese("全省委托第三方机构开展评估", ["省委"]) == []
+    assert [f.name for f in find_chinese("北京市委书记", ["市委", "市委书记"])] == ["市委书记"]
+    assert run("全省委托第三方机构开展评估。",
+               "The provincial government commissioned third-party agencies to carry out assessments.") == []
+
+
+def test_longest_chinese_and_english_names_win():
+    names = [f.name for f in find_chinese("全国人大常委会审议法律草案", ["全国人大", "全国人大常委会"])]
+    assert names == ["全国人大常委会"]
+    hits = find_english("the People’s Bank of China and the NDRC", ["Bank of China", "People's Bank of China", "NDRC"])
+    assert [h.name for h in hits] == ["People's Bank of China", "NDRC"]
+    assert find_english("ndrc", ["NDRC"]) == []  # acronyms match in capitals only
+
+
+def test_neighbouring_pair_holds_the_rendering():
+    a = Pair(id=1, zh="最高人民检察院发布通知，", en="A notice was issued.")
+    b = Pair(id=2, zh="要求各地严格执行。", en="The Supreme People's Procuratorate asked all localities to comply.")
+    ctx = Context(pairs=[a, b])
+    assert inst.check_institutions(a, ctx) == []
+    a_wrong = Pair(id=1, zh=a.zh, en="The Supreme Court issued a notice.")
+    assert len(inst.check_institutions(a_wrong, Context(pairs=[a_wrong, b]))) == 0  # rendered next door
+    assert len(inst.check_institutions(a_wrong, Context(pairs=[a_wrong]))) == 1
+    assert inst.check_institutions(a_wrong, Context(pairs=[a_wrong, b], options={
+        "institution": {"neighbours": 0}}))
+
+
+@pytest.mark.parametrize("zh,en", [
+    # a bare 人大 / 政协 / 中央 usually means the national body
+    ("人大代表李华在会上发言。", "National People's Congress deputy Li Hua spoke at the meeting."),
+    ("中央决定成立专项工作组。", "The CPC Central Committee decided to set up a special task force."),
+    ("中央企业利润总额同比增长。", "Total profits of central SOEs rose year on year."),
+    # foreign counterparts
+    ("美国国务院发表声明。", "The U.S. State Department issued a statement."),
+    ("美国财政部宣布新一轮制裁。", "The U.S. Treasury announced a new round of sanctions."),
+])
+def test_national_and_foreign_readings_are_clean(zh, en):
+    assert run(zh, en) == []
+
+
+def test_a_local_congress_is_not_the_national_one():
+    # WMT20 newstest source; the English names the national body instead of Xining's
+    flags = run("西宁市人大常委会秘书长仇怀军说。",
+                "Qiu Huaijun, Secretary General of the Standing Committee of the National People's Congress, said.")
+    assert len(flags) == 1
+    assert run("西宁市人大常委会秘书长仇怀军说。",
+               "Qiu Huaijun, Secretary General of the Standing Committee of the Xining Municipal People's "
+               "Congress, said.") == []
+
+
+def test_table_rows_are_well_formed_and_sourced():
+    rows = inst.load_institutions()
+    assert len(rows) >= 90
+    for row in rows:
+        assert row.source and (row.standard or row.accepted)
+    zh = {z for r in rows for z in r.zh}
+    for must in ("商务部", "发改委", "全国人大常委会", "全国政协", "中共中央", "最高人民检察院", "国务院",
+                 "省委", "国家数据局", "国家网信办", "省长", "国务委员"):
+        assert must in zh
+
+
+def test_a_broken_table_is_a_clear_error(tmp_path):
+    bad = tmp_path / "t.tsv"
+    bad.write_text("zh\tstandard\n商务部\tMinistry of Commerce\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 2"):
+        inst.load_institutions(bad)
+
+
+def test_an_unlisted_body_name_instead_of_the_listed_body_is_minor():
+    zh = "由财政部牵头、各部门配合，建立资金监管机制。"
+    flags = run(zh, "Led by the Ministry of Economy with the cooperation of all departments, "
+                    "a fund supervision mechanism will be set up.")
+    assert [(f.severity, f.en[slice(*f.en_spans[0])]) for f in flags] == [("minor", "Ministry of Economy")]
+    assert run(zh, "Led by the Ministry of Economy, …", options={"unlisted": False}) == []
+    # the Chinese names another, unlisted body (商务局): the English name may be its own
+    assert run("市商务局和财政部联合发文。", "The Municipal Bureau of Commerce and the ministry issued it jointly.") == []

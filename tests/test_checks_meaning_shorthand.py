@@ -1,0 +1,120 @@
+"""shorthand: policy shorthand and numbered abbreviations rendered as a numeral and a literal gloss.
+
+The Chinese sentences are WMT20 newstest sources (Xinhua news); the faulty
+English is what WMT20 systems produced for them ("Four Overall" for 四个全面,
+"two maintenances" for 两个维护), the clean English the official rendering.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from align.errors import InputError
+from align.model import Pair
+from qa.checks import shorthand as sh
+from qa.model import Context
+
+LAYOUT = ("党的十八大以来，以习近平同志为核心的党中央，统筹推进“五位一体”总体布局，协调推进“四个全面”战略布局，"
+          "推动党和国家事业取得历史性成就、发生历史性变革，中国特色社会主义进入了新时代。")
+UPHOLD = "从增强“四个意识”、做到“两个维护”、践行初心使命的政治高度，认真完成好主题教育各项规定动作。"
+
+
+def run(zh: str, en: str, **options) -> list:
+    pair = Pair(id=1, zh=zh, en=en)
+    ctx = Context(pairs=[pair], options={"shorthand": options} if options else {})
+    return sh.check_shorthand(pair, ctx)
+
+
+def test_four_comprehensives_rendered_as_four_overall():
+    en = ("Since the 18th National Congress of the CPC, the CPC Central Committee, with Comrade Xi Jinping "
+          "as its core, has promoted the overall layout of the \"five-in-one\", coordinated the promotion "
+          "of the \"Four Overall\" strategic layout, and promoted historic achievements.")
+    flags = run(LAYOUT, en)
+    assert len(flags) == 1
+    f = flags[0]
+    assert (f.check, f.severity, f.category) == ("shorthand", "major", "Accuracy/Mistranslation")
+    assert f.zh[slice(*f.zh_spans[0])] == "四个全面"
+    assert f.en[slice(*f.en_spans[0])] == "Four Overall"
+    assert "Four Comprehensives" in f.suggestion
+
+
+def test_official_renderings_are_clean():
+    en = ("Since the 18th National Congress of the Communist Party of China, the Central Committee with "
+          "Comrade Xi Jinping at its core has promoted the Five-sphere Integrated Plan and the "
+          "Four-Pronged Comprehensive Strategy in a coordinated way.")
+    assert run(LAYOUT, en) == []
+
+
+def test_two_upholds_literal_and_official():
+    literal = ("From the political height of enhancing the \"four consciousnesses\", achieving \"two "
+               "maintenances\" and fulfilling the original mission, complete the prescribed actions.")
+    flags = run(UPHOLD, literal)
+    assert [f.zh[slice(*f.zh_spans[0])] for f in flags] == ["两个维护"]
+    official = ("Strengthen the Four Consciousnesses, uphold the Two Upholds and stay true to the "
+                "founding mission, and complete the prescribed actions of the education campaign.")
+    assert run(UPHOLD, official) == []
+
+
+def test_known_calque_and_explanation():
+    zh = "各地要把解决好三农问题作为重中之重。"
+    assert len(run(zh, "All localities should make solving the three rurals problem a top priority.")) == 1
+    assert run(zh, "All localities should give top priority to issues relating to agriculture, "
+                   "rural areas and farmers.") == []
+    assert run(zh, "Solving problems facing agriculture, the countryside and rural people is a top "
+                   "priority everywhere.") == []  # explained in other words
+
+
+def test_two_sessions():
+    zh = "今年全国两会期间，代表委员们围绕民生问题建言献策。"
+    assert len(run(zh, "During this year's two meetings, deputies made suggestions on livelihoods.")) == 1
+    assert run(zh, "During this year's two sessions, deputies and members made suggestions on livelihoods.") == []
+
+
+def test_unlisted_numbered_abbreviation_is_minor():
+    zh = "全面落实“三保”任务，兜牢基层运转底线。"
+    flags = run(zh, "Fully implement the \"three guarantees\" tasks and hold the bottom line of grassroots operation.")
+    assert [(f.severity, f.zh[slice(*f.zh_spans[0])]) for f in flags] == [("minor", "三保")]
+    explained = ("Fully implement the \"three guarantees\" (basic living needs, wages and government "
+                 "operations) and keep primary-level governments running.")
+    assert run(zh, explained) == []
+    assert run(zh, "Fully implement the three guarantees tasks.", unknown=False) == []
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("两国关系保持良好发展势头。", "Relations between the two countries have maintained sound momentum."),
+    ("报告从三个方面作了部署。", "The report made arrangements in three aspects."),
+    ("我们计划在三年内开设500家企业。", "We plan to launch 500 businesses in three years."),
+    ("比赛最后两分钟不适用该规则。", "The rule will not apply in the last two minutes."),
+    ("两项工程实现了新的飞跃。", "Both projects are significant leaps forward."),
+    ("中国推动共建“一带一路”高质量发展。", "China promotes high-quality Belt and Road cooperation."),
+])
+def test_ordinary_counting_is_not_shorthand(zh, en):
+    assert run(zh, en) == []
+
+
+def test_counted_actions_are_told_from_counted_things():
+    assert sh._counts_an_action("维护")
+    assert sh._counts_an_action("稳")
+    assert not sh._counts_an_action("年")
+    assert not sh._counts_an_action("机场")
+    assert not sh._counts_an_action("个")
+
+
+def test_table_rows_are_well_formed_and_sourced():
+    rows = sh.load_shorthand()
+    assert len(rows) >= 30
+    zh = {z for r in rows for z in r.zh}
+    for must in ("三农", "双碳", "十四五", "一带一路", "两个维护", "四个全面", "四个意识", "两个确立", "五位一体",
+                 "三去一降一补", "双循环", "放管服", "六稳", "六保", "专精特新", "双一流", "两会", "三严三实"):
+        assert must in zh
+    for row in rows:
+        assert row.accepted and row.meaning and row.source
+        # a literal calque must never also be an accepted rendering of the same row
+        assert not set(map(str.lower, row.literal)) & set(map(str.lower, row.accepted))
+
+
+def test_a_broken_table_is_a_clear_error(tmp_path):
+    bad = tmp_path / "s.tsv"
+    bad.write_text("三农\tagriculture, rural areas and farmers\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 1"):
+        sh.load_shorthand(bad)
