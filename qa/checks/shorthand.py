@@ -33,6 +33,7 @@ from pathlib import Path
 from align.cn_numerals import cn_int
 from align.errors import InputError
 from align.model import Pair
+from align.script import HAN_CLASS
 from align.zh_words import loaded_jieba
 from qa import lexicons as lx
 from qa.model import Check, Context, Flag
@@ -49,8 +50,8 @@ _COUNT_WORDS = {
 }
 _CLASSIFIERS = frozenset("个大项条种")
 #: a numbered term: numeral, optional classifier, then the counted word
-_NUMBERED = re.compile(r"^([一二两三四五六七八九十双]{1,2})([个大项条种])?([\u4e00-\u9fff]{1,4})$")
-_QUOTED = re.compile(r"[“\"「『]([\u4e00-\u9fff]{2,8})[”\"」』]")
+_NUMBERED = re.compile(f"^([一二两三四五六七八九十双]{{1,2}})([个大项条种])?([{HAN_CLASS}]{{1,4}})$")
+_QUOTED = re.compile(f"[“\"「『]([{HAN_CLASS}]{{2,8}})[”\"」』]")
 #: what follows a phrase that explains it
 _EXPLAINED = re.compile(r"^\s*[”\"’']?\s*(?:[:(\[—–]|-\s|,?\s*(?:namely|i\.e\.|that is|which (?:are|is|refer|means?)|"
                         r"referring to|including|such as))", re.IGNORECASE)
