@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from align.errors import InputError
@@ -59,7 +59,7 @@ def read_table(name: str, columns: int, lines: Iterable[str] | None = None) -> l
     return rows
 
 
-@lru_cache(maxsize=None)
+@cache
 def cue_rows(name: str) -> tuple[CueRow, ...]:
     """A lang/cue/kind[/more] table (negators, directions, modals) as CueRows."""
     return tuple(CueRow(r[0], r[1], r[2], tuple(r[3:])) for r in read_table(name, 3))
@@ -81,6 +81,11 @@ class EnHit:
 
 #: tokens that end in a contracted "not"
 _NT = re.compile(r"n['’]t$", re.IGNORECASE)
+#: function words are matched as written, never through the stemmer ("noted" is not "not",
+#: "cans" not "can")
+EXACT = frozenset("""not no nor none never nothing nobody nowhere neither cannot without may might
+can could must shall will should would up down more less over under all or only just yet few
+little zero non top bar""".split())
 
 
 class EnglishCues:
@@ -91,7 +96,7 @@ class EnglishCues:
         for r in rows:
             if r.lang != "en":
                 continue
-            key = tuple(lx.lemma(w) for w in r.cue.split())
+            key = tuple(w if w in EXACT else lx.lemma(w) for w in r.cue.split())
             self.phrases[key] = (r.kind, r.extra[0] if r.extra else "")
         self.longest = max((len(k) for k in self.phrases), default=1)
 
@@ -102,11 +107,11 @@ class EnglishCues:
         i = 0
         while i < len(toks):
             for n in range(min(self.longest, len(toks) - i), 0, -1):
-                key = tuple(t.lemma for t in toks[i:i + n])
+                key = tuple(_key(t) for t in toks[i:i + n])
                 found = self.phrases.get(key)
                 if found is None and n == 1 and _NT.search(toks[i].text):
                     found = self.phrases.get(("n't",))
-                if found is not None and not (toks[i].text == "May"):
+                if found is not None and toks[i].text != "May":  # the month
                     s, e = toks[i].start, toks[i + n - 1].end
                     out.append(EnHit(found[0], found[1], s + offset, e + offset, text[s:e]))
                     i += n
@@ -114,6 +119,13 @@ class EnglishCues:
             else:
                 i += 1
         return out
+
+
+def _key(token: lx.Token) -> str:
+    low = token.text.lower()
+    if low in EXACT:
+        return low
+    return token.lemma if token.lemma not in EXACT else "=" + low
 
 
 def negated_before(text: str, start: int, window: int = 3) -> bool:
@@ -134,26 +146,37 @@ class ZhHit:
     end: int
 
 
-def zh_words(text: str) -> list[tuple[str, int, int]]:
-    """jieba words of ``text`` with their spans."""
+@lru_cache(maxsize=8192)
+def zh_words(text: str) -> tuple[tuple[str, int, int], ...]:
+    """jieba words of ``text`` with their spans (cached: every check segments the same pairs)."""
     out, pos = [], 0
     for w in loaded_jieba().lcut(text):
         out.append((w, pos, pos + len(w)))
         pos += len(w)
-    return out
+    return tuple(out)
 
 
-def zh_word_cues(text: str, rows: Sequence[CueRow], span: tuple[int, int] | None = None) -> list[ZhHit]:
+@cache
+def _zh_table(rows: tuple[CueRow, ...]) -> dict[str, CueRow]:
+    return {r.cue: r for r in rows if r.lang == "zh"}
+
+
+def zh_word_cues(text: str, rows: tuple[CueRow, ...], span: tuple[int, int] | None = None) -> list[ZhHit]:
     """Table rows that are whole jieba words of ``text`` (inside ``span`` if given)."""
-    table = {r.cue: r for r in rows if r.lang == "zh"}
+    table = _zh_table(rows)
     lo, hi = span or (0, len(text))
     return [ZhHit(table[w], s, e) for w, s, e in zh_words(text)
             if w in table and lo <= s and e <= hi]
 
 
-def zh_substring_cues(text: str, rows: Sequence[CueRow], span: tuple[int, int] | None = None) -> list[ZhHit]:
+@cache
+def _longest_first(rows: tuple[CueRow, ...]) -> tuple[CueRow, ...]:
+    return tuple(sorted((r for r in rows if r.lang == "zh"), key=lambda r: -len(r.cue)))
+
+
+def zh_substring_cues(text: str, rows: tuple[CueRow, ...], span: tuple[int, int] | None = None) -> list[ZhHit]:
     """Table rows found as substrings of ``text``, longest first, never overlapping."""
-    zh_rows = sorted((r for r in rows if r.lang == "zh"), key=lambda r: -len(r.cue))
+    zh_rows = _longest_first(rows)
     lo, hi = span or (0, len(text))
     taken = [False] * len(text)
     out = []

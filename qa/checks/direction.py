@@ -23,8 +23,15 @@ from typing import Literal
 
 from align.model import Pair
 from qa.clause_match import document_clauses
-from qa.meaning_cues import (EnglishCues, ZhHit, cue_rows, negated_before, quote, scopes,
-                             zh_substring_cues)
+from qa.meaning_cues import (
+    EnglishCues,
+    ZhHit,
+    cue_rows,
+    negated_before,
+    quote,
+    scopes,
+    zh_substring_cues,
+)
 from qa.model import Check, Context, Flag
 
 TABLE = "directions.tsv"
@@ -32,6 +39,31 @@ _NUMBER_AFTER = re.compile(r"^.{0,2}[0-9０-９一二两三四五六七八九十
 _NEGATORS = "不未没无非"
 WORDS = {"up": "a rise or increase", "down": "a fall or decrease"}
 EXAMPLES = {"up": "increase / rise / higher / more", "down": "decrease / fall / lower / less"}
+#: the opposite of each strong English word, form for form, for the suggestion
+_OPPOSITE_PAIRS = """increase decrease|increased decreased|increases decreases|increasing decreasing
+rise fall|rises falls|rose fell|risen fallen|rising falling|higher lower|upward downward
+grow shrink|grew shrank|growth decline|expand shrink|expanded shrank|expansion contraction
+accelerate slow|accelerated slowed|accelerating slowing|acceleration slowdown|widen narrow
+widened narrowed|widening narrowing|exceed fall short of|exceeded fell short of|upturn downturn
+raise lower|raised lowered|climb drop|climbed dropped|jump drop|jumped dropped|surge plunge
+surged plunged|soar plunge|soared plunged|reduce raise|reduced raised|reduction increase
+reductions increases|drop rise|dropped rose|declined rose|declines rises|declining rising
+slowdown acceleration|decelerate accelerate|decelerated accelerated|dip rise|dipped rose
+plunge surge|plunged surged|slump surge|slumped surged|contraction expansion|narrowed widened"""
+OPPOSITE = {a: b for pair in _OPPOSITE_PAIRS.replace("\n", "|").split("|")
+            for a, b in [pair.split(" ", 1)]}
+OPPOSITE.update({b: a for a, b in list(OPPOSITE.items()) if b not in OPPOSITE and " " not in b})
+
+
+def reversed_sentence(en: str, start: int, end: int) -> str | None:
+    """``en`` with the word at [start, end) replaced by its opposite, or None when none is known."""
+    word = en[start:end]
+    swap = OPPOSITE.get(word.lower())
+    if swap is None:
+        return None
+    if word[:1].isupper():
+        swap = swap[:1].upper() + swap[1:]
+    return en[:start] + swap + en[end:]
 
 
 @dataclass(frozen=True)
@@ -88,14 +120,21 @@ def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, opts: DirectionOpti
                     pair, f"The Chinese says {cue.row.cue} ({WORDS[d]}) but the English says "
                           f"'{said.text}' ({WORDS[other]}): the direction is reversed",
                     zh_spans=[(cue.start, cue.end)], en_spans=[(s, e)],
-                    suggestion=f"Use a word of the same direction as {cue.row.cue} "
-                               f"({EXAMPLES[d]}) in '{quote(en)}'",
+                    suggestion=_suggestion(pair.en, s, e, cue, d),
                     severity="major" if scope.sentence else opts.window_severity))
                 break
             else:
                 continue
             break
     return flags
+
+
+def _suggestion(en: str, start: int, end: int, cue: ZhHit, d: str) -> str:
+    fixed = reversed_sentence(en, start, end)
+    if fixed is not None:
+        cut = fixed.rfind(" ", 0, max(0, start - 30)) + 1
+        return ("…" if cut else "") + quote(fixed[cut:], 100)
+    return f"Use a word of the same direction as {cue.row.cue} ({EXAMPLES[d]})"
 
 
 def check_direction(ctx: Context) -> list[Flag]:

@@ -23,8 +23,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from align.model import Pair
-from qa.checks.polarity import english_negations
 from qa.checks.polarity import TABLE as NEGATORS
+from qa.checks.polarity import english_negations
 from qa.clause_match import document_clauses
 from qa.meaning_cues import EnglishCues, ZhHit, cue_rows, quote, scopes, zh_word_cues
 from qa.model import Check, Context, Flag

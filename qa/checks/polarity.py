@@ -22,18 +22,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
 
 from align.model import Pair
-from qa.checks.coverage import zh_clauses
+from qa import lexicons as lx
+from qa.checks.coverage import _Stems, word_glosses, zh_clauses
 from qa.clause_match import PairClauses, document_clauses
-from qa.meaning_cues import EnglishCues, ZhHit, cue_rows, quote, scopes, zh_word_cues
+from qa.meaning_cues import (
+    CueRow,
+    EnglishCues,
+    ZhHit,
+    cue_rows,
+    quote,
+    scopes,
+    zh_word_cues,
+    zh_words,
+)
 from qa.model import Check, Context, Flag
 
 TABLE = "negators.tsv"
 #: characters that negate in any word they start (the reverse direction stays silent on them)
 NEGATOR_CHARS = frozenset("不没无非未否莫勿别甭毋弗")
 #: un-/non- antonyms always render a negation; in-/im-/ir-/il-/dis- ones only a 不+adjective word
-_UN = re.compile(r"\b(?:un(?!der|i|til|to)[a-z]{4,}|non-?[a-z]{3,})\b", re.IGNORECASE)
+_UN = re.compile(r"\b(?:un(?!der|io|it|if|iv|iq|is|til|to)[a-z]{4,}|non-?[a-z]{3,})\b", re.IGNORECASE)
 _PREFIXED = re.compile(r"\b(?:in|im|ir|il|dis|mis|ab)[a-z]{4,}\b|\b[a-z]{3,}less(?:ly|ness)?\b",
                        re.IGNORECASE)
 
@@ -41,10 +53,13 @@ _PREFIXED = re.compile(r"\b(?:in|im|ir|il|dis|mis|ab)[a-z]{4,}\b|\b[a-z]{3,}less
 @dataclass(frozen=True)
 class PolarityOptions:
     """``min_clause_chars``: Chinese clauses shorter than this are not read (list items, particles).
-    ``reverse``: also flag an English negation the Chinese does not have."""
+    ``reverse``: also flag an English negation the Chinese does not have, with
+    ``reverse_severity`` (minor: on WMT20 most are paraphrases, "the old rule
+    continues" rendered "the new rule will not apply")."""
 
     min_clause_chars: int = 3
     reverse: bool = True
+    reverse_severity: Literal["minor", "major"] = "minor"
 
 
 def _en_cues() -> EnglishCues:
@@ -70,19 +85,74 @@ def english_negations(text: str, cues: EnglishCues, strict: bool) -> list[tuple[
 
 
 def _clause_negations(pair: Pair, start: int, end: int) -> tuple[list[ZhHit], bool]:
-    """The negation cues of one Chinese clause, and whether the clause can be read at all."""
-    hits = zh_word_cues(pair.zh, cue_rows(TABLE), (start, end))
+    """The negation cues of one Chinese clause, and whether the clause can be read at all.
+
+    jieba splits some 不+adjective words (不 平衡): a bare 不/无/非 whose next
+    word makes a CC-CEDICT headword with it reads as that word (a lexical cue).
+    """
+    hits = [_joined(pair.zh, h) for h in zh_word_cues(pair.zh, cue_rows(TABLE), (start, end))]
     if any(h.row.kind == "skip" for h in hits) or "？" in pair.zh[start:end + 1]:
         return [], False
     neg = [h for h in hits if h.row.kind in ("negation", "prohibition", "lexical")]
     return neg, len(neg) <= 1
 
 
-def _rendered(en: str, cue: ZhHit, cues: EnglishCues) -> bool:
-    """The English holds something that can render the negation ``cue``."""
+#: bare negators that, before an adjective, English renders by an antonym (不容易 "difficult")
+_ADJECTIVAL = ("不", "无", "非")
+
+
+def _next_word(zh: str, hit: ZhHit) -> str:
+    following = zh_words(zh[hit.end:hit.end + 6])
+    return following[0][0] if following else ""
+
+
+def _joined(zh: str, hit: ZhHit) -> ZhHit:
+    """A bare 不/无/非 read together with its next word when CC-CEDICT lists the two as one."""
+    if hit.row.cue not in _ADJECTIVAL:
+        return hit
+    nxt = _next_word(zh, hit)
+    word = hit.row.cue + nxt
+    if nxt and word in lx.cedict():
+        gloss = (lx.cedict().glosses(word)[:1] or ["not"])[0]
+        return ZhHit(CueRow("zh", word, "lexical", (gloss,)), hit.start, hit.end + len(nxt))
+    return hit
+
+
+def _verbal(word: str) -> bool:
+    """CC-CEDICT glosses ``word`` as a verb ("to reach"): 不+verb has no antonym to hide in."""
+    return any(g.startswith("to ") for g in lx.cedict().glosses(word))
+
+
+def _strength(zh: str, cue: ZhHit) -> str:
+    """major for a negation English must show as one; minor where an antonym may render it.
+
+    Lexical cues (不合理) and a bare 不/无/非 before a non-verb (不容易 "difficult",
+    无法律 …) are often rendered by an antonym the tables cannot list.
+    """
+    if cue.row.kind == "lexical":
+        return "minor"
+    if cue.row.cue in _ADJECTIVAL and not _verbal(_next_word(zh, cue)):
+        return "minor"
+    return "major"
+
+
+def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues) -> bool:
+    """The English holds something that can render the negation ``cue``.
+
+    Any negation or negative-polarity word does; so does an in-/im-/dis-
+    antonym after a lexical cue, or after a bare negator when the rest of
+    the English word is a gloss of the negated word (不合适 "inappropriate").
+    """
     if english_negations(en, cues, strict=False):
         return True
-    return cue.row.kind == "lexical" and bool(_PREFIXED.search(en))
+    prefixed = list(_PREFIXED.finditer(en))
+    if not prefixed:
+        return False
+    if cue.row.kind == "lexical":
+        return True
+    glosses = _Stems(word_glosses(_next_word(zh, cue)))
+    return any(glosses.has(lx.lemma(re.sub(r"^(?:in|im|ir|il|dis|mis|ab)", "", m.group().lower())))
+               for m in prefixed)
 
 
 def _forward(pair: Pair, pc: PairClauses, opts: PolarityOptions, cues: EnglishCues) -> list[Flag]:
@@ -96,9 +166,9 @@ def _forward(pair: Pair, pc: PairClauses, opts: PolarityOptions, cues: EnglishCu
         cue = negs[0]
         for scope in scopes(pc, clause):
             en = pair.en[scope.en_start:scope.en_end]
-            if _rendered(en, cue, cues):
+            if _rendered(en, pair.zh, cue, cues):
                 continue
-            severity = "major" if scope.sentence else "minor"
+            severity = _strength(pair.zh, cue) if scope.sentence else "minor"
             where = "the English" if scope.sentence else f"its English '{quote(en)}'"
             flags.append(POLARITY.flag(
                 pair, f"The Chinese says {cue.row.cue} ({cue.row.extra[0] if cue.row.extra else 'not'}) "
@@ -112,14 +182,17 @@ def _forward(pair: Pair, pc: PairClauses, opts: PolarityOptions, cues: EnglishCu
     return flags
 
 
+@lru_cache(maxsize=1)
+def _implicit() -> tuple[str, ...]:
+    return tuple(r.cue for r in cue_rows(TABLE) if r.lang == "zh" and r.kind == "implicit")
+
+
 def _zh_has_negation(zh: str) -> bool:
-    if any(ch in NEGATOR_CHARS for ch in zh):
-        return True
-    implicit = [r.cue for r in cue_rows(TABLE) if r.lang == "zh" and r.kind == "implicit"]
-    return any(w in zh for w in implicit)
+    """Any negator character or implicitly negative word anywhere in ``zh``."""
+    return any(ch in NEGATOR_CHARS for ch in zh) or any(w in zh for w in _implicit())
 
 
-def _reverse(pair: Pair, pc: PairClauses, cues: EnglishCues) -> list[Flag]:
+def _reverse(pair: Pair, pc: PairClauses, cues: EnglishCues, severity: str) -> list[Flag]:
     if _zh_has_negation(pair.zh):
         return []
     negs = english_negations(pair.en, cues, strict=True)
@@ -135,7 +208,8 @@ def _reverse(pair: Pair, pc: PairClauses, cues: EnglishCues) -> list[Flag]:
         pair, f"The English says '{word}' but the Chinese '{quote(pair.zh[zh_span[0]:zh_span[1]])}' "
               "has no negation: the meaning may be reversed",
         zh_spans=[zh_span], en_spans=[(s, e)],
-        suggestion=f"Drop '{word}' unless the Chinese negates this statement")]
+        suggestion=f"Drop '{word}' unless the Chinese negates this statement",
+        severity=severity)]
 
 
 def check_polarity(ctx: Context) -> list[Flag]:
@@ -148,7 +222,7 @@ def check_polarity(ctx: Context) -> list[Flag]:
         pc = document_clauses(ctx)[pair.id]
         flags += _forward(pair, pc, opts, cues)
         if opts.reverse:
-            flags += _reverse(pair, pc, cues)
+            flags += _reverse(pair, pc, cues, opts.reverse_severity)
     return flags
 
 

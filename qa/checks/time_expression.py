@@ -39,7 +39,7 @@ class TimeWord:
 
 
 def _alternatives(field: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{a})" for a in field.split("|") if a)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{a})" for a in field.split(";") if a)
                       + r")(?![\w-])")
 
 
@@ -52,8 +52,12 @@ def time_words() -> dict[str, TimeWord]:
 
 def zh_time_cues(zh: str, span: tuple[int, int] | None = None) -> list[ZhHit]:
     """Time words of ``zh`` (inside ``span``), longest first, never overlapping."""
-    rows = [CueRow("zh", w, "time") for w in time_words()]
-    return zh_substring_cues(zh, rows, span)
+    return zh_substring_cues(zh, _time_rows(), span)
+
+
+@lru_cache(maxsize=1)
+def _time_rows() -> tuple[CueRow, ...]:
+    return tuple(CueRow("zh", w, "time") for w in time_words())
 
 
 @dataclass(frozen=True)
