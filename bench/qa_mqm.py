@@ -297,6 +297,7 @@ class CheckStats:
     on_rated: int = 0  # the segment has some Major/Minor rating
     with_span: int = 0  # flags that point at English text
     at_rated_span: int = 0  # ... overlapping a span some rater marked (any category)
+    at_mistranslation: int = 0  # ... overlapping a span a rater marked Accuracy/Mistranslation
     in_a_class: int = 0  # flags whose category some MQM class accepts
     right_family: int = 0  # ... on a segment rated with an error of that class
 
@@ -318,6 +319,8 @@ def measure_flags(segments: Sequence[Segment], flags: dict[tuple[str, int], list
             if _en_spans_in(f, seg):
                 st.with_span += 1
                 st.at_rated_span += any(_overlaps(f, r.span, seg) for r in rated)
+                st.at_mistranslation += any(_overlaps(f, r.span, seg) for r in rated
+                                            if r.category == "Accuracy/Mistranslation")
             classes = [c for c in CLASSES if c.flagged(f.category)]
             if classes:
                 st.in_a_class += 1
@@ -395,14 +398,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     stats = measure_flags(segments, flags)
     print("\ncheck                        flags  on-clean  major-on-clean  on-rated-seg%  at-rated-span%"
-          "  right-class%")
+          "  right-class%  at-mistr-span%")
     for check_id in sorted(stats):
         st = stats[check_id]
         print(f"{check_id:<28} {st.flags:6d}  {st.on_clean:8d}  {st.major_on_clean:14d}"
               f"  {_pct(st.on_rated, st.flags):>13}  {_pct(st.at_rated_span, st.with_span):>14}"
-              f"  {_pct(st.right_family, st.in_a_class):>12}")
+              f"  {_pct(st.right_family, st.in_a_class):>12}  {_pct(st.at_mistranslation, st.with_span):>14}")
     print("(at-rated-span: flags with an English span overlapping any rater's span; right-class: flags whose\n"
-          " category one of the classes above accepts, on a segment rated with an error of that class)")
+          " category one of the classes above accepts, on a segment rated with an error of that class;\n"
+          " at-mistr-span: flags with an English span overlapping a span rated Accuracy/Mistranslation)")
 
     if args.show:
         _show(segments, clean, flags, args.show)
