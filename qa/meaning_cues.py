@@ -191,6 +191,23 @@ def zh_substring_cues(text: str, rows: tuple[CueRow, ...], span: tuple[int, int]
     return sorted(out, key=lambda h: h.start)
 
 
+def next_word(zh: str, end: int) -> str:
+    """The jieba word that starts at ``end`` in ``zh`` (segmenting a short window after it)."""
+    following = zh_words(zh[end:end + 6])
+    return following[0][0] if following else ""
+
+
+def cedict_join(zh: str, hit: ZhHit) -> str | None:
+    """The cue and its next word when CC-CEDICT lists the two as one word (不+平衡, 可+持续).
+
+    jieba splits some words a dictionary keeps whole; read together they
+    are a different word (可持续 "sustainable" is no permission).
+    """
+    nxt = next_word(zh, hit.end)
+    word = hit.row.cue + nxt
+    return word if nxt and word in lx.cedict() else None
+
+
 # --------------------------------------------------------------------------- scope
 
 

@@ -93,6 +93,8 @@ def _en_directions(en: str, cues: EnglishCues) -> tuple[dict[str, list], dict[st
     any_dir: dict[str, list] = {"up": [], "down": []}
     strong: dict[str, list] = {"up": [], "down": []}
     for h in cues.find(en):
+        if h.label not in any_dir:
+            continue  # "fall into", "up to": a direction word that states no change
         any_dir[h.label].append(h)
         if h.strength == "strong" and not negated_before(en, h.start):
             strong[h.label].append(h)

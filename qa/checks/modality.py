@@ -26,7 +26,15 @@ from align.model import Pair
 from qa.checks.polarity import TABLE as NEGATORS
 from qa.checks.polarity import english_negations
 from qa.clause_match import document_clauses
-from qa.meaning_cues import EnglishCues, ZhHit, cue_rows, quote, scopes, zh_word_cues
+from qa.meaning_cues import (
+    EnglishCues,
+    ZhHit,
+    cedict_join,
+    cue_rows,
+    quote,
+    scopes,
+    zh_word_cues,
+)
 from qa.model import Check, Context, Flag
 
 TABLE = "modals.tsv"
@@ -47,7 +55,7 @@ def _zh_classes(pair: Pair, start: int, end: int, weak: bool) -> dict[str, list[
                                    "weak_permission": []}
     for h in zh_word_cues(pair.zh, cue_rows(TABLE), (start, end)):
         strength = h.row.extra[0] if h.row.extra else "strong"
-        if strength == "none":
+        if strength == "none" or (len(h.row.cue) == 1 and cedict_join(pair.zh, h)):
             continue
         if h.row.kind == "permission" and strength == "weak":
             out["weak_permission"].append(h)

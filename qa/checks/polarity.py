@@ -33,11 +33,12 @@ from qa.meaning_cues import (
     CueRow,
     EnglishCues,
     ZhHit,
+    cedict_join,
     cue_rows,
+    next_word,
     quote,
     scopes,
     zh_word_cues,
-    zh_words,
 )
 from qa.model import Check, Context, Flag
 
@@ -45,7 +46,8 @@ TABLE = "negators.tsv"
 #: characters that negate in any word they start (the reverse direction stays silent on them)
 NEGATOR_CHARS = frozenset("不没无非未否莫勿别甭毋弗")
 #: un-/non- antonyms always render a negation; in-/im-/ir-/il-/dis- ones only a 不+adjective word
-_UN = re.compile(r"\b(?:un(?!der|io|it|if|iv|iq|is|til|to)[a-z]{4,}|non-?[a-z]{3,})\b", re.IGNORECASE)
+_UN = re.compile(r"\b(?:un(?!der|io|it|if|iv|iq|is|til|to)[a-z]{4,}|non-?[a-z]{3,}|anti-?[a-z]{3,}"
+                 r"|[a-z]{3,}less(?:ly|ness)?)\b", re.IGNORECASE)
 _PREFIXED = re.compile(r"\b(?:in|im|ir|il|dis|mis|ab)[a-z]{4,}\b|\b[a-z]{3,}less(?:ly|ness)?\b",
                        re.IGNORECASE)
 
@@ -91,7 +93,8 @@ def _clause_negations(pair: Pair, start: int, end: int) -> tuple[list[ZhHit], bo
     word makes a CC-CEDICT headword with it reads as that word (a lexical cue).
     """
     hits = [_joined(pair.zh, h) for h in zh_word_cues(pair.zh, cue_rows(TABLE), (start, end))]
-    if any(h.row.kind == "skip" for h in hits) or "？" in pair.zh[start:end + 1]:
+    if (any(h.row.kind == "skip" or _a_not_a(pair.zh, h) for h in hits)
+            or "？" in pair.zh[start:end + 1]):
         return [], False
     neg = [h for h in hits if h.row.kind in ("negation", "prohibition", "lexical")]
     return neg, len(neg) <= 1
@@ -101,21 +104,21 @@ def _clause_negations(pair: Pair, start: int, end: int) -> tuple[list[ZhHit], bo
 _ADJECTIVAL = ("不", "无", "非")
 
 
-def _next_word(zh: str, hit: ZhHit) -> str:
-    following = zh_words(zh[hit.end:hit.end + 6])
-    return following[0][0] if following else ""
+def _a_not_a(zh: str, hit: ZhHit) -> bool:
+    """能不能, 会不会, 有没有: a yes-no question, not a negation."""
+    return (hit.row.cue in ("不", "没") and hit.start > 0 and hit.end < len(zh)
+            and zh[hit.start - 1] == zh[hit.end])
 
 
 def _joined(zh: str, hit: ZhHit) -> ZhHit:
     """A bare 不/无/非 read together with its next word when CC-CEDICT lists the two as one."""
     if hit.row.cue not in _ADJECTIVAL:
         return hit
-    nxt = _next_word(zh, hit)
-    word = hit.row.cue + nxt
-    if nxt and word in lx.cedict():
-        gloss = (lx.cedict().glosses(word)[:1] or ["not"])[0]
-        return ZhHit(CueRow("zh", word, "lexical", (gloss,)), hit.start, hit.end + len(nxt))
-    return hit
+    word = cedict_join(zh, hit)
+    if word is None:
+        return hit
+    gloss = (lx.cedict().glosses(word)[:1] or ["not"])[0]
+    return ZhHit(CueRow("zh", word, "lexical", (gloss,)), hit.start, hit.start + len(word))
 
 
 def _verbal(word: str) -> bool:
@@ -131,7 +134,7 @@ def _strength(zh: str, cue: ZhHit) -> str:
     """
     if cue.row.kind == "lexical":
         return "minor"
-    if cue.row.cue in _ADJECTIVAL and not _verbal(_next_word(zh, cue)):
+    if cue.row.cue in _ADJECTIVAL and not _verbal(next_word(zh, cue.end)):
         return "minor"
     return "major"
 
@@ -150,7 +153,7 @@ def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues) -> bool:
         return False
     if cue.row.kind == "lexical":
         return True
-    glosses = _Stems(word_glosses(_next_word(zh, cue)))
+    glosses = _Stems(word_glosses(next_word(zh, cue.end)))
     return any(glosses.has(lx.lemma(re.sub(r"^(?:in|im|ir|il|dis|mis|ab)", "", m.group().lower())))
                for m in prefixed)
 
