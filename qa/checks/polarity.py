@@ -102,23 +102,40 @@ def _clause_negations(pair: Pair, start: int, end: int) -> tuple[list[ZhHit], bo
 
 #: bare negators that, before an adjective, English renders by an antonym (不容易 "difficult")
 _ADJECTIVAL = ("不", "无", "非")
+#: bare negators jieba leaves apart from the word they make with the next one
+_BARE = ("不", "无", "非", "没", "未")
 
 
 def _a_not_a(zh: str, hit: ZhHit) -> bool:
-    """能不能, 会不会, 有没有: a yes-no question, not a negation."""
-    return (hit.row.cue in ("不", "没") and hit.start > 0 and hit.end < len(zh)
-            and zh[hit.start - 1] == zh[hit.end])
+    """能不能, 会不会, 有没有: a yes-no question, not a negation (same character either side of 不/没)."""
+    i = hit.start
+    return (hit.row.cue[0] in "不没" and i > 0 and i + 1 < len(zh)
+            and zh[i - 1] == zh[i + 1])
 
 
 def _joined(zh: str, hit: ZhHit) -> ZhHit:
-    """A bare 不/无/非 read together with its next word when CC-CEDICT lists the two as one."""
-    if hit.row.cue not in _ADJECTIVAL:
+    """A bare negator read together with its next word when the two are one word.
+
+    jieba splits 不超过, 没那么, 不平衡: the text from the negator on is
+    looked up in the negator table first (不超过 is a bound, silent), then
+    the negator and its next word in CC-CEDICT (不平衡, a lexical negation).
+    """
+    if hit.row.cue not in _BARE:
         return hit
+    longer = [r for w, r in _zh_rows().items() if len(w) > 1 and zh.startswith(w, hit.start)]
+    if longer:
+        row = max(longer, key=lambda r: len(r.cue))
+        return ZhHit(row, hit.start, hit.start + len(row.cue))
     word = cedict_join(zh, hit)
-    if word is None:
+    if hit.row.cue not in _ADJECTIVAL or word is None:
         return hit
     gloss = (lx.cedict().glosses(word)[:1] or ["not"])[0]
     return ZhHit(CueRow("zh", word, "lexical", (gloss,)), hit.start, hit.start + len(word))
+
+
+@lru_cache(maxsize=1)
+def _zh_rows() -> dict[str, CueRow]:
+    return {r.cue: r for r in cue_rows(TABLE) if r.lang == "zh"}
 
 
 def _verbal(word: str) -> bool:
