@@ -37,6 +37,7 @@ from align.model import Pair
 from qa import lexicons as lx
 from qa.checks.coverage import Clause, _Stems, en_clauses, zh_clauses, zh_content_words
 from qa.model import Context
+from qa.text_batch import TextBatch
 
 #: how many consecutive English clauses one Chinese clause may map to
 MAX_WINDOW = 3
@@ -153,24 +154,15 @@ def document_clauses(ctx: Context) -> dict[int, PairClauses]:
     embedder = ctx.resources.get("embedder")
     sims: dict[int, np.ndarray] = {}
     if embedder is not None:
+        batch = TextBatch()
         plans = []
-        texts: list[str] = []
-        index: dict[str, int] = {}
-
-        def slot(t: str) -> int:
-            if t not in index:
-                index[t] = len(texts)
-                texts.append(t)
-            return index[t]
-
         for p in ctx.pairs:
             zt, wt = window_texts(p)
             if len(zt) > 1 and len(en_clauses(p.en)) > 1:
-                plans.append((p.id, [slot(t) for t in zt], [slot(t) for t in wt]))
-        if texts:
-            vecs = np.asarray(embedder.embed(texts), dtype=np.float32)
-            for pid, zs, ws in plans:
-                sims[pid] = vecs[zs] @ vecs[ws].T
+                plans.append((p.id, batch.slots(zt), batch.slots(wt)))
+        vecs = batch.embed(embedder)
+        for pid, zs, ws in plans:
+            sims[pid] = vecs[zs] @ vecs[ws].T
     found = {p.id: match_clauses(p, sims.get(p.id)) for p in ctx.pairs}
     ctx.resources["_clause_match"] = (ctx.pairs, found)
     return found
