@@ -31,13 +31,12 @@ from functools import lru_cache
 from statistics import median
 from typing import Any
 
-import numpy as np
-
 from align.model import Pair
 from align.script import HAN
 from align.zh_words import loaded_jieba
 from qa import lexicons as lx
 from qa.model import Check, Context, Flag
+from qa.text_batch import TextBatch
 
 #: 、 is deliberately not a cut: it separates list items, and a lone item
 #: ("培育了一批专业化" out of "专业化、高水平的…服务商") embeds as noise
@@ -275,23 +274,15 @@ def analyse(ctx: Context) -> list[PairCoverage]:
     embedder = ctx.resources.get("embedder")
     rows = [PairCoverage(p, zh_clauses(p.zh), en_units(p.en), [], []) for p in ctx.pairs]
     if embedder is not None:
-        texts: list[str] = []
-        index: dict[str, int] = {}
-
-        def slot(t: str) -> int:
-            if t not in index:
-                index[t] = len(texts)
-                texts.append(t)
-            return index[t]
-
+        batch = TextBatch()
         plan = []
         for r in rows:
-            zc = [slot(c.text) for c in r.zh]
-            ec = [slot(c.text) for c in r.en]
-            zw = [slot(t) for t in _windows(r.zh, r.pair.zh)]
-            ew = [slot(t) for t in _windows(en_clauses(r.pair.en), r.pair.en)]
+            zc = batch.slots(c.text for c in r.zh)
+            ec = batch.slots(c.text for c in r.en)
+            zw = batch.slots(_windows(r.zh, r.pair.zh))
+            ew = batch.slots(_windows(en_clauses(r.pair.en), r.pair.en))
             plan.append((zc, ec, zw, ew))
-        vecs = embedder.embed(texts) if texts else np.zeros((0, 1), np.float32)
+        vecs = batch.embed(embedder)
         for r, (zc, ec, zw, ew) in zip(rows, plan):
             if zc and ew:
                 sims = vecs[zc] @ vecs[ew].T

@@ -1,0 +1,148 @@
+"""modality: an obligation rendered as a permission, a permission as an obligation,
+or a prohibition as a permission.
+
+必须/务必/一律 "must" become "may" or "can"; 可以 "may" becomes "must";
+不得 "must not" becomes "may".  In regulations that reverses who decides.
+Cues come from ``qa/data/modals.tsv`` (jieba words; 可持续 "sustainable" and
+重要 "important" are words of their own and not cues).
+
+A Chinese clause with an obligation cue (and no permission or prohibition
+cue of its own) is flagged when its English has a permission or possibility
+modal ("may", "can", "could", "if possible", "allowed") and no obligation
+word at all ("must", "should", "need", "ensure", "strictly", "all" …) and
+no negation.  The reverse: a clause with 可以/可/允许 and no obligation cue,
+whose English has a strong obligation ("must", "shall", "required") and no
+permission word.  A prohibition whose English has a permission word and no
+negation or prohibition word.  Strong cues make major flags at sentence
+level; weak ones (应当, 应该, 要, 需要: as often advice as an order) and
+clause-window evidence make minor ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from align.model import Pair
+from qa.checks.polarity import TABLE as NEGATORS
+from qa.checks.polarity import english_negations
+from qa.clause_match import document_clauses
+from qa.meaning_cues import (
+    EnglishCues,
+    ZhHit,
+    cedict_join,
+    cue_rows,
+    quote,
+    scopes,
+    zh_word_cues,
+)
+from qa.model import Check, Context, Flag
+
+TABLE = "modals.tsv"
+SAYS = {"obligation": "an obligation", "permission": "a permission or possibility",
+        "prohibition": "a prohibition"}
+
+
+@dataclass(frozen=True)
+class ModalityOptions:
+    """``weak_cues``: also read 应当/应该/要/需要 (minor flags) and weak permissions (能, 可能)."""
+
+    weak_cues: bool = True
+
+
+def _zh_classes(pair: Pair, start: int, end: int, weak: bool) -> dict[str, list[ZhHit]]:
+    """The clause's modal cues by class; 'none' rows (可持续, 重要) are words, not cues."""
+    out: dict[str, list[ZhHit]] = {"obligation": [], "permission": [], "prohibition": [],
+                                   "weak_permission": []}
+    for h in zh_word_cues(pair.zh, cue_rows(TABLE), (start, end)):
+        strength = h.row.extra[0] if h.row.extra else "strong"
+        if strength == "none" or (len(h.row.cue) == 1 and cedict_join(pair.zh, h)):
+            continue
+        if h.row.kind == "permission" and strength == "weak":
+            out["weak_permission"].append(h)
+        elif strength == "strong" or weak:
+            out[h.row.kind].append(h)
+    return out
+
+
+def _finding(cue: dict[str, list[ZhHit]], context: dict[str, list[ZhHit]],
+             en: dict[str, list]) -> tuple[ZhHit, str, object] | None:
+    """(Chinese cue, the class the English says instead, the English hit) or None.
+
+    ``cue`` holds the clause's own cues; ``context`` those of all the Chinese
+    the English answers for (the clause, or the whole sentence), which must
+    not itself hold the class the English says.
+    """
+    permits = [h for h in en["permission"] if h.strength == "strong"]
+    strong_obl = [h for h in en["obligation"] if h.strength == "strong"]
+    zh_permits = context["permission"] or context["weak_permission"]
+    if cue["prohibition"]:
+        if permits and not en["prohibition"] and not en["negation"] and not zh_permits:
+            return cue["prohibition"][0], "permission", permits[0]
+        return None
+    if (cue["obligation"] and not zh_permits and permits
+            and not en["obligation"] and not en["negation"] and not en["prohibition"]):
+        return cue["obligation"][0], "permission", permits[0]
+    if (cue["permission"] and not context["obligation"] and not context["prohibition"]
+            and strong_obl and not en["permission"] and not en["negation"]):
+        return cue["permission"][0], "obligation", strong_obl[0]
+    return None
+
+
+def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, neg_cues: EnglishCues,
+                opts: ModalityOptions) -> list[Flag]:
+    pc = document_clauses(ctx)[pair.id]
+    flags = []
+    for clause in pc.zh:
+        own = _zh_classes(pair, clause.start, clause.end, opts.weak_cues)
+        if not (own["obligation"] or own["permission"] or own["prohibition"]):
+            continue
+        for scope in scopes(pc, clause):
+            context = _zh_classes(pair, scope.zh_start, scope.zh_end, True)
+            en_text = pair.en[scope.en_start:scope.en_end]
+            en: dict[str, list] = {"obligation": [], "permission": [], "prohibition": []}
+            for h in cues.find(en_text):
+                en[h.label].append(h)
+            en["negation"] = english_negations(en_text, neg_cues, strict=True)
+            found = _finding(own, context, en)
+            if found is None:
+                continue
+            cue, says, hit = found
+            strength = cue.row.extra[0] if cue.row.extra else "strong"
+            major = scope.sentence and strength == "strong"
+            s, e = hit.start + scope.en_start, hit.end + scope.en_start
+            gloss = cue.row.extra[1] if len(cue.row.extra) > 1 else ""
+            flags.append(MODALITY.flag(
+                pair, f"The Chinese says {cue.row.cue} ({gloss}: {SAYS[cue.row.kind]}) but the "
+                      f"English says '{hit.text}' ({SAYS[says]}): the modality has changed",
+                zh_spans=[(cue.start, cue.end)], en_spans=[(s, e)],
+                suggestion=_suggest(cue.row.kind, en_text),
+                severity="major" if major else "minor"))
+            break
+    return flags
+
+
+def _suggest(kind: str, en: str) -> str:
+    if kind == "obligation":
+        return f"Say it as an obligation ('must', 'shall', 'is required to') in '{quote(en)}'"
+    if kind == "prohibition":
+        return f"Say it as a prohibition ('must not', 'is prohibited') in '{quote(en)}'"
+    return f"Say it as a permission ('may', 'can') in '{quote(en)}'"
+
+
+def check_modality(ctx: Context) -> list[Flag]:
+    opts: ModalityOptions = ctx.options_of(MODALITY)
+    cues = EnglishCues(cue_rows(TABLE))
+    neg_cues = EnglishCues(cue_rows(NEGATORS))
+    flags: list[Flag] = []
+    for pair in ctx.pairs:
+        if pair.zh.strip() and pair.en.strip() and not pair.heading:
+            flags += _check_pair(pair, ctx, cues, neg_cues, opts)
+    return flags
+
+
+MODALITY = Check(id="modality", category="Accuracy/Mistranslation", severity="major",
+                 description="An obligation (必须, 务必, 一律) rendered as a permission (may, can), "
+                             "a permission (可以) as an obligation, or a prohibition (不得) as a permission",
+                 run=check_modality, scope="document", options=ModalityOptions,
+                 needs=frozenset({"embedder"}))
+CHECKS = [MODALITY]

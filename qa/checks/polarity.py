@@ -1,0 +1,254 @@
+"""polarity: a negation on one side that the other side does not have.
+
+严禁截留 rendered "retention is strictly allowed", 未达到 rendered "reached":
+fluent English that says the opposite of the Chinese, which no form check
+sees.  Negation cues come from ``qa/data/negators.tsv`` (a jieba word must
+*be* a cue: 不断, 非常, 无论, 未来 are words of their own and negate nothing).
+
+Chinese negation, English none: the English that renders the clause
+(``qa.clause_match``) must hold some negation, explicit ("not", "never",
+"no"), negative-polarity ("fail to", "without", "lack", "prohibit") or a
+prefixed antonym ("unreasonable" for 不合理).  When the whole English has
+none, the flag is major; when only the clause's confidently matched window
+lacks it, minor (the negation may have moved to another clause).  Clauses
+with two negations (非…不可, 不…不) or a rhetorical question are not read.
+
+English negation, Chinese none: an explicit "not"/"never"/"no" in an English
+pair whose Chinese has no negator character and no implicitly negative word
+(缺乏 "lack", 避免 "avoid", 仅 "only" …) at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from align.model import Pair
+from qa import lexicons as lx
+from qa.checks.coverage import _Stems, word_glosses, zh_clauses
+from qa.clause_match import PairClauses, document_clauses
+from qa.meaning_cues import (
+    CueRow,
+    EnglishCues,
+    ZhHit,
+    cedict_join,
+    cue_rows,
+    next_word,
+    quote,
+    scopes,
+    zh_word_cues,
+)
+from qa.model import Check, Context, Flag
+
+TABLE = "negators.tsv"
+#: characters that negate in any word they start (the reverse direction stays silent on them)
+NEGATOR_CHARS = frozenset("不没无非未否莫勿别甭毋弗")
+#: un-/non- antonyms always render a negation; in-/im-/ir-/il-/dis- ones only a 不+adjective word
+_UN = re.compile(r"\b(?:un(?!der|io|it|if|iv|iq|is|til|to)[a-z]{4,}|non-?[a-z]{3,}|anti-?[a-z]{3,}"
+                 r"|[a-z]{3,}less(?:ly|ness)?)\b", re.IGNORECASE)
+_PREFIXED = re.compile(r"\b(?:in|im|ir|il|dis|mis|ab)[a-z]{4,}\b|\b[a-z]{3,}less(?:ly|ness)?\b",
+                       re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PolarityOptions:
+    """``min_clause_chars``: Chinese clauses shorter than this are not read (list items, particles).
+    ``reverse``: also flag an English negation the Chinese does not have, with
+    ``reverse_severity`` (minor: on WMT20 most are paraphrases, "the old rule
+    continues" rendered "the new rule will not apply")."""
+
+    min_clause_chars: int = 3
+    reverse: bool = True
+    reverse_severity: Literal["minor", "major"] = "minor"
+
+
+def _en_cues() -> EnglishCues:
+    return EnglishCues(cue_rows(TABLE))
+
+
+def english_negations(text: str, cues: EnglishCues, strict: bool) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the negations in ``text``.
+
+    ``strict`` keeps only explicit ones ("not", "no", "never" …); otherwise
+    negative-polarity words, un-/non- antonyms and the fixed phrases with a
+    negator ("no less than" for 不低于) count too.  In strict mode phrases
+    such as "not only" and "no less than" never count.
+    """
+    hits = cues.find(text)
+    loose = ("polarity", "silent")  # "no less than" renders 不低于
+    out = [(h.start, h.end, h.text) for h in hits
+           if h.label == "negation" or (not strict and h.label in loose)]
+    out = [h for h in out if not (h[2].lower() == "no" and re.match(r"\s*(?:\.|\d)", text[h[1]:]))]
+    if not strict:
+        out += [(m.start(), m.end(), m.group()) for m in _UN.finditer(text)]
+    return sorted(out)
+
+
+def _clause_negations(pair: Pair, start: int, end: int) -> tuple[list[ZhHit], bool]:
+    """The negation cues of one Chinese clause, and whether the clause can be read at all.
+
+    jieba splits some 不+adjective words (不 平衡): a bare 不/无/非 whose next
+    word makes a CC-CEDICT headword with it reads as that word (a lexical cue).
+    """
+    hits = [_joined(pair.zh, h) for h in zh_word_cues(pair.zh, cue_rows(TABLE), (start, end))]
+    if (any(h.row.kind == "skip" or _a_not_a(pair.zh, h) for h in hits)
+            or "？" in pair.zh[start:end + 1]):
+        return [], False
+    neg = [h for h in hits if h.row.kind in ("negation", "prohibition", "lexical")]
+    return neg, len(neg) <= 1
+
+
+#: bare negators that, before an adjective, English renders by an antonym (不容易 "difficult")
+_ADJECTIVAL = ("不", "无", "非")
+#: bare negators jieba leaves apart from the word they make with the next one
+_BARE = ("不", "无", "非", "没", "未")
+
+
+def _a_not_a(zh: str, hit: ZhHit) -> bool:
+    """能不能, 会不会, 有没有: a yes-no question, not a negation (same character either side of 不/没)."""
+    i = hit.start
+    return (hit.row.cue[0] in "不没" and i > 0 and i + 1 < len(zh)
+            and zh[i - 1] == zh[i + 1])
+
+
+def _joined(zh: str, hit: ZhHit) -> ZhHit:
+    """A bare negator read together with its next word when the two are one word.
+
+    jieba splits 不超过, 没那么, 不平衡: the text from the negator on is
+    looked up in the negator table first (不超过 is a bound, silent), then
+    the negator and its next word in CC-CEDICT (不平衡, a lexical negation).
+    """
+    if hit.row.cue not in _BARE:
+        return hit
+    longer = [r for w, r in _zh_rows().items() if len(w) > 1 and zh.startswith(w, hit.start)]
+    if longer:
+        row = max(longer, key=lambda r: len(r.cue))
+        return ZhHit(row, hit.start, hit.start + len(row.cue))
+    word = cedict_join(zh, hit)
+    if hit.row.cue not in _ADJECTIVAL or word is None:
+        return hit
+    gloss = (lx.cedict().glosses(word)[:1] or ["not"])[0]
+    return ZhHit(CueRow("zh", word, "lexical", (gloss,)), hit.start, hit.start + len(word))
+
+
+@lru_cache(maxsize=1)
+def _zh_rows() -> dict[str, CueRow]:
+    return {r.cue: r for r in cue_rows(TABLE) if r.lang == "zh"}
+
+
+def _verbal(word: str) -> bool:
+    """CC-CEDICT glosses ``word`` as a verb ("to reach"): 不+verb has no antonym to hide in."""
+    return any(g.startswith("to ") for g in lx.cedict().glosses(word))
+
+
+def _strength(zh: str, cue: ZhHit) -> str:
+    """major for a negation English must show as one; minor where an antonym may render it.
+
+    Lexical cues (不合理) and a bare 不/无/非 before a non-verb (不容易 "difficult",
+    无法律 …) are often rendered by an antonym the tables cannot list.
+    """
+    if cue.row.kind == "lexical":
+        return "minor"
+    if cue.row.cue in _ADJECTIVAL and not _verbal(next_word(zh, cue.end)):
+        return "minor"
+    return "major"
+
+
+def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues) -> bool:
+    """The English holds something that can render the negation ``cue``.
+
+    Any negation or negative-polarity word does; so does an in-/im-/dis-
+    antonym after a lexical cue, or after a bare negator when the rest of
+    the English word is a gloss of the negated word (不合适 "inappropriate").
+    """
+    if english_negations(en, cues, strict=False):
+        return True
+    prefixed = list(_PREFIXED.finditer(en))
+    if not prefixed:
+        return False
+    if cue.row.kind == "lexical":
+        return True
+    glosses = _Stems(word_glosses(next_word(zh, cue.end)))
+    return any(glosses.has(lx.lemma(re.sub(r"^(?:in|im|ir|il|dis|mis|ab)", "", m.group().lower())))
+               for m in prefixed)
+
+
+def _forward(pair: Pair, pc: PairClauses, opts: PolarityOptions, cues: EnglishCues) -> list[Flag]:
+    flags = []
+    for clause in pc.zh:
+        if len(clause.text) < opts.min_clause_chars:
+            continue
+        negs, readable = _clause_negations(pair, clause.start, clause.end)
+        if not readable or not negs:
+            continue
+        cue = negs[0]
+        for scope in scopes(pc, clause):
+            en = pair.en[scope.en_start:scope.en_end]
+            if _rendered(en, pair.zh, cue, cues):
+                continue
+            severity = _strength(pair.zh, cue) if scope.sentence else "minor"
+            where = "the English" if scope.sentence else f"its English '{quote(en)}'"
+            flags.append(POLARITY.flag(
+                pair, f"The Chinese says {cue.row.cue} ({cue.row.extra[0] if cue.row.extra else 'not'}) "
+                      f"in '{quote(clause.text)}' but {where} has no negation: "
+                      "the meaning may be reversed",
+                zh_spans=[(cue.start, cue.end)], en_spans=[(scope.en_start, scope.en_end)],
+                suggestion=f"Render the negation of {cue.row.cue} (e.g. 'not', 'no', 'never', "
+                           "'fail to', 'without', 'prohibit')",
+                severity=severity))
+            break
+    return flags
+
+
+@lru_cache(maxsize=1)
+def _implicit() -> tuple[str, ...]:
+    return tuple(r.cue for r in cue_rows(TABLE) if r.lang == "zh" and r.kind == "implicit")
+
+
+def _zh_has_negation(zh: str) -> bool:
+    """Any negator character or implicitly negative word anywhere in ``zh``."""
+    return any(ch in NEGATOR_CHARS for ch in zh) or any(w in zh for w in _implicit())
+
+
+def _reverse(pair: Pair, pc: PairClauses, cues: EnglishCues, severity: str) -> list[Flag]:
+    if _zh_has_negation(pair.zh):
+        return []
+    negs = english_negations(pair.en, cues, strict=True)
+    if not negs:
+        return []
+    s, e, word = negs[0]
+    clauses = zh_clauses(pair.zh)
+    zh_span = (clauses[0].start, clauses[-1].end) if clauses else (0, len(pair.zh))
+    for link in pc.links:
+        if link.confident and link.en_span[0] <= s < link.en_span[1] and not pc.whole:
+            zh_span = (link.zh.start, link.zh.end)
+    return [POLARITY.flag(
+        pair, f"The English says '{word}' but the Chinese '{quote(pair.zh[zh_span[0]:zh_span[1]])}' "
+              "has no negation: the meaning may be reversed",
+        zh_spans=[zh_span], en_spans=[(s, e)],
+        suggestion=f"Drop '{word}' unless the Chinese negates this statement",
+        severity=severity)]
+
+
+def check_polarity(ctx: Context) -> list[Flag]:
+    opts: PolarityOptions = ctx.options_of(POLARITY)
+    cues = _en_cues()
+    flags: list[Flag] = []
+    for pair in ctx.pairs:
+        if not pair.zh.strip() or not pair.en.strip() or pair.heading:
+            continue
+        pc = document_clauses(ctx)[pair.id]
+        flags += _forward(pair, pc, opts, cues)
+        if opts.reverse:
+            flags += _reverse(pair, pc, cues, opts.reverse_severity)
+    return flags
+
+
+POLARITY = Check(id="polarity", category="Accuracy/Mistranslation", severity="major",
+                 description="A negation in the Chinese clause with none in its English, "
+                             "or an English negation the Chinese does not have",
+                 run=check_polarity, scope="document", options=PolarityOptions,
+                 needs=frozenset({"embedder"}))
+CHECKS = [POLARITY]

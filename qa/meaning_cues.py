@@ -1,0 +1,246 @@
+"""Cue tables of the meaning checks and the code that finds cues in text.
+
+Why one module: polarity, direction, modality and time-expression all read a
+sourced TSV from ``qa/data/`` (see each file's header), find Chinese cues in
+a clause and English cues in the clause's rendering.  The tables are parsed
+once per process; nothing is read at import time.
+
+English cues are matched on word lemmas (``qa.lexicons.lemma``), so "fell",
+"rising" and "increases" meet the table's "fell", "rise" and "increase";
+phrases are lemma sequences.  Chinese cues are either jieba words
+(negators, modals: 不 is a cue, 不断 is its own word and not one) or
+substrings taken longest first (directions, time words: 前三季度 before 三季度).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+from align.errors import InputError
+from align.zh_words import loaded_jieba
+from qa import lexicons as lx
+from qa.checks.coverage import Clause
+from qa.clause_match import PairClauses
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class CueRow:
+    """One row of a cue table: the cue, its language and its labels."""
+
+    lang: str
+    cue: str
+    kind: str
+    extra: tuple[str, ...] = ()
+
+
+def read_table(name: str, columns: int, lines: Iterable[str] | None = None) -> list[tuple[str, ...]]:
+    """The rows of ``qa/data/<name>`` (comment lines skipped), each with ``columns`` fields."""
+    path = DATA_DIR / name
+    if lines is None:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise InputError(f"cannot read cue table {path}: {exc.strerror}") from None
+    rows = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) < columns:
+            raise InputError(f"cue table {name} line {n}: expected {columns} tab-separated "
+                             f"fields, got {line[:50]!r}")
+        rows.append(tuple(c.strip() for c in cols))
+    return rows
+
+
+@cache
+def cue_rows(name: str) -> tuple[CueRow, ...]:
+    """A lang/cue/kind[/more] table (negators, directions, modals) as CueRows."""
+    return tuple(CueRow(r[0], r[1], r[2], tuple(r[3:])) for r in read_table(name, 3))
+
+
+# --------------------------------------------------------------------------- English
+
+
+@dataclass(frozen=True)
+class EnHit:
+    """An English cue found in a text: its label, strength and character span."""
+
+    label: str
+    strength: str
+    start: int
+    end: int
+    text: str
+
+
+#: tokens that end in a contracted "not"
+_NT = re.compile(r"n['’]t$", re.IGNORECASE)
+#: function words are matched as written, never through the stemmer ("noted" is not "not",
+#: "cans" not "can")
+EXACT = frozenset("""not no nor none never nothing nobody nowhere neither cannot without may might
+can could must shall will should would up down more less over under all or only just yet few
+little zero non top bar""".split())
+
+
+class EnglishCues:
+    """English words and phrases of one table, matched on lemma sequences."""
+
+    def __init__(self, rows: Sequence[CueRow]) -> None:
+        self.phrases: dict[tuple[str, ...], tuple[str, str]] = {}
+        for r in rows:
+            if r.lang != "en":
+                continue
+            key = tuple(w if w in EXACT else lx.lemma(w) for w in r.cue.split())
+            self.phrases[key] = (r.kind, r.extra[0] if r.extra else "")
+        self.longest = max((len(k) for k in self.phrases), default=1)
+
+    def find(self, text: str, offset: int = 0) -> list[EnHit]:
+        """Cues in ``text``, longest phrase first at each word; spans shifted by ``offset``."""
+        toks = lx.tokenize_en(text)
+        out: list[EnHit] = []
+        i = 0
+        while i < len(toks):
+            for n in range(min(self.longest, len(toks) - i), 0, -1):
+                key = tuple(_key(t) for t in toks[i:i + n])
+                found = self.phrases.get(key)
+                if found is None and n == 1 and _NT.search(toks[i].text):
+                    found = self.phrases.get(("n't",))
+                if found is not None and toks[i].text != "May":  # the month
+                    s, e = toks[i].start, toks[i + n - 1].end
+                    out.append(EnHit(found[0], found[1], s + offset, e + offset, text[s:e]))
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
+
+
+def _key(token: lx.Token) -> str:
+    low = token.text.lower()
+    if low in EXACT:
+        return low
+    return token.lemma if token.lemma not in EXACT else "=" + low
+
+
+def negated_before(text: str, start: int, window: int = 3) -> bool:
+    """A "not", "n't", "no" or "never" among the ``window`` words before ``start``."""
+    before = lx.tokenize_en(text[:start])[-window:]
+    return any(t.lemma in {"not", "no", "never", "cannot"} or _NT.search(t.text) for t in before)
+
+
+# --------------------------------------------------------------------------- Chinese
+
+
+@dataclass(frozen=True)
+class ZhHit:
+    """A Chinese cue in a text: the table row and its character span."""
+
+    row: CueRow
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=8192)
+def zh_words(text: str) -> tuple[tuple[str, int, int], ...]:
+    """jieba words of ``text`` with their spans (cached: every check segments the same pairs)."""
+    out, pos = [], 0
+    for w in loaded_jieba().lcut(text):
+        out.append((w, pos, pos + len(w)))
+        pos += len(w)
+    return tuple(out)
+
+
+@cache
+def _zh_table(rows: tuple[CueRow, ...]) -> dict[str, CueRow]:
+    return {r.cue: r for r in rows if r.lang == "zh"}
+
+
+def zh_word_cues(text: str, rows: tuple[CueRow, ...], span: tuple[int, int] | None = None) -> list[ZhHit]:
+    """Table rows that are whole jieba words of ``text`` (inside ``span`` if given)."""
+    table = _zh_table(rows)
+    lo, hi = span or (0, len(text))
+    return [ZhHit(table[w], s, e) for w, s, e in zh_words(text)
+            if w in table and lo <= s and e <= hi]
+
+
+@cache
+def _longest_first(rows: tuple[CueRow, ...]) -> tuple[CueRow, ...]:
+    return tuple(sorted((r for r in rows if r.lang == "zh"), key=lambda r: -len(r.cue)))
+
+
+def zh_substring_cues(text: str, rows: tuple[CueRow, ...], span: tuple[int, int] | None = None) -> list[ZhHit]:
+    """Table rows found as substrings of ``text``, longest first, never overlapping."""
+    zh_rows = _longest_first(rows)
+    lo, hi = span or (0, len(text))
+    taken = [False] * len(text)
+    out = []
+    for r in zh_rows:
+        for m in re.finditer(re.escape(r.cue), text):
+            s, e = m.start(), m.end()
+            if s < lo or e > hi or any(taken[s:e]):
+                continue
+            for k in range(s, e):
+                taken[k] = True
+            out.append(ZhHit(r, s, e))
+    return sorted(out, key=lambda h: h.start)
+
+
+def next_word(zh: str, end: int) -> str:
+    """The jieba word that starts at ``end`` in ``zh`` (segmenting a short window after it)."""
+    following = zh_words(zh[end:end + 6])
+    return following[0][0] if following else ""
+
+
+def cedict_join(zh: str, hit: ZhHit) -> str | None:
+    """The cue and its next word when CC-CEDICT lists the two as one word (不+平衡, 可+持续).
+
+    jieba splits some words a dictionary keeps whole; read together they
+    are a different word (可持续 "sustainable" is no permission).
+    """
+    nxt = next_word(zh, hit.end)
+    word = hit.row.cue + nxt
+    return word if nxt and word in lx.cedict() else None
+
+
+# --------------------------------------------------------------------------- scope
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The English a check reads for one Chinese clause.
+
+    ``sentence`` is True when it is the whole English of the pair: either the
+    pair is one clause on a side, or the check asked for sentence-level
+    evidence.  ``zh`` is the Chinese that English answers for (the clause, or
+    the whole Chinese at sentence level), so a check can see whether the
+    Chinese itself holds the opposite cue.
+    """
+
+    en_start: int
+    en_end: int
+    zh_start: int
+    zh_end: int
+    sentence: bool
+
+
+def scopes(pc: PairClauses, clause: Clause) -> list[Scope]:
+    """Sentence-level scope first, then the clause's own window when it is confidently matched."""
+    pair = pc.pair
+    whole = Scope(0, len(pair.en), 0, len(pair.zh), True)
+    link = pc.link_at(clause.start)
+    if pc.whole or link is None or not link.confident:
+        return [whole]
+    s, e = link.en_span
+    return [whole, Scope(s, e, clause.start, clause.end, False)]
+
+
+def quote(text: str, limit: int = 60) -> str:
+    """``text`` shortened for a message."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
