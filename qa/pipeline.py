@@ -9,9 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from align.model import Alignment, Bitext, Pair
+
+if TYPE_CHECKING:
+    from align.pairs_io import PairsInput, SkippedUnit
 from qa.model import Check, Context, Flag
 from qa.profile import Profile
 
@@ -35,6 +38,7 @@ class Report:
     bitext: Bitext | None = None
     alignment: Alignment | None = None
     profile: Profile = field(default_factory=Profile)
+    skipped: tuple[SkippedUnit, ...] = ()
 
 
 def segment_bitext(bitext: Bitext, presegmented: bool = False) -> Alignment:
@@ -96,7 +100,10 @@ def run_checks(pairs: Sequence[Pair], checks: Sequence[Check], profile: Profile,
     return flags
 
 
-def read_input(input_path: str | Path, en_path: str | Path | None, *, pairs_mode: bool) -> tuple[Bitext | None, list[Pair] | None]:
+def read_input(input_path: str | Path, en_path: str | Path | None, *,
+               pairs_mode: bool) -> tuple[Bitext | None, PairsInput | None]:
+    """The bitext to align, or (``--pairs``) what the pairs reader read:
+    pairs, skipped units and the detected encoding."""
     if pairs_mode:
         from align.pairs_io import read_pairs
 

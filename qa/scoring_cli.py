@@ -37,7 +37,7 @@ def score_runs(runs: Sequence[Path], profile_path: Path | None, as_json: bool) -
             if not f.is_file():
                 raise InputError(f"{run}: not a `zhen check` output folder (no {f.name}; "
                                  "run zhen check with --formats including tsv,jsonl)")
-        docs[str(run)] = scorer.corpus_score(read_pairs(pairs_file), read_flags_jsonl(flags_file))
+        docs[str(run)] = scorer.corpus_score(read_pairs(pairs_file).pairs, read_flags_jsonl(flags_file))
     batch = scorer.batch_score(docs)
     if as_json:
         return json.dumps({

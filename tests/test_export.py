@@ -201,7 +201,7 @@ def test_tmx_round_trip_through_pairs_reader(tmp_path):
     pairs_io = pytest.importorskip("align.pairs_io")
     out = tmp_path / "rt.tmx"
     write_tmx(PAIRS, out, flags=FLAGS)
-    back = pairs_io.read_pairs(out)
+    back = pairs_io.read_pairs(out).pairs
     both = [p for p in PAIRS if p.zh and p.en]
     assert [(p.zh, p.en) for p in back] == [(p.zh, p.en) for p in both]
 
@@ -391,7 +391,7 @@ def test_pairs_tsv_loads_back_exactly_with_pandas(tmp_path):
 def test_pairs_tsv_round_trip(tmp_path):
     out = tmp_path / "pairs.tsv"
     write_pairs_tsv(TRICKY, out)
-    back = read_pairs(out)
+    back = read_pairs(out).pairs
     assert [(p.id, p.zh, p.en, p.zh_ids, p.en_ids, p.score) for p in back] == [
         (p.id, p.zh, p.en, p.zh_ids, p.en_ids, p.score) for p in TRICKY
     ]
@@ -448,7 +448,7 @@ def test_xliff_round_trip_through_pairs_reader(tmp_path):
     pairs_io = pytest.importorskip("align.pairs_io")
     out = tmp_path / "review.xlf"
     write_xliff(PAIRS, FLAGS, out)
-    back = pairs_io.read_pairs(out)
+    back = pairs_io.read_pairs(out).pairs
     assert [(p.zh, p.en) for p in back] == [(p.zh, p.en) for p in PAIRS]
 
 
