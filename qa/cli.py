@@ -100,7 +100,7 @@ def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossa
     progress = _Progress(quiet, verbose)
     wanted = parse_formats(formats)
     checks = all_checks()
-    prof = load_profile(profile, {c.id for c in checks})
+    prof = load_profile(profile, checks)
     resources = {}
     if glossary is not None:
         from qa.glossary import load_glossary
@@ -124,7 +124,8 @@ def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossa
         pairs = pairs_from_alignment(alignment)
     flags = run_checks(pairs, checks, prof, resources, progress=progress)
     report = Report(pairs=pairs, flags=flags, bitext=bitext, alignment=alignment, profile=prof,
-                    skipped=skipped or ())
+                    skipped=skipped or (),
+                    checks=prof.fingerprint(checks), model=getattr(embedder, "key", type(embedder).__name__))
     written = write_outputs(report, outdir, wanted)
     _summary(report, written, quiet)
     if fail_on and any(severity_rank(f.severity) >= severity_rank(fail_on) for f in flags):
@@ -170,12 +171,14 @@ def _summary(report, written, quiet: bool) -> None:
         return
     by_sev = Counter(f.severity for f in report.flags)
     sev = ", ".join(f"{by_sev.get(s, 0)} {s}" for s in reversed(SEVERITIES))
-    click.echo(f"{len(report.pairs)} pairs, {len(report.flags)} flags ({sev}); {document_score(report)}")
+    score = document_score(report)
+    click.echo(f"{len(report.pairs)} pairs, {len(report.flags)} flags ({sev}); {score}")
     if report.skipped:
         click.echo(skipped_summary(report.skipped) + " (reasons on stderr)")
     by_cat = Counter(f.category for f in report.flags)
     for cat, n in by_cat.most_common():
         click.echo(f"  {n:4d}  {cat}")
+    click.echo(f"  {score.signature}")
     if written:
         click.echo("wrote " + ", ".join(str(p) for p in written))
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from align.model import Pair
+from qa.options import NoOptions
 
 Severity = Literal["minor", "major", "critical"]
 SEVERITIES: tuple[str, ...] = ("minor", "major", "critical")
@@ -68,7 +69,23 @@ class Context:
 
     pairs: Sequence[Pair]
     resources: dict[str, Any] = field(default_factory=dict)
+    #: check id → that check's options dataclass, as the profile set them
     options: dict[str, Any] = field(default_factory=dict)
+
+    def options_of(self, check: Check) -> Any:
+        """The options ``check`` runs with: the profile's, else the declared defaults.
+
+        A plain dict (a test or notebook passing ``options={"numbers": {...}}``)
+        is validated the same way a profile is.
+        """
+        found = self.options.get(check.id)
+        if found is None:
+            return check.options()
+        if isinstance(found, dict):
+            from qa.options import parse_options
+
+            return parse_options(check.options, found, check.id)
+        return found
 
 
 PairCheck = Callable[[Pair, Context], list[Flag]]
@@ -80,6 +97,12 @@ class Check:
     """A registered check: metadata plus the function that runs it.
 
     ``scope`` is "pair" (``run(pair, ctx)``) or "document" (``run(ctx)``).
+    ``options`` is a frozen dataclass whose fields (with defaults) are the
+    keys a profile may set for this check; ``ctx.options_of(check)`` gives the
+    instance in force.  ``needs`` names the ``ctx.resources`` the check uses
+    when present (``"embedder"``): runners that can supply them know to.
+    Flags are made with :meth:`flag`, which stamps the check's id, category
+    and default severity so they cannot drift from the registry.
     """
 
     id: str
@@ -88,3 +111,31 @@ class Check:
     description: str
     run: Callable[..., list[Flag]]
     scope: Literal["pair", "document"] = "pair"
+    options: type = NoOptions
+    needs: frozenset[str] = frozenset()
+
+    def flag(self, pair: Pair | None, message: str, *, zh_spans: Sequence[Span] = (),
+             en_spans: Sequence[Span] = (), suggestion: str | None = None,
+             severity: str | None = None, category: str | None = None,
+             pair_ids: Sequence[int] = ()) -> Flag:
+        """A flag of this check on ``pair`` (None for a document-level flag).
+
+        ``severity`` and ``category`` default to the registered ones; a check
+        that grades its findings (a missing weak number is minor) passes its
+        own severity, and one that reports two kinds (text with no
+        translation, translation with no text) its own category.
+        """
+        if severity is not None:
+            severity_rank(severity)
+        return Flag(
+            check=self.id, category=category or self.category, severity=severity or self.severity,
+            message=message, pair_id=pair.id if pair is not None else None,
+            zh=pair.zh if pair is not None else "", en=pair.en if pair is not None else "",
+            zh_spans=tuple(tuple(s) for s in zh_spans), en_spans=tuple(tuple(s) for s in en_spans),
+            suggestion=suggestion, pair_ids=tuple(pair_ids))
+
+    def run_all(self, ctx: Context) -> list[Flag]:
+        """Run on the whole context: every pair for a pair check, once for a document check."""
+        if self.scope == "pair":
+            return [f for pair in ctx.pairs for f in self.run(pair, ctx)]
+        return list(self.run(ctx))

@@ -69,7 +69,8 @@ def document_score(report: Report):
     """MQM score of the report with the profile's penalty weights."""
     from qa.score import MQMScore, Penalties
 
-    return MQMScore(Penalties(**report.profile.weights)).corpus_score(report.pairs, report.flags)
+    scorer = MQMScore(Penalties(**report.profile.weights), checks=report.checks, model=report.model)
+    return scorer.corpus_score(report.pairs, report.flags)
 
 
 def beads_text(alignment: Alignment) -> str:

@@ -39,6 +39,9 @@ class Report:
     alignment: Alignment | None = None
     profile: Profile = field(default_factory=Profile)
     skipped: tuple[SkippedUnit, ...] = ()
+    #: fingerprint of the checks that ran and the embedding model's key, for score signatures
+    checks: str = ""
+    model: str = ""
 
 
 def segment_bitext(bitext: Bitext, presegmented: bool = False) -> Alignment:
@@ -88,11 +91,7 @@ def run_checks(pairs: Sequence[Pair], checks: Sequence[Check], profile: Profile,
     flags: list[Flag] = []
     active = profile.active(tuple(checks))
     for check in active:
-        if check.scope == "pair":
-            for pair in ctx.pairs:
-                flags.extend(check.run(pair, ctx))
-        else:
-            flags.extend(check.run(ctx))
+        flags.extend(check.run_all(ctx))
         progress(f"check {check.id}: done")
     flags = [profile.apply(f) for f in flags]
     flags.sort(key=lambda f: (f.pair_id if f.pair_id is not None else

@@ -123,18 +123,28 @@ class MQMScore:
     """MQM scorer; configure once, score many documents."""
 
     def __init__(
-        self, penalties: Penalties | None = None, han_chars_per_word: float = 1.5
+        self, penalties: Penalties | None = None, han_chars_per_word: float = 1.5,
+        *, checks: str = "", model: str = "",
     ):
+        """``checks`` is the fingerprint of the checks that raised the flags
+        (:meth:`qa.profile.Profile.fingerprint`) and ``model`` the embedding
+        model's key: two scores are only comparable when both match, so both
+        go into the signature ("?" when the caller does not know them)."""
         if han_chars_per_word <= 0:
             raise InputError("han_chars_per_word must be positive")
         self.penalties = penalties or Penalties()
         self.han_chars_per_word = han_chars_per_word
+        self.checks = checks
+        self.model = model
 
     def get_signature(self) -> str:
+        from qa import __version__
+
         p = self.penalties
         return (
             f"mqm|minor:{p.minor:g}|major:{p.major:g}|critical:{p.critical:g}"
-            f"|wc:zh-han/{self.han_chars_per_word:g}+latin|model:raw"
+            f"|wc:zh-han/{self.han_chars_per_word:g}+latin|scoring:raw"
+            f"|zhen:{__version__}|checks:{self.checks or '?'}|model:{self.model or '?'}"
         )
 
     def words(self, pair: Pair) -> float:

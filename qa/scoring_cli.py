@@ -28,7 +28,7 @@ def score_runs(runs: Sequence[Path], profile_path: Path | None, as_json: bool) -
     from qa.profile import load_profile
     from qa.score import MQMScore, Penalties
 
-    profile = load_profile(profile_path, {c.id for c in all_checks()})
+    profile = load_profile(profile_path, all_checks())
     scorer = MQMScore(Penalties(**profile.weights))
     docs = {}
     for run in runs:

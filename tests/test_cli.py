@@ -420,3 +420,14 @@ def test_pairs_mode_reports_skipped_units_ids_and_encoding(tmp_path):
     assert any(f["unit_id"] == "zh-only" and f["check"] == "unaligned" for f in flags)
     tuids = [tu.get("tuid") for tu in etree.parse(str(out / "aligned.tmx")).getroot().iter("tu")]
     assert len(tuids) == len(set(tuids)) == 31  # the zh-only unit is one-sided: not in the TM
+
+
+def test_misspelt_profile_option_is_exit_2(tmp_path):
+    prof = tmp_path / "zhen.toml"
+    prof.write_text("[checks.low-confidence]\nthreshhold = 0.9\n", encoding="utf-8")
+    tsv = tmp_path / "p.tsv"
+    tsv.write_text("zh\ten\n你好。\tHello.\n", encoding="utf-8")
+    _one_line_error(
+        zhen("check", tsv, "--pairs", "--profile", prof, "-o", tmp_path / "o"),
+        "threshhold", "valid: threshold",
+    )

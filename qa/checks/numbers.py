@@ -21,7 +21,7 @@ because Chinese uses numerals where English does not (一些, 统一, 千行百�
 A figure missing on one side while a different one appears on the other is
 reported once, as changed (major).  An English figure with no counterpart is
 minor: it is more often explicitation than error, and the reviewer sees it.
-Options (``ctx.options["numbers"]``): ``flag_extra`` (default True),
+Options (:class:`NumbersOptions`): ``flag_extra`` (default True),
 ``min_missing`` / ``min_extra`` — the weakest strength reported ("medium").
 """
 
@@ -30,7 +30,6 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
-from types import MappingProxyType
 from typing import Literal
 
 from align.cn_numerals import cn_number
@@ -403,15 +402,19 @@ def _plain(n: Number) -> str:
     return str(value) + ("%" if n.percent else "")
 
 
-# ctx.options["numbers"] may override these.  min_missing/min_extra are the
-# weakest strength that is reported when missing/extra.
-DEFAULT_OPTIONS = MappingProxyType({"flag_extra": True, "min_missing": "medium", "min_extra": "medium"})
+@dataclass(frozen=True)
+class NumbersOptions:
+    #: report English figures with no counterpart in the Chinese
+    flag_extra: bool = True
+    #: the weakest strength reported when missing from the English / extra in it
+    min_missing: Strength = "medium"
+    min_extra: Strength = "medium"
 
 
 def check_numbers(pair: Pair, ctx: Context) -> list[Flag]:
     if not pair.zh.strip() or not pair.en.strip():
         return []  # an unaligned side is the aligner's finding, not a number problem
-    options = {**DEFAULT_OPTIONS, **ctx.options.get("numbers", {})}
+    options = ctx.options_of(NUMBERS)
     zh_nums, en_nums = zh_numbers(pair.zh), en_numbers(pair.en)
     if _EN_RELATIVE_YEAR_RE.search(pair.en):
         # "2019年" → "this year": the year is carried by a phrase.
@@ -421,10 +424,10 @@ def check_numbers(pair: Pair, ctx: Context) -> list[Flag]:
         # explicit; an added year is only suspicious when the source has one.
         en_nums = [replace(e, strength="weak") if _is_year(e) else e for e in en_nums]
     missing = [n for n in zh_nums
-               if _RANK[n.strength] >= _RANK[str(options["min_missing"])]
+               if _RANK[n.strength] >= _RANK[options.min_missing]
                and not any(_matches(n, e) for e in en_nums)]
     extra = [e for e in en_nums
-             if options["flag_extra"] and _RANK[e.strength] >= _RANK[str(options["min_extra"])]
+             if options.flag_extra and _RANK[e.strength] >= _RANK[options.min_extra]
              and not any(_matches(e, n) for n in zh_nums)]
     missing = _dedupe(missing)
     extra = _dedupe(extra)
@@ -463,9 +466,8 @@ def _dedupe(numbers: list[Number]) -> list[Number]:
     return kept
 
 
-CHECKS = [
-    Check(id="numbers", category="Locale/Number", severity="major",
-          description="Numbers (figures, percentages, 万/亿 amounts, years, ordinals) that are "
-                      "missing, added or changed in the English.",
-          run=check_numbers),
-]
+NUMBERS = Check(id="numbers", category="Locale/Number", severity="major",
+                description="Numbers (figures, percentages, 万/亿 amounts, years, ordinals) that are "
+                            "missing, added or changed in the English.",
+                run=check_numbers, options=NumbersOptions)
+CHECKS = [NUMBERS]

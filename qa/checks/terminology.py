@@ -192,10 +192,10 @@ def _candidate_terms(ctx: Context) -> dict[str, str]:
         for term in glossary.terms:
             for z in term.zh:
                 terms.setdefault(z, "glossary")
-    opts = ctx.options.get(CHECK_ID, {}) if isinstance(ctx.options.get(CHECK_ID), dict) else {}
-    if opts.get("frequent", True):
+    opts = ctx.options_of(TERM_CONSISTENCY)
+    if opts.frequent:
         for word, n in _frequent_words(tuple(p.zh for p in ctx.pairs)).items():
-            if n >= int(opts.get("min_count", 3)):
+            if n >= opts.min_count:
                 terms.setdefault(word, "frequent")
     return terms
 
@@ -465,7 +465,16 @@ def _frequent_is_real(groups: dict[tuple[str, ...], list[Rendering]]) -> bool:
     return sum(1 for k in distinct if by_stems[k] >= 2) >= 2
 
 
-CHECKS = [Check(id=CHECK_ID, category=CATEGORY, severity="major",
-                description="The same source term (quoted, glossary or recurring) rendered in "
-                            "different ways across the document",
-                run=check_consistency, scope="document")]
+@dataclass(frozen=True)
+class TermOptions:
+    #: also track unquoted recurring noun terms, not only quoted and glossary ones
+    frequent: bool = True
+    #: how often an unquoted term must recur to be tracked
+    min_count: int = 3
+
+
+TERM_CONSISTENCY = Check(id=CHECK_ID, category=CATEGORY, severity="major",
+                         description="The same source term (quoted, glossary or recurring) "
+                                     "rendered in different ways across the document",
+                         run=check_consistency, scope="document", options=TermOptions)
+CHECKS = [TERM_CONSISTENCY]
