@@ -85,15 +85,23 @@ def pairs_from_alignment(alignment: Alignment) -> list[Pair]:
 def run_checks(pairs: Sequence[Pair], checks: Sequence[Check], profile: Profile,
                resources: dict[str, Any] | None = None,
                progress: Progress = _quiet) -> list[Flag]:
-    """Run pair checks on every pair, then document checks; order is stable."""
-    ctx = Context(pairs=list(pairs), resources=dict(resources or {}),
+    """Run pair checks on every pair, then document checks; order is stable.
+
+    Checks see the pairs with markup removed (qa/markup.py); their flags
+    get the original texts and spans back.  ``resources["raw_pairs"]`` holds
+    the pairs as read, for the tags check.
+    """
+    from qa.markup import MarkupViews
+
+    views = MarkupViews.of(pairs)
+    ctx = Context(pairs=views.pairs, resources={**(resources or {}), "raw_pairs": views.raw},
                   options=dict(profile.options))
     flags: list[Flag] = []
     active = profile.active(tuple(checks))
     for check in active:
         flags.extend(check.run_all(ctx))
         progress(f"check {check.id}: done")
-    flags = [profile.apply(f) for f in flags]
+    flags = [profile.apply(views.restore(f)) for f in flags]
     flags.sort(key=lambda f: (f.pair_id if f.pair_id is not None else
                               (min(f.pair_ids) if f.pair_ids else -1), f.check))
     return flags
