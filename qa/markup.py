@@ -31,8 +31,8 @@ from html.entities import html5
 from align.model import Pair
 from qa.model import Flag, Span
 
-_ATTR = r"""\s+[A-Za-z_:][\w:.-]*\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>`=]+)"""
-TAG_RE = re.compile(rf"<(/?)([A-Za-z][\w:.-]*)((?:{_ATTR})*)\s*(/?)>|<!--.*?-->", re.DOTALL)
+_ATTR = r"""\s+[A-Za-z_:][A-Za-z0-9_:.-]*\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>`=]+)"""
+TAG_RE = re.compile(rf"<(/?)([A-Za-z][A-Za-z0-9_:.-]*)((?:{_ATTR})*)\s*(/?)>|<!--.*?-->", re.DOTALL)
 ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 #: tags that separate words when rendered
 _BREAKING = {"br", "p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "hr"}

@@ -645,7 +645,7 @@ def test_written_ids_are_the_input_ids_and_unique(tmp_path):
     write_tmx(pairs, tmx)
     write_xliff(pairs, [], xlf)
     assert [tu.get("tuid") for tu in _parse(tmx).getroot().iter("tu")] == ["seg-9", "1-2", "1"]
-    units = _parse(xlf).getroot().iterfind(".//{%s}trans-unit" % XLIFF_NS)
+    units = _parse(xlf).getroot().iterfind(f".//{{{XLIFF_NS}}}trans-unit")
     assert [u.get("id") for u in units] == ["seg-9", "1-2", "1"]
 
 

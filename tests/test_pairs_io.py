@@ -10,7 +10,7 @@ import pytest
 
 from align.errors import InputError
 from align.model import Pair
-from align.pairs_io import read_pairs
+from align.pairs_io import PairsInput, SkippedUnit, read_pairs
 
 DATA = Path(__file__).resolve().parent / "data" / "read"
 
@@ -217,9 +217,6 @@ def test_zhen_pairs_tsv_round_trip(tmp_path):
 
 # --------------------------------------------------------------------------
 # Lose nothing: every unit is a pair or a reported skip (issue 13, items 2, 5)
-
-from align.pairs_io import PairsInput, SkippedUnit  # noqa: E402
-
 
 def _tmx(units: str) -> str:
     return (
