@@ -81,6 +81,7 @@ def read_review(path: str | Path) -> list[ReviewedPair]:
                 zh_ids=tuple(int(i) for i in cell(row, "zh_ids").split()),
                 en_ids=tuple(int(i) for i in cell(row, "en_ids").split()),
                 score=float(cell(row, "score")) if cell(row, "score") else None,
+                unit_id=cell(row, "unit_id") or None,
             )
         except ValueError:
             raise InputError(f"{path}: row {line}: id, zh_ids, en_ids and score must be numbers") from None

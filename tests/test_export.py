@@ -671,3 +671,19 @@ def test_pairs_tsv_and_flags_jsonl_carry_unit_ids(tmp_path):
         ("tu\t7", ["tu\t7"]), (None, ["tu\t7", None])
     ]
     assert read_flags_jsonl(jsonl) == flags
+
+
+def test_review_sheets_carry_unit_ids_into_the_final_tm(tmp_path):
+    from qa.review import final_pairs, read_review
+
+    pairs = [
+        Pair(id=0, zh=PAIRS[0].zh, en=PAIRS[0].en, unit_id="seg-41"),
+        Pair(id=1, zh=PAIRS[1].zh, en=PAIRS[1].en),
+    ]
+    for sheet in (tmp_path / "review.csv", tmp_path / "review.xlsx"):
+        (write_review_csv if sheet.suffix == ".csv" else write_review_xlsx)(pairs, [], sheet)
+        kept = final_pairs(read_review(sheet))
+        assert [p.unit_id for p in kept] == ["seg-41", None]
+        final = tmp_path / f"final-{sheet.suffix[1:]}.tmx"
+        write_tmx(kept, final)
+        assert [tu.get("tuid") for tu in _parse(final).getroot().iter("tu")] == ["seg-41", "1"]

@@ -43,6 +43,7 @@ PAIR_COLUMNS = (
     "flags",
     "decision",
     "comment",
+    "unit_id",  # the input's unit id (--pairs), so the final TM keeps it
 )
 # Document-level flags have an empty pair_id and list their pairs in pair_ids.
 FLAG_COLUMNS = (
@@ -94,6 +95,7 @@ def pair_rows(pairs: Sequence[Pair], flags: Iterable[Flag]) -> list[list]:
                 "\n".join(flag_line(f) for f in own),
                 "",
                 "",
+                p.unit_id or "",
             ]
         )
     return rows
