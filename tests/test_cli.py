@@ -94,7 +94,7 @@ def test_tmx_is_dtd_valid_and_holds_the_kowloon_pair(run):
 def test_pairs_tsv_has_the_contract_columns_and_covers_both_sides(run):
     _, out = run
     df = pd.read_csv(out / "pairs.tsv", sep="\t", keep_default_na=False, dtype=str)
-    assert list(df.columns) == ["id", "zh", "en", "zh_ids", "en_ids", "score"]
+    assert list(df.columns) == ["id", "zh", "en", "zh_ids", "en_ids", "score", "unit_id"]
     assert "九龙治水" in "".join(df.zh)
     assert "water control in Kowloon" in " ".join(df.en)
     assert "免责声明" not in "".join(df.zh)  # the site footer is a trailer, not aligned

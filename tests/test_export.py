@@ -687,3 +687,16 @@ def test_review_sheets_carry_unit_ids_into_the_final_tm(tmp_path):
         final = tmp_path / f"final-{sheet.suffix[1:]}.tmx"
         write_tmx(kept, final)
         assert [tu.get("tuid") for tu in _parse(final).getroot().iter("tu")] == ["seg-41", "1"]
+
+
+def test_xliff_with_inline_codes_is_valid_xliff_1_2_strict(tmp_path):
+    """Codes read from TMX, XLIFF 1.2 and 2.0 all give a schema-valid review.xlf."""
+    shared = Path(os.environ.get("ZHEN_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+    xsd = shared / "schemas" / "xliff-core-1.2-strict.xsd"
+    if not xsd.is_file():
+        pytest.skip(f"the XLIFF 1.2 schema is not at {xsd} (shared evaluation data)")
+    schema = etree.XMLSchema(etree.parse(str(xsd)))
+    for name in ("pairs.tmx", "pairs-1.2.xlf", "pairs-2.0.xlf"):
+        out = tmp_path / f"{name}.xlf"
+        write_xliff(read_pairs(DATA_READ / name).pairs, [], out)
+        assert schema.validate(_parse(out)), (name, schema.error_log)
