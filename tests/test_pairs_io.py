@@ -322,3 +322,25 @@ def test_detected_encoding_is_reported(tmp_path):
     path.write_text(f"zh\ten\n{HEADING[0]}\t{HEADING[1]}\n", encoding="gb18030")
     assert read_pairs(path).encoding.lower() in {"gb18030", "gbk", "gb2312"}
     assert read_pairs(DATA / "pairs.tmx").encoding == "utf-8"
+
+
+def test_every_unit_is_a_pair_or_a_skip_in_a_mixed_file(tmp_path):
+    """Units of every shape, shuffled: each id comes out exactly once."""
+    import random
+
+    rng = random.Random(13)
+    shapes = [
+        lambda i: _tu(f"u{i}", *SIGNIFICANCE),
+        lambda i: _tu(f"u{i}", AUTHOR[0], None),
+        lambda i: _tu(f"u{i}", None, AUTHOR[1]),
+        lambda i: f'<tu tuid="u{i}"><tuv xml:lang="xx-YY"><seg>x</seg></tuv></tu>',
+        lambda i: f'<tu tuid="u{i}"><tuv xml:lang="zh-CN"/></tu>',
+        lambda i: _tu(f"u{i}", "", ""),
+        lambda i: _tu(f"u{i}", '加快<bpt i="1">&lt;b&gt;</bpt>', None),
+    ]
+    units = [rng.choice(shapes)(i) for i in range(300)]
+    path = tmp_path / "mixed.tmx"
+    path.write_text(_tmx("".join(units)), encoding="utf-8")
+    read = read_pairs(path)
+    ids = [p.unit_id for p in read.pairs] + [s.unit_id for s in read.skipped]
+    assert sorted(ids) == sorted(f"u{i}" for i in range(300))
