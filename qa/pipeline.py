@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from align.model import Alignment, Bitext, Pair
+from qa.model import Check, Context, Flag
+from qa.profile import Profile
 
 if TYPE_CHECKING:
     from align.pairs_io import PairsInput, SkippedUnit
-from qa.model import Check, Context, Flag
-from qa.profile import Profile
 
 Progress = Callable[[str], None]
 
