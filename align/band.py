@@ -126,3 +126,66 @@ def band_around_path(
     lo = np.clip(pj[np.minimum(first_ge, last_le)] - half, 0, m)
     hi = np.clip(pj[np.maximum(first_ge, last_le)] + half, 0, m)
     return lo.astype(np.int64), int((hi - lo).max()) + 1
+
+
+def top_k_mean_rows(S: np.ndarray, k: int) -> np.ndarray:
+    """Mean of the k largest finite entries per row (0 for rows with none)."""
+    X = np.where(np.isfinite(S), S, _NEG)
+    if X.shape[1] > k:
+        X = -np.partition(-X, k - 1, axis=1)[:, :k]
+    ok = np.isfinite(X)
+    cnt = ok.sum(1)
+    return np.where(cnt > 0, np.where(ok, X, 0.0).sum(1) / np.maximum(cnt, 1), 0.0)
+
+
+def top_k_mean_cols(S: np.ndarray, lo: np.ndarray, m: int, k: int) -> np.ndarray:
+    """Per en sentence, mean of its k best 1-1 similarities inside the band."""
+    W = S.shape[1]
+    # en sentence of the 1-1 bead ending at column j is j - 1
+    jj = lo[:, None] + np.arange(W)[None, :] - 1
+    ok = np.isfinite(S)
+    t, v = jj[ok], S[ok].astype(np.float64)
+    out = np.zeros(m)
+    if len(t) == 0:
+        return out
+    # one sort on a combined key: by sentence, best similarity first (|v| <= 1)
+    order = np.argsort(t * 4.0 - v, kind="stable")
+    t, v = t[order], v[order]
+    start = np.searchsorted(t, np.arange(m), side="left")
+    rank = np.arange(len(t)) - start[t]
+    keep = rank < k
+    sums = np.bincount(t[keep], weights=v[keep], minlength=m)
+    cnts = np.bincount(t[keep], minlength=m)
+    return np.where(cnts > 0, sums / np.maximum(cnts, 1), 0.0)
+
+
+def en_positions(lo: np.ndarray, W: int, m: int) -> np.ndarray:
+    """En position j = lo[i] + c of every band cell, clipped to 0..m.
+
+    Computed once per band: every span sum of every bead type reads it.
+    """
+    return np.clip(lo[:, None] + np.arange(W)[None, :], 0, m)
+
+
+def span_mean(
+    bz: np.ndarray, be: np.ndarray, pos: np.ndarray, a: int, b: int
+) -> np.ndarray:
+    """Mean background of the zh span plus that of the en span, per band cell."""
+    return (
+        span_sum(np.cumsum(np.r_[0.0, bz]), pos, a, b, "zh") / a
+        + span_sum(np.cumsum(np.r_[0.0, be]), pos, a, b, "en") / b
+    )
+
+
+def span_sum(
+    prefix: np.ndarray, pos: np.ndarray, a: int, b: int, side: str
+) -> np.ndarray:
+    """Sum of a per-sentence quantity over the zh or en span of each band cell.
+
+    ``pos`` is the band's ``en_positions``.
+    """
+    if side == "zh":
+        i = np.arange(len(pos))
+        v = prefix[i] - prefix[np.maximum(i - a, 0)]
+        return np.broadcast_to(v[:, None], pos.shape)
+    return prefix[pos] - prefix[np.maximum(pos - b, 0)]

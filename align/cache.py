@@ -2,7 +2,7 @@
 
 Rows are keyed by (namespace, sha256 of the text): a namespace is an
 embedder's ``key`` (sentence vectors) or ``state_key`` (pooled states, see
-``align.embed.PooledEmbedder``).  Keying single texts rather than whole
+``align.embed_protocol.PooledEmbedder``).  Keying single texts rather than whole
 documents means an edited document only re-embeds the sentences that changed.
 
 Storage is one SQLite file: many small rows, concurrent zhen processes
@@ -24,7 +24,12 @@ from pathlib import Path
 
 import numpy as np
 
-from align.embed import Embedder, PooledEmbedder, windows_by_joining
+from align.embed_protocol import (
+    ClausePooledEmbedder,
+    Embedder,
+    PooledEmbedder,
+    windows_by_joining,
+)
 
 DB_NAME = "embeddings-v2.sqlite3"
 #: rows per SELECT ... IN (...) (SQLite's default variable limit is 32766)
@@ -325,7 +330,7 @@ class CachedEmbedder:
 
         texts = list(texts)
         inner = self.inner
-        if not (isinstance(inner, PooledEmbedder) and hasattr(inner, "clause_states")):
+        if not isinstance(inner, ClausePooledEmbedder):
             windows = self.embed_windows(texts, max_len, "")
             return (windows, *halves_by_encoding(self, texts, cuts, windows.shape[2]))
         owner = flat_cuts(cuts)[0]

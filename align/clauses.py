@@ -24,10 +24,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from align.script import HAN_CLASS
+
 #: after a clause mark (half-width ones too, as web and policy text often
 #: has them, when Chinese follows), or between a closing quote and more text
 _CLAUSE = re.compile(
-    r"(?<=[，；：])(?=.)|(?<=[,;:])(?=[\u4e00-\u9fff“‘《])|(?<=——)(?=[^—])"
+    r"(?<=[，；：])(?=.)|(?<=[,;:])(?=[" + HAN_CLASS + r"“‘《])|(?<=——)(?=[^—])"
     r"|(?<=[”’」』])(?=[^，。！？；：,.!?;:”’」』…—\s])"
 )
 MAX_CUTS = 3
@@ -111,8 +113,10 @@ def windows_and_halves(
     A backend (or cache) with a ``windows_and_halves`` method pools both
     from one token pass; any other embedder encodes the halves as texts.
     """
+    from align.embed_protocol import ClauseEmbedder
+
     texts = list(texts)
-    if hasattr(embedder, "windows_and_halves"):
+    if isinstance(embedder, ClauseEmbedder):
         return embedder.windows_and_halves(texts, max_len, cuts)
     windows = embedder.embed_windows(texts, max_len, "")
     return (windows, *halves_by_encoding(embedder, texts, cuts, windows.shape[2]))

@@ -18,11 +18,11 @@ from align.decode import decode_bytes, normalize_text
 from align.docx_io import is_docx_bytes, read_docx
 from align.errors import InputError
 from align.model import Bitext
+from align.script import HAN
 
 # --------------------------------------------------------------------------
 # script classification
 
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
 # URLs, e-mail addresses and domain names are Latin letters that say nothing
 # about the language of a line ("来源:http://www.71.cn/…" is Chinese).
@@ -40,7 +40,7 @@ def _counts(line: str) -> tuple[int, int]:
     """(Han characters, Latin letters), ignoring URLs."""
     if _URL_HINT.search(line):
         line = _URLISH.sub(" ", line)
-    return len(_HAN.findall(line)), len(_LATIN.findall(line))
+    return len(HAN.findall(line)), len(_LATIN.findall(line))
 
 
 def _label(line: str) -> str:

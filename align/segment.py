@@ -23,6 +23,7 @@ from collections.abc import Iterator
 
 from align.errors import InputError
 from align.model import Segment
+from align.script import HAN
 
 __all__ = [
     "is_en_heading",
@@ -155,7 +156,6 @@ class _Protected:
 # --------------------------------------------------------------------------
 # Chinese
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _ZH_CLOSERS = "”’」』）》】〉)]"
 _ZH_FULL_FINAL = "。！？；"
 _ZH_HALF_FINAL = "!?;"
@@ -207,15 +207,15 @@ def _zh_sentence_spans(text: str, start: int, end: int) -> Iterator[Span]:
                 # Half-width marks split only between Chinese sentences, so
                 # "Yahoo!" or "what?" inside a line stays intact.
                 before = text[m.start() - 1] if m.start() > start else ""
-                if not (_HAN.match(nxt) or nxt in _ZH_OPENERS):
+                if not (HAN.match(nxt) or nxt in _ZH_OPENERS):
                     continue
-                if not (_HAN.match(before) or before in _ZH_CLOSERS):
+                if not (HAN.match(before) or before in _ZH_CLOSERS):
                     continue
             else:
                 # Ellipsis only: runs of three or more are dot leaders in a
                 # table of contents; "……等" continues the sentence.
                 dots = sum(ch in _ZH_ELLIPSIS for ch in run)
-                if dots > 2 or not (_HAN.match(nxt) or nxt in "“「『"):
+                if dots > 2 or not (HAN.match(nxt) or nxt in "“「『"):
                     continue
                 if nxt in _ZH_CONTINUES:
                     continue
@@ -565,7 +565,7 @@ def segment_lines(text: str) -> list[Segment]:
         if para < 0 or after_blank:
             para += 1
         chunk = text[s:e]
-        rule = is_zh_heading if _HAN.search(chunk) else is_en_heading
+        rule = is_zh_heading if HAN.search(chunk) else is_en_heading
         heading = blocks and rule(chunk, True)
         out.append(Segment(id=len(out), text=chunk, para=para, heading=heading))
     return out

@@ -45,8 +45,10 @@ from align_mac import bench_embedder, read_lines, score_def1
 from align_tune import decode_beads, load
 from common import mac_or_skip
 
-from align import aligner as al
+from align.align_options import BEAD_TYPES, AlignOptions
 from align.clauses import MAX_CUTS, clause_cuts
+from align.features import SearchContext
+from align.scoring import score_table
 
 #: bead types the evidence is computed for; a cut zh sentence may have up
 #: to two full sentences beside it in its half
@@ -89,7 +91,7 @@ def _rows(X: np.ndarray, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return X[np.clip(idx, 0, len(X) - 1)], valid
 
 
-def clause_evidence(ctx: al._Context, heads, tails, ok, margin: bool, types) -> dict:
+def clause_evidence(ctx: SearchContext, heads, tails, ok, margin: bool, types) -> dict:
     """Per bead type, (n+1, m+1) arrays (best clause cut, best sentence cut).
 
     Both are the weaker half's cosine of the best split; -inf where the
@@ -157,14 +159,14 @@ def f1(docs, evidence, opts, w: float, tau: float, relative: bool) -> float:
     """
     test, gold = [], []
     for d, ev in zip(docs, evidence):
-        scores = al._score_table(d.ctx, opts, d.feats)
+        scores = score_table(d.ctx, opts, d.feats)
         if w:
             for ab, (clause, sentence) in ev.items():
                 floor = np.maximum(sentence, tau) if relative else tau
                 bonus = np.where(
                     np.isfinite(clause), np.maximum(clause - floor, 0.0), 0.0
                 )
-                scores[:, al.BEAD_TYPES.index(ab)] += (w * bonus).astype(np.float32)
+                scores[:, BEAD_TYPES.index(ab)] += (w * bonus).astype(np.float32)
         test.append(decode_beads(d.ctx, scores, opts))
         gold.append(d.gold)
     return score_def1(test, gold)[2]
@@ -196,7 +198,7 @@ def main(argv=None) -> int:
     if mac is None:
         return 0
     emb = bench_embedder(args.cache)
-    opts = al.AlignOptions(w_clause=0.0)  # the probe's evidence instead
+    opts = AlignOptions(w_clause=0.0)  # the probe's evidence instead
     types = MANY if args.many_only else MANY + ONE_TO_MANY
     for split in args.splits.split(","):
         docs = load(split, emb, opts)

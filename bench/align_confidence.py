@@ -28,17 +28,19 @@ from align_mac import bench_embedder, parse_options
 from align_tune import load
 from common import mac_or_skip
 
-from align import aligner as al
+from align.align_options import AlignOptions, options_from
+from align.lattice import best_path, path_posteriors
+from align.scoring import lattice_of, score_table
 
 
 class Beads:
     """The predicted path of every document, its score table and which beads are right."""
 
-    def __init__(self, docs, opts: al.AlignOptions) -> None:
+    def __init__(self, docs, opts: AlignOptions) -> None:
         self.runs, right = [], []
         for d in docs:
-            lat = al._lattice(d.ctx, al._score_table(d.ctx, opts, d.feats), opts)
-            path = al.best_path(lat)
+            lat = lattice_of(d.ctx, score_table(d.ctx, opts, d.feats), opts)
+            path = best_path(lat)
             gold = set(d.gold)
             i = j = 0
             for a, b in path:
@@ -49,7 +51,7 @@ class Beads:
 
     def confidences(self, temperature: float) -> np.ndarray:
         return np.concatenate([
-            al.path_posteriors(lat, path, temperature) for lat, path in self.runs
+            path_posteriors(lat, path, temperature) for lat, path in self.runs
         ])
 
 
@@ -100,7 +102,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     if mac_or_skip("align_confidence") is None:
         return 0
-    opts = al._options(parse_options(args.opt))
+    opts = options_from(parse_options(args.opt))
     beads = Beads(load(args.split, bench_embedder(args.cache), opts), opts)
     T = opts.conf_temperature
     report(beads.confidences(T), beads.right, f"{args.split}, T={T:g}")

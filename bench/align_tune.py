@@ -28,45 +28,49 @@ from align_mac import bench_embedder, parse_beads, parse_options, read_lines, sc
 from common import mac_or_skip, shared_eval
 
 from align import aligner as al
+from align.align_options import BEAD_TYPES, AlignOptions, options_from
+from align.features import SearchContext, bead_features
+from align.lattice import best_path
 from align.model import Segment
+from align.scoring import lattice_of, score_table
 
 
 @dataclasses.dataclass
 class Doc:
-    ctx: al._Context
+    ctx: SearchContext
     feats: dict[tuple[int, int], dict[str, np.ndarray]]
     gold: list
 
 
-def load(split: str, embedder, opts: al.AlignOptions) -> list[Doc]:
+def load(split: str, embedder, opts: AlignOptions) -> list[Doc]:
     base = shared_eval("mac") / split
     docs = []
     for p in sorted((base / "gold").glob("*.align")):
         name = p.name[: -len(".align")]
         zh = [Segment(i, t) for i, t in enumerate(read_lines(base / "zh" / name))]
         en = [Segment(i, t) for i, t in enumerate(read_lines(base / "en" / name))]
-        ctx = al._search_context(embedder, zh, en, opts)
+        ctx = al.search_context(embedder, zh, en, opts)
         feats = {
-            (a, b): al._bead_features(ctx, a, b, opts)
-            for a, b in al.BEAD_TYPES
+            (a, b): bead_features(ctx, a, b, opts)
+            for a, b in BEAD_TYPES
             if a and b
         }
         docs.append(Doc(ctx, feats, parse_beads(read_lines(p))))
     return docs
 
 
-def decode_beads(ctx: al._Context, scores: np.ndarray, opts: al.AlignOptions) -> list:
+def decode_beads(ctx: SearchContext, scores: np.ndarray, opts: AlignOptions) -> list:
     """The best path through a score table, as (zh ids, en ids) beads."""
     beads, i, j = [], 0, 0
-    for a, b in al.best_path(al._lattice(ctx, scores, opts)):
+    for a, b in best_path(lattice_of(ctx, scores, opts)):
         beads.append((tuple(range(i, i + a)), tuple(range(j, j + b))))
         i, j = i + a, j + b
     return beads
 
 
-def evaluate(docs: list[Doc], opts: al.AlignOptions) -> float:
+def evaluate(docs: list[Doc], opts: AlignOptions) -> float:
     """Pooled def1 strict F1."""
-    test = [decode_beads(d.ctx, al._score_table(d.ctx, opts, d.feats), opts) for d in docs]
+    test = [decode_beads(d.ctx, score_table(d.ctx, opts, d.feats), opts) for d in docs]
     return score_def1(test, [d.gold for d in docs])[2]
 
 
@@ -78,7 +82,7 @@ def _steps(v):
     return [v * 0.7, v * 1.4] if v else [0.05, -0.05]
 
 
-def ascent(docs, opts, names: list[str], rounds: int) -> al.AlignOptions:
+def ascent(docs, opts, names: list[str], rounds: int) -> AlignOptions:
     """Coordinate ascent: try each name at ×0.7 / ×1.4 (±1 for ints), keep gains."""
     best = evaluate(docs, opts)
     print(f"start {best:.4f}")
@@ -108,7 +112,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     if mac_or_skip("align_tune") is None:
         return 0
-    opts = al._options(parse_options(args.opt))
+    opts = options_from(parse_options(args.opt))
     docs = load(args.split, bench_embedder(args.cache), opts)
     print(f"base {evaluate(docs, opts):.4f}")
     for sw in args.sweep:

@@ -118,7 +118,7 @@ def run_windows(mac: Path, docs, max_len: int) -> None:
     import numpy as np
 
     from align.backends.usem3 import Usem3Embedder
-    from align.embed import windows_by_joining
+    from align.embed_protocol import windows_by_joining
 
     emb = Usem3Embedder()
     naive = Usem3Embedder(subtract_inner_markers=False)

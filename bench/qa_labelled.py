@@ -1,24 +1,36 @@
 """Precision and recall of the QA checks on a document with known, injected errors.
 
-corpora/qa-labelled/ holds a Chinese text, our own English translation of it
-with deliberately injected errors (en.txt) and the list of those errors
-(labels.tsv).  Every check runs on the whole document, as ``zhen check
---presegmented`` would, and each flag is judged against the labels:
+A labelled corpus folder holds a Chinese text (zh.txt), our own English
+translation of it with deliberately injected errors (en.txt), the list of
+those errors (labels.tsv) and the error-free translation (en.clean.txt):
+corpora/qa-labelled/ (form errors, the default) and corpora/qa-meaning/
+(meaning errors: polarity, direction, modality, time, institutions,
+shorthand, terms rendered by their parts, roles, unquoted terminology).
+Every check runs on the whole document, as ``zhen check --presegmented``
+would, and each flag is judged against the labels:
 
 * a flag is a true positive when one of its lines carries a label of the
   flag's category (document flags cover several lines: any one will do);
+  where the labels of a category are of several kinds (Accuracy/Mistranslation
+  holds polarity, direction, modality … errors), the per-check and per-kind
+  tables also want the label to name the flag's check, if any label names
+  it: a polarity flag on a line whose error is a reversed comparison has not
+  found that error;
 * a required label is found when some flag of its category covers its line;
   labels whose kind ends in "?" are *acceptable* — consequences of another
   injection (a cut-off copy also drops the line's own content), so a flag on
   them is no false positive, but missing one is no false negative.
 
 Per check, recall counts the labels that name that check; precision counts
-that check's flags.  The clean translation (en.clean.txt) is run too: every
-flag on it is a false positive, which is the figure a reviewer feels.
+that check's flags.  Per injected kind (the error class), recall counts the
+labels of that kind.  The clean translation (en.clean.txt) is run too: every
+flag on it is a false positive, which is the figure a reviewer feels; when
+there are any, they are counted per check, major ones apart.
 
     python bench/qa_labelled.py                  # all checks, with the embedder
     python bench/qa_labelled.py --no-embedder    # form checks only, no model
     python bench/qa_labelled.py --show           # list every miss and false alarm
+    python bench/qa_labelled.py --corpus corpora/qa-meaning   # the meaning errors
 """
 
 from __future__ import annotations
@@ -34,13 +46,18 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from align.errors import InputError
 from align.model import Pair
 from align.segment import is_en_heading, is_zh_heading
 from qa.model import Check, Flag
 
 LABELLED = REPO / "corpora" / "qa-labelled"
-#: checks that need the embedder to do their real job; "form" runs skip them
-EMBEDDING_CHECKS = frozenset({"omission", "addition"})
+#: files a labelled corpus folder must hold (en.clean.txt is optional)
+CORPUS_FILES = ("zh.txt", "en.txt", "labels.tsv")
+MAJOR = ("major", "critical")
+def needs_embedder(check: Check) -> bool:
+    """Checks that need the embedder to do their real job; "form" runs skip them."""
+    return "embedder" in check.needs
 
 
 @dataclass(frozen=True)
@@ -130,15 +147,41 @@ class Judgement:
     false_negatives: list[Label] = field(default_factory=list)
 
 
+def check_matcher(labels: Sequence[Label]):
+    """``credits(label, check)``: does a same-category flag of ``check`` find ``label``'s error?
+
+    Always, in a category whose required labels are all of one kind.  In a
+    category shared by several kinds, only when the label names the check,
+    names none, or no label of the corpus names the check (then its category
+    is all there is to go by).
+    """
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for lab in labels:
+        if lab.required:
+            kinds[lab.category].add(lab.kind)
+    named = frozenset(c for lab in labels for c in lab.checks)
+
+    def credits(label: Label, check: str) -> bool:
+        return (len(kinds[label.category]) <= 1 or check in label.checks
+                or not label.checks or check not in named)
+
+    return credits
+
+
 def judge(flags: Iterable[Flag], labels: Sequence[Label]) -> Judgement:
     """Match flags to labels by (line, category); see the module docstring."""
     flags = list(flags)
-    by_line_cat = {(lab.line, lab.category) for lab in labels}
+    credits = check_matcher(labels)
+    by_line_cat: dict[tuple[int, str], list[Label]] = defaultdict(list)
+    for lab in labels:
+        by_line_cat[(lab.line, lab.category)].append(lab)
     j = Judgement()
     for f in flags:
-        ok = any((ln, f.category) in by_line_cat for ln in flag_lines(f))
-        for t in (j.by_check[f.check], j.by_category[f.category], j.overall):
-            if ok:
+        same_cat = [lab for ln in flag_lines(f) for lab in by_line_cat.get((ln, f.category), ())]
+        ok = bool(same_cat)
+        ok_check = any(credits(lab, f.check) for lab in same_cat)
+        for t, hit in ((j.by_check[f.check], ok_check), (j.by_category[f.category], ok), (j.overall, ok)):
+            if hit:
                 t.tp += 1
             else:
                 t.fp += 1
@@ -149,8 +192,9 @@ def judge(flags: Iterable[Flag], labels: Sequence[Label]) -> Judgement:
             continue
         same_cat = [f for f in flags if f.category == lab.category and lab.line in flag_lines(f)]
         hit = bool(same_cat)
-        for t in (j.by_category[lab.category], j.by_kind[lab.kind], j.overall):
-            if hit:
+        hit_kind = any(credits(lab, f.check) for f in same_cat)
+        for t, found in ((j.by_category[lab.category], hit), (j.by_kind[lab.kind], hit_kind), (j.overall, hit)):
+            if found:
                 t.found += 1
             else:
                 t.missed += 1
@@ -187,26 +231,54 @@ def _flag_line(f: Flag) -> str:
     return f"  line {where:<7} {f.check:<24} {f.severity:<6} {span[:40]!r:<44} {f.message[:110]}"
 
 
+def clean_table(flags: Sequence[Flag]) -> str:
+    """Flags on the error-free translation, per check: all of them are false alarms."""
+    rows: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for f in flags:
+        rows[f.check][0] += 1
+        rows[f.check][1] += f.severity in MAJOR
+    width = max(len(k) for k in [*rows, "clean-translation flags"])
+    out = [f"{'clean-translation flags':<{width}}  flags  major"]
+    out += [f"{k:<{width}}  {n:5d}  {m:5d}" for k, (n, m) in sorted(rows.items())]
+    return "\n".join(out)
+
+
+def corpus_folder(arg: Path) -> Path:
+    """The corpus folder as given (from the working directory), else from the repo root."""
+    for folder in (arg, REPO / arg):
+        if folder.is_dir():
+            missing = [name for name in CORPUS_FILES if not (folder / name).is_file()]
+            if missing:
+                raise InputError(f"{folder} has no {', '.join(missing)}: not a labelled corpus folder")
+            return folder.resolve()
+    raise InputError(f"no corpus folder {arg}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--folder", type=Path, default=LABELLED,
-                    help="folder with zh.txt, en.txt, labels.tsv (and en.clean.txt)")
+    ap.add_argument("--corpus", "--folder", dest="corpus", type=Path, default=LABELLED,
+                    help="labelled corpus folder with zh.txt, en.txt, labels.tsv (and en.clean.txt); "
+                         "default corpora/qa-labelled")
     ap.add_argument("--no-embedder", action="store_true",
                     help="skip the embedding model (omission/addition then use only their word test)")
     ap.add_argument("--form-only", action="store_true",
-                    help=f"leave out the embedding-based checks ({', '.join(sorted(EMBEDDING_CHECKS))})")
+                    help="leave out the checks that declare they need the embedder (omission, addition)")
     ap.add_argument("--show", action="store_true", help="list every false positive and false negative")
     args = ap.parse_args(argv)
+    try:
+        folder = corpus_folder(args.corpus)
+    except InputError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
 
     from qa.checks import all_checks
 
-    checks = [c for c in all_checks() if not (args.form_only and c.id in EMBEDDING_CHECKS)]
+    checks = [c for c in all_checks() if not (args.form_only and needs_embedder(c))]
     embedder = None
     if not (args.no_embedder or args.form_only):
         from align.embed import load_embedder
 
         embedder = load_embedder()
-    folder = args.folder
     pairs = load_pairs(folder / "zh.txt", folder / "en.txt")
     labels = load_labels(folder / "labels.tsv")
     t0 = time.perf_counter()
@@ -230,9 +302,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if clean_path.exists():
         clean_pairs = load_pairs(folder / "zh.txt", clean_path)
         clean_flags = run(clean_pairs, checks, embedder)
-        major = sum(f.severity in ("major", "critical") for f in clean_flags)
+        major = sum(f.severity in MAJOR for f in clean_flags)
         print(f"clean translation (en.clean.txt): {len(clean_flags)} flags ({major} major/critical) "
               f"on {len({ln for f in clean_flags for ln in flag_lines(f)})}/{len(clean_pairs)} pairs")
+        if clean_flags:
+            print("\n" + clean_table(clean_flags))
     if args.show:
         print("\nfalse positives (injected document):")
         for f in j.false_positives:

@@ -16,7 +16,7 @@ import click
 
 from align.errors import InputError
 from qa import __version__
-from qa.model import SEVERITIES, severity_rank
+from qa.model import SEVERITIES
 
 EXIT_INPUT = 2
 EXIT_FAIL_ON = 3
@@ -69,7 +69,7 @@ def cli() -> None:
 @click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
 @click.argument("en_path", metavar="[EN_FILE]", required=False, type=click.Path(path_type=Path))
 @click.option("-o", "--out", "outdir", required=True, type=click.Path(path_type=Path),
-              help="Output folder (created; replaced files are written atomically).")
+              help="Output folder (created, or replaced as a whole: files zhen did not write are kept).")
 @click.option("--pairs", "pairs_mode", is_flag=True,
               help="INPUT holds existing pairs (TSV with zh/en columns, TMX or XLIFF): check them as they are.")
 @click.option("--presegmented", is_flag=True, help="One sentence per line: do not re-segment.")
@@ -81,13 +81,16 @@ def cli() -> None:
               help="Exit with status 3 when a flag of this severity or worse exists.")
 @click.option("--formats", default="tmx,jsonl,tsv,html,xliff,xlsx", show_default=True,
               help="Which files to write, comma-separated: tmx, jsonl, tsv, html, xliff, xlsx, csv.")
+@click.option("--force", is_flag=True,
+              help="Write into a folder zhen did not create, or over zhen files edited since.")
 @_model_options
 @_verbosity
 def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossary, fail_on,
-          formats, model, device, batch_size, no_cache, quiet, verbose):
+          formats, force, model, device, batch_size, no_cache, quiet, verbose):
     """Align INPUT (bilingual file, or zh file plus EN_FILE) and check every pair."""
     from qa.checks import all_checks
-    from qa.outputs import parse_formats, write_outputs
+    from qa.fail_on import fail_on_message
+    from qa.outputs import check_outdir, parse_formats, write_outputs
     from qa.pipeline import (
         Report,
         align_bitext,
@@ -99,6 +102,8 @@ def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossa
 
     progress = _Progress(quiet, verbose)
     wanted = parse_formats(formats)
+    inputs = (input_path, en_path, profile, glossary)
+    check_outdir(outdir, wanted, force=force, inputs=inputs)
     checks = all_checks()
     prof = load_profile(profile, checks)
     resources = {}
@@ -126,9 +131,11 @@ def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossa
     report = Report(pairs=pairs, flags=flags, bitext=bitext, alignment=alignment, profile=prof,
                     skipped=skipped or (),
                     checks=prof.fingerprint(checks), model=getattr(embedder, "key", type(embedder).__name__))
-    written = write_outputs(report, outdir, wanted)
+    written = write_outputs(report, outdir, wanted, force=force, inputs=inputs)
     _summary(report, written, quiet)
-    if fail_on and any(severity_rank(f.severity) >= severity_rank(fail_on) for f in flags):
+    failed = fail_on_message(flags, fail_on) if fail_on else None
+    if failed:
+        click.echo(failed, err=True)
         sys.exit(EXIT_FAIL_ON)
 
 
@@ -235,27 +242,28 @@ def score(runs, profile, hyp, refs, as_json):
 @cli.command()
 @click.argument("sheet", type=click.Path(path_type=Path))
 @click.option("-o", "--out", "out_path", required=True, type=click.Path(path_type=Path),
-              help="The final translation memory (TMX) or pairs table (.tsv).")
+              help="What to write, by extension: .tmx (the final TM), .tsv (pairs table), "
+                   ".xlsx or .csv (a review sheet of the kept pairs). Never the input sheet.")
 @click.option("--drop-pending", is_flag=True,
               help="Leave out pairs that have no decision yet (default: keep them).")
 def review(sheet, out_path, drop_pending):
     """Turn a filled-in review.xlsx / review.csv into the final TMX.
 
     Rows marked 'reject' are left out, 'fix' rows carry the corrected English
-    from the en column, 'accept' rows are kept as they are.
+    from the en column, 'accept' rows are kept as they are.  The sheet is first
+    checked against the run it came from (deleted or copied rows, edited
+    Chinese, cleared English): any mismatch is an error and nothing is written.
     """
-    from qa import export
-    from qa.review import final_pairs, read_review, summary
+    from qa.review import read_review
+    from qa.review_output import output_format, select, summary_line, write_outcome
 
+    fmt = output_format(out_path, sheet)
     reviewed = read_review(sheet)
-    pairs = final_pairs(reviewed, keep_pending=not drop_pending)
-    if out_path.suffix.lower() == ".tsv":
-        export.write_pairs_tsv(pairs, out_path)
-    else:
-        export.write_tmx(pairs, out_path)
-    counts = summary(reviewed)
-    click.echo(f"{len(pairs)} pairs written to {out_path} (" + ", ".join(
-        f"{counts.get(k, 0)} {k}" for k in ("accept", "fix", "reject", "pending")) + ")")
+    for warning in reviewed.warnings:
+        click.echo(f"zhen: warning: {warning}", err=True)
+    outcome = select(reviewed, keep_pending=not drop_pending, both_sides=fmt == "tmx")
+    written = write_outcome(outcome, fmt, out_path)
+    click.echo(summary_line(reviewed, outcome, written, out_path))
 
 
 @cli.command("checks")

@@ -25,11 +25,11 @@ from pathlib import Path
 
 from align.cedict import CedictLine, Loaded, load_derived
 from align.errors import InputError
+from align.script import HAN
 
 DATA_DIR = Path(__file__).parent / "data"
 SET_PHRASES_PATH = DATA_DIR / "set_phrases.tsv"
 
-HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 #: punctuation ignored when matching multi-clause expressions (工欲善其事，必先利其器)
 ZH_PUNCT = set("，,、；;：:。.！!？?“”\"'‘’「」『』《》〈〉（）() \u3000·—-…")
 

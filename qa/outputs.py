@@ -1,19 +1,22 @@
 """Which files a run writes, and writing them all-or-nothing.
 
 ``zhen check`` writes every requested file into a temporary folder beside the
-output folder and moves them into place only when all succeeded, so a failed
-run never leaves a half-written TMX next to an old flags file.
+output folder and swaps it in only when all succeeded, so a failed run never
+leaves a half-written TMX next to an old flags file, and a re-run leaves no
+stale file of the previous run beside its own.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from align.errors import InputError
 from align.model import Alignment
 from qa.pipeline import Report, pairs_from_alignment
+from qa.run_folder import FolderPlan
 
 #: format name → file name inside the output folder
 FILES = {
@@ -36,14 +39,35 @@ def parse_formats(spec: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def write_outputs(report: Report, outdir: Path, formats: list[str]) -> list[Path]:
-    from qa import export
+def check_outdir(outdir: Path, formats: list[str], *, force: bool = False,
+                 inputs: Sequence[Path | None] = ()) -> FolderPlan:
+    """Refuse an output folder zhen may not replace; called before the slow part of a run."""
+    from qa.run_folder import plan_output_folder
 
-    if outdir.exists() and not outdir.is_dir():
-        raise InputError(f"{outdir}: exists and is not a folder")
+    return plan_output_folder(outdir, [FILES[fmt] for fmt in formats], FILES.values(),
+                              force=force, inputs=[Path(p) for p in inputs if p is not None])
+
+
+def write_outputs(report: Report, outdir: Path, formats: list[str], *, force: bool = False,
+                  inputs: Sequence[Path | None] = ()) -> list[Path]:
+    """Write the run folder: every requested file plus the run marker, or nothing.
+
+    The folder is replaced as a whole (see :mod:`qa.run_folder` for what is
+    carried across and what is refused); ``inputs`` are this run's input files,
+    which are never replaced.
+    """
+    from qa import export
+    from qa.run_folder import carried_entries, write_marker
+
+    given = [Path(p) for p in inputs if p is not None]
+    names = [FILES[fmt] for fmt in formats]
+    plan = check_outdir(outdir, formats, force=force, inputs=given)
     title = f"zhen QA report: {Path(report.bitext.source).name}" if report.bitext else "zhen QA report"
-    written = []
-    with export.atomic_output_dir(outdir) as tmp:
+
+    def carry(real: Path) -> list[str]:
+        return carried_entries(real, outdir, names, FILES.values(), force=force, inputs=given)
+
+    with export.atomic_output_dir(outdir, carry=carry, keep_folder=plan.keep_folder) as tmp:
         for fmt in formats:
             target = tmp / FILES[fmt]
             if fmt == "tmx":
@@ -61,8 +85,8 @@ def write_outputs(report: Report, outdir: Path, formats: list[str]) -> list[Path
                 export.write_review_xlsx(report.pairs, report.flags, target)
             elif fmt == "csv":
                 export.write_review_csv(report.pairs, report.flags, target)
-            written.append(outdir / FILES[fmt])
-    return written
+        write_marker(tmp, names, inputs=given, formats=formats, created=plan.created)
+    return [outdir / name for name in names]
 
 
 def document_score(report: Report):

@@ -38,9 +38,9 @@ from dataclasses import dataclass, field
 
 from align.errors import InputError
 from align.model import Pair
+from align.script import HAN
 from qa.model import SEVERITIES, Flag
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _LATIN_WORD = re.compile(
     r"[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+(?:[.'’-][A-Za-z0-9]+)*"
 )
@@ -70,7 +70,7 @@ def english_word_count(text: str) -> int:
 
 def source_word_count(zh: str, en: str = "", han_chars_per_word: float = 1.5) -> float:
     """Source-equivalent word count of a pair (see the module docstring)."""
-    han = len(_HAN.findall(zh))
+    han = len(HAN.findall(zh))
     latin = len(_LATIN_WORD.findall(zh))
     if han == 0 and latin == 0:
         return float(english_word_count(en))

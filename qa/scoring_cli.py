@@ -8,6 +8,7 @@ from pathlib import Path
 
 from align.errors import InputError
 from qa.outputs import FILES
+from qa.run_folder import MARKER, RunMarker, read_marker
 
 
 def _read_lines(path: Path) -> list[str]:
@@ -21,6 +22,15 @@ def _read_lines(path: Path) -> list[str]:
     return normalize_text(text).rstrip("\n").split("\n")
 
 
+def _missing(name: str, marker: RunMarker | None) -> str:
+    """Why a run folder cannot be scored; the run marker tells a run from a stranger."""
+    if marker is None:
+        return (f"not a `zhen check` output folder (no {name}, no {MARKER}; "
+                "run zhen check with --formats including tsv,jsonl)")
+    return (f"this `zhen check` run wrote only --formats {','.join(marker.formats)} (no {name}); "
+            "run it again with --formats including tsv,jsonl")
+
+
 def score_runs(runs: Sequence[Path], profile_path: Path | None, as_json: bool) -> str:
     from align.pairs_io import read_pairs
     from qa.checks import all_checks
@@ -30,20 +40,21 @@ def score_runs(runs: Sequence[Path], profile_path: Path | None, as_json: bool) -
 
     profile = load_profile(profile_path, all_checks())
     scorer = MQMScore(Penalties(**profile.weights))
-    docs = {}
+    docs, inputs = {}, {}
     for run in runs:
         pairs_file, flags_file = run / FILES["tsv"], run / FILES["jsonl"]
+        marker = read_marker(run)
         for f in (pairs_file, flags_file):
             if not f.is_file():
-                raise InputError(f"{run}: not a `zhen check` output folder (no {f.name}; "
-                                 "run zhen check with --formats including tsv,jsonl)")
+                raise InputError(f"{run}: {_missing(f.name, marker)}")
         docs[str(run)] = scorer.corpus_score(read_pairs(pairs_file).pairs, read_flags_jsonl(flags_file))
+        inputs[str(run)] = list(marker.inputs) if marker else []
     batch = scorer.batch_score(docs)
     if as_json:
         return json.dumps({
             "signature": batch.signature,
             "batch": {"score": round(batch.score, 2), "penalty": batch.penalty, "words": round(batch.words, 1)},
-            "documents": {name: {"score": round(d.score, 2), "penalty": d.penalty,
+            "documents": {name: {"inputs": inputs[name], "score": round(d.score, 2), "penalty": d.penalty,
                                  "words": round(d.words, 1), "pairs": len(d.segments),
                                  "flags": dict(d.counts), "by_category": dict(d.by_category)}
                           for name, d in docs.items()},

@@ -9,12 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from align.script import HAN_RUN
 from qa.model import Span
-
-# CJK Unified Ideographs, Extension A and the compatibility block: what a
-# translator calls "Chinese characters".  Punctuation is deliberately outside.
-HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-HAN_RUN_RE = re.compile(f"[{HAN_CLASS}]+")
 
 # A word for English-side checks: letters, digits, inner apostrophes and
 # hyphens ("people’s", "cross-border", "R&D" is split at "&" on purpose).
@@ -51,12 +47,12 @@ class Token:
 
 
 def has_han(text: str) -> bool:
-    return HAN_RUN_RE.search(text) is not None
+    return HAN_RUN.search(text) is not None
 
 
 def han_runs(text: str) -> list[Span]:
     """Spans of each maximal run of Han characters."""
-    return [m.span() for m in HAN_RUN_RE.finditer(text)]
+    return [m.span() for m in HAN_RUN.finditer(text)]
 
 
 def words(text: str) -> list[Token]:

@@ -15,15 +15,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from align.aligner import (
-    BEAD_TYPES,
-    MAX_WINDOW,
-    AlignOptions,
-    align_segments,
-    neighbour_cosine,
-)
+from align.align_options import BEAD_TYPES, MAX_WINDOW, AlignOptions
+from align.aligner import align_segments
 from align.embed import load_embedder
 from align.errors import InputError
+from align.features import neighbour_cosine
 from align.lexicon import en_content_stems, zh_gloss_stems
 from align.model import Bead, Segment
 from align.signals import zh_anchor_tokens
@@ -185,13 +181,19 @@ def test_neighbour_cosine_flags_half_beads(zh, en, embedder):
     assert sum(f <= slack for f in full) >= 0.9 * len(beads)
 
 
-def test_confidence_separates_right_from_wrong(aligned):
+def test_every_gold_bead_found_with_high_confidence(aligned):
+    """All 62 hand-checked beads are found, and the aligner is sure of them.
+
+    How well confidence separates right from wrong beads needs wrong beads,
+    which this document no longer has: bench/align_confidence.py measures it
+    on MAC (reliability table and log loss).
+    """
     gold = set(_gold())
-    right = [b.confidence for b in aligned if (b.zh, b.en) in gold]
-    wrong = [b.confidence for b in aligned if (b.zh, b.en) not in gold]
+    wrong = [(b.zh, b.en, round(b.confidence, 3)) for b in aligned if (b.zh, b.en) not in gold]
+    assert wrong == []
+    right = [b.confidence for b in aligned]
     assert sum(right) / len(right) > 0.85
-    if wrong:
-        assert sum(wrong) / len(wrong) < sum(right) / len(right)
+    assert sum(c >= 0.5 for c in right) >= 0.9 * len(right)
 
 
 def test_empty_sides(zh, en, embedder):
@@ -266,15 +268,16 @@ def test_benchmark_metrics_follow_both_definitions():
 
 _SEARCH_IN_SUBPROCESS = """
 import sys
-from align.aligner import AlignOptions, _decode, _score_table, _search_context
+from align.aligner import AlignOptions, search_context
+from align.scoring import decode, score_table
 from align.embed import load_embedder
 from align.model import Segment
 zh, en = ([Segment(i, t) for i, t in enumerate(open(p, encoding="utf-8").read().splitlines())]
           for p in sys.argv[1:3])
 # the exact float posteriors, not the rounded confidences
 opts = AlignOptions()
-ctx = _search_context(load_embedder(), zh, en, opts)
-print(repr(_decode(ctx, _score_table(ctx, opts), opts)))
+ctx = search_context(load_embedder(), zh, en, opts)
+print(repr(decode(ctx, score_table(ctx, opts), opts)))
 """
 
 

@@ -132,6 +132,13 @@ def test_fail_on_exits_3_when_a_flag_is_that_bad(run, tmp_path):
     )
     assert proc.returncode == 3, proc.stderr
     assert proc.stdout == ""
+    # one line naming the flag that tripped the threshold and how many did
+    lines = proc.stderr.strip().splitlines()
+    flags = (tmp_path / "o" / "flags.jsonl").read_text().splitlines()
+    first = json.loads(flags[0])
+    assert len(lines) == 1 and lines[0].startswith("zhen: --fail-on minor: "), proc.stderr
+    assert f"first: {first['check']} ({first['severity']}) at pair" in lines[0]
+    assert "; first: " in lines[0] and f" {len(flags)} flags minor or worse" in lines[0]
 
 
 def test_pairs_mode_rechecks_without_realigning(run, tmp_path):
@@ -213,6 +220,33 @@ def test_failed_run_leaves_existing_output_folder_as_it_was(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["aligned.tmx"]
     assert (out / "aligned.tmx").read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no temp folder left behind
+
+
+def test_rerun_into_the_same_folder_leaves_no_stale_files(run, tmp_path):
+    # issue 13.4: `check a -o X` then `check b -o X --formats tsv,jsonl` kept a's TMX,
+    # sheet and report beside b's results.
+    _, out = run
+    a = tmp_path / "a.tsv"
+    a.write_text("zh\ten\n你好。\tHello.\n", encoding="utf-8")
+    first = zhen("check", a, "--pairs", "-o", "X/", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert {"aligned.tmx", "review.xlsx", "report.html"} <= set(os.listdir(tmp_path / "X"))
+    (tmp_path / "X" / "notes.txt").write_text("reviewer's notes", encoding="utf-8")
+    second = zhen("check", out / "pairs.tsv", "--pairs", "-o", "X", "--formats", "tsv,jsonl",
+                  cwd=tmp_path)
+    assert second.returncode == 0, second.stderr
+    assert sorted(os.listdir(tmp_path / "X")) == [
+        ".zhen-run.json", "flags.jsonl", "notes.txt", "pairs.tsv"]
+    assert sorted(os.listdir(tmp_path)) == ["X", "a.tsv"]
+
+
+def test_folder_zhen_did_not_write_is_refused_before_any_work(tmp_path):
+    theirs = tmp_path / "thesis"
+    theirs.mkdir()
+    (theirs / "chapter1.txt").write_text("mine", encoding="utf-8")
+    proc = zhen("check", CORPUS, "-o", theirs)
+    _one_line_error(proc, str(theirs), "--force")
+    assert os.listdir(theirs) == ["chapter1.txt"]
 
 
 def test_output_path_that_is_a_file(tmp_path):
@@ -341,7 +375,7 @@ def test_review_sheet_becomes_the_final_tmx(run, tmp_path):
     final = tmp_path / "final.tmx"
     proc = zhen("review", sheet, "-o", final, "--drop-pending")
     assert proc.returncode == 0, proc.stderr
-    assert "2 pairs written" in proc.stdout and "1 reject" in proc.stdout
+    assert "→ 2 written to" in proc.stdout and "1 rejected" in proc.stdout, proc.stdout
     assert validate_tmx(final) == []
     segs = [s.text for s in etree.parse(str(final)).iter("seg")]
     assert fixed_en in segs and rejected_en not in segs and len(segs) == 4

@@ -13,7 +13,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from align.embed import Embedder, load_embedder, windows_by_joining
+from align.embed import load_embedder
+from align.embed_protocol import Embedder, windows_by_joining
 from align.errors import InputError
 
 REPO = Path(__file__).resolve().parent.parent

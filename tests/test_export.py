@@ -198,10 +198,9 @@ def test_validate_tmx_missing_file(tmp_path):
 
 
 def test_tmx_round_trip_through_pairs_reader(tmp_path):
-    pairs_io = pytest.importorskip("align.pairs_io")
     out = tmp_path / "rt.tmx"
     write_tmx(PAIRS, out, flags=FLAGS)
-    back = pairs_io.read_pairs(out).pairs
+    back = read_pairs(out).pairs
     both = [p for p in PAIRS if p.zh and p.en]
     assert [(p.zh, p.en) for p in back] == [(p.zh, p.en) for p in both]
 
@@ -445,10 +444,9 @@ def test_xliff_approval_only_on_request(tmp_path):
 
 
 def test_xliff_round_trip_through_pairs_reader(tmp_path):
-    pairs_io = pytest.importorskip("align.pairs_io")
     out = tmp_path / "review.xlf"
     write_xliff(PAIRS, FLAGS, out)
-    back = pairs_io.read_pairs(out).pairs
+    back = read_pairs(out).pairs
     assert [(p.zh, p.en) for p in back] == [(p.zh, p.en) for p in PAIRS]
 
 
@@ -525,7 +523,7 @@ def test_review_csv_guards_formulas_and_review_reads_them_back(tmp_path):
         raw = [row[2] for row in csv.reader(fh)][1:]
     assert raw == ["'=cmd|'/c calc'!A0", "'-5 degrees below zero.", "'@support will reply.",
                    "'Hello,' she said."]
-    assert [r.pair.en for r in read_review(out)] == [p.en for p in risky]
+    assert [r.pair.en for r in read_review(out).pairs] == [p.en for p in risky]
 
 
 def test_html_is_self_contained_escaped_and_marked(tmp_path):
@@ -674,7 +672,8 @@ def test_pairs_tsv_and_flags_jsonl_carry_unit_ids(tmp_path):
 
 
 def test_review_sheets_carry_unit_ids_into_the_final_tm(tmp_path):
-    from qa.review import final_pairs, read_review
+    from qa.review import read_review
+    from qa.review_output import select, write_outcome
 
     pairs = [
         Pair(id=0, zh=PAIRS[0].zh, en=PAIRS[0].en, unit_id="seg-41"),
@@ -682,10 +681,10 @@ def test_review_sheets_carry_unit_ids_into_the_final_tm(tmp_path):
     ]
     for sheet in (tmp_path / "review.csv", tmp_path / "review.xlsx"):
         (write_review_csv if sheet.suffix == ".csv" else write_review_xlsx)(pairs, [], sheet)
-        kept = final_pairs(read_review(sheet))
-        assert [p.unit_id for p in kept] == ["seg-41", None]
+        outcome = select(read_review(sheet), keep_pending=True, both_sides=True)
+        assert [r.pair.unit_id for r in outcome.kept] == ["seg-41", None]
         final = tmp_path / f"final-{sheet.suffix[1:]}.tmx"
-        write_tmx(kept, final)
+        write_outcome(outcome, "tmx", final)
         assert [tu.get("tuid") for tu in _parse(final).getroot().iter("tu")] == ["seg-41", "1"]
 
 

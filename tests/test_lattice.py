@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from align.aligner import BEAD_TYPES
+from align.align_options import BEAD_TYPES
 from align.lattice import Lattice, best_path, path_posteriors
 
 TYPES = BEAD_TYPES

@@ -58,7 +58,7 @@ def labels():
 
 @pytest.fixture(scope="module")
 def form_checks():
-    return [c for c in all_checks() if c.id not in bench.EMBEDDING_CHECKS]
+    return [c for c in all_checks() if not bench.needs_embedder(c)]
 
 
 def _pairs(en_name: str):
@@ -102,7 +102,7 @@ def test_form_checks_quiet_on_the_clean_translation(form_checks):
 def test_coverage_checks_with_the_embedder(labels):
     from align.embed import load_embedder
 
-    coverage = [c for c in all_checks() if c.id in bench.EMBEDDING_CHECKS]
+    coverage = [c for c in all_checks() if bench.needs_embedder(c)]
     judged = bench.judge(bench.run(_pairs("en.txt"), coverage, load_embedder()), labels)
     found = {cat: judged.by_category[cat].found for cat in COVERAGE_FLOORS}
     assert all(found[c] >= floor for c, floor in COVERAGE_FLOORS.items()), found

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from align.embed import windows_by_joining
+from align.embed_protocol import windows_by_joining
 from align.errors import InputError
 
 _INSTALL_HINT = (

@@ -10,6 +10,7 @@ import re
 
 from align.model import Pair
 from align.segment import is_en_heading, is_zh_heading
+from qa.english_lexicon import is_known
 from qa.model import Check, Context, Flag
 from qa.text import sentence_spans, url_spans
 
@@ -123,8 +124,6 @@ def lowercase_acronyms(pair: Pair, ctx: Context) -> list[Flag]:
 
 
 def _is_word(word: str) -> bool:
-    from qa.checks.spelling import is_known  # deferred: spelling imports this module
-
     return is_known(word)
 
 

@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 
 from align.model import Pair
+from align.script import HAN
 from align.zh_words import loaded_jieba
 from qa import lexicons as lx
 from qa.model import Check, Context, Flag
@@ -43,7 +44,6 @@ from qa.model import Check, Context, Flag
 _ZH_CUT = re.compile(r"[，,；;：:。！？!?]")
 _EN_CUT = re.compile(r"[,;:]|(?<=[.!?])\s|[—–]\s")
 _NUM = re.compile(r"\d+(?:\.\d+)?")
-_HAN = re.compile(r"[\u3400-\u9fff]")
 
 #: English words per Han character on well-aligned pairs (pair score ≥ 0.8, one
 #: zh sentence, ≥ 15 Han chars; n = 69) of corpora/xuexi-shibao-shushi-ronghe.txt
@@ -161,7 +161,7 @@ def zh_content_words(text: str) -> list[tuple[str, frozenset[str]]]:
     """jieba words of ``text`` that have English glosses (function words excluded)."""
     words = []
     for w in loaded_jieba().lcut(text):
-        if not _HAN.search(w) or w in _FUNCTION_CHARS:
+        if not HAN.search(w) or w in _FUNCTION_CHARS:
             continue
         g = word_glosses(w)
         if g and (len(w) > 1 or len(g) <= 10):
@@ -350,7 +350,7 @@ def _unmatched_exclusive(r: PairCoverage, k: int, opts: dict[str, Any]) -> bool:
     """
     own = r.zh_sim[k]
     c = r.zh[k]
-    if own is None or len(_HAN.findall(c.text)) < int(opts.get("exclusive_min_han", EXCLUSIVE_MIN_HAN)):
+    if own is None or len(HAN.findall(c.text)) < int(opts.get("exclusive_min_han", EXCLUSIVE_MIN_HAN)):
         return False
     others = [s for i, s in enumerate(r.zh_sim) if i != k and s is not None]
     typical = median(others) if others else 0.6
@@ -409,7 +409,7 @@ def check_omission(ctx: Context) -> list[Flag]:
         if not p.zh.strip() or not p.en.strip() or len(r.zh) < 2:
             continue
         for k, c in enumerate(r.zh):
-            if len(_HAN.findall(c.text)) < MIN_ZH_CLAUSE or len(zh_content_words(c.text)) < 2:
+            if len(HAN.findall(c.text)) < MIN_ZH_CLAUSE or len(zh_content_words(c.text)) < 2:
                 continue
             if _ATTRIBUTION.search(c.text):
                 continue
@@ -470,7 +470,7 @@ def check_addition(ctx: Context) -> list[Flag]:
 
 def length_ratio(pair: Pair) -> float | None:
     """English words per Han character, or None for pairs too short to judge."""
-    han = len(_HAN.findall(pair.zh))
+    han = len(HAN.findall(pair.zh))
     words = len(re.findall(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*", pair.en))
     if han < 15 or words == 0:
         return None

@@ -24,12 +24,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from align.model import Pair
+from align.script import HAN_CLASS, HAN_RUN
 from align.zh_words import loaded_jieba
 from qa import lexicons as lx
 from qa.model import Check, Context, Flag
 
 CHECK_ID = "idiom-literal"
-_QUOTED = re.compile(r"[“\"「『]([\u3400-\u9fff，,、]{2,12})[”\"」』]")
+_QUOTED = re.compile(f"[“\"「『]([{HAN_CLASS}，,、]{{2,12}})[”\"」』]")
 _ARTICLES = frozenset({"a", "an", "the"})
 
 
@@ -216,7 +217,7 @@ def _accounted_lemmas(zh: str, expr: Expression) -> frozenset[str]:
     cd = lx.cedict()
     out: set[str] = set()
     for piece in (zh[:expr.start], zh[expr.end:]):
-        for run in re.findall(r"[\u3400-\u9fff]+", piece):
+        for run in HAN_RUN.findall(piece):
             for word in cd.segment(run, max_len=8):
                 if len(word) < 2:
                     continue

@@ -14,40 +14,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
-from importlib import resources
 
 from align.model import Pair
 
 # Lowercased acronyms are the capitalisation check's finding, not a typo.
 from qa.checks.capitalisation import LOWERCASE_ACRONYMS
+from qa.english_lexicon import is_known, is_pinyin, spellchecker
 from qa.model import Check, Context, Flag
 from qa.text import sentence_spans, url_spans
 
 _TOKEN_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _LATIN_RE = re.compile(r"[A-Za-z][A-Za-z0-9&+.\-]*")
 
-# British → American endings, tried on a word the lexicon does not know.
-_BRITISH = [
-    ("isation", "ization"), ("isations", "izations"), ("ise", "ize"), ("ised", "ized"),
-    ("ises", "izes"), ("ising", "izing"), ("iser", "izer"), ("isers", "izers"),
-    ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"), ("yses", "yzes"),
-    ("our", "or"), ("ours", "ors"), ("ourable", "orable"), ("oured", "ored"), ("ouring", "oring"),
-    ("ourite", "orite"), ("ourites", "orites"),
-    ("tre", "ter"), ("tres", "ters"), ("ogue", "og"), ("ogues", "ogs"), ("ence", "ense"),
-    ("lled", "led"), ("lling", "ling"), ("ller", "ler"), ("llers", "lers"),
-    ("mme", "m"), ("mmes", "ms"), ("ement", "ment"), ("eing", "ing"), ("fil", "fill"), ("rol", "roll"),
-]
-
-
-# Regular inflections of a known stem (suffix → what may replace it).
-_INFLECTIONS = [
-    ("ies", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ied", ("y",)), ("ed", ("", "e")),
-    ("ing", ("", "e")), ("er", ("", "e")), ("ers", ("", "e")), ("ly", ("", "le")),
-]
-_PREFIXES = ("micro", "macro", "nano", "cyber", "bio", "eco", "multi", "inter", "intra", "trans",
-             "re", "un", "non", "co", "sub", "super", "over", "under", "pre", "post", "semi",
-             "mini", "mega", "tele", "anti", "cross", "self", "mis", "de", "dis", "hyper", "geo")
 # Units and symbols written next to numbers ("5 mm", "100 nm").
 _UNITS = frozenset({
     "mm", "cm", "km", "nm", "um", "kg", "mg", "ml", "kwh", "mwh", "gwh", "twh", "kw", "mw", "gw",
@@ -56,83 +34,10 @@ _UNITS = frozenset({
 })
 
 
-@lru_cache(maxsize=1)
-def _spellchecker():  # type: ignore[no-untyped-def]
-    from spellchecker import SpellChecker  # lazy: loads a 160k-word list
-
-    return SpellChecker(distance=1)
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> frozenset[str]:
-    """Every accepted lowercase word: pyspellchecker's list plus the whitelist."""
-    words = set(_spellchecker().word_frequency.dictionary)
-    words.update(_data_words("spelling_whitelist.txt"))
-    return frozenset(words)
-
-
-@lru_cache(maxsize=1)
-def pinyin_syllables() -> frozenset[str]:
-    return frozenset(_data_words("pinyin_syllables.txt"))
-
-
-def _data_words(name: str) -> list[str]:
-    text = resources.files("qa").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.strip().lower() for line in text.splitlines()
-            if line.strip() and not line.startswith("#")]
-
-
-def is_pinyin(word: str) -> bool:
-    """True if ``word`` splits entirely into pinyin syllables (Xuhui, Zhongguancun)."""
-    word = word.lower().replace("'", "").replace("’", "")
-    syllables = pinyin_syllables()
-    ok = [True] + [False] * len(word)
-    for end in range(1, len(word) + 1):
-        ok[end] = any(ok[start] and word[start:end] in syllables
-                      for start in range(max(0, end - 6), end))
-    return ok[len(word)]
-
-
-def is_known(word: str) -> bool:
-    """Known word, allowing British spellings, possessives, regular
-    inflections of known words (landfilled) and known prefixes
-    (microplastics)."""
-    lower = word.lower().replace("’", "'")
-    if lower.endswith("'s"):
-        lower = lower[:-2]
-    elif lower.endswith("s'"):
-        lower = lower[:-1]
-    return _known_form(lower) or any(
-        lower.startswith(prefix) and len(lower) - len(prefix) >= 4 and _known_form(lower[len(prefix):])
-        for prefix in _PREFIXES)
-
-
-def _known_form(lower: str) -> bool:
-    words = lexicon()
-    if lower in words or _british_known(lower):
-        return True
-    for suffix, replacements in _INFLECTIONS:
-        if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
-            stem = lower[: -len(suffix)]
-            for extra in replacements:
-                candidate = stem + extra
-                if candidate in words or _british_known(candidate):
-                    return True
-            if len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in words:
-                return True  # planned, landfilled → plan, landfill
-    return False
-
-
-def _british_known(lower: str) -> bool:
-    words = lexicon()
-    return any(lower.endswith(british) and lower[: -len(british)] + american in words
-               for british, american in _BRITISH)
-
-
 def suggestions(word: str, limit: int = 3) -> list[str]:
     """Known words one edit away (two for short words), most frequent first,
     preferring ones that keep the first letter."""
-    spell = _spellchecker()
+    spell = spellchecker()
     lower = word.lower()
     candidates = spell.known(spell.edit_distance_1(lower))
     if not candidates and len(lower) <= 6:
@@ -155,7 +60,7 @@ def run_together(token: str) -> str | None:
     lower = token.lower()
     if len(lower) < 6 or not token.islower():
         return None  # capitalised: Rashid, Everbright are names, not "Rash id"
-    freq = _spellchecker().word_frequency.dictionary
+    freq = spellchecker().word_frequency.dictionary
     best: tuple[int, int] | None = None
     for i in range(2, len(lower) - 1):
         left, right = lower[:i], lower[i:]

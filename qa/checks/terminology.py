@@ -27,6 +27,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from align.script import HAN_CLASS, HAN_RUN
 from align.zh_words import loaded_jieba
 from qa import lexicons as lx
 from qa.checks.glossary import glossary_from
@@ -34,7 +35,7 @@ from qa.model import Check, Context, Flag
 
 CHECK_ID = "term-consistency"
 CATEGORY = "Terminology/Inconsistent"
-_ZH_QUOTED = re.compile(r"“([\u3400-\u9fff]{2,12})”")
+_ZH_QUOTED = re.compile(f"“([{HAN_CLASS}]{{2,12}})”")
 _EN_QUOTED = re.compile(r"[“\"]([^“”\"]{2,80})[”\"]")
 _ARTICLES = {"a", "an", "the"}
 
@@ -306,7 +307,7 @@ def _other_glosses(zh: str, term: str) -> frozenset[str]:
     """Gloss words of the Chinese words of ``zh`` outside the term's occurrences."""
     cd = lx.cedict()
     out: set[str] = set()
-    for run in re.findall(r"[\u3400-\u9fff]+", zh.replace(term, "，")):
+    for run in HAN_RUN.findall(zh.replace(term, "，")):
         for word in cd.segment(run):
             for g in cd.glosses(word, per_entry=6 if len(word) == 1 else None):
                 out.update(lx.content_lemmas(lx.strip_gloss(g)))

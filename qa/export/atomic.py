@@ -4,7 +4,9 @@ Exports run last in the pipeline, after minutes of alignment; a failure in
 the fifth of six writers must not leave the user with a folder mixing new
 and stale files.  Everything is first written beside the destination (same
 parent, hence the same file system, so ``os.replace`` is an atomic rename)
-and only moved into place once every writer has succeeded.
+and only moved into place once every writer has succeeded; an output folder
+is swapped in whole, so no file of an earlier run survives next to the new
+ones unless the caller asks for it to be carried across.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ import errno
 import os
 import secrets
 import shutil
-from collections.abc import Iterator
+import stat
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from align.errors import InputError
@@ -34,9 +37,9 @@ def _input_error(path: Path, exc: OSError) -> InputError:
     return InputError(f"cannot write to {path}: {reason}")
 
 
-def _temp_name(target: Path) -> Path:
+def _temp_name(target: Path, kind: str = "tmp") -> Path:
     # Hidden and clearly ours, so a leftover after a power cut is recognisable.
-    return target.parent / f".{target.name}.zhen-tmp-{secrets.token_hex(4)}"
+    return target.parent / f".{target.name}.zhen-{kind}-{secrets.token_hex(4)}"
 
 
 def _ensure_parent(target: Path) -> None:
@@ -91,51 +94,118 @@ def atomic_write_text(
     atomic_write_bytes(path, text.encode(encoding))
 
 
-def _move_file(src: Path, dst: Path) -> None:
+def is_scratch_name(name: str) -> bool:
+    """True for the hidden temporary and backup names zhen's writers use.
+
+    A leftover after a power cut is ours to clear, never a user's file to keep.
+    """
+    return name.startswith(".") and (".zhen-tmp-" in name or ".zhen-old-" in name)
+
+
+def _cwd_inside(folder: Path) -> bool:
     try:
-        os.replace(src, dst)
-    except OSError as exc:
-        if exc.errno != errno.EXDEV:
-            raise
-        # ``dst`` sits on another file system (a mount inside the output
-        # folder): copy beside it first so the final step is still a rename.
-        staged = _temp_name(dst)
-        try:
-            shutil.copy2(src, staged)
-            os.replace(staged, dst)
-        finally:
-            with contextlib.suppress(OSError):
-                os.unlink(staged)
+        cwd = Path.cwd().resolve()
+    except OSError:  # the working directory was deleted
+        return False
+    return cwd == folder or folder in cwd.parents
 
 
-def _move_tree(src: Path, dst: Path) -> None:
-    """Move every file under ``src`` into ``dst``, replacing same-named files only."""
-    for root, _dirs, files in os.walk(src):
-        rel = Path(root).relative_to(src)
-        (dst / rel).mkdir(parents=True, exist_ok=True)
-        for name in files:
-            _move_file(Path(root) / name, dst / rel / name)
+def _replace_whole(scratch: Path, real: Path, carry: list[str]) -> None:
+    """Swap ``scratch`` in for ``real``, moving the ``carry`` entries across first.
+
+    Old folder → hidden backup sibling, scratch → ``real``, backup removed.  If
+    any step fails, everything moved so far goes back, so ``real`` is as before.
+    """
+    moved: list[str] = []
+    backup: Path | None = None
+    try:
+        for name in carry:
+            os.rename(real / name, scratch / name)
+            moved.append(name)
+        os.chmod(scratch, stat.S_IMODE(real.stat().st_mode))  # the folder keeps its mode
+        backup = _temp_name(real, "old")
+        os.rename(real, backup)
+        os.rename(scratch, real)
+    except BaseException:
+        if backup is not None and backup.exists() and not real.exists():
+            os.rename(backup, real)
+        for name in reversed(moved):
+            os.rename(scratch / name, real / name)
+        raise
+    shutil.rmtree(backup, ignore_errors=True)
+
+
+def _replace_entries(scratch: Path, real: Path, carry: list[str]) -> None:
+    """Replace ``real``'s contents entry by entry, keeping the folder itself.
+
+    Used for a folder zhen must not remove (one it did not create, a mount
+    point, the working directory) or cannot (its parent is not writable).
+    Each entry lands with one atomic rename; hidden entries (the run marker)
+    land last so they describe the folder only once the rest is in place.
+    Entries neither produced nor carried are the previous run's: removed.
+    """
+    produced = sorted(os.listdir(scratch), key=lambda n: (n.startswith("."), n))
+    for name in produced:
+        dst = real / name
+        if dst.is_dir() and not dst.is_symlink():
+            aside = _temp_name(dst, "old")
+            os.rename(dst, aside)
+            shutil.rmtree(aside, ignore_errors=True)
+        os.replace(scratch / name, dst)
+    keep = set(produced) | set(carry) | {scratch.name}
+    for name in os.listdir(real):
+        if name in keep:
+            continue
+        stale = real / name
+        if stale.is_dir() and not stale.is_symlink():
+            shutil.rmtree(stale)
+        else:
+            stale.unlink()
+
+
+def _entries_not_in(scratch: Path) -> Callable[[Path], list[str]]:
+    def carry(real: Path) -> list[str]:
+        produced = set(os.listdir(scratch))
+        return sorted(n for n in os.listdir(real)
+                      if n not in produced and not is_scratch_name(n))
+    return carry
 
 
 @contextlib.contextmanager
-def atomic_output_dir(final: str | os.PathLike[str]) -> Iterator[Path]:
-    """Yield a scratch folder; its files land in ``final`` only if the block succeeds.
+def atomic_output_dir(
+    final: str | os.PathLike[str],
+    *,
+    carry: Callable[[Path], list[str]] | None = None,
+    keep_folder: bool = False,
+) -> Iterator[Path]:
+    """Yield a scratch folder that replaces ``final`` only if the block succeeds.
 
-    If ``final`` does not exist the scratch folder is renamed onto it, which is
-    atomic as a whole.  If it exists, each produced file is moved in with
-    ``os.replace`` (atomic per file); files already in ``final`` that the block
-    did not produce are left alone, so a user's notes beside a report survive a
-    re-run.  On any exception the scratch folder is removed and ``final`` is
-    untouched.
+    ``carry(real_folder)`` names the entries of the existing folder to move
+    into the new one (default: every entry the block did not produce); it runs
+    after the block, so it sees the folder as it is at the swap and may raise
+    to refuse.  Everything else in the old folder is gone afterwards: a re-run
+    leaves no stale file of an earlier run behind.
+
+    The swap is one rename of the whole folder (scratch written beside it, on
+    the same file system).  With ``keep_folder`` — or when the folder is a
+    mount point, holds the working directory, or sits in a parent we cannot
+    write — the folder itself stays and its entries are replaced one by one,
+    each atomically.  A symlinked ``final`` stays a symlink; its target is
+    replaced.  On any exception the scratch is removed and ``final`` is as it was.
     """
-    final = Path(final)
-    if final.exists() and not final.is_dir():
-        raise InputError(f"cannot write to {final}: not a directory")
-    shown = final
-    if final.is_symlink():  # scratch beside the real folder, not beside the link
-        final = Path(os.path.realpath(final))
-    _ensure_parent(final)
-    tmp = _temp_name(final)
+    shown = Path(final)
+    if shown.exists() and not shown.is_dir():
+        raise InputError(f"cannot write to {shown}: not a directory")
+    # Absolute and through symlinks: '-o .', '-o out/' and '-o link' all name
+    # the real folder, whose parent holds the scratch so renames stay atomic.
+    real = Path(os.path.realpath(shown))
+    _ensure_parent(real)
+    exists = real.is_dir()
+    if exists and not os.access(real, os.W_OK | os.X_OK):
+        raise InputError(f"cannot write to {shown}: permission denied")
+    in_place = exists and (keep_folder or os.path.ismount(real) or _cwd_inside(real)
+                           or not os.access(real.parent, os.W_OK | os.X_OK))
+    tmp = _temp_name(real / real.name if in_place else real)
     try:
         os.mkdir(tmp, 0o777)  # umask applies, unlike mkdtemp's 0700
     except OSError as exc:
@@ -143,14 +213,19 @@ def atomic_output_dir(final: str | os.PathLike[str]) -> Iterator[Path]:
     try:
         yield tmp
         try:
-            if not final.exists():
+            if not exists:
                 try:
-                    os.rename(tmp, final)
+                    os.rename(tmp, real)
                     return
                 except OSError:
-                    # Lost a race with someone creating ``final``: merge instead.
-                    pass
-            _move_tree(tmp, final)
+                    if not real.is_dir():
+                        raise
+                    # Lost a race with someone creating ``real``: replace it.
+            names = (carry or _entries_not_in(tmp))(real)
+            if in_place:
+                _replace_entries(tmp, real, names)
+            else:
+                _replace_whole(tmp, real, names)
         except OSError as exc:
             raise _input_error(shown, exc) from exc
     finally:

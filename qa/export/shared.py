@@ -7,6 +7,7 @@ import io
 import os
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import IO
 
@@ -20,6 +21,21 @@ from .atomic import atomic_write_bytes
 # that meets one rejects the whole file, so they are dropped, not escaped:
 # XML 1.0 has no escape for them.
 _NOT_XML_CHAR = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+@dataclass(frozen=True)
+class ReviewMark:
+    """A reviewer's verdict on one pair, carried into what ``zhen review`` writes.
+
+    ``decision`` is accept, fix, reject or pending; ``flags`` and ``worst`` are
+    the sheet's own flag cells, kept when the reviewed pairs are written as a
+    sheet again (zhen review has no Flag objects, only what the sheet shows).
+    """
+
+    decision: str
+    comment: str = ""
+    flags: str = ""
+    worst: str = ""
 
 
 def xml_safe(text: str) -> str:

@@ -9,6 +9,9 @@ is lost on the way back.  In XLSX every text cell
 is forced to a string cell: openpyxl would otherwise store a sentence that
 starts with "=" as a formula (wrong, and a formula-injection risk), and
 control characters (which XLSX cannot hold) are removed.
+
+The last column, ``zhen_key`` (hidden in XLSX), lets ``zhen review`` verify
+the sheet against the run it came from; see :mod:`qa.export.sheet_key`.
 """
 
 from __future__ import annotations
@@ -16,13 +19,14 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import IO
 
 from align.model import Pair
 from qa.model import Flag
 
 from .shared import (
+    ReviewMark,
     flag_line,
     flags_by_pair,
     ids_text,
@@ -30,6 +34,7 @@ from .shared import (
     write_output,
     xml_safe,
 )
+from .sheet_key import KEY_COLUMN, ids_spec, row_key
 
 PAIR_COLUMNS = (
     "id",
@@ -43,6 +48,7 @@ PAIR_COLUMNS = (
     "flags",
     "decision",
     "comment",
+    KEY_COLUMN,
     "unit_id",  # the input's unit id (--pairs), so the final TM keeps it
 )
 # Document-level flags have an empty pair_id and list their pairs in pair_ids.
@@ -76,12 +82,28 @@ def csv_unguard(value: str) -> str:
     return value
 
 
-def pair_rows(pairs: Sequence[Pair], flags: Iterable[Flag]) -> list[list]:
-    """One row per pair, ``PAIR_COLUMNS`` order; flags summarised one per line."""
+def pair_rows(
+    pairs: Sequence[Pair],
+    flags: Iterable[Flag],
+    marks: Mapping[int, ReviewMark] | None = None,
+) -> list[list]:
+    """One row per pair, ``PAIR_COLUMNS`` order; flags summarised one per line.
+
+    With ``marks`` (a reviewed sheet written again by ``zhen review``) the
+    flag, decision and comment cells come from the reviewer's sheet.
+    """
     by_pair = flags_by_pair(flags)
+    run = ids_spec([p.id for p in pairs])
     rows = []
     for p in pairs:
         own = by_pair.get(p.id, [])
+        flag_cell, worst, decision, comment = (
+            "\n".join(flag_line(f) for f in own), worst_severity(own), "", ""
+        )
+        mark = (marks or {}).get(p.id)
+        if mark is not None:
+            flag_cell, worst, comment = mark.flags, mark.worst, mark.comment
+            decision = "" if mark.decision not in DECISIONS else mark.decision
         rows.append(
             [
                 p.id,
@@ -90,11 +112,12 @@ def pair_rows(pairs: Sequence[Pair], flags: Iterable[Flag]) -> list[list]:
                 ids_text(p.zh_ids),
                 ids_text(p.en_ids),
                 "" if p.score is None else round(float(p.score), 4),
-                len(own),
-                worst_severity(own),
-                "\n".join(flag_line(f) for f in own),
-                "",
-                "",
+                len([line for line in flag_cell.splitlines() if line.strip()]),
+                worst,
+                flag_cell,
+                decision,
+                comment,
+                row_key(p, run),
                 p.unit_id or "",
             ]
         )
@@ -122,12 +145,13 @@ def write_review_csv(
     pairs: Sequence[Pair],
     flags: Iterable[Flag],
     path_or_file: str | os.PathLike[str] | IO,
+    marks: Mapping[int, ReviewMark] | None = None,
 ) -> None:
     """The pairs sheet as CSV (UTF-8 with BOM, RFC 4180 quoting)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(PAIR_COLUMNS)
-    writer.writerows([csv_guard(v) for v in row] for row in pair_rows(pairs, list(flags)))
+    writer.writerows([csv_guard(v) for v in row] for row in pair_rows(pairs, list(flags), marks))
     write_output(("\ufeff" + out.getvalue()).encode("utf-8"), path_or_file)
 
 
@@ -141,7 +165,11 @@ def _put_rows(ws, header: Sequence[str], rows: list[list]) -> None:
                 cell.data_type = "s"
 
 
-def review_workbook(pairs: Sequence[Pair], flags: Iterable[Flag]):
+def review_workbook(
+    pairs: Sequence[Pair],
+    flags: Iterable[Flag],
+    marks: Mapping[int, ReviewMark] | None = None,
+):
     """An openpyxl Workbook with sheets "Pairs" and "Flags"."""
     from openpyxl import Workbook  # ~0.2 s to import; only needed for xlsx
     from openpyxl.styles import Alignment, Font
@@ -152,10 +180,12 @@ def review_workbook(pairs: Sequence[Pair], flags: Iterable[Flag]):
     wb = Workbook()
     ws = wb.active
     ws.title = "Pairs"
-    _put_rows(ws, PAIR_COLUMNS, pair_rows(pairs, flags))
+    _put_rows(ws, PAIR_COLUMNS, pair_rows(pairs, flags, marks))
     widths = {"zh": 50, "en": 60, "flags": 60, "comment": 40, "decision": 12}
     for i, name in enumerate(PAIR_COLUMNS, 1):
         ws.column_dimensions[get_column_letter(i)].width = widths.get(name, 9)
+    # the key is for zhen review, not for the reviewer's eyes
+    ws.column_dimensions[get_column_letter(len(PAIR_COLUMNS))].hidden = True
     wrap = Alignment(wrap_text=True, vertical="top")
     for cells in ws.iter_rows(min_row=2):
         for cell in cells:
@@ -184,8 +214,9 @@ def write_review_xlsx(
     pairs: Sequence[Pair],
     flags: Iterable[Flag],
     path_or_file: str | os.PathLike[str] | IO,
+    marks: Mapping[int, ReviewMark] | None = None,
 ) -> None:
     """The review workbook (a path is written atomically)."""
     buf = io.BytesIO()
-    review_workbook(pairs, flags).save(buf)
+    review_workbook(pairs, flags, marks).save(buf)
     write_output(buf.getvalue(), path_or_file)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timezone  # not datetime.UTC: Python 3.10 is supported
 from importlib import resources
 from pathlib import Path
@@ -35,6 +35,7 @@ from qa.model import Flag
 
 from .inline import TMX_STYLE, fill_segment, new_numbers
 from .shared import (
+    ReviewMark,
     flag_line,
     flags_by_pair,
     ids_text,
@@ -82,6 +83,7 @@ def build_tmx(
     tool_version: str | None = None,
     creationdate: datetime | None = None,
     one_sided: Literal["skip", "keep"] = "skip",
+    marks: Mapping[int, ReviewMark] | None = None,
 ) -> etree._ElementTree:
     """The TMX document as an lxml tree (see :func:`write_tmx`)."""
     if one_sided not in ("skip", "keep"):
@@ -121,6 +123,9 @@ def build_tmx(
         _prop(tu, "x-zhen-para", str(pair.para))
         if pair.heading:
             _prop(tu, "x-zhen-heading", "true")
+        mark = (marks or {}).get(pair.id)
+        if mark is not None:
+            _prop(tu, "x-zhen-decision", mark.decision)
         if not has_en:
             _sub(
                 tu,
@@ -135,6 +140,8 @@ def build_tmx(
             )
         for flag in by_pair.get(pair.id, ()):
             _sub(tu, "note", flag_line(flag))
+        if mark is not None and mark.comment:
+            _sub(tu, "note", mark.comment)
         # DTD order: all notes/props of the tu come before its first tuv.
         numbers = new_numbers()
         for lang, text, codes, present in (
@@ -173,6 +180,7 @@ def write_tmx(
     tool_version: str | None = None,
     creationdate: datetime | None = None,
     one_sided: Literal["skip", "keep"] = "skip",
+    marks: Mapping[int, ReviewMark] | None = None,
 ) -> int:
     """Write ``pairs`` as TMX 1.4b; returns the number of ``<tu>`` written.
 
@@ -181,7 +189,9 @@ def write_tmx(
 unique), inline codes re-inserted at their offsets, ``x-zhen-confidence`` (when the
     aligner scored the pair), ``x-zhen-zh-ids`` / ``x-zhen-en-ids``
     (space-separated segment ids), ``x-zhen-para``, and one ``<note>`` per QA
-    flag ("[severity] check (category): message").
+    flag ("[severity] check (category): message").  ``marks`` (from
+    ``zhen review``) add ``x-zhen-decision`` and the reviewer's comment as a
+    ``<note>``.
     """
     tree = build_tmx(
         pairs,
@@ -191,6 +201,7 @@ unique), inline codes re-inserted at their offsets, ``x-zhen-confidence`` (when 
         tool_version=tool_version,
         creationdate=creationdate,
         one_sided=one_sided,
+        marks=marks,
     )
     write_output(serialise_tmx(tree), path_or_file)
     return len(tree.getroot().find("body"))

@@ -1,0 +1,98 @@
+"""What ``zhen review`` writes from a verified sheet, and the summary that accounts for every pair.
+
+The output format follows the extension of ``-o``: .tmx (the final TM),
+.tsv (pairs.tsv), .xlsx or .csv (a review sheet of the kept pairs, for a
+second reviewer).  Every pair of the sheet is either written or dropped for
+a stated reason: rejected, pending under ``--drop-pending``, or one-sided in
+a TMX (a unit needs both languages to be of use in a TM; tables keep it).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from align.errors import InputError
+from qa.export.shared import ReviewMark, pair_is_one_sided
+from qa.review import PENDING, ReviewedPair, ReviewSheet
+
+#: extension of -o → format
+OUTPUT_FORMATS = {".tmx": "tmx", ".tsv": "tsv", ".xlsx": "xlsx", ".csv": "csv"}
+
+
+@dataclass(frozen=True)
+class ReviewOutcome:
+    """The sheet's pairs split into kept (document order) and dropped, by reason."""
+
+    kept: list[ReviewedPair]
+    rejected: int
+    pending: int  # dropped by --drop-pending
+    one_sided: list[int]  # pair ids a TMX cannot hold
+
+
+def output_format(out: Path, sheet: Path) -> str:
+    """The format ``out`` asks for; InputError for an unknown one or for the input itself."""
+    fmt = OUTPUT_FORMATS.get(out.suffix.lower())
+    if fmt is None:
+        raise InputError(f"{out}: -o must end in .tmx, .tsv, .xlsx or .csv "
+                         f"(got '{out.suffix or 'no extension'}')")
+    same = (os.path.samefile(out, sheet) if out.exists() and sheet.exists()
+            else out.resolve() == sheet.resolve())
+    if same:
+        raise InputError(f"{out}: is the input sheet {sheet}; refusing to write over it "
+                         "(choose another -o)")
+    return fmt
+
+
+def select(sheet: ReviewSheet, keep_pending: bool, both_sides: bool) -> ReviewOutcome:
+    kept, rejected, pending, one_sided = [], 0, 0, []
+    for r in sheet.pairs:
+        if r.decision == "reject":
+            rejected += 1
+        elif r.decision == PENDING and not keep_pending:
+            pending += 1
+        elif both_sides and pair_is_one_sided(r.pair):
+            one_sided.append(r.pair.id)
+        else:
+            kept.append(r)
+    return ReviewOutcome(kept, rejected, pending, one_sided)
+
+
+def write_outcome(outcome: ReviewOutcome, fmt: str, out: Path) -> int:
+    """Write the kept pairs (atomically) in ``fmt``; the number written."""
+    from qa import export
+
+    pairs = [r.pair for r in outcome.kept]
+    marks = {r.pair.id: ReviewMark(r.decision, r.comment, r.flags, r.worst) for r in outcome.kept}
+    if fmt == "tmx":
+        written = export.write_tmx(pairs, out, marks=marks)
+        if written != len(pairs):  # select() left out what a TMX cannot hold
+            raise RuntimeError(f"TMX holds {written} of {len(pairs)} kept pairs")
+        return written
+    if fmt == "tsv":
+        export.write_pairs_tsv(pairs, out)
+    elif fmt == "xlsx":
+        export.write_review_xlsx(pairs, [], out, marks=marks)
+    else:
+        export.write_review_csv(pairs, [], out, marks=marks)
+    return len(pairs)
+
+
+def summary_line(sheet: ReviewSheet, outcome: ReviewOutcome, written: int, out: Path) -> str:
+    """``N pairs in sheet: … → W written to FILE (X dropped: …)``; W + X = N."""
+    decided = ", ".join(f"{sheet.count(d)} {label}" for d, label in (
+        ("accept", "accepted"), ("fix", "fixed"), ("reject", "rejected"), (PENDING, "pending")))
+    reasons = []
+    if outcome.rejected:
+        reasons.append(f"{outcome.rejected} rejected")
+    if outcome.pending:
+        reasons.append(f"{outcome.pending} pending (--drop-pending)")
+    if outcome.one_sided:
+        ids = ", ".join(map(str, outcome.one_sided))
+        plural = "s" if len(outcome.one_sided) > 1 else ""
+        reasons.append(f"{len(outcome.one_sided)} one-sided: pair{plural} {ids}")
+    dropped = outcome.rejected + outcome.pending + len(outcome.one_sided)
+    why = f": {', '.join(reasons)}" if reasons else ""
+    return (f"{len(sheet.pairs)} pairs in sheet: {decided} → {written} written to {out} "
+            f"({dropped} dropped{why})")
