@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from align.errors import InputError
+from align.script_convert import to_simplified
 from qa import lexicons as lx
 
 _FORBIDDEN_STATUS = re.compile(r"deprecated|superseded|forbidden|obsolete|rejected|do.?not.?use", re.IGNORECASE)
@@ -213,6 +214,10 @@ def find_en(phrase: str, text: str) -> list[tuple[int, int]]:
 
 
 def find_zh(term: str, text: str) -> list[tuple[int, int]]:
+    """Spans of ``term`` in ``text``.  Checks read Traditional text as
+    Simplified (qa/zh_view.py), so a Traditional term is looked for in the
+    same script; the conversion keeps lengths, so spans are unchanged."""
+    term = to_simplified(term)
     spans, start = [], 0
     while term and (k := text.find(term, start)) >= 0:
         spans.append((k, k + len(term)))

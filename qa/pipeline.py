@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from align.model import Alignment, Bitext, Pair
 from qa.model import Check, Context, Flag
 from qa.profile import Profile
+from qa.zh_view import simplified_view
 
 if TYPE_CHECKING:
     from align.pairs_io import PairsInput, SkippedUnit
@@ -87,21 +88,23 @@ def run_checks(pairs: Sequence[Pair], checks: Sequence[Check], profile: Profile,
                progress: Progress = _quiet) -> list[Flag]:
     """Run pair checks on every pair, then document checks; order is stable.
 
-    Checks see the pairs with markup removed (qa/markup.py); their flags
-    get the original texts and spans back.  ``resources["raw_pairs"]`` holds
-    the pairs as read, for the tags check.
+    Checks see the pairs with markup removed (qa/markup.py) and Traditional
+    Chinese through a Simplified view of equal length (qa/zh_view.py); their
+    flags get the original texts and spans back, innermost view first.
+    ``resources["raw_pairs"]`` holds the pairs as read, for the tags check.
     """
     from qa.markup import MarkupViews
 
     views = MarkupViews.of(pairs)
-    ctx = Context(pairs=views.pairs, resources={**(resources or {}), "raw_pairs": views.raw},
+    view = simplified_view(views.pairs)
+    ctx = Context(pairs=view.pairs, resources={**(resources or {}), "raw_pairs": views.raw},
                   options=dict(profile.options))
     flags: list[Flag] = []
     active = profile.active(tuple(checks))
     for check in active:
         flags.extend(check.run_all(ctx))
         progress(f"check {check.id}: done")
-    flags = [profile.apply(views.restore(f)) for f in flags]
+    flags = [profile.apply(views.restore(f)) for f in view.restore(flags)]
     flags.sort(key=lambda f: (f.pair_id if f.pair_id is not None else
                               (min(f.pair_ids) if f.pair_ids else -1), f.check))
     return flags

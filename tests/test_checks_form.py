@@ -199,6 +199,16 @@ def test_numbers_conversions(expect, zh, en):
     assert len(flags) == (1 if expect == "flag" else 0), [f.message for f in flags]
 
 
+def test_numbers_written_out_decimal_percentage():
+    """百分之四十三点五 is 43.5%: the English figure has its counterpart (it
+    was read as 百分之四十三 = 43% with no counterpart for "43.5%")."""
+    zh = PENETRATION_ZH.replace("43%", "百分之四十三点五")
+    assert run(numbers, Pair(id=1, zh=zh, en=PENETRATION_EN.replace("43%", "43.5%"))) == []
+    flags = run(numbers, Pair(id=1, zh=zh, en=PENETRATION_EN.replace("43%", "45.3%")))
+    assert [(spanned(f, "zh"), spanned(f, "en"), f.suggestion) for f in flags] == [
+        (["百分之四十三点五"], ["45.3%"], "43.5%")]
+
+
 def test_numbers_options_can_silence_extras():
     zh = cut(ZH, "实现全体人民共同富裕", "重要特征之一。")
     en = cut(EN, "Achieving common prosperity", "Chinese modernization.") + " It took 30 years."
@@ -310,6 +320,18 @@ def test_punctuation_missing_final_stop_but_not_for_headings():
     assert [(spanned(f), f.suggestion) for f in flags] == [(["industries"], "industries.")]
     heading = Pair(id=2, zh="一、高水平推进实体经济数字化发展。", en=EN_LINES[1], heading=True)
     assert run(punctuation, heading) == []
+
+
+def test_fullwidth_stop_ending_the_english_is_flagged_once_with_a_fix():
+    """"。" ending an English sentence is wrong punctuation, not a missing stop:
+    one flag (untranslated-punctuation, Fluency/Punctuation) suggesting "."."""
+    zh = cut(ZH, "同时,“数实融合”改变了", "融合发展要求。")
+    en = line_with("At the same time, the “integration of data and reality” has changed") + "。"
+    pair = Pair(id=1, zh=zh, en=en)
+    flags = run(punctuation, pair) + run(untranslated, pair)
+    assert [(f.check, f.category, spanned(f), f.suggestion) for f in flags] == [
+        ("untranslated-punctuation", "Fluency/Punctuation", ["。"], ".")]
+    assert [spanned(f) for f in run(punctuation, Pair(id=1, zh=zh, en=en[:-1]))] == [["industries"]]
 
 
 # ------------------------------------------------------------------ spelling

@@ -66,3 +66,16 @@ def test_views_leave_pairs_without_markup_untouched():
     pair = Pair(0, SIGNIFICANCE_ZH, "Accelerating the deeper integration is of great significance.")
     views = MarkupViews.of([pair])
     assert views.pairs[0] is pair and views.plain == {}
+
+
+def test_markup_view_composes_with_the_traditional_view():
+    """Markup removed, then Traditional read as Simplified: the idiom flag
+    comes back with the text as written and its span on 九龍治水."""
+    zh = "着眼于解决<b>“九龍治水”</b>困境,从根本上消解多重羁绊。"
+    en = ("focus on solving the dilemma of “water control in Kowloon” and fundamentally "
+          "eliminate multiple constraints.")
+    checks = [c for c in all_checks() if c.id in ("idiom-literal", "tags")]
+    flags = {f.check: f for f in run_checks([Pair(0, zh, en)], checks, Profile())}
+    idiom = flags["idiom-literal"]
+    assert idiom.zh == zh and [zh[s:e] for s, e in idiom.zh_spans] == ["九龍治水"]
+    assert [zh[s:e] for s, e in flags["tags"].zh_spans] == ["<b>", "</b>"]

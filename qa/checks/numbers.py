@@ -134,7 +134,7 @@ def zh_numbers(zh: str) -> list[Number]:
         for m in regex.finditer(text):
             add(m.start(), m.end(), None, "weak")
     for m in _ZH_PERCENT_RE.finditer(text):
-        add(m.start(), m.end(), _cn_value(m.group(1).replace("点", ".")), "strong", True)
+        add(m.start(), m.end(), _cn_value(m.group(1)), "strong", True)  # 三十九点八: cn_number reads 点
     for m in _ZH_APPROX_RE.finditer(text):
         base = _cn_value(m.group(1) or m.group(2))
         if base:

@@ -15,7 +15,9 @@ from qa.model import Check, Context, Flag, Span
 from qa.text import quote
 
 _ZH_SENTENCE_END_RE = re.compile(r"[。！？!?…][”’」』）)]*\s*$")
-_EN_SENTENCE_END_RE = re.compile(r"[.!?…][\"”’)\]]*\s*$")
+# A full-width 。！？ also ends the sentence: the untranslated-punctuation
+# check flags it (with "." as the fix), so it is no missing stop as well.
+_EN_SENTENCE_END_RE = re.compile(r"[.!?…。！？][\"”’)\]]*\s*$")
 _DOUBLE_SPACE_RE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 # After a word, or after a closing quote or bracket: `shopping" , strive`.
 _SPACE_BEFORE_RE = re.compile(r"(?<=[\w\"”’)\]])[ \t]+([,.;:!?])(?![.\d])")
