@@ -58,8 +58,37 @@ class Bead:
 
 
 @dataclass(frozen=True)
+class InlineCode:
+    """One inline code of a CAT segment (TMX ``<bpt>``, XLIFF ``<g>``…), kept
+    out of the text checks read but never lost.
+
+    ``offset`` is where it sits in the pair's plain text; ``xml`` is the code
+    as it was written (no namespace declarations); ``kind`` says whether it
+    opens a paired code (a ``<g>`` start tag), closes one, or stands alone (a
+    whole ``<bpt>…</bpt>`` or ``<x/>`` element).  ``text`` is plain text the
+    code also contributes to the segment (a placeholder ``<ph>{0}</ph>``
+    whose ``{0}`` checks should see): a writer puts ``xml`` in its place.
+    ``origin`` is the format that wrote it ("tmx", "xliff1", "xliff2"):
+    writers insert codes of their own format as they are and wrap foreign
+    ones in their own generic codes, so every file stays valid.
+    """
+
+    offset: int
+    xml: str
+    kind: str = "standalone"  # "open" | "close" | "standalone"
+    text: str = ""
+    origin: str = "tmx"
+
+
+@dataclass(frozen=True)
 class Pair:
-    """An aligned pair as QA sees it: joined texts plus where they came from."""
+    """An aligned pair as QA sees it: joined texts plus where they came from.
+
+    ``unit_id`` is the id the input gave the unit (TMX ``tuid``, XLIFF
+    ``id``, a TSV ``id`` column), kept so every flag and output unit can be
+    traced back to the CAT segment; ``id`` stays zhen's 0-based position.
+    ``zh_codes``/``en_codes`` are the inline codes removed from the texts.
+    """
 
     id: int
     zh: str
@@ -69,6 +98,9 @@ class Pair:
     score: float | None = None
     para: int = 0
     heading: bool = False
+    unit_id: str | None = None
+    zh_codes: tuple[InlineCode, ...] = ()
+    en_codes: tuple[InlineCode, ...] = ()
 
 
 @dataclass

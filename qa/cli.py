@@ -111,7 +111,13 @@ def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossa
         from qa.glossary import load_glossary
 
         resources["glossary"] = load_glossary(glossary)
-    bitext, pairs = read_input(input_path, en_path, pairs_mode=pairs_mode)
+    bitext, pairs_input = read_input(input_path, en_path, pairs_mode=pairs_mode)
+    pairs = skipped = None
+    if pairs_input is not None:
+        progress(f"read {input_path} ({pairs_input.encoding}): {pairs_input.units} units, "
+                 f"{len(pairs_input.pairs)} pairs")
+        _report_input_changes(pairs_input)
+        pairs, skipped = pairs_input.pairs, pairs_input.skipped
     embedder = _embedder(model, device, batch_size, no_cache)
     resources["embedder"] = embedder
     alignment = None
@@ -123,6 +129,7 @@ def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossa
         pairs = pairs_from_alignment(alignment)
     flags = run_checks(pairs, checks, prof, resources, progress=progress)
     report = Report(pairs=pairs, flags=flags, bitext=bitext, alignment=alignment, profile=prof,
+                    skipped=skipped or (),
                     checks=prof.fingerprint(checks), model=getattr(embedder, "key", type(embedder).__name__))
     written = write_outputs(report, outdir, wanted, force=force, inputs=inputs)
     _summary(report, written, quiet)
@@ -130,6 +137,38 @@ def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossa
     if failed:
         click.echo(failed, err=True)
         sys.exit(EXIT_FAIL_ON)
+
+
+#: at most this many skipped/renamed units are listed one per line on stderr
+NOTICE_LINES = 20
+
+
+def _capped_lines(lines: list[str]) -> list[str]:
+    if len(lines) <= NOTICE_LINES:
+        return lines
+    return lines[:NOTICE_LINES] + [f"… and {len(lines) - NOTICE_LINES} more"]
+
+
+def _report_input_changes(pairs_input) -> None:
+    """Every unit zhen could not use, and every id it had to change, on
+    stderr (even with -q: this is the user's data, not progress)."""
+    lines = [f"skipped unit {s.unit_id}: {s.reason}" for s in pairs_input.skipped]
+    for line in _capped_lines(lines):
+        click.echo(f"zhen: {line}", err=True)
+    lines = [f"unit id {old!r} repeats an earlier unit's; written as {new!r}"
+             for old, new in pairs_input.renamed]
+    for line in _capped_lines(lines):
+        click.echo(f"zhen: {line}", err=True)
+
+
+def skipped_summary(skipped) -> str:
+    """``3 units skipped: a4, a7, <tu> #9`` (first five ids), or ''."""
+    if not skipped:
+        return ""
+    ids = ", ".join(s.unit_id for s in skipped[:5])
+    more = f" and {len(skipped) - 5} more" if len(skipped) > 5 else ""
+    noun = "unit" if len(skipped) == 1 else "units"
+    return f"{len(skipped)} {noun} skipped: {ids}{more}"
 
 
 def _summary(report, written, quiet: bool) -> None:
@@ -141,6 +180,8 @@ def _summary(report, written, quiet: bool) -> None:
     sev = ", ".join(f"{by_sev.get(s, 0)} {s}" for s in reversed(SEVERITIES))
     score = document_score(report)
     click.echo(f"{len(report.pairs)} pairs, {len(report.flags)} flags ({sev}); {score}")
+    if report.skipped:
+        click.echo(skipped_summary(report.skipped) + " (reasons on stderr)")
     by_cat = Counter(f.category for f in report.flags)
     for cat, n in by_cat.most_common():
         click.echo(f"  {n:4d}  {cat}")

@@ -73,7 +73,7 @@ def write_outputs(report: Report, outdir: Path, formats: list[str], *, force: bo
             if fmt == "tmx":
                 export.write_tmx(report.pairs, target, flags=report.flags)
             elif fmt == "jsonl":
-                export.write_flags_jsonl(report.flags, target)
+                export.write_flags_jsonl(report.flags, target, report.pairs)
             elif fmt == "tsv":
                 export.write_pairs_tsv(report.pairs, target)
             elif fmt == "html":

@@ -9,12 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from align.model import Alignment, Bitext, Pair
 from qa.model import Check, Context, Flag
 from qa.profile import Profile
 from qa.zh_view import simplified_view
+
+if TYPE_CHECKING:
+    from align.pairs_io import PairsInput, SkippedUnit
 
 Progress = Callable[[str], None]
 
@@ -36,6 +39,7 @@ class Report:
     bitext: Bitext | None = None
     alignment: Alignment | None = None
     profile: Profile = field(default_factory=Profile)
+    skipped: tuple[SkippedUnit, ...] = ()
     #: fingerprint of the checks that ran and the embedding model's key, for score signatures
     checks: str = ""
     model: str = ""
@@ -84,24 +88,32 @@ def run_checks(pairs: Sequence[Pair], checks: Sequence[Check], profile: Profile,
                progress: Progress = _quiet) -> list[Flag]:
     """Run pair checks on every pair, then document checks; order is stable.
 
-    Traditional Chinese is checked through a Simplified view of equal length
-    (qa/zh_view.py); the flags are given back the original text.
+    Checks see the pairs with markup removed (qa/markup.py) and Traditional
+    Chinese through a Simplified view of equal length (qa/zh_view.py); their
+    flags get the original texts and spans back, innermost view first.
+    ``resources["raw_pairs"]`` holds the pairs as read, for the tags check.
     """
-    view = simplified_view(pairs)
-    ctx = Context(pairs=view.pairs, resources=dict(resources or {}),
+    from qa.markup import MarkupViews
+
+    views = MarkupViews.of(pairs)
+    view = simplified_view(views.pairs)
+    ctx = Context(pairs=view.pairs, resources={**(resources or {}), "raw_pairs": views.raw},
                   options=dict(profile.options))
     flags: list[Flag] = []
     active = profile.active(tuple(checks))
     for check in active:
         flags.extend(check.run_all(ctx))
         progress(f"check {check.id}: done")
-    flags = [profile.apply(f) for f in view.restore(flags)]
+    flags = [profile.apply(views.restore(f)) for f in view.restore(flags)]
     flags.sort(key=lambda f: (f.pair_id if f.pair_id is not None else
                               (min(f.pair_ids) if f.pair_ids else -1), f.check))
     return flags
 
 
-def read_input(input_path: str | Path, en_path: str | Path | None, *, pairs_mode: bool) -> tuple[Bitext | None, list[Pair] | None]:
+def read_input(input_path: str | Path, en_path: str | Path | None, *,
+               pairs_mode: bool) -> tuple[Bitext | None, PairsInput | None]:
+    """The bitext to align, or (``--pairs``) what the pairs reader read:
+    pairs, skipped units and the detected encoding."""
     if pairs_mode:
         from align.pairs_io import read_pairs
 

@@ -181,7 +181,8 @@ def read_review(path: str | Path) -> ReviewSheet:
             try:
                 pair = Pair(id=pair_id, zh=cell(row, "zh"), en=cell(row, "en"),
                             zh_ids=_ids(cell(row, "zh_ids")), en_ids=_ids(cell(row, "en_ids")),
-                            score=float(cell(row, "score")) if cell(row, "score") else None)
+                            score=float(cell(row, "score")) if cell(row, "score") else None,
+                            unit_id=cell(row, "unit_id") or None)
             except ValueError:
                 problems.append(f"{where}: zh_ids, en_ids and score must be numbers")
                 continue

@@ -47,7 +47,7 @@ def score_runs(runs: Sequence[Path], profile_path: Path | None, as_json: bool) -
         for f in (pairs_file, flags_file):
             if not f.is_file():
                 raise InputError(f"{run}: {_missing(f.name, marker)}")
-        docs[str(run)] = scorer.corpus_score(read_pairs(pairs_file), read_flags_jsonl(flags_file))
+        docs[str(run)] = scorer.corpus_score(read_pairs(pairs_file).pairs, read_flags_jsonl(flags_file))
         inputs[str(run)] = list(marker.inputs) if marker else []
     batch = scorer.batch_score(docs)
     if as_json:

@@ -94,7 +94,7 @@ def test_tmx_is_dtd_valid_and_holds_the_kowloon_pair(run):
 def test_pairs_tsv_has_the_contract_columns_and_covers_both_sides(run):
     _, out = run
     df = pd.read_csv(out / "pairs.tsv", sep="\t", keep_default_na=False, dtype=str)
-    assert list(df.columns) == ["id", "zh", "en", "zh_ids", "en_ids", "score"]
+    assert list(df.columns) == ["id", "zh", "en", "zh_ids", "en_ids", "score", "unit_id"]
     assert "九龙治水" in "".join(df.zh)
     assert "water control in Kowloon" in " ".join(df.en)
     assert "免责声明" not in "".join(df.zh)  # the site footer is a trailer, not aligned
@@ -414,6 +414,46 @@ def test_a_model_that_is_not_on_disk_is_an_input_error(tmp_path):
     en.write_text("First, integrated development is insufficient.\n", encoding="utf-8")
     _one_line_error(zhen("align", zh, en, "-o", tmp_path / "b.txt", "--model", "no-such/model-xyz"),
                     "no-such/model-xyz")
+
+
+def test_pairs_mode_reports_skipped_units_ids_and_encoding(tmp_path):
+    """Issue 13 items 2, 5, 10: nothing vanishes; skips and changed ids are
+    said on stderr and in the summary; -v names the detected encoding."""
+    good = (
+        "<tuv xml:lang='zh-CN'><seg>加快数字经济和实体经济深度融合意义重大。</seg></tuv>"
+        "<tuv xml:lang='en-US'><seg>Accelerating the deeper integration of the digital "
+        "economy and the real economy is of great significance.</seg></tuv>"
+    )
+    units = "".join(f"<tu tuid='t{i}'>{good}</tu>" for i in range(30))
+    units += "<tu tuid='t1'>" + good + "</tu>"  # a repeated id
+    units += "<tu tuid='zh-only'><tuv xml:lang='zh-CN'><seg>一是融合发展不充分。</seg></tuv></tu>"
+    units += "".join(
+        f"<tu tuid='x{i}'><tuv xml:lang='xx-YY'><seg>blorp</seg></tuv></tu>" for i in range(22)
+    )
+    tmx = tmp_path / "memory.tmx"
+    tmx.write_text(
+        "<?xml version='1.0' encoding='UTF-8'?><tmx version='1.4'><header srclang='zh-CN'/>"
+        f"<body>{units}</body></tmx>",
+        encoding="utf-8",
+    )
+    out = tmp_path / "o"
+    proc = zhen("check", tmx, "--pairs", "-o", out, "--formats", "tsv,jsonl,tmx", "-v")
+    assert proc.returncode == 0, proc.stderr
+    err = proc.stderr.splitlines()
+    assert "zhen: read " + str(tmx) + " (utf-8): 54 units, 32 pairs" in err
+    skips = [line for line in err if line.startswith("zhen: skipped unit ")]
+    assert skips[0] == "zhen: skipped unit x0: no Chinese or English variant (xml:lang xx-YY)"
+    assert len(skips) == 20 and "zhen: … and 2 more" in err
+    assert "zhen: unit id 't1' repeats an earlier unit's; written as 't1-2'" in err
+    assert "22 units skipped: x0, x1, x2, x3, x4 and 17 more (reasons on stderr)" in proc.stdout
+    tsv = pd.read_csv(out / "pairs.tsv", sep="\t", keep_default_na=False, dtype=str)
+    assert len(tsv) == 32
+    assert list(tsv["unit_id"][:2]) == ["t0", "t1"] and tsv["unit_id"][30] == "t1-2"
+    assert (tsv["zh"][31], tsv["en"][31]) == ("一是融合发展不充分。", "")
+    flags = [json.loads(line) for line in (out / "flags.jsonl").read_text().splitlines()]
+    assert any(f["unit_id"] == "zh-only" and f["check"] == "unaligned" for f in flags)
+    tuids = [tu.get("tuid") for tu in etree.parse(str(out / "aligned.tmx")).getroot().iter("tu")]
+    assert len(tuids) == len(set(tuids)) == 31  # the zh-only unit is one-sided: not in the TM
 
 
 def test_misspelt_profile_option_is_exit_2(tmp_path):

@@ -9,25 +9,44 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import IO
 
 from align.errors import InputError
+from align.model import Pair
 from qa.model import SEVERITIES, Flag
 
 from .shared import write_output
 
 
-def flags_jsonl(flags: Iterable[Flag]) -> str:
-    return "".join(json.dumps(f.to_dict(), ensure_ascii=False) + "\n" for f in flags)
+def flag_record(flag: Flag, unit_ids: Mapping[int, str] | None = None) -> dict:
+    """``Flag.to_dict()`` plus the input's unit id(s) of its pair(s), so a
+    flag can be traced back to the CAT segment: ``unit_id`` (None for a
+    document-level flag or a pair without one) and ``unit_ids`` beside
+    ``pair_ids``."""
+    record = flag.to_dict()
+    lookup = unit_ids or {}
+    record["unit_id"] = lookup.get(flag.pair_id) if flag.pair_id is not None else None
+    record["unit_ids"] = [lookup.get(pid) for pid in record["pair_ids"]]
+    return record
+
+
+def flags_jsonl(flags: Iterable[Flag], pairs: Sequence[Pair] = ()) -> str:
+    unit_ids = {p.id: p.unit_id for p in pairs if p.unit_id is not None}
+    return "".join(
+        json.dumps(flag_record(f, unit_ids), ensure_ascii=False) + "\n" for f in flags
+    )
 
 
 def write_flags_jsonl(
-    flags: Iterable[Flag], path_or_file: str | os.PathLike[str] | IO
+    flags: Iterable[Flag],
+    path_or_file: str | os.PathLike[str] | IO,
+    pairs: Sequence[Pair] = (),
 ) -> None:
-    """Write ``flags`` one per line (a path is written atomically)."""
-    write_output(flags_jsonl(flags).encode("utf-8"), path_or_file)
+    """Write ``flags`` one per line (a path is written atomically); with
+    ``pairs``, each record names its pair's input unit id."""
+    write_output(flags_jsonl(flags, pairs).encode("utf-8"), path_or_file)
 
 
 def flag_from_dict(data: dict) -> Flag:

@@ -87,6 +87,25 @@ def ids_text(ids: Sequence[int]) -> str:
     return " ".join(str(i) for i in ids)
 
 
+def output_unit_ids(pairs: Sequence[Pair]) -> dict[int, str]:
+    """The id each pair's unit gets in a written TMX/XLIFF: the input's unit
+    id when it had one, else zhen's number; unique within the file (a number
+    that collides with an input id gets "-2", "-3"…)."""
+    wanted = [p.unit_id if p.unit_id is not None else str(p.id) for p in pairs]
+    taken = {p.unit_id for p in pairs if p.unit_id is not None}
+    used: set[str] = set()
+    out: dict[int, str] = {}
+    for pair, uid in zip(pairs, wanted):
+        if uid in used or (pair.unit_id is None and uid in taken):
+            n = 2
+            while f"{uid}-{n}" in used or f"{uid}-{n}" in taken:
+                n += 1
+            uid = f"{uid}-{n}"
+        used.add(uid)
+        out[pair.id] = uid
+    return out
+
+
 def pair_is_one_sided(pair: Pair) -> bool:
     return not pair.zh.strip() or not pair.en.strip()
 

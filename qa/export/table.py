@@ -49,6 +49,7 @@ PAIR_COLUMNS = (
     "decision",
     "comment",
     KEY_COLUMN,
+    "unit_id",  # the input's unit id (--pairs), so the final TM keeps it
 )
 # Document-level flags have an empty pair_id and list their pairs in pair_ids.
 FLAG_COLUMNS = (
@@ -117,6 +118,7 @@ def pair_rows(
                 decision,
                 comment,
                 row_key(p, run),
+                p.unit_id or "",
             ]
         )
     return rows

@@ -33,11 +33,13 @@ from align.errors import InputError
 from align.model import Pair
 from qa.model import Flag
 
+from .inline import TMX_STYLE, fill_segment, new_numbers
 from .shared import (
     ReviewMark,
     flag_line,
     flags_by_pair,
     ids_text,
+    output_unit_ids,
     write_output,
     xml_safe,
 )
@@ -102,13 +104,14 @@ def build_tmx(
     )
     body = _sub(root, "body")
     by_pair = flags_by_pair(flags or ())
+    tuids = output_unit_ids(pairs)
     for pair in pairs:
         has_zh, has_en = bool(pair.zh.strip()), bool(pair.en.strip())
         if not (has_zh or has_en):
             continue
         if not (has_zh and has_en) and one_sided == "skip":
             continue
-        tu = _sub(body, "tu", tuid=str(pair.id))
+        tu = _sub(body, "tu", tuid=tuids[pair.id])
         if pair.score is not None:
             _prop(tu, "x-zhen-confidence", f"{pair.score:.4f}")
         for kind, ids in (
@@ -140,13 +143,14 @@ def build_tmx(
         if mark is not None and mark.comment:
             _sub(tu, "note", mark.comment)
         # DTD order: all notes/props of the tu come before its first tuv.
-        for lang, text, present in (
-            (srclang, pair.zh, has_zh),
-            (tgtlang, pair.en, has_en),
+        numbers = new_numbers()
+        for lang, text, codes, present in (
+            (srclang, pair.zh, pair.zh_codes, has_zh),
+            (tgtlang, pair.en, pair.en_codes, has_en),
         ):
             if present:
                 tuv = etree.SubElement(tu, "tuv", {LANG: xml_safe(lang)})
-                _sub(tuv, "seg", text)
+                fill_segment(_sub(tuv, "seg"), text, codes, TMX_STYLE, numbers)
     return etree.ElementTree(root)
 
 
@@ -181,7 +185,8 @@ def write_tmx(
     """Write ``pairs`` as TMX 1.4b; returns the number of ``<tu>`` written.
 
     A path is written atomically; an open file (binary or text) is written
-    as is.  Per unit: ``tuid`` = pair id, ``x-zhen-confidence`` (when the
+    as is.  Per unit: ``tuid`` = the input's unit id (else the pair id; made
+unique), inline codes re-inserted at their offsets, ``x-zhen-confidence`` (when the
     aligner scored the pair), ``x-zhen-zh-ids`` / ``x-zhen-en-ids``
     (space-separated segment ids), ``x-zhen-para``, and one ``<note>`` per QA
     flag ("[severity] check (category): message").  ``marks`` (from

@@ -1,6 +1,8 @@
 """pairs.tsv: the alignment as a plain table, one line per pair.
 
-Columns ``id zh en zh_ids en_ids score``.  Segment ids are space-separated
+Columns ``id zh en zh_ids en_ids score unit_id``; ``unit_id`` is the id the
+input gave the unit (TMX tuid, XLIFF id, a TSV id column), empty for pairs
+zhen aligned itself.  Segment ids are space-separated
 integers ("3 4" for a 2-sentence side): commas would read as a thousands
 separator or a second CSV column to a reviewer's spreadsheet.  Text is
 escaped as in PostgreSQL ``COPY``/linear TSV — ``\\\\``, ``\\t``, ``\\n``,
@@ -30,7 +32,9 @@ from align.model import Pair
 
 from .shared import ids_text, write_output
 
-COLUMNS = ("id", "zh", "en", "zh_ids", "en_ids", "score")
+COLUMNS = ("id", "zh", "en", "zh_ids", "en_ids", "score", "unit_id")
+
+
 def pairs_tsv(pairs: Sequence[Pair]) -> str:
     out = io.StringIO()
     writer = csv.writer(
@@ -47,6 +51,7 @@ def pairs_tsv(pairs: Sequence[Pair]) -> str:
                 ids_text(p.zh_ids),
                 ids_text(p.en_ids),
                 score,
+                escape(p.unit_id or ""),
             )
         )
     return out.getvalue()

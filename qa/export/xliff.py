@@ -27,10 +27,12 @@ from lxml import etree
 from align.model import Pair
 from qa.model import Flag
 
+from .inline import XLIFF12_STYLE, fill_segment, new_numbers
 from .shared import (
     flag_line,
     flags_by_pair,
     ids_text,
+    output_unit_ids,
     tool_version,
     write_output,
     xml_safe,
@@ -77,23 +79,27 @@ def build_xliff(
     )
     body = _el(file_el, "body")
     by_pair = flags_by_pair(flags)
+    unit_ids = output_unit_ids(pairs)
     for pair in pairs:
         has_zh, has_en = bool(pair.zh.strip()), bool(pair.en.strip())
         own = by_pair.get(pair.id, [])
-        attrs = {"id": str(pair.id)}
+        attrs = {"id": unit_ids[pair.id]}
         if not has_zh:
             attrs["translate"] = "no"
         elif approve_unflagged and has_en and not own:
             attrs["approved"] = "yes"
         unit = _el(body, "trans-unit", **attrs)
-        _el(unit, "source", pair.zh, **{XML_LANG: srclang})
+        numbers = new_numbers()
+        fill_segment(_el(unit, "source", **{XML_LANG: srclang}), pair.zh,
+                     pair.zh_codes, XLIFF12_STYLE, numbers)
         if not has_en:
             state = "needs-translation"
         elif own:
             state = "needs-review-translation"
         else:
             state = "translated"
-        _el(unit, "target", pair.en, state=state, **{XML_LANG: tgtlang})
+        fill_segment(_el(unit, "target", state=state, **{XML_LANG: tgtlang}), pair.en,
+                     pair.en_codes, XLIFF12_STYLE, numbers)
         context = (
             f"zh {ids_text(pair.zh_ids) or '-'} | en {ids_text(pair.en_ids) or '-'}"
         )
