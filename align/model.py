@@ -69,6 +69,8 @@ class Pair:
     score: float | None = None
     para: int = 0
     heading: bool = False
+    #: quality estimate in [0, 100] (qa/qe.py), filled in after the checks
+    qe: float | None = None
 
 
 @dataclass

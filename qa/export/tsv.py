@@ -1,13 +1,13 @@
 """pairs.tsv: the alignment as a plain table, one line per pair.
 
-Columns ``id zh en zh_ids en_ids score``.  Segment ids are space-separated
+Columns ``id zh en zh_ids en_ids score qe`` (``qe``: the quality estimate, qa/qe.py).  Segment ids are space-separated
 integers ("3 4" for a 2-sentence side): commas would read as a thousands
 separator or a second CSV column to a reviewer's spreadsheet.  Text is
 escaped as in PostgreSQL ``COPY``/linear TSV — ``\\\\``, ``\\t``, ``\\n``,
 ``\\r`` — so a pair with a tab or a line break still takes exactly one line.
 A field containing ``"`` is quoted CSV-style by the ``csv`` module, which is
 what lets ``pandas.read_csv(path, sep="\\t")`` load every field verbatim
-with its default quoting.  An unscored pair has an empty score.
+with its default quoting.  An unscored pair has an empty score (and qe).
 
 To load with pandas without losing empty strings or "NA"-looking text::
 
@@ -30,7 +30,7 @@ from align.model import Pair
 
 from .shared import ids_text, write_output
 
-COLUMNS = ("id", "zh", "en", "zh_ids", "en_ids", "score")
+COLUMNS = ("id", "zh", "en", "zh_ids", "en_ids", "score", "qe")
 def pairs_tsv(pairs: Sequence[Pair]) -> str:
     out = io.StringIO()
     writer = csv.writer(
@@ -47,6 +47,7 @@ def pairs_tsv(pairs: Sequence[Pair]) -> str:
                 ids_text(p.zh_ids),
                 ids_text(p.en_ids),
                 score,
+                "" if p.qe is None else repr(float(p.qe)),
             )
         )
     return out.getvalue()

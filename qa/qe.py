@@ -1,0 +1,76 @@
+"""The per-pair quality estimate ``qe`` in [0, 100] (higher is better).
+
+A ridge model learned offline from expert MQM ratings (bench/qe_train.py)
+and shipped as data (qa/data/qe_model.json: feature names, scaling,
+coefficients, data source and date).  At run time it needs numpy only; the
+file is read on first use, never at import.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from align.model import Pair
+from qa.model import Flag
+from qa.qe_features import ALL_FEATURES, feature_matrix, pair_cosines
+
+MODEL_FILE = Path(__file__).resolve().parent / "data" / "qe_model.json"
+
+
+@dataclass(frozen=True)
+class QeModel:
+    """A linear model over named features, with the scaling it was fitted on."""
+
+    features: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+    clip: tuple[float, float]
+    source: str
+
+    def predict(self, X: np.ndarray) -> np.ndarray:
+        raw = ((X - self.mean) / self.scale) @ self.coef + self.intercept
+        return np.clip(raw, *self.clip)
+
+
+def parse_model(data: dict) -> QeModel:
+    """Validate a model file's content: known features, matching lengths, finite numbers."""
+    names = tuple(data["features"])
+    unknown = [n for n in names if n not in ALL_FEATURES]
+    if unknown:
+        raise ValueError(f"QE model names features the extractor does not compute: {unknown}")
+    arrays = [np.asarray(data[k], dtype=np.float64) for k in ("mean", "scale", "coef")]
+    if any(a.shape != (len(names),) for a in arrays):
+        raise ValueError("QE model: mean/scale/coef must each have one value per feature")
+    if not all(np.isfinite(a).all() for a in arrays) or np.any(arrays[1] == 0):
+        raise ValueError("QE model: non-finite value or zero scale")
+    lo, hi = data.get("clip", (0.0, 100.0))
+    return QeModel(names, *arrays, float(data["intercept"]), (float(lo), float(hi)), str(data.get("source", "")))
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str | Path = MODEL_FILE) -> QeModel:
+    return parse_model(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+def qe_scores(pairs: Sequence[Pair], embedder, flags: Iterable[Flag] = (),
+              model: QeModel | None = None) -> list[float]:
+    """One score per pair, rounded to 0.1; ``flags`` are the run's flags (pair-level ones count)."""
+    if not pairs:
+        return []
+    model = model or load_model()
+    X = feature_matrix(pairs, pair_cosines(pairs, embedder), flags, model.features)
+    return [round(float(s), 1) for s in model.predict(X)]
+
+
+def with_qe(pairs: Sequence[Pair], embedder, flags: Iterable[Flag] = ()) -> list[Pair]:
+    """The pairs with ``qe`` filled in (Pair is frozen: new values, same order)."""
+    scores = qe_scores(pairs, embedder, flags)
+    return [replace(p, qe=s) for p, s in zip(pairs, scores)]
