@@ -64,7 +64,7 @@ def pair_flags(pairs: Sequence[Pair], cache: Path) -> list[Flag]:
     from qa.pipeline import run_checks
     from qa.profile import load_profile
 
-    checks = [c for c in all_checks() if c.scope == "pair" and not c.needs]
+    checks = [c for c in all_checks() if c.scope == "pair" and not c.needs]  # as qa.qe.pair_check_flags
     flags = run_checks(pairs, checks, load_profile(None, checks), {})
     cache.write_text("".join(f"{f.pair_id}\t{f.severity}\t{f.check}\t{f.category}\n" for f in flags),
                      encoding="utf-8")

@@ -60,13 +60,22 @@ def load_model(path: str | Path = MODEL_FILE) -> QeModel:
     return parse_model(json.loads(Path(path).read_text(encoding="utf-8")))
 
 
+def pair_check_flags(flags: Iterable[Flag]) -> list[Flag]:
+    """The flags of pair-level checks only: the model was trained on those (document
+    checks need the whole document and the embedder, too costly on 20,000 rated pairs)."""
+    from qa.checks import all_checks
+
+    ids = {c.id for c in all_checks() if c.scope == "pair" and not c.needs}
+    return [f for f in flags if f.check in ids]
+
+
 def qe_scores(pairs: Sequence[Pair], embedder, flags: Iterable[Flag] = (),
               model: QeModel | None = None) -> list[float]:
-    """One score per pair, rounded to 0.1; ``flags`` are the run's flags (pair-level ones count)."""
+    """One score per pair, rounded to 0.1; ``flags`` are the run's flags (pair-level checks' count)."""
     if not pairs:
         return []
     model = model or load_model()
-    X = feature_matrix(pairs, pair_cosines(pairs, embedder), flags, model.features)
+    X = feature_matrix(pairs, pair_cosines(pairs, embedder), pair_check_flags(flags), model.features)
     return [round(float(s), 1) for s in model.predict(X)]
 
 
