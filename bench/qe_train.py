@@ -110,17 +110,21 @@ def spearman(a: np.ndarray, b: np.ndarray) -> float:
 
 
 def fit(X: np.ndarray, y: np.ndarray, alpha: float):
+    """Ridge on standardised features, each first clipped to its 0.5–99.5 % training range
+    (a linear model must not extrapolate: an empty English has a length ratio it never saw)."""
     from sklearn.linear_model import Ridge
 
-    mean, scale = X.mean(axis=0), X.std(axis=0)
+    lo, hi = np.percentile(X, 0.5, axis=0), np.percentile(X, 99.5, axis=0)
+    Xc = np.clip(X, lo, hi)
+    mean, scale = Xc.mean(axis=0), Xc.std(axis=0)
     scale[scale == 0] = 1.0
-    model = Ridge(alpha=alpha).fit((X - mean) / scale, y)
-    return mean, scale, model.coef_, float(model.intercept_)
+    model = Ridge(alpha=alpha).fit((Xc - mean) / scale, y)
+    return mean, scale, model.coef_, float(model.intercept_), lo, hi
 
 
 def predict(params, X: np.ndarray) -> np.ndarray:
-    mean, scale, coef, intercept = params
-    return np.clip(((X - mean) / scale) @ coef + intercept, 0.0, 100.0)
+    mean, scale, coef, intercept, lo, hi = params
+    return np.clip(((np.clip(X, lo, hi) - mean) / scale) @ coef + intercept, 0.0, 100.0)
 
 
 def cross_validate(X: np.ndarray, y: np.ndarray, groups: np.ndarray, alpha: float) -> tuple[float, float]:
@@ -171,13 +175,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"\nkept {kept}\nCV (held-out documents): Spearman {rho:.3f}, Pearson {r:.3f}")
     if args.dry_run:
         return 0
-    mean, scale, coef, intercept = fit(X[:, keep], y, args.alpha)
+    mean, scale, coef, intercept, lo, hi = fit(X[:, keep], y, args.alpha)
     model = {
         "kind": "ridge",
         "features": kept,
         "mean": [round(float(v), 6) for v in mean],
         "scale": [round(float(v), 6) for v in scale],
         "coef": [round(float(v), 6) for v in coef],
+        "lo": [round(float(v), 6) for v in lo],
+        "hi": [round(float(v), 6) for v in hi],
         "intercept": round(intercept, 6),
         "clip": [0.0, 100.0],
         "target": "100 * max(0, 1 + mqm / 25); mqm = rater-averaged segment MQM score "

@@ -34,9 +34,11 @@ class QeModel:
     intercept: float
     clip: tuple[float, float]
     source: str
+    lo: np.ndarray  # each feature is clipped to its training range: no extrapolation
+    hi: np.ndarray
 
     def predict(self, X: np.ndarray) -> np.ndarray:
-        raw = ((X - self.mean) / self.scale) @ self.coef + self.intercept
+        raw = ((np.clip(X, self.lo, self.hi) - self.mean) / self.scale) @ self.coef + self.intercept
         return np.clip(raw, *self.clip)
 
 
@@ -46,13 +48,15 @@ def parse_model(data: dict) -> QeModel:
     unknown = [n for n in names if n not in ALL_FEATURES]
     if unknown:
         raise ValueError(f"QE model names features the extractor does not compute: {unknown}")
-    arrays = [np.asarray(data[k], dtype=np.float64) for k in ("mean", "scale", "coef")]
+    arrays = [np.asarray(data[k], dtype=np.float64) for k in ("mean", "scale", "coef", "lo", "hi")]
     if any(a.shape != (len(names),) for a in arrays):
-        raise ValueError("QE model: mean/scale/coef must each have one value per feature")
+        raise ValueError("QE model: mean/scale/coef/lo/hi must each have one value per feature")
     if not all(np.isfinite(a).all() for a in arrays) or np.any(arrays[1] == 0):
         raise ValueError("QE model: non-finite value or zero scale")
     lo, hi = data.get("clip", (0.0, 100.0))
-    return QeModel(names, *arrays, float(data["intercept"]), (float(lo), float(hi)), str(data.get("source", "")))
+    mean, scale, coef, f_lo, f_hi = arrays
+    return QeModel(names, mean, scale, coef, float(data["intercept"]), (float(lo), float(hi)),
+                   str(data.get("source", "")), f_lo, f_hi)
 
 
 @lru_cache(maxsize=4)
@@ -76,7 +80,9 @@ def qe_scores(pairs: Sequence[Pair], embedder, flags: Iterable[Flag] = (),
         return []
     model = model or load_model()
     X = feature_matrix(pairs, pair_cosines(pairs, embedder), pair_check_flags(flags), model.features)
-    return [round(float(s), 1) for s in model.predict(X)]
+    # a side with no text is a non-translation, MQM's worst case (target 0), not a ratio to extrapolate
+    one_sided = [not p.zh.strip() or not p.en.strip() for p in pairs]
+    return [0.0 if gone else round(float(s), 1) for s, gone in zip(model.predict(X), one_sided)]
 
 
 def with_qe(pairs: Sequence[Pair], embedder, flags: Iterable[Flag] = ()) -> list[Pair]:
