@@ -101,6 +101,8 @@ class Pair:
     unit_id: str | None = None
     zh_codes: tuple[InlineCode, ...] = ()
     en_codes: tuple[InlineCode, ...] = ()
+    #: quality estimate in [0, 100] (qa/qe.py), filled in after the checks
+    qe: float | None = None
 
 
 @dataclass

@@ -94,6 +94,7 @@ def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossa
     from qa.pipeline import (
         Report,
         align_bitext,
+        estimate_quality,
         pairs_from_alignment,
         read_input,
         run_checks,
@@ -128,6 +129,7 @@ def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossa
         alignment = align_bitext(bitext, embedder, presegmented=presegmented, progress=progress)
         pairs = pairs_from_alignment(alignment)
     flags = run_checks(pairs, checks, prof, resources, progress=progress)
+    pairs = estimate_quality(pairs, flags, embedder, progress=progress)
     report = Report(pairs=pairs, flags=flags, bitext=bitext, alignment=alignment, profile=prof,
                     skipped=skipped or (),
                     checks=prof.fingerprint(checks), model=getattr(embedder, "key", type(embedder).__name__))
@@ -179,7 +181,9 @@ def _summary(report, written, quiet: bool) -> None:
     by_sev = Counter(f.severity for f in report.flags)
     sev = ", ".join(f"{by_sev.get(s, 0)} {s}" for s in reversed(SEVERITIES))
     score = document_score(report)
-    click.echo(f"{len(report.pairs)} pairs, {len(report.flags)} flags ({sev}); {score}")
+    qe = [p.qe for p in report.pairs if p.qe is not None]
+    mean_qe = f"; mean qe {sum(qe) / len(qe):.1f}" if qe else ""
+    click.echo(f"{len(report.pairs)} pairs, {len(report.flags)} flags ({sev}); {score}{mean_qe}")
     if report.skipped:
         click.echo(skipped_summary(report.skipped) + " (reasons on stderr)")
     by_cat = Counter(f.category for f in report.flags)

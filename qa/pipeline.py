@@ -110,6 +110,16 @@ def run_checks(pairs: Sequence[Pair], checks: Sequence[Check], profile: Profile,
     return flags
 
 
+def estimate_quality(pairs: Sequence[Pair], flags: Sequence[Flag], embedder,
+                     progress: Progress = _quiet) -> list[Pair]:
+    """The pairs with their ``qe`` score (qa/qe.py), which reads the checks' pair flags."""
+    from qa.qe import with_qe
+
+    scored = with_qe(pairs, embedder, flags)
+    progress("quality estimate: done")
+    return scored
+
+
 def read_input(input_path: str | Path, en_path: str | Path | None, *,
                pairs_mode: bool) -> tuple[Bitext | None, PairsInput | None]:
     """The bitext to align, or (``--pairs``) what the pairs reader read:

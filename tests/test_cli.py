@@ -50,6 +50,7 @@ def test_check_succeeds_and_summarises(run):
     assert proc.stderr == ""  # no progress when stderr is not a terminal
     first = proc.stdout.splitlines()[0]
     assert " pairs, " in first and " flags (" in first and "MQM" in first
+    assert "; mean qe " in first
     for name in (
         "aligned.tmx",
         "flags.jsonl",
@@ -89,12 +90,15 @@ def test_tmx_is_dtd_valid_and_holds_the_kowloon_pair(run):
     assert len(kowloon) == 1
     langs = {tuv.get(xml_lang) for tuv in kowloon[0].findall("tuv")}
     assert langs == {"zh-CN", "en-US"}
+    qe = [p for p in kowloon[0].findall("prop") if p.get("type") == "x-zhen-qe"]
+    assert len(qe) == 1 and 0 <= float(qe[0].text) <= 100
 
 
 def test_pairs_tsv_has_the_contract_columns_and_covers_both_sides(run):
     _, out = run
     df = pd.read_csv(out / "pairs.tsv", sep="\t", keep_default_na=False, dtype=str)
-    assert list(df.columns) == ["id", "zh", "en", "zh_ids", "en_ids", "score", "unit_id"]
+    assert list(df.columns) == ["id", "zh", "en", "zh_ids", "en_ids", "score", "qe", "unit_id"]
+    assert all(0 <= float(q) <= 100 for q in df.qe)
     assert "九龙治水" in "".join(df.zh)
     assert "water control in Kowloon" in " ".join(df.en)
     assert "免责声明" not in "".join(df.zh)  # the site footer is a trailer, not aligned

@@ -150,7 +150,7 @@ def html_report(
         parts += ["<h2>Document-level flags</h2>", f'<ul class="flags">{items}</ul>']
     parts += [
         "<h2>Pairs</h2>",
-        "<table><tr><th>#</th><th>中文</th><th>English</th><th>conf.</th><th>flags</th></tr>",
+        "<table><tr><th>#</th><th>中文</th><th>English</th><th>conf.</th><th>qe</th><th>flags</th></tr>",
     ]
     for p in pairs:
         own = by_pair.get(p.id, [])
@@ -181,6 +181,7 @@ def html_report(
             f'<td class="text" lang="zh-CN">{highlight(p.zh, spans_zh)}</td>'
             f'<td class="text" lang="en">{highlight(p.en, spans_en)}</td>'
             f'<td class="num">{conf}</td>'
+            f'<td class="num">{"" if p.qe is None else f"{p.qe:.0f}"}</td>'
             f"<td>{f'<ul class=flags>{flag_items}</ul>' if own else ''}</td></tr>"
         )
     parts += [

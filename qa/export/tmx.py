@@ -114,6 +114,8 @@ def build_tmx(
         tu = _sub(body, "tu", tuid=tuids[pair.id])
         if pair.score is not None:
             _prop(tu, "x-zhen-confidence", f"{pair.score:.4f}")
+        if pair.qe is not None:
+            _prop(tu, "x-zhen-qe", f"{pair.qe:.1f}")
         for kind, ids in (
             ("x-zhen-zh-ids", pair.zh_ids),
             ("x-zhen-en-ids", pair.en_ids),
@@ -187,7 +189,7 @@ def write_tmx(
     A path is written atomically; an open file (binary or text) is written
     as is.  Per unit: ``tuid`` = the input's unit id (else the pair id; made
 unique), inline codes re-inserted at their offsets, ``x-zhen-confidence`` (when the
-    aligner scored the pair), ``x-zhen-zh-ids`` / ``x-zhen-en-ids``
+    aligner scored the pair), ``x-zhen-qe`` (the quality estimate, qa/qe.py), ``x-zhen-zh-ids`` / ``x-zhen-en-ids``
     (space-separated segment ids), ``x-zhen-para``, and one ``<note>`` per QA
     flag ("[severity] check (category): message").  ``marks`` (from
     ``zhen review``) add ``x-zhen-decision`` and the reviewer's comment as a

@@ -1,15 +1,15 @@
 """pairs.tsv: the alignment as a plain table, one line per pair.
 
-Columns ``id zh en zh_ids en_ids score unit_id``; ``unit_id`` is the id the
-input gave the unit (TMX tuid, XLIFF id, a TSV id column), empty for pairs
-zhen aligned itself.  Segment ids are space-separated
+Columns ``id zh en zh_ids en_ids score qe unit_id``; ``qe`` is the quality
+estimate (qa/qe.py); ``unit_id`` is the id the input gave the unit (TMX tuid,
+XLIFF id, a TSV id column), empty for pairs zhen aligned itself.  Segment ids are space-separated
 integers ("3 4" for a 2-sentence side): commas would read as a thousands
 separator or a second CSV column to a reviewer's spreadsheet.  Text is
 escaped as in PostgreSQL ``COPY``/linear TSV — ``\\\\``, ``\\t``, ``\\n``,
 ``\\r`` — so a pair with a tab or a line break still takes exactly one line.
 A field containing ``"`` is quoted CSV-style by the ``csv`` module, which is
 what lets ``pandas.read_csv(path, sep="\\t")`` load every field verbatim
-with its default quoting.  An unscored pair has an empty score.
+with its default quoting.  An unscored pair has an empty score (and qe).
 
 To load with pandas without losing empty strings or "NA"-looking text::
 
@@ -32,7 +32,7 @@ from align.model import Pair
 
 from .shared import ids_text, write_output
 
-COLUMNS = ("id", "zh", "en", "zh_ids", "en_ids", "score", "unit_id")
+COLUMNS = ("id", "zh", "en", "zh_ids", "en_ids", "score", "qe", "unit_id")
 
 
 def pairs_tsv(pairs: Sequence[Pair]) -> str:
@@ -51,6 +51,7 @@ def pairs_tsv(pairs: Sequence[Pair]) -> str:
                 ids_text(p.zh_ids),
                 ids_text(p.en_ids),
                 score,
+                "" if p.qe is None else repr(float(p.qe)),
                 escape(p.unit_id or ""),
             )
         )

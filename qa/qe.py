@@ -1,0 +1,91 @@
+"""The per-pair quality estimate ``qe`` in [0, 100] (higher is better).
+
+A ridge model learned offline from expert MQM ratings (bench/qe_train.py)
+and shipped as data (qa/data/qe_model.json: feature names, scaling,
+coefficients, data source and date).  At run time it needs numpy only; the
+file is read on first use, never at import.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from align.model import Pair
+from qa.model import Flag
+from qa.qe_features import ALL_FEATURES, feature_matrix, pair_cosines
+
+MODEL_FILE = Path(__file__).resolve().parent / "data" / "qe_model.json"
+
+
+@dataclass(frozen=True)
+class QeModel:
+    """A linear model over named features, with the scaling it was fitted on."""
+
+    features: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+    clip: tuple[float, float]
+    source: str
+    lo: np.ndarray  # each feature is clipped to its training range: no extrapolation
+    hi: np.ndarray
+
+    def predict(self, X: np.ndarray) -> np.ndarray:
+        raw = ((np.clip(X, self.lo, self.hi) - self.mean) / self.scale) @ self.coef + self.intercept
+        return np.clip(raw, *self.clip)
+
+
+def parse_model(data: dict) -> QeModel:
+    """Validate a model file's content: known features, matching lengths, finite numbers."""
+    names = tuple(data["features"])
+    unknown = [n for n in names if n not in ALL_FEATURES]
+    if unknown:
+        raise ValueError(f"QE model names features the extractor does not compute: {unknown}")
+    arrays = [np.asarray(data[k], dtype=np.float64) for k in ("mean", "scale", "coef", "lo", "hi")]
+    if any(a.shape != (len(names),) for a in arrays):
+        raise ValueError("QE model: mean/scale/coef/lo/hi must each have one value per feature")
+    if not all(np.isfinite(a).all() for a in arrays) or np.any(arrays[1] == 0):
+        raise ValueError("QE model: non-finite value or zero scale")
+    lo, hi = data.get("clip", (0.0, 100.0))
+    mean, scale, coef, f_lo, f_hi = arrays
+    return QeModel(names, mean, scale, coef, float(data["intercept"]), (float(lo), float(hi)),
+                   str(data.get("source", "")), f_lo, f_hi)
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str | Path = MODEL_FILE) -> QeModel:
+    return parse_model(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+def pair_check_flags(flags: Iterable[Flag]) -> list[Flag]:
+    """The flags of pair-level checks only: the model was trained on those (document
+    checks need the whole document and the embedder, too costly on 20,000 rated pairs)."""
+    from qa.checks import all_checks
+
+    ids = {c.id for c in all_checks() if c.scope == "pair" and not c.needs}
+    return [f for f in flags if f.check in ids]
+
+
+def qe_scores(pairs: Sequence[Pair], embedder, flags: Iterable[Flag] = (),
+              model: QeModel | None = None) -> list[float]:
+    """One score per pair, rounded to 0.1; ``flags`` are the run's flags (pair-level checks' count)."""
+    if not pairs:
+        return []
+    model = model or load_model()
+    X = feature_matrix(pairs, pair_cosines(pairs, embedder), pair_check_flags(flags), model.features)
+    # a side with no text is a non-translation, MQM's worst case (target 0), not a ratio to extrapolate
+    one_sided = [not p.zh.strip() or not p.en.strip() for p in pairs]
+    return [0.0 if gone else round(float(s), 1) for s, gone in zip(model.predict(X), one_sided)]
+
+
+def with_qe(pairs: Sequence[Pair], embedder, flags: Iterable[Flag] = ()) -> list[Pair]:
+    """The pairs with ``qe`` filled in (Pair is frozen: new values, same order)."""
+    scores = qe_scores(pairs, embedder, flags)
+    return [replace(p, qe=s) for p, s in zip(pairs, scores)]

@@ -1,0 +1,140 @@
+"""The features the QE model reads, one vector per pair.
+
+Shared by the offline trainer (bench/qe_train.py) and the run-time scorer
+(qa/qe.py), so a model file's feature names are checked against
+:data:`FEATURES` and the two can never drift apart.  Every feature is cheap
+and offline: the USE-m3 cosine the run already has embeddings for, CC-CEDICT
+gloss coverage (qa.checks.coverage), length, numbers, Latin tokens, the
+pair-level QA flags, and a few English fluency cues.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from align.model import Pair
+from align.script import HAN
+from qa import lexicons as lx
+from qa.checks.coverage import _Stems, en_clauses, zh_content_words
+from qa.checks.numbers import en_numbers, zh_numbers
+from qa.model import Flag
+
+#: every feature the extractor can compute, in column order
+ALL_FEATURES: tuple[str, ...] = (
+    "cos",            # USE-m3 cosine of the whole source and translation
+    "zh_cov",         # share of Chinese content words with a CC-CEDICT gloss in the English
+    "en_cov",         # share of English content words explained by a gloss of the Chinese
+    "en_cov_min",     # the least explained English clause: an addition or a garbled clause
+    "log_len",        # log(English words / Han characters)
+    "log_len_sq",     # its square: too long and too short are both bad
+    "log_han",        # log(1 + Han characters): long sentences collect more errors
+    "num_miss",       # Chinese numbers with no English counterpart
+    "num_extra",      # English numbers with no Chinese counterpart
+    "latin_miss",     # Latin tokens of the Chinese (GDP, 5G) missing in the English
+    "han_in_en",      # Han characters left in the English
+    "repeat_3gram",   # repeated English word trigrams (stutter, degenerate output)
+    "func_ratio",     # share of English tokens that are stopwords
+    "flags_minor",    # pair-level QA flags by severity
+    "flags_major",
+    "empty_en",       # no English at all
+)
+
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9.&-]*[A-Za-z0-9]|[A-Za-z]")
+
+
+def _number_misses(a: Sequence, b: Sequence) -> int:
+    """How many numbers of ``a`` have no value-equal number in ``b``."""
+    bvals = {round(v, 6) for n in b for v in n.values}
+    return sum(1 for n in a if not any(round(v, 6) in bvals for v in n.values))
+
+
+def _repeats(words: Sequence[str], n: int = 3) -> int:
+    grams = Counter(tuple(words[i:i + n]) for i in range(len(words) - n + 1))
+    return sum(c - 1 for c in grams.values() if c > 1)
+
+
+def _coverage(zh: str, en: str, tokens: Sequence[lx.Token]) -> tuple[float, float, float]:
+    """CC-CEDICT gloss coverage both ways, with the Chinese cut by jieba once per pair.
+
+    The per-clause functions in qa.checks.coverage re-cut the whole Chinese for
+    every English clause; here the same word glosses and loose stem match
+    (``zh_content_words``, ``_Stems``) are computed once and shared.
+    """
+    if not zh.strip() or not en.strip():
+        return 0.0, 0.0, 0.0
+    words = zh_content_words(zh)
+    en_stems = _Stems(t.lemma for t in tokens)
+    zh_cov = sum(1 for _, g in words if any(en_stems.has(x) for x in g)) / len(words) if words else 1.0
+    gloss_stems = _Stems(x for _, g in words for x in g)
+    shares = []
+    for clause in en_clauses(en):
+        lemmas = lx.content_lemmas(clause.text)
+        if lemmas:
+            shares.append(sum(1 for w in lemmas if gloss_stems.has(w)) / len(lemmas))
+    all_lemmas = lx.content_lemmas(en)
+    en_cov = sum(1 for w in all_lemmas if gloss_stems.has(w)) / len(all_lemmas) if all_lemmas else 1.0
+    return zh_cov, en_cov, min(shares) if shares else en_cov
+
+
+def pair_features(zh: str, en: str, cos: float, flags: Iterable[Flag] = ()) -> dict[str, float]:
+    """All of :data:`ALL_FEATURES` for one pair; ``cos`` comes from the caller's embeddings."""
+    han = len(HAN.findall(zh))
+    tokens = lx.tokenize_en(en)
+    words = [t.text.lower() for t in tokens]
+    ratio = (len(words) + 1) / (han + 1)
+    zh_latin = {w.lower() for w in _LATIN.findall(HAN.sub(" ", zh))}
+    en_lower = en.lower()
+    sev = Counter(f.severity for f in flags)
+    zh_cov, en_cov, en_cov_min = _coverage(zh, en, tokens)
+    return {
+        "cos": float(cos),
+        "zh_cov": zh_cov,
+        "en_cov": en_cov,
+        "en_cov_min": en_cov_min,
+        "log_len": math.log(ratio),
+        "log_len_sq": math.log(ratio) ** 2,
+        "log_han": math.log1p(han),
+        "num_miss": float(_number_misses(zh_numbers(zh), en_numbers(en))),
+        "num_extra": float(_number_misses(en_numbers(en), zh_numbers(zh))),
+        "latin_miss": float(sum(1 for w in zh_latin if w not in en_lower)),
+        "han_in_en": float(len(HAN.findall(en)) > 0),
+        "repeat_3gram": float(_repeats(words)),
+        "func_ratio": sum(1 for w in words if w in lx.STOPWORDS) / len(words) if words else 0.0,
+        "flags_minor": float(sev["minor"]),
+        "flags_major": float(sev["major"] + sev["critical"]),
+        "empty_en": float(not en.strip()),
+    }
+
+
+def pair_cosines(pairs: Sequence[Pair], embedder) -> np.ndarray:
+    """Cosine of each pair's two sides; each distinct text is embedded once."""
+    texts = list(dict.fromkeys([p.zh for p in pairs] + [p.en for p in pairs]))
+    if not texts:
+        return np.zeros(0)
+    vecs = np.asarray(embedder.embed(texts), dtype=np.float64)
+    norms = np.linalg.norm(vecs, axis=1)
+    vecs = vecs / np.where(norms > 0, norms, 1.0)[:, None]
+    row = {t: i for i, t in enumerate(texts)}
+    cos = np.array([float(vecs[row[p.zh]] @ vecs[row[p.en]]) for p in pairs])
+    empty = np.array([not p.en.strip() or not p.zh.strip() for p in pairs])
+    cos[empty] = 0.0
+    return cos
+
+
+def feature_matrix(pairs: Sequence[Pair], cosines: Sequence[float], flags: Iterable[Flag],
+                   names: Sequence[str] = ALL_FEATURES) -> np.ndarray:
+    """One row per pair, columns ``names``; pair flags are matched by ``pair_id``."""
+    by_pair: dict[int, list[Flag]] = {}
+    for f in flags:
+        if f.pair_id is not None:
+            by_pair.setdefault(f.pair_id, []).append(f)
+    rows = []
+    for p, c in zip(pairs, cosines):
+        feats = pair_features(p.zh, p.en, c, by_pair.get(p.id, ()))
+        rows.append([feats[n] for n in names])
+    return np.asarray(rows, dtype=np.float64).reshape(len(rows), len(names))
