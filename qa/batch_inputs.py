@@ -94,7 +94,7 @@ def _expand(arg: str) -> tuple[list[Path], Path, bool]:
         for root, dirs, names in os.walk(path):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             files.extend(Path(root) / n for n in sorted(names) if not n.startswith("."))
-        return files, path.parent, True
+        return sorted(files, key=lambda f: f.parts), path.parent, True
     if path.exists():
         return [path], path.parent, False
     if _GLOB_CHARS.search(arg):
