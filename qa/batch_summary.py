@@ -91,8 +91,8 @@ def histogram_svg(scores: Sequence[float], width: int = 520, height: int = 160) 
         counts[i] += 1
     top = max(counts)
     bar_w = (width - 40) / len(edges)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height + 30}" '
-             f'role="img" aria-label="histogram of document MQM scores">']
+    parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height + 30}" '
+             f'role="img" aria-label="histogram of document MQM scores">')]
     for i, (edge, n) in enumerate(zip(edges, counts)):
         h = (height - 20) * n / top
         x = 30 + i * bar_w

@@ -225,7 +225,7 @@ def test_second_run_skips_changed_input_reruns_force_reruns(tmp_path, capsys):
     out = tmp_path / "batch"
 
     def run(*extra) -> dict[str, dict]:
-        code, stdout, stderr = zhen("batch", src, "-o", out, "-j", "1", *extra, capsys=capsys)
+        code, _stdout, stderr = zhen("batch", src, "-o", out, "-j", "1", *extra, capsys=capsys)
         assert code == 0, stderr
         return _rows(out)
 
@@ -260,7 +260,7 @@ def test_dask_engine_gives_the_local_scores(first_run, inputs, tmp_path, capsys)
     pytest.importorskip("distributed", reason="the Dask engine needs zhen[dask] (distributed)")
     _, _, _, local_out = first_run
     out = tmp_path / "dask"
-    code, stdout, stderr = zhen("batch", inputs, "-o", out, "--engine", "dask", "-j", "1",
+    code, _stdout, stderr = zhen("batch", inputs, "-o", out, "--engine", "dask", "-j", "1",
                                 "--ref-dir", inputs.parent / "refs", capsys=capsys)
     assert code == 0, stderr
     assert _rows(out) == _rows(local_out)
