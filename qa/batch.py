@@ -48,6 +48,8 @@ class BatchOptions:
     device: str = "cpu"
     batch_size: int = 32
     no_cache: bool = False
+    #: USE-m3 BLAS threads per worker: the cores shared among the workers
+    threads: int = 2
 
     def fingerprint(self) -> dict:
         """The options that change an item's results (not where or whether it is written)."""
@@ -148,10 +150,10 @@ _EMBEDDERS: dict[tuple, object] = {}
 def _embedder(opts: BatchOptions):
     from align.embed import load_embedder
 
-    key = (opts.model, opts.device, opts.batch_size, opts.no_cache)
+    key = (opts.model, opts.device, opts.batch_size, opts.no_cache, opts.threads)
     if key not in _EMBEDDERS:
-        _EMBEDDERS[key] = load_embedder(opts.model, device=opts.device,
-                                        batch_size=opts.batch_size, use_cache=not opts.no_cache)
+        _EMBEDDERS[key] = load_embedder(opts.model, device=opts.device, batch_size=opts.batch_size,
+                                        use_cache=not opts.no_cache, threads=opts.threads)
     return _EMBEDDERS[key]
 
 
@@ -218,14 +220,14 @@ def process_input(item: BatchInput, opts: BatchOptions) -> BatchRow:
     try:
         return _check(item, opts)
     except InputError as exc:
-        return BatchRow(item.label, item.kind, "error", error=str(exc), output=item.slug)
+        return BatchRow(item.label, item.kind, "error", error=str(exc))
     except Exception as exc:  # one broken input must not end the batch  # noqa: BLE001
-        return BatchRow(item.label, item.kind, "error", output=item.slug,
+        return BatchRow(item.label, item.kind, "error",
                         error=f"internal error: {type(exc).__name__}: {exc}")
 
 
 def _error_row(item: BatchInput, message: str) -> BatchRow:
-    return BatchRow(item.label, item.kind, "error", error=message, output=item.slug)
+    return BatchRow(item.label, item.kind, "error", error=message)
 
 
 OnDone = Callable[[BatchRow], None]

@@ -46,6 +46,22 @@ def _model_options(f):
     return f
 
 
+def _check_options(f):
+    """What ``zhen check`` and ``zhen batch`` both take to check an input."""
+    f = click.option("--formats", default="tmx,jsonl,tsv,html,xliff,xlsx", show_default=True,
+                     help="Which files to write (per input), comma-separated: "
+                          "tmx, jsonl, tsv, html, xliff, xlsx, csv.")(f)
+    f = click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+                     help="Exit with status 3 when a flag of this severity or worse exists.")(f)
+    f = click.option("--glossary", type=click.Path(path_type=Path), default=None,
+                     help="Termbase: TBX, CSV or XLSX with zh and en terms.")(f)
+    f = click.option("--profile", type=click.Path(path_type=Path), default=None,
+                     help="zhen.toml profile that switches checks off or re-weights them.")(f)
+    f = click.option("--presegmented", is_flag=True,
+                     help="One sentence per line: do not re-segment.")(f)
+    return f
+
+
 def _verbosity(f):
     f = click.option("-q", "--quiet", is_flag=True, help="No progress output.")(f)
     f = click.option("-v", "--verbose", is_flag=True,
@@ -72,15 +88,7 @@ def cli() -> None:
               help="Output folder (created, or replaced as a whole: files zhen did not write are kept).")
 @click.option("--pairs", "pairs_mode", is_flag=True,
               help="INPUT holds existing pairs (TSV with zh/en columns, TMX or XLIFF): check them as they are.")
-@click.option("--presegmented", is_flag=True, help="One sentence per line: do not re-segment.")
-@click.option("--profile", type=click.Path(path_type=Path), default=None,
-              help="zhen.toml profile that switches checks off or re-weights them.")
-@click.option("--glossary", type=click.Path(path_type=Path), default=None,
-              help="Termbase: TBX, CSV or XLSX with zh and en terms.")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
-              help="Exit with status 3 when a flag of this severity or worse exists.")
-@click.option("--formats", default="tmx,jsonl,tsv,html,xliff,xlsx", show_default=True,
-              help="Which files to write, comma-separated: tmx, jsonl, tsv, html, xliff, xlsx, csv.")
+@_check_options
 @click.option("--force", is_flag=True,
               help="Write into a folder zhen did not create, or over zhen files edited since.")
 @_model_options
@@ -148,15 +156,7 @@ def _summary(report, written, quiet: bool) -> None:
 @click.option("--ref-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Folder of reference translations named like the inputs, one line per pair: "
                    "adds BLEU and chrF.")
-@click.option("--presegmented", is_flag=True, help="One sentence per line: do not re-segment.")
-@click.option("--profile", type=click.Path(path_type=Path), default=None,
-              help="zhen.toml profile that switches checks off or re-weights them.")
-@click.option("--glossary", type=click.Path(path_type=Path), default=None,
-              help="Termbase: TBX, CSV or XLSX with zh and en terms.")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
-              help="Exit with status 3 when any input has a flag of this severity or worse.")
-@click.option("--formats", default="tmx,jsonl,tsv,html,xliff,xlsx", show_default=True,
-              help="Which files to write per input (as for zhen check).")
+@_check_options
 @click.option("--force", is_flag=True,
               help="Re-run inputs whose outputs are complete, and write over edited outputs.")
 @_model_options
@@ -187,10 +187,13 @@ def batch(inputs, outdir, jobs, engine, scheduler, ref_dir, presegmented, profil
     if ref_dir is not None and not ref_dir.is_dir():
         raise InputError(f"--ref-dir {ref_dir}: no such folder")
     items = discover(inputs, outdir)
+    jobs = jobs or os.cpu_count() or 1
     opts = BatchOptions(outdir=outdir, formats=tuple(parse_formats(formats)),
                         presegmented=presegmented, profile=profile, glossary=glossary,
                         ref_dir=ref_dir, force=force, model=model, device=device,
-                        batch_size=batch_size, no_cache=no_cache)
+                        batch_size=batch_size, no_cache=no_cache,
+                        # the default 2 BLAS threads, shared out when several workers run
+                        threads=max(1, min(2, (os.cpu_count() or 1) // jobs)))
     show = verbose or (not quiet and sys.stderr.isatty())
     bar = None
     if show:
@@ -204,7 +207,7 @@ def batch(inputs, outdir, jobs, engine, scheduler, ref_dir, presegmented, profil
             bar.update(1)
 
     try:
-        rows = run_batch(items, opts, jobs=jobs or os.cpu_count() or 1, engine=engine,
+        rows = run_batch(items, opts, jobs=jobs, engine=engine,
                          scheduler=scheduler, on_done=done)
     finally:
         if bar is not None:
