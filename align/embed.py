@@ -18,6 +18,7 @@ def load_embedder(
     batch_size: int = 32,
     cache_dir: str | None = None,
     use_cache: bool = True,
+    threads: int = 2,
 ) -> Embedder:
     """The default USE-m3 backend, or a sentence-transformers model by path/name.
 
@@ -26,11 +27,13 @@ def load_embedder(
     Vectors are cached on disk (``align.cache``) unless ``use_cache`` is
     False; ``cache_dir`` overrides ``$ZHEN_CACHE_DIR`` and the user cache.
     Bad model names raise InputError here, before any text is read.
+    ``threads`` is USE-m3's BLAS thread count (``zhen batch`` gives each of
+    its workers a share of the cores, so they do not fight over them).
     """
     if model is None or model.strip().lower() in ("", *_USEM3_NAMES):
         from align.backends.usem3 import Usem3Embedder
 
-        embedder: Embedder = Usem3Embedder()
+        embedder: Embedder = Usem3Embedder(threads=threads)
     else:
         from align.backends.st import SentenceTransformersEmbedder
 

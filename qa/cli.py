@@ -46,6 +46,22 @@ def _model_options(f):
     return f
 
 
+def _check_options(f):
+    """What ``zhen check`` and ``zhen batch`` both take to check an input."""
+    f = click.option("--formats", default="tmx,jsonl,tsv,html,xliff,xlsx", show_default=True,
+                     help="Which files to write (per input), comma-separated: "
+                          "tmx, jsonl, tsv, html, xliff, xlsx, csv.")(f)
+    f = click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+                     help="Exit with status 3 when a flag of this severity or worse exists.")(f)
+    f = click.option("--glossary", type=click.Path(path_type=Path), default=None,
+                     help="Termbase: TBX, CSV or XLSX with zh and en terms.")(f)
+    f = click.option("--profile", type=click.Path(path_type=Path), default=None,
+                     help="zhen.toml profile that switches checks off or re-weights them.")(f)
+    f = click.option("--presegmented", is_flag=True,
+                     help="One sentence per line: do not re-segment.")(f)
+    return f
+
+
 def _verbosity(f):
     f = click.option("-q", "--quiet", is_flag=True, help="No progress output.")(f)
     f = click.option("-v", "--verbose", is_flag=True,
@@ -72,15 +88,7 @@ def cli() -> None:
               help="Output folder (created, or replaced as a whole: files zhen did not write are kept).")
 @click.option("--pairs", "pairs_mode", is_flag=True,
               help="INPUT holds existing pairs (TSV with zh/en columns, TMX or XLIFF): check them as they are.")
-@click.option("--presegmented", is_flag=True, help="One sentence per line: do not re-segment.")
-@click.option("--profile", type=click.Path(path_type=Path), default=None,
-              help="zhen.toml profile that switches checks off or re-weights them.")
-@click.option("--glossary", type=click.Path(path_type=Path), default=None,
-              help="Termbase: TBX, CSV or XLSX with zh and en terms.")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
-              help="Exit with status 3 when a flag of this severity or worse exists.")
-@click.option("--formats", default="tmx,jsonl,tsv,html,xliff,xlsx", show_default=True,
-              help="Which files to write, comma-separated: tmx, jsonl, tsv, html, xliff, xlsx, csv.")
+@_check_options
 @click.option("--force", is_flag=True,
               help="Write into a folder zhen did not create, or over zhen files edited since.")
 @_model_options
@@ -91,14 +99,7 @@ def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossa
     from qa.checks import all_checks
     from qa.fail_on import fail_on_message
     from qa.outputs import check_outdir, parse_formats, write_outputs
-    from qa.pipeline import (
-        Report,
-        align_bitext,
-        estimate_quality,
-        pairs_from_alignment,
-        read_input,
-        run_checks,
-    )
+    from qa.pipeline import check_input
     from qa.profile import load_profile
 
     progress = _Progress(quiet, verbose)
@@ -112,27 +113,11 @@ def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossa
         from qa.glossary import load_glossary
 
         resources["glossary"] = load_glossary(glossary)
-    bitext, pairs_input = read_input(input_path, en_path, pairs_mode=pairs_mode)
-    pairs = skipped = None
-    if pairs_input is not None:
-        progress(f"read {input_path} ({pairs_input.encoding}): {pairs_input.units} units, "
-                 f"{len(pairs_input.pairs)} pairs")
-        _report_input_changes(pairs_input)
-        pairs, skipped = pairs_input.pairs, pairs_input.skipped
-    embedder = _embedder(model, device, batch_size, no_cache)
-    resources["embedder"] = embedder
-    alignment = None
-    if bitext is not None:
-        progress(f"read {bitext.source} ({bitext.encoding})")
-        if bitext.trailer:
-            progress(f"kept out of alignment: trailer of {len(bitext.trailer)} characters")
-        alignment = align_bitext(bitext, embedder, presegmented=presegmented, progress=progress)
-        pairs = pairs_from_alignment(alignment)
-    flags = run_checks(pairs, checks, prof, resources, progress=progress)
-    pairs = estimate_quality(pairs, flags, embedder, progress=progress)
-    report = Report(pairs=pairs, flags=flags, bitext=bitext, alignment=alignment, profile=prof,
-                    skipped=skipped or (),
-                    checks=prof.fingerprint(checks), model=getattr(embedder, "key", type(embedder).__name__))
+    report = check_input(input_path, en_path, pairs_mode=pairs_mode, presegmented=presegmented,
+                         checks=checks, profile=prof, resources=resources,
+                         embedder=lambda: _embedder(model, device, batch_size, no_cache),
+                         progress=progress, on_pairs_input=_report_input_changes)
+    flags = report.flags
     written = write_outputs(report, outdir, wanted, force=force, inputs=inputs)
     _summary(report, written, quiet)
     failed = fail_on_message(flags, fail_on) if fail_on else None
@@ -192,6 +177,85 @@ def _summary(report, written, quiet: bool) -> None:
     click.echo(f"  {score.signature}")
     if written:
         click.echo("wrote " + ", ".join(str(p) for p in written))
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUTS...")
+@click.option("-o", "--out", "outdir", required=True, type=click.Path(path_type=Path),
+              help="Output folder: one sub-folder per input, plus summary.csv/json/html.")
+@click.option("--jobs", "-j", type=click.IntRange(1), default=None,
+              help="Worker processes (default: the number of cores).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: a process pool; dask: Dask tasks (needs zhen[dask]).")
+@click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
+              help="With --engine dask: an existing Dask scheduler (default: a loopback LocalCluster).")
+@click.option("--ref-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Folder of reference translations named like the inputs, one line per pair: "
+                   "adds BLEU and chrF.")
+@_check_options
+@click.option("--force", is_flag=True,
+              help="Re-run inputs whose outputs are complete, and write over edited outputs.")
+@_model_options
+@_verbosity
+def batch(inputs, outdir, jobs, engine, scheduler, ref_dir, presegmented, profile, glossary,
+          fail_on, formats, force, model, device, batch_size, no_cache, quiet, verbose):
+    """Check many inputs: folders, globs, bilingual files, file pairs (name.zh.txt +
+    name.en.txt) and TMX/XLIFF/TSV memories; one output sub-folder each and a summary.
+
+    An input whose outputs are complete and unchanged is skipped (unless --force);
+    a bad input is an error row in the summary, not a failed batch.
+    """
+    from qa.batch import BatchOptions, run_batch
+    from qa.batch_inputs import discover
+    from qa.batch_summary import summary_line, write_summary
+    from qa.checks import all_checks
+    from qa.model import severity_rank
+    from qa.outputs import parse_formats
+    from qa.profile import load_profile
+
+    if scheduler and engine != "dask":
+        raise InputError("--scheduler needs --engine dask")
+    load_profile(profile, all_checks())  # a bad profile fails once, here, not once per input
+    if glossary is not None:
+        from qa.glossary import load_glossary
+
+        load_glossary(glossary)
+    if ref_dir is not None and not ref_dir.is_dir():
+        raise InputError(f"--ref-dir {ref_dir}: no such folder")
+    items = discover(inputs, outdir)
+    jobs = jobs or os.cpu_count() or 1
+    opts = BatchOptions(outdir=outdir, formats=tuple(parse_formats(formats)),
+                        presegmented=presegmented, profile=profile, glossary=glossary,
+                        ref_dir=ref_dir, force=force, model=model, device=device,
+                        batch_size=batch_size, no_cache=no_cache,
+                        # the default 2 BLAS threads, shared out when several workers run
+                        threads=max(1, min(2, (os.cpu_count() or 1) // jobs)))
+    show = verbose or (not quiet and sys.stderr.isatty())
+    bar = None
+    if show:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(items), unit="input", file=sys.stderr, dynamic_ncols=True)
+
+    def done(row) -> None:
+        if bar is not None:
+            bar.set_postfix_str(f"{row.status}: {row.input}"[:60], refresh=False)
+            bar.update(1)
+
+    try:
+        rows = run_batch(items, opts, jobs=jobs, engine=engine,
+                         scheduler=scheduler, on_done=done)
+    finally:
+        if bar is not None:
+            bar.close()
+    write_summary(rows, outdir)
+    click.echo(summary_line(rows, outdir))
+    if fail_on:
+        failing = [r for r in rows if r.worst and severity_rank(r.worst) >= severity_rank(fail_on)]
+        if failing:
+            click.echo(f"zhen: --fail-on {fail_on}: {len(failing)} of {len(rows)} inputs "
+                       f"(first: {failing[0].input})", err=True)
+            sys.exit(EXIT_FAIL_ON)
 
 
 @cli.command()

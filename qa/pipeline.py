@@ -135,3 +135,42 @@ def read_input(input_path: str | Path, en_path: str | Path | None, *,
     from align.read import read_bitext
 
     return read_bitext(input_path, en_path), None
+
+
+def check_input(input_path: str | Path, en_path: str | Path | None, *, pairs_mode: bool,
+                presegmented: bool, checks: Sequence[Check], profile: Profile,
+                resources: dict[str, Any], embedder: Callable[[], Any],
+                progress: Progress = _quiet,
+                on_pairs_input: Callable[[PairsInput], None] | None = None) -> Report:
+    """Read, align (unless ``pairs_mode``), check and score one input: the body of ``zhen check``.
+
+    ``zhen batch`` runs the same function per input, so a batch row and a
+    ``zhen check`` run on the same file give the same flags and score.
+    ``embedder`` is called once the input has been read, so that bad input
+    fails in a moment instead of after the model has loaded.
+    ``on_pairs_input`` sees what the pairs reader read (skipped units,
+    renamed ids) before any work, so the CLI can tell the user.
+    """
+    bitext, pairs_input = read_input(input_path, en_path, pairs_mode=pairs_mode)
+    pairs: list[Pair] = []
+    skipped: tuple = ()
+    if pairs_input is not None:
+        progress(f"read {input_path} ({pairs_input.encoding}): {pairs_input.units} units, "
+                 f"{len(pairs_input.pairs)} pairs")
+        if on_pairs_input is not None:
+            on_pairs_input(pairs_input)
+        pairs, skipped = list(pairs_input.pairs), tuple(pairs_input.skipped)
+    embedder = embedder()
+    resources = {**resources, "embedder": embedder}
+    alignment = None
+    if bitext is not None:
+        progress(f"read {bitext.source} ({bitext.encoding})")
+        if bitext.trailer:
+            progress(f"kept out of alignment: trailer of {len(bitext.trailer)} characters")
+        alignment = align_bitext(bitext, embedder, presegmented=presegmented, progress=progress)
+        pairs = pairs_from_alignment(alignment)
+    flags = run_checks(pairs, checks, profile, resources, progress=progress)
+    pairs = estimate_quality(pairs, flags, embedder, progress=progress)
+    return Report(pairs=pairs, flags=flags, bitext=bitext, alignment=alignment, profile=profile,
+                  skipped=skipped, checks=profile.fingerprint(checks),
+                  model=getattr(embedder, "key", type(embedder).__name__))

@@ -16,7 +16,7 @@ import hashlib
 import json
 import os
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from align.errors import InputError
@@ -33,6 +33,8 @@ class RunMarker:
     formats: tuple[str, ...]
     files: dict[str, str]
     created: bool
+    #: absolute input path → sha256 of its content when the run read it (``zhen batch`` resumes on it)
+    input_hashes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ def read_marker(folder: Path) -> RunMarker | None:
             formats=tuple(str(f) for f in data.get("formats", ())),
             files={str(name): str(meta["sha256"]) for name, meta in files.items()},
             created=bool(data.get("folder_created_by_zhen", False)),
+            input_hashes={str(k): str(v) for k, v in data.get("input_sha256", {}).items()},
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
@@ -78,7 +81,8 @@ def read_marker(folder: Path) -> RunMarker | None:
 
 def write_marker(folder: Path, written: Sequence[str], *, inputs: Sequence[Path],
                  formats: Sequence[str], created: bool) -> None:
-    """Record the files just written in ``folder`` (a private scratch folder)."""
+    """Record the files just written in ``folder`` (a private scratch folder),
+    and the content hash of each input, so a later run can tell whether they changed."""
     from qa import __version__
 
     files = {name: {"sha256": sha256_file(folder / name), "bytes": (folder / name).stat().st_size}
@@ -86,6 +90,7 @@ def write_marker(folder: Path, written: Sequence[str], *, inputs: Sequence[Path]
     record = {
         "zhen": __version__,
         "inputs": [os.path.abspath(p) for p in inputs],
+        "input_sha256": {os.path.abspath(p): sha256_file(p) for p in inputs if Path(p).is_file()},
         "formats": list(formats),
         "files": files,
         "folder_created_by_zhen": created,

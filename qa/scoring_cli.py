@@ -11,7 +11,7 @@ from qa.outputs import FILES
 from qa.run_folder import MARKER, RunMarker, read_marker
 
 
-def _read_lines(path: Path) -> list[str]:
+def read_lines(path: Path) -> list[str]:
     from align.decode import decode_bytes, normalize_text
 
     try:
@@ -72,7 +72,7 @@ def score_runs(runs: Sequence[Path], profile_path: Path | None, as_json: bool) -
 def reference_report(hyp: Path, refs: Sequence[Path], as_json: bool) -> str:
     from qa.score import reference_metrics
 
-    result = reference_metrics(_read_lines(hyp), [_read_lines(r) for r in refs])
+    result = reference_metrics(read_lines(hyp), [read_lines(r) for r in refs])
     if as_json:
         return json.dumps(result.__dict__, indent=1)
     return "\n".join([f"BLEU = {result.bleu:.2f}  {result.bleu_signature}",
