@@ -46,6 +46,15 @@ class FigurativeWord:
     #: words of the senses the parts do not explain (and of CEDICT's "fig." senses):
     #: an English word outside them betrays a rendering by the characters
     reference: frozenset[str]
+    #: CEDICT marks a figurative or literal sense (软肋 "(fig.) weak spot"): the
+    #: strong evidence; unmarked opaque words (抓手, 龙头) are often plain
+    #: synonyms in translation (同期 "same period"), so their flags are minor
+    marked: bool
+    primary: tuple[frozenset[str], ...]  # per part, the lemmas of its first glosses
+
+    @property
+    def sense_words(self) -> frozenset[str]:
+        return frozenset().union(*(_content(s) for s in self.senses))
 
 
 @dataclass(frozen=True)
@@ -76,12 +85,31 @@ def figurative_word(word: str) -> FigurativeWord | None:
         words = frozenset().union(*(p.lemmas for p in lr.parts_of(word)))
         if all(_content(s) <= words for s in senses):
             return None  # 突破瓶颈 'to make a breakthrough' is what 突破 says: the sum of its words
-    marked = [lx.strip_gloss(g) for e in entries for g in e.figurative]
+    figurative = [lx.strip_gloss(g) for e in entries for g in e.figurative]
+    marked = any(e.figurative or e.literal for e in entries)
     opaque = [s for s in senses if _opaque(s, parts)]
-    if not (opaque or marked) or (len(opaque) <= len(senses) / 2 and not any(e.figurative or e.literal for e in entries)):
+    if not (opaque or figurative) or (len(opaque) <= len(senses) / 2 and not marked):
         return None
-    reference = frozenset().union(*(_content(s) for s in opaque + marked))
-    return FigurativeWord(word, tuple(senses), tuple(parts), reference)
+    if not marked and any(len(p.zh) > 1 for p in parts):
+        return None  # 死亡率 'death rate', 建筑群 'building group': the sub-words' own senses, compositionally
+    reference = frozenset().union(*(_content(s) for s in opaque + figurative))
+    primary = tuple(_primary_lemmas(p.zh) for p in parts)
+    return FigurativeWord(word, tuple(senses), tuple(parts), reference, marked, primary)
+
+
+def _primary_lemmas(part: str) -> frozenset[str]:
+    """What a part first means: the first two glosses of the part and of each of its characters.
+
+    A character-by-character rendering uses the characters' first senses (龙
+    'dragon', 板 'board'); a later gloss turning up ('computing' for 算, whose
+    first glosses are 'to regard as', 'to figure') is a translation, not a calque.
+    """
+    cd = lx.cedict()
+    out: set[str] = set()
+    for piece in {part, *part}:
+        for g in cd.glosses(piece)[:2]:
+            out.update(_content(g))
+    return frozenset(out)
 
 
 def _opaque(sense: str, parts: Sequence[lr.Part]) -> bool:
@@ -143,6 +171,9 @@ def _rendered_by_parts(fig: FigurativeWord, tokens: list[lx.Token], text: str,
         return None  # the words are one of the word's own senses: an accepted rendering
     if not any(not _shares({tokens[tj].lemma}, fig.reference) for tj in chosen.values()):
         return None  # no English word foreign to the word's figurative senses
+    if not fig.marked and not all(tokens[tj].lemma in fig.primary[k]
+                                  and not _shares({tokens[tj].lemma}, fig.sense_words) for k, tj in chosen.items()):
+        return None  # unmarked: every English word a character's first sense and foreign to the word's senses
     hit = {lemma for p in parts for lemma in p.lemmas}
     while i > 0 and tokens[i - 1].lemma in hit and tokens[i - 1].text.lower() not in lx.STOPWORDS:
         i -= 1  # 'dragon' of "dragon head" also glosses 龙头: show the whole literal phrase
@@ -204,7 +235,8 @@ def check_literal_terms(pair: Pair, ctx: Context) -> list[Flag]:
             pair, f"'{fig.word}' means {senses} (CC-CEDICT); the English '{en_text}' renders "
                   f"its characters literally ({how})",
             zh_spans=(hit.zh_span,), en_spans=(hit.en_span,),
-            suggestion=f"Translate the meaning, e.g. '{_sense(fig)}'"))
+            suggestion=f"Translate the meaning, e.g. '{_sense(fig)}'",
+            severity="major" if fig.marked else "minor"))
     return flags
 
 
