@@ -11,7 +11,6 @@ from align.model import Pair
 from qa.checks import literal_terms, roles, terminology
 from qa.model import Context
 
-
 # --------------------------------------------------------------------------- term-consistency
 
 QUALITY = [
