@@ -23,7 +23,7 @@ from align.errors import InputError
 from align.model import Pair
 from align.zh_words import loaded_jieba
 from qa import lexicons as lx
-from qa.model import Check, Flag
+from qa.model import Check, Context, Flag
 
 MARKERS_PATH = lx.DATA_DIR / "role_markers.tsv"
 _STOP = "，,。；;：:！!？?（）()“”\"《》"
@@ -172,7 +172,7 @@ def _span(tokens: list[lx.Token], mentions: list[int], at: int) -> tuple[int, in
     return tokens[i].start, tokens[j].end
 
 
-def check_roles(pair: Pair, ctx) -> list[Flag]:
+def check_roles(pair: Pair, ctx: Context) -> list[Flag]:
     flags: list[Flag] = []
     markers = load_markers()
     tokens = lx.tokenize_en(pair.en)
