@@ -24,9 +24,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from align.model import Pair
-from align.script import HAN_CLASS, HAN_RUN
+from align.script import HAN_CLASS
 from align.zh_words import loaded_jieba
 from qa import lexicons as lx
+from qa import literal as lr
 from qa.model import Check, Context, Flag
 
 CHECK_ID = "idiom-literal"
@@ -112,122 +113,6 @@ def _rendering_present(rendering: str, en_lemmas: list[str]) -> bool:
     return bool(seq) and _find_seq(seq, en_lemmas) >= 0
 
 
-def _gloss_present(gloss: str, en_lemma_set: set[str]) -> bool:
-    """A CEDICT meaning of the whole expression counts only if (nearly) all its content words appear.
-
-    One shared word is no evidence: 'mechanical hand' (抓手) meets the literal
-    "grasping hand" on 'hand', 'blessed by heaven' (得天独厚) meets "thick from
-    heaven alone" on 'heaven'.  Glosses of one or two content words need all of
-    them; longer ones may miss one.
-    """
-    words = set(lx.content_lemmas(lx.strip_gloss(gloss)))
-    if not words:
-        return False
-    need = len(words) if len(words) <= 2 else len(words) - 1
-    return len(words & en_lemma_set) >= need
-
-
-def _whole_glosses(expr: str) -> list[str]:
-    out: list[str] = []
-    for e in lx.cedict().get(lx.strip_zh_punct(expr)[0]) or lx.cedict().get(expr):
-        out.extend(e.meanings)
-    return [g for g in out if not lx.SKIP_GLOSS.match(g)]
-
-
-@dataclass(frozen=True)
-class _Part:
-    zh: str
-    lemmas: frozenset[str]
-    weak: bool  # only numbers: 'four', 'thousand'
-    names: frozenset[str]  # lemmas of a proper-noun gloss ('kowloon')
-
-
-def _parts(expr: str) -> list[_Part]:
-    """The expression's sub-words with the English words that would betray each."""
-    cd = lx.cedict()
-    key = lx.strip_zh_punct(expr)[0]
-    out: list[_Part] = []
-    for word in cd.segment(key, max_len=max(1, len(key) - 1)):
-        entries = cd.get(word)
-        lemmas: set[str] = set()
-        names: set[str] = set()
-        for e in entries:
-            glosses = [g for g in e.glosses if not lx.SKIP_GLOSS.match(g)]
-            if len(word) == 1:
-                glosses = glosses[:5]
-            for g in glosses:
-                clean = lx.strip_gloss(re.sub(r"^(lit\.|fig\.)\s*", "", g))
-                lemmas.update(lx.content_lemmas(clean))
-                if e.proper and len(word) >= 2:
-                    names.update(lx.lemma(w) for w in re.findall(r"\b[A-Z][a-z]{2,}\b", clean))
-        if lemmas:
-            out.append(_Part(word, frozenset(lemmas), lemmas <= lx.NUMBER_WORDS, frozenset(names)))
-    return out
-
-
-def _sentence_ids(tokens: list[lx.Token], text: str) -> list[int]:
-    """Sentence number of each token, so a literal rendering is never pieced together across sentences."""
-    ids, n, prev = [], 0, 0
-    for t in tokens:
-        if re.search(r"[.!?;]", text[prev:t.start]):
-            n += 1
-        ids.append(n)
-        prev = t.end
-    return ids
-
-
-def _window(parts: list[_Part], tokens: list[lx.Token], width: int,
-            text: str) -> tuple[int, int, dict[int, int]]:
-    """The token window (≤ width) where the most distinct parts are rendered."""
-    sentence = _sentence_ids(tokens, text)
-    hits: list[list[int]] = []
-    for t in tokens:
-        hits.append([k for k, p in enumerate(parts)
-                     if t.lemma in p.lemmas and t.text.lower() not in lx.STOPWORDS])
-    best: tuple[int, int, dict[int, int]] = (0, 0, {})
-    best_score: tuple[int, ...] = (0, 0, 0, 0)
-    for i in range(len(tokens)):
-        if not hits[i]:
-            continue
-        chosen: dict[int, int] = {}
-        for j in range(i, min(len(tokens), i + width)):
-            if sentence[j] != sentence[i]:
-                break
-            for k in hits[j]:  # one token renders one part: 'business' is not both 行 and 业
-                if k not in chosen:
-                    chosen[k] = j
-                    break
-        strong = sum(1 for k in chosen if not parts[k].weak)
-        last = max(chosen.values())
-        score = (len(chosen), min(strong, 1), -(last - i), strong)
-        if score > best_score:
-            best_score = score
-            best = (i, last, chosen)
-    return best
-
-
-def _accounted_lemmas(zh: str, expr: Expression) -> frozenset[str]:
-    """Content words of the glosses of the *other* Chinese words in the sentence.
-
-    An accepted rendering that another source word explains is no rendering of
-    the expression: in 抓住关键核心技术这个“牛鼻子” the 'key' and 'core' of "key
-    core technologies" belong to 关键 and 核心, not to 牛鼻子.  Only words of two
-    or more characters count; single characters gloss almost anything.
-    """
-    cd = lx.cedict()
-    out: set[str] = set()
-    for piece in (zh[:expr.start], zh[expr.end:]):
-        for run in HAN_RUN.findall(piece):
-            for word in cd.segment(run, max_len=8):
-                if len(word) < 2:
-                    continue
-                for e in cd.get(word):
-                    for g in e.glosses:
-                        if not lx.SKIP_GLOSS.match(g):
-                            out.update(lx.content_lemmas(lx.strip_gloss(g)))
-    return frozenset(out)
-
-
 def _rendering_spans(rendering: str, tokens: list[lx.Token]) -> list[tuple[int, int]]:
     """Token index ranges [i, j) where ``rendering`` occurs as a lemma sequence (articles skipped)."""
     seq = _lemma_seq(rendering)
@@ -298,11 +183,11 @@ def detect_literal(pair_zh: str, pair_en: str,
     for expr in find_expressions(pair_zh, set_phrases):
         key = lx.strip_zh_punct(expr.text)[0]
         phrase = curated.get(key)
-        whole = _whole_glosses(expr.text)
+        whole = lr.whole_glosses(expr.text)
         cue = _cue_span(phrase, tokens)
-        if phrase and _rendered(phrase, tokens, pair_en, _accounted_lemmas(pair_zh, expr), cue):
+        if phrase and _rendered(phrase, tokens, pair_en, lr.accounted_lemmas(pair_zh, expr.start, expr.end), cue):
             continue
-        if cue is None and any(_gloss_present(g, en_set) for g in whole):
+        if cue is None and any(lr.gloss_present(g, en_set) for g in whole):
             continue
         meaning = (phrase.meaning if phrase and phrase.meaning else
                    lx.strip_gloss(whole[0]) if whole else "")
@@ -335,9 +220,9 @@ def _idiom_shaped(expr: str) -> bool:
 
 def _literal_evidence(expr: Expression, phrase: lx.SetPhrase | None,
                       tokens: list[lx.Token], text: str, known_meaning: bool = True) -> tuple[tuple[int, int], tuple[tuple[str, str], ...]] | None:
-    parts = _parts(expr.text)
+    parts = lr.parts_of(expr.text)
     width = min(12, 3 * max(1, len(parts)) + 2)
-    i, j, chosen = _window(parts, tokens, width, text) if parts else (0, 0, {})
+    i, j, chosen = lr.best_window(parts, tokens, width, text) if parts else (0, 0, {})
     if chosen and (j - i + 1) > 2 * len(chosen) + 2:
         chosen = {}  # glosses scattered over a long stretch: coincidence, not a rendering
     strong = [k for k in chosen if not parts[k].weak]
@@ -372,23 +257,10 @@ def _literal_evidence(expr: Expression, phrase: lx.SetPhrase | None,
         (start, end), words = cue, ()
     else:
         start, end = min(cue[0], component[0]), max(cue[1], component[1])
-    return _clause_around(text, start, end), words
+    return lr.clause_around(text, start, end), words
 
 
-def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen a short hit to its quoted phrase or clause, so the message quotes readable English."""
-    for stops in ("“”\".;!?", "“”\".;!?,"):
-        left = max((text.rfind(c, 0, start) for c in stops), default=-1) + 1
-        rights = [k for k in (text.find(c, end) for c in stops) if k >= 0]
-        right = min(rights) if rights else len(text)
-        while left < start and text[left] in " \t":
-            left += 1
-        if len(text[left:right].split()) <= 12:
-            return left, right
-    return start, end
-
-
-def _set_phrases_for(ctx: Context) -> dict[str, lx.SetPhrase]:
+def set_phrases_for(ctx: Context) -> dict[str, lx.SetPhrase]:
     source = ctx.options_of(IDIOMS).set_phrases
     cached = ctx.resources.get("set_phrases")
     if source is None and cached is not None:
@@ -403,7 +275,7 @@ def _default_set_phrases() -> dict[str, lx.SetPhrase]:
 
 def check_idioms(pair: Pair, ctx: Context) -> list[Flag]:
     flags: list[Flag] = []
-    for hit in detect_literal(pair.zh, pair.en, _set_phrases_for(ctx)):
+    for hit in detect_literal(pair.zh, pair.en, set_phrases_for(ctx)):
         e = hit.expression
         en_text = pair.en[hit.en_span[0]:hit.en_span[1]]
         kind = "an idiom" if e.source != "quoted" else "a set phrase (quoted in the source)"

@@ -45,7 +45,7 @@ class Rendering:
     pair_id: int
     text: str
     key: tuple[str, ...]  # lemma sequence, the identity of a rendering
-    how: str  # "quote" | "known" | "variant" | "gloss"
+    how: str  # "quote" | "known" | "variant" | "gloss" | "anchored"
 
 
 def _key(text: str) -> tuple[str, ...]:
@@ -178,6 +178,50 @@ def _gloss_rendering(en: str, term: str) -> str | None:
     return en[tokens[best[0]].start:tokens[best[1]].end]
 
 
+@lru_cache(maxsize=4096)
+def _piece_lemmas(term: str) -> tuple[frozenset[str], ...]:
+    """Per CEDICT piece of ``term`` (single characters too), the lemmas of its first glosses."""
+    cd = lx.cedict()
+    out = []
+    for piece in cd.segment(term):
+        lem: set[str] = set()
+        for g in cd.glosses(piece, per_entry=4 if len(piece) == 1 else None):
+            lem.update(lx.content_lemmas(lx.strip_gloss(g)))
+        out.append(frozenset(lem))
+    return tuple(out)
+
+
+def _anchored_rendering(en: str, term: str, other: frozenset[str]) -> str | None:
+    """A two-to-three-word rendering anchored on glosses, with at most one word that is no gloss.
+
+    A term rendered by a synonym is invisible to the gloss window: 营商环境 as
+    "business climate" or "investment environment".  The window's words must
+    be content words in one clause, all but one the gloss of a piece of the
+    term (each piece once), and none explained by another word of the pair's
+    Chinese, so the free word can only be this term's rendering.
+    """
+    pieces = _piece_lemmas(term)
+    if len(pieces) < 2 or sum(1 for p in pieces if p) < 2:
+        return None
+    best: tuple[tuple[int, int], str] | None = None
+    for text, key in _ngrams(en, 3):
+        if len(key) < 2 or any(w in lx.STOPWORDS or w in other for w in key):
+            continue
+        free, used = 0, set()
+        for w in key:
+            hit = next((k for k, p in enumerate(pieces) if k not in used and w in p), None)
+            if hit is None:
+                free += 1
+            else:
+                used.add(hit)
+        if free > 1 or not used or len(key) - free > len(pieces):
+            continue
+        rank = (len(used), -len(key))
+        if best is None or rank > best[0]:
+            best = (rank, text)
+    return best[1] if best else None
+
+
 def _candidate_terms(ctx: Context) -> dict[str, str]:
     """term → why it is tracked ("quoted", "glossary", "frequent")."""
     terms: dict[str, str] = {}
@@ -280,8 +324,11 @@ def find_renderings(ctx: Context, term: str, kind: str) -> list[Rendering]:
             found[p.id] = Rendering(p.id, _clean(hit[0]), _key(hit[0]), hit[1])
         elif kind == "frequent":
             g = _gloss_rendering(p.en, term)
+            how = "gloss"
+            if g is None:
+                g, how = _anchored_rendering(p.en, term, _other_glosses(p.zh, term)), "anchored"
             if g:
-                found[p.id] = Rendering(p.id, _clean(g), _key(g), "gloss")
+                found[p.id] = Rendering(p.id, _clean(g), _key(g), how)
     return [found[p.id] for p in occurrences if p.id in found and found[p.id].key]
 
 
@@ -314,6 +361,26 @@ def _other_glosses(zh: str, term: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@dataclass
+class _KeyIndex:
+    """Every pair's English word sequences, and in how many pairs each occurs: built once per document."""
+
+    per_pair: dict[int, dict[tuple[str, ...], str]]
+    pairs_with: Counter
+    texts: tuple[tuple[int, str], ...]  # the (id, English) it was built from
+
+
+def _key_index(ctx: Context) -> _KeyIndex:
+    """The document's key index, kept in ``ctx.resources`` so every term reuses it (was rebuilt per key)."""
+    texts = tuple((p.id, p.en) for p in ctx.pairs)
+    cached = ctx.resources.get("term_key_index")
+    if cached is None or cached.texts != texts:
+        per_pair = {p.id: _en_keys(p.en) for p in ctx.pairs if p.en.strip()}
+        cached = _KeyIndex(per_pair, Counter(k for keys in per_pair.values() for k in keys), texts)
+        ctx.resources["term_key_index"] = cached
+    return cached
+
+
 def dominant_rendering(ctx: Context, term: str) -> tuple[tuple[str, ...], str, list[int]] | None:
     """The rendering most of the term's pairs share: (key, text, pair ids using it).
 
@@ -326,7 +393,8 @@ def dominant_rendering(ctx: Context, term: str) -> tuple[tuple[str, ...], str, l
     if len(occ) < 3:
         return None
     gloss = {g[:5] for g in _gloss_lemmas(term)}
-    per_pair = {p.id: _en_keys(p.en) for p in occ}
+    index = _key_index(ctx)
+    per_pair = {p.id: index.per_pair[p.id] for p in occ}
     counts: Counter = Counter(k for keys in per_pair.values() for k in keys)
     best = None
     for key, n in counts.items():
@@ -336,7 +404,7 @@ def dominant_rendering(ctx: Context, term: str) -> tuple[tuple[str, ...], str, l
         share = sum(1 for w in content if w[:5] in gloss) / max(1, len(content))
         if share < 0.5 or not content or content[0][:5] not in gloss:
             continue  # 'digital infrastructure' for 基础设施: the modifier is 数字's, not the term's
-        elsewhere = sum(1 for p in ctx.pairs if term not in p.zh and key in _en_keys(p.en))
+        elsewhere = index.pairs_with[key] - n  # pairs saying it without the term
         if elsewhere > n:
             continue
         rank = (n, share, -len(key))
@@ -463,7 +531,9 @@ def _frequent_is_real(groups: dict[tuple[str, ...], list[Rendering]]) -> bool:
     distinct = [k for k in by_stems if k]
     if len(distinct) < 2 or any(a < b for a in distinct for b in distinct):
         return False
-    return sum(1 for k in distinct if by_stems[k] >= 2) >= 2
+    # three different renderings of a term met three times are a pattern even
+    # when none recurs ('business environment', 'business climate', 'investment environment')
+    return len(distinct) >= 3 or sum(1 for k in distinct if by_stems[k] >= 2) >= 2
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,250 @@
+"""literal-term: a figurative word rendered by its characters (Chinglish).
+
+软肋 is a 'weak spot', not a "soft rib"; 枪刺 a 'bayonet', not "gun thorns".
+``idiom-literal`` catches this for 成语 and curated set phrases (短板, 抓手 are
+in its table, and their spans are left to it); this check extends it to any
+word of two to four characters (a jieba word, a CC-CEDICT headword or a
+sub-word of one) whose meaning is known and is *not* the sum of its parts.
+
+A word is a candidate only when more than half of its CC-CEDICT senses say
+something its characters' glosses do not (瓶颈 'bottleneck' contains 'bottle':
+the sum of its parts; compositional words such as 数据中心 are never
+candidates), or CEDICT marks a figurative or literal sense.  A pair is flagged
+when every part of the word is rendered by a gloss in a tight window of the
+English, one of those words belongs to none of the word's figurative senses,
+no other Chinese word of the sentence explains them, and no CEDICT sense of the
+whole is in the English: an English that matches the word's own gloss ("step
+by step" for 循序渐进) is never flagged.
+
+Measured on WMT20, unmarked words are often plain synonyms in translation
+(同期 "same period", 死亡率 "death rate", 奖金 "prize money"), so for them the
+evidence must be stronger — single-character parts, every English word one of
+the first two glosses of its character and foreign to all the word's senses —
+and the flag is minor; CEDICT-marked words (软肋 "(fig.) weak spot") are major.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from align.model import Pair
+from align.script import HAN_RUN
+from align.zh_words import loaded_jieba
+from qa import lexicons as lx
+from qa import literal as lr
+from qa.checks.idioms import detect_literal, find_expressions, set_phrases_for
+from qa.model import Check, Context, Flag
+
+
+@dataclass(frozen=True)
+class FigurativeWord:
+    """A word whose CEDICT meaning is not the composition of its parts."""
+
+    word: str
+    senses: tuple[str, ...]  # usable CEDICT meanings of the whole word
+    parts: tuple[lr.Part, ...]
+    #: words of the senses the parts do not explain (and of CEDICT's "fig." senses):
+    #: an English word outside them betrays a rendering by the characters
+    reference: frozenset[str]
+    #: CEDICT marks a figurative or literal sense (软肋 "(fig.) weak spot"): the
+    #: strong evidence; unmarked opaque words (抓手, 龙头) are often plain
+    #: synonyms in translation (同期 "same period"), so their flags are minor
+    marked: bool
+    primary: tuple[frozenset[str], ...]  # per part, the lemmas of its first glosses
+
+    @property
+    def sense_words(self) -> frozenset[str]:
+        return frozenset().union(*(_content(s) for s in self.senses))
+
+
+@dataclass(frozen=True)
+class LiteralTerm:
+    word: FigurativeWord
+    zh_span: tuple[int, int]
+    en_span: tuple[int, int]
+    parts: tuple[tuple[str, str], ...]  # (Chinese part, English word it became)
+
+
+def _content(gloss: str) -> set[str]:
+    return set(lx.content_lemmas(lx.strip_gloss(gloss)))
+
+
+@lru_cache(maxsize=65536)
+def figurative_word(word: str) -> FigurativeWord | None:
+    """``word`` as a candidate, or None when its meaning is unknown or compositional."""
+    if not 2 <= len(word) <= 4 or not lx.HAN.fullmatch(word[0]):
+        return None
+    entries = lx.cedict().get(word)
+    if not entries or any(e.proper for e in entries):
+        return None
+    senses = [s for s in lr.whole_glosses(word) if _content(s)]
+    parts = lr.parts_of(word, with_characters=True)
+    if not senses or len(parts) < 2:
+        return None
+    if any(len(p.zh) > 1 for p in parts):
+        words = frozenset().union(*(p.lemmas for p in lr.parts_of(word)))
+        if all(_content(s) <= words for s in senses):
+            return None  # 突破瓶颈 'to make a breakthrough' is what 突破 says: the sum of its words
+    figurative = [lx.strip_gloss(g) for e in entries for g in e.figurative]
+    marked = any(e.figurative or e.literal for e in entries)
+    opaque = [s for s in senses if _opaque(s, parts)]
+    if not (opaque or figurative) or (len(opaque) <= len(senses) / 2 and not marked):
+        return None
+    if not marked and any(len(p.zh) > 1 for p in parts):
+        return None  # 死亡率 'death rate', 建筑群 'building group': the sub-words' own senses, compositionally
+    reference = frozenset().union(*(_content(s) for s in opaque + figurative))
+    primary = tuple(_primary_lemmas(p.zh) for p in parts)
+    return FigurativeWord(word, tuple(senses), tuple(parts), reference, marked, primary)
+
+
+def _primary_lemmas(part: str) -> frozenset[str]:
+    """What a part first means: the first two glosses of the part and of each of its characters.
+
+    A character-by-character rendering uses the characters' first senses (龙
+    'dragon', 板 'board'); a later gloss turning up ('computing' for 算, whose
+    first glosses are 'to regard as', 'to figure') is a translation, not a calque.
+    """
+    cd = lx.cedict()
+    out: set[str] = set()
+    for piece in {part, *part}:
+        for g in cd.glosses(piece)[:2]:
+            out.update(_content(g))
+    return frozenset(out)
+
+
+def _opaque(sense: str, parts: Sequence[lr.Part]) -> bool:
+    """Whether ``sense`` is more than its parts say.
+
+    Two characters: the sense shares no word with their glosses (瓶颈
+    'bottleneck' shares 'bottle', so it is the sum of its parts; 经济 'economy'
+    is not).  Longer words: some word of the sense is explained by no part
+    (龙头企业 'key enterprises': nothing says 'key').
+    """
+    words = _content(sense)
+    known = frozenset().union(*(p.lemmas for p in parts))
+    if all(len(p.zh) == 1 for p in parts):
+        return not _shares(words, known)
+    return any(not _shares({w}, known) for w in words)
+
+
+def _shares(words: set[str] | frozenset[str], other: set[str] | frozenset[str]) -> bool:
+    """A word in common, one inside the other ('sandbag' and 'sand'), or one stem ('expansion', 'expand')."""
+    return any(a == b or (min(len(a), len(b)) >= 4 and (a in b or b in a))
+               or len(os.path.commonprefix([a, b])) >= 5 for a in words for b in other)
+
+
+def _candidates(zh: str) -> list[tuple[int, int]]:
+    """Spans of 2–4-character words: jieba's words, CEDICT's longest-match words and their sub-words."""
+    spans: set[tuple[int, int]] = set()
+    pos = 0
+    for w in loaded_jieba().lcut(zh):
+        if 2 <= len(w) <= 4:
+            spans.add((pos, pos + len(w)))
+        pos += len(w)
+    cd = lx.cedict()
+    for m in HAN_RUN.finditer(zh):
+        at = m.start()
+        for w in cd.segment(m.group(), max_len=4):
+            if len(w) >= 2:
+                spans.add((at, at + len(w)))
+            if len(w) >= 3:  # 龙头 inside 龙头企业: the figurative part of a longer word
+                inner = at
+                for sub in cd.segment(w, max_len=len(w) - 1):
+                    if len(sub) >= 2:
+                        spans.add((inner, inner + len(sub)))
+                    inner += len(sub)
+            at += len(w)
+    return sorted(spans, key=lambda s: (s[0], s[0] - s[1]))
+
+
+def _rendered_by_parts(fig: FigurativeWord, tokens: list[lx.Token], text: str,
+                       accounted: frozenset[str]) -> tuple[int, int, dict[int, int]] | None:
+    """The English window rendering every part of ``fig`` by a gloss, if the evidence is strong."""
+    parts = list(fig.parts)
+    i, j, chosen = lr.best_window(parts, tokens, len(parts) + 1, text)
+    if len(chosen) < len(parts) or j - i + 1 > len(parts) + 1:
+        return None
+    used = [tokens[tj].lemma for tj in chosen.values()]
+    if any(u in accounted for u in used) or all(parts[k].weak for k in chosen):
+        return None  # another word of the sentence explains the English
+    if any(set(used) <= _content(s) for s in fig.senses):
+        return None  # the words are one of the word's own senses: an accepted rendering
+    if not any(not _shares({tokens[tj].lemma}, fig.reference) for tj in chosen.values()):
+        return None  # no English word foreign to the word's figurative senses
+    if not fig.marked and not all(tokens[tj].lemma in fig.primary[k]
+                                  and not _shares({tokens[tj].lemma}, fig.sense_words) for k, tj in chosen.items()):
+        return None  # unmarked: every English word a character's first sense and foreign to the word's senses
+    hit = {lemma for p in parts for lemma in p.lemmas}
+    while i > 0 and tokens[i - 1].lemma in hit and tokens[i - 1].text.lower() not in lx.STOPWORDS:
+        i -= 1  # 'dragon' of "dragon head" also glosses 龙头: show the whole literal phrase
+    return i, j, chosen
+
+
+def detect_literal_terms(zh: str, en: str, skip: Sequence[tuple[int, int]] = ()) -> list[LiteralTerm]:
+    """Figurative words of ``zh`` rendered by their characters in ``en``.
+
+    ``skip`` holds Chinese spans another check owns (idiom-literal's expressions).
+    """
+    tokens = lx.tokenize_en(en)
+    if not tokens:
+        return []
+    en_set = {t.lemma for t in tokens}
+    out: list[LiteralTerm] = []
+    for start, end in _candidates(zh):
+        if any(s < end and start < e for s, e in [*skip, *(h.zh_span for h in out)]):
+            continue
+        fig = figurative_word(zh[start:end])
+        if fig is None or any(lr.gloss_present(s, en_set) for s in fig.senses):
+            continue
+        found = _rendered_by_parts(fig, tokens, en, lr.accounted_lemmas(zh, start, end))
+        if found is None:
+            continue
+        i, j, chosen = found
+        words = tuple((fig.parts[k].zh, tokens[tj].text) for k, tj in sorted(chosen.items(), key=lambda kv: kv[1]))
+        out.append(LiteralTerm(fig, (start, end), (tokens[i].start, tokens[j].end), words))
+    return out
+
+
+def _idiom_spans(pair: Pair, ctx: Context) -> list[tuple[int, int]]:
+    """Chinese spans idiom-literal owns: its listed idioms and set phrases, and the quoted terms it flags."""
+    table = set_phrases_for(ctx)
+    exprs = find_expressions(pair.zh, table)
+    spans = [(e.start, e.end) for e in exprs if e.source != "quoted"]
+    if any(e.source == "quoted" for e in exprs):
+        spans += [(h.expression.start, h.expression.end) for h in detect_literal(pair.zh, pair.en, table)]
+    return spans
+
+
+def _sense(fig: FigurativeWord) -> str:
+    """The sense to suggest: a figurative one when CEDICT marks it, else the first opaque one."""
+    for e in lx.cedict().get(fig.word):
+        for s in e.figurative:
+            if _content(s):
+                return lx.strip_gloss(s)
+    return lx.strip_gloss(fig.senses[0])
+
+
+def check_literal_terms(pair: Pair, ctx: Context) -> list[Flag]:
+    flags: list[Flag] = []
+    for hit in detect_literal_terms(pair.zh, pair.en, _idiom_spans(pair, ctx)):
+        fig = hit.word
+        en_text = pair.en[hit.en_span[0]:hit.en_span[1]]
+        how = ", ".join(f"{zh} → '{w}'" for zh, w in hit.parts)
+        senses = "; ".join(f"'{lx.strip_gloss(s)}'" for s in fig.senses[:3])
+        flags.append(LITERAL_TERM.flag(
+            pair, f"'{fig.word}' means {senses} (CC-CEDICT); the English '{en_text}' renders "
+                  f"its characters literally ({how})",
+            zh_spans=(hit.zh_span,), en_spans=(hit.en_span,),
+            suggestion=f"Translate the meaning, e.g. '{_sense(fig)}'",
+            severity="major" if fig.marked else "minor"))
+    return flags
+
+
+LITERAL_TERM = Check(id="literal-term", category="Accuracy/Mistranslation", severity="major",
+                     description="Words whose meaning is not the sum of their characters rendered "
+                                 "character by character (软肋 → 'soft rib')",
+                     run=check_literal_terms, scope="pair")
+CHECKS = [LITERAL_TERM]

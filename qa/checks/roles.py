@@ -1,0 +1,205 @@
+"""roles: who leads and who assists must not swap places in the English.
+
+由财政部牵头、各部门配合 makes the Ministry of Finance the leader and the
+departments the helpers; "led by all departments with the support of the
+Ministry of Finance" says the opposite, fluently.  The check parses the
+Chinese constructions 由A牵头/主导/负责/组织、B配合/参与/协助 (also without
+由), A会同B and A指导B, finds A and B in the English by the CC-CEDICT glosses
+of their words (each by the words the other does not share), and reads the role
+each is given from the English markers in ``qa/data/role_markers.tsv`` ("led
+by", "with the support of" …).  It flags only when A sits in the supporting
+role and B in the leading one; when either actor or either role cannot be
+found it stays silent.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from align.errors import InputError
+from align.model import Pair
+from align.zh_words import loaded_jieba
+from qa import lexicons as lx
+from qa.model import Check, Context, Flag
+
+MARKERS_PATH = lx.DATA_DIR / "role_markers.tsv"
+_STOP = "，,。；;：:！!？?（）()“”\"《》"
+_LEAD_VERBS = "牵头|主导|负责|组织|领导"
+_SUPPORT_VERBS = "配合|参与|协助|协同|支持"
+#: 由A牵头、B配合 / A牵头，B配合: A is everything back to 由 or the clause start
+_LEADS = re.compile(rf"(?:由)?(?P<a>[^{_STOP}、由]{{2,20}}?)(?:{_LEAD_VERBS})[^{_STOP}、]{{0,4}}?[，,、]"
+                    rf"(?P<b>[^{_STOP}、]{{2,20}}?)(?:{_SUPPORT_VERBS})")
+#: A会同B… / A指导B…: B runs to the next verb
+_WITH = re.compile(rf"(?P<a>[^{_STOP}、由在]{{2,20}}?)(?P<verb>会同|指导)(?P<b>[^{_STOP}]{{2,24}})")
+_ADVERB_FLAGS = ("d", "ad", "c", "p", "u")
+
+
+@dataclass(frozen=True)
+class Marker:
+    role: str  # "lead" | "support"
+    before: bool  # the phrase precedes its actor ("led by X")
+    lemmas: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Roles:
+    """One parsed construction: ``lead`` leads, ``support`` assists (spans into the Chinese)."""
+
+    lead: str
+    support: str
+    lead_span: tuple[int, int]
+    support_span: tuple[int, int]
+
+
+@lru_cache(maxsize=4)
+def load_markers(path: Path = MARKERS_PATH) -> tuple[Marker, ...]:
+    """The role-marker table: ``role<TAB>before|after<TAB>phrase`` lines."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InputError(f"cannot read role-marker table {path}: {exc.strerror}") from None
+    out = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 3 or cols[0] not in ("lead", "support") or cols[1] not in ("before", "after"):
+            raise InputError(f"role-marker table line {n}: expected 'lead|support<TAB>before|after<TAB>phrase'")
+        out.append(Marker(cols[0], cols[1] == "before", tuple(t.lemma for t in lx.tokenize_en(cols[2]))))
+    return tuple(out)
+
+
+def _noun_phrase(text: str, from_end: bool) -> str:
+    """The actor in ``text``: adverbs and particles trimmed at the verb side (各部门积极 → 各部门).
+
+    For B after 会同/指导 the phrase is read forward and stops at the first verb.
+    """
+    from jieba import posseg
+
+    loaded_jieba().setLogLevel(60)
+    words = [(w.word, w.flag) for w in posseg.lcut(text)]
+    if from_end:
+        while words and words[-1][1].startswith(_ADVERB_FLAGS):
+            words.pop()
+        return "".join(w for w, _ in words)
+    kept = []
+    for w, f in words:
+        if f.startswith(("v", "d", "p", "u", "c", "x")) and f != "vn" and kept:
+            break
+        kept.append(w)
+    return "".join(kept)
+
+
+def parse_roles(zh: str) -> list[Roles]:
+    """Every lead/support construction in ``zh`` with its two actors."""
+    out: list[Roles] = []
+    for m in _LEADS.finditer(zh):
+        a, b = m.group("a"), _noun_phrase(m.group("b"), from_end=True)
+        if len(b) >= 2:
+            out.append(Roles(a, b, m.span("a"), (m.start("b"), m.start("b") + len(b))))
+    for m in _WITH.finditer(zh):
+        b = _noun_phrase(m.group("b"), from_end=False)
+        if len(b) >= 2:
+            out.append(Roles(m.group("a"), b, m.span("a"), (m.start("b"), m.start("b") + len(b))))
+    return out
+
+
+def _gloss_lemmas(actor: str) -> frozenset[str]:
+    cd = lx.cedict()
+    out: set[str] = set()
+    for word in cd.segment(actor):
+        if len(word) < 2 and len(actor) > 1:
+            continue  # 各, 省: single characters gloss almost anything
+        for g in cd.glosses(word):
+            out.update(lx.content_lemmas(lx.strip_gloss(g)))
+    return frozenset(out)
+
+
+def _mentions(tokens: list[lx.Token], own: frozenset[str], other: frozenset[str]) -> list[int]:
+    """Token indexes rendering an actor.
+
+    By gloss words the other actor lacks; only when there are none, by a shared
+    one ('department' glosses both 商务部 and 部门) away from the other actor's
+    own words.
+    """
+    words = [t.lemma if t.text.lower() not in lx.STOPWORDS else "" for t in tokens]
+    mine = [k for k, w in enumerate(words) if w in own - other]
+    if mine:
+        return mine
+    theirs = [k for k, w in enumerate(words) if w in other - own]
+    return [k for k, w in enumerate(words) if w in own and not any(abs(k - j) <= 2 for j in theirs)]
+
+
+def _role_at(tokens: list[lx.Token], k: int, markers: tuple[Marker, ...]) -> str | None:
+    """The role a marker gives the actor word at token ``k`` ("led by the Ministry of Finance")."""
+    lemmas = [t.lemma for t in tokens]
+    found = None
+    for m in markers:
+        n = len(m.lemmas)
+        if m.before:  # marker ends at most 4 tokens before the actor word: "led by all the relevant departments"
+            starts = range(max(0, k - 4 - n), k - n + 1)
+        else:  # marker starts at most 3 tokens after it: "the Ministry of Finance will take the lead"
+            starts = range(k + 1, min(len(tokens) - n, k + 3) + 1)
+        for s in starts:
+            if tuple(lemmas[s:s + n]) == m.lemmas:
+                if found and found != m.role:
+                    return None  # both roles nearby: no evidence either way
+                found = m.role
+    return found
+
+
+def _roles_of(tokens: list[lx.Token], mentions: list[int], markers: tuple[Marker, ...]) -> tuple[set[str], int | None]:
+    roles: set[str] = set()
+    where = None
+    for k in mentions:
+        r = _role_at(tokens, k, markers)
+        if r:
+            roles.add(r)
+            where = k if where is None else where
+    return roles, where
+
+
+def _span(tokens: list[lx.Token], mentions: list[int], at: int) -> tuple[int, int]:
+    """The run of actor words around token ``at``."""
+    i = j = at
+    while i - 1 in mentions or (i - 2 in mentions and tokens[i - 1].text.lower() in lx.STOPWORDS):
+        i -= 1
+    while j + 1 in mentions or (j + 2 in mentions and tokens[j + 1].text.lower() in lx.STOPWORDS):
+        j += 1
+    return tokens[i].start, tokens[j].end
+
+
+def check_roles(pair: Pair, ctx: Context) -> list[Flag]:
+    flags: list[Flag] = []
+    markers = load_markers()
+    tokens = lx.tokenize_en(pair.en)
+    for r in parse_roles(pair.zh):
+        lead, support = _gloss_lemmas(r.lead), _gloss_lemmas(r.support)
+        lead_at = _mentions(tokens, lead, support)
+        support_at = _mentions(tokens, support, lead)
+        if not lead_at or not support_at:
+            continue
+        lead_roles, lk = _roles_of(tokens, lead_at, markers)
+        support_roles, sk = _roles_of(tokens, support_at, markers)
+        if lead_roles != {"support"} or support_roles != {"lead"}:
+            continue
+        lead_en = _span(tokens, lead_at, lk)
+        support_en = _span(tokens, support_at, sk)
+        flags.append(ROLES.flag(
+            pair, f"The Chinese has {r.lead} leading and {r.support} assisting; the English gives "
+                  f"'{pair.en[slice(*support_en)]}' the lead and '{pair.en[slice(*lead_en)]}' the "
+                  f"supporting role",
+            zh_spans=(r.lead_span, r.support_span), en_spans=tuple(sorted((lead_en, support_en))),
+            suggestion=f"Swap the roles back: led by {pair.en[slice(*lead_en)]}, with the support "
+                       f"of {pair.en[slice(*support_en)]}"))
+    return flags
+
+
+ROLES = Check(id="roles", category="Accuracy/Mistranslation", severity="major",
+              description="Who leads and who assists swapped (由A牵头、B配合 → 'led by B with the "
+                          "support of A')",
+              run=check_roles, scope="pair")
+CHECKS = [ROLES]

@@ -1,0 +1,151 @@
+"""Evidence that an English phrase renders a Chinese expression by its parts.
+
+Shared by ``idiom-literal`` (成语 and set phrases) and ``literal-term``
+(figurative words such as 短板, 龙头企业): the glosses of the expression's
+parts in a tight window of the English, the CEDICT meanings of the whole,
+and the gloss words other Chinese words of the sentence already explain.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from align.script import HAN_RUN
+from qa import lexicons as lx
+
+
+def gloss_present(gloss: str, en_lemma_set: set[str]) -> bool:
+    """A CEDICT meaning of the whole expression counts only if (nearly) all its content words appear.
+
+    One shared word is no evidence: 'mechanical hand' (抓手) meets the literal
+    "grasping hand" on 'hand', 'blessed by heaven' (得天独厚) meets "thick from
+    heaven alone" on 'heaven'.  Glosses of one or two content words need all of
+    them; longer ones may miss one.
+    """
+    words = set(lx.content_lemmas(lx.strip_gloss(gloss)))
+    if not words:
+        return False
+    need = len(words) if len(words) <= 2 else len(words) - 1
+    return len(words & en_lemma_set) >= need
+
+
+def whole_glosses(expr: str) -> list[str]:
+    out: list[str] = []
+    for e in lx.cedict().get(lx.strip_zh_punct(expr)[0]) or lx.cedict().get(expr):
+        out.extend(e.meanings)
+    return [g for g in out if not lx.SKIP_GLOSS.match(g)]
+
+@dataclass(frozen=True)
+class Part:
+    zh: str
+    lemmas: frozenset[str]
+    weak: bool  # only numbers: 'four', 'thousand'
+    names: frozenset[str]  # lemmas of a proper-noun gloss ('kowloon')
+
+
+def parts_of(expr: str, with_characters: bool = False) -> list[Part]:
+    """The expression's sub-words with the English words that would betray each.
+
+    ``with_characters`` adds, for a sub-word of two or more characters, the
+    glosses of its characters too: 龙头企业 splits into 龙头 + 企业, and
+    "dragon head" renders 龙头 by its characters, not by any gloss of 龙头.
+    """
+    cd = lx.cedict()
+    key = lx.strip_zh_punct(expr)[0]
+    out: list[Part] = []
+    for word in cd.segment(key, max_len=max(1, len(key) - 1)):
+        lemmas: set[str] = set()
+        names: set[str] = set()
+        for e in cd.get(word):
+            glosses = [g for g in e.glosses if not lx.SKIP_GLOSS.match(g)]
+            if len(word) == 1:
+                glosses = glosses[:5]
+            for g in glosses:
+                clean = lx.strip_gloss(re.sub(r"^(lit\.|fig\.)\s*", "", g))
+                lemmas.update(lx.content_lemmas(clean))
+                if e.proper and len(word) >= 2:
+                    names.update(lx.lemma(w) for w in re.findall(r"\b[A-Z][a-z]{2,}\b", clean))
+        if with_characters and len(word) >= 2:
+            for ch in word:
+                for g in cd.glosses(ch)[:5]:
+                    lemmas.update(lx.content_lemmas(lx.strip_gloss(g)))
+        if lemmas:
+            out.append(Part(word, frozenset(lemmas), lemmas <= lx.NUMBER_WORDS, frozenset(names)))
+    return out
+
+
+def sentence_ids(tokens: list[lx.Token], text: str) -> list[int]:
+    """Sentence number of each token, so a literal rendering is never pieced together across sentences."""
+    ids, n, prev = [], 0, 0
+    for t in tokens:
+        if re.search(r"[.!?;]", text[prev:t.start]):
+            n += 1
+        ids.append(n)
+        prev = t.end
+    return ids
+
+
+def best_window(parts: list[Part], tokens: list[lx.Token], width: int,
+            text: str) -> tuple[int, int, dict[int, int]]:
+    """The token window (≤ width) where the most distinct parts are rendered."""
+    sentence = sentence_ids(tokens, text)
+    hits: list[list[int]] = []
+    for t in tokens:
+        hits.append([k for k, p in enumerate(parts)
+                     if t.lemma in p.lemmas and t.text.lower() not in lx.STOPWORDS])
+    best: tuple[int, int, dict[int, int]] = (0, 0, {})
+    best_score: tuple[int, ...] = (0, 0, 0, 0)
+    for i in range(len(tokens)):
+        if not hits[i]:
+            continue
+        chosen: dict[int, int] = {}
+        for j in range(i, min(len(tokens), i + width)):
+            if sentence[j] != sentence[i]:
+                break
+            for k in hits[j]:  # one token renders one part: 'business' is not both 行 and 业
+                if k not in chosen:
+                    chosen[k] = j
+                    break
+        strong = sum(1 for k in chosen if not parts[k].weak)
+        last = max(chosen.values())
+        score = (len(chosen), min(strong, 1), -(last - i), strong)
+        if score > best_score:
+            best_score = score
+            best = (i, last, chosen)
+    return best
+
+
+def accounted_lemmas(zh: str, start: int, end: int) -> frozenset[str]:
+    """Content words of the glosses of the *other* Chinese words in the sentence.
+
+    An accepted rendering that another source word explains is no rendering of
+    the expression: in 抓住关键核心技术这个“牛鼻子” the 'key' and 'core' of "key
+    core technologies" belong to 关键 and 核心, not to 牛鼻子.  Only words of two
+    or more characters count; single characters gloss almost anything.
+    """
+    cd = lx.cedict()
+    out: set[str] = set()
+    for piece in (zh[:start], zh[end:]):
+        for run in HAN_RUN.findall(piece):
+            for word in cd.segment(run, max_len=8):
+                if len(word) < 2:
+                    continue
+                for e in cd.get(word):
+                    for g in e.glosses:
+                        if not lx.SKIP_GLOSS.match(g):
+                            out.update(lx.content_lemmas(lx.strip_gloss(g)))
+    return frozenset(out)
+
+
+def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a short hit to its quoted phrase or clause, so the message quotes readable English."""
+    for stops in ("“”\".;!?", "“”\".;!?,"):
+        left = max((text.rfind(c, 0, start) for c in stops), default=-1) + 1
+        rights = [k for k in (text.find(c, end) for c in stops) if k >= 0]
+        right = min(rights) if rights else len(text)
+        while left < start and text[left] in " \t":
+            left += 1
+        if len(text[left:right].split()) <= 12:
+            return left, right
+    return start, end
