@@ -38,12 +38,12 @@ from align.script import HAN
 from align.zh_words import loaded_jieba
 from qa import lexicons as lx
 from qa.model import Check, Context, Flag
+from qa.pair_explanation import OutlierRule, UnitEvidence, en_unit_evidence, numbers, unexplained
 
 #: 、 is deliberately not a cut: it separates list items, and a lone item
 #: ("培育了一批专业化" out of "专业化、高水平的…服务商") embeds as noise
 _ZH_CUT = re.compile(r"[，,；;：:。！？!?]")
 _EN_CUT = re.compile(r"[,;:]|(?<=[.!?])\s|[—–]\s")
-_NUM = re.compile(r"\d+(?:\.\d+)?")
 
 #: English words per Han character on well-aligned pairs (pair score ≥ 0.8, one
 #: zh sentence, ≥ 15 Han chars; n = 69) of corpora/xuexi-shibao-shushi-ronghe.txt
@@ -190,8 +190,7 @@ class _Stems:
         return len(w) == 4 and w in self.four_prefix
 
 
-def _numbers(text: str) -> set[str]:
-    return {n.lstrip("0") or "0" for n in _NUM.findall(text.replace(",", ""))}
+_numbers = numbers
 
 
 def zh_clause_coverage(clause: str, en: str) -> float:
@@ -401,6 +400,19 @@ class AdditionOptions(CoverageOptions):
     short_min_zh_similarity: float = 0.35
 
 
+#: a Chinese clause whose own words find no English, in a pair whose other
+#: clauses are rendered, and whose meaning is clearly further off than theirs
+OMISSION_RULE = OutlierRule(contrast_own_coverage=0.2, contrast_gap=0.15, contrast_max_similarity=0.45)
+
+
+def _zh_evidence(r: PairCoverage) -> list[UnitEvidence]:
+    """What the English explains of each Chinese clause of the pair (see qa.pair_explanation)."""
+    texts = [c.text for c in r.zh]
+    return [UnitEvidence(zh_exclusive_coverage(t, texts[:i] + texts[i + 1:], r.pair.en),
+                         zh_clause_coverage(t, r.pair.en), r.zh_sim[i])
+            for i, t in enumerate(texts)]
+
+
 def check_omission(ctx: Context) -> list[Flag]:
     opts = _opts(ctx, "omission")
     flags: list[Flag] = []
@@ -408,6 +420,7 @@ def check_omission(ctx: Context) -> list[Flag]:
         p = r.pair
         if not p.zh.strip() or not p.en.strip() or len(r.zh) < 2:
             continue
+        evidence: list[UnitEvidence] = []
         for k, c in enumerate(r.zh):
             if len(HAN.findall(c.text)) < MIN_ZH_CLAUSE or len(zh_content_words(c.text)) < 2:
                 continue
@@ -415,7 +428,9 @@ def check_omission(ctx: Context) -> list[Flag]:
                 continue
             cov = zh_clause_coverage(c.text, p.en)
             if not _unmatched(r.zh_sim, k, cov, opts) and not _unmatched_exclusive(r, k, opts):
-                continue
+                evidence = evidence or _zh_evidence(r)
+                if not unexplained(evidence, k, OMISSION_RULE):
+                    continue
             sim = r.zh_sim[k]
             why = f"similarity {sim:.2f}, " if sim is not None else ""
             flags.append(Flag(
@@ -464,8 +479,54 @@ def check_addition(ctx: Context) -> list[Flag]:
                 message=f"The English '{c.text}' seems to have no counterpart in the Chinese "
                         f"({why}{cov:.0%} of its words explained by the Chinese)",
                 suggestion="Check whether this was added or belongs to another sentence"))
+        for c, sim, cov in _outliers(r, taken):
+            taken.append(c)
+            why = f"similarity {sim:.2f}, " if sim is not None else ""
+            flags.append(Flag(
+                check="addition", category="Accuracy/Addition", severity="major",
+                pair_id=p.id, zh=p.zh, en=p.en, en_spans=((c.start, c.end),),
+                message=f"The English '{c.text}' explains nothing of the Chinese while the rest of "
+                        f"the pair does ({why}{cov:.0%} of its own words explained by the Chinese)",
+                suggestion="Check whether this was added or belongs to another sentence"))
     flags.extend(_length_flags(ctx, "addition"))
     return flags
+
+
+#: sentences are judged against their neighbours as qa.pair_explanation says; a clause
+#: (often a list item, "and convergence infrastructure") embeds more noisily, so
+#: it must be far further off than its neighbours
+SENTENCE_RULE = OutlierRule()
+CLAUSE_RULE = OutlierRule(max_similarity=0.3, similarity_gap=0.25, contrast_own_coverage=0.2,
+                          contrast_gap=0.35, contrast_max_similarity=0.3)
+
+
+def _outliers(r: PairCoverage, taken: Sequence[Clause]) -> list[tuple[Clause, float | None, float]]:
+    """English sentences, then clauses, that the Chinese explains far worse than their neighbours.
+
+    See ``qa.pair_explanation``: an added sentence that shares the pair's
+    topic words passes the clause test above but not this one.
+    """
+    p = r.pair
+    stems = _Stems(g for _, gs in zh_content_words(p.zh) for g in gs)
+    sim_of = {(u.start, u.end): s for u, s in zip(r.en, r.en_sim)}
+    out: list[tuple[Clause, float | None, float]] = []
+    for units, min_words, rule in ((_cut(p.en, _EN_SENTENCE_CUT), MIN_EN_SHORT_CLAUSE, SENTENCE_RULE),
+                                   (en_clauses(p.en), 2, CLAUSE_RULE)):
+        if len(units) < 2:
+            continue
+        evidence = []
+        for i, u in enumerate(units):
+            own, cov, new_nums = en_unit_evidence(
+                u.text, [o.text for j, o in enumerate(units) if j != i], zh=p.zh, stems=stems)
+            evidence.append(UnitEvidence(own, cov, sim_of.get((u.start, u.end)), new_nums))
+        for k, u in enumerate(units):
+            if len(lx.content_lemmas(u.text)) < min_words:
+                continue
+            if any(t.start <= u.start and u.end <= t.end for t in taken + [c for c, _, _ in out]):
+                continue
+            if unexplained(evidence, k, rule):
+                out.append((u, evidence[k].similarity, evidence[k].own_coverage))
+    return out
 
 
 def length_ratio(pair: Pair) -> float | None:
