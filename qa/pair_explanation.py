@@ -39,7 +39,6 @@ class UnitEvidence:
     own_coverage: float  # share of the unit's own words the other side explains
     coverage: float  # share of all its words the other side explains
     similarity: float | None  # best embedding similarity to the other side (None: no embedder)
-    new_numbers: bool = False  # a figure the other side never states
 
 
 @dataclass(frozen=True)
@@ -50,8 +49,8 @@ class OutlierRule:
     min_neighbour_coverage: float = 0.5
     max_similarity: float = 0.45
     similarity_gap: float = 0.15
-    #: the contrast route: a unit that explains little of its own (or states a
-    #: figure the other side never does) and lies far below its neighbours
+    #: the contrast route: a unit that explains little of its own and lies far
+    #: below its neighbours (figures are no evidence: 十八 is not "18" to the glosses)
     contrast_own_coverage: float = 0.34
     contrast_gap: float = 0.25
     contrast_max_similarity: float = 0.55
@@ -62,8 +61,8 @@ def numbers(text: str) -> set[str]:
 
 
 def en_unit_evidence(unit: str, neighbours: Sequence[str], *, zh: str,
-                     stems: Any) -> tuple[float, float, bool]:
-    """(own coverage, coverage, new figures) of an English unit against the Chinese.
+                     stems: Any) -> tuple[float, float]:
+    """(own coverage, coverage) of an English unit against the Chinese.
 
     ``stems`` matches English lemmas against the Chinese glosses (a
     ``coverage._Stems`` of every gloss of ``zh``).  Own words are the
@@ -72,16 +71,16 @@ def en_unit_evidence(unit: str, neighbours: Sequence[str], *, zh: str,
     """
     lemmas = lx.content_lemmas(unit)
     if not lemmas:
-        return 1.0, 1.0, False
+        return 1.0, 1.0
     nums = numbers(unit)
     zh_nums = numbers(zh)
     if nums and nums & zh_nums:
-        return 1.0, 1.0, False
+        return 1.0, 1.0
     near = {w for n in neighbours for w in lx.content_lemmas(n)}
     own = [w for w in lemmas if w not in near]
     cov = sum(1 for w in lemmas if stems.has(w)) / len(lemmas)
     own_cov = sum(1 for w in own if stems.has(w)) / len(own) if own else 1.0
-    return own_cov, cov, bool(nums - zh_nums)
+    return own_cov, cov
 
 
 def unexplained(units: Sequence[UnitEvidence], k: int, rule: OutlierRule = OutlierRule()) -> bool:
@@ -90,7 +89,7 @@ def unexplained(units: Sequence[UnitEvidence], k: int, rule: OutlierRule = Outli
     others = [u for i, u in enumerate(units) if i != k]
     if not others or own.similarity is None:
         return False
-    if own.own_coverage > rule.contrast_own_coverage and not own.new_numbers:
+    if own.own_coverage > rule.contrast_own_coverage:
         return False
     if median(u.coverage for u in others) < rule.min_neighbour_coverage:
         return False
@@ -98,7 +97,7 @@ def unexplained(units: Sequence[UnitEvidence], k: int, rule: OutlierRule = Outli
     if not sims:
         return False
     typical = median(sims)
-    if (own.own_coverage <= rule.max_own_coverage or own.new_numbers) and \
+    if own.own_coverage <= rule.max_own_coverage and \
             own.similarity < min(rule.max_similarity, typical - rule.similarity_gap):
         return True
     return own.similarity < min(rule.contrast_max_similarity, typical - rule.contrast_gap)
