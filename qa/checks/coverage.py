@@ -519,7 +519,9 @@ def _outliers(r: PairCoverage, taken: Sequence[Clause]) -> list[tuple[Clause, fl
     stems = _Stems(g for _, gs in zh_content_words(p.zh) for g in gs)
     sim_of = {(u.start, u.end): s for u, s in zip(r.en, r.en_sim)}
     out: list[tuple[Clause, float | None, float]] = []
-    for units, min_words, rule in ((_cut(p.en, _EN_FULL_STOP), MIN_EN_SHORT_CLAUSE, SENTENCE_RULE),):
+    # a sentence of 3-4 content words ('To promote the integration of data and reality.')
+    # embeds as noisily as a short clause: only longer ones are judged
+    for units, min_words, rule in ((_cut(p.en, _EN_FULL_STOP), MIN_EN_CLAUSE, SENTENCE_RULE),):
         if len(units) < 2:
             continue
         evidence = []
