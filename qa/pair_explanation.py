@@ -16,7 +16,10 @@ judged against the other units of the same pair:
 
 Both must fail, and the neighbours must be well explained, before the unit
 is called unexplained: a pair that is loosely translated throughout has no
-outlier to find.
+outlier to find.  ``qa.checks.coverage`` uses it for English sentences of
+5+ content words (the addition check).  Tried on Chinese clauses for the
+omission check, it raised WMT20 error-free false alarms (2.3 → 3.3 % of
+clean Human-A segments), so omission does not use it yet.
 """
 
 from __future__ import annotations

@@ -406,20 +406,6 @@ class AdditionOptions(CoverageOptions):
     short_min_zh_similarity: float = 0.35
 
 
-#: a Chinese clause whose own words find no English, in a pair whose other
-#: clauses are rendered, and whose meaning is clearly further off than theirs
-OMISSION_RULE = OutlierRule(max_own_coverage=0.0, contrast_own_coverage=0.0, contrast_gap=0.15,
-                            contrast_max_similarity=0.45)
-
-
-def _zh_evidence(r: PairCoverage) -> list[UnitEvidence]:
-    """What the English explains of each Chinese clause of the pair (see qa.pair_explanation)."""
-    texts = [c.text for c in r.zh]
-    return [UnitEvidence(zh_exclusive_coverage(t, texts[:i] + texts[i + 1:], r.pair.en),
-                         zh_clause_coverage(t, r.pair.en), r.zh_sim[i])
-            for i, t in enumerate(texts)]
-
-
 def check_omission(ctx: Context) -> list[Flag]:
     opts = _opts(ctx, "omission")
     flags: list[Flag] = []
@@ -427,7 +413,6 @@ def check_omission(ctx: Context) -> list[Flag]:
         p = r.pair
         if not p.zh.strip() or not p.en.strip() or len(r.zh) < 2:
             continue
-        evidence: list[UnitEvidence] = []
         for k, c in enumerate(r.zh):
             if len(HAN.findall(c.text)) < MIN_ZH_CLAUSE or len(zh_content_words(c.text)) < 2:
                 continue
@@ -435,9 +420,7 @@ def check_omission(ctx: Context) -> list[Flag]:
                 continue
             cov = zh_clause_coverage(c.text, p.en)
             if not _unmatched(r.zh_sim, k, cov, opts) and not _unmatched_exclusive(r, k, opts):
-                evidence = evidence or _zh_evidence(r)
-                if not unexplained(evidence, k, OMISSION_RULE):
-                    continue
+                continue
             sim = r.zh_sim[k]
             why = f"similarity {sim:.2f}, " if sim is not None else ""
             flags.append(Flag(
