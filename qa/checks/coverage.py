@@ -36,13 +36,19 @@ from align.script import HAN
 from align.zh_words import loaded_jieba
 from qa import lexicons as lx
 from qa.model import Check, Context, Flag
+from qa.pair_explanation import (
+    OutlierRule,
+    UnitEvidence,
+    en_unit_evidence,
+    numbers,
+    unexplained,
+)
 from qa.text_batch import TextBatch
 
 #: 、 is deliberately not a cut: it separates list items, and a lone item
 #: ("培育了一批专业化" out of "专业化、高水平的…服务商") embeds as noise
 _ZH_CUT = re.compile(r"[，,；;：:。！？!?]")
 _EN_CUT = re.compile(r"[,;:]|(?<=[.!?])\s|[—–]\s")
-_NUM = re.compile(r"\d+(?:\.\d+)?")
 
 #: English words per Han character on well-aligned pairs (pair score ≥ 0.8, one
 #: zh sentence, ≥ 15 Han chars; n = 69) of corpora/xuexi-shibao-shushi-ronghe.txt
@@ -189,8 +195,7 @@ class _Stems:
         return len(w) == 4 and w in self.four_prefix
 
 
-def _numbers(text: str) -> set[str]:
-    return {n.lstrip("0") or "0" for n in _NUM.findall(text.replace(",", ""))}
+_numbers = numbers
 
 
 def zh_clause_coverage(clause: str, en: str) -> float:
@@ -455,8 +460,57 @@ def check_addition(ctx: Context) -> list[Flag]:
                 message=f"The English '{c.text}' seems to have no counterpart in the Chinese "
                         f"({why}{cov:.0%} of its words explained by the Chinese)",
                 suggestion="Check whether this was added or belongs to another sentence"))
+        for c, sim, cov in _outliers(r, taken):
+            taken.append(c)
+            why = f"similarity {sim:.2f}, " if sim is not None else ""
+            flags.append(Flag(
+                check="addition", category="Accuracy/Addition", severity="major",
+                pair_id=p.id, zh=p.zh, en=p.en, en_spans=((c.start, c.end),),
+                message=f"The English '{c.text}' explains nothing of the Chinese while the rest of "
+                        f"the pair does ({why}{cov:.0%} of its own words explained by the Chinese)",
+                suggestion="Check whether this was added or belongs to another sentence"))
     flags.extend(_length_flags(ctx, "addition"))
     return flags
+
+
+#: sentences are judged against their neighbours as qa.pair_explanation says.
+#: Comma clauses are not: names ("Li Youping"), list items ("Tianjin and Hebei")
+#: and quoted terms explain nothing of their own either (10 false alarms on
+#: qa-labelled's clean translation when they were)
+SENTENCE_RULE = OutlierRule()
+#: whole sentences only: a heading's tail after a colon ('"Data" and "intelligence"
+#: in the lead') restates the pair in other words
+_EN_FULL_STOP = re.compile(r"(?<=[.!?])\s")
+
+
+def _outliers(r: PairCoverage, taken: Sequence[Clause]) -> list[tuple[Clause, float | None, float]]:
+    """English sentences that the Chinese explains far worse than the pair's other sentences.
+
+    See ``qa.pair_explanation``: an added sentence that shares the pair's
+    topic words passes the clause test above but not this one.
+    """
+    p = r.pair
+    stems = _Stems(g for _, gs in zh_content_words(p.zh) for g in gs)
+    sim_of = {(u.start, u.end): s for u, s in zip(r.en, r.en_sim)}
+    out: list[tuple[Clause, float | None, float]] = []
+    # a sentence of 3-4 content words ('To promote the integration of data and reality.')
+    # embeds as noisily as a short clause: only longer ones are judged
+    for units, min_words, rule in ((_cut(p.en, _EN_FULL_STOP), MIN_EN_CLAUSE, SENTENCE_RULE),):
+        if len(units) < 2:
+            continue
+        evidence = []
+        for i, u in enumerate(units):
+            own, cov = en_unit_evidence(
+                u.text, [o.text for j, o in enumerate(units) if j != i], zh=p.zh, stems=stems)
+            evidence.append(UnitEvidence(own, cov, sim_of.get((u.start, u.end))))
+        for k, u in enumerate(units):
+            if len(lx.content_lemmas(u.text)) < min_words:
+                continue
+            if any(t.start <= u.start and u.end <= t.end for t in taken + [c for c, _, _ in out]):
+                continue
+            if unexplained(evidence, k, rule):
+                out.append((u, evidence[k].similarity, evidence[k].own_coverage))
+    return out
 
 
 def length_ratio(pair: Pair) -> float | None:

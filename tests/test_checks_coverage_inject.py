@@ -1,0 +1,79 @@
+"""Additions and omissions as bench/qa_inject.py injects them, on real text.
+
+An added sentence that shares the pair's topic ("the digital economy") inside
+a multi-sentence pair, and a dropped clause of a long sentence: each is
+flagged, and the same pair without the error is not.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from align.model import Pair
+from qa.checks import coverage
+from qa.model import Context
+from qa.pair_explanation import OutlierRule, UnitEvidence, unexplained
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = (ROOT / "corpora" / "xuexi-shibao-shushi-ronghe.txt").read_text(encoding="utf-8")
+ZH, EN = CORPUS.split("翻译:", 1)
+LABELLED = ROOT / "corpora" / "qa-labelled"
+LAB_ZH = (LABELLED / "zh.txt").read_text(encoding="utf-8").split("\n")
+LAB_CLEAN = (LABELLED / "en.clean.txt").read_text(encoding="utf-8").split("\n")
+
+
+def between(text: str, start: str, end: str) -> str:
+    i = text.index(start)
+    return text[i:text.index(end, i) + len(end)]
+
+
+#: one Chinese sentence the aligner pairs with three English ones (a 1-3 pair)
+REAL_ECONOMY = Pair(id=1, zh=between(ZH, "实体经济是一国经济的立身之本", "必然选择。"),
+                    en=between(EN, "The real economy is the foundation", "under the new situation."),
+                    zh_ids=(0,), en_ids=(0, 1, 2))
+#: a sentence of another document (qa-labelled line 7) on the same topic, with a figure
+FOREIGN = LAB_CLEAN[6]
+XIONGAN = Pair(id=42, zh=LAB_ZH[41], en=LAB_CLEAN[41])
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    from align.embed import load_embedder
+
+    return load_embedder()
+
+
+def run(check, pairs, embedder):
+    return check(Context(pairs=pairs, resources={"embedder": embedder}))
+
+
+def test_added_sentence_inside_a_1n_pair(embedder):
+    assert FOREIGN.startswith("In 2021, the digital economy")
+    at = REAL_ECONOMY.en.index("And the digital economy")
+    added = Pair(id=1, zh=REAL_ECONOMY.zh, en=REAL_ECONOMY.en[:at] + FOREIGN + " " + REAL_ECONOMY.en[at:],
+                 zh_ids=(0,), en_ids=(0, 1, 2, 3))
+    flags = run(coverage.check_addition, [added], embedder)
+    assert [added.en[slice(*f.en_spans[0])] for f in flags if f.severity == "major"] == [FOREIGN]
+    assert run(coverage.check_addition, [REAL_ECONOMY], embedder) == []
+
+
+def test_omitted_clause_of_a_long_sentence(embedder):
+    dropped = "accelerate the building of a smart government, "
+    assert dropped in XIONGAN.en
+    cut = Pair(id=42, zh=XIONGAN.zh, en=XIONGAN.en.replace(dropped, ""))
+    flags = [f for f in run(coverage.check_omission, [cut], embedder) if f.severity == "major"]
+    assert [cut.zh[slice(*f.zh_spans[0])] for f in flags] == ["加快推动智慧政府建设"]
+    assert run(coverage.check_omission, [XIONGAN], embedder) == []
+
+
+def test_outlier_needs_explained_neighbours():
+    added = UnitEvidence(own_coverage=0.0, coverage=0.2, similarity=0.2)
+    good = UnitEvidence(own_coverage=0.8, coverage=0.9, similarity=0.7)
+    loose = UnitEvidence(own_coverage=0.3, coverage=0.3, similarity=0.5)
+    assert unexplained([good, added, good], 1)
+    assert not unexplained([good, added, good], 0)
+    assert not unexplained([loose, added, loose], 1)  # nothing is well explained: no contrast
+    assert not unexplained([added], 0)
+    assert not unexplained([good, UnitEvidence(0.0, 0.2, None), good], 1, OutlierRule())
