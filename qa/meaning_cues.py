@@ -25,6 +25,7 @@ from align.zh_words import loaded_jieba
 from qa import lexicons as lx
 from qa.checks.coverage import Clause
 from qa.clause_match import PairClauses
+from qa.data_table import data_lines
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -41,17 +42,9 @@ class CueRow:
 
 def read_table(name: str, columns: int, lines: Iterable[str] | None = None) -> list[tuple[str, ...]]:
     """The rows of ``qa/data/<name>`` (comment lines skipped), each with ``columns`` fields."""
-    path = DATA_DIR / name
-    if lines is None:
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            raise InputError(f"cannot read cue table {path}: {exc.strerror}") from None
     rows = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.rstrip("\n").split("\t")
+    for n, line in data_lines(DATA_DIR / name, "cue", lines):
+        cols = line.split("\t")
         if len(cols) < columns:
             raise InputError(f"cue table {name} line {n}: expected {columns} tab-separated "
                              f"fields, got {line[:50]!r}")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from align.errors import InputError
+from qa.data_table import data_lines
 from qa.lexicons import HAN
 
 
@@ -26,15 +27,9 @@ def read_name_table(path: Path, columns: tuple[str, ...], what: str) -> list[tup
     ``columns`` are the expected column names (the header line, when present,
     is skipped); ``what`` names the table in error messages.
     """
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(f"cannot read {what} table {path}: {exc.strerror}") from None
     rows: list[tuple[int, list[str]]] = []
     header_seen = False
-    for n, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for n, line in data_lines(path, what):
         cells = line.split("\t")
         if not header_seen and cells[0].strip() == columns[0]:
             header_seen = True

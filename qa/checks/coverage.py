@@ -414,14 +414,17 @@ def check_omission(ctx: Context) -> list[Flag]:
                 continue
             sim = r.zh_sim[k]
             why = f"similarity {sim:.2f}, " if sim is not None else ""
-            flags.append(Flag(
-                check="omission", category="Accuracy/Omission", severity="major",
-                pair_id=p.id, zh=p.zh, en=p.en, zh_spans=((c.start, c.end),),
-                message=f"The clause '{c.text}' seems to have no counterpart in the English "
-                        f"({why}{cov:.0%} of its words glossed in the English)",
-                suggestion="Check that this clause is translated"))
+            flags.append(OMISSION.flag(
+                p, f"The clause '{c.text}' seems to have no counterpart in the English "
+                   f"({why}{cov:.0%} of its words glossed in the English)",
+                zh_spans=((c.start, c.end),), suggestion="Check that this clause is translated"))
     flags.extend(_length_flags(ctx, "omission"))
     return flags
+
+
+def _addition_flag(p: Pair, c: Clause, message: str) -> Flag:
+    return ADDITION.flag(p, message, en_spans=((c.start, c.end),),
+                         suggestion="Check whether this was added or belongs to another sentence")
 
 
 def check_addition(ctx: Context) -> list[Flag]:
@@ -454,21 +457,15 @@ def check_addition(ctx: Context) -> list[Flag]:
             taken.append(c)
             sim = r.en_sim[k]
             why = f"similarity {sim:.2f}, " if sim is not None else ""
-            flags.append(Flag(
-                check="addition", category="Accuracy/Addition", severity="major",
-                pair_id=p.id, zh=p.zh, en=p.en, en_spans=((c.start, c.end),),
-                message=f"The English '{c.text}' seems to have no counterpart in the Chinese "
-                        f"({why}{cov:.0%} of its words explained by the Chinese)",
-                suggestion="Check whether this was added or belongs to another sentence"))
+            flags.append(_addition_flag(
+                p, c, f"The English '{c.text}' seems to have no counterpart in the Chinese "
+                      f"({why}{cov:.0%} of its words explained by the Chinese)"))
         for c, sim, cov in _outliers(r, taken):
             taken.append(c)
             why = f"similarity {sim:.2f}, " if sim is not None else ""
-            flags.append(Flag(
-                check="addition", category="Accuracy/Addition", severity="major",
-                pair_id=p.id, zh=p.zh, en=p.en, en_spans=((c.start, c.end),),
-                message=f"The English '{c.text}' explains nothing of the Chinese while the rest of "
-                        f"the pair does ({why}{cov:.0%} of its own words explained by the Chinese)",
-                suggestion="Check whether this was added or belongs to another sentence"))
+            flags.append(_addition_flag(
+                p, c, f"The English '{c.text}' explains nothing of the Chinese while the rest of "
+                      f"the pair does ({why}{cov:.0%} of its own words explained by the Chinese)"))
     flags.extend(_length_flags(ctx, "addition"))
     return flags
 

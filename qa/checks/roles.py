@@ -23,6 +23,7 @@ from align.errors import InputError
 from align.model import Pair
 from align.zh_words import loaded_jieba
 from qa import lexicons as lx
+from qa.data_table import data_lines
 from qa.model import Check, Context, Flag
 
 MARKERS_PATH = lx.DATA_DIR / "role_markers.tsv"
@@ -57,14 +58,8 @@ class Roles:
 @lru_cache(maxsize=4)
 def load_markers(path: Path = MARKERS_PATH) -> tuple[Marker, ...]:
     """The role-marker table: ``role<TAB>before|after<TAB>phrase`` lines."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(f"cannot read role-marker table {path}: {exc.strerror}") from None
     out = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for n, line in data_lines(path, "role-marker"):
         cols = line.split("\t")
         if len(cols) != 3 or cols[0] not in ("lead", "support") or cols[1] not in ("before", "after"):
             raise InputError(f"role-marker table line {n}: expected 'lead|support<TAB>before|after<TAB>phrase'")
