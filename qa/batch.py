@@ -77,6 +77,8 @@ class BatchRow:
     mqm: float | None = None
     mqm_signature: str = ""
     confidence: float | None = None
+    #: mean quality estimate of the pairs (qa/qe.py)
+    qe: float | None = None
     bleu: float | None = None
     chrf: float | None = None
     #: which severities reached: for --fail-on without re-reading flags
@@ -197,6 +199,7 @@ def _check(item: BatchInput, opts: BatchOptions) -> BatchRow:
     score = document_score(report)
     by_sev = Counter(f.severity for f in report.flags)
     confidences = [p.score for p in report.pairs if p.score is not None]
+    qes = [p.qe for p in report.pairs if p.qe is not None]
     refs, ref_error = _reference_scores(item, opts, [p.en for p in report.pairs])
     row = BatchRow(
         input=item.label, kind=item.kind, status="ok", error=ref_error, output=item.slug,
@@ -205,6 +208,7 @@ def _check(item: BatchInput, opts: BatchOptions) -> BatchRow:
         critical=by_sev.get("critical", 0), words=round(score.words, 4), penalty=score.penalty,
         mqm=round(score.score, 4), mqm_signature=score.signature,
         confidence=round(sum(confidences) / len(confidences), 4) if confidences else None,
+        qe=round(sum(qes) / len(qes), 2) if qes else None,
         worst=next((s for s in reversed(SEVERITIES) if by_sev.get(s)), ""), **refs)
     stored = {"row": row.record(), "options": opts.fingerprint(),
               "reference_sha256": _sha256(reference_for(item, opts.ref_dir))}

@@ -118,7 +118,7 @@ def _cell(value) -> str:
 
 
 _HTML_COLUMNS = ("input", "kind", "status", "mqm", "pairs", "critical", "major", "minor",
-                 "confidence", "bleu", "chrf", "error")
+                 "confidence", "qe", "bleu", "chrf", "error")
 
 
 def html_text(rows: Sequence[BatchRow]) -> str:

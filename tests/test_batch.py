@@ -187,6 +187,7 @@ def test_summary_rows_columns_and_scores_match_zhen_score(first_run):
     article = rows["in/article.zh.txt + in/article.en.txt"]
     assert article["kind"] == "file-pair" and article["status"] == "ok"
     assert 0 < float(article["confidence"]) <= 1
+    assert 0 <= float(article["qe"]) <= 100 and 0 <= float(part1["qe"]) <= 100
     # BLEU/chrF only where a reference exists (part1: the clean translation of the same lines)
     assert 0 < float(part1["bleu"]) < 100 and 0 < float(part1["chrf"]) < 100
     assert rows["in/memories/part2.tsv"]["bleu"] == ""
