@@ -26,10 +26,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from statistics import median
-from typing import Any
 
 from align.model import Pair
 from align.script import HAN
@@ -68,11 +67,6 @@ MIN_EN_CLAUSE = 5  # content words
 #: judged too, but only on the embedder's word: similarity below 0.22 and at
 #: least 0.35 under the pair's other clauses, with no word explained
 MIN_EN_SHORT_CLAUSE = 3
-SHORT_CLAUSE_DEFAULTS = {"max_similarity": 0.22, "drop": 0.35, "max_coverage": 0.0}
-#: English clauses are judged more strictly than Chinese ones: the dictionary
-#: explains fewer English words (CEDICT has no 'integration' for 融合), so a
-#: faithful clause can look unexplained; both signals must be low
-ADDITION_DEFAULTS = {"max_coverage": 0.25, "max_similarity": 0.3, "partial_coverage": 0.0}
 
 
 @dataclass(frozen=True)
@@ -302,12 +296,7 @@ def analyse(ctx: Context) -> list[PairCoverage]:
     return rows
 
 
-def _opts(ctx: Context, check_id: str) -> dict[str, Any]:
-    """The check's options as the dict the clause tests read."""
-    return asdict(ctx.options_of(OMISSION if check_id == "omission" else ADDITION))
-
-
-def _unmatched(sims: list[float | None], k: int, coverage: float, opts: dict[str, Any],
+def _unmatched(sims: list[float | None], k: int, coverage: float, opts: CoverageOptions,
                units: Sequence[Clause] | None = None) -> bool:
     """Both signals agree that clause ``k`` has no counterpart.
 
@@ -319,26 +308,20 @@ def _unmatched(sims: list[float | None], k: int, coverage: float, opts: dict[str
     """
     own = sims[k]
     if own is None:
-        return coverage <= float(opts.get("lexical_only_max_coverage", 0.15))
+        return coverage <= opts.lexical_only_max_coverage
     others = [s for i, s in enumerate(sims) if i != k and s is not None
               and (units is None or units[i].end <= units[k].start or units[i].start >= units[k].end)]
     typical = median(others) if others else 0.6
-    if coverage <= float(opts.get("max_coverage", 0.25)):
-        return own < min(float(opts.get("max_similarity", 0.45)), typical - float(opts.get("drop", 0.2)))
-    if coverage <= float(opts.get("partial_coverage", 0.4)):
-        return own < min(float(opts.get("low_similarity", 0.25)), typical - 0.35)
+    if coverage <= opts.max_coverage:
+        return own < min(opts.max_similarity, typical - opts.drop)
+    if coverage <= opts.partial_coverage:
+        return own < min(opts.low_similarity, typical - 0.35)
     return False
 
 
 # --------------------------------------------------------------------------- checks
 
-#: the exclusive-word route needs a long clause (short ones embed noisily and
-#: share most of their words) and a clearly lower similarity than the rest
-EXCLUSIVE_MIN_HAN = 10
-EXCLUSIVE_DEFAULTS = {"max_similarity": 0.3, "drop": 0.3}
-
-
-def _unmatched_exclusive(r: PairCoverage, k: int, opts: dict[str, Any]) -> bool:
+def _unmatched_exclusive(r: PairCoverage, k: int, opts: CoverageOptions) -> bool:
     """Clause ``k`` looks dropped once the English of the other clauses is set aside.
 
     Catches a dropped clause whose words (数字经济) the rest of the sentence
@@ -346,16 +329,15 @@ def _unmatched_exclusive(r: PairCoverage, k: int, opts: dict[str, Any]) -> bool:
     """
     own = r.zh_sim[k]
     c = r.zh[k]
-    if own is None or len(HAN.findall(c.text)) < int(opts.get("exclusive_min_han", EXCLUSIVE_MIN_HAN)):
+    if own is None or len(HAN.findall(c.text)) < opts.exclusive_min_han:
         return False
     others = [s for i, s in enumerate(r.zh_sim) if i != k and s is not None]
     typical = median(others) if others else 0.6
-    limit = min(float(opts.get("exclusive_max_similarity", EXCLUSIVE_DEFAULTS["max_similarity"])),
-                typical - float(opts.get("exclusive_drop", EXCLUSIVE_DEFAULTS["drop"])))
+    limit = min(opts.exclusive_max_similarity, typical - opts.exclusive_drop)
     if own >= limit:
         return False
     rest = [o.text for i, o in enumerate(r.zh) if i != k]
-    return zh_exclusive_coverage(c.text, rest, r.pair.en) <= float(opts.get("max_coverage", 0.25))
+    return zh_exclusive_coverage(c.text, rest, r.pair.en) <= opts.max_coverage
 
 
 @dataclass(frozen=True)
@@ -374,9 +356,11 @@ class CoverageOptions:
     drop: float = 0.2
     partial_coverage: float = 0.4
     low_similarity: float = 0.25
-    exclusive_min_han: int = EXCLUSIVE_MIN_HAN
-    exclusive_max_similarity: float = EXCLUSIVE_DEFAULTS["max_similarity"]
-    exclusive_drop: float = EXCLUSIVE_DEFAULTS["drop"]
+    #: the exclusive-word route needs a long clause (short ones embed noisily and
+    #: share most of their words) and a clearly lower similarity than the rest
+    exclusive_min_han: int = 10
+    exclusive_max_similarity: float = 0.3
+    exclusive_drop: float = 0.3
     ratio_median: float = LENGTH_RATIO["median"]
     ratio_log_sigma: float = LENGTH_RATIO["log_sigma"]
     ratio_k_short: float = LENGTH_RATIO["k_short"]
@@ -385,20 +369,31 @@ class CoverageOptions:
 
 @dataclass(frozen=True)
 class AdditionOptions(CoverageOptions):
-    """The addition check judges English clauses more strictly (ADDITION_DEFAULTS);
-    ``short_*`` apply to clauses of fewer than MIN_EN_CLAUSE content words."""
+    """The addition check's thresholds.
 
-    max_coverage: float = ADDITION_DEFAULTS["max_coverage"]
-    max_similarity: float = ADDITION_DEFAULTS["max_similarity"]
-    partial_coverage: float = ADDITION_DEFAULTS["partial_coverage"]
-    short_max_similarity: float = SHORT_CLAUSE_DEFAULTS["max_similarity"]
-    short_drop: float = SHORT_CLAUSE_DEFAULTS["drop"]
-    short_max_coverage: float = SHORT_CLAUSE_DEFAULTS["max_coverage"]
+    English clauses are judged more strictly than Chinese ones: the dictionary
+    explains fewer English words (CEDICT has no 'integration' for 融合), so a
+    faithful clause can look unexplained; both signals must be low.
+    ``short_*`` apply to clauses of MIN_EN_SHORT_CLAUSE to MIN_EN_CLAUSE - 1
+    content words, judged on the embedder's word alone.
+    """
+
+    max_coverage: float = 0.25
+    max_similarity: float = 0.3
+    partial_coverage: float = 0.0
+    short_max_similarity: float = 0.22
+    short_drop: float = 0.35
+    short_max_coverage: float = 0.0
     short_min_zh_similarity: float = 0.35
+
+    def for_short_clauses(self) -> AdditionOptions:
+        """The thresholds a short clause is judged by (no partial-coverage route)."""
+        return replace(self, max_similarity=self.short_max_similarity, drop=self.short_drop,
+                       max_coverage=self.short_max_coverage, partial_coverage=0.0)
 
 
 def check_omission(ctx: Context) -> list[Flag]:
-    opts = _opts(ctx, "omission")
+    opts = ctx.options_of(OMISSION)
     flags: list[Flag] = []
     for r in analyse(ctx):
         p = r.pair
@@ -418,7 +413,7 @@ def check_omission(ctx: Context) -> list[Flag]:
                 p, f"The clause '{c.text}' seems to have no counterpart in the English "
                    f"({why}{cov:.0%} of its words glossed in the English)",
                 zh_spans=((c.start, c.end),), suggestion="Check that this clause is translated"))
-    flags.extend(_length_flags(ctx, "omission"))
+    flags.extend(_length_flags(ctx, "omission", opts))
     return flags
 
 
@@ -428,8 +423,8 @@ def _addition_flag(p: Pair, c: Clause, message: str) -> Flag:
 
 
 def check_addition(ctx: Context) -> list[Flag]:
-    opts = _opts(ctx, "addition")
-    short = {k[len("short_"):]: v for k, v in opts.items() if k.startswith("short_")}
+    opts = ctx.options_of(ADDITION)
+    short = opts.for_short_clauses()
     flags: list[Flag] = []
     for r in analyse(ctx):
         p = r.pair
@@ -447,10 +442,10 @@ def check_addition(ctx: Context) -> list[Flag]:
                 # an English clause that renders a hard Chinese clause (时不我待，当仁不让
                 # "it is time to act") embeds poorly too: only when every Chinese
                 # clause has found its English is a short unmatched clause an addition
-                zh_ok = all(x is not None and x >= float(short.get("min_zh_similarity", 0.35))
+                zh_ok = all(x is not None and x >= opts.short_min_zh_similarity
                             for x in r.zh_sim)
                 if r.en_sim[k] is None or not zh_ok or not _unmatched(
-                        r.en_sim, k, cov, {**opts, **short, "partial_coverage": 0.0}, r.en):
+                        r.en_sim, k, cov, short, r.en):
                     continue
             elif not _unmatched(r.en_sim, k, cov, opts, r.en):
                 continue
@@ -466,7 +461,7 @@ def check_addition(ctx: Context) -> list[Flag]:
             flags.append(_addition_flag(
                 p, c, f"The English '{c.text}' explains nothing of the Chinese while the rest of "
                       f"the pair does ({why}{cov:.0%} of its own words explained by the Chinese)"))
-    flags.extend(_length_flags(ctx, "addition"))
+    flags.extend(_length_flags(ctx, "addition", opts))
     return flags
 
 
@@ -530,12 +525,9 @@ def calibrate_length_ratio(pairs: Sequence[Pair], min_score: float = 0.8) -> dic
     return {"median": round(math.exp(med), 3), "log_sigma": round(1.4826 * mad, 3), "n": len(logs)}
 
 
-def _length_flags(ctx: Context, which: str) -> list[Flag]:
-    opts = _opts(ctx, which)
-    med = float(opts.get("ratio_median", LENGTH_RATIO["median"]))
-    sigma = float(opts.get("ratio_log_sigma", LENGTH_RATIO["log_sigma"]))
-    k_short = float(opts.get("ratio_k_short", LENGTH_RATIO["k_short"]))
-    k_long = float(opts.get("ratio_k_long", LENGTH_RATIO["k_long"]))
+def _length_flags(ctx: Context, which: str, opts: CoverageOptions) -> list[Flag]:
+    med, sigma = opts.ratio_median, opts.ratio_log_sigma
+    k_short, k_long = opts.ratio_k_short, opts.ratio_k_long
     flags = []
     for p in ctx.pairs:
         r = length_ratio(p)
