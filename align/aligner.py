@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 
-from align.align_options import BEAD_TYPES, MAX_WINDOW, AlignOptions, options_from  # noqa: F401 - the aligner's API
+from align.align_options import AlignOptions, options_from
 from align.band_placement import add_clause_gains, place_band
 from align.embed_protocol import Embedder
 from align.errors import InputError

@@ -19,10 +19,5 @@ HAN = re.compile(f"[{HAN_CLASS}]")
 HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 
 
-def han_count(text: str) -> int:
-    """How many Han characters ``text`` holds."""
-    return len(HAN.findall(text))
-
-
 def has_han(text: str) -> bool:
     return HAN.search(text) is not None

@@ -61,6 +61,7 @@ from common import shared_eval
 from align.model import Pair
 from qa import lexicons as lx
 from qa.model import Flag
+from qa.text import sentence_spans
 
 XUEXI = REPO / "corpora" / "xuexi-shibao-shushi-ronghe.txt"
 LABELLED = REPO / "corpora" / "qa-labelled"
@@ -80,9 +81,7 @@ ADDED_CLAUSES = (
     ", though many economists remain deeply sceptical",
 )
 
-_SENT = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘(]?[A-Z0-9])")
 _CLAUSE_MARK = re.compile(r",\s")
-_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof|St|No|Co|Ltd|Inc|Corp|Jr|Gen|Gov|Sen|Rep|vs|etc)|\b[A-Z])\.$")
 
 
 @dataclass(frozen=True)
@@ -105,20 +104,8 @@ class Injection:
 
 
 def sentences(en: str) -> list[tuple[int, int]]:
-    """(start, end) of each English sentence of a pair."""
-    out, start = [], 0
-    for m in _SENT.finditer(en):
-        end = m.start() + len(m.group()) - len(m.group().lstrip("\"”’"))
-        out.append((start, end))
-        start = m.end()
-    out.append((start, len(en)))
-    merged: list[tuple[int, int]] = []
-    for s, e in out:  # "Ms. Nguyen", "Co., Ltd." end no sentence
-        if merged and _ABBREVIATION.search(en[merged[-1][0]:merged[-1][1]]):
-            merged[-1] = (merged[-1][0], e)
-        else:
-            merged.append((s, e))
-    return [(s, e) for s, e in merged if en[s:e].strip()]
+    """(start, end) of each English sentence of a pair: the form checks' splitter (qa.text)."""
+    return sentence_spans(en)
 
 
 def _flag_pair_ids(f: Flag) -> tuple[int, ...]:

@@ -102,8 +102,3 @@ def parse_options(cls: type, table: Mapping[str, Any], check_id: str) -> Any:
                               f"{_type_name(fields[name])}, not {value!r}") from None
     return cls(**values)
 
-
-def describe(cls: type) -> list[tuple[str, str, Any]]:
-    """(name, type, default) of each option, for ``zhen checks --options``."""
-    hints = typing.get_type_hints(cls)
-    return [(f.name, _type_name(hints[f.name]), f.default) for f in dataclasses.fields(cls)]

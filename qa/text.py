@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from align.script import HAN_RUN
+from align.script import HAN_RUN, has_han
 from qa.model import Span
 
 # A word for English-side checks: letters, digits, inner apostrophes and
@@ -44,10 +44,6 @@ class Token:
     @property
     def span(self) -> Span:
         return (self.start, self.end)
-
-
-def has_han(text: str) -> bool:
-    return HAN_RUN.search(text) is not None
 
 
 def han_runs(text: str) -> list[Span]:

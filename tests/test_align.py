@@ -268,7 +268,8 @@ def test_benchmark_metrics_follow_both_definitions():
 
 _SEARCH_IN_SUBPROCESS = """
 import sys
-from align.aligner import AlignOptions, search_context
+from align.align_options import AlignOptions
+from align.aligner import search_context
 from align.scoring import decode, score_table
 from align.embed import load_embedder
 from align.model import Segment

@@ -11,8 +11,9 @@ import re
 import unicodedata
 
 from align.model import Pair
+from align.script import has_han
 from qa.model import Check, Context, Flag
-from qa.text import han_runs, has_han, quote
+from qa.text import han_runs, quote
 
 # Full-width punctuation that has an ASCII counterpart in English.  “ ” ‘ ’ —
 # and … are proper English typography and are left alone.
