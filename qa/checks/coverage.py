@@ -189,16 +189,13 @@ class _Stems:
         return len(w) == 4 and w in self.four_prefix
 
 
-_numbers = numbers
-
-
 def zh_clause_coverage(clause: str, en: str) -> float:
     """Share of the clause's dictionary words whose glosses appear in ``en``."""
     words = zh_content_words(clause)
     if not words:
         return 1.0
-    nums = _numbers(clause)
-    if nums and nums & _numbers(en):
+    nums = numbers(clause)
+    if nums and nums & numbers(en):
         return 1.0
     en_stems = _Stems(t.lemma for t in lx.tokenize_en(en))
     hit = sum(1 for _, g in words if any(en_stems.has(x) for x in g))
@@ -216,8 +213,8 @@ def zh_exclusive_coverage(clause: str, others: Sequence[str], en: str) -> float:
     words = zh_content_words(clause)
     if not words:
         return 1.0
-    nums = _numbers(clause) - set().union(*(_numbers(o) for o in others)) if others else _numbers(clause)
-    if nums and nums & _numbers(en):
+    nums = numbers(clause) - set().union(*(numbers(o) for o in others)) if others else numbers(clause)
+    if nums and nums & numbers(en):
         return 1.0
     other_glosses: set[str] = set()
     for o in others:
@@ -234,8 +231,8 @@ def en_clause_coverage(clause: str, zh: str) -> float:
     lemmas = lx.content_lemmas(clause)
     if not lemmas:
         return 1.0
-    nums = _numbers(clause)
-    if nums and nums & _numbers(zh):
+    nums = numbers(clause)
+    if nums and nums & numbers(zh):
         return 1.0
     glosses: set[str] = set()
     for _, g in zh_content_words(zh):
