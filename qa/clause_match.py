@@ -35,7 +35,8 @@ import numpy as np
 
 from align.model import Pair
 from qa import lexicons as lx
-from qa.checks.coverage import Clause, _Stems, en_clauses, zh_clauses, zh_content_words
+from qa.checks.coverage import Clause, en_clauses, zh_clauses, zh_content_words
+from qa.lexicons import StemSet
 from qa.model import Context
 from qa.text_batch import TextBatch
 
@@ -109,7 +110,7 @@ def match_clauses(pair: Pair, similarity: np.ndarray | None = None) -> PairClaus
         links = tuple(ClauseLink(c, ec, 1.0, True) for c in zc)
         return PairClauses(pair, zc, ec, links)
     wins = _windows(ec)
-    en_stems = [_Stems(t.lemma for t in lx.tokenize_en(c.text)) for c in ec]
+    en_stems = [StemSet(t.lemma for t in lx.tokenize_en(c.text)) for c in ec]
     links = []
     for zi, c in enumerate(zc):
         words = zh_content_words(c.text)

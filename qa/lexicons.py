@@ -322,3 +322,24 @@ def strip_zh_punct(text: str) -> tuple[str, list[int]]:
             kept.append(ch)
             where.append(i)
     return "".join(kept), where
+
+
+class StemSet:
+    """A word set matched loosely: same first five letters, or a 4-letter word prefixing the other.
+
+    Translators change word class ('specialization' for 专业化 meets
+    'specialized'; 实 'real' meets 'reality'), which exact lemmas miss.
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.exact = set(words)
+        self.five = {w[:5] for w in self.exact if len(w) >= 5}
+        self.four = {w for w in self.exact if len(w) == 4}
+        self.four_prefix = {w[:4] for w in self.exact if len(w) >= 4}
+
+    def has(self, w: str) -> bool:
+        if w in self.exact:
+            return True
+        if len(w) >= 5:
+            return w[:5] in self.five or w[:4] in self.four
+        return len(w) == 4 and w in self.four_prefix

@@ -68,7 +68,7 @@ def en_unit_evidence(unit: str, neighbours: Sequence[str], *, zh: str,
     """(own coverage, coverage) of an English unit against the Chinese.
 
     ``stems`` matches English lemmas against the Chinese glosses (a
-    ``coverage._Stems`` of every gloss of ``zh``).  Own words are the
+    ``qa.lexicons.StemSet`` of every gloss of ``zh``).  Own words are the
     content lemmas no neighbour contains; a unit with none is a repetition
     and counts as explained.
     """

@@ -20,8 +20,9 @@ import numpy as np
 from align.model import Pair
 from align.script import HAN
 from qa import lexicons as lx
-from qa.checks.coverage import _Stems, en_clauses, zh_content_words
+from qa.checks.coverage import en_clauses, zh_content_words
 from qa.checks.numbers import en_numbers, zh_numbers
+from qa.lexicons import StemSet
 from qa.model import Flag
 
 #: every feature the extractor can compute, in column order
@@ -63,14 +64,14 @@ def _coverage(zh: str, en: str, tokens: Sequence[lx.Token]) -> tuple[float, floa
 
     The per-clause functions in qa.checks.coverage re-cut the whole Chinese for
     every English clause; here the same word glosses and loose stem match
-    (``zh_content_words``, ``_Stems``) are computed once and shared.
+    (``zh_content_words``, ``StemSet``) are computed once and shared.
     """
     if not zh.strip() or not en.strip():
         return 0.0, 0.0, 0.0
     words = zh_content_words(zh)
-    en_stems = _Stems(t.lemma for t in tokens)
+    en_stems = StemSet(t.lemma for t in tokens)
     zh_cov = sum(1 for _, g in words if any(en_stems.has(x) for x in g)) / len(words) if words else 1.0
-    gloss_stems = _Stems(x for _, g in words for x in g)
+    gloss_stems = StemSet(x for _, g in words for x in g)
     shares = []
     for clause in en_clauses(en):
         lemmas = lx.content_lemmas(clause.text)

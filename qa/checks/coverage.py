@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from statistics import median
@@ -168,27 +168,6 @@ def zh_content_words(text: str) -> list[tuple[str, frozenset[str]]]:
     return words
 
 
-class _Stems:
-    """A word set matched loosely: same first five letters, or a 4-letter word prefixing the other.
-
-    Translators change word class ('specialization' for 专业化 meets
-    'specialized'; 实 'real' meets 'reality'), which exact lemmas miss.
-    """
-
-    def __init__(self, words: Iterable[str]) -> None:
-        self.exact = set(words)
-        self.five = {w[:5] for w in self.exact if len(w) >= 5}
-        self.four = {w for w in self.exact if len(w) == 4}
-        self.four_prefix = {w[:4] for w in self.exact if len(w) >= 4}
-
-    def has(self, w: str) -> bool:
-        if w in self.exact:
-            return True
-        if len(w) >= 5:
-            return w[:5] in self.five or w[:4] in self.four
-        return len(w) == 4 and w in self.four_prefix
-
-
 def zh_clause_coverage(clause: str, en: str) -> float:
     """Share of the clause's dictionary words whose glosses appear in ``en``."""
     words = zh_content_words(clause)
@@ -197,7 +176,7 @@ def zh_clause_coverage(clause: str, en: str) -> float:
     nums = numbers(clause)
     if nums and nums & numbers(en):
         return 1.0
-    en_stems = _Stems(t.lemma for t in lx.tokenize_en(en))
+    en_stems = lx.StemSet(t.lemma for t in lx.tokenize_en(en))
     hit = sum(1 for _, g in words if any(en_stems.has(x) for x in g))
     return hit / len(words)
 
@@ -220,8 +199,8 @@ def zh_exclusive_coverage(clause: str, others: Sequence[str], en: str) -> float:
     for o in others:
         for _, g in zh_content_words(o):
             other_glosses |= g
-    taken = _Stems(other_glosses)
-    free = _Stems(t.lemma for t in lx.tokenize_en(en) if not taken.has(t.lemma))
+    taken = lx.StemSet(other_glosses)
+    free = lx.StemSet(t.lemma for t in lx.tokenize_en(en) if not taken.has(t.lemma))
     hit = sum(1 for _, g in words if any(free.has(x) for x in g))
     return hit / len(words)
 
@@ -237,7 +216,7 @@ def en_clause_coverage(clause: str, zh: str) -> float:
     glosses: set[str] = set()
     for _, g in zh_content_words(zh):
         glosses |= g
-    stems = _Stems(glosses)
+    stems = lx.StemSet(glosses)
     return sum(1 for w in lemmas if stems.has(w)) / len(lemmas)
 
 
@@ -479,7 +458,7 @@ def _outliers(r: PairCoverage, taken: Sequence[Clause]) -> list[tuple[Clause, fl
     topic words passes the clause test above but not this one.
     """
     p = r.pair
-    stems = _Stems(g for _, gs in zh_content_words(p.zh) for g in gs)
+    stems = lx.StemSet(g for _, gs in zh_content_words(p.zh) for g in gs)
     sim_of = {(u.start, u.end): s for u, s in zip(r.en, r.en_sim)}
     out: list[tuple[Clause, float | None, float]] = []
     # a sentence of 3-4 content words ('To promote the integration of data and reality.')

@@ -27,8 +27,9 @@ from typing import Literal
 
 from align.model import Pair
 from qa import lexicons as lx
-from qa.checks.coverage import _Stems, word_glosses, zh_clauses
+from qa.checks.coverage import word_glosses, zh_clauses
 from qa.clause_match import PairClauses, document_clauses
+from qa.lexicons import StemSet
 from qa.meaning_cues import (
     CueRow,
     EnglishCues,
@@ -170,7 +171,7 @@ def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues) -> bool:
         return False
     if cue.row.kind == "lexical":
         return True
-    glosses = _Stems(word_glosses(next_word(zh, cue.end)))
+    glosses = StemSet(word_glosses(next_word(zh, cue.end)))
     return any(glosses.has(lx.lemma(re.sub(r"^(?:in|im|ir|il|dis|mis|ab)", "", m.group().lower())))
                for m in prefixed)
 
