@@ -17,3 +17,31 @@ def _isolated_cache(tmp_path_factory):
     mp.setenv("ZHEN_CACHE_DIR", str(tmp_path_factory.mktemp("zhen-cache")))
     yield
     mp.undo()
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Flags a sandboxed, offline machine needs: without the background-networking ones Chromium
+# keeps dialling Google's hosts and the closed network refuses them, many at a time.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """A headless Debian Chromium driven by Playwright, shared by the browser tests.
+
+    Skipped with the reason when Playwright or /usr/bin/chromium is missing (a user's machine
+    without them); `.ci/run` installs both, so CI runs these tests. Nothing is downloaded:
+    Playwright is pointed at the system browser.
+    """
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright not installed (pip install '.[test]')")
+    if not CHROMIUM.exists():
+        pytest.skip("no /usr/bin/chromium (apt-get install chromium; .ci/run does)")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
