@@ -436,22 +436,19 @@ def check_numbers(pair: Pair, ctx: Context) -> list[Flag]:
     # same order, is most likely one figure changed.
     while missing and extra:
         z, e = missing.pop(0), extra.pop(0)
-        flags.append(Flag(
-            check="numbers", category="Locale/Number", severity="major",
-            message=f"Number differs: the Chinese has {_show(z)} but the English has {_show(e)}.",
-            pair_id=pair.id, zh=pair.zh, en=pair.en, zh_spans=(z.span,), en_spans=(e.span,),
-            suggestion=_plain(z)))
+        flags.append(NUMBERS.flag(
+            pair, f"Number differs: the Chinese has {_show(z)} but the English has {_show(e)}.",
+            zh_spans=(z.span,), en_spans=(e.span,), suggestion=_plain(z)))
     for z in missing:
-        flags.append(Flag(
-            check="numbers", category="Locale/Number",
-            severity="major" if z.strength == "strong" else "minor",
-            message=f"Number {_show(z)} in the Chinese is missing from the English.",
-            pair_id=pair.id, zh=pair.zh, en=pair.en, zh_spans=(z.span,)))
+        # graded: only a strong figure (a percentage, an amount) missing is major
+        flags.append(NUMBERS.flag(
+            pair, f"Number {_show(z)} in the Chinese is missing from the English.",
+            zh_spans=(z.span,), severity="major" if z.strength == "strong" else "minor"))
     for e in extra:
-        flags.append(Flag(
-            check="numbers", category="Locale/Number", severity="minor",
-            message=f"Number {_show(e)} in the English has no counterpart in the Chinese.",
-            pair_id=pair.id, zh=pair.zh, en=pair.en, en_spans=(e.span,)))
+        # graded: an added figure is a lesser finding than a changed or missing one
+        flags.append(NUMBERS.flag(
+            pair, f"Number {_show(e)} in the English has no counterpart in the Chinese.",
+            en_spans=(e.span,), severity="minor"))
     return flags
 
 
