@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+import qa.checks
 from align.errors import InputError
 from align.model import Pair
-import qa.checks
 from qa.checks import all_checks
 from qa.model import Context
 from qa.options import NoOptions, OptionError, parse_options
