@@ -18,6 +18,10 @@ and compiles hundreds of regular expressions), which is a tenth of a whole
 
 Anything else (万 alone, 十百, 五万万, 三三十) is not a number: None.  The
 tests check every reading against cn2an where cn2an is installed.
+
+:func:`cn_numerals_to_digits` rewrites the numerals inside a text (years
+digit by digit, months as their English names) for the aligner, which
+compares the numbers of a Chinese sentence with those of an English one.
 """
 
 from __future__ import annotations
@@ -28,7 +32,18 @@ from decimal import Decimal
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _SECTION_UNITS = {"万": 10**4, "亿": 10**8}
+#: the characters a Chinese numeral is written with, for finding numerals in text
+DIGIT_CHARS = "".join(_DIGITS)
+UNIT_CHARS = "".join(_SMALL_UNITS) + "".join(_SECTION_UNITS)
 _ARABIC_SCALED = re.compile(r"(\d+(?:\.\d+)?)([十百千万亿]+)")
+# 二〇二一年: a year written digit by digit
+_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
+# 十八, 三十, 一百二十: a numeral run of two characters or more (those without
+# a unit character are left alone)
+_NUMERAL_RUN = re.compile(r"[零一二三四五六七八九十百千万两]{2,}")
+_MONTH = re.compile(r"(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月")
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december")
 
 
 def cn_int(run: str) -> int | None:
@@ -113,3 +128,31 @@ def cn_number(text: str) -> int | float | None:
     if not tail or not all(c in _DIGITS and c != "两" for c in tail):
         return None
     return float(f"{whole}." + "".join(str(_DIGITS[c]) for c in tail))
+
+
+def cn_numerals_to_digits(text: str) -> str:
+    """``text`` with its Chinese numerals as Arabic digits and its months as
+    English names, so 十八大 can meet "18th", 二〇二一年 "2021" and 5月 "May".
+
+    Years (four digits before 年) are read digit by digit; a month (5月,
+    十二月) becomes its English name between spaces; other numeral runs are
+    read by :func:`cn_int` when they hold a unit character.  Runs of bare
+    digits (一一) and 千万 ("by all means") are not quantities and stay.
+    """
+    text = _YEAR.sub(lambda m: "".join(str(_DIGITS[c]) for c in m.group()), text)
+
+    def month(m: re.Match[str]) -> str:
+        num = m.group(1)
+        k = int(num) if num.isdigit() else cn_int(num)
+        return f" {_MONTH_NAMES[k - 1]} " if k and 1 <= k <= 12 else m.group()
+
+    text = _MONTH.sub(month, text)
+
+    def numeral(m: re.Match[str]) -> str:
+        run = m.group()
+        if not any(u in run for u in "十百千万") or run in ("千万", "万万"):
+            return run
+        k = cn_int(run)
+        return str(k) if k is not None else run
+
+    return _NUMERAL_RUN.sub(numeral, text)

@@ -14,7 +14,7 @@ from itertools import chain
 
 import numpy as np
 
-from align.cn_numerals import cn_int as _cn_int
+from align.cn_numerals import cn_numerals_to_digits
 from align.lexicon import en_content_stems, zh_gloss_stems
 from align.zh_words import zh_word_lists
 
@@ -29,42 +29,12 @@ def _norm_number(s: str) -> str:
     return s.rstrip("0").rstrip(".") if "." in s else s.lstrip("0") or "0"
 
 
-_MONTHS = "january february march april may june july august september october november december".split()
-_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
-# 二〇二一 (a year written digit by digit)
-_CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
-# 十八, 三十, 一百二十: a numeral run with a unit character, two characters or more
-_CN_NUMERAL = re.compile(r"[零一二三四五六七八九十百千万两]{2,}")
-_CN_MONTH = re.compile(r"(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月")
-
-
-def _cn_numerals_to_digits(text: str) -> str:
-    """Chinese numerals as Arabic digits, so 十八大 can meet "18th" and 5月 "May"."""
-    text = _CN_YEAR.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group()), text)
-
-    def month(m: re.Match[str]) -> str:
-        num = m.group(1)
-        k = int(num) if num.isdigit() else _cn_int(num)
-        return f" {_MONTHS[k - 1]} " if k and 1 <= k <= 12 else m.group()
-
-    text = _CN_MONTH.sub(month, text)
-
-    def numeral(m: re.Match[str]) -> str:
-        run = m.group()
-        if not any(u in run for u in "十百千万") or run in ("千万", "万万"):
-            return run  # 一一, 千万 ("by all means"): not quantities
-        k = _cn_int(run)
-        return str(k) if k is not None else run
-
-    return _CN_NUMERAL.sub(numeral, text)
-
-
 def zh_anchor_tokens(text: str) -> set[str]:
     """Numbers and Latin-script tokens (AI, EDA, ChatGPT, 2021, 43) of a zh sentence.
 
     Chinese numerals count as numbers and months as their English names.
     """
-    text = _cn_numerals_to_digits(_fullwidth_to_ascii(text))
+    text = cn_numerals_to_digits(_fullwidth_to_ascii(text))
     toks = {_norm_number(n) for n in _NUMBER.findall(text)}
     toks |= {w.lower() for w in _LATIN.findall(text)}
     return toks

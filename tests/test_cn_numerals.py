@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from align.cn_numerals import cn_int, cn_number
+from align.cn_numerals import cn_int, cn_number, cn_numerals_to_digits
 
 #: numerals as they occur in the corpora's policy text, with their values
 CASES = [
@@ -70,3 +70,18 @@ def test_agrees_with_cn2an_smart_mode(text):
     assert (got is None) == (ref is None), text
     if ref is not None:
         assert got == pytest.approx(ref)
+
+
+@pytest.mark.parametrize("text, digits", [
+    ("党的十八大以来", "党的18大以来"),
+    ("二〇二一年，我国数字经济规模进一步扩大", "2021年，我国数字经济规模进一步扩大"),
+    ("二〇二三年二月二十八日", "2023年 february 28日"),
+    ("（2023年12月）", "（2023年 december ）"),
+    ("十二月一日", " december 一日"),  # a lone 一 is too often no number to read
+    ("一方面，千万不要", "一方面，千万不要"),  # 千万 "by all means" is no amount
+    ("一一对应", "一一对应"),  # bare digits without a unit are not read
+    ("两千多家企业", "2000多家企业"),
+])
+def test_numerals_in_text_become_digits(text, digits):
+    """The aligner's reading: years digit by digit, months by name, runs with a unit by value."""
+    assert cn_numerals_to_digits(text) == digits

@@ -30,10 +30,9 @@ def _whole(text: str) -> tuple[tuple[int, int], ...]:
 def missing_translation(pair: Pair, ctx: Context) -> list[Flag]:
     if not pair.zh.strip() or pair.en.strip():
         return []
-    return [Flag(
-        check="unaligned", category="Accuracy/Omission", severity="major",
-        pair_id=pair.id, zh=pair.zh, en=pair.en, zh_spans=_whole(pair.zh),
-        message=f"No English translation for this Chinese text: '{_clip(pair.zh)}'.",
+    return [UNALIGNED.flag(
+        pair, f"No English translation for this Chinese text: '{_clip(pair.zh)}'.",
+        zh_spans=_whole(pair.zh),
         suggestion="Translate the sentence, or confirm it was left out on purpose.",
     )]
 
@@ -41,10 +40,11 @@ def missing_translation(pair: Pair, ctx: Context) -> list[Flag]:
 def extra_english(pair: Pair, ctx: Context) -> list[Flag]:
     if pair.zh.strip() or not pair.en.strip():
         return []
-    return [Flag(
-        check="unaligned", category="Accuracy/Addition", severity="major",
-        pair_id=pair.id, zh=pair.zh, en=pair.en, en_spans=_whole(pair.en),
-        message=f"This English text has no Chinese source: '{_clip(pair.en)}'.",
+    # the check reports two kinds: registered as Accuracy/Omission (text with
+    # no translation), English with no Chinese is an Accuracy/Addition
+    return [UNALIGNED.flag(
+        pair, f"This English text has no Chinese source: '{_clip(pair.en)}'.",
+        en_spans=_whole(pair.en), category="Accuracy/Addition",
         suggestion="Remove it, or check whether the source sentence is missing.",
     )]
 
@@ -57,10 +57,8 @@ def low_confidence(pair: Pair, ctx: Context) -> list[Flag]:
     threshold = ctx.options_of(LOW_CONFIDENCE_CHECK).threshold
     if pair.score is None or pair.score >= threshold or not (pair.zh.strip() and pair.en.strip()):
         return []
-    return [Flag(
-        check="low-confidence", category="Accuracy/Mistranslation", severity="minor",
-        pair_id=pair.id, zh=pair.zh, en=pair.en,
-        zh_spans=_whole(pair.zh), en_spans=_whole(pair.en),
+    return [LOW_CONFIDENCE_CHECK.flag(
+        pair, zh_spans=_whole(pair.zh), en_spans=_whole(pair.en),
         message=(f"The aligner is unsure these belong together (confidence {pair.score:.2f}): "
                  "the English may translate a different sentence, or only part of this one."),
     )]
@@ -74,9 +72,8 @@ LOW_CONFIDENCE_CHECK = Check("low-confidence", "Accuracy/Mistranslation", "minor
                              "Pairs the aligner matched with low confidence.", low_confidence,
                              options=LowConfidenceOptions)
 
-CHECKS = [
-    Check("unaligned", "Accuracy/Omission", "major",
-          "Chinese text with no English (1-0 bead) or English with no Chinese (0-1 bead).",
-          unaligned),
-    LOW_CONFIDENCE_CHECK,
-]
+UNALIGNED = Check("unaligned", "Accuracy/Omission", "major",
+                  "Chinese text with no English (1-0 bead) or English with no Chinese (0-1 bead).",
+                  unaligned)
+
+CHECKS = [UNALIGNED, LOW_CONFIDENCE_CHECK]

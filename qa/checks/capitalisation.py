@@ -58,10 +58,9 @@ def lowercase_sentence_start(pair: Pair, ctx: Context) -> list[Flag]:
                 _continues_previous(pair, ctx) or word in _REPORTING_VERBS):
             continue  # the segmenter split a sentence ("…,” said X.); not a capitalisation slip
         fixed = LOWERCASE_ACRONYMS.get(word, word[0].upper() + word[1:])
-        flags.append(Flag(
-            check="capitalisation", category="Fluency/Spelling", severity="minor",
-            message=f"Sentence starts with a lowercase letter: {word!r}.",
-            pair_id=pair.id, zh=pair.zh, en=en, en_spans=(m.span(),), suggestion=fixed,
+        flags.append(CAPITALISATION.flag(
+            pair, f"Sentence starts with a lowercase letter: {word!r}.",
+            en_spans=(m.span(),), suggestion=fixed,
         ))
     return flags
 
@@ -115,10 +114,9 @@ def lowercase_acronyms(pair: Pair, ctx: Context) -> list[Flag]:
             continue
         if word in source_caps and word not in LOWERCASE_ACRONYMS and _is_word(word):
             continue  # "app" for APP, "apps" for APPs: ordinary English words
-        flags.append(Flag(
-            check="capitalisation-acronym", category="Fluency/Spelling", severity="minor",
-            message=f"Acronym written in lowercase: {word!r} should be {proper!r}.",
-            pair_id=pair.id, zh=pair.zh, en=en, en_spans=(m.span(),), suggestion=proper,
+        flags.append(CAPITALISATION_ACRONYM.flag(
+            pair, f"Acronym written in lowercase: {word!r} should be {proper!r}.",
+            en_spans=(m.span(),), suggestion=proper,
         ))
     return flags
 
@@ -127,11 +125,11 @@ def _is_word(word: str) -> bool:
     return is_known(word)
 
 
-CHECKS = [
-    Check(id="capitalisation", category="Fluency/Spelling", severity="minor",
-          description="Sentence starting with a lowercase letter.",
-          run=lowercase_sentence_start),
-    Check(id="capitalisation-acronym", category="Fluency/Spelling", severity="minor",
-          description="Acronym written in lowercase (smes, ai, eda).",
-          run=lowercase_acronyms),
-]
+CAPITALISATION = Check(id="capitalisation", category="Fluency/Spelling", severity="minor",
+                       description="Sentence starting with a lowercase letter.",
+                       run=lowercase_sentence_start)
+CAPITALISATION_ACRONYM = Check(id="capitalisation-acronym", category="Fluency/Spelling", severity="minor",
+                               description="Acronym written in lowercase (smes, ai, eda).",
+                               run=lowercase_acronyms)
+
+CHECKS = [CAPITALISATION, CAPITALISATION_ACRONYM]

@@ -312,17 +312,15 @@ def check_fragments(pair: Pair, ctx: Context) -> list[Flag]:
         reason = fragment_reason(sentence)
         if reason is None:
             continue
-        flags.append(Flag(
-            check="fragments", category="Fluency/Grammar", severity="minor",
-            message=f"Sentence fragment: {quote(en, span)} {reason}.",
-            pair_id=pair.id, zh=pair.zh, en=en, en_spans=(span,),
+        flags.append(FRAGMENTS.flag(
+            pair, f"Sentence fragment: {quote(en, span)} {reason}.", en_spans=(span,),
         ))
     return flags
 
 
-CHECKS = [
-    Check(id="fragments", category="Fluency/Grammar", severity="minor",
-          description="English sentence with no main clause (And …, Which …, Such as …, "
-                      "So as to …, bare imperative, verbless).",
-          run=check_fragments),
-]
+FRAGMENTS = Check(id="fragments", category="Fluency/Grammar", severity="minor",
+                  description="English sentence with no main clause (And …, Which …, Such as …, "
+                              "So as to …, bare imperative, verbless).",
+                  run=check_fragments)
+
+CHECKS = [FRAGMENTS]

@@ -14,9 +14,6 @@ from align.model import Pair
 from qa.glossary import Glossary, find_en, find_zh, load_glossary
 from qa.model import Check, Context, Flag
 
-CHECK_ID = "glossary"
-CATEGORY = "Terminology/Glossary"
-
 
 @dataclass(frozen=True)
 class GlossaryOptions:
@@ -57,11 +54,10 @@ def check_glossary(pair: Pair, ctx: Context) -> list[Flag]:
             if spans:  # a forbidden rendering is wrong wherever it appears
                 forbidden_used = True
                 want = f"; use '{term.en[0]}'" if term.en else ""
-                flags.append(Flag(
-                    check=CHECK_ID, category=CATEGORY, severity="major", pair_id=pair.id,
-                    zh=pair.zh, en=pair.en, zh_spans=tuple(zh_spans), en_spans=tuple(spans),
-                    message=f"Forbidden term '{pair.en[spans[0][0]:spans[0][1]]}' used for "
-                            f"'{term.zh[0]}'{want}",
+                flags.append(GLOSSARY.flag(
+                    pair, f"Forbidden term '{pair.en[spans[0][0]:spans[0][1]]}' used for "
+                          f"'{term.zh[0]}'{want}",
+                    zh_spans=zh_spans, en_spans=spans,
                     suggestion=f"Replace with '{term.en[0]}'" if term.en else "Remove the forbidden term"))
         # one flag per problem: a forbidden rendering already says what to use
         if forbidden_used or not zh_spans or not term.en or not pair.en.strip():
@@ -70,16 +66,14 @@ def check_glossary(pair: Pair, ctx: Context) -> list[Flag]:
             continue
         zh_text = pair.zh[zh_spans[0][0]:zh_spans[0][1]]
         options = " or ".join(f"'{e}'" for e in term.en[:3])
-        flags.append(Flag(
-            check=CHECK_ID, category=CATEGORY, severity="major", pair_id=pair.id,
-            zh=pair.zh, en=pair.en, zh_spans=tuple(zh_spans),
-            message=f"Glossary term '{zh_text}' should be translated as {options}, "
-                    f"which the English does not contain",
-            suggestion=f"Use '{term.en[0]}'"))
+        flags.append(GLOSSARY.flag(
+            pair, f"Glossary term '{zh_text}' should be translated as {options}, "
+                  f"which the English does not contain",
+            zh_spans=zh_spans, suggestion=f"Use '{term.en[0]}'"))
     return flags
 
 
-GLOSSARY = Check(id=CHECK_ID, category=CATEGORY, severity="major",
+GLOSSARY = Check(id="glossary", category="Terminology/Glossary", severity="major",
                  description="Glossary source term present but its required English term missing, "
                              "or a forbidden English term used",
                  run=check_glossary, scope="pair", options=GlossaryOptions,

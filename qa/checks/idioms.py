@@ -30,7 +30,6 @@ from qa import lexicons as lx
 from qa import literal as lr
 from qa.model import Check, Context, Flag
 
-CHECK_ID = "idiom-literal"
 _QUOTED = re.compile(f"[“\"「『]([{HAN_CLASS}，,、]{{2,12}})[”\"」』]")
 _ARTICLES = frozenset({"a", "an", "the"})
 
@@ -289,10 +288,8 @@ def check_idioms(pair: Pair, ctx: Context) -> list[Flag]:
             suggestion = f"Translate the figurative sense, e.g. '{hit.suggestion}'"
         else:
             suggestion = "Translate the figurative sense rather than the characters"
-        flags.append(Flag(check=CHECK_ID, category="Style/Literal idiom", severity="major",
-                          message=message, pair_id=pair.id, zh=pair.zh, en=pair.en,
-                          zh_spans=((e.start, e.end),), en_spans=(hit.en_span,),
-                          suggestion=suggestion))
+        flags.append(IDIOMS.flag(pair, message, zh_spans=((e.start, e.end),), en_spans=(hit.en_span,),
+                                 suggestion=suggestion))
     return flags
 
 
@@ -302,7 +299,7 @@ class IdiomOptions:
     set_phrases: str | None = None
 
 
-IDIOMS = Check(id=CHECK_ID, category="Style/Literal idiom", severity="major",
+IDIOMS = Check(id="idiom-literal", category="Style/Literal idiom", severity="major",
                description="Idioms and set phrases rendered character by character "
                            "(literal glosses of the parts, none of the accepted renderings)",
                run=check_idioms, scope="pair", options=IdiomOptions)

@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from align.cn_numerals import cn_number
+from align.cn_numerals import DIGIT_CHARS, UNIT_CHARS, cn_number
 from align.model import Pair
 from qa.model import Check, Context, Flag, Span
 
@@ -69,8 +69,8 @@ _ZH_ARABIC_RE = re.compile(
 _ZH_COMPOUND_RE = re.compile(r"(?<![.\d])(\d+)(万亿|亿|万)(\d+)(千|百)?(?![.\d])")
 # "600至850亿", "3-5万": the scale written once applies to both ends.
 _ZH_RANGE_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:至|到|-|~|—)\s*\d+(?:\.\d+)?\s*(万亿|亿|万|千)")
-_ZH_DIGITS = "零〇一二三四五六七八九两"
-_ZH_UNITS = "十百千万亿"
+_ZH_DIGITS = DIGIT_CHARS
+_ZH_UNITS = UNIT_CHARS
 _ZH_NUMERAL_RE = re.compile(f"[{_ZH_DIGITS}{_ZH_UNITS}]+")
 _ZH_PERCENT_RE = re.compile(f"百分之([{_ZH_DIGITS}{_ZH_UNITS}点]+)")
 _ZH_FRACTION_RE = re.compile(f"([{_ZH_DIGITS}{_ZH_UNITS}]+|\\d+)分之([{_ZH_DIGITS}{_ZH_UNITS}]+|\\d+)")
@@ -436,22 +436,19 @@ def check_numbers(pair: Pair, ctx: Context) -> list[Flag]:
     # same order, is most likely one figure changed.
     while missing and extra:
         z, e = missing.pop(0), extra.pop(0)
-        flags.append(Flag(
-            check="numbers", category="Locale/Number", severity="major",
-            message=f"Number differs: the Chinese has {_show(z)} but the English has {_show(e)}.",
-            pair_id=pair.id, zh=pair.zh, en=pair.en, zh_spans=(z.span,), en_spans=(e.span,),
-            suggestion=_plain(z)))
+        flags.append(NUMBERS.flag(
+            pair, f"Number differs: the Chinese has {_show(z)} but the English has {_show(e)}.",
+            zh_spans=(z.span,), en_spans=(e.span,), suggestion=_plain(z)))
     for z in missing:
-        flags.append(Flag(
-            check="numbers", category="Locale/Number",
-            severity="major" if z.strength == "strong" else "minor",
-            message=f"Number {_show(z)} in the Chinese is missing from the English.",
-            pair_id=pair.id, zh=pair.zh, en=pair.en, zh_spans=(z.span,)))
+        # graded: only a strong figure (a percentage, an amount) missing is major
+        flags.append(NUMBERS.flag(
+            pair, f"Number {_show(z)} in the Chinese is missing from the English.",
+            zh_spans=(z.span,), severity="major" if z.strength == "strong" else "minor"))
     for e in extra:
-        flags.append(Flag(
-            check="numbers", category="Locale/Number", severity="minor",
-            message=f"Number {_show(e)} in the English has no counterpart in the Chinese.",
-            pair_id=pair.id, zh=pair.zh, en=pair.en, en_spans=(e.span,)))
+        # graded: an added figure is a lesser finding than a changed or missing one
+        flags.append(NUMBERS.flag(
+            pair, f"Number {_show(e)} in the English has no counterpart in the Chinese.",
+            en_spans=(e.span,), severity="minor"))
     return flags
 
 

@@ -46,11 +46,8 @@ def check_punctuation(pair: Pair, ctx: Context) -> list[Flag]:
                       fixed))
     found += _missing_final_stop(pair)
     found.sort(key=lambda f: f[0])
-    return [Flag(
-        check="punctuation", category="Fluency/Punctuation", severity="minor",
-        message=message, pair_id=pair.id, zh=pair.zh, en=en, en_spans=(span,),
-        suggestion=suggestion,
-    ) for span, message, suggestion in found]
+    return [PUNCTUATION.flag(pair, message, en_spans=(span,), suggestion=suggestion)
+            for span, message, suggestion in found]
 
 
 def _double_quotes(en: str) -> list[tuple[int, str]]:
@@ -159,9 +156,9 @@ def _missing_final_stop(pair: Pair) -> list[tuple[Span, str, str | None]]:
              token + ".")]
 
 
-CHECKS = [
-    Check(id="punctuation", category="Fluency/Punctuation", severity="minor",
-          description="Unbalanced quotes/brackets, spacing around punctuation, missing final stop, "
-                      "mixed straight and curly quotes.",
-          run=check_punctuation),
-]
+PUNCTUATION = Check(id="punctuation", category="Fluency/Punctuation", severity="minor",
+                    description="Unbalanced quotes/brackets, spacing around punctuation, missing final stop, "
+                                "mixed straight and curly quotes.",
+                    run=check_punctuation)
+
+CHECKS = [PUNCTUATION]

@@ -58,11 +58,9 @@ def repeated_words(pair: Pair, ctx: Context) -> list[Flag]:
                 continue  # "data, data" or a sentence break: not a stutter
             first = (tokens[i].start, tokens[i + n - 1].end)
             second = (tokens[i + n].start, tokens[i + 2 * n - 1].end)
-            flags.append(Flag(
-                check="repetition", category="Fluency/Repetition", severity="minor",
-                message=f"Repeated {'word' if n == 1 else 'phrase'}: {quote(en, (first[0], second[1]))}.",
-                pair_id=pair.id, zh=pair.zh, en=en, en_spans=((first[0], second[1]),),
-                suggestion=en[first[0]:first[1]],
+            flags.append(REPETITION.flag(
+                pair, f"Repeated {'word' if n == 1 else 'phrase'}: {quote(en, (first[0], second[1]))}.",
+                en_spans=((first[0], second[1]),), suggestion=en[first[0]:first[1]],
             ))
             covered = second[1]
             break
@@ -70,11 +68,9 @@ def repeated_words(pair: Pair, ctx: Context) -> list[Flag]:
         word = m.group(1).lower()
         if word in _SELF_COORDINATED or word.endswith("er"):
             continue  # "more and more", "bigger and bigger"
-        flags.append(Flag(
-            check="repetition", category="Fluency/Repetition", severity="minor",
-            message=f"Word coordinated with itself: {quote(en, m.span())}.",
-            pair_id=pair.id, zh=pair.zh, en=en, en_spans=(m.span(),),
-            suggestion=m.group(1),
+        flags.append(REPETITION.flag(
+            pair, f"Word coordinated with itself: {quote(en, m.span())}.",
+            en_spans=(m.span(),), suggestion=m.group(1),
         ))
     return sorted(flags, key=lambda f: f.en_spans)
 
@@ -157,11 +153,9 @@ def _truncated_flag(pair: Pair, copy: Span, other: Pair, full: Span) -> Flag:
     what = "is repeated" if same else "is a truncated copy of the sentence that follows"
     if other is not pair and other.id < pair.id:
         what = "is repeated" if same else "is a truncated copy of the sentence before it"
-    return Flag(
-        check="repetition-truncated", category="Fluency/Repetition", severity="major",
-        message=f"The sentence {quote(pair.en, copy)} {what}{where}; delete one of them.",
-        pair_id=pair.id, zh=pair.zh, en=pair.en, en_spans=(copy,),
-        pair_ids=tuple(sorted({pair.id, other.id})),
+    return REPETITION_TRUNCATED.flag(
+        pair, f"The sentence {quote(pair.en, copy)} {what}{where}; delete one of them.",
+        en_spans=(copy,), pair_ids=sorted({pair.id, other.id}),
     )
 
 
@@ -179,25 +173,22 @@ def duplicate_segments(ctx: Context) -> list[Flag]:
             if _norm(pair.zh) == _norm(first.zh):
                 continue
             start = len(pair.en) - len(pair.en.lstrip())
-            flags.append(Flag(
-                check="repetition-duplicate", category="Fluency/Repetition", severity="major",
-                message=f"Same English as segment {first.id}, but the Chinese differs: one of the "
-                        f"two translations probably belongs to another segment.",
-                pair_id=pair.id, zh=pair.zh, en=pair.en,
-                en_spans=((start, len(pair.en.rstrip())),),
-                pair_ids=(first.id, pair.id),
+            flags.append(REPETITION_DUPLICATE.flag(
+                pair, f"Same English as segment {first.id}, but the Chinese differs: one of the "
+                      f"two translations probably belongs to another segment.",
+                en_spans=((start, len(pair.en.rstrip())),), pair_ids=(first.id, pair.id),
             ))
     return flags
 
 
-CHECKS = [
-    Check(id="repetition", category="Fluency/Repetition", severity="minor",
-          description="Word or phrase repeated back to back, or coordinated with itself.",
-          run=repeated_words),
-    Check(id="repetition-truncated", category="Fluency/Repetition", severity="major",
-          description="Sentence that is a cut-off copy of its neighbour.",
-          run=truncated_copies, scope="document"),
-    Check(id="repetition-duplicate", category="Fluency/Repetition", severity="major",
-          description="Same English for different Chinese segments.",
-          run=duplicate_segments, scope="document"),
-]
+REPETITION = Check(id="repetition", category="Fluency/Repetition", severity="minor",
+                   description="Word or phrase repeated back to back, or coordinated with itself.",
+                   run=repeated_words)
+REPETITION_TRUNCATED = Check(id="repetition-truncated", category="Fluency/Repetition", severity="major",
+                             description="Sentence that is a cut-off copy of its neighbour.",
+                             run=truncated_copies, scope="document")
+REPETITION_DUPLICATE = Check(id="repetition-duplicate", category="Fluency/Repetition", severity="major",
+                             description="Same English for different Chinese segments.",
+                             run=duplicate_segments, scope="document")
+
+CHECKS = [REPETITION, REPETITION_TRUNCATED, REPETITION_DUPLICATE]

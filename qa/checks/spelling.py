@@ -131,18 +131,16 @@ def spelling_flags(pair: Pair, names: frozenset[str] = frozenset()) -> list[Flag
             continue
         half = len(token) // 2
         if len(token) % 2 == 0 and token[:half].lower() == token[half:].lower() and is_known(token[:half]):
-            flags.append(Flag(
-                check="spelling", category="Fluency/Spelling", severity="minor",
-                message=f"Word written twice without a space: {token!r}.",
-                pair_id=pair.id, zh=pair.zh, en=en, en_spans=(m.span(),), suggestion=token[:half],
+            flags.append(SPELLING.flag(
+                pair, f"Word written twice without a space: {token!r}.",
+                en_spans=(m.span(),), suggestion=token[:half],
             ))
             continue
         split = run_together(token)
         if split:
-            flags.append(Flag(
-                check="spelling", category="Fluency/Spelling", severity="minor",
-                message=f"Words run together: {token!r} should be {split!r}.",
-                pair_id=pair.id, zh=pair.zh, en=en, en_spans=(m.span(),), suggestion=split,
+            flags.append(SPELLING.flag(
+                pair, f"Words run together: {token!r} should be {split!r}.",
+                en_spans=(m.span(),), suggestion=split,
             ))
             continue
         options = suggestions(token)
@@ -150,11 +148,9 @@ def spelling_flags(pair: Pair, names: frozenset[str] = frozenset()) -> list[Flag
                                     or _NAME_CONTEXT_RE.match(en, m.end())):
             continue  # Guterres, Sitharaman said …: a name, not a typo
         hint = f" Did you mean {', '.join(repr(o) for o in options)}?" if options else ""
-        flags.append(Flag(
-            check="spelling", category="Fluency/Spelling", severity="minor",
-            message=f"Possible misspelling {token!r}.{hint}",
-            pair_id=pair.id, zh=pair.zh, en=en, en_spans=(m.span(),),
-            suggestion=options[0] if options else None,
+        flags.append(SPELLING.flag(
+            pair, f"Possible misspelling {token!r}.{hint}",
+            en_spans=(m.span(),), suggestion=options[0] if options else None,
         ))
     return flags
 
@@ -199,9 +195,9 @@ def _after_opening(en: str, start: int, starts: set[int]) -> bool:
     return i != start and i in starts
 
 
-CHECKS = [
-    Check(id="spelling", category="Fluency/Spelling", severity="minor",
-          description="Words not in the English lexicon (pinyin, acronyms, source Latin tokens, "
-                      "proper nouns and British spellings accepted).",
-          run=check_spelling, scope="document"),
-]
+SPELLING = Check(id="spelling", category="Fluency/Spelling", severity="minor",
+                 description="Words not in the English lexicon (pinyin, acronyms, source Latin tokens, "
+                             "proper nouns and British spellings accepted).",
+                 run=check_spelling, scope="document")
+
+CHECKS = [SPELLING]

@@ -30,15 +30,13 @@ def han_in_english(pair: Pair, ctx: Context) -> list[Flag]:
     for span in han_runs(pair.en):
         text = pair.en[span[0]:span[1]]
         glossed = _in_brackets(pair.en, span)
-        flags.append(Flag(
-            check="untranslated", category="Accuracy/Untranslated",
-            # "lying flat (躺平)": a deliberate gloss is worth a look, not an error.
-            severity="minor" if glossed else "major",
-            message=(f"Chinese text {quote(pair.en, span)} kept in brackets in the English; "
-                     f"check that the gloss is intended." if glossed else
-                     f"Chinese text {quote(pair.en, span)} is left untranslated in the English."),
-            pair_id=pair.id, zh=pair.zh, en=pair.en, en_spans=(span,),
-            zh_spans=_locate(pair.zh, text),
+        flags.append(UNTRANSLATED.flag(
+            pair, (f"Chinese text {quote(pair.en, span)} kept in brackets in the English; "
+                   f"check that the gloss is intended." if glossed else
+                   f"Chinese text {quote(pair.en, span)} is left untranslated in the English."),
+            zh_spans=_locate(pair.zh, text), en_spans=(span,),
+            # graded: "lying flat (躺平)", a deliberate gloss, is worth a look, not an error
+            severity="minor" if glossed else None,
         ))
     return flags
 
@@ -50,10 +48,8 @@ def identical_to_source(pair: Pair, ctx: Context) -> list[Flag]:
     if not zh or not has_han(zh) or comparable(zh) != comparable(en):
         return []
     start = pair.en.index(en)
-    return [Flag(
-        check="untranslated-copy", category="Accuracy/Untranslated", severity="critical",
-        message="The English is identical to the Chinese source: this segment was not translated.",
-        pair_id=pair.id, zh=pair.zh, en=pair.en,
+    return [UNTRANSLATED_COPY.flag(
+        pair, "The English is identical to the Chinese source: this segment was not translated.",
         zh_spans=((pair.zh.index(zh), pair.zh.index(zh) + len(zh)),),
         en_spans=((start, start + len(en)),),
     )]
@@ -75,12 +71,10 @@ def fullwidth_punctuation(pair: Pair, ctx: Context) -> list[Flag]:
         if _inside_han(pair.en, m.start(), m.end()):
             continue
         replacement = "".join(FULLWIDTH_TO_ASCII[c] for c in m.group())
-        flags.append(Flag(
-            check="untranslated-punctuation", category="Fluency/Punctuation", severity="minor",
-            message=f"Full-width punctuation {quote(pair.en, m.span())} in the English; "
-                    f"use {replacement!r}.",
-            pair_id=pair.id, zh=pair.zh, en=pair.en, en_spans=(m.span(),),
-            suggestion=replacement,
+        flags.append(UNTRANSLATED_PUNCTUATION.flag(
+            pair, f"Full-width punctuation {quote(pair.en, m.span())} in the English; "
+                  f"use {replacement!r}.",
+            en_spans=(m.span(),), suggestion=replacement,
         ))
     return flags
 
@@ -102,14 +96,14 @@ def _locate(zh: str, piece: str) -> tuple[tuple[int, int], ...]:
     return ((at, at + len(piece)),) if at >= 0 else ()
 
 
-CHECKS = [
-    Check(id="untranslated", category="Accuracy/Untranslated", severity="major",
-          description="Chinese characters left in the English translation.",
-          run=han_in_english),
-    Check(id="untranslated-copy", category="Accuracy/Untranslated", severity="critical",
-          description="English side identical to the Chinese source.",
-          run=identical_to_source),
-    Check(id="untranslated-punctuation", category="Fluency/Punctuation", severity="minor",
-          description="Full-width Chinese punctuation in the English.",
-          run=fullwidth_punctuation),
-]
+UNTRANSLATED = Check(id="untranslated", category="Accuracy/Untranslated", severity="major",
+                     description="Chinese characters left in the English translation.",
+                     run=han_in_english)
+UNTRANSLATED_COPY = Check(id="untranslated-copy", category="Accuracy/Untranslated", severity="critical",
+                          description="English side identical to the Chinese source.",
+                          run=identical_to_source)
+UNTRANSLATED_PUNCTUATION = Check(id="untranslated-punctuation", category="Fluency/Punctuation",
+                                 severity="minor", description="Full-width Chinese punctuation in the English.",
+                                 run=fullwidth_punctuation)
+
+CHECKS = [UNTRANSLATED, UNTRANSLATED_COPY, UNTRANSLATED_PUNCTUATION]
