@@ -124,8 +124,6 @@ def tmx_units(
         elif not has_zh:
             notes.append("zhen: English sentence with no Chinese counterpart (0-1 bead)")
         notes += [flag_line(flag) for flag in own]
-        if mark is not None:  # the reviewed sheet's flag cell, one flag a line
-            notes += [line.strip() for line in mark.flags.splitlines() if line.strip()]
         if mark is not None and mark.comment:
             notes.append(mark.comment)
         yield Unit(tuids[pair.id], pair.zh, pair.en, pair.zh_codes, pair.en_codes,
