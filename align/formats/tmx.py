@@ -33,7 +33,17 @@ from lxml import etree
 from align.errors import InputError
 
 from .inline import TMX_STYLE, fill_segment, local_name, new_numbers, read_segment
-from .unit import Languages, Note, ReadUnits, SkippedUnit, Unit, WriteStats, is_en, is_zh
+from .unit import (
+    DEFAULT_LANGS,
+    Languages,
+    Note,
+    ReadUnits,
+    SkippedUnit,
+    Unit,
+    WriteStats,
+    is_en,
+    is_zh,
+)
 from .xmlchars import XmlCleaner
 from .xmlstream import DECLARATION, encoding_of, iter_events, newline, release
 
@@ -148,7 +158,7 @@ def write(
     units: Iterable[Unit],
     out: IO[bytes],
     *,
-    langs: Languages = Languages(),
+    langs: Languages = DEFAULT_LANGS,
     tool_version: str = "",
     creationdate: datetime | None = None,
 ) -> WriteStats:

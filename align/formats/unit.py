@@ -86,6 +86,10 @@ class Languages:
     tgt: str = "en-US"
 
 
+#: zh-CN → en-US, the default of every writer and of --src-lang/--tgt-lang
+DEFAULT_LANGS = Languages()
+
+
 @dataclass
 class WriteStats:
     """What a writer did: units written and characters XML 1.0 cannot carry

@@ -25,7 +25,17 @@ from lxml import etree
 from align.errors import InputError
 
 from .inline import XLIFF12_STYLE, fill_segment, local_name, new_numbers, read_segment
-from .unit import Languages, Note, ReadUnits, SkippedUnit, Unit, WriteStats, is_en, is_zh
+from .unit import (
+    DEFAULT_LANGS,
+    Languages,
+    Note,
+    ReadUnits,
+    SkippedUnit,
+    Unit,
+    WriteStats,
+    is_en,
+    is_zh,
+)
 from .xmlchars import XmlCleaner
 from .xmlstream import DECLARATION, encoding_of, iter_events, newline, release
 
@@ -165,7 +175,7 @@ def write(
     units: Iterable[Unit],
     out: IO[bytes],
     *,
-    langs: Languages = Languages(),
+    langs: Languages = DEFAULT_LANGS,
     original: str = "zhen-alignment",
     tool_version: str = "",
 ) -> WriteStats:
@@ -173,27 +183,28 @@ def write(
     stats = WriteStats()
     clean = XmlCleaner()
     out.write(DECLARATION)
-    with etree.xmlfile(out, encoding="UTF-8") as xf:
-        with xf.element(f"{{{XLIFF_NS}}}xliff", version="1.2", nsmap={None: XLIFF_NS}):
+    file_attrs = {
+        "original": clean(original),
+        "datatype": "plaintext",
+        "source-language": langs.src,
+        "target-language": langs.tgt,
+    }
+    with etree.xmlfile(out, encoding="UTF-8") as xf, \
+            xf.element(f"{{{XLIFF_NS}}}xliff", version="1.2", nsmap={None: XLIFF_NS}):
+        newline(xf)
+        with xf.element(f"{{{XLIFF_NS}}}file", file_attrs):
             newline(xf)
-            with xf.element(f"{{{XLIFF_NS}}}file", {
-                "original": clean(original),
-                "datatype": "plaintext",
-                "source-language": langs.src,
-                "target-language": langs.tgt,
-            }):
+            header = _el(None, "header", clean)
+            _el(header, "tool", clean, **{"tool-id": "zhen", "tool-name": "zhen",
+                                          "tool-version": tool_version})
+            xf.write(header, pretty_print=True)
+            with xf.element(f"{{{XLIFF_NS}}}body"):
                 newline(xf)
-                header = _el(None, "header", clean)
-                _el(header, "tool", clean, **{"tool-id": "zhen", "tool-name": "zhen",
-                                              "tool-version": tool_version})
-                xf.write(header, pretty_print=True)
-                with xf.element(f"{{{XLIFF_NS}}}body"):
-                    newline(xf)
-                    for unit in units:
-                        xf.write(_trans_unit(unit, langs, clean), pretty_print=True)
-                        stats.units += 1
-                newline(xf)
+                for unit in units:
+                    xf.write(_trans_unit(unit, langs, clean), pretty_print=True)
+                    stats.units += 1
             newline(xf)
+        newline(xf)
     out.write(b"\n")
     stats.removed_chars = clean.removed
     return stats

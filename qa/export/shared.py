@@ -11,8 +11,8 @@ from functools import lru_cache
 from typing import IO, TypeVar
 
 from align.formats.tsv import ids_text  # noqa: F401 (exporters import it from here)
+from align.formats.unit import DEFAULT_LANGS, Languages
 from align.formats.xmlchars import xml_safe  # noqa: F401 (exporters import it from here)
-from align.formats.unit import Languages
 from align.model import Pair
 from qa.model import SEVERITIES, Flag
 
@@ -34,9 +34,13 @@ class ExportOptions:
     ones must be seen.
     """
 
-    langs: Languages = Languages()
+    langs: Languages = DEFAULT_LANGS
     min_confidence: float | None = None
     exclude_severity: str | None = None
+
+
+#: no filters, default language codes
+DEFAULT_OPTIONS = ExportOptions()
 
 
 @dataclass

@@ -41,6 +41,7 @@ from align.model import Pair
 from qa.model import SEVERITIES, Flag
 
 from .shared import (
+    DEFAULT_OPTIONS,
     ExportOptions,
     ExportResult,
     ReviewMark,
@@ -135,7 +136,7 @@ def export_tmx(
     path_or_file: str | os.PathLike[str] | IO,
     *,
     flags: Iterable[Flag] | None = None,
-    options: ExportOptions = ExportOptions(),
+    options: ExportOptions = DEFAULT_OPTIONS,
     tool_version: str | None = None,
     creationdate: datetime | None = None,
     one_sided: Literal["skip", "keep"] = "skip",
@@ -168,7 +169,7 @@ def write_tmx(
     path_or_file: str | os.PathLike[str] | IO,
     *,
     flags: Iterable[Flag] | None = None,
-    options: ExportOptions = ExportOptions(),
+    options: ExportOptions = DEFAULT_OPTIONS,
     tool_version: str | None = None,
     creationdate: datetime | None = None,
     one_sided: Literal["skip", "keep"] = "skip",

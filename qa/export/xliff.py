@@ -37,6 +37,7 @@ from align.model import Pair
 from qa.model import SEVERITIES, Flag
 
 from .shared import (
+    DEFAULT_OPTIONS,
     ExportOptions,
     ExportResult,
     ReviewMark,
@@ -118,7 +119,7 @@ def export_xliff(
     flags: Iterable[Flag],
     path_or_file: str | os.PathLike[str] | IO,
     *,
-    options: ExportOptions = ExportOptions(),
+    options: ExportOptions = DEFAULT_OPTIONS,
     original: str = "zhen-alignment",
     approve_unflagged: bool = False,
     marks: Mapping[int, ReviewMark] | None = None,
@@ -140,7 +141,7 @@ def write_xliff(
     flags: Iterable[Flag],
     path_or_file: str | os.PathLike[str] | IO,
     *,
-    options: ExportOptions = ExportOptions(),
+    options: ExportOptions = DEFAULT_OPTIONS,
     original: str = "zhen-alignment",
     approve_unflagged: bool = False,
     marks: Mapping[int, ReviewMark] | None = None,
