@@ -39,9 +39,10 @@ def _tmx(report: Report, target: Path, options: ExportOptions) -> ExportResult:
 
 
 def _xliff(report: Report, target: Path, options: ExportOptions) -> ExportResult:
-    from qa.export.xliff import export_xliff
+    from qa import export
 
-    return export_xliff(report.pairs, report.flags, target, options=options, name=target.name)
+    return export.write_xliff(report.pairs, report.flags, target, options=options,
+                              name=target.name)
 
 
 def _html(report: Report, target: Path, options: ExportOptions) -> None:

@@ -21,6 +21,7 @@ _EXPORTS = {
     "atomic_write_bytes": "atomic",
     "atomic_write_text": "atomic",
     "write_tmx": "tmx",
+    "export_tmx": "tmx",
     "validate_tmx": "tmx",
     "write_pairs_tsv": "tsv",
     "write_flags_jsonl": "jsonl",

@@ -114,7 +114,7 @@ def xliff_units(
         )
 
 
-def export_xliff(
+def write_xliff(
     pairs: Sequence[Pair],
     flags: Iterable[Flag],
     path_or_file: str | os.PathLike[str] | IO,
@@ -125,7 +125,8 @@ def export_xliff(
     marks: Mapping[int, ReviewMark] | None = None,
     name: str = "XLIFF",
 ) -> ExportResult:
-    """Write the review XLIFF (a path atomically), streaming."""
+    """Write the review XLIFF (a path atomically), streaming; what was
+    written comes back for the summary."""
     units = xliff_units(pairs, flags, marks or {}, approve_unflagged)
 
     def write(fh: IO[bytes]):
@@ -134,18 +135,3 @@ def export_xliff(
 
     stats = stream_output(path_or_file, write)
     return ExportResult(name, units=stats.units, removed_chars=stats.removed_chars)
-
-
-def write_xliff(
-    pairs: Sequence[Pair],
-    flags: Iterable[Flag],
-    path_or_file: str | os.PathLike[str] | IO,
-    *,
-    options: ExportOptions = DEFAULT_OPTIONS,
-    original: str = "zhen-alignment",
-    approve_unflagged: bool = False,
-    marks: Mapping[int, ReviewMark] | None = None,
-) -> None:
-    """:func:`export_xliff` without the result."""
-    export_xliff(pairs, flags, path_or_file, options=options, original=original,
-                 approve_unflagged=approve_unflagged, marks=marks)
