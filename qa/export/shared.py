@@ -49,6 +49,7 @@ class ExportResult:
 
     name: str
     units: int = 0
+    filtered: bool = False  # the export filters apply to this output (the TMX)
     one_sided: int = 0
     below_confidence: int = 0
     excluded_severity: int = 0
@@ -58,12 +59,14 @@ class ExportResult:
         """Summary lines, only for what happened (empty for a plain export)."""
         lines = []
         left = []
-        if options.min_confidence is not None:
+        if self.filtered and options.min_confidence is not None:
             left.append(f"{self.below_confidence} below --min-confidence {options.min_confidence:g}")
-        if options.exclude_severity is not None:
+        if self.filtered and options.exclude_severity is not None:
             left.append(f"{self.excluded_severity} with {options.exclude_severity}-or-worse flags "
                         f"(--exclude-severity)")
         if left:
+            if self.one_sided:
+                left.append(f"{self.one_sided} one-sided")
             lines.append(f"{self.name}: {self.units} units written; left out "
                          + ", ".join(left))
         if self.removed_chars:

@@ -22,6 +22,8 @@ report such units on import.  ``one_sided="keep"`` keeps them with their
 single variant and a note, for archiving the full alignment.  The export
 filters of :class:`~qa.export.shared.ExportOptions` leave out doubtful units
 so a team can import only trustworthy ones; every unit left out is counted.
+Only a unit's own flags leave it out: a document-level flag (a term
+translated two ways) is on every unit it names but blames none of them.
 """
 
 from __future__ import annotations
@@ -102,7 +104,12 @@ def tmx_units(
         own = by_pair.get(pair.id, [])
         mark = marks.get(pair.id)
         checks, worst = (flag_checks(own), worst_severity(own)) if mark is None else _mark_checks(mark)
-        if _left_out(pair, worst, options, result):
+        # A document-level flag (a term translated two ways across the
+        # document) names no single wrong unit: only the unit's own flags
+        # can leave it out of a clean TM.
+        own_worst = worst if mark is not None else worst_severity(
+            [f for f in own if f.pair_id is not None])
+        if _left_out(pair, own_worst, options, result):
             continue
         props: list[tuple[str, str]] = []
         if pair.score is not None:
@@ -151,7 +158,7 @@ def export_tmx(
     """
     if one_sided not in ("skip", "keep"):
         raise InputError(f"one_sided must be 'skip' or 'keep', not {one_sided!r}")
-    result = ExportResult(name)
+    result = ExportResult(name, filtered=True)
     units = tmx_units(pairs, flags or (), marks or {}, one_sided, options, result)
 
     def write(fh: IO[bytes]):
