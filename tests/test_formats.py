@@ -8,6 +8,8 @@ Real 学习时报 pairs with known flags (tests/data/export/pairs.json).
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -270,3 +272,35 @@ def test_forbidden_characters_are_removed_and_counted(tmp_path):
         "TMX: removed 4 characters XML 1.0 cannot carry (control characters)"]
     xliff = write_xliff([dirty], [], tmp_path / "d.xlf")
     assert xliff.removed_chars == 4
+
+
+# ------------------------------------------------------------------ CLI
+
+
+def _zhen(*args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "qa.cli", *map(str, args)],
+                          capture_output=True, text=True, timeout=600, check=False)
+
+
+def test_cli_bad_language_code_is_exit_2_before_any_work(tmp_path):
+    proc = _zhen("check", DATA_READ / "pairs.tmx", "--pairs", "-o", tmp_path / "o",
+                 "--src-lang", "chinese")
+    assert proc.returncode == 2
+    assert proc.stderr == ("zhen: error: --src-lang 'chinese' is not a BCP 47 language code "
+                           "(e.g. zh-CN, zh-TW, zh-Hans)\n")
+    assert not (tmp_path / "o").exists()
+
+
+def test_cli_filters_and_languages_reach_the_tmx_and_the_summary(tmp_path):
+    out = tmp_path / "o"
+    proc = _zhen("check", DATA_READ / "pairs.tmx", "--pairs", "-o", out, "--formats", "tmx",
+                 "--min-confidence", "0.95", "--exclude-severity", "minor", "--tgt-lang", "en-GB")
+    assert proc.returncode == 0, proc.stderr
+    # a1 is scored 0.88 in the input (x-score), a4 has one side; the rest stay
+    assert ("aligned.tmx: 3 units written; left out 1 below --min-confidence 0.95, "
+            "0 with minor-or-worse flags (--exclude-severity), 1 one-sided") in proc.stdout
+    tmx = out / "aligned.tmx"
+    assert validate_tmx(tmx) == []
+    assert sorted(_tus(tmx)) == ["a2", "a3", "a5"]
+    langs = {tuv.get(XML_LANG) for tuv in etree.parse(str(tmx)).getroot().iter("tuv")}
+    assert langs == {"zh-CN", "en-GB"}
