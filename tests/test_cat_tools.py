@@ -180,7 +180,7 @@ def test_translate_toolkit_reads_one_unit_per_pair(run):
 def test_translate_toolkit_sees_the_reviewers_approvals(reviewed):
     from translate.storage import xliff
 
-    folder, pairs, rejected, fixed, fix_text = reviewed
+    folder, _, rejected, fixed, fix_text = reviewed
     store = xliff.xlifffile.parsefile(str(folder / "final.xlf"))
     # translate-toolkit's ids are "file\x04unit id"
     units = {u.getid().rsplit("\x04", 1)[-1]: u for u in store.units if not u.isheader()}

@@ -197,9 +197,9 @@ def test_min_confidence_and_exclude_severity_leave_units_out_and_count_them(tmp_
     assert sorted(_tus(out)) == ["0", "1", "3"]
     assert (result.units, result.below_confidence, result.excluded_severity, result.one_sided) \
         == (3, 2, 0, 1)
-    assert result.notes(options) == [
+    assert result.notes(options) == [(
         "aligned.tmx: 3 units written; left out 2 below --min-confidence 0.8, "
-        "0 with major-or-worse flags (--exclude-severity), 1 one-sided"]
+        "0 with major-or-worse flags (--exclude-severity), 1 one-sided")]
 
     result = export_tmx(PAIRS, out, flags=FLAGS, options=ExportOptions(exclude_severity="minor"))
     # minor or worse: the two idiom flags (pairs 2, 4); the document-level

@@ -32,7 +32,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
-from typing import IO, Literal
+from typing import IO, Any, Literal
 
 from align.errors import InputError
 from align.formats import tmx as tmx_format
@@ -172,17 +172,8 @@ def export_tmx(
 
 
 def write_tmx(
-    pairs: Sequence[Pair],
-    path_or_file: str | os.PathLike[str] | IO,
-    *,
-    flags: Iterable[Flag] | None = None,
-    options: ExportOptions = DEFAULT_OPTIONS,
-    tool_version: str | None = None,
-    creationdate: datetime | None = None,
-    one_sided: Literal["skip", "keep"] = "skip",
-    marks: Mapping[int, ReviewMark] | None = None,
+    pairs: Sequence[Pair], path_or_file: str | os.PathLike[str] | IO, **options: Any
 ) -> int:
-    """:func:`export_tmx`, returning only the number of ``<tu>`` written."""
-    return export_tmx(pairs, path_or_file, flags=flags, options=options,
-                      tool_version=tool_version, creationdate=creationdate,
-                      one_sided=one_sided, marks=marks).units
+    """:func:`export_tmx` (same keyword options), returning only the number
+    of ``<tu>`` written."""
+    return export_tmx(pairs, path_or_file, **options).units
