@@ -156,23 +156,45 @@ def beads_text(alignment: Alignment) -> str:
     return "".join(f"{list(b.zh)}:{list(b.en)}\n" for b in alignment.beads)
 
 
+def _alignment_json(alignment: Alignment) -> bytes:
+    beads = [{"zh": list(b.zh), "en": list(b.en), "confidence": round(float(b.confidence), 4),
+              "zh_text": p.zh, "en_text": p.en}
+             for b, p in zip(alignment.beads, pairs_from_alignment(alignment))]
+    return (json.dumps({"beads": beads}, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _alignment_tsv(alignment: Alignment, target) -> None:
+    from qa.export.tsv import write_pairs_tsv
+
+    write_pairs_tsv(pairs_from_alignment(alignment), target)
+
+
+def _alignment_tmx(alignment: Alignment, target) -> None:
+    from qa.export.tmx import write_tmx
+
+    write_tmx(pairs_from_alignment(alignment), target)
+
+
+def _alignment_bytes(render: Callable[[Alignment], bytes]):
+    def write(alignment: Alignment, target) -> None:
+        from qa.export.shared import write_output
+
+        write_output(render(alignment), target)
+    return write
+
+
+#: ``zhen align --format`` → writer of the alignment to a path or open file
+ALIGNMENT_FORMATS = {
+    "beads": _alignment_bytes(lambda a: beads_text(a).encode("utf-8")),
+    "tsv": _alignment_tsv,
+    "json": _alignment_bytes(_alignment_json),
+    "tmx": _alignment_tmx,
+}
+
+
 def write_alignment(alignment: Alignment, out: Path, fmt: str) -> None:
     """Write an alignment to a file (atomically) or to standard output ('-')."""
-    from qa import export
-    from qa.export.shared import write_output
-
-    target = sys.stdout.buffer if str(out) == "-" else out
-    if fmt == "tsv":
-        export.write_pairs_tsv(pairs_from_alignment(alignment), target)
-    elif fmt == "tmx":
-        export.write_tmx(pairs_from_alignment(alignment), target)
-    elif fmt == "json":
-        beads = [{"zh": list(b.zh), "en": list(b.en), "confidence": round(float(b.confidence), 4),
-                  "zh_text": p.zh, "en_text": p.en}
-                 for b, p in zip(alignment.beads, pairs_from_alignment(alignment))]
-        text = json.dumps({"beads": beads}, ensure_ascii=False, indent=1) + "\n"
-        write_output(text.encode("utf-8"), target)
-    elif fmt == "beads":
-        write_output(beads_text(alignment).encode("utf-8"), target)
-    else:  # click.Choice guards this; keep the error one line anyway
+    if fmt not in ALIGNMENT_FORMATS:  # click.Choice guards this; keep the error one line anyway
         raise InputError(f"unknown alignment format '{fmt}'")
+    target = sys.stdout.buffer if str(out) == "-" else out
+    ALIGNMENT_FORMATS[fmt](alignment, target)
