@@ -12,7 +12,6 @@ import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
 
 from lxml import etree
 
@@ -24,6 +23,7 @@ DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
 def one_line(text: str) -> str:
+    """A parser message on one line, without lxml's "(<string>, line N)" tail."""
     text = re.sub(r"\s*\(<string>, line \d+\)", "", text)
     return " ".join(text.split())[:200]
 
@@ -76,11 +76,3 @@ def encoding_of(data: bytes, path: Path) -> str:
 def newline(xf) -> None:
     """A line break between streamed elements (readability of large files)."""
     xf.write("\n")
-
-
-def open_binary(out: IO) -> IO[bytes]:
-    """``out`` itself when binary; a text stream's underlying buffer otherwise."""
-    if isinstance(out, io.TextIOBase):
-        out.flush()
-        return out.buffer
-    return out
