@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -184,7 +185,7 @@ def skipped_summary(skipped) -> str:
     return f"{len(skipped)} {noun} skipped: {ids}{more}"
 
 
-def _summary(report, written, quiet: bool, notes: list[str] = ()) -> None:
+def _summary(report, written, quiet: bool, notes: Sequence[str] = ()) -> None:
     from qa.outputs import document_score
 
     if quiet:
