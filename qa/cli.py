@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -62,6 +63,24 @@ def _check_options(f):
     return f
 
 
+def _language_options(f):
+    f = click.option("--src-lang", default="zh-CN", show_default=True, metavar="BCP47",
+                     help="Language code of the Chinese side in TMX, XLIFF and XLSX.")(f)
+    f = click.option("--tgt-lang", default="en-US", show_default=True, metavar="BCP47",
+                     help="Language code of the English side in TMX, XLIFF and XLSX.")(f)
+    return f
+
+
+def _tm_filters(f):
+    f = click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="X",
+                     help="Leave units aligned with confidence below X out of the TMX "
+                          "(counted in the summary).")(f)
+    f = click.option("--exclude-severity", type=click.Choice(SEVERITIES), default=None,
+                     help="Leave units with a flag of this severity or worse out of the TMX "
+                          "(counted in the summary).")(f)
+    return f
+
+
 def _verbosity(f):
     f = click.option("-q", "--quiet", is_flag=True, help="No progress output.")(f)
     f = click.option("-v", "--verbose", is_flag=True,
@@ -91,12 +110,17 @@ def cli() -> None:
 @_check_options
 @click.option("--force", is_flag=True,
               help="Write into a folder zhen did not create, or over zhen files edited since.")
+@_language_options
+@_tm_filters
 @_model_options
 @_verbosity
 def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossary, fail_on,
-          formats, force, model, device, batch_size, no_cache, quiet, verbose):
+          formats, force, src_lang, tgt_lang, min_confidence, exclude_severity,
+          model, device, batch_size, no_cache, quiet, verbose):
     """Align INPUT (bilingual file, or zh file plus EN_FILE) and check every pair."""
+    from align.formats.unit import languages
     from qa.checks import all_checks
+    from qa.export.shared import ExportOptions
     from qa.fail_on import fail_on_message
     from qa.outputs import check_outdir, parse_formats, write_outputs
     from qa.pipeline import check_input
@@ -104,6 +128,7 @@ def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossa
 
     progress = _Progress(quiet, verbose)
     wanted = parse_formats(formats)
+    export_options = ExportOptions(languages(src_lang, tgt_lang), min_confidence, exclude_severity)
     inputs = (input_path, en_path, profile, glossary)
     check_outdir(outdir, wanted, force=force, inputs=inputs)
     checks = all_checks()
@@ -118,8 +143,10 @@ def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossa
                          embedder=lambda: _embedder(model, device, batch_size, no_cache),
                          progress=progress, on_pairs_input=_report_input_changes)
     flags = report.flags
-    written = write_outputs(report, outdir, wanted, force=force, inputs=inputs)
-    _summary(report, written, quiet)
+    notes: list[str] = []
+    written = write_outputs(report, outdir, wanted, force=force, inputs=inputs,
+                            options=export_options, notes=notes)
+    _summary(report, written, quiet, notes)
     failed = fail_on_message(flags, fail_on) if fail_on else None
     if failed:
         click.echo(failed, err=True)
@@ -158,7 +185,7 @@ def skipped_summary(skipped) -> str:
     return f"{len(skipped)} {noun} skipped: {ids}{more}"
 
 
-def _summary(report, written, quiet: bool) -> None:
+def _summary(report, written, quiet: bool, notes: Sequence[str] = ()) -> None:
     from qa.outputs import document_score
 
     if quiet:
@@ -175,6 +202,8 @@ def _summary(report, written, quiet: bool) -> None:
     for cat, n in by_cat.most_common():
         click.echo(f"  {n:4d}  {cat}")
     click.echo(f"  {score.signature}")
+    for note in notes:
+        click.echo(note)
     if written:
         click.echo("wrote " + ", ".join(str(p) for p in written))
 
@@ -310,11 +339,13 @@ def score(runs, profile, hyp, refs, as_json):
 @cli.command()
 @click.argument("sheet", type=click.Path(path_type=Path))
 @click.option("-o", "--out", "out_path", required=True, type=click.Path(path_type=Path),
-              help="What to write, by extension: .tmx (the final TM), .tsv (pairs table), "
-                   ".xlsx or .csv (a review sheet of the kept pairs). Never the input sheet.")
+              help="What to write, by extension: .tmx (the final TM), .xlf (XLIFF 1.2, "
+                   "accepted units approved), .tsv (pairs table), .xlsx or .csv (a review "
+                   "sheet of the kept pairs). Never the input sheet.")
 @click.option("--drop-pending", is_flag=True,
               help="Leave out pairs that have no decision yet (default: keep them).")
-def review(sheet, out_path, drop_pending):
+@_language_options
+def review(sheet, out_path, drop_pending, src_lang, tgt_lang):
     """Turn a filled-in review.xlsx / review.csv into the final TMX.
 
     Rows marked 'reject' are left out, 'fix' rows carry the corrected English
@@ -322,15 +353,17 @@ def review(sheet, out_path, drop_pending):
     checked against the run it came from (deleted or copied rows, edited
     Chinese, cleared English): any mismatch is an error and nothing is written.
     """
+    from align.formats.unit import languages
     from qa.review import read_review
     from qa.review_output import output_format, select, summary_line, write_outcome
 
+    langs = languages(src_lang, tgt_lang)
     fmt = output_format(out_path, sheet)
     reviewed = read_review(sheet)
     for warning in reviewed.warnings:
         click.echo(f"zhen: warning: {warning}", err=True)
     outcome = select(reviewed, keep_pending=not drop_pending, both_sides=fmt == "tmx")
-    written = write_outcome(outcome, fmt, out_path)
+    written = write_outcome(outcome, fmt, out_path, langs)
     click.echo(summary_line(reviewed, outcome, written, out_path))
 
 

@@ -1,8 +1,9 @@
 """What ``zhen review`` writes from a verified sheet, and the summary that accounts for every pair.
 
 The output format follows the extension of ``-o``: .tmx (the final TM),
-.tsv (pairs.tsv), .xlsx or .csv (a review sheet of the kept pairs, for a
-second reviewer).  Every pair of the sheet is either written or dropped for
+.xlf (XLIFF 1.2: accepted and fixed units ``approved="yes"``), .tsv
+(pairs.tsv), .xlsx or .csv (a review sheet of the kept pairs, for a second
+reviewer).  Every pair of the sheet is either written or dropped for
 a stated reason: rejected, pending under ``--drop-pending``, or one-sided in
 a TMX (a unit needs both languages to be of use in a TM; tables keep it).
 """
@@ -10,15 +11,19 @@ a TMX (a unit needs both languages to be of use in a TM; tables keep it).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from align.errors import InputError
-from qa.export.shared import ReviewMark, pair_is_one_sided
+from align.formats.unit import DEFAULT_LANGS, Languages
+from align.model import Pair
+from qa.export.shared import ExportOptions, ReviewMark, pair_is_one_sided
 from qa.review import PENDING, ReviewedPair, ReviewSheet
 
 #: extension of -o → format
-OUTPUT_FORMATS = {".tmx": "tmx", ".tsv": "tsv", ".xlsx": "xlsx", ".csv": "csv"}
+OUTPUT_FORMATS = {".tmx": "tmx", ".xlf": "xliff", ".xliff": "xliff", ".tsv": "tsv",
+                  ".xlsx": "xlsx", ".csv": "csv"}
 
 
 @dataclass(frozen=True)
@@ -35,7 +40,7 @@ def output_format(out: Path, sheet: Path) -> str:
     """The format ``out`` asks for; InputError for an unknown one or for the input itself."""
     fmt = OUTPUT_FORMATS.get(out.suffix.lower())
     if fmt is None:
-        raise InputError(f"{out}: -o must end in .tmx, .tsv, .xlsx or .csv "
+        raise InputError(f"{out}: -o must end in .tmx, .xlf, .tsv, .xlsx or .csv "
                          f"(got '{out.suffix or 'no extension'}')")
     same = (os.path.samefile(out, sheet) if out.exists() and sheet.exists()
             else out.resolve() == sheet.resolve())
@@ -59,23 +64,53 @@ def select(sheet: ReviewSheet, keep_pending: bool, both_sides: bool) -> ReviewOu
     return ReviewOutcome(kept, rejected, pending, one_sided)
 
 
-def write_outcome(outcome: ReviewOutcome, fmt: str, out: Path) -> int:
-    """Write the kept pairs (atomically) in ``fmt``; the number written."""
-    from qa import export
+Marks = Mapping[int, ReviewMark]
 
+
+def _tmx(pairs: list[Pair], marks: Marks, out: Path, options: ExportOptions) -> None:
+    from qa.export.tmx import write_tmx
+
+    written = write_tmx(pairs, out, marks=marks, options=options)
+    if written != len(pairs):  # select() left out what a TMX cannot hold
+        raise RuntimeError(f"TMX holds {written} of {len(pairs)} kept pairs")
+
+
+def _xliff(pairs: list[Pair], marks: Marks, out: Path, options: ExportOptions) -> None:
+    from qa.export.xliff import write_xliff
+
+    write_xliff(pairs, [], out, marks=marks, options=options)
+
+
+def _tsv(pairs: list[Pair], marks: Marks, out: Path, options: ExportOptions) -> None:
+    from qa.export.tsv import write_pairs_tsv
+
+    write_pairs_tsv(pairs, out)
+
+
+def _xlsx(pairs: list[Pair], marks: Marks, out: Path, options: ExportOptions) -> None:
+    from qa.export.table import write_review_xlsx
+
+    write_review_xlsx(pairs, [], out, marks=marks, langs=options.langs)
+
+
+def _csv(pairs: list[Pair], marks: Marks, out: Path, options: ExportOptions) -> None:
+    from qa.export.table import write_review_csv
+
+    write_review_csv(pairs, [], out, marks=marks)
+
+
+#: format → writer of the kept pairs with the reviewer's marks
+WRITERS: dict[str, Callable[[list[Pair], Marks, Path, ExportOptions], None]] = {
+    "tmx": _tmx, "xliff": _xliff, "tsv": _tsv, "xlsx": _xlsx, "csv": _csv,
+}
+
+
+def write_outcome(outcome: ReviewOutcome, fmt: str, out: Path,
+                  langs: Languages = DEFAULT_LANGS) -> int:
+    """Write the kept pairs (atomically) in ``fmt``; the number written."""
     pairs = [r.pair for r in outcome.kept]
     marks = {r.pair.id: ReviewMark(r.decision, r.comment, r.flags, r.worst) for r in outcome.kept}
-    if fmt == "tmx":
-        written = export.write_tmx(pairs, out, marks=marks)
-        if written != len(pairs):  # select() left out what a TMX cannot hold
-            raise RuntimeError(f"TMX holds {written} of {len(pairs)} kept pairs")
-        return written
-    if fmt == "tsv":
-        export.write_pairs_tsv(pairs, out)
-    elif fmt == "xlsx":
-        export.write_review_xlsx(pairs, [], out, marks=marks)
-    else:
-        export.write_review_csv(pairs, [], out, marks=marks)
+    WRITERS[fmt](pairs, marks, out, ExportOptions(langs))
     return len(pairs)
 
 

@@ -70,6 +70,8 @@ def test_tmx_of_real_pairs_validates_against_dtd(tmp_path):
     props = {p.get("type"): p.text for p in kowloon.findall("prop")}
     assert props == {
         "x-zhen-confidence": "0.7900",
+        "x-zhen-flags": "idiom-literal",  # issue 18: flags as machine-readable props
+        "x-zhen-severity": "major",
         "x-zhen-zh-ids": "52",
         "x-zhen-en-ids": "64 65",
         "x-zhen-para": "12",

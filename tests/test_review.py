@@ -158,7 +158,7 @@ def test_review_refuses_an_unknown_output_extension(tmp_path, capsys):
     for name in ("final.xml", "final"):
         status, _, err = zhen(capsys, "review", sheet, "-o", tmp_path / name)
         assert status == 2 and len(err.strip().splitlines()) == 1, err
-        assert ".tmx, .tsv, .xlsx or .csv" in err
+        assert ".tmx, .xlf, .tsv, .xlsx or .csv" in err
         assert not (tmp_path / name).exists()
 
 

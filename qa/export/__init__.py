@@ -1,5 +1,9 @@
 """Export stage: the aligned pairs and QA flags in the formats people use.
 
+The containers (TMX, XLIFF, TSV) are read and written by :mod:`align.formats`;
+the modules here map QA results (flags, scores, review decisions) onto the
+units, and write the formats only QA has (flags, sheets, the HTML report).
+
 * ``tmx``    TMX 1.4b translation memory for CAT tools (validated against our DTD)
 * ``tsv``    pairs.tsv, one line per pair
 * ``jsonl``  flags.jsonl, one flag per line
@@ -21,6 +25,7 @@ _EXPORTS = {
     "atomic_write_bytes": "atomic",
     "atomic_write_text": "atomic",
     "write_tmx": "tmx",
+    "export_tmx": "tmx",
     "validate_tmx": "tmx",
     "write_pairs_tsv": "tsv",
     "write_flags_jsonl": "jsonl",

@@ -19,6 +19,7 @@ import shutil
 import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import IO
 
 from align.errors import InputError
 
@@ -53,8 +54,12 @@ def _ensure_parent(target: Path) -> None:
         raise _input_error(target, exc) from exc
 
 
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    """Replace ``path`` with ``data`` in one rename; readers see old or new, never half.
+@contextlib.contextmanager
+def atomic_file(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
+    """A binary file that replaces ``path`` in one rename when the block
+    succeeds; readers see old or new, never half.  On any exception the
+    temporary file is removed and ``path`` is as it was.  Writers that
+    stream (TMX, XLIFF) write into it unit by unit.
 
     The temporary file is created with mode 0o666 so the umask applies exactly
     as it would to a plain ``open()`` (``mkstemp`` would leave 0600 behind).
@@ -73,7 +78,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         raise _input_error(shown, exc) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)
@@ -85,6 +90,12 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Replace ``path`` with ``data`` in one rename (see :func:`atomic_file`)."""
+    with atomic_file(path) as fh:
+        fh.write(data)
 
 
 def atomic_write_text(

@@ -5,22 +5,75 @@ from __future__ import annotations
 
 import io
 import os
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import IO
+from typing import IO, TypeVar
 
+from align.formats.tsv import ids_text  # noqa: F401 (exporters import it from here)
+from align.formats.unit import DEFAULT_LANGS, Languages
+from align.formats.xmlchars import xml_safe  # noqa: F401 (exporters import it from here)
 from align.model import Pair
 from qa.model import SEVERITIES, Flag
 
-from .atomic import atomic_write_bytes
+from .atomic import atomic_file, atomic_write_bytes
 
-# Everything outside the XML 1.0 ``Char`` production (C0 controls except TAB,
-# LF, CR; lone surrogates; U+FFFE/U+FFFF).  lxml refuses these and a CAT tool
-# that meets one rejects the whole file, so they are dropped, not escaped:
-# XML 1.0 has no escape for them.
-_NOT_XML_CHAR = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What the user chose for the files a run writes.
+
+    ``langs``: the codes written into TMX, XLIFF and XLSX (checked by
+    :func:`align.formats.unit.languages`).  ``min_confidence`` and
+    ``exclude_severity`` make a clean TM: the TMX leaves out units aligned
+    with less confidence (units with no score are kept: nothing says they
+    are worse) and units with a flag of that severity or worse.  Review
+    files (XLIFF, sheets, report) keep every unit: that is where the doubtful
+    ones must be seen.
+    """
+
+    langs: Languages = DEFAULT_LANGS
+    min_confidence: float | None = None
+    exclude_severity: str | None = None
+
+
+#: no filters, default language codes
+DEFAULT_OPTIONS = ExportOptions()
+
+
+@dataclass
+class ExportResult:
+    """What one export wrote and left out, for the run's summary."""
+
+    name: str
+    units: int = 0
+    filtered: bool = False  # the export filters apply to this output (the TMX)
+    one_sided: int = 0
+    below_confidence: int = 0
+    excluded_severity: int = 0
+    removed_chars: int = 0
+
+    def notes(self, options: ExportOptions) -> list[str]:
+        """Summary lines, only for what happened (empty for a plain export)."""
+        lines = []
+        left = []
+        if self.filtered and options.min_confidence is not None:
+            left.append(f"{self.below_confidence} below --min-confidence {options.min_confidence:g}")
+        if self.filtered and options.exclude_severity is not None:
+            left.append(f"{self.excluded_severity} with {options.exclude_severity}-or-worse flags "
+                        f"(--exclude-severity)")
+        if left:
+            if self.one_sided:
+                left.append(f"{self.one_sided} one-sided")
+            lines.append(f"{self.name}: {self.units} units written; left out "
+                         + ", ".join(left))
+        if self.removed_chars:
+            plural = "s" if self.removed_chars != 1 else ""
+            lines.append(f"{self.name}: removed {self.removed_chars} character{plural} "
+                         "XML 1.0 cannot carry (control characters)")
+        return lines
 
 
 @dataclass(frozen=True)
@@ -36,11 +89,6 @@ class ReviewMark:
     comment: str = ""
     flags: str = ""
     worst: str = ""
-
-
-def xml_safe(text: str) -> str:
-    """``text`` without characters XML 1.0 cannot carry."""
-    return _NOT_XML_CHAR.sub("", text)
 
 
 def flags_by_pair(flags: Iterable[Flag]) -> dict[int, list[Flag]]:
@@ -76,15 +124,15 @@ def flag_line(flag: Flag) -> str:
     return line
 
 
+def flag_checks(flags: Sequence[Flag]) -> str:
+    """The check ids of ``flags``, space-separated, each once, in order."""
+    return " ".join(dict.fromkeys(f.check for f in flags))
+
+
 def worst_severity(flags: Sequence[Flag]) -> str:
     """The highest severity among ``flags`` ('' when there are none)."""
     ranked = [SEVERITIES.index(f.severity) for f in flags if f.severity in SEVERITIES]
     return SEVERITIES[max(ranked)] if ranked else ""
-
-
-def ids_text(ids: Sequence[int]) -> str:
-    """Segment ids as space-separated integers ('' for none)."""
-    return " ".join(str(i) for i in ids)
 
 
 def output_unit_ids(pairs: Sequence[Pair]) -> dict[int, str]:
@@ -130,3 +178,19 @@ def write_output(data: bytes, path_or_file: str | os.PathLike[str] | IO) -> None
         path_or_file.write(data.decode("utf-8"))
     else:
         path_or_file.write(data)
+
+
+def stream_output(path_or_file: str | os.PathLike[str] | IO,
+                  write: Callable[[IO[bytes]], T]) -> T:
+    """Run a streaming writer into a path (atomically: a temporary file
+    renamed when ``write`` returns), an open binary file, or an open text
+    file (collected, then decoded as UTF-8); returns what ``write`` returns."""
+    if isinstance(path_or_file, (str, os.PathLike)):
+        with atomic_file(path_or_file) as fh:
+            return write(fh)
+    if isinstance(path_or_file, io.TextIOBase):
+        buf = io.BytesIO()
+        result = write(buf)
+        path_or_file.write(buf.getvalue().decode("utf-8"))
+        return result
+    return write(path_or_file)

@@ -22,6 +22,7 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import IO
 
+from align.formats.unit import DEFAULT_LANGS, Languages
 from align.model import Pair
 from qa.model import Flag
 
@@ -171,9 +172,16 @@ def review_workbook(
     pairs: Sequence[Pair],
     flags: Iterable[Flag],
     marks: Mapping[int, ReviewMark] | None = None,
+    langs: Languages = DEFAULT_LANGS,
 ):
-    """An openpyxl Workbook with sheets "Pairs" and "Flags"."""
+    """An openpyxl Workbook with sheets "Pairs" and "Flags".
+
+    The zh and en header cells keep their names (``zhen review`` reads them)
+    and carry the language codes as cell comments, the codes also written
+    into TMX and XLIFF; the workbook's language property is the target's.
+    """
     from openpyxl import Workbook  # ~0.2 s to import; only needed for xlsx
+    from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -194,6 +202,10 @@ def review_workbook(
             cell.alignment = wrap
     for cell in ws[1]:
         cell.font = Font(bold=True)
+        code = {"zh": langs.src, "en": langs.tgt}.get(cell.value)
+        if code:
+            cell.comment = Comment(code, "zhen")
+    wb.properties.language = langs.tgt
     ws.freeze_panes = "B2"
     if pairs:
         col = get_column_letter(PAIR_COLUMNS.index("decision") + 1)
@@ -217,8 +229,9 @@ def write_review_xlsx(
     flags: Iterable[Flag],
     path_or_file: str | os.PathLike[str] | IO,
     marks: Mapping[int, ReviewMark] | None = None,
+    langs: Languages = DEFAULT_LANGS,
 ) -> None:
     """The review workbook (a path is written atomically)."""
     buf = io.BytesIO()
-    review_workbook(pairs, flags, marks).save(buf)
+    review_workbook(pairs, flags, marks, langs).save(buf)
     write_output(buf.getvalue(), path_or_file)

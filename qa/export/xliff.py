@@ -1,123 +1,117 @@
-"""XLIFF 1.2 review file: open the alignment in OmegaT, Okapi Rainbow or a CAT
-tool and see which units QA flagged.
+"""The pairs and their QA flags as an XLIFF 1.2 review file: open the
+alignment in OmegaT, Okapi Rainbow or a CAT tool and see which units QA flagged.
 
-A flagged unit's target gets ``state="needs-review-translation"`` (the XLIFF
-1.2 state for "translation may be wrong"), an unflagged one ``translated``;
-each flag becomes a ``<note from="zhen" annotates="general">`` whose
-``priority`` follows severity (critical 1, major 3, minor 5; 1 is highest in
-XLIFF).  ``approved`` is left out by default: zhen finding nothing is not a human
-sign-off.  Tools built on translate-toolkit (Weblate, Pootle, Virtaal) treat
-every unit without ``approved="yes"`` as fuzzy, though, which hides the
-flagged ones among the rest; ``approve_unflagged=True`` marks units with no
-flag ``approved="yes"`` (state stays "translated", never "signed-off") for
-those tools.  One-sided pairs are kept — review is where a missing sentence must be
-seen: a Chinese sentence with no English gets an empty target with
-``state="needs-translation"``; English with no Chinese gets an empty source and
-``translate="no"`` so no tool asks to translate nothing.
+The container is written by :mod:`align.formats.xliff` (streamed, valid
+against the OASIS 1.2 strict schema); this module decides what each unit says:
+
+* a flagged unit's target gets ``state="needs-review-translation"`` (the
+  XLIFF 1.2 state for "translation may be wrong"), an unflagged one
+  ``translated``; a Chinese sentence with no English an empty target with
+  ``needs-translation``; English with no Chinese an empty source and
+  ``translate="no"``.  One-sided pairs are kept: review is where a missing
+  sentence must be seen;
+* ``state-qualifier`` where XLIFF has a value for the worst flag's reason:
+  ``rejected-inaccurate`` (Accuracy), ``rejected-spelling``,
+  ``rejected-grammar`` (Fluency/Spelling, /Grammar); none otherwise;
+* each flag is a ``<note from="zhen" annotates="general">`` whose
+  ``priority`` follows severity (critical 1, major 3, minor 5; 1 is highest);
+  the segment ids and alignment confidence a ``from="zhen-align"`` note;
+* ``approved="yes"`` marks a human sign-off: units a reviewer accepted in
+  ``zhen review``.  zhen finding nothing is not a sign-off, but tools built
+  on translate-toolkit (Weblate, Pootle, Virtaal) treat every unit without
+  ``approved="yes"`` as fuzzy, which hides the flagged ones among the rest;
+  ``approve_unflagged=True`` marks units with no flag approved for those
+  tools (state stays "translated", never "signed-off").
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import IO
 
-from lxml import etree
-
+from align.formats import xliff as xliff_format
+from align.formats.unit import Note, Unit
+from align.formats.xliff import XLIFF_NS  # noqa: F401 (part of this module's API)
 from align.model import Pair
-from qa.model import Flag
+from qa.model import SEVERITIES, Flag
 
-from .inline import XLIFF12_STYLE, fill_segment, new_numbers
 from .shared import (
+    DEFAULT_OPTIONS,
+    ExportOptions,
+    ExportResult,
+    ReviewMark,
     flag_line,
     flags_by_pair,
     ids_text,
     output_unit_ids,
+    stream_output,
     tool_version,
-    write_output,
-    xml_safe,
 )
 
-XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-PRIORITY = {"critical": "1", "major": "3", "minor": "5"}
+PRIORITY = {"critical": 1, "major": 3, "minor": 5}
+#: MQM category (or its top level) → XLIFF 1.2 state-qualifier
+QUALIFIER = {
+    "fluency/spelling": "rejected-spelling",
+    "fluency/grammar": "rejected-grammar",
+    "accuracy": "rejected-inaccurate",
+}
 
 
-def _el(
-    parent: etree._Element, tag: str, text: str | None = None, **attrs: str
-) -> etree._Element:
-    el = etree.SubElement(
-        parent, f"{{{XLIFF_NS}}}{tag}", {k: xml_safe(v) for k, v in attrs.items()}
-    )
-    if text is not None:
-        el.text = xml_safe(text)
-    return el
+def state_qualifier(flags: Sequence[Flag]) -> str:
+    """The qualifier for the worst flag that has one ('' for none)."""
+    ranked = sorted(flags, key=lambda f: -SEVERITIES.index(f.severity)
+                    if f.severity in SEVERITIES else 1)
+    for flag in ranked:
+        category = flag.category.lower()
+        found = QUALIFIER.get(category) or QUALIFIER.get(category.split("/")[0])
+        if found:
+            return found
+    return ""
 
 
-def build_xliff(
+def xliff_units(
     pairs: Sequence[Pair],
-    flags: Iterable[Flag] = (),
-    *,
-    original: str = "zhen-alignment",
-    srclang: str = "zh-CN",
-    tgtlang: str = "en-US",
-    approve_unflagged: bool = False,
-) -> etree._ElementTree:
-    root = etree.Element(f"{{{XLIFF_NS}}}xliff", version="1.2", nsmap={None: XLIFF_NS})
-    file_el = _el(
-        root,
-        "file",
-        original=original,
-        datatype="plaintext",
-        **{"source-language": srclang, "target-language": tgtlang},
-    )
-    header = _el(file_el, "header")
-    _el(
-        header,
-        "tool",
-        **{"tool-id": "zhen", "tool-name": "zhen", "tool-version": tool_version()},
-    )
-    body = _el(file_el, "body")
+    flags: Iterable[Flag],
+    marks: Mapping[int, ReviewMark],
+    approve_unflagged: bool,
+) -> Iterator[Unit]:
     by_pair = flags_by_pair(flags)
     unit_ids = output_unit_ids(pairs)
     for pair in pairs:
-        has_zh, has_en = bool(pair.zh.strip()), bool(pair.en.strip())
         own = by_pair.get(pair.id, [])
-        attrs = {"id": unit_ids[pair.id]}
-        if not has_zh:
-            attrs["translate"] = "no"
-        elif approve_unflagged and has_en and not own:
-            attrs["approved"] = "yes"
-        unit = _el(body, "trans-unit", **attrs)
-        numbers = new_numbers()
-        fill_segment(_el(unit, "source", **{XML_LANG: srclang}), pair.zh,
-                     pair.zh_codes, XLIFF12_STYLE, numbers)
+        mark = marks.get(pair.id)
+        has_en = bool(pair.en.strip())
+        lines = [line.strip() for line in mark.flags.splitlines() if line.strip()] if mark else []
+        flagged = bool(own or lines)
+        if mark is not None:
+            approved = mark.decision in ("accept", "fix")
+        else:
+            approved = approve_unflagged and not own
         if not has_en:
             state = "needs-translation"
-        elif own:
+        elif mark is not None and mark.decision in ("accept", "fix"):
+            state = "signed-off" if mark.decision == "accept" else "translated"
+        elif flagged:
             state = "needs-review-translation"
         else:
             state = "translated"
-        fill_segment(_el(unit, "target", state=state, **{XML_LANG: tgtlang}), pair.en,
-                     pair.en_codes, XLIFF12_STYLE, numbers)
-        context = (
-            f"zh {ids_text(pair.zh_ids) or '-'} | en {ids_text(pair.en_ids) or '-'}"
-        )
+        context = f"zh {ids_text(pair.zh_ids) or '-'} | en {ids_text(pair.en_ids) or '-'}"
         if pair.score is not None:
             context += f" | alignment confidence {pair.score:.2f}"
-        _el(unit, "note", context, **{"from": "zhen-align", "priority": "10"})
-        for flag in own:
-            _el(
-                unit,
-                "note",
-                flag_line(flag),
-                **{
-                    "from": "zhen",
-                    "priority": PRIORITY.get(flag.severity, "5"),
-                    "annotates": "general",
-                },
-            )
-    return etree.ElementTree(root)
+        notes = [Note(context, "zhen-align", 10)]
+        notes += [Note(flag_line(f), "zhen", PRIORITY.get(f.severity, 5), "general")
+                  for f in own]
+        notes += [Note(line, "zhen", PRIORITY.get(line[1:].split("]")[0], 5), "general")
+                  for line in lines]
+        if mark is not None and mark.comment:
+            notes.append(Note(mark.comment, "reviewer", None, "general"))
+        yield Unit(
+            unit_ids[pair.id], pair.zh, pair.en, pair.zh_codes, pair.en_codes,
+            notes=tuple(notes), state=state,
+            state_qualifier=state_qualifier(own) if state == "needs-review-translation" else "",
+            approved=approved,
+        )
 
 
 def write_xliff(
@@ -125,21 +119,19 @@ def write_xliff(
     flags: Iterable[Flag],
     path_or_file: str | os.PathLike[str] | IO,
     *,
+    options: ExportOptions = DEFAULT_OPTIONS,
     original: str = "zhen-alignment",
-    srclang: str = "zh-CN",
-    tgtlang: str = "en-US",
     approve_unflagged: bool = False,
-) -> None:
-    """Write the review XLIFF (a path is written atomically)."""
-    tree = build_xliff(
-        pairs,
-        flags,
-        original=original,
-        srclang=srclang,
-        tgtlang=tgtlang,
-        approve_unflagged=approve_unflagged,
-    )
-    data = b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(
-        tree, encoding="UTF-8", pretty_print=True
-    )
-    write_output(data, path_or_file)
+    marks: Mapping[int, ReviewMark] | None = None,
+    name: str = "XLIFF",
+) -> ExportResult:
+    """Write the review XLIFF (a path atomically), streaming; what was
+    written comes back for the summary."""
+    units = xliff_units(pairs, flags, marks or {}, approve_unflagged)
+
+    def write(fh: IO[bytes]):
+        return xliff_format.write(units, fh, langs=options.langs, original=original,
+                                  tool_version=tool_version())
+
+    stats = stream_output(path_or_file, write)
+    return ExportResult(name, units=stats.units, removed_chars=stats.removed_chars)
