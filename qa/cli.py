@@ -343,7 +343,9 @@ def review(sheet, out_path, drop_pending, port, no_browser, profile, glossary):
                       open_browser=not no_browser, profile=profile, glossary=glossary)
         return
     if out_path is None:
-        raise InputError("give -o FILE (.tmx, .tsv, .xlsx or .csv) for a review sheet")
+        what = "give -o FILE for a review sheet" if sheet.exists() else "no such folder or sheet"
+        raise InputError(f"{sheet}: {what} (zhen review OUTDIR reviews a zhen check output folder "
+                         "in the browser; zhen review SHEET -o FILE reads a filled-in sheet)")
     from qa.review import read_review
     from qa.review_output import output_format, select, summary_line, write_outcome
 

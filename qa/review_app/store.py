@@ -77,7 +77,7 @@ class StoredFlag:
 
 def verdict_key(flag: Flag) -> str:
     """What a verdict sticks to: the same check saying the same about the same texts."""
-    text = "\0".join((flag.check, flag.message, flag.zh, flag.en))
+    text = f"{flag.check}\x00{flag.message}\x00{flag.zh}\x00{flag.en}"
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
 
 
@@ -200,7 +200,12 @@ class ReviewStore:
         if not outdir.is_dir():
             raise InputError(f"{outdir}: no such folder")
         path = outdir / DB_NAME
-        store = cls(path)
+        if not check_run and not path.is_file():
+            raise InputError(f"{outdir}: no review yet (start one with zhen review {outdir})")
+        try:
+            store = cls(path)
+        except sqlite3.Error as exc:
+            raise InputError(f"cannot open {path}: {exc}") from None
         try:
             if not store._imported():
                 if not check_run:
