@@ -18,6 +18,9 @@ FIXED_PAIR = 2  # "Promoting digital development of the real economy at a high l
 FIXED = "Promoting the digital development of the real economy at a high level"
 FLAGGED_PAIR = 7  # idiom-literal on 千行百业, a fragment flag
 MERGED = (19, 20)  # 二是融合发展不均衡。 + 二者发展不均衡主要体现在以下两个方面。
+TWO_TABS = 30
+MINE = "At present, enterprises and individuals depend more and more on the network."
+THEIRS = "Today, businesses and people rely ever more on the network."
 HOSTILE_PAIR = 29
 HOSTILE = ('Fourth, <script>window.pwned = 1</script><img src=x onerror="window.pwned = 2">'
            '<b onmouseover="window.pwned = 3">security</b> needs strengthening.')
@@ -85,6 +88,20 @@ def test_review_in_the_browser(review, chromium, tmp_path):
     page.wait_for_function(
         f"document.querySelector('#pair-{HOSTILE_PAIR} .en').textContent.includes('<script>')")
 
+    # two tabs on one pair: this tab edits from an older view, its save is refused with the
+    # pair as it now is, its text kept; saving again wins
+    _card(page, TWO_TABS).locator("button.fix").click()
+    _card(page, TWO_TABS).locator("textarea").fill(MINE)
+    assert srv.call("POST", f"/api/pairs/{TWO_TABS}", {"en": THEIRS})[0] == 200
+    _card(page, TWO_TABS).locator("button.save-en").click()
+    page.wait_for_selector(f"#pair-{TWO_TABS} .card-note", timeout=120_000)
+    assert "Another tab saved this pair first" in _card(page, TWO_TABS).inner_text()
+    assert _card(page, TWO_TABS).locator("textarea").input_value() == MINE
+    _card(page, TWO_TABS).locator("button.save-en").click()
+    page.wait_for_selector(f"#pair-{TWO_TABS} .card-note", state="detached", timeout=120_000)
+    _, now, _ = srv.call("GET", f"/api/pairs/{TWO_TABS}")
+    assert now["en"] == MINE
+
     # reload: everything is still there
     page.reload()
     page.wait_for_selector("article.pair")
@@ -97,12 +114,20 @@ def test_review_in_the_browser(review, chromium, tmp_path):
     assert hostile.locator("script, img, b").count() == 0
     assert page.evaluate("window.pwned") is None
 
-    # the screenshot the README shows: flagged pairs only, the second flag current
+    # the screenshot the README shows: flagged pairs only, pair 7 current with its highlighted
+    # spans, the dismissed flag and the alignment tools open
     page.locator("#f-flagged").check()
     page.locator("h1").click()
-    for _ in range(3):
+    for _ in range(40):
         page.keyboard.press("j")
-    page.evaluate("window.scrollTo(0, 0)")
+        if page.locator("article.pair.current").get_attribute("data-id") == str(FLAGGED_PAIR):
+            break
+    _card(page, FLAGGED_PAIR).locator("details.align summary").click()
+    page.evaluate(f"""() => {{
+        const card = document.getElementById('pair-{FLAGGED_PAIR}');
+        const header = document.getElementById('top').offsetHeight;
+        window.scrollTo(0, card.getBoundingClientRect().top + window.scrollY - header - 8);
+    }}""")
     shot = tmp_path / "review.png"
     page.screenshot(path=str(shot), clip={"x": 0, "y": 0, "width": 1280, "height": 640})
     if os.environ.get("ZHEN_UPDATE_SCREENSHOT"):

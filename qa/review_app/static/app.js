@@ -10,7 +10,7 @@ const state = {
   seq: 0,
   current: null,      // {pair: id, flag: id|null}
   cards: new Map(),   // id -> rendered <article>
-  drafts: new Map(),  // id -> English being edited
+  drafts: new Map(),  // id -> {text, version}: English being edited, from that version of the pair
   notes: new Map(),   // id -> note shown on the card (conflicts)
 };
 
@@ -94,6 +94,8 @@ async function change(path, body, pairId) {
     if (status === 200) { notice(""); apply(data, false); return true; }
     if (status === 409 && data.pair) {
       state.pairs.set(data.pair.id, data.pair);
+      const draft = state.drafts.get(data.pair.id);
+      if (draft) draft.version = data.pair.version; // seen now: saving again replaces theirs
       state.notes.set(data.pair.id, "Another tab saved this pair first (now shown). " +
         (state.drafts.has(data.pair.id) ? "Your English is kept in the box: save again to replace theirs." : "Do it again to replace theirs."));
       renderCard(data.pair.id);
@@ -219,7 +221,7 @@ function renderCard(id) {
   const old = state.cards.get(id);
   const p = state.pairs.get(id);
   if (!old || !p) return;
-  if (old.contains(document.activeElement) && document.activeElement.tagName === "INPUT") return; // typing a comment
+  if (old.contains(document.activeElement) && ["INPUT", "TEXTAREA"].includes(document.activeElement.tagName)) return; // typing
   const card = cardFor(p);
   old.replaceWith(card);
 }
@@ -239,8 +241,8 @@ function cardFor(p) {
   const en = el("div", { class: "en", lang: "en" });
   if (state.drafts.has(p.id)) {
     const box = el("textarea", { "aria-label": "English of pair " + p.pos });
-    box.value = state.drafts.get(p.id);
-    box.addEventListener("input", () => state.drafts.set(p.id, box.value));
+    box.value = state.drafts.get(p.id).text;
+    box.addEventListener("input", () => { state.drafts.get(p.id).text = box.value; });
     box.addEventListener("keydown", (ev) => { if (ev.key === "Escape") cancelEdit(p.id); if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) saveEdit(p.id); });
     en.append(box, el("div", { class: "actions" },
       el("button", { type: "button", class: "save-en", onclick: () => saveEdit(p.id) }, "Save fix"),
@@ -266,7 +268,7 @@ function cardFor(p) {
   if (p.flags.length) card.append(list);
   const comment = el("input", { class: "comment", type: "text", placeholder: "comment", "aria-label": "comment on pair " + p.pos });
   comment.value = p.comment;
-  comment.addEventListener("change", () => change("/api/pairs/" + p.id, { comment: comment.value, version: p.version }, p.id));
+  comment.addEventListener("change", () => change("/api/pairs/" + p.id, { comment: comment.value, version: versionOf(p.id) }, p.id));
   const decide = (d) => el("button", { type: "button", class: d + (p.decision === d ? " on" : ""), onclick: () => decideOn(p.id, d) }, d[0].toUpperCase() + d.slice(1));
   card.append(el("div", { class: "actions" }, decide("accept"),
     el("button", { type: "button", class: "fix" + (p.decision === "fix" ? " on" : ""), disabled: p.tags, onclick: () => startEdit(p.id) }, "Fix"),
@@ -276,6 +278,11 @@ function cardFor(p) {
   return card;
 }
 
+// versions are read when the button is pressed: the card may have been drawn before a save
+function versionOf(id) { const p = state.pairs.get(id); return p ? p.version : undefined; }
+
+function neighbourOf(id, step) { return state.order[state.order.indexOf(id) + step]; }
+
 function alignmentTools(p) {
   const at = state.order.indexOf(p.id);
   const prev = at > 0 ? state.pairs.get(state.order[at - 1]) : null;
@@ -283,7 +290,7 @@ function alignmentTools(p) {
   const box = el("details", { class: "align" }, el("summary", {}, "Alignment"));
   if (p.tags) { box.append(el("p", {}, "This pair holds inline tags: fix its alignment in your CAT tool.")); return box; }
   box.append(el("div", { class: "row" },
-    el("button", { type: "button", class: "merge", disabled: !next, onclick: () => change(`/api/pairs/${p.id}/merge`, { version: p.version, next_version: next.version }, p.id) }, "Merge with next pair")));
+    el("button", { type: "button", class: "merge", disabled: !next, onclick: () => change(`/api/pairs/${p.id}/merge`, { version: versionOf(p.id), next_version: versionOf(neighbourOf(p.id, 1)) }, p.id) }, "Merge with next pair")));
   const choice = (side) => {
     const n = p[side + "_sentences"].length;
     const select = el("select", { class: "split-" + side, "aria-label": side + " sentences kept in the first part" });
@@ -296,11 +303,11 @@ function alignmentTools(p) {
   };
   const zhAt = choice("zh"), enAt = choice("en");
   box.append(el("div", { class: "row" }, "Split: keep in the first part ", zhAt, " Chinese and ", enAt, " English sentences ",
-    el("button", { type: "button", class: "split", onclick: () => change(`/api/pairs/${p.id}/split`, { zh_at: Number(zhAt.value), en_at: Number(enAt.value), version: p.version }, p.id) }, "Split")));
+    el("button", { type: "button", class: "split", onclick: () => change(`/api/pairs/${p.id}/split`, { zh_at: Number(zhAt.value), en_at: Number(enAt.value), version: versionOf(p.id) }, p.id) }, "Split")));
   const move = (side, to, label) => {
     const other = to === "prev" ? prev : next;
     return el("button", { type: "button", class: `move-${side}-${to}`, disabled: !other || !p[side + "_sentences"].length || other.tags,
-      onclick: () => change(`/api/pairs/${p.id}/move`, { side, to, version: p.version, neighbour_version: other.version }, p.id) }, label);
+      onclick: () => change(`/api/pairs/${p.id}/move`, { side, to, version: versionOf(p.id), neighbour_version: versionOf(neighbourOf(p.id, to === "prev" ? -1 : 1)) }, p.id) }, label);
   };
   box.append(el("div", { class: "row" }, "Move a sentence: ",
     move("zh", "prev", "first Chinese ↑ to previous pair"), move("zh", "next", "last Chinese ↓ to next pair"),
@@ -320,7 +327,7 @@ function decideOn(id, decision) {
 function startEdit(id) {
   const p = state.pairs.get(id);
   if (!p || p.tags) return;
-  if (!state.drafts.has(id)) state.drafts.set(id, p.en);
+  if (!state.drafts.has(id)) state.drafts.set(id, { text: p.en, version: p.version });
   state.current = { pair: id, flag: state.current && state.current.pair === id ? state.current.flag : null };
   renderCard(id);
   const box = state.cards.get(id).querySelector("textarea");
@@ -331,9 +338,9 @@ function cancelEdit(id) { state.drafts.delete(id); state.notes.delete(id); rende
 
 async function saveEdit(id) {
   const p = state.pairs.get(id);
-  const text = state.drafts.get(id);
-  if (!p || text === undefined) return;
-  const ok = await change("/api/pairs/" + id, { en: text, version: p.version }, id);
+  const draft = state.drafts.get(id);
+  if (!p || draft === undefined) return;
+  const ok = await change("/api/pairs/" + id, { en: draft.text, version: draft.version }, id);
   if (ok) { state.drafts.delete(id); state.notes.delete(id); renderCard(id); }
 }
 
