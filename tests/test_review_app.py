@@ -8,6 +8,7 @@ markup; the server is started as a user starts it, in its own process.
 from __future__ import annotations
 
 import shutil
+import socket
 from dataclasses import replace
 from pathlib import Path
 
@@ -210,6 +211,15 @@ def test_a_review_of_an_earlier_run_is_not_mixed_with_a_new_one(outdir):
     with pytest.raises(InputError, match="earlier zhen check run"):
         ReviewStore.open(outdir)
     ReviewStore.open(outdir, check_run=False).close()  # exporting it is still allowed
+
+
+def test_a_port_in_use_is_a_one_line_error(outdir):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        done = zhen("review", outdir, "--no-browser", "--port", taken.getsockname()[1])
+    assert done.returncode == 2 and done.stdout == ""
+    assert "cannot listen on 127.0.0.1" in done.stderr and len(done.stderr.splitlines()) == 1
 
 
 def test_a_folder_that_is_no_run_is_refused(tmp_path):
