@@ -58,8 +58,8 @@ class Rechecker:
         """Load the checks' word lists now (seconds), not on the reviewer's first edit."""
         from qa.pipeline import run_checks
 
-        run_checks([b.to_pair(i) for i, b in enumerate(beads[:3])], self.checks, self.profile,
-                   self.resources)
+        run_checks([b.to_pair(i) for i, b in enumerate(beads[:3])],
+                   self.pair_checks + self.document_checks, self.profile, self.resources)
 
     def flags_after(self, beads: Sequence[ReviewPair], changed: Collection[int],
                     old: Sequence[StoredFlag]) -> list[StoredFlag]:
