@@ -337,27 +337,54 @@ def score(runs, profile, hyp, refs, as_json):
 
 
 @cli.command()
-@click.argument("sheet", type=click.Path(path_type=Path))
-@click.option("-o", "--out", "out_path", required=True, type=click.Path(path_type=Path),
+@click.argument("sheet", metavar="SHEET_OR_OUTDIR", type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_path", type=click.Path(path_type=Path),
               help="What to write, by extension: .tmx (the final TM), .xlf (XLIFF 1.2, "
                    "accepted units approved), .tsv (pairs table), .xlsx or .csv (a review "
-                   "sheet of the kept pairs). Never the input sheet.")
+                   "sheet of the kept pairs). Never the input sheet. "
+                   "With an OUTDIR: export its browser review instead of starting the app.")
 @click.option("--drop-pending", is_flag=True,
               help="Leave out pairs that have no decision yet (default: keep them).")
+@click.option("--port", type=click.IntRange(0, 65535), default=0, show_default=True,
+              help="OUTDIR: the port of the review app on 127.0.0.1 (0: any free port).")
+@click.option("--no-browser", is_flag=True, help="OUTDIR: only print the URL.")
+@click.option("--profile", type=click.Path(path_type=Path), default=None,
+              help="OUTDIR: the zhen.toml zhen check used, for the checks that run again.")
+@click.option("--glossary", type=click.Path(path_type=Path), default=None,
+              help="OUTDIR: the termbase zhen check used, for the checks that run again.")
 @_language_options
-def review(sheet, out_path, drop_pending, src_lang, tgt_lang):
-    """Turn a filled-in review.xlsx / review.csv into the final TMX.
+def review(sheet, out_path, drop_pending, port, no_browser, profile, glossary, src_lang,
+           tgt_lang):
+    """Turn a filled-in review.xlsx / review.csv into the final TMX, or review a
+    `zhen check` output folder in the browser.
 
     Rows marked 'reject' are left out, 'fix' rows carry the corrected English
     from the en column, 'accept' rows are kept as they are.  The sheet is first
     checked against the run it came from (deleted or copied rows, edited
     Chinese, cleared English): any mismatch is an error and nothing is written.
+
+    With an OUTDIR, a local web app (127.0.0.1; its URL, with a one-time token,
+    is the first line printed) shows the flagged pairs; decisions are saved in
+    OUTDIR/review.sqlite as they are made.  `zhen review OUTDIR -o final.tmx`
+    writes the reviewed pairs without starting it.
     """
     from align.formats.unit import languages
+
+    langs = languages(src_lang, tgt_lang)
+    if sheet.is_dir():
+        from qa.review_app.cli import review_folder
+
+        review_folder(sheet, out_path, drop_pending=drop_pending, port=port,
+                      open_browser=not no_browser, profile=profile, glossary=glossary,
+                      langs=langs)
+        return
+    if out_path is None:
+        what = "give -o FILE for a review sheet" if sheet.exists() else "no such folder or sheet"
+        raise InputError(f"{sheet}: {what} (zhen review OUTDIR reviews a zhen check output folder "
+                         "in the browser; zhen review SHEET -o FILE reads a filled-in sheet)")
     from qa.review import read_review
     from qa.review_output import output_format, select, summary_line, write_outcome
 
-    langs = languages(src_lang, tgt_lang)
     fmt = output_format(out_path, sheet)
     reviewed = read_review(sheet)
     for warning in reviewed.warnings:
