@@ -97,6 +97,8 @@ def mark_pieces(text: str, marks: Sequence[tuple[Span, int]],
     n = len(text)
     spans = [((max(0, min(s, n)), max(0, min(e, n))), k) for (s, e), k in marks]
     spans = [m for m in spans if m[0][0] < m[0][1]]
+    if not spans:  # most pairs of a long document
+        return [[xml_safe(text)]]
     cuts = sorted({0, n, *(p for (s, e), _ in spans for p in (s, e))})
     out: list[list] = []
     for start, end in itertools.pairwise(cuts):

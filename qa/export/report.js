@@ -25,11 +25,11 @@
 
   function plain(pieces) { return pieces.map(function (x) { return x[0]; }).join(""); }
 
-  function active(p) {
-    var sev = ui.sev.map(function (b) { return b.checked; });
+  // The flags of pair p that pass the severity, category and check filters (f: the filters).
+  function active(p, f) {
     return p.f.filter(function (k) {
-      var f = FL[k];
-      return sev[f.s] && (!ui.cat.value || f.g === ui.cat.value) && (!ui.chk.value || f.k === ui.chk.value);
+      var x = FL[k];
+      return f.sev[x.s] && (!f.cat || x.g === f.cat) && (!f.chk || x.k === f.chk);
     });
   }
 
@@ -39,9 +39,10 @@
 
   function compute() {
     var q = ui.q.value.trim().toLowerCase();
+    var f = {sev: ui.sev.map(function (b) { return b.checked; }), cat: ui.cat.value, chk: ui.chk.value};
     view = [];
     P.forEach(function (p, i) {
-      p.a = active(p);
+      p.a = p.f.length ? active(p, f) : p.f;
       if (ui.flagged.checked && !p.a.length) return;
       if (q) {
         if (p.lz === undefined) { p.lz = plain(p.z).toLowerCase(); p.le = plain(p.e).toLowerCase(); }
@@ -205,8 +206,8 @@
 
   document.addEventListener("keydown", function (e) {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
-    var tag = (e.target.tagName || "").toLowerCase();
-    if (tag === "input" || tag === "select" || tag === "textarea") return;
+    var tag = (e.target.tagName || "").toLowerCase();  // typing is not navigating
+    if (tag === "select" || tag === "textarea" || (tag === "input" && e.target.type !== "checkbox")) return;
     if (e.key === "n") { e.preventDefault(); step(1); }
     else if (e.key === "p") { e.preventDefault(); step(-1); }
   });
