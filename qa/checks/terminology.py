@@ -572,6 +572,7 @@ class TermOptions:
 
 TERM_CONSISTENCY = Check(id=CHECK_ID, category=CATEGORY, severity="major",
                          description="The same source term (quoted, glossary or recurring) "
-                                     "rendered in different ways across the document",
+                                     "rendered in different ways across the document; flagged on "
+                                     "each pair that departs from the dominant rendering",
                          run=check_consistency, scope="document", options=TermOptions)
 CHECKS = [TERM_CONSISTENCY]

@@ -326,7 +326,7 @@ def html_report(
         '<div class="plots"><div class="plot"><h2>Flags by category and severity</h2>',
         category_plot(flags),
         '<p class="legend muted">' + "".join(f'<span class="{s}"></span>{s}' for s in SEVERITIES)
-        + " (click a bar to filter)</p>",
+        + " &middot; click a bar to filter the pairs</p>",
         f"<details><summary>as a table</summary>{_summary_table(flags)}</details></div>",
         '<div class="plot"><h2>Where they are</h2>',
         document_strip(pairs, flags),

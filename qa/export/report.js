@@ -136,8 +136,9 @@
     for (var v = start; v < end; v++) frag.appendChild(row(view[v]));
     body.replaceChildren(frag);
     var flagged = P.filter(function (p) { return p.a.length; }).length;
-    ui.status.textContent = (view.length ? "Showing " + (start + 1) + "\u2013" + end + " of " : "No pair matches: ")
-      + view.length + " pairs (" + P.length + " in the document, " + flagged + " with a flag shown by the filters).";
+    ui.status.textContent = (view.length ? "Showing " + (start + 1) + "\u2013" + end + " of the " + view.length
+      + " pairs that pass the filters" : "No pair passes the filters") + " (" + P.length
+      + " in the document; " + flagged + " with a flag the filters let through).";
     ui.pager.replaceChildren();
     if (pages > 1) {
       ui.pager.appendChild(button("\u2190 previous", page - 1, page === 0));
