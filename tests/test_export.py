@@ -580,6 +580,10 @@ def test_html_report_without_flags():
     page = html_report(PAIRS[:2], [])
     assert "MQM score 100.00" in page and "<mark" not in page and "No flags." in page
     assert all(r["f"] == [] for r in _report_json(page)["pairs"])
+    # a long clean document starts with every pair shown, not an empty table
+    many = [Pair(id=i, zh="数据", en="data", score=float("nan") if i == 3 else 0.9) for i in range(60)]
+    data = _report_json(html_report(many, []))
+    assert data["flaggedOnly"] is False and data["pairs"][3]["c"] is None
 
 
 def test_document_strip_bins_long_documents():

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -117,6 +118,11 @@ def _severity_index(severity: str) -> int:
     return SEVERITIES.index(severity) if severity in SEVERITIES else 0
 
 
+def _finite(x: float | None) -> float | None:
+    """``x``, or None for a missing or non-finite number (JSON has no NaN)."""
+    return x if x is not None and math.isfinite(x) else None
+
+
 def report_data(pairs: Sequence[Pair], flags: Sequence[Flag]) -> dict:
     """What the report's script reads: flags once, pairs with their marked pieces."""
     index = {id(f): k for k, f in enumerate(flags)}
@@ -132,8 +138,8 @@ def report_data(pairs: Sequence[Pair], flags: Sequence[Flag]) -> dict:
                              severity_of),
             "e": mark_pieces(p.en, [(s, index[id(f)]) for f in mine for s in f.en_spans],
                              severity_of),
-            "c": p.score,
-            "q": p.qe,
+            "c": _finite(p.score),
+            "q": _finite(p.qe),
             "f": [index[id(f)] for f in own],
         }
         if p.heading:
@@ -145,7 +151,7 @@ def report_data(pairs: Sequence[Pair], flags: Sequence[Flag]) -> dict:
                    "t": xml_safe(flag_line(f)), "d": f.pair_id is None}
                   for k, f in enumerate(flags)],
         "pairs": rows,
-        "flaggedOnly": len(pairs) > FLAGGED_ONLY_ABOVE,
+        "flaggedOnly": len(pairs) > FLAGGED_ONLY_ABOVE and bool(flags),
     }
 
 
