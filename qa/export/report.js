@@ -151,7 +151,8 @@
 
   // Go to the pair at index i of P: if the filters hide it, show everything again.
   function goTo(i) {
-    if (where[i] === undefined) {
+    var reset = where[i] === undefined;
+    if (reset) {
       ui.flagged.checked = false; ui.q.value = ""; ui.cat.value = ""; ui.chk.value = "";
       ui.sev.forEach(function (b) { b.checked = true; });
       compute();
@@ -160,7 +161,7 @@
     if (old) old.classList.remove("target");
     cur = where[i];
     var want = Math.floor(cur / PAGE);
-    if (want !== page || !document.getElementById("p" + P[i].i)) { page = want; render(); }
+    if (reset || want !== page) { page = want; render(); }
     var tr = document.getElementById("p" + P[i].i);
     tr.classList.add("target");
     tr.scrollIntoView({block: "center"});
