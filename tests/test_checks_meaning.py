@@ -245,6 +245,23 @@ def test_term_consistency_flags_each_deviating_pair():
         assert "'integration of data and real' in 1 other pair (10)" in f.message
 
 
+def test_term_consistency_follows_the_glossary_over_the_majority():
+    """Two pairs say 'integration of data and reality', one the glossary's 'integration of
+    data and real': the glossary's rendering is the one to follow, so the two are flagged."""
+    from qa.glossary import Glossary, Term
+
+    glossary = Glossary(terms=(Term(zh=("数实融合",), en=("integration of data and real",)),))
+    twin = Pair(id=13, zh=SHUSHI_REALITY.zh, en=SHUSHI_REALITY.en)
+    pairs = [SHUSHI_REAL, SHUSHI_REALITY, twin]
+    flags = [f for f in terminology.check_consistency(
+        Context(pairs=pairs, resources={"glossary": glossary})) if "数实融合" in f.message]
+    assert sorted(f.pair_id for f in flags) == [11, 13]
+    assert all(f.en[s:e] == "integration of data and reality" for f in flags for s, e in f.en_spans)
+    # without the glossary the majority rules: pair 10 is the odd one
+    flags = [f for f in terminology.check_consistency(Context(pairs=pairs)) if "数实融合" in f.message]
+    assert [f.pair_id for f in flags] == [10]
+
+
 def test_term_consistency_clean_when_one_rendering():
     pairs = [Pair(id=p.id, zh=p.zh, en=p.en.replace(old, "digital-real integration"))
              for p, old in [(SHUSHI_REAL, "integration of data and real"),
