@@ -27,16 +27,17 @@ Why this shape:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 
-from align.align_options import AlignOptions, options_from
+from align.align_options import BEAD_TYPES, AlignOptions, options_from
 from align.band_placement import add_clause_gains, place_band
 from align.embed_protocol import Embedder
 from align.errors import InputError
 from align.features import SearchContext, build_context
 from align.model import Bead, Segment
+from align.progress import stage
 from align.scoring import decode, score_table
 from align.script_convert import to_simplified
 from align.signals import en_features, zh_features
@@ -104,12 +105,15 @@ def search_context(
 
 
 def align_segments(
-    zh: list[Segment], en: list[Segment], embedder: Embedder, **options
+    zh: list[Segment], en: list[Segment], embedder: Embedder, *,
+    progress: Callable[[str], None] | None = None, **options
 ) -> list[Bead]:
     """Align zh and en sentences into monotone beads covering every segment once.
 
     ``options`` override AlignOptions fields (weights and search limits).
-    Every bead carries a confidence in [0, 1].
+    Every bead carries a confidence in [0, 1].  ``progress`` (``align.progress``)
+    sees an "aligning" stage: the context (embedding shows as a stage of its
+    own, from the embedder), each bead type's scores, the search, the posteriors.
     """
     opts = options_from(options)
     _check_ids(zh, "zh")
@@ -120,9 +124,11 @@ def align_segments(
             Bead((), (j,), 1.0) for j in range(m)
         ]
 
-    ctx = search_context(embedder, zh, en, opts)
-    with _one_blas_thread():
-        path, confidence = decode(ctx, score_table(ctx, opts), opts)
+    with stage(progress, "aligning", len(BEAD_TYPES) + 3, "step") as tick:
+        ctx = search_context(embedder, zh, en, opts)
+        tick(1)
+        with _one_blas_thread():
+            path, confidence = decode(ctx, score_table(ctx, opts, tick=tick), opts, tick=tick)
 
     beads = []
     i = j = 0

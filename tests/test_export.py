@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import re
 from pathlib import Path
@@ -17,7 +18,14 @@ from align.errors import InputError
 from align.model import Pair
 from align.pairs_io import read_pairs
 from qa.export.atomic import atomic_output_dir, atomic_write_text
-from qa.export.html import highlight, html_report, write_html_report
+from qa.export.html import (
+    STRIP_WIDTH,
+    document_strip,
+    html_report,
+    mark_pieces,
+    script_json,
+    write_html_report,
+)
 from qa.export.jsonl import read_flags_jsonl, write_flags_jsonl
 from qa.export.table import PAIR_COLUMNS, write_review_csv, write_review_xlsx
 from qa.export.tmx import validate_tmx, write_tmx
@@ -528,38 +536,69 @@ def test_review_csv_guards_formulas_and_review_reads_them_back(tmp_path):
     assert [r.pair.en for r in read_review(out).pairs] == [p.en for p in risky]
 
 
+def _report_json(page: str) -> dict:
+    start = page.index('<script type="application/json" id="zhen-data">')
+    body = page[page.index(">", start) + 1:page.index("</script>", start)]
+    return json.loads(body)
+
+
 def test_html_is_self_contained_escaped_and_marked(tmp_path):
     out = tmp_path / "report.html"
     write_html_report(PAIRS + [DIRTY], FLAGS, out, title="学习时报 <QA>")
     page = out.read_text(encoding="utf-8")
     assert "<title>学习时报 &lt;QA&gt;</title>" in page
-    assert "&amp; &lt;b&gt;data&lt;/b&gt; ]]&gt; sharing" in page
-    assert "<b>data</b>" not in page and "\x01" not in page
-    assert re.search(r'<mark class="major" title="[^"]*">九龙治水</mark>', page)
-    assert re.search(
-        r'<mark class="major" title="[^"]*">water control in Kowloon</mark>', page
-    )
-    assert not re.search(r"<script|<link|\ssrc=|url\(", page)
-    assert (
-        "MQM score" in page and "terminology" in page and "Document-level flags" in page
-    )
+    # document text only inside the JSON block, with every <, > and & escaped
+    assert "<b>data</b>" not in page and "]]>" not in page and "\x01" not in page
+    assert "\\u0026 \\u003cb\\u003edata\\u003c/b\\u003e ]]\\u003e sharing" in page
+    # nothing fetched: two inline scripts (the data and the code), no src, no link, no url()
+    assert page.count("<script") == 2 and not re.search(r"<link|\ssrc=|url\(|https?://", page)
+    data = _report_json(page)
+    dirty = next(r for r in data["pairs"] if r["i"] == 100)
+    assert "".join(x[0] for x in dirty["e"]) == DIRTY.en.replace("\x01", "")
+    kowloon = next(r for r in data["pairs"] if any(x[0] == "九龙治水" for x in r["z"]))
+    marked = [x for x in kowloon["z"] + kowloon["e"] if len(x) == 3]
+    assert {x[0] for x in marked} >= {"九龙治水", "water control in Kowloon"}
+    assert all(data["sev"][x[1]] == "major" for x in marked)
+    assert all(data["flags"][k]["k"] == "idiom-literal" for x in marked for k in x[2])
+    assert "MQM score" in page and "terminology" in page and "Document-level flags" in page
+    assert '<svg id="cat-plot"' in page and '<svg id="strip"' in page
     etree.fromstring(page.encode("utf-8"), etree.HTMLParser(recover=False))
 
 
-def test_highlight_splits_overlapping_spans():
+def test_mark_pieces_split_overlapping_spans():
     text = "数据要素市场化配置"
-    html = highlight(text, [((0, 4), "minor", "a"), ((2, 7), "critical", "b & c")])
-    assert html == (
-        '<mark class="minor" title="a">数据</mark>'
-        '<mark class="critical" title="a\nb &amp; c">要素</mark>'
-        '<mark class="critical" title="b &amp; c">市场化</mark>配置'
-    )
-    assert highlight("<x>", [((5, 9), "major", "out of range")]) == "&lt;x&gt;"
+    pieces = mark_pieces(text, [((0, 4), 0), ((2, 7), 1)], [0, 2])
+    assert pieces == [["数据", 0, [0]], ["要素", 2, [0, 1]], ["市场化", 2, [1]], ["配置"]]
+    assert mark_pieces("<x>", [((5, 9), 1)], [0, 1]) == [["<x>"]]
+
+
+def test_script_json_cannot_close_its_script():
+    text = script_json({"en": "</script><script>alert(1)</script><!-- & -->"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == {"en": "</script><script>alert(1)</script><!-- & -->"}
 
 
 def test_html_report_without_flags():
     page = html_report(PAIRS[:2], [])
-    assert "MQM score 100.00" in page and "<mark" not in page
+    assert "MQM score 100.00" in page and "<mark" not in page and "No flags." in page
+    assert all(r["f"] == [] for r in _report_json(page)["pairs"])
+    # a long clean document starts with every pair shown, not an empty table
+    many = [Pair(id=i, zh="数据", en="data", score=float("nan") if i == 3 else 0.9) for i in range(60)]
+    data = _report_json(html_report(many, []))
+    assert data["flaggedOnly"] is False and data["pairs"][3]["c"] is None
+
+
+def test_document_strip_bins_long_documents():
+    """10,000 pairs: at most one mark per unit of width and lane, each linking to a real pair."""
+    pairs = [Pair(id=i, zh="数据", en="data", score=0.2 if i % 97 == 0 else 0.99) for i in range(10_000)]
+    from qa.model import Flag
+
+    flags = [Flag("numbers", "Accuracy/Number", "major" if i % 3 else "minor", "m", pair_id=i)
+             for i in range(0, 10_000, 7)]
+    svg = document_strip(pairs, flags)
+    links = re.findall(r'<a href="#p(\d+)">', svg)
+    assert len(links) <= 2 * STRIP_WIDTH and all(0 <= int(i) < 10_000 for i in links)
+    assert 'class="s-low"' in svg and 'class="s-major"' in svg
 
 
 # ------------------------------------------- unit ids and inline codes (issue 13 item 5)

@@ -150,13 +150,15 @@ def test_document_check_names_the_term_as_written(s2t):
     odd-one-out renderings as in Simplified, each term shown as written."""
     pairs = [Pair(id=i, zh=s2t(z), en=e) for i, (z, e) in enumerate(
         zip(LAB_ZH, (LABELLED / "en.txt").read_text(encoding="utf-8").split("\n")), 1)]
-    flags = {f.zh: f for f in run_checks(pairs, terminology.CHECKS, Profile())}
-    assert "'national high-tech parks' (pair 13)" in flags["國家高新區"].message
-    assert "'digital transition' (pair 76)" in flags["數字化轉型"].message
-    assert "'physical economy' (pair 87)" in flags["實體經濟"].message
-    for term, f in flags.items():
-        assert all(term in pairs[i - 1].zh for i in f.pair_ids)  # the user's own characters
-        assert f"'{term}'" in f.message
+    flags = run_checks(pairs, terminology.CHECKS, Profile())
+    marked = {(f.pair_id, f.en[s:e]) for f in flags for s, e in f.en_spans}
+    assert {(13, "national high-tech parks"), (76, "digital transition"),
+            (87, "physical economy")} <= marked
+    for term in ("國家高新區", "數字化轉型", "實體經濟"):
+        assert any(f"'{term}'" in f.message for f in flags)
+    for f in flags:  # the pair's own characters, the term marked in them
+        assert f.zh == pairs[f.pair_id - 1].zh
+        assert all(f"'{f.zh[s:e]}'" in f.message for s, e in f.zh_spans)
 
 
 # ------------------------------------------------------------------ the aligner

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,6 +21,7 @@ import numpy as np
 
 from align.embed_protocol import windows_by_joining
 from align.errors import InputError
+from align.progress import stage
 
 _INSTALL_HINT = (
     "the sentence-transformers backend is not installed; run: pip install 'zhen[st]'"
@@ -105,7 +106,8 @@ def _load_model(folder: str, device: str, name: str):
 class SentenceTransformersEmbedder:
     """A local sentence-transformers model; vectors are L2-normalised float32."""
 
-    def __init__(self, model: str, device: str = "cpu", batch_size: int = 32) -> None:
+    def __init__(self, model: str, device: str = "cpu", batch_size: int = 32,
+                 progress: Callable[[str], None] | None = None) -> None:
         if (
             importlib.util.find_spec("sentence_transformers") is None
             or importlib.util.find_spec("torch") is None
@@ -116,6 +118,8 @@ class SentenceTransformersEmbedder:
         self.model = model
         self.device = device
         self.batch_size = batch_size
+        #: told when each call has encoded its texts (align.progress)
+        self.progress = progress
         self.folder = resolve_model_dir(model)
         # a local model is named by its absolute path, a cached hub model by its id
         name = str(self.folder) if Path(model).expanduser().is_dir() else model
@@ -132,13 +136,17 @@ class SentenceTransformersEmbedder:
         if not len(texts):
             dim = st.get_sentence_embedding_dimension() or 0
             return np.zeros((0, dim), dtype=np.float32)
-        vecs = st.encode(
-            list(texts),
-            batch_size=self.batch_size,
-            convert_to_numpy=True,
-            normalize_embeddings=True,
-            show_progress_bar=False,
-        )
+        # one call, one encode: splitting it would change how sentence-transformers
+        # batches (and pads) the texts, so the bar moves once per call
+        with stage(self.progress, "embedding", len(texts), "text") as tick:
+            vecs = st.encode(
+                list(texts),
+                batch_size=self.batch_size,
+                convert_to_numpy=True,
+                normalize_embeddings=True,
+                show_progress_bar=False,
+            )
+            tick(len(texts))
         return np.asarray(vecs, dtype=np.float32)
 
     def embed_windows(

@@ -48,12 +48,14 @@ The forward pass reuses the package's weights and helpers (pinned ==0.2.1).
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from itertools import chain
 
 import numpy as np
+
+from align.progress import stage
 
 DIM = 512
 _BOS, _EOS, _UNK = 1, 2, 0
@@ -212,9 +214,12 @@ class Usem3Embedder:
     state_width = STATE_WIDTH
     cut_width = CUT_WIDTH
 
-    def __init__(self, threads: int = 2, subtract_inner_markers: bool = True) -> None:
+    def __init__(self, threads: int = 2, subtract_inner_markers: bool = True,
+                 progress: Callable[[str], None] | None = None) -> None:
         # USE's default of 4 BLAS threads is ~10x slower on a 2-core machine.
         self.threads = threads
+        #: told how many sentences each token pass has encoded (align.progress)
+        self.progress = progress
         self.subtract_inner_markers = subtract_inner_markers
         self._net = None
         self._tok: FastTokenizer | None = None
@@ -295,21 +300,24 @@ class Usem3Embedder:
         with self._threadpool.limit(limits=1, user_api="blas"):
             tables = TokenTables(net, np.unique(np.fromiter(every_id, dtype=np.int64)))
 
-        def run(batch) -> None:
-            group, n_tokens, a, b, group_cuts, c0 = batch
-            self._states_batch(
-                net, tables, group, n_tokens, out[a:b],
-                group_cuts, cut_out[c0 : c0 + len(group_cuts)],
-            )
+        with stage(self.progress, "embedding", len(texts), "text") as tick:
 
-        workers = min(self._thread_count(), len(batches))
-        if workers <= 1:
-            with self._blas_limit():
-                for batch in batches:
-                    run(batch)
-            return out, cut_out
-        with self._threadpool.limit(limits=1, user_api="blas"), ThreadPoolExecutor(workers) as pool:
-            list(pool.map(run, batches))
+            def run(batch) -> None:
+                group, n_tokens, a, b, group_cuts, c0 = batch
+                self._states_batch(
+                    net, tables, group, n_tokens, out[a:b],
+                    group_cuts, cut_out[c0 : c0 + len(group_cuts)],
+                )
+                tick(b - a)
+
+            workers = min(self._thread_count(), len(batches))
+            if workers <= 1:
+                with self._blas_limit():
+                    for batch in batches:
+                        run(batch)
+                return out, cut_out
+            with self._threadpool.limit(limits=1, user_api="blas"), ThreadPoolExecutor(workers) as pool:
+                list(pool.map(run, batches))
         return out, cut_out
 
     @staticmethod

@@ -14,9 +14,10 @@ Which English renders an occurrence, conservatively:
    renders every part by a CC-CEDICT gloss ("data factors" for 数据要素).
 
 Occurrences with no confident rendering are left out rather than guessed.
-The flag is document-level: ``zh`` is the term, ``en`` the renderings joined
-by " | " (spans point into those two strings), ``pair_ids`` every pair
-involved, and the message lists which pairs use which rendering.
+Each pair whose rendering departs from the dominant one gets a flag of its
+own, with the term and the deviating rendering as spans in its texts; the
+pairs that follow the dominant rendering carry nothing (the message names
+them), so a reviewer filtering by flag sees only what to change.
 """
 
 from __future__ import annotations
@@ -458,30 +459,67 @@ def odd_renderings(ctx: Context, term: str) -> tuple[tuple[str, list[int]], list
     return ((text, ids), odd) if odd else None
 
 
-def _odd_flag(term: str, dominant: tuple[str, list[int]], odd: list[Rendering]) -> Flag:
+def _term_spans(zh: str, term: str) -> tuple[tuple[int, int], ...]:
+    """Every occurrence of ``term`` in ``zh``."""
+    return tuple((m.start(), m.end()) for m in re.finditer(re.escape(term), zh))
+
+
+def _rendering_span(en: str, text: str) -> tuple[tuple[int, int], ...]:
+    """Where ``text`` (a rendering cut from ``en``) sits in ``en``; case-blind as a fallback."""
+    at = en.find(text)
+    if at < 0:
+        at = en.lower().find(text.lower())
+    return ((at, at + len(text)),) if at >= 0 and text else ()
+
+
+def _id_list(ids: list[int], shown: int = 8) -> str:
+    head = ", ".join(map(str, ids[:shown]))
+    return head + (f" and {len(ids) - shown} more" if len(ids) > shown else "")
+
+
+def deviation_flags(ctx: Context, term: str, dominant: tuple[str, list[int]],
+                    odd: list[Rendering], severity: str) -> list[Flag]:
+    """One flag per pair that departs from the dominant rendering, on that pair.
+
+    The pairs that follow the dominant rendering carry nothing: a reviewer
+    filtering by flag sees only what to change.  ``zh_spans`` mark the term,
+    ``en_spans`` the deviating rendering in the pair's own English, so every
+    export (flags.jsonl, XLSX, the report) highlights the same words.
+    """
     text, ids = dominant
-    shown = [text] + [r.text for r in odd]
-    en_text = " | ".join(shown)
-    spans, pos = [], 0
-    for s in shown:
-        spans.append((pos, pos + len(s)))
-        pos += len(s) + 3
-    listing = "; ".join(f"'{r.text}' (pair {r.pair_id})" for r in odd)
-    return Flag(check=CHECK_ID, category=CATEGORY, severity="minor",
-                message=(f"'{term}' is rendered '{text}' in {len(ids)} pairs "
-                         f"({', '.join(map(str, ids))}) but differently in: {listing}"),
-                zh=term, en=en_text, zh_spans=((0, len(term)),), en_spans=tuple(spans),
-                suggestion=f"Use one rendering throughout, e.g. '{text}'",
-                pair_ids=tuple(sorted(ids + [r.pair_id for r in odd])))
+    by_id = {p.id: p for p in ctx.pairs}
+    flags = []
+    for r in odd:
+        p = by_id[r.pair_id]
+        noun = "pair" if len(ids) == 1 else "pairs"
+        flags.append(TERM_CONSISTENCY.flag(
+            p, f"'{term}' is rendered '{r.text}' here but '{text}' in {len(ids)} other {noun} "
+               f"({_id_list(sorted(ids))})",
+            zh_spans=_term_spans(p.zh, term), en_spans=_rendering_span(p.en, r.text),
+            suggestion=f"Use one rendering throughout, e.g. '{text}'", severity=severity))
+    return flags
+
+
+def _approved_keys(ctx: Context, term: str) -> set[tuple[str, ...]]:
+    """The glossary's renderings of ``term`` (keys), if a glossary lists it."""
+    glossary = glossary_from(ctx)
+    if glossary is None:
+        return set()
+    return {_key(e) for t in glossary.terms if term in t.zh for e in t.en}
 
 
 def check_consistency(ctx: Context) -> list[Flag]:
+    """Flags on the pairs whose rendering of a tracked term departs from the dominant one.
+
+    The dominant rendering is the glossary's when it is among those used, else
+    the one most pairs use (ties: the one used first).
+    """
     flags: list[Flag] = []
     for term, kind in _candidate_terms(ctx).items():
         if kind == "frequent":
             odd = odd_renderings(ctx, term)
             if odd is not None:
-                flags.append(_odd_flag(term, *odd))
+                flags.extend(deviation_flags(ctx, term, *odd, severity="minor"))
                 continue
         renderings = find_renderings(ctx, term, kind)
         groups: dict[tuple[str, ...], list[Rendering]] = defaultdict(list)
@@ -491,25 +529,13 @@ def check_consistency(ctx: Context) -> list[Flag]:
             continue
         if kind == "frequent" and not _frequent_is_real(groups):
             continue
-        ordered = sorted(groups.values(), key=lambda rs: (-len(rs), rs[0].pair_id))
-        shown = [rs[0].text for rs in ordered]
-        en_text, spans, pos = "", [], 0
-        for k, s in enumerate(shown):
-            if k:
-                en_text += " | "
-                pos += 3
-            en_text += s
-            spans.append((pos, pos + len(s)))
-            pos += len(s)
-        listing = "; ".join(f"'{rs[0].text}' (pair{'s' if len(rs) > 1 else ''} "
-                            f"{', '.join(str(r.pair_id) for r in rs)})" for rs in ordered)
-        pair_ids = tuple(sorted({r.pair_id for r in renderings}))
-        flags.append(Flag(
-            check=CHECK_ID, category=CATEGORY,
-            severity="minor" if kind == "frequent" else "major",
-            message=f"'{term}' is translated {len(groups)} different ways: {listing}",
-            zh=term, en=en_text, zh_spans=((0, len(term)),), en_spans=tuple(spans),
-            suggestion=f"Use one rendering throughout, e.g. '{shown[0]}'", pair_ids=pair_ids))
+        approved = _approved_keys(ctx, term)
+        ordered = sorted(groups.items(), key=lambda kv: (kv[0] not in approved, -len(kv[1]),
+                                                         kv[1][0].pair_id))
+        (_, main), rest = ordered[0], [r for _, rs in ordered[1:] for r in rs]
+        flags.extend(deviation_flags(ctx, term, (main[0].text, [r.pair_id for r in main]),
+                                     sorted(rest, key=lambda r: r.pair_id),
+                                     severity="minor" if kind == "frequent" else "major"))
     return flags
 
 
@@ -546,6 +572,7 @@ class TermOptions:
 
 TERM_CONSISTENCY = Check(id=CHECK_ID, category=CATEGORY, severity="major",
                          description="The same source term (quoted, glossary or recurring) "
-                                     "rendered in different ways across the document",
+                                     "rendered in different ways across the document; flagged on "
+                                     "each pair that departs from the dominant rendering",
                          run=check_consistency, scope="document", options=TermOptions)
 CHECKS = [TERM_CONSISTENCY]
