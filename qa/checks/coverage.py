@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from statistics import median
 
@@ -36,11 +36,14 @@ from align.zh_words import loaded_jieba
 from qa import lexicons as lx
 from qa.model import Check, Context, Flag
 from qa.pair_explanation import (
+    LeaveOneOutRule,
     OutlierRule,
     UnitEvidence,
     en_unit_evidence,
+    loo_gain,
     numbers,
     unexplained,
+    without,
 )
 from qa.text_batch import TextBatch
 
@@ -78,6 +81,14 @@ class Clause:
 
 def zh_clauses(text: str) -> list[Clause]:
     return _cut(text, _ZH_CUT)
+
+
+_ZH_SENTENCE_CUT = re.compile(r"[。！？!?]")
+
+
+def zh_sentences(text: str) -> list[Clause]:
+    """The Chinese sentences of a pair (cut at 。！？)."""
+    return _cut(text, _ZH_SENTENCE_CUT)
 
 
 def en_clauses(text: str) -> list[Clause]:
@@ -239,6 +250,46 @@ class PairCoverage:
     en: list[Clause]
     zh_sim: list[float | None]  # best similarity of each zh clause to an en window
     en_sim: list[float | None]
+    #: leave-one-out gains (qa.pair_explanation.loo_gain) of the candidate units:
+    #: English comma clauses and Chinese sentences, keyed by (start, end)
+    en_gain: dict[tuple[int, int], float] = field(default_factory=dict)
+    zh_gain: dict[tuple[int, int], float] = field(default_factory=dict)
+
+
+#: the leave-one-out thresholds both checks use
+LOO_RULE = LeaveOneOutRule()
+
+
+def en_loo_candidates(pair: Pair, rule: LeaveOneOutRule = LOO_RULE) -> list[Clause]:
+    """English comma clauses worth the leave-one-out test: not the first of
+    their sentence (that one carries the subject), 2+ content words, and
+    hardly a word the Chinese glosses explain."""
+    out = []
+    for c in en_clauses(pair.en):
+        before = pair.en[:c.start].rstrip()
+        if not before or before[-1] not in ",;:—–":
+            continue
+        if len(lx.content_lemmas(c.text)) < 2:
+            continue
+        if en_clause_coverage(c.text, pair.zh) <= rule.en_clause_max_coverage:
+            out.append(c)
+    return out
+
+
+def zh_loo_candidates(pair: Pair, rule: LeaveOneOutRule = LOO_RULE) -> list[tuple[Clause, float]]:
+    """Chinese sentences of a multi-sentence pair worth the leave-one-out test,
+    with their exclusive coverage (:func:`zh_exclusive_coverage`)."""
+    sents = zh_sentences(pair.zh)
+    if len(sents) < 2:
+        return []
+    out = []
+    for k, c in enumerate(sents):
+        if len(HAN.findall(c.text)) < MIN_ZH_CLAUSE or len(zh_content_words(c.text)) < 2:
+            continue
+        cov = zh_exclusive_coverage(c.text, [o.text for i, o in enumerate(sents) if i != k], pair.en)
+        if cov <= rule.zh_sentence_max_coverage:
+            out.append((c, cov))
+    return out
 
 
 def analyse(ctx: Context) -> list[PairCoverage]:
@@ -256,9 +307,19 @@ def analyse(ctx: Context) -> list[PairCoverage]:
             ec = batch.slots(c.text for c in r.en)
             zw = batch.slots(_windows(r.zh, r.pair.zh))
             ew = batch.slots(_windows(en_clauses(r.pair.en), r.pair.en))
-            plan.append((zc, ec, zw, ew))
+            loo = []  # (gains, unit, zh row, en row without the unit) or (…, zh without, en)
+            if r.pair.zh.strip() and r.pair.en.strip():
+                zh, en = batch.slot(r.pair.zh), batch.slot(r.pair.en)
+                loo = [(r.en_gain, (c.start, c.end), zh, batch.slot(without(r.pair.en, c.start, c.end, zh=False)))
+                       for c in en_loo_candidates(r.pair)]
+                loo += [(r.zh_gain, (c.start, c.end), batch.slot(without(r.pair.zh, c.start, c.end, zh=True)), en)
+                        for c, _ in zh_loo_candidates(r.pair)]
+                loo = [(zh, en, *x) for x in loo]
+            plan.append((zc, ec, zw, ew, loo))
         vecs = batch.embed(embedder)
-        for r, (zc, ec, zw, ew) in zip(rows, plan):
+        for r, (zc, ec, zw, ew, loo) in zip(rows, plan):
+            for zh, en, gains, key, left_zh, left_en in loo:
+                gains[key] = loo_gain(float(vecs[zh] @ vecs[en]), float(vecs[left_zh] @ vecs[left_en]))
             if zc and ew:
                 sims = vecs[zc] @ vecs[ew].T
                 r.zh_sim = [float(x) for x in sims.max(axis=1)]
@@ -389,8 +450,32 @@ def check_omission(ctx: Context) -> list[Flag]:
                 p, f"The clause '{c.text}' seems to have no counterpart in the English "
                    f"({why}{cov:.0%} of its words glossed in the English)",
                 zh_spans=((c.start, c.end),), suggestion="Check that this clause is translated"))
+        flags.extend(_dropped_sentences(r, [f for f in flags if f.pair_id == p.id]))
     flags.extend(_length_flags(ctx, "omission", opts))
     return flags
+
+
+def _dropped_sentences(r: PairCoverage, found: Sequence[Flag], rule: LeaveOneOutRule = LOO_RULE) -> list[Flag]:
+    """Chinese sentences of a multi-sentence pair whose English is missing, by leave one out.
+
+    The pair's sides come closer without the sentence (gain ≥
+    ``zh_sentence_gain``) and the words only it has find little English
+    (the lexical prefilter of :func:`zh_loo_candidates`).  Sentences that a
+    clause flag above already points into are left to that flag.
+    """
+    p = r.pair
+    out = []
+    for c in zh_sentences(p.zh):
+        gain = r.zh_gain.get((c.start, c.end))
+        if gain is None or gain < rule.zh_sentence_gain:
+            continue
+        if any(c.start <= s < c.end for f in found for s, _ in f.zh_spans):
+            continue
+        out.append(OMISSION.flag(
+            p, f"The sentence '{c.text}' seems to have no counterpart in the English (the pair's "
+               f"two sides are {gain:.2f} more similar without it)",
+            zh_spans=((c.start, c.end),), suggestion="Check that this sentence is translated"))
+    return out
 
 
 def _addition_flag(p: Pair, c: Clause, message: str) -> Flag:
@@ -437,6 +522,17 @@ def check_addition(ctx: Context) -> list[Flag]:
             flags.append(_addition_flag(
                 p, c, f"The English '{c.text}' explains nothing of the Chinese while the rest of "
                       f"the pair does ({why}{cov:.0%} of its own words explained by the Chinese)"))
+        for c in en_clauses(p.en):
+            gain = r.en_gain.get((c.start, c.end))
+            if gain is None or gain < LOO_RULE.en_clause_gain:
+                continue
+            if any(t.start < c.end and c.start < t.end for t in taken):
+                continue
+            taken.append(c)
+            flags.append(_addition_flag(
+                p, c, f"The English '{c.text}' seems to have no counterpart in the Chinese (the pair's "
+                      f"two sides are {gain:.2f} more similar without it, and the Chinese explains "
+                      f"{en_clause_coverage(c.text, p.zh):.0%} of its words)"))
     flags.extend(_length_flags(ctx, "addition", opts))
     return flags
 
