@@ -83,8 +83,12 @@ class LeaveOneOutRule:
     """
 
     #: an English comma clause (not its sentence's first) of 2+ content words
-    en_clause_gain: float = 0.06
+    en_clause_gain: float = 0.07
     en_clause_max_coverage: float = 0.2
+    #: a whole English sentence of a pair that has several, whose own words
+    #: (those no other sentence of the pair has) the Chinese hardly explains
+    en_sentence_gain: float = 0.04
+    en_sentence_max_own_coverage: float = 0.34
     #: a whole Chinese sentence of a pair that has several
     zh_sentence_gain: float = 0.04
     zh_sentence_max_coverage: float = 0.4

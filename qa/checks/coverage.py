@@ -261,9 +261,14 @@ LOO_RULE = LeaveOneOutRule()
 
 
 def en_loo_candidates(pair: Pair, rule: LeaveOneOutRule = LOO_RULE) -> list[Clause]:
-    """English comma clauses worth the leave-one-out test: not the first of
-    their sentence (that one carries the subject), 2+ content words, and
-    hardly a word the Chinese glosses explain."""
+    """English units worth the leave-one-out test.
+
+    Comma clauses that are not the first of their sentence (that one carries
+    the subject), of 2+ content words, hardly a word of which the Chinese
+    glosses explain; and, in a pair of several sentences, sentences of
+    MIN_EN_CLAUSE+ content words whose own words (those no other sentence
+    has) the Chinese explains little of.
+    """
     out = []
     for c in en_clauses(pair.en):
         before = pair.en[:c.start].rstrip()
@@ -273,6 +278,16 @@ def en_loo_candidates(pair: Pair, rule: LeaveOneOutRule = LOO_RULE) -> list[Clau
             continue
         if en_clause_coverage(c.text, pair.zh) <= rule.en_clause_max_coverage:
             out.append(c)
+    sents = _cut(pair.en, _EN_FULL_STOP)
+    if len(sents) > 1:
+        stems = lx.StemSet(g for _, gs in zh_content_words(pair.zh) for g in gs)
+        for k, c in enumerate(sents):
+            if len(lx.content_lemmas(c.text)) < MIN_EN_CLAUSE:
+                continue
+            own, _ = en_unit_evidence(c.text, [o.text for i, o in enumerate(sents) if i != k],
+                                      zh=pair.zh, stems=stems)
+            if own <= rule.en_sentence_max_own_coverage:
+                out.append(c)
     return out
 
 
@@ -522,9 +537,10 @@ def check_addition(ctx: Context) -> list[Flag]:
             flags.append(_addition_flag(
                 p, c, f"The English '{c.text}' explains nothing of the Chinese while the rest of "
                       f"the pair does ({why}{cov:.0%} of its own words explained by the Chinese)"))
-        for c in en_clauses(p.en):
-            gain = r.en_gain.get((c.start, c.end))
-            if gain is None or gain < LOO_RULE.en_clause_gain:
+        for (start, end), gain in sorted(r.en_gain.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
+            c = Clause(p.en[start:end], start, end)
+            sentence = start == 0 or p.en[:start].rstrip()[-1:] in ".!?"
+            if gain < (LOO_RULE.en_sentence_gain if sentence else LOO_RULE.en_clause_gain):
                 continue
             if any(t.start < c.end and c.start < t.end for t in taken):
                 continue
