@@ -12,6 +12,13 @@ is flagged, because false omissions cost a reviewer's trust:
 * words — almost none of its dictionary words (CC-CEDICT gloss lemmas) or
   numbers show up on the other side.
 
+Leave one out (``qa.pair_explanation``) is a third route, for units the
+clause test cannot judge on their own: an English comma clause or sentence,
+or a Chinese sentence of a multi-sentence pair, is flagged when the pair's
+two sides come clearly closer without it and the dictionary explains little
+of it (an appended ", which has been widely criticised"; a Chinese sentence
+whose English was dropped and the aligner joined into a 2-1 pair).
+
 A pair-level length test complements them: English words per Chinese
 character far below the range measured on well-aligned pairs of the 学习时报
 corpus (see ``LENGTH_RATIO``) means something was dropped.
