@@ -298,9 +298,9 @@ def en_loo_candidates(pair: Pair, rule: LeaveOneOutRule = LOO_RULE) -> list[Clau
     return out
 
 
-def zh_loo_candidates(pair: Pair, rule: LeaveOneOutRule = LOO_RULE) -> list[tuple[Clause, float]]:
-    """Chinese sentences of a multi-sentence pair worth the leave-one-out test,
-    with their exclusive coverage (:func:`zh_exclusive_coverage`)."""
+def zh_loo_candidates(pair: Pair, rule: LeaveOneOutRule = LOO_RULE) -> list[Clause]:
+    """Chinese sentences of a multi-sentence pair worth the leave-one-out test: those
+    whose own words find little English (:func:`zh_exclusive_coverage`)."""
     sents = zh_sentences(pair.zh)
     if len(sents) < 2:
         return []
@@ -310,8 +310,23 @@ def zh_loo_candidates(pair: Pair, rule: LeaveOneOutRule = LOO_RULE) -> list[tupl
             continue
         cov = zh_exclusive_coverage(c.text, [o.text for i, o in enumerate(sents) if i != k], pair.en)
         if cov <= rule.zh_sentence_max_coverage:
-            out.append((c, cov))
+            out.append(c)
     return out
+
+
+def _plan_leave_one_out(r: PairCoverage, batch: TextBatch) -> list[tuple[dict, tuple[int, int],
+                                                                        tuple[int, int], tuple[int, int]]]:
+    """(gains to fill, unit, batch rows of the whole pair, rows of the pair without the unit)
+    for every candidate unit of the pair, English and Chinese."""
+    p = r.pair
+    if not p.zh.strip() or not p.en.strip():
+        return []
+    full = (batch.slot(p.zh), batch.slot(p.en))
+    plan = [(r.en_gain, (c.start, c.end), full, (full[0], batch.slot(without(p.en, c.start, c.end, zh=False))))
+            for c in en_loo_candidates(p)]
+    plan += [(r.zh_gain, (c.start, c.end), full, (batch.slot(without(p.zh, c.start, c.end, zh=True)), full[1]))
+             for c in zh_loo_candidates(p)]
+    return plan
 
 
 def analyse(ctx: Context) -> list[PairCoverage]:
@@ -329,18 +344,11 @@ def analyse(ctx: Context) -> list[PairCoverage]:
             ec = batch.slots(c.text for c in r.en)
             zw = batch.slots(_windows(r.zh, r.pair.zh))
             ew = batch.slots(_windows(en_clauses(r.pair.en), r.pair.en))
-            loo = []  # (gains, unit, zh row, en row without the unit) or (…, zh without, en)
-            if r.pair.zh.strip() and r.pair.en.strip():
-                zh, en = batch.slot(r.pair.zh), batch.slot(r.pair.en)
-                loo = [(r.en_gain, (c.start, c.end), zh, batch.slot(without(r.pair.en, c.start, c.end, zh=False)))
-                       for c in en_loo_candidates(r.pair)]
-                loo += [(r.zh_gain, (c.start, c.end), batch.slot(without(r.pair.zh, c.start, c.end, zh=True)), en)
-                        for c, _ in zh_loo_candidates(r.pair)]
-                loo = [(zh, en, *x) for x in loo]
+            loo = _plan_leave_one_out(r, batch)
             plan.append((zc, ec, zw, ew, loo))
         vecs = batch.embed(embedder)
         for r, (zc, ec, zw, ew, loo) in zip(rows, plan):
-            for zh, en, gains, key, left_zh, left_en in loo:
+            for gains, key, (zh, en), (left_zh, left_en) in loo:
                 gains[key] = loo_gain(float(vecs[zh] @ vecs[en]), float(vecs[left_zh] @ vecs[left_en]))
             if zc and ew:
                 sims = vecs[zc] @ vecs[ew].T
