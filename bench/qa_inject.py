@@ -43,8 +43,9 @@ injected text; an omission when an ``omission`` flag lies on the pair.
 alarms are the share of unmodified clean pairs with a flag of that check,
 major and minor apart.
 
-    python bench/qa_inject.py                 # 3 seeds, ≤ 40 injections per kind per seed
-    python bench/qa_inject.py --no-embedder   # the same without the model
+    python bench/qa_inject.py                 # 3 seeds, ≤ 40 injections per kind per seed (7-11 min)
+    python bench/qa_inject.py --seeds 1       # one seed (4-5 min on the shared 2-core machine)
+    python bench/qa_inject.py --no-embedder   # the same without the model (about 6 min)
     python bench/qa_inject.py --full          # 5 seeds, every eligible pair
     python bench/qa_inject.py --no-wmt        # without the WMT20 data
 """
