@@ -7,9 +7,13 @@ Sources (each a document, i.e. a list of pairs the checks see together):
 
 * the 学习时报 article (corpora/xuexi-shibao-shushi-ronghe.txt) aligned by zhen;
   pairs with confidence ≥ 0.9 on which no check raises any flag;
-* corpora/qa-labelled: zh.txt + en.clean.txt as 1-1 pairs;
-* WMT20 Human-A segments that all three raters found error-free
-  (shared/eval/mqm, read as bench/qa_mqm.py reads them; skipped without it).
+* corpora/qa-labelled and corpora/qa-meaning: zh.txt + en.clean.txt as 1-1 pairs;
+* WMT20 Human-A segments that all three raters found error-free, read in
+  place from shared/eval/mqm as bench/qa_mqm.py reads them (skipped without it);
+* the same documents with neighbouring clean pairs joined two by two (a 2-2
+  pair, as the aligner makes one): few clean pairs have several English
+  sentences, and a dropped sentence or a sentence added between two needs
+  them.  Only the two multi-sentence positions draw from these.
 
 Injected kinds and positions (one injection per pair, several pairs per copy
 of a document, positions drawn at random; ``--seed`` makes it deterministic):
@@ -28,16 +32,22 @@ Chinese clause: some Chinese clause of ≥ 5 Han characters has at least half
 of its dictionary words (CC-CEDICT glosses, numbers) in the deleted text and
 at most a third in what is left.
 
-Checks run as ``zhen check`` runs them (qa.pipeline.run_checks, with the
-embedder and its disk cache).  An addition is *found* when an ``addition``
-flag's English span overlaps the injected text; an omission when an
-``omission`` flag lies on the pair.  "major" counts major flags only.  False
-alarms are the share of unmodified clean pairs with a major addition/omission
-flag.
+Checks run as ``zhen check`` runs them (qa.pipeline.run_checks), either with
+the embedder and its disk cache (the default, as ``zhen check`` runs) or
+without it (``--no-embedder``, the lexical signals alone, as ``zhen check``
+runs when no model is available).  The 学习时报 article is aligned with the
+embedder in both modes: the alignment is the input, not what is measured.
+An addition is *found* when an ``addition`` flag's English span overlaps the
+injected text; an omission when an ``omission`` flag lies on the pair.
+"major" counts major flags only; every recall is printed with its n.  False
+alarms are the share of unmodified clean pairs with a flag of that check,
+major and minor apart.
 
-    python bench/qa_inject.py               # 3 seeds, ≤ 40 injections per kind per seed, ~3-6 min
-    python bench/qa_inject.py --full        # 5 seeds, every eligible pair
-    python bench/qa_inject.py --no-wmt      # without the WMT20 data
+    python bench/qa_inject.py                 # 3 seeds, ≤ 40 injections per kind per seed (7-11 min)
+    python bench/qa_inject.py --seeds 1       # one seed (4-5 min on the shared 2-core machine)
+    python bench/qa_inject.py --no-embedder   # the same without the model (about 6 min)
+    python bench/qa_inject.py --full          # 5 seeds, every eligible pair
+    python bench/qa_inject.py --no-wmt        # without the WMT20 data
 """
 
 from __future__ import annotations
@@ -49,7 +59,7 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -65,6 +75,7 @@ from qa.text import sentence_spans
 
 XUEXI = REPO / "corpora" / "xuexi-shibao-shushi-ronghe.txt"
 LABELLED = REPO / "corpora" / "qa-labelled"
+MEANING = REPO / "corpora" / "qa-meaning"
 CHECK_IDS = ("addition", "omission")
 MAJOR = ("major", "critical")
 
@@ -124,12 +135,42 @@ def xuexi_document(embedder, checks) -> Document:
     return Document("xuexi", pairs, frozenset(clean))
 
 
-def labelled_document() -> Document:
+def labelled_document(folder: Path = LABELLED) -> Document:
+    """A labelled corpus's clean translation (zh.txt + en.clean.txt), line by line."""
     from qa_labelled import load_pairs
 
-    pairs = load_pairs(LABELLED / "zh.txt", LABELLED / "en.clean.txt")
+    pairs = load_pairs(folder / "zh.txt", folder / "en.clean.txt")
     clean = {p.id for p in pairs if p.zh.strip() and p.en.strip() and not p.heading}
-    return Document("qa-labelled", pairs, frozenset(clean))
+    return Document(folder.name, pairs, frozenset(clean))
+
+
+#: joined pairs get ids above every real one, so the two never collide in a flag
+JOINED_ID = 1_000_000
+
+
+def joined_document(d: Document) -> Document | None:
+    """Neighbouring clean pairs of ``d`` joined two by two into 2-2 pairs.
+
+    The aligner makes such a pair when it cannot tell two sentence pairs
+    apart; here it gives the multi-sentence pairs that a dropped sentence or
+    a sentence added between two needs.  Only neighbours whose English has
+    one sentence each are joined, so every joined pair has exactly two.
+    """
+    out: list[Pair] = []
+    i = 0
+    while i + 1 < len(d.pairs):
+        a, b = d.pairs[i], d.pairs[i + 1]
+        if (a.id in d.clean and b.id in d.clean and
+                len(sentences(a.en)) == 1 and len(sentences(b.en)) == 1):
+            out.append(Pair(id=JOINED_ID + len(out), zh=a.zh + b.zh, en=a.en.rstrip() + " " + b.en.lstrip(),
+                            zh_ids=a.zh_ids + b.zh_ids, en_ids=a.en_ids + b.en_ids, para=a.para,
+                            score=min(a.score or 1.0, b.score or 1.0)))
+            i += 2
+        else:
+            i += 1
+    if not out:
+        return None
+    return Document(d.name + "+joined", out, frozenset(p.id for p in out))
 
 
 def wmt_documents() -> list[Document]:
@@ -157,7 +198,7 @@ def donor_sentences(docs: Sequence[Document]) -> dict[str, list[str]]:
     """English sentences of 8-35 words from each source's clean pairs, keyed by source."""
     out: dict[str, list[str]] = defaultdict(list)
     for d in docs:
-        src = d.name.split(":")[0]
+        src = source_of(d)
         for p in d.pairs:
             if p.id in d.clean:
                 for s, e in sentences(p.en):
@@ -264,13 +305,16 @@ POSITIONS = (("addition", "own sentence"), ("addition", "appended clause"), ("ad
 
 
 def run_coverage(pairs: Sequence[Pair], embedder) -> list[Flag]:
-    """The addition and omission checks over one document, as zhen check runs them."""
+    """The addition and omission checks over one document, as zhen check runs them.
+
+    ``embedder`` None runs them as ``zhen check`` does without a model.
+    """
     from qa.checks import all_checks
     from qa.pipeline import run_checks
     from qa.profile import Profile
 
     checks = [c for c in all_checks() if c.id in CHECK_IDS]
-    return run_checks(pairs, checks, Profile(), {"embedder": embedder})
+    return run_checks(pairs, checks, Profile(), {"embedder": embedder} if embedder is not None else {})
 
 
 def found(inj: Injection, flags: Sequence[Flag], major_only: bool) -> bool:
@@ -287,6 +331,32 @@ def found(inj: Injection, flags: Sequence[Flag], major_only: bool) -> bool:
     return False
 
 
+#: positions that need a pair with several English sentences draw from the joined documents too
+MULTI_SENTENCE = {("omission", "sentence"), ("addition", "inside 1-N")}
+
+
+def source_of(doc: Document) -> str:
+    """The document's source (xuexi, qa-labelled, qa-meaning, wmt20), its joined copy included."""
+    return doc.name.split(":")[0].removesuffix("+joined")
+
+
+@dataclass
+class FalseAlarms:
+    """Clean pairs of one source, and how many carry a flag of each check and severity."""
+
+    pairs: int = 0
+    flagged: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
+
+    def add(self, doc: Document, flags: Sequence[Flag]) -> None:
+        self.pairs += len(doc.clean)
+        for check in CHECK_IDS:
+            major = {i for f in flags if f.check == check and f.severity in MAJOR for i in _flag_pair_ids(f)}
+            minor = {i for f in flags if f.check == check and f.severity not in MAJOR
+                     for i in _flag_pair_ids(f)} - major
+            self.flagged[(check, "major")] += len(major & doc.clean)
+            self.flagged[(check, "minor")] += len(minor & doc.clean)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--seed", type=int, default=1, help="first seed (default %(default)s)")
@@ -295,6 +365,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     help="injections per kind/position per seed, at most (default %(default)s)")
     ap.add_argument("--full", action="store_true", help="every eligible pair, 5 seeds")
     ap.add_argument("--no-wmt", action="store_true", help="leave out the WMT20 Human-A segments")
+    ap.add_argument("--no-embedder", action="store_true",
+                    help="run the checks without the embedder (lexical signals only)")
     ap.add_argument("--show", type=int, default=0, metavar="N", help="print N misses per kind/position")
     args = ap.parse_args(argv)
     print("$ python bench/qa_inject.py " + " ".join(argv if argv is not None else sys.argv[1:]))
@@ -305,23 +377,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     from qa.checks import all_checks
 
     t0 = time.perf_counter()
-    embedder = load_embedder()
-    docs = [xuexi_document(embedder, list(all_checks())), labelled_document()]
+    embedder = load_embedder()  # aligns the 学习时报 article in either mode
+    check_embedder = None if args.no_embedder else embedder
+    base = [xuexi_document(embedder, list(all_checks())), labelled_document(LABELLED),
+            labelled_document(MEANING)]
     if not args.no_wmt:
-        docs += wmt_documents()
-    donors = donor_sentences(docs)
+        base += wmt_documents()
+    donors = donor_sentences(base)
+    docs = base + [j for d in base if (j := joined_document(d)) is not None]
     t1 = time.perf_counter()
 
-    # false alarms: the unmodified documents
-    fa = defaultdict(lambda: [0, 0, 0])  # source -> [clean pairs, addition major, omission major]
+    # false alarms: the unmodified documents (joined ones apart)
+    fa: dict[str, FalseAlarms] = defaultdict(FalseAlarms)
     already: set[tuple[str, int]] = set()
     for d in docs:
-        src = d.name.split(":")[0]
-        flags = run_coverage(d.pairs, embedder)
-        fa[src][0] += len(d.clean)
-        for check, col in (("addition", 1), ("omission", 2)):
-            hit = {i for f in flags if f.check == check and f.severity in MAJOR for i in _flag_pair_ids(f)}
-            fa[src][col] += len(hit & d.clean)
+        flags = run_coverage(d.pairs, check_embedder)
+        fa[source_of(d) + (" (joined 2-2)" if d.name.endswith("+joined") else "")].add(d, flags)
         already |= {(d.name, i) for f in flags for i in _flag_pair_ids(f)}
     t2 = time.perf_counter()
 
@@ -331,7 +402,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for seed in range(args.seed, args.seed + n_seeds):
         for kind, position in POSITIONS:
             rng = random.Random(f"{seed}:{kind}:{position}")
-            slots = [(d, p) for d in docs for p in d.pairs
+            usable = [d for d in docs if (kind, position) in MULTI_SENTENCE or not d.name.endswith("+joined")]
+            slots = [(d, p) for d in usable for p in d.pairs
                      if p.id in d.clean and (d.name, p.id) not in already]
             rng.shuffle(slots)
             chosen: dict[str, dict[int, tuple[Pair, Injection]]] = defaultdict(dict)
@@ -339,7 +411,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             for d, p in slots:
                 if n >= per_kind:
                     break
-                src = d.name.split(":")[0]
+                src = source_of(d)
                 pool = [s for other, sents in donors.items() if other != src for s in sents]
                 made = inject(p, kind, position, rng, pool)
                 if made is None:
@@ -347,13 +419,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 new, span = made
                 chosen[d.name][p.id] = (new, Injection(d.name, p.id, kind, position, span))
                 n += 1
-            for d in docs:
+            for d in usable:
                 if d.name not in chosen:
                     continue
                 changed = chosen[d.name]
                 pairs = [changed[p.id][0] if p.id in changed else p for p in d.pairs]
-                flags = run_coverage(pairs, embedder)
-                src = d.name.split(":")[0]
+                flags = run_coverage(pairs, check_embedder)
+                src = source_of(d)
                 for pid, (new, inj) in changed.items():
                     t = tally[(kind, position)]
                     t[0] += 1
@@ -367,33 +439,42 @@ def main(argv: Sequence[str] | None = None) -> int:
                         misses[(kind, position)].append((old, new))
     t3 = time.perf_counter()
 
-    print(f"{len(docs)} documents, {sum(len(d.clean) for d in docs)} clean pairs; seeds "
+    mode = "without the embedder (--no-embedder)" if args.no_embedder else "with the embedder"
+    print(f"checks {mode}; {len(base)} documents, {sum(len(d.clean) for d in base)} clean pairs "
+          f"(+{sum(len(d.clean) for d in docs) - sum(len(d.clean) for d in base)} joined 2-2); seeds "
           f"{args.seed}..{args.seed + n_seeds - 1}; load+align {t1 - t0:.0f}s, baseline {t2 - t1:.0f}s, "
-          f"injections {t3 - t2:.0f}s\n")
+          f"injections {t3 - t2:.0f}s, total {t3 - t0:.0f}s\n")
     sources = sorted({k[2] for k in by_source})
-    print(f"{'kind / position':<28} {'injected':>8} {'recall':>7} {'major':>7}   "
-          + "  ".join(f"{s:>11}" for s in sources))
+    print(f"{'kind / position':<28} {'n':>5} {'any flag':>8} {'major':>6}   "
+          + "  ".join(f"{s + ' (n)':>17}" for s in sources))
     for kind, position in POSITIONS:
         n, hit, major = tally[(kind, position)]
-        per_src = "  ".join(
-            f"{_ratio(*by_source[(kind, position, s)][::-1]):>11}" for s in sources)
-        print(f"{kind + ' / ' + position:<28} {n:8d} {_ratio(hit, n):>7} {_ratio(major, n):>7}   {per_src}")
-    print("(recall: any addition/omission flag at the injection; major: major flags only; "
-          "per source: major recall)\n")
-    print(f"{'false alarms on unmodified clean pairs':<40} {'pairs':>6} {'addition':>9} {'omission':>9}")
-    tot = [0, 0, 0]
+        per_src = "  ".join(f"{_ratio_n(*by_source[(kind, position, s)][::-1]):>17}" for s in sources)
+        print(f"{kind + ' / ' + position:<28} {n:5d} {_ratio(hit, n):>8} {_ratio(major, n):>6}   {per_src}")
+    print("(any flag: an addition/omission flag at the injection; major: major flags only; "
+          "per source: major recall (n))\n")
+    cols = [(c, sev) for c in CHECK_IDS for sev in ("major", "minor")]
+    print(f"{'false alarms on unmodified clean pairs':<40} {'pairs':>6} "
+          + " ".join(f"{c[:4] + '. ' + sev:>12}" for c, sev in cols))
+    total = FalseAlarms()
     for src in sorted(fa):
         row = fa[src]
-        tot = [a + b for a, b in zip(tot, row)]
-        print(f"{src:<40} {row[0]:6d} {_pct(row[1], row[0]):>9} {_pct(row[2], row[0]):>9}")
-    print(f"{'all':<40} {tot[0]:6d} {_pct(tot[1], tot[0]):>9} {_pct(tot[2], tot[0]):>9}")
-    print("(share of clean pairs with a major flag of that check)")
+        total.pairs += row.pairs
+        for key in cols:
+            total.flagged[key] += row.flagged[key]
+        print(f"{src:<40} {row.pairs:6d} " + " ".join(f"{_pct(row.flagged[k], row.pairs):>12}" for k in cols))
+    print(f"{'all':<40} {total.pairs:6d} " + " ".join(f"{_pct(total.flagged[k], total.pairs):>12}" for k in cols))
+    print("(share of clean pairs with a flag of that check and severity; minor: pairs with no major one)")
     if args.show:
         for key, rows in misses.items():
             print(f"\nmissed {key[0]} / {key[1]}:")
             for old, new in rows[:args.show]:
                 print(f"  zh: {old.zh[:150]}\n  en: {new.en[:300]}\n  was: {old.en[:300]}")
     return 0
+
+
+def _ratio_n(num: int, den: int) -> str:
+    return f"{_ratio(num, den)} ({den})"
 
 
 def _ratio(num: int, den: int) -> str:

@@ -77,3 +77,47 @@ def test_outlier_needs_explained_neighbours():
     assert not unexplained([loose, added, loose], 1)  # nothing is well explained: no contrast
     assert not unexplained([added], 0)
     assert not unexplained([good, UnitEvidence(0.0, 0.2, None), good], 1, OutlierRule())
+
+
+# --------------------------------------------------------------------------- leave one out
+
+
+def joined(first: int, second: int, *, drop_second: bool = False) -> Pair:
+    """qa-labelled lines ``first`` and ``second`` (1-based) as the aligner's 2-2 pair."""
+    en = LAB_CLEAN[first - 1] if drop_second else LAB_CLEAN[first - 1] + " " + LAB_CLEAN[second - 1]
+    return Pair(id=first, zh=LAB_ZH[first - 1] + LAB_ZH[second - 1], en=en,
+                zh_ids=(first - 1, second - 1), en_ids=(first - 1,) if drop_second else (first - 1, second - 1))
+
+
+def test_dropped_sentence_of_a_2_2_pair(embedder):
+    cut = joined(21, 22, drop_second=True)
+    flags = [f for f in run(coverage.check_omission, [cut], embedder) if f.severity == "major"]
+    assert [cut.zh[slice(*f.zh_spans[0])] for f in flags] == [LAB_ZH[21].rstrip("。")]
+    assert run(coverage.check_omission, [joined(21, 22)], embedder) == []
+
+
+def test_appended_clause_by_leave_one_out(embedder):
+    clean = Pair(id=23, zh=LAB_ZH[22], en=LAB_CLEAN[22])
+    at = clean.en.rindex(".")
+    added = Pair(id=23, zh=clean.zh, en=clean.en[:at] + ", which has been widely criticised" + clean.en[at:])
+    flags = [f for f in run(coverage.check_addition, [added], embedder) if f.severity == "major"]
+    assert [added.en[slice(*f.en_spans[0])] for f in flags] == ["which has been widely criticised."]
+    assert "more similar without it" in flags[0].message
+    assert run(coverage.check_addition, [clean], embedder) == []
+    # a list item no gloss explains ("Tianjin and Hebei" of 京津冀) is judged, and passes
+    beijing = Pair(id=41, zh=LAB_ZH[40], en=LAB_CLEAN[40])
+    assert any(c.text == "Tianjin and Hebei" for c in coverage.en_loo_candidates(beijing))
+    assert run(coverage.check_addition, [beijing], embedder) == []
+
+
+def test_without_takes_the_units_separator():
+    from qa.pair_explanation import without
+
+    en = "The economy grew, which has been widely criticised."
+    assert without(en, en.index("which"), en.index("."), zh=False) == "The economy grew."
+    zh = LAB_ZH[20] + LAB_ZH[21]
+    s = zh.index("2021")
+    assert without(zh, s, len(zh) - 1, zh=True) == LAB_ZH[20]
+    assert without(zh, 0, zh.index("。"), zh=True) == LAB_ZH[21]
+    clause = zh.index("在测算")
+    assert without(zh, clause, zh.index("中，") + 1, zh=True) == zh.replace("在测算的47个国家中，", "")

@@ -48,7 +48,7 @@ FORM_FLOORS = {
 #: flags the form checks may raise on lines with no label of their category
 FORM_MAX_FALSE_POSITIVES = 1  # 'cyber' (spelling)
 #: with the embedder, omission/addition must find at least this many
-COVERAGE_FLOORS = {"Accuracy/Omission": 5, "Accuracy/Addition": 2}
+COVERAGE_FLOORS = {"Accuracy/Omission": 5, "Accuracy/Addition": 4}  # addition: 2 before leave-one-out
 COVERAGE_MAX_FALSE_POSITIVES = 0
 
 

@@ -12,6 +12,13 @@ is flagged, because false omissions cost a reviewer's trust:
 * words — almost none of its dictionary words (CC-CEDICT gloss lemmas) or
   numbers show up on the other side.
 
+Leave one out (``qa.pair_explanation``) is a third route, for units the
+clause test cannot judge on their own: an English comma clause or sentence,
+or a Chinese sentence of a multi-sentence pair, is flagged when the pair's
+two sides come clearly closer without it and the dictionary explains little
+of it (an appended ", which has been widely criticised"; a Chinese sentence
+whose English was dropped and the aligner joined into a 2-1 pair).
+
 A pair-level length test complements them: English words per Chinese
 character far below the range measured on well-aligned pairs of the 学习时报
 corpus (see ``LENGTH_RATIO``) means something was dropped.
@@ -26,7 +33,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from statistics import median
 
@@ -36,11 +43,14 @@ from align.zh_words import loaded_jieba
 from qa import lexicons as lx
 from qa.model import Check, Context, Flag
 from qa.pair_explanation import (
+    LeaveOneOutRule,
     OutlierRule,
     UnitEvidence,
     en_unit_evidence,
+    loo_gain,
     numbers,
     unexplained,
+    without,
 )
 from qa.text_batch import TextBatch
 
@@ -78,6 +88,14 @@ class Clause:
 
 def zh_clauses(text: str) -> list[Clause]:
     return _cut(text, _ZH_CUT)
+
+
+_ZH_SENTENCE_CUT = re.compile(r"[。！？!?]")
+
+
+def zh_sentences(text: str) -> list[Clause]:
+    """The Chinese sentences of a pair (cut at 。！？)."""
+    return _cut(text, _ZH_SENTENCE_CUT)
 
 
 def en_clauses(text: str) -> list[Clause]:
@@ -239,6 +257,76 @@ class PairCoverage:
     en: list[Clause]
     zh_sim: list[float | None]  # best similarity of each zh clause to an en window
     en_sim: list[float | None]
+    #: leave-one-out gains (qa.pair_explanation.loo_gain) of the candidate units:
+    #: English comma clauses and Chinese sentences, keyed by (start, end)
+    en_gain: dict[tuple[int, int], float] = field(default_factory=dict)
+    zh_gain: dict[tuple[int, int], float] = field(default_factory=dict)
+
+
+#: the leave-one-out thresholds both checks use
+LOO_RULE = LeaveOneOutRule()
+
+
+def en_loo_candidates(pair: Pair, rule: LeaveOneOutRule = LOO_RULE) -> list[Clause]:
+    """English units worth the leave-one-out test.
+
+    Comma clauses that are not the first of their sentence (that one carries
+    the subject), of 2+ content words, hardly a word of which the Chinese
+    glosses explain; and, in a pair of several sentences, sentences of
+    MIN_EN_CLAUSE+ content words whose own words (those no other sentence
+    has) the Chinese explains little of.
+    """
+    out = []
+    for c in en_clauses(pair.en):
+        before = pair.en[:c.start].rstrip()
+        if not before or before[-1] not in ",;:—–":
+            continue
+        if len(lx.content_lemmas(c.text)) < 2:
+            continue
+        if en_clause_coverage(c.text, pair.zh) <= rule.en_clause_max_coverage:
+            out.append(c)
+    sents = _cut(pair.en, _EN_FULL_STOP)
+    if len(sents) > 1:
+        stems = lx.StemSet(g for _, gs in zh_content_words(pair.zh) for g in gs)
+        for k, c in enumerate(sents):
+            if len(lx.content_lemmas(c.text)) < MIN_EN_CLAUSE:
+                continue
+            own, _ = en_unit_evidence(c.text, [o.text for i, o in enumerate(sents) if i != k],
+                                      zh=pair.zh, stems=stems)
+            if own <= rule.en_sentence_max_own_coverage:
+                out.append(c)
+    return out
+
+
+def zh_loo_candidates(pair: Pair, rule: LeaveOneOutRule = LOO_RULE) -> list[Clause]:
+    """Chinese sentences of a multi-sentence pair worth the leave-one-out test: those
+    whose own words find little English (:func:`zh_exclusive_coverage`)."""
+    sents = zh_sentences(pair.zh)
+    if len(sents) < 2:
+        return []
+    out = []
+    for k, c in enumerate(sents):
+        if len(HAN.findall(c.text)) < MIN_ZH_CLAUSE or len(zh_content_words(c.text)) < 2:
+            continue
+        cov = zh_exclusive_coverage(c.text, [o.text for i, o in enumerate(sents) if i != k], pair.en)
+        if cov <= rule.zh_sentence_max_coverage:
+            out.append(c)
+    return out
+
+
+def _plan_leave_one_out(r: PairCoverage, batch: TextBatch) -> list[tuple[dict, tuple[int, int],
+                                                                        tuple[int, int], tuple[int, int]]]:
+    """(gains to fill, unit, batch rows of the whole pair, rows of the pair without the unit)
+    for every candidate unit of the pair, English and Chinese."""
+    p = r.pair
+    if not p.zh.strip() or not p.en.strip():
+        return []
+    full = (batch.slot(p.zh), batch.slot(p.en))
+    plan = [(r.en_gain, (c.start, c.end), full, (full[0], batch.slot(without(p.en, c.start, c.end, zh=False))))
+            for c in en_loo_candidates(p)]
+    plan += [(r.zh_gain, (c.start, c.end), full, (batch.slot(without(p.zh, c.start, c.end, zh=True)), full[1]))
+             for c in zh_loo_candidates(p)]
+    return plan
 
 
 def analyse(ctx: Context) -> list[PairCoverage]:
@@ -256,9 +344,12 @@ def analyse(ctx: Context) -> list[PairCoverage]:
             ec = batch.slots(c.text for c in r.en)
             zw = batch.slots(_windows(r.zh, r.pair.zh))
             ew = batch.slots(_windows(en_clauses(r.pair.en), r.pair.en))
-            plan.append((zc, ec, zw, ew))
+            loo = _plan_leave_one_out(r, batch)
+            plan.append((zc, ec, zw, ew, loo))
         vecs = batch.embed(embedder)
-        for r, (zc, ec, zw, ew) in zip(rows, plan):
+        for r, (zc, ec, zw, ew, loo) in zip(rows, plan):
+            for gains, key, (zh, en), (left_zh, left_en) in loo:
+                gains[key] = loo_gain(float(vecs[zh] @ vecs[en]), float(vecs[left_zh] @ vecs[left_en]))
             if zc and ew:
                 sims = vecs[zc] @ vecs[ew].T
                 r.zh_sim = [float(x) for x in sims.max(axis=1)]
@@ -389,8 +480,32 @@ def check_omission(ctx: Context) -> list[Flag]:
                 p, f"The clause '{c.text}' seems to have no counterpart in the English "
                    f"({why}{cov:.0%} of its words glossed in the English)",
                 zh_spans=((c.start, c.end),), suggestion="Check that this clause is translated"))
+        flags.extend(_dropped_sentences(r, [f for f in flags if f.pair_id == p.id]))
     flags.extend(_length_flags(ctx, "omission", opts))
     return flags
+
+
+def _dropped_sentences(r: PairCoverage, found: Sequence[Flag], rule: LeaveOneOutRule = LOO_RULE) -> list[Flag]:
+    """Chinese sentences of a multi-sentence pair whose English is missing, by leave one out.
+
+    The pair's sides come closer without the sentence (gain ≥
+    ``zh_sentence_gain``) and the words only it has find little English
+    (the lexical prefilter of :func:`zh_loo_candidates`).  Sentences that a
+    clause flag above already points into are left to that flag.
+    """
+    p = r.pair
+    out = []
+    for c in zh_sentences(p.zh):
+        gain = r.zh_gain.get((c.start, c.end))
+        if gain is None or gain < rule.zh_sentence_gain:
+            continue
+        if any(c.start <= s < c.end for f in found for s, _ in f.zh_spans):
+            continue
+        out.append(OMISSION.flag(
+            p, f"The sentence '{c.text}' seems to have no counterpart in the English (the pair's "
+               f"two sides are {gain:.2f} more similar without it)",
+            zh_spans=((c.start, c.end),), suggestion="Check that this sentence is translated"))
+    return out
 
 
 def _addition_flag(p: Pair, c: Clause, message: str) -> Flag:
@@ -437,6 +552,18 @@ def check_addition(ctx: Context) -> list[Flag]:
             flags.append(_addition_flag(
                 p, c, f"The English '{c.text}' explains nothing of the Chinese while the rest of "
                       f"the pair does ({why}{cov:.0%} of its own words explained by the Chinese)"))
+        for (start, end), gain in sorted(r.en_gain.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
+            c = Clause(p.en[start:end], start, end)
+            sentence = start == 0 or p.en[:start].rstrip()[-1:] in ".!?"
+            if gain < (LOO_RULE.en_sentence_gain if sentence else LOO_RULE.en_clause_gain):
+                continue
+            if any(t.start < c.end and c.start < t.end for t in taken):
+                continue
+            taken.append(c)
+            flags.append(_addition_flag(
+                p, c, f"The English '{c.text}' seems to have no counterpart in the Chinese (the pair's "
+                      f"two sides are {gain:.2f} more similar without it, and the Chinese explains "
+                      f"{en_clause_coverage(c.text, p.zh):.0%} of its words)"))
     flags.extend(_length_flags(ctx, "addition", opts))
     return flags
 
