@@ -338,6 +338,22 @@ def _rendered_as_list(en: str, units: list[str]) -> tuple[int, int] | None:
     return None
 
 
+_NOMINAL = re.compile(r"(?:tion|sion|ment|ness|ity|ing|ance|ence|er|or|s)$", re.IGNORECASE)
+
+
+def _verbs_for_verbs(en_list: str, units: list[str]) -> bool:
+    """Whether the list is bare verbs, each a 'to …' gloss of its character (学练训赛 "learn-
+    practise-train-compete"): characters used as the verbs they are, not abbreviating nouns."""
+    items = [w for w in re.findall(r"[A-Za-z]+", en_list) if w.lower() not in ("and",)]
+    if len(items) != len(units):
+        return False
+    for item, unit in zip(items, units):
+        verbs = [g[3:].split()[0] for g in lx.cedict().glosses(unit)[:10] if g.startswith("to ") and len(g) > 3]
+        if _NOMINAL.search(item) or not any(_stem_match(lx.lemma(item.lower()), lx.lemma(v)) for v in verbs):
+            return False
+    return True
+
+
 def _coordinate(zh: str, en: str, table: tuple[Shorthand, ...], taken: list[Found]) -> list[Riddle]:
     known = {name for row in table for name in row.zh}
     out: list[Riddle] = []
@@ -345,7 +361,7 @@ def _coordinate(zh: str, en: str, table: tuple[Shorthand, ...], taken: list[Foun
         if any(f.start < k.end and k.start < f.end for k in taken):
             continue
         span = _rendered_as_list(en, units)
-        if span is not None:
+        if span is not None and not _verbs_for_verbs(en[span[0]:span[1]], units):
             out.append(Riddle(f, span, None, "character by character"))
     return out
 
