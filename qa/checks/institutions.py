@@ -199,15 +199,27 @@ def unlisted_body(zh: str, in_zh: list[Found]) -> tuple[int, int] | None:
     """
     at = 0
     words = loaded_jieba().lcut(zh, HMM=False)
+    starts = []
+    for w in words:
+        starts.append(at)
+        at += len(w)
+
+    def name_start(k: int) -> int:
+        """Back over the words of two or more characters that make the name (中国/电子/信息/行业/)."""
+        while k > 0 and len(words[k - 1]) >= 2 and lx.HAN.fullmatch(words[k - 1][0]) \
+                and not any(f.start <= starts[k - 1] < f.end for f in in_zh):
+            k -= 1
+        return starts[k]
+
     for k, w in enumerate(words):
-        start, at = at, at + len(w)
-        if any(f.start <= start and at <= f.end for f in in_zh):
+        start, end = starts[k], starts[k] + len(w)
+        if any(f.start <= start and end <= f.end for f in in_zh):
             continue
         if len(w) >= 3 and w.endswith(_BODY_SUFFIXES):
-            return start, at
+            return name_start(k), end
         if (w in _HEAD_CHARS and k > 0 and len(words[k - 1]) >= 2 and lx.HAN.fullmatch(words[k - 1][0])
                 and not any(f.start <= start < f.end for f in in_zh)):
-            return start - len(words[k - 1]), at
+            return name_start(k), end
     return None
 
 

@@ -213,12 +213,23 @@ _PIVOT_EN = re.compile(r"(?:encourag|support|guid|urg|help|enabl|incentivi[sz]|m
                        re.IGNORECASE)
 
 
+def _first_actor(text: str) -> str:
+    """The party named first in ``text``: its first noun word (中小企业 of 中小企业协同发展)."""
+    from jieba import posseg
+
+    loaded_jieba().setLogLevel(60)
+    words = posseg.lcut(text)
+    if words and words[0].flag.startswith(("n", "j")) and words[0].flag != "nr":
+        return words[0].word
+    return ""
+
+
 def parse_pivots(zh: str) -> list[Roles]:
     """鼓励A…带动B constructions: ``lead`` is A (who is encouraged and acts), ``support`` is B."""
     out = []
     for m in _PIVOT.finditer(zh):
         a = _noun_phrase(m.group("a"), from_end=False)
-        b = _noun_phrase(m.group("b"), from_end=False)
+        b = _first_actor(m.group("b"))
         if len(a) >= 2 and len(b) >= 2 and a != b and not (set(a) >= set(b) or set(b) >= set(a)):
             out.append(Roles(a, b, (m.start("a"), m.start("a") + len(a)),
                              (m.start("b"), m.start("b") + len(b))))
