@@ -45,10 +45,10 @@ def test_polarity_flags_a_dropped_cannot_do_without():
 
 
 def test_polarity_accepts_a_positive_paraphrase_of_cannot_do_without():
-    for en in ("Its development depends on the country's highly developed 5G infrastructure and "
-               "advanced manufacturing base.",
-               "Its development cannot do without the country's highly developed 5G infrastructure "
-               "and advanced manufacturing base."):
+    for en in (("Its development depends on the country's highly developed 5G infrastructure and "
+               "advanced manufacturing base."),
+               ("Its development cannot do without the country's highly developed 5G infrastructure "
+               "and advanced manufacturing base.")):
         assert flags(POLARITY, FORUM_ZH, en) == [], en
 
 

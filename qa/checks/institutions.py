@@ -362,8 +362,8 @@ def _message(pair: Pair, m: Misnamed) -> tuple[str, str]:
     zh_text = pair.zh[m.zh_found.start:m.zh_found.end]
     en_text = pair.en[m.en_found.start:m.en_found.end]
     if not m.body.standard and not m.body.accepted and m.other is not None:  # find_foreign
-        return (f"The English names '{en_text}' ({m.other.zh[0]}), which the Chinese does not "
-                f"mention; the Chinese names '{zh_text}' here, a different body",
+        return ((f"The English names '{en_text}' ({m.other.zh[0]}), which the Chinese does not "
+                f"mention; the Chinese names '{zh_text}' here, a different body"),
                 f"Name the body the Chinese names: '{zh_text}'")
     what = f"'{zh_text}' is the {m.body.label}" if m.body.standard else (
         f"'{zh_text}' means '{m.body.label}'")
