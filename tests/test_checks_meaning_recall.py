@@ -13,10 +13,12 @@ from __future__ import annotations
 from align.model import Pair
 from qa.checks.direction import DIRECTION
 from qa.checks.institutions import INSTITUTION, numbered_meetings
+from qa.checks.literal_terms import LITERAL_TERM
 from qa.checks.modality import MODALITY
 from qa.checks.polarity import POLARITY
 from qa.checks.roles import ROLES, parse_pivots, parse_roles
 from qa.checks.shorthand import SHORTHAND
+from qa.checks.terminology import TERM_CONSISTENCY
 from qa.checks.time_expression import TIME_EXPRESSION
 from qa.model import Check, Context
 from qa.potential_complement import potential_negations
@@ -198,3 +200,34 @@ def test_shorthand_flags_a_coordinate_abbreviation_rendered_character_by_charact
     # place abbreviations render by their names; verbs standing for themselves are no abbreviation
     assert flags(SHORTHAND, "推动京津冀协同发展。", "Promote the coordinated development of "
                                                 "Beijing-Tianjin-Hebei.") == []
+
+
+# --------------------------------------------------------------------------- literal-term
+
+def test_literal_term_reads_a_sub_word_by_its_compound():
+    zh = "国家高新区聚焦数字产业化，集聚了众多数字经济龙头企业和平台型企业。"  # digital-economy-forum-2
+    found = flags(LITERAL_TERM, zh, "National high-tech zones focus on digital industrialization and "
+                                    "have gathered many dragon-head digital economy enterprises and "
+                                    "platform enterprises.")
+    assert found and "龙头" in found[0].message
+    assert flags(LITERAL_TERM, zh, "National high-tech zones focus on digital industrialization and "
+                                   "have gathered many leading digital economy enterprises and "
+                                   "platform enterprises.") == []
+
+
+# --------------------------------------------------------------------------- term-consistency
+
+STRATEGIC = [("加快发展战略性新兴产业。", "Accelerate the development of strategic emerging industries."),
+             ("发展壮大战略性新兴产业。", "Develop and expand strategic emerging industries."),
+             ("战略性新兴产业增加值增长较快。", "Value added of strategic emerging industries grew fast.")]
+
+
+def test_term_consistency_sees_a_reordered_variant():
+    def run(last_en: str):
+        texts = [*STRATEGIC, ("培育壮大战略性新兴产业集群。", last_en)]
+        pairs = [Pair(id=k, zh=z, en=e) for k, (z, e) in enumerate(texts, start=1)]
+        return TERM_CONSISTENCY.run_all(Context(pairs))
+
+    found = run("Foster and expand clusters of emerging strategic sectors.")
+    assert found and "emerging strategic sectors" in found[0].message
+    assert run("Foster and expand clusters of strategic emerging industries.") == []
