@@ -156,7 +156,8 @@ def check_modality(ctx: Context) -> list[Flag]:
 
 MODALITY = Check(id="modality", category="Accuracy/Mistranslation", severity="major",
                  description="An obligation (必须, 务必, 一律) rendered as a permission (may, can), "
-                             "a permission (可以) as an obligation, or a prohibition (不得) as a permission",
+                             "a permission (可以) or an encouragement (鼓励, 倡导) as an obligation, "
+                             "or a prohibition (不得) as a permission",
                  run=check_modality, scope="document", options=ModalityOptions,
                  needs=frozenset({"embedder"}))
 CHECKS = [MODALITY]

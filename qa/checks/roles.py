@@ -291,6 +291,6 @@ def check_roles(pair: Pair, ctx: Context) -> list[Flag]:
 
 ROLES = Check(id="roles", category="Accuracy/Mistranslation", severity="major",
               description="Who leads and who assists swapped (由A牵头、B配合 → 'led by B with the "
-                          "support of A')",
+                          "support of A'; 鼓励A…带动B → 'encourage B')",
               run=check_roles, scope="pair")
 CHECKS = [ROLES]
