@@ -16,7 +16,7 @@ from qa.checks.institutions import INSTITUTION, numbered_meetings
 from qa.checks.literal_terms import LITERAL_TERM
 from qa.checks.modality import MODALITY
 from qa.checks.polarity import POLARITY
-from qa.checks.roles import ROLES, parse_pivots, parse_roles
+from qa.checks.roles import ROLES, parse_pivots, parse_roles, parse_tasks
 from qa.checks.shorthand import SHORTHAND
 from qa.checks.terminology import TERM_CONSISTENCY
 from qa.checks.time_expression import TIME_EXPRESSION
@@ -231,3 +231,12 @@ def test_term_consistency_sees_a_reordered_variant():
     found = run("Foster and expand clusters of emerging strategic sectors.")
     assert found and "emerging strategic sectors" in found[0].message
     assert run("Foster and expand clusters of strategic emerging industries.") == []
+
+
+def test_roles_flags_swapped_tasks():
+    zh = "各级政府要加强政策支持，企业要加大研发投入。"
+    assert [(r.lead, r.support) for r, _, _ in parse_tasks(zh)] == [("政府", "企业")]
+    assert flags(ROLES, zh, "Enterprises must strengthen policy support and governments at all levels "
+                            "must increase R&D investment.")
+    assert flags(ROLES, zh, "Governments at all levels must strengthen policy support and enterprises "
+                            "must increase R&D investment.") == []

@@ -11,7 +11,7 @@ by", "with the support of" …).  It flags only when A sits in the supporting
 role and B in the leading one; when either actor or either role cannot be
 found it stays silent.  The pivot construction 鼓励A构建…带动B / 鼓励A…为B提供
 is read the same way: the party after "encourage" in the English must be A,
-not B.
+not B; and in A要V1，B要V2 the English must not give V1 to B and V2 to A.
 """
 
 from __future__ import annotations
@@ -263,6 +263,72 @@ def _pivot_flags(pair: Pair, tokens: list[lx.Token]) -> list[Flag]:
     return flags
 
 
+_MODAL = "要|应当|应该|应|必须|须|需要"
+#: A要V1，B要V2: two parties, each with its own task (政府部门要明确政策导向，市场主体要共同发力)
+_TASKS = re.compile(rf"(?P<a>[^{_STOP}、]{{2,14}}?)(?:{_MODAL})(?P<v1>[^{_STOP}、]{{2,20}})[，,；;]"
+                    rf"(?P<b>[^{_STOP}、]{{2,14}}?)(?:{_MODAL})(?P<v2>[^{_STOP}、]{{2,20}})")
+
+
+def _trailing_actor(text: str) -> str:
+    """The noun words that end ``text`` (四是政府部门 → 政府部门): the subject before the modal."""
+    from jieba import posseg
+
+    loaded_jieba().setLogLevel(60)
+    words = [(w.word, w.flag) for w in posseg.lcut(text)]
+    kept: list[str] = []
+    while words and words[-1][1].startswith(("n", "j")) and words[-1][1] != "nr":
+        kept.insert(0, words.pop()[0])
+    return "".join(kept)
+
+
+def parse_tasks(zh: str) -> list[tuple[Roles, str, str]]:
+    """A要V1，B要V2 constructions: (A as ``lead`` and B as ``support``, V1, V2)."""
+    out = []
+    for m in _TASKS.finditer(zh):
+        a, b = _trailing_actor(m.group("a")), _trailing_actor(m.group("b"))
+        if len(a) >= 2 and len(b) >= 2 and a != b:
+            a_start = m.end("a") - len(a)
+            b_start = m.end("b") - len(b)
+            out.append((Roles(a, b, (a_start, m.end("a")), (b_start, m.end("b"))),
+                        m.group("v1"), m.group("v2")))
+    return out
+
+
+def _first(tokens: list[lx.Token], lemmas: frozenset[str], after: int) -> int | None:
+    """The first token after ``after`` that renders a word of ``lemmas`` (stems: 'investment', 'invest')."""
+    stems = lx.StemSet(lemmas)
+    return next((k for k in range(after + 1, len(tokens))
+                 if stems.has(tokens[k].lemma) and tokens[k].text.lower() not in lx.STOPWORDS), None)
+
+
+def _task_flags(pair: Pair, tokens: list[lx.Token]) -> list[Flag]:
+    """The English gives A's task to B and B's to A: B … V1 … A … V2 where the Chinese says
+    A … V1, B … V2 (every one of the four found by its own gloss words)."""
+    flags = []
+    for r, v1, v2 in parse_tasks(pair.zh):
+        a, b = _gloss_lemmas(r.lead), _gloss_lemmas(r.support)
+        g1, g2 = _gloss_lemmas(v1), _gloss_lemmas(v2)
+        a_at, b_at = _mentions(tokens, a, b), _mentions(tokens, b, a)
+        if not a_at or not b_at:
+            continue
+        pb = b_at[0]
+        t1 = _first(tokens, g1 - g2 - a - b, pb)
+        pa = next((k for k in a_at if t1 is not None and k > t1), None)
+        t2 = _first(tokens, g2 - g1 - a - b, pa) if pa is not None else None
+        if t1 is None or pa is None or t2 is None:
+            continue
+        if any(pb < k < t1 for k in a_at) or any(pa < k < t2 for k in b_at):
+            continue  # the other party stands between an actor and its task: no clear reading
+        flags.append(ROLES.flag(
+            pair, f"The Chinese gives {r.lead} the task '{v1}' and {r.support} the task '{v2}'; the "
+                  f"English gives the first task to '{tokens[pb].text}' and the second to "
+                  f"'{tokens[pa].text}'",
+            zh_spans=(r.lead_span, r.support_span),
+            en_spans=((tokens[pb].start, tokens[pb].end), (tokens[pa].start, tokens[pa].end)),
+            suggestion=f"Give each party its own task: {r.lead} → '{v1}', {r.support} → '{v2}'"))
+    return flags
+
+
 def check_roles(pair: Pair, ctx: Context) -> list[Flag]:
     flags: list[Flag] = []
     markers = load_markers()
@@ -286,7 +352,7 @@ def check_roles(pair: Pair, ctx: Context) -> list[Flag]:
             zh_spans=(r.lead_span, r.support_span), en_spans=tuple(sorted((lead_en, support_en))),
             suggestion=f"Swap the roles back: led by {pair.en[slice(*lead_en)]}, with the support "
                        f"of {pair.en[slice(*support_en)]}"))
-    return flags + _pivot_flags(pair, tokens)
+    return flags + _pivot_flags(pair, tokens) + _task_flags(pair, tokens)
 
 
 ROLES = Check(id="roles", category="Accuracy/Mistranslation", severity="major",
