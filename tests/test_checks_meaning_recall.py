@@ -153,6 +153,11 @@ def test_institution_flags_a_listed_body_named_for_an_unlisted_one():
     assert [f.severity for f in found] == ["minor"] and "中国电子信息行业联合会" in found[0].message
     assert flags(INSTITUTION, zh, "The China Electronics and Information Industry Federation released "
                                   "its annual report.") == []
+    # 学习时报: the listed name inside a longer name is the Chinese 中央 (the Central Committee's school)
+    assert flags(INSTITUTION, "作者:翟云 中央党校(国家行政学院)公共管理教研部研究员",
+                 "Zhai Yun is a researcher at the Teaching and Research Department of Public "
+                 "Administration, Party School of the CPC Central Committee (Chinese Academy of "
+                 "Governance)") == []
 
 
 # --------------------------------------------------------------------------- roles

@@ -241,7 +241,10 @@ def find_foreign(zh: str, en: str, table: tuple[Institution, ...], zh_around: st
         if h.names & accepted_here:
             continue
         bodies = [b for b, ns in specific.items() if h.names & set(ns)]
-        if not bodies or any(_present(b, zh + "\n" + zh_around) for b in bodies):
+        within = [b for b, ns in specific.items() if find_english(en[h.start:h.end], ns)]
+        # a body any name inside the hit belongs to may be the one the Chinese means
+        # (中央党校 "Party School of the CPC Central Committee": 中央 is "Central Committee")
+        if not bodies or any(_present(b, zh + "\n" + zh_around) for b in bodies + within):
             continue
         span = unlisted_body(zh, in_zh)
         if span is None:
