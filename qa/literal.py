@@ -75,6 +75,19 @@ def parts_of(expr: str, with_characters: bool = False) -> list[Part]:
     return out
 
 
+def split_hyphens(tokens: list[lx.Token]) -> list[lx.Token]:
+    """Hyphenated tokens split into their words ("dragon-head" is "dragon" and "head")."""
+    out: list[lx.Token] = []
+    for t in tokens:
+        if "-" not in t.text.strip("-"):
+            out.append(t)
+            continue
+        for m in re.finditer(r"[^-]+", t.text):
+            word = m.group()
+            out.append(lx.Token(word, lx.lemma(word.lower()), t.start + m.start(), t.start + m.end()))
+    return out
+
+
 def sentence_ids(tokens: list[lx.Token], text: str) -> list[int]:
     """Sentence number of each token, so a literal rendering is never pieced together across sentences."""
     ids, n, prev = [], 0, 0

@@ -103,11 +103,12 @@ def test_a_category_of_one_kind_takes_any_of_its_checks(labels):
 
 
 #: injected errors of each class the meaning checks found without the embedder, first blind
-#: run 2026-12-05 (python bench/qa_labelled.py --corpus corpora/qa-meaning --no-embedder)
-#: term-consistency: 0 since its flags sit on the deviating pair only (issue 20); its one "find"
-#: was a flag on 发展格局 whose list of pairs happened to include line 65, labelled for 智能制造
-MEANING_FLOORS = {"polarity": 3, "direction": 3, "modality": 4, "time": 3, "institution": 1,
-                  "shorthand": 1, "term-consistency": 0, "literal-term": 0, "roles": 0}
+#: run 2026-12-05 (python bench/qa_labelled.py --corpus corpora/qa-meaning --no-embedder);
+#: raised after the general recall work of issue 15 (potential complements, time periods,
+#: numbered Party meetings, pivot roles, coordinate abbreviations …). term-consistency: set
+#: after its flags moved to the deviating pair only (issue 20), see MERGE_TC below
+MEANING_FLOORS = {"polarity": 5, "direction": 5, "modality": 6, "time": 6, "institution": 5,
+                  "shorthand": 3, "term-consistency": 0, "literal-term": 1, "roles": 5}
 #: term-consistency false alarms the translation shares with its clean twin (产业升级 inside
 #: 传统产业升级; 发展格局 rendered three ways for three senses), hidden while its flags listed
 #: every pair using a term: pinned, so that any new false alarm still fails

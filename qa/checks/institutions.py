@@ -15,6 +15,11 @@ every listed Chinese name in a pair:
   *different* body whose Chinese name is nowhere near, is a major flag;
 * otherwise (a paraphrase such as "the ministry") the check stays silent.
 
+A body the table does not list (中国企业联合会, 数字经济战略咨询委) cannot be
+checked by name, but the English must not name a *listed* body the Chinese
+does not mention in its place (minor: ``find_foreign``).  The Party's
+numbered meetings (党的二十大, 二十届三中全会) are read by their grammar.
+
 An English name that is accepted for another body the Chinese does name is
 never held against the first (省委、省政府 → "the provincial Party committee
 and government" says "government" for 省政府).
@@ -30,6 +35,7 @@ from pathlib import Path
 from align.errors import InputError
 from align.model import Pair
 from align.zh_words import loaded_jieba
+from qa import lexicons as lx
 from qa.lexicons import DATA_DIR
 from qa.model import Check, Context, Flag
 from qa.name_tables import read_name_table, split_cell
@@ -104,6 +110,9 @@ def find_misnamed(zh: str, en: str, table: tuple[Institution, ...],
     """
     by_zh = {name: body for body in table for name in body.zh}
     in_zh = find_chinese(zh, by_zh)
+    in_zh = sorted(in_zh + [f for f in numbered_meetings(zh) if f.name in by_zh
+                            and not any(f.start < k.end and k.start < f.end for k in in_zh)],
+                   key=lambda f: f.start)
     if not in_zh:
         return []
     names = {n for body in table for n in (*body.standard, *body.accepted, *body.wrong)}
@@ -145,7 +154,8 @@ _UNLISTED = re.compile(rf"(?:{_CAP}\s+(?:(?:and|&)\s+)?)*(?:{_HEADS})\b"
 _GENERIC = frozenset(_HEADS.lower().split("|")) | {"of", "for", "on", "the", "and", "state", "national",
                                                    "china", "chinese", "general", "central", "prc"}
 #: Chinese words (three characters or more) that name some body by their last characters
-_BODY_SUFFIXES = ("部", "委", "局", "署", "办", "院", "厅", "委员会", "银行", "协会", "公司", "集团", "中心",
+_BODY_SUFFIXES = ("部", "委", "局", "署", "办", "院", "厅", "委员会", "银行", "协会", "联合会", "商会", "学会",
+                  "研究会", "促进会", "基金会", "联谊会", "公司", "集团", "中心",
                   "大学", "组织", "机构", "联盟", "基金")
 
 
@@ -168,6 +178,82 @@ def _unlisted_name(en: str, in_en: list[Found], own: tuple[str, ...]) -> Found |
     return None
 
 
+_SPECIFIC = re.compile(rf"\b(?:{_HEADS}|Federation|Confederation|Association|League|Union|Congress|Academy)\b")
+#: one-character heads that end a body's name after a word of its own (咨询委, 统计局)
+_HEAD_CHARS = frozenset("委局署办院厅部")
+
+
+def _specific_names(body: Institution) -> tuple[str, ...]:
+    """Names that single this body out: its standard ones, and accepted ones that are capitalised
+    names with a body head ("Development and Reform Commission"); never loose words ("government")."""
+    return (*body.standard, *(n for n in body.accepted
+                              if _SPECIFIC.search(n) and sum(w[:1].isupper() for w in n.split()) >= 2))
+
+
+def unlisted_body(zh: str, in_zh: list[Found]) -> tuple[int, int] | None:
+    """The span of a body the Chinese names that no table row lists, or None.
+
+    A jieba word of three or more characters ending in a body's head
+    (商务局, 国家电网公司, 中国企业联合会), or a one-character head right after a
+    word of two or more (咨询 + 委: 数字经济战略咨询委).
+    """
+    at = 0
+    words = loaded_jieba().lcut(zh, HMM=False)
+    starts = []
+    for w in words:
+        starts.append(at)
+        at += len(w)
+
+    def name_start(k: int) -> int:
+        """Back over the words of two or more characters that make the name (中国/电子/信息/行业/)."""
+        while k > 0 and len(words[k - 1]) >= 2 and lx.HAN.fullmatch(words[k - 1][0]) \
+                and not any(f.start <= starts[k - 1] < f.end for f in in_zh):
+            k -= 1
+        return starts[k]
+
+    for k, w in enumerate(words):
+        start, end = starts[k], starts[k] + len(w)
+        if any(f.start <= start and end <= f.end for f in in_zh):
+            continue
+        if len(w) >= 3 and w.endswith(_BODY_SUFFIXES):
+            return name_start(k), end
+        if (w in _HEAD_CHARS and k > 0 and len(words[k - 1]) >= 2 and lx.HAN.fullmatch(words[k - 1][0])
+                and not any(f.start <= start < f.end for f in in_zh)):
+            return name_start(k), end
+    return None
+
+
+def find_foreign(zh: str, en: str, table: tuple[Institution, ...], zh_around: str = "") -> list[Misnamed]:
+    """A listed body the English names by one of its own names, which the Chinese does not name,
+    where the Chinese names an unlisted body instead (中国企业联合会 → "All-China Federation of
+    Industry and Commerce"; 数字经济战略咨询委 → "Development and Reform Commission").
+
+    A body the Chinese (or a neighbouring pair) names, and a name accepted for one
+    the Chinese names, are never held against it.
+    """
+    by_zh = {name: body for body in table for name in body.zh}
+    in_zh = find_chinese(zh, by_zh) + numbered_meetings(zh)
+    named = {by_zh[f.name] for f in in_zh if f.name in by_zh}
+    accepted_here = {n for body in named for n in (*body.standard, *body.accepted)}
+    specific = {body: _specific_names(body) for body in table if body.kind == "body"}
+    names = {n for ns in specific.values() for n in ns}
+    for h in find_english(en, names):
+        if h.names & accepted_here:
+            continue
+        bodies = [b for b, ns in specific.items() if h.names & set(ns)]
+        within = [b for b, ns in specific.items() if find_english(en[h.start:h.end], ns)]
+        # a body any name inside the hit belongs to may be the one the Chinese means
+        # (中央党校 "Party School of the CPC Central Committee": 中央 is "Central Committee")
+        if not bodies or any(_present(b, zh + "\n" + zh_around) for b in bodies + within):
+            continue
+        span = unlisted_body(zh, in_zh)
+        if span is None:
+            return []
+        unlisted = Institution((zh[span[0]:span[1]],), (), (), (), "body", "the Chinese text")
+        return [Misnamed(unlisted, Found(unlisted.zh[0], *span), h, bodies[0], listed=False)]
+    return []
+
+
 def _other_bodies_in(zh: str, in_zh: list[Found]) -> bool:
     """Whether ``zh`` names a body the table does not list (商务局, 国家电网公司): the English may be its name."""
     at = 0
@@ -177,6 +263,40 @@ def _other_bodies_in(zh: str, in_zh: list[Found]) -> bool:
                 and not any(k.start <= start and at <= k.end for k in in_zh)):
             return True
     return False
+
+
+_NUMERAL = "[一二三四五六七八九十]"
+#: 党的二十大, 中共十九大, 十八大: a numbered National Congress of the CPC (its own row's first name)
+_CONGRESS = re.compile(rf"(?:党的|中共|中国共产党)?第?(?:十{_NUMERAL}|二十{_NUMERAL}?|{_NUMERAL})(?:次全国代表)?大(?![学会厦道])")
+#: 二十届三中全会, 十九届六中全会: a numbered plenary session of the CPC Central Committee
+_PLENUM = re.compile(rf"(?:党的|中共)?(?:第?{_NUMERAL}+届(?:中央委员会)?)?(?:第?{_NUMERAL}+中全会|"
+                     rf"{_NUMERAL}+次全体会议)")
+CONGRESS_NAME = "中国共产党全国代表大会"
+PLENUM_NAME = "中国共产党中央委员会全体会议"
+
+
+def numbered_meetings(zh: str) -> list[Found]:
+    """The Party's numbered meetings in ``zh`` (党的二十大, 二十届三中全会), named by their table rows.
+
+    The Chinese numbers the congress and the plenum instead of naming them,
+    so no fixed list holds every form; the grammar is regular (ordinal +
+    大 for a congress, ordinal + 届 + ordinal + 中全会 for a plenary session of
+    that congress's Central Committee).  A bare 十大 ("ten great …") or an
+    ordinal before 大学 / 大会 is no congress: the congress needs 党的 / 中共
+    or a number of two characters.
+    """
+    out: list[Found] = []
+    for m in _PLENUM.finditer(zh):
+        if "中全会" in m.group() or "届" in m.group():
+            out.append(Found(PLENUM_NAME, m.start(), m.end()))
+    for m in _CONGRESS.finditer(zh):
+        text = m.group()
+        party = text.startswith(("党的", "中共", "中国共产党"))
+        digits = re.sub(r"^(?:党的|中共|中国共产党)?第?|(?:次全国代表)?大$", "", text)
+        if not (party or len(digits) >= 2) or any(m.start() < f.end and f.start < m.end() for f in out):
+            continue
+        out.append(Found(CONGRESS_NAME, m.start(), m.end()))
+    return sorted(out, key=lambda f: f.start)
 
 
 _ORDINAL_SESSION = re.compile(r"第?[一二三四五六七八九十]+届$")
@@ -244,6 +364,10 @@ def _other_body(body: Institution, in_en: list[Found], accepted_here: set[str],
 def _message(pair: Pair, m: Misnamed) -> tuple[str, str]:
     zh_text = pair.zh[m.zh_found.start:m.zh_found.end]
     en_text = pair.en[m.en_found.start:m.en_found.end]
+    if not m.body.standard and not m.body.accepted and m.other is not None:  # find_foreign
+        return ((f"The English names '{en_text}' ({m.other.zh[0]}), which the Chinese does not "
+                f"mention; the Chinese names '{zh_text}' here, a different body"),
+                f"Name the body the Chinese names: '{zh_text}'")
     what = f"'{zh_text}' is the {m.body.label}" if m.body.standard else (
         f"'{zh_text}' means '{m.body.label}'")
     if m.other is not None:
@@ -267,6 +391,9 @@ class InstitutionOptions:
     neighbours: int = 1
     #: also flag (as minor) a capitalised body name that no table row lists ("Ministry of Economy")
     unlisted: bool = True
+    #: also flag (as minor) a listed body the English names that the Chinese does not, where the
+    #: Chinese names an unlisted body instead (中国企业联合会 → "All-China Federation of Industry …")
+    foreign: bool = True
 
 
 def check_institutions(pair: Pair, ctx: Context) -> list[Flag]:
@@ -279,6 +406,9 @@ def check_institutions(pair: Pair, ctx: Context) -> list[Flag]:
         zh_around = neighbour_texts(ctx.pairs, pair, "zh", opts.neighbours)
         en_around = neighbour_texts(ctx.pairs, pair, "en", opts.neighbours)
         found = find_misnamed(pair.zh, pair.en, table, zh_around, en_around, opts.unlisted)
+    if not found and opts.foreign:
+        found = find_foreign(pair.zh, pair.en, table,
+                             neighbour_texts(ctx.pairs, pair, "zh", opts.neighbours))
     flags = []
     for m in found:
         message, suggestion = _message(pair, m)

@@ -183,20 +183,44 @@ def _rendered_by_parts(fig: FigurativeWord, tokens: list[lx.Token], text: str,
     return i, j, chosen
 
 
+def _inside_compound(fig: FigurativeWord, zh: str, start: int, end: int,
+                     candidates: Sequence[tuple[int, int]]) -> FigurativeWord:
+    """``fig`` judged by the senses of the dictionary compound it is part of, when there is one.
+
+    龙头 has a literal sense ("figurehead on prow of dragon boat") that makes
+    "dragon head" one of its own renderings; inside 龙头企业 ("leading
+    enterprises") it has none, so there the compound's senses decide what is
+    foreign.  The parts stay the word's own.
+    """
+    outer = [(s, e) for s, e in candidates if s <= start and end <= e and e - s > end - start
+             and figurative_word(zh[s:e]) is None and lx.cedict().get(zh[s:e])]
+    if not outer:
+        return fig
+    s, e = max(outer, key=lambda se: se[1] - se[0])
+    senses = tuple(g for g in lr.whole_glosses(zh[s:e]) if _content(g))
+    if not senses:
+        return fig
+    words = frozenset().union(*(_content(g) for g in senses))
+    return FigurativeWord(fig.word, senses, fig.parts, words, fig.marked, fig.primary)
+
+
 def detect_literal_terms(zh: str, en: str, skip: Sequence[tuple[int, int]] = ()) -> list[LiteralTerm]:
     """Figurative words of ``zh`` rendered by their characters in ``en``.
 
     ``skip`` holds Chinese spans another check owns (idiom-literal's expressions).
     """
-    tokens = lx.tokenize_en(en)
+    tokens = lr.split_hyphens(lx.tokenize_en(en))
     if not tokens:
         return []
     en_set = {t.lemma for t in tokens}
     out: list[LiteralTerm] = []
-    for start, end in _candidates(zh):
+    candidates = _candidates(zh)
+    for start, end in candidates:
         if any(s < end and start < e for s, e in [*skip, *(h.zh_span for h in out)]):
             continue
         fig = figurative_word(zh[start:end])
+        if fig is not None:
+            fig = _inside_compound(fig, zh, start, end, candidates)
         if fig is None or any(lr.gloss_present(s, en_set) for s in fig.senses):
             continue
         found = _rendered_by_parts(fig, tokens, en, lr.accounted_lemmas(zh, start, end))

@@ -10,7 +10,8 @@ A Chinese clause with an obligation cue (and no permission or prohibition
 cue of its own) is flagged when its English has a permission or possibility
 modal ("may", "can", "could", "if possible", "allowed") and no obligation
 word at all ("must", "should", "need", "ensure", "strictly", "all" …) and
-no negation.  The reverse: a clause with 可以/可/允许 and no obligation cue,
+no negation.  An encouragement (鼓励, 倡导, 提倡) whose English orders instead
+("require", "oblige", "must") and has no word of encouragement.  The reverse: a clause with 可以/可/允许 and no obligation cue,
 whose English has a strong obligation ("must", "shall", "required") and no
 permission word.  A prohibition whose English has a permission word and no
 negation or prohibition word.  Strong cues make major flags at sentence
@@ -23,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from align.model import Pair
+from qa import lexicons as lx
 from qa.checks.polarity import TABLE as NEGATORS
 from qa.checks.polarity import english_negations
 from qa.clause_match import document_clauses
@@ -39,7 +41,10 @@ from qa.model import Check, Context, Flag
 
 TABLE = "modals.tsv"
 SAYS = {"obligation": "an obligation", "permission": "a permission or possibility",
-        "prohibition": "a prohibition"}
+        "prohibition": "a prohibition", "encouragement": "an encouragement"}
+#: English obligation words that, facing 鼓励 "encourage", turn an invitation into an order
+#: (the strong obligations, and "require" which is weak elsewhere: "required" may be a noun's)
+_COERCIVE = ("require",)
 
 
 @dataclass(frozen=True)
@@ -52,7 +57,7 @@ class ModalityOptions:
 def _zh_classes(pair: Pair, start: int, end: int, weak: bool) -> dict[str, list[ZhHit]]:
     """The clause's modal cues by class; 'none' rows (可持续, 重要) are words, not cues."""
     out: dict[str, list[ZhHit]] = {"obligation": [], "permission": [], "prohibition": [],
-                                   "weak_permission": []}
+                                   "weak_permission": [], "encouragement": []}
     for h in zh_word_cues(pair.zh, cue_rows(TABLE), (start, end)):
         strength = h.row.extra[0] if h.row.extra else "strong"
         if strength == "none" or (len(h.row.cue) == 1 and cedict_join(pair.zh, h)):
@@ -82,6 +87,11 @@ def _finding(cue: dict[str, list[ZhHit]], context: dict[str, list[ZhHit]],
     if (cue["obligation"] and not zh_permits and permits
             and not en["obligation"] and not en["negation"] and not en["prohibition"]):
         return cue["obligation"][0], "permission", permits[0]
+    coercive = [h for h in en["obligation"]
+                if h.strength == "strong" or lx.lemma(h.text.lower()) in map(lx.lemma, _COERCIVE)]
+    if (cue["encouragement"] and not context["obligation"] and not context["prohibition"]
+            and coercive and not en["encouragement"] and not en["negation"]):
+        return cue["encouragement"][0], "obligation", coercive[0]
     if (cue["permission"] and not context["obligation"] and not context["prohibition"]
             and strong_obl and not en["permission"] and not en["negation"]):
         return cue["permission"][0], "obligation", strong_obl[0]
@@ -94,12 +104,14 @@ def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, neg_cues: EnglishCu
     flags = []
     for clause in pc.zh:
         own = _zh_classes(pair, clause.start, clause.end, opts.weak_cues)
-        if not (own["obligation"] or own["permission"] or own["prohibition"]):
+        if not (own["obligation"] or own["permission"] or own["prohibition"]
+                or own["encouragement"]):
             continue
         for scope in scopes(pc, clause):
             context = _zh_classes(pair, scope.zh_start, scope.zh_end, True)
             en_text = pair.en[scope.en_start:scope.en_end]
-            en: dict[str, list] = {"obligation": [], "permission": [], "prohibition": []}
+            en: dict[str, list] = {"obligation": [], "permission": [], "prohibition": [],
+                                   "encouragement": []}
             for h in cues.find(en_text):
                 en[h.label].append(h)
             en["negation"] = english_negations(en_text, neg_cues, strict=True)
@@ -124,6 +136,8 @@ def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, neg_cues: EnglishCu
 def _suggest(kind: str, en: str) -> str:
     if kind == "obligation":
         return f"Say it as an obligation ('must', 'shall', 'is required to') in '{quote(en)}'"
+    if kind == "encouragement":
+        return f"Say it as an encouragement ('encourage', 'support') in '{quote(en)}'"
     if kind == "prohibition":
         return f"Say it as a prohibition ('must not', 'is prohibited') in '{quote(en)}'"
     return f"Say it as a permission ('may', 'can') in '{quote(en)}'"
@@ -142,7 +156,8 @@ def check_modality(ctx: Context) -> list[Flag]:
 
 MODALITY = Check(id="modality", category="Accuracy/Mistranslation", severity="major",
                  description="An obligation (必须, 务必, 一律) rendered as a permission (may, can), "
-                             "a permission (可以) as an obligation, or a prohibition (不得) as a permission",
+                             "a permission (可以) or an encouragement (鼓励, 倡导) as an obligation, "
+                             "or a prohibition (不得) as a permission",
                  run=check_modality, scope="document", options=ModalityOptions,
                  needs=frozenset({"embedder"}))
 CHECKS = [MODALITY]

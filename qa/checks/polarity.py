@@ -12,6 +12,10 @@ prefixed antonym ("unreasonable" for 不合理).  When the whole English has
 none, the flag is major; when only the clause's confidently matched window
 lacks it, minor (the negation may have moved to another clause).  Clauses
 with two negations (非…不可, 不…不) or a rhetorical question are not read.
+A 不 inside a verb compound (达不到 "cannot reach", 离不开 "cannot do
+without": a potential complement, ``qa.potential_complement``) is a negation
+too; 离不开-type compounds of necessity are also rendered by "depends on",
+"is essential to" (English rows of kind ``necessity``).
 
 English negation, Chinese none: an explicit "not"/"never"/"no" in an English
 pair whose Chinese has no negator character and no implicitly negative word
@@ -42,6 +46,7 @@ from qa.meaning_cues import (
     zh_word_cues,
 )
 from qa.model import Check, Context, Flag
+from qa.potential_complement import potential_negations
 
 TABLE = "negators.tsv"
 #: characters that negate in any word they start (the reverse direction stays silent on them)
@@ -51,6 +56,8 @@ _UN = re.compile(r"\b(?:un(?!der|io|it|if|iv|iq|is|til|to)[a-z]{4,}|non-?[a-z]{3
                  r"|[a-z]{3,}less(?:ly|ness)?)\b", re.IGNORECASE)
 _PREFIXED = re.compile(r"\b(?:in|im|ir|il|dis|mis|ab)[a-z]{4,}\b|\b[a-z]{3,}less(?:ly|ness)?\b",
                        re.IGNORECASE)
+
+_DO_WITHOUT = re.compile(r"\b(?:do|does|did|done|doing|go|goes|went|gone|going)\s+without$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -94,10 +101,16 @@ def _clause_negations(pair: Pair, start: int, end: int) -> tuple[list[ZhHit], bo
     word makes a CC-CEDICT headword with it reads as that word (a lexical cue).
     """
     hits = [_joined(pair.zh, h) for h in zh_word_cues(pair.zh, cue_rows(TABLE), (start, end))]
+    inner = [ZhHit(CueRow("zh", p.word, p.kind, (p.gloss,)), p.start, p.end)
+             for p in potential_negations(pair.zh, start, end)
+             if not any(h.start <= p.start and p.end <= h.end and h.row.kind != "negation"
+                        for h in hits)]  # a table word holding it (不得不, 毫不犹豫) decides
+    hits = [h for h in hits if not any(p.start <= h.start < p.end for p in inner)] + inner
     if (any(h.row.kind == "skip" or _a_not_a(pair.zh, h) for h in hits)
             or "？" in pair.zh[start:end + 1]):
         return [], False
-    neg = [h for h in hits if h.row.kind in ("negation", "prohibition", "lexical")]
+    neg = sorted((h for h in hits if h.row.kind in ("negation", "prohibition", "lexical", "necessity")),
+                 key=lambda h: h.start)
     return neg, len(neg) <= 1
 
 
@@ -164,8 +177,13 @@ def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues) -> bool:
     antonym after a lexical cue, or after a bare negator when the rest of
     the English word is a gloss of the negated word (不合适 "inappropriate").
     """
-    if english_negations(en, cues, strict=False):
+    negations = english_negations(en, cues, strict=False)
+    if cue.row.kind == "necessity":  # "can do without" is the opposite of 离不开, not its negation
+        negations = [n for n in negations if not _DO_WITHOUT.search(en[:n[1]])]
+    if negations:
         return True
+    if cue.row.kind == "necessity" and any(h.label == "necessity" for h in cues.find(en)):
+        return True  # 离不开 "cannot do without" rendered "depends on"
     prefixed = list(_PREFIXED.finditer(en))
     if not prefixed:
         return False

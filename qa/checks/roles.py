@@ -9,7 +9,9 @@ of their words (each by the words the other does not share), and reads the role
 each is given from the English markers in ``qa/data/role_markers.tsv`` ("led
 by", "with the support of" …).  It flags only when A sits in the supporting
 role and B in the leading one; when either actor or either role cannot be
-found it stays silent.
+found it stays silent.  The pivot construction 鼓励A构建…带动B / 鼓励A…为B提供
+is read the same way: the party after "encourage" in the English must be A,
+not B; and in A要V1，B要V2 the English must not give V1 to B and V2 to A.
 """
 
 from __future__ import annotations
@@ -28,14 +30,17 @@ from qa.model import Check, Context, Flag
 
 MARKERS_PATH = lx.DATA_DIR / "role_markers.tsv"
 _STOP = "，,。；;：:！!？?（）()“”\"《》"
-_LEAD_VERBS = "牵头|主导|负责|组织|领导"
-_SUPPORT_VERBS = "配合|参与|协助|协同|支持"
+_LEAD_VERBS = "牵头|主导|负责|组织|领导|引领"
+_SUPPORT_VERBS = "配合|参与|协助|协同|支持|支撑"
 #: 由A牵头、B配合 / A牵头，B配合: A is everything back to 由 or the clause start
 _LEADS = re.compile(rf"(?:由)?(?P<a>[^{_STOP}、由]{{2,20}}?)(?:{_LEAD_VERBS})[^{_STOP}、]{{0,4}}?[，,、]"
                     rf"(?P<b>[^{_STOP}、]{{2,20}}?)(?:{_SUPPORT_VERBS})")
 #: A会同B… / A指导B…: B runs to the next verb
+#: further supporters after the first: 国有企业牵头、龙头企业支撑、科研机构和高校深度参与
+_MORE = re.compile(rf"[、，,](?P<b>[^{_STOP}、]{{2,20}}?)(?:{_SUPPORT_VERBS})")
 _WITH = re.compile(rf"(?P<a>[^{_STOP}、由在]{{2,20}}?)(?P<verb>会同|指导)(?P<b>[^{_STOP}]{{2,24}})")
-_ADVERB_FLAGS = ("d", "ad", "c", "p", "u")
+_LINKS = frozenset({"and", "of", "the", "for", "to", "a", "an", "in", "on"})
+_ADVERB_FLAGS = ("d", "ad", "a", "c", "p", "u")
 
 
 @dataclass(frozen=True)
@@ -88,13 +93,42 @@ def _noun_phrase(text: str, from_end: bool) -> str:
     return "".join(kept)
 
 
+def _leading_verbs(text: str) -> int:
+    """How many characters of verbs (加快建立) stand before the actor in ``text``."""
+    from jieba import posseg
+
+    loaded_jieba().setLogLevel(60)
+    cut = 0
+    words = [(w.word, w.flag) for w in posseg.lcut(text)]
+    for k, (w, f) in enumerate(words[:-1]):
+        if not f.startswith(("v", "d", "p", "c", "u")) or f == "vn":
+            break
+        cut += len(w)
+    return cut
+
+
 def parse_roles(zh: str) -> list[Roles]:
     """Every lead/support construction in ``zh`` with its two actors."""
     out: list[Roles] = []
     for m in _LEADS.finditer(zh):
-        a, b = m.group("a"), _noun_phrase(m.group("b"), from_end=True)
-        if len(b) >= 2:
-            out.append(Roles(a, b, m.span("a"), (m.start("b"), m.start("b") + len(b))))
+        a_start = m.start("a") + _leading_verbs(m.group("a"))
+        a = zh[a_start:m.end("a")]
+        if len(a) < 2:
+            continue
+        at, supporters = m.start("b"), [m.group("b")]
+        end = m.end()
+        while (more := _MORE.match(zh, end)) is not None:
+            supporters.append(more.group("b"))
+            end = more.end()
+        starts = [m.start("b")] + [0] * (len(supporters) - 1)
+        pos = m.end()
+        for k in range(1, len(supporters)):
+            starts[k] = zh.index(supporters[k], pos)
+            pos = starts[k] + len(supporters[k])
+        for at, raw in zip(starts, supporters):
+            b = _noun_phrase(raw, from_end=True)
+            if len(b) >= 2:
+                out.append(Roles(a, b, (a_start, m.end("a")), (at, at + len(b))))
     for m in _WITH.finditer(zh):
         b = _noun_phrase(m.group("b"), from_end=False)
         if len(b) >= 2:
@@ -106,10 +140,14 @@ def _gloss_lemmas(actor: str) -> frozenset[str]:
     cd = lx.cedict()
     out: set[str] = set()
     for word in cd.segment(actor):
-        if len(word) < 2 and len(actor) > 1:
-            continue  # 各, 省: single characters gloss almost anything
-        for g in cd.glosses(word):
-            out.update(lx.content_lemmas(lx.strip_gloss(g)))
+        if len(word) < 2 and len(actor) > 3:
+            continue  # 各, 省: single characters gloss almost anything (but 大企业 is a *large* one)
+        for g in cd.glosses(word)[:5] if len(word) < 2 else cd.glosses(word):
+            clean = lx.strip_gloss(g)
+            out.update(lx.content_lemmas(clean))
+            initials = [w[0] for w in re.findall(r"[A-Za-z]+", clean) if w.lower() not in _LINKS]
+            if len(initials) >= 3:  # 'small and medium enterprise' is written 'SME' as often
+                out.add("".join(initials).lower())
     return frozenset(out)
 
 
@@ -167,6 +205,130 @@ def _span(tokens: list[lx.Token], mentions: list[int], at: int) -> tuple[int, in
     return tokens[i].start, tokens[j].end
 
 
+#: 鼓励A构建…，带动B… / 鼓励A开放…，为B提供…: a pivot verb whose object A acts on a second party B
+_PIVOT = re.compile(r"(?P<verb>鼓励|支持|引导)(?P<a>[^，,。；;：:！!？?]{2,16})"
+                    r"(?=[^。；;！!？?]{2,40}?(?:带动|帮助|[，,]为)(?P<b>[^，,。；;：:！!？?、]{2,12}))")
+#: English verbs that take the encouraged party as their object ("encourage A to …")
+_PIVOT_EN = re.compile(r"(?:encourag|support|guid|urg|help|enabl|incentivi[sz]|motivat)(?:e|es|ed|ing|s)?$",
+                       re.IGNORECASE)
+
+
+def _first_actor(text: str) -> str:
+    """The party named first in ``text``: its first noun word (中小企业 of 中小企业协同发展)."""
+    from jieba import posseg
+
+    loaded_jieba().setLogLevel(60)
+    words = posseg.lcut(text)
+    if words and words[0].flag.startswith(("n", "j")) and words[0].flag != "nr":
+        return words[0].word
+    return ""
+
+
+def parse_pivots(zh: str) -> list[Roles]:
+    """鼓励A…带动B constructions: ``lead`` is A (who is encouraged and acts), ``support`` is B."""
+    out = []
+    for m in _PIVOT.finditer(zh):
+        a = _noun_phrase(m.group("a"), from_end=False)
+        b = _first_actor(m.group("b"))
+        if len(a) >= 2 and len(b) >= 2 and a != b and not (set(a) >= set(b) or set(b) >= set(a)):
+            out.append(Roles(a, b, (m.start("a"), m.start("a") + len(a)),
+                             (m.start("b"), m.start("b") + len(b))))
+    return out
+
+
+def _pivot_flags(pair: Pair, tokens: list[lx.Token]) -> list[Flag]:
+    """The English encourages B where the Chinese encourages A to act for B ("Encourage SMEs to …")."""
+    flags = []
+    for r in parse_pivots(pair.zh):
+        a, b = _gloss_lemmas(r.lead), _gloss_lemmas(r.support)
+        a_at, b_at = set(_mentions(tokens, a, b)), set(_mentions(tokens, b, a))
+        if not a_at or not b_at:
+            continue
+        for k, t in enumerate(tokens):
+            if not _PIVOT_EN.match(t.text):
+                continue
+            window = range(k + 1, min(len(tokens), k + 4))
+            if any(j in a_at for j in window) or not any(j in b_at for j in window):
+                continue
+            j = next(j for j in window if j in b_at)
+            en_b = (tokens[j].start, tokens[j].end)
+            flags.append(ROLES.flag(
+                pair, f"The Chinese {pair.zh[r.lead_span[0] - 2:r.lead_span[0]]} {r.lead}, who are to "
+                      f"act for {r.support}; the English '{t.text} {tokens[j].text}' makes "
+                      f"'{tokens[j].text}' the party that acts",
+                zh_spans=(r.lead_span, r.support_span), en_spans=(en_b,),
+                suggestion=f"Keep {r.lead} as the party encouraged to act and {r.support} as the one "
+                           "that benefits"))
+            break
+    return flags
+
+
+_MODAL = "要|应当|应该|应|必须|须|需要"
+#: A要V1，B要V2: two parties, each with its own task (政府部门要明确政策导向，市场主体要共同发力)
+_TASKS = re.compile(rf"(?P<a>[^{_STOP}、]{{2,14}}?)(?:{_MODAL})(?P<v1>[^{_STOP}、]{{2,20}})[，,；;]"
+                    rf"(?P<b>[^{_STOP}、]{{2,14}}?)(?:{_MODAL})(?P<v2>[^{_STOP}、]{{2,20}})")
+
+
+def _trailing_actor(text: str) -> str:
+    """The noun words that end ``text`` (四是政府部门 → 政府部门): the subject before the modal."""
+    from jieba import posseg
+
+    loaded_jieba().setLogLevel(60)
+    words = [(w.word, w.flag) for w in posseg.lcut(text)]
+    kept: list[str] = []
+    while words and words[-1][1].startswith(("n", "j")) and words[-1][1] != "nr":
+        kept.insert(0, words.pop()[0])
+    return "".join(kept)
+
+
+def parse_tasks(zh: str) -> list[tuple[Roles, str, str]]:
+    """A要V1，B要V2 constructions: (A as ``lead`` and B as ``support``, V1, V2)."""
+    out = []
+    for m in _TASKS.finditer(zh):
+        a, b = _trailing_actor(m.group("a")), _trailing_actor(m.group("b"))
+        if len(a) >= 2 and len(b) >= 2 and a != b:
+            a_start = m.end("a") - len(a)
+            b_start = m.end("b") - len(b)
+            out.append((Roles(a, b, (a_start, m.end("a")), (b_start, m.end("b"))),
+                        m.group("v1"), m.group("v2")))
+    return out
+
+
+def _first(tokens: list[lx.Token], lemmas: frozenset[str], after: int) -> int | None:
+    """The first token after ``after`` that renders a word of ``lemmas`` (stems: 'investment', 'invest')."""
+    stems = lx.StemSet(lemmas)
+    return next((k for k in range(after + 1, len(tokens))
+                 if stems.has(tokens[k].lemma) and tokens[k].text.lower() not in lx.STOPWORDS), None)
+
+
+def _task_flags(pair: Pair, tokens: list[lx.Token]) -> list[Flag]:
+    """The English gives A's task to B and B's to A: B … V1 … A … V2 where the Chinese says
+    A … V1, B … V2 (every one of the four found by its own gloss words)."""
+    flags = []
+    for r, v1, v2 in parse_tasks(pair.zh):
+        a, b = _gloss_lemmas(r.lead), _gloss_lemmas(r.support)
+        g1, g2 = _gloss_lemmas(v1), _gloss_lemmas(v2)
+        a_at, b_at = _mentions(tokens, a, b), _mentions(tokens, b, a)
+        if not a_at or not b_at:
+            continue
+        pb = b_at[0]
+        t1 = _first(tokens, g1 - g2 - a - b, pb)
+        pa = next((k for k in a_at if t1 is not None and k > t1), None)
+        t2 = _first(tokens, g2 - g1 - a - b, pa) if pa is not None else None
+        if t1 is None or pa is None or t2 is None:
+            continue
+        if any(pb < k < t1 for k in a_at) or any(pa < k < t2 for k in b_at):
+            continue  # the other party stands between an actor and its task: no clear reading
+        flags.append(ROLES.flag(
+            pair, f"The Chinese gives {r.lead} the task '{v1}' and {r.support} the task '{v2}'; the "
+                  f"English gives the first task to '{tokens[pb].text}' and the second to "
+                  f"'{tokens[pa].text}'",
+            zh_spans=(r.lead_span, r.support_span),
+            en_spans=((tokens[pb].start, tokens[pb].end), (tokens[pa].start, tokens[pa].end)),
+            suggestion=f"Give each party its own task: {r.lead} → '{v1}', {r.support} → '{v2}'"))
+    return flags
+
+
 def check_roles(pair: Pair, ctx: Context) -> list[Flag]:
     flags: list[Flag] = []
     markers = load_markers()
@@ -190,11 +352,11 @@ def check_roles(pair: Pair, ctx: Context) -> list[Flag]:
             zh_spans=(r.lead_span, r.support_span), en_spans=tuple(sorted((lead_en, support_en))),
             suggestion=f"Swap the roles back: led by {pair.en[slice(*lead_en)]}, with the support "
                        f"of {pair.en[slice(*support_en)]}"))
-    return flags
+    return flags + _pivot_flags(pair, tokens) + _task_flags(pair, tokens)
 
 
 ROLES = Check(id="roles", category="Accuracy/Mistranslation", severity="major",
               description="Who leads and who assists swapped (由A牵头、B配合 → 'led by B with the "
-                          "support of A')",
+                          "support of A'; 鼓励A…带动B → 'encourage B')",
               run=check_roles, scope="pair")
 CHECKS = [ROLES]

@@ -19,6 +19,10 @@ characters that CC-CEDICT does not list (六稳, 三保), or a quoted "numeral
 (+ 个/大/项) + word" term (“两个坚持”) — get a minor flag when the English is
 only the numeral and a literal gloss of the characters, with nothing after it
 that explains them (a colon, a dash, a bracket, "namely", "i.e.").
+Unnumbered coordinate abbreviations (产学研用, 专精特新, 数实融合: two or more
+characters that each stand for a word, which no dictionary lists) get a
+minor flag when the English renders each character by its own common-noun
+gloss, in order, as one list ("production, learning, research and use").
 Ordinary counted nouns are left alone: the term must not be a CEDICT word
 whose own gloss is in the English (两国 "the two countries").
 """
@@ -127,6 +131,14 @@ def _numeral_and_gloss(en: str, value: int, counted: str) -> tuple[int, int] | N
     pattern = re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(words) + rf"|{value})(?![A-Za-z0-9])",
                          re.IGNORECASE)
     for m in pattern.finditer(en):
+        if en[m.end():m.end() + 1] == "-":  # "two-carbon", "four-in-one": one hyphenated word
+            hyph = re.match(r"-([A-Za-z]+(?:-[A-Za-z]+)*)", en[m.end():])
+            parts = hyph.group(1).split("-") if hyph else []
+            content = [w for w in parts if w.lower() not in lx.STOPWORDS]
+            if content and any(_stem_match(lx.lemma(w.lower()), g) for w in content for g in glosses):
+                end = m.end() + hyph.end()
+                return None if _EXPLAINED.match(en[end:]) else (m.start(), end)
+            continue
         after = [t for t in tokens if t.start >= m.end()][:3]
         for k, t in enumerate(after):
             if re.search(r"[.;,!?]", en[m.end():t.start]):
@@ -231,13 +243,138 @@ def _unknown(zh: str, en: str, table: tuple[Shorthand, ...], taken: list[Found])
     return out
 
 
+#: characters that are grammar, not abbreviated words (never part of a coordinate abbreviation)
+_FUNCTION_CHARS = frozenset("的了在和与及是为对把被等从向于以而也都就并或又再更很最将已要会能可之其这那个地得着过")
+#: what may stand between the words of a character-by-character list: commas, hyphens, slashes, "and"
+_LIST_GAP = re.compile(r"^(?:\s*[,/\-–]\s*|\s+(?:and|&)\s+|\s*,\s*and\s+)$")
+
+
+_NUMERAL_CHARS = re.compile("[一二两三四五六七八九十百千万亿双几多半]")
+
+
+def _is_word(chars: str) -> bool:
+    """A word of its own in CC-CEDICT or jieba's dictionary (低碳): not two abbreviated words."""
+    return chars in lx.cedict() or bool(loaded_jieba().dt.FREQ.get(chars))
+
+
+def _coordinate_candidates(zh: str, known: set[str]) -> list[tuple[Found, list[str]]]:
+    """Unnumbered coordinate abbreviations: 产学研用, 专精特新.
+
+    Three or four single characters in a row that no dictionary joins into a
+    word, each standing for a word of its own (产 for 产业, 学 for 学术).
+    """
+    cd = lx.cedict()
+    out: list[tuple[Found, list[str]]] = []
+    for run in re.finditer(f"[{HAN_CLASS}]+", zh):
+        segs = cd.segment(run.group())
+        at = run.start()
+        starts = []
+        for seg in segs:
+            starts.append(at)
+            at += len(seg)
+        k = 0
+        while k < len(segs):
+            j = k
+            while (j < len(segs) and len(segs[j]) == 1 and segs[j] not in _FUNCTION_CHARS
+                   and not _NUMERAL_CHARS.match(segs[j])
+                   and not (j > k and _is_word(segs[j - 1] + segs[j]))):
+                j += 1
+            singles = segs[k:j]
+            units = list(singles)
+            text = "".join(units)
+            if (len(units) >= 3 and 3 <= len(text) <= 4
+                    and text not in cd and text not in known):
+                out.append((Found(text, starts[k], starts[k] + len(text)), units))
+            k = max(j, k + 1)
+    return out
+
+
+def _unit_lemmas(unit: str) -> frozenset[str]:
+    """Lower-case (common-noun) gloss lemmas of ``unit``: a place's proper name (京 'Beijing') is its
+    accepted rendering, never a literal one."""
+    out: set[str] = set()
+    for g in lx.cedict().glosses(unit)[:10]:
+        clean = lx.strip_gloss(g)
+        if not re.search(r"\b[A-Z]", clean):  # every word: 新 'new' and 用 'to use' are stopwords elsewhere
+            out.update(lx.lemma(w) for w in re.findall(r"[a-z]{3,}", clean) if w not in _GLOSS_FILLER)
+    return frozenset(out)
+
+
+#: words of a CC-CEDICT gloss that say nothing of its meaning
+_GLOSS_FILLER = frozenset({"the", "and", "for", "sth", "one", "oneself", "etc", "not", "with", "from"})
+
+
+def _renders(word: str, gloss: str) -> bool:
+    """An English lemma renders a gloss lemma: the same stem, or the gloss word grown by a suffix
+    ('real' → 'reality', 'new' → 'newness', 'produc' → 'production')."""
+    return _stem_match(word, gloss) or word.startswith(gloss)
+
+
+def _rendered_as_list(en: str, units: list[str]) -> tuple[int, int] | None:
+    """The English span that renders every unit by its own gloss, in order, as one list
+    ("production, learning, research and use"; "number-reality fusion")."""
+    glosses = [_unit_lemmas(u) for u in units]
+    if not all(glosses):
+        return None
+    tokens = [t for t in lx.tokenize_en(en) if re.match(r"[A-Za-z]", t.text) and t.text.lower() != "and"]
+    words = [(t.start, t.end, t.lemma) for t in tokens]
+    for h in re.finditer(r"[A-Za-z]+", en):  # the tokenizer keeps "number-reality" whole
+        if h.start() > 0 and en[h.start() - 1] == "-" or h.end() < len(en) and en[h.end()] == "-":
+            words.append((h.start(), h.end(), lx.lemma(h.group().lower())))
+    words = sorted(set(words))
+    for i in range(len(words)):
+        span, at = [], i
+        for g in glosses:
+            while at < len(words) and span and words[at][0] < span[-1][1]:
+                at += 1  # skip the pieces inside a hyphenated token already used
+            if at >= len(words) or not any(_renders(words[at][2], x) for x in g):
+                break
+            if span and not _LIST_GAP.match(en[span[-1][1]:words[at][0]]):
+                break
+            span.append(words[at])
+            at += 1
+        else:
+            return span[0][0], span[-1][1]
+    return None
+
+
+_NOMINAL = re.compile(r"(?:tion|sion|ment|ness|ity|ing|ance|ence|er|or|s)$", re.IGNORECASE)
+
+
+def _verbs_for_verbs(en_list: str, units: list[str]) -> bool:
+    """Whether the list is bare verbs, each a 'to …' gloss of its character (学练训赛 "learn-
+    practise-train-compete"): characters used as the verbs they are, not abbreviating nouns."""
+    items = [w for w in re.findall(r"[A-Za-z]+", en_list) if w.lower() not in ("and",)]
+    if len(items) != len(units):
+        return False
+    for item, unit in zip(items, units):
+        verbs = [g[3:].split()[0] for g in lx.cedict().glosses(unit)[:10] if g.startswith("to ") and len(g) > 3]
+        if _NOMINAL.search(item) or not any(_stem_match(lx.lemma(item.lower()), lx.lemma(v)) for v in verbs):
+            return False
+    return True
+
+
+def _coordinate(zh: str, en: str, table: tuple[Shorthand, ...], taken: list[Found]) -> list[Riddle]:
+    known = {name for row in table for name in row.zh}
+    out: list[Riddle] = []
+    for f, units in _coordinate_candidates(zh, known):
+        if any(f.start < k.end and k.start < f.end for k in taken):
+            continue
+        span = _rendered_as_list(en, units)
+        if span is not None and not _verbs_for_verbs(en[span[0]:span[1]], units):
+            out.append(Riddle(f, span, None, "character by character"))
+    return out
+
+
 def find_riddles(zh: str, en: str, table: tuple[Shorthand, ...], en_around: str = "",
                  unknown: bool = True) -> list[Riddle]:
     """Every abbreviation in ``zh`` that ``en`` renders only literally."""
     known = _known(zh, en, en_around, table)
     if not unknown:
         return known
-    return known + _unknown(zh, en, table, [r.zh_found for r in known])
+    taken = [r.zh_found for r in known]
+    found = known + _unknown(zh, en, table, taken)
+    return found + _coordinate(zh, en, table, taken + [r.zh_found for r in found])
 
 
 @dataclass(frozen=True)
@@ -268,6 +405,12 @@ def check_shorthand(pair: Pair, ctx: Context) -> list[Flag]:
                        f"renders it literally and does not say what it stands for")
             suggestion = f"Use the accepted rendering, e.g. '{r.entry.accepted[0].rstrip('*')}'"
             severity = "major"
+        elif r.how == "character by character":
+            message = (f"'{zh_text}' looks like an abbreviation (缩略语) whose characters each stand "
+                       f"for a word; the English '{en_text}' renders the characters one by one "
+                       "instead of the words they stand for")
+            suggestion = "Spell out the words the characters abbreviate"
+            severity = "minor"
         else:
             message = (f"'{zh_text}' looks like a numbered abbreviation (缩略语); the English "
                        f"'{en_text}' gives the number and a literal gloss but not what the items are")

@@ -431,7 +431,8 @@ def odd_renderings(ctx: Context, term: str) -> tuple[tuple[str, list[int]], list
     """Pairs that render ``term`` by a one-word variant of its dominant rendering.
 
     'national high-tech parks' beside eleven 'national high-tech zones',
-    'physical economy' beside 'real economy': same length, one word swapped.
+    'physical economy' beside 'real economy': same length, one word swapped
+    (in any order: 'emerging strategic sectors' beside 'strategic emerging industries').
     The swapped-in word must not be explained by another word of that pair's
     Chinese ('digital economy' in a pair that also says 数字经济 is no variant).
     """
@@ -449,14 +450,29 @@ def odd_renderings(ctx: Context, term: str) -> tuple[tuple[str, list[int]], list
                 continue
             diff = [k for k in range(len(key)) if cand[k] != key[k]]
             if len(diff) != 1:
-                continue
-            new = cand[diff[0]]
-            if (new in lx.STOPWORDS or _same_word(new, key[diff[0]])
+                swapped = _one_swap_in_any_order(cand, key)
+                if swapped is None:
+                    continue
+                new, old = swapped
+            else:
+                new, old = cand[diff[0]], key[diff[0]]
+            if (new in lx.STOPWORDS or _same_word(new, old)
                     or any(_same_word(new, g) for g in other)):
                 continue
             odd.append(Rendering(p.id, ctext, cand, "variant"))
             break
     return ((text, ids), odd) if odd else None
+
+
+def _one_swap_in_any_order(cand: tuple[str, ...], key: tuple[str, ...]) -> tuple[str, str] | None:
+    """(new word, replaced word) when ``cand`` is ``key`` (three words or more) reordered with one word swapped
+    ('emerging strategic sectors' for 'strategic emerging industries'), else None."""
+    extra, missing = Counter(cand) - Counter(key), Counter(key) - Counter(cand)
+    if len(key) < 3 or sum(extra.values()) != 1 or sum(missing.values()) != 1 or list(cand) == list(key):
+        return None
+    if cand[1:] == key[:-1] or cand[:-1] == key[1:]:
+        return None  # a window shifted by one word ('international airport in' for 'Daxing international airport')
+    return next(iter(extra)), next(iter(missing))
 
 
 def _term_spans(zh: str, term: str) -> tuple[tuple[int, int], ...]:

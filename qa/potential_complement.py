@@ -1,0 +1,81 @@
+"""Negated potential complements (可能补语): V不C, "cannot V (to the result C)".
+
+达不到 "cannot reach", 看不清 "cannot see clearly", 离不开 "cannot do without":
+the negation sits *inside* a verb compound, so a word-level negator table
+does not see it (jieba cuts 达 / 不到, or keeps 离不开 whole).  The grammar
+(吕叔湘《现代汉语八百词》, 得/不 with result and direction complements; Chao,
+A Grammar of Spoken Chinese, §6.6 "potential complements") is productive,
+so the rule is general: a 不 between a verb and a result or direction
+complement negates the clause.  Where CC-CEDICT lists the compound, its first
+gloss decides what kind of negation it is (达不到 "cannot reach": a negation;
+靠不住 "unreliable": an antonym; 差不多 "almost", 了不起 "amazing": none),
+and compounds glossed "cannot do without" / "inseparable" (离不开, 少不了)
+are a *necessity*: "depends on", "is essential to" render them as well as a
+negation does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from qa import lexicons as lx
+
+#: result and direction complements that form a potential complement after 不
+COMPLEMENTS = frozenset("到了起住开动见完成懂清够及着出下上来去过透掉好准惯通进回")
+_NEGATIVE = re.compile(r"^(?:\([^)]*\) )?(?:to )?(?:be )?(?:cannot|can't|can not|unable|not able"
+                       r"|not|never|fail)\b", re.IGNORECASE)
+_ANTONYM = re.compile(r"^(?:un|in|im|ir|il|dis|non)[a-z]{3,}|^impossible", re.IGNORECASE)
+_NECESSITY = re.compile(r"\binseparable\b|\bindispensable\b|\bdo without\b|\blinked to\b"
+                        r"|\bunavoidable\b|\bbe avoided\b", re.IGNORECASE)
+
+Kind = Literal["negation", "lexical", "necessity"]
+
+
+@dataclass(frozen=True)
+class PotentialNegation:
+    """One V不C compound: its span in the text, the compound, its kind and an English gloss."""
+
+    start: int
+    end: int
+    word: str
+    kind: Kind
+    gloss: str
+
+
+def _verbal(char: str) -> bool:
+    return any(g.startswith("to ") for g in lx.cedict().glosses(char))
+
+
+def classify(word: str) -> tuple[Kind, str] | None:
+    """The kind and gloss of a V不C ``word`` (three characters), or None when it negates nothing."""
+    glosses = lx.cedict().glosses(word)
+    if glosses:
+        if _NECESSITY.search(" | ".join(glosses)):
+            return "necessity", glosses[0]
+        if _NEGATIVE.match(glosses[0]):
+            return "negation", glosses[0]
+        if _ANTONYM.match(glosses[0]):
+            return "lexical", glosses[0]
+        return None
+    verb, comp = word[0], word[2]
+    if comp in COMPLEMENTS and _verbal(verb):
+        base = next((g for g in lx.cedict().glosses(verb) if g.startswith("to ")), "to " + verb)
+        return "negation", "cannot " + base[3:]
+    return None
+
+
+def potential_negations(zh: str, start: int = 0, end: int | None = None) -> list[PotentialNegation]:
+    """The negated potential complements whose 不 lies in ``zh[start:end]``."""
+    end = len(zh) if end is None else end
+    out = []
+    for i in range(max(start, 1), min(end, len(zh) - 1)):
+        if zh[i] != "不" or not ("\u4e00" <= zh[i - 1] <= "\u9fff" and "\u4e00" <= zh[i + 1] <= "\u9fff"):
+            continue
+        if zh[i - 1] == zh[i + 1]:
+            continue  # 好不好, 要不要: an A-not-A question
+        found = classify(zh[i - 1:i + 2])
+        if found is not None:
+            out.append(PotentialNegation(i - 1, i + 2, zh[i - 1:i + 2], *found))
+    return out

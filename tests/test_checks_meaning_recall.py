@@ -1,0 +1,247 @@
+"""The general recall rules of the meaning checks (issue 15): each with a true positive and a
+clean negative on real sentences.
+
+Chinese sources: corpora/zh-only/digital-economy-forum-2/-3.txt, the 学习时报 corpus
+(corpora/xuexi-shibao-shushi-ronghe.txt), corpora/zh-only/wu-jun-shushi-ronghe.txt and the
+State Council's Government Work Reports (2019: 企业开办时间缩短一半以上; 城镇新增就业超过
+1100万人), with their published or faithful English; each true positive is that English with
+the meaning changed.  No embedder: the checks read CC-CEDICT, jieba and their tables only.
+"""
+
+from __future__ import annotations
+
+from align.model import Pair
+from qa.checks.direction import DIRECTION
+from qa.checks.institutions import INSTITUTION, numbered_meetings
+from qa.checks.literal_terms import LITERAL_TERM
+from qa.checks.modality import MODALITY
+from qa.checks.polarity import POLARITY
+from qa.checks.roles import ROLES, parse_pivots, parse_roles, parse_tasks
+from qa.checks.shorthand import SHORTHAND
+from qa.checks.terminology import TERM_CONSISTENCY
+from qa.checks.time_expression import TIME_EXPRESSION
+from qa.model import Check, Context
+from qa.potential_complement import potential_negations
+
+
+def flags(check: Check, zh: str, en: str):
+    return check.run_all(Context([Pair(id=1, zh=zh, en=en)]))
+
+
+# --------------------------------------------------------------------------- polarity: V不C
+
+FORUM_ZH = "其发展离不开国家高度发达的5G基建与先进的制造业基础。"  # digital-economy-forum-3
+
+
+def test_potential_complements_are_read_by_their_grammar():
+    kinds = {p.word: p.kind for p in potential_negations("数据质量达不到要求，发展离不开人才，看不清方向")}
+    assert kinds == {"达不到": "negation", "离不开": "necessity", "看不清": "negation"}
+    # 差不多 "almost", 了不起 "amazing", 好不好 (a question), 不断 "constantly": no negation
+    assert potential_negations("成效差不多，成就了不起，效果好不好，不断推进") == []
+
+
+def test_polarity_flags_a_dropped_cannot_do_without():
+    found = flags(POLARITY, FORUM_ZH, "Its development can do without the country's highly developed "
+                                      "5G infrastructure and advanced manufacturing base.")
+    assert [f.severity for f in found] == ["major"] and "离不开" in found[0].message
+
+
+def test_polarity_accepts_a_positive_paraphrase_of_cannot_do_without():
+    for en in (("Its development depends on the country's highly developed 5G infrastructure and "
+               "advanced manufacturing base."),
+               ("Its development cannot do without the country's highly developed 5G infrastructure "
+               "and advanced manufacturing base.")):
+        assert flags(POLARITY, FORUM_ZH, en) == [], en
+
+
+def test_polarity_flags_a_dropped_potential_negation():
+    zh = "目前仍有部分企业的污染物排放达不到国家标准。"
+    assert flags(POLARITY, zh, "At present, pollutant emissions of some enterprises still reach "
+                               "national standards.")
+    assert flags(POLARITY, zh, "At present, pollutant emissions of some enterprises still fail to "
+                               "meet national standards.") == []
+
+
+# --------------------------------------------------------------------------- time periods
+
+RECENT_ZH = "近年来，我国数字经济发展态势良好，数字中国建设成效显著。"  # digital-economy-forum-3
+FUTURE_ZH = ("科学擎画了未来一段时间我国数据基础制度体系建设的宏伟蓝图。")  # 学习时报
+
+
+def test_time_flags_recent_years_rendered_as_a_time_that_ended():
+    found = flags(TIME_EXPRESSION, RECENT_ZH, "Until a few years ago, China's digital economy was "
+                                              "developing well and building Digital China achieved "
+                                              "remarkable results.")
+    assert found and "近年来" in found[0].message
+    assert flags(TIME_EXPRESSION, RECENT_ZH, "In recent years, China's digital economy has developed "
+                                             "well and building Digital China has achieved "
+                                             "remarkable results.") == []
+
+
+def test_time_flags_the_future_rendered_as_the_past():
+    assert flags(TIME_EXPRESSION, FUTURE_ZH, "It scientifically mapped out the blueprint of China's "
+                                             "basic data system over the past period.")
+    assert flags(TIME_EXPRESSION, FUTURE_ZH, "It scientifically mapped out the blueprint of China's "
+                                             "basic data system for some time to come.") == []
+
+
+def test_time_flags_an_early_stage_rendered_as_the_end():
+    zh = "数实融合的理念雏形可追溯至21世纪10年代初期。"  # wu-jun-shushi-ronghe
+    assert flags(TIME_EXPRESSION, zh, "The idea of integrating the digital and real economies can be "
+                                      "traced back to the late 2010s, its final stage.")
+    assert flags(TIME_EXPRESSION, zh, "The idea of integrating the digital and real economies can be "
+                                      "traced back to the early 2010s.") == []
+
+
+# --------------------------------------------------------------------------- direction
+
+def test_direction_reads_shorten_and_lengthen():
+    zh = "企业开办时间缩短一半以上。"  # Government Work Report 2019
+    assert flags(DIRECTION, zh, "The time needed to start a business was lengthened by more than half.")
+    assert flags(DIRECTION, zh, "The time needed to start a business was cut by over half.") == []
+
+
+def test_direction_reads_less_than_and_more_than():
+    zh = "城镇新增就业超过1100万人。"  # Government Work Report 2019
+    assert flags(DIRECTION, zh, "Fewer than 11 million new urban jobs were created.")
+    assert flags(DIRECTION, zh, "More than 11 million new urban jobs were created.") == []
+
+
+# --------------------------------------------------------------------------- modality: 鼓励
+
+def test_modality_flags_encourage_rendered_as_an_obligation():
+    zh = "鼓励企业加大研发投入。"  # State Council policy prose
+    found = flags(MODALITY, zh, "Require enterprises to increase their R&D spending.")
+    assert [f.severity for f in found] == ["major"] and "鼓励" in found[0].message
+    for en in ("Encourage enterprises to increase their R&D spending.",
+               "Enterprises will be supported in increasing their R&D spending."):
+        assert flags(MODALITY, zh, en) == [], en
+
+
+# --------------------------------------------------------------------------- institution
+
+CONGRESS_ZH = "党的二十大报告强调，要加快发展数字经济，促进数字经济和实体经济深度融合。"  # 学习时报
+
+
+def test_numbered_party_meetings_are_read_by_their_grammar():
+    names = [(f.name, f.start, f.end) for f in numbered_meetings("党的十八大以来，十九届六中全会提出")]
+    assert names == [("中国共产党全国代表大会", 0, 5), ("中国共产党中央委员会全体会议", 8, 15)]
+    assert numbered_meetings("十大产业和三十大学") == []
+
+
+def test_institution_flags_the_party_congress_rendered_as_the_legislature():
+    found = flags(INSTITUTION, CONGRESS_ZH, "The report to the 20th National People's Congress stresses "
+                                            "the need to accelerate the digital economy.")
+    assert [f.severity for f in found] == ["major"]
+    assert flags(INSTITUTION, CONGRESS_ZH, "The report to the 20th National Congress of the Communist "
+                                           "Party of China stresses the need to accelerate the "
+                                           "digital economy.") == []
+
+
+def test_institution_flags_a_plenum_rendered_as_another_body():
+    zh = "党的二十届三中全会对发展数字经济作出重要部署。"  # wu-jun-shushi-ronghe
+    assert flags(INSTITUTION, zh, "The Central Commission for Discipline Inspection made important "
+                                  "arrangements for developing the digital economy.")
+    assert flags(INSTITUTION, zh, "The third plenary session of the 20th CPC Central Committee made "
+                                  "important arrangements for developing the digital economy.") == []
+
+
+def test_institution_flags_a_listed_body_named_for_an_unlisted_one():
+    zh = "中国电子信息行业联合会发布了年度报告。"
+    found = flags(INSTITUTION, zh, "The All-China Federation of Industry and Commerce released its "
+                                   "annual report.")
+    assert [f.severity for f in found] == ["minor"] and "中国电子信息行业联合会" in found[0].message
+    assert flags(INSTITUTION, zh, "The China Electronics and Information Industry Federation released "
+                                  "its annual report.") == []
+    # 学习时报: the listed name inside a longer name is the Chinese 中央 (the Central Committee's school)
+    assert flags(INSTITUTION, "作者:翟云 中央党校(国家行政学院)公共管理教研部研究员",
+                 "Zhai Yun is a researcher at the Teaching and Research Department of Public "
+                 "Administration, Party School of the CPC Central Committee (Chinese Academy of "
+                 "Governance)") == []
+
+
+# --------------------------------------------------------------------------- roles
+
+def test_roles_reads_several_supporters_and_trims_verbs():
+    roles = parse_roles("加快建立国有企业牵头、民营企业支撑、科研院所深度参与的创新联合体")
+    assert [(r.lead, r.support) for r in roles][:1] == [("国有企业", "民营企业")]
+    assert len(roles) == 2 and roles[1].support.startswith("科研院所")
+
+
+def test_roles_flags_a_swapped_pivot():
+    zh = "鼓励大型企业开放供应链资源，带动中小企业协同发展。"
+    assert [(r.lead, r.support) for r in parse_pivots(zh)] == [("大型企业", "中小企业")]
+    assert flags(ROLES, zh, "Encourage SMEs to open up supply chain resources and drive the "
+                            "coordinated development of large enterprises.")
+    assert flags(ROLES, zh, "Encourage large enterprises to open up their supply chain resources "
+                            "and drive the coordinated development of SMEs.") == []
+
+
+def test_roles_flags_a_swapped_lead_and_participants():
+    zh = "形成大企业引领、中小企业广泛参与的发展格局。"
+    assert flags(ROLES, zh, "Form a pattern of development led by SMEs with the broad participation "
+                            "of large enterprises.")
+    assert flags(ROLES, zh, "Form a pattern of development led by large enterprises with the broad "
+                            "participation of SMEs.") == []
+
+
+# --------------------------------------------------------------------------- shorthand
+
+def test_shorthand_reads_a_hyphenated_numeral():
+    zh = "加快实现双碳目标。"
+    found = flags(SHORTHAND, zh, "Speed up achieving the two-carbon goals.")
+    assert found and found[0].severity == "major"
+    assert flags(SHORTHAND, zh, "Speed up achieving the goals of peaking carbon emissions and "
+                                "carbon neutrality.") == []
+
+
+def test_shorthand_flags_a_coordinate_abbreviation_rendered_character_by_character():
+    zh = "深化产学研合作。"
+    found = flags(SHORTHAND, zh, "Deepen production, learning and research cooperation.")
+    assert [f.severity for f in found] == ["minor"] and "产学研" in found[0].message
+    for en in ("Deepen cooperation between industry, universities and research institutes.",
+               "Deepen industry-university-research cooperation."):
+        assert flags(SHORTHAND, zh, en) == [], en
+    # place abbreviations render by their names; verbs standing for themselves are no abbreviation
+    assert flags(SHORTHAND, "推动京津冀协同发展。", "Promote the coordinated development of "
+                                                "Beijing-Tianjin-Hebei.") == []
+
+
+# --------------------------------------------------------------------------- literal-term
+
+def test_literal_term_reads_a_sub_word_by_its_compound():
+    zh = "国家高新区聚焦数字产业化，集聚了众多数字经济龙头企业和平台型企业。"  # digital-economy-forum-2
+    found = flags(LITERAL_TERM, zh, "National high-tech zones focus on digital industrialization and "
+                                    "have gathered many dragon-head digital economy enterprises and "
+                                    "platform enterprises.")
+    assert found and "龙头" in found[0].message
+    assert flags(LITERAL_TERM, zh, "National high-tech zones focus on digital industrialization and "
+                                   "have gathered many leading digital economy enterprises and "
+                                   "platform enterprises.") == []
+
+
+# --------------------------------------------------------------------------- term-consistency
+
+STRATEGIC = [("加快发展战略性新兴产业。", "Accelerate the development of strategic emerging industries."),
+             ("发展壮大战略性新兴产业。", "Develop and expand strategic emerging industries."),
+             ("战略性新兴产业增加值增长较快。", "Value added of strategic emerging industries grew fast.")]
+
+
+def test_term_consistency_sees_a_reordered_variant():
+    def run(last_en: str):
+        texts = [*STRATEGIC, ("培育壮大战略性新兴产业集群。", last_en)]
+        pairs = [Pair(id=k, zh=z, en=e) for k, (z, e) in enumerate(texts, start=1)]
+        return TERM_CONSISTENCY.run_all(Context(pairs))
+
+    found = run("Foster and expand clusters of emerging strategic sectors.")
+    assert found and "emerging strategic sectors" in found[0].message
+    assert run("Foster and expand clusters of strategic emerging industries.") == []
+
+
+def test_roles_flags_swapped_tasks():
+    zh = "各级政府要加强政策支持，企业要加大研发投入。"
+    assert [(r.lead, r.support) for r, _, _ in parse_tasks(zh)] == [("政府", "企业")]
+    assert flags(ROLES, zh, "Enterprises must strengthen policy support and governments at all levels "
+                            "must increase R&D investment.")
+    assert flags(ROLES, zh, "Governments at all levels must strengthen policy support and enterprises "
+                            "must increase R&D investment.") == []
