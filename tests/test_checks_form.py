@@ -604,3 +604,12 @@ def test_sentence_spans_and_han_runs():
     pieces = [text[a:b] for a, b in sentence_spans(text)]
     assert pieces == ["Washington D.C. is big.", "In Sept. 2019 the “20 data” (No. 5. SH) came.", "数实 融合"]
     assert [text[a:b] for a, b in han_runs(text)] == ["数实", "融合"]
+
+
+def test_a_decade_after_its_century_is_read_as_one_date():
+    """21世纪10年代 is "the 2010s" (qa-meaning-2's clean translation said so 4 times and
+    drew 4 false major flags for the dropped "21"); a wrong decade is still caught."""
+    zh = "21世纪10年代初期，数字经济兴起。"
+    assert run(numbers, Pair(1, zh, "In the early 2010s, the digital economy rose.")) == []
+    wrong = run(numbers, Pair(1, zh, "In the early 1990s, the digital economy rose."))
+    assert [f.message for f in wrong] == ["Number “10” in the Chinese is missing from the English."]

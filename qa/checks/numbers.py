@@ -67,6 +67,8 @@ _ZH_ARABIC_RE = re.compile(
     r"(?<![.\d])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d])\s*(?:多|余)?\s*" + _SCALE_PATTERN + r"?\s*(%)?")
 # 11万7015, 7万8千: a figure written in two scaled parts.
 _ZH_COMPOUND_RE = re.compile(r"(?<![.\d])(\d+)(万亿|亿|万)(\d+)(千|百)?(?![.\d])")
+# The decade that follows a century (21世纪10年代, 20世纪九十年代): the English says "the 2010s".
+_DECADE_AFTER_CENTURY_RE = re.compile(r"(?:\d{1,2}0|[一二三四五六七八九]?十)年代")
 # "600至850亿", "3-5万": the scale written once applies to both ends.
 _ZH_RANGE_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:至|到|-|~|—)\s*\d+(?:\.\d+)?\s*(万亿|亿|万|千)")
 _ZH_DIGITS = DIGIT_CHARS
@@ -120,6 +122,8 @@ def zh_numbers(zh: str) -> list[Number]:
         after = text[end:end + 2]
         if after.startswith("月"):
             strength = "medium" if strength == "strong" else strength
+        elif after.startswith("世纪") and _DECADE_AFTER_CENTURY_RE.match(text, end + 2):
+            strength = "weak"  # 21世纪10年代 is "the 2010s": the century folds into the decade
         elif after.startswith("年代") and value < 100:
             alts = (*alts, 1900 + value, 2000 + value)
         elif after.startswith("年") and value < 1000:
