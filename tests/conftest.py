@@ -45,3 +45,31 @@ def chromium():
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def corpus_run(tmp_path_factory):
+    """One `zhen check` of the shipped corpus with the default outputs, as a user runs it.
+
+    Several modules need a real run folder (the CLI summary, the OmegaT import, the review
+    app, the report in Chromium); it embeds and aligns 108 pairs, so it is made once per
+    session.  Treat it as read-only: a test that changes a run folder copies it first
+    (:func:`copy_of_corpus_run`).  Returns the finished process and the folder.
+    """
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("corpus-run") / "out"
+    proc = subprocess.run([sys.executable, "-m", "qa.cli", "check", str(CORPUS), "-o", str(out)],
+                          capture_output=True, text=True, timeout=900, check=False)
+    return proc, out
+
+
+def copy_of_corpus_run(corpus_run, dest: Path) -> Path:
+    """A private, writable copy of the session's corpus run folder at ``dest``."""
+    import shutil
+
+    proc, out = corpus_run
+    assert proc.returncode == 0, proc.stderr
+    shutil.copytree(out, dest)
+    return dest

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import copy_of_corpus_run
 
 from align.pairs_io import read_pairs
 
@@ -54,11 +55,9 @@ def zhen(*args: str | os.PathLike) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("cat") / "out"
-    proc = zhen("check", CORPUS, "-o", out, "--formats", "tmx,xliff,xlsx,tsv")
-    assert proc.returncode == 0, proc.stderr
-    return out
+def run(corpus_run, tmp_path_factory) -> Path:
+    """The session's corpus run (tests/conftest.py), copied: review decisions write beside it."""
+    return copy_of_corpus_run(corpus_run, tmp_path_factory.mktemp("cat") / "out")
 
 
 def omegat_translate(project: Path, sentences: list[str], tmx: Path) -> list[str]:

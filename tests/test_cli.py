@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import copy_of_corpus_run
 from lxml import etree
 
 from qa.export import validate_tmx
@@ -39,9 +40,12 @@ def zhen(
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path]:
-    out = tmp_path_factory.mktemp("check") / "out"
-    return zhen("check", CORPUS, "-o", out), out
+def run(corpus_run, tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path]:
+    """The session's corpus run (tests/conftest.py), copied: some tests here write into it."""
+    proc, _ = corpus_run
+    if proc.returncode != 0:
+        return proc, Path()
+    return proc, copy_of_corpus_run(corpus_run, tmp_path_factory.mktemp("check") / "out")
 
 
 def test_check_succeeds_and_summarises(run):

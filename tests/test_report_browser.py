@@ -7,8 +7,6 @@ screenshot of its report.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -185,11 +183,8 @@ def test_ten_thousand_pairs_open_fast(chromium, tmp_path):
 
 
 @pytest.mark.slow
-def test_screenshot_of_the_shipped_corpus_report(chromium, tmp_path):
-    out = tmp_path / "out"
-    proc = subprocess.run([sys.executable, "-m", "qa.cli", "check", str(CORPUS), "-o", str(out),
-                           "--formats", "html"], capture_output=True, text=True, timeout=600,
-                          check=False)
+def test_screenshot_of_the_shipped_corpus_report(chromium, corpus_run, tmp_path):
+    proc, out = corpus_run
     assert proc.returncode == 0, proc.stderr
     page, errors = open_report(chromium, out / "report.html", viewport=(1280, 1000))
     assert page.is_checked("#flagged")  # 108 pairs: flagged only at first

@@ -11,8 +11,9 @@ import os
 import shutil
 
 import pytest
+from conftest import copy_of_corpus_run
 from lxml import etree
-from review_server import CORPUS, ROOT, ReviewProcess, zhen
+from review_server import ROOT, ReviewProcess
 
 FIXED_PAIR = 2  # "Promoting digital development of the real economy at a high level"
 FIXED = "Promoting the digital development of the real economy at a high level"
@@ -27,11 +28,10 @@ HOSTILE = ('Fourth, <script>window.pwned = 1</script><img src=x onerror="window.
 
 
 @pytest.fixture(scope="module")
-def review(tmp_path_factory, chromium):
-    """One `zhen check` run of the corpus for the module (it embeds with the bundled model)."""
+def review(tmp_path_factory, chromium, corpus_run):
+    """A copy of the session's `zhen check` run of the corpus (tests/conftest.py)."""
     base = tmp_path_factory.mktemp("browser-review")
-    done = zhen("check", CORPUS, "-o", base / "out", "-q")
-    assert done.returncode == 0, done.stderr
+    copy_of_corpus_run(corpus_run, base / "out")
     srv = ReviewProcess(base / "out", base / "server.log")
     yield srv, base / "out"
     srv.stop()
