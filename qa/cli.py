@@ -388,6 +388,34 @@ def review(sheet, out_path, drop_pending, port, no_browser, profile, glossary, s
     click.echo(summary_line(reviewed, outcome, written, out_path))
 
 
+@cli.command("export")
+@click.argument("outdir", metavar="OUTDIR", type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_path", required=True, type=click.Path(path_type=Path),
+              help="The file to write (never a file of OUTDIR's run).")
+@click.option("--format", "fmt", default=None, metavar="tmx|xliff|xlsx|html|tsv|csv",
+              help="What to write (default: by the extension of -o; they must agree).")
+@click.option("--drop-pending", is_flag=True,
+              help="Leave out pairs that have no decision yet (default: keep them).")
+@_language_options
+def export(outdir, out_path, fmt, drop_pending, src_lang, tgt_lang):
+    """Write a `zhen check` output folder with its browser review applied.
+
+    Fixes carry the corrected English, rejected pairs are left out, flags
+    dismissed as false alarms are gone (from the TMX props and notes, the
+    sheets and the report) and the reviewer's comment is a note.  html is the
+    report of the reviewed pairs.  A folder never reviewed (no review.sqlite)
+    is exported as zhen check wrote it, and stderr says so.
+    """
+    from align.formats.unit import languages
+    from qa.review_app.export import export_folder
+
+    summary, notes = export_folder(outdir, out_path, fmt, drop_pending=drop_pending,
+                                   langs=languages(src_lang, tgt_lang))
+    for note in notes:
+        click.echo(f"zhen: {note}", err=True)
+    click.echo(summary)
+
+
 @cli.command("checks")
 def list_checks():
     """List the checks, their ids (for zhen.toml), categories and default severities."""
