@@ -100,12 +100,15 @@ def cli() -> None:
 @_check_options
 @click.option("--force", is_flag=True,
               help="Write into a folder zhen did not create, or over zhen files edited since.")
+@click.option("--review-db", type=click.Path(path_type=Path), default=None,
+              help="A review.sqlite (or the folder holding one) whose dismissed flags are not "
+                   "raised again; OUTDIR's own review.sqlite is always read.")
 @_language_options
 @_tm_filters
 @_model_options
 @_verbosity
 def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossary, fail_on,
-          formats, force, src_lang, tgt_lang, min_confidence, exclude_severity,
+          formats, force, review_db, src_lang, tgt_lang, min_confidence, exclude_severity,
           model, device, batch_size, no_cache, quiet, verbose):
     """Align INPUT (bilingual file, or zh file plus EN_FILE) and check every pair."""
     from align.formats.unit import languages
@@ -129,12 +132,18 @@ def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossa
         from qa.glossary import load_glossary
 
         resources["glossary"] = load_glossary(glossary)
+    memory = None
+    if review_db is not None or (outdir / "review.sqlite").is_file():  # the review app's DB_NAME
+        from qa.review_app.memory import DismissalMemory
+
+        memory = DismissalMemory.load(outdir, review_db)
     report = check_input(input_path, en_path, pairs_mode=pairs_mode, presegmented=presegmented,
                          checks=checks, profile=prof, resources=resources,
                          embedder=lambda: _embedder(model, device, batch_size, no_cache, progress),
-                         progress=progress, on_pairs_input=_report_input_changes)
+                         progress=progress, on_pairs_input=_report_input_changes,
+                         flag_filter=memory)
     flags = report.flags
-    notes: list[str] = []
+    notes: list[str] = [memory.note()] if memory is not None else []
     written = write_outputs(report, outdir, wanted, force=force, inputs=inputs,
                             options=export_options, notes=notes)
     progress.finish()
