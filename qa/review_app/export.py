@@ -20,7 +20,13 @@ from pathlib import Path
 from align.errors import InputError
 from align.formats.unit import DEFAULT_LANGS, Languages
 from align.model import Pair
-from qa.export.shared import ExportOptions, ReviewMark, flag_line, flags_by_pair, worst_severity
+from qa.export.shared import (
+    ExportOptions,
+    ReviewMark,
+    flag_line,
+    flags_by_pair,
+    worst_severity,
+)
 from qa.model import Flag
 from qa.review import ReviewedPair, ReviewSheet
 
