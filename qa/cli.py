@@ -100,12 +100,15 @@ def cli() -> None:
 @_check_options
 @click.option("--force", is_flag=True,
               help="Write into a folder zhen did not create, or over zhen files edited since.")
+@click.option("--review-db", type=click.Path(path_type=Path), default=None,
+              help="A review.sqlite (or the folder holding one) whose dismissed flags are not "
+                   "raised again; OUTDIR's own review.sqlite is always read.")
 @_language_options
 @_tm_filters
 @_model_options
 @_verbosity
 def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossary, fail_on,
-          formats, force, src_lang, tgt_lang, min_confidence, exclude_severity,
+          formats, force, review_db, src_lang, tgt_lang, min_confidence, exclude_severity,
           model, device, batch_size, no_cache, quiet, verbose):
     """Align INPUT (bilingual file, or zh file plus EN_FILE) and check every pair."""
     from align.formats.unit import languages
@@ -129,12 +132,18 @@ def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossa
         from qa.glossary import load_glossary
 
         resources["glossary"] = load_glossary(glossary)
+    memory = None
+    if review_db is not None or (outdir / "review.sqlite").is_file():  # the review app's DB_NAME
+        from qa.review_app.memory import DismissalMemory
+
+        memory = DismissalMemory.load(outdir, review_db)
     report = check_input(input_path, en_path, pairs_mode=pairs_mode, presegmented=presegmented,
                          checks=checks, profile=prof, resources=resources,
                          embedder=lambda: _embedder(model, device, batch_size, no_cache, progress),
-                         progress=progress, on_pairs_input=_report_input_changes)
+                         progress=progress, on_pairs_input=_report_input_changes,
+                         flag_filter=memory)
     flags = report.flags
-    notes: list[str] = []
+    notes: list[str] = [memory.note()] if memory is not None else []
     written = write_outputs(report, outdir, wanted, force=force, inputs=inputs,
                             options=export_options, notes=notes)
     progress.finish()
@@ -386,6 +395,34 @@ def review(sheet, out_path, drop_pending, port, no_browser, profile, glossary, s
     outcome = select(reviewed, keep_pending=not drop_pending, both_sides=fmt == "tmx")
     written = write_outcome(outcome, fmt, out_path, langs)
     click.echo(summary_line(reviewed, outcome, written, out_path))
+
+
+@cli.command("export")
+@click.argument("outdir", metavar="OUTDIR", type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_path", required=True, type=click.Path(path_type=Path),
+              help="The file to write (never a file of OUTDIR's run).")
+@click.option("--format", "fmt", default=None, metavar="tmx|xliff|xlsx|html|tsv|csv",
+              help="What to write (default: by the extension of -o; they must agree).")
+@click.option("--drop-pending", is_flag=True,
+              help="Leave out pairs that have no decision yet (default: keep them).")
+@_language_options
+def export(outdir, out_path, fmt, drop_pending, src_lang, tgt_lang):
+    """Write a `zhen check` output folder with its browser review applied.
+
+    Fixes carry the corrected English, rejected pairs are left out, flags
+    dismissed as false alarms are gone (from the TMX props and notes, the
+    sheets and the report) and the reviewer's comment is a note.  html is the
+    report of the reviewed pairs.  A folder never reviewed (no review.sqlite)
+    is exported as zhen check wrote it, and stderr says so.
+    """
+    from align.formats.unit import languages
+    from qa.review_app.export import export_folder
+
+    summary, notes = export_folder(outdir, out_path, fmt, drop_pending=drop_pending,
+                                   langs=languages(src_lang, tgt_lang))
+    for note in notes:
+        click.echo(f"zhen: {note}", err=True)
+    click.echo(summary)
 
 
 @cli.command("checks")

@@ -145,7 +145,8 @@ def check_input(input_path: str | Path, en_path: str | Path | None, *, pairs_mod
                 presegmented: bool, checks: Sequence[Check], profile: Profile,
                 resources: dict[str, Any], embedder: Callable[[], Any],
                 progress: Progress = _quiet,
-                on_pairs_input: Callable[[PairsInput], None] | None = None) -> Report:
+                on_pairs_input: Callable[[PairsInput], None] | None = None,
+                flag_filter: Callable[[list[Flag]], list[Flag]] | None = None) -> Report:
     """Read, align (unless ``pairs_mode``), check and score one input: the body of ``zhen check``.
 
     ``zhen batch`` runs the same function per input, so a batch row and a
@@ -154,6 +155,8 @@ def check_input(input_path: str | Path, en_path: str | Path | None, *, pairs_mod
     fails in a moment instead of after the model has loaded.
     ``on_pairs_input`` sees what the pairs reader read (skipped units,
     renamed ids) before any work, so the CLI can tell the user.
+    ``flag_filter`` (the review's dismissal memory) takes flags out before
+    the quality estimate, so qe and the score do not count them either.
     """
     bitext, pairs_input = read_input(input_path, en_path, pairs_mode=pairs_mode)
     pairs: list[Pair] = []
@@ -174,6 +177,8 @@ def check_input(input_path: str | Path, en_path: str | Path | None, *, pairs_mod
         alignment = align_bitext(bitext, embedder, presegmented=presegmented, progress=progress)
         pairs = pairs_from_alignment(alignment)
     flags = run_checks(pairs, checks, profile, resources, progress=progress)
+    if flag_filter is not None:
+        flags = flag_filter(flags)
     pairs = estimate_quality(pairs, flags, embedder, progress=progress)
     return Report(pairs=pairs, flags=flags, bitext=bitext, alignment=alignment, profile=profile,
                   skipped=skipped, checks=profile.fingerprint(checks),

@@ -105,12 +105,16 @@ WRITERS: dict[str, Callable[[list[Pair], Marks, Path, ExportOptions], None]] = {
 }
 
 
+def review_marks(outcome: ReviewOutcome) -> dict[int, ReviewMark]:
+    """The reviewer's verdict on each kept pair, by pair id, for the writers."""
+    return {r.pair.id: ReviewMark(r.decision, r.comment, r.flags, r.worst) for r in outcome.kept}
+
+
 def write_outcome(outcome: ReviewOutcome, fmt: str, out: Path,
                   langs: Languages = DEFAULT_LANGS) -> int:
     """Write the kept pairs (atomically) in ``fmt``; the number written."""
     pairs = [r.pair for r in outcome.kept]
-    marks = {r.pair.id: ReviewMark(r.decision, r.comment, r.flags, r.worst) for r in outcome.kept}
-    WRITERS[fmt](pairs, marks, out, ExportOptions(langs))
+    WRITERS[fmt](pairs, review_marks(outcome), out, ExportOptions(langs))
     return len(pairs)
 
 

@@ -9,5 +9,6 @@ pairs, marks false alarms, corrects the alignment, and exports the final TMX.
 * :mod:`.store` — ``OUTDIR/review.sqlite``: import of the run, one transaction per change.
 * :mod:`.recheck` — the checks of the changed pairs run again.
 * :mod:`.api` — the JSON API; :mod:`.server` — HTTP, the token, security headers.
-* :mod:`.export` — the reviewed pairs written through :mod:`qa.review_output`.
+* :mod:`.export` — the reviewed pairs written with the review applied (``zhen export``).
+* :mod:`.memory` — dismissed flags not raised again by later ``zhen check`` runs.
 """
