@@ -481,7 +481,7 @@ def check_omission(ctx: Context) -> list[Flag]:
                    f"({why}{cov:.0%} of its words glossed in the English)",
                 zh_spans=((c.start, c.end),), suggestion="Check that this clause is translated"))
         flags.extend(_dropped_sentences(r, [f for f in flags if f.pair_id == p.id]))
-    flags.extend(_length_flags(ctx, "omission", opts))
+    flags.extend(_length_flags(ctx, OMISSION, opts))
     return flags
 
 
@@ -564,7 +564,7 @@ def check_addition(ctx: Context) -> list[Flag]:
                 p, c, f"The English '{c.text}' seems to have no counterpart in the Chinese (the pair's "
                       f"two sides are {gain:.2f} more similar without it, and the Chinese explains "
                       f"{en_clause_coverage(c.text, p.zh):.0%} of its words)"))
-    flags.extend(_length_flags(ctx, "addition", opts))
+    flags.extend(_length_flags(ctx, ADDITION, opts))
     return flags
 
 
@@ -628,7 +628,9 @@ def calibrate_length_ratio(pairs: Sequence[Pair], min_score: float = 0.8) -> dic
     return {"median": round(math.exp(med), 3), "log_sigma": round(1.4826 * mad, 3), "n": len(logs)}
 
 
-def _length_flags(ctx: Context, which: str, opts: CoverageOptions) -> list[Flag]:
+def _length_flags(ctx: Context, check: Check, opts: CoverageOptions) -> list[Flag]:
+    """Pairs whose English is far too short (omission) or too long (addition) for the Chinese."""
+    omission = check.id == "omission"
     med, sigma = opts.ratio_median, opts.ratio_log_sigma
     k_short, k_long = opts.ratio_k_short, opts.ratio_k_long
     flags = []
@@ -637,19 +639,20 @@ def _length_flags(ctx: Context, which: str, opts: CoverageOptions) -> list[Flag]
         if r is None:
             continue
         z = (math.log(r) - math.log(med)) / sigma
-        if which == "omission" and z < -k_short:
+        if omission and z < -k_short:
             msg = (f"The English is unusually short for the Chinese ({r:.2f} words per character; "
                    f"typical {med:.2f}): part of the sentence may be missing")
-        elif which == "addition" and z > k_long:
+        elif not omission and z > k_long:
             msg = (f"The English is unusually long for the Chinese ({r:.2f} words per character; "
                    f"typical {med:.2f}): it may contain text that is not in the source")
         else:
             continue
-        flags.append(Flag(
-            check=which, category=f"Accuracy/{which.capitalize()}", severity="minor",
-            pair_id=p.id, zh=p.zh, en=p.en, message=msg,
-            zh_spans=((0, len(p.zh)),) if which == "omission" else (),
-            en_spans=((0, len(p.en)),) if which == "addition" else (),
+        # minor, not the check's major: a length ratio says something may be
+        # missing or added, not which words, so the reviewer must look first
+        flags.append(check.flag(
+            p, msg, severity="minor",
+            zh_spans=((0, len(p.zh)),) if omission else (),
+            en_spans=((0, len(p.en)),) if not omission else (),
             suggestion="Compare the two sides sentence by sentence"))
     return flags
 
