@@ -211,7 +211,9 @@ def donor_sentences(docs: Sequence[Document]) -> dict[str, list[str]]:
 def renders_zh_clause(zh: str, removed: str, rest: str) -> bool:
     """The removed English renders a Chinese clause the rest does not."""
     from align.script import HAN
-    from qa.checks.coverage import zh_clause_coverage, zh_clauses, zh_content_words
+    from qa.checks.coverage import zh_clause_coverage
+    from qa.clause_split import zh_clauses
+    from qa.zh_glosses import zh_content_words
 
     for c in zh_clauses(zh):
         if len(HAN.findall(c.text)) < 5 or len(zh_content_words(c.text)) < 2:

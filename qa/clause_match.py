@@ -12,7 +12,7 @@ is linked to the window of 1-3 consecutive English clauses that best renders
 it, scored by
 
 * words: the share of the clause's CC-CEDICT content words whose glosses
-  appear in the window (``coverage.zh_content_words``), and
+  appear in the window (``qa.zh_glosses.zh_content_words``), and
 * position: how far the window's middle is from the clause's middle, both as
   a share of their sentence (translators keep clause order far more often
   than not);
@@ -35,10 +35,11 @@ import numpy as np
 
 from align.model import Pair
 from qa import lexicons as lx
-from qa.checks.coverage import Clause, en_clauses, zh_clauses, zh_content_words
+from qa.clause_split import Clause, en_clauses, zh_clauses
 from qa.lexicons import StemSet
 from qa.model import Context
 from qa.text_batch import TextBatch
+from qa.zh_glosses import zh_content_words
 
 #: how many consecutive English clauses one Chinese clause may map to
 MAX_WINDOW = 3

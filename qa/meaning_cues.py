@@ -23,8 +23,8 @@ from pathlib import Path
 from align.errors import InputError
 from align.zh_words import loaded_jieba
 from qa import lexicons as lx
-from qa.checks.coverage import Clause
 from qa.clause_match import PairClauses
+from qa.clause_split import Clause
 from qa.data_table import data_lines
 
 DATA_DIR = Path(__file__).parent / "data"

@@ -20,10 +20,11 @@ import numpy as np
 from align.model import Pair
 from align.script import HAN
 from qa import lexicons as lx
-from qa.checks.coverage import en_clauses, zh_content_words
 from qa.checks.numbers import en_numbers, zh_numbers
+from qa.clause_split import en_clauses
 from qa.lexicons import StemSet
 from qa.model import Flag
+from qa.zh_glosses import zh_content_words
 
 #: every feature the extractor can compute, in column order
 ALL_FEATURES: tuple[str, ...] = (

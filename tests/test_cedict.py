@@ -18,7 +18,7 @@ from align import cedict as cc
 from align.errors import InputError
 from align.lexicon import cedict_stems, load_cedict_stems, zh_gloss_stems
 from qa import lexicons as lx
-from qa.checks.coverage import word_glosses
+from qa.zh_glosses import word_glosses
 
 #: real CC-CEDICT lines (CC BY-SA 4.0, MDBG), CRLF as in the shipped file
 SAMPLE = (

@@ -47,10 +47,6 @@ def test_flag_stamps_id_category_and_severity():
         numbers.flag(PAIR, "x", severity="serious")
 
 
-#: modules still being moved to Check.flag by other work (issue 14); nothing else may join them
-DIRECT_FLAG_ALLOWED = {"coverage.py", "terminology.py"}
-
-
 def direct_flag_calls(source: str) -> list[int]:
     """Lines where ``source`` calls ``Flag(...)`` (or ``model.Flag(...)``) itself."""
     return [node.lineno for node in ast.walk(ast.parse(source))
@@ -69,8 +65,7 @@ def test_checks_make_flags_only_through_check_flag():
     a module that builds Flag(...) itself retypes them, and they drift."""
     folder = Path(qa.checks.__file__).parent
     offenders = {path.name: lines for path in sorted(folder.glob("*.py"))
-                 if path.name not in DIRECT_FLAG_ALLOWED
-                 and (lines := direct_flag_calls(path.read_text(encoding="utf-8")))}
+                 if (lines := direct_flag_calls(path.read_text(encoding="utf-8")))}
     assert offenders == {}, f"build flags with CHECK.flag(pair, message, ...), not Flag(...): {offenders}"
 
 

@@ -34,13 +34,19 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from statistics import median
 
 from align.model import Pair
 from align.script import HAN
-from align.zh_words import loaded_jieba
 from qa import lexicons as lx
+from qa.clause_split import (
+    Clause,
+    en_clauses,
+    en_sentences,
+    en_units,
+    zh_clauses,
+    zh_sentences,
+)
 from qa.model import Check, Context, Flag
 from qa.pair_explanation import (
     LeaveOneOutRule,
@@ -53,11 +59,7 @@ from qa.pair_explanation import (
     without,
 )
 from qa.text_batch import TextBatch
-
-#: 、 is deliberately not a cut: it separates list items, and a lone item
-#: ("培育了一批专业化" out of "专业化、高水平的…服务商") embeds as noise
-_ZH_CUT = re.compile(r"[，,；;：:。！？!?]")
-_EN_CUT = re.compile(r"[,;:]|(?<=[.!?])\s|[—–]\s")
+from qa.zh_glosses import zh_content_words
 
 #: English words per Han character on well-aligned pairs (pair score ≥ 0.8, one
 #: zh sentence, ≥ 15 Han chars; n = 69) of corpora/xuexi-shibao-shushi-ronghe.txt
@@ -79,111 +81,7 @@ MIN_EN_CLAUSE = 5  # content words
 MIN_EN_SHORT_CLAUSE = 3
 
 
-@dataclass(frozen=True)
-class Clause:
-    text: str
-    start: int
-    end: int
-
-
-def zh_clauses(text: str) -> list[Clause]:
-    return _cut(text, _ZH_CUT)
-
-
-_ZH_SENTENCE_CUT = re.compile(r"[。！？!?]")
-
-
-def zh_sentences(text: str) -> list[Clause]:
-    """The Chinese sentences of a pair (cut at 。！？)."""
-    return _cut(text, _ZH_SENTENCE_CUT)
-
-
-def en_clauses(text: str) -> list[Clause]:
-    return _cut(text, _EN_CUT)
-
-
-_EN_SENTENCE_CUT = re.compile(r"[;:]|(?<=[.!?])\s")
-
-
-def en_units(text: str) -> list[Clause]:
-    """Clauses, plus each whole sentence that has several: an added sentence
-    is the usual addition, and its comma-clauses alone are too short to judge."""
-    clauses = en_clauses(text)
-    units = list(clauses)
-    for s in _cut(text, _EN_SENTENCE_CUT):
-        if sum(1 for c in clauses if s.start <= c.start and c.end <= s.end) > 1:
-            units.append(s)
-    return sorted(units, key=lambda c: (c.start, -(c.end - c.start)))
-
-
-def _cut(text: str, pattern: re.Pattern[str]) -> list[Clause]:
-    out, start = [], 0
-    for m in list(pattern.finditer(text)) + [None]:
-        end = m.start() if m else len(text)
-        piece = text[start:end]
-        stripped = piece.strip(" \t“”\"'‘’()（）《》")
-        if stripped:
-            s = start + piece.index(stripped)
-            out.append(Clause(stripped, s, s + len(stripped)))
-        if m:
-            start = m.end()
-    return out
-
-
 # --------------------------------------------------------------------------- lexical signal
-
-
-#: only the words every gloss carries; coverage wants "use" (使用) and
-#: "one by one" (逐一), which the idiom check rightly ignores as too generic
-_GLOSS_STOP = frozenset("a an the to of and or sb sth sb's one's be is are etc cl e g i".split())
-
-
-#: characters that spell foreign names (古特雷斯 Guterres, 斯托尔滕贝格):
-#: an unknown word made only of these is a name, not a compound to gloss by character
-_TRANSLITERATION = frozenset("阿埃艾安奥巴贝比波伯布查达德迪蒂杜多厄恩法菲费弗福盖格古哈海赫亨胡霍吉加"
-                             "贾杰金卡凯坎科克库拉莱赖兰朗劳勒雷里利列林卢鲁伦罗洛马迈麦曼梅蒙米默姆"
-                             "穆纳奈内尼涅努诺帕佩彭皮珀普奇齐乔琼萨塞桑瑟森沙尚舍什施斯苏索塔泰坦特"
-                             "滕提图托瓦威维温沃乌西希谢辛休雅亚扬耶伊因尤于约扎泽詹兹佐娜娅莎丽琳")
-
-
-@lru_cache(maxsize=65536)
-def word_glosses(word: str) -> frozenset[str]:
-    """Gloss lemmas of a Chinese word; unknown compounds fall back to their dictionary parts.
-
-    jieba joins words CEDICT lists separately (显著成绩 = 显著 + 成绩); their
-    glosses ('remarkable', 'result') are far better evidence than those of
-    the single characters, which only the leftovers fall back to.
-    """
-    cd = lx.cedict()
-    if word in cd:
-        out: set[str] = set()
-        for g in cd.glosses(word, per_entry=8):
-            out.update(lx.lemma(w) for w in re.findall(r"[A-Za-z]+", lx.strip_gloss(g))
-                       if w.lower() not in _GLOSS_STOP)
-        return frozenset(out) if len(out) <= 24 else frozenset()
-    if len(word) > 1 and not all(ch in _TRANSLITERATION for ch in word):
-        out = set()
-        for part in cd.segment(word):
-            out |= word_glosses(part) if len(part) < len(word) else frozenset()
-        return frozenset(out)
-    return frozenset()
-
-
-#: single characters that are grammar, not content: their glosses ("really",
-#: "aim" for 的) would match English by accident
-_FUNCTION_CHARS = frozenset("的了是在和与及等对把被将为以而之其或也都就又还并从向于给让使着过所这那些个一不有要能会可已")
-
-
-def zh_content_words(text: str) -> list[tuple[str, frozenset[str]]]:
-    """jieba words of ``text`` that have English glosses (function words excluded)."""
-    words = []
-    for w in loaded_jieba().lcut(text):
-        if not HAN.search(w) or w in _FUNCTION_CHARS:
-            continue
-        g = word_glosses(w)
-        if g and (len(w) > 1 or len(g) <= 10):
-            words.append((w, g))
-    return words
 
 
 def zh_clause_coverage(clause: str, en: str) -> float:
@@ -285,7 +183,7 @@ def en_loo_candidates(pair: Pair, rule: LeaveOneOutRule = LOO_RULE) -> list[Clau
             continue
         if en_clause_coverage(c.text, pair.zh) <= rule.en_clause_max_coverage:
             out.append(c)
-    sents = _cut(pair.en, _EN_FULL_STOP)
+    sents = en_sentences(pair.en)
     if len(sents) > 1:
         stems = lx.StemSet(g for _, gs in zh_content_words(pair.zh) for g in gs)
         for k, c in enumerate(sents):
@@ -481,7 +379,7 @@ def check_omission(ctx: Context) -> list[Flag]:
                    f"({why}{cov:.0%} of its words glossed in the English)",
                 zh_spans=((c.start, c.end),), suggestion="Check that this clause is translated"))
         flags.extend(_dropped_sentences(r, [f for f in flags if f.pair_id == p.id]))
-    flags.extend(_length_flags(ctx, "omission", opts))
+    flags.extend(_length_flags(ctx, OMISSION, opts))
     return flags
 
 
@@ -564,7 +462,7 @@ def check_addition(ctx: Context) -> list[Flag]:
                 p, c, f"The English '{c.text}' seems to have no counterpart in the Chinese (the pair's "
                       f"two sides are {gain:.2f} more similar without it, and the Chinese explains "
                       f"{en_clause_coverage(c.text, p.zh):.0%} of its words)"))
-    flags.extend(_length_flags(ctx, "addition", opts))
+    flags.extend(_length_flags(ctx, ADDITION, opts))
     return flags
 
 
@@ -573,9 +471,6 @@ def check_addition(ctx: Context) -> list[Flag]:
 #: and quoted terms explain nothing of their own either (10 false alarms on
 #: qa-labelled's clean translation when they were)
 SENTENCE_RULE = OutlierRule()
-#: whole sentences only: a heading's tail after a colon ('"Data" and "intelligence"
-#: in the lead') restates the pair in other words
-_EN_FULL_STOP = re.compile(r"(?<=[.!?])\s")
 
 
 def _outliers(r: PairCoverage, taken: Sequence[Clause]) -> list[tuple[Clause, float | None, float]]:
@@ -590,7 +485,7 @@ def _outliers(r: PairCoverage, taken: Sequence[Clause]) -> list[tuple[Clause, fl
     out: list[tuple[Clause, float | None, float]] = []
     # a sentence of 3-4 content words ('To promote the integration of data and reality.')
     # embeds as noisily as a short clause: only longer ones are judged
-    for units, min_words, rule in ((_cut(p.en, _EN_FULL_STOP), MIN_EN_CLAUSE, SENTENCE_RULE),):
+    for units, min_words, rule in ((en_sentences(p.en), MIN_EN_CLAUSE, SENTENCE_RULE),):
         if len(units) < 2:
             continue
         evidence = []
@@ -628,7 +523,9 @@ def calibrate_length_ratio(pairs: Sequence[Pair], min_score: float = 0.8) -> dic
     return {"median": round(math.exp(med), 3), "log_sigma": round(1.4826 * mad, 3), "n": len(logs)}
 
 
-def _length_flags(ctx: Context, which: str, opts: CoverageOptions) -> list[Flag]:
+def _length_flags(ctx: Context, check: Check, opts: CoverageOptions) -> list[Flag]:
+    """Pairs whose English is far too short (omission) or too long (addition) for the Chinese."""
+    omission = check.id == "omission"
     med, sigma = opts.ratio_median, opts.ratio_log_sigma
     k_short, k_long = opts.ratio_k_short, opts.ratio_k_long
     flags = []
@@ -637,19 +534,20 @@ def _length_flags(ctx: Context, which: str, opts: CoverageOptions) -> list[Flag]
         if r is None:
             continue
         z = (math.log(r) - math.log(med)) / sigma
-        if which == "omission" and z < -k_short:
+        if omission and z < -k_short:
             msg = (f"The English is unusually short for the Chinese ({r:.2f} words per character; "
                    f"typical {med:.2f}): part of the sentence may be missing")
-        elif which == "addition" and z > k_long:
+        elif not omission and z > k_long:
             msg = (f"The English is unusually long for the Chinese ({r:.2f} words per character; "
                    f"typical {med:.2f}): it may contain text that is not in the source")
         else:
             continue
-        flags.append(Flag(
-            check=which, category=f"Accuracy/{which.capitalize()}", severity="minor",
-            pair_id=p.id, zh=p.zh, en=p.en, message=msg,
-            zh_spans=((0, len(p.zh)),) if which == "omission" else (),
-            en_spans=((0, len(p.en)),) if which == "addition" else (),
+        # minor, not the check's major: a length ratio says something may be
+        # missing or added, not which words, so the reviewer must look first
+        flags.append(check.flag(
+            p, msg, severity="minor",
+            zh_spans=((0, len(p.zh)),) if omission else (),
+            en_spans=((0, len(p.en)),) if not omission else (),
             suggestion="Compare the two sides sentence by sentence"))
     return flags
 

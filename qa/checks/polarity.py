@@ -31,8 +31,8 @@ from typing import Literal
 
 from align.model import Pair
 from qa import lexicons as lx
-from qa.checks.coverage import word_glosses, zh_clauses
 from qa.clause_match import PairClauses, document_clauses
+from qa.clause_split import zh_clauses
 from qa.lexicons import StemSet
 from qa.meaning_cues import (
     CueRow,
@@ -47,6 +47,7 @@ from qa.meaning_cues import (
 )
 from qa.model import Check, Context, Flag
 from qa.potential_complement import potential_negations
+from qa.zh_glosses import word_glosses
 
 TABLE = "negators.tsv"
 #: characters that negate in any word they start (the reverse direction stays silent on them)

@@ -512,7 +512,10 @@ def deviation_flags(ctx: Context, term: str, dominant: tuple[str, list[int]],
             p, f"'{term}' is rendered '{r.text}' here but '{text}' in {len(ids)} other {noun} "
                f"({_id_list(sorted(ids))})",
             zh_spans=_term_spans(p.zh, term), en_spans=_rendering_span(p.en, r.text),
-            suggestion=f"Use one rendering throughout, e.g. '{text}'", severity=severity))
+            suggestion=f"Use one rendering throughout, e.g. '{text}'",
+            # the caller grades the term: an unquoted recurring noun phrase (minor)
+            # may vary on purpose, a quoted or glossary term (major) should not
+            severity=severity))
     return flags
 
 

@@ -1,0 +1,82 @@
+"""Clauses and sentences of a pair's two sides, with their character offsets.
+
+Why one place: the omission and addition checks, clause matching
+(``qa.clause_match``), the meaning checks that scope a cue to its clause and
+the QE features must cut a text the same way, or a span one of them reports
+points into a clause another never saw.  Chinese is cut at ，；：and sentence
+ends (、 is not a cut), English at , ; : dashes and sentence ends.  The
+aligner's own clause cuts (``align.clauses``) differ on purpose: they split
+sentences into halves for embedding, not into clauses for checking.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: 、 is deliberately not a cut: it separates list items, and a lone item
+#: ("培育了一批专业化" out of "专业化、高水平的…服务商") embeds as noise
+_ZH_CUT = re.compile(r"[，,；;：:。！？!?]")
+_ZH_SENTENCE_CUT = re.compile(r"[。！？!?]")
+_EN_CUT = re.compile(r"[,;:]|(?<=[.!?])\s|[—–]\s")
+#: sentence ends and ; : — the units en_units adds above its comma clauses
+_EN_SENTENCE_CUT = re.compile(r"[;:]|(?<=[.!?])\s")
+#: whole sentences only: a heading's tail after a colon ('"Data" and "intelligence"
+#: in the lead') restates the pair in other words
+_EN_FULL_STOP = re.compile(r"(?<=[.!?])\s")
+#: quotes, brackets and spaces trimmed off both ends of every piece
+_TRIM = " \t“”\"'‘’()（）《》"
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A piece of a text: its trimmed ``text`` at ``text[start:end]`` of the whole."""
+
+    text: str
+    start: int
+    end: int
+
+
+def zh_clauses(text: str) -> list[Clause]:
+    """The Chinese clauses of ``text`` (cut at ，；：and sentence ends, not at 、)."""
+    return _cut(text, _ZH_CUT)
+
+
+def zh_sentences(text: str) -> list[Clause]:
+    """The Chinese sentences of a pair (cut at 。！？)."""
+    return _cut(text, _ZH_SENTENCE_CUT)
+
+
+def en_clauses(text: str) -> list[Clause]:
+    """The English clauses of ``text`` (cut at , ; : dashes and sentence ends)."""
+    return _cut(text, _EN_CUT)
+
+
+def en_sentences(text: str) -> list[Clause]:
+    """The English sentences of ``text`` (cut only after . ! ? and a space)."""
+    return _cut(text, _EN_FULL_STOP)
+
+
+def en_units(text: str) -> list[Clause]:
+    """Clauses, plus each whole sentence that has several: an added sentence
+    is the usual addition, and its comma-clauses alone are too short to judge."""
+    clauses = en_clauses(text)
+    units = list(clauses)
+    for s in _cut(text, _EN_SENTENCE_CUT):
+        if sum(1 for c in clauses if s.start <= c.start and c.end <= s.end) > 1:
+            units.append(s)
+    return sorted(units, key=lambda c: (c.start, -(c.end - c.start)))
+
+
+def _cut(text: str, pattern: re.Pattern[str]) -> list[Clause]:
+    out, start = [], 0
+    for m in list(pattern.finditer(text)) + [None]:
+        end = m.start() if m else len(text)
+        piece = text[start:end]
+        stripped = piece.strip(_TRIM)
+        if stripped:
+            s = start + piece.index(stripped)
+            out.append(Clause(stripped, s, s + len(stripped)))
+        if m:
+            start = m.end()
+    return out
