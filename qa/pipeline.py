@@ -85,16 +85,27 @@ def pairs_from_alignment(alignment: Alignment) -> list[Pair]:
     return pairs
 
 
-def run_checks(pairs: Sequence[Pair], checks: Sequence[Check], profile: Profile,
-               resources: dict[str, Any] | None = None,
-               progress: Progress = _quiet) -> list[Flag]:
-    """Run pair checks on every pair, then document checks; order is stable.
+#: pairs checked together: the pair checks' embeddings (clauses, windows, leave-one-out
+#: variants; ~0.1 MB a pair) live only while their chunk is checked, so peak memory is set
+#: by this, not by the size of the memory
+CHUNK_PAIRS = 500
 
-    Checks see the pairs with markup removed (qa/markup.py) and Traditional
-    Chinese through a Simplified view of equal length (qa/zh_view.py); their
-    flags get the original texts and spans back, innermost view first.
-    ``resources["raw_pairs"]`` holds the pairs as read, for the tags check.
-    """
+#: document-scope checks that judge every pair on its own: they are document-scope only to
+#: embed all their pairs' clauses in one batch, so they run chunk by chunk with the pair
+#: checks (a test holds the flags of small chunks equal to those of one chunk)
+PAIR_LOCAL_DOCUMENT_CHECKS = frozenset({
+    "omission", "addition", "direction", "modality", "polarity", "time-expression"})
+
+
+def _chunks(pairs: Sequence[Pair], size: int | None) -> list[Sequence[Pair]]:
+    if not size or len(pairs) <= size:
+        return [pairs]
+    return [pairs[i:i + size] for i in range(0, len(pairs), size)]
+
+
+def _run_on(pairs: Sequence[Pair], checks: Sequence[Check], profile: Profile,
+            resources: dict[str, Any] | None, done: Callable[[Check], None]) -> list[Flag]:
+    """``checks`` on ``pairs`` through the markup and Simplified views, flags restored."""
     from qa.markup import MarkupViews
 
     views = MarkupViews.of(pairs)
@@ -102,24 +113,67 @@ def run_checks(pairs: Sequence[Pair], checks: Sequence[Check], profile: Profile,
     ctx = Context(pairs=view.pairs, resources={**(resources or {}), "raw_pairs": views.raw},
                   options=dict(profile.options))
     flags: list[Flag] = []
+    for check in checks:
+        flags.extend(check.run_all(ctx))
+        done(check)
+    return [profile.apply(views.restore(f)) for f in view.restore(flags)]
+
+
+def run_checks(pairs: Sequence[Pair], checks: Sequence[Check], profile: Profile,
+               resources: dict[str, Any] | None = None,
+               progress: Progress = _quiet, chunk_size: int | None = CHUNK_PAIRS) -> list[Flag]:
+    """Run pair checks on every pair, then document checks; order is stable.
+
+    Checks see the pairs with markup removed (qa/markup.py) and Traditional
+    Chinese through a Simplified view of equal length (qa/zh_view.py); their
+    flags get the original texts and spans back, innermost view first.
+    ``resources["raw_pairs"]`` holds the pairs as read, for the tags check.
+    Checks that judge each pair on its own run on ``chunk_size`` pairs at a
+    time (None: all at once), each chunk's views and embeddings freed before
+    the next; the document-wide ones (consistency, duplicates, spelling of
+    names) then run once on all pairs.  The flags do not depend on the size.
+    """
     active = profile.active(tuple(checks))
-    with stage(progress, "checks", len(active), "check") as tick:
-        for check in active:
-            flags.extend(check.run_all(ctx))
-            progress(f"check {check.id}: done")
-            tick(1)
-    flags = [profile.apply(views.restore(f)) for f in view.restore(flags)]
+    local = [c for c in active if c.scope == "pair" or c.id in PAIR_LOCAL_DOCUMENT_CHECKS]
+    whole = [c for c in active if c not in local]
+    chunks = _chunks(pairs, chunk_size)
+    flags: list[Flag] = []
+    with stage(progress, "checks", len(local) * len(chunks) + len(whole), "check") as tick:
+        for n, chunk in enumerate(chunks, 1):
+            def done(check: Check, last: bool = n == len(chunks)) -> None:
+                if last:
+                    progress(f"check {check.id}: done")
+                tick(1)
+
+            flags += _run_on(chunk, local, profile, resources, done)
+        if whole:
+            def done_whole(check: Check) -> None:
+                progress(f"check {check.id}: done")
+                tick(1)
+
+            flags += _run_on(pairs, whole, profile, resources, done_whole)
     flags.sort(key=lambda f: (f.pair_id if f.pair_id is not None else
                               (min(f.pair_ids) if f.pair_ids else -1), f.check))
     return flags
 
 
 def estimate_quality(pairs: Sequence[Pair], flags: Sequence[Flag], embedder,
-                     progress: Progress = _quiet) -> list[Pair]:
-    """The pairs with their ``qe`` score (qa/qe.py), which reads the checks' pair flags."""
+                     progress: Progress = _quiet,
+                     chunk_size: int | None = CHUNK_PAIRS) -> list[Pair]:
+    """The pairs with their ``qe`` score (qa/qe.py), which reads the checks' pair flags.
+
+    Scored ``chunk_size`` pairs at a time: a score depends only on its own pair
+    and flags, and the pair embeddings of a chunk are freed before the next.
+    """
     from qa.qe import with_qe
 
-    scored = with_qe(pairs, embedder, flags)
+    by_pair: dict[int, list[Flag]] = {}
+    for f in flags:
+        if f.pair_id is not None:
+            by_pair.setdefault(f.pair_id, []).append(f)
+    scored: list[Pair] = []
+    for chunk in _chunks(pairs, chunk_size):
+        scored += with_qe(chunk, embedder, [f for p in chunk for f in by_pair.get(p.id, ())])
     progress("quality estimate: done")
     return scored
 
@@ -146,7 +200,8 @@ def check_input(input_path: str | Path, en_path: str | Path | None, *, pairs_mod
                 resources: dict[str, Any], embedder: Callable[[], Any],
                 progress: Progress = _quiet,
                 on_pairs_input: Callable[[PairsInput], None] | None = None,
-                flag_filter: Callable[[list[Flag]], list[Flag]] | None = None) -> Report:
+                flag_filter: Callable[[list[Flag]], list[Flag]] | None = None,
+                chunk_size: int | None = CHUNK_PAIRS) -> Report:
     """Read, align (unless ``pairs_mode``), check and score one input: the body of ``zhen check``.
 
     ``zhen batch`` runs the same function per input, so a batch row and a
@@ -157,6 +212,7 @@ def check_input(input_path: str | Path, en_path: str | Path | None, *, pairs_mod
     renamed ids) before any work, so the CLI can tell the user.
     ``flag_filter`` (the review's dismissal memory) takes flags out before
     the quality estimate, so qe and the score do not count them either.
+    ``chunk_size``: pairs checked and scored at a time (see :func:`run_checks`).
     """
     bitext, pairs_input = read_input(input_path, en_path, pairs_mode=pairs_mode)
     pairs: list[Pair] = []
@@ -176,10 +232,10 @@ def check_input(input_path: str | Path, en_path: str | Path | None, *, pairs_mod
             progress(f"kept out of alignment: trailer of {len(bitext.trailer)} characters")
         alignment = align_bitext(bitext, embedder, presegmented=presegmented, progress=progress)
         pairs = pairs_from_alignment(alignment)
-    flags = run_checks(pairs, checks, profile, resources, progress=progress)
+    flags = run_checks(pairs, checks, profile, resources, progress=progress, chunk_size=chunk_size)
     if flag_filter is not None:
         flags = flag_filter(flags)
-    pairs = estimate_quality(pairs, flags, embedder, progress=progress)
+    pairs = estimate_quality(pairs, flags, embedder, progress=progress, chunk_size=chunk_size)
     return Report(pairs=pairs, flags=flags, bitext=bitext, alignment=alignment, profile=profile,
                   skipped=skipped, checks=profile.fingerprint(checks),
                   model=getattr(embedder, "key", type(embedder).__name__))
