@@ -48,6 +48,17 @@ def run(corpus_run, tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path
     return proc, copy_of_corpus_run(corpus_run, tmp_path_factory.mktemp("check") / "out")
 
 
+def first_pairs(out: Path, dest: Path, n: int = 12) -> Path:
+    """The header and first ``n`` rows of the corpus run's pairs.tsv, as a memory of its own.
+
+    Tests that re-check pairs need real pairs and real flags, not all 108: each
+    re-run of the whole document costs half a minute of embedding.
+    """
+    lines = (out / "pairs.tsv").read_text(encoding="utf-8").splitlines(keepends=True)
+    dest.write_text("".join(lines[: n + 1]), encoding="utf-8")
+    return dest
+
+
 def test_check_succeeds_and_summarises(run):
     proc, out = run
     assert proc.returncode == 0, proc.stderr
@@ -134,7 +145,7 @@ def test_flags_jsonl_lines_carry_the_contract_fields(run):
 
 def test_fail_on_exits_3_when_a_flag_is_that_bad(run, tmp_path):
     _, out = run
-    tsv = out / "pairs.tsv"
+    tsv = first_pairs(out, tmp_path / "first.tsv")
     proc = zhen(
         "check", tsv, "--pairs", "-o", tmp_path / "o", "--fail-on", "minor", "-q"
     )
@@ -151,9 +162,10 @@ def test_fail_on_exits_3_when_a_flag_is_that_bad(run, tmp_path):
 
 def test_pairs_mode_rechecks_without_realigning(run, tmp_path):
     _, out = run
+    tsv = first_pairs(out, tmp_path / "first.tsv")
     proc = zhen(
         "check",
-        out / "pairs.tsv",
+        tsv,
         "--pairs",
         "-o",
         tmp_path / "o",
@@ -161,7 +173,7 @@ def test_pairs_mode_rechecks_without_realigning(run, tmp_path):
         "tsv,jsonl",
     )
     assert proc.returncode == 0, proc.stderr
-    before = pd.read_csv(out / "pairs.tsv", sep="\t", keep_default_na=False, dtype=str)
+    before = pd.read_csv(tsv, sep="\t", keep_default_na=False, dtype=str)
     after = pd.read_csv(
         tmp_path / "o" / "pairs.tsv", sep="\t", keep_default_na=False, dtype=str
     )
@@ -240,12 +252,12 @@ def test_rerun_into_the_same_folder_leaves_no_stale_files(run, tmp_path):
     assert first.returncode == 0, first.stderr
     assert {"aligned.tmx", "review.xlsx", "report.html"} <= set(os.listdir(tmp_path / "X"))
     (tmp_path / "X" / "notes.txt").write_text("reviewer's notes", encoding="utf-8")
-    second = zhen("check", out / "pairs.tsv", "--pairs", "-o", "X", "--formats", "tsv,jsonl",
-                  cwd=tmp_path)
+    b = first_pairs(out, tmp_path / "b.tsv")
+    second = zhen("check", b, "--pairs", "-o", "X", "--formats", "tsv,jsonl", cwd=tmp_path)
     assert second.returncode == 0, second.stderr
     assert sorted(os.listdir(tmp_path / "X")) == [
         ".zhen-run.json", "flags.jsonl", "notes.txt", "pairs.tsv"]
-    assert sorted(os.listdir(tmp_path)) == ["X", "a.tsv"]
+    assert sorted(os.listdir(tmp_path)) == ["X", "a.tsv", "b.tsv"]
 
 
 def test_folder_zhen_did_not_write_is_refused_before_any_work(tmp_path):
