@@ -97,6 +97,37 @@ def test_correct_idiomatic_renderings_not_flagged():
     assert idioms.literal_idioms_in([chokehold, crisis, tools]) == []
 
 
+def test_parts_rendered_by_the_expressions_own_meaning_are_no_literal_rendering():
+    # 业 as "industries" and 行 as "business" sit in the sense of 千行百业 ('all industries and
+    # trades'); 网, 统, 管 in "one network for unified city management" are the sense of 一网统管
+    thousand = pair(2, ("当前,以大数据", "千行百业的国际竞争力。"),
+                    ("At present, the new generation of digital", "thousands of industries."))
+    thousand = Pair(id=2, zh=thousand.zh, en=thousand.en.replace(
+        "thousands of industries", "all China's industries and sectors"))
+    network = Pair(id=6, zh="三是打造未来城市,以“一网统管”和“一网通办”为牵引。",
+                   en='Third, build the city of the future, guided by "one network for unified '
+                      'city management" and "one network for all government services".')
+    assert idioms.literal_idioms_in([thousand, network]) == []
+    # the image itself is still caught
+    literal = Pair(id=2, zh=thousand.zh, en=thousand.en.replace(
+        "all China's industries and sectors", "China's thousand lines and hundred trades"))
+    f, = idioms.literal_idioms_in([literal])
+    assert literal.en[slice(*f.en_spans[0])].endswith("thousand lines and hundred trades")
+
+
+def test_an_image_kept_as_a_simile_is_minor():
+    zh = "如果脱离了数据和技术,实体经济数字化转型就会举步维艰,“数实融合”更会成为无源之水。"
+    plain = Pair(id=7, zh=zh, en="Without data and technology, the digital transformation of the "
+                 "real economy will struggle, and the integration will become water without a source.")
+    simile = Pair(id=7, zh=zh, en=plain.en.replace("become water", "become even more like water"))
+    bare, = idioms.literal_idioms_in([plain])
+    kept, = idioms.literal_idioms_in([simile])
+    assert bare.severity == "major" and kept.severity == "minor"
+    assert "simile" in kept.message
+    sense = Pair(id=7, zh=zh, en=plain.en.replace("water without a source", "unsustainable"))
+    assert idioms.literal_idioms_in([sense]) == []
+
+
 def test_literal_cue_outweighs_a_rendering_explained_by_other_words():
     # 'key core technologies' renders 关键核心技术, not 牛鼻子; "nose of the ox" is the literal cue
     f, = idioms.literal_idioms_in([labelled(16)])

@@ -49,6 +49,7 @@ class LiteralRendering:
     parts: tuple[tuple[str, str], ...]  # (Chinese part, English word it became)
     meaning: str
     suggestion: str | None
+    simile: bool = False  # introduced by "like", "as if"…: the image kept on purpose
 
 
 @lru_cache(maxsize=1)
@@ -193,12 +194,70 @@ def detect_literal(pair_zh: str, pair_en: str,
         suggestion_text = (phrase.renderings[0] if phrase and phrase.renderings else
                            lx.strip_gloss(whole[0]) if whole else None)
         known = bool(phrase and phrase.renderings) or bool(whole)
-        found = _literal_evidence(expr, phrase, tokens, pair_en, known)
+        found = _literal_evidence(expr, phrase, tokens, pair_en, known,
+                                  _meaning_words(phrase, _sense_glosses(key)))
         if found is None:
             continue
-        span, part_words = found
-        out.append(LiteralRendering(expr, span, part_words, meaning, suggestion_text))
+        span, part_words, start = found
+        out.append(LiteralRendering(expr, span, part_words, meaning, suggestion_text,
+                                    _simile_before(pair_en, start)))
     return out
+
+
+_FIG = re.compile(r"^\(?fig\.\)?\s*")
+
+
+def _sense_glosses(key: str) -> list[str]:
+    """The CC-CEDICT glosses of an expression that give its sense, not its image.
+
+    When an entry marks a figurative sense, the glosses before it describe the
+    image ('amidst the clouds and mist', then '(fig.) mystified' for 云里雾里;
+    'a fish that escaped the net' for 漏网之鱼): only the figurative one and those
+    after it are the sense.  A gloss marked 'lit.' is the image wherever it stands
+    ('lit. green hills and clear waters' of 青山绿水).  Entries without either mark
+    count whole.
+    """
+    out: list[str] = []
+    for e in lx.cedict().get(key):
+        glosses = [part.strip() for g in e.glosses if not lx.SKIP_GLOSS.match(g)
+                   for part in g.split(";")]
+        first_fig = next((k for k, g in enumerate(glosses) if _FIG.match(g)), 0)
+        out += [_FIG.sub("", g) for g in glosses[first_fig:] if not g.startswith("lit.")]
+    return out
+
+
+def _meaning_words(phrase: lx.SetPhrase | None, whole: list[str]) -> frozenset[str]:
+    """Content words of what the expression *means*: its CC-CEDICT glosses, curated meaning and renderings.
+
+    A part rendered by one of these words is the sense, not the image: 业 of
+    千行百业 as "industries", 规矩 of 不以规矩不成方圆 as "rules", 网 and 管 of
+    一网统管 in "one network for unified city management".
+    """
+    def words(texts: Iterable[str]) -> set[str]:
+        return {w for t in texts for w in lx.content_lemmas(lx.strip_gloss(t))}
+
+    if not phrase:
+        return frozenset(words(whole))
+    # a curated literal cue names words that betray the image ('core', 'soul' of 缺芯少魂 in
+    # "lacking cores and souls") even when an accepted rendering uses them ("core chips"),
+    # unless the meaning itself is put in those words ('industries' of 千行百业)
+    meaning = words([phrase.meaning])
+    image = words(phrase.literal_cues) - meaning
+    return frozenset((words(whole) | meaning | words(phrase.renderings)) - image)
+
+
+_SIMILE = re.compile(r"\b(?:like|as if|as though|akin to)\s+(?:(?:a|an|the|some)\s+)?$", re.IGNORECASE)
+
+
+def _simile_before(text: str, start: int) -> bool:
+    """Whether the literal words follow "like", "as if", "as though" or "akin to".
+
+    A translator who writes "will become even more like water without a source"
+    keeps the image as an explicit comparison (Newmark's image-plus-marker
+    procedure): readable, if less idiomatic than the sense.  Such a rendering is
+    still flagged, as minor.
+    """
+    return bool(_SIMILE.search(text[max(0, start - 40):start]))
 
 
 def _idiom_shaped(expr: str) -> bool:
@@ -218,10 +277,16 @@ def _idiom_shaped(expr: str) -> bool:
 
 
 def _literal_evidence(expr: Expression, phrase: lx.SetPhrase | None,
-                      tokens: list[lx.Token], text: str, known_meaning: bool = True) -> tuple[tuple[int, int], tuple[tuple[str, str], ...]] | None:
+                      tokens: list[lx.Token], text: str, known_meaning: bool = True,
+                      meaning_words: frozenset[str] = frozenset(),
+                      ) -> tuple[tuple[int, int], tuple[tuple[str, str], ...], int] | None:
+    """The English clause that renders ``expr`` by its parts, the part words, and where they start."""
     parts = lr.parts_of(expr.text)
     width = min(12, 3 * max(1, len(parts)) + 2)
     i, j, chosen = lr.best_window(parts, tokens, width, text) if parts else (0, 0, {})
+    chosen = {k: tj for k, tj in chosen.items() if tokens[tj].lemma not in meaning_words}
+    if chosen:
+        i, j = min(chosen.values()), max(chosen.values())
     if chosen and (j - i + 1) > 2 * len(chosen) + 2:
         chosen = {}  # glosses scattered over a long stretch: coincidence, not a rendering
     strong = [k for k in chosen if not parts[k].weak]
@@ -256,7 +321,7 @@ def _literal_evidence(expr: Expression, phrase: lx.SetPhrase | None,
         (start, end), words = cue, ()
     else:
         start, end = min(cue[0], component[0]), max(cue[1], component[1])
-    return lr.clause_around(text, start, end), words
+    return lr.clause_around(text, start, end), words, start
 
 
 def set_phrases_for(ctx: Context) -> dict[str, lx.SetPhrase]:
@@ -288,8 +353,10 @@ def check_idioms(pair: Pair, ctx: Context) -> list[Flag]:
             suggestion = f"Translate the figurative sense, e.g. '{hit.suggestion}'"
         else:
             suggestion = "Translate the figurative sense rather than the characters"
+        if hit.simile:
+            message += " (kept as a simile)"
         flags.append(IDIOMS.flag(pair, message, zh_spans=((e.start, e.end),), en_spans=(hit.en_span,),
-                                 suggestion=suggestion))
+                                 suggestion=suggestion, severity="minor" if hit.simile else None))
     return flags
 
 
