@@ -266,14 +266,21 @@ def check_input(input_path: str | Path, en_path: str | Path | None, *, pairs_mod
         alignment = align_bitext(bitext, embedder, presegmented=presegmented, progress=progress)
         pairs = pairs_from_alignment(alignment)
     flags = run_checks(pairs, checks, profile, resources, progress=progress, chunk_size=chunk_size)
-    dismissed = None
-    if flag_filter is not None:
-        kept = flag_filter(flags)
-        flags, dismissed = kept, len(flags) - len(kept)
+    flags, dismissed = filter_flags(flags, flag_filter)
     pairs = estimate_quality(pairs, flags, embedder, progress=progress, chunk_size=chunk_size)
     return Report(pairs=pairs, flags=flags, bitext=bitext, alignment=alignment, profile=profile,
                   skipped=skipped, checks=profile.fingerprint(checks), dismissed=dismissed,
                   model=embedder_key(embedder))
+
+
+def filter_flags(flags: list[Flag], flag_filter: Callable[[list[Flag]], list[Flag]] | None
+                 ) -> tuple[list[Flag], int | None]:
+    """The flags ``flag_filter`` keeps and how many it took out (None: no filter), for
+    :attr:`Report.dismissed` and the score's signature."""
+    if flag_filter is None:
+        return flags, None
+    kept = flag_filter(flags)
+    return kept, len(flags) - len(kept)
 
 
 def embedder_key(embedder) -> str:

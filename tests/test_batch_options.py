@@ -10,32 +10,21 @@ injected errors) plus six repeated units, as a TSV.
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import io
 import shutil
 from pathlib import Path
 
 import pytest
 from labelled_memory import write_tsv
-
-from qa.cli import main
+from zhen_run import zhen_run
 
 FORMATS = ("--formats", "tmx,jsonl,tsv,xliff")
 OPTIONS = ("--src-lang", "zh-TW", "--tgt-lang", "en-GB", "--exclude-severity", "major",
            "--min-confidence", "0.3")
 
 
-def _zhen(*args) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), \
-            pytest.raises(SystemExit) as exc:
-        main([str(a) for a in args])
-    return exc.value.code, out.getvalue(), err.getvalue()
-
-
 def _batch(memory: Path, out: Path, *options) -> dict:
-    code, _, err = _zhen("batch", memory, "-o", out, "-j", "1", *FORMATS, *options)
+    code, _, err = zhen_run("batch", memory, "-o", out, "-j", "1", *FORMATS, *options)
     assert code == 0, err
     with open(out / "summary.csv", encoding="utf-8", newline="") as fh:
         (row,) = csv.DictReader(fh)
@@ -65,7 +54,7 @@ def test_batch_writes_what_check_writes_with_the_same_options(memory, tmp_path):
     shutil.copytree(tmp_path / "batch" / "tm.tsv", reviewed)
     _dismiss_first_flag(reviewed)
 
-    code, stdout, err = _zhen("check", "--pairs", memory, "-o", tmp_path / "check", *FORMATS,
+    code, stdout, err = zhen_run("check", "--pairs", memory, "-o", tmp_path / "check", *FORMATS,
                               *OPTIONS, "--review-db", reviewed)
     assert code == 0, err
     row = _batch(memory, tmp_path / "batch", *OPTIONS, "--review-db", reviewed)
@@ -106,11 +95,11 @@ def test_changed_options_or_new_dismissals_run_an_input_again(memory, tmp_path):
 
 
 def test_bad_review_db_or_language_fails_once_before_any_work(memory, tmp_path):
-    code, _, err = _zhen("batch", memory, "-o", tmp_path / "b", "--review-db",
+    code, _, err = zhen_run("batch", memory, "-o", tmp_path / "b", "--review-db",
                          tmp_path / "missing.sqlite")
     assert code == 2 and "--review-db" in err and "no such review database" in err
-    code, _, err = _zhen("batch", memory, "-o", tmp_path / "b", "--tgt-lang", "fr-FR")
+    code, _, err = zhen_run("batch", memory, "-o", tmp_path / "b", "--tgt-lang", "fr-FR")
     assert code == 2 and "--tgt-lang fr-FR" in err
-    code, _, err = _zhen("batch", memory, "-o", tmp_path / "b", "--partition-pairs", "10")
+    code, _, err = zhen_run("batch", memory, "-o", tmp_path / "b", "--partition-pairs", "10")
     assert code == 2 and "--partition-pairs needs --engine dask" in err
     assert not (tmp_path / "b").exists()

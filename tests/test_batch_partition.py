@@ -11,31 +11,21 @@ are held equal too: flags.jsonl, pairs.tsv, the TMX body and the summary row byt
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import io
 import math
 import shutil
 from pathlib import Path
 
 import pytest
 from labelled_memory import corpus_pairs, write_tmx
+from zhen_run import zhen_run
 
 from qa.batch_partition import partitions
-from qa.cli import main
 
 FILES = ("flags.jsonl", "pairs.tsv", "aligned.tmx")
 PARTITION = 12
 #: pairs of the corpus in the memory (kept short: three runs and a cluster); 6 repeat
 FIRST = 40
-
-
-def _zhen(*args) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), \
-            pytest.raises(SystemExit) as exc:
-        main([str(a) for a in args])
-    return exc.value.code, out.getvalue(), err.getvalue()
 
 
 def _row(outdir: Path) -> dict:
@@ -68,7 +58,7 @@ def review_db(tmp_path_factory) -> tuple[Path, Path, Path]:
     tmp = tmp_path_factory.mktemp("partition")
     memory = write_tmx(tmp / "memory.tmx", FIRST)
     plain = tmp / "plain"
-    code, _, err = _zhen("batch", memory, "-o", plain, "-j", "1", "--formats", "tmx,jsonl,tsv")
+    code, _, err = zhen_run("batch", memory, "-o", plain, "-j", "1", "--formats", "tmx,jsonl,tsv")
     assert code == 0, err
     reviewed = tmp / "reviewed"
     shutil.copytree(plain / "memory.tmx", reviewed)
@@ -90,14 +80,14 @@ def test_dask_partitions_give_the_files_of_the_local_engine(review_db, tmp_path)
     memory, plain, reviewed = review_db
     local, dask = tmp_path / "local", tmp_path / "dask"
     common = ("-o", "--formats", "tmx,jsonl,tsv", "--review-db", reviewed)
-    code, _, err = _zhen("batch", memory, common[0], local, *common[1:], "-j", "1")
+    code, _, err = zhen_run("batch", memory, common[0], local, *common[1:], "-j", "1")
     assert code == 0, err
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
                                   host="127.0.0.1", dashboard_address=None,
                                   silence_logs=logging.ERROR) as cluster, \
             distributed.Client(cluster) as client, \
             distributed.get_task_stream(client) as tasks:
-        code, _, err = _zhen("batch", memory, common[0], dask, *common[1:], "--engine", "dask",
+        code, _, err = zhen_run("batch", memory, common[0], dask, *common[1:], "--engine", "dask",
                              "--scheduler", cluster.scheduler_address,
                              "--partition-pairs", PARTITION)
         assert code == 0, err
