@@ -101,6 +101,9 @@ class BatchRow:
     chrf: float | None = None
     #: which severities reached: for --fail-on without re-reading flags
     worst: str = ""
+    #: what ``zhen check`` prints under its summary: flags a review's dismissals took out,
+    #: units the TMX/XLIFF filters left out (" | " between notes)
+    notes: str = ""
 
     @classmethod
     def columns(cls) -> list[str]:
@@ -221,21 +224,23 @@ def _check(item: BatchInput, opts: BatchOptions) -> BatchRow:
     report = check_input(zh, en, pairs_mode=item.pairs_mode, presegmented=opts.presegmented,
                          checks=checks, profile=profile, resources=resources,
                          embedder=lambda: embedder_for(opts), flag_filter=memory)
-    return finish_item(item, opts, report, memory.digest() if memory is not None else "")
+    return finish_item(item, opts, report, memory)
 
 
-def finish_item(item: BatchInput, opts: BatchOptions, report, dismissals: str) -> BatchRow:
+def finish_item(item: BatchInput, opts: BatchOptions, report, memory) -> BatchRow:
     """Write the item's folder from its report, as ``zhen check`` would, and its row file.
 
-    ``dismissals`` is the digest of the dismissal memory the flags were filtered
-    with ('' for none): part of what decides whether a later run may skip the item.
+    ``memory`` is the :class:`~qa.review_app.memory.DismissalMemory` the flags
+    were filtered with (None: none): its note goes into the row, and its digest
+    into what decides whether a later run may skip the item.
     """
     from qa.export.atomic import atomic_write_text
     from qa.outputs import document_score, write_outputs
 
     folder = opts.outdir / item.slug
+    notes = [memory.note()] if memory is not None else []
     write_outputs(report, folder, list(opts.formats), force=opts.force,
-                  inputs=_item_files(item, opts), options=opts.export_options())
+                  inputs=_item_files(item, opts), options=opts.export_options(), notes=notes)
     score = document_score(report)
     by_sev = Counter(f.severity for f in report.flags)
     confidences = [p.score for p in report.pairs if p.score is not None]
@@ -249,10 +254,11 @@ def finish_item(item: BatchInput, opts: BatchOptions, report, dismissals: str) -
         mqm=round(score.score, 4), mqm_signature=score.signature,
         confidence=round(sum(confidences) / len(confidences), 4) if confidences else None,
         qe=round(sum(qes) / len(qes), 2) if qes else None,
-        worst=next((s for s in reversed(SEVERITIES) if by_sev.get(s)), ""), **refs)
+        worst=next((s for s in reversed(SEVERITIES) if by_sev.get(s)), ""),
+        notes=" | ".join(notes), **refs)
     stored = {"row": row.record(), "options": opts.fingerprint(),
               "reference_sha256": _sha256(reference_for(item, opts.ref_dir)),
-              "dismissals": dismissals}
+              "dismissals": memory.digest() if memory is not None else ""}
     atomic_write_text(folder / ROW_FILE, json.dumps(stored, ensure_ascii=False, indent=1) + "\n")
     return row
 

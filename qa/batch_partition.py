@@ -111,4 +111,4 @@ def check_partitioned(client, item: BatchInput, opts: BatchOptions, memory: Pair
     scored = [p for part in client.gather(qe_futures) for p in part]
     report = Report(pairs=scored, flags=flags, profile=profile, skipped=tuple(memory.skipped),
                     checks=profile.fingerprint(checks), model=local[0][1], dismissed=dismissed)
-    return finish_item(item, opts, report, review.digest() if review is not None else "")
+    return finish_item(item, opts, report, review)

@@ -143,9 +143,9 @@ def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossa
     memory = None
     if review_db is not None or (outdir / "review.sqlite").is_file():  # the review app's DB_NAME
         # only then: a plain run does not import the review app
-        from qa.review_app.memory import dismissal_memory
+        from qa.review_app.memory import DismissalMemory
 
-        memory = dismissal_memory(outdir, review_db)
+        memory = DismissalMemory.load(outdir, review_db)
     report = check_input(input_path, en_path, pairs_mode=pairs_mode, presegmented=presegmented,
                          checks=checks, profile=prof, resources=resources,
                          embedder=lambda: _embedder(model, device, batch_size, no_cache, progress),

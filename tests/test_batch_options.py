@@ -64,6 +64,11 @@ def test_batch_writes_what_check_writes_with_the_same_options(memory, tmp_path):
     assert signature.endswith(f"|dismissed:{int(first['flags']) - int(row['flags'])}")
     assert f"  {signature}\n" in stdout  # the signature zhen check printed
     assert f"MQM = {float(row['mqm']):.2f}" in stdout
+    # the notes zhen check prints under its summary are the row's notes
+    notes = row["notes"].split(" | ")
+    assert any("dismissed in review not raised" in n for n in notes)
+    assert any("(--exclude-severity)" in n for n in notes)
+    assert [n for n in notes if f"\n{n}\n" not in stdout] == [], stdout
 
     check, batch = tmp_path / "check", tmp_path / "batch" / "tm.tsv"
     for name in ("flags.jsonl", "pairs.tsv"):
