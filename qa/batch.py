@@ -174,6 +174,8 @@ _EMBEDDERS: dict[tuple, object] = {}
 
 
 def embedder_for(opts: BatchOptions):
+    """This process's embedder for ``opts``' model settings, loaded on first use (a worker
+    checks many items and partitions with one model)."""
     from align.embed import load_embedder
 
     key = (opts.model, opts.device, opts.batch_size, opts.no_cache, opts.threads)
