@@ -12,8 +12,9 @@ was written with the same options.
 Work runs in separate processes: a local process pool, or Dask tasks on a
 ``distributed`` cluster (``--engine dask``).  Both call the same
 :func:`process_input`, which never raises: a bad input becomes an error row,
-so one broken file does not cost the whole batch.  Whole-memory items are one
-task each; splitting a single huge TMX into partitions is not done (yet).
+so one broken file does not cost the whole batch.  With Dask, a memory of more
+than ``--partition-pairs`` pairs is split into partitions checked as separate
+tasks (:mod:`qa.batch_partition`), with results byte-identical to one task.
 """
 
 from __future__ import annotations
@@ -50,12 +51,29 @@ class BatchOptions:
     no_cache: bool = False
     #: USE-m3 BLAS threads per worker: the cores shared among the workers
     threads: int = 2
+    #: what ``zhen check`` takes too: dismissal memory, languages and TMX filters
+    review_db: Path | None = None
+    src_lang: str = "zh-CN"
+    tgt_lang: str = "en-US"
+    min_confidence: float | None = None
+    exclude_severity: str | None = None
 
     def fingerprint(self) -> dict:
         """The options that change an item's results (not where or whether it is written)."""
         return {"formats": list(self.formats), "presegmented": self.presegmented,
                 "model": self.model or "usem3", "profile": str(self.profile or ""),
-                "glossary": str(self.glossary or ""), "ref_dir": str(self.ref_dir or "")}
+                "glossary": str(self.glossary or ""), "ref_dir": str(self.ref_dir or ""),
+                "review_db": str(self.review_db or ""), "src_lang": self.src_lang,
+                "tgt_lang": self.tgt_lang, "min_confidence": self.min_confidence,
+                "exclude_severity": self.exclude_severity}
+
+    def export_options(self):
+        """The :class:`~qa.export.shared.ExportOptions` ``zhen check`` builds from the same options."""
+        from align.formats.unit import languages
+        from qa.export.shared import ExportOptions
+
+        return ExportOptions(languages(self.src_lang, self.tgt_lang), self.min_confidence,
+                             self.exclude_severity)
 
 
 @dataclass(frozen=True)
@@ -83,6 +101,9 @@ class BatchRow:
     chrf: float | None = None
     #: which severities reached: for --fail-on without re-reading flags
     worst: str = ""
+    #: what ``zhen check`` prints under its summary: flags a review's dismissals took out,
+    #: units the TMX/XLIFF filters left out (" | " between notes)
+    notes: str = ""
 
     @classmethod
     def columns(cls) -> list[str]:
@@ -119,6 +140,7 @@ def _sha256(path: Path | None) -> str:
 
 def completed_row(item: BatchInput, opts: BatchOptions) -> BatchRow | None:
     """The stored row of an item whose output folder is complete and current, else None."""
+    from qa.review_app.memory import dismissals_digest
     from qa.run_folder import read_marker, sha256_file
 
     folder = opts.outdir / item.slug
@@ -138,8 +160,10 @@ def completed_row(item: BatchInput, opts: BatchOptions) -> BatchRow | None:
             return None
         if stored.get("reference_sha256") != _sha256(reference_for(item, opts.ref_dir)):
             return None
+        if stored.get("dismissals") != dismissals_digest(folder, opts.review_db):
+            return None
         row = BatchRow(**{k: stored["row"][k] for k in BatchRow.columns()})
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, InputError):
         return None
     return replace(row, status="skipped", input=item.label, output=item.slug)
 
@@ -149,7 +173,9 @@ def completed_row(item: BatchInput, opts: BatchOptions) -> BatchRow | None:
 _EMBEDDERS: dict[tuple, object] = {}
 
 
-def _embedder(opts: BatchOptions):
+def embedder_for(opts: BatchOptions):
+    """This process's embedder for ``opts``' model settings, loaded on first use (a worker
+    checks many items and partitions with one model)."""
     from align.embed import load_embedder
 
     key = (opts.model, opts.device, opts.batch_size, opts.no_cache, opts.threads)
@@ -175,11 +201,9 @@ def _reference_scores(item: BatchInput, opts: BatchOptions, hyps: list[str]) -> 
     return {"bleu": round(result.bleu, 4), "chrf": round(result.chrf, 4)}, ""
 
 
-def _check(item: BatchInput, opts: BatchOptions) -> BatchRow:
+def check_setup(opts: BatchOptions) -> tuple[list, object, dict]:
+    """The checks, profile and resources (glossary; no embedder) every item is checked with."""
     from qa.checks import all_checks
-    from qa.export.atomic import atomic_write_text
-    from qa.outputs import document_score, write_outputs
-    from qa.pipeline import check_input
     from qa.profile import load_profile
 
     checks = all_checks()
@@ -189,13 +213,36 @@ def _check(item: BatchInput, opts: BatchOptions) -> BatchRow:
         from qa.glossary import load_glossary
 
         resources["glossary"] = load_glossary(opts.glossary)
+    return checks, profile, resources
+
+
+def _check(item: BatchInput, opts: BatchOptions) -> BatchRow:
+    from qa.pipeline import check_input
+    from qa.review_app.memory import dismissal_memory
+
+    checks, profile, resources = check_setup(opts)
+    memory = dismissal_memory(opts.outdir / item.slug, opts.review_db)
     zh, en = (item.paths[0], item.paths[1] if len(item.paths) > 1 else None)
     report = check_input(zh, en, pairs_mode=item.pairs_mode, presegmented=opts.presegmented,
                          checks=checks, profile=profile, resources=resources,
-                         embedder=lambda: _embedder(opts))
+                         embedder=lambda: embedder_for(opts), flag_filter=memory)
+    return finish_item(item, opts, report, memory)
+
+
+def finish_item(item: BatchInput, opts: BatchOptions, report, memory) -> BatchRow:
+    """Write the item's folder from its report, as ``zhen check`` would, and its row file.
+
+    ``memory`` is the :class:`~qa.review_app.memory.DismissalMemory` the flags
+    were filtered with (None: none): its note goes into the row, and its digest
+    into what decides whether a later run may skip the item.
+    """
+    from qa.export.atomic import atomic_write_text
+    from qa.outputs import document_score, write_outputs
+
     folder = opts.outdir / item.slug
+    notes = [memory.note()] if memory is not None else []
     write_outputs(report, folder, list(opts.formats), force=opts.force,
-                  inputs=_item_files(item, opts))
+                  inputs=_item_files(item, opts), options=opts.export_options(), notes=notes)
     score = document_score(report)
     by_sev = Counter(f.severity for f in report.flags)
     confidences = [p.score for p in report.pairs if p.score is not None]
@@ -209,9 +256,11 @@ def _check(item: BatchInput, opts: BatchOptions) -> BatchRow:
         mqm=round(score.score, 4), mqm_signature=score.signature,
         confidence=round(sum(confidences) / len(confidences), 4) if confidences else None,
         qe=round(sum(qes) / len(qes), 2) if qes else None,
-        worst=next((s for s in reversed(SEVERITIES) if by_sev.get(s)), ""), **refs)
+        worst=next((s for s in reversed(SEVERITIES) if by_sev.get(s)), ""),
+        notes=" | ".join(notes), **refs)
     stored = {"row": row.record(), "options": opts.fingerprint(),
-              "reference_sha256": _sha256(reference_for(item, opts.ref_dir))}
+              "reference_sha256": _sha256(reference_for(item, opts.ref_dir)),
+              "dismissals": memory.digest() if memory is not None else ""}
     atomic_write_text(folder / ROW_FILE, json.dumps(stored, ensure_ascii=False, indent=1) + "\n")
     return row
 
@@ -221,13 +270,22 @@ def process_input(item: BatchInput, opts: BatchOptions) -> BatchRow:
     if item.kind == "unsupported":
         return BatchRow(item.label, item.kind, "skipped",
                         error=f"not a document or translation memory ({item.paths[0].suffix or 'no suffix'})")
+    return guarded(item, lambda: _check(item, opts))
+
+
+def guarded(item: BatchInput, work: Callable[[], BatchRow]) -> BatchRow:
+    """``work()``'s row, or an error row when it fails: never an exception."""
     try:
-        return _check(item, opts)
-    except InputError as exc:
-        return BatchRow(item.label, item.kind, "error", error=str(exc))
+        return work()
     except Exception as exc:  # one broken input must not end the batch  # noqa: BLE001
-        return BatchRow(item.label, item.kind, "error",
-                        error=f"internal error: {type(exc).__name__}: {exc}")
+        return failure_row(item, exc)
+
+
+def failure_row(item: BatchInput, exc: Exception) -> BatchRow:
+    """The error row of an item whose work raised ``exc``: bad input says what is wrong."""
+    if isinstance(exc, InputError):
+        return _error_row(item, str(exc))
+    return _error_row(item, f"internal error: {type(exc).__name__}: {exc}")
 
 
 def _error_row(item: BatchInput, message: str) -> BatchRow:
@@ -265,11 +323,14 @@ def run_local(items: Sequence[BatchInput], opts: BatchOptions, jobs: int,
 
 
 def run_dask(items: Sequence[BatchInput], opts: BatchOptions, jobs: int, scheduler: str | None,
-             on_done: OnDone) -> list[BatchRow]:
+             on_done: OnDone, partition_pairs: int | None = None) -> list[BatchRow]:
     """The same work as Dask tasks: a loopback LocalCluster, or the cluster at ``scheduler``.
 
     Workers of an existing cluster must see the input and output paths (a
-    shared file system) and have zhen installed.
+    shared file system) and have zhen installed.  A memory of more than
+    ``partition_pairs`` pairs (default :data:`qa.batch_partition.PARTITION_PAIRS`)
+    is read here and checked in partitions across the workers
+    (:mod:`qa.batch_partition`); every other item is one task.
     """
     try:
         from distributed import Client, LocalCluster, as_completed
@@ -291,11 +352,33 @@ def run_dask(items: Sequence[BatchInput], opts: BatchOptions, jobs: int, schedul
         if cluster is not None:
             cluster.close()
         raise InputError(f"cannot reach the Dask scheduler {scheduler or '(local)'}: {exc}") from None
+    from qa.batch_partition import PARTITION_PAIRS, check_partitioned, read_large_memory
+
+    size = partition_pairs or PARTITION_PAIRS
     try:
-        futures = [client.submit(process_input, item, opts, pure=False) for item in items]
-        index = {f.key: i for i, f in enumerate(futures)}
         results: list[BatchRow | None] = [None] * len(items)
-        for fut in as_completed(futures):
+        futures, large = [], []
+        for i, item in enumerate(items):  # documents first: workers start while memories are read
+            if not item.pairs_mode:
+                futures.append((i, client.submit(process_input, item, opts, pure=False)))
+        for i, item in enumerate(items):
+            if item.pairs_mode:
+                try:
+                    memory = read_large_memory(item, size)
+                except Exception as exc:  # unreadable: the row process_input gives  # noqa: BLE001
+                    results[i] = failure_row(item, exc)
+                    on_done(results[i])
+                    continue
+                if memory is None:
+                    futures.append((i, client.submit(process_input, item, opts, pure=False)))
+                else:
+                    large.append((i, item, memory))
+        for i, item, memory in large:
+            results[i] = guarded(item, lambda item=item, memory=memory:
+                                 check_partitioned(client, item, opts, memory, size))
+            on_done(results[i])
+        index = {f.key: i for i, f in futures}
+        for fut in as_completed([f for _, f in futures]):
             i = index[fut.key]
             try:
                 results[i] = fut.result()
@@ -310,8 +393,12 @@ def run_dask(items: Sequence[BatchInput], opts: BatchOptions, jobs: int, schedul
 
 
 def run_batch(items: Sequence[BatchInput], opts: BatchOptions, *, jobs: int, engine: str = "local",
-              scheduler: str | None = None, on_done: OnDone = lambda row: None) -> list[BatchRow]:
-    """Rows for every item, in item order: complete items skipped, the rest processed."""
+              scheduler: str | None = None, on_done: OnDone = lambda row: None,
+              partition_pairs: int | None = None) -> list[BatchRow]:
+    """Rows for every item, in item order: complete items skipped, the rest processed.
+
+    ``partition_pairs`` (Dask engine only): memories with more pairs are split
+    across the workers (see :func:`run_dask`)."""
     if opts.outdir.exists() and not opts.outdir.is_dir():
         raise InputError(f"cannot write to {opts.outdir}: not a directory")
     rows: list[BatchRow | None] = [None] * len(items)
@@ -325,7 +412,7 @@ def run_batch(items: Sequence[BatchInput], opts: BatchOptions, *, jobs: int, eng
             todo.append(i)
     work = [items[i] for i in todo]
     if engine == "dask":
-        fresh = run_dask(work, opts, jobs, scheduler, on_done) if work else []
+        fresh = run_dask(work, opts, jobs, scheduler, on_done, partition_pairs) if work else []
     else:
         fresh = run_local(work, opts, jobs, on_done)
     for i, row in zip(todo, fresh):

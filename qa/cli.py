@@ -70,6 +70,18 @@ def _tm_filters(f):
     return f
 
 
+def _review_options(f):
+    """Output options ``zhen check`` and ``zhen batch`` share: the dismissal memory, the
+    languages of the written files and the TMX filters."""
+    f = _tm_filters(f)
+    f = _language_options(f)
+    f = click.option("--review-db", type=click.Path(path_type=Path), default=None,
+                     help="A review.sqlite (or the folder holding one) whose dismissed flags are "
+                          "not raised again; the output folder's own review.sqlite is always "
+                          "read.")(f)
+    return f
+
+
 def _verbosity(f):
     f = click.option("-q", "--quiet", is_flag=True, help="No progress output.")(f)
     f = click.option("-v", "--verbose", is_flag=True,
@@ -100,11 +112,7 @@ def cli() -> None:
 @_check_options
 @click.option("--force", is_flag=True,
               help="Write into a folder zhen did not create, or over zhen files edited since.")
-@click.option("--review-db", type=click.Path(path_type=Path), default=None,
-              help="A review.sqlite (or the folder holding one) whose dismissed flags are not "
-                   "raised again; OUTDIR's own review.sqlite is always read.")
-@_language_options
-@_tm_filters
+@_review_options
 @_model_options
 @_verbosity
 def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossary, fail_on,
@@ -134,6 +142,7 @@ def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossa
         resources["glossary"] = load_glossary(glossary)
     memory = None
     if review_db is not None or (outdir / "review.sqlite").is_file():  # the review app's DB_NAME
+        # only then: a plain run does not import the review app
         from qa.review_app.memory import DismissalMemory
 
         memory = DismissalMemory.load(outdir, review_db)
@@ -219,21 +228,28 @@ def _summary(report, written, quiet: bool, notes: Sequence[str] = ()) -> None:
               help="local: a process pool; dask: Dask tasks (needs zhen[dask]).")
 @click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
               help="With --engine dask: an existing Dask scheduler (default: a loopback LocalCluster).")
+@click.option("--partition-pairs", type=click.IntRange(1), default=None, metavar="N",
+              help="With --engine dask: a memory of more than N pairs (default 5000) is split "
+                   "into partitions of N pairs checked on all workers; same results.")
 @click.option("--ref-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Folder of reference translations named like the inputs, one line per pair: "
                    "adds BLEU and chrF.")
 @_check_options
 @click.option("--force", is_flag=True,
               help="Re-run inputs whose outputs are complete, and write over edited outputs.")
+@_review_options
 @_model_options
 @_verbosity
-def batch(inputs, outdir, jobs, engine, scheduler, ref_dir, presegmented, profile, glossary,
-          fail_on, formats, force, model, device, batch_size, no_cache, quiet, verbose):
+def batch(inputs, outdir, jobs, engine, scheduler, partition_pairs, ref_dir, presegmented,
+          profile, glossary, fail_on, formats, force, review_db, src_lang, tgt_lang,
+          min_confidence, exclude_severity, model, device, batch_size, no_cache, quiet, verbose):
     """Check many inputs: folders, globs, bilingual files, file pairs (name.zh.txt +
     name.en.txt) and TMX/XLIFF/TSV memories; one output sub-folder each and a summary.
 
-    An input whose outputs are complete and unchanged is skipped (unless --force);
-    a bad input is an error row in the summary, not a failed batch.
+    An input whose outputs are complete and unchanged (inputs, options and the
+    dismissals it learnt from) is skipped (unless --force); a bad input is an
+    error row in the summary, not a failed batch.  --review-db and each input
+    folder's own review.sqlite work as in zhen check.
     """
     from qa.batch import BatchOptions, run_batch
     from qa.batch_inputs import discover
@@ -245,6 +261,12 @@ def batch(inputs, outdir, jobs, engine, scheduler, ref_dir, presegmented, profil
 
     if scheduler and engine != "dask":
         raise InputError("--scheduler needs --engine dask")
+    if partition_pairs and engine != "dask":
+        raise InputError("--partition-pairs needs --engine dask")
+    if review_db is not None:  # a missing or unreadable one fails once, here
+        from qa.review_app.memory import DismissalMemory
+
+        DismissalMemory.load(outdir, review_db)
     load_profile(profile, all_checks())  # a bad profile fails once, here, not once per input
     if glossary is not None:
         from qa.glossary import load_glossary
@@ -257,9 +279,12 @@ def batch(inputs, outdir, jobs, engine, scheduler, ref_dir, presegmented, profil
     opts = BatchOptions(outdir=outdir, formats=tuple(parse_formats(formats)),
                         presegmented=presegmented, profile=profile, glossary=glossary,
                         ref_dir=ref_dir, force=force, model=model, device=device,
-                        batch_size=batch_size, no_cache=no_cache,
+                        batch_size=batch_size, no_cache=no_cache, review_db=review_db,
+                        src_lang=src_lang, tgt_lang=tgt_lang, min_confidence=min_confidence,
+                        exclude_severity=exclude_severity,
                         # the default 2 BLAS threads, shared out when several workers run
                         threads=max(1, min(2, (os.cpu_count() or 1) // jobs)))
+    opts.export_options()  # a bad language code fails once, here
     show = verbose or (not quiet and sys.stderr.isatty())
     bar = None
     if show:
@@ -273,8 +298,8 @@ def batch(inputs, outdir, jobs, engine, scheduler, ref_dir, presegmented, profil
             bar.update(1)
 
     try:
-        rows = run_batch(items, opts, jobs=jobs, engine=engine,
-                         scheduler=scheduler, on_done=done)
+        rows = run_batch(items, opts, jobs=jobs, engine=engine, scheduler=scheduler,
+                         on_done=done, partition_pairs=partition_pairs)
     finally:
         if bar is not None:
             bar.close()

@@ -147,7 +147,8 @@ def document_score(report: Report):
     """MQM score of the report with the profile's penalty weights."""
     from qa.score import MQMScore, Penalties
 
-    scorer = MQMScore(Penalties(**report.profile.weights), checks=report.checks, model=report.model)
+    scorer = MQMScore(Penalties(**report.profile.weights), checks=report.checks, model=report.model,
+                      dismissed=report.dismissed)
     return scorer.corpus_score(report.pairs, report.flags)
 
 

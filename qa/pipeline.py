@@ -45,6 +45,8 @@ class Report:
     #: fingerprint of the checks that ran and the embedding model's key, for score signatures
     checks: str = ""
     model: str = ""
+    #: flags a dismissal memory (``--review-db``) left out; None when no memory was used
+    dismissed: int | None = None
 
 
 def segment_bitext(bitext: Bitext, presegmented: bool = False) -> Alignment:
@@ -119,6 +121,48 @@ def _run_on(pairs: Sequence[Pair], checks: Sequence[Check], profile: Profile,
     return [profile.apply(views.restore(f)) for f in view.restore(flags)]
 
 
+def split_checks(checks: Sequence[Check], profile: Profile) -> tuple[list[Check], list[Check]]:
+    """The profile's active checks as (pair-local, document-wide).
+
+    Pair-local checks judge each pair on its own, so any split of the pairs
+    (chunks here, Dask partitions in :mod:`qa.batch_partition`) gives their flags;
+    the document-wide ones must see every pair at once.
+    """
+    active = profile.active(tuple(checks))
+    local = [c for c in active if c.scope == "pair" or c.id in PAIR_LOCAL_DOCUMENT_CHECKS]
+    return local, [c for c in active if c not in local]
+
+
+def check_locally(pairs: Sequence[Pair], local: Sequence[Check], profile: Profile,
+                  resources: dict[str, Any] | None, chunk_size: int | None = CHUNK_PAIRS,
+                  done: Callable[[Check, bool], None] = lambda check, last: None) -> list[Flag]:
+    """Flags of the pair-local ``local`` checks, ``chunk_size`` pairs at a time (unsorted).
+
+    ``done(check, last)`` is told when a check finished a chunk, ``last`` on the last chunk.
+    """
+    from functools import partial
+
+    chunks = _chunks(pairs, chunk_size)
+    flags: list[Flag] = []
+    for n, chunk in enumerate(chunks, 1):
+        flags += _run_on(chunk, local, profile, resources, partial(done, last=n == len(chunks)))
+    return flags
+
+
+def check_whole(pairs: Sequence[Pair], whole: Sequence[Check], profile: Profile,
+                resources: dict[str, Any] | None,
+                done: Callable[[Check], None] = lambda check: None) -> list[Flag]:
+    """Flags of the document-wide ``whole`` checks, run once on every pair (unsorted)."""
+    return _run_on(pairs, whole, profile, resources, done) if whole else []
+
+
+def sort_flags(flags: list[Flag]) -> list[Flag]:
+    """Flags in pair order, then by check: the same order however they were produced
+    (a stable sort, and each check's own flags come from one run of it)."""
+    return sorted(flags, key=lambda f: (f.pair_id if f.pair_id is not None else
+                                        (min(f.pair_ids) if f.pair_ids else -1), f.check))
+
+
 def run_checks(pairs: Sequence[Pair], checks: Sequence[Check], profile: Profile,
                resources: dict[str, Any] | None = None,
                progress: Progress = _quiet, chunk_size: int | None = CHUNK_PAIRS) -> list[Flag]:
@@ -133,28 +177,17 @@ def run_checks(pairs: Sequence[Pair], checks: Sequence[Check], profile: Profile,
     the next; the document-wide ones (consistency, duplicates, spelling of
     names) then run once on all pairs.  The flags do not depend on the size.
     """
-    active = profile.active(tuple(checks))
-    local = [c for c in active if c.scope == "pair" or c.id in PAIR_LOCAL_DOCUMENT_CHECKS]
-    whole = [c for c in active if c not in local]
-    chunks = _chunks(pairs, chunk_size)
-    flags: list[Flag] = []
-    with stage(progress, "checks", len(local) * len(chunks) + len(whole), "check") as tick:
-        for n, chunk in enumerate(chunks, 1):
-            def done(check: Check, last: bool = n == len(chunks)) -> None:
-                if last:
-                    progress(f"check {check.id}: done")
-                tick(1)
-
-            flags += _run_on(chunk, local, profile, resources, done)
-        if whole:
-            def done_whole(check: Check) -> None:
+    local, whole = split_checks(checks, profile)
+    n_chunks = len(_chunks(pairs, chunk_size))
+    with stage(progress, "checks", len(local) * n_chunks + len(whole), "check") as tick:
+        def done(check: Check, last: bool = True) -> None:
+            if last:
                 progress(f"check {check.id}: done")
-                tick(1)
+            tick(1)
 
-            flags += _run_on(pairs, whole, profile, resources, done_whole)
-    flags.sort(key=lambda f: (f.pair_id if f.pair_id is not None else
-                              (min(f.pair_ids) if f.pair_ids else -1), f.check))
-    return flags
+        flags = check_locally(pairs, local, profile, resources, chunk_size, done)
+        flags += check_whole(pairs, whole, profile, resources, done)
+    return sort_flags(flags)
 
 
 def estimate_quality(pairs: Sequence[Pair], flags: Sequence[Flag], embedder,
@@ -233,9 +266,23 @@ def check_input(input_path: str | Path, en_path: str | Path | None, *, pairs_mod
         alignment = align_bitext(bitext, embedder, presegmented=presegmented, progress=progress)
         pairs = pairs_from_alignment(alignment)
     flags = run_checks(pairs, checks, profile, resources, progress=progress, chunk_size=chunk_size)
-    if flag_filter is not None:
-        flags = flag_filter(flags)
+    flags, dismissed = filter_flags(flags, flag_filter)
     pairs = estimate_quality(pairs, flags, embedder, progress=progress, chunk_size=chunk_size)
     return Report(pairs=pairs, flags=flags, bitext=bitext, alignment=alignment, profile=profile,
-                  skipped=skipped, checks=profile.fingerprint(checks),
-                  model=getattr(embedder, "key", type(embedder).__name__))
+                  skipped=skipped, checks=profile.fingerprint(checks), dismissed=dismissed,
+                  model=embedder_key(embedder))
+
+
+def filter_flags(flags: list[Flag], flag_filter: Callable[[list[Flag]], list[Flag]] | None
+                 ) -> tuple[list[Flag], int | None]:
+    """The flags ``flag_filter`` keeps and how many it took out (None: no filter), for
+    :attr:`Report.dismissed` and the score's signature."""
+    if flag_filter is None:
+        return flags, None
+    kept = flag_filter(flags)
+    return kept, len(flags) - len(kept)
+
+
+def embedder_key(embedder) -> str:
+    """The embedding model's key for score signatures (its class name when it has none)."""
+    return getattr(embedder, "key", type(embedder).__name__)

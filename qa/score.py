@@ -124,18 +124,23 @@ class MQMScore:
 
     def __init__(
         self, penalties: Penalties | None = None, han_chars_per_word: float = 1.5,
-        *, checks: str = "", model: str = "",
+        *, checks: str = "", model: str = "", dismissed: int | None = None,
     ):
         """``checks`` is the fingerprint of the checks that raised the flags
         (:meth:`qa.profile.Profile.fingerprint`) and ``model`` the embedding
         model's key: two scores are only comparable when both match, so both
-        go into the signature ("?" when the caller does not know them)."""
+        go into the signature ("?" when the caller does not know them).
+        ``dismissed`` is how many flags a dismissal memory (a review's verdicts,
+        ``--review-db``) left out before scoring, None when none was used: such
+        a score is not that of the checks alone, so the signature says so
+        (``|dismissed:N``), and says nothing when no memory was used."""
         if han_chars_per_word <= 0:
             raise InputError("han_chars_per_word must be positive")
         self.penalties = penalties or Penalties()
         self.han_chars_per_word = han_chars_per_word
         self.checks = checks
         self.model = model
+        self.dismissed = dismissed
 
     def get_signature(self) -> str:
         from qa import __version__
@@ -145,6 +150,7 @@ class MQMScore:
             f"mqm|minor:{p.minor:g}|major:{p.major:g}|critical:{p.critical:g}"
             f"|wc:zh-han/{self.han_chars_per_word:g}+latin|scoring:raw"
             f"|zhen:{__version__}|checks:{self.checks or '?'}|model:{self.model or '?'}"
+            + (f"|dismissed:{self.dismissed}" if self.dismissed is not None else "")
         )
 
     def words(self, pair: Pair) -> float:

@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from zhen_run import zhen_run
 
 from qa.batch import BatchRow
 from qa.batch_inputs import discover, slug_for
@@ -134,24 +135,9 @@ def inputs(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def first_run(inputs, tmp_path_factory):
     out = tmp_path_factory.mktemp("out") / "batch"
-    capsys = _Capture()
-    code, stdout, stderr = capsys.run("batch", inputs, "-o", out, "--jobs", "1",
-                                      "--ref-dir", inputs.parent / "refs")
+    code, stdout, stderr = zhen_run("batch", inputs, "-o", out, "--jobs", "1",
+                                    "--ref-dir", inputs.parent / "refs")
     return code, stdout, stderr, out
-
-
-class _Capture:
-    """Module-scoped fixtures cannot use capsys: capture by swapping the streams."""
-
-    def run(self, *args) -> tuple[int, str, str]:
-        import contextlib
-        import io
-
-        out, err = io.StringIO(), io.StringIO()
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), \
-                pytest.raises(SystemExit) as exc:
-            main([str(a) for a in args])
-        return exc.value.code, out.getvalue(), err.getvalue()
 
 
 def test_one_folder_per_input_and_one_summary_line(first_run):

@@ -10,47 +10,15 @@ different chunks), read as a TSV and as a TMX with bad units.
 from __future__ import annotations
 
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import pytest
+from labelled_memory import corpus_pairs, write_tmx, write_tsv
 
 from align.embed import load_embedder
 from qa.checks import all_checks
 from qa.outputs import write_outputs
 from qa.pipeline import check_input
 from qa.profile import load_profile
-
-CORPUS = Path(__file__).resolve().parent.parent / "corpora" / "qa-labelled"
-
-
-def _corpus_pairs() -> list[tuple[str, str]]:
-    zh = (CORPUS / "zh.txt").read_text(encoding="utf-8").splitlines()
-    en = (CORPUS / "en.txt").read_text(encoding="utf-8").splitlines()
-    pairs = [(z.strip(), e.strip()) for z, e in zip(zh, en, strict=True)]
-    # a TM repeats units: the same pairs again, far from the first, in other chunks
-    return pairs + pairs[10:16]
-
-
-def _tsv(path: Path, limit: int) -> Path:
-    body = "".join(f"{zh}\t{en}\n" for zh, en in _corpus_pairs()[:limit])
-    path.write_text("zh\ten\n" + body, encoding="utf-8")
-    return path
-
-
-def _tmx(path: Path) -> Path:
-    units = [f'<tu tuid="u{i}"><tuv xml:lang="zh-CN"><seg>{escape(zh)}</seg></tuv>'
-             f'<tuv xml:lang="en-US"><seg>{escape(en)}</seg></tuv></tu>'
-             for i, (zh, en) in enumerate(_corpus_pairs())]
-    # bad units between good ones: no Chinese or English variant, and no text at all
-    units.insert(5, '<tu tuid="bad-lang"><tuv xml:lang="de-DE"><seg>Hallo</seg></tuv>'
-                    '<tuv xml:lang="fr-FR"><seg>Bonjour</seg></tuv></tu>')
-    units.insert(40, '<tu tuid="bad-empty"><tuv xml:lang="zh-CN"><seg> </seg></tuv>'
-                     '<tuv xml:lang="en-US"><seg></seg></tuv></tu>')
-    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header '
-                    'creationtool="test" creationtoolversion="1" segtype="sentence" '
-                    'o-tmf="none" adminlang="en" srclang="zh-CN" datatype="plaintext"/>'
-                    "<body>" + "\n".join(units) + "</body></tmx>\n", encoding="utf-8")
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +40,7 @@ def _run(memory: Path, out: Path, embedder, chunk_size: int | None, seen: list |
 def runs(tmp_path_factory, embedder):
     """The TMX memory (with bad units) checked as one chunk and in chunks of 7 pairs."""
     tmp = tmp_path_factory.mktemp("chunks")
-    memory = _tmx(tmp / "memory.tmx")
+    memory = write_tmx(tmp / "memory.tmx")
     seen: list = []
     whole = _run(memory, tmp / "whole", embedder, None)
     chunked = _run(memory, tmp / "chunked", embedder, 7, seen)
@@ -97,7 +65,7 @@ def test_small_chunks_write_the_files_of_one_chunk(runs):
 def test_tsv_memory_in_chunks_gives_the_flags_of_one_chunk(tmp_path, embedder):
     """The first 40 pairs as a TSV memory (no unit ids), in chunks of 11 pairs (kept short:
     the TMX test above already covers the whole memory)."""
-    memory = _tsv(tmp_path / "memory.tsv", 40)
+    memory = write_tsv(tmp_path / "memory.tsv", 40)
     _run(memory, tmp_path / "whole", embedder, None)
     _run(memory, tmp_path / "chunked", embedder, 11)
     whole = (tmp_path / "whole" / "flags.jsonl").read_bytes()
@@ -109,7 +77,7 @@ def test_tmx_with_bad_units_streams_with_warnings_and_counts(runs, capsys):
     from qa.cli import _report_input_changes
 
     _, _, report, read = runs
-    good = len(_corpus_pairs())
+    good = len(corpus_pairs())
     assert len(report.pairs) == good and read.units == good + 2
     assert [(s.unit_id, s.reason) for s in report.skipped] == [
         ("bad-lang", "no Chinese or English variant (xml:lang de-DE, fr-FR)"),

@@ -72,6 +72,16 @@ def test_corpus_score_counts_every_flag_once():
     assert str(doc).startswith(f"MQM = {doc.score:.2f}")
 
 
+def test_signature_says_a_dismissal_memory_was_used_and_nothing_when_none_was():
+    plain = MQMScore(checks="abc", model="usem3").get_signature()
+    assert "dismissed" not in plain
+    # flags a review dismissed were left out: the score is not the checks' alone
+    assert MQMScore(checks="abc", model="usem3", dismissed=3).get_signature() == \
+        plain + "|dismissed:3"
+    # a memory that left nothing out was still used: it says so, with 0
+    assert MQMScore(dismissed=0).corpus_score(PAIRS, FLAGS).signature.endswith("|dismissed:0")
+
+
 def test_custom_penalties_change_the_total():
     doc = MQMScore(Penalties(minor=0.5, major=3, critical=10)).corpus_score(
         PAIRS, FLAGS

@@ -10,8 +10,8 @@ one sentence, never about a check in general.  The flags are left out before
 the quality estimate and the score, which then do not count them, and the
 summary says how many were left out: never silently.
 
-Only ``zhen check`` imports this module, and only when there is a review
-database to read, so a run without one pays nothing.
+``zhen check`` and ``zhen batch`` (per input, for its own sub-folder) ask
+:func:`dismissal_memory`, which opens nothing when there is no review database.
 """
 
 from __future__ import annotations
@@ -79,8 +79,30 @@ class DismissalMemory:
         self.suppressed += len(flags) - len(kept)
         return kept
 
+    def digest(self) -> str:
+        """A short hash of the dismissed keys: what the flags of a run depend on."""
+        import hashlib
+
+        return hashlib.sha256("\n".join(sorted(self.keys)).encode("utf-8")).hexdigest()[:16]
+
     def note(self) -> str:
         """The summary line: how many flags were not raised, and after which reviews."""
         n = self.suppressed
         where = ", ".join(map(str, self.sources))
         return f"{n} flag{'s' if n != 1 else ''} dismissed in review not raised ({where})"
+
+
+def dismissal_memory(outdir: Path, review_db: Path | None) -> DismissalMemory | None:
+    """The memory a run into ``outdir`` learns from: ``review_db`` and ``outdir``'s own
+    review database; None when there is neither (the run then scores as the checks do)."""
+    if review_db is None and not (outdir / DB_NAME).is_file():
+        return None
+    return DismissalMemory.load(outdir, review_db)
+
+
+def dismissals_digest(outdir: Path, review_db: Path | None) -> str:
+    """:meth:`DismissalMemory.digest` of what a run into ``outdir`` would learn from ('' when
+    nothing): ``zhen batch`` re-runs an input when it changed, and only then (a review's other
+    decisions change the database, not the flags)."""
+    memory = dismissal_memory(outdir, review_db)
+    return memory.digest() if memory is not None else ""

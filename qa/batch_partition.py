@@ -1,0 +1,114 @@
+"""One huge memory checked across Dask workers, with the result of one process.
+
+``zhen batch --engine dask`` hands a translation memory of more than
+``--partition-pairs`` pairs (default :data:`PARTITION_PAIRS`) to
+:func:`check_partitioned` instead of making it one task.  The memory is read
+once, here on the driver, and cut into partitions of that many units, which
+go to the workers once (``scatter``).  Then:
+
+1. every partition's pair-local checks (pair checks and the document checks
+   that judge each pair on its own: coverage, direction, modality, polarity,
+   time) run as one task per partition, in the same chunks of
+   :data:`qa.pipeline.CHUNK_PAIRS` pairs a local run uses;
+2. meanwhile the document-wide checks (term consistency, duplicates,
+   truncation, spelling of names) run once on the driver on all pairs; they
+   build linear indexes and need no model, so the driver never loads one;
+3. the flags are merged and sorted as :func:`qa.pipeline.run_checks` sorts
+   them, the dismissal memory (``--review-db``) is applied, and the quality
+   estimate runs as one task per partition on that partition's flags;
+4. the driver writes the output folder from the merged pairs and flags.
+
+Pair-local flags and qe depend only on their own pair (a test holds chunked
+runs equal to one chunk), so flags.jsonl, pairs.tsv, the TMX body and the
+MQM score are byte-identical to the local engine's (tests/test_batch_partition.py).
+
+How it scales: the embedding work, nearly all of a run's time, is spread over
+the workers, and a worker's memory is set by one partition (its checks' peak
+by one chunk).  What stays on the driver grows with the memory: the pairs as
+read, the flags, the document-wide checks' indexes, and writing the outputs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from align.model import Pair
+from qa.model import Flag
+
+if TYPE_CHECKING:
+    from align.pairs_io import PairsInput
+    from qa.batch import BatchInput, BatchOptions, BatchRow
+
+#: a memory above this many pairs is split into partitions of this many
+PARTITION_PAIRS = 5000
+
+
+def partitions(pairs: Sequence[Pair], size: int) -> list[list[Pair]]:
+    """``pairs`` in order, cut into runs of ``size`` (the last one shorter)."""
+    if size < 1:
+        raise ValueError("partition size must be at least 1")
+    return [list(pairs[i:i + size]) for i in range(0, len(pairs), size)]
+
+
+def read_large_memory(item: BatchInput, size: int) -> PairsInput | None:
+    """The pairs of ``item`` when it has more than ``size``; None for a smaller memory,
+    which is one task like any other item.  Raises InputError as ``zhen check`` would."""
+    from qa.pipeline import read_input
+
+    _, memory = read_input(item.paths[0], None, pairs_mode=True)
+    return memory if memory is not None and len(memory.pairs) > size else None
+
+
+def partition_flags(part: list[Pair], opts: BatchOptions) -> tuple[list[Flag], str]:
+    """Worker task: the pair-local checks' flags of one partition, and the model's key."""
+    from qa.batch import check_setup, embedder_for
+    from qa.pipeline import check_locally, embedder_key, split_checks
+
+    checks, profile, resources = check_setup(opts)
+    embedder = embedder_for(opts)
+    local, _ = split_checks(checks, profile)
+    return (check_locally(part, local, profile, {**resources, "embedder": embedder}),
+            embedder_key(embedder))
+
+
+def partition_qe(part: list[Pair], flags: list[Flag], opts: BatchOptions) -> list[Pair]:
+    """Worker task: one partition's pairs with their quality estimate, from their flags."""
+    from qa.batch import embedder_for
+    from qa.pipeline import estimate_quality
+
+    return estimate_quality(part, flags, embedder_for(opts))
+
+
+def check_partitioned(client, item: BatchInput, opts: BatchOptions, memory: PairsInput,
+                      size: int) -> BatchRow:
+    """Check ``memory`` (read from ``item``) in partitions of ``size`` pairs on ``client``'s
+    workers and write the item's folder; the row is the one a single task would give."""
+    from qa.batch import check_setup, embedder_for, finish_item
+    from qa.pipeline import Report, check_whole, filter_flags, sort_flags, split_checks
+    from qa.review_app.memory import dismissal_memory
+
+    checks, profile, resources = check_setup(opts)
+    review = dismissal_memory(opts.outdir / item.slug, opts.review_db)
+    pairs = list(memory.pairs)
+    cut = partitions(pairs, size)
+    parts = client.scatter(cut)
+    local_futures = [client.submit(partition_flags, part, opts, pure=False) for part in parts]
+    _, whole = split_checks(checks, profile)
+    if any("embedder" in c.needs for c in whole):  # none today: then the driver loads the model
+        resources = {**resources, "embedder": embedder_for(opts)}
+    whole_flags = check_whole(pairs, whole, profile, resources)
+    local = client.gather(local_futures)
+    flags = sort_flags([f for part_flags, _ in local for f in part_flags] + whole_flags)
+    flags, dismissed = filter_flags(flags, review)
+    part_of = {p.id: n for n, part in enumerate(cut) for p in part}
+    by_part: list[list[Flag]] = [[] for _ in parts]
+    for f in flags:
+        if f.pair_id is not None:
+            by_part[part_of[f.pair_id]].append(f)
+    qe_futures = [client.submit(partition_qe, part, part_flags, opts, pure=False)
+                  for part, part_flags in zip(parts, by_part)]
+    scored = [p for part in client.gather(qe_futures) for p in part]
+    report = Report(pairs=scored, flags=flags, profile=profile, skipped=tuple(memory.skipped),
+                    checks=profile.fingerprint(checks), model=local[0][1], dismissed=dismissed)
+    return finish_item(item, opts, report, review)
