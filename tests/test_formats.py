@@ -23,9 +23,9 @@ from align.formats.unit import Languages, Unit, languages
 from align.model import Pair
 from align.pairs_io import read_pairs
 from qa.export.shared import ExportOptions, ReviewMark
-from qa.export.table import write_review_xlsx
 from qa.export.tmx import export_tmx, validate_tmx
 from qa.export.xliff import XLIFF_NS, write_xliff
+from qa.export.xlsx import write_review_xlsx
 
 PAIRS, FLAGS = load_sample()
 NS = {"x": XLIFF_NS}
