@@ -17,10 +17,11 @@ import pytest
 from align.align_options import BEAD_TYPES, MAX_WINDOW, AlignOptions
 from align.aligner import align_segments
 from align.embed import load_embedder
+from align.english import content_stems as en_content_stems
 from align.errors import InputError
 from align.evaluation import parse_beads, score_def1, score_def2
 from align.features import neighbour_cosine
-from align.lexicon import en_content_stems, zh_gloss_stems
+from align.lexicon import zh_gloss_stems
 from align.model import Bead, Segment
 from align.signals import zh_anchor_tokens
 
