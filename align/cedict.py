@@ -31,7 +31,7 @@ import marshal
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Generic, NamedTuple, TypeVar
@@ -155,8 +155,10 @@ def _package_version() -> str:
         return "unknown"
 
 
-def cache_key(name: str, source: Path, derivation_module: str) -> str:
-    """Everything a cached table ``name`` derived from ``source`` depends on."""
+def cache_key(name: str, source: Path, derivation_module: str,
+              depends: Sequence[str] = ()) -> str:
+    """Everything a cached table ``name`` derived from ``source`` depends on: the
+    derivation's module and the (imported) modules it names in ``depends``."""
     st = source.stat()
     return "|".join(
         [
@@ -167,6 +169,7 @@ def cache_key(name: str, source: Path, derivation_module: str) -> str:
             f"{source.resolve()}:{st.st_size}:{st.st_mtime_ns}",
             f"parser={_source_hash(__name__)}",
             f"derivation={_source_hash(derivation_module)}",
+            *(f"{module}={_source_hash(module)}" for module in depends),
         ]
     )
 
@@ -257,6 +260,7 @@ def load_derived(
     source: Path | None = None,
     cache_dir: Path | str | None = None,
     use_cache: bool = True,
+    depends: Sequence[str] = (),
 ) -> Loaded[T]:
     """``derive(read_cedict(source))``, kept on disk between processes.
 
@@ -264,14 +268,16 @@ def load_derived(
     tuple, str, int, frozenset...), ``decode`` turns that back; both default
     to the identity.  ``name`` must be unique per derivation (it names the
     file).  ``cache_dir`` defaults to ``lexicon_cache_dir()``; with
-    ``use_cache=False`` nothing is read or written.
+    ``use_cache=False`` nothing is read or written.  ``depends``: modules other
+    than ``derive``'s whose code the table follows (a stopword list it uses),
+    so that changing them rebuilds it.
     """
     source = source or cedict_path()
     if not use_cache:
         return Loaded(derive(read_cedict(source)), False, None)
     module = getattr(derive, "__module__", None) or __name__
     try:
-        key = cache_key(name, source, module)
+        key = cache_key(name, source, module, depends)
     except OSError as exc:
         raise InputError(f"cannot read CC-CEDICT file {source}: {exc.strerror}") from None
     folder = Path(cache_dir).expanduser() if cache_dir else lexicon_cache_dir()

@@ -3,8 +3,9 @@
 Sentence embeddings from a small multilingual model blur content words; a
 dictionary gloss match ("数据" → data, "芯片" → chip) is an independent piece of
 evidence that two sentences say the same thing.  Both sides are reduced to
-crude English stems (the first five letters), which is forgiving of
-inflection ("integrate", "integration") at the price of a few collisions.
+crude English stems (the first five letters, :func:`align.english.prefix_stem`),
+which is forgiving of inflection ("integrate", "integration") at the price of a
+few collisions; the English side is :func:`align.english.content_stems`.
 """
 
 from __future__ import annotations
@@ -15,200 +16,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from align.cedict import CedictLine, Loaded, load_derived
+from align.english import ALIGN_STOPWORDS, LETTERS, prefix_stem
 from align.zh_words import zh_words
 
-_WORD = re.compile(r"[A-Za-z]+")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
-
-#: English words too common to say anything about content
-STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "from",
-        "with",
-        "without",
-        "into",
-        "onto",
-        "over",
-        "under",
-        "about",
-        "as",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "not",
-        "no",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "am",
-        "do",
-        "does",
-        "did",
-        "done",
-        "have",
-        "has",
-        "had",
-        "having",
-        "it",
-        "its",
-        "it's",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "here",
-        "he",
-        "she",
-        "him",
-        "her",
-        "his",
-        "hers",
-        "they",
-        "them",
-        "their",
-        "we",
-        "us",
-        "our",
-        "you",
-        "your",
-        "i",
-        "me",
-        "my",
-        "mine",
-        "who",
-        "whom",
-        "whose",
-        "which",
-        "what",
-        "when",
-        "where",
-        "why",
-        "how",
-        "all",
-        "any",
-        "some",
-        "such",
-        "so",
-        "than",
-        "then",
-        "too",
-        "very",
-        "can",
-        "could",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "may",
-        "might",
-        "must",
-        "also",
-        "just",
-        "only",
-        "even",
-        "still",
-        "yet",
-        "more",
-        "most",
-        "much",
-        "many",
-        "one",
-        "ones",
-        "own",
-        "same",
-        "other",
-        "another",
-        "each",
-        "every",
-        "both",
-        "either",
-        "neither",
-        "up",
-        "down",
-        "out",
-        "off",
-        "again",
-        "further",
-        "once",
-        "if",
-        "because",
-        "while",
-        "until",
-        "upon",
-        "per",
-        "via",
-        "etc",
-        "sb",
-        "sth",
-        "something",
-        "someone",
-        "somebody",
-        "thing",
-        "things",
-        "way",
-        "get",
-        "got",
-        "make",
-        "made",
-        "let",
-        "lets",
-        "used",
-        "use",
-        "oneself",
-        "itself",
-        "himself",
-        "herself",
-        "themselves",
-        "variant",
-        "see",
-        "cl",
-        "surname",
-        "old",
-        "abbr",
-        "also",
-        "archaic",
-        "name",
-        "used",
-    ]
-)
-
-_STEM_LEN = 5
-
-
-def en_stem(word: str) -> str:
-    """Lower-cased prefix stem; short words keep their form minus a plural s."""
-    w = word.lower()
-    if len(w) > _STEM_LEN:
-        return w[:_STEM_LEN]
-    if len(w) > 3 and w.endswith("s"):
-        return w[:-1]
-    return w
-
-
-def en_content_stems(text: str) -> set[str]:
-    """Stems of the content words of an English sentence."""
-    return {
-        en_stem(w)
-        for w in _WORD.findall(text)
-        if len(w) > 1 and w.lower() not in STOPWORDS
-    }
-
 
 def _gloss_stems(definitions: Iterable[str]) -> set[str]:
     out: set[str] = set()
@@ -217,9 +28,9 @@ def _gloss_stems(definitions: Iterable[str]) -> set[str]:
             ("CL:", "see ", "variant of", "old variant", "surname ", "used in ")
         ):
             continue
-        for w in _WORD.findall(_PAREN.sub(" ", d)):
-            if len(w) > 1 and w.lower() not in STOPWORDS:
-                out.add(en_stem(w))
+        for w in LETTERS.findall(_PAREN.sub(" ", d)):
+            if len(w) > 1 and w.lower() not in ALIGN_STOPWORDS:
+                out.add(prefix_stem(w))
     return out
 
 
@@ -311,6 +122,7 @@ def load_cedict_stems(
         source=source,
         cache_dir=cache_dir,
         use_cache=use_cache,
+        depends=("align.english",),  # the stopwords and the stem the glosses are cut with
     )
 
 

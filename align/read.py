@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from align.decode import decode_bytes, normalize_text
-from align.docx_io import is_docx_bytes, read_docx
 from align.errors import InputError
+from align.formats.docx import is_docx_bytes, read_docx
 from align.model import Bitext
 from align.script import HAN
 

@@ -15,7 +15,8 @@ from itertools import chain
 import numpy as np
 
 from align.cn_numerals import cn_numerals_to_digits
-from align.lexicon import en_content_stems, zh_gloss_stems
+from align.english import content_stems as en_content_stems
+from align.lexicon import zh_gloss_stems
 from align.zh_words import zh_word_lists
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")

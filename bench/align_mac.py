@@ -33,6 +33,8 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from common import shared_eval, zhen_exe
 
+from align.evaluation import Beads, parse_beads, score_def1, score_def2
+
 SPLITS = ("dev", "test", "nonliterary/aca", "nonliterary/pol", "nonliterary/mag")
 
 #: published figures (MAC README): (definition, system, model) -> (P, R, F1)
@@ -53,71 +55,9 @@ PUBLISHED = {
     ],
 }
 
-Beads = list[tuple[tuple[int, ...], tuple[int, ...]]]
-
 
 def read_lines(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").splitlines()
-
-
-def parse_beads(lines: Sequence[str]) -> Beads:
-    out: Beads = []
-    for line in lines:
-        line = line.strip()
-        if not line:
-            continue
-        left, right = line.split(":")
-        out.append((tuple(ast.literal_eval(left)), tuple(ast.literal_eval(right))))
-    return out
-
-
-# ---------------------------------------------------------------- metrics
-
-
-def score_def1(test: list[Beads], gold: list[Beads]) -> tuple[float, float, float]:
-    """aligner-eval strict: exact bead matches over all beads, nulls included."""
-    match = n_test = n_gold = 0
-    for t, g in zip(test, gold):
-        gs = set(g)
-        match += sum(1 for b in t if b in gs)
-        n_test += len(t)
-        n_gold += len(g)
-    return _prf(match, n_test, match, n_gold)
-
-
-def _lax_hit(bead, gold_pairs: set) -> bool:
-    return any((z, e) in gold_pairs for z in bead[0] for e in bead[1])
-
-
-def score_def2(
-    test: list[Beads], gold: list[Beads]
-) -> dict[str, tuple[float, float, float]]:
-    """Vecalign score.py (Sennrich & Volk): P over all test beads, R without nulls."""
-    counts = {"strict": [0, 0, 0, 0], "lax": [0, 0, 0, 0]}
-    for t, g in zip(test, gold):
-        gset, tset = set(g), set(t)
-        gpairs = {(z, e) for zs, es in g for z in zs for e in es}
-        tpairs = {(z, e) for zs, es in t for z in zs for e in es}
-        for b in t:
-            counts["strict"][0] += b in gset
-            counts["lax"][0] += (b in gset) or _lax_hit(b, gpairs)
-            counts["strict"][1] += 1
-            counts["lax"][1] += 1
-        for b in g:
-            if not b[0] or not b[1]:
-                continue
-            counts["strict"][2] += b in tset
-            counts["lax"][2] += (b in tset) or _lax_hit(b, tpairs)
-            counts["strict"][3] += 1
-            counts["lax"][3] += 1
-    return {k: _prf(*v) for k, v in counts.items()}
-
-
-def _prf(p_hit, p_all, r_hit, r_all) -> tuple[float, float, float]:
-    p = p_hit / p_all if p_all else 0.0
-    r = r_hit / r_all if r_all else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
 
 
 # ---------------------------------------------------------------- embedding cache

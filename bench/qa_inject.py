@@ -137,7 +137,7 @@ def xuexi_document(embedder, checks) -> Document:
 
 def labelled_document(folder: Path = LABELLED) -> Document:
     """A labelled corpus's clean translation (zh.txt + en.clean.txt), line by line."""
-    from qa_labelled import load_pairs
+    from qa.evaluation.labelled import load_pairs
 
     pairs = load_pairs(folder / "zh.txt", folder / "en.clean.txt")
     clean = {p.id for p in pairs if p.zh.strip() and p.en.strip() and not p.heading}

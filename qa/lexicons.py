@@ -8,9 +8,9 @@ read at import time.  CEDICT is parsed by ``align.cedict``, which also keeps
 the table built here in the zhen cache folder for later processes.  See
 ``qa/data/ATTRIBUTION.md`` for licences.
 
-Also here: the light English lemmatiser and gloss tokeniser every meaning check
-shares, so "industries" in a translation meets "industry" in a gloss the same
-way in every check.
+The light English lemmatiser and tokeniser every meaning check shares (so
+"industries" in a translation meets "industry" in a gloss the same way in every
+check) are :mod:`align.english`'s, re-exported here under their old names.
 """
 
 from __future__ import annotations
@@ -24,6 +24,18 @@ from functools import lru_cache
 from pathlib import Path
 
 from align.cedict import CedictLine, Loaded, load_derived
+
+# The English word rules live in align.english, shared with the aligner; the checks
+# call them through this module (lx.lemma, lx.tokenize_en, lx.STOPWORDS …).
+from align.english import (  # noqa: F401 (re-exported)
+    NUMBER_WORDS,
+    STOPWORDS,
+    StemSet,
+    Token,
+    content_lemmas,
+    lemma,
+    tokenize_en,
+)
 from align.errors import InputError
 from align.script import HAN
 
@@ -39,85 +51,6 @@ def _package_file(package: str, *parts: str) -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise InputError(f"package '{package}' is not installed; it provides a lexicon zhen needs")
     return Path(next(iter(spec.submodule_search_locations))).joinpath(*parts)
-
-
-# --------------------------------------------------------------------------- English
-
-
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
-
-#: function words and glosses too generic to show that a character was rendered
-STOPWORDS = frozenset("""
-a an the and or but nor of to in on at by for with from into onto upon about as than then so such
-is are am was were be been being do does did doing done have has had having get got make made
-it its it's this that these those there here which who whom whose what when where why how
-i me my we us our you your he him his she her they them their one ones sb sth someone something
-not no yes all any some each every other another both either neither very much many more most
-also only just even too can could may might must shall should will would up down out off over
-under again once if while because though although whether etc i.e e.g used use using
-big small large little good bad new old great high low way thing things kind sort part
-person people time times day make take give go come put set let keep see look say tell
-first second third cl abbr classifier particle variant surname pr tw coll lit fig idiom
-proverb literary dialect loanword old-fashioned archaic interj onom pl
-""".split())
-
-NUMBER_WORDS = frozenset("""two three four five six seven eight nine ten hundred thousand
-ten-thousand million billion""".split())
-
-
-#: irregular comparatives: "make people's lives better" renders 美 'good'
-_IRREGULAR = {"better": "good", "best": "good", "worse": "bad", "worst": "bad"}
-
-
-def lemma(word: str) -> str:
-    """A crude stem: enough to meet 'industries'/'industry', 'controlled'/'control'.
-
-    Deliberately light (no dictionary): over-stemming would merge unrelated
-    words and make the literal-rendering test fire on coincidences.
-    """
-    w = word.lower().replace("’", "'")
-    w = w.removesuffix("'s")
-    if w in _IRREGULAR:
-        return _IRREGULAR[w]
-    if len(w) > 4 and w.endswith("ies"):
-        w = w[:-3] + "y"
-    elif len(w) > 4 and w.endswith(("sses", "shes", "ches", "xes")):
-        w = w[:-2]
-    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    if len(w) > 5 and w.endswith("ing"):
-        w = w[:-3]
-    elif len(w) > 4 and w.endswith("ed"):
-        w = w[:-2]
-    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeious":
-        w = w[:-1]
-    if len(w) > 3 and w.endswith("e"):
-        w = w[:-1]
-    return w
-
-
-@dataclass(frozen=True)
-class Token:
-    text: str
-    lemma: str
-    start: int
-    end: int
-
-
-def tokenize_en(text: str) -> list[Token]:
-    """English word tokens with character offsets into ``text``."""
-    return [Token(m.group(), lemma(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
-
-
-def content_lemmas(text: str) -> list[str]:
-    """Lemmas of the words in ``text`` that carry meaning (no stopwords)."""
-    out = []
-    for m in _WORD.finditer(text):
-        w = m.group().lower()
-        if w in STOPWORDS or lemma(w) in STOPWORDS or len(w) < 2:
-            continue
-        out.append(lemma(w))
-    return out
 
 
 # --------------------------------------------------------------------------- CC-CEDICT
@@ -322,24 +255,3 @@ def strip_zh_punct(text: str) -> tuple[str, list[int]]:
             kept.append(ch)
             where.append(i)
     return "".join(kept), where
-
-
-class StemSet:
-    """A word set matched loosely: same first five letters, or a 4-letter word prefixing the other.
-
-    Translators change word class ('specialization' for 专业化 meets
-    'specialized'; 实 'real' meets 'reality'), which exact lemmas miss.
-    """
-
-    def __init__(self, words: Iterable[str]) -> None:
-        self.exact = set(words)
-        self.five = {w[:5] for w in self.exact if len(w) >= 5}
-        self.four = {w for w in self.exact if len(w) == 4}
-        self.four_prefix = {w[:4] for w in self.exact if len(w) >= 4}
-
-    def has(self, w: str) -> bool:
-        if w in self.exact:
-            return True
-        if len(w) >= 5:
-            return w[:5] in self.five or w[:4] in self.four
-        return len(w) == 4 and w in self.four_prefix

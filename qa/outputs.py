@@ -11,85 +11,26 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from align.errors import InputError
 from align.model import Alignment
-from qa.export.shared import DEFAULT_OPTIONS, ExportOptions, ExportResult
+from qa.export import registry
+from qa.export.registry import RUN_FILES
+from qa.export.shared import DEFAULT_OPTIONS, Content, ExportOptions
 from qa.pipeline import Report, pairs_from_alignment
 from qa.run_folder import FolderPlan
 
-
-@dataclass(frozen=True)
-class Output:
-    """One file ``zhen check`` can write: its name in the output folder and
-    the writer, called as ``write(report, target, options)``; a writer may
-    return an :class:`~qa.export.shared.ExportResult` for the summary."""
-
-    file: str
-    write: Callable[[Report, Path, ExportOptions], ExportResult | None]
+#: format name → file name inside the output folder (``qa.export.registry`` lists the formats)
+FILES = RUN_FILES
 
 
-def _tmx(report: Report, target: Path, options: ExportOptions) -> ExportResult:
-    from qa.export.tmx import export_tmx
-
-    return export_tmx(report.pairs, target, flags=report.flags, options=options,
-                      name=target.name)
-
-
-def _xliff(report: Report, target: Path, options: ExportOptions) -> ExportResult:
-    from qa import export
-
-    return export.write_xliff(report.pairs, report.flags, target, options=options,
-                              name=target.name)
-
-
-def _html(report: Report, target: Path, options: ExportOptions) -> None:
-    from qa import export
-
+def run_content(report: Report, formats: Sequence[str], options: ExportOptions) -> Content:
+    """What every file of a run is written from; the MQM score only when the report needs it."""
     title = (f"zhen QA report: {Path(report.bitext.source).name}" if report.bitext
              else "zhen QA report")
-    export.write_html_report(report.pairs, report.flags, target, title=title,
-                             quality=document_score(report))
-
-
-def _xlsx(report: Report, target: Path, options: ExportOptions) -> None:
-    from qa.export.table import write_review_xlsx
-
-    write_review_xlsx(report.pairs, report.flags, target, langs=options.langs)
-
-
-def _jsonl(report: Report, target: Path, options: ExportOptions) -> None:
-    from qa.export.jsonl import write_flags_jsonl
-
-    write_flags_jsonl(report.flags, target, report.pairs)
-
-
-def _tsv(report: Report, target: Path, options: ExportOptions) -> None:
-    from qa.export.tsv import write_pairs_tsv
-
-    write_pairs_tsv(report.pairs, target)
-
-
-def _csv(report: Report, target: Path, options: ExportOptions) -> None:
-    from qa.export.table import write_review_csv
-
-    write_review_csv(report.pairs, report.flags, target)
-
-
-#: format name → what it writes; the order of ``--formats`` help
-OUTPUTS: dict[str, Output] = {
-    "tmx": Output("aligned.tmx", _tmx),
-    "jsonl": Output("flags.jsonl", _jsonl),
-    "tsv": Output("pairs.tsv", _tsv),
-    "html": Output("report.html", _html),
-    "xliff": Output("review.xlf", _xliff),
-    "xlsx": Output("review.xlsx", _xlsx),
-    "csv": Output("review.csv", _csv),
-}
-#: format name → file name inside the output folder
-FILES = {name: out.file for name, out in OUTPUTS.items()}
+    quality = document_score(report) if "html" in formats else None
+    return Content(report.pairs, report.flags, options=options, title=title, quality=quality)
 
 
 def parse_formats(spec: str) -> list[str]:
@@ -133,8 +74,9 @@ def write_outputs(report: Report, outdir: Path, formats: list[str], *, force: bo
 
     found: list[str] = []
     with export.atomic_output_dir(outdir, carry=carry, keep_folder=plan.keep_folder) as tmp:
+        content = run_content(report, formats, options)
         for fmt in formats:
-            result = OUTPUTS[fmt].write(report, tmp / FILES[fmt], options)
+            result = registry.write(fmt, content, tmp / FILES[fmt])
             if result is not None:
                 found += result.notes(options)
         write_marker(tmp, names, inputs=given, formats=formats, created=plan.created)

@@ -25,13 +25,12 @@ apply to it.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from align.errors import InputError
 from align.model import Pair
+from qa.export.registry import read_sheet_rows
 from qa.export.sheet_key import (
     EMPTY_DIGEST,
     KEY_COLUMN,
@@ -39,7 +38,7 @@ from qa.export.sheet_key import (
     parse_row_key,
     text_digest,
 )
-from qa.export.table import DECISIONS, PAIR_COLUMNS, csv_unguard
+from qa.export.table import DECISIONS, PAIR_COLUMNS
 
 PENDING = "pending"
 _REQUIRED = ("id", "zh", "en", "decision")
@@ -68,25 +67,6 @@ class ReviewSheet:
 
     def count(self, decision: str) -> int:
         return sum(r.decision == decision for r in self.pairs)
-
-
-def _rows_from_xlsx(path: Path) -> list[list[str]]:
-    from openpyxl import load_workbook
-
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for a damaged file
-        raise InputError(f"{path}: not a readable XLSX workbook ({type(exc).__name__})") from None
-    ws = wb["Pairs"] if "Pairs" in wb.sheetnames else wb.worksheets[0]
-    return [["" if v is None else str(v) for v in row] for row in ws.iter_rows(values_only=True)]
-
-
-def _rows_from_csv(path: Path) -> list[list[str]]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: a review CSV must be UTF-8 (as zhen wrote it)") from None
-    return [[csv_unguard(v) for v in row] for row in csv.reader(io.StringIO(text))]
 
 
 def _rows_list(numbers: list[int]) -> str:
@@ -130,7 +110,7 @@ def read_review(path: str | Path) -> ReviewSheet:
     path = Path(path)
     if not path.is_file():
         raise InputError(f"{path}: no such file")
-    rows = _rows_from_xlsx(path) if path.suffix.lower() in {".xlsx", ".xlsm"} else _rows_from_csv(path)
+    rows = read_sheet_rows(path)
     if not rows:
         raise InputError(f"{path}: the review sheet is empty")
     header = [h.strip().lower() for h in rows[0]]

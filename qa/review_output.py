@@ -11,19 +11,18 @@ a TMX (a unit needs both languages to be of use in a TM; tables keep it).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from align.errors import InputError
 from align.formats.unit import DEFAULT_LANGS, Languages
-from align.model import Pair
-from qa.export.shared import ExportOptions, ReviewMark, pair_is_one_sided
+from qa.export import registry
+from qa.export.shared import Content, ExportOptions, ReviewMark, pair_is_one_sided
 from qa.review import PENDING, ReviewedPair, ReviewSheet
 
-#: extension of -o → format
-OUTPUT_FORMATS = {".tmx": "tmx", ".xlf": "xliff", ".xliff": "xliff", ".tsv": "tsv",
-                  ".xlsx": "xlsx", ".csv": "csv"}
+#: the formats ``zhen review -o`` writes, named by the extension of -o (qa.export.registry)
+OUTPUT_FORMATS = ("tmx", "xliff", "tsv", "xlsx", "csv")
 
 
 @dataclass(frozen=True)
@@ -38,7 +37,7 @@ class ReviewOutcome:
 
 def output_format(out: Path, sheet: Path) -> str:
     """The format ``out`` asks for; InputError for an unknown one or for the input itself."""
-    fmt = OUTPUT_FORMATS.get(out.suffix.lower())
+    fmt = registry.by_extension(out, OUTPUT_FORMATS)
     if fmt is None:
         raise InputError(f"{out}: -o must end in .tmx, .xlf, .tsv, .xlsx or .csv "
                          f"(got '{out.suffix or 'no extension'}')")
@@ -67,42 +66,12 @@ def select(sheet: ReviewSheet, keep_pending: bool, both_sides: bool) -> ReviewOu
 Marks = Mapping[int, ReviewMark]
 
 
-def _tmx(pairs: list[Pair], marks: Marks, out: Path, options: ExportOptions) -> None:
-    from qa.export.tmx import write_tmx
-
-    written = write_tmx(pairs, out, marks=marks, options=options)
-    if written != len(pairs):  # select() left out what a TMX cannot hold
-        raise RuntimeError(f"TMX holds {written} of {len(pairs)} kept pairs")
-
-
-def _xliff(pairs: list[Pair], marks: Marks, out: Path, options: ExportOptions) -> None:
-    from qa.export.xliff import write_xliff
-
-    write_xliff(pairs, [], out, marks=marks, options=options)
-
-
-def _tsv(pairs: list[Pair], marks: Marks, out: Path, options: ExportOptions) -> None:
-    from qa.export.tsv import write_pairs_tsv
-
-    write_pairs_tsv(pairs, out)
-
-
-def _xlsx(pairs: list[Pair], marks: Marks, out: Path, options: ExportOptions) -> None:
-    from qa.export.table import write_review_xlsx
-
-    write_review_xlsx(pairs, [], out, marks=marks, langs=options.langs)
-
-
-def _csv(pairs: list[Pair], marks: Marks, out: Path, options: ExportOptions) -> None:
-    from qa.export.table import write_review_csv
-
-    write_review_csv(pairs, [], out, marks=marks)
-
-
-#: format → writer of the kept pairs with the reviewer's marks
-WRITERS: dict[str, Callable[[list[Pair], Marks, Path, ExportOptions], None]] = {
-    "tmx": _tmx, "xliff": _xliff, "tsv": _tsv, "xlsx": _xlsx, "csv": _csv,
-}
+def write_reviewed(fmt: str, content: Content, out: Path) -> None:
+    """Write reviewed pairs through the format registry; a TMX must hold every kept pair
+    (``select`` left out, with a reason, what a TMX cannot hold)."""
+    result = registry.write(fmt, content, out)
+    if fmt == "tmx" and result is not None and result.units != len(content.pairs):
+        raise RuntimeError(f"TMX holds {result.units} of {len(content.pairs)} kept pairs")
 
 
 def review_marks(outcome: ReviewOutcome) -> dict[int, ReviewMark]:
@@ -114,7 +83,7 @@ def write_outcome(outcome: ReviewOutcome, fmt: str, out: Path,
                   langs: Languages = DEFAULT_LANGS) -> int:
     """Write the kept pairs (atomically) in ``fmt``; the number written."""
     pairs = [r.pair for r in outcome.kept]
-    WRITERS[fmt](pairs, review_marks(outcome), out, ExportOptions(langs))
+    write_reviewed(fmt, Content(pairs, (), review_marks(outcome), ExportOptions(langs)), out)
     return len(pairs)
 
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from align.english import FORM_WORD
 from align.script import HAN_RUN, has_han
 from qa.model import Span
 
 # A word for English-side checks: letters, digits, inner apostrophes and
-# hyphens ("people’s", "cross-border", "R&D" is split at "&" on purpose).
-WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
+# hyphens; align.english keeps every definition of an English word.
+WORD_RE = FORM_WORD
 
 # URLs, e-mail addresses and bare domains: never judged as prose.
 URL_RE = re.compile(

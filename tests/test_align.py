@@ -9,7 +9,6 @@ The translation splits long Chinese sentences into up to five English ones.
 from __future__ import annotations
 
 import ast
-import importlib.util
 from pathlib import Path
 
 import numpy as np
@@ -18,9 +17,11 @@ import pytest
 from align.align_options import BEAD_TYPES, MAX_WINDOW, AlignOptions
 from align.aligner import align_segments
 from align.embed import load_embedder
+from align.english import content_stems as en_content_stems
 from align.errors import InputError
+from align.evaluation import parse_beads, score_def1, score_def2
 from align.features import neighbour_cosine
-from align.lexicon import en_content_stems, zh_gloss_stems
+from align.lexicon import zh_gloss_stems
 from align.model import Bead, Segment
 from align.signals import zh_anchor_tokens
 
@@ -243,23 +244,13 @@ def test_signals_on_real_sentences(zh, en):
     assert "data" in zh_gloss_stems("数据") & en_content_stems("data elements")
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location(
-        "align_mac", Path(__file__).resolve().parents[1] / "bench" / "align_mac.py"
-    )
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def test_benchmark_metrics_follow_both_definitions():
-    bench = _bench()
-    gold = [bench.parse_beads(["[0, 1]:[0]", "[2]:[1,2]", "[]:[3]", "[3]:[4]"])]
-    test = [bench.parse_beads(["[0]:[0]", "[1]:[]", "[2]:[1, 2]", "[]:[3]", "[3]:[4]"])]
+    gold = [parse_beads(["[0, 1]:[0]", "[2]:[1,2]", "[]:[3]", "[3]:[4]"])]
+    test = [parse_beads(["[0]:[0]", "[1]:[]", "[2]:[1, 2]", "[]:[3]", "[3]:[4]"])]
     # definition 1: 3 exact matches, 5 test beads, 4 gold beads, nulls included
-    p, r, _ = bench.score_def1(test, gold)
+    p, r, _ = score_def1(test, gold)
     assert (p, r) == (3 / 5, 3 / 4)
-    d2 = bench.score_def2(test, gold)
+    d2 = score_def2(test, gold)
     # recall ignores null beads on both sides: 2 of the 3 non-null gold beads
     assert d2["strict"][:2] == (3 / 5, 2 / 3)
     # lax: [0]:[0] touches gold [0,1]:[0]; the test null bead [1]:[] never counts

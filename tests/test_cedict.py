@@ -126,6 +126,11 @@ def test_edited_dictionary_invalidates_the_cache(sample, cache_dir):
 def test_key_depends_on_the_deriving_module(sample):
     assert cc.cache_key("t", sample, "align.lexicon") != cc.cache_key("t", sample, "qa.lexicons")
     assert cc.cache_key("t", sample, "align.lexicon") == cc.cache_key("t", sample, "align.lexicon")
+    # a module the derivation uses (the aligner's English stopwords) is part of the key
+    import align.english  # noqa: F401 - the key hashes the imported module's source
+
+    with_words = cc.cache_key("t", sample, "align.lexicon", ("align.english",))
+    assert with_words != cc.cache_key("t", sample, "align.lexicon")
 
 
 def test_racing_loaders_all_get_the_table(sample, cache_dir):

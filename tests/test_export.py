@@ -27,10 +27,11 @@ from qa.export.html import (
     write_html_report,
 )
 from qa.export.jsonl import read_flags_jsonl, write_flags_jsonl
-from qa.export.table import PAIR_COLUMNS, write_review_csv, write_review_xlsx
+from qa.export.table import PAIR_COLUMNS, write_review_csv
 from qa.export.tmx import validate_tmx, write_tmx
 from qa.export.tsv import COLUMNS, unescape, write_pairs_tsv
 from qa.export.xliff import XLIFF_NS, write_xliff
+from qa.export.xlsx import write_review_xlsx
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 KOWLOON = 4  # id of the 九龙治水 / “water control in Kowloon” pair

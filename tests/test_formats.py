@@ -23,9 +23,9 @@ from align.formats.unit import Languages, Unit, languages
 from align.model import Pair
 from align.pairs_io import read_pairs
 from qa.export.shared import ExportOptions, ReviewMark
-from qa.export.table import write_review_xlsx
 from qa.export.tmx import export_tmx, validate_tmx
 from qa.export.xliff import XLIFF_NS, write_xliff
+from qa.export.xlsx import write_review_xlsx
 
 PAIRS, FLAGS = load_sample()
 NS = {"x": XLIFF_NS}
@@ -304,3 +304,41 @@ def test_cli_filters_and_languages_reach_the_tmx_and_the_summary(tmp_path):
     assert sorted(_tus(tmx)) == ["a2", "a3", "a5"]
     langs = {tuv.get(XML_LANG) for tuv in etree.parse(str(tmx)).getroot().iter("tuv")}
     assert langs == {"zh-CN", "en-GB"}
+
+
+def test_the_registry_writes_every_format_from_one_content(tmp_path):
+    """Every --formats name reaches its module's writer through qa.export.registry, and the
+    file it writes is the one that module's own writer writes (same bytes; TMX but its date)."""
+    from qa.export import registry
+    from qa.export.jsonl import write_flags_jsonl
+    from qa.export.shared import Content
+
+    content = Content(PAIRS, FLAGS)
+    for name, fmt in registry.FORMATS.items():
+        registry.write(name, content, tmp_path / fmt.run_file)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(registry.RUN_FILES.values())
+    write_flags_jsonl(FLAGS, tmp_path / "direct.jsonl", PAIRS)
+    assert (tmp_path / "flags.jsonl").read_bytes() == (tmp_path / "direct.jsonl").read_bytes()
+    assert len(read_pairs(tmp_path / "pairs.tsv").pairs) == len(PAIRS)
+    # a TM unit needs both languages: the one-sided pair is left out of the TMX only
+    assert len(read_pairs(tmp_path / "aligned.tmx").pairs) == sum(bool(p.zh and p.en) for p in PAIRS) < len(PAIRS)
+    assert registry.by_extension(Path("out.XLF"), ("tmx", "xliff")) == "xliff"
+    assert registry.by_extension(Path("out.html"), ("tmx", "xliff")) is None
+
+
+def test_review_sheets_are_read_by_extension(tmp_path):
+    """.xlsx and a reviewer's macro-enabled .xlsm are workbooks; anything else is the review CSV."""
+    from qa.export import registry
+    from qa.export.table import write_review_csv
+
+    write_review_xlsx(PAIRS, FLAGS, tmp_path / "r.xlsx")
+    (tmp_path / "r.xlsm").write_bytes((tmp_path / "r.xlsx").read_bytes())
+    write_review_csv(PAIRS, FLAGS, tmp_path / "r.csv")
+    rows = registry.read_sheet_rows(tmp_path / "r.xlsx")
+    assert rows == registry.read_sheet_rows(tmp_path / "r.xlsm")
+    assert rows[0][:3] == ["id", "zh", "en"] and len(rows) == len(PAIRS) + 1
+    csv_rows = registry.read_sheet_rows(tmp_path / "r.csv")
+    assert [r[1:3] for r in csv_rows] == [r[1:3] for r in rows]
+    (tmp_path / "bad.xlsx").write_bytes(b"not a zip")
+    with pytest.raises(InputError, match="not a readable XLSX workbook"):
+        registry.read_sheet_rows(tmp_path / "bad.xlsx")

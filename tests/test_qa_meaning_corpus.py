@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from qa.evaluation import labelled as bench
 from qa.model import Flag
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,6 +38,7 @@ CLASSES = {  # kind -> (check id, category), as issue 15 fixes them
 
 
 def _load(name: str, path: Path):
+    """A corpus folder's own inject_errors.py (a script that ships with its data, not a module)."""
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
@@ -44,7 +46,6 @@ def _load(name: str, path: Path):
     return module
 
 
-bench = _load("bench_qa_labelled_meaning", ROOT / "bench" / "qa_labelled.py")
 inject = _load("qa_meaning_inject_errors", MEANING / "inject_errors.py")
 
 

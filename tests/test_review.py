@@ -19,8 +19,9 @@ import pytest
 from lxml import etree
 from sample_pairs import load_sample
 
-from qa.export.table import write_review_csv, write_review_xlsx
+from qa.export.table import write_review_csv
 from qa.export.tmx import validate_tmx
+from qa.export.xlsx import write_review_xlsx
 
 PAIRS, FLAGS = load_sample()
 KOWLOON = 4  # the 九龙治水 pair

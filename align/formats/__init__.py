@@ -1,6 +1,10 @@
 """One module per file format, each reading and writing it, in the style of
 translate-toolkit's ``storage/``: :mod:`.tmx` (TMX 1.4b), :mod:`.xliff`
-(XLIFF 1.2/2.0 in, 1.2 out), :mod:`.tsv` (TSV/CSV tables, zhen's pairs.tsv).
+(XLIFF 1.2/2.0 in, 1.2 out), :mod:`.tsv` (TSV/CSV tables, zhen's pairs.tsv),
+:mod:`.docx` (Word documents, read: a document to align, not pairs).
+The formats that carry QA results (flags.jsonl, the review sheets, the HTML
+report) are ``qa.export``'s, listed with every file zhen writes in
+``qa.export.registry``.
 
 Format modules exchange plain :class:`~align.formats.unit.Unit` records (ids,
 zh, en, inline codes, props, notes) and know nothing of QA: mapping flags,
@@ -26,8 +30,8 @@ from types import ModuleType
 from align.errors import InputError
 
 #: format name → module (inside this package)
-MODULES = {"tmx": "tmx", "xliff": "xliff", "tsv": "tsv"}
-#: file extension → format name
+MODULES = {"tmx": "tmx", "xliff": "xliff", "tsv": "tsv", "docx": "docx"}
+#: file extension → format name of a file of pairs (a .docx is a document: see align.read)
 EXTENSIONS = {
     ".tmx": "tmx",
     ".xlf": "xliff",
@@ -45,7 +49,7 @@ XML_ROOTS = {"tmx": "tmx", "xliff": "xliff"}
 
 
 def module(name: str) -> ModuleType:
-    """The format module called ``name`` ("tmx", "xliff", "tsv")."""
+    """The format module called ``name`` ("tmx", "xliff", "tsv", "docx")."""
     return importlib.import_module(f"{__name__}.{MODULES[name]}")
 
 

@@ -23,12 +23,14 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from html import escape
 from importlib.resources import files
+from pathlib import Path
 from typing import IO
 
 from align.model import Pair
 from qa.model import SEVERITIES, Flag, Span
 
 from .shared import (
+    Content,
     document_flags,
     flag_line,
     flags_by_pair,
@@ -395,3 +397,9 @@ def write_html_report(
         html_report(pairs, flags, title=title, quality=quality).encode("utf-8"),
         path_or_file,
     )
+
+
+def write_file(content: Content, target: Path) -> None:
+    """The registry's writer (:mod:`qa.export.registry`): the report of ``content``."""
+    write_html_report(content.pairs, content.flags, target, title=content.title,
+                      quality=content.quality)

@@ -17,7 +17,7 @@ from align.errors import InputError
 from align.model import Pair
 from qa.model import SEVERITIES, Flag
 
-from .shared import write_output
+from .shared import Content, write_output
 
 
 def flag_record(flag: Flag, unit_ids: Mapping[int, str] | None = None) -> dict:
@@ -96,3 +96,8 @@ def read_flags_jsonl(path: str | os.PathLike[str]) -> list[Flag]:
                 f"{path}:{number}: not a zhen flag record ({exc})"
             ) from exc
     return flags
+
+
+def write_file(content: Content, target: Path) -> None:
+    """The registry's writer (:mod:`qa.export.registry`): the flags of ``content``."""
+    write_flags_jsonl(content.flags, target, content.pairs)

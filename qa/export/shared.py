@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import IO, TypeVar
@@ -41,6 +41,23 @@ class ExportOptions:
 
 #: no filters, default language codes
 DEFAULT_OPTIONS = ExportOptions()
+
+
+@dataclass(frozen=True)
+class Content:
+    """What a format's ``write_file`` is given (see :mod:`qa.export.registry`).
+
+    ``marks``: a reviewer's verdicts by pair id (``zhen review``, ``zhen export``),
+    which take the place of flags in the formats that show them per pair;
+    ``title`` and ``quality`` (the document's MQM score) are the HTML report's.
+    """
+
+    pairs: Sequence[Pair]
+    flags: Sequence[Flag] = ()
+    marks: Mapping[int, ReviewMark] | None = None
+    options: ExportOptions = DEFAULT_OPTIONS
+    title: str = "zhen QA report"
+    quality: object = None
 
 
 @dataclass

@@ -32,6 +32,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import IO, Any, Literal
 
 from align.errors import InputError
@@ -44,6 +45,7 @@ from qa.model import SEVERITIES, Flag
 
 from .shared import (
     DEFAULT_OPTIONS,
+    Content,
     ExportOptions,
     ExportResult,
     ReviewMark,
@@ -177,3 +179,9 @@ def write_tmx(
     """:func:`export_tmx` (same keyword options), returning only the number
     of ``<tu>`` written."""
     return export_tmx(pairs, path_or_file, **options).units
+
+
+def write_file(content: Content, target: Path) -> ExportResult:
+    """The registry's writer (:mod:`qa.export.registry`): the TM of ``content``."""
+    return export_tmx(content.pairs, target, flags=content.flags, options=content.options,
+                      marks=content.marks, name=target.name)

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from pathlib import Path
 from typing import IO
 
 from align.formats.tsv import COLUMNS, pairs_tsv  # noqa: F401 (part of this module's API)
 from align.linear_tsv import escape, unescape  # noqa: F401 (for readers of pairs.tsv)
 from align.model import Pair
 
-from .shared import write_output
+from .shared import Content, write_output
 
 
 def write_pairs_tsv(
@@ -23,3 +24,8 @@ def write_pairs_tsv(
 ) -> None:
     """Write pairs.tsv (UTF-8, LF line ends; a path is written atomically)."""
     write_output(pairs_tsv(pairs).encode("utf-8"), path_or_file)
+
+
+def write_file(content: Content, target: Path) -> None:
+    """The registry's writer (:mod:`qa.export.registry`): pairs.tsv of ``content``."""
+    write_pairs_tsv(content.pairs, target)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import IO
 
 from align.formats import xliff as xliff_format
@@ -38,6 +39,7 @@ from qa.model import SEVERITIES, Flag
 
 from .shared import (
     DEFAULT_OPTIONS,
+    Content,
     ExportOptions,
     ExportResult,
     ReviewMark,
@@ -135,3 +137,9 @@ def write_xliff(
 
     stats = stream_output(path_or_file, write)
     return ExportResult(name, units=stats.units, removed_chars=stats.removed_chars)
+
+
+def write_file(content: Content, target: Path) -> ExportResult:
+    """The registry's writer (:mod:`qa.export.registry`): the review XLIFF of ``content``."""
+    return write_xliff(content.pairs, content.flags, target, options=content.options,
+                       marks=content.marks, name=target.name)

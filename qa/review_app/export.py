@@ -20,7 +20,9 @@ from pathlib import Path
 from align.errors import InputError
 from align.formats.unit import DEFAULT_LANGS, Languages
 from align.model import Pair
+from qa.export import registry
 from qa.export.shared import (
+    Content,
     ExportOptions,
     ReviewMark,
     flag_line,
@@ -36,9 +38,7 @@ from .store import DB_NAME, ReviewStore, verdict_key
 #: what the app's export button may write, always into the run folder: format → file name
 APP_EXPORTS = {"tmx": "reviewed.tmx", "tsv": "reviewed.tsv", "xlsx": "reviewed.xlsx",
                "csv": "reviewed.csv"}
-#: extension of -o → format (``zhen export`` also takes ``--format``)
-EXPORT_EXTENSIONS = {".tmx": "tmx", ".xlf": "xliff", ".xliff": "xliff", ".xlsx": "xlsx",
-                     ".html": "html", ".htm": "html", ".tsv": "tsv", ".csv": "csv"}
+#: what ``zhen export`` writes, by ``--format`` or the extension of -o (qa.export.registry)
 EXPORT_FORMATS = ("tmx", "xliff", "xlsx", "html", "tsv", "csv")
 
 
@@ -63,7 +63,7 @@ class ReviewedRun:
 def export_format(out: Path, fmt: str | None) -> str:
     """The format to write: ``fmt`` when given (it must agree with a known extension of
     ``out``), else the one ``out``'s extension names; InputError otherwise."""
-    by_ext = EXPORT_EXTENSIONS.get(out.suffix.lower())
+    by_ext = registry.by_extension(out, EXPORT_FORMATS)
     names = "|".join(EXPORT_FORMATS)
     if fmt is None:
         if by_ext is None:
@@ -133,27 +133,18 @@ def _flags_of(flags: Sequence[Flag], at: Mapping[int, int], kept: set[int]) -> l
     return out
 
 
+#: formats whose export shows the reviewer's marks only, not the run's flags, as the
+#: review sheet's output (``zhen review``) does
+MARKS_ONLY = frozenset({"xliff", "tsv", "csv"})
+
+
 def _write(fmt: str, pairs: list[Pair], flags: list[Flag], marks: Mapping[int, ReviewMark],
            out: Path, langs: Languages, title: str) -> None:
-    options = ExportOptions(langs)
-    if fmt == "tmx":
-        from qa.export.tmx import export_tmx
+    from qa.review_output import write_reviewed
 
-        written = export_tmx(pairs, out, flags=flags, marks=marks, options=options).units
-        if written != len(pairs):  # select() left out what a TMX cannot hold
-            raise RuntimeError(f"TMX holds {written} of {len(pairs)} kept pairs")
-    elif fmt == "xlsx":
-        from qa.export.table import write_review_xlsx
-
-        write_review_xlsx(pairs, flags, out, marks=marks, langs=langs)
-    elif fmt == "html":
-        from qa.export.html import write_html_report
-
-        write_html_report(pairs, flags, out, title=f"zhen QA report (reviewed): {title}")
-    else:
-        from qa.review_output import WRITERS
-
-        WRITERS[fmt](pairs, marks, out, options)
+    content = Content(pairs, () if fmt in MARKS_ONLY else flags, marks, ExportOptions(langs),
+                      title=f"zhen QA report (reviewed): {title}")
+    write_reviewed(fmt, content, out)
 
 
 def export_reviewed(run: ReviewedRun, fmt: str, out: Path, *, drop_pending: bool = False,

@@ -1,8 +1,10 @@
-"""Pull the text out of a Word .docx in reading order.
+"""DOCX (read only): pull the text out of a Word .docx in reading order.
 
 Translators often deliver a bilingual .docx: either the Chinese followed by
 the English, or a two-column table (Chinese | English).  This module only
 extracts; deciding which text is which language is ``align.read``'s job.
+A .docx is a document, not a file of pairs, so it is recognised by content
+(:func:`is_docx_bytes`) wherever a document is read, whatever its name.
 """
 
 from __future__ import annotations

@@ -1,0 +1,168 @@
+"""English words, for the aligner and the checks alike: tokens, stopwords, stems.
+
+One module, so that a word of the English side is cut, dropped as a function
+word and reduced to a stem by rules found in one place (the checks used to
+keep theirs in ``qa.lexicons`` and ``qa.text``, the aligner its own in
+``align.lexicon``).  What the two sides need is not the same, and the
+differences are kept on purpose, each under its own name:
+
+* tokens: :data:`WORD` (letters with inner apostrophes and hyphens: the
+  meaning checks' words), :data:`FORM_WORD` (letters and digits: the form
+  checks' words, numbers included) and :data:`LETTERS` (runs of letters: the
+  aligner's lexical feature, which a hyphen splits);
+* stopwords: :data:`STOPWORDS` (function words, generic words and CEDICT gloss
+  labels a meaning check must not count as a rendering) and
+  :data:`ALIGN_STOPWORDS` (the short list the aligner's lexical evidence was
+  tuned with: MAC-Test F1 0.908, bench/align_mac.py);
+* stems: :func:`lemma` (a light inflection stripper: "industries" meets
+  "industry") and, on top of lemmas, :class:`StemSet` (a word class change:
+  "specialization" meets "specialized"); the aligner's :func:`prefix_stem`
+  (the first five letters).  Moving the aligner to lemmas is an experiment to
+  measure on MAC, not a refactor: its features would change.
+
+Nothing is loaded at import time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+#: a word of the meaning checks: letters, inner apostrophes and hyphens ("people’s", "cross-border")
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+#: a word of the form checks: letters and digits, inner apostrophes and hyphens
+#: ("people’s", "cross-border"; "R&D" is split at "&" on purpose)
+FORM_WORD = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
+#: a word of the aligner's lexical feature: a run of letters
+LETTERS = re.compile(r"[A-Za-z]+")
+
+#: function words and glosses too generic to show that a character was rendered
+STOPWORDS = frozenset("""
+a an the and or but nor of to in on at by for with from into onto upon about as than then so such
+is are am was were be been being do does did doing done have has had having get got make made
+it its it's this that these those there here which who whom whose what when where why how
+i me my we us our you your he him his she her they them their one ones sb sth someone something
+not no yes all any some each every other another both either neither very much many more most
+also only just even too can could may might must shall should will would up down out off over
+under again once if while because though although whether etc i.e e.g used use using
+big small large little good bad new old great high low way thing things kind sort part
+person people time times day make take give go come put set let keep see look say tell
+first second third cl abbr classifier particle variant surname pr tw coll lit fig idiom
+proverb literary dialect loanword old-fashioned archaic interj onom pl
+""".split())
+
+#: English words too common to say anything about content, for the aligner's lexical evidence
+ALIGN_STOPWORDS = frozenset("""
+a an the of to in on at by for from with without into onto over under about as and or but nor not
+no is are was were be been being am do does did done have has had having it its it's this that
+these those there here he she him her his hers they them their we us our you your i me my mine who
+whom whose which what when where why how all any some such so than then too very can could will
+would shall should may might must also just only even still yet more most much many one ones own
+same other another each every both either neither up down out off again further once if because
+while until upon per via etc sb sth something someone somebody thing things way get got make made
+let lets used use oneself itself himself herself themselves variant see cl surname old abbr also
+archaic name used
+""".split())
+
+NUMBER_WORDS = frozenset("""two three four five six seven eight nine ten hundred thousand
+ten-thousand million billion""".split())
+
+#: irregular comparatives: "make people's lives better" renders 美 'good'
+_IRREGULAR = {"better": "good", "best": "good", "worse": "bad", "worst": "bad"}
+
+
+def lemma(word: str) -> str:
+    """A crude stem: enough to meet 'industries'/'industry', 'controlled'/'control'.
+
+    Deliberately light (no dictionary): over-stemming would merge unrelated
+    words and make the literal-rendering test fire on coincidences.
+    """
+    w = word.lower().replace("’", "'")
+    w = w.removesuffix("'s")
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif len(w) > 4 and w.endswith(("sses", "shes", "ches", "xes")):
+        w = w[:-2]
+    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if len(w) > 5 and w.endswith("ing"):
+        w = w[:-3]
+    elif len(w) > 4 and w.endswith("ed"):
+        w = w[:-2]
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeious":
+        w = w[:-1]
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of the English side, its lemma and its offsets."""
+
+    text: str
+    lemma: str
+    start: int
+    end: int
+
+
+def tokenize_en(text: str) -> list[Token]:
+    """English word tokens with character offsets into ``text``."""
+    return [Token(m.group(), lemma(m.group()), m.start(), m.end()) for m in WORD.finditer(text)]
+
+
+def content_lemmas(text: str) -> list[str]:
+    """Lemmas of the words in ``text`` that carry meaning (no stopwords)."""
+    out = []
+    for m in WORD.finditer(text):
+        w = m.group().lower()
+        if w in STOPWORDS or lemma(w) in STOPWORDS or len(w) < 2:
+            continue
+        out.append(lemma(w))
+    return out
+
+
+class StemSet:
+    """A word set matched loosely: same first five letters, or a 4-letter word prefixing the other.
+
+    Translators change word class ('specialization' for 专业化 meets
+    'specialized'; 实 'real' meets 'reality'), which exact lemmas miss.
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.exact = set(words)
+        self.five = {w[:5] for w in self.exact if len(w) >= 5}
+        self.four = {w for w in self.exact if len(w) == 4}
+        self.four_prefix = {w[:4] for w in self.exact if len(w) >= 4}
+
+    def has(self, w: str) -> bool:
+        if w in self.exact:
+            return True
+        if len(w) >= 5:
+            return w[:5] in self.five or w[:4] in self.four
+        return len(w) == 4 and w in self.four_prefix
+
+
+#: the aligner's stem length: prefixes forgive inflection ("integrate", "integration")
+#: at the price of a few collisions
+PREFIX_STEM_LEN = 5
+
+
+def prefix_stem(word: str) -> str:
+    """The aligner's stem: lower-cased first five letters; a short word keeps its form
+    minus a plural s."""
+    w = word.lower()
+    if len(w) > PREFIX_STEM_LEN:
+        return w[:PREFIX_STEM_LEN]
+    if len(w) > 3 and w.endswith("s"):
+        return w[:-1]
+    return w
+
+
+def content_stems(text: str) -> set[str]:
+    """The aligner's stems of the content words of an English sentence."""
+    return {prefix_stem(w) for w in LETTERS.findall(text)
+            if len(w) > 1 and w.lower() not in ALIGN_STOPWORDS}

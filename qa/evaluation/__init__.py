@@ -1,0 +1,1 @@
+"""Evaluation helpers shared by the benchmarks (bench/) and the regression tests (tests/)."""

@@ -1,0 +1,47 @@
+"""align.english: the one English word module of the aligner and the checks (issue 14)."""
+
+from __future__ import annotations
+
+from align import english
+from align.english import (
+    ALIGN_STOPWORDS,
+    STOPWORDS,
+    StemSet,
+    content_lemmas,
+    content_stems,
+    lemma,
+    prefix_stem,
+    tokenize_en,
+)
+
+#: pair 47 of corpora/xuexi-shibao-shushi-ronghe.txt (the shipped corpus), English side
+EN = ("In particular, it is necessary to strengthen industrial Internet security, pay attention to "
+      "the construction of security protection capabilities of industrial control systems")
+
+
+def test_the_checks_and_the_aligner_read_the_same_sentence_their_own_way():
+    assert [t.text for t in tokenize_en("people’s cross-border data")] == ["people’s", "cross-border", "data"]
+    # the checks: lemmas without stopwords; "industrial" and "systems" lose their inflection
+    lemmas = content_lemmas(EN)
+    assert "particular" in lemmas and "system" in lemmas and "the" not in lemmas
+    # the aligner: five-letter prefixes, a hyphen splits, its own shorter stopword list
+    stems = content_stems(EN)
+    assert {"indus", "secur", "syste", "contr"} <= stems and "the" not in stems
+    assert prefix_stem("integration") == prefix_stem("integrate") == "integ"
+    assert lemma("industries") == "industry" and lemma("controlled") == "control"
+    assert ALIGN_STOPWORDS != STOPWORDS  # kept apart on purpose: the aligner was tuned with its list
+
+
+def test_stemset_meets_a_change_of_word_class():
+    seen = StemSet(lemma(w) for w in "specialized real".split())
+    assert seen.has(lemma("specialization")) and seen.has(lemma("reality"))
+    assert not seen.has(lemma("speech")) and not seen.has(lemma("read"))
+
+
+def test_the_old_names_are_the_same_objects():
+    """qa.lexicons and qa.text keep working for the checks that call them by those names."""
+    from qa import lexicons, text
+
+    assert lexicons.lemma is english.lemma and lexicons.STOPWORDS is english.STOPWORDS
+    assert lexicons.tokenize_en is english.tokenize_en and lexicons.StemSet is english.StemSet
+    assert text.WORD_RE is english.FORM_WORD
