@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from align.script import HAN_RUN
 from align.zh_words import loaded_jieba
@@ -42,7 +43,7 @@ GLOSS_FILLER = frozenset({"the", "and", "for", "sth", "one", "oneself", "etc", "
                           "somebody", "something", "someone", "particle", "suffix", "prefix"})
 #: characters that are grammar, not abbreviated words
 FUNCTION_CHARS = frozenset("的了在和与及是为对把被等从向于以而也都就并或又再更很最将已要会能可之其这那个地得着过")
-NUMERAL_CHARS = re.compile("[一二两三四五六七八九十百千万亿双几多半第]")
+NUMERAL_CHARS = re.compile("[一二两三四五六七八九十百千万亿双单几多半第]")
 _COMPOUND = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
 #: a second word that is a verb form turns the order round: 着力 "force-applying", 节水 "water-saving"
 _VERB_FORM = re.compile(r"(?:ing|ed)$")
@@ -79,7 +80,7 @@ def attested_compounds() -> frozenset[tuple[str, ...]]:
     for entries in lx.cedict().entries.values():
         for e in entries:
             for g in e.glosses:
-                clean = lx.strip_gloss(g).lower()
+                clean = re.sub(r"^to ", "", lx.strip_gloss(g).lower())
                 for m in _COMPOUND.finditer(clean):
                     out.add(tuple(lx.lemma(w) for w in m.group().split("-")))
                 words = re.findall(r"[a-z]+", clean)
@@ -188,35 +189,58 @@ def _own_senses(word: str) -> tuple[str, ...]:
     return tuple(s for s in lr.whole_glosses(word) if lx.content_lemmas(lx.strip_gloss(s)))
 
 
+def _related(word: str, sense_word: str) -> bool:
+    """One word inside the other ('cake' in 'mooncake', 'set' in 'sunset') or the same first four
+    letters ('winter', 'wintry'; 'worker', 'working')."""
+    if len(word) < 3 or len(sense_word) < 3:
+        return word == sense_word
+    return word in sense_word or sense_word in word or word[:4] == sense_word[:4]
+
+
 def _meaning_kept(words: list[str], senses: tuple[str, ...], en_lemmas: set[str]) -> bool:
     """Whether the compound shares a word with one of the word's senses ('high' of 高价 'high
     price', 'top' of 顶层 'top floor'), or a sense is in the English."""
     sense_words = {lx.lemma(w) for s in senses for w in re.findall(r"[a-z]{3,}", lx.strip_gloss(s).lower())
                    if w not in GLOSS_FILLER}
-    if any(stem_match(lx.lemma(w.lower()), s) for w in words for s in sense_words):
+    if any(_related(lx.lemma(w.lower()), s) for w in words for s in sense_words):
         return True
     return any(lr.gloss_present(s, en_lemmas) for s in senses)
 
 
-#: jieba tags of a first character that modifies the next (低碳 "low-carbon", 全链 "whole-chain"):
-#: adjective, distinguishing word, adverb: the compound is its characters' sum, not an abbreviation
-_MODIFIER_TAGS = ("a", "b", "d", "z")
+#: jieba tags of characters that can abbreviate a word: nouns and verbs (产 for 产业, 教 for 教育,
+#: 防 for 防范).  An adjective, adverb or distinguishing word first (低碳 "low-carbon", 全链 "whole-
+#: chain") modifies the next character; a classifier or affix (旅级 "brigade-level", 非居 "non-
+#: resident") is English morphology too: the compound is then its characters' sum.
+_CONTENT_TAGS = frozenset({"n", "ng", "v", "vn", "vg"})
+#: English words that open a compound as a prefix or a count, not as an abbreviated word
+_ENGLISH_PREFIXES = frozenset("""non sub semi anti counter co pre post inter intra super ultra mini micro
+macro mono multi bi tri self ex pro single double dual twin triple half""".split())
 
 
-def _clipped_compound(chars: str) -> bool:
-    """Single characters that each stand for a word (数智, 产教, 政产学研医): no dictionary joins them
-    (neither CC-CEDICT nor jieba's word list) and the first is no modifier of the next."""
-    if chars in lx.cedict() or loaded_jieba().dt.FREQ.get(chars):
-        return False
+def jieba_tag(word: str) -> str:
+    """jieba's part-of-speech tag for a word or character of its dictionary ('' when it has none)."""
     loaded_jieba().setLogLevel(60)
     from jieba import posseg
 
-    tag = posseg.dt.word_tag_tab.get(chars[0], "")
-    return not tag.startswith(_MODIFIER_TAGS)
+    return posseg.dt.word_tag_tab.get(word, "")
+
+
+def _clipped_compound(chars: str, first_word: str) -> bool:
+    """Single characters that each stand for a word (数智, 产教, 政产学研医): no dictionary joins them
+    (neither CC-CEDICT nor jieba's word list), each is a noun or verb, and the English does not open
+    with a prefix."""
+    if chars in lx.cedict() or loaded_jieba().dt.FREQ.get(chars) or first_word.lower() in _ENGLISH_PREFIXES:
+        return False
+    return all(jieba_tag(c) in _CONTENT_TAGS for c in chars)
 
 
 def _judge(zh: str, chain: list[_Unit], words: list[tuple[str, int, int]],
-           en_lemmas: set[str]) -> Calque | None:
+           en_lemmas: set[str], turned: bool) -> Calque | None:
+    """The calque ``chain`` makes of ``words``, or None when the rendering is acceptable.
+
+    ``turned``: the English words render the characters in reverse order ("tax-saving" for 省税):
+    English's object-verb compound for a Chinese verb and object, never an abbreviation's list.
+    """
     start, end = min(u.start for u in chain), max(u.end for u in chain)
     texts = [w for w, _, _ in words]
     if attested(texts):
@@ -225,7 +249,7 @@ def _judge(zh: str, chain: list[_Unit], words: list[tuple[str, int, int]],
     pieces = tuple((zh[u.start:u.end], w) for u, (w, _, _) in zip(chain, words))
     en_span = (min(s for _, s, _ in words), max(e for _, _, e in words))
     if word is None:
-        if any(u.end - u.start > 1 for u in chain) or not _clipped_compound(zh[start:end]):
+        if turned or any(u.end - u.start > 1 for u in chain) or not _clipped_compound(zh[start:end], texts[0]):
             return None
         return Calque((start, end), en_span, pieces, None, ())
     senses = _own_senses(word)
@@ -254,8 +278,70 @@ def hyphenated_calques(zh: str, en: str) -> list[Calque]:
             chain = next((c for at in units if (c := _chain(lemmas, units, at))), None)
             if chain is None:
                 continue
-            hit = _judge(zh, chain, order, en_lemmas)
+            hit = _judge(zh, chain, order, en_lemmas, order is not words)
             if hit is not None and not any(h.en_span == hit.en_span for h in out):
                 out.append(hit)
             break
+    return out
+
+
+def _primary(unit: str) -> frozenset[str]:
+    """Lemmas of the first three glosses of each of ``unit``'s CC-CEDICT entries (底 'bottom',
+    座 'seat'): a rendering by the characters uses their first senses."""
+    out: set[str] = set()
+    for e in lx.cedict().get(unit):
+        if e.proper:
+            continue
+        for g in [g for g in e.glosses if not lx.SKIP_GLOSS.match(g)][:3]:
+            clean = lx.strip_gloss(g)
+            if not re.search(r"\b[A-Z]", clean):
+                out.update(lx.lemma(w) for w in re.findall(r"[a-z]{3,}", clean) if w not in GLOSS_FILLER)
+    return frozenset(out)
+
+
+def _is_noun(word: str) -> bool:
+    """jieba tags ``word`` as a common noun (底座): a thing the English can name with two nouns."""
+    return jieba_tag(word) == "n"
+
+
+def word_by_word_calques(zh: str, en: str) -> list[Calque]:
+    """Two-character CC-CEDICT words rendered as two plain English words, one per character
+    (底座 'base' → "bottom seat"), where no sense of the word shares a word with them.
+
+    Stricter than the hyphenated test, because two adjacent words are common: each English word
+    must be one of its character's first senses, neither a stopword, no other word of the Chinese
+    sentence may explain either, and the pair is no phrase CC-CEDICT's English uses.
+    """
+    tokens = [t for t in lx.tokenize_en(en) if "-" not in t.text]
+    if len(tokens) < 2:
+        return []
+    en_lemmas = {t.lemma for t in lx.tokenize_en(en)}
+    cd = lx.cedict()
+    out: list[Calque] = []
+    for m in HAN_RUN.finditer(zh):
+        at = m.start()
+        for w in loaded_jieba().lcut(m.group(), HMM=False):
+            start, at = at, at + len(w)
+            if (len(w) != 2 or w not in cd or any(e.proper for e in cd.get(w)) or NUMERAL_CHARS.search(w)
+                    or not _is_noun(w)):
+                continue
+            senses = _own_senses(w)
+            first, second = _primary(w[0]), _primary(w[1])
+            if not senses or not first or not second:
+                continue
+            accounted = None
+            for a, b in pairwise(tokens):
+                if en[a.end:b.start] != " " or a.text.lower() in lx.STOPWORDS or b.text.lower() in lx.STOPWORDS:
+                    continue
+                if not (any(renders(a.lemma, g) for g in first) and any(renders(b.lemma, g) for g in second)):
+                    continue
+                if attested([a.text, b.text]) or _meaning_kept([a.text, b.text], senses, en_lemmas):
+                    continue
+                if accounted is None:
+                    accounted = lr.accounted_lemmas(zh, start, start + 2)
+                if a.lemma in accounted or b.lemma in accounted:
+                    continue
+                out.append(Calque((start, start + 2), (a.start, b.end),
+                                  ((w[0], a.text), (w[1], b.text)), w, senses))
+                break
     return out

@@ -35,7 +35,7 @@ from align.script import HAN_RUN
 from align.zh_words import loaded_jieba
 from qa import lexicons as lx
 from qa import literal as lr
-from qa.calque import Calque, hyphenated_calques
+from qa.calque import Calque, hyphenated_calques, word_by_word_calques
 from qa.checks.idioms import detect_literal, find_expressions, set_phrases_for
 from qa.model import Check, Context, Flag
 
@@ -253,7 +253,7 @@ def _sense(fig: FigurativeWord) -> str:
 
 
 def _calque_flag(pair: Pair, hit: Calque) -> Flag:
-    """A dictionary word whose characters a hyphenated English compound glosses one by one."""
+    """A dictionary word whose characters an English compound glosses one by one."""
     assert hit.word is not None
     zh_text = pair.zh[hit.zh_span[0]:hit.zh_span[1]]
     en_text = pair.en[hit.en_span[0]:hit.en_span[1]]
@@ -272,7 +272,7 @@ def check_literal_terms(pair: Pair, ctx: Context) -> list[Flag]:
     skip = _idiom_spans(pair, ctx)
     hits = detect_literal_terms(pair.zh, pair.en, skip)
     taken = [*skip, *(h.zh_span for h in hits)]
-    for calque in hyphenated_calques(pair.zh, pair.en):
+    for calque in [*hyphenated_calques(pair.zh, pair.en), *word_by_word_calques(pair.zh, pair.en)]:
         if calque.word is not None and not any(s < calque.zh_span[1] and calque.zh_span[0] < e for s, e in taken):
             taken.append(calque.zh_span)
             flags.append(_calque_flag(pair, calque))
