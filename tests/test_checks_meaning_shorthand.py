@@ -164,3 +164,14 @@ def test_known_literal_is_flagged_beside_another_terms_accepted_rendering():
     assert run(CIRCULATION, "Accelerating the creation of a new development pattern in which the domestic "
                             "circulation is the mainstay and domestic and international circulations "
                             "reinforce each other is the key.") == []
+
+
+def test_unlisted_numbered_word_of_a_verbal_noun():
+    # with no table, 双循环 (jieba's word; 循环 'to circulate', tagged vn) is an unknown numbered
+    # abbreviation: "the double cycles" gives the numeral and a gloss, nothing of what circulates
+    en = ("Accelerating the creation of a new development pattern in which the domestic circulation is the "
+          "mainstay and the double cycles reinforce each other is the key.")
+    found = sh.find_riddles(CIRCULATION, en, ())
+    assert [(r.zh_found.name, en[slice(*r.en_span)]) for r in found] == [("双循环", "double cycles")]
+    # a counted thing stays ordinary counting
+    assert sh.find_riddles("两项工程实现了新的飞跃。", "Both projects are significant leaps forward.", ()) == []

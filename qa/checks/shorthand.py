@@ -205,12 +205,14 @@ def _known(zh: str, en: str, en_around: str, table: tuple[Shorthand, ...]) -> li
     return out
 
 
-def _counts_an_action(counted: str) -> bool:
+def _counts_an_action(counted: str, verbal_nouns: bool = False) -> bool:
     """Whether the counted characters are a verb or an adjective (维护, 稳, 保), not a thing.
 
     Ordinary counting counts things and units (三年, 两分钟, 三层, 两项, 双机场);
     a numbered abbreviation counts actions or qualities: 两个维护 "two upholds",
-    六稳 "six stabilities".  jieba's part-of-speech tags tell them apart.
+    六稳 "six stabilities".  jieba's part-of-speech tags tell them apart.  ``verbal_nouns``
+    also counts an action named as a noun (双循环 "dual circulation": 循环 is tagged vn); it is
+    set for numbered words jieba's dictionary lists, where the numeral is part of the word.
     """
     if counted in _CLASSIFIERS:
         return False
@@ -218,7 +220,7 @@ def _counts_an_action(counted: str) -> bool:
     from jieba import posseg
 
     tags = [p.flag for p in posseg.lcut(counted)]
-    return bool(tags) and all(t[:1] in ("v", "a", "d") and t != "vn" for t in tags)
+    return bool(tags) and all(t[:1] in ("v", "a", "d") and (verbal_nouns or t != "vn") for t in tags)
 
 
 def _unknown_candidates(zh: str, known: set[str]) -> list[tuple[Found, int, str]]:
@@ -232,7 +234,7 @@ def _unknown_candidates(zh: str, known: set[str]) -> list[tuple[Found, int, str]
         if not m or len(w) > 4 or m.group(2) or w in known or w in cd:
             continue
         value = _count_value(m.group(1))
-        if value and value >= 2 and _gloss_lemmas(m.group(3)) and _counts_an_action(m.group(3)):
+        if value and value >= 2 and _gloss_lemmas(m.group(3)) and _counts_an_action(m.group(3), verbal_nouns=True):
             out.append((Found(w, start, start + len(w)), value, m.group(3)))
     for q in _QUOTED.finditer(zh):
         m = _NUMBERED.match(q.group(1))
