@@ -16,6 +16,10 @@ no other Chinese word of the sentence explains them, and no CEDICT sense of the
 whole is in the English: an English that matches the word's own gloss ("step
 by step" for 循序渐进) is never flagged.
 
+Any two-to-four-character dictionary word is also flagged (minor) when an English compound glosses
+its characters one by one and shares no word with its senses: "stride-across" for 跨越式 'leap-
+forward', "bottom seat" for 底座 'base' (``qa/calque.py`` has the evidence and its safeguards).
+
 Measured on WMT20, unmarked words are often plain synonyms in translation
 (同期 "same period", 死亡率 "death rate", 奖金 "prize money"), so for them the
 evidence must be stronger — single-character parts, every English word one of

@@ -22,7 +22,8 @@ that explains them (a colon, a dash, a bracket, "namely", "i.e.").
 Unnumbered coordinate abbreviations (产学研用, 专精特新, 数实融合: two or more
 characters that each stand for a word, which no dictionary lists) get a
 minor flag when the English renders each character by its own common-noun
-gloss, in order, as one list ("production, learning, research and use").
+gloss, in order, as one list ("production, learning, research and use"), or
+as one hyphenated compound ("number-wisdom" for 数智, found by ``qa/calque.py``).
 Ordinary counted nouns are left alone: the term must not be a CEDICT word
 whose own gloss is in the English (两国 "the two countries").
 """
@@ -433,7 +434,8 @@ def check_shorthand(pair: Pair, ctx: Context) -> list[Flag]:
 
 SHORTHAND = Check(id="shorthand", category="Accuracy/Mistranslation", severity="major",
                   description="Policy shorthand and numbered abbreviations (三农, 十四五, 两会) rendered "
-                              "as the numeral and a literal gloss ('three rurals') instead of what "
+                              "as the numeral and a literal gloss ('three rurals'), and clipped compounds "
+                              "glossed character by character ('number-wisdom' for 数智), instead of what "
                               "they stand for",
                   run=check_shorthand, options=ShorthandOptions)
 CHECKS = [SHORTHAND]
