@@ -118,3 +118,60 @@ def test_a_broken_table_is_a_clear_error(tmp_path):
     bad.write_text("三农\tagriculture, rural areas and farmers\n", encoding="utf-8")
     with pytest.raises(InputError, match="line 1"):
         sh.load_shorthand(bad)
+
+
+# Sentences from corpora/qa-meaning-2 and corpora/qa-meaning (人民日报 forum digest, 吴俊 2025): the
+# faulty English is the injected error, the clean English the project's own translation.
+SMART = "在提供服务的过程中，京东云助力城市产业数智化发展，推出“产业服务平台”这一数字经济产品并加以完善。"
+PARTNERS = "中关村科技园区大兴生物医药产业基地正在积极探讨“政产学研医”协同机制。"
+CIRCULATION = "加快构建以国内大循环为主体、国内国际双循环相互促进的新发展格局是高质量发展的关键。"
+
+
+def test_clipped_compound_glossed_character_by_character():
+    f, = run(SMART, "In providing services, JD Cloud has supported the number-wisdom development of urban "
+                    "industries, launching the \"Industrial Service Platform\".")
+    assert (f.check, f.severity) == ("shorthand", "minor")
+    assert f.zh[slice(*f.zh_spans[0])] == "数智" and f.en[slice(*f.en_spans[0])] == "number-wisdom"
+    f, = run(PARTNERS, "The Daxing Biomedical Industry Base of Zhongguancun Science Park is actively exploring "
+                       "a \"politics-production-learning-research-medicine\" collaboration mechanism.")
+    assert f.zh[slice(*f.zh_spans[0])] == "政产学研医"
+
+
+def test_clipped_compound_rendered_by_its_words_is_clean():
+    assert run(SMART, "In providing services, JD Cloud has supported the digital-intelligent development of "
+                      "urban industries, launching the \"Industrial Service Platform\".") == []
+    assert run(PARTNERS, "The Daxing Biomedical Industry Base of Zhongguancun Science Park is actively "
+                         "exploring a government-industry-academia-research-medicine collaboration "
+                         "mechanism.") == []
+
+
+def test_modifier_compounds_and_verb_lists_are_not_clipped_compounds():
+    # 低碳 "low-carbon": an adjective and its noun, the sum of the characters
+    assert run("能源互联网的使命是构建绿色低碳、安全高效、开放共享的能源生态。",
+               "The mission of the Energy Internet is to build a green, low-carbon, safe, efficient, open "
+               "and shared energy ecosystem.") == []
+    # 学练训赛: the characters' own verbs
+    assert run("我们希望通过学练训赛机制和路径，培养100万名开发者。",
+               "Through a learn-practise-train-compete mechanism and pathway, we hope to train 1 million "
+               "developers.") == []
+
+
+def test_known_literal_is_flagged_beside_another_terms_accepted_rendering():
+    # "the domestic circulation" renders 国内大循环; 双循环 is still "the double cycles"
+    f, = run(CIRCULATION, "Accelerating the creation of a new development pattern in which the domestic "
+                          "circulation is the mainstay and the double cycles reinforce each other is the key.")
+    assert f.zh[slice(*f.zh_spans[0])] == "双循环" and f.en[slice(*f.en_spans[0])] == "double cycles"
+    assert run(CIRCULATION, "Accelerating the creation of a new development pattern in which the domestic "
+                            "circulation is the mainstay and domestic and international circulations "
+                            "reinforce each other is the key.") == []
+
+
+def test_unlisted_numbered_word_of_a_verbal_noun():
+    # with no table, 双循环 (jieba's word; 循环 'to circulate', tagged vn) is an unknown numbered
+    # abbreviation: "the double cycles" gives the numeral and a gloss, nothing of what circulates
+    en = ("Accelerating the creation of a new development pattern in which the domestic circulation is the "
+          "mainstay and the double cycles reinforce each other is the key.")
+    found = sh.find_riddles(CIRCULATION, en, ())
+    assert [(r.zh_found.name, en[slice(*r.en_span)]) for r in found] == [("双循环", "double cycles")]
+    # a counted thing stays ordinary counting
+    assert sh.find_riddles("两项工程实现了新的飞跃。", "Both projects are significant leaps forward.", ()) == []

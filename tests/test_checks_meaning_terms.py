@@ -115,6 +115,48 @@ def test_compositional_words_and_accepted_glosses_are_clean():
     assert literal("全国算力规模位居世界第二。", "The nation's computing power ranks second in the world.") == []
 
 
+# The next sentences are from corpora/qa-meaning-2 (人民日报 and 吴俊 2025): the faulty English is
+# the injected error there, the clean English the project's own translation.
+LEAPFROG = ("打造核工业数据中心，推动信息化建设、数字化转型从分散到集中、从集中到集成、从集成到智能的"
+            "跨越式发展。")
+FOCUS = "坚持把发展经济的着力点放在实体经济上，推进新型工业化。"
+BASE = "夯实基础能力，构建集团数字化转型发展底座。"
+
+
+def test_hyphenated_character_glosses_of_a_dictionary_word():
+    f, = literal(LEAPFROG, "We are building a nuclear industry data center and driving the stride-across "
+                           "development of IT application and digital transformation.")
+    assert f.check == "literal-term" and f.category == "Accuracy/Mistranslation" and f.severity == "minor"
+    assert f.zh[slice(*f.zh_spans[0])] == "跨越式" and f.en[slice(*f.en_spans[0])] == "stride-across"
+    assert "leap-forward" in f.message or "breakthrough" in f.suggestion
+    # 着力 'to put effort into': "force-applying" glosses 力 and 着 (the English verb form turns the order)
+    f, = literal(FOCUS, "We will remain committed to placing the force-applying point of economic "
+                        "development on the real economy and advance new industrialization.")
+    assert f.zh[slice(*f.zh_spans[0])] == "着力点" and f.en[slice(*f.en_spans[0])] == "force-applying"
+
+
+def test_accepted_hyphenated_renderings_are_clean():
+    assert literal(LEAPFROG, "We are building a nuclear industry data center and driving the leapfrog "
+                             "development of IT application and digital transformation.") == []
+    assert literal(FOCUS, "We will remain committed to focusing economic development on the real economy "
+                          "and advance new industrialization.") == []
+    # 顶层 'top floor' shares 'top' with "top-level"; 高质量 'high quality' is the word's own gloss
+    assert literal("首次在顶层设计中明确了技术赋能实体的方向。",
+                   "It set out for the first time in top-level design the direction of technology "
+                   "empowering the real economy.") == []
+    assert literal("加快构建新发展格局是高质量发展的关键。",
+                   "Accelerating the new development pattern is the key to high-quality development.") == []
+
+
+def test_word_rendered_as_two_literal_nouns():
+    f, = literal(BASE, "Consolidating basic capabilities and building a bottom seat for the group's "
+                       "digital transformation.")
+    assert f.zh[slice(*f.zh_spans[0])] == "底座" and f.en[slice(*f.en_spans[0])] == "bottom seat"
+    assert "foundation" in f.message
+    assert literal(BASE, "Consolidating basic capabilities and building a foundation for the group's "
+                         "digital transformation.") == []
+
+
 # --------------------------------------------------------------------------- roles
 
 def check_roles(zh: str, en: str) -> list:

@@ -16,6 +16,10 @@ no other Chinese word of the sentence explains them, and no CEDICT sense of the
 whole is in the English: an English that matches the word's own gloss ("step
 by step" for 循序渐进) is never flagged.
 
+Any two-to-four-character dictionary word is also flagged (minor) when an English compound glosses
+its characters one by one and shares no word with its senses: "stride-across" for 跨越式 'leap-
+forward', "bottom seat" for 底座 'base' (``qa/calque.py`` has the evidence and its safeguards).
+
 Measured on WMT20, unmarked words are often plain synonyms in translation
 (同期 "same period", 死亡率 "death rate", 奖金 "prize money"), so for them the
 evidence must be stronger — single-character parts, every English word one of
@@ -35,6 +39,7 @@ from align.script import HAN_RUN
 from align.zh_words import loaded_jieba
 from qa import lexicons as lx
 from qa import literal as lr
+from qa.calque import Calque, hyphenated_calques, word_by_word_calques
 from qa.checks.idioms import detect_literal, find_expressions, set_phrases_for
 from qa.model import Check, Context, Flag
 
@@ -251,9 +256,31 @@ def _sense(fig: FigurativeWord) -> str:
     return lx.strip_gloss(fig.senses[0])
 
 
+def _calque_flag(pair: Pair, hit: Calque) -> Flag:
+    """A dictionary word whose characters an English compound glosses one by one."""
+    assert hit.word is not None
+    zh_text = pair.zh[hit.zh_span[0]:hit.zh_span[1]]
+    en_text = pair.en[hit.en_span[0]:hit.en_span[1]]
+    how = ", ".join(f"{zh} → '{w}'" for zh, w in hit.pieces)
+    senses = "; ".join(f"'{lx.strip_gloss(s)}'" for s in hit.senses[:3])
+    which = f"'{zh_text}'" if zh_text == hit.word else f"'{zh_text}' ({hit.word})"
+    return LITERAL_TERM.flag(
+        pair, f"{which} means {senses} (CC-CEDICT); the English '{en_text}' glosses its characters "
+              f"one by one ({how}) and loses the word's meaning",
+        zh_spans=(hit.zh_span,), en_spans=(hit.en_span,),
+        suggestion=f"Translate the meaning, e.g. '{lx.strip_gloss(hit.senses[0])}'", severity="minor")
+
+
 def check_literal_terms(pair: Pair, ctx: Context) -> list[Flag]:
     flags: list[Flag] = []
-    for hit in detect_literal_terms(pair.zh, pair.en, _idiom_spans(pair, ctx)):
+    skip = _idiom_spans(pair, ctx)
+    hits = detect_literal_terms(pair.zh, pair.en, skip)
+    taken = [*skip, *(h.zh_span for h in hits)]
+    for calque in [*hyphenated_calques(pair.zh, pair.en), *word_by_word_calques(pair.zh, pair.en)]:
+        if calque.word is not None and not any(s < calque.zh_span[1] and calque.zh_span[0] < e for s, e in taken):
+            taken.append(calque.zh_span)
+            flags.append(_calque_flag(pair, calque))
+    for hit in hits:
         fig = hit.word
         en_text = pair.en[hit.en_span[0]:hit.en_span[1]]
         how = ", ".join(f"{zh} → '{w}'" for zh, w in hit.parts)

@@ -22,7 +22,8 @@ that explains them (a colon, a dash, a bracket, "namely", "i.e.").
 Unnumbered coordinate abbreviations (产学研用, 专精特新, 数实融合: two or more
 characters that each stand for a word, which no dictionary lists) get a
 minor flag when the English renders each character by its own common-noun
-gloss, in order, as one list ("production, learning, research and use").
+gloss, in order, as one list ("production, learning, research and use"), or
+as one hyphenated compound ("number-wisdom" for 数智, found by ``qa/calque.py``).
 Ordinary counted nouns are left alone: the term must not be a CEDICT word
 whose own gloss is in the English (两国 "the two countries").
 """
@@ -40,6 +41,14 @@ from align.model import Pair
 from align.script import HAN_CLASS
 from align.zh_words import loaded_jieba
 from qa import lexicons as lx
+from qa.calque import (
+    FUNCTION_CHARS,
+    NUMERAL_CHARS,
+    hyphenated_calques,
+    renders,
+    stem_match,
+    unit_lemmas,
+)
 from qa.model import Check, Context, Flag
 from qa.name_tables import read_name_table, split_cell
 from qa.phrase_match import Found, find_chinese, find_english, neighbour_texts
@@ -98,10 +107,6 @@ class Riddle:
     how: str  # "known literal rendering" | "numeral and literal gloss"
 
 
-def _stem_match(a: str, b: str) -> bool:
-    return a == b or (len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5])
-
-
 @lru_cache(maxsize=4096)
 def _gloss_lemmas(chars: str) -> frozenset[str]:
     """Content lemmas of the first CEDICT glosses of ``chars`` and of each of its characters."""
@@ -135,7 +140,7 @@ def _numeral_and_gloss(en: str, value: int, counted: str) -> tuple[int, int] | N
             hyph = re.match(r"-([A-Za-z]+(?:-[A-Za-z]+)*)", en[m.end():])
             parts = hyph.group(1).split("-") if hyph else []
             content = [w for w in parts if w.lower() not in lx.STOPWORDS]
-            if content and any(_stem_match(lx.lemma(w.lower()), g) for w in content for g in glosses):
+            if content and any(stem_match(lx.lemma(w.lower()), g) for w in content for g in glosses):
                 end = m.end() + hyph.end()
                 return None if _EXPLAINED.match(en[end:]) else (m.start(), end)
             continue
@@ -145,7 +150,7 @@ def _numeral_and_gloss(en: str, value: int, counted: str) -> tuple[int, int] | N
                 break
             if t.text.lower() in lx.STOPWORDS and k < 2:
                 continue
-            if any(_stem_match(t.lemma, g) for g in glosses):
+            if any(stem_match(t.lemma, g) for g in glosses):
                 end = t.end
                 if _EXPLAINED.match(en[end:]):
                     return None
@@ -156,7 +161,21 @@ def _numeral_and_gloss(en: str, value: int, counted: str) -> tuple[int, int] | N
 
 def _meaning_explained(entry: Shorthand, en_lemmas: set[str]) -> bool:
     words = set(lx.content_lemmas(entry.meaning))
-    return len({w for w in words if any(_stem_match(w, e) for e in en_lemmas)}) >= 2
+    return len({w for w in words if any(stem_match(w, e) for e in en_lemmas)}) >= 2
+
+
+def _unexplained_literal(en: str, entry: Shorthand, accepted: list[Found]) -> tuple[int, int] | None:
+    """A known literal rendering that no explanation follows and no accepted rendering contains.
+
+    It settles the matter even when an accepted rendering occurs elsewhere in the sentence: in
+    以国内大循环为主体、国内国际双循环相互促进 "the domestic circulation" renders 国内大循环, and
+    "the double cycles" is still the riddle for 双循环.
+    """
+    for cue in find_english(en, entry.literal):
+        if any(a.start <= cue.start and cue.end <= a.end for a in accepted) or _EXPLAINED.match(en[cue.end:]):
+            continue
+        return cue.start, cue.end
+    return None
 
 
 def _known(zh: str, en: str, en_around: str, table: tuple[Shorthand, ...]) -> list[Riddle]:
@@ -169,13 +188,14 @@ def _known(zh: str, en: str, en_around: str, table: tuple[Shorthand, ...]) -> li
         if entry in seen:
             continue
         seen.add(entry)
-        if find_english(en, entry.accepted) or (en_around and find_english(en_around, entry.accepted)):
+        accepted = find_english(en, entry.accepted)
+        cue = _unexplained_literal(en, entry, accepted)
+        if cue is not None:
+            out.append(Riddle(f, cue, entry, "known literal rendering"))
+            continue
+        if accepted or (en_around and find_english(en_around, entry.accepted)):
             continue
         if _meaning_explained(entry, en_lemmas):
-            continue
-        cue = find_english(en, entry.literal)
-        if cue:
-            out.append(Riddle(f, (cue[0].start, cue[0].end), entry, "known literal rendering"))
             continue
         m = _NUMBERED.match(entry.zh[0])
         value = _count_value(m.group(1)) if m else None
@@ -186,12 +206,14 @@ def _known(zh: str, en: str, en_around: str, table: tuple[Shorthand, ...]) -> li
     return out
 
 
-def _counts_an_action(counted: str) -> bool:
+def _counts_an_action(counted: str, verbal_nouns: bool = False) -> bool:
     """Whether the counted characters are a verb or an adjective (维护, 稳, 保), not a thing.
 
     Ordinary counting counts things and units (三年, 两分钟, 三层, 两项, 双机场);
     a numbered abbreviation counts actions or qualities: 两个维护 "two upholds",
-    六稳 "six stabilities".  jieba's part-of-speech tags tell them apart.
+    六稳 "six stabilities".  jieba's part-of-speech tags tell them apart.  ``verbal_nouns``
+    also counts an action named as a noun (双循环 "dual circulation": 循环 is tagged vn); it is
+    set for numbered words jieba's dictionary lists, where the numeral is part of the word.
     """
     if counted in _CLASSIFIERS:
         return False
@@ -199,7 +221,7 @@ def _counts_an_action(counted: str) -> bool:
     from jieba import posseg
 
     tags = [p.flag for p in posseg.lcut(counted)]
-    return bool(tags) and all(t[:1] in ("v", "a", "d") and t != "vn" for t in tags)
+    return bool(tags) and all(t[:1] in ("v", "a", "d") and (verbal_nouns or t != "vn") for t in tags)
 
 
 def _unknown_candidates(zh: str, known: set[str]) -> list[tuple[Found, int, str]]:
@@ -213,7 +235,7 @@ def _unknown_candidates(zh: str, known: set[str]) -> list[tuple[Found, int, str]
         if not m or len(w) > 4 or m.group(2) or w in known or w in cd:
             continue
         value = _count_value(m.group(1))
-        if value and value >= 2 and _gloss_lemmas(m.group(3)) and _counts_an_action(m.group(3)):
+        if value and value >= 2 and _gloss_lemmas(m.group(3)) and _counts_an_action(m.group(3), verbal_nouns=True):
             out.append((Found(w, start, start + len(w)), value, m.group(3)))
     for q in _QUOTED.finditer(zh):
         m = _NUMBERED.match(q.group(1))
@@ -243,13 +265,8 @@ def _unknown(zh: str, en: str, table: tuple[Shorthand, ...], taken: list[Found])
     return out
 
 
-#: characters that are grammar, not abbreviated words (never part of a coordinate abbreviation)
-_FUNCTION_CHARS = frozenset("的了在和与及是为对把被等从向于以而也都就并或又再更很最将已要会能可之其这那个地得着过")
 #: what may stand between the words of a character-by-character list: commas, hyphens, slashes, "and"
 _LIST_GAP = re.compile(r"^(?:\s*[,/\-–]\s*|\s+(?:and|&)\s+|\s*,\s*and\s+)$")
-
-
-_NUMERAL_CHARS = re.compile("[一二两三四五六七八九十百千万亿双几多半]")
 
 
 def _is_word(chars: str) -> bool:
@@ -275,8 +292,8 @@ def _coordinate_candidates(zh: str, known: set[str]) -> list[tuple[Found, list[s
         k = 0
         while k < len(segs):
             j = k
-            while (j < len(segs) and len(segs[j]) == 1 and segs[j] not in _FUNCTION_CHARS
-                   and not _NUMERAL_CHARS.match(segs[j])
+            while (j < len(segs) and len(segs[j]) == 1 and segs[j] not in FUNCTION_CHARS
+                   and not NUMERAL_CHARS.match(segs[j])
                    and not (j > k and _is_word(segs[j - 1] + segs[j]))):
                 j += 1
             singles = segs[k:j]
@@ -289,31 +306,10 @@ def _coordinate_candidates(zh: str, known: set[str]) -> list[tuple[Found, list[s
     return out
 
 
-def _unit_lemmas(unit: str) -> frozenset[str]:
-    """Lower-case (common-noun) gloss lemmas of ``unit``: a place's proper name (京 'Beijing') is its
-    accepted rendering, never a literal one."""
-    out: set[str] = set()
-    for g in lx.cedict().glosses(unit)[:10]:
-        clean = lx.strip_gloss(g)
-        if not re.search(r"\b[A-Z]", clean):  # every word: 新 'new' and 用 'to use' are stopwords elsewhere
-            out.update(lx.lemma(w) for w in re.findall(r"[a-z]{3,}", clean) if w not in _GLOSS_FILLER)
-    return frozenset(out)
-
-
-#: words of a CC-CEDICT gloss that say nothing of its meaning
-_GLOSS_FILLER = frozenset({"the", "and", "for", "sth", "one", "oneself", "etc", "not", "with", "from"})
-
-
-def _renders(word: str, gloss: str) -> bool:
-    """An English lemma renders a gloss lemma: the same stem, or the gloss word grown by a suffix
-    ('real' → 'reality', 'new' → 'newness', 'produc' → 'production')."""
-    return _stem_match(word, gloss) or word.startswith(gloss)
-
-
 def _rendered_as_list(en: str, units: list[str]) -> tuple[int, int] | None:
     """The English span that renders every unit by its own gloss, in order, as one list
     ("production, learning, research and use"; "number-reality fusion")."""
-    glosses = [_unit_lemmas(u) for u in units]
+    glosses = [unit_lemmas(u) for u in units]
     if not all(glosses):
         return None
     tokens = [t for t in lx.tokenize_en(en) if re.match(r"[A-Za-z]", t.text) and t.text.lower() != "and"]
@@ -327,7 +323,7 @@ def _rendered_as_list(en: str, units: list[str]) -> tuple[int, int] | None:
         for g in glosses:
             while at < len(words) and span and words[at][0] < span[-1][1]:
                 at += 1  # skip the pieces inside a hyphenated token already used
-            if at >= len(words) or not any(_renders(words[at][2], x) for x in g):
+            if at >= len(words) or not any(renders(words[at][2], x) for x in g):
                 break
             if span and not _LIST_GAP.match(en[span[-1][1]:words[at][0]]):
                 break
@@ -349,7 +345,7 @@ def _verbs_for_verbs(en_list: str, units: list[str]) -> bool:
         return False
     for item, unit in zip(items, units):
         verbs = [g[3:].split()[0] for g in lx.cedict().glosses(unit)[:10] if g.startswith("to ") and len(g) > 3]
-        if _NOMINAL.search(item) or not any(_stem_match(lx.lemma(item.lower()), lx.lemma(v)) for v in verbs):
+        if _NOMINAL.search(item) or not any(stem_match(lx.lemma(item.lower()), lx.lemma(v)) for v in verbs):
             return False
     return True
 
@@ -363,6 +359,21 @@ def _coordinate(zh: str, en: str, table: tuple[Shorthand, ...], taken: list[Foun
         span = _rendered_as_list(en, units)
         if span is not None and not _verbs_for_verbs(en[span[0]:span[1]], units):
             out.append(Riddle(f, span, None, "character by character"))
+            taken = [*taken, f]
+    return out + _hyphenated(zh, en, known, taken + [r.zh_found for r in out])
+
+
+def _hyphenated(zh: str, en: str, known: set[str], taken: list[Found]) -> list[Riddle]:
+    """Clipped compounds of two or more characters (数智, 产教, 政产学研医) that a hyphenated English
+    compound glosses character by character ("number-wisdom", "production-teaching")."""
+    out: list[Riddle] = []
+    for c in hyphenated_calques(zh, en):
+        f = Found(zh[c.zh_span[0]:c.zh_span[1]], *c.zh_span)
+        if c.word is not None or f.name in known or any(f.start < k.end and k.start < f.end for k in taken):
+            continue
+        if _verbs_for_verbs(en[c.en_span[0]:c.en_span[1]], list(f.name)):
+            continue  # 学练训赛 "learn-practise-train-compete": the characters' own verbs
+        out.append(Riddle(f, c.en_span, None, "character by character"))
     return out
 
 
@@ -423,7 +434,8 @@ def check_shorthand(pair: Pair, ctx: Context) -> list[Flag]:
 
 SHORTHAND = Check(id="shorthand", category="Accuracy/Mistranslation", severity="major",
                   description="Policy shorthand and numbered abbreviations (三农, 十四五, 两会) rendered "
-                              "as the numeral and a literal gloss ('three rurals') instead of what "
+                              "as the numeral and a literal gloss ('three rurals'), and clipped compounds "
+                              "glossed character by character ('number-wisdom' for 数智), instead of what "
                               "they stand for",
                   run=check_shorthand, options=ShorthandOptions)
 CHECKS = [SHORTHAND]
