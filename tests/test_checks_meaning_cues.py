@@ -344,3 +344,18 @@ def test_polarity_flags_no_longer_rendered_as_remain():
                "The supply side and the demand side are not isolated but remain closely linked.",
                "The supply side and the demand side have ceased to be isolated; they are closely linked."):
         assert flags(POLARITY, zh, en) == [], en
+
+
+def test_time_flags_the_end_of_a_numbered_year_or_month_rendered_as_its_start():
+    zh = "截至2023年底，全国5G基站总数达337.7万个。"  # MIIT statistical bulletin 2023
+    found = flags(TIME_EXPRESSION, zh, "As of early 2023, China had 3.377 million 5G base stations.")
+    assert found and "2023年底" in found[0].message and "the end of 2023" in found[0].message
+    assert flags(TIME_EXPRESSION, zh, "By the end of 2023, China had 3.377 million 5G base stations.") == []
+    zh = "第十四届全国人民代表大会第二次会议于2024年3月上旬在北京召开。"  # NPC session, March 2024
+    assert flags(TIME_EXPRESSION, zh, "The second session of the 14th National People's Congress "
+                                      "opened in Beijing in late March 2024.")
+    assert flags(TIME_EXPRESSION, zh, "The second session of the 14th National People's Congress "
+                                      "opened in Beijing in early March 2024.") == []
+    # 初步 "preliminary" after a year is no start of the year
+    assert flags(TIME_EXPRESSION, "2023年初步建成全国一体化算力网。",
+                 "A national computing network was preliminarily completed by late 2023.") == []
