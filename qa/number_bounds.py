@@ -41,6 +41,8 @@ _NOT_NEAR = "最附靠邻贴亲将接"
 #: English units of time: "over 10 years" may be "during", "under 5 days" is plain
 _EN_TIME = re.compile(r"^\s+(?:years?|months?|days?|weeks?|decades?|hours?|centuries|century)\b",
                       re.IGNORECASE)
+#: a negator right before an English qualifier ("not exceeding")
+_NEGATED = re.compile(r"(?:\bnot|\bno|\bnever|n't)\s*$", re.IGNORECASE)
 _CURRENCY = r"(?:\s*(?:\$|us\$|rmb|usd|cny|yuan|€|£|¥|￥))?\s*"
 
 
@@ -125,7 +127,9 @@ def en_qualified(en: str) -> list[Qualified]:
         s, e = n.span
         bound, qs, qe = "", s, e
         m = _en_before().search(en[:s])
-        if m and not (m.group(1).lower() in ("over", "under") and _EN_TIME.match(en[e:])):
+        if m and _NEGATED.search(en[:m.start(1)]):
+            pass  # "not exceeding 3.67%", "never more than": the bound is turned round
+        elif m and not (m.group(1).lower() in ("over", "under") and _EN_TIME.match(en[e:])):
             bound, qs = _bound_of("en", "before", m.group(1)), m.start(1)
         else:
             a = _en_after().match(en[e:])

@@ -50,10 +50,11 @@ from qa.meaning_cues import (
     quote,
     scopes,
     zh_substring_cues,
+    zh_words,
 )
 from qa.model import Check, Context, Flag
 from qa.number_bounds import MEANING, bound_conflicts
-from qa.zh_glosses import word_glosses
+from qa.zh_glosses import word_glosses, zh_content_words
 
 TABLE = "directions.tsv"
 _NUMBER_AFTER = re.compile(r"^.{0,2}[0-9０-９一二两三四五六七八九十百千万半]")
@@ -97,11 +98,18 @@ class DirectionOptions:
 
 
 def zh_direction_cues(zh: str, span: tuple[int, int] | None = None) -> list[ZhHit]:
-    """Direction cues of ``zh`` (in ``span``), without negated ones or unnumbered 'number' cues."""
+    """Direction cues of ``zh`` (in ``span``), without negated ones or unnumbered 'number' cues.
+
+    A cue whose first character ends a jieba word that starts before it is
+    two words' halves (更加强健 "even sturdier" holds 加强), not a cue.
+    """
     out = []
+    words = zh_words(zh)
     for h in zh_substring_cues(zh, cue_rows(TABLE), span):
         if h.row.kind == "none":
             continue
+        if any(s < h.start < e < h.end for _, s, e in words):
+            continue  # 更加强健 is 更加 + 强健, no 加强
         if h.start > 0 and zh[h.start - 1] in _NEGATORS:
             continue
         if h.row.extra and h.row.extra[0] == "number" and not _NUMBER_AFTER.match(zh[h.end:]):
@@ -127,31 +135,53 @@ def _en_directions(en: str, cues: EnglishCues) -> tuple[dict[str, list], dict[st
 _PARTICLES = ("了", "着", "过")
 #: English words between a governing direction word and its object that end the phrase
 _PHRASE_BREAK = re.compile(r"[,;:.()\[\]!?]|\b(?:and|or|but|while|whereas|which|that)\b", re.IGNORECASE)
-#: how many words a governing direction word may stand before / after the object
-_BEFORE, _AFTER = 3, 2
+#: how many words a governing direction word may stand before the object
+_BEFORE = 3
+#: the words between an object and its participle ("costs were reduced", "have been cut")
+_BE = frozenset("is are was were be been being has have had".split())
 
 
 def _object_glosses(zh: str, cue: ZhHit) -> frozenset[str]:
-    """Gloss lemmas of the word the cue governs (降低 → 成本 "cost"), or none."""
+    """Gloss lemmas of the word the cue governs (降低 → 成本 "cost"), or none.
+
+    None for a figure (缩短四个月: its English is a bound, "by more than four
+    months") and for a modifier (增加上市公司的每股收益: 上市公司 is not what grows).
+    """
     end = cue.end
     word = next_word(zh, end)
     if word in _PARTICLES:
         end += len(word)
         word = next_word(zh, end)
-    if len(word) < 2 or zh_direction_cues(word):
+    after = zh[end + len(word):end + len(word) + 1]
+    if (len(word) < 2 or zh_direction_cues(word) or after == "的"
+            or _NUMBER_AFTER.match(word)):
         return frozenset()
     return frozenset(g for g in word_glosses(word) if g not in lx.STOPWORDS and len(g) > 2)
 
 
 def _governing(en: str, hits: list[EnHit], start: int, end: int) -> EnHit | None:
-    """The direction word nearest before [start, end) (three words, one phrase), else after it."""
-    before = [h for h in hits if h.end <= start and not _PHRASE_BREAK.search(en[h.end:start])
+    """The direction word that governs the word at [start, end), or None.
+
+    The nearest before it within three words of one phrase ("increase the
+    costs"); else right after it ("cost reduction", "costs rose") or after a
+    form of "be" as a participle ("costs were reduced").  Comparisons ("more
+    than") state a bound, not what happens to the word.
+    """
+    verbs = [h for h in hits if "than" not in h.text.lower()]
+    before = [h for h in verbs if h.end <= start and not _PHRASE_BREAK.search(en[h.end:start])
               and len(lx.tokenize_en(en[h.end:start])) < _BEFORE]
     if before:
         return before[-1]
-    after = [h for h in hits if h.start >= end and not _PHRASE_BREAK.search(en[end:h.start])
-             and len(lx.tokenize_en(en[end:h.start])) < _AFTER]
-    return after[0] if after else None
+    for h in verbs:
+        if h.start < end:
+            continue
+        between = [t.text.lower() for t in lx.tokenize_en(en[end:h.start])]
+        if _PHRASE_BREAK.search(en[end:h.start]):
+            return None
+        if not between or (set(between) <= _BE and h.text.lower().endswith(("ed", "en", "wn"))):
+            return h
+        return None
+    return None
 
 
 def object_verdict(zh: str, en: str, cue: ZhHit, cues: EnglishCues) -> tuple[str, EnHit | None]:
@@ -181,23 +211,28 @@ def object_verdict(zh: str, en: str, cue: ZhHit, cues: EnglishCues) -> tuple[str
     return ("other", against) if against else ("", None)
 
 
-def _foreign_spans(pc: PairClauses, clause: Clause) -> list[tuple[int, int]]:
-    """English clauses of ``clause``'s window that are, alone, another clause's confident rendering.
+def _foreign_spans(pc: PairClauses, clause: Clause) -> list[tuple[int, int, StemSet]]:
+    """English clauses of ``clause``'s window that render another Chinese clause, with its glosses.
 
     A window may reach into a neighbour's English (国内物流货运行业整体稳健增长
     takes in "With the rapid growth of online consumption", the rendering of
-    随着互联网消费的迅猛发展); a direction word there answers the neighbour.
+    随着互联网消费的迅猛发展); a direction word there that glosses a word of the
+    neighbour (发展 "growth") answers the neighbour, not this clause.
     """
     own = pc.link_at(clause.start)
     if own is None:
         return []
-    return [link.en_span for link in pc.links
-            if link.zh.start != clause.start and link.confident and len(link.en) == 1
-            and link.en[0] in own.en]
+    out = []
+    for link in pc.links:
+        if link.zh.start != clause.start and link.confident and len(link.en) == 1 and link.en[0] in own.en:
+            glosses = StemSet(g for _, gs in zh_content_words(link.zh.text) for g in gs)
+            out.append((link.en[0].start, link.en[0].end, glosses))
+    return out
 
 
-def _inside(hit: EnHit, offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= hit.start + offset < e for s, e in spans)
+def _inside(hit: EnHit, offset: int, spans: list[tuple[int, int, StemSet]]) -> bool:
+    """The hit lies in a neighbour's English and glosses one of the neighbour's words."""
+    return any(s <= hit.start + offset < e and g.has(lx.lemma(hit.text.split()[0])) for s, e, g in spans)
 
 
 def _bound_flags(pair: Pair) -> list[Flag]:
