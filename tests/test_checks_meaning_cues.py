@@ -367,8 +367,8 @@ def test_time_flags_the_end_of_a_numbered_year_or_month_rendered_as_its_start():
     ("浓缩铀的纯度不超过3.67%。", "The purity of enriched uranium is not to exceed 3.67%."),
     ("施工工期缩短四个月以上。", "The construction period was shortened by more than four months."),
     ("回购股票可以减少市场上流通的股份数量，增加上市公司的每股收益。",
-     "Buy-backs can reduce the number of shares in circulation and increase listed companies' "
-     "earnings per share."),
+     ("Buy-backs can reduce the number of shares in circulation and increase listed companies' "
+      "earnings per share.")),
     ("长沙的工程机械制造企业不仅挺了过去，而且身子骨更加强健。",
      "Changsha's machinery makers not only survived but fell into a stronger position."),
     ("荷兰女排在落后的情况下加强了发球的攻击性。",
