@@ -376,3 +376,35 @@ def test_time_flags_the_end_of_a_numbered_year_or_month_rendered_as_its_start():
 ])
 def test_direction_object_and_bound_tricky_negatives(zh, en):
     assert flags(DIRECTION, zh, en) == []
+
+
+def test_time_relative_years_and_year_on_year():
+    zh = "今年前三季度，国内生产总值同比增长5.2%。"  # National Bureau of Statistics, 2023
+    assert flags(TIME_EXPRESSION, zh, "In the first three quarters of this year, GDP grew by 5.2% "
+                                      "month on month.")
+    for en in ("In the first three quarters of this year, GDP grew by 5.2% year on year.",
+               "In the first three quarters, GDP grew by 5.2% over the same period last year."):
+        assert flags(TIME_EXPRESSION, zh, en) == [], en
+    zh = "去年，全国粮食产量再创历史新高。"  # Government Work Report 2024
+    assert flags(TIME_EXPRESSION, zh, "Next year, national grain output will hit a record high.")
+    assert flags(TIME_EXPRESSION, zh, "Last year, national grain output hit a record high.") == []
+
+
+def test_time_flags_after_a_year_rendered_as_before_it():
+    zh = "2020年以后，数实融合进入系统化发展阶段。"  # after wu-jun-shushi-ronghe
+    assert flags(TIME_EXPRESSION, zh, "Before 2020, the integration entered a stage of systemic "
+                                      "development.")
+    assert flags(TIME_EXPRESSION, zh, "After 2020, the integration entered a stage of systemic "
+                                      "development.") == []
+
+
+def test_direction_reads_above_and_below_before_the_object_and_doubling():
+    zh = "一季度全省居民人均可支配收入增速高于全国平均水平。"  # provincial statistics release
+    found = flags(DIRECTION, zh, "In the first quarter, per capita disposable income in the province "
+                                 "grew at a rate below the national average.")
+    assert [f.severity for f in found] == ["major"] and "'below'" in found[0].message
+    assert flags(DIRECTION, zh, "In the first quarter, per capita disposable income in the province "
+                                "grew at a rate above the national average.") == []
+    zh = "到2020年实现国内生产总值和城乡居民人均收入比2010年翻一番。"  # 18th Party Congress report
+    assert flags(DIRECTION, zh, "By 2020, GDP and per capita income will be halved from 2010 levels.")
+    assert flags(DIRECTION, zh, "By 2020, GDP and per capita income will double from 2010 levels.") == []

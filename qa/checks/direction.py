@@ -135,6 +135,8 @@ def _en_directions(en: str, cues: EnglishCues) -> tuple[dict[str, list], dict[st
 _PARTICLES = ("了", "着", "过")
 #: English words between a governing direction word and its object that end the phrase
 _PHRASE_BREAK = re.compile(r"[,;:.()\[\]!?]|\b(?:and|or|but|while|whereas|which|that)\b", re.IGNORECASE)
+#: weak words that, right before the object, state its direction ("below the national average")
+_POSITIONAL = frozenset({"above", "below"})
 #: how many words a governing direction word may stand before the object
 _BEFORE = 3
 #: the words between an object and its participle ("costs were reduced", "have been cut")
@@ -187,8 +189,8 @@ def _governing(en: str, hits: list[EnHit], start: int, end: int) -> EnHit | None
 def object_verdict(zh: str, en: str, cue: ZhHit, cues: EnglishCues) -> tuple[str, EnHit | None]:
     """How the English treats the cue's object: ("same" | "other" | "", the deciding word).
 
-    "other" needs a strong, non-negated word of the other direction governing
-    some gloss of the object and no word of the cue's own direction governing
+    "other" needs a strong (or positional: above, below), non-negated word of
+    the other direction governing some gloss of the object and no word of the cue's own direction governing
     any; "same" is any word of the cue's direction governing it.
     """
     glosses = _object_glosses(zh, cue)
@@ -206,7 +208,8 @@ def object_verdict(zh: str, en: str, cue: ZhHit, cues: EnglishCues) -> tuple[str
             continue
         if gov.label == d:
             return "same", gov
-        if gov.strength == "strong" and not negated_before(en, gov.start) and against is None:
+        said = gov.strength == "strong" or gov.text.lower() in _POSITIONAL
+        if said and not negated_before(en, gov.start) and against is None:
             against = gov
     return ("other", against) if against else ("", None)
 
