@@ -41,8 +41,8 @@ _NOT_NEAR = "最附靠邻贴亲将接"
 #: English units of time: "over 10 years" may be "during", "under 5 days" is plain
 _EN_TIME = re.compile(r"^\s+(?:years?|months?|days?|weeks?|decades?|hours?|centuries|century)\b",
                       re.IGNORECASE)
-#: a negator right before an English qualifier ("not exceeding")
-_NEGATED = re.compile(r"(?:\bnot|\bno|\bnever|n't)\s*$", re.IGNORECASE)
+#: a negator up to two words before an English qualifier ("not exceeding", "must not be less than")
+_NEGATED = re.compile(r"(?:\bnot|\bno|\bnever|n't)(?:\s+[a-z]+){0,2}\s*$", re.IGNORECASE)
 _CURRENCY = r"(?:\s*(?:\$|us\$|rmb|usd|cny|yuan|€|£|¥|￥))?\s*"
 
 

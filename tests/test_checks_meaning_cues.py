@@ -381,6 +381,14 @@ def test_time_flags_the_end_of_a_numbered_year_or_month_rendered_as_its_start():
     # WMT20 newstest2020 zh-en sources with their faithful English (error-free segments or
     # their error-free part)
     ("浓缩铀的纯度不超过3.67%。", "The purity of enriched uranium is not to exceed 3.67%."),
+    ("2019年-2022年四个会计年度增长率分别不低于30%、70%、120%、185%。",
+     ("The growth rates for the four fiscal years from 2019 to 2022 must not be less than 30%, 70%, "
+      "120% and 185% respectively.")),
+    (("在相对较低位置回购股份，也有利于上市公司提高资金的使用效率，从而增加每股盈利水平，"
+      "提高净资产收益率，减轻公司盈利指标的压力。"),
+     ("Repurchasing shares at a relatively low price also helps listed companies improve the "
+      "efficiency of capital use, thus increasing the level of profit earned per share and the rate "
+      "of return on net assets and reducing the pressure on the company's profitability indicators.")),
     ("施工工期缩短四个月以上。", "The construction period was shortened by more than four months."),
     ("回购股票可以减少市场上流通的股份数量，增加上市公司的每股收益。",
      ("Buy-backs can reduce the number of shares in circulation and increase listed companies' "

@@ -214,22 +214,30 @@ def object_verdict(zh: str, en: str, cue: ZhHit, cues: EnglishCues) -> tuple[str
     return ("other", against) if against else ("", None)
 
 
-def _foreign_spans(pc: PairClauses, clause: Clause) -> list[tuple[int, int, StemSet]]:
-    """English clauses of ``clause``'s window that render another Chinese clause, with its glosses.
+def _foreign_spans(pc: PairClauses, clause: Clause, cue: ZhHit) -> list[tuple[int, int, StemSet]]:
+    """English clauses of ``clause``'s window that render only another Chinese clause, with its glosses.
 
     A window may reach into a neighbour's English (国内物流货运行业整体稳健增长
     takes in "With the rapid growth of online consumption", the rendering of
     随着互联网消费的迅猛发展); a direction word there that glosses a word of the
-    neighbour (发展 "growth") answers the neighbour, not this clause.
+    neighbour (发展 "growth") answers the neighbour, not this clause.  An English
+    clause that also glosses a content word of this clause (other than the cue)
+    renders this clause too and is not foreign.
     """
     own = pc.link_at(clause.start)
     if own is None:
         return []
+    mine = StemSet(g for w, gs in zh_content_words(clause.text)
+                   if cue.row.cue not in w and w not in cue.row.cue for g in gs)
     out = []
     for link in pc.links:
-        if link.zh.start != clause.start and link.confident and len(link.en) == 1 and link.en[0] in own.en:
-            glosses = StemSet(g for _, gs in zh_content_words(link.zh.text) for g in gs)
-            out.append((link.en[0].start, link.en[0].end, glosses))
+        if link.zh.start == clause.start or not link.confident or len(link.en) != 1 or link.en[0] not in own.en:
+            continue
+        en = link.en[0]
+        if any(t.lemma not in lx.STOPWORDS and mine.has(t.lemma) for t in lx.tokenize_en(en.text)):
+            continue
+        glosses = StemSet(g for _, gs in zh_content_words(link.zh.text) for g in gs)
+        out.append((en.start, en.end, glosses))
     return out
 
 
@@ -283,7 +291,7 @@ def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, opts: DirectionOpti
                 en = pair.en[scope.en_start:scope.en_end]
                 any_dir, strong = _en_directions(en, cues)
                 if not scope.sentence:
-                    foreign = _foreign_spans(pc, clause)
+                    foreign = _foreign_spans(pc, clause, cue)
                     any_dir, strong = ({k: [h for h in v if not _inside(h, scope.en_start, foreign)]
                                         for k, v in found.items()} for found in (any_dir, strong))
                 if any_dir[d] or not strong[other]:
