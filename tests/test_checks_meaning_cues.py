@@ -188,3 +188,253 @@ def test_cue_tables_are_sourced_and_well_formed(name, columns):
 def test_bad_cue_table_is_a_clear_error():
     with pytest.raises(InputError, match="line 2"):
         read_table("negators.tsv", 3, ["# header", "zh\t不"])
+
+
+# --------------------------------------------------------------------------- approximate quantities
+
+def wrong_and_right(check: Check, zh: str, wrong: str, right: str) -> list:
+    """Flags on the wrong English (at least one), none on the right one."""
+    found = flags(check, zh, wrong)
+    assert found, wrong
+    assert flags(check, zh, right) == [], right
+    return found
+
+
+def test_number_bounds_read_both_sides():
+    from qa.number_bounds import en_qualified, zh_qualified
+    zh = [(q.text, q.bound) for q in zh_qualified("国内就出现了100多个大模型，建成5G基站近1.8万座，400个以上，近10年")]
+    assert zh == [("100多", "more"), ("5", ""), ("近1.8万", "less"), ("400个以上", "more"), ("10", "")]
+    en = [(q.text, q.bound) for q in en_qualified("nearly 20 provinces, more than 6,000 firms, 20-odd parks, "
+                                                  "over 10 years, up to $5 million")]
+    assert en == [("nearly 20", "less"), ("more than 6,000", "more"), ("20-odd", "more"), ("10", ""),
+                  ("up to $5 million", "less")]
+
+
+def test_direction_flags_more_than_rendered_as_nearly():
+    zh = "国内就出现了100多个类似的大模型。"  # expert-views-collection
+    found = flags(DIRECTION, zh, "Nearly 100 similar large models have appeared in China.")
+    assert [f.severity for f in found] == ["major"] and "100多" in found[0].message
+    assert "'more than 100'" in found[0].suggestion
+    for en in ("More than 100 similar large models have appeared in China.",
+               "Over 100 similar large models have appeared in China.",
+               "About 100 similar large models have appeared in China.",
+               "100 similar large models have appeared in China."):
+        assert flags(DIRECTION, zh, en) == [], en
+
+
+def test_direction_flags_nearly_rendered_as_more_than():
+    zh = "强化基础支撑，累计建成5G基站近1.8万座。"  # digital-economy-forum-2
+    wrong_and_right(
+        DIRECTION, zh,
+        "Basic support was strengthened, with more than 18,000 5G base "
+        "stations built.",
+        "Basic support was strengthened, with nearly 18,000 5G base "
+        "stations built.")
+
+
+def test_direction_flags_a_bound_once():
+    zh = "2024年,我国战略性新兴产业增加值占GDP的比重超过13%。"  # wu-jun-shushi-ronghe
+    found = flags(DIRECTION, zh, "In 2024, the value added of China's strategic emerging industries "
+                                 "accounted for less than 13% of GDP.")
+    assert len(found) == 1 and "超过13%" in found[0].message
+    assert flags(DIRECTION, zh, "In 2024, the value added of China's strategic emerging industries "
+                                "accounted for over 13% of GDP.") == []
+
+
+def test_number_bounds_tricky_negatives():
+    # 近10年 is "the past 10 years", not "nearly 10"; "over 10 years" may be "during"
+    assert flags(DIRECTION, "近10年来，产业规模持续扩大。", "Over 10 years, the industry kept expanding.") == []
+    # the same figure qualified both ways in the Chinese: either English is right
+    assert flags(DIRECTION, "目标是近20个，目前已有20多个。", "The target was nearly 20; there are "
+                                                         "nearly 20 now.") == []
+
+
+# --------------------------------------------------------------------------- direction: objects
+
+BIOMED_ZH = ("生物医药大数据从研发、制造、医疗服务等各个环节进入生物医药产业链的应用场景中，"
+             "为企业在提升效率、降低成本、缩短周期等方面提供了有效措施。")  # digital-economy-forum-3
+
+
+def test_direction_reads_the_verb_of_the_object():
+    found = flags(DIRECTION, BIOMED_ZH, "Biomedical big data has entered application scenarios across "
+                                        "the biomedical industrial chain, giving enterprises effective "
+                                        "means to raise efficiency, increase costs and shorten cycles.")
+    assert [f.severity for f in found] == ["major"] and "降低" in found[0].message
+    assert "decrease costs" in found[0].suggestion
+    for en in ("giving enterprises effective means to raise efficiency, reduce costs and shorten cycles.",
+               "giving enterprises effective means to improve efficiency, cut costs and shorten cycles.",
+               "giving enterprises effective ways to make gains in efficiency, costs and cycles."):
+        assert flags(DIRECTION, BIOMED_ZH, "Biomedical big data has entered the industrial chain, " + en) == [], en
+
+
+def test_direction_reads_irregular_participles_and_ignores_a_neighbours_words():
+    zh = "随着互联网消费的迅猛发展，国内物流货运行业整体稳健增长，货运司机群体为国家做出了重要贡献。"
+    found = flags(DIRECTION, zh, "With the rapid growth of online consumption, China's logistics and "
+                                 "freight industry as a whole has shrunk steadily, and freight drivers "
+                                 "have made important contributions to the country.")
+    assert found and "shrunk" in found[0].message and "grown" in (found[0].suggestion or "")
+    assert flags(DIRECTION, zh, "With the rapid growth of online consumption, China's logistics and "
+                                "freight industry as a whole has grown steadily, and freight drivers "
+                                "have made important contributions to the country.") == []
+
+
+# --------------------------------------------------------------------------- time anchored to a figure
+
+def test_time_flags_the_past_years_rendered_as_the_next():
+    zh = "过去五年，我国经济实力跃上新台阶。"  # Government Work Report 2018
+    found = flags(TIME_EXPRESSION, zh, "Over the next five years, China's economic strength will "
+                                       "reach a new level.")
+    assert [f.severity for f in found] == ["major"] and "过去五年" in found[0].message
+    for en in ("Over the past five years, China's economic strength has reached a new level.",
+               "In the last five years, China's economic strength rose to a new level."):
+        assert flags(TIME_EXPRESSION, zh, en) == [], en
+
+
+def test_time_flags_since_a_congress_rendered_as_before_it():
+    zh = "党的十八大以来,我国高度重视数据要素的作用和价值。"  # 学习时报
+    found = flags(TIME_EXPRESSION, zh, "In the run-up to the 18th CPC National Congress, China attached "
+                                       "great importance to the role and value of data.")
+    assert found and "十八大以来" in found[0].message
+    assert flags(TIME_EXPRESSION, zh, "Since the 18th CPC National Congress, China has attached great "
+                                      "importance to the role and value of data.") == []
+
+
+def test_time_flags_until_now_rendered_as_before():
+    zh = "2022年至今，直播间上架近5000个国货链接。"  # digital-economy-forum-3
+    wrong_and_right(
+        TIME_EXPRESSION, zh,
+        "Before 2022, our livestreams had listed nearly 5,000 links.",
+        "Since 2022, our livestreams have listed nearly 5,000 links.")
+
+
+def test_time_reads_a_decade_in_a_heading_and_then_rendered_as_today():
+    zh = "数实融合的理念雏形可追溯至21世纪10年代初期,当时主要表现为数字技术对传统产业的单点渗透。"
+    late = flags(TIME_EXPRESSION, zh, "The idea can be traced back to the late 2010s, when it mainly "
+                                      "took the form of digital technology penetrating single points.")
+    assert late and "early 2010s" in late[0].message
+    today = flags(TIME_EXPRESSION, zh, "The idea can be traced back to the early 2010s; today it mainly "
+                                       "takes the form of digital technology penetrating single points.")
+    assert today and "当时" in today[0].message
+    assert flags(TIME_EXPRESSION, zh, "The idea can be traced back to the early 2010s, when it mainly "
+                                      "took the form of digital technology penetrating single points.") == []
+    heading = Pair(id=1, zh="1.第一阶段:数字化作为工具手段(21世纪10年代初期)",
+                   en="1. The First Stage: Digitalization as a Tool (the late 2010s)", heading=True)
+    assert TIME_EXPRESSION.run_all(Context([heading]))
+
+
+def test_time_flags_the_future_rendered_as_earlier_years():
+    zh = ("未来，国家高新区将围绕创新驱动发展示范区和高质量发展先行区的目标定位，"
+          "推动数字经济产业技术加速创新。")  # digital-economy-forum-2
+    wrong_and_right(
+        TIME_EXPRESSION, zh,
+        "In earlier years, national high-tech zones focused on their role "
+        "as demonstration zones, and drove faster innovation.",
+        "In the future, national high-tech zones will focus on their role "
+        "as demonstration zones, and drive faster innovation.")
+
+
+# --------------------------------------------------------------------------- polarity: yet to, no longer
+
+def test_polarity_flags_yet_to_the_chinese_lacks():
+    zh = "党的十八大以来,我国高度重视数据要素的作用和价值。"  # 学习时报
+    found = flags(POLARITY, zh, "Since the 18th CPC National Congress, China has yet to attach "
+                                "importance to the role and value of data.")
+    assert found and "yet to" in found[0].message
+    # 尚未 "not yet" is rightly "has yet to"
+    assert flags(POLARITY, "但此时的融合更多表现为政策引导下的试点探索,尚未形成系统化推进路径。",
+                 "But integration then was mostly pilot exploration guided by policy, and a systematic "
+                 "path had yet to take shape.") == []
+    # 有待 "remains to be" is "has yet to" too
+    assert flags(POLARITY, "数据要素市场有待完善。", "The data market has yet to be improved.") == []
+
+
+def test_polarity_flags_no_longer_rendered_as_remain():
+    zh = "供给端和需求端不再是相互隔离,而是密切关联,协同演化。"  # wu-jun-shushi-ronghe
+    found = flags(POLARITY, zh, "The supply side and the demand side remain isolated from each other "
+                                "rather than closely linked and evolving together.")
+    assert [f.severity for f in found] == ["major"] and "'remain'" in found[0].message
+    for en in (("The supply side and the demand side are no longer isolated from each other but closely "
+                "linked and evolving together."),
+               "The supply side and the demand side are not isolated but remain closely linked.",
+               "The supply side and the demand side have ceased to be isolated; they are closely linked."):
+        assert flags(POLARITY, zh, en) == [], en
+
+
+def test_time_flags_the_end_of_a_numbered_year_or_month_rendered_as_its_start():
+    zh = "截至2023年底，全国5G基站总数达337.7万个。"  # MIIT statistical bulletin 2023
+    found = flags(TIME_EXPRESSION, zh, "As of early 2023, China had 3.377 million 5G base stations.")
+    assert found and "2023年底" in found[0].message and "the end of 2023" in found[0].message
+    assert flags(TIME_EXPRESSION, zh, "By the end of 2023, China had 3.377 million 5G base stations.") == []
+    zh = "第十四届全国人民代表大会第二次会议于2024年3月上旬在北京召开。"  # NPC session, March 2024
+    wrong_and_right(
+        TIME_EXPRESSION, zh,
+        "The second session of the 14th National People's Congress "
+        "opened in Beijing in late March 2024.",
+        "The second session of the 14th National People's Congress "
+        "opened in Beijing in early March 2024.")
+    # 初步 "preliminary" after a year is no start of the year
+    assert flags(TIME_EXPRESSION, "2023年初步建成全国一体化算力网。",
+                 "A national computing network was preliminarily completed by late 2023.") == []
+
+
+@pytest.mark.parametrize("zh,en", [
+    # WMT20 newstest2020 zh-en sources with their faithful English (error-free segments or
+    # their error-free part)
+    ("浓缩铀的纯度不超过3.67%。", "The purity of enriched uranium is not to exceed 3.67%."),
+    ("2019年-2022年四个会计年度增长率分别不低于30%、70%、120%、185%。",
+     ("The growth rates for the four fiscal years from 2019 to 2022 must not be less than 30%, 70%, "
+      "120% and 185% respectively.")),
+    (("在相对较低位置回购股份，也有利于上市公司提高资金的使用效率，从而增加每股盈利水平，"
+      "提高净资产收益率，减轻公司盈利指标的压力。"),
+     ("Repurchasing shares at a relatively low price also helps listed companies improve the "
+      "efficiency of capital use, thus increasing the level of profit earned per share and the rate "
+      "of return on net assets and reducing the pressure on the company's profitability indicators.")),
+    ("施工工期缩短四个月以上。", "The construction period was shortened by more than four months."),
+    ("回购股票可以减少市场上流通的股份数量，增加上市公司的每股收益。",
+     ("Buy-backs can reduce the number of shares in circulation and increase listed companies' "
+      "earnings per share.")),
+    ("长沙的工程机械制造企业不仅挺了过去，而且身子骨更加强健。",
+     "Changsha's machinery makers not only survived but fell into a stronger position."),
+    ("荷兰女排在落后的情况下加强了发球的攻击性。",
+     "As they fell behind, the Dutch team became more aggressive in their serves."),
+])
+def test_direction_object_and_bound_tricky_negatives(zh, en):
+    assert flags(DIRECTION, zh, en) == []
+
+
+def test_time_relative_years_and_year_on_year():
+    zh = "今年前三季度，国内生产总值同比增长5.2%。"  # National Bureau of Statistics, 2023
+    assert flags(TIME_EXPRESSION, zh, "In the first three quarters of this year, GDP grew by 5.2% "
+                                      "month on month.")
+    for en in ("In the first three quarters of this year, GDP grew by 5.2% year on year.",
+               "In the first three quarters, GDP grew by 5.2% over the same period last year."):
+        assert flags(TIME_EXPRESSION, zh, en) == [], en
+    zh = "去年，全国粮食产量再创历史新高。"  # Government Work Report 2024
+    wrong_and_right(
+        TIME_EXPRESSION, zh,
+        "Next year, national grain output will hit a record high.",
+        "Last year, national grain output hit a record high.")
+
+
+def test_time_flags_after_a_year_rendered_as_before_it():
+    zh = "2020年以后，数实融合进入系统化发展阶段。"  # after wu-jun-shushi-ronghe
+    wrong_and_right(
+        TIME_EXPRESSION, zh,
+        "Before 2020, the integration entered a stage of systemic "
+        "development.",
+        "After 2020, the integration entered a stage of systemic "
+        "development.")
+
+
+def test_direction_reads_above_and_below_before_the_object_and_doubling():
+    zh = "一季度全省居民人均可支配收入增速高于全国平均水平。"  # provincial statistics release
+    found = flags(DIRECTION, zh, "In the first quarter, per capita disposable income in the province "
+                                 "grew at a rate below the national average.")
+    assert [f.severity for f in found] == ["major"] and "'below'" in found[0].message
+    assert flags(DIRECTION, zh, "In the first quarter, per capita disposable income in the province "
+                                "grew at a rate above the national average.") == []
+    zh = "到2020年实现国内生产总值和城乡居民人均收入比2010年翻一番。"  # 18th Party Congress report
+    wrong_and_right(
+        DIRECTION, zh,
+        "By 2020, GDP and per capita income will be halved from 2010 levels.",
+        "By 2020, GDP and per capita income will double from 2010 levels.")

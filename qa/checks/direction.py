@@ -13,6 +13,20 @@ while the Chinese it answers for holds no cue of the other direction itself
 (增长放缓 "growth slowed" has both).  Sentence-level evidence (the whole
 English) makes a major flag, a confidently matched clause window a minor one.
 A cue right after a negator (不低于 "no less than") is not read.
+
+Two finer rules read the cue's own words, so they hold where the clause
+holds both directions (提升效率、降低成本 rendered "raise efficiency, increase
+costs"):
+
+* object: a cue followed by its object (降低 + 成本) is judged by the English
+  word that governs a gloss of that object ("increase costs", "costs rose"):
+  the nearest direction word within three words before it, or two after it,
+  with no punctuation between.  A strong word of the other direction there is
+  a major flag; a word of the cue's own direction there settles the cue.
+* number bound: a qualified figure (20多个 "more than 20", 逾400 "over 400",
+  近5000 "nearly 5,000") whose English states the opposite bound ("nearly
+  20", "fewer than 400"), read by ``qa.number_bounds``.  A direction cue
+  inside such a figure's qualifier (超过400) is not read again.
 """
 
 from __future__ import annotations
@@ -22,17 +36,25 @@ from dataclasses import dataclass
 from typing import Literal
 
 from align.model import Pair
-from qa.clause_match import document_clauses
+from qa import lexicons as lx
+from qa.clause_match import PairClauses, document_clauses
+from qa.clause_split import Clause
+from qa.lexicons import StemSet
 from qa.meaning_cues import (
     EnglishCues,
+    EnHit,
     ZhHit,
     cue_rows,
     negated_before,
+    next_word,
     quote,
     scopes,
     zh_substring_cues,
+    zh_words,
 )
 from qa.model import Check, Context, Flag
+from qa.number_bounds import MEANING, bound_conflicts
+from qa.zh_glosses import word_glosses, zh_content_words
 
 TABLE = "directions.tsv"
 _NUMBER_AFTER = re.compile(r"^.{0,2}[0-9０-９一二两三四五六七八九十百千万半]")
@@ -49,7 +71,8 @@ raise lower|raised lowered|climb drop|climbed dropped|jump drop|jumped dropped|s
 surged plunged|soar plunge|soared plunged|reduce raise|reduced raised|reduction increase
 reductions increases|drop rise|dropped rose|declined rose|declines rises|declining rising
 slowdown acceleration|decelerate accelerate|decelerated accelerated|dip rise|dipped rose
-plunge surge|plunged surged|slump surge|slumped surged|contraction expansion|narrowed widened"""
+plunge surge|plunged surged|slump surge|slumped surged|contraction expansion|narrowed widened
+shrunk grown|shrinking growing|shrinks grows"""
 OPPOSITE = {a: b for pair in _OPPOSITE_PAIRS.replace("\n", "|").split("|")
             for a, b in [pair.split(" ", 1)]}
 OPPOSITE.update({b: a for a, b in list(OPPOSITE.items()) if b not in OPPOSITE and " " not in b})
@@ -75,11 +98,18 @@ class DirectionOptions:
 
 
 def zh_direction_cues(zh: str, span: tuple[int, int] | None = None) -> list[ZhHit]:
-    """Direction cues of ``zh`` (in ``span``), without negated ones or unnumbered 'number' cues."""
+    """Direction cues of ``zh`` (in ``span``), without negated ones or unnumbered 'number' cues.
+
+    A cue whose first character ends a jieba word that starts before it is
+    two words' halves (更加强健 "even sturdier" holds 加强), not a cue.
+    """
     out = []
+    words = zh_words(zh)
     for h in zh_substring_cues(zh, cue_rows(TABLE), span):
         if h.row.kind == "none":
             continue
+        if any(s < h.start < e < h.end for _, s, e in words):
+            continue  # 更加强健 is 更加 + 强健, no 加强
         if h.start > 0 and zh[h.start - 1] in _NEGATORS:
             continue
         if h.row.extra and h.row.extra[0] == "number" and not _NUMBER_AFTER.match(zh[h.end:]):
@@ -101,29 +131,173 @@ def _en_directions(en: str, cues: EnglishCues) -> tuple[dict[str, list], dict[st
     return any_dir, strong
 
 
+#: aspect particles between a verb and its object (降低了成本)
+_PARTICLES = ("了", "着", "过")
+#: English words between a governing direction word and its object that end the phrase
+_PHRASE_BREAK = re.compile(r"[,;:.()\[\]!?]|\b(?:and|or|but|while|whereas|which|that)\b", re.IGNORECASE)
+#: weak words that, right before the object, state its direction ("below the national average")
+_POSITIONAL = frozenset({"above", "below"})
+#: how many words a governing direction word may stand before the object
+_BEFORE = 3
+#: the words between an object and its participle ("costs were reduced", "have been cut")
+_BE = frozenset("is are was were be been being has have had".split())
+
+
+def _object_glosses(zh: str, cue: ZhHit) -> frozenset[str]:
+    """Gloss lemmas of the word the cue governs (降低 → 成本 "cost"), or none.
+
+    None for a figure (缩短四个月: its English is a bound, "by more than four
+    months") and for a modifier (增加上市公司的每股收益: 上市公司 is not what grows).
+    """
+    end = cue.end
+    word = next_word(zh, end)
+    if word in _PARTICLES:
+        end += len(word)
+        word = next_word(zh, end)
+    after = zh[end + len(word):end + len(word) + 1]
+    if (len(word) < 2 or zh_direction_cues(word) or after == "的"
+            or _NUMBER_AFTER.match(word)):
+        return frozenset()
+    return frozenset(g for g in word_glosses(word) if g not in lx.STOPWORDS and len(g) > 2)
+
+
+def _governing(en: str, hits: list[EnHit], start: int, end: int) -> EnHit | None:
+    """The direction word that governs the word at [start, end), or None.
+
+    The nearest before it within three words of one phrase ("increase the
+    costs"); else right after it ("cost reduction", "costs rose") or after a
+    form of "be" as a participle ("costs were reduced").  Comparisons ("more
+    than") state a bound, not what happens to the word.
+    """
+    verbs = [h for h in hits if "than" not in h.text.lower()]
+    before = [h for h in verbs if h.end <= start and not _PHRASE_BREAK.search(en[h.end:start])
+              and len(lx.tokenize_en(en[h.end:start])) < _BEFORE]
+    if before:
+        return before[-1]
+    for h in verbs:
+        if h.start < end:
+            continue
+        between = [t.text.lower() for t in lx.tokenize_en(en[end:h.start])]
+        if _PHRASE_BREAK.search(en[end:h.start]):
+            return None
+        if not between or (set(between) <= _BE and h.text.lower().endswith(("ed", "en", "wn"))):
+            return h
+        return None
+    return None
+
+
+def object_verdict(zh: str, en: str, cue: ZhHit, cues: EnglishCues) -> tuple[str, EnHit | None]:
+    """How the English treats the cue's object: ("same" | "other" | "", the deciding word).
+
+    "other" needs a strong (or positional: above, below), non-negated word of
+    the other direction governing some gloss of the object and no word of the cue's own direction governing
+    any; "same" is any word of the cue's direction governing it.
+    """
+    glosses = _object_glosses(zh, cue)
+    if not glosses:
+        return "", None
+    stems = StemSet(glosses)
+    hits = [h for h in cues.find(en) if h.label in ("up", "down")]
+    d = cue.row.kind
+    against: EnHit | None = None
+    for tok in lx.tokenize_en(en):
+        if tok.lemma in lx.STOPWORDS or not stems.has(tok.lemma):
+            continue
+        gov = _governing(en, hits, tok.start, tok.end)
+        if gov is None:
+            continue
+        if gov.label == d:
+            return "same", gov
+        said = gov.strength == "strong" or gov.text.lower() in _POSITIONAL
+        if said and not negated_before(en, gov.start) and against is None:
+            against = gov
+    return ("other", against) if against else ("", None)
+
+
+def _foreign_spans(pc: PairClauses, clause: Clause, cue: ZhHit) -> list[tuple[int, int, StemSet]]:
+    """English clauses of ``clause``'s window that render only another Chinese clause, with its glosses.
+
+    A window may reach into a neighbour's English (国内物流货运行业整体稳健增长
+    takes in "With the rapid growth of online consumption", the rendering of
+    随着互联网消费的迅猛发展); a direction word there that glosses a word of the
+    neighbour (发展 "growth") answers the neighbour, not this clause.  An English
+    clause that also glosses a content word of this clause (other than the cue)
+    renders this clause too and is not foreign.
+    """
+    own = pc.link_at(clause.start)
+    if own is None:
+        return []
+    mine = StemSet(g for w, gs in zh_content_words(clause.text)
+                   if cue.row.cue not in w and w not in cue.row.cue for g in gs)
+    out = []
+    for link in pc.links:
+        if link.zh.start == clause.start or not link.confident or len(link.en) != 1 or link.en[0] not in own.en:
+            continue
+        en = link.en[0]
+        if any(t.lemma not in lx.STOPWORDS and mine.has(t.lemma) for t in lx.tokenize_en(en.text)):
+            continue
+        glosses = StemSet(g for _, gs in zh_content_words(link.zh.text) for g in gs)
+        out.append((en.start, en.end, glosses))
+    return out
+
+
+def _inside(hit: EnHit, offset: int, spans: list[tuple[int, int, StemSet]]) -> bool:
+    """The hit lies in a neighbour's English and glosses one of the neighbour's words."""
+    return any(s <= hit.start + offset < e and g.has(lx.lemma(hit.text.split()[0])) for s, e, g in spans)
+
+
+def _bound_flags(pair: Pair) -> list[Flag]:
+    """The number-bound rule: 20多个 rendered "nearly 20" (see ``qa.number_bounds``)."""
+    flags = []
+    for c in bound_conflicts(pair.zh, pair.en):
+        flags.append(DIRECTION.flag(
+            pair, f"The Chinese says {c.zh.text} ({MEANING[c.zh.bound]} {c.zh.number.text}) but the "
+                  f"English says '{c.en.text}' ({MEANING[c.en.bound]} {c.en.number.text}): the bound is reversed",
+            zh_spans=[c.zh.span], en_spans=[c.en.span], suggestion=f"Say {c.suggestion}"))
+    return flags
+
+
+def _reversed_flag(pair: Pair, cue: ZhHit, said: EnHit, offset: int, severity: str) -> Flag:
+    d = cue.row.kind
+    other = "down" if d == "up" else "up"
+    s, e = said.start + offset, said.end + offset
+    return DIRECTION.flag(
+        pair, f"The Chinese says {cue.row.cue} ({WORDS[d]}) but the English says "
+              f"'{said.text}' ({WORDS[other]}): the direction is reversed",
+        zh_spans=[(cue.start, cue.end)], en_spans=[(s, e)],
+        suggestion=_suggestion(pair.en, s, e, cue, d), severity=severity)
+
+
 def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, opts: DirectionOptions) -> list[Flag]:
     pc = document_clauses(ctx)[pair.id]
-    flags = []
+    flags = _bound_flags(pair)
+    read = [sp for f in flags for sp in f.zh_spans]
     for clause in pc.zh:
         for cue in zh_direction_cues(pair.zh, (clause.start, clause.end)):
+            if any(s < cue.end and cue.start < e for s, e in read):
+                continue
             d = cue.row.kind
             other = "down" if d == "up" else "up"
+            verdict, word = object_verdict(pair.zh, pair.en, cue, cues)
+            if verdict == "other" and word is not None:
+                flags.append(_reversed_flag(pair, cue, word, 0, "major"))
+                break
+            if verdict == "same":
+                continue
             for scope in scopes(pc, clause):
                 zh_part = pair.zh[scope.zh_start:scope.zh_end]
                 if any(h.row.kind == other for h in zh_direction_cues(zh_part)):
                     continue
                 en = pair.en[scope.en_start:scope.en_end]
                 any_dir, strong = _en_directions(en, cues)
+                if not scope.sentence:
+                    foreign = _foreign_spans(pc, clause, cue)
+                    any_dir, strong = ({k: [h for h in v if not _inside(h, scope.en_start, foreign)]
+                                        for k, v in found.items()} for found in (any_dir, strong))
                 if any_dir[d] or not strong[other]:
                     continue
-                said = strong[other][0]
-                s, e = said.start + scope.en_start, said.end + scope.en_start
-                flags.append(DIRECTION.flag(
-                    pair, f"The Chinese says {cue.row.cue} ({WORDS[d]}) but the English says "
-                          f"'{said.text}' ({WORDS[other]}): the direction is reversed",
-                    zh_spans=[(cue.start, cue.end)], en_spans=[(s, e)],
-                    suggestion=_suggestion(pair.en, s, e, cue, d),
-                    severity="major" if scope.sentence else opts.window_severity))
+                flags.append(_reversed_flag(pair, cue, strong[other][0], scope.en_start,
+                                            "major" if scope.sentence else opts.window_severity))
                 break
             else:
                 continue

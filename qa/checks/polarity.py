@@ -17,6 +17,12 @@ without": a potential complement, ``qa.potential_complement``) is a negation
 too; 离不开-type compounds of necessity are also rendered by "depends on",
 "is essential to" (English rows of kind ``necessity``).
 
+A cessation (不再, 再也不, 不复 "no longer") is reversed, not rendered, when
+its English says the state goes on ("remain", "still", "continue": English
+rows of kind ``continuation``) with no explicit negation: 不再是相互隔离,而是
+密切关联 rendered "remain isolated rather than closely linked" holds "rather
+than", which would otherwise count.
+
 English negation, Chinese none: an explicit "not"/"never"/"no" in an English
 pair whose Chinese has no negator character and no implicitly negative word
 (缺乏 "lack", 避免 "avoid", 仅 "only" …) at all.
@@ -171,6 +177,23 @@ def _strength(zh: str, cue: ZhHit) -> str:
     return "major"
 
 
+#: words that negate a state from now on ("no longer"): their opposite is continuation
+CESSATION = ("不再", "再也不", "不复", "再不")
+
+
+def _continuation(en: str, zh: str, cue: ZhHit, cues: EnglishCues) -> str | None:
+    """The English word that says a ceased state goes on (不再 → "remain"), or None.
+
+    None unless ``cue`` is a cessation and the English has no explicit negation.
+    """
+    if not zh[max(0, cue.start - 2):cue.end + 1].endswith(CESSATION) and cue.row.cue not in CESSATION:
+        return None
+    if english_negations(en, cues, strict=True):
+        return None
+    goes_on = [h for h in cues.find(en) if h.label == "continuation"]
+    return goes_on[0].text if goes_on else None
+
+
 def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues) -> bool:
     """The English holds something that can render the negation ``cue``.
 
@@ -206,17 +229,20 @@ def _forward(pair: Pair, pc: PairClauses, opts: PolarityOptions, cues: EnglishCu
         cue = negs[0]
         for scope in scopes(pc, clause):
             en = pair.en[scope.en_start:scope.en_end]
-            if _rendered(en, pair.zh, cue, cues):
+            goes_on = _continuation(en, pair.zh, cue, cues)
+            if goes_on is None and _rendered(en, pair.zh, cue, cues):
                 continue
             severity = _strength(pair.zh, cue) if scope.sentence else "minor"
             where = "the English" if scope.sentence else f"its English '{quote(en)}'"
+            said = f"says '{goes_on}' (it goes on)" if goes_on else "has no negation"
             flags.append(POLARITY.flag(
                 pair, f"The Chinese says {cue.row.cue} ({cue.row.extra[0] if cue.row.extra else 'not'}) "
-                      f"in '{quote(clause.text)}' but {where} has no negation: "
+                      f"in '{quote(clause.text)}' but {where} {said}: "
                       "the meaning may be reversed",
                 zh_spans=[(cue.start, cue.end)], en_spans=[(scope.en_start, scope.en_end)],
-                suggestion=f"Render the negation of {cue.row.cue} (e.g. 'not', 'no', 'never', "
-                           "'fail to', 'without', 'prohibit')",
+                suggestion=(f"Render {cue.row.cue} as 'no longer', not '{goes_on}'" if goes_on else
+                            f"Render the negation of {cue.row.cue} (e.g. 'not', 'no', 'never', "
+                            "'fail to', 'without', 'prohibit')"),
                 severity=severity))
             break
     return flags

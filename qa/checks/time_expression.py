@@ -11,6 +11,19 @@ contradicting phrase and no accepted one, and no other time word of the
 Chinese accounts for the contradicting phrase (年初 … 年底 in one sentence:
 "the beginning" and "the end" are both right).  Sentence-level evidence makes
 a major flag, a confidently matched clause window a minor one.
+
+Rows whose cue holds ``N`` are *anchored* to a figure: 过去N年 "the past N
+years", N年至今 "from N until now", N大以来 "since the Nth Congress", N年代初
+"the early Ns".  The figure is read on both sides (``qa.checks.numbers``
+readers, Chinese numerals through ``align.cn_numerals``) and ``N`` in the
+English alternatives stands for the English figure of the same value (10,
+"ten", "20th", "2010s").  The phrase around that figure is the rendering of
+the cue, so an accepted word elsewhere in a long sentence does not hide a
+contradiction there ("Over the next 10 years" for 过去10年 holds "over"):
+a contradicting phrase at the figure and no accepted one is a major flag,
+headings included (a date in a heading is still a date).  Where the English
+has no such figure the cue's plain time word (过去, 以来, 初期) is read as
+before.
 """
 
 from __future__ import annotations
@@ -20,12 +33,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from align.cn_numerals import cn_number
 from align.model import Pair
+from qa.checks.numbers import en_numbers
 from qa.clause_match import document_clauses
 from qa.meaning_cues import CueRow, ZhHit, quote, read_table, scopes, zh_substring_cues
 from qa.model import Check, Context, Flag
 
 TABLE = "time_words.tsv"
+#: the slot of a figure in an anchored row
+SLOT = "N"
+_ZH_FIGURE = r"(\d+|[零〇一二两三四五六七八九十百千]+)"
 
 
 @dataclass(frozen=True)
@@ -45,9 +63,63 @@ def _alternatives(field: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def time_words() -> dict[str, TimeWord]:
-    """The time-word table, keyed by Chinese cue."""
+    """The plain rows of the time-word table, keyed by Chinese cue."""
     return {r[0]: TimeWord(r[0], r[1], _alternatives(r[2]), _alternatives(r[3]))
-            for r in read_table(TABLE, 4)}
+            for r in read_table(TABLE, 4) if SLOT not in r[0]}
+
+
+@dataclass(frozen=True)
+class AnchoredWord:
+    """A time word with a figure in it (过去N年): its Chinese pattern and raw English alternatives."""
+
+    zh: str
+    pattern: re.Pattern[str]
+    meaning: str
+    accepted: str
+    contradicting: str
+
+    def english(self, field: str, figures: list[str]) -> re.Pattern[str]:
+        """``field`` (accepted or contradicting) with ``N`` standing for the figures as written."""
+        slot = "(?:" + "|".join(re.escape(f) for f in sorted(set(figures), key=len, reverse=True)) + ")"
+        return _alternatives(field.replace(SLOT, slot))
+
+
+@lru_cache(maxsize=1)
+def anchored_words() -> tuple[AnchoredWord, ...]:
+    """The anchored rows of the time-word table (cue with ``N``), longest cue first."""
+    rows = [r for r in read_table(TABLE, 4) if SLOT in r[0]]
+    return tuple(AnchoredWord(r[0], re.compile(re.escape(r[0]).replace(SLOT, _ZH_FIGURE)), r[1], r[2], r[3])
+                 for r in sorted(rows, key=lambda r: -len(r[0])))
+
+
+@dataclass(frozen=True)
+class AnchoredHit:
+    """An anchored time word found in Chinese: the row, its span and the figure's value."""
+
+    word: AnchoredWord
+    start: int
+    end: int
+    value: float
+
+
+def zh_anchored_cues(zh: str) -> list[AnchoredHit]:
+    """Anchored time words of ``zh``, longest row first, never overlapping."""
+    taken = [False] * len(zh)
+    out = []
+    for w in anchored_words():
+        for m in w.pattern.finditer(zh):
+            value = cn_number(m.group(1))
+            if value is None or any(taken[m.start():m.end()]):
+                continue
+            for k in range(m.start(), m.end()):
+                taken[k] = True
+            out.append(AnchoredHit(w, m.start(), m.end(), float(value)))
+    return sorted(out, key=lambda h: h.start)
+
+
+def _figures(en: str, value: float) -> list[str]:
+    """The English figures of ``value`` as written, lower-cased (10, "ten", "20th", "2010s")."""
+    return [n.text.lower() for n in en_numbers(en) if any(abs(v - value) < 1e-9 for v in n.values)]
 
 
 def zh_time_cues(zh: str, span: tuple[int, int] | None = None) -> list[ZhHit]:
@@ -67,13 +139,49 @@ class TimeExpressionOptions:
     window_severity: Literal["minor", "major"] = "minor"
 
 
+def _anchored(pair: Pair) -> tuple[list[Flag], list[tuple[int, int]]]:
+    """Flags of the anchored rows, and the Chinese spans they settled (flagged or rendered)."""
+    low = pair.en.lower()
+    plain = [time_words()[c.row.cue] for c in zh_time_cues(pair.zh)]
+    flags, settled = [], []
+    for hit in zh_anchored_cues(pair.zh):
+        figures = _figures(pair.en, hit.value)
+        if not figures:
+            continue
+        w = hit.word
+        if w.english(w.accepted, figures).search(low):
+            settled.append((hit.start, hit.end))
+            continue
+        bad = [m for m in w.english(w.contradicting, figures).finditer(low)
+               if not any(o.accepted.search(m.group()) for o in plain)]
+        if not bad:
+            continue
+        m = bad[0]
+        settled.append((hit.start, hit.end))
+        cue = pair.zh[hit.start:hit.end]
+        written = pair.en[m.start():m.end()]
+        figure = next((f for f in figures if f in written.lower()), figures[0])
+        start = written.lower().find(figure)
+        meaning = w.meaning.replace(SLOT, written[start:start + len(figure)] if start >= 0 else figure)
+        flags.append(TIME_EXPRESSION.flag(
+            pair, f"The Chinese says {cue} ({meaning}) but the English says '{written}': "
+                  "the time is different",
+            zh_spans=[(hit.start, hit.end)], en_spans=[(m.start(), m.end())],
+            suggestion=f"Render {cue} as {meaning}"))
+    return flags, settled
+
+
 def _check_pair(pair: Pair, ctx: Context, opts: TimeExpressionOptions) -> list[Flag]:
+    flags, settled = _anchored(pair)
+    if pair.heading:
+        return flags
     pc = document_clauses(ctx)[pair.id]
     table = time_words()
     all_cues = zh_time_cues(pair.zh)
-    flags = []
     for clause in pc.zh:
         for cue in zh_time_cues(pair.zh, (clause.start, clause.end)):
+            if any(s < cue.end and cue.start < e for s, e in settled):
+                continue
             word = table[cue.row.cue]
             others = [table[c.row.cue] for c in all_cues if c.row.cue != word.zh]
             for scope in scopes(pc, clause):
@@ -101,7 +209,7 @@ def check_time_expression(ctx: Context) -> list[Flag]:
     opts: TimeExpressionOptions = ctx.options_of(TIME_EXPRESSION)
     flags: list[Flag] = []
     for pair in ctx.pairs:
-        if pair.zh.strip() and pair.en.strip() and not pair.heading:
+        if pair.zh.strip() and pair.en.strip():
             flags += _check_pair(pair, ctx, opts)
     return flags
 
