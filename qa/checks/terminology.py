@@ -22,7 +22,6 @@ them), so a reviewer filtering by flag sees only what to change.
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -31,8 +30,10 @@ from functools import lru_cache
 from align.script import HAN_CLASS, HAN_RUN
 from align.zh_words import loaded_jieba
 from qa import lexicons as lx
+from qa import term_heads
 from qa.checks.glossary import glossary_from
 from qa.model import Check, Context, Flag
+from qa.term_heads import same_word
 
 CHECK_ID = "term-consistency"
 CATEGORY = "Terminology/Inconsistent"
@@ -343,14 +344,6 @@ def _en_keys(en: str, max_len: int = 5) -> dict[tuple[str, ...], str]:
     return out
 
 
-def _same_word(a: str, b: str) -> bool:
-    """Inflection or word-class variants (transform/transformation, digitalize/digitalization)."""
-    if a == b:
-        return True
-    common = len(os.path.commonprefix([a, b]))
-    return common >= max(5, min(len(a), len(b)) - 3)
-
-
 def _other_glosses(zh: str, term: str) -> frozenset[str]:
     """Gloss words of the Chinese words of ``zh`` outside the term's occurrences."""
     cd = lx.cedict()
@@ -445,8 +438,9 @@ def odd_renderings(ctx: Context, term: str) -> tuple[tuple[str, list[int]], list
         if term not in p.zh or p.id in ids or not p.en.strip():
             continue
         other = _other_glosses(p.zh, term)
+        split = split_rendering_spans(p.en, key)
         for cand, ctext in _en_keys(p.en, len(key)).items():
-            if len(cand) != len(key):
+            if len(cand) != len(key) or any(_inside(s, split) for s in _rendering_span(p.en, ctext)):
                 continue
             diff = [k for k in range(len(key)) if cand[k] != key[k]]
             if len(diff) != 1:
@@ -456,12 +450,81 @@ def odd_renderings(ctx: Context, term: str) -> tuple[tuple[str, list[int]], list
                 new, old = swapped
             else:
                 new, old = cand[diff[0]], key[diff[0]]
-            if (new in lx.STOPWORDS or _same_word(new, old)
-                    or any(_same_word(new, g) for g in other)):
+            if (new in lx.STOPWORDS or same_word(new, old)
+                    or any(same_word(new, g) for g in other)):
                 continue
             odd.append(Rendering(p.id, ctext, cand, "variant"))
             break
     return ((text, ids), odd) if odd else None
+
+
+def head_renderings(ctx: Context, term: str) -> tuple[tuple[str, list[int]], list[Rendering]] | None:
+    """Pairs that render ``term`` by another modifier + head phrase than most of its pairs.
+
+    'the physical economy' or 'the tangible economy' beside 21 'the real
+    economy', 'new-type industrialization' beside four 'new industrialization',
+    'live-streaming retail' and 'webcast commerce' beside two 'livestream
+    e-commerce' (qa/term_heads.py says how the phrases are found).  A
+    deviating phrase must be rarer than the dominant one and occur mostly in
+    the term's own pairs (a phrase common elsewhere renders something else).
+    """
+    occ = [p for p in ctx.pairs if term in p.zh and p.en.strip()]
+    others: dict[int, frozenset[str]] = {}
+
+    def other_of(pid: int) -> frozenset[str]:
+        if pid not in others:
+            p = by_id[pid]
+            others[pid] = _other_glosses(p.zh, term) | _latin_words(p.zh)
+        return others[pid]
+
+    by_id = {p.id: p for p in occ}
+    dom = term_heads.dominant_phrase(ctx, term, occ, other_of)
+    if dom is None:
+        return None
+    index = term_heads.phrase_index(ctx)
+    devs = [term_heads.deviating_phrase(p.id, p.en, dom, other_of(p.id),
+                                        lambda span, en=p.en: _inside(span, split_rendering_spans(en, dom.key)))
+            for p in occ if p.id not in dom.pair_ids]
+    devs = [d for d in devs if d is not None]
+    per_key = Counter(d.key for d in devs)
+    odd = [Rendering(d.pair_id, _clean(d.text), d.key, "head") for d in devs
+           if per_key[d.key] < len(dom.pair_ids)
+           and index.pairs_with[d.key] - per_key[d.key] <= per_key[d.key]]
+    return ((_clean(dom.text), list(dom.pair_ids)), odd) if odd else None
+
+
+def split_rendering_spans(en: str, key: tuple[str, ...], slack: int = 4) -> list[tuple[int, int]]:
+    """Where ``en`` says the rendering ``key`` with coordinated words inserted ('and', 'or').
+
+    'high-quality economic and social development' is 'high-quality
+    development' with coordinated modifiers inserted, the same rendering, so
+    the 'social development' inside it is no variant of it.
+    """
+    tokens = lx.tokenize_en(en.replace("-", " "))
+    lemmas = [t.lemma for t in tokens]
+    spans = []
+    for i, w in enumerate(lemmas):
+        if w != key[0]:
+            continue
+        k, j, joined = 1, i + 1, False
+        while k < len(key) and j < min(len(lemmas), i + len(key) + slack):
+            if lemmas[j] == key[k]:
+                k += 1
+            else:
+                joined = joined or lemmas[j] in ("and", "or")
+            j += 1
+        if k == len(key) and joined:
+            spans.append((tokens[i].start, tokens[j - 1].end))
+    return spans
+
+
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in spans)
+
+
+def _latin_words(zh: str) -> frozenset[str]:
+    """Lemmas of the Latin-script words of a Chinese text (5G, AI): they explain the same English words."""
+    return frozenset(t.lemma for t in lx.tokenize_en(zh))
 
 
 def _one_swap_in_any_order(cand: tuple[str, ...], key: tuple[str, ...]) -> tuple[str, str] | None:
@@ -537,6 +600,8 @@ def check_consistency(ctx: Context) -> list[Flag]:
     for term, kind in _candidate_terms(ctx).items():
         if kind == "frequent":
             odd = odd_renderings(ctx, term)
+            if odd is None:
+                odd = head_renderings(ctx, term)
             if odd is not None:
                 flags.extend(deviation_flags(ctx, term, *odd, severity="minor"))
                 continue
