@@ -247,6 +247,9 @@ def deviating_phrase(pair_id: int, en: str, dom: Dominant, other: frozenset[str]
             fresh = [m for m in window if not any(same_word(m[0], d) for d in d_mods)]
             if not fresh or any(w[1][:1].isdigit() for w in window):
                 continue
+            ends = window[len(window) - len(d_mods):]
+            if len(ends) == len(d_mods) and all(same_word(m[0], d) for m, d in zip(ends, d_mods)):
+                continue  # the dominant rendering with a word before it ('reshaping traditional industries')
             rank = (len(window) - len(fresh), -len(window))
         elif (len(d_joined) >= 6 and head not in dom.key and not _explained(head, other)
               and not _explained(ph.words[-1], other)):

@@ -600,27 +600,35 @@ def check_consistency(ctx: Context) -> list[Flag]:
     for term, kind in _candidate_terms(ctx).items():
         if kind == "frequent":
             odd = odd_renderings(ctx, term)
-            if odd is None:
-                odd = head_renderings(ctx, term)
             if odd is not None:
                 flags.extend(deviation_flags(ctx, term, *odd, severity="minor"))
                 continue
-        renderings = find_renderings(ctx, term, kind)
-        groups: dict[tuple[str, ...], list[Rendering]] = defaultdict(list)
-        for r in renderings:
-            groups[r.key].append(r)
-        if len(groups) < 2:
-            continue
-        if kind == "frequent" and not _frequent_is_real(groups):
-            continue
-        approved = _approved_keys(ctx, term)
-        ordered = sorted(groups.items(), key=lambda kv: (kv[0] not in approved, -len(kv[1]),
-                                                         kv[1][0].pair_id))
-        (_, main), rest = ordered[0], [r for _, rs in ordered[1:] for r in rs]
-        flags.extend(deviation_flags(ctx, term, (main[0].text, [r.pair_id for r in main]),
-                                     sorted(rest, key=lambda r: r.pair_id),
-                                     severity="minor" if kind == "frequent" else "major"))
+        found = _grouped_flags(ctx, term, kind)
+        if not found and kind == "frequent":
+            # the gloss windows saw one rendering or none: look at the modifier + head phrases
+            odd = head_renderings(ctx, term)
+            found = deviation_flags(ctx, term, *odd, severity="minor") if odd else []
+        flags.extend(found)
     return flags
+
+
+def _grouped_flags(ctx: Context, term: str, kind: str) -> list[Flag]:
+    """Flags from the renderings ``find_renderings`` sees, grouped by key (none when they agree)."""
+    renderings = find_renderings(ctx, term, kind)
+    groups: dict[tuple[str, ...], list[Rendering]] = defaultdict(list)
+    for r in renderings:
+        groups[r.key].append(r)
+    if len(groups) < 2:
+        return []
+    if kind == "frequent" and not _frequent_is_real(groups):
+        return []
+    approved = _approved_keys(ctx, term)
+    ordered = sorted(groups.items(), key=lambda kv: (kv[0] not in approved, -len(kv[1]),
+                                                     kv[1][0].pair_id))
+    (_, main), rest = ordered[0], [r for _, rs in ordered[1:] for r in rs]
+    return deviation_flags(ctx, term, (main[0].text, [r.pair_id for r in main]),
+                           sorted(rest, key=lambda r: r.pair_id),
+                           severity="minor" if kind == "frequent" else "major")
 
 
 def _stems(key: tuple[str, ...]) -> frozenset[str]:
