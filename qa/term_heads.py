@@ -46,6 +46,7 @@ class HeadPhrase:
     words: tuple[str, ...]  # the same tokens as written, lower-cased
     starts: tuple[int, ...]  # character offset of each token
     end: int  # end of the head
+    np_end: bool  # no content word joined after the head ('economic' in 'new economic growth' is none)
 
     def suffix(self, n_mods: int) -> tuple[str, ...]:
         """The key of the head with its ``n_mods`` nearest modifiers."""
@@ -60,7 +61,7 @@ def head_phrases(en: str) -> list[HeadPhrase]:
     tokens = lx.tokenize_en(en)
     out = []
     for j, head in enumerate(tokens):
-        if head.text.lower() in FUNCTION_WORDS or head.lemma in FUNCTION_WORDS:
+        if _not_content(head):
             continue
         # split hyphenated tokens into their parts ("e-commerce" → e, commerce; the head is the last)
         parts = _parts(head)
@@ -70,16 +71,26 @@ def head_phrases(en: str) -> list[HeadPhrase]:
             prev = tokens[k - 1]
             gap = en[prev.end:tokens[k].start]
             low = prev.text.lower()
-            if (not _JOINER.fullmatch(gap) or low in FUNCTION_WORDS or prev.lemma in FUNCTION_WORDS
-                    or low.endswith(("'s", "’s"))):
+            if not _JOINER.fullmatch(gap) or _not_content(prev) or low.endswith(("'s", "’s")):
                 break
             mods = _parts(prev) + mods
             k -= 1
         mods = mods[-MAX_MODIFIERS:]
         seq = mods + [parts[-1]]
+        nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+        np_end = nxt is None or not _JOINER.fullmatch(en[head.end:nxt.start]) or _not_content(nxt)
         out.append(HeadPhrase(tuple(t[0] for t in seq), tuple(t[1] for t in seq),
-                              tuple(t[2] for t in seq), head.end))
+                              tuple(t[2] for t in seq), head.end, np_end))
     return out
+
+
+_CAMEL = re.compile(r"[a-z][A-Z]")
+
+
+def _not_content(token: lx.Token) -> bool:
+    """A function word, or two words run together by a faulty text ('touristBritish')."""
+    return (token.text.lower() in FUNCTION_WORDS or token.lemma in FUNCTION_WORDS
+            or bool(_CAMEL.search(token.text)))
 
 
 def _parts(token: lx.Token) -> list[tuple[str, str, int]]:
@@ -93,13 +104,15 @@ def _parts(token: lx.Token) -> list[tuple[str, str, int]]:
 
 
 def _keys(en: str) -> set[tuple[str, ...]]:
-    """Every modifier + head key of ``en`` (one modifier or more)."""
-    return {ph.suffix(n) for ph in head_phrases(en) for n in range(1, len(ph.lemmas))}
+    """Every modifier + head key of ``en`` (one modifier or more), and every word's lemma as a key of one."""
+    phrases = head_phrases(en)
+    keys = {ph.suffix(n) for ph in phrases for n in range(1, len(ph.lemmas))}
+    return keys | {(w,) for ph in phrases for w in ph.lemmas}
 
 
 @dataclass
 class PhraseIndex:
-    """In how many pairs each modifier + head key occurs: built once per document."""
+    """In how many pairs each modifier + head key (and each content word) occurs: built once per document."""
 
     pairs_with: Counter
     texts: tuple[tuple[int, str], ...]  # the (id, English) it was built from
@@ -124,7 +137,7 @@ def _gloss_words(word: str) -> frozenset[str]:
     out: set[str] = set()
     for g in cd.glosses(word, per_entry=4 if len(word) == 1 else None):
         for t in lx.tokenize_en(lx.strip_gloss(g).replace("-", " ")):
-            if t.text.lower() not in FUNCTION_WORDS and len(t.lemma) >= 2:
+            if t.text.lower() not in FUNCTION_WORDS:
                 out.add(t.lemma)
     return frozenset(out)
 
@@ -160,21 +173,25 @@ class Dominant:
     pair_ids: tuple[int, ...]
 
 
-def dominant_phrase(ctx: Context, term: str, occ: list, other_of) -> Dominant | None:
+def dominant_phrase(ctx: Context, term: str, occ: list, other_of: Callable[[int], frozenset[str]],
+                    index: PhraseIndex) -> Dominant | None:
     """The modifier + head phrase most of the term's pairs share, if one is clearly the term's.
 
-    Its head must render the term's last word (a CC-CEDICT gloss); each
-    modifier must either start like a gloss of the term's other words or be
-    unexplained by the rest of the Chinese in most of its pairs (so 'digital
-    economy', which 数字经济 beside 实体经济 explains, is never 实体经济's
-    rendering).  It must be in at least half the pairs (and two), and strongly
-    associated with the term: at least twice as frequent in the term's pairs
-    as in the others.
+    Its head must render the term's last word (a CC-CEDICT gloss) and its
+    nearest modifier a word of the term (a gloss, or a word starting like
+    one: 'livestream' for 直播 'live broadcast'), so a phrase of the context
+    ('digital economy' beside 实体经济, where 数字经济 explains it) is never
+    taken for the term's.  It grows leftwards only by more glosses of the term
+    found in as many pairs ('high-quality development', not 'non-working
+    urban residents' for 城乡居民).  It must be in at least half the pairs (and
+    two), and strongly associated with the term: at least twice as frequent in
+    the term's pairs as in the others.
     """
     glosses = term_glosses(term)
     if glosses is None or len(occ) < 3:
         return None
     head_gloss, rest_gloss = glosses
+    every_gloss = head_gloss | rest_gloss
     counts: Counter = Counter()
     where: dict[tuple[str, ...], list[tuple[int, str]]] = {}
     for p in occ:
@@ -188,30 +205,36 @@ def dominant_phrase(ctx: Context, term: str, occ: list, other_of) -> Dominant | 
                     seen.add(key)
                     where.setdefault(key, []).append((p.id, p.en[ph.starts[-1 - n]:ph.end]))
         counts.update(seen)
-    index = phrase_index(ctx)
     n_all = len(ctx.pairs)
-    for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0])):
+    singles = sorted((kv for kv in counts.items() if len(kv[0]) == 2), key=lambda kv: (-kv[1], kv[0]))
+    for key, n in singles:
         if n < max(2, 0.5 * len(occ)):
             return None
         elsewhere = index.pairs_with[key] - n
         if n_all > len(occ) and n / len(occ) < 2 * elsewhere / (n_all - len(occ)):
             continue
-        ids = [pid for pid, _ in where[key]]
-        if all(_modifier_is_terms(w, rest_gloss, [other_of(i) for i in ids]) for w in key[:-1]):
-            return Dominant(key, _usual_text([t for _, t in where[key]]), tuple(ids))
+        if not _is_gloss(key[0], every_gloss):
+            continue
+        while True:  # grow by words of the term said in every one of its pairs
+            longer = [k for k, m in counts.items() if len(k) == len(key) + 1 and k[1:] == key and m == n
+                      and _is_gloss(k[0], every_gloss)]
+            if not longer:
+                break
+            key = longer[0]
+        return Dominant(key, _usual_text([t for _, t in where[key]]), tuple(pid for pid, _ in where[key]))
     return None
+
+
+def _is_gloss(word: str, gloss: frozenset[str]) -> bool:
+    """``word`` is a gloss lemma, or starts like a gloss of three letters or more ('livestream', 'live')."""
+    return word in gloss or any(len(g) >= 3 and len(word) >= 3 and (word.startswith(g) or g.startswith(word))
+                                for g in gloss)
 
 
 def _usual_text(texts: list[str]) -> str:
     """The most frequent spelling, a lower-case one before a heading's ('real economy', not 'Real Economy')."""
     counts = Counter(texts)
     return max(texts, key=lambda t: (counts[t], t[:1].islower(), -texts.index(t)))
-
-
-def _modifier_is_terms(word: str, rest_gloss: frozenset[str], others: list[frozenset[str]]) -> bool:
-    if any(word.startswith(g) or g.startswith(word) for g in rest_gloss if len(g) >= 3 and len(word) >= 3):
-        return True
-    return sum(1 for o in others if not _explained(word, o)) > len(others) / 2
 
 
 @dataclass(frozen=True)
@@ -222,7 +245,7 @@ class Deviation:
 
 
 def deviating_phrase(pair_id: int, en: str, dom: Dominant, other: frozenset[str],
-                     is_dominant: Callable[[tuple[int, int]], bool]) -> Deviation | None:
+                     is_dominant: Callable[[tuple[int, int]], bool], specific: bool) -> Deviation | None:
     """The phrase of ``en`` that renders the term otherwise than ``dom``, if any.
 
     Either the dominant head with other modifiers (at least one modifier that
@@ -230,8 +253,14 @@ def deviating_phrase(pair_id: int, en: str, dom: Dominant, other: frozenset[str]
     rest of the pair's Chinese), or the dominant modifiers (spelled alike,
     hyphens and spaces aside, at least six letters) with another unexplained head.
     ``is_dominant`` tells a span that still says the dominant rendering
-    (split by coordinated words) and is skipped.
+    (split by coordinated words) and is skipped.  Another head is looked for
+    only when the dominant's modifier is ``specific`` to the term (no more
+    pairs say it than hold the term: 'livestream', not 'financial'), and at
+    the end of a noun phrase.  A pair that says the dominant's other words
+    outside the phrase ('a stable supply' in a pair also saying 'supply of
+    the market') has reordered the dominant rendering, not replaced it.
     """
+    lemmas = [(t.lemma, t.start) for t in lx.tokenize_en(en.replace("-", " "))]
     d_mods, d_head = dom.key[:-1], dom.key[-1]
     d_joined = "".join(dom_words(dom))
     best: tuple[tuple[int, int], Deviation] | None = None
@@ -250,19 +279,26 @@ def deviating_phrase(pair_id: int, en: str, dom: Dominant, other: frozenset[str]
             ends = window[len(window) - len(d_mods):]
             if len(ends) == len(d_mods) and all(same_word(m[0], d) for m, d in zip(ends, d_mods)):
                 continue  # the dominant rendering with a word before it ('reshaping traditional industries')
+            if head != d_head and not ph.np_end:
+                continue  # 'economic' in 'new economic growth' is no 'economy'
+            said = d_mods
             rank = (len(window) - len(fresh), -len(window))
-        elif (len(d_joined) >= 6 and head not in dom.key and not _explained(head, other)
-              and not _explained(ph.words[-1], other)):
+        elif (specific and ph.np_end and len(d_joined) >= 6 and head not in dom.key
+              and not _explained(head, other) and not _explained(ph.words[-1], other)):
             for k in range(len(mods), 0, -1):
                 if _same_spelling("".join(m[1] for m in mods[-k:]), d_joined):
                     window = mods[-k:]
                     break
             if not window:
                 continue
+            said = (d_head,)
             rank = (len(window), 0)
         else:
             continue
         if is_dominant((window[0][2], ph.end)):
+            continue
+        outside = {w for w, at in lemmas if not window[0][2] <= at < ph.end}
+        if all(w in outside for w in said if w not in FUNCTION_WORDS):
             continue
         key = tuple(m[0] for m in window) + (head,)
         dev = Deviation(pair_id, en[window[0][2]:ph.end], key)
