@@ -88,9 +88,11 @@ _CAMEL = re.compile(r"[a-z][A-Z]")
 
 
 def _not_content(token: lx.Token) -> bool:
-    """A function word, or two words run together by a faulty text ('touristBritish')."""
-    return (token.text.lower() in FUNCTION_WORDS or token.lemma in FUNCTION_WORDS
-            or bool(_CAMEL.search(token.text)))
+    """A function word (also inflected: 'goes', 'makes'), or two words run together by a faulty text
+    ('touristBritish')."""
+    low = token.text.lower()
+    return (low in FUNCTION_WORDS or token.lemma in FUNCTION_WORDS or bool(_CAMEL.search(token.text))
+            or any(low.endswith(end) and low[:-len(end)] in FUNCTION_WORDS for end in ("es", "s")))
 
 
 def _parts(token: lx.Token) -> list[tuple[str, str, int]]:

@@ -27,6 +27,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from align.model import Pair
 from align.script import HAN_CLASS, HAN_RUN
 from align.zh_words import loaded_jieba
 from qa import lexicons as lx
@@ -303,7 +304,7 @@ def _frequent_words(zh_texts: tuple[str, ...]) -> Counter:
     return counts
 
 
-def find_renderings(ctx: Context, term: str, kind: str) -> list[Rendering]:
+def find_renderings(ctx: Context, term: str, kind: str, occ: list[Pair] | None = None) -> list[Rendering]:
     glossary = glossary_from(ctx)
     known: set[tuple[str, ...]] = set()
     if glossary is not None and kind == "glossary":
@@ -311,7 +312,7 @@ def find_renderings(ctx: Context, term: str, kind: str) -> list[Rendering]:
             if term in t.zh:
                 known |= {_key(e) for e in t.en + t.forbidden}
     found: dict[int, Rendering] = {}
-    occurrences = [p for p in ctx.pairs if term in p.zh and p.en.strip()]
+    occurrences = _occurrences(ctx, term) if occ is None else occ
     for p in occurrences:
         q = _quote_rendering(p.zh, p.en, term)
         if q:
@@ -375,7 +376,8 @@ def _key_index(ctx: Context) -> _KeyIndex:
     return cached
 
 
-def dominant_rendering(ctx: Context, term: str) -> tuple[tuple[str, ...], str, list[int]] | None:
+def dominant_rendering(ctx: Context, term: str, occ: list[Pair] | None = None, index: _KeyIndex | None = None
+                       ) -> tuple[tuple[str, ...], str, list[int]] | None:
     """The rendering most of the term's pairs share: (key, text, pair ids using it).
 
     A word sequence of two or more words that recurs in at least 60 % of the
@@ -383,11 +385,11 @@ def dominant_rendering(ctx: Context, term: str) -> tuple[tuple[str, ...], str, l
     parts, and occurs mostly in those pairs (so 'digital economy' is no
     rendering of 数字化转型 just because both topics are everywhere).
     """
-    occ = [p for p in ctx.pairs if term in p.zh and p.en.strip()]
+    occ = _occurrences(ctx, term) if occ is None else occ
     if len(occ) < 3:
         return None
     gloss = {g[:5] for g in _gloss_lemmas(term)}
-    index = _key_index(ctx)
+    index = index or _key_index(ctx)
     per_pair = {p.id: index.per_pair[p.id] for p in occ}
     counts: Counter = Counter(k for keys in per_pair.values() for k in keys)
     best = None
@@ -420,7 +422,8 @@ def dominant_rendering(ctx: Context, term: str) -> tuple[tuple[str, ...], str, l
     return key, text, ids
 
 
-def odd_renderings(ctx: Context, term: str) -> tuple[tuple[str, list[int]], list[Rendering]] | None:
+def odd_renderings(ctx: Context, term: str, occ: list[Pair] | None = None, index: _KeyIndex | None = None
+                   ) -> tuple[tuple[str, list[int]], list[Rendering]] | None:
     """Pairs that render ``term`` by a one-word variant of its dominant rendering.
 
     'national high-tech parks' beside eleven 'national high-tech zones',
@@ -429,13 +432,14 @@ def odd_renderings(ctx: Context, term: str) -> tuple[tuple[str, list[int]], list
     The swapped-in word must not be explained by another word of that pair's
     Chinese ('digital economy' in a pair that also says 数字经济 is no variant).
     """
-    dom = dominant_rendering(ctx, term)
+    occ = _occurrences(ctx, term) if occ is None else occ
+    dom = dominant_rendering(ctx, term, occ, index)
     if dom is None:
         return None
     key, text, ids = dom
     odd: list[Rendering] = []
-    for p in ctx.pairs:
-        if term not in p.zh or p.id in ids or not p.en.strip():
+    for p in occ:
+        if p.id in ids:
             continue
         other = _other_glosses(p.zh, term)
         split = split_rendering_spans(p.en, key)
@@ -458,8 +462,8 @@ def odd_renderings(ctx: Context, term: str) -> tuple[tuple[str, list[int]], list
     return ((text, ids), odd) if odd else None
 
 
-def head_renderings(ctx: Context, term: str, index: term_heads.PhraseIndex | None = None
-                    ) -> tuple[tuple[str, list[int]], list[Rendering]] | None:
+def head_renderings(ctx: Context, term: str, index: term_heads.PhraseIndex | None = None,
+                    occ: list[Pair] | None = None) -> tuple[tuple[str, list[int]], list[Rendering]] | None:
     """Pairs that render ``term`` by another modifier + head phrase than most of its pairs.
 
     'the physical economy' or 'the tangible economy' beside 21 'the real
@@ -469,7 +473,7 @@ def head_renderings(ctx: Context, term: str, index: term_heads.PhraseIndex | Non
     deviating phrase must be rarer than the dominant one and occur mostly in
     the term's own pairs (a phrase common elsewhere renders something else).
     """
-    occ = [p for p in ctx.pairs if term in p.zh and p.en.strip()]
+    occ = _occurrences(ctx, term) if occ is None else occ
     others: dict[int, frozenset[str]] = {}
 
     def other_of(pid: int) -> frozenset[str]:
@@ -565,7 +569,7 @@ def _id_list(ids: list[int], shown: int = 8) -> str:
 
 
 def deviation_flags(ctx: Context, term: str, dominant: tuple[str, list[int]],
-                    odd: list[Rendering], severity: str) -> list[Flag]:
+                    odd: list[Rendering], severity: str, pairs: list[Pair] | None = None) -> list[Flag]:
     """One flag per pair that departs from the dominant rendering, on that pair.
 
     The pairs that follow the dominant rendering carry nothing: a reviewer
@@ -574,7 +578,7 @@ def deviation_flags(ctx: Context, term: str, dominant: tuple[str, list[int]],
     export (flags.jsonl, XLSX, the report) highlights the same words.
     """
     text, ids = dominant
-    by_id = {p.id: p for p in ctx.pairs}
+    by_id = {p.id: p for p in (ctx.pairs if pairs is None else pairs)}
     flags = []
     for r in odd:
         p = by_id[r.pair_id]
@@ -605,26 +609,57 @@ def check_consistency(ctx: Context) -> list[Flag]:
     the one most pairs use (ties: the one used first).
     """
     flags: list[Flag] = []
-    index: term_heads.PhraseIndex | None = None  # built on first need, once per document
-    for term, kind in _candidate_terms(ctx).items():
-        if kind == "frequent":
-            odd = odd_renderings(ctx, term)
+    terms = _candidate_terms(ctx)
+    occurrences = term_occurrences(ctx.pairs, terms)  # one pass: each term's pairs
+    keys: _KeyIndex | None = None  # built on first need, once per document
+    phrases: term_heads.PhraseIndex | None = None
+    for term, kind in terms.items():
+        occ = occurrences[term]
+        if kind == "frequent" and len(occ) >= 3:
+            keys = keys or _key_index(ctx)
+            odd = odd_renderings(ctx, term, occ, keys)
             if odd is not None:
-                flags.extend(deviation_flags(ctx, term, *odd, severity="minor"))
+                flags.extend(deviation_flags(ctx, term, *odd, severity="minor", pairs=occ))
                 continue
-        found = _grouped_flags(ctx, term, kind)
-        if not found and kind == "frequent":
+        found = _grouped_flags(ctx, term, kind, occ)
+        if not found and kind == "frequent" and len(occ) >= 3:
             # the gloss windows saw one rendering or none: look at the modifier + head phrases
-            index = index or term_heads.phrase_index(ctx)
-            odd = head_renderings(ctx, term, index)
-            found = deviation_flags(ctx, term, *odd, severity="minor") if odd else []
+            phrases = phrases or term_heads.phrase_index(ctx)
+            odd = head_renderings(ctx, term, phrases, occ)
+            found = deviation_flags(ctx, term, *odd, severity="minor", pairs=occ) if odd else []
         flags.extend(found)
     return flags
 
 
-def _grouped_flags(ctx: Context, term: str, kind: str) -> list[Flag]:
+def _occurrences(ctx: Context, term: str) -> list[Pair]:
+    """The pairs (with English) holding ``term``: a scan, for a caller without the document's index."""
+    return [p for p in ctx.pairs if term in p.zh and p.en.strip()]
+
+
+def term_occurrences(pairs: list[Pair], terms: dict[str, str] | set[str]) -> dict[str, list[Pair]]:
+    """Each term's pairs (with English), in one pass over the document (not one scan per term).
+
+    Every substring of a pair's Chinese as long as some term is looked up, so
+    the cost grows with the text, not with the number of terms times pairs.
+    """
+    out: dict[str, list[Pair]] = {t: [] for t in terms}
+    lengths = sorted({len(t) for t in terms})
+    for p in pairs:
+        if not p.en.strip():
+            continue
+        found: set[str] = set()
+        for n in lengths:
+            for i in range(len(p.zh) - n + 1):
+                if p.zh[i:i + n] in out:
+                    found.add(p.zh[i:i + n])
+        for t in sorted(found):
+            out[t].append(p)
+    return out
+
+
+def _grouped_flags(ctx: Context, term: str, kind: str, occ: list[Pair]) -> list[Flag]:
     """Flags from the renderings ``find_renderings`` sees, grouped by key (none when they agree)."""
-    renderings = find_renderings(ctx, term, kind)
+    renderings = find_renderings(ctx, term, kind, occ)
     groups: dict[tuple[str, ...], list[Rendering]] = defaultdict(list)
     for r in renderings:
         groups[r.key].append(r)
@@ -638,7 +673,7 @@ def _grouped_flags(ctx: Context, term: str, kind: str) -> list[Flag]:
     (_, main), rest = ordered[0], [r for _, rs in ordered[1:] for r in rs]
     return deviation_flags(ctx, term, (main[0].text, [r.pair_id for r in main]),
                            sorted(rest, key=lambda r: r.pair_id),
-                           severity="minor" if kind == "frequent" else "major")
+                           severity="minor" if kind == "frequent" else "major", pairs=occ)
 
 
 def _stems(key: tuple[str, ...]) -> frozenset[str]:
