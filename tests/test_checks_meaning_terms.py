@@ -61,6 +61,12 @@ def test_dominant_rendering_reads_each_pair_once(monkeypatch):
     monkeypatch.setattr(term_heads, "_keys", lambda text: phrase_keys.append(text) or real_keys(text))
     terminology.check_consistency(Context(pairs=pairs))
     assert len(phrase_keys) <= len(pairs)  # the modifier + head index: one pass over the document
+    scans = []
+    monkeypatch.setattr(terminology, "_occurrences", lambda ctx, term: scans.append(term) or [])
+    again = terminology.check_consistency(Context(pairs=pairs))
+    assert scans == [] and again == flags  # each term's pairs come from the one-pass index
+    occ = terminology.term_occurrences(pairs, {"国家高新区", "数据中心"})
+    assert [p.id for p in occ["国家高新区"]] == [p.id for p in pairs if "国家高新区" in p.zh and p.en.strip()]
     # the same flags as before the index (test_checks_meaning checks their text)
     assert {13, 76, 87} <= {f.pair_id for f in flags}
 
