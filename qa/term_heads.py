@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from qa import lexicons as lx
 from qa.model import Context
@@ -117,20 +118,31 @@ class PhraseIndex:
     """In how many pairs each modifier + head key (and each content word) occurs: built once per document."""
 
     pairs_with: Counter
-    texts: tuple[tuple[int, str], ...]  # the (id, English) it was built from
+
+
+T = TypeVar("T")
+
+
+def per_document(ctx: Context, name: str, build: Callable[[], T]) -> T:
+    """``build()``, kept in ``ctx.resources[name]`` with the English it was built from and reused
+    while that English is unchanged, so that every term of the document shares one index."""
+    texts = tuple((p.id, p.en) for p in ctx.pairs)
+    cached = ctx.resources.get(name)
+    if cached is None or cached[0] != texts:
+        cached = (texts, build())
+        ctx.resources[name] = cached
+    return cached[1]
 
 
 def phrase_index(ctx: Context) -> PhraseIndex:
-    """The document's index, kept in ``ctx.resources`` so that every term reuses it."""
-    texts = tuple((p.id, p.en) for p in ctx.pairs)
-    cached = ctx.resources.get("term_phrase_index")
-    if cached is None or cached.texts != texts:
+    """The document's modifier + head index, built in one pass over its English."""
+    def build() -> PhraseIndex:
         counts: Counter = Counter()
         for p in ctx.pairs:
             counts.update(_keys(p.en))
-        cached = PhraseIndex(counts, texts)
-        ctx.resources["term_phrase_index"] = cached
-    return cached
+        return PhraseIndex(counts)
+
+    return per_document(ctx, "term_phrase_index", build)
 
 
 def _gloss_words(word: str) -> frozenset[str]:

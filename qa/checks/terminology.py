@@ -362,18 +362,15 @@ class _KeyIndex:
 
     per_pair: dict[int, dict[tuple[str, ...], str]]
     pairs_with: Counter
-    texts: tuple[tuple[int, str], ...]  # the (id, English) it was built from
 
 
 def _key_index(ctx: Context) -> _KeyIndex:
-    """The document's key index, kept in ``ctx.resources`` so every term reuses it (was rebuilt per key)."""
-    texts = tuple((p.id, p.en) for p in ctx.pairs)
-    cached = ctx.resources.get("term_key_index")
-    if cached is None or cached.texts != texts:
+    """The document's key index, shared by every term (was rebuilt per key)."""
+    def build() -> _KeyIndex:
         per_pair = {p.id: _en_keys(p.en) for p in ctx.pairs if p.en.strip()}
-        cached = _KeyIndex(per_pair, Counter(k for keys in per_pair.values() for k in keys), texts)
-        ctx.resources["term_key_index"] = cached
-    return cached
+        return _KeyIndex(per_pair, Counter(k for keys in per_pair.values() for k in keys))
+
+    return term_heads.per_document(ctx, "term_key_index", build)
 
 
 def dominant_rendering(ctx: Context, term: str, occ: list[Pair] | None = None, index: _KeyIndex | None = None
