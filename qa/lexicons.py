@@ -69,6 +69,7 @@ ten-thousand million billion""".split())
 _IRREGULAR = {"better": "good", "best": "good", "worse": "bad", "worst": "bad"}
 
 
+@lru_cache(maxsize=65536)  # pure, and called for every English token by many checks
 def lemma(word: str) -> str:
     """A crude stem: enough to meet 'industries'/'industry', 'controlled'/'control'.
 

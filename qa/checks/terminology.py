@@ -298,8 +298,14 @@ def _frequent_words(zh_texts: tuple[str, ...]) -> Counter:
         cut = sum(1 for left, right in pairs if cuts_through(term, left) or cuts_through(term, right))
         if cut >= 2 / 3 * len(pairs):
             del counts[term]
-    for term, n in list(counts.items()):  # 高新区 only ever inside 国家高新区
-        if any(term != big and term in big and m >= 0.75 * n for big, m in counts.items()):
+    # 高新区 only ever inside 国家高新区: each term against the longer ones holding it, found
+    # through their substrings (a pass over the terms, not every term against every other)
+    holders: dict[str, list[str]] = defaultdict(list)
+    for big in counts:
+        for sub in {big[i:j] for i in range(len(big)) for j in range(i + 1, len(big) + 1)} - {big}:
+            holders[sub].append(big)
+    for term, n in list(counts.items()):
+        if any(big in counts and counts[big] >= 0.75 * n for big in holders.get(term, ())):
             del counts[term]
     return counts
 
@@ -345,6 +351,7 @@ def _en_keys(en: str, max_len: int = 5) -> dict[tuple[str, ...], str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def _other_glosses(zh: str, term: str) -> frozenset[str]:
     """Gloss words of the Chinese words of ``zh`` outside the term's occurrences."""
     cd = lx.cedict()
