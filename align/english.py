@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: a word of the meaning checks: letters, inner apostrophes and hyphens ("people’s", "cross-border")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
@@ -72,6 +73,7 @@ ten-thousand million billion""".split())
 _IRREGULAR = {"better": "good", "best": "good", "worse": "bad", "worst": "bad"}
 
 
+@lru_cache(maxsize=65536)  # pure, and called for every English token by many checks
 def lemma(word: str) -> str:
     """A crude stem: enough to meet 'industries'/'industry', 'controlled'/'control'.
 

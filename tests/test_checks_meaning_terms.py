@@ -8,6 +8,7 @@ correctly translated.
 from __future__ import annotations
 
 from align.model import Pair
+from qa import term_heads
 from qa.checks import literal_terms, roles, terminology
 from qa.model import Context
 
@@ -55,8 +56,87 @@ def test_dominant_rendering_reads_each_pair_once(monkeypatch):
     monkeypatch.setattr(terminology, "_en_keys", lambda text, *a: calls.append(a) or real(text, *a))
     flags = terminology.check_consistency(Context(pairs=pairs))
     assert sum(1 for a in calls if not a) <= len(pairs)  # default-length keys: once per pair
+    phrase_keys = []
+    real_keys = term_heads._keys
+    monkeypatch.setattr(term_heads, "_keys", lambda text: phrase_keys.append(text) or real_keys(text))
+    terminology.check_consistency(Context(pairs=pairs))
+    assert len(phrase_keys) <= len(pairs)  # the modifier + head index: one pass over the document
+    scans = []
+    monkeypatch.setattr(terminology, "_occurrences", lambda ctx, term: scans.append(term) or [])
+    again = terminology.check_consistency(Context(pairs=pairs))
+    assert scans == [] and again == flags  # each term's pairs come from the one-pass index
+    occ = terminology.term_occurrences(pairs, {"国家高新区", "数据中心"})
+    assert [p.id for p in occ["国家高新区"]] == [p.id for p in pairs if "国家高新区" in p.zh and p.en.strip()]
     # the same flags as before the index (test_checks_meaning checks their text)
     assert {13, 76, 87} <= {f.pair_id for f in flags}
+
+
+# Government-work-report and ministry prose on 实体经济 (the 20th Congress report: 坚持把发展经济的着力点放在实体经济上)
+REAL_ECONOMY = [
+    Pair(id=1, zh="坚持把发展经济的着力点放在实体经济上。",
+         en="We must keep the focus of economic development on the real economy."),
+    Pair(id=2, zh="加快发展数字经济，促进数字经济和实体经济深度融合。",
+         en="We will accelerate the development of the digital economy and promote its deep integration "
+            "with the real economy."),
+    Pair(id=3, zh="金融要把为实体经济服务作为出发点和落脚点。",
+         en="Finance must take serving the real economy as its starting point and ultimate goal."),
+    Pair(id=4, zh="推动数字经济和实体经济融合发展，降低实体经济企业成本。",
+         en="We will promote the integrated development of the digital economy and the physical economy "
+            "and lower costs for businesses."),
+    Pair(id=5, zh="今年一季度，全国新设市场主体同比增长百分之十。",
+         en="In the first quarter, newly registered market entities nationwide grew by 10 percent year on year."),
+]
+
+LIVESTREAM = [
+    Pair(id=11, zh="直播电商已成为拉动消费增长的新引擎。",
+         en="Livestream e-commerce has become a new engine driving consumption growth."),
+    Pair(id=12, zh="多地出台政策措施支持直播电商规范发展。",
+         en="Many localities have issued policies to support the orderly development of livestream e-commerce."),
+    Pair(id=13, zh="直播电商带动了农产品销售。",
+         en="Livestream retail has boosted sales of farm produce."),
+]
+
+
+def _term_flags(pairs: list[Pair], term: str) -> dict[int, list[str]]:
+    flags = [f for f in terminology.check_consistency(Context(pairs=pairs)) if f"'{term}'" in f.message]
+    return {f.pair_id: [f.en[s:e] for s, e in f.en_spans] for f in flags}
+
+
+def test_unquoted_term_with_another_modifier_on_the_same_head():
+    """'the physical economy' beside three 'the real economy': the head (经济 'economy') is the
+    same, the modifier differs; 'digital economy' in the same pair renders 数字经济, not the term."""
+    shown = _term_flags(REAL_ECONOMY, "实体经济")
+    assert shown == {4: ["physical economy"]}
+    f, = [f for f in terminology.check_consistency(Context(pairs=REAL_ECONOMY)) if f.pair_id == 4]
+    assert f.severity == "minor" and f.zh[slice(*f.zh_spans[0])] == "实体经济"
+    assert "'real economy' in 3 other pairs (1, 2, 3)" in f.message
+
+
+def test_unquoted_term_with_the_same_modifier_on_another_head():
+    """'Livestream retail' beside two 'livestream e-commerce': same modifier, the head swapped."""
+    assert _term_flags(LIVESTREAM, "直播电商") == {13: ["Livestream retail"]}
+
+
+def test_paraphrase_and_shorter_forms_are_no_other_rendering():
+    """A bare head ('the economy'), a pronoun or the dominant rendering with more words around it
+    ('high-quality economic and social development') is no different rendering of the term."""
+    pairs = [Pair(id=p.id, zh=p.zh, en=p.en.replace("the physical economy", "the economy")) for p in REAL_ECONOMY]
+    assert _term_flags(pairs, "实体经济") == {}
+    pairs = [Pair(id=p.id, zh=p.zh, en=p.en.replace("the physical economy", "it")) for p in REAL_ECONOMY]
+    assert _term_flags(pairs, "实体经济") == {}
+    split = QUALITY[:1] + QUALITY[4:] + [
+        Pair(id=6, zh="实现经济和社会的高质量发展。", en="Achieve high-quality economic and social development."),
+        Pair(id=7, zh="以高质量发展为主题。", en="We will take high-quality development as our theme.")]
+    assert _term_flags(split, "高质量发展") == {}
+
+
+def test_no_dominant_rendering_when_renderings_tie():
+    """Two 'livestream e-commerce', two 'webcast commerce': no rendering dominates, nothing is flagged."""
+    pairs = LIVESTREAM[:2] + [
+        Pair(id=13, zh="直播电商带动了农产品销售。", en="Webcast commerce has boosted sales of farm produce."),
+        Pair(id=14, zh="直播电商从业人员超过一千万。", en="More than ten million people work in webcast commerce.")]
+    assert _term_flags(pairs, "直播电商") == {}
+    assert _term_flags(pairs[:3], "直播电商") == {13: ["Webcast commerce"]}
 
 
 # --------------------------------------------------------------------------- literal-term

@@ -22,17 +22,19 @@ them), so a reviewer filtering by flag sees only what to change.
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from align.model import Pair
 from align.script import HAN_CLASS, HAN_RUN
 from align.zh_words import loaded_jieba
 from qa import lexicons as lx
+from qa import term_heads
 from qa.checks.glossary import glossary_from
 from qa.model import Check, Context, Flag
+from qa.term_heads import same_word
 
 CHECK_ID = "term-consistency"
 CATEGORY = "Terminology/Inconsistent"
@@ -296,13 +298,19 @@ def _frequent_words(zh_texts: tuple[str, ...]) -> Counter:
         cut = sum(1 for left, right in pairs if cuts_through(term, left) or cuts_through(term, right))
         if cut >= 2 / 3 * len(pairs):
             del counts[term]
-    for term, n in list(counts.items()):  # 高新区 only ever inside 国家高新区
-        if any(term != big and term in big and m >= 0.75 * n for big, m in counts.items()):
+    # 高新区 only ever inside 国家高新区: each term against the longer ones holding it, found
+    # through their substrings (a pass over the terms, not every term against every other)
+    holders: dict[str, list[str]] = defaultdict(list)
+    for big in counts:
+        for sub in {big[i:j] for i in range(len(big)) for j in range(i + 1, len(big) + 1)} - {big}:
+            holders[sub].append(big)
+    for term, n in list(counts.items()):
+        if any(big in counts and counts[big] >= 0.75 * n for big in holders.get(term, ())):
             del counts[term]
     return counts
 
 
-def find_renderings(ctx: Context, term: str, kind: str) -> list[Rendering]:
+def find_renderings(ctx: Context, term: str, kind: str, occ: list[Pair] | None = None) -> list[Rendering]:
     glossary = glossary_from(ctx)
     known: set[tuple[str, ...]] = set()
     if glossary is not None and kind == "glossary":
@@ -310,7 +318,7 @@ def find_renderings(ctx: Context, term: str, kind: str) -> list[Rendering]:
             if term in t.zh:
                 known |= {_key(e) for e in t.en + t.forbidden}
     found: dict[int, Rendering] = {}
-    occurrences = [p for p in ctx.pairs if term in p.zh and p.en.strip()]
+    occurrences = _occurrences(ctx, term) if occ is None else occ
     for p in occurrences:
         q = _quote_rendering(p.zh, p.en, term)
         if q:
@@ -343,14 +351,7 @@ def _en_keys(en: str, max_len: int = 5) -> dict[tuple[str, ...], str]:
     return out
 
 
-def _same_word(a: str, b: str) -> bool:
-    """Inflection or word-class variants (transform/transformation, digitalize/digitalization)."""
-    if a == b:
-        return True
-    common = len(os.path.commonprefix([a, b]))
-    return common >= max(5, min(len(a), len(b)) - 3)
-
-
+@lru_cache(maxsize=65536)
 def _other_glosses(zh: str, term: str) -> frozenset[str]:
     """Gloss words of the Chinese words of ``zh`` outside the term's occurrences."""
     cd = lx.cedict()
@@ -368,21 +369,19 @@ class _KeyIndex:
 
     per_pair: dict[int, dict[tuple[str, ...], str]]
     pairs_with: Counter
-    texts: tuple[tuple[int, str], ...]  # the (id, English) it was built from
 
 
 def _key_index(ctx: Context) -> _KeyIndex:
-    """The document's key index, kept in ``ctx.resources`` so every term reuses it (was rebuilt per key)."""
-    texts = tuple((p.id, p.en) for p in ctx.pairs)
-    cached = ctx.resources.get("term_key_index")
-    if cached is None or cached.texts != texts:
+    """The document's key index, shared by every term (was rebuilt per key)."""
+    def build() -> _KeyIndex:
         per_pair = {p.id: _en_keys(p.en) for p in ctx.pairs if p.en.strip()}
-        cached = _KeyIndex(per_pair, Counter(k for keys in per_pair.values() for k in keys), texts)
-        ctx.resources["term_key_index"] = cached
-    return cached
+        return _KeyIndex(per_pair, Counter(k for keys in per_pair.values() for k in keys))
+
+    return term_heads.per_document(ctx, "term_key_index", build)
 
 
-def dominant_rendering(ctx: Context, term: str) -> tuple[tuple[str, ...], str, list[int]] | None:
+def dominant_rendering(ctx: Context, term: str, occ: list[Pair] | None = None, index: _KeyIndex | None = None
+                       ) -> tuple[tuple[str, ...], str, list[int]] | None:
     """The rendering most of the term's pairs share: (key, text, pair ids using it).
 
     A word sequence of two or more words that recurs in at least 60 % of the
@@ -390,11 +389,11 @@ def dominant_rendering(ctx: Context, term: str) -> tuple[tuple[str, ...], str, l
     parts, and occurs mostly in those pairs (so 'digital economy' is no
     rendering of 数字化转型 just because both topics are everywhere).
     """
-    occ = [p for p in ctx.pairs if term in p.zh and p.en.strip()]
+    occ = _occurrences(ctx, term) if occ is None else occ
     if len(occ) < 3:
         return None
     gloss = {g[:5] for g in _gloss_lemmas(term)}
-    index = _key_index(ctx)
+    index = index or _key_index(ctx)
     per_pair = {p.id: index.per_pair[p.id] for p in occ}
     counts: Counter = Counter(k for keys in per_pair.values() for k in keys)
     best = None
@@ -427,7 +426,8 @@ def dominant_rendering(ctx: Context, term: str) -> tuple[tuple[str, ...], str, l
     return key, text, ids
 
 
-def odd_renderings(ctx: Context, term: str) -> tuple[tuple[str, list[int]], list[Rendering]] | None:
+def odd_renderings(ctx: Context, term: str, occ: list[Pair] | None = None, index: _KeyIndex | None = None
+                   ) -> tuple[tuple[str, list[int]], list[Rendering]] | None:
     """Pairs that render ``term`` by a one-word variant of its dominant rendering.
 
     'national high-tech parks' beside eleven 'national high-tech zones',
@@ -436,17 +436,19 @@ def odd_renderings(ctx: Context, term: str) -> tuple[tuple[str, list[int]], list
     The swapped-in word must not be explained by another word of that pair's
     Chinese ('digital economy' in a pair that also says 数字经济 is no variant).
     """
-    dom = dominant_rendering(ctx, term)
+    occ = _occurrences(ctx, term) if occ is None else occ
+    dom = dominant_rendering(ctx, term, occ, index)
     if dom is None:
         return None
     key, text, ids = dom
     odd: list[Rendering] = []
-    for p in ctx.pairs:
-        if term not in p.zh or p.id in ids or not p.en.strip():
+    for p in occ:
+        if p.id in ids:
             continue
         other = _other_glosses(p.zh, term)
+        split = split_rendering_spans(p.en, key)
         for cand, ctext in _en_keys(p.en, len(key)).items():
-            if len(cand) != len(key):
+            if len(cand) != len(key) or any(_inside(s, split) for s in _rendering_span(p.en, ctext)):
                 continue
             diff = [k for k in range(len(key)) if cand[k] != key[k]]
             if len(diff) != 1:
@@ -456,12 +458,89 @@ def odd_renderings(ctx: Context, term: str) -> tuple[tuple[str, list[int]], list
                 new, old = swapped
             else:
                 new, old = cand[diff[0]], key[diff[0]]
-            if (new in lx.STOPWORDS or _same_word(new, old)
-                    or any(_same_word(new, g) for g in other)):
+            if (new in lx.STOPWORDS or same_word(new, old)
+                    or any(same_word(new, g) for g in other)):
                 continue
             odd.append(Rendering(p.id, ctext, cand, "variant"))
             break
     return ((text, ids), odd) if odd else None
+
+
+def head_renderings(ctx: Context, term: str, index: term_heads.PhraseIndex | None = None,
+                    occ: list[Pair] | None = None) -> tuple[tuple[str, list[int]], list[Rendering]] | None:
+    """Pairs that render ``term`` by another modifier + head phrase than most of its pairs.
+
+    'the physical economy' or 'the tangible economy' beside 21 'the real
+    economy', 'new-type industrialization' beside four 'new industrialization',
+    'live-streaming retail' and 'webcast commerce' beside two 'livestream
+    e-commerce' (qa/term_heads.py says how the phrases are found).  A
+    deviating phrase must be rarer than the dominant one and occur mostly in
+    the term's own pairs (a phrase common elsewhere renders something else).
+    """
+    occ = _occurrences(ctx, term) if occ is None else occ
+    others: dict[int, frozenset[str]] = {}
+
+    def other_of(pid: int) -> frozenset[str]:
+        if pid not in others:
+            p = by_id[pid]
+            others[pid] = _other_glosses(p.zh, term) | _latin_words(p.zh)
+        return others[pid]
+
+    by_id = {p.id: p for p in occ}
+    index = index or term_heads.phrase_index(ctx)
+    dom = term_heads.dominant_phrase(ctx, term, occ, other_of, index)
+    if dom is None:
+        return None
+    # another head only for a modifier typical of the term: 'livestream' (3 times as common in
+    # the term's pairs as in the others), not 'financial' all over a finance report
+    first_mod = next((w for w in dom.key[:-1] if len(w) > 1), dom.key[0])
+    inside = sum(1 for p in occ if first_mod in {t.lemma for t in lx.tokenize_en(p.en.replace("-", " "))})
+    outside = index.pairs_with[(first_mod,)] - inside
+    specific = len(ctx.pairs) == len(occ) or inside / len(occ) >= 3 * outside / (len(ctx.pairs) - len(occ))
+    devs = [term_heads.deviating_phrase(p.id, p.en, dom, other_of(p.id),
+                                        lambda span, en=p.en: _inside(span, split_rendering_spans(en, dom.key)),
+                                        specific)
+            for p in occ if p.id not in dom.pair_ids]
+    devs = [d for d in devs if d is not None]
+    per_key = Counter(d.key for d in devs)
+    odd = [Rendering(d.pair_id, _clean(d.text), d.key, "head") for d in devs
+           if per_key[d.key] < len(dom.pair_ids)
+           and index.pairs_with[d.key] - per_key[d.key] <= per_key[d.key]]
+    return ((_clean(dom.text), list(dom.pair_ids)), odd) if odd else None
+
+
+def split_rendering_spans(en: str, key: tuple[str, ...], slack: int = 4) -> list[tuple[int, int]]:
+    """Where ``en`` says the rendering ``key`` with coordinated words inserted ('and', 'or').
+
+    'high-quality economic and social development' is 'high-quality
+    development' with coordinated modifiers inserted, the same rendering, so
+    the 'social development' inside it is no variant of it.
+    """
+    tokens = lx.tokenize_en(en.replace("-", " "))
+    lemmas = [t.lemma for t in tokens]
+    spans = []
+    for i, w in enumerate(lemmas):
+        if w != key[0]:
+            continue
+        k, j, joined = 1, i + 1, False
+        while k < len(key) and j < min(len(lemmas), i + len(key) + slack):
+            if lemmas[j] == key[k]:
+                k += 1
+            else:
+                joined = joined or lemmas[j] in ("and", "or")
+            j += 1
+        if k == len(key) and joined:
+            spans.append((tokens[i].start, tokens[j - 1].end))
+    return spans
+
+
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in spans)
+
+
+def _latin_words(zh: str) -> frozenset[str]:
+    """Lemmas of the Latin-script words of a Chinese text (5G, AI): they explain the same English words."""
+    return frozenset(t.lemma for t in lx.tokenize_en(zh))
 
 
 def _one_swap_in_any_order(cand: tuple[str, ...], key: tuple[str, ...]) -> tuple[str, str] | None:
@@ -494,7 +573,7 @@ def _id_list(ids: list[int], shown: int = 8) -> str:
 
 
 def deviation_flags(ctx: Context, term: str, dominant: tuple[str, list[int]],
-                    odd: list[Rendering], severity: str) -> list[Flag]:
+                    odd: list[Rendering], severity: str, pairs: list[Pair] | None = None) -> list[Flag]:
     """One flag per pair that departs from the dominant rendering, on that pair.
 
     The pairs that follow the dominant rendering carry nothing: a reviewer
@@ -503,7 +582,7 @@ def deviation_flags(ctx: Context, term: str, dominant: tuple[str, list[int]],
     export (flags.jsonl, XLSX, the report) highlights the same words.
     """
     text, ids = dominant
-    by_id = {p.id: p for p in ctx.pairs}
+    by_id = {p.id: p for p in (ctx.pairs if pairs is None else pairs)}
     flags = []
     for r in odd:
         p = by_id[r.pair_id]
@@ -534,28 +613,71 @@ def check_consistency(ctx: Context) -> list[Flag]:
     the one most pairs use (ties: the one used first).
     """
     flags: list[Flag] = []
-    for term, kind in _candidate_terms(ctx).items():
-        if kind == "frequent":
-            odd = odd_renderings(ctx, term)
+    terms = _candidate_terms(ctx)
+    occurrences = term_occurrences(ctx.pairs, terms)  # one pass: each term's pairs
+    keys: _KeyIndex | None = None  # built on first need, once per document
+    phrases: term_heads.PhraseIndex | None = None
+    for term, kind in terms.items():
+        occ = occurrences[term]
+        if kind == "frequent" and len(occ) >= 3:
+            keys = keys or _key_index(ctx)
+            odd = odd_renderings(ctx, term, occ, keys)
             if odd is not None:
-                flags.extend(deviation_flags(ctx, term, *odd, severity="minor"))
+                flags.extend(deviation_flags(ctx, term, *odd, severity="minor", pairs=occ))
                 continue
-        renderings = find_renderings(ctx, term, kind)
-        groups: dict[tuple[str, ...], list[Rendering]] = defaultdict(list)
-        for r in renderings:
-            groups[r.key].append(r)
-        if len(groups) < 2:
-            continue
-        if kind == "frequent" and not _frequent_is_real(groups):
-            continue
-        approved = _approved_keys(ctx, term)
-        ordered = sorted(groups.items(), key=lambda kv: (kv[0] not in approved, -len(kv[1]),
-                                                         kv[1][0].pair_id))
-        (_, main), rest = ordered[0], [r for _, rs in ordered[1:] for r in rs]
-        flags.extend(deviation_flags(ctx, term, (main[0].text, [r.pair_id for r in main]),
-                                     sorted(rest, key=lambda r: r.pair_id),
-                                     severity="minor" if kind == "frequent" else "major"))
+        found = _grouped_flags(ctx, term, kind, occ)
+        if not found and kind == "frequent" and len(occ) >= 3:
+            # the gloss windows saw one rendering or none: look at the modifier + head phrases
+            phrases = phrases or term_heads.phrase_index(ctx)
+            odd = head_renderings(ctx, term, phrases, occ)
+            found = deviation_flags(ctx, term, *odd, severity="minor", pairs=occ) if odd else []
+        flags.extend(found)
     return flags
+
+
+def _occurrences(ctx: Context, term: str) -> list[Pair]:
+    """The pairs (with English) holding ``term``: a scan, for a caller without the document's index."""
+    return [p for p in ctx.pairs if term in p.zh and p.en.strip()]
+
+
+def term_occurrences(pairs: list[Pair], terms: dict[str, str] | set[str]) -> dict[str, list[Pair]]:
+    """Each term's pairs (with English), in one pass over the document (not one scan per term).
+
+    Every substring of a pair's Chinese as long as some term is looked up, so
+    the cost grows with the text, not with the number of terms times pairs.
+    """
+    out: dict[str, list[Pair]] = {t: [] for t in terms}
+    lengths = sorted({len(t) for t in terms})
+    for p in pairs:
+        if not p.en.strip():
+            continue
+        found: set[str] = set()
+        for n in lengths:
+            for i in range(len(p.zh) - n + 1):
+                if p.zh[i:i + n] in out:
+                    found.add(p.zh[i:i + n])
+        for t in sorted(found):
+            out[t].append(p)
+    return out
+
+
+def _grouped_flags(ctx: Context, term: str, kind: str, occ: list[Pair]) -> list[Flag]:
+    """Flags from the renderings ``find_renderings`` sees, grouped by key (none when they agree)."""
+    renderings = find_renderings(ctx, term, kind, occ)
+    groups: dict[tuple[str, ...], list[Rendering]] = defaultdict(list)
+    for r in renderings:
+        groups[r.key].append(r)
+    if len(groups) < 2:
+        return []
+    if kind == "frequent" and not _frequent_is_real(groups):
+        return []
+    approved = _approved_keys(ctx, term)
+    ordered = sorted(groups.items(), key=lambda kv: (kv[0] not in approved, -len(kv[1]),
+                                                     kv[1][0].pair_id))
+    (_, main), rest = ordered[0], [r for _, rs in ordered[1:] for r in rs]
+    return deviation_flags(ctx, term, (main[0].text, [r.pair_id for r in main]),
+                           sorted(rest, key=lambda r: r.pair_id),
+                           severity="minor" if kind == "frequent" else "major", pairs=occ)
 
 
 def _stems(key: tuple[str, ...]) -> frozenset[str]:
