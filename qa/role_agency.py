@@ -106,7 +106,7 @@ _KEEP_WORDS = frozenset("、和与及等")
 
 def _object_phrase(text: str) -> str:
     """The party in ``text`` (the object after the verb): leading quantifiers trimmed, cut at the
-    first adverb or preposition, trailing verbs dropped (诸多优质国货快速壮大 → 优质国货;
+    first adverb or preposition or a verb after a noun, trailing verbs dropped (诸多优质国货快速壮大 → 优质国货;
     国货品牌发展 → 国货品牌; 税务、财政…等领域政府部门 kept whole)."""
     from jieba import posseg
 
@@ -118,6 +118,8 @@ def _object_phrase(text: str) -> str:
     for w, f in words:
         if kept and f.startswith(_CUT_FLAGS) and w not in _KEEP_WORDS:
             break
+        if kept and f == "v" and kept[-1][1].startswith(("n", "l")):
+            break  # a verb after a noun: the object is a clause (农民公平分享…): keep its subject
         kept.append((w, f))
     while kept and (kept[-1][1].startswith("v") or kept[-1][0] in _KEEP_WORDS):
         kept.pop()
@@ -138,10 +140,15 @@ def _verb_at(zh: str, start: int, verb: str) -> bool:
         return False
     if zh[:start].endswith(_NOUN_BEFORE):
         return False
+    return _whole_word(zh, start, verb)
+
+
+def _whole_word(zh: str, start: int, word: str) -> bool:
+    """Whether jieba cuts ``zh`` into ``word`` at ``start`` (为 of 为企业, not of 因为 or 成为)."""
     at = 0
     for w in loaded_jieba().lcut(zh, HMM=False):
         if at == start:
-            return w == verb
+            return w == word
         if at > start:
             return False
         at += len(w)
@@ -193,6 +200,8 @@ def parse_agency(zh: str) -> list[Agency]:
     for m in _PROVIDE.finditer(zh):
         if any(s <= m.start() < e for s, e in inside_pivot) or _mutual(zh, *m.span()):
             continue
+        if not _whole_word(zh, m.start("verb"), m.group("verb")):
+            continue
         b = _object_phrase(m.group("b"))
         if len(b) >= 2 and _once(zh, b):
             at = m.start("b") + m.group("b").index(b)
@@ -212,7 +221,7 @@ _VERBS = {
                 "gave", "grant", "equip"),
 }
 #: nouns or verbs of receiving before "from": the party after "from" is the giver
-_RECEIVE = frozenset({"receive", "receiv", "obtain", "get", "got", "gotten", "draw", "drawn", "drew", "gain",
+_RECEIVE = frozenset({"receive", "receiv", "obtain", "get", "got", "gotten", "draw", "drawn", "drew",
                       "derive", "deriv", "support", "help", "assistance", "aid", "backing", "benefit",
                       "acquire", "acquir", "seek", "sought", "enjoy"})
 #: words that end a noun phrase: an actor after them is no direct object
@@ -284,12 +293,45 @@ def find_swaps(zh: str, en: str) -> list[Swap]:
             stems = _actor_stems(ag.agent, zh[:ag.agent_span[0]] + " " + zh[ag.agent_span[1]:])
             swap = _agent_as_object(ag, tokens, stems) if stems else None
         if swap is None and ag.beneficiary and ag.beneficiary_span:
-            rest = zh[:ag.beneficiary_span[0]] + " " + zh[ag.beneficiary_span[1]:]
-            stems = _actor_stems(ag.beneficiary, rest)
-            swap = _beneficiary_as_giver(ag, tokens, stems) if stems else None
+            stems = _actor_stems(ag.beneficiary, zh[:ag.beneficiary_span[0]] + " " + zh[ag.beneficiary_span[1]:])
+            if stems:
+                swap = (_beneficiary_as_giver(ag, tokens, stems)
+                        or _beneficiary_as_subject(ag, en, tokens, stems))
         if swap is not None:
             out.append(swap)
     return out
+
+
+#: words that may stand between a subject and its verb ("brands have also continuously helped")
+_AUX = frozenset({"has", "have", "had", "will", "would", "can", "could", "may", "might", "shall", "should",
+                  "also", "further", "continuously", "constantly", "greatly", "strongly", "actively",
+                  "effectively", "always", "increasingly", "now", "then", "all", "both", "in", "turn"})
+
+
+def _beneficiary_as_subject(ag: Agency, en: str, tokens: list[lx.Token], stems) -> Swap | None:
+    """"many domestic brands have helped the industry": the helped party is the subject of the verb."""
+    at = _mentions(tokens, stems)
+    if not at:
+        return None
+    for k, t in enumerate(tokens):
+        if not _is_verb(t, ag.family) or _passive(tokens, k) or k == 0:
+            continue
+        i = k - 1
+        while i >= 0 and (tokens[i].text.lower() in _AUX or tokens[i].text.lower().endswith("ly")) and k - i <= 3:
+            i -= 1
+        head = i
+        if i > 0 and i not in at and i - 1 in at and tokens[i].text.lower() not in _BREAK | lx.STOPWORDS:
+            i -= 1  # the actor's words before a head noun its glosses lack ("domestic brands")
+        if i < 0 or i not in at or any(c in en[tokens[i].end:t.start] for c in ",;:()—"):
+            continue
+        if _object_of(tokens, k, at) is not None:
+            continue  # the party is also what the verb acts on: no clear reading
+        start = i
+        while start - 1 in at:
+            start -= 1
+        reading = {"drive": "the driver", "provide": "the provider"}.get(ag.family, "the helper")
+        return Swap(ag, "beneficiary", (tokens[start].start, tokens[head].end), (t.start, t.end), reading)
+    return None
 
 
 def _agent_as_object(ag: Agency, tokens: list[lx.Token], stems) -> Swap | None:

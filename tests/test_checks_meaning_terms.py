@@ -172,6 +172,8 @@ def test_parse_agency_reads_the_four_constructions():
     assert parse_agency("以信息化带动工业化、以工业化促进信息化。") == []
     assert parse_agency("鼓励会员企业之间相互帮助、共同发展。") == []
     assert parse_agency("在政府支持下，企业加快发展。") == []
+    # 为 of 因为 is no beneficiary (MAC aca, a radar textbook)
+    assert parse_agency("这是因为小天线尺寸提供了很好的性能。") == []
 
 
 def test_driver_made_the_driven_is_flagged():
@@ -192,6 +194,10 @@ def test_helped_party_made_the_helper_is_flagged():
     assert "国货品牌" in f.message and f.en[slice(*f.en_spans[0])] == "supported by"
     assert check_roles(HELP, "In the seven years since it was founded, Meiwan has continuously supported "
                              "the development of domestic brands.") == []
+    # the helped party as the subject of the helping verb
+    f, = check_roles(HELP, "In the seven years since it was founded, domestic brands have continuously "
+                           "helped Meiwan develop.")
+    assert f.en[slice(*f.en_spans[0])] == "domestic brands" and "helper" in f.message
     assert check_roles("这家企业只是当今云计算助力制造业转型的一个缩影。", "The company is just one example "
                        "of how cloud computing is helping to transform manufacturing today.") == []
 
