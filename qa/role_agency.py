@@ -225,7 +225,7 @@ _RECEIVE = frozenset({"receive", "receiv", "obtain", "get", "got", "gotten", "dr
                       "derive", "deriv", "support", "help", "assistance", "aid", "backing", "benefit",
                       "acquire", "acquir", "seek", "sought", "enjoy"})
 #: words that end a noun phrase: an actor after them is no direct object
-_BREAK = frozenset({"by", "from", "with", "to", "and", "or", "of", "that", "which", "who", "whom", "as",
+BREAK_WORDS = frozenset({"by", "from", "with", "to", "and", "or", "of", "that", "which", "who", "whom", "as",
                     "in", "on", "for", "through", "via", "into", "while", "when", "but", "than", "at"})
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "get", "gets", "got"})
 
@@ -270,7 +270,7 @@ def _object_of(tokens: list[lx.Token], k: int, at: set[int]) -> int | None:
     for j in range(k + 1, min(len(tokens), k + 4)):
         if j in at:
             return j
-        if tokens[j].text.lower() in _BREAK:
+        if tokens[j].text.lower() in BREAK_WORDS:
             return None
     return None
 
@@ -320,7 +320,7 @@ def _beneficiary_as_subject(ag: Agency, en: str, tokens: list[lx.Token], stems) 
         while i >= 0 and (tokens[i].text.lower() in _AUX or tokens[i].text.lower().endswith("ly")) and k - i <= 3:
             i -= 1
         head = i
-        if i > 0 and i not in at and i - 1 in at and tokens[i].text.lower() not in _BREAK | lx.STOPWORDS:
+        if i > 0 and i not in at and i - 1 in at and tokens[i].text.lower() not in BREAK_WORDS | lx.STOPWORDS:
             i -= 1  # the actor's words before a head noun its glosses lack ("domestic brands")
         if i < 0 or i not in at or any(c in en[tokens[i].end:t.start] for c in ",;:()—"):
             continue

@@ -27,6 +27,7 @@ from align.zh_words import loaded_jieba
 from qa import lexicons as lx
 from qa.data_table import data_lines
 from qa.model import Check, Context, Flag
+from qa.role_agency import BREAK_WORDS as _BREAK
 from qa.role_agency import Swap, find_swaps, gloss_lemmas
 
 MARKERS_PATH = lx.DATA_DIR / "role_markers.tsv"
@@ -191,7 +192,9 @@ def _span(tokens: list[lx.Token], mentions: list[int], at: int) -> tuple[int, in
 
 
 #: 鼓励A构建…，带动B… / 鼓励A开放…，为B提供…: a pivot verb whose object A acts on a second party B
-_PIVOT = re.compile(r"(?P<verb>鼓励|支持|引导)(?P<a>[^，,。；;：:！!？?]{2,16})"
+#: (支持 is left out: "support X" is how English renders it whatever X does next — WMT20 news
+#: "support the implementation … for the international community" is no swap)
+_PIVOT = re.compile(r"(?P<verb>鼓励|引导)(?P<a>[^，,。；;：:！!？?]{2,16})"
                     r"(?=[^。；;！!？?]{2,40}?(?:带动|帮助|[，,]为)(?P<b>[^，,。；;：:！!？?、]{2,12}))")
 #: English verbs that take the encouraged party as their object ("encourage A to …")
 _PIVOT_EN = re.compile(r"(?:encourag|support|guid|urg|help|enabl|incentivi[sz]|motivat)(?:e|es|ed|ing|s)?$",
@@ -236,6 +239,8 @@ def _pivot_flags(pair: Pair, tokens: list[lx.Token]) -> list[Flag]:
             if any(j in a_at for j in window) or not any(j in b_at for j in window):
                 continue
             j = next(j for j in window if j in b_at)
+            if any(tokens[i].text.lower() in _BREAK for i in range(k + 1, j)):
+                continue  # "support for B": B is no object of the verb
             en_b = (tokens[j].start, tokens[j].end)
             flags.append(ROLES.flag(
                 pair, f"The Chinese {pair.zh[r.lead_span[0] - 2:r.lead_span[0]]} {r.lead}, who are to "
