@@ -35,9 +35,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
+from align.errors import InputError
 from align.zh_words import loaded_jieba
 from qa import lexicons as lx
+from qa.data_table import data_lines
 
 _LINKS = frozenset({"and", "of", "the", "for", "to", "a", "an", "in", "on"})
 
@@ -86,19 +90,53 @@ class Swap:
 
 
 _STOP = "，,。；;：:！!？?（）()“”\"《》"
-_DRIVE_ZH = "带动|促进|引领|推动|驱动|拉动|牵引|激活"
-_HELP_ZH = "助力|帮助|扶持|支持|支撑|保障|赋能|服务于|帮扶|资助|援助"
-#: 以A带动B: A runs back to 以, B to the next punctuation
-_DRIVE = re.compile(rf"以(?P<a>[^{_STOP}、以]{{2,12}}?)(?P<verb>{_DRIVE_ZH})(?P<b>[^{_STOP}、]{{2,16}})")
-#: A助力B / 有力保障了B: B is the object after the verb (了/着 skipped)
-_HELP = re.compile(rf"(?P<verb>{_HELP_ZH})[了着]?(?P<b>[^{_STOP}]{{2,40}})")
-#: 为B提供 / 向B提供: B receives
-_PROVIDE = re.compile(rf"(?<![以作])(?P<verb>为|向|给)(?P<b>[^{_STOP}为向给]{{2,20}}?)提供")
-#: 鼓励A对B扶危帮困 / 鼓励A为B提供 / 引导A帮助B: A is the helper
-_PIVOT_HELP = re.compile(rf"(?:鼓励|引导|动员|号召)(?P<a>[^{_STOP}、对为向]{{2,12}}?)(?:对|为|向)"
-                         rf"(?P<b>[^{_STOP}]{{2,16}}?)(?P<verb>扶危帮困|帮扶|帮助|扶持|援助|救助|提供|服务|帮|扶|助|援|救)")
-#: the relation is said to run both ways
-_MUTUAL = re.compile(r"互助|相互|互相|双向|彼此|互惠|互促|互动|共赢")
+CUES_PATH = lx.DATA_DIR / "agency_cues.tsv"
+_CUE_NAMES = frozenset({("drive", "zh"), ("help", "zh"), ("pivot", "zh"), ("pivot-help", "zh"), ("mutual", "zh"),
+                        ("drive", "en"), ("help", "en"), ("provide", "en"), ("receive", "en")})
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The construction patterns and English verb families built from ``qa/data/agency_cues.tsv``."""
+
+    drive: re.Pattern[str]  # 以A带动B: A runs back to 以, B to the next punctuation
+    help: re.Pattern[str]  # A助力B / 有力保障了B: B is the object after the verb (了/着 skipped)
+    provide: re.Pattern[str]  # 为B提供 / 向B提供: B receives
+    pivot: re.Pattern[str]  # 鼓励A对B扶危帮困 / 鼓励A为B提供: A is the helper
+    mutual: re.Pattern[str]
+    verbs: dict[str, tuple[str, ...]]  # English verbs of each family: drive, help, provide
+    receive: frozenset[str]
+
+
+@lru_cache(maxsize=2)
+def load_cues(path: Path = CUES_PATH) -> Cues:
+    """Read the cue table (see its header); a malformed line is a one-line InputError."""
+    words: dict[tuple[str, str], tuple[str, ...]] = {}
+    for n, line in data_lines(path, "agency-cue"):
+        cols = line.split("\t")
+        if len(cols) != 3 or (cols[0], cols[1]) not in _CUE_NAMES:
+            raise InputError(f"agency-cue table {path} line {n}: expected 'cue<TAB>zh|en<TAB>words' "
+                             f"with a known cue, got {line[:50]!r}")
+        words[(cols[0], cols[1])] = tuple(w.strip() for w in cols[2].split("|") if w.strip())
+    missing = _CUE_NAMES - words.keys()
+    if missing:
+        raise InputError(f"agency-cue table {path}: no row for {', '.join(sorted(' '.join(m) for m in missing))}")
+
+    def alt(key: tuple[str, str]) -> str:
+        return "|".join(sorted(map(re.escape, words[key]), key=len, reverse=True))
+
+    return Cues(
+        drive=re.compile(rf"以(?P<a>[^{_STOP}、以]{{2,12}}?)(?P<verb>{alt(('drive', 'zh'))})(?P<b>[^{_STOP}、]{{2,16}})"),
+        help=re.compile(rf"(?P<verb>{alt(('help', 'zh'))})[了着]?(?P<b>[^{_STOP}]{{2,40}})"),
+        provide=re.compile(rf"(?P<verb>为|向|给)(?P<b>[^{_STOP}为向给]{{2,20}}?)提供"),
+        pivot=re.compile(rf"(?:{alt(('pivot', 'zh'))})(?P<a>[^{_STOP}、对为向]{{2,12}}?)(?:对|为|向)"
+                         rf"(?P<b>[^{_STOP}]{{2,16}}?)(?P<verb>{alt(('pivot-help', 'zh'))})"),
+        mutual=re.compile(alt(("mutual", "zh"))),
+        verbs={f: words[(f, "en")] for f in ("drive", "help", "provide")},
+        receive=frozenset(words[("receive", "en")]),
+    )
+
+
 #: words that end the helped party: adverbs, prepositions, particles, conjunctions (not 和/与/及/等)
 _CUT_FLAGS = ("d", "ad", "p", "u", "c")
 _KEEP_WORDS = frozenset("、和与及等")
@@ -164,7 +202,7 @@ def _mutual(zh: str, start: int, end: int) -> bool:
         start -= 1
     while end < len(zh) and zh[end] not in _CLAUSE_END:
         end += 1
-    return bool(_MUTUAL.search(zh[start:end]))
+    return bool(load_cues().mutual.search(zh[start:end]))
 
 
 def _once(zh: str, actor: str) -> bool:
@@ -174,7 +212,8 @@ def _once(zh: str, actor: str) -> bool:
 def parse_agency(zh: str) -> list[Agency]:
     """Every agent/beneficiary construction in ``zh`` (none where the clause says it runs both ways)."""
     out: list[Agency] = []
-    drives = [(m.group("a"), m) for m in _DRIVE.finditer(zh)]
+    cues = load_cues()
+    drives = [(m.group("a"), m) for m in cues.drive.finditer(zh)]
     for a, m in drives:
         b = _object_phrase(m.group("b"))
         if len(b) < 2 or not _once(zh, a) or not _once(zh, b) or _mutual(zh, *m.span()):
@@ -183,12 +222,12 @@ def parse_agency(zh: str) -> list[Agency]:
             continue  # 以信息化带动工业化、以工业化促进信息化: both ways
         at = m.start("b") + m.group("b").index(b)
         out.append(Agency("drive", m.group("verb"), a, b, m.span("a"), (at, at + len(b))))
-    pivots = [m for m in _PIVOT_HELP.finditer(zh) if not _mutual(zh, *m.span())]
+    pivots = [m for m in cues.pivot.finditer(zh) if not _mutual(zh, *m.span())]
     for m in pivots:
         if _once(zh, m.group("a")):
             out.append(Agency("help", m.group("verb"), m.group("a"), m.group("b"), m.span("a"), m.span("b")))
     inside_pivot = [m.span() for m in pivots]
-    for m in _HELP.finditer(zh):
+    for m in cues.help.finditer(zh):
         if any(s <= m.start() < e for s, e in inside_pivot) or _mutual(zh, *m.span()):
             continue
         if not _verb_at(zh, m.start("verb"), m.group("verb")):
@@ -197,7 +236,7 @@ def parse_agency(zh: str) -> list[Agency]:
         if len(b) >= 2 and _once(zh, b):
             at = m.start("b") + m.group("b").index(b)
             out.append(Agency("help", m.group("verb"), "", b, None, (at, at + len(b))))
-    for m in _PROVIDE.finditer(zh):
+    for m in cues.provide.finditer(zh):
         if any(s <= m.start() < e for s, e in inside_pivot) or _mutual(zh, *m.span()):
             continue
         if not _whole_word(zh, m.start("verb"), m.group("verb")):
@@ -209,21 +248,6 @@ def parse_agency(zh: str) -> list[Agency]:
     return out
 
 
-#: English verbs of each family, by lemma (lexicons.lemma strips -s/-ed/-ing loosely)
-_VERBS = {
-    "drive": ("drive", "driv", "driven", "drove", "lead", "led", "promot", "promote", "spur", "propel",
-              "stimulat", "stimulate", "push", "pull", "boost", "power", "fuel", "galvaniz", "galvanize",
-              "catalyz", "catalyze", "activat", "activate", "advanc", "advance", "bring", "brought"),
-    "help": ("help", "assist", "aid", "support", "back", "boost", "empower", "enabl", "enable", "serv", "serve",
-             "guarante", "guarantee", "safeguard", "underpin", "bolster", "sustain", "benefit", "rescu",
-             "rescue", "care", "fund", "financ", "finance"),
-    "provide": ("provid", "provide", "suppl", "supply", "offer", "deliver", "furnish", "give", "given",
-                "gave", "grant", "equip"),
-}
-#: nouns or verbs of receiving before "from": the party after "from" is the giver
-_RECEIVE = frozenset({"receive", "receiv", "obtain", "get", "got", "gotten", "draw", "drawn", "drew",
-                      "derive", "deriv", "support", "help", "assistance", "aid", "backing", "benefit",
-                      "acquire", "acquir", "seek", "sought", "enjoy"})
 #: words that end a noun phrase: an actor after them is no direct object
 BREAK_WORDS = frozenset({"by", "from", "with", "to", "and", "or", "of", "that", "which", "who", "whom", "as",
                     "in", "on", "for", "through", "via", "into", "while", "when", "but", "than", "at"})
@@ -256,7 +280,7 @@ def _mentions(tokens: list[lx.Token], stems: tuple[lx.StemSet, lx.StemSet]) -> s
 def _is_verb(t: lx.Token, family: str) -> bool:
     low = t.text.lower()
     return any(low == v or t.lemma == v or (len(v) >= 4 and low.startswith(v) and len(low) - len(v) <= 3)
-               for v in _VERBS[family])
+               for v in load_cues().verbs[family])
 
 
 def _passive(tokens: list[lx.Token], k: int) -> bool:
@@ -368,8 +392,9 @@ def _beneficiary_as_giver(ag: Agency, tokens: list[lx.Token], stems) -> Swap | N
                 reading = "the driver" if family == "drive" else "the giver"
                 return Swap(ag, "beneficiary", _run(tokens, at, j), (tokens[k - 1].start, t.end), reading)
         if low == "from" and ag.family != "drive":
-            before = [i for i in range(max(0, k - 8), k) if tokens[i].lemma in _RECEIVE or
-                      tokens[i].text.lower() in _RECEIVE]
+            receive = load_cues().receive
+            before = [i for i in range(max(0, k - 8), k) if tokens[i].lemma in receive or
+                      tokens[i].text.lower() in receive]
             if not before or any(tokens[i].text.lower() in {".", ";"} for i in range(before[-1], k)):
                 continue
             j = _object_of(tokens, k, at)

@@ -7,6 +7,8 @@ correctly translated.
 
 from __future__ import annotations
 
+import pytest
+
 from align.model import Pair
 from qa.checks import literal_terms, roles, terminology
 from qa.model import Context
@@ -222,3 +224,13 @@ def test_encouraged_helper_made_the_helped_is_flagged():
     assert "入会司机" in f.message and "drivers" in f.en[slice(*f.en_spans[1])]
     assert check_roles(PIVOT, "We will launch online a programme that encourages union-member drivers to "
                               "help fellow truckers who get into difficulty on the road.") == []
+
+
+def test_a_broken_agency_cue_table_is_a_clear_error(tmp_path):
+    from align.errors import InputError
+    from qa.role_agency import load_cues
+
+    bad = tmp_path / "cues.tsv"
+    bad.write_text("drive\tzh\t带动\nhelp\tfr\taider\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 2"):
+        load_cues(bad)
