@@ -227,24 +227,17 @@ def parse_agency(zh: str) -> list[Agency]:
         if _once(zh, m.group("a")):
             out.append(Agency("help", m.group("verb"), m.group("a"), m.group("b"), m.span("a"), m.span("b")))
     inside_pivot = [m.span() for m in pivots]
-    for m in cues.help.finditer(zh):
-        if any(s <= m.start() < e for s, e in inside_pivot) or _mutual(zh, *m.span()):
-            continue
-        if not _verb_at(zh, m.start("verb"), m.group("verb")):
-            continue
-        b = _object_phrase(m.group("b"))
-        if len(b) >= 2 and _once(zh, b):
-            at = m.start("b") + m.group("b").index(b)
-            out.append(Agency("help", m.group("verb"), "", b, None, (at, at + len(b))))
-    for m in cues.provide.finditer(zh):
-        if any(s <= m.start() < e for s, e in inside_pivot) or _mutual(zh, *m.span()):
-            continue
-        if not _whole_word(zh, m.start("verb"), m.group("verb")):
-            continue
-        b = _object_phrase(m.group("b"))
-        if len(b) >= 2 and _once(zh, b):
-            at = m.start("b") + m.group("b").index(b)
-            out.append(Agency("provide", "提供", "", b, None, (at, at + len(b))))
+    for family, pattern in (("help", cues.help), ("provide", cues.provide)):
+        for m in pattern.finditer(zh):
+            if any(s <= m.start() < e for s, e in inside_pivot) or _mutual(zh, *m.span()):
+                continue
+            verb = m.group("verb")  # a helping verb used as a verb; 为/向/给 a word of its own
+            if not (_verb_at(zh, m.start("verb"), verb) if family == "help" else _whole_word(zh, m.start("verb"), verb)):
+                continue
+            b = _object_phrase(m.group("b"))
+            if len(b) >= 2 and _once(zh, b):
+                at = m.start("b") + m.group("b").index(b)
+                out.append(Agency(family, verb if family == "help" else "提供", "", b, None, (at, at + len(b))))
     return out
 
 
