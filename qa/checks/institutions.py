@@ -1,5 +1,10 @@
 """institution: a Chinese body or office rendered as a different body, or by a known wrong name.
 
+The bodies are state and Party organs, the central SOEs on SASAC's list and the
+universities of the Double First-Class list; 中国人民大学 → "Peking University"
+and 中核集团 → "China General Nuclear Power Group" are as wrong as 全国政协 →
+"National People's Congress".
+
 全国政协 is the CPPCC, not the National People's Congress; 最高人民检察院 is the
 Supreme People's Procuratorate, not the Supreme Court; 省委书记 is a provincial
 Party secretary, not the governor.  Fluent English that names the wrong body
@@ -457,7 +462,8 @@ def check_institutions(pair: Pair, ctx: Context) -> list[Flag]:
 
 
 INSTITUTION = Check(id="institution", category="Accuracy/Mistranslation", severity="major",
-                    description="A Chinese state or Party body or office rendered as a different "
-                                "body or by a known wrong name (全国政协 → 'National People's Congress')",
+                    description="A Chinese state or Party body, central SOE, university or office rendered "
+                                "as a different body or by a known wrong name (全国政协 → 'National People's "
+                                "Congress', 中核集团 → 'China General Nuclear Power Group')",
                     run=check_institutions, options=InstitutionOptions)
 CHECKS = [INSTITUTION]

@@ -12,6 +12,9 @@ role and B in the leading one; when either actor or either role cannot be
 found it stays silent.  The pivot construction 鼓励A构建…带动B / 鼓励A…为B提供
 is read the same way: the party after "encourage" in the English must be A,
 not B; and in A要V1，B要V2 the English must not give V1 to B and V2 to A.
+Who acts on whom in 以A带动B, A助力/保障B, 为B提供 and 鼓励A对B帮扶 is read by
+``qa/role_agency.py`` (agent as the object, beneficiary after "by"/"from" or
+as the subject of the verb).
 """
 
 from __future__ import annotations
@@ -376,7 +379,8 @@ def _agency_message(pair: Pair, s: Swap) -> tuple[str, str]:
 
 
 ROLES = Check(id="roles", category="Accuracy/Mistranslation", severity="major",
-              description="Who leads and who assists swapped (由A牵头、B配合 → 'led by B with the "
-                          "support of A'; 鼓励A…带动B → 'encourage B')",
+              description="Who leads and who assists, or who acts and who benefits, swapped (由A牵头、B配合 → "
+                          "'led by B with the support of A'; 以A带动B → 'B drives A'; A助力B → 'A helped by B'; "
+                          "为B提供 → 'receive from B')",
               run=check_roles, scope="pair")
 CHECKS = [ROLES]
