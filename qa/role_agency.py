@@ -341,8 +341,8 @@ def _beneficiary_as_subject(ag: Agency, en: str, tokens: list[lx.Token], stems) 
             i -= 1  # the actor's words before a head noun its glosses lack ("domestic brands")
         if i < 0 or i not in at or any(c in en[tokens[i].end:t.start] for c in ",;:()—"):
             continue
-        if _object_of(tokens, k, at) is not None:
-            continue  # the party is also what the verb acts on: no clear reading
+        if any(j > k for j in at):
+            continue  # the party is named after the verb too (as its object or receiver): no clear reading
         start = i
         while start - 1 in at:
             start -= 1

@@ -174,8 +174,8 @@ def test_parse_agency_reads_the_four_constructions():
     assert parse_agency("以信息化带动工业化、以工业化促进信息化。") == []
     assert parse_agency("鼓励会员企业之间相互帮助、共同发展。") == []
     assert parse_agency("在政府支持下，企业加快发展。") == []
-    # 为 of 因为 is no beneficiary (MAC aca, a radar textbook)
-    assert parse_agency("这是因为小天线尺寸提供了很好的性能。") == []
+    # 为 of 因为 is no beneficiary
+    assert parse_agency("这是因为新平台提供了更快的服务。") == []
 
 
 def test_driver_made_the_driven_is_flagged():
@@ -216,6 +216,16 @@ def test_receiver_made_the_provider_is_flagged():
                        "Two leading aviation technology companies in Vietnam and Singapore have cooperated to "
                        "provide aircraft equipment maintenance and repair services to domestic and foreign "
                        "airlines.") == []
+
+
+def test_receiver_as_the_subject_is_flagged_only_when_named_there_alone():
+    # a sentence of the kind the MAC academic set holds, where a subject rule alone cried wolf
+    zh = "此外，咨询公司也可以向政府机构和其他机构提供专业建议。"
+    assert check_roles(zh, "In addition, consulting organizations can also supply the professional advice "
+                           "that government agencies and other institutions seek.") == []
+    f, = check_roles(zh, "In addition, government agencies and other institutions can also supply "
+                         "professional advice to consulting firms.")
+    assert "provider" in f.message
 
 
 def test_encouraged_helper_made_the_helped_is_flagged():
