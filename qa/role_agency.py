@@ -142,16 +142,19 @@ _CUT_FLAGS = ("d", "ad", "p", "u", "c")
 _KEEP_WORDS = frozenset("、和与及等")
 
 
-def _object_phrase(text: str) -> str:
+def _object_phrase(text: str, noun_first: bool = False) -> str:
     """The party in ``text`` (the object after the verb): leading quantifiers trimmed, cut at the
     first adverb or preposition or a verb after a noun, trailing verbs dropped (诸多优质国货快速壮大 → 优质国货;
-    国货品牌发展 → 国货品牌; 税务、财政…等领域政府部门 kept whole)."""
+    国货品牌发展 → 国货品牌; 税务、财政…等领域政府部门 kept whole); with ``noun_first`` nothing
+    when the text starts with a verb."""
     from jieba import posseg
 
     loaded_jieba().setLogLevel(60)
     words = [(w.word, w.flag) for w in posseg.lcut(text)]
     while words and words[0][1].startswith(("m", "q", "d", "u", "p")):
         words.pop(0)
+    if noun_first and words and words[0][1] == "v":
+        return ""  # 为养老保障提供…: what follows the "verb" is another verb, so it was a noun
     kept: list[tuple[str, str]] = []
     for w, f in words:
         if kept and f.startswith(_CUT_FLAGS) and w not in _KEEP_WORDS:
@@ -234,7 +237,7 @@ def parse_agency(zh: str) -> list[Agency]:
             verb = m.group("verb")  # a helping verb used as a verb; 为/向/给 a word of its own
             if not (_verb_at(zh, m.start("verb"), verb) if family == "help" else _whole_word(zh, m.start("verb"), verb)):
                 continue
-            b = _object_phrase(m.group("b"))
+            b = _object_phrase(m.group("b"), noun_first=family == "help")
             if len(b) >= 2 and _once(zh, b):
                 at = m.start("b") + m.group("b").index(b)
                 out.append(Agency(family, verb if family == "help" else "提供", "", b, None, (at, at + len(b))))
