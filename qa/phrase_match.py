@@ -129,16 +129,20 @@ def find_chinese(zh: str, terms: Iterable[str]) -> list[Found]:
     return sorted(kept, key=lambda h: h.start)
 
 
+def neighbour_pairs(pairs: Sequence, pair, reach: int = 1) -> list:
+    """The pairs up to ``reach`` beads either side of ``pair`` (none when it is not in ``pairs``)."""
+    ids = [p.id for p in pairs]
+    try:
+        k = ids.index(pair.id)
+    except ValueError:
+        return []
+    return list(pairs[max(0, k - reach):k]) + list(pairs[k + 1:k + 1 + reach])
+
+
 def neighbour_texts(pairs: Sequence, pair, side: str, reach: int = 1) -> str:
     """The ``side`` ("zh" or "en") texts of the pairs next to ``pair``, joined.
 
     An aligner may put a name's translation one bead away; a check that flags
     a missing rendering looks there before it cries wolf.
     """
-    ids = [p.id for p in pairs]
-    try:
-        k = ids.index(pair.id)
-    except ValueError:
-        return ""
-    around = list(pairs[max(0, k - reach):k]) + list(pairs[k + 1:k + 1 + reach])
-    return "\n".join(getattr(p, side) for p in around)
+    return "\n".join(getattr(p, side) for p in neighbour_pairs(pairs, pair, reach))

@@ -167,3 +167,54 @@ def test_an_unlisted_body_name_instead_of_the_listed_body_is_minor():
     assert run(zh, "Led by the Ministry of Economy, …", options={"unlisted": False}) == []
     # the Chinese names another, unlisted body (商务局): the English name may be its own
     assert run("市商务局和财政部联合发文。", "The Municipal Bureau of Commerce and the ministry issued it jointly.") == []
+
+
+# the digital-economy forum digest (人民日报 2022) and 吴俊 2025 (corpora/zh-only)
+CNNC = "数字化已成为中核集团高质量发展的重要推动力。"
+RUC = "中国人民大学中国企业创新发展研究中心主任、教授  姚建明"
+
+
+def test_a_central_soe_rendered_as_another_central_soe():
+    flags = run(CNNC, "Digitalization has become an important driving force for the high-quality development "
+                      "of China General Nuclear Power Group (CGN).")
+    assert [f.severity for f in flags] == ["major"] and "China National Nuclear Corporation" in flags[0].suggestion
+    assert run(CNNC, "Digitalization has become an important driving force for the high-quality development "
+                     "of China National Nuclear Corporation (CNNC).") == []
+    assert run(CNNC, "Digitalization has become an important driver of the group's high-quality development.") == []
+
+
+def test_a_university_rendered_as_another_university():
+    flags = run(RUC, "Yao Jianming, Professor and Director of the China Enterprise Innovation and Development "
+                     "Research Center, Peking University")
+    assert len(flags) == 1 and "Renmin University of China" in flags[0].suggestion
+    assert run(RUC, "Yao Jianming, Professor and Director of the China Enterprise Innovation and Development "
+                    "Research Center, Renmin University of China") == []
+    assert run("北京大学光华管理学院院长刘俏表示。", "Liu Qiao, dean of Guanghua School of Management at "
+                                                   "Beijing University, said.") == []
+
+
+def test_a_neighbour_that_names_the_body_itself_does_not_excuse_it():
+    # the speaker line above gives the company's full name and its own rendering
+    above = Pair(id=1, zh="中国核工业集团有限公司信息中心副主任  蔡  盛",
+                 en="Cai Sheng, Deputy Director of the Information Center, China National Nuclear Corporation")
+    wrong = Pair(id=2, zh=CNNC, en="Digitalization has become an important driving force for the "
+                                   "high-quality development of China General Nuclear Power Group (CGN).")
+    assert len(inst.check_institutions(wrong, Context(pairs=[above, wrong]))) == 1
+    # a neighbour whose Chinese does not name it may still hold the rendering (alignment slack)
+    slack = Pair(id=1, zh="蔡盛介绍：", en="Cai Sheng of China National Nuclear Corporation said:")
+    assert inst.check_institutions(wrong, Context(pairs=[slack, wrong])) == []
+
+
+def test_a_congress_rendered_as_a_plenum_and_back():
+    zh = "党的二十大提出“打造具有国际竞争力的数字产业集群”,将数实融合置于全球竞争语境。"
+    flags = run(zh, "The Third Plenary Session of the 20th Central Committee called for \"building internationally "
+                    "competitive digital industry clusters\".")
+    assert len(flags) == 1
+    assert flags[0].en[slice(*flags[0].en_spans[0])] == "Plenary Session of the 20th Central Committee"
+    assert run(zh, "The 20th National Congress of the Communist Party of China called for \"building "
+                   "internationally competitive digital industry clusters\".") == []
+    plenum = "党的二十届三中全会对发展数字经济作出重要部署。"
+    assert len(run(plenum, "The 20th National Congress of the CPC made important arrangements for developing "
+                           "the digital economy.")) == 1
+    assert run(plenum, "The Third Plenum of the 20th CPC Central Committee made important arrangements.") == []
+    assert inst.without_meeting_ordinals("the 19th CPC Central Committee") == "the      CPC Central Committee"

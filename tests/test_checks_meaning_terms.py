@@ -7,10 +7,13 @@ correctly translated.
 
 from __future__ import annotations
 
+import pytest
+
 from align.model import Pair
 from qa import term_heads
 from qa.checks import literal_terms, roles, terminology
 from qa.model import Context
+from qa.role_agency import parse_agency
 
 # --------------------------------------------------------------------------- term-consistency
 
@@ -273,3 +276,93 @@ def test_roles_in_order_are_clean():
     # no role marker in the English: silent
     assert check_roles(MOF, "The Ministry of Finance and all relevant departments will set up a "
                             "working mechanism.") == []
+
+
+# agent/beneficiary constructions (qa/role_agency.py): 人民日报 2022 digital-economy forum digest,
+# 吴俊 2025 (corpora/zh-only) and WMT20 newstest sources
+DRIVE = "以“鼎新”带动“革故”,以增量带动存量,促进我国产业迈向全球价值链中高端。"
+HELP = "美腕成立7年来，持续助力国货品牌发展。"
+PROVIDE = ("同时，联合技术研发机构、科技检测机构、高校等设立研究开发实验室，"
+           "为孵化和创新企业提供设备、平台和专业技术支持。")
+PIVOT = "即将在线上推出鼓励入会司机对途中遇困卡友扶危帮困的“卡友互助线上奖励”计划。"
+
+
+def test_parse_agency_reads_the_four_constructions():
+    assert [(a.family, a.agent, a.beneficiary) for a in parse_agency(DRIVE)] == [("drive", "增量", "存量")]
+    assert [(a.family, a.beneficiary) for a in parse_agency(HELP)] == [("help", "国货品牌")]
+    assert [(a.family, a.beneficiary) for a in parse_agency(PROVIDE)] == [("provide", "孵化和创新企业")]
+    assert [(a.family, a.agent) for a in parse_agency(PIVOT)] == [("help", "入会司机")]
+    # both ways in one sentence, mutual help, a helping word used as a noun: nothing to read
+    assert parse_agency("以信息化带动工业化、以工业化促进信息化。") == []
+    assert parse_agency("鼓励会员企业之间相互帮助、共同发展。") == []
+    assert parse_agency("在政府支持下，企业加快发展。") == []
+    # 为 of 因为 is no beneficiary
+    assert parse_agency("这是因为新平台提供了更快的服务。") == []
+
+
+def test_driver_made_the_driven_is_flagged():
+    f, = check_roles(DRIVE, "Let \"establishing the new\" drive \"discarding the old\" and let the existing "
+                            "stock drive the increment.")
+    assert (f.check, f.severity) == ("roles", "major") and "增量" in f.message
+    assert [f.en[slice(*s)] for s in f.en_spans] == ["drive", "increment"]
+    assert check_roles(DRIVE, "Let \"establishing the new\" drive \"discarding the old\" and let the "
+                              "increment drive the existing stock.") == []
+    assert check_roles(DRIVE, "The existing stock is to be driven by the increment.") == []
+    assert check_roles("以信息化带动工业化、以工业化促进信息化。", "Use informatization to drive "
+                       "industrialization and industrialization to promote informatization.") == []
+
+
+def test_helped_party_made_the_helper_is_flagged():
+    f, = check_roles(HELP, "In the seven years since it was founded, Meiwan's development has been "
+                           "continuously supported by domestic brands.")
+    assert "国货品牌" in f.message and f.en[slice(*f.en_spans[0])] == "supported by"
+    assert check_roles(HELP, "In the seven years since it was founded, Meiwan has continuously supported "
+                             "the development of domestic brands.") == []
+    # the helped party as the subject of the helping verb
+    f, = check_roles(HELP, "In the seven years since it was founded, domestic brands have continuously "
+                           "helped Meiwan develop.")
+    assert f.en[slice(*f.en_spans[0])] == "domestic brands" and "helper" in f.message
+    assert check_roles("这家企业只是当今云计算助力制造业转型的一个缩影。", "The company is just one example "
+                       "of how cloud computing is helping to transform manufacturing today.") == []
+
+
+def test_receiver_made_the_provider_is_flagged():
+    f, = check_roles(PROVIDE, "At the same time, together with technology R&D institutions and universities, "
+                              "we have set up R&D laboratories that receive equipment, platforms and "
+                              "professional technical support from incubated and innovative enterprises.")
+    assert "incubated and innovative" in f.en[slice(*f.en_spans[1])]
+    assert check_roles(PROVIDE, "At the same time, together with technology R&D institutions and universities, "
+                                "we have set up R&D laboratories that provide equipment, platforms and "
+                                "professional technical support to incubated and innovative enterprises.") == []
+    assert check_roles("越南和新加坡的两家一流航空技术公司开展合作，向国内外航空公司提供飞机设备保养与维修服务。",
+                       "Two leading aviation technology companies in Vietnam and Singapore have cooperated to "
+                       "provide aircraft equipment maintenance and repair services to domestic and foreign "
+                       "airlines.") == []
+
+
+def test_receiver_as_the_subject_is_flagged_only_when_named_there_alone():
+    # a sentence of the kind the MAC academic set holds, where a subject rule alone cried wolf
+    zh = "此外，咨询公司也可以向政府机构和其他机构提供专业建议。"
+    assert check_roles(zh, "In addition, consulting organizations can also supply the professional advice "
+                           "that government agencies and other institutions seek.") == []
+    f, = check_roles(zh, "In addition, government agencies and other institutions can also supply "
+                         "professional advice to consulting firms.")
+    assert "provider" in f.message
+
+
+def test_encouraged_helper_made_the_helped_is_flagged():
+    f, = check_roles(PIVOT, "We will launch online a programme that encourages fellow truckers who get into "
+                            "difficulty on the road to help union-member drivers.")
+    assert "入会司机" in f.message and "drivers" in f.en[slice(*f.en_spans[1])]
+    assert check_roles(PIVOT, "We will launch online a programme that encourages union-member drivers to "
+                              "help fellow truckers who get into difficulty on the road.") == []
+
+
+def test_a_broken_agency_cue_table_is_a_clear_error(tmp_path):
+    from align.errors import InputError
+    from qa.role_agency import load_cues
+
+    bad = tmp_path / "cues.tsv"
+    bad.write_text("drive\tzh\t带动\nhelp\tfr\taider\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 2"):
+        load_cues(bad)

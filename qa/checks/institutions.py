@@ -1,5 +1,10 @@
 """institution: a Chinese body or office rendered as a different body, or by a known wrong name.
 
+The bodies are state and Party organs, the central SOEs on SASAC's list and the
+universities of the Double First-Class list; 中国人民大学 → "Peking University"
+and 中核集团 → "China General Nuclear Power Group" are as wrong as 全国政协 →
+"National People's Congress".
+
 全国政协 is the CPPCC, not the National People's Congress; 最高人民检察院 is the
 Supreme People's Procuratorate, not the Supreme Court; 省委书记 is a provincial
 Party secretary, not the governor.  Fluent English that names the wrong body
@@ -28,6 +33,7 @@ and government" says "government" for 省政府).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -44,6 +50,7 @@ from qa.phrase_match import (
     Found,
     find_chinese,
     find_english,
+    neighbour_pairs,
     neighbour_texts,
 )
 
@@ -98,15 +105,49 @@ class Misnamed:
 
 
 def _present(body: Institution, zh: str) -> bool:
-    return any(name in zh for name in body.zh)
+    """Whether ``zh`` names ``body``, by a listed name or a numbered meeting (二十届三中全会)."""
+    return any(name in zh for name in body.zh) or any(f.name in body.zh for f in numbered_meetings(zh))
+
+
+#: an ordinal before the name of a numbered Party body ("the 20th Central Committee", "the
+#: Nineteenth CPC National Congress"): the table lists the names without it
+_ORDINAL_WORDS = ("first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+                  "thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
+                  "twentieth|twenty-first|twenty-second")
+_MEETING_ORDINAL = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)|{_ORDINAL_WORDS})(?=[\s\-]+(?:(?:CPC|CCP)[\s\-]+)?"
+                              r"(?:Central\s+Committee|National\s+Congress|Party\s+Congress)\b)",
+                              re.IGNORECASE)
+
+
+def without_meeting_ordinals(en: str) -> str:
+    """``en`` with the ordinal of a numbered Party body blanked out, offsets kept.
+
+    "the Third Plenary Session of the 20th Central Committee" then matches the
+    table's "plenary session of the Central Committee" (names match across any
+    run of spaces), so a congress rendered as a plenum, or the reverse, is a
+    different body like any other.
+    """
+    return _MEETING_ORDINAL.sub(lambda m: " " * len(m.group()), en)
+
+
+def _own_renderings(body: Institution, own: tuple[str, ...], around: Sequence[tuple[str, str]]) -> bool:
+    """Whether a neighbouring pair's English renders ``body`` where that pair's Chinese does not name it.
+
+    An aligner may put a name's translation one bead away; but a neighbour that
+    names the body itself (the speaker line above with the company's full name)
+    uses its rendering for its own mention.
+    """
+    return any(not _present(body, zh) and find_english(without_meeting_ordinals(en), own) for zh, en in around)
 
 
 def find_misnamed(zh: str, en: str, table: tuple[Institution, ...],
-                  zh_around: str = "", en_around: str = "", unlisted: bool = True) -> list[Misnamed]:
+                  zh_around: str = "", around: Sequence[tuple[str, str]] = (),
+                  unlisted: bool = True) -> list[Misnamed]:
     """Every listed body in ``zh`` that ``en`` renders as a wrong name or as a different body.
 
-    ``zh_around`` / ``en_around`` are the neighbouring pairs' texts: a rendering
-    found there, or the other body's Chinese name found there, stops a flag.
+    ``zh_around`` is the neighbouring pairs' Chinese and ``around`` those pairs
+    as (zh, en): the other body's Chinese name found there, or a rendering in a
+    neighbour's English that is not that neighbour's own, stops a flag.
     """
     by_zh = {name: body for body in table for name in body.zh}
     in_zh = find_chinese(zh, by_zh)
@@ -116,6 +157,7 @@ def find_misnamed(zh: str, en: str, table: tuple[Institution, ...],
     if not in_zh:
         return []
     names = {n for body in table for n in (*body.standard, *body.accepted, *body.wrong)}
+    en = without_meeting_ordinals(en)
     in_en = find_english(en, names)
     named = {by_zh[f.name] for f in in_zh}
     accepted_here = {n for body in named for n in (*body.standard, *body.accepted)}
@@ -129,7 +171,7 @@ def find_misnamed(zh: str, en: str, table: tuple[Institution, ...],
         own = (*body.standard, *body.accepted)
         if not _local(zh, f.start):
             own += _specialised_names(body, table)
-        if _rendered(en, own, in_en) or (en_around and find_english(en_around, own)):
+        if _rendered(en, own, in_en) or _own_renderings(body, own, around):
             continue
         hit = _wrong_name(body, in_en, accepted_here)
         other = None
@@ -237,6 +279,7 @@ def find_foreign(zh: str, en: str, table: tuple[Institution, ...], zh_around: st
     accepted_here = {n for body in named for n in (*body.standard, *body.accepted)}
     specific = {body: _specific_names(body) for body in table if body.kind == "body"}
     names = {n for ns in specific.values() for n in ns}
+    en = without_meeting_ordinals(en)
     for h in find_english(en, names):
         if h.names & accepted_here:
             continue
@@ -404,8 +447,8 @@ def check_institutions(pair: Pair, ctx: Context) -> list[Flag]:
     found = find_misnamed(pair.zh, pair.en, table, unlisted=opts.unlisted)
     if found and opts.neighbours > 0:
         zh_around = neighbour_texts(ctx.pairs, pair, "zh", opts.neighbours)
-        en_around = neighbour_texts(ctx.pairs, pair, "en", opts.neighbours)
-        found = find_misnamed(pair.zh, pair.en, table, zh_around, en_around, opts.unlisted)
+        around = [(p.zh, p.en) for p in neighbour_pairs(ctx.pairs, pair, opts.neighbours)]
+        found = find_misnamed(pair.zh, pair.en, table, zh_around, around, opts.unlisted)
     if not found and opts.foreign:
         found = find_foreign(pair.zh, pair.en, table,
                              neighbour_texts(ctx.pairs, pair, "zh", opts.neighbours))
@@ -419,7 +462,8 @@ def check_institutions(pair: Pair, ctx: Context) -> list[Flag]:
 
 
 INSTITUTION = Check(id="institution", category="Accuracy/Mistranslation", severity="major",
-                    description="A Chinese state or Party body or office rendered as a different "
-                                "body or by a known wrong name (全国政协 → 'National People's Congress')",
+                    description="A Chinese state or Party body, central SOE, university or office rendered "
+                                "as a different body or by a known wrong name (全国政协 → 'National People's "
+                                "Congress', 中核集团 → 'China General Nuclear Power Group')",
                     run=check_institutions, options=InstitutionOptions)
 CHECKS = [INSTITUTION]

@@ -12,6 +12,9 @@ role and B in the leading one; when either actor or either role cannot be
 found it stays silent.  The pivot construction 鼓励A构建…带动B / 鼓励A…为B提供
 is read the same way: the party after "encourage" in the English must be A,
 not B; and in A要V1，B要V2 the English must not give V1 to B and V2 to A.
+Who acts on whom in 以A带动B, A助力/保障B, 为B提供 and 鼓励A对B帮扶 is read by
+``qa/role_agency.py`` (agent as the object, beneficiary after "by"/"from" or
+as the subject of the verb).
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from align.zh_words import loaded_jieba
 from qa import lexicons as lx
 from qa.data_table import data_lines
 from qa.model import Check, Context, Flag
+from qa.role_agency import BREAK_WORDS as _BREAK
+from qa.role_agency import Swap, find_swaps, gloss_lemmas
 
 MARKERS_PATH = lx.DATA_DIR / "role_markers.tsv"
 _STOP = "，,。；;：:！!？?（）()“”\"《》"
@@ -39,7 +44,6 @@ _LEADS = re.compile(rf"(?:由)?(?P<a>[^{_STOP}、由]{{2,20}}?)(?:{_LEAD_VERBS})
 #: further supporters after the first: 国有企业牵头、龙头企业支撑、科研机构和高校深度参与
 _MORE = re.compile(rf"[、，,](?P<b>[^{_STOP}、]{{2,20}}?)(?:{_SUPPORT_VERBS})")
 _WITH = re.compile(rf"(?P<a>[^{_STOP}、由在]{{2,20}}?)(?P<verb>会同|指导)(?P<b>[^{_STOP}]{{2,24}})")
-_LINKS = frozenset({"and", "of", "the", "for", "to", "a", "an", "in", "on"})
 _ADVERB_FLAGS = ("d", "ad", "a", "c", "p", "u")
 
 
@@ -136,21 +140,6 @@ def parse_roles(zh: str) -> list[Roles]:
     return out
 
 
-def _gloss_lemmas(actor: str) -> frozenset[str]:
-    cd = lx.cedict()
-    out: set[str] = set()
-    for word in cd.segment(actor):
-        if len(word) < 2 and len(actor) > 3:
-            continue  # 各, 省: single characters gloss almost anything (but 大企业 is a *large* one)
-        for g in cd.glosses(word)[:5] if len(word) < 2 else cd.glosses(word):
-            clean = lx.strip_gloss(g)
-            out.update(lx.content_lemmas(clean))
-            initials = [w[0] for w in re.findall(r"[A-Za-z]+", clean) if w.lower() not in _LINKS]
-            if len(initials) >= 3:  # 'small and medium enterprise' is written 'SME' as often
-                out.add("".join(initials).lower())
-    return frozenset(out)
-
-
 def _mentions(tokens: list[lx.Token], own: frozenset[str], other: frozenset[str]) -> list[int]:
     """Token indexes rendering an actor.
 
@@ -206,7 +195,9 @@ def _span(tokens: list[lx.Token], mentions: list[int], at: int) -> tuple[int, in
 
 
 #: 鼓励A构建…，带动B… / 鼓励A开放…，为B提供…: a pivot verb whose object A acts on a second party B
-_PIVOT = re.compile(r"(?P<verb>鼓励|支持|引导)(?P<a>[^，,。；;：:！!？?]{2,16})"
+#: (支持 is left out: "support X" is how English renders it whatever X does next — WMT20 news
+#: "support the implementation … for the international community" is no swap)
+_PIVOT = re.compile(r"(?P<verb>鼓励|引导)(?P<a>[^，,。；;：:！!？?]{2,16})"
                     r"(?=[^。；;！!？?]{2,40}?(?:带动|帮助|[，,]为)(?P<b>[^，,。；;：:！!？?、]{2,12}))")
 #: English verbs that take the encouraged party as their object ("encourage A to …")
 _PIVOT_EN = re.compile(r"(?:encourag|support|guid|urg|help|enabl|incentivi[sz]|motivat)(?:e|es|ed|ing|s)?$",
@@ -240,7 +231,7 @@ def _pivot_flags(pair: Pair, tokens: list[lx.Token]) -> list[Flag]:
     """The English encourages B where the Chinese encourages A to act for B ("Encourage SMEs to …")."""
     flags = []
     for r in parse_pivots(pair.zh):
-        a, b = _gloss_lemmas(r.lead), _gloss_lemmas(r.support)
+        a, b = gloss_lemmas(r.lead), gloss_lemmas(r.support)
         a_at, b_at = set(_mentions(tokens, a, b)), set(_mentions(tokens, b, a))
         if not a_at or not b_at:
             continue
@@ -251,6 +242,8 @@ def _pivot_flags(pair: Pair, tokens: list[lx.Token]) -> list[Flag]:
             if any(j in a_at for j in window) or not any(j in b_at for j in window):
                 continue
             j = next(j for j in window if j in b_at)
+            if any(tokens[i].text.lower() in _BREAK for i in range(k + 1, j)):
+                continue  # "support for B": B is no object of the verb
             en_b = (tokens[j].start, tokens[j].end)
             flags.append(ROLES.flag(
                 pair, f"The Chinese {pair.zh[r.lead_span[0] - 2:r.lead_span[0]]} {r.lead}, who are to "
@@ -306,8 +299,8 @@ def _task_flags(pair: Pair, tokens: list[lx.Token]) -> list[Flag]:
     A … V1, B … V2 (every one of the four found by its own gloss words)."""
     flags = []
     for r, v1, v2 in parse_tasks(pair.zh):
-        a, b = _gloss_lemmas(r.lead), _gloss_lemmas(r.support)
-        g1, g2 = _gloss_lemmas(v1), _gloss_lemmas(v2)
+        a, b = gloss_lemmas(r.lead), gloss_lemmas(r.support)
+        g1, g2 = gloss_lemmas(v1), gloss_lemmas(v2)
         a_at, b_at = _mentions(tokens, a, b), _mentions(tokens, b, a)
         if not a_at or not b_at:
             continue
@@ -334,7 +327,7 @@ def check_roles(pair: Pair, ctx: Context) -> list[Flag]:
     markers = load_markers()
     tokens = lx.tokenize_en(pair.en)
     for r in parse_roles(pair.zh):
-        lead, support = _gloss_lemmas(r.lead), _gloss_lemmas(r.support)
+        lead, support = gloss_lemmas(r.lead), gloss_lemmas(r.support)
         lead_at = _mentions(tokens, lead, support)
         support_at = _mentions(tokens, support, lead)
         if not lead_at or not support_at:
@@ -352,11 +345,42 @@ def check_roles(pair: Pair, ctx: Context) -> list[Flag]:
             zh_spans=(r.lead_span, r.support_span), en_spans=tuple(sorted((lead_en, support_en))),
             suggestion=f"Swap the roles back: led by {pair.en[slice(*lead_en)]}, with the support "
                        f"of {pair.en[slice(*support_en)]}"))
-    return flags + _pivot_flags(pair, tokens) + _task_flags(pair, tokens)
+    return flags + _pivot_flags(pair, tokens) + _task_flags(pair, tokens) + _agency_flags(pair)
+
+
+def _agency_flags(pair: Pair) -> list[Flag]:
+    """以A带动B, A助力B, 为B提供, 鼓励A对B帮扶 whose English gives the driver or helper the other
+    part (qa/role_agency.py reads both sides)."""
+    flags = []
+    for s in find_swaps(pair.zh, pair.en):
+        message, suggestion = _agency_message(pair, s)
+        zh_spans = tuple(sp for sp in (s.agency.agent_span, s.agency.beneficiary_span) if sp)
+        flags.append(ROLES.flag(pair, message, zh_spans=zh_spans,
+                                en_spans=tuple(sorted({s.en_span, s.cue_span})), suggestion=suggestion))
+    return flags
+
+
+def _agency_message(pair: Pair, s: Swap) -> tuple[str, str]:
+    ag = s.agency
+    en, cue = pair.en[slice(*s.en_span)], pair.en[slice(*s.cue_span)]
+    if ag.family == "drive":
+        said = f"以{ag.agent}{ag.verb}{ag.beneficiary}: {ag.agent} drives {ag.beneficiary}"
+        keep = f"Make {ag.agent} what drives {ag.beneficiary}, not the reverse"
+    elif ag.family == "provide":
+        said = f"为{ag.beneficiary}提供: {ag.beneficiary} is the one provided for"
+        keep = f"Make {ag.beneficiary} the receiver ('provide … to/for …'), not the provider"
+    elif ag.agent:
+        said = f"{ag.agent} helps {ag.beneficiary} ({ag.verb})"
+        keep = f"Make {ag.agent} the one who helps and {ag.beneficiary} the one helped"
+    else:
+        said = f"{ag.verb}{ag.beneficiary}: {ag.beneficiary} is the one helped"
+        keep = f"Make {ag.beneficiary} the one helped, not the helper"
+    return (f"The Chinese says {said}; the English ('{cue}' … '{en}') makes '{en}' {s.reading}", keep)
 
 
 ROLES = Check(id="roles", category="Accuracy/Mistranslation", severity="major",
-              description="Who leads and who assists swapped (由A牵头、B配合 → 'led by B with the "
-                          "support of A'; 鼓励A…带动B → 'encourage B')",
+              description="Who leads and who assists, or who acts and who benefits, swapped (由A牵头、B配合 → "
+                          "'led by B with the support of A'; 以A带动B → 'B drives A'; A助力B → 'A helped by B'; "
+                          "为B提供 → 'receive from B')",
               run=check_roles, scope="pair")
 CHECKS = [ROLES]
