@@ -73,3 +73,14 @@ def copy_of_corpus_run(corpus_run, dest: Path) -> Path:
     assert proc.returncode == 0, proc.stderr
     shutil.copytree(out, dest)
     return dest
+
+
+@pytest.fixture
+def outdir(run_folder, tmp_path) -> Path:
+    """A fresh copy of the module's ``run_folder`` (a zhen run it builds once): every test
+    starts its own review.  Used by the review-app and review-export tests."""
+    import shutil
+
+    copy = tmp_path / "run"
+    shutil.copytree(run_folder, copy)
+    return copy

@@ -42,14 +42,6 @@ def run_folder(tmp_path_factory) -> Path:
     return out
 
 
-@pytest.fixture
-def outdir(run_folder, tmp_path) -> Path:
-    """A fresh copy of the run folder: every test starts its own review."""
-    copy = tmp_path / "run"
-    shutil.copytree(run_folder, copy)
-    return copy
-
-
 @pytest.fixture(scope="module")
 def shared_outdir(run_folder, tmp_path_factory) -> Path:
     copy = tmp_path_factory.mktemp("shared") / "run"

@@ -8,7 +8,6 @@ pairs (tests/data/export/pairs.json): pair 2 (不以规矩,不成方圆) and pai
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 from pathlib import Path
 
@@ -44,13 +43,6 @@ def run_folder(tmp_path_factory) -> Path:
     assert "review app imported: False" in done.stderr
     assert "dismissed in review" not in done.stdout
     return out
-
-
-@pytest.fixture
-def outdir(run_folder, tmp_path) -> Path:
-    copy = tmp_path / "run"
-    shutil.copytree(run_folder, copy)
-    return copy
 
 
 def _flags(folder: Path) -> list[dict]:
