@@ -26,6 +26,7 @@ from align.model import Segment
 from align.script import HAN
 
 __all__ = [
+    "en_sentence_spans",
     "is_en_heading",
     "is_zh_heading",
     "segment",
@@ -267,6 +268,16 @@ _EN_PAIRS = {"“": "”"}
 # Straight double quotes pair up in order when their count is even.
 _EN_MARKS = _marks_pattern(_EN_PAIRS, straight=True)
 _EN_QUOTE_MAX = 400
+# Short matched brackets never hold a sentence end: "(603716. SH)", "[Art. 3]".
+# Unmatched ones are ignored (machine output often loses a closer), and a long
+# bracketed passage may hold whole sentences of its own.
+_EN_BRACKETS = {"(": ")", "[": "]"}
+_EN_BRACKET_MARKS = _marks_pattern(_EN_BRACKETS, straight=False)
+_EN_BRACKET_MAX = 80
+# A closer after a space ("… the next step. ”") ends the sentence before it;
+# it never starts one.  A straight quote may open the next sentence, so it is
+# not listed.
+_EN_LONE_CLOSERS = "”’)]"
 # Titles and similar: never end a sentence ("Dr. Smith", "e.g. the").
 _ABBR_NEVER = {
     "mr",
@@ -423,16 +434,22 @@ def _en_cut_here(text: str, m: re.Match[str], begin: int, end: int) -> bool:
     if j >= end:
         return False
     nxt = text[j]
-    if nxt.islower():
+    if nxt.islower() or nxt in _EN_LONE_CLOSERS:
         return False
     if not (nxt.isupper() or nxt.isdigit() or nxt in "“\"‘'([" or not nxt.isascii()):
         return False
-    if "!" in run or "?" in run or "…" in run or run.startswith(".."):
-        return True
-    # A single full stop: look at the word in front of it.
     ws = m.start()
     while ws > begin and not text[ws - 1].isspace():
         ws -= 1
+    if "…" in run or run.startswith(".."):
+        # A hesitation on a one-letter word goes on: "I... I've never met him".
+        before = text[ws : m.start()].lstrip("(“\"‘'[")
+        return not (
+            len(before) == 1 and before.isalpha() and nxt.lower() == before.lower()
+        )
+    if "!" in run or "?" in run:
+        return True
+    # A single full stop: look at the word in front of it.
     first_word = _strip_span(text, begin, ws)[0] == ws
     word = text[ws : m.start()].lstrip("(“\"‘'[")
     low = word.lower()
@@ -452,9 +469,16 @@ def _en_cut_here(text: str, m: re.Match[str], begin: int, end: int) -> bool:
     return True
 
 
-def _en_sentence_spans(text: str, start: int, end: int) -> Iterator[Span]:
-    pairs = _protected_pairs(
-        text, start, end, _EN_PAIRS, _EN_MARKS, max_len=_EN_QUOTE_MAX
+def _en_sentence_spans(
+    text: str, start: int, end: int, keep_quotations: bool = True
+) -> Iterator[Span]:
+    brackets = _protected_pairs(
+        text, start, end, _EN_BRACKETS, _EN_BRACKET_MARKS, max_len=_EN_BRACKET_MAX
+    )
+    quotations = (
+        _protected_pairs(text, start, end, _EN_PAIRS, _EN_MARKS, max_len=_EN_QUOTE_MAX)
+        if keep_quotations
+        else None
     )
     begin = start
     for m in _EN_CANDIDATE.finditer(text, start, end):
@@ -462,7 +486,9 @@ def _en_sentence_spans(text: str, start: int, end: int) -> Iterator[Span]:
             break
         if not _en_cut_here(text, m, begin, end):
             continue
-        if pairs.covers(m.end()):
+        if brackets.covers(m.end()):
+            continue
+        if quotations is not None and quotations.covers(m.end()):
             continue
         s, e = _strip_span(text, begin, m.end())
         if s < e:
@@ -525,6 +551,23 @@ def _segment(text: str, sentences, heading) -> list[Segment]:
                 )
             )
     return out
+
+
+def en_sentence_spans(text: str, keep_quotations: bool = True) -> list[Span]:
+    """English sentence spans ``(start, end)`` of ``text``, paragraph by paragraph.
+
+    The one English splitter: the aligner (through ``segment_en``) and the
+    checks use it.  ``keep_quotations`` keeps a quoted speech of several
+    sentences whole, as the aligner needs (the Chinese side keeps its “…” whole
+    too, and one side cut where the other is not costs a bead); the checks pass
+    False, because they judge each sentence, quoted or not (a lowercase start
+    or a fragment inside a quotation is as wrong as outside it).
+    """
+    _check(text)
+    spans: list[Span] = []
+    for ps, pe in _paragraph_spans(text):
+        spans.extend(_en_sentence_spans(text, ps, pe, keep_quotations))
+    return spans
 
 
 def segment_zh(text: str) -> list[Segment]:

@@ -69,9 +69,9 @@ sys.path.insert(0, str(REPO / "bench"))
 from common import shared_eval
 
 from align.model import Pair
+from align.segment import en_sentence_spans
 from qa import lexicons as lx
 from qa.model import Flag
-from qa.text import sentence_spans
 
 XUEXI = REPO / "corpora" / "xuexi-shibao-shushi-ronghe.txt"
 LABELLED = REPO / "corpora" / "qa-labelled"
@@ -115,8 +115,8 @@ class Injection:
 
 
 def sentences(en: str) -> list[tuple[int, int]]:
-    """(start, end) of each English sentence of a pair: the form checks' splitter (qa.text)."""
-    return sentence_spans(en)
+    """(start, end) of each English sentence of a pair: the checks' way (quotations cut)."""
+    return en_sentence_spans(en, keep_quotations=False)
 
 
 def _flag_pair_ids(f: Flag) -> tuple[int, ...]:

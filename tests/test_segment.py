@@ -9,7 +9,7 @@ import pytest
 
 from align.errors import InputError
 from align.model import Segment
-from align.segment import segment, segment_en, segment_lines, segment_zh
+from align.segment import en_sentence_spans, segment, segment_en, segment_lines, segment_zh
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpora" / "xuexi-shibao-shushi-ronghe.txt"
@@ -345,3 +345,19 @@ def test_long_quotation_still_splits(zh_segs):
         "他在讲话中说：“加快数字经济和实体经济深度融合意义重大。"
     )
     assert segs[-1].text.endswith("提升我国千行百业的国际竞争力。”")
+
+
+def test_one_english_splitter_quotations_kept_whole_or_cut():
+    """The aligner keeps a quoted speech whole (the Chinese keeps its “…” whole);
+    the checks cut it, to judge each sentence.  Nothing else differs.
+    (WMT20 newstest2020 reference.)"""
+    text = ('He said: "It is the glory of my life to walk through Tiananmen Square like my '
+            'father. I am willing to suffer any hardship." Then he left.')
+    whole = [text[a:b] for a, b in en_sentence_spans(text)]
+    cut = [text[a:b] for a, b in en_sentence_spans(text, keep_quotations=False)]
+    assert whole == [text[: text.index(" Then")], "Then he left."]
+    assert cut == [text[: text.index(" I am")], 'I am willing to suffer any hardship."',
+                   "Then he left."]
+    assert [s.text for s in segment_en(text)] == whole
+    assert en_sentence_spans("Fig. 3 shows it. 2. The next item.", keep_quotations=False) == \
+        en_sentence_spans("Fig. 3 shows it. 2. The next item.")

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 
 from align.model import Pair
-from align.segment import is_en_heading, is_zh_heading
+from align.segment import en_sentence_spans, is_en_heading, is_zh_heading
 from qa.english_lexicon import is_known
 from qa.model import Check, Context, Flag
-from qa.text import sentence_spans, url_spans
+from qa.text import url_spans
 
 # Acronyms whose lowercase form is not an English word, so "ai" or "smes" in
 # running text is always a capitalisation slip.  Lowercase → correct form.
@@ -44,7 +44,7 @@ def lowercase_sentence_start(pair: Pair, ctx: Context) -> list[Flag]:
     en = pair.en
     urls = url_spans(en)
     flags = []
-    for index, (start, end) in enumerate(sentence_spans(en)):
+    for index, (start, end) in enumerate(en_sentence_spans(en, keep_quotations=False)):
         i = start
         while i < end and en[i] in _OPENING:
             i += 1

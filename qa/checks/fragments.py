@@ -22,8 +22,9 @@ from functools import lru_cache
 from importlib import resources
 
 from align.model import Pair
+from align.segment import en_sentence_spans
 from qa.model import Check, Context, Flag
-from qa.text import quote, sentence_spans
+from qa.text import quote
 
 _WORD_RE = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
 _AUXILIARIES = {
@@ -305,7 +306,7 @@ def check_fragments(pair: Pair, ctx: Context) -> list[Flag]:
         return []
     en = pair.en
     flags = []
-    for span in sentence_spans(en):
+    for span in en_sentence_spans(en, keep_quotations=False):
         sentence = en[span[0]:span[1]]
         if not re.search(r"[.!?…][\"”’)]*$", sentence):
             continue  # no full stop: a heading or title line

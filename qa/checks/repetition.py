@@ -17,8 +17,9 @@ from collections import defaultdict
 from difflib import SequenceMatcher
 
 from align.model import Pair
+from align.segment import en_sentence_spans
 from qa.model import Check, Context, Flag, Span
-from qa.text import quote, sentence_spans, words
+from qa.text import quote, words
 
 # Words that legitimately coordinate with themselves or double up.
 _SELF_COORDINATED = {
@@ -108,7 +109,8 @@ def _truncated_within(en: str) -> list[tuple[Span, Span]]:
     """(copy, full) spans where the text starting at ``copy`` is repeated, in
     full and longer, right after it.  Candidate starts are sentence starts
     and capitalised words, so a copy that lost its full stop is still found."""
-    starts = sorted({s for s, _ in sentence_spans(en)} |
+    sentences = en_sentence_spans(en, keep_quotations=False)
+    starts = sorted({s for s, _ in sentences} |
                     {m.start() for m in re.finditer(r"(?<=\s)[A-Z“\"]", en)})
     found: list[tuple[Span, Span]] = []
     for a_index, a in enumerate(starts):
@@ -117,7 +119,7 @@ def _truncated_within(en: str) -> list[tuple[Span, Span]]:
             if len(piece.split()) < _MIN_TRUNCATED_WORDS:
                 continue
             if _copies_start_of(piece, en[b:]):
-                following = next((s for s in sentence_spans(en) if s[0] <= b < s[1]), (b, len(en)))
+                following = next((s for s in sentences if s[0] <= b < s[1]), (b, len(en)))
                 found.append(((a, a + len(piece)), (b, following[1])))
                 break
             if len(piece.split()) > 80:
@@ -132,7 +134,8 @@ def truncated_copies(ctx: Context) -> list[Flag]:
         for copy, full in _truncated_within(pair.en):
             flags.append(_truncated_flag(pair, copy, pair, full))
     for left, right in itertools.pairwise(pairs):
-        left_sentences, right_sentences = sentence_spans(left.en), sentence_spans(right.en)
+        left_sentences = en_sentence_spans(left.en, keep_quotations=False)
+        right_sentences = en_sentence_spans(right.en, keep_quotations=False)
         if not left_sentences or not right_sentences:
             continue
         last, first = left_sentences[-1], right_sentences[0]

@@ -16,12 +16,13 @@ import re
 from collections.abc import Sequence
 
 from align.model import Pair
+from align.segment import en_sentence_spans
 
 # Lowercased acronyms are the capitalisation check's finding, not a typo.
 from qa.checks.capitalisation import LOWERCASE_ACRONYMS
 from qa.english_lexicon import is_known, is_pinyin, spellchecker
 from qa.model import Check, Context, Flag
-from qa.text import sentence_spans, url_spans
+from qa.text import url_spans
 
 _TOKEN_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _LATIN_RE = re.compile(r"[A-Za-z][A-Za-z0-9&+.\-]*")
@@ -104,7 +105,7 @@ def document_names(pairs: Sequence[Pair]) -> frozenset[str]:
     """Capitalised words that occur mid-sentence somewhere in the document."""
     names = set()
     for pair in pairs:
-        starts = {s for s, _ in sentence_spans(pair.en)}
+        starts = {s for s, _ in en_sentence_spans(pair.en, keep_quotations=False)}
         for m in _TOKEN_RE.finditer(pair.en):
             if m.group()[:1].isupper() and m.start() not in starts:
                 names.add(re.sub(r"['’]s$", "", m.group()))
@@ -118,7 +119,7 @@ def spelling_flags(pair: Pair, names: frozenset[str] = frozenset()) -> list[Flag
         return []
     source_latin = {m.group().lower() for m in _LATIN_RE.finditer(pair.zh)}
     blocked = url_spans(en)
-    starts = {s for s, _ in sentence_spans(en)}
+    starts = {s for s, _ in en_sentence_spans(en, keep_quotations=False)}
     flags = []
     for m in _TOKEN_RE.finditer(en):
         token, start = m.group(), m.start()
