@@ -16,8 +16,10 @@ differences are kept on purpose, each under its own name:
   tuned with: MAC-Test F1 0.908, bench/align_mac.py);
 * stems: :func:`lemma` (a light inflection stripper: "industries" meets
   "industry") and, on top of lemmas, :class:`StemSet` (a word class change:
-  "specialization" meets "specialized"); the aligner's :func:`prefix_stem`
-  (the first five letters).  Moving the aligner to lemmas is an experiment to
+  "specialization" meets "specialized"); :func:`stem_key` and
+  :func:`same_stem` (the first five letters: one helper for every check that
+  matches words by prefix); the aligner's :func:`prefix_stem` (the first five
+  letters, a short word minus its plural s).  Moving the aligner to lemmas is an experiment to
   measure on MAC, not a refactor: its features would change.
 
 Nothing is loaded at import time.
@@ -127,6 +129,23 @@ def content_lemmas(text: str) -> list[str]:
     return out
 
 
+#: letters two words must share at the start to count as one stem: enough to
+#: forgive inflection and word class ('defence', 'defend'; 'integrate',
+#: 'integration'), at the price of a few collisions
+STEM_LETTERS = 5
+
+
+def stem_key(word: str) -> str:
+    """The key under which the words of one stem meet: the first five letters
+    (a shorter word is its own key, so it only meets itself)."""
+    return word[:STEM_LETTERS]
+
+
+def same_stem(a: str, b: str) -> bool:
+    """Same word, or the same first five letters of two long words ('defence', 'defend')."""
+    return stem_key(a) == stem_key(b)
+
+
 class StemSet:
     """A word set matched loosely: same first five letters, or a 4-letter word prefixing the other.
 
@@ -136,21 +155,20 @@ class StemSet:
 
     def __init__(self, words: Iterable[str]) -> None:
         self.exact = set(words)
-        self.five = {w[:5] for w in self.exact if len(w) >= 5}
+        self.five = {stem_key(w) for w in self.exact if len(w) >= STEM_LETTERS}
         self.four = {w for w in self.exact if len(w) == 4}
         self.four_prefix = {w[:4] for w in self.exact if len(w) >= 4}
 
     def has(self, w: str) -> bool:
         if w in self.exact:
             return True
-        if len(w) >= 5:
-            return w[:5] in self.five or w[:4] in self.four
+        if len(w) >= STEM_LETTERS:
+            return stem_key(w) in self.five or w[:4] in self.four
         return len(w) == 4 and w in self.four_prefix
 
 
-#: the aligner's stem length: prefixes forgive inflection ("integrate", "integration")
-#: at the price of a few collisions
-PREFIX_STEM_LEN = 5
+#: the aligner's stem length, the checks' one
+PREFIX_STEM_LEN = STEM_LETTERS
 
 
 def prefix_stem(word: str) -> str:
@@ -158,7 +176,7 @@ def prefix_stem(word: str) -> str:
     minus a plural s."""
     w = word.lower()
     if len(w) > PREFIX_STEM_LEN:
-        return w[:PREFIX_STEM_LEN]
+        return stem_key(w)
     if len(w) > 3 and w.endswith("s"):
         return w[:-1]
     return w

@@ -49,15 +49,12 @@ _COMPOUND = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
 _VERB_FORM = re.compile(r"(?:ing|ed)$")
 
 
-def stem_match(a: str, b: str) -> bool:
-    """Same word, or the same first five letters of two long words ('defence', 'defend')."""
-    return a == b or (len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5])
 
 
 def renders(word: str, gloss: str) -> bool:
     """An English lemma renders a gloss lemma: the same stem, or the gloss word grown by a suffix
     ('real' → 'reality', 'new' → 'newness', 'produc' → 'production')."""
-    return stem_match(word, gloss) or word.startswith(gloss)
+    return lx.same_stem(word, gloss) or word.startswith(gloss)
 
 
 def unit_lemmas(unit: str, limit: int | None = 10) -> frozenset[str]:

@@ -34,6 +34,8 @@ from align.english import (  # noqa: F401 (re-exported)
     Token,
     content_lemmas,
     lemma,
+    same_stem,
+    stem_key,
     tokenize_en,
 )
 from align.errors import InputError

@@ -45,3 +45,15 @@ def test_the_old_names_are_the_same_objects():
     assert lexicons.lemma is english.lemma and lexicons.STOPWORDS is english.STOPWORDS
     assert lexicons.tokenize_en is english.tokenize_en and lexicons.StemSet is english.StemSet
     assert text.WORD_RE is english.FORM_WORD
+
+
+def test_one_stem_key_for_every_prefix_match():
+    """Five shared letters make one stem ('defence', 'defend'); a short word only
+    meets itself.  StemSet, the aligner's prefix_stem and the checks' prefix sets
+    (terminology, shorthand, literal-term) all use this key."""
+    assert english.same_stem("defence", "defend")
+    assert english.same_stem("integrate", "integration")
+    assert not english.same_stem("data", "database")
+    assert not english.same_stem("reform", "refund")
+    assert english.stem_key("data") == "data" and english.stem_key("economy") == "econo"
+    assert english.prefix_stem("economy") == english.stem_key("economy")

@@ -29,7 +29,6 @@ and the flag is minor; CEDICT-marked words (软肋 "(fig.) weak spot") are major
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -138,7 +137,7 @@ def _opaque(sense: str, parts: Sequence[lr.Part]) -> bool:
 def _shares(words: set[str] | frozenset[str], other: set[str] | frozenset[str]) -> bool:
     """A word in common, one inside the other ('sandbag' and 'sand'), or one stem ('expansion', 'expand')."""
     return any(a == b or (min(len(a), len(b)) >= 4 and (a in b or b in a))
-               or len(os.path.commonprefix([a, b])) >= 5 for a in words for b in other)
+               or lx.same_stem(a, b) for a in words for b in other)
 
 
 def _candidates(zh: str) -> list[tuple[int, int]]:

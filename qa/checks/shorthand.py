@@ -46,7 +46,6 @@ from qa.calque import (
     NUMERAL_CHARS,
     hyphenated_calques,
     renders,
-    stem_match,
     unit_lemmas,
 )
 from qa.model import Check, Context, Flag
@@ -140,7 +139,7 @@ def _numeral_and_gloss(en: str, value: int, counted: str) -> tuple[int, int] | N
             hyph = re.match(r"-([A-Za-z]+(?:-[A-Za-z]+)*)", en[m.end():])
             parts = hyph.group(1).split("-") if hyph else []
             content = [w for w in parts if w.lower() not in lx.STOPWORDS]
-            if content and any(stem_match(lx.lemma(w.lower()), g) for w in content for g in glosses):
+            if content and any(lx.same_stem(lx.lemma(w.lower()), g) for w in content for g in glosses):
                 end = m.end() + hyph.end()
                 return None if _EXPLAINED.match(en[end:]) else (m.start(), end)
             continue
@@ -150,7 +149,7 @@ def _numeral_and_gloss(en: str, value: int, counted: str) -> tuple[int, int] | N
                 break
             if t.text.lower() in lx.STOPWORDS and k < 2:
                 continue
-            if any(stem_match(t.lemma, g) for g in glosses):
+            if any(lx.same_stem(t.lemma, g) for g in glosses):
                 end = t.end
                 if _EXPLAINED.match(en[end:]):
                     return None
@@ -161,7 +160,7 @@ def _numeral_and_gloss(en: str, value: int, counted: str) -> tuple[int, int] | N
 
 def _meaning_explained(entry: Shorthand, en_lemmas: set[str]) -> bool:
     words = set(lx.content_lemmas(entry.meaning))
-    return len({w for w in words if any(stem_match(w, e) for e in en_lemmas)}) >= 2
+    return len({w for w in words if any(lx.same_stem(w, e) for e in en_lemmas)}) >= 2
 
 
 def _unexplained_literal(en: str, entry: Shorthand, accepted: list[Found]) -> tuple[int, int] | None:
@@ -345,7 +344,7 @@ def _verbs_for_verbs(en_list: str, units: list[str]) -> bool:
         return False
     for item, unit in zip(items, units):
         verbs = [g[3:].split()[0] for g in lx.cedict().glosses(unit)[:10] if g.startswith("to ") and len(g) > 3]
-        if _NOMINAL.search(item) or not any(stem_match(lx.lemma(item.lower()), lx.lemma(v)) for v in verbs):
+        if _NOMINAL.search(item) or not any(lx.same_stem(lx.lemma(item.lower()), lx.lemma(v)) for v in verbs):
             return False
     return True
 

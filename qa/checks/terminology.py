@@ -392,7 +392,7 @@ def dominant_rendering(ctx: Context, term: str, occ: list[Pair] | None = None, i
     occ = _occurrences(ctx, term) if occ is None else occ
     if len(occ) < 3:
         return None
-    gloss = {g[:5] for g in _gloss_lemmas(term)}
+    gloss = {lx.stem_key(g) for g in _gloss_lemmas(term)}
     index = index or _key_index(ctx)
     per_pair = {p.id: index.per_pair[p.id] for p in occ}
     counts: Counter = Counter(k for keys in per_pair.values() for k in keys)
@@ -401,8 +401,8 @@ def dominant_rendering(ctx: Context, term: str, occ: list[Pair] | None = None, i
         if len(key) < 2 or n < max(3 if len(occ) > 3 else 2, 0.6 * len(occ)):
             continue
         content = [w for w in key if w not in lx.STOPWORDS]
-        share = sum(1 for w in content if w[:5] in gloss) / max(1, len(content))
-        if share < 0.5 or not content or content[0][:5] not in gloss:
+        share = sum(1 for w in content if lx.stem_key(w) in gloss) / max(1, len(content))
+        if share < 0.5 or not content or lx.stem_key(content[0]) not in gloss:
             continue  # 'digital infrastructure' for 基础设施: the modifier is 数字's, not the term's
         elsewhere = index.pairs_with[key] - n  # pairs saying it without the term
         if elsewhere > n:
@@ -681,7 +681,7 @@ def _grouped_flags(ctx: Context, term: str, kind: str, occ: list[Pair]) -> list[
 
 
 def _stems(key: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(w[:5] for w in key if w not in lx.STOPWORDS)
+    return frozenset(lx.stem_key(w) for w in key if w not in lx.STOPWORDS)
 
 
 def _frequent_is_real(groups: dict[tuple[str, ...], list[Rendering]]) -> bool:
