@@ -5,8 +5,9 @@ or files.  Files are grouped into work items:
 
 * ``name.zh.txt`` beside ``name.en.txt`` (or ``.docx``, any mix) is one
   *file pair*, checked as ``zhen check name.zh.txt name.en.txt``;
-* a translation memory or pairs table (``.tmx``, ``.xlf``/``.xliff``, ``.tsv``,
-  ``.csv``) is a *pairs* input, checked as ``zhen check --pairs``;
+* a translation memory or pairs table (an extension ``align.formats`` reads
+  pairs from and that no document has: ``.tmx``, ``.xlf``, ``.tsv``, ``.csv`` …)
+  is a *pairs* input, checked as ``zhen check --pairs``;
 * any other file named on the command line is a *bilingual* document (one
   file holding Chinese and English, or a .docx); reading decides whether it is
   one, and a file that is not becomes an error row, never a silent omission.
@@ -32,10 +33,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from align.errors import InputError
+from align.formats import DOCUMENT_EXTENSIONS, PAIRS_EXTENSIONS
 
-PAIRS_SUFFIXES = frozenset({".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".tsv", ".csv"})
-DOCUMENT_SUFFIXES = frozenset({".txt", ".docx", ".md", ".text"})
-_SIDE = re.compile(r"^(?P<stem>.+)\.(?P<lang>zh|en)(?P<suffix>\.(?:txt|docx|md|text))$", re.IGNORECASE)
+#: the format registry's (align.formats) extensions of pairs and of documents
+PAIRS_SUFFIXES = frozenset(PAIRS_EXTENSIONS)
+DOCUMENT_SUFFIXES = frozenset(DOCUMENT_EXTENSIONS)
+_SIDE = re.compile(r"^(?P<stem>.+)\.(?P<lang>zh|en)(?P<suffix>"
+                   + "|".join(re.escape(e) for e in DOCUMENT_EXTENSIONS) + ")$", re.IGNORECASE)
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _UNSAFE = re.compile(r"[^\w.-]+")
 

@@ -17,6 +17,12 @@ import click
 
 from align.errors import InputError
 from qa import __version__
+from qa.export.registry import (
+    ALIGNMENT_FORMATS,
+    EXPORT_FORMATS,
+    REVIEW_OUTPUTS,
+    extensions_of,
+)
 from qa.model import SEVERITIES
 
 EXIT_INPUT = 2
@@ -319,8 +325,9 @@ def batch(inputs, outdir, jobs, engine, scheduler, partition_pairs, ref_dir, pre
 @click.option("-o", "--out", "out_path", required=True, type=click.Path(path_type=Path),
               help="Output file ('-' for standard output).")
 @click.option("--presegmented", is_flag=True, help="One sentence per line, taken as given.")
-@click.option("--format", "fmt", type=click.Choice(["beads", "tsv", "json", "tmx"]), default="beads",
-              show_default=True, help="beads: lines '[0, 1]:[2]' (zh ids first, 0-based).")
+@click.option("--format", "fmt", type=click.Choice(list(ALIGNMENT_FORMATS)),
+              default=next(iter(ALIGNMENT_FORMATS)), show_default=True,
+              help="; ".join(f"{f.name}: {f.help}" for f in ALIGNMENT_FORMATS.values()) + ".")
 @_model_options
 @_verbosity
 def align(input_path, en_path, out_path, presegmented, fmt, model, device, batch_size, no_cache,
@@ -367,9 +374,9 @@ def score(runs, profile, hyp, refs, as_json):
 @cli.command()
 @click.argument("sheet", metavar="SHEET_OR_OUTDIR", type=click.Path(path_type=Path))
 @click.option("-o", "--out", "out_path", type=click.Path(path_type=Path),
-              help="What to write, by extension: .tmx (the final TM), .xlf (XLIFF 1.2, "
-                   "accepted units approved), .tsv (pairs table), .xlsx or .csv (a review "
-                   "sheet of the kept pairs). Never the input sheet. "
+              help=f"What to write, by extension ({extensions_of(REVIEW_OUTPUTS)}): the final "
+                   "TM, XLIFF 1.2 with accepted units approved, the pairs table, or a review "
+                   "sheet of the kept pairs. Never the input sheet. "
                    "With an OUTDIR: export its browser review instead of starting the app.")
 @click.option("--drop-pending", is_flag=True,
               help="Leave out pairs that have no decision yet (default: keep them).")
@@ -426,7 +433,7 @@ def review(sheet, out_path, drop_pending, port, no_browser, profile, glossary, s
 @click.argument("outdir", metavar="OUTDIR", type=click.Path(path_type=Path))
 @click.option("-o", "--out", "out_path", required=True, type=click.Path(path_type=Path),
               help="The file to write (never a file of OUTDIR's run).")
-@click.option("--format", "fmt", default=None, metavar="tmx|xliff|xlsx|html|tsv|csv",
+@click.option("--format", "fmt", default=None, metavar="|".join(EXPORT_FORMATS),
               help="What to write (default: by the extension of -o; they must agree).")
 @click.option("--drop-pending", is_flag=True,
               help="Leave out pairs that have no decision yet (default: keep them).")

@@ -8,9 +8,8 @@ stale file of the previous run beside its own.
 
 from __future__ import annotations
 
-import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from align.errors import InputError
@@ -18,7 +17,7 @@ from align.model import Alignment
 from qa.export import registry
 from qa.export.registry import RUN_FILES
 from qa.export.shared import DEFAULT_OPTIONS, Content, ExportOptions
-from qa.pipeline import Report, pairs_from_alignment
+from qa.pipeline import Report
 from qa.run_folder import FolderPlan
 
 #: format name → file name inside the output folder (``qa.export.registry`` lists the formats)
@@ -94,50 +93,10 @@ def document_score(report: Report):
     return scorer.corpus_score(report.pairs, report.flags)
 
 
-def beads_text(alignment: Alignment) -> str:
-    """The MAC gold format: ``[zh ids]:[en ids]`` per line, 0-based."""
-    return "".join(f"{list(b.zh)}:{list(b.en)}\n" for b in alignment.beads)
-
-
-def _alignment_json(alignment: Alignment) -> bytes:
-    beads = [{"zh": list(b.zh), "en": list(b.en), "confidence": round(float(b.confidence), 4),
-              "zh_text": p.zh, "en_text": p.en}
-             for b, p in zip(alignment.beads, pairs_from_alignment(alignment))]
-    return (json.dumps({"beads": beads}, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-
-
-def _alignment_tsv(alignment: Alignment, target) -> None:
-    from qa.export.tsv import write_pairs_tsv
-
-    write_pairs_tsv(pairs_from_alignment(alignment), target)
-
-
-def _alignment_tmx(alignment: Alignment, target) -> None:
-    from qa.export.tmx import write_tmx
-
-    write_tmx(pairs_from_alignment(alignment), target)
-
-
-def _alignment_bytes(render: Callable[[Alignment], bytes]):
-    def write(alignment: Alignment, target) -> None:
-        from qa.export.shared import write_output
-
-        write_output(render(alignment), target)
-    return write
-
-
-#: ``zhen align --format`` → writer of the alignment to a path or open file
-ALIGNMENT_FORMATS = {
-    "beads": _alignment_bytes(lambda a: beads_text(a).encode("utf-8")),
-    "tsv": _alignment_tsv,
-    "json": _alignment_bytes(_alignment_json),
-    "tmx": _alignment_tmx,
-}
-
-
 def write_alignment(alignment: Alignment, out: Path, fmt: str) -> None:
-    """Write an alignment to a file (atomically) or to standard output ('-')."""
-    if fmt not in ALIGNMENT_FORMATS:  # click.Choice guards this; keep the error one line anyway
+    """Write an alignment to a file (atomically) or to standard output ('-'), in one of
+    ``qa.export.registry.ALIGNMENT_FORMATS``."""
+    if fmt not in registry.ALIGNMENT_FORMATS:  # click.Choice guards this; keep the error one line
         raise InputError(f"unknown alignment format '{fmt}'")
     target = sys.stdout.buffer if str(out) == "-" else out
-    ALIGNMENT_FORMATS[fmt](alignment, target)
+    registry.ALIGNMENT_FORMATS[fmt].writer()(alignment, target)

@@ -22,7 +22,7 @@ from qa.export.shared import Content, ExportOptions, ReviewMark, pair_is_one_sid
 from qa.review import PENDING, ReviewedPair, ReviewSheet
 
 #: the formats ``zhen review -o`` writes, named by the extension of -o (qa.export.registry)
-OUTPUT_FORMATS = ("tmx", "xliff", "tsv", "xlsx", "csv")
+OUTPUT_FORMATS = registry.REVIEW_OUTPUTS
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def output_format(out: Path, sheet: Path) -> str:
     """The format ``out`` asks for; InputError for an unknown one or for the input itself."""
     fmt = registry.by_extension(out, OUTPUT_FORMATS)
     if fmt is None:
-        raise InputError(f"{out}: -o must end in .tmx, .xlf, .tsv, .xlsx or .csv "
+        raise InputError(f"{out}: -o must end in {registry.extensions_of(OUTPUT_FORMATS)} "
                          f"(got '{out.suffix or 'no extension'}')")
     same = (os.path.samefile(out, sheet) if out.exists() and sheet.exists()
             else out.resolve() == sheet.resolve())

@@ -81,6 +81,19 @@ def test_discover_file_pairs_folders_globs_and_memories(tmp_path):
     assert discover([str(docs), str(other / "*.tsv"), str(other / "x.tsv")], tmp_path / "out") == items
 
 
+def test_discover_takes_every_pairs_extension_the_format_registry_reads(tmp_path):
+    """A folder's memories are what align.formats reads pairs from (not a second list):
+    a .sdlxliff or a .tab is checked as pairs, a .txt is a document, a .pdf is listed."""
+    from align.formats import EXTENSIONS, PAIRS_EXTENSIONS
+
+    for name in ("a.sdlxliff", "b.tab", "c.txt", "d.pdf"):
+        (tmp_path / name).write_text("zh\ten\n", encoding="utf-8")
+    kinds = {i.label.split("/")[-1]: i.kind for i in discover([str(tmp_path)])}
+    assert kinds == {"a.sdlxliff": "pairs", "b.tab": "pairs", "c.txt": "bilingual",
+                     "d.pdf": "unsupported"}
+    assert set(PAIRS_EXTENSIONS) == set(EXTENSIONS) - {"", ".txt"}
+
+
 def test_discover_leaves_out_the_output_folder_and_rejects_missing_inputs(tmp_path):
     from align.errors import InputError
 

@@ -365,3 +365,14 @@ def test_fail_on_clips_a_long_message_and_names_document_flags():
 
 def test_files_table_and_marker_name_do_not_collide():
     assert MARKER not in FILES.values() and atomic.is_scratch_name(".X.zhen-tmp-0a1b2c3d")
+
+
+def test_align_formats_come_from_the_registry():
+    """`zhen align --format` offers exactly the registry's alignment formats, each
+    with a writer module."""
+    from qa.cli import align as align_command
+    from qa.export.registry import ALIGNMENT_FORMATS
+
+    option = next(p for p in align_command.params if p.name == "fmt")
+    assert list(option.type.choices) == list(ALIGNMENT_FORMATS) == ["beads", "tsv", "json", "tmx"]
+    assert all(callable(f.writer()) for f in ALIGNMENT_FORMATS.values())

@@ -24,6 +24,7 @@ is asked for: lxml loads with the first XML format.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable
 from pathlib import Path
 from types import ModuleType
 
@@ -46,6 +47,17 @@ EXTENSIONS = {
 }
 #: XML root element → format name (a generic .xml, or XML under any name)
 XML_ROOTS = {"tmx": "tmx", "xliff": "xliff"}
+#: extensions of a document to align (plain text, Markdown, Word; see align.read)
+DOCUMENT_EXTENSIONS = (".txt", ".md", ".text", ".docx")
+#: extensions that name a file of pairs and nothing else (a .txt, or a file without
+#: extension, may as well be a document): how ``zhen batch`` tells a memory from a text
+PAIRS_EXTENSIONS = tuple(e for e in EXTENSIONS if e and e not in DOCUMENT_EXTENSIONS)
+
+
+def extension_list(extensions: Iterable[str]) -> str:
+    """'.tsv, .csv or .tmx': extensions for a message, each once, in order."""
+    names = list(dict.fromkeys(extensions))
+    return ", ".join(names[:-1]) + (" or " if len(names) > 1 else "") + names[-1]
 
 
 def module(name: str) -> ModuleType:
@@ -74,4 +86,5 @@ def for_input(path: Path, data: bytes) -> ModuleType:
         return module(XML_ROOTS[root.lower()])
     if suffix in EXTENSIONS:
         return module(EXTENSIONS[suffix])
-    raise InputError(f"{path}: unknown pairs format '{suffix}'; use .tsv, .csv, .tmx or .xlf")
+    raise InputError(f"{path}: unknown pairs format '{suffix}'; use "
+                     f"{extension_list(PAIRS_EXTENSIONS)}")

@@ -48,7 +48,6 @@ from .xmlchars import XmlCleaner
 from .xmlstream import DECLARATION, encoding_of, iter_events, newline, release
 
 NAME = "tmx"
-EXTENSIONS = (".tmx",)
 ROOT = "tmx"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 LANG = f"{{{XML_NS}}}lang"

@@ -40,7 +40,6 @@ from align.model import Pair
 from .unit import ReadUnits, SkippedUnit, Unit
 
 NAME = "tsv"
-EXTENSIONS = (".tsv", ".csv", ".tab", ".txt")
 #: pairs.tsv columns, in order
 COLUMNS = ("id", "zh", "en", "zh_ids", "en_ids", "score", "qe", "unit_id")
 #: props a table's optional columns become (the names zhen's TMX uses too)

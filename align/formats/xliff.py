@@ -40,7 +40,6 @@ from .xmlchars import XmlCleaner
 from .xmlstream import DECLARATION, encoding_of, iter_events, newline, release
 
 NAME = "xliff"
-EXTENSIONS = (".xlf", ".xliff", ".sdlxliff", ".mqxliff")
 ROOT = "xliff"
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -17,8 +17,12 @@ import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, TYPE_CHECKING
 
-from .shared import Content, ExportResult
+if TYPE_CHECKING:  # the registry is read by the command line's options: keep it light
+    from align.model import Alignment
+
+    from .shared import Content, ExportResult
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,39 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
 )}
 #: format name → file name inside a run folder
 RUN_FILES = {name: f.run_file for name, f in FORMATS.items()}
+#: what ``zhen review SHEET -o`` writes: the final TM, XLIFF, the pairs table or a sheet
+REVIEW_OUTPUTS = ("tmx", "xliff", "tsv", "xlsx", "csv")
+#: what ``zhen export OUTDIR -o`` writes: the same and the report
+EXPORT_FORMATS = ("tmx", "xliff", "xlsx", "html", "tsv", "csv")
+
+
+@dataclass(frozen=True)
+class AlignmentFormat:
+    """One ``zhen align --format``: the module of :mod:`qa.export` whose
+    ``write_alignment(alignment, target)`` writes it (to a path or an open binary file)."""
+
+    name: str
+    module: str
+    help: str
+
+    def writer(self) -> Callable[[Alignment, Path | IO[bytes]], None]:
+        return importlib.import_module(f"{__package__}.{self.module}").write_alignment
+
+
+#: in the order of ``zhen align --help``; the first is the default
+ALIGNMENT_FORMATS: dict[str, AlignmentFormat] = {f.name: f for f in (
+    AlignmentFormat("beads", "beads", "lines '[0, 1]:[2]' (zh ids first, 0-based)"),
+    AlignmentFormat("tsv", "tsv", "the pairs, as pairs.tsv"),
+    AlignmentFormat("json", "beads_json", "beads with ids, confidence and both texts"),
+    AlignmentFormat("tmx", "tmx", "the pairs, as a TMX 1.4b memory"),
+)}
+
+
+def extensions_of(names: Iterable[str]) -> str:
+    """'.tmx, .xlf or .csv': the first extension of each format, for a message."""
+    from align.formats import extension_list
+
+    return extension_list(FORMATS[n].extensions[0] for n in names)
 
 
 def by_extension(path: Path, among: Iterable[str] = FORMATS) -> str | None:

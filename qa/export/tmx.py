@@ -40,7 +40,7 @@ from align.formats import tmx as tmx_format
 from align.formats.tmx import DTD_NAME, tmx_date  # noqa: F401 (part of this module's API)
 from align.formats.tmx import validate as validate_tmx  # noqa: F401
 from align.formats.unit import Note, Unit
-from align.model import Pair
+from align.model import Alignment, Pair
 from qa.model import SEVERITIES, Flag
 
 from .shared import (
@@ -179,6 +179,13 @@ def write_tmx(
     """:func:`export_tmx` (same keyword options), returning only the number
     of ``<tu>`` written."""
     return export_tmx(pairs, path_or_file, **options).units
+
+
+def write_alignment(alignment: Alignment, target: Path | IO[bytes]) -> None:
+    """``zhen align --format tmx``: the aligned pairs as a TMX 1.4b memory."""
+    from qa.pipeline import pairs_from_alignment
+
+    write_tmx(pairs_from_alignment(alignment), target)
 
 
 def write_file(content: Content, target: Path) -> ExportResult:

@@ -14,7 +14,7 @@ from typing import IO
 
 from align.formats.tsv import COLUMNS, pairs_tsv  # noqa: F401 (part of this module's API)
 from align.linear_tsv import escape, unescape  # noqa: F401 (for readers of pairs.tsv)
-from align.model import Pair
+from align.model import Alignment, Pair
 
 from .shared import Content, write_output
 
@@ -29,3 +29,10 @@ def write_pairs_tsv(
 def write_file(content: Content, target: Path) -> None:
     """The registry's writer (:mod:`qa.export.registry`): pairs.tsv of ``content``."""
     write_pairs_tsv(content.pairs, target)
+
+
+def write_alignment(alignment: Alignment, target: Path | IO[bytes]) -> None:
+    """``zhen align --format tsv``: the aligned pairs as pairs.tsv."""
+    from qa.pipeline import pairs_from_alignment
+
+    write_pairs_tsv(pairs_from_alignment(alignment), target)

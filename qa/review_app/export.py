@@ -21,6 +21,7 @@ from align.errors import InputError
 from align.formats.unit import DEFAULT_LANGS, Languages
 from align.model import Pair
 from qa.export import registry
+from qa.export.registry import EXPORT_FORMATS
 from qa.export.shared import (
     Content,
     ExportOptions,
@@ -36,10 +37,7 @@ from .beads import ReviewPair
 from .store import DB_NAME, ReviewStore, verdict_key
 
 #: what the app's export button may write, always into the run folder: format → file name
-APP_EXPORTS = {"tmx": "reviewed.tmx", "tsv": "reviewed.tsv", "xlsx": "reviewed.xlsx",
-               "csv": "reviewed.csv"}
-#: what ``zhen export`` writes, by ``--format`` or the extension of -o (qa.export.registry)
-EXPORT_FORMATS = ("tmx", "xliff", "xlsx", "html", "tsv", "csv")
+APP_EXPORTS = {f: "reviewed" + registry.FORMATS[f].extensions[0] for f in ("tmx", "tsv", "xlsx", "csv")}
 
 
 @dataclass(frozen=True)
@@ -67,8 +65,9 @@ def export_format(out: Path, fmt: str | None) -> str:
     names = "|".join(EXPORT_FORMATS)
     if fmt is None:
         if by_ext is None:
-            raise InputError(f"{out}: give --format {names} or an -o ending in .tmx, .xlf, "
-                             f".xlsx, .html, .tsv or .csv (got '{out.suffix or 'no extension'}')")
+            raise InputError(f"{out}: give --format {names} or an -o ending in "
+                             f"{registry.extensions_of(EXPORT_FORMATS)} "
+                             f"(got '{out.suffix or 'no extension'}')")
         return by_ext
     if fmt.lower() not in EXPORT_FORMATS:
         raise InputError(f"--format {fmt}: not a format zhen export writes ({names})")

@@ -25,6 +25,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from align.errors import InputError
 from align.formats.unit import DEFAULT_LANGS, Languages
+from qa.export import registry
 
 from .api import ApiError, ReviewApp
 
@@ -150,7 +151,8 @@ class Handler(BaseHTTPRequestHandler):
         except ApiError as exc:
             self._json(exc.status, exc.payload())
             return
-        kind = "application/x-tmx+xml" if name.endswith(".tmx") else "application/octet-stream"
+        tmx = registry.by_extension(Path(name), ("tmx",)) is not None
+        kind = "application/x-tmx+xml" if tmx else "application/octet-stream"
         self._send(200, path.read_bytes(), kind,
                    {"Content-Disposition": f'attachment; filename="{name}"'})
 
