@@ -107,6 +107,49 @@ def test_export_applies_fix_reject_comment_and_drops_dismissed_flags(outdir, tmp
     assert "idiom-literal" not in checks and "shorthand" in checks
 
 
+def test_export_xliff_and_csv_carry_the_flags_left_after_the_review(outdir, tmp_path):
+    """As zhen check writes them: XLIFF notes and state-qualifier, the CSV's flag
+    columns; a dismissed flag is gone, a flag left open stays, a fixed pair has the
+    flags of its re-check."""
+    import csv
+
+    ns = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
+    checked = etree.parse(str(outdir / "review.xlf"))
+    app = _review(outdir)
+    app.change(3, None, {"en": FIXED})
+    _dismiss(app, 4, "idiom-literal")
+    left = {pid: sorted(f["check"] for f in app.pair(pid)["flags"]
+                        if f.get("status") != "dismissed") for pid in (3, 4, 5)}
+    app.store.close()
+    assert "shorthand" in left[4] and "idiom-literal" not in left[4]
+
+    assert zhen("export", outdir, "-o", tmp_path / "final.xlf").returncode == 0
+    tree = etree.parse(str(tmp_path / "final.xlf"))
+
+    def unit(t, uid):
+        return t.xpath(f"//x:trans-unit[@id='{uid}']", namespaces=ns)[0]
+
+    def flag_notes(u):
+        return [n for n in u.xpath("x:note[@from='zhen']/text()", namespaces=ns)]
+
+    kowloon, before = unit(tree, "4"), unit(checked, "4")
+    assert [n for n in flag_notes(before) if "idiom-literal" not in n] == flag_notes(kowloon)
+    assert any("shorthand" in n for n in flag_notes(kowloon))
+    # the qualifier of the worst flag left (shorthand: Accuracy), as zhen check would give it
+    assert kowloon.xpath("x:target/@state-qualifier", namespaces=ns) == ["rejected-inaccurate"]
+    # an untouched pair is written as zhen check wrote it
+    untouched = unit(tree, "5")
+    assert etree.tostring(untouched) == etree.tostring(unit(checked, "5"))
+    assert len(flag_notes(unit(tree, "3"))) == len(left[3])
+
+    assert zhen("export", outdir, "-o", tmp_path / "final.csv").returncode == 0
+    rows = {r["id"]: r for r in csv.DictReader(
+        (tmp_path / "final.csv").read_text(encoding="utf-8-sig").splitlines())}
+    assert "shorthand" in rows["4"]["flags"] and "idiom-literal" not in rows["4"]["flags"]
+    assert int(rows["4"]["n_flags"]) == len(left[4])
+    assert int(rows["3"]["n_flags"]) == len(left[3])
+
+
 def test_export_format_errors_are_one_line(outdir, tmp_path):
     for args in (("--format", "tmx", "-o", tmp_path / "x.xlsx"),  # extension says otherwise
                  ("--format", "docx", "-o", tmp_path / "x.docx"),  # no such format

@@ -9,7 +9,13 @@ import pytest
 
 from align.errors import InputError
 from align.model import Segment
-from align.segment import en_sentence_spans, segment, segment_en, segment_lines, segment_zh
+from align.segment import (
+    en_sentence_spans,
+    segment,
+    segment_en,
+    segment_lines,
+    segment_zh,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpora" / "xuexi-shibao-shushi-ronghe.txt"

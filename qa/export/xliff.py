@@ -84,7 +84,10 @@ def xliff_units(
         own = by_pair.get(pair.id, [])
         mark = marks.get(pair.id)
         has_en = bool(pair.en.strip())
-        lines = [line.strip() for line in mark.flags.splitlines() if line.strip()] if mark else []
+        # a review sheet written again (zhen review) knows its flags only as the sheet's
+        # lines; an export of a reviewed run has the flags themselves: never both
+        lines = ([line.strip() for line in mark.flags.splitlines() if line.strip()]
+                 if mark and not own else [])
         flagged = bool(own or lines)
         if mark is not None:
             approved = mark.decision in ("accept", "fix")

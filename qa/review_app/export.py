@@ -132,16 +132,15 @@ def _flags_of(flags: Sequence[Flag], at: Mapping[int, int], kept: set[int]) -> l
     return out
 
 
-#: formats whose export shows the reviewer's marks only, not the run's flags, as the
-#: review sheet's output (``zhen review``) does
-MARKS_ONLY = frozenset({"xliff", "tsv", "csv"})
-
-
 def _write(fmt: str, pairs: list[Pair], flags: list[Flag], marks: Mapping[int, ReviewMark],
            out: Path, langs: Languages, title: str) -> None:
+    """Every format gets the flags left after the review (dismissed ones are gone, a fixed
+    pair's are those of its re-check), as zhen check writes them: XLIFF notes and
+    state-qualifier, the sheets' flag columns, TMX props, the report (pairs.tsv has no
+    flag column, in a run or here)."""
     from qa.review_output import write_reviewed
 
-    content = Content(pairs, () if fmt in MARKS_ONLY else flags, marks, ExportOptions(langs),
+    content = Content(pairs, flags, marks, ExportOptions(langs),
                       title=f"zhen QA report (reviewed): {title}")
     write_reviewed(fmt, content, out)
 
