@@ -1,28 +1,25 @@
-"""Rebuild en.txt and labels.tsv from en.clean.txt and the error list below.
-
-The list is the single record of what was injected where, so the labelled
-document can be regenerated (or extended) without labels drifting from the
-text.  Run from anywhere: ``python corpora/qa-labelled/inject_errors.py``.
-
-Each entry: (line, kind, category, checks, old, new, note).  ``line`` is
-1-based; ``old`` is replaced by ``new`` once in that line (``old`` None
-replaces the whole line; ``new`` COPY_SOURCE copies the Chinese line).
-Entries with kind ending in "?" are *acceptable* rather than required: a
-consequence of another injection that a flag may rightly point at, so such a
-flag is no false positive, but missing it is no false negative either.
+"""The errors injected into corpora/qa-labelled: run this file to rebuild en.txt and
+labels.tsv from en.clean.txt (``python corpora/qa-labelled/inject_errors.py``, from
+anywhere).  The list is the single record of what was injected where; how an entry
+is applied and labelled is ``qa.evaluation.inject``'s (``new`` COPY_SOURCE copies the
+Chinese line, ``old`` None replaces the whole line).
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))  # the checkout's qa, when run as a script
+
+from qa.evaluation import inject as injection
+from qa.evaluation.inject import COPY_SOURCE
 
 IDIOM, OMIT, ADD = "Style/Literal idiom", "Accuracy/Omission", "Accuracy/Addition"
 NUM, TERM, UNTR = "Locale/Number", "Terminology/Inconsistent", "Accuracy/Untranslated"
 PUNCT, SPELL, REP, GRAM = "Fluency/Punctuation", "Fluency/Spelling", "Fluency/Repetition", "Fluency/Grammar"
 MISTR = "Accuracy/Mistranslation"
-COPY_SOURCE = "<the Chinese line itself>"
 
 ERRORS: list[tuple[int, str, str, str, str | None, str, str]] = [
     # literal renderings of idioms and set phrases
@@ -105,35 +102,5 @@ ERRORS: list[tuple[int, str, str, str, str | None, str, str]] = [
 ]
 
 
-def build() -> tuple[list[str], list[list[str]]]:
-    lines = (HERE / "en.clean.txt").read_text(encoding="utf-8").split("\n")[:-1]
-    zh = (HERE / "zh.txt").read_text(encoding="utf-8").split("\n")[:-1]
-    labels: list[list[str]] = []
-    for line, kind, category, checks, old, new, note in ERRORS:
-        i = line - 1
-        before = lines[i]
-        if new == COPY_SOURCE:
-            new = zh[i]
-        if new is not None:
-            if old is None:
-                lines[i] = new
-            else:
-                if lines[i].count(old) != 1:
-                    raise SystemExit(f"line {line}: {old!r} not found exactly once")
-                lines[i] = lines[i].replace(old, new)
-        span = new if new else (old if old is not None else before if new == "" else "")
-        key = (str(line), category)
-        if any((row[0], row[2]) == key for row in labels):
-            continue  # a second edit of the same error (e.g. two verbs removed)
-        labels.append([str(line), checks, category, kind, span.strip(", "), note])
-    (HERE / "en.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    header = ["line", "checks", "category", "kind", "span", "note"]
-    rows = sorted(labels, key=lambda r: int(r[0]))
-    (HERE / "labels.tsv").write_text(
-        "\n".join("\t".join(r) for r in [header, *rows]) + "\n", encoding="utf-8")
-    return lines, rows
-
-
 if __name__ == "__main__":
-    en, rows = build()
-    print(f"en.txt: {len(en)} lines; labels.tsv: {len(rows)} labels")
+    injection.main(HERE, ERRORS)

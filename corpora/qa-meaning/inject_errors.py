@@ -1,29 +1,23 @@
-"""Rebuild en.txt and labels.tsv from en.clean.txt and the error list below.
+"""The errors injected into corpora/qa-meaning: run this file to rebuild en.txt and
+labels.tsv from en.clean.txt (``python corpora/qa-meaning/inject_errors.py``, from
+anywhere).  The list is the single record of what was injected where; how an entry
+is applied and labelled is ``qa.evaluation.inject``'s.
 
-The list is the single record of what was injected where, so the labelled
-document can be regenerated (or extended) without labels drifting from the
-text.  Run from anywhere: ``python corpora/qa-meaning/inject_errors.py``.
-
-Every error here is a *meaning* error: fluent English that says something
-other than the Chinese (see README.md for the classes and their controls).
-It was written blind to the checks that are meant to find it.
-
-Each entry: (line, kind, category, checks, old, new, note).  ``line`` is
-1-based; ``old`` is replaced by ``new`` once in that line.  A second entry
-with the same line and category is a further edit of the same error (a verb
-tense that has to follow the first edit) and adds no label of its own.
-Entries with kind ending in "?" (old and new None) are *acceptable* rather
-than required: a consequence of another injection that a flag of another
-category may rightly point at (a term rendered by its parts is also a literal
-rendering; a body's name replaced drops the number in it), so such a flag is
-no false positive, but missing it is no false negative either.
+Every error here is a *meaning* error: fluent English that says something other
+than the Chinese (see README.md for the classes and their controls), written blind
+to the checks that are meant to find it.  Entries whose kind ends in "?" are the
+acceptable consequences of another injection (a body's name replaced drops the number in it).
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))  # the checkout's qa, when run as a script
+
+from qa.evaluation import inject as injection
 
 MISTR, TERM = "Accuracy/Mistranslation", "Terminology/Inconsistent"
 IDIOM, NUM, OMIT = "Style/Literal idiom", "Locale/Number", "Accuracy/Omission"
@@ -109,37 +103,5 @@ ERRORS: list[tuple[int, str, str, str, str | None, str | None, str]] = [
 ]
 
 
-HEADER = ["line", "checks", "category", "kind", "span", "note"]
-
-
-def inject() -> tuple[list[str], list[list[str]]]:
-    """The English lines with the errors in, and the label rows (header apart), from en.clean.txt."""
-    lines = (HERE / "en.clean.txt").read_text(encoding="utf-8").split("\n")[:-1]
-    zh = (HERE / "zh.txt").read_text(encoding="utf-8").split("\n")[:-1]
-    if len(lines) != len(zh):
-        raise SystemExit(f"en.clean.txt has {len(lines)} lines but zh.txt has {len(zh)}")
-    labels: list[list[str]] = []
-    for line, kind, category, checks, old, new, note in ERRORS:
-        i = line - 1
-        if old is not None and new is not None:
-            if lines[i].count(old) != 1:
-                raise SystemExit(f"line {line}: {old!r} not found exactly once")
-            lines[i] = lines[i].replace(old, new)
-        if any((row[0], row[2]) == (str(line), category) for row in labels):
-            continue  # a further edit of the same error (a tense that follows the first)
-        labels.append([str(line), checks, category, kind, (new or "").strip(", "), note])
-    return lines, sorted(labels, key=lambda r: int(r[0]))
-
-
-def build() -> tuple[list[str], list[list[str]]]:
-    """Write en.txt and labels.tsv."""
-    lines, rows = inject()
-    (HERE / "en.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (HERE / "labels.tsv").write_text(
-        "\n".join("\t".join(r) for r in [HEADER, *rows]) + "\n", encoding="utf-8")
-    return lines, rows
-
-
 if __name__ == "__main__":
-    en, rows = build()
-    print(f"en.txt: {len(en)} lines; labels.tsv: {len(rows)} labels")
+    injection.main(HERE, ERRORS)
