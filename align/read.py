@@ -44,21 +44,13 @@ def _counts(line: str) -> tuple[int, int]:
 
 
 def _label(line: str) -> str:
-    """'zh', 'en' or '' (neither: numbers, punctuation, blank).
+    """'zh', 'en' or '' (neither: numbers, punctuation, blank), of a line or of a
+    whole side joined.
 
     One Han character carries about as much as three Latin letters, hence the
     factor: "Zhou Min (周敏)" is English, "使用GDP数据" Chinese.
     """
     han, latin = _counts(line)
-    if han and han * 3 >= latin:
-        return "zh"
-    if latin >= 2:
-        return "en"
-    return ""
-
-
-def _language(text: str) -> str:
-    han, latin = _counts(text)
     if han and han * 3 >= latin:
         return "zh"
     if latin >= 2:
@@ -177,8 +169,8 @@ def _read_pair(zh_path: Path, en_path: Path) -> Bitext:
             f"{zh_path}: already holds an English translation after the line '{zh_lines[marker]}'; "
             "give it as the only file, or remove the English from it"
         )
-    zh_lang = _language("\n".join(zh_lines))
-    en_lang = _language("\n".join(en_lines))
+    zh_lang = _label("\n".join(zh_lines))
+    en_lang = _label("\n".join(en_lines))
     if zh_lang != "zh":
         if en_lang == "zh":
             raise InputError(
@@ -463,7 +455,7 @@ def _bilingual_table(
         right = [normalize_text(row[1]) for row in two_col]
         if _is_header_row(left[0].strip(), right[0].strip()):
             left, right = left[1:], right[1:]
-        if _language("\n".join(left)) != "zh" or _language("\n".join(right)) != "en":
+        if _label("\n".join(left)) != "zh" or _label("\n".join(right)) != "en":
             continue
         size = sum(len(cell) for cell in left + right)
         if size < 0.5 * total:

@@ -7,21 +7,13 @@ flagged, and the same pair without the error is not.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from corpus_texts import EN, LAB_CLEAN, LAB_ZH, ZH
 
 from align.model import Pair
 from qa.checks import coverage
 from qa.model import Context
 from qa.pair_explanation import OutlierRule, UnitEvidence, unexplained
-
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = (ROOT / "corpora" / "xuexi-shibao-shushi-ronghe.txt").read_text(encoding="utf-8")
-ZH, EN = CORPUS.split("翻译:", 1)
-LABELLED = ROOT / "corpora" / "qa-labelled"
-LAB_ZH = (LABELLED / "zh.txt").read_text(encoding="utf-8").split("\n")
-LAB_CLEAN = (LABELLED / "en.clean.txt").read_text(encoding="utf-8").split("\n")
 
 
 def between(text: str, start: str, end: str) -> str:

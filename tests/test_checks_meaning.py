@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from corpus_texts import EN, LAB_CLEAN, LAB_EN, LAB_ZH, ZH
 
 from align.errors import InputError
 from align.model import Pair
@@ -19,14 +20,7 @@ from qa.checks import glossary as glossary_check
 from qa.glossary import load_glossary
 from qa.model import Context
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = (ROOT / "corpora" / "xuexi-shibao-shushi-ronghe.txt").read_text(encoding="utf-8")
-ZH, EN = CORPUS.split("翻译:", 1)
 GLOSSARIES = Path(__file__).parent / "data" / "glossary"
-LABELLED = ROOT / "corpora" / "qa-labelled"
-LAB_ZH = (LABELLED / "zh.txt").read_text(encoding="utf-8").split("\n")
-LAB_EN = (LABELLED / "en.txt").read_text(encoding="utf-8").split("\n")
-LAB_CLEAN = (LABELLED / "en.clean.txt").read_text(encoding="utf-8").split("\n")
 
 
 def labelled(line: int, clean: bool = False) -> Pair:

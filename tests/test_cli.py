@@ -220,15 +220,18 @@ def test_malformed_tmx(tmp_path):
     _one_line_error(zhen("check", bad, "--pairs", "-o", tmp_path / "o"), "bad.tmx")
 
 
-def test_unknown_check_in_profile(tmp_path):
+@pytest.mark.parametrize("profile, needles", [
+    ("[checks.no-such-check]\nenabled = false\n", ("no-such-check",)),
+    # a misspelt option is exit 2 with the valid ones listed (issue 14)
+    ("[checks.low-confidence]\nthreshhold = 0.9\n", ("threshhold", "valid: threshold")),
+], ids=["unknown-check", "misspelt-option"])
+def test_a_bad_profile_is_a_one_line_error(tmp_path, profile, needles):
     prof = tmp_path / "zhen.toml"
-    prof.write_text("[checks.no-such-check]\nenabled = false\n", encoding="utf-8")
+    prof.write_text(profile, encoding="utf-8")
     tsv = tmp_path / "p.tsv"
     tsv.write_text("zh\ten\n你好。\tHello.\n", encoding="utf-8")
     _one_line_error(
-        zhen("check", tsv, "--pairs", "--profile", prof, "-o", tmp_path / "o"),
-        "no-such-check",
-    )
+        zhen("check", tsv, "--pairs", "--profile", prof, "-o", tmp_path / "o"), *needles)
 
 
 def test_failed_run_leaves_existing_output_folder_as_it_was(tmp_path):
@@ -474,14 +477,3 @@ def test_pairs_mode_reports_skipped_units_ids_and_encoding(tmp_path):
     assert any(f["unit_id"] == "zh-only" and f["check"] == "unaligned" for f in flags)
     tuids = [tu.get("tuid") for tu in etree.parse(str(out / "aligned.tmx")).getroot().iter("tu")]
     assert len(tuids) == len(set(tuids)) == 31  # the zh-only unit is one-sided: not in the TM
-
-
-def test_misspelt_profile_option_is_exit_2(tmp_path):
-    prof = tmp_path / "zhen.toml"
-    prof.write_text("[checks.low-confidence]\nthreshhold = 0.9\n", encoding="utf-8")
-    tsv = tmp_path / "p.tsv"
-    tsv.write_text("zh\ten\n你好。\tHello.\n", encoding="utf-8")
-    _one_line_error(
-        zhen("check", tsv, "--pairs", "--profile", prof, "-o", tmp_path / "o"),
-        "threshhold", "valid: threshold",
-    )

@@ -7,10 +7,10 @@ project whose tables align/script_convert.py reads the other way).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import opencc
 import pytest
+from corpus_texts import EN, LAB_ZH, LABELLED, ROOT, ZH
+from corpus_texts import LAB_CLEAN as LAB_EN
 
 from align.model import Pair
 from align.script_convert import has_traditional, to_simplified
@@ -21,12 +21,6 @@ from qa.pipeline import run_checks
 from qa.profile import Profile
 from qa.zh_view import simplified_view
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = (ROOT / "corpora" / "xuexi-shibao-shushi-ronghe.txt").read_text(encoding="utf-8")
-ZH, EN = CORPUS.split("翻译:", 1)
-LABELLED = ROOT / "corpora" / "qa-labelled"
-LAB_ZH = (LABELLED / "zh.txt").read_text(encoding="utf-8").split("\n")
-LAB_EN = (LABELLED / "en.clean.txt").read_text(encoding="utf-8").split("\n")
 CORPORA_ZH = [ZH, "\n".join(LAB_ZH), *(p.read_text(encoding="utf-8")
                                       for p in sorted((ROOT / "corpora" / "zh-only").glob("*.txt")))]
 

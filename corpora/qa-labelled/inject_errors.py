@@ -1,9 +1,6 @@
-"""The errors injected into corpora/qa-labelled: run this file to rebuild en.txt and
-labels.tsv from en.clean.txt (``python corpora/qa-labelled/inject_errors.py``, from
-anywhere).  The list is the single record of what was injected where; how an entry
-is applied and labelled is ``qa.evaluation.inject``'s (``new`` COPY_SOURCE copies the
-Chinese line, ``old`` None replaces the whole line).
-"""
+"""The errors injected into corpora/qa-labelled (see its README.md):
+``python corpora/qa-labelled/inject_errors.py`` rebuilds en.txt and labels.tsv
+from en.clean.txt and this list, with qa.evaluation.inject."""
 
 from __future__ import annotations
 
@@ -14,12 +11,20 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))  # the checkout's qa, when run as a script
 
 from qa.evaluation import inject as injection
-from qa.evaluation.inject import COPY_SOURCE
-
-IDIOM, OMIT, ADD = "Style/Literal idiom", "Accuracy/Omission", "Accuracy/Addition"
-NUM, TERM, UNTR = "Locale/Number", "Terminology/Inconsistent", "Accuracy/Untranslated"
-PUNCT, SPELL, REP, GRAM = "Fluency/Punctuation", "Fluency/Spelling", "Fluency/Repetition", "Fluency/Grammar"
-MISTR = "Accuracy/Mistranslation"
+from qa.evaluation.inject import (
+    ADD,
+    COPY_SOURCE,
+    GRAM,
+    IDIOM,
+    MISTR,
+    NUM,
+    OMIT,
+    PUNCT,
+    REP,
+    SPELL,
+    TERM,
+    UNTR,
+)
 
 ERRORS: list[tuple[int, str, str, str, str | None, str, str]] = [
     # literal renderings of idioms and set phrases

@@ -1,14 +1,6 @@
-"""The errors injected into corpora/qa-meaning-3: run this file to rebuild en.txt and
-labels.tsv from en.clean.txt (``python corpora/qa-meaning-3/inject_errors.py``, from
-anywhere).  The list is the single record of what was injected where; how an entry
-is applied and labelled is ``qa.evaluation.inject``'s.
-
-Every error here is a *meaning* error: fluent English that says something other
-than the Chinese (see README.md for the classes and their controls), written blind
-to the checks that are meant to find it.  Entries whose kind ends in "?" are the
-acceptable consequences of another injection (a body's name replaced leaves the
-Chinese name without its counterpart).
-"""
+"""The meaning errors injected, blind to the checks, into corpora/qa-meaning-3 (see its
+README.md): ``python corpora/qa-meaning-3/inject_errors.py`` rebuilds en.txt and labels.tsv
+from en.clean.txt and this list, with qa.evaluation.inject."""
 
 from __future__ import annotations
 
@@ -19,9 +11,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))  # the checkout's qa, when run as a script
 
 from qa.evaluation import inject as injection
-
-MISTR, TERM = "Accuracy/Mistranslation", "Terminology/Inconsistent"
-IDIOM, OMIT = "Style/Literal idiom", "Accuracy/Omission"
+from qa.evaluation.inject import IDIOM, MISTR, OMIT, TERM
 
 ERRORS: list[tuple[int, str, str, str, str | None, str | None, str]] = [
     # polarity: a negation dropped, or one added

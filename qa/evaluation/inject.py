@@ -27,6 +27,10 @@ from qa.evaluation.labelled import read_lines
 HEADER = ["line", "checks", "category", "kind", "span", "note"]
 #: as ``new``: the error is the Chinese line itself, left untranslated
 COPY_SOURCE = "<the Chinese line itself>"
+#: the MQM categories the corpora's labels use, short for the error lists
+MISTR, TERM, IDIOM = "Accuracy/Mistranslation", "Terminology/Inconsistent", "Style/Literal idiom"
+NUM, OMIT, ADD, UNTR = "Locale/Number", "Accuracy/Omission", "Accuracy/Addition", "Accuracy/Untranslated"
+PUNCT, SPELL, REP, GRAM = "Fluency/Punctuation", "Fluency/Spelling", "Fluency/Repetition", "Fluency/Grammar"
 
 Error = tuple[int, str, str, str, "str | None", "str | None", str]
 
