@@ -4,7 +4,8 @@ Why one place: the omission and addition checks, clause matching
 (``qa.clause_match``), the meaning checks that scope a cue to its clause and
 the QE features must cut a text the same way, or a span one of them reports
 points into a clause another never saw.  Chinese is cut at ，；：and sentence
-ends (、 is not a cut), English at , ; : dashes and sentence ends.  The
+ends (、 is not a cut), English at , ; : dashes and sentence ends; whole English
+sentences are the one English splitter's (``align.segment.en_sentence_spans``).  The
 aligner's own clause cuts (``align.clauses``) differ on purpose: they split
 sentences into halves for embedding, not into clauses for checking.
 """
@@ -14,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from align.segment import en_sentence_spans
+
 #: 、 is deliberately not a cut: it separates list items, and a lone item
 #: ("培育了一批专业化" out of "专业化、高水平的…服务商") embeds as noise
 _ZH_CUT = re.compile(r"[，,；;：:。！？!?]")
@@ -21,9 +24,6 @@ _ZH_SENTENCE_CUT = re.compile(r"[。！？!?]")
 _EN_CUT = re.compile(r"[,;:]|(?<=[.!?])\s|[—–]\s")
 #: sentence ends and ; : — the units en_units adds above its comma clauses
 _EN_SENTENCE_CUT = re.compile(r"[;:]|(?<=[.!?])\s")
-#: whole sentences only: a heading's tail after a colon ('"Data" and "intelligence"
-#: in the lead') restates the pair in other words
-_EN_FULL_STOP = re.compile(r"(?<=[.!?])\s")
 #: quotes, brackets and spaces trimmed off both ends of every piece
 _TRIM = " \t“”\"'‘’()（）《》"
 
@@ -53,8 +53,11 @@ def en_clauses(text: str) -> list[Clause]:
 
 
 def en_sentences(text: str) -> list[Clause]:
-    """The English sentences of ``text`` (cut only after . ! ? and a space)."""
-    return _cut(text, _EN_FULL_STOP)
+    """The English sentences of ``text``: the one English splitter's
+    (``align.segment.en_sentence_spans``, quotations cut as for every check), each
+    trimmed like the clauses."""
+    pieces = (_trimmed(text, s, e) for s, e in en_sentence_spans(text, keep_quotations=False))
+    return [c for c in pieces if c is not None]
 
 
 def en_units(text: str) -> list[Clause]:
@@ -68,15 +71,23 @@ def en_units(text: str) -> list[Clause]:
     return sorted(units, key=lambda c: (c.start, -(c.end - c.start)))
 
 
+def _trimmed(text: str, start: int, end: int) -> Clause | None:
+    """``text[start:end]`` without the quotes, brackets and spaces at its ends; None if empty."""
+    piece = text[start:end]
+    stripped = piece.strip(_TRIM)
+    if not stripped:
+        return None
+    s = start + piece.index(stripped)
+    return Clause(stripped, s, s + len(stripped))
+
+
 def _cut(text: str, pattern: re.Pattern[str]) -> list[Clause]:
     out, start = [], 0
     for m in list(pattern.finditer(text)) + [None]:
         end = m.start() if m else len(text)
-        piece = text[start:end]
-        stripped = piece.strip(_TRIM)
-        if stripped:
-            s = start + piece.index(stripped)
-            out.append(Clause(stripped, s, s + len(stripped)))
+        clause = _trimmed(text, start, end)
+        if clause is not None:
+            out.append(clause)
         if m:
             start = m.end()
     return out
