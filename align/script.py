@@ -4,7 +4,9 @@ Han characters are the CJK Unified Ideographs with Extension A, the
 compatibility ideographs and the supplementary-plane extensions (B to H,
 where rare characters in names live).  Punctuation, full-width or not, is
 deliberately outside: 。 is no Chinese *word*, and checks that look for
-Chinese left in an English sentence look for Han, not for 。.
+Chinese left in an English sentence look for Han, not for 。.  Full-width
+forms (Ｕ+FF01–FF5E: ０-９, Ａ-Ｚ, ％, ．, （ …) are folded to ASCII by the one
+table here, which the aligner's number anchors and the numbers check share.
 """
 
 from __future__ import annotations
@@ -21,3 +23,15 @@ HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 
 def has_han(text: str) -> bool:
     return HAN.search(text) is not None
+
+
+#: full-width form → its ASCII character (U+FF01–U+FF5E: digits, letters, punctuation)
+FULLWIDTH_TO_ASCII = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+
+
+def fullwidth_to_ascii(text: str, only: str | None = None) -> str:
+    """``text`` with full-width forms folded to ASCII; with ``only``, just those
+    full-width characters (the numbers check keeps ， a Chinese list comma)."""
+    if only is None:
+        return text.translate(FULLWIDTH_TO_ASCII)
+    return text.translate({ord(c): FULLWIDTH_TO_ASCII[ord(c)] for c in only})

@@ -17,6 +17,7 @@ import numpy as np
 from align.cn_numerals import cn_numerals_to_digits
 from align.english import content_stems as en_content_stems
 from align.lexicon import zh_gloss_stems
+from align.script import fullwidth_to_ascii
 from align.zh_words import zh_word_lists
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -35,7 +36,7 @@ def zh_anchor_tokens(text: str) -> set[str]:
 
     Chinese numerals count as numbers and months as their English names.
     """
-    text = cn_numerals_to_digits(_fullwidth_to_ascii(text))
+    text = cn_numerals_to_digits(fullwidth_to_ascii(text))
     toks = {_norm_number(n) for n in _NUMBER.findall(text)}
     toks |= {w.lower() for w in _LATIN.findall(text)}
     return toks
@@ -49,11 +50,6 @@ def en_word_tokens(text: str) -> set[str]:
     return {w.lower() for w in _LATIN.findall(text)}
 
 
-def _fullwidth_to_ascii(text: str) -> str:
-    return text.translate(_FULLWIDTH)
-
-
-_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 
 
 def zh_quote_count(text: str) -> int:

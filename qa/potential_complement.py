@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from align.script import HAN
 from qa import lexicons as lx
 
 #: result and direction complements that form a potential complement after 不
@@ -71,7 +72,7 @@ def potential_negations(zh: str, start: int = 0, end: int | None = None) -> list
     end = len(zh) if end is None else end
     out = []
     for i in range(max(start, 1), min(end, len(zh) - 1)):
-        if zh[i] != "不" or not ("\u4e00" <= zh[i - 1] <= "\u9fff" and "\u4e00" <= zh[i + 1] <= "\u9fff"):
+        if zh[i] != "不" or not (HAN.match(zh[i - 1]) and HAN.match(zh[i + 1])):
             continue
         if zh[i - 1] == zh[i + 1]:
             continue  # 好不好, 要不要: an A-not-A question

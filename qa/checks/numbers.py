@@ -34,6 +34,7 @@ from typing import Literal
 
 from align.cn_numerals import DIGIT_CHARS, UNIT_CHARS, cn_number
 from align.model import Pair
+from align.script import fullwidth_to_ascii
 from qa.model import Check, Context, Flag, Span
 
 Strength = Literal["weak", "medium", "strong"]
@@ -58,8 +59,9 @@ class Number:
 
 # ---------------------------------------------------------------- Chinese side
 
-# The full-width comma is left alone: in Chinese it separates list items, never thousands.
-_FULLWIDTH = str.maketrans("０１２３４５６７８９％．～－：", "0123456789%.~-:")
+# Full-width digits and number punctuation are read as ASCII (align.script's table); the
+# full-width comma is left alone: in Chinese it separates list items, never thousands.
+_FULLWIDTH_NUMBER_CHARS = "０１２３４５６７８９％．～－："
 _ZH_SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2, "十": 10.0}
 # 千 before 米/克/瓦 is the metric prefix (千米 = km), 百 before 分之 a percentage.
 _SCALE_PATTERN = r"(万亿|亿|万|千(?![米克瓦卡焦帕赫伏])|百(?!分之))"
@@ -107,7 +109,7 @@ def _cn_value(run: str) -> float | None:
 
 def zh_numbers(zh: str) -> list[Number]:
     """Numbers in Chinese text, with strengths (see module docstring)."""
-    text = zh.translate(_FULLWIDTH)
+    text = fullwidth_to_ascii(zh, only=_FULLWIDTH_NUMBER_CHARS)
     found: list[Number] = []
     taken = [False] * len(text)
 
