@@ -60,11 +60,11 @@ def pair_flags(pairs: Sequence[Pair], cache: Path) -> list[Flag]:
     if cache.exists():
         rows = [line.split("\t") for line in cache.read_text(encoding="utf-8").splitlines()]
         return [Flag(check=c, category=cat, severity=sev, message="", pair_id=int(i)) for i, sev, c, cat in rows]
-    from qa.checks import all_checks
     from qa.pipeline import run_checks
     from qa.profile import load_profile
+    from qa.qe import feature_checks
 
-    checks = [c for c in all_checks() if c.scope == "pair" and not c.needs]  # as qa.qe.pair_check_flags
+    checks = feature_checks()
     flags = run_checks(pairs, checks, load_profile(None, checks), {})
     cache.write_text("".join(f"{f.pair_id}\t{f.severity}\t{f.check}\t{f.category}\n" for f in flags),
                      encoding="utf-8")

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from align.model import Pair
-from qa.model import Flag
+from qa.model import Check, Flag
 from qa.qe_features import ALL_FEATURES, feature_matrix, pair_cosines
 
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "qe_model.json"
@@ -64,12 +64,18 @@ def load_model(path: str | Path = MODEL_FILE) -> QeModel:
     return parse_model(json.loads(Path(path).read_text(encoding="utf-8")))
 
 
-def pair_check_flags(flags: Iterable[Flag]) -> list[Flag]:
-    """The flags of pair-level checks only: the model was trained on those (document
-    checks need the whole document and the embedder, too costly on 20,000 rated pairs)."""
+def feature_checks() -> list[Check]:
+    """The checks whose flags are QE features: pair-level ones needing nothing (document
+    checks need the whole document and the embedder, too costly on 20,000 rated pairs);
+    the model is trained (bench/qe_train.py) and applied on these alone."""
     from qa.checks import all_checks
 
-    ids = {c.id for c in all_checks() if c.scope == "pair" and not c.needs}
+    return [c for c in all_checks() if c.scope == "pair" and not c.needs]
+
+
+def pair_check_flags(flags: Iterable[Flag]) -> list[Flag]:
+    """The flags of :func:`feature_checks` only: the model was trained on those."""
+    ids = {c.id for c in feature_checks()}
     return [f for f in flags if f.check in ids]
 
 
