@@ -74,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         del pairs
         from align.embed import load_embedder
         from qa.checks import all_checks
+        from qa.export.registry import RUN_DEFAULT
         from qa.outputs import write_outputs
         from qa.pipeline import check_input
         from qa.profile import load_profile
@@ -92,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
                              profile=load_profile(None, checks), resources={},
                              embedder=embedder, progress=memory, **kwargs)
         memory.note("checked and scored")
-        write_outputs(report, tmp / "out", ["tmx", "jsonl", "tsv", "html", "xliff", "xlsx"])
+        write_outputs(report, tmp / "out", list(RUN_DEFAULT))
         memory.note("outputs written")
     print(f"{'stage':<44} {'s':>7} {'RSS MiB':>8} {'peak':>8} {'Δpeak KiB/pair':>15}")
     last_peak = memory.rows[0][3]

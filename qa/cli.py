@@ -20,7 +20,9 @@ from qa import __version__
 from qa.export.registry import (
     ALIGNMENT_FORMATS,
     EXPORT_FORMATS,
+    FORMATS,
     REVIEW_OUTPUTS,
+    RUN_DEFAULT,
     extensions_of,
 )
 from qa.model import SEVERITIES
@@ -44,9 +46,9 @@ def _model_options(f):
 
 def _check_options(f):
     """What ``zhen check`` and ``zhen batch`` both take to check an input."""
-    f = click.option("--formats", default="tmx,jsonl,tsv,html,xliff,xlsx", show_default=True,
+    f = click.option("--formats", default=",".join(RUN_DEFAULT), show_default=True,
                      help="Which files to write (per input), comma-separated: "
-                          "tmx, jsonl, tsv, html, xliff, xlsx, csv.")(f)
+                          f"{', '.join(FORMATS)}.")(f)
     f = click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
                      help="Exit with status 3 when a flag of this severity or worse exists.")(f)
     f = click.option("--glossary", type=click.Path(path_type=Path), default=None,

@@ -56,6 +56,9 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
 )}
 #: format name → file name inside a run folder
 RUN_FILES = {name: f.run_file for name, f in FORMATS.items()}
+#: what ``zhen check`` and ``zhen batch`` write unless ``--formats`` says otherwise
+#: (every format but the review CSV, which the XLSX sheet makes redundant)
+RUN_DEFAULT = tuple(name for name in FORMATS if name != "csv")
 #: what ``zhen review SHEET -o`` writes: the final TM, XLIFF, the pairs table or a sheet
 REVIEW_OUTPUTS = ("tmx", "xliff", "tsv", "xlsx", "csv")
 #: what ``zhen export OUTDIR -o`` writes: the same and the report
