@@ -208,12 +208,13 @@ def stem_bases(stem: str) -> frozenset[str]:
 
     Empty for a stem of one character (足 "foot; sufficient", 法 "law": too
     many senses to say which one the word negates) or a stem whose first
-    gloss is itself negative (a double negation).
+    gloss is itself negative (a double negation); a negative gloss of the
+    stem gives no base (及时 "without delay": "delayed" renders 未及时).
     """
     glosses = lx.cedict().glosses(stem, per_entry=6)
     if len(stem) < 2 or not glosses or read_gloss(glosses[0]).negative:
         return frozenset()
-    return frozenset(w for g in glosses for w in _head_words(g))
+    return frozenset(w for g in glosses if not read_gloss(g).negative for w in _head_words(g))
 
 
 @lru_cache(maxsize=8192)
@@ -256,8 +257,11 @@ def _roots(words: frozenset[str] | set[str]) -> frozenset[str]:
     return frozenset(en_root(w) for w in words)
 
 
-def _negated(cue: str, stem: str, start: int, end: int, zh: str) -> LexicalNegation | None:
+def _negated(cue: str, stem: str, start: int, end: int, zh: str, then: str = "") -> LexicalNegation | None:
     """The reading of a negator ``cue`` and the ``stem`` it negates (one word or two jieba words).
+
+    ``then`` is the verb after an adverb the negator stands before (无法 按期
+    完成: the negation reaches 完成 "complete" too).
 
     A whole word CC-CEDICT lists is read on its own glosses (None when they
     are positive: 不可或缺 "necessary"); otherwise the negation is composed:
@@ -265,7 +269,7 @@ def _negated(cue: str, stem: str, start: int, end: int, zh: str) -> LexicalNegat
     own negative glosses (无法 "unable" → "able").
     """
     word = cue + stem
-    if word in _not_negating() or zh[end:end + 1] in _NUMERAL:
+    if word in _not_negating() or zh[end:end + 1] in _NUMERAL or zh[start + len(word):][:1] in _NUMERAL:
         return None
     stem = stem[1:] if stem[:1] in _MODAL and stem[1:] in lx.cedict() else stem
     forms: frozenset[str] = frozenset()
@@ -276,17 +280,30 @@ def _negated(cue: str, stem: str, start: int, end: int, zh: str) -> LexicalNegat
         gloss, bases, forms = reading
         bases = bases | stem_bases(stem)
     else:
-        bases = stem_bases(_dictionary_stem(stem))
+        bases = stem_bases(_dictionary_stem(stem)) | stem_bases(then)
         own = word_reading(cue) if len(cue) > 1 else None  # 无法 "unable"; 非 "wrong" is too broad
         if own is not None:
             bases, forms = bases | own[1], own[2]
-        gloss = f"not {_dictionary_stem(stem)}"
+        gloss = f"not {_dictionary_stem(stem)}{then}"
         if bases:
             gloss += f" ({', '.join(sorted(bases)[:3])})"
     if not bases:
         return None
+    word = zh[start:end]
     lemmas = frozenset(lx.lemma(b) for b in bases) - frozenset(lx.lemma(f) for f in forms)
     return LexicalNegation(word, start, end, gloss, _roots(bases) - _roots(forms), _roots(forms), lemmas)
+
+
+def _verbal(word: str) -> bool:
+    """CC-CEDICT glosses ``word`` as a verb ("to complete"; "to the full" is no verb)."""
+    return bool(word) and any(re.match(r"to (?!the\b)[a-z]", g) for g in lx.cedict().glosses(word))
+
+
+def _adverbial(word: str) -> bool:
+    """CC-CEDICT's first gloss of ``word`` is an adverbial ("on schedule", "promptly"): a negator
+    before it negates the verb after it."""
+    glosses = lx.cedict().glosses(word)
+    return bool(glosses) and bool(re.match(r"(?:on|in|at|by|ahead|without)\b|[a-z]+ly\b", glosses[0]))
 
 
 def _dictionary_words(word: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -313,7 +330,11 @@ def lexical_negations(zh: str, start: int = 0, end: int | None = None) -> list[L
     out = []
     for i, (w, s, e) in enumerate(words):
         if _negates_next(w) and i + 1 < len(words) and HAN.match(words[i + 1][0]):
-            found = _negated(w, words[i + 1][0], s, words[i + 1][2], zh)
+            nxt, then = words[i + 1], words[i + 2] if i + 2 < len(words) else ("", 0, 0)
+            if _adverbial(nxt[0]) and _verbal(then[0]):
+                found = _negated(w, nxt[0], s, then[2], zh, then[0])
+            else:
+                found = _negated(w, nxt[0], s, nxt[2], zh)
         elif len(w) > 1 and w not in _not_negating() and _split(w)[0]:
             found = _negated(*_split(w), s, e, zh)
         else:
