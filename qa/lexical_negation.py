@@ -279,7 +279,7 @@ def _negated(cue: str, stem: str, start: int, end: int, zh: str, then: str = "")
             return None
         gloss, bases, forms = reading
         bases = bases | stem_bases(stem)
-    else:
+    elif cue not in _rows_by_kind().get("implicit", frozenset()):  # 难以 is "hard to", not "not"
         bases = stem_bases(_dictionary_stem(stem)) | stem_bases(then)
         own = word_reading(cue) if len(cue) > 1 else None  # 无法 "unable"; 非 "wrong" is too broad
         if own is not None:
@@ -287,6 +287,8 @@ def _negated(cue: str, stem: str, start: int, end: int, zh: str, then: str = "")
         gloss = f"not {_dictionary_stem(stem)}{then}"
         if bases:
             gloss += f" ({', '.join(sorted(bases)[:3])})"
+    else:
+        return None
     if not bases:
         return None
     word = zh[start:end]
@@ -304,6 +306,13 @@ def _adverbial(word: str) -> bool:
     before it negates the verb after it."""
     glosses = lx.cedict().glosses(word)
     return bool(glosses) and bool(re.match(r"(?:on|in|at|by|ahead|without)\b|[a-z]+ly\b", glosses[0]))
+
+
+def syllables(char: str) -> frozenset[str]:
+    """The toneless pinyin syllables CC-CEDICT gives ``char`` (非 → fei): a negator that is part
+    of a name (导演余非, "Yu Fei") shows as its syllable in the English."""
+    return frozenset(re.sub(r"\d", "", e.pinyin).lower() for e in lx.cedict().get(char)
+                     if " " not in e.pinyin)
 
 
 def _dictionary_words(word: str, start: int, end: int) -> list[tuple[str, int, int]]:

@@ -39,7 +39,7 @@ from align.model import Pair
 from qa import lexicons as lx
 from qa.clause_match import PairClauses, document_clauses
 from qa.clause_split import Clause, en_clauses, zh_clauses
-from qa.lexical_negation import LexicalNegation, en_root, lexical_negations, renders_base
+from qa.lexical_negation import LexicalNegation, en_root, lexical_negations, renders_base, syllables
 from qa.lexicons import StemSet
 from qa.meaning_cues import (
     CueRow,
@@ -240,6 +240,20 @@ def _explained(pair: Pair, neg: LexicalNegation) -> tuple[frozenset[str], frozen
     return frozenset(lemmas), frozenset(en_root(g) for g in lemmas)
 
 
+def _in_a_name(pair: Pair, neg: LexicalNegation) -> bool:
+    """The negator's pinyin is a capitalised English word (余非 "Yu Fei", "Yufei"): a name."""
+    sounds = syllables(neg.word[0])
+    names = {t.text.lower() for t in lx.tokenize_en(pair.en) if t.text[:1].isupper()}
+    return any(n == s or (len(n) > len(s) + 1 and n.endswith(s)) for n in names for s in sounds)
+
+
+def _affixed_base(token: str, neg: LexicalNegation) -> bool:
+    """``token`` is a negative-affix form of a base ("inability" for "able", "unrelated")."""
+    m = re.match(r"(?:non-?|un|in|im|il|ir|dis)([a-z]{3,})$", token.lower())
+    return m is not None and (en_root(m.group(1)) in neg.bases or lx.lemma(m.group(1)) in neg.lemmas
+                              or en_root(m.group(1))[:4] in {b[:4] for b in neg.bases if len(b) >= 4})
+
+
 def _unnegated(text: str, cues: EnglishCues) -> bool:
     """An English clause that says its statement outright: no negation, no negative-polarity
     word, no non-assertive context ("should", "if") or word of necessity ("needs to be").  A bare "yet" is no
@@ -251,6 +265,10 @@ def _unnegated(text: str, cues: EnglishCues) -> bool:
     return not any(h.label in ("unasserted", "necessity") for h in cues.find(text))
 
 
+#: words before a positive word whose negation reaches it across a comma
+_REACH = 4
+
+
 def _reversed_word(pair: Pair, pc: PairClauses, clause: Clause, table_negs: list[ZhHit],
                    cues: EnglishCues) -> Flag | None:
     """A word the Chinese negates (不可逆转, 还不充分, 无法完成) whose positive English word
@@ -260,12 +278,15 @@ def _reversed_word(pair: Pair, pc: PairClauses, clause: Clause, table_negs: list
     if window is None or len(negs) != 1:
         return None
     neg = negs[0]
+    if _in_a_name(pair, neg):
+        return None
     if any(h.end <= neg.start or h.start >= neg.end for h in table_negs):
         return None  # a second negation: a double negation is not read
     en_s, en_e = window
     tokens = lx.tokenize_en(pair.en[en_s:en_e])
-    if any(en_root(t.text) in neg.forms or lx.lemma(t.text) in neg.forms for t in tokens):
-        return None  # the negative word itself ("irreversible") is there
+    if any(en_root(t.text) in neg.forms or lx.lemma(t.text) in neg.forms or _affixed_base(t.text, neg)
+           for t in tokens):
+        return None  # the negative word itself ("irreversible", "inability") is there
     lemmas, roots = _explained(pair, neg)
     for part in en_clauses(pair.en[en_s:en_e]):
         if not _unnegated(part.text, cues):
@@ -274,6 +295,9 @@ def _reversed_word(pair: Pair, pc: PairClauses, clause: Clause, table_negs: list
             if not renders_base(t.text, neg) or lx.lemma(t.text) in lemmas or en_root(t.text) in roots:
                 continue
             s = en_s + part.start + t.start
+            before = " ".join(x.text for x in lx.tokenize_en(pair.en[:s])[-_REACH:])
+            if not _unnegated(before, cues):
+                continue  # "not, in truth, related": the negation stands before a comma
             word = t.text
             return POLARITY.flag(
                 pair, f"The Chinese says {neg.word} ('{neg.gloss}') in '{quote(clause.text)}' but "
