@@ -67,7 +67,8 @@ class LexicalNegation:
 
     ``gloss`` is for messages ("irreversible", or "not + sufficient" for a
     composed one); ``bases`` are :func:`en_root` roots of the positive
-    words and ``lemmas`` their lemmas; ``forms`` the roots of the negative gloss words themselves
+    words and ``lemmas`` their lemmas; ``light`` the common verbs a stem is
+    glossed by ("to have" for 具备), which count only as a main verb; ``forms`` the roots of the negative gloss words themselves
     ("irreversible"), which render the negation wherever they stand.
     """
 
@@ -78,6 +79,7 @@ class LexicalNegation:
     bases: frozenset[str]
     forms: frozenset[str]
     lemmas: frozenset[str] = frozenset()
+    light: frozenset[str] = frozenset()
 
 
 def en_root(word: str) -> str:
@@ -94,13 +96,22 @@ def en_root(word: str) -> str:
 _INFLECTED = re.compile(r"(?:ed|ing|ly|ible|able)$")
 
 
-def renders_base(token: str, negation: LexicalNegation) -> bool:
+#: what may follow "have" as a main verb: not a participle, infinitive marker or negation
+_AUXILIARY_NEXT = re.compile(r"(?:[a-z]+(?:ed|en)|been|to|not|no|never|yet|got|already|just|also)$")
+
+
+def renders_base(token: str, negation: LexicalNegation, following: str = "") -> bool:
     """The English ``token`` is one of the positive words ``negation`` negates.
 
     The same lemma as a base ("sufficient", "reverse"), or an inflected or
-    derived form that shares a base's root ("reversed" for "reversible").
+    derived form that shares a base's root ("reversed" for "reversible");
+    a light verb of the stem ("have" for 具备) only as a main verb, when
+    ``following`` (the next English word) is no participle ("have a
+    natural endowment", not "have improved").
     """
     low = token.lower()
+    if lx.lemma(low) in negation.light or low in ("has", "had") and "have" in negation.light:
+        return bool(following) and not _AUXILIARY_NEXT.match(following.lower())
     if lx.lemma(low) in negation.lemmas:
         return True
     return bool(_INFLECTED.search(low)) and en_root(low) in negation.bases
@@ -218,6 +229,18 @@ def stem_bases(stem: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8192)
+def stem_light_verbs(stem: str) -> frozenset[str]:
+    """Common verbs a stem of two characters or more is glossed by alone (具备 "to have", 使用
+    "to use"): too frequent to be bases anywhere, but a main verb "have" renders 具备."""
+    glosses = lx.cedict().glosses(stem, per_entry=6)
+    if len(stem) < 2 or not glosses or read_gloss(glosses[0]).negative:
+        return frozenset()
+    return frozenset(m.group(1) for g in glosses
+                     if (m := re.fullmatch(r"to ([a-z]+)", lx.strip_gloss(g).lower()))
+                     and m.group(1) in lx.STOPWORDS)
+
+
+@lru_cache(maxsize=8192)
 def word_reading(word: str) -> tuple[str, frozenset[str], frozenset[str]] | None:
     """(gloss for messages, base roots, negative-form roots) when CC-CEDICT glosses ``word`` negatively.
 
@@ -284,16 +307,18 @@ def _negated(cue: str, stem: str, start: int, end: int, zh: str, then: str = "")
         own = word_reading(cue) if len(cue) > 1 else None  # 无法 "unable"; 非 "wrong" is too broad
         if own is not None:
             bases, forms = bases | own[1], own[2]
-        gloss = f"not {_dictionary_stem(stem)}{then}"
-        if bases:
-            gloss += f" ({', '.join(sorted(bases)[:3])})"
+        head = _dictionary_stem(stem)
+        senses = [lx.strip_gloss(g) for g in lx.cedict().glosses(head)[:2]]
+        gloss = f"not {head}{then}" + (f" '{'; '.join(senses)}'" if senses else "")
     else:
         return None
     if not bases:
         return None
     word = zh[start:end]
     lemmas = frozenset(lx.lemma(b) for b in bases) - frozenset(lx.lemma(f) for f in forms)
-    return LexicalNegation(word, start, end, gloss, _roots(bases) - _roots(forms), _roots(forms), lemmas)
+    light = frozenset(lx.lemma(v) for v in stem_light_verbs(_dictionary_stem(stem)))
+    return LexicalNegation(word, start, end, gloss, _roots(bases) - _roots(forms), _roots(forms),
+                           lemmas, light)
 
 
 def _verbal(word: str) -> bool:

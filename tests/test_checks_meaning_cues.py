@@ -465,6 +465,13 @@ def test_direction_reads_above_and_below_before_the_object_and_doubling():
      "Some county towns already possess the conditions to take on industries relocated from elsewhere.",
      "Some county towns do not yet have the conditions to take on industries relocated from elsewhere.",
      "possess"),
+    # "have" as a main verb renders 具备 "to have"; the "lack" of the next coordinated clause is no
+    # negation of it
+    ("一些中小企业不具备数字化转型的能力，缺乏资金和人才。",
+     "Some small and medium-sized enterprises have the capacity for digital transformation "
+     "and lack funds and talent.",
+     "Some small and medium-sized enterprises do not have the capacity for digital transformation "
+     "and lack funds and talent.", "have"),
 ])
 def test_polarity_flags_the_positive_word_of_a_negated_one(zh, wrong, right, said):
     found = majors(POLARITY, zh, wrong)
@@ -497,6 +504,13 @@ def test_polarity_flags_the_positive_word_of_a_negated_one(zh, wrong, right, sai
      "New-energy vehicles account for less than 10 percent, but that is enough to drive the industrial chain."),
     # a question is not read
     ("这一趋势是否不可逆转？", "Can this trend be reversed?"),
+    # "have" as an auxiliary is no rendering of 具备 "to have"
+    ("部分县城尚不具备承接产业转移的条件。",
+     "Some county towns have not yet created the conditions to take on relocated industries."),
+    # a negator in a name (导演余非) negates nothing
+    ("这部影片由余非执导。", "The film was directed by Yu Fei."),
+    # 难以 is "hard to", and the English says so
+    ("这次参观令人难以忘怀。", "The visit was hard to forget."),
 ])
 def test_polarity_lexical_negation_tricky_negatives(zh, en):
     assert flags(POLARITY, zh, en) == [], en

@@ -267,6 +267,9 @@ def _unnegated(text: str, cues: EnglishCues) -> bool:
 
 #: words before a positive word whose negation reaches it across a comma
 _REACH = 4
+#: a negation after the positive word reaches it only up to the next coordinated clause
+#: ("have a natural endowment … and lack initiative": "lack" is the next clause's)
+_COORDINATOR = re.compile(r"\b(?:and|but|while|whereas)\b")
 
 
 def _reversed_word(pair: Pair, pc: PairClauses, clause: Clause, table_negs: list[ZhHit],
@@ -289,15 +292,20 @@ def _reversed_word(pair: Pair, pc: PairClauses, clause: Clause, table_negs: list
         return None  # the negative word itself ("irreversible", "inability") is there
     lemmas, roots = _explained(pair, neg)
     for part in en_clauses(pair.en[en_s:en_e]):
-        if not _unnegated(part.text, cues):
+        if "?" in part.text:
             continue
-        for t in lx.tokenize_en(part.text):
-            if not renders_base(t.text, neg) or lx.lemma(t.text) in lemmas or en_root(t.text) in roots:
+        words = lx.tokenize_en(part.text)
+        for k, t in enumerate(words):
+            following = words[k + 1].text if k + 1 < len(words) else ""
+            if (not renders_base(t.text, neg, following) or lx.lemma(t.text) in lemmas
+                    or en_root(t.text) in roots):
                 continue
             s = en_s + part.start + t.start
             before = " ".join(x.text for x in lx.tokenize_en(pair.en[:s])[-_REACH:])
-            if not _unnegated(before, cues):
-                continue  # "not, in truth, related": the negation stands before a comma
+            after = _COORDINATOR.split(part.text[t.end:], maxsplit=1)[0]
+            if not (_unnegated(part.text[:t.start], cues) and _unnegated(before, cues)
+                    and _unnegated(after, cues)):
+                continue  # "not, in truth, related": a negation before it reaches across a comma
             word = t.text
             return POLARITY.flag(
                 pair, f"The Chinese says {neg.word} ('{neg.gloss}') in '{quote(clause.text)}' but "
