@@ -29,7 +29,8 @@ Everything comes from CC-CEDICT and English morphology, no word list:
   "reversible", "insufficient" → "sufficient", "unable" → "able"), the word
   a "not"/"no" gloss negates ("not enough" → "enough"), and CC-CEDICT's
   glosses of the un-negated stem of two characters or more (充分 "ample,
-  sufficient, adequate"; 逆转 "reverse").  Words are compared on
+  sufficient, adequate"; 逆转 "reverse"), with their CC-CEDICT near-synonyms
+  (:func:`near_synonyms`: "sufficient" → "enough").  Words are compared on
   :func:`en_root`, the shared lemmatiser after a derivational suffix is
   stripped, so "reversible" meets "reversed" and "reverse".
 """
@@ -40,6 +41,9 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from collections.abc import Iterable
+
+from align.cedict import CedictLine, load_derived
 from align.script import HAN
 from qa import lexicons as lx
 from qa.meaning_cues import cue_rows, zh_words
@@ -276,6 +280,49 @@ def _dictionary_stem(stem: str) -> str:
     return stem if stem in lx.cedict() else (lx.cedict().segment(stem) or [""])[0]
 
 
+def _simple(gloss: str) -> str:
+    """A gloss in lower case without bracketed labels (cheap: most glosses have none)."""
+    return (lx.strip_gloss(gloss) if "(" in gloss or "[" in gloss else gloss).lower()
+
+
+def derive_thesaurus(lines: Iterable[CedictLine]) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+    """(adjective → its near-synonyms, words CC-CEDICT uses as verbs) read off CC-CEDICT itself.
+
+    Two English words are near-synonyms when at least two CC-CEDICT words of
+    two or more characters are glossed by both and by nothing longer than
+    one word (足够 "enough; sufficient", 够用 "adequate; sufficient; enough"):
+    so "enough" renders 充分 "sufficient" as well.  A word CC-CEDICT also
+    glosses as a verb ("to complete", "to clear") is left alone: its
+    co-glosses (完全 "complete; whole; entire") are no synonyms of the verb.
+    """
+    support: dict[str, dict[str, int]] = {}
+    verbs: set[str] = set()
+    for line in lines:
+        glosses = [_simple(g) for g in line.glosses]
+        verbs.update(g[3:] for g in glosses if g.startswith("to ") and g[3:].isalpha())
+        if len(line.simp) < 2 or not 2 <= len(glosses) <= 4 or not all(g.isalpha() for g in glosses):
+            continue
+        for g in set(glosses):
+            for other in set(glosses) - {g}:
+                support.setdefault(g, {}).setdefault(other, 0)
+                support[g][other] += 1
+    synonyms = {g: tuple(sorted(o for o, n in others.items() if n >= 2)) for g, others in support.items()}
+    return {g: o for g, o in synonyms.items() if o}, tuple(sorted(verbs))
+
+
+@lru_cache(maxsize=1)
+def _thesaurus() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+    """The near-synonym table, kept in the lexicon cache between processes (``align.cedict``)."""
+    synonyms, verbs = load_derived("polarity-thesaurus", derive_thesaurus).value
+    return synonyms, frozenset(verbs)
+
+
+def near_synonyms(words: frozenset[str] | set[str]) -> frozenset[str]:
+    """``words`` and the near-synonyms of those that are no verbs (sufficient → adequate, enough)."""
+    synonyms, verbs = _thesaurus()
+    return frozenset(words) | {s for w in words if w not in verbs for s in synonyms.get(w, ())}
+
+
 def _roots(words: frozenset[str] | set[str]) -> frozenset[str]:
     return frozenset(en_root(w) for w in words)
 
@@ -309,12 +356,13 @@ def _negated(cue: str, stem: str, start: int, end: int, zh: str, then: str = "")
             bases, forms = bases | own[1], own[2]
         head = _dictionary_stem(stem)
         senses = [lx.strip_gloss(g) for g in lx.cedict().glosses(head)[:2]]
-        gloss = f"not {head}{then}" + (f" '{'; '.join(senses)}'" if senses else "")
+        gloss = "not " + (" / ".join(re.sub(r"^to ", "", g) for g in senses) if senses else head + then)
     else:
         return None
     if not bases:
         return None
     word = zh[start:end]
+    bases = near_synonyms(bases) - forms
     lemmas = frozenset(lx.lemma(b) for b in bases) - frozenset(lx.lemma(f) for f in forms)
     light = frozenset(lx.lemma(v) for v in stem_light_verbs(_dictionary_stem(stem)))
     return LexicalNegation(word, start, end, gloss, _roots(bases) - _roots(forms), _roots(forms),

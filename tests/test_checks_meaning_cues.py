@@ -454,6 +454,9 @@ def test_direction_reads_above_and_below_before_the_object_and_doubling():
      "and its trading rules have yet to be improved.",
      "China's market for data as a factor of production is not yet fully developed, "
      "and its trading rules have yet to be improved.", "sufficiently"),
+    # "enough" is no gloss of 充分, but CC-CEDICT glosses two words by both "sufficient" and "enough"
+    ("目前数据要素市场发育还不充分。", "At present the market for data is already developed enough.",
+     "At present the market for data is not yet developed enough.", "enough"),
     ("受疫情影响，部分企业无法按期完成生产任务。",
      "Affected by the epidemic, some enterprises managed to complete their production tasks on schedule.",
      "Affected by the epidemic, some enterprises were unable to complete their production tasks on schedule.",
