@@ -413,6 +413,9 @@ def lexical_negations(zh: str, start: int = 0, end: int | None = None) -> list[L
     for i, (w, s, e) in enumerate(words):
         if _negates_next(w) and i + 1 < len(words) and HAN.match(words[i + 1][0]):
             nxt, then = words[i + 1], words[i + 2] if i + 2 < len(words) else ("", 0, 0)
+            if w == "非" and _verbal(nxt[0]):
+                continue  # 非 negates nouns and adjectives (非法, 非公有制); before a verb it is literary
+                # or a name (由余非执导 "directed by Yu Fei"), 吕叔湘《现代汉语八百词》 非
             if _adverbial(nxt[0]) and _verbal(then[0]):
                 found = _negated(w, nxt[0], s, then[2], zh, then[0])
             else:
