@@ -38,10 +38,9 @@ Everything comes from CC-CEDICT and English morphology, no word list:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-
-from collections.abc import Iterable
 
 from align.cedict import CedictLine, load_derived
 from align.script import HAN

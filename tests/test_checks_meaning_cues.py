@@ -450,10 +450,10 @@ def test_direction_reads_above_and_below_before_the_object_and_doubling():
      "The broad trend toward a green and low-carbon transition could yet be reversed.",
      "The broad trend toward a green and low-carbon transition is irreversible.", "reversed"),
     ("我国数据要素市场发育还不充分，交易规则有待完善。",
-     "China's market for data as a factor of production is already sufficiently developed, "
-     "and its trading rules have yet to be improved.",
-     "China's market for data as a factor of production is not yet fully developed, "
-     "and its trading rules have yet to be improved.", "sufficiently"),
+     ("China's market for data as a factor of production is already sufficiently developed, "
+      "and its trading rules have yet to be improved."),
+     ("China's market for data as a factor of production is not yet fully developed, "
+      "and its trading rules have yet to be improved."), "sufficiently"),
     # "enough" is no gloss of 充分, but CC-CEDICT glosses two words by both "sufficient" and "enough"
     ("目前数据要素市场发育还不充分。", "At present the market for data is already developed enough.",
      "At present the market for data is not yet developed enough.", "enough"),
@@ -471,10 +471,10 @@ def test_direction_reads_above_and_below_before_the_object_and_doubling():
     # "have" as a main verb renders 具备 "to have"; the "lack" of the next coordinated clause is no
     # negation of it
     ("一些中小企业不具备数字化转型的能力，缺乏资金和人才。",
-     "Some small and medium-sized enterprises have the capacity for digital transformation "
-     "and lack funds and talent.",
-     "Some small and medium-sized enterprises do not have the capacity for digital transformation "
-     "and lack funds and talent.", "have"),
+     ("Some small and medium-sized enterprises have the capacity for digital transformation "
+      "and lack funds and talent."),
+     ("Some small and medium-sized enterprises do not have the capacity for digital transformation "
+      "and lack funds and talent."), "have"),
 ])
 def test_polarity_flags_the_positive_word_of_a_negated_one(zh, wrong, right, said):
     found = majors(POLARITY, zh, wrong)

@@ -39,7 +39,13 @@ from align.model import Pair
 from qa import lexicons as lx
 from qa.clause_match import PairClauses, document_clauses
 from qa.clause_split import Clause, en_clauses, zh_clauses
-from qa.lexical_negation import LexicalNegation, en_root, lexical_negations, renders_base, syllables
+from qa.lexical_negation import (
+    LexicalNegation,
+    en_root,
+    lexical_negations,
+    renders_base,
+    syllables,
+)
 from qa.lexicons import StemSet
 from qa.meaning_cues import (
     CueRow,
@@ -51,11 +57,11 @@ from qa.meaning_cues import (
     quote,
     scopes,
     zh_word_cues,
+    zh_words,
 )
 from qa.model import Check, Context, Flag
 from qa.potential_complement import potential_negations
 from qa.zh_glosses import word_glosses
-from qa.meaning_cues import zh_words
 
 TABLE = "negators.tsv"
 #: characters that negate in any word they start (the reverse direction stays silent on them)
