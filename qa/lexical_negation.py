@@ -210,10 +210,15 @@ def _not_negating() -> frozenset[str]:
 
 
 def _head_words(gloss: str) -> list[str]:
-    """The content words of a short gloss ("to reverse" → reverse; "to the full" → full)."""
+    """The content word of a gloss of three words or fewer ("to reverse" → reverse; "to the
+    full" → full); a longer gloss ("to be in place") says a phrase whose words alone
+    ("place") are no rendering of it, nor is a word CC-CEDICT qualifies in brackets
+    (到位 "well (done)": "well" alone is "as well")."""
+    if "(" in gloss:
+        return []
     words = re.findall(r"[a-z]+(?:-[a-z]+)?", lx.strip_gloss(gloss).lower())
     content = [w for w in words if _content(w)]
-    return content[:1] if len(words) <= 4 else []
+    return content[:1] if len(words) <= 3 else []
 
 
 @lru_cache(maxsize=8192)
