@@ -71,7 +71,8 @@ class LexicalNegation:
     ``gloss`` is for messages ("irreversible", or "not + sufficient" for a
     composed one); ``bases`` are :func:`en_root` roots of the positive
     words and ``lemmas`` their lemmas; ``light`` the common verbs a stem is
-    glossed by ("to have" for 具备), which count only as a main verb; ``forms`` the roots of the negative gloss words themselves
+    glossed by ("to have" for 具备), which count only as a main verb;
+    ``forms`` the roots of the negative gloss words themselves
     ("irreversible"), which render the negation wherever they stand.
     """
 
@@ -120,15 +121,9 @@ def renders_base(token: str, negation: LexicalNegation, following: str = "") -> 
     return bool(_INFLECTED.search(low)) and en_root(low) in negation.bases
 
 
-@lru_cache(maxsize=1)
 def _vocabulary() -> frozenset[str]:
     """Every lower-case English word of CC-CEDICT's glosses: what counts as a real affix remainder."""
-    words: set[str] = set()
-    for entries in lx.cedict().entries.values():
-        for e in entries:
-            for g in e.glosses:
-                words.update(re.findall(r"[a-z]+", g))
-    return frozenset(words)
+    return _thesaurus()[2]
 
 
 @dataclass(frozen=True)
@@ -289,8 +284,11 @@ def _simple(gloss: str) -> str:
     return (lx.strip_gloss(gloss) if "(" in gloss or "[" in gloss else gloss).lower()
 
 
-def derive_thesaurus(lines: Iterable[CedictLine]) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
-    """(adjective → its near-synonyms, words CC-CEDICT uses as verbs) read off CC-CEDICT itself.
+def derive_thesaurus(
+    lines: Iterable[CedictLine],
+) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...], tuple[str, ...]]:
+    """(adjective → its near-synonyms, words CC-CEDICT uses as verbs, every gloss word) read off
+    CC-CEDICT itself.
 
     Two English words are near-synonyms when at least two CC-CEDICT words of
     two or more characters are glossed by both and by nothing longer than
@@ -301,7 +299,9 @@ def derive_thesaurus(lines: Iterable[CedictLine]) -> tuple[dict[str, tuple[str, 
     """
     support: dict[str, dict[str, int]] = {}
     verbs: set[str] = set()
+    vocabulary: set[str] = set()
     for line in lines:
+        vocabulary.update(w for g in line.glosses for w in re.findall(r"[a-z]+", g))
         glosses = [_simple(g) for g in line.glosses]
         verbs.update(g[3:] for g in glosses if g.startswith("to ") and g[3:].isalpha())
         if len(line.simp) < 2 or not 2 <= len(glosses) <= 4 or not all(g.isalpha() for g in glosses):
@@ -311,19 +311,21 @@ def derive_thesaurus(lines: Iterable[CedictLine]) -> tuple[dict[str, tuple[str, 
                 support.setdefault(g, {}).setdefault(other, 0)
                 support[g][other] += 1
     synonyms = {g: tuple(sorted(o for o, n in others.items() if n >= 2)) for g, others in support.items()}
-    return {g: o for g, o in synonyms.items() if o}, tuple(sorted(verbs))
+    return ({g: o for g, o in synonyms.items() if o}, tuple(sorted(verbs)),
+            tuple(sorted(vocabulary)))
 
 
 @lru_cache(maxsize=1)
-def _thesaurus() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
-    """The near-synonym table, kept in the lexicon cache between processes (``align.cedict``)."""
-    synonyms, verbs = load_derived("polarity-thesaurus", derive_thesaurus).value
-    return synonyms, frozenset(verbs)
+def _thesaurus() -> tuple[dict[str, tuple[str, ...]], frozenset[str], frozenset[str]]:
+    """The near-synonym table, verbs and vocabulary, kept in the lexicon cache between processes
+    (``align.cedict``)."""
+    synonyms, verbs, vocabulary = load_derived("lexical-negation-thesaurus", derive_thesaurus).value
+    return synonyms, frozenset(verbs), frozenset(vocabulary)
 
 
 def near_synonyms(words: frozenset[str] | set[str]) -> frozenset[str]:
     """``words`` and the near-synonyms of those that are no verbs (sufficient → adequate, enough)."""
-    synonyms, verbs = _thesaurus()
+    synonyms, verbs, _ = _thesaurus()
     return frozenset(words) | {s for w in words if w not in verbs for s in synonyms.get(w, ())}
 
 
