@@ -22,6 +22,7 @@ from typing import Literal
 
 from align.script import HAN
 from qa import lexicons as lx
+from qa.meaning_cues import zh_words
 
 #: result and direction complements that form a potential complement after 不
 COMPLEMENTS = frozenset("到了起住开动见完成懂清够及着出下上来去过透掉好准惯通进回")
@@ -71,11 +72,14 @@ def potential_negations(zh: str, start: int = 0, end: int | None = None) -> list
     """The negated potential complements whose 不 lies in ``zh[start:end]``."""
     end = len(zh) if end is None else end
     out = []
+    starts = {s: e for _, s, e in zh_words(zh)}
     for i in range(max(start, 1), min(end, len(zh) - 1)):
         if zh[i] != "不" or not (HAN.match(zh[i - 1]) and HAN.match(zh[i + 1])):
             continue
         if zh[i - 1] == zh[i + 1]:
             continue  # 好不好, 要不要: an A-not-A question
+        if starts.get(i + 1, i + 2) > i + 2:
+            continue  # 还不完善, 还不成熟: the "complement" starts a word of its own (完善), 还 is "still"
         found = classify(zh[i - 1:i + 2])
         if found is not None:
             out.append(PotentialNegation(i - 1, i + 2, zh[i - 1:i + 2], *found))

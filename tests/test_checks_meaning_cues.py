@@ -438,3 +438,82 @@ def test_direction_reads_above_and_below_before_the_object_and_doubling():
         DIRECTION, zh,
         "By 2020, GDP and per capita income will be halved from 2010 levels.",
         "By 2020, GDP and per capita income will double from 2010 levels.")
+
+
+# --------------------------------------------------------------------------- polarity: negation inside a word
+# Sentences written for these tests in the register of State Council and ministry documents;
+# each wrong English keeps a negative word elsewhere in the sentence or an affirmative "yet",
+# so only the positive word that faces the negated one shows the reversal.
+
+@pytest.mark.parametrize("zh,wrong,right,said", [
+    ("绿色低碳转型的大趋势不可逆转。",
+     "The broad trend toward a green and low-carbon transition could yet be reversed.",
+     "The broad trend toward a green and low-carbon transition is irreversible.", "reversed"),
+    ("我国数据要素市场发育还不充分，交易规则有待完善。",
+     ("China's market for data as a factor of production is already sufficiently developed, "
+      "and its trading rules have yet to be improved."),
+     ("China's market for data as a factor of production is not yet fully developed, "
+      "and its trading rules have yet to be improved."), "sufficiently"),
+    # "enough" is no gloss of 充分, but CC-CEDICT glosses two words by both "sufficient" and "enough"
+    ("目前数据要素市场发育还不充分。", "At present the market for data is already developed enough.",
+     "At present the market for data is not yet developed enough.", "enough"),
+    ("受疫情影响，部分企业无法按期完成生产任务。",
+     "Affected by the epidemic, some enterprises managed to complete their production tasks on schedule.",
+     "Affected by the epidemic, some enterprises were unable to complete their production tasks on schedule.",
+     "complete"),
+    ("一些地方基层医疗卫生人才不足。",
+     "Some localities have sufficient primary health-care personnel.",
+     "Some localities face a shortage of primary health-care personnel.", "sufficient"),
+    ("部分县城尚不具备承接产业转移的条件。",
+     "Some county towns already possess the conditions to take on industries relocated from elsewhere.",
+     "Some county towns do not yet have the conditions to take on industries relocated from elsewhere.",
+     "possess"),
+    # "have" as a main verb renders 具备 "to have"; the "lack" of the next coordinated clause is no
+    # negation of it
+    ("一些中小企业不具备数字化转型的能力，缺乏资金和人才。",
+     ("Some small and medium-sized enterprises have the capacity for digital transformation "
+      "and lack funds and talent."),
+     ("Some small and medium-sized enterprises do not have the capacity for digital transformation "
+      "and lack funds and talent."), "have"),
+])
+def test_polarity_flags_the_positive_word_of_a_negated_one(zh, wrong, right, said):
+    found = majors(POLARITY, zh, wrong)
+    assert len(found) == 1 and f"'{said}'" in found[0].message, [f.message for f in found]
+    flag = found[0]
+    assert flag.en[slice(*flag.en_spans[0])] == said
+    assert flag.zh[slice(*flag.zh_spans[0])].startswith(("不", "无", "尚不"))
+    assert flag.suggestion
+    assert flags(POLARITY, zh, right) == [], right
+
+
+@pytest.mark.parametrize("zh,en", [
+    # negator-initial words that negate nothing: CC-CEDICT glosses them positively
+    ("各地要不断提高基本公共服务均等化水平。",
+     "All localities must constantly raise the level of equal access to basic public services."),
+    ("不少地方已经形成了充分竞争的市场格局。", "Many localities already have fully competitive markets."),
+    ("无论市场如何变化，都要确保粮食供应充足。",
+     "No matter how the market changes, grain supplies must remain sufficient."),
+    ("数据已成为不可或缺的生产要素。", "Data has become an indispensable factor of production."),
+    ("数据已成为不可或缺的生产要素。", "Data has become an essential factor of production."),
+    ("基层治理中不乏成功的经验。", "There is no shortage of successful experience in community governance."),
+    # a correctly negated English, and one whose negation is a prefixed word
+    ("部分县城尚不具备承接产业转移的条件。",
+     "Some county towns lack the conditions to take on industries relocated from elsewhere."),
+    ("绿色低碳转型的大趋势不可逆转。", "The trend toward a green and low-carbon transition cannot be reversed."),
+    # a state the Chinese calls deficient rendered as one that needs work
+    ("相关法规制度还不完善。", "The relevant laws and regulations still need to be improved."),
+    # 不足 before a number is a bound ("less than"), not a lack
+    ("新能源汽车占比不足百分之十，但足以带动产业链发展。",
+     "New-energy vehicles account for less than 10 percent, but that is enough to drive the industrial chain."),
+    # a question is not read
+    ("这一趋势是否不可逆转？", "Can this trend be reversed?"),
+    # "have" as an auxiliary is no rendering of 具备 "to have"
+    ("部分县城尚不具备承接产业转移的条件。",
+     "Some county towns have not yet created the conditions to take on relocated industries."),
+    # a negator in a name (导演余非) negates nothing
+    ("这部影片由余非执导。", "The film was directed by Yu Fei."),
+    # 难以 is "hard to", and the English says so
+    ("这次参观令人难以忘怀。", "The visit was hard to forget."),
+])
+def test_polarity_lexical_negation_tricky_negatives(zh, en):
+    assert flags(POLARITY, zh, en) == [], en

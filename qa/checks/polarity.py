@@ -38,7 +38,14 @@ from typing import Literal
 from align.model import Pair
 from qa import lexicons as lx
 from qa.clause_match import PairClauses, document_clauses
-from qa.clause_split import zh_clauses
+from qa.clause_split import Clause, en_clauses, zh_clauses
+from qa.lexical_negation import (
+    LexicalNegation,
+    en_root,
+    lexical_negations,
+    renders_base,
+    syllables,
+)
 from qa.lexicons import StemSet
 from qa.meaning_cues import (
     CueRow,
@@ -50,6 +57,7 @@ from qa.meaning_cues import (
     quote,
     scopes,
     zh_word_cues,
+    zh_words,
 )
 from qa.model import Check, Context, Flag
 from qa.potential_complement import potential_negations
@@ -70,11 +78,14 @@ _DO_WITHOUT = re.compile(r"\b(?:do|does|did|done|doing|go|goes|went|gone|going)\
 @dataclass(frozen=True)
 class PolarityOptions:
     """``min_clause_chars``: Chinese clauses shorter than this are not read (list items, particles).
+    ``lexical``: also flag a word the Chinese negates (不可逆转, 还不充分) whose positive
+    English word stands in its clause with no negation (``qa.lexical_negation``).
     ``reverse``: also flag an English negation the Chinese does not have, with
     ``reverse_severity`` (minor: on WMT20 most are paraphrases, "the old rule
     continues" rendered "the new rule will not apply")."""
 
     min_clause_chars: int = 3
+    lexical: bool = True
     reverse: bool = True
     reverse_severity: Literal["minor", "major"] = "minor"
 
@@ -218,13 +229,114 @@ def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues) -> bool:
                for m in prefixed)
 
 
+def _clause_window(pc: PairClauses, clause: Clause) -> tuple[int, int] | None:
+    """The English that renders ``clause``: the whole English when the pair is one clause on a
+    side, the confidently matched window otherwise, None when the match is unsure."""
+    if pc.whole:
+        return 0, len(pc.pair.en)
+    link = pc.link_at(clause.start)
+    return link.en_span if link is not None and link.confident else None
+
+
+def _explained(pair: Pair, neg: LexicalNegation) -> tuple[frozenset[str], frozenset[str]]:
+    """(lemmas, roots) of the glosses of every other Chinese word of the pair: an English word
+    they explain renders them, not the negated one (不足 … 足以 "enough")."""
+    lemmas = {g for w, s, e in zh_words(pair.zh) if e <= neg.start or s >= neg.end
+              for g in word_glosses(w)}
+    return frozenset(lemmas), frozenset(en_root(g) for g in lemmas)
+
+
+def _in_a_name(pair: Pair, neg: LexicalNegation) -> bool:
+    """The negator's pinyin is a capitalised English word (余非 "Yu Fei", "Yufei"): a name."""
+    sounds = syllables(neg.word[0])
+    names = {t.text.lower() for t in lx.tokenize_en(pair.en) if t.text[:1].isupper()}
+    return any(n == s or (len(n) > len(s) + 1 and n.endswith(s)) for n in names for s in sounds)
+
+
+def _affixed_base(token: str, neg: LexicalNegation) -> bool:
+    """``token`` is a negative-affix form of a base ("inability" for "able", "unrelated")."""
+    m = re.match(r"(?:non-?|un|in|im|il|ir|dis)([a-z]{3,})$", token.lower())
+    return m is not None and (en_root(m.group(1)) in neg.bases or lx.lemma(m.group(1)) in neg.lemmas
+                              or en_root(m.group(1))[:4] in {b[:4] for b in neg.bases if len(b) >= 4})
+
+
+def _unnegated(text: str, cues: EnglishCues) -> bool:
+    """An English clause that says its statement outright: no negation, no negative-polarity
+    word, no non-assertive context ("should", "if") or word of necessity ("needs to be").  A bare "yet" is no
+    negation ("could yet be reversed"); "not yet" and "yet to" are."""
+    if "?" in text:
+        return False
+    if any(w.lower() != "yet" for _, _, w in english_negations(text, cues, strict=False)):
+        return False
+    return not any(h.label in ("unasserted", "necessity") for h in cues.find(text))
+
+
+#: words before a positive word whose negation reaches it across a comma
+_REACH = 4
+#: a negation after the positive word reaches it only up to the next coordinated clause
+#: ("have a natural endowment … and lack initiative": "lack" is the next clause's)
+_COORDINATOR = re.compile(r"\b(?:and|but|while|whereas)\b")
+
+
+def _reversed_word(pair: Pair, pc: PairClauses, clause: Clause, table_negs: list[ZhHit],
+                   cues: EnglishCues) -> Flag | None:
+    """A word the Chinese negates (不可逆转, 还不充分, 无法完成) whose positive English word
+    ("reversed", "sufficient", "completed") stands in its English clause with no negation."""
+    window = _clause_window(pc, clause)
+    negs = lexical_negations(pair.zh, clause.start, clause.end)
+    if window is None or len(negs) != 1:
+        return None
+    neg = negs[0]
+    if _in_a_name(pair, neg):
+        return None
+    if any(h.end <= neg.start or h.start >= neg.end for h in table_negs):
+        return None  # a second negation: a double negation is not read
+    en_s, en_e = window
+    tokens = lx.tokenize_en(pair.en[en_s:en_e])
+    if any(en_root(t.text) in neg.forms or lx.lemma(t.text) in neg.forms or _affixed_base(t.text, neg)
+           for t in tokens):
+        return None  # the negative word itself ("irreversible", "inability") is there
+    lemmas, roots = _explained(pair, neg)
+    for part in en_clauses(pair.en[en_s:en_e]):
+        if "?" in part.text:
+            continue
+        words = lx.tokenize_en(part.text)
+        for k, t in enumerate(words):
+            following = words[k + 1].text if k + 1 < len(words) else ""
+            if (not renders_base(t.text, neg, following) or lx.lemma(t.text) in lemmas
+                    or en_root(t.text) in roots):
+                continue
+            s = en_s + part.start + t.start
+            before = " ".join(x.text for x in lx.tokenize_en(pair.en[:s])[-_REACH:])
+            after = _COORDINATOR.split(part.text[t.end:], maxsplit=1)[0]
+            if not (_unnegated(part.text[:t.start], cues) and _unnegated(before, cues)
+                    and _unnegated(after, cues)):
+                continue  # "not, in truth, related": a negation before it reaches across a comma
+            word = t.text
+            return POLARITY.flag(
+                pair, f"The Chinese says {neg.word} ('{neg.gloss}') in '{quote(clause.text)}' but "
+                      f"the English says '{word}' with no negation: the meaning is reversed",
+                zh_spans=[(neg.start, neg.end)], en_spans=[(s, s + len(word))],
+                suggestion=f"Negate '{word}' (e.g. 'not {word}') or use a negative word "
+                           f"('{neg.gloss}') as {neg.word} says",
+                severity="major")
+    return None
+
+
 def _forward(pair: Pair, pc: PairClauses, opts: PolarityOptions, cues: EnglishCues) -> list[Flag]:
     flags = []
     for clause in pc.zh:
         if len(clause.text) < opts.min_clause_chars:
             continue
         negs, readable = _clause_negations(pair, clause.start, clause.end)
-        if not readable or not negs:
+        if not readable:
+            continue
+        if opts.lexical:
+            found = _reversed_word(pair, pc, clause, negs, cues)
+            if found is not None:
+                flags.append(found)
+                continue
+        if not negs:
             continue
         cue = negs[0]
         for scope in scopes(pc, clause):
