@@ -33,6 +33,7 @@ __all__ = [
     "segment_en",
     "segment_lines",
     "segment_zh",
+    "zh_sentence_spans",
 ]
 
 Span = tuple[int, int]
@@ -184,10 +185,20 @@ _ZH_COMMA_HEADING_MAX = 24
 _ZH_QUOTE_MAX = 200
 
 
-def _zh_sentence_spans(text: str, start: int, end: int) -> Iterator[Span]:
-    pairs = _protected_pairs(
-        text, start, end, _ZH_PAIRS, _ZH_MARKS, max_len=_ZH_QUOTE_MAX
+def _zh_sentence_spans(
+    text: str,
+    start: int,
+    end: int,
+    cut_semicolons: bool = True,
+    keep_quotations: bool = True,
+) -> Iterator[Span]:
+    pairs = (
+        _protected_pairs(text, start, end, _ZH_PAIRS, _ZH_MARKS, max_len=_ZH_QUOTE_MAX)
+        if keep_quotations
+        else None
     )
+    full_final = _ZH_FULL_FINAL if cut_semicolons else _ZH_FULL_FINAL.replace("；", "")
+    half_final = _ZH_HALF_FINAL if cut_semicolons else _ZH_HALF_FINAL.replace(";", "")
     begin = start
     for m in _ZH_CANDIDATE.finditer(text, start, end):
         cut = m.end()
@@ -203,8 +214,8 @@ def _zh_sentence_spans(text: str, start: int, end: int) -> Iterator[Span]:
             if j >= end:
                 break
             nxt = text[j]
-        if not any(ch in _ZH_FULL_FINAL for ch in run):
-            if any(ch in _ZH_HALF_FINAL for ch in run):
+        if not any(ch in full_final for ch in run):
+            if any(ch in half_final for ch in run):
                 # Half-width marks split only between Chinese sentences, so
                 # "Yahoo!" or "what?" inside a line stays intact.
                 before = text[m.start() - 1] if m.start() > start else ""
@@ -212,6 +223,8 @@ def _zh_sentence_spans(text: str, start: int, end: int) -> Iterator[Span]:
                     continue
                 if not (HAN.match(before) or before in _ZH_CLOSERS):
                     continue
+            elif not any(ch in _ZH_ELLIPSIS for ch in run):
+                continue  # a semicolon, and semicolons do not cut
             else:
                 # Ellipsis only: runs of three or more are dot leaders in a
                 # table of contents; "……等" continues the sentence.
@@ -220,7 +233,7 @@ def _zh_sentence_spans(text: str, start: int, end: int) -> Iterator[Span]:
                     continue
                 if nxt in _ZH_CONTINUES:
                     continue
-        if pairs.covers(cut):
+        if pairs is not None and pairs.covers(cut):
             continue
         s, e = _strip_span(text, begin, cut)
         if s < e:
@@ -567,6 +580,29 @@ def en_sentence_spans(text: str, keep_quotations: bool = True) -> list[Span]:
     spans: list[Span] = []
     for ps, pe in _paragraph_spans(text):
         spans.extend(_en_sentence_spans(text, ps, pe, keep_quotations))
+    return spans
+
+
+def zh_sentence_spans(
+    text: str, cut_semicolons: bool = True, keep_quotations: bool = True
+) -> list[Span]:
+    """Chinese sentence spans ``(start, end)`` of ``text``, paragraph by paragraph.
+
+    The one Chinese splitter: the aligner (through ``segment_zh``) and the
+    checks use it.  A sentence keeps its final mark and closing quote.  The
+    aligner cuts at ；too (``cut_semicolons``), because English translators
+    often end a sentence there and a 1-1 bead beats a 2-1 one; the checks
+    that judge whole sentences pass False, because a clause before ；is not a
+    sentence of its own (the clause cuts, ``qa.clause_split.zh_clauses``, have
+    it).  ``keep_quotations`` keeps a quoted speech of several sentences whole
+    as the aligner needs (the English side keeps its quotation whole too).
+    """
+    _check(text)
+    spans: list[Span] = []
+    for ps, pe in _paragraph_spans(text):
+        spans.extend(
+            _zh_sentence_spans(text, ps, pe, cut_semicolons, keep_quotations)
+        )
     return spans
 
 

@@ -15,12 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from align.segment import en_sentence_spans
+from align.segment import en_sentence_spans, zh_sentence_spans
 
 #: 、 is deliberately not a cut: it separates list items, and a lone item
 #: ("培育了一批专业化" out of "专业化、高水平的…服务商") embeds as noise
 _ZH_CUT = re.compile(r"[，,；;：:。！？!?]")
-_ZH_SENTENCE_CUT = re.compile(r"[。！？!?]")
+#: a Chinese sentence's final marks, dropped from zh_sentences as the cuts drop theirs
+_ZH_SENTENCE_END = "。！？!?…⋯"
 _EN_CUT = re.compile(r"[,;:]|(?<=[.!?])\s|[—–]\s")
 #: sentence ends and ; : — the units en_units adds above its comma clauses
 _EN_SENTENCE_CUT = re.compile(r"[;:]|(?<=[.!?])\s")
@@ -43,8 +44,19 @@ def zh_clauses(text: str) -> list[Clause]:
 
 
 def zh_sentences(text: str) -> list[Clause]:
-    """The Chinese sentences of a pair (cut at 。！？)."""
-    return _cut(text, _ZH_SENTENCE_CUT)
+    """The Chinese sentences of a pair: the one Chinese splitter's
+    (``align.segment.zh_sentence_spans``), without its final mark and trimmed like
+    the clauses.  ；does not cut (a clause before it is no sentence of its own) and
+    quotations are cut, as for the English sentences: a check judges each sentence,
+    quoted or not."""
+    out = []
+    for s, e in zh_sentence_spans(text, cut_semicolons=False, keep_quotations=False):
+        while e > s and (text[e - 1] in _ZH_SENTENCE_END or text[e - 1] in _TRIM):
+            e -= 1
+        clause = _trimmed(text, s, e)
+        if clause is not None:
+            out.append(clause)
+    return out
 
 
 def en_clauses(text: str) -> list[Clause]:

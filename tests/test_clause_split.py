@@ -27,6 +27,17 @@ def test_zh_sentences_cut_only_at_sentence_ends_and_trim_quotes():
     assert all(text[s.start:s.end] == s.text for s in sents)
 
 
+def test_zh_sentences_are_the_one_splitters_without_semicolon_cuts():
+    """；is no sentence end here, an ellipsis before a new sentence is (WMT20
+    newstest2020 source), and a paragraph's CMS marker is not part of a sentence."""
+    semi = "创新开发智慧流调系统；建成“云医院”，家门口即可享受远程诊疗服务。"
+    assert [s.text for s in zh_sentences(semi)] == [semi[:-1]]
+    dots = "大白兔润唇膏、大白兔冰淇淋 … … 作为老字号品牌，大白兔奶糖近年来积极求变。"
+    assert [s.text for s in zh_sentences(dots)] == ["大白兔润唇膏、大白兔冰淇淋",
+                                                   "作为老字号品牌，大白兔奶糖近年来积极求变"]
+    assert [s.text for s in zh_sentences("##paidbegin##7．董事长王宇翔：")] == ["7．董事长王宇翔："]
+
+
 def test_en_clauses_sentences_and_units():
     text = EN + " It is widely praised: a model."
     assert [c.text for c in en_clauses(text)] == [

@@ -15,6 +15,7 @@ from align.segment import (
     segment_en,
     segment_lines,
     segment_zh,
+    zh_sentence_spans,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -367,3 +368,25 @@ def test_one_english_splitter_quotations_kept_whole_or_cut():
     assert [s.text for s in segment_en(text)] == whole
     assert en_sentence_spans("Fig. 3 shows it. 2. The next item.", keep_quotations=False) == \
         en_sentence_spans("Fig. 3 shows it. 2. The next item.")
+
+
+def test_one_chinese_splitter_semicolons_and_quotations():
+    """The aligner cuts at ；and keeps a quoted speech whole; the checks' sentences
+    (``cut_semicolons=False, keep_quotations=False``) do neither.  Nothing else
+    differs: each sentence keeps its final mark.  (corpora/zh-only and
+    tests/data/segment/zh_cases.txt.)"""
+    semi = ("大力探索智慧政务、智慧教育、智慧医疗等应用场景，创新开发智慧流调系统；"
+            "建成“云医院”，家门口即可享受远程诊疗服务。下一步，将聚焦“住业游乐购”全场景集。")
+    first, rest = semi.index("；") + 1, semi.index("。") + 1
+    assert [semi[a:b] for a, b in zh_sentence_spans(semi)] == [
+        semi[:first], semi[first:rest], semi[rest:]]
+    assert [semi[a:b] for a, b in zh_sentence_spans(semi, cut_semicolons=False)] == [
+        semi[:rest], semi[rest:]]
+    assert [s.text for s in segment_zh(semi)] == [semi[a:b] for a, b in zh_sentence_spans(semi)]
+
+    quote = ("习近平总书记在党的二十大报告中指出：“坚持把发展经济的着力点放在实体经济上。"
+             "加快建设制造强国、质量强国、网络强国、数字中国。”这为未来发展数字经济指明了方向。")
+    inner, close = quote.index("上。") + 2, quote.index("。”") + 2
+    assert [quote[a:b] for a, b in zh_sentence_spans(quote)] == [quote[:close], quote[close:]]
+    assert [quote[a:b] for a, b in zh_sentence_spans(quote, keep_quotations=False)] == [
+        quote[:inner], quote[inner:close], quote[close:]]
