@@ -28,6 +28,7 @@ from align.errors import InputError
 from align.model import Pair
 from align.zh_words import loaded_jieba
 from qa import lexicons as lx
+from qa.argument_roles import find_argument_swaps
 from qa.data_table import data_lines
 from qa.model import Check, Context, Flag
 from qa.role_agency import BREAK_WORDS as _BREAK
@@ -345,7 +346,36 @@ def check_roles(pair: Pair, ctx: Context) -> list[Flag]:
             zh_spans=(r.lead_span, r.support_span), en_spans=tuple(sorted((lead_en, support_en))),
             suggestion=f"Swap the roles back: led by {pair.en[slice(*lead_en)]}, with the support "
                        f"of {pair.en[slice(*support_en)]}"))
-    return flags + _pivot_flags(pair, tokens) + _task_flags(pair, tokens) + _agency_flags(pair)
+    flags = flags + _pivot_flags(pair, tokens) + _task_flags(pair, tokens) + _agency_flags(pair)
+    return flags + _argument_flags(pair, flags)
+
+
+def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def _argument_flags(pair: Pair, earlier: list[Flag]) -> list[Flag]:
+    """Causative, coverb and transitive constructions (A使B, A为B提供, A培育B …) whose two parties
+    the English exchanges (qa/argument_roles.py); a construction an earlier rule flagged is not
+    flagged twice."""
+    seen = [sp for f in earlier for sp in f.zh_spans]
+    flags = []
+    for s in find_argument_swaps(pair.zh, pair.en):
+        fr = s.frame
+        if _overlaps(fr.agent_span, seen) or _overlaps(fr.patient_span, seen):
+            continue
+        a_en, b_en, verb = pair.en[slice(*s.agent_en)], pair.en[slice(*s.patient_en)], pair.en[slice(*s.verb_en)]
+        said = {"causative": f"{fr.agent}{fr.cue}{fr.patient}: {fr.agent} makes {fr.patient} act or change",
+                "coverb": f"{fr.agent}{fr.cue}{fr.patient}{fr.verb}: {fr.agent} does the {fr.verb} "
+                          f"and {fr.patient} receives it"}.get(
+            fr.kind, f"{fr.agent}{fr.verb}{fr.patient}: {fr.agent} acts ({fr.verb}) on {fr.patient}")
+        flags.append(ROLES.flag(
+            pair, f"Who does what: the Chinese says {said}; the English makes '{b_en}' {s.patient_how} "
+                  f"and '{a_en}' {s.agent_how}",
+            zh_spans=(fr.agent_span, fr.patient_span),
+            en_spans=tuple(sorted({s.agent_en, s.patient_en, s.verb_en})),
+            suggestion=f"Give '{verb}' its Chinese roles back: {a_en} acts, {b_en} is acted on or receives"))
+    return flags
 
 
 def _agency_flags(pair: Pair) -> list[Flag]:
