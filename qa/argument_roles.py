@@ -55,13 +55,12 @@ from qa.role_agency import (
     actor_stems,
     gloss_lemmas,
     named_once,
-    object_phrase,
     runs_both_ways,
 )
 from qa.zh_glosses import word_glosses
 
 CUES_PATH = lx.DATA_DIR / "argument_cues.tsv"
-_ZH_KINDS = frozenset({"causative", "coverb", "light", "transitive", "verb"})
+_ZH_KINDS = frozenset({"causative", "coverb", "light", "transitive", "verb", "source"})
 
 
 @dataclass(frozen=True)
@@ -73,6 +72,7 @@ class ArgumentCues:
     light: frozenset[str]  # 进行, 给予 …: the next word carries the meaning
     transitive: dict[str, str]  # 带动 → "drive"
     provide: frozenset[str]  # 提供, 带来 …: verbs of giving after a coverb's noun
+    source: frozenset[str]  # 学习, 借鉴 …: after 向B, B is the source (向先进地区学习), no receiver
     english: dict[str, frozenset[str]]  # family → lemmas of its English verbs
     receive: frozenset[str]  # lemmas of the English verbs of receiving
 
@@ -85,6 +85,7 @@ def load_argument_cues(path: Path = CUES_PATH) -> ArgumentCues:
     transitive: dict[str, str] = {}
     light: set[str] = set()
     provide: set[str] = set()
+    source: set[str] = set()
     english: dict[str, set[str]] = {}
     receive: set[str] = set()
     for n, line in data_lines(path, "argument-cue"):
@@ -101,13 +102,15 @@ def load_argument_cues(path: Path = CUES_PATH) -> ArgumentCues:
             light.update(words)
         elif cue == "verb":
             provide.update(words)
+        elif cue == "source":
+            source.update(words)
         else:
             target = {"causative": causative, "coverb": coverb, "transitive": transitive}[cue]
             target.update((w, family) for w in words)
     if not causative or not coverb or not transitive or not english or not receive:
         raise InputError(f"argument-cue table {path}: needs causative, coverb and transitive rows, English verbs "
                          "and the verbs of receiving")
-    return ArgumentCues(causative, coverb, frozenset(light), transitive, frozenset(provide),
+    return ArgumentCues(causative, coverb, frozenset(light), transitive, frozenset(provide), frozenset(source),
                         {f: frozenset(v) for f, v in english.items()}, frozenset(receive))
 
 
@@ -130,8 +133,9 @@ _CLAUSE_END = frozenset("，,。；;：:！!？?“”\"《》（）()、")
 _BEFORE_VERB = frozenset("要 应 应当 应该 将 能 能够 可 可以 须 必须 需 需要 会 也 都 还 正 正在 已 已经 一直 持续 不断 "
                          "积极 大力 进一步 更 更好 共同 切实 主动 努力 着力 充分 有效 直接 率先 全力 逐步 继续 仍 "
                          "均 亦 则 就 才 又 再 始终".split())
-#: words before a subject that make it the object of something else (把A带动…: A is what is moved)
-_NOT_SUBJECT_AFTER = frozenset({"把", "将", "被", "让", "使", "令", "由", "以", "对", "为", "向", "给", "在", "从", "通过"})
+#: words before a subject that make it the object of something else (把A带动…: A is what is moved).
+#: A after 让/使/鼓励/以/由/被 still acts: 让数字技术赋能实体经济, 以A带动B, 被政府支持 (政府 supports)
+_NOT_SUBJECT_AFTER = frozenset({"把", "将", "在", "从"})
 _PRONOUN_FLAGS = ("r",)
 
 
@@ -143,14 +147,19 @@ def _is_noun(flag: str, word: str = "") -> bool:
     return flag == "v" and len(word) > 1 and not _verb_first(word) and bool(lx.cedict().glosses(word))
 
 
-def _words(zh: str) -> list[tuple[str, str, int]]:
-    """jieba words of ``zh`` with their part of speech and offset."""
+def _words(zh: str, verbs: frozenset[str] = frozenset()) -> list[tuple[str, str, int]]:
+    """jieba words of ``zh`` with their part of speech and offset; two words that make one of
+    ``verbs`` are joined (jieba's dictionary lacks 赋能 and cuts it 赋/能)."""
     from jieba import posseg
 
     loaded_jieba()
-    out, at = [], 0
+    out: list[tuple[str, str, int]] = []
+    at = 0
     for w in posseg.lcut(zh, HMM=False):
-        out.append((w.word, w.flag, at))
+        if out and out[-1][0] + w.word in verbs and len(out[-1][0]) + len(w.word) <= 3:
+            out[-1] = (out[-1][0] + w.word, "v", out[-1][2])
+        else:
+            out.append((w.word, w.flag, at))
         at += len(w.word)
     return out
 
@@ -177,11 +186,30 @@ def _subject_before(words: list[tuple[str, str, int]], i: int) -> tuple[int, int
     return words[start][2], words[end][2] + len(words[end][0])
 
 
-def _clause_after(zh: str, at: int) -> str:
-    end = at
-    while end < len(zh) and zh[end] not in _CLAUSE_END:
-        end += 1
-    return zh[at:end]
+#: words that join two nouns of one party (税务、财政等部门; 高校和科研院所)
+_JOINERS = frozenset("、 和 与 及 以及 等 各 广大".split())
+
+
+def _noun_run(words: list[tuple[str, str, int]], k: int) -> tuple[int, int] | None:
+    """The noun phrase that starts at word ``k`` (quantifiers and 各/广大 skipped): nouns, adjectives
+    before nouns and the words that join two nouns; verbal nouns at its end dropped
+    (民营企业发展 → 民营企业).  None when a verb comes first (为实现目标 is a purpose)."""
+    while k < len(words) and (words[k][1].startswith(("m", "q")) or words[k][0] in ("各", "广大", "各类", "各级")):
+        k += 1
+    kept: list[int] = []
+    for n in range(k, len(words)):
+        w, f, _ = words[n]
+        if _is_noun(f, w) or f in ("b", "a", "an", "f") or (kept and w in _JOINERS):
+            kept.append(n)
+            continue
+        break
+    while kept and (words[kept[-1]][0] in _JOINERS or words[kept[-1]][1] in ("vn", "b", "a", "an", "f")
+                    or _verb_first(words[kept[-1]][0])):
+        kept.pop()
+    if not kept:
+        return None
+    first, last = words[kept[0]], words[kept[-1]]
+    return first[2], last[2] + len(last[0])
 
 
 def _verb_first(word: str) -> bool:
@@ -190,29 +218,14 @@ def _verb_first(word: str) -> bool:
     return bool(glosses) and glosses[0].startswith("to ")
 
 
-def _drop_trailing_verbs(phrase: str) -> str:
-    """中小企业协同 → 中小企业: jieba tags some verbs nouns; the dictionary's first sense tells."""
-    words = loaded_jieba().lcut(phrase)
-    while len(words) > 1 and _verb_first(words[-1]):
-        words.pop()
-    return "".join(words)
-
-
-def _object_after(zh: str, at: int) -> tuple[int, int] | None:
-    """The party right after offset ``at`` (the verb's object, or a coverb's noun), by ``object_phrase``."""
-    text = _clause_after(zh, at)
-    phrase = _drop_trailing_verbs(object_phrase(text))
-    if len(phrase) < 2 or phrase not in text:
-        return None
-    start = at + text.index(phrase)
-    return start, start + len(phrase)
-
-
 def _verb_after(words: list[tuple[str, str, int]], end: int, cues: ArgumentCues) -> str:
     """The verb a coverb's noun runs to (为企业提供 → 提供); after a light verb, the verb or verbal
     noun that carries the meaning (对农户进行技术指导 → 指导)."""
     k = next((n for n, w in enumerate(words) if w[2] >= end), len(words))
-    while k < len(words) and (words[k][0] in _BEFORE_VERB or words[k][1] in ("d", "ad")):
+    skipped_nouns = 0
+    while k < len(words) and (words[k][0] in _BEFORE_VERB or words[k][1] in ("d", "ad", "vn")
+                              or (words[k][1].startswith(("n", "l")) and skipped_nouns < 2)):
+        skipped_nouns += words[k][1].startswith(("n", "l"))  # 为企业技术创新提供: B is the possessor
         k += 1
     if k < len(words) and words[k][0] in cues.light:
         following = [w for w, f, _ in words[k + 1:k + 4] if f.startswith(("v", "n"))]
@@ -233,7 +246,7 @@ def _content(zh: str, span: tuple[int, int]) -> bool:
 def parse_frames(zh: str) -> list[Frame]:
     """Every causative, coverb or transitive construction of ``zh`` with both parties named."""
     cues = load_argument_cues()
-    words = _words(zh)
+    words = _words(zh, frozenset(cues.transitive) | cues.provide)
     out: list[Frame] = []
     for i, (w, flag, at) in enumerate(words):
         if w in cues.transitive and flag.startswith("v"):
@@ -245,22 +258,24 @@ def parse_frames(zh: str) -> list[Frame]:
         else:
             continue
         agent = _subject_before(words, i)
-        if agent is None:
-            continue
-        after = at + len(w)
-        if zh[after:after + 1] in ("了", "着"):
-            after += 1
-        patient = _object_after(zh, after)
-        if patient is None or (kind == "coverb" and patient[0] - after > 2):
+        if agent is None or (kind == "coverb" and zh[:agent[0]].endswith("以")):
+            continue  # 以企业为主体: 为 is "as", no coverb
+        k = i + 1
+        if k < len(words) and words[k][0] in ("了", "着"):
+            k += 1
+        patient = _noun_run(words, k)
+        if patient is None or patient[0] - (at + len(w)) > 3:
             continue
         if kind == "coverb":
+            if zh[patient[1]:patient[1] + 1] == "所":
+                continue  # A为B所V: a passive, B is the agent
             verb = _verb_after(words, patient[1], cues)
-            if not verb:
-                continue
+            if not verb or verb in cues.source:
+                continue  # 向B学习: B is the source, not the receiver
             family = cues.transitive.get(verb) or ("provide" if verb in cues.provide else "")
         verb_at = zh.find(verb, patient[1]) if kind == "coverb" else at
-        if zh[verb_at + len(verb):verb_at + len(verb) + 1] == "的":
-            continue  # 为人工智能时代带来的突破: the verb is in a relative clause, whose roles are unclear
+        if zh[verb_at + len(verb):verb_at + len(verb) + 1] in ("的", "下", "之"):
+            continue  # 为人工智能时代带来的突破 (a relative clause), 在政府支持下 (a noun): no clear roles
         a, b = zh[slice(*agent)], zh[slice(*patient)]
         if a == b or a in b or b in a or not named_once(zh, a) or not named_once(zh, b):
             continue
@@ -285,6 +300,8 @@ class Reading:
 _AUX = frozenset("has have had will would can could may might shall should must do does did to also further "
                  "not never always now then still often increasingly continuously constantly jointly "
                  "actively effectively greatly strongly".split())
+#: words between "be" and its participle ("should be better empowered")
+_PASSIVE_ADVERBS = frozenset("also further not being better more fully well still often now even".split())
 _BE = frozenset("be is are was were been being get gets got gotten become becomes became".split())
 _RELATIVE = frozenset({"that", "which", "who"})
 _PREPOSITIONS = frozenset(BREAK_WORDS - {"and", "or", "but", "while", "when", "that", "which", "who", "whom"}) | {
@@ -390,7 +407,7 @@ def _passive(en: str, tokens: list[lx.Token], k: int, at: set[int]) -> int | Non
     followed by "by" ("SMEs driven by …"), or None when the verb is active."""
     if not is_past_participle(tokens[k].text):
         return None
-    i = _skip_back(en, tokens, k - 1, frozenset({"also", "further", "not", "being"}))
+    i = _skip_back(en, tokens, k - 1, _PASSIVE_ADVERBS)
     if i >= 0 and tokens[i].text.lower() in _BE and not _broken(en, tokens, i, k):
         return i
     if i >= 0 and tokens[i].text.lower() in ("has", "have", "had"):
@@ -465,7 +482,7 @@ def _verb_lemmas(frame: Frame) -> frozenset[str]:
         out |= cues.english.get("provide", frozenset())
     if frame.kind == "causative":
         return frozenset(out)
-    for g in word_glosses(frame.verb):
+    for g in _raw_gloss_words(frame.verb):
         if g not in lx.STOPWORDS and is_base_verb(g):
             out.add(verb_lemma(g))
     return frozenset(out)
@@ -487,14 +504,18 @@ def read_english(frame: Frame, zh: str, en: str, tokens: list[lx.Token] | None =
     """The swap of ``frame``'s roles in ``en``, or None (no clear reading, or none)."""
     tokens = lx.tokenize_en(en) if tokens is None else tokens
     found: dict[str, set[int]] = {}
-    for name, span in (("agent", frame.agent_span), ("patient", frame.patient_span)):
-        stems = actor_stems(zh[slice(*span)], zh[:span[0]] + " " + zh[span[1]:])
-        rest = zh[:span[0]] + " " + zh[span[1]:]
+    for name, span, other in (("agent", frame.agent_span, frame.patient), ("patient", frame.patient_span, frame.agent)):
+        rest = zh[:span[0]] + " " + zh[span[1]:] + " " + other  # the other party cut on its own too
+        stems = actor_stems(zh[slice(*span)], rest)
         at = actor_mentions(tokens, stems) if stems else set()
         at = _with_head(tokens, at | _marked_heads(tokens, zh[slice(*span)], rest), zh[slice(*span)])
-        if not at or not _one_run(tokens, at):
+        if not at:
             return None
         found[name] = at
+    _give_heads(found["agent"], found["patient"])
+    _give_heads(found["patient"], found["agent"])
+    if not _one_run(tokens, found["agent"]) or not _one_run(tokens, found["patient"]):
+        return None
     if found["agent"] & found["patient"]:
         return None
     verbs = _verb_lemmas(frame)
@@ -567,6 +588,15 @@ def _with_head(tokens: list[lx.Token], at: set[int], actor: str) -> set[int]:
             out.add(j)
             j += 1
     return out
+
+
+def _give_heads(one: set[int], other: set[int]) -> None:
+    """A word of ``other`` right after one of ``one`` is the head of ``one``'s phrase: "State-owned
+    enterprises" names 国有企业 even though 'enterprise' glosses only 民营企业."""
+    for k in sorted(other):
+        if k - 1 in one and k - 1 not in other:
+            other.discard(k)
+            one.add(k)
 
 
 def _run_start(at: set[int], k: int) -> int:

@@ -285,10 +285,18 @@ def _passive(tokens: list[lx.Token], k: int) -> bool:
     return low.endswith(("ed", "en", "led", "lt", "ght")) and k + 1 < len(tokens) and tokens[k + 1].text.lower() == "by"
 
 
-def _object_of(tokens: list[lx.Token], k: int, at: set[int]) -> int | None:
-    """The actor word that is the direct object of the verb at ``k`` (at most two words between)."""
+def _object_of(tokens: list[lx.Token], k: int, at: set[int], other: lx.StemSet | None = None) -> int | None:
+    """The actor word that is the direct object of the verb at ``k`` (at most two words between).
+
+    A word right before it that renders another part of the Chinese (``other``) makes it the
+    head of another party's phrase: "supported by state-owned enterprises" does not name 民营企业.
+    """
     for j in range(k + 1, min(len(tokens), k + 4)):
         if j in at:
+            before = tokens[j - 1]
+            if other is not None and j - 1 > k and j - 1 not in at and before.text.lower() not in lx.STOPWORDS \
+                    and any(other.has(lx.lemma(p)) for p in before.text.lower().split("-") if p):
+                return None
             return j
         if tokens[j].text.lower() in BREAK_WORDS:
             return None
@@ -365,7 +373,7 @@ def _agent_as_object(ag: Agency, tokens: list[lx.Token], stems) -> Swap | None:
             continue
         if k > 0 and tokens[k - 1].text.lower() in _BE:
             continue
-        j = _object_of(tokens, k, at)
+        j = _object_of(tokens, k, at, stems[1])
         if j is None or any(i < k for i in at if k - i <= 6):
             continue  # the agent also stands just before the verb: it may be its subject
         reading = "the one helped" if family == "help" else "the one driven"
@@ -383,7 +391,7 @@ def _beneficiary_as_giver(ag: Agency, tokens: list[lx.Token], stems) -> Swap | N
         low = t.text.lower()
         if low == "by" and k > 0 and (_is_verb(tokens[k - 1], family) or _is_verb(tokens[k - 1], "help")) \
                 and _passive(tokens, k - 1):
-            j = _object_of(tokens, k, at)
+            j = _object_of(tokens, k, at, stems[1])
             if j is not None:
                 reading = "the driver" if family == "drive" else "the giver"
                 return Swap(ag, "beneficiary", actor_run(tokens, at, j), (tokens[k - 1].start, t.end), reading)
@@ -393,7 +401,7 @@ def _beneficiary_as_giver(ag: Agency, tokens: list[lx.Token], stems) -> Swap | N
                       tokens[i].text.lower() in receive]
             if not before or any(tokens[i].text.lower() in {".", ";"} for i in range(before[-1], k)):
                 continue
-            j = _object_of(tokens, k, at)
+            j = _object_of(tokens, k, at, stems[1])
             if j is not None:
                 return Swap(ag, "beneficiary", actor_run(tokens, at, j),
                             (tokens[before[-1]].start, t.end), "the giver")
