@@ -243,10 +243,28 @@ def _content(zh: str, span: tuple[int, int]) -> bool:
     return len(text) >= 2 and bool(word_glosses(text) or any(word_glosses(w) for w in loaded_jieba().lcut(text)))
 
 
+_CLAUSE = re.compile(r"[^，,。；;：:！!？?]+")
+
+
 def parse_frames(zh: str) -> list[Frame]:
     """Every causative, coverb or transitive construction of ``zh`` with both parties named."""
+    return list(_frames(zh))
+
+
+@lru_cache(maxsize=4096)  # pure; the same source is read once per English rendering of it
+def _frames(zh: str) -> tuple[Frame, ...]:
     cues = load_argument_cues()
-    words = _words(zh, frozenset(cues.transitive) | cues.provide)
+    verbs = frozenset(cues.transitive) | cues.provide
+    cue_words = tuple(cues.transitive) + tuple(cues.causative) + tuple(cues.coverb)
+    out: list[Frame] = []
+    for clause in _CLAUSE.finditer(zh):  # only the clauses with a cue are cut (jieba's tagger is slow)
+        if any(c in clause.group() for c in cue_words):
+            words = [(w, f, at + clause.start()) for w, f, at in _words(clause.group(), verbs)]
+            out.extend(_clause_frames(zh, words, cues))
+    return tuple(out)
+
+
+def _clause_frames(zh: str, words: list[tuple[str, str, int]], cues: ArgumentCues) -> list[Frame]:
     out: list[Frame] = []
     for i, (w, flag, at) in enumerate(words):
         if w in cues.transitive and flag.startswith("v"):
@@ -545,14 +563,15 @@ def read_english(frame: Frame, zh: str, en: str, tokens: list[lx.Token] | None =
     return None
 
 
-def _raw_gloss_words(text: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def _raw_gloss_words(text: str) -> frozenset[str]:
     """Every lower-cased word of the CC-CEDICT glosses of ``text``'s dictionary words."""
     cd = lx.cedict()
     out: set[str] = set()
     for word in cd.segment(text):
         for g in cd.glosses(word)[:6]:
             out.update(w.lower() for w in re.findall(r"[A-Za-z]+", lx.strip_gloss(g)))
-    return out
+    return frozenset(out)
 
 
 #: the generic adjectives that alone tell two parties apart (大型企业 "large" / 中小企业 "small")
@@ -613,9 +632,12 @@ def _one_run(tokens: list[lx.Token], at: set[int]) -> bool:
 
 def find_argument_swaps(zh: str, en: str) -> list[ArgumentSwap]:
     """Every construction of ``zh`` whose two parties ``en`` exchanges."""
+    frames = _frames(zh)
+    if not frames:
+        return []
     tokens = lx.tokenize_en(en)
     out = []
-    for frame in parse_frames(zh):
+    for frame in frames:
         swap = read_english(frame, zh, en, tokens)
         if swap is not None:
             out.append(swap)

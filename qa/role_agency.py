@@ -46,6 +46,7 @@ from qa.data_table import data_lines
 _LINKS = frozenset({"and", "of", "the", "for", "to", "a", "an", "in", "on"})
 
 
+@lru_cache(maxsize=8192)  # pure; every reading of a sentence asks for the same parties
 def gloss_lemmas(actor: str) -> frozenset[str]:
     """The content lemmas of the CC-CEDICT glosses of ``actor``'s words (and initialisms: 'SME')."""
     cd = lx.cedict()
