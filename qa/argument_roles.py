@@ -202,6 +202,10 @@ def _noun_run(words: list[tuple[str, str, int]], k: int) -> tuple[int, int] | No
         if _is_noun(f, w) or f in ("b", "a", "an", "f") or (kept and w in _JOINERS):
             kept.append(n)
             continue
+        if kept and w == "的" and n + 1 < len(words) and _is_noun(words[n + 1][1], words[n + 1][0]) \
+                and words[kept[-1]][1] in ("a", "an", "b"):
+            kept.append(n)  # 新的实践: an adjective and 的 before the noun
+            continue
         break
     while kept and (words[kept[-1]][0] in _JOINERS or words[kept[-1]][1] in ("vn", "b", "a", "an", "f")
                     or _verb_first(words[kept[-1]][0])):
@@ -238,9 +242,15 @@ def _verb_after(words: list[tuple[str, str, int]], end: int, cues: ArgumentCues)
 
 
 def _content(zh: str, span: tuple[int, int]) -> bool:
-    """A content noun phrase: two characters or more, and glossed."""
+    """A content noun phrase, glossed: two characters or more, or one noun of few senses (党 "party")."""
     text = zh[slice(*span)]
-    return len(text) >= 2 and bool(word_glosses(text) or any(word_glosses(w) for w in loaded_jieba().lcut(text)))
+    if len(text) == 1:
+        return 0 < len(word_glosses(text)) <= 8 and text not in _ONE_CHARACTER_GRAMMAR
+    return bool(word_glosses(text) or any(word_glosses(w) for w in loaded_jieba().lcut(text)))
+
+
+#: one-character words jieba may tag nouns that are grammar or too vague to be a party
+_ONE_CHARACTER_GRAMMAR = frozenset("人 事 者 方 时 处 里 中 上 下 前 后 内 外 间 点 面 性 化 家 们".split())
 
 
 _CLAUSE = re.compile(r"[^，,。；;：:！!？?]+")
@@ -267,7 +277,8 @@ def _frames(zh: str) -> tuple[Frame, ...]:
 def _clause_frames(zh: str, words: list[tuple[str, str, int]], cues: ArgumentCues) -> list[Frame]:
     out: list[Frame] = []
     for i, (w, flag, at) in enumerate(words):
-        if w in cues.transitive and flag.startswith("v"):
+        if w in cues.transitive and (flag.startswith("v") or (flag == "n" and i > 0 and words[i - 1][0] != "的")):
+            # jieba tags 领导 a noun in 党领导人民; between two noun phrases it is the verb
             kind, family, verb = "transitive", cues.transitive[w], w
         elif w in cues.causative and flag.startswith("v"):
             kind, family, verb = "causative", cues.causative[w], w
@@ -295,7 +306,8 @@ def _clause_frames(zh: str, words: list[tuple[str, str, int]], cues: ArgumentCue
         if zh[verb_at + len(verb):verb_at + len(verb) + 1] in ("的", "下", "之"):
             continue  # 为人工智能时代带来的突破 (a relative clause), 在政府支持下 (a noun): no clear roles
         a, b = zh[slice(*agent)], zh[slice(*patient)]
-        if a == b or a in b or b in a or not named_once(zh, a) or not named_once(zh, b):
+        if a == b or (len(a) > 1 and a in b) or (len(b) > 1 and b in a) or not named_once(zh, a) \
+                or not named_once(zh, b):
             continue
         if not _content(zh, agent) or not _content(zh, patient) or runs_both_ways(zh, agent[0], patient[1]):
             continue
