@@ -14,7 +14,9 @@ is read the same way: the party after "encourage" in the English must be A,
 not B; and in A要V1，B要V2 the English must not give V1 to B and V2 to A.
 Who acts on whom in 以A带动B, A助力/保障B, 为B提供 and 鼓励A对B帮扶 is read by
 ``qa/role_agency.py`` (agent as the object, beneficiary after "by"/"from" or
-as the subject of the verb).
+as the subject of the verb); the general reader of ``qa/argument_roles.py``
+covers every causative (A使B), coverb (A为/向/对B V) and transitive verb
+(A带动/培育/帮助B) whose two parties the English exchanges.
 """
 
 from __future__ import annotations
@@ -411,6 +413,7 @@ def _agency_message(pair: Pair, s: Swap) -> tuple[str, str]:
 ROLES = Check(id="roles", category="Accuracy/Mistranslation", severity="major",
               description="Who leads and who assists, or who acts and who benefits, swapped (由A牵头、B配合 → "
                           "'led by B with the support of A'; 以A带动B → 'B drives A'; A助力B → 'A helped by B'; "
-                          "为B提供 → 'receive from B')",
+                          "为B提供 → 'receive from B'; any A使B / A为B提供 / A培育B with A and B exchanged: "
+                          "'A is fostered by B')",
               run=check_roles, scope="pair")
 CHECKS = [ROLES]
