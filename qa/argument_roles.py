@@ -381,9 +381,11 @@ def _subject(en: str, tokens: list[lx.Token], k: int, at: set[int]) -> int | Non
     return i
 
 
-def _phrase_after(en: str, tokens: list[lx.Token], p: int, at: set[int], span: int = 4) -> int | None:
+def _phrase_after(en: str, tokens: list[lx.Token], p: int, at: set[int], span: int = 4,
+                  joiners: frozenset[str] = frozenset({"and", "or"})) -> int | None:
     """The actor word heading the phrase right after token ``p`` (a determiner or two between;
-    "and" of a coordinated phrase: "by small and medium-sized enterprises")."""
+    one "of" after a head noun: "for the development of the digital economy"; ``joiners`` of a
+    coordinated phrase: "by small and medium-sized enterprises")."""
     limit = p + span
     for j in range(p + 1, len(tokens)):
         if j > limit or _broken(en, tokens, j - 1, j):
@@ -392,28 +394,17 @@ def _phrase_after(en: str, tokens: list[lx.Token], p: int, at: set[int], span: i
             return j
         low = tokens[j].text.lower()
         if low == "of" and j - p >= 2 and limit == p + span:
-            limit = j + 3  # "for the development of the digital economy"
+            limit = j + 3
             continue
-        if low in BREAK_WORDS - {"and", "or"}:
+        if low in BREAK_WORDS - joiners:
             return None
     return None
 
 
 def _object(en: str, tokens: list[lx.Token], k: int, at: set[int]) -> int | None:
-    """The actor word that is the object of the active verb at ``k`` ("drive SMEs", "drive the growth of SMEs")."""
-    limit = k + 4
-    for j in range(k + 1, len(tokens)):
-        if j > limit or _broken(en, tokens, j - 1, j):
-            return None
-        if j in at:
-            return j
-        low = tokens[j].text.lower()
-        if low == "of" and j - k >= 2 and limit == k + 4:
-            limit = j + 3  # "drive the coordinated development of SMEs"
-            continue
-        if low in BREAK_WORDS:
-            return None
-    return None
+    """The actor word that is the object of the active verb at ``k`` ("drive SMEs", "drive the
+    coordinated development of SMEs"; not "drive growth and SMEs")."""
+    return _phrase_after(en, tokens, k, at, joiners=frozenset())
 
 
 def _after_preposition(en: str, tokens: list[lx.Token], k: int, at: set[int], preps: frozenset[str],
