@@ -135,7 +135,9 @@ _BEFORE_VERB = frozenset("要 应 应当 应该 将 能 能够 可 可以 须 �
                          "均 亦 则 就 才 又 再 始终".split())
 #: words before a subject that make it the object of something else (把A带动…: A is what is moved).
 #: A after 让/使/鼓励/以/由/被 still acts: 让数字技术赋能实体经济, 以A带动B, 被政府支持 (政府 supports)
-_NOT_SUBJECT_AFTER = frozenset({"把", "将", "在", "从"})
+#: after a coverb or a preposition of means, place or topic it is that word's object (为企业培养: 企业
+#: is the beneficiary; 通过校企合作为企业…: the means)
+_NOT_SUBJECT_AFTER = frozenset("把 将 在 从 为 给 替 向 对 通过 围绕 按照 依托 依靠 根据 结合 针对 就 借助 利用 立足 与 同 跟".split())
 _PRONOUN_FLAGS = ("r",)
 
 
@@ -184,6 +186,32 @@ def _subject_before(words: list[tuple[str, str, int]], i: int) -> tuple[int, int
     if j >= 0 and words[j][0] in _NOT_SUBJECT_AFTER:
         return None
     return words[start][2], words[end][2] + len(words[end][0])
+
+
+#: prepositions that open an adverbial between a subject and its verb (政府要在融资方面为企业提供支持)
+_ADVERBIAL_PREPOSITIONS = frozenset("在 通过 围绕 按照 依托 依靠 根据 结合 针对 从 就 借助 利用 立足".split())
+
+
+def _clause_subject(words: list[tuple[str, str, int]], i: int) -> tuple[int, int] | None:
+    """The clause's subject when an adverbial stands between it and the cue at ``i``: a noun
+    phrase that opens the clause (words are one clause), then modals or adverbs, then a
+    preposition whose phrase runs to the cue with no verb of its own outside it."""
+    k = 0
+    while k < i and words[k][1] in ("c", "d", "t"):
+        k += 1  # 同时, 此外, 今年
+    run = _noun_run(words, k)
+    if run is None:
+        return None
+    if run[1] > words[i][2]:
+        return None  # the run reaches the cue: no adverbial between
+    n = next(m for m in range(k, i + 1) if words[m][2] >= run[1])
+    while n < i and (words[n][0] in _BEFORE_VERB or words[n][1] in ("d", "ad")):
+        n += 1
+    if n >= i or words[n][0] not in _ADVERBIAL_PREPOSITIONS:
+        return None
+    if any(w in _NOT_SUBJECT_AFTER for w, _, _ in words[:k]):
+        return None
+    return run
 
 
 #: words that join two nouns of one party (税务、财政等部门; 高校和科研院所)
@@ -286,7 +314,7 @@ def _clause_frames(zh: str, words: list[tuple[str, str, int]], cues: ArgumentCue
             kind, family, verb = "coverb", "", ""
         else:
             continue
-        agent = _subject_before(words, i)
+        agent = _subject_before(words, i) or _clause_subject(words, i)
         if agent is None or (kind == "coverb" and zh[:agent[0]].endswith("以")):
             continue  # 以企业为主体: 为 is "as", no coverb
         k = i + 1

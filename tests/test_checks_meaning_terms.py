@@ -467,6 +467,15 @@ def test_a_correct_reordering_and_pronouns_are_clean():
     assert check_roles(zh, "Western provinces help eastern provinces.")
 
 
+def test_the_subject_before_an_adverbial_is_the_agent():
+    zh = "政府要在融资方面为企业提供支持。"
+    assert [(f.agent, f.patient) for f in parse_frames(zh)] == [("政府", "企业")]
+    assert check_roles(zh, "Enterprises should provide support to the government in financing.")
+    assert check_roles(zh, "The government should provide support to enterprises in financing.") == []
+    # the object of 通过 or of a coverb is no subject of the verb after it
+    assert [f.agent for f in parse_frames("高校要通过校企合作为企业培养技术人才。")] == ["高校", "高校"]
+
+
 def test_a_party_named_twice_in_the_english_is_no_evidence():
     zh = "中央财政对中西部地区给予倾斜支持。"  # 'central' names both parties
     assert check_roles(zh, "The central and western regions give preferential support to central finance.") == []
