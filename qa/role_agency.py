@@ -46,6 +46,7 @@ from qa.data_table import data_lines
 _LINKS = frozenset({"and", "of", "the", "for", "to", "a", "an", "in", "on"})
 
 
+@lru_cache(maxsize=8192)  # pure; every reading of a sentence asks for the same parties
 def gloss_lemmas(actor: str) -> frozenset[str]:
     """The content lemmas of the CC-CEDICT glosses of ``actor``'s words (and initialisms: 'SME')."""
     cd = lx.cedict()
@@ -142,7 +143,7 @@ _CUT_FLAGS = ("d", "ad", "p", "u", "c")
 _KEEP_WORDS = frozenset("、和与及等")
 
 
-def _object_phrase(text: str, noun_first: bool = False) -> str:
+def object_phrase(text: str, noun_first: bool = False) -> str:
     """The party in ``text`` (the object after the verb): leading quantifiers trimmed, cut at the
     first adverb or preposition or a verb after a noun, trailing verbs dropped (诸多优质国货快速壮大 → 优质国货;
     国货品牌发展 → 国货品牌; 税务、财政…等领域政府部门 kept whole); with ``noun_first`` nothing
@@ -199,7 +200,7 @@ def _whole_word(zh: str, start: int, word: str) -> bool:
 _CLAUSE_END = "，,。；;：:！!？?“”\"《》（）()"
 
 
-def _mutual(zh: str, start: int, end: int) -> bool:
+def runs_both_ways(zh: str, start: int, end: int) -> bool:
     """Whether the clause around [start, end) says the relation runs both ways (互助, 相互 …)."""
     while start > 0 and zh[start - 1] not in _CLAUSE_END:
         start -= 1
@@ -208,7 +209,7 @@ def _mutual(zh: str, start: int, end: int) -> bool:
     return bool(load_cues().mutual.search(zh[start:end]))
 
 
-def _once(zh: str, actor: str) -> bool:
+def named_once(zh: str, actor: str) -> bool:
     return bool(actor) and zh.count(actor) == 1
 
 
@@ -218,27 +219,27 @@ def parse_agency(zh: str) -> list[Agency]:
     cues = load_cues()
     drives = [(m.group("a"), m) for m in cues.drive.finditer(zh)]
     for a, m in drives:
-        b = _object_phrase(m.group("b"))
-        if len(b) < 2 or not _once(zh, a) or not _once(zh, b) or _mutual(zh, *m.span()):
+        b = object_phrase(m.group("b"))
+        if len(b) < 2 or not named_once(zh, a) or not named_once(zh, b) or runs_both_ways(zh, *m.span()):
             continue
         if any(b in other and a in m2.group("b") for other, m2 in drives if m2 is not m):
             continue  # 以信息化带动工业化、以工业化促进信息化: both ways
         at = m.start("b") + m.group("b").index(b)
         out.append(Agency("drive", m.group("verb"), a, b, m.span("a"), (at, at + len(b))))
-    pivots = [m for m in cues.pivot.finditer(zh) if not _mutual(zh, *m.span())]
+    pivots = [m for m in cues.pivot.finditer(zh) if not runs_both_ways(zh, *m.span())]
     for m in pivots:
-        if _once(zh, m.group("a")):
+        if named_once(zh, m.group("a")):
             out.append(Agency("help", m.group("verb"), m.group("a"), m.group("b"), m.span("a"), m.span("b")))
     inside_pivot = [m.span() for m in pivots]
     for family, pattern in (("help", cues.help), ("provide", cues.provide)):
         for m in pattern.finditer(zh):
-            if any(s <= m.start() < e for s, e in inside_pivot) or _mutual(zh, *m.span()):
+            if any(s <= m.start() < e for s, e in inside_pivot) or runs_both_ways(zh, *m.span()):
                 continue
             verb = m.group("verb")  # a helping verb used as a verb; 为/向/给 a word of its own
             if not (_verb_at(zh, m.start("verb"), verb) if family == "help" else _whole_word(zh, m.start("verb"), verb)):
                 continue
-            b = _object_phrase(m.group("b"), noun_first=family == "help")
-            if len(b) >= 2 and _once(zh, b):
+            b = object_phrase(m.group("b"), noun_first=family == "help")
+            if len(b) >= 2 and named_once(zh, b):
                 at = m.start("b") + m.group("b").index(b)
                 out.append(Agency(family, verb if family == "help" else "提供", "", b, None, (at, at + len(b))))
     return out
@@ -250,7 +251,7 @@ BREAK_WORDS = frozenset({"by", "from", "with", "to", "and", "or", "of", "that", 
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "get", "gets", "got"})
 
 
-def _actor_stems(actor: str, rest: str) -> tuple[lx.StemSet, lx.StemSet] | None:
+def actor_stems(actor: str, rest: str) -> tuple[lx.StemSet, lx.StemSet] | None:
     """Stems of the actor's own gloss words, and those of the rest of the sentence, or None."""
     own = gloss_lemmas(actor)
     other = gloss_lemmas(rest) if rest.strip() else frozenset()
@@ -260,7 +261,7 @@ def _actor_stems(actor: str, rest: str) -> tuple[lx.StemSet, lx.StemSet] | None:
     return lx.StemSet(mine), lx.StemSet(other)
 
 
-def _mentions(tokens: list[lx.Token], stems: tuple[lx.StemSet, lx.StemSet]) -> set[int]:
+def actor_mentions(tokens: list[lx.Token], stems: tuple[lx.StemSet, lx.StemSet]) -> set[int]:
     """Tokens that render the actor: a word (or a hyphen part) of its own glosses, none of the rest's."""
     mine, other = stems
     out = set()
@@ -285,17 +286,25 @@ def _passive(tokens: list[lx.Token], k: int) -> bool:
     return low.endswith(("ed", "en", "led", "lt", "ght")) and k + 1 < len(tokens) and tokens[k + 1].text.lower() == "by"
 
 
-def _object_of(tokens: list[lx.Token], k: int, at: set[int]) -> int | None:
-    """The actor word that is the direct object of the verb at ``k`` (at most two words between)."""
+def _object_of(tokens: list[lx.Token], k: int, at: set[int], other: lx.StemSet | None = None) -> int | None:
+    """The actor word that is the direct object of the verb at ``k`` (at most two words between).
+
+    A word right before it that renders another part of the Chinese (``other``) makes it the
+    head of another party's phrase: "supported by state-owned enterprises" does not name 民营企业.
+    """
     for j in range(k + 1, min(len(tokens), k + 4)):
         if j in at:
+            before = tokens[j - 1]
+            if other is not None and j - 1 > k and j - 1 not in at and before.text.lower() not in lx.STOPWORDS \
+                    and any(other.has(lx.lemma(p)) for p in before.text.lower().split("-") if p):
+                return None
             return j
         if tokens[j].text.lower() in BREAK_WORDS:
             return None
     return None
 
 
-def _run(tokens: list[lx.Token], at: set[int], k: int) -> tuple[int, int]:
+def actor_run(tokens: list[lx.Token], at: set[int], k: int) -> tuple[int, int]:
     """The span of the actor's words from token ``k`` on ("union-member drivers")."""
     j = k
     while j + 1 in at or (j + 2 in at and tokens[j + 1].text.lower() in ("and", "of", "&")):
@@ -310,10 +319,10 @@ def find_swaps(zh: str, en: str) -> list[Swap]:
     for ag in parse_agency(zh):
         swap = None
         if ag.agent and ag.agent_span:
-            stems = _actor_stems(ag.agent, zh[:ag.agent_span[0]] + " " + zh[ag.agent_span[1]:])
+            stems = actor_stems(ag.agent, zh[:ag.agent_span[0]] + " " + zh[ag.agent_span[1]:])
             swap = _agent_as_object(ag, tokens, stems) if stems else None
         if swap is None and ag.beneficiary and ag.beneficiary_span:
-            stems = _actor_stems(ag.beneficiary, zh[:ag.beneficiary_span[0]] + " " + zh[ag.beneficiary_span[1]:])
+            stems = actor_stems(ag.beneficiary, zh[:ag.beneficiary_span[0]] + " " + zh[ag.beneficiary_span[1]:])
             if stems:
                 swap = (_beneficiary_as_giver(ag, tokens, stems)
                         or _beneficiary_as_subject(ag, en, tokens, stems))
@@ -330,7 +339,7 @@ _AUX = frozenset({"has", "have", "had", "will", "would", "can", "could", "may", 
 
 def _beneficiary_as_subject(ag: Agency, en: str, tokens: list[lx.Token], stems) -> Swap | None:
     """"many domestic brands have helped the industry": the helped party is the subject of the verb."""
-    at = _mentions(tokens, stems)
+    at = actor_mentions(tokens, stems)
     if not at:
         return None
     for k, t in enumerate(tokens):
@@ -356,7 +365,7 @@ def _beneficiary_as_subject(ag: Agency, en: str, tokens: list[lx.Token], stems) 
 
 def _agent_as_object(ag: Agency, tokens: list[lx.Token], stems) -> Swap | None:
     """"let the existing stock drive the increment": the agent is what the verb acts on."""
-    at = _mentions(tokens, stems)
+    at = actor_mentions(tokens, stems)
     if not at:
         return None
     family = "help" if ag.family == "help" else "drive"
@@ -365,17 +374,17 @@ def _agent_as_object(ag: Agency, tokens: list[lx.Token], stems) -> Swap | None:
             continue
         if k > 0 and tokens[k - 1].text.lower() in _BE:
             continue
-        j = _object_of(tokens, k, at)
+        j = _object_of(tokens, k, at, stems[1])
         if j is None or any(i < k for i in at if k - i <= 6):
             continue  # the agent also stands just before the verb: it may be its subject
         reading = "the one helped" if family == "help" else "the one driven"
-        return Swap(ag, "agent", _run(tokens, at, j), (t.start, t.end), reading)
+        return Swap(ag, "agent", actor_run(tokens, at, j), (t.start, t.end), reading)
     return None
 
 
 def _beneficiary_as_giver(ag: Agency, tokens: list[lx.Token], stems) -> Swap | None:
     """"helped by many domestic brands" / "support … from government departments": the helped helps."""
-    at = _mentions(tokens, stems)
+    at = actor_mentions(tokens, stems)
     if not at:
         return None
     family = "drive" if ag.family == "drive" else ag.family
@@ -383,18 +392,18 @@ def _beneficiary_as_giver(ag: Agency, tokens: list[lx.Token], stems) -> Swap | N
         low = t.text.lower()
         if low == "by" and k > 0 and (_is_verb(tokens[k - 1], family) or _is_verb(tokens[k - 1], "help")) \
                 and _passive(tokens, k - 1):
-            j = _object_of(tokens, k, at)
+            j = _object_of(tokens, k, at, stems[1])
             if j is not None:
                 reading = "the driver" if family == "drive" else "the giver"
-                return Swap(ag, "beneficiary", _run(tokens, at, j), (tokens[k - 1].start, t.end), reading)
+                return Swap(ag, "beneficiary", actor_run(tokens, at, j), (tokens[k - 1].start, t.end), reading)
         if low == "from" and ag.family != "drive":
             receive = load_cues().receive
             before = [i for i in range(max(0, k - 8), k) if tokens[i].lemma in receive or
                       tokens[i].text.lower() in receive]
             if not before or any(tokens[i].text.lower() in {".", ";"} for i in range(before[-1], k)):
                 continue
-            j = _object_of(tokens, k, at)
+            j = _object_of(tokens, k, at, stems[1])
             if j is not None:
-                return Swap(ag, "beneficiary", _run(tokens, at, j),
+                return Swap(ag, "beneficiary", actor_run(tokens, at, j),
                             (tokens[before[-1]].start, t.end), "the giver")
     return None

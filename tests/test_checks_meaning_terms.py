@@ -11,7 +11,9 @@ import pytest
 
 from align.model import Pair
 from qa import term_heads
+from qa.argument_roles import load_argument_cues, parse_frames
 from qa.checks import literal_terms, roles, terminology
+from qa.english_verb_forms import is_past_participle, verb_lemma
 from qa.model import Context
 from qa.role_agency import parse_agency
 
@@ -366,3 +368,128 @@ def test_a_broken_agency_cue_table_is_a_clear_error(tmp_path):
     bad.write_text("drive\tzh\t带动\nhelp\tfr\taider\n", encoding="utf-8")
     with pytest.raises(InputError, match="line 2"):
         load_cues(bad)
+
+
+# general argument swaps (qa/argument_roles.py): causatives, coverbs and transitive verbs.  The
+# sentences are policy prose of the kind State Council documents use, written for these tests,
+# each with its faithful English and the same English with the two parties exchanged.
+GROW = "大型企业要带动中小企业协同发展。"
+SERVE = "行业协会为会员单位提供法律咨询。"
+TRAIN = "职业院校培养技术工人。"
+ENABLE = "数字技术使传统产业焕发新活力。"
+SUPPORT = "国有企业支持民营企业参与重大项目。"
+
+
+def test_parse_frames_reads_causatives_coverbs_and_transitive_verbs():
+    def read(zh):
+        return [(f.kind, f.agent, f.verb, f.patient) for f in parse_frames(zh)]
+
+    assert read(GROW) == [("transitive", "大型企业", "带动", "中小企业")]
+    assert read(SERVE) == [("coverb", "行业协会", "提供", "会员单位")]
+    assert read(ENABLE) == [("causative", "数字技术", "使", "传统产业")]
+    # a light verb hands the meaning to the word after it; jieba's missing 赋能 is joined
+    assert read("龙头企业对农户进行技术指导。") == [("coverb", "龙头企业", "指导", "农户")]
+    assert read("要让数字技术更好赋能实体经济。") == [("transitive", "数字技术", "赋能", "实体经济")]
+
+
+def test_parse_frames_stays_silent_without_two_clear_parties():
+    for zh in ("我们为企业提供服务。",  # a pronoun is no content noun
+               "我们要虚心向发达国家学习。",  # 向B学习: B is the source
+               "坚持以企业为主体。",  # 以A为B: 为 is "as"
+               "这一做法为广大群众所熟知。",  # 为B所V: a passive
+               "在政府支持下，企业加快发展。",  # 支持下: a noun
+               "大中小企业相互支持、共同发展。",  # both ways
+               "然而，只有少数城市为人工智能时代带来的突破做好了准备。"):  # the verb in a relative clause
+        assert parse_frames(zh) == [], zh
+
+
+def test_a_transitive_verb_with_its_parties_exchanged_is_flagged():
+    f, = check_roles(GROW, "Small and medium-sized enterprises should drive the coordinated development "
+                           "of large enterprises.")
+    assert (f.check, f.severity, f.category) == ("roles", "major", "Accuracy/Mistranslation")
+    assert [f.zh[slice(*s)] for s in f.zh_spans] == ["大型企业", "中小企业"]
+    assert [f.en[slice(*s)] for s in f.en_spans] == ["medium-sized enterprises", "drive", "large enterprises"]
+    assert "大型企业" in f.message and "the subject of 'drive'" in f.message and f.suggestion
+    assert check_roles(GROW, "Large enterprises should drive the coordinated development of small and "
+                             "medium-sized enterprises.") == []
+    assert check_roles(GROW, "Large enterprises should drive the coordinated development of SMEs.") == []
+
+
+def test_a_passive_is_read_by_its_by_phrase():
+    f, = check_roles(TRAIN, "Vocational colleges are trained by skilled workers.")
+    assert "the 'by'-phrase of 'trained'" in f.message
+    assert check_roles(TRAIN, "Skilled workers are trained by vocational colleges.") == []
+    assert check_roles(TRAIN, "Vocational colleges train skilled workers.") == []
+    # an irregular participle, and a passive with an adverb inside it
+    assert check_roles(GROW, "Large enterprises are driven by small and medium-sized enterprises.")
+    assert check_roles(GROW, "Small and medium-sized enterprises are driven by large enterprises.") == []
+    zh = "要让数字技术更好赋能实体经济。"
+    assert check_roles(zh, "Digital technology should be better empowered by the real economy.")
+    assert check_roles(zh, "The real economy should be better empowered by digital technology.") == []
+
+
+def test_a_coverb_receiver_made_the_giver_is_flagged():
+    for en in ("Member units provide legal advice to industry associations.",
+               "Legal advice is provided to industry associations by member units.",
+               "Industry associations receive legal advice from member units."):
+        f, = check_roles(SERVE, en)  # the first is read by the 为B提供 rule too, which says it once
+        assert "会员单位" in f.message and f.zh[slice(*f.zh_spans[-1])] == "会员单位", en
+    for en in ("Industry associations provide legal advice to member units.",
+               "Legal advice is provided to member units by industry associations.",
+               "Member units receive legal advice from industry associations."):
+        assert check_roles(SERVE, en) == [], en
+
+
+def test_a_causative_with_causer_and_causee_exchanged_is_flagged():
+    f, = check_roles(ENABLE, "Traditional industries enable digital technology to gain new vitality.")
+    assert "makes 传统产业 act or change" in f.message
+    assert check_roles(ENABLE, "Digital technology enables traditional industries to gain new vitality.") == []
+    zh = "这项改革使农民得到了实惠。"
+    assert check_roles(zh, "The reform has gained real benefits from farmers.")
+    for en in ("The reform has brought real benefits to farmers.", "Farmers have gained real benefits from the reform."):
+        assert check_roles(zh, en) == [], en
+
+
+def test_a_correct_reordering_and_pronouns_are_clean():
+    # "B benefits from A's support" is a right rendering of A支持B; "supported by A" too
+    for en in ("Private enterprises benefit from the support of state-owned enterprises in major projects.",
+               "Private enterprises, supported by state-owned enterprises, take part in major projects.",
+               "With support from state-owned enterprises, private enterprises take part in major projects."):
+        assert check_roles(SUPPORT, en) == [], en
+    assert check_roles(SUPPORT, "State-owned enterprises, supported by private enterprises, take part in major "
+                                "projects.")
+    # a party rendered by a pronoun cannot be placed: no reading
+    assert check_roles(SERVE, "They provide legal advice to industry associations.") == []
+    assert check_roles(SERVE, "Industry associations provide them with legal advice.") == []
+    # a relative clause keeps its antecedent as the subject
+    zh = "东部省份帮扶西部省份。"
+    assert check_roles(zh, "Eastern provinces, which help western provinces, are richer.") == []
+    assert check_roles(zh, "Western provinces help eastern provinces.")
+
+
+def test_the_subject_before_an_adverbial_is_the_agent():
+    zh = "政府要在融资方面为企业提供支持。"
+    assert [(f.agent, f.patient) for f in parse_frames(zh)] == [("政府", "企业")]
+    assert check_roles(zh, "Enterprises should provide support to the government in financing.")
+    assert check_roles(zh, "The government should provide support to enterprises in financing.") == []
+    # the object of 通过 or of a coverb is no subject of the verb after it
+    assert [f.agent for f in parse_frames("高校要通过校企合作为企业培养技术人才。")] == ["高校", "高校"]
+
+
+def test_a_party_named_twice_in_the_english_is_no_evidence():
+    zh = "中央财政对中西部地区给予倾斜支持。"  # 'central' names both parties
+    assert check_roles(zh, "The central and western regions give preferential support to central finance.") == []
+
+
+def test_english_verb_forms_read_irregular_participles():
+    assert verb_lemma("driven") == verb_lemma("drive") == verb_lemma("drives")
+    assert is_past_participle("driven") and is_past_participle("supported") and not is_past_participle("drive")
+
+
+def test_a_broken_argument_cue_table_is_a_clear_error(tmp_path):
+    from align.errors import InputError
+
+    bad = tmp_path / "cues.tsv"
+    bad.write_text("zh\tcausative\tcause\t使\nzh\tparticle\t-\t了\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 2"):
+        load_argument_cues(bad)

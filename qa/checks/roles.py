@@ -14,7 +14,9 @@ is read the same way: the party after "encourage" in the English must be A,
 not B; and in A要V1，B要V2 the English must not give V1 to B and V2 to A.
 Who acts on whom in 以A带动B, A助力/保障B, 为B提供 and 鼓励A对B帮扶 is read by
 ``qa/role_agency.py`` (agent as the object, beneficiary after "by"/"from" or
-as the subject of the verb).
+as the subject of the verb); the general reader of ``qa/argument_roles.py``
+covers every causative (A使B), coverb (A为/向/对B V) and transitive verb
+(A带动/培育/帮助B) whose two parties the English exchanges.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from align.errors import InputError
 from align.model import Pair
 from align.zh_words import loaded_jieba
 from qa import lexicons as lx
+from qa.argument_roles import find_argument_swaps
 from qa.data_table import data_lines
 from qa.model import Check, Context, Flag
 from qa.role_agency import BREAK_WORDS as _BREAK
@@ -345,7 +348,36 @@ def check_roles(pair: Pair, ctx: Context) -> list[Flag]:
             zh_spans=(r.lead_span, r.support_span), en_spans=tuple(sorted((lead_en, support_en))),
             suggestion=f"Swap the roles back: led by {pair.en[slice(*lead_en)]}, with the support "
                        f"of {pair.en[slice(*support_en)]}"))
-    return flags + _pivot_flags(pair, tokens) + _task_flags(pair, tokens) + _agency_flags(pair)
+    flags = flags + _pivot_flags(pair, tokens) + _task_flags(pair, tokens) + _agency_flags(pair)
+    return flags + _argument_flags(pair, flags)
+
+
+def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def _argument_flags(pair: Pair, earlier: list[Flag]) -> list[Flag]:
+    """Causative, coverb and transitive constructions (A使B, A为B提供, A培育B …) whose two parties
+    the English exchanges (qa/argument_roles.py); a construction an earlier rule flagged is not
+    flagged twice."""
+    seen = [sp for f in earlier for sp in f.zh_spans]
+    flags = []
+    for s in find_argument_swaps(pair.zh, pair.en):
+        fr = s.frame
+        if _overlaps(fr.agent_span, seen) or _overlaps(fr.patient_span, seen):
+            continue
+        a_en, b_en, verb = pair.en[slice(*s.agent_en)], pair.en[slice(*s.patient_en)], pair.en[slice(*s.verb_en)]
+        said = {"causative": f"{fr.agent}{fr.cue}{fr.patient}: {fr.agent} makes {fr.patient} act or change",
+                "coverb": f"{fr.agent}{fr.cue}{fr.patient}{fr.verb}: {fr.agent} does the {fr.verb} "
+                          f"and {fr.patient} receives it"}.get(
+            fr.kind, f"{fr.agent}{fr.verb}{fr.patient}: {fr.agent} acts ({fr.verb}) on {fr.patient}")
+        flags.append(ROLES.flag(
+            pair, f"Who does what: the Chinese says {said}; the English makes '{b_en}' {s.patient_how} "
+                  f"and '{a_en}' {s.agent_how}",
+            zh_spans=(fr.agent_span, fr.patient_span),
+            en_spans=tuple(sorted({s.agent_en, s.patient_en, s.verb_en})),
+            suggestion=f"Give '{verb}' its Chinese roles back: {a_en} acts, {b_en} is acted on or receives"))
+    return flags
 
 
 def _agency_flags(pair: Pair) -> list[Flag]:
@@ -381,6 +413,7 @@ def _agency_message(pair: Pair, s: Swap) -> tuple[str, str]:
 ROLES = Check(id="roles", category="Accuracy/Mistranslation", severity="major",
               description="Who leads and who assists, or who acts and who benefits, swapped (由A牵头、B配合 → "
                           "'led by B with the support of A'; 以A带动B → 'B drives A'; A助力B → 'A helped by B'; "
-                          "为B提供 → 'receive from B')",
+                          "为B提供 → 'receive from B'; any A使B / A为B提供 / A培育B with A and B exchanged: "
+                          "'A is fostered by B')",
               run=check_roles, scope="pair")
 CHECKS = [ROLES]

@@ -1,0 +1,675 @@
+"""Who does what around a causative, benefactive or transitive verb, read on both sides.
+
+大企业带动中小企业 makes the large firms the driver; "SMEs drive the large firms"
+and "the large firms are driven by SMEs" make them the driven.  政府为企业提供服务
+makes the government the giver; "enterprises provide services to the
+government" makes it the receiver.  Each is fluent English that says the
+opposite of the Chinese, and the same three shapes cover most of them:
+
+* the causatives A使/让/令B… (A causes, B is made to act or change);
+* the coverbs A为/给/替/向/对B V… (A does V, B receives it or undergoes it);
+* the transitive verbs A带动/培育/帮助/支持/指导/鼓励B (A acts on or for B).
+
+``parse_frames`` reads them from the Chinese with jieba's parts of speech:
+A is the noun phrase that ends right before the cue (adverbs and modals
+skipped), B the one right after it (for a coverb, up to its verb).  The cue
+words are ``qa/data/argument_cues.tsv``, from a grammar of Chinese.
+
+``read_english`` finds A and B in the English by the CC-CEDICT glosses no
+other part of the Chinese sentence shares (``qa.role_agency``), and reads the
+role the English gives each around a verb that renders the Chinese one (its
+CC-CEDICT verb glosses and the family's English verbs):
+
+* agent: the subject right before an active verb ("SMEs drive …"), the
+  "by"-phrase of a passive ("driven by SMEs"), the "from"-phrase of a verb of
+  receiving or of the verb's noun ("benefit from …", "support from …");
+* patient: the object right after an active verb ("… drive SMEs"), the
+  subject of a passive ("SMEs are driven …") or of a verb of receiving
+  ("SMEs benefit from …"), the object of "to"/"for" after a verb of giving
+  or helping ("provide services to SMEs").
+
+A swap is A read only as a patient and B only as an agent, both at the same
+English verb.  Precision first: both actors must be different content nouns,
+named once in the Chinese and in one place in the English, and a clause that
+runs the relation both ways (相互, 互助) says nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+
+from align.errors import InputError
+from align.zh_words import loaded_jieba
+from qa import lexicons as lx
+from qa.checks.fragments import is_base_verb
+from qa.data_table import data_lines
+from qa.english_verb_forms import is_past_participle, verb_lemma
+from qa.role_agency import (
+    BREAK_WORDS,
+    actor_mentions,
+    actor_run,
+    actor_stems,
+    gloss_lemmas,
+    named_once,
+    runs_both_ways,
+)
+from qa.zh_glosses import word_glosses
+
+CUES_PATH = lx.DATA_DIR / "argument_cues.tsv"
+_ZH_KINDS = frozenset({"causative", "coverb", "light", "transitive", "verb", "source"})
+
+
+@dataclass(frozen=True)
+class ArgumentCues:
+    """The Chinese cue words by kind and the English verbs by family (see the table's header)."""
+
+    causative: dict[str, str]  # 使 → "cause"
+    coverb: dict[str, str]  # 为 → "benefit", 向 → "toward", 对 → "target"
+    light: frozenset[str]  # 进行, 给予 …: the next word carries the meaning
+    transitive: dict[str, str]  # 带动 → "drive"
+    provide: frozenset[str]  # 提供, 带来 …: verbs of giving after a coverb's noun
+    source: frozenset[str]  # 学习, 借鉴 …: after 向B, B is the source (向先进地区学习), no receiver
+    english: dict[str, frozenset[str]]  # family → lemmas of its English verbs
+    receive: frozenset[str]  # lemmas of the English verbs of receiving
+
+
+@lru_cache(maxsize=2)
+def load_argument_cues(path: Path = CUES_PATH) -> ArgumentCues:
+    """Read ``side<TAB>cue<TAB>family<TAB>words`` rows; a malformed row is a one-line InputError."""
+    causative: dict[str, str] = {}
+    coverb: dict[str, str] = {}
+    transitive: dict[str, str] = {}
+    light: set[str] = set()
+    provide: set[str] = set()
+    source: set[str] = set()
+    english: dict[str, set[str]] = {}
+    receive: set[str] = set()
+    for n, line in data_lines(path, "argument-cue"):
+        cols = line.split("\t")
+        ok = len(cols) == 4 and ((cols[0] == "zh" and cols[1] in _ZH_KINDS) or
+                                 (cols[0] == "en" and cols[1] in ("verb", "receive")))
+        if not ok:
+            raise InputError(f"argument-cue table {path} line {n}: expected 'zh|en<TAB>cue<TAB>family<TAB>words' "
+                             f"with a known cue, got {line[:50]!r}")
+        side, cue, family, words = cols[0], cols[1], cols[2].strip(), [w.strip() for w in cols[3].split("|") if w.strip()]
+        if side == "en":
+            (receive if cue == "receive" else english.setdefault(family, set())).update(verb_lemma(w) for w in words)
+        elif cue == "light":
+            light.update(words)
+        elif cue == "verb":
+            provide.update(words)
+        elif cue == "source":
+            source.update(words)
+        else:
+            target = {"causative": causative, "coverb": coverb, "transitive": transitive}[cue]
+            target.update((w, family) for w in words)
+    if not causative or not coverb or not transitive or not english or not receive:
+        raise InputError(f"argument-cue table {path}: needs causative, coverb and transitive rows, English verbs "
+                         "and the verbs of receiving")
+    return ArgumentCues(causative, coverb, frozenset(light), transitive, frozenset(provide), frozenset(source),
+                        {f: frozenset(v) for f, v in english.items()}, frozenset(receive))
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One Chinese construction: ``agent`` acts (causes, gives, drives, helps) on or for ``patient``."""
+
+    kind: str  # "causative" | "coverb" | "transitive"
+    cue: str  # 使 / 为 / 带动
+    verb: str  # the Chinese word whose English renders the relation (使, 提供, 带动)
+    family: str  # the English verb family of ``verb`` ("cause", "provide", "drive" …; "" for glosses only)
+    agent: str
+    patient: str
+    agent_span: tuple[int, int]
+    patient_span: tuple[int, int]
+
+
+_CLAUSE_END = frozenset("，,。；;：:！!？?“”\"《》（）()、")
+#: words between a subject and its verb: modals and adverbs (jieba tags some of them verbs)
+_BEFORE_VERB = frozenset("要 应 应当 应该 将 能 能够 可 可以 须 必须 需 需要 会 也 都 还 正 正在 已 已经 一直 持续 不断 "
+                         "积极 大力 进一步 更 更好 共同 切实 主动 努力 着力 充分 有效 直接 率先 全力 逐步 继续 仍 "
+                         "均 亦 则 就 才 又 再 始终".split())
+#: words before a subject that make it the object of something else (把A带动…: A is what is moved).
+#: A after 让/使/鼓励/以/由/被 still acts: 让数字技术赋能实体经济, 以A带动B, 被政府支持 (政府 supports)
+#: after a coverb or a preposition of means, place or topic it is that word's object (为企业培养: 企业
+#: is the beneficiary; 通过校企合作为企业…: the means)
+_NOT_SUBJECT_AFTER = frozenset("把 将 在 从 为 给 替 向 对 通过 围绕 按照 依托 依靠 根据 结合 针对 就 借助 利用 立足 与 同 跟".split())
+_PRONOUN_FLAGS = ("r",)
+
+
+def _is_noun(flag: str, word: str = "") -> bool:
+    """A noun by jieba's tag, or a word jieba tags a verb whose first CC-CEDICT sense is not one
+    (创新 "innovation; to innovate")."""
+    if flag.startswith(("n", "j")) or flag in ("vn", "eng"):
+        return True
+    return flag == "v" and len(word) > 1 and not _verb_first(word) and bool(lx.cedict().glosses(word))
+
+
+def _words(zh: str, verbs: frozenset[str] = frozenset()) -> list[tuple[str, str, int]]:
+    """jieba words of ``zh`` with their part of speech and offset; two words that make one of
+    ``verbs`` are joined (jieba's dictionary lacks 赋能 and cuts it 赋/能)."""
+    from jieba import posseg
+
+    loaded_jieba()
+    out: list[tuple[str, str, int]] = []
+    at = 0
+    for w in posseg.lcut(zh, HMM=False):
+        if out and out[-1][0] + w.word in verbs and len(out[-1][0]) + len(w.word) <= 3:
+            out[-1] = (out[-1][0] + w.word, "v", out[-1][2])
+        else:
+            out.append((w.word, w.flag, at))
+        at += len(w.word)
+    return out
+
+
+def _subject_before(words: list[tuple[str, str, int]], i: int) -> tuple[int, int] | None:
+    """The span of the noun phrase that ends right before word ``i`` (modals and adverbs between).
+
+    None when there is none, when it is a pronoun, or when a preposition or
+    把/被 before it makes it something other than the subject.
+    """
+    j = i - 1
+    skipped = 0
+    while j >= 0 and skipped < 4 and (words[j][0] in _BEFORE_VERB or words[j][1] in ("d", "ad")):
+        j -= 1
+        skipped += 1
+    end = j
+    while j >= 0 and (_is_noun(words[j][1], words[j][0]) or (words[j][1] in ("b", "a", "an", "f") and j < end)):
+        j -= 1
+    start = j + 1
+    if start > end or not _is_noun(words[end][1], words[end][0]) or words[end][1] in _PRONOUN_FLAGS:
+        return None
+    if j >= 0 and words[j][0] in _NOT_SUBJECT_AFTER:
+        return None
+    return words[start][2], words[end][2] + len(words[end][0])
+
+
+#: prepositions that open an adverbial between a subject and its verb (政府要在融资方面为企业提供支持)
+_ADVERBIAL_PREPOSITIONS = frozenset("在 通过 围绕 按照 依托 依靠 根据 结合 针对 从 就 借助 利用 立足".split())
+
+
+def _clause_subject(words: list[tuple[str, str, int]], i: int) -> tuple[int, int] | None:
+    """The clause's subject when an adverbial stands between it and the cue at ``i``: a noun
+    phrase that opens the clause (words are one clause), then modals or adverbs, then a
+    preposition whose phrase runs to the cue with no verb of its own outside it."""
+    k = 0
+    while k < i and words[k][1] in ("c", "d", "t"):
+        k += 1  # 同时, 此外, 今年
+    run = _noun_run(words, k)
+    if run is None:
+        return None
+    if run[1] > words[i][2]:
+        return None  # the run reaches the cue: no adverbial between
+    n = next(m for m in range(k, i + 1) if words[m][2] >= run[1])
+    while n < i and (words[n][0] in _BEFORE_VERB or words[n][1] in ("d", "ad")):
+        n += 1
+    if n >= i or words[n][0] not in _ADVERBIAL_PREPOSITIONS:
+        return None
+    if any(w in _NOT_SUBJECT_AFTER for w, _, _ in words[:k]):
+        return None
+    return run
+
+
+#: words that join two nouns of one party (税务、财政等部门; 高校和科研院所)
+_JOINERS = frozenset("、 和 与 及 以及 等 各 广大".split())
+
+
+def _noun_run(words: list[tuple[str, str, int]], k: int) -> tuple[int, int] | None:
+    """The noun phrase that starts at word ``k`` (quantifiers and 各/广大 skipped): nouns, adjectives
+    before nouns and the words that join two nouns; verbal nouns at its end dropped
+    (民营企业发展 → 民营企业).  None when a verb comes first (为实现目标 is a purpose)."""
+    while k < len(words) and (words[k][1].startswith(("m", "q")) or words[k][0] in ("各", "广大", "各类", "各级")):
+        k += 1
+    kept: list[int] = []
+    for n in range(k, len(words)):
+        w, f, _ = words[n]
+        if _is_noun(f, w) or f in ("b", "a", "an", "f") or (kept and w in _JOINERS):
+            kept.append(n)
+            continue
+        if kept and w == "的" and n + 1 < len(words) and _is_noun(words[n + 1][1], words[n + 1][0]) \
+                and words[kept[-1]][1] in ("a", "an", "b"):
+            kept.append(n)  # 新的实践: an adjective and 的 before the noun
+            continue
+        break
+    while kept and (words[kept[-1]][0] in _JOINERS or words[kept[-1]][1] in ("vn", "b", "a", "an", "f")
+                    or _verb_first(words[kept[-1]][0])):
+        kept.pop()
+    if not kept:
+        return None
+    first, last = words[kept[0]], words[kept[-1]]
+    return first[2], last[2] + len(last[0])
+
+
+def _verb_first(word: str) -> bool:
+    """Whether CC-CEDICT's first sense of ``word`` is a verb ("to cooperate" for 协同)."""
+    glosses = lx.cedict().glosses(word)
+    return bool(glosses) and glosses[0].startswith("to ")
+
+
+def _verb_after(words: list[tuple[str, str, int]], end: int, cues: ArgumentCues) -> str:
+    """The verb a coverb's noun runs to (为企业提供 → 提供); after a light verb, the verb or verbal
+    noun that carries the meaning (对农户进行技术指导 → 指导)."""
+    k = next((n for n, w in enumerate(words) if w[2] >= end), len(words))
+    skipped_nouns = 0
+    while k < len(words) and (words[k][0] in _BEFORE_VERB or words[k][1] in ("d", "ad", "vn")
+                              or (words[k][1].startswith(("n", "l")) and skipped_nouns < 2)):
+        skipped_nouns += words[k][1].startswith(("n", "l"))  # 为企业技术创新提供: B is the possessor
+        k += 1
+    if k < len(words) and words[k][0] in cues.light:
+        following = [w for w, f, _ in words[k + 1:k + 4] if f.startswith(("v", "n"))]
+        known = [w for w in following if w in cues.transitive or w in cues.provide]
+        return known[0] if known else ""
+    if k < len(words) and words[k][1].startswith("v"):
+        later = [w for w, _, _ in words[k + 1:k + 3] if w in cues.provide or w in cues.transitive]
+        return later[0] if later and words[k][0] not in cues.provide | cues.transitive.keys() else words[k][0]
+    return ""
+
+
+def _content(zh: str, span: tuple[int, int]) -> bool:
+    """A content noun phrase, glossed: two characters or more, or one noun of few senses (党 "party")."""
+    text = zh[slice(*span)]
+    if len(text) == 1:
+        return 0 < len(word_glosses(text)) <= 8 and text not in _ONE_CHARACTER_GRAMMAR
+    return bool(word_glosses(text) or any(word_glosses(w) for w in loaded_jieba().lcut(text)))
+
+
+#: one-character words jieba may tag nouns that are grammar or too vague to be a party
+_ONE_CHARACTER_GRAMMAR = frozenset("人 事 者 方 时 处 里 中 上 下 前 后 内 外 间 点 面 性 化 家 们".split())
+
+
+_CLAUSE = re.compile(r"[^，,。；;：:！!？?]+")
+
+
+def parse_frames(zh: str) -> list[Frame]:
+    """Every causative, coverb or transitive construction of ``zh`` with both parties named."""
+    return list(_frames(zh))
+
+
+@lru_cache(maxsize=4096)  # pure; the same source is read once per English rendering of it
+def _frames(zh: str) -> tuple[Frame, ...]:
+    cues = load_argument_cues()
+    verbs = frozenset(cues.transitive) | cues.provide
+    cue_words = tuple(cues.transitive) + tuple(cues.causative) + tuple(cues.coverb)
+    out: list[Frame] = []
+    for clause in _CLAUSE.finditer(zh):  # only the clauses with a cue are cut (jieba's tagger is slow)
+        if any(c in clause.group() for c in cue_words):
+            words = [(w, f, at + clause.start()) for w, f, at in _words(clause.group(), verbs)]
+            out.extend(_clause_frames(zh, words, cues))
+    return tuple(out)
+
+
+def _clause_frames(zh: str, words: list[tuple[str, str, int]], cues: ArgumentCues) -> list[Frame]:
+    out: list[Frame] = []
+    for i, (w, flag, at) in enumerate(words):
+        if w in cues.transitive and (flag.startswith("v") or (flag == "n" and i > 0 and words[i - 1][0] != "的")):
+            # jieba tags 领导 a noun in 党领导人民; between two noun phrases it is the verb
+            kind, family, verb = "transitive", cues.transitive[w], w
+        elif w in cues.causative and flag.startswith("v"):
+            kind, family, verb = "causative", cues.causative[w], w
+        elif w in cues.coverb and flag == "p":
+            kind, family, verb = "coverb", "", ""
+        else:
+            continue
+        agent = _subject_before(words, i) or _clause_subject(words, i)
+        if agent is None or (kind == "coverb" and zh[:agent[0]].endswith("以")):
+            continue  # 以企业为主体: 为 is "as", no coverb
+        k = i + 1
+        if k < len(words) and words[k][0] in ("了", "着"):
+            k += 1
+        patient = _noun_run(words, k)
+        if patient is None or patient[0] - (at + len(w)) > 3:
+            continue
+        if kind == "coverb":
+            if zh[patient[1]:patient[1] + 1] == "所":
+                continue  # A为B所V: a passive, B is the agent
+            verb = _verb_after(words, patient[1], cues)
+            if not verb or verb in cues.source:
+                continue  # 向B学习: B is the source, not the receiver
+            family = cues.transitive.get(verb) or ("provide" if verb in cues.provide else "")
+        verb_at = zh.find(verb, patient[1]) if kind == "coverb" else at
+        if zh[verb_at + len(verb):verb_at + len(verb) + 1] in ("的", "下", "之"):
+            continue  # 为人工智能时代带来的突破 (a relative clause), 在政府支持下 (a noun): no clear roles
+        a, b = zh[slice(*agent)], zh[slice(*patient)]
+        if a == b or (len(a) > 1 and a in b) or (len(b) > 1 and b in a) or not named_once(zh, a) \
+                or not named_once(zh, b):
+            continue
+        if not _content(zh, agent) or not _content(zh, patient) or runs_both_ways(zh, agent[0], patient[1]):
+            continue
+        out.append(Frame(kind, w, verb, family, a, b, agent, patient))
+    return out
+
+
+# --------------------------------------------------------------------------- the English side
+
+@dataclass(frozen=True)
+class Reading:
+    """The role the English gives an actor at one verb."""
+
+    role: str  # "agent" | "patient"
+    actor: int  # token index of the actor's word
+    cue: int  # token index of the verb (or verb of receiving) that gives the role
+    how: str  # "the subject of 'drive'", "the 'by'-phrase of 'driven'" …
+
+
+_AUX = frozenset("has have had will would can could may might shall should must do does did to also further "
+                 "not never always now then still often increasingly continuously constantly jointly "
+                 "actively effectively greatly strongly".split())
+#: words between "be" and its participle ("should be better empowered")
+_PASSIVE_ADVERBS = frozenset("also further not being better more fully well still often now even".split())
+_BE = frozenset("be is are was were been being get gets got gotten become becomes became".split())
+_RELATIVE = frozenset({"that", "which", "who"})
+_PREPOSITIONS = frozenset(BREAK_WORDS - {"and", "or", "but", "while", "when", "that", "which", "who", "whom"}) | {
+    "among", "between", "under", "over", "about", "across", "within", "without", "toward", "towards"}
+_PUNCT = ",;:()—–\"“”.!?"
+#: families whose verb passes something to a receiver ("provide services to SMEs", "support for SMEs")
+_GIVING = frozenset({"benefit", "toward", "provide", "help", "foster", "guide", "encourage", "drive", ""})
+
+
+def _gap(en: str, tokens: list[lx.Token], i: int) -> str:
+    """The text between token ``i`` and the next one."""
+    return en[tokens[i].end:tokens[i + 1].start] if i + 1 < len(tokens) else ""
+
+
+def _broken(en: str, tokens: list[lx.Token], i: int, j: int) -> bool:
+    """Whether punctuation stands anywhere between tokens ``i`` and ``j`` (i < j)."""
+    return any(c in _PUNCT for c in en[tokens[i].end:tokens[j].start])
+
+
+def _skip_back(en: str, tokens: list[lx.Token], i: int, words: frozenset[str]) -> int:
+    """Step back from ``i`` over at most three of ``words`` (or -ly adverbs) in one phrase."""
+    n = 0
+    while i >= 0 and n < 3 and not _broken(en, tokens, i, i + 1) and (
+            tokens[i].text.lower() in words or (tokens[i].text.lower().endswith("ly") and len(tokens[i].text) > 4)):
+        i -= 1
+        n += 1
+    return i
+
+
+def _subject(en: str, tokens: list[lx.Token], k: int, at: set[int]) -> int | None:
+    """The actor word that is the subject right before the verb at ``k`` ("SMEs will also drive")."""
+    i = _skip_back(en, tokens, k - 1, _AUX)
+    if i >= 0 and tokens[i].text.lower() in _RELATIVE:
+        i -= 1  # "large firms, which drive …": the relative's antecedent
+    elif i >= 0 and _broken(en, tokens, i, k):
+        return None
+    if i > 0 and i not in at and i - 1 in at and not _broken(en, tokens, i - 1, i) \
+            and tokens[i].text.lower() not in lx.STOPWORDS | BREAK_WORDS:
+        i -= 1  # the actor's words before a head noun its glosses lack ("industrial upgrading drives")
+    if i < 0 or i not in at:
+        return None
+    start = i
+    while start - 1 in at:
+        start -= 1
+    if start > 0 and tokens[start - 1].text.lower() in _PREPOSITIONS and not _broken(en, tokens, start - 1, start):
+        return None  # "the growth of SMEs drives …": SMEs is no subject
+    return i
+
+
+def _phrase_after(en: str, tokens: list[lx.Token], p: int, at: set[int], span: int = 4,
+                  joiners: frozenset[str] = frozenset({"and", "or"})) -> int | None:
+    """The actor word heading the phrase right after token ``p`` (a determiner or two between;
+    one "of" after a head noun: "for the development of the digital economy"; ``joiners`` of a
+    coordinated phrase: "by small and medium-sized enterprises")."""
+    limit = p + span
+    for j in range(p + 1, len(tokens)):
+        if j > limit or _broken(en, tokens, j - 1, j):
+            return None
+        if j in at:
+            return j
+        low = tokens[j].text.lower()
+        if low == "of" and j - p >= 2 and limit == p + span:
+            limit = j + 3
+            continue
+        if low in BREAK_WORDS - joiners:
+            return None
+    return None
+
+
+def _object(en: str, tokens: list[lx.Token], k: int, at: set[int]) -> int | None:
+    """The actor word that is the object of the active verb at ``k`` ("drive SMEs", "drive the
+    coordinated development of SMEs"; not "drive growth and SMEs")."""
+    return _phrase_after(en, tokens, k, at, joiners=frozenset())
+
+
+def _after_preposition(en: str, tokens: list[lx.Token], k: int, at: set[int], preps: frozenset[str],
+                       reach: int = 8) -> int | None:
+    """An actor word after one of ``preps`` later in the verb's phrase ("provide services to SMEs")."""
+    for p in range(k + 1, min(len(tokens), k + 1 + reach)):
+        if _broken(en, tokens, p - 1, p) or tokens[p].text.lower() in _RELATIVE:
+            return None
+        if tokens[p].text.lower() in preps:
+            if p + 1 < len(tokens) and p + 1 not in at and tokens[p].text.lower() == "to" \
+                    and is_base_verb(tokens[p + 1].text):
+                continue  # "to help": an infinitive
+            j = _phrase_after(en, tokens, p, at)
+            if j is not None:
+                return j
+    return None
+
+
+def _passive(en: str, tokens: list[lx.Token], k: int, at: set[int]) -> int | None:
+    """For a participle at ``k``: the index of its "be" ("SMEs are driven"), ``k`` for a bare one
+    followed by "by" ("SMEs driven by …"), or None when the verb is active."""
+    if not is_past_participle(tokens[k].text):
+        return None
+    i = _skip_back(en, tokens, k - 1, _PASSIVE_ADVERBS)
+    if i >= 0 and tokens[i].text.lower() in _BE and not _broken(en, tokens, i, k):
+        return i
+    if i >= 0 and tokens[i].text.lower() in ("has", "have", "had"):
+        return None
+    if k + 1 < len(tokens) and tokens[k + 1].text.lower() == "by" and not _broken(en, tokens, k, k + 1):
+        return k
+    later = next((p for p in range(k + 2, min(len(tokens), k + 7)) if tokens[p].text.lower() == "by"), None)
+    if later is not None and not _broken(en, tokens, k, later) and k - 1 >= 0 and k - 1 not in at:
+        return k  # "loans provided to SMEs by banks"; not "Banks provided … by": an active past
+    return None
+
+
+def _readings_at(en: str, tokens: list[lx.Token], k: int, at: set[int], family: str) -> list[Reading]:
+    """The roles the verb at ``k`` gives the actor words ``at``."""
+    out: list[Reading] = []
+    verb = tokens[k].text
+    giving = frozenset({"to", "for"}) if family in _GIVING else frozenset()
+    be = _passive(en, tokens, k, at)
+    if be is not None:
+        by = next((p for p in range(k + 1, min(len(tokens), k + 8))
+                   if tokens[p].text.lower() == "by" and not _broken(en, tokens, k, p)), None)
+        if by is not None and (j := _phrase_after(en, tokens, by, at)) is not None:
+            out.append(Reading("agent", j, k, f"the 'by'-phrase of '{verb}'"))
+        subject = (k - 1 if k - 1 in at and tokens[k + 1].text.lower() == "by" else None) if be == k else \
+            _subject(en, tokens, be, at)
+        if subject is not None:
+            out.append(Reading("patient", subject, k, f"the subject of passive '{verb}'"))
+        if giving and (j := _after_preposition(en, tokens, k, at, giving)) is not None:
+            out.append(Reading("patient", j, k, f"the receiver after '{verb}'"))
+        return out
+    if k + 1 < len(tokens) and tokens[k + 1].text.lower() == "from" and verb_lemma(verb) in load_argument_cues().receive:
+        return _receiving(en, tokens, k, at)
+    if (j := _subject(en, tokens, k, at)) is not None:
+        out.append(Reading("agent", j, k, f"the subject of '{verb}'"))
+    if (j := _object(en, tokens, k, at)) is not None:
+        out.append(Reading("patient", j, k, f"the object of '{verb}'"))
+    if giving and (j := _after_preposition(en, tokens, k, at, giving)) is not None:
+        out.append(Reading("patient", j, k, f"the receiver after '{verb}'"))
+    if family != "cause" and (j := _after_preposition(en, tokens, k, at, frozenset({"from"}), reach=3)) is not None:
+        out.append(Reading("agent", j, k, f"the source of '{verb}' ('from')"))
+    return out
+
+
+def _receiving(en: str, tokens: list[lx.Token], k: int, at: set[int]) -> list[Reading]:
+    """"SMEs benefit from …", "SMEs receive support from …": the subject receives, "from" gives."""
+    out: list[Reading] = []
+    verb = tokens[k].text
+    if (j := _after_preposition(en, tokens, k, at, frozenset({"from"}))) is not None:
+        out.append(Reading("agent", j, k, f"the giver after '{verb} … from'"))
+    be = _passive(en, tokens, k, at)
+    if be is None and (j := _subject(en, tokens, k, at)) is not None:
+        out.append(Reading("patient", j, k, f"the subject of '{verb}'"))
+    return out
+
+
+def _from_follows(en: str, tokens: list[lx.Token], k: int) -> bool:
+    """Whether "from" follows the verb of receiving at ``k`` in its phrase ("benefit from", "receive
+    support from"); "these measures benefit consumers" is helping, not receiving."""
+    for p in range(k + 1, min(len(tokens), k + 9)):
+        if _broken(en, tokens, p - 1, p):
+            return False
+        if tokens[p].text.lower() == "from":
+            return True
+    return False
+
+
+def _verb_lemmas(frame: Frame) -> frozenset[str]:
+    """English verb lemmas that render the frame's verb: its family and its CC-CEDICT verb glosses."""
+    cues = load_argument_cues()
+    out = set(cues.english.get(frame.family, frozenset()))
+    if frame.kind == "coverb":  # 为B提供, 对B进行指导, 给B带来: "give/provide/offer … to B" renders them all
+        out |= cues.english.get("provide", frozenset())
+    if frame.kind == "causative":
+        return frozenset(out)
+    for g in _raw_gloss_words(frame.verb):
+        if g not in lx.STOPWORDS and is_base_verb(g):
+            out.add(verb_lemma(g))
+    return frozenset(out)
+
+
+@dataclass(frozen=True)
+class ArgumentSwap:
+    """English that makes the Chinese patient the agent and the agent the patient, at one verb."""
+
+    frame: Frame
+    agent_en: tuple[int, int]  # where the Chinese agent stands in the English
+    patient_en: tuple[int, int]
+    verb_en: tuple[int, int]
+    agent_how: str  # the role the English gives the Chinese agent ("the object of 'drive'")
+    patient_how: str
+
+
+def read_english(frame: Frame, zh: str, en: str, tokens: list[lx.Token] | None = None) -> ArgumentSwap | None:
+    """The swap of ``frame``'s roles in ``en``, or None (no clear reading, or none)."""
+    tokens = lx.tokenize_en(en) if tokens is None else tokens
+    found: dict[str, set[int]] = {}
+    for name, span, other in (("agent", frame.agent_span, frame.patient), ("patient", frame.patient_span, frame.agent)):
+        rest = zh[:span[0]] + " " + zh[span[1]:] + " " + other  # the other party cut on its own too
+        stems = actor_stems(zh[slice(*span)], rest)
+        at = actor_mentions(tokens, stems) if stems else set()
+        at = _with_head(tokens, at | _marked_heads(tokens, zh[slice(*span)], rest), zh[slice(*span)])
+        if not at:
+            return None
+        found[name] = at
+    _give_heads(found["agent"], found["patient"])
+    _give_heads(found["patient"], found["agent"])
+    if not _one_run(tokens, found["agent"]) or not _one_run(tokens, found["patient"]):
+        return None
+    if found["agent"] & found["patient"]:
+        return None
+    verbs = _verb_lemmas(frame)
+    receive = load_argument_cues().receive
+    by_cue: dict[int, dict[str, list[Reading]]] = {}
+    for k, t in enumerate(tokens):
+        lem = verb_lemma(t.text)
+        if k in found["agent"] or k in found["patient"]:
+            continue
+        if lem in verbs:
+            readings = {name: _readings_at(en, tokens, k, at, frame.family) for name, at in found.items()}
+        elif lem in receive and _from_follows(en, tokens, k):
+            readings = {name: _receiving(en, tokens, k, at) for name, at in found.items()}
+        else:
+            continue
+        by_cue[k] = readings
+    roles = {name: {r.role for rs in by_cue.values() for r in rs[name]} for name in found}
+    if roles["agent"] != {"patient"} or roles["patient"] != {"agent"}:
+        return None  # the English gives the agent its role somewhere, or no clear reading
+    for k, readings in by_cue.items():
+        a = next((r for r in readings["agent"] if r.role == "patient"), None)
+        p = next((r for r in readings["patient"] if r.role == "agent"), None)
+        if a and p:
+            return ArgumentSwap(frame, actor_run(tokens, found["agent"], _run_start(found["agent"], a.actor)),
+                                actor_run(tokens, found["patient"], _run_start(found["patient"], p.actor)),
+                                (tokens[k].start, tokens[k].end), a.how, p.how)
+    return None
+
+
+@lru_cache(maxsize=8192)
+def _raw_gloss_words(text: str) -> frozenset[str]:
+    """Every lower-cased word of the CC-CEDICT glosses of ``text``'s dictionary words."""
+    cd = lx.cedict()
+    out: set[str] = set()
+    for word in cd.segment(text):
+        for g in cd.glosses(word)[:6]:
+            out.update(w.lower() for w in re.findall(r"[A-Za-z]+", lx.strip_gloss(g)))
+    return frozenset(out)
+
+
+#: the generic adjectives that alone tell two parties apart (大型企业 "large" / 中小企业 "small")
+_SIZE_WORDS = frozenset({"large", "big", "small", "new", "old", "high", "low"})
+
+
+def _marked_heads(tokens: list[lx.Token], actor: str, rest: str) -> set[int]:
+    """"large enterprises" for 大型企业 beside 中小企业: a size word only the actor's glosses have,
+    then a word of the actor's glosses (which the other party may share)."""
+    markers = (_raw_gloss_words(actor) & _SIZE_WORDS) - _raw_gloss_words(rest)
+    if not markers:
+        return set()
+    heads = lx.StemSet(gloss_lemmas(actor))
+    out: set[int] = set()
+    for k in range(len(tokens) - 1):
+        if tokens[k].text.lower() in markers and heads.has(tokens[k + 1].lemma) \
+                and tokens[k + 1].text.lower() not in lx.STOPWORDS:
+            out |= {k, k + 1}
+    return out
+
+
+def _with_head(tokens: list[lx.Token], at: set[int], actor: str) -> set[int]:
+    """The actor's words and their neighbours that gloss it too: "medium-sized" names 中小企业 alone,
+    "enterprises" after it (a gloss 大型企业 shares) is the phrase's head."""
+    if not at:
+        return at
+    stems = lx.StemSet(gloss_lemmas(actor))
+    out = set(at)
+    for k in sorted(at):
+        j = k + 1
+        while j < len(tokens) and j not in out and tokens[j].text.lower() not in lx.STOPWORDS \
+                and stems.has(tokens[j].lemma):
+            out.add(j)
+            j += 1
+    return out
+
+
+def _give_heads(one: set[int], other: set[int]) -> None:
+    """A word of ``other`` right after one of ``one`` is the head of ``one``'s phrase: "State-owned
+    enterprises" names 国有企业 even though 'enterprise' glosses only 民营企业."""
+    for k in sorted(other):
+        if k - 1 in one and k - 1 not in other:
+            other.discard(k)
+            one.add(k)
+
+
+def _run_start(at: set[int], k: int) -> int:
+    while k - 1 in at:
+        k -= 1
+    return k
+
+
+def _one_run(tokens: list[lx.Token], at: set[int]) -> bool:
+    """Whether the actor's words stand in one place ("small and medium-sized enterprises"), not two."""
+    ordered = sorted(at)
+    return all(b - a <= 2 for a, b in pairwise(ordered))
+
+
+def find_argument_swaps(zh: str, en: str) -> list[ArgumentSwap]:
+    """Every construction of ``zh`` whose two parties ``en`` exchanges."""
+    frames = _frames(zh)
+    if not frames:
+        return []
+    tokens = lx.tokenize_en(en)
+    out = []
+    for frame in frames:
+        swap = read_english(frame, zh, en, tokens)
+        if swap is not None:
+            out.append(swap)
+    return out
