@@ -18,6 +18,7 @@ growth exponent log(t2/t1)/log(n2/n1) between the smallest and largest size
     python bench/checks_speed.py                 # sizes 94, 376
     python bench/checks_speed.py --repeat 1,10,50
     python bench/checks_speed.py --wmt20 2000,4000,8000
+    python bench/checks_speed.py --wmt20 2000,4000,8000 --checks term-consistency,spelling
 """
 
 from __future__ import annotations
@@ -74,12 +75,14 @@ def _timed_on(pairs: Sequence[Pair], checks: Sequence[Check], cpu: dict[str, flo
         cpu[check.id] = cpu.get(check.id, 0.0) + time.process_time() - start
 
 
-def wmt20_times(n: int) -> tuple[dict[str, float], float]:
-    """CPU seconds per check on ``n`` WMT20 pairs, run as the pipeline runs them; and the wall seconds."""
+def wmt20_times(n: int, only: set[str] | None = None) -> tuple[dict[str, float], float]:
+    """CPU seconds per check on ``n`` WMT20 pairs, run as the pipeline runs them; and the wall seconds.
+
+    ``only``: the ids of the checks to run (None: all)."""
     from qa.pipeline import CHUNK_PAIRS, _chunks, split_checks
     from qa.profile import load_profile
 
-    checks = all_checks()
+    checks = tuple(c for c in all_checks() if only is None or c.id in only)
     local, whole = split_checks(checks, load_profile(None, checks))
     pairs = wmt20_document(n)
     cpu: dict[str, float] = {}
@@ -97,7 +100,7 @@ def exponent(n1: int, t1: float, n2: int, t2: float) -> float:
     return math.log(t2 / t1) / math.log(n2 / n1)
 
 
-def _one_size(n: int) -> int:
+def _one_size(n: int, only: set[str] | None) -> int:
     """Print (JSON) the CPU seconds per check and the wall seconds on ``n`` WMT20 pairs."""
     import json
 
@@ -105,24 +108,26 @@ def _one_size(n: int) -> int:
     # so that no cache holds a WMT20 pair before the timed run)
     for check in all_checks():
         check.run_all(Context(pairs=document(1)))
-    cpu, wall = wmt20_times(n)
+    cpu, wall = wmt20_times(n, only)
     print(json.dumps({"cpu": cpu, "wall": wall}))
     return 0
 
 
-def wmt20_main(sizes: list[int]) -> int:
+def wmt20_main(sizes: list[int], only: str | None) -> int:
     """Each size in a fresh process, so that no size finds the caches warmed by a smaller one."""
     import json
     import subprocess
 
     runs = []
     for n in sizes:
-        out = subprocess.run([sys.executable, __file__, "--wmt20-one", str(n)], check=True,
+        out = subprocess.run([sys.executable, __file__, "--wmt20-one", str(n)]
+                             + (["--checks", only] if only else []), check=True,
                              capture_output=True, text=True).stdout
         got = json.loads(out.strip().splitlines()[-1])
         cpu, wall = got["cpu"], got["wall"]
         runs.append((n, cpu, wall))
-        print(f"{n} pairs: {sum(cpu.values()):.1f} CPU s, {wall:.1f} wall s", flush=True)
+        print(f"{n} pairs: {sum(cpu.values()):.1f} CPU s, {wall:.1f} wall s; " + ", ".join(
+            f"{c} {t:.1f}" for c, t in sorted(cpu.items(), key=lambda ct: -ct[1])), flush=True)
     ids = sorted(runs[0][1], key=lambda c: -runs[-1][1].get(c, 0.0))
     head = "".join(f"{n:>9d} CPU s" for n, _, _ in runs)
     print(f"{'check':24s}{head}  exponent")
@@ -140,12 +145,14 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--repeat", default="1,4", help="comma-separated repeat counts")
     ap.add_argument("--wmt20", default=None, help="comma-separated WMT20 pair counts (instead of --repeat)")
+    ap.add_argument("--checks", default=None, help="with --wmt20: comma-separated check ids (default all)")
     ap.add_argument("--wmt20-one", type=int, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    only = set(args.checks.split(",")) if args.checks else None
     if args.wmt20_one:
-        return _one_size(args.wmt20_one)
+        return _one_size(args.wmt20_one, only)
     if args.wmt20:
-        return wmt20_main([int(s) for s in args.wmt20.split(",") if s.strip()])
+        return wmt20_main([int(s) for s in args.wmt20.split(",") if s.strip()], args.checks)
     checks = all_checks()
     # first use loads word lists, CEDICT and jieba: not what is measured
     Context(pairs=document(1))

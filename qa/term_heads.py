@@ -29,6 +29,7 @@ from typing import TypeVar
 
 from qa import lexicons as lx
 from qa.model import Context
+from qa.term_words import Words, read_words
 
 #: adjectives STOPWORDS treats as too generic to prove a gloss; as modifiers they render
 #: a term's characters (新型 "new type"), so here they are content, not function words
@@ -259,7 +260,8 @@ class Deviation:
 
 
 def deviating_phrase(pair_id: int, en: str, dom: Dominant, other: frozenset[str],
-                     is_dominant: Callable[[tuple[int, int]], bool], specific: bool) -> Deviation | None:
+                     is_dominant: Callable[[tuple[int, int]], bool], specific: bool,
+                     words: Words | None = None) -> Deviation | None:
     """The phrase of ``en`` that renders the term otherwise than ``dom``, if any.
 
     Either the dominant head with other modifiers (at least one modifier that
@@ -273,8 +275,10 @@ def deviating_phrase(pair_id: int, en: str, dom: Dominant, other: frozenset[str]
     the end of a noun phrase.  A pair that says the dominant's other words
     outside the phrase ('a stable supply' in a pair also saying 'supply of
     the market') has reordered the dominant rendering, not replaced it.
+    ``words``: ``en`` already read (qa/term_words.py), when the caller has it.
     """
-    lemmas = [(t.lemma, t.start) for t in lx.tokenize_en(en.replace("-", " "))]
+    words = words or read_words(en)
+    lemmas = list(zip(words.lemmas, words.starts))
     d_mods, d_head = dom.key[:-1], dom.key[-1]
     d_joined = "".join(dom_words(dom))
     best: tuple[tuple[int, int], Deviation] | None = None
