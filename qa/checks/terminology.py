@@ -59,9 +59,12 @@ def _key(text: str) -> tuple[str, ...]:
     return tuple(lem)
 
 
+_LEADING_ARTICLE = re.compile(r"^(?i:the|a|an)\s+")
+
+
 def _clean(text: str) -> str:
     text = text.strip().strip(".,;:!?").strip()
-    return re.sub(r"^(?i:the|a|an)\s+", "", text)
+    return _LEADING_ARTICLE.sub("", text)
 
 
 @lru_cache(maxsize=4096)
