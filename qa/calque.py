@@ -57,6 +57,7 @@ def renders(word: str, gloss: str) -> bool:
     return lx.same_stem(word, gloss) or word.startswith(gloss)
 
 
+@lru_cache(maxsize=65536)  # pure, and asked for every character and word of every pair's Chinese
 def unit_lemmas(unit: str, limit: int | None = 10) -> frozenset[str]:
     """Lower-case (common-noun) gloss lemmas of ``unit``'s first ``limit`` glosses (all when None): a
     place's proper name (京 'Beijing') is its accepted rendering, never a literal one."""

@@ -190,6 +190,7 @@ def cedict() -> Cedict:
     return load_cedict().value
 
 
+@lru_cache(maxsize=65536)  # pure, and every gloss-reading check strips the same CEDICT glosses again
 def strip_gloss(gloss: str) -> str:
     """A gloss without its bracketed labels: '(fig.) to have in a stranglehold' → 'to have in a stranglehold'."""
     return re.sub(r"\s+", " ", _PARENS.sub(" ", gloss)).strip()

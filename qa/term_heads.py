@@ -29,6 +29,7 @@ from typing import TypeVar
 
 from qa import lexicons as lx
 from qa.model import Context
+from qa.term_words import Words, read_words
 
 #: adjectives STOPWORDS treats as too generic to prove a gloss; as modifiers they render
 #: a term's characters (新型 "new type"), so here they are content, not function words
@@ -59,6 +60,13 @@ def head_phrases(en: str) -> list[HeadPhrase]:
 
     A possessive ("China's") ends the run: it is a determiner, not part of the rendering.
     """
+    return list(_head_phrases(en))
+
+
+#: the phrase index reads every pair's phrases, then each recurring term re-reads those of its own
+#: pairs (issue 16): kept for 8,192 texts (~9 KB each for a WMT20 sentence, so ~75 MB at most)
+@lru_cache(maxsize=8192)
+def _head_phrases(en: str) -> tuple[HeadPhrase, ...]:
     tokens = lx.tokenize_en(en)
     out = []
     for j, head in enumerate(tokens):
@@ -82,7 +90,7 @@ def head_phrases(en: str) -> list[HeadPhrase]:
         np_end = nxt is None or not _JOINER.fullmatch(en[head.end:nxt.start]) or _not_content(nxt)
         out.append(HeadPhrase(tuple(t[0] for t in seq), tuple(t[1] for t in seq),
                               tuple(t[2] for t in seq), head.end, np_end))
-    return out
+    return tuple(out)
 
 
 _CAMEL = re.compile(r"[a-z][A-Z]")
@@ -91,8 +99,13 @@ _CAMEL = re.compile(r"[a-z][A-Z]")
 def _not_content(token: lx.Token) -> bool:
     """A function word (also inflected: 'goes', 'makes'), or two words run together by a faulty text
     ('touristBritish')."""
-    low = token.text.lower()
-    return (low in FUNCTION_WORDS or token.lemma in FUNCTION_WORDS or bool(_CAMEL.search(token.text))
+    return _not_content_word(token.text)
+
+
+@lru_cache(maxsize=65536)  # a token's lemma is a function of its text: asked once per distinct word
+def _not_content_word(text: str) -> bool:
+    low = text.lower()
+    return (low in FUNCTION_WORDS or lx.lemma(text) in FUNCTION_WORDS or bool(_CAMEL.search(text))
             or any(low.endswith(end) and low[:-len(end)] in FUNCTION_WORDS for end in ("es", "s")))
 
 
@@ -172,6 +185,8 @@ def same_word(a: str, b: str) -> bool:
     """Inflection or word-class variants (transform/transformation, digitalize/digitalization)."""
     if a == b:
         return True
+    if a[:5] != b[:5]:
+        return False  # a shared prefix of five letters is needed anyway: the quick answer for most pairs
     common = len(os.path.commonprefix([a, b]))
     return common >= max(5, min(len(a), len(b)) - 3)
 
@@ -259,7 +274,8 @@ class Deviation:
 
 
 def deviating_phrase(pair_id: int, en: str, dom: Dominant, other: frozenset[str],
-                     is_dominant: Callable[[tuple[int, int]], bool], specific: bool) -> Deviation | None:
+                     is_dominant: Callable[[tuple[int, int]], bool], specific: bool,
+                     words: Words | None = None) -> Deviation | None:
     """The phrase of ``en`` that renders the term otherwise than ``dom``, if any.
 
     Either the dominant head with other modifiers (at least one modifier that
@@ -273,8 +289,10 @@ def deviating_phrase(pair_id: int, en: str, dom: Dominant, other: frozenset[str]
     the end of a noun phrase.  A pair that says the dominant's other words
     outside the phrase ('a stable supply' in a pair also saying 'supply of
     the market') has reordered the dominant rendering, not replaced it.
+    ``words``: ``en`` already read (qa/term_words.py), when the caller has it.
     """
-    lemmas = [(t.lemma, t.start) for t in lx.tokenize_en(en.replace("-", " "))]
+    words = words or read_words(en)
+    lemmas = list(zip(words.lemmas, words.starts))
     d_mods, d_head = dom.key[:-1], dom.key[-1]
     d_joined = "".join(dom_words(dom))
     best: tuple[tuple[int, int], Deviation] | None = None

@@ -76,6 +76,65 @@ def test_dominant_rendering_reads_each_pair_once(monkeypatch):
     assert {13, 76, 87} <= {f.pair_id for f in flags}
 
 
+def _ngrams_by_rescanning(en: str, max_len: int) -> list[tuple[str, tuple[str, ...]]]:
+    """The word runs as term-consistency found them before qa/term_words.py: each look re-tokenized
+    the English and searched every run's text for punctuation."""
+    import re
+
+    from qa import lexicons as lx
+
+    tokens = lx.tokenize_en(en.replace("-", " "))
+    out = []
+    for i in range(len(tokens)):
+        for n in range(1, max_len + 1):
+            if i + n > len(tokens):
+                break
+            chunk = tokens[i:i + n]
+            if re.search(r"[.;:,!?“”\"]", en[chunk[0].start:chunk[-1].end]):
+                break
+            out.append((en[chunk[0].start:chunk[-1].end], tuple(t.lemma for t in chunk)))
+    return out
+
+
+def test_words_read_once_answer_like_rescanning_the_english():
+    """The per-document reading of each English text (issue 16) gives the word runs, lemmas and
+    offsets the per-term re-tokenizing gave: punctuation inside a word ('U.S.', '1,000'), quotes,
+    hyphens and a text ending without a stop."""
+    from qa.term_words import read_words
+
+    texts = [p.en for p in QUALITY + REAL_ECONOMY + LIVESTREAM] + [
+        'The U.S. side said the "dual circulation" strategy covers 1,000 firms; e-commerce grew',
+        "“Integration of digital and real” — China's new-type industrialization!", ""]
+    for en in texts:
+        words = read_words(en)
+        for n in (1, 3, 6):
+            assert list(words.ngrams(n)) == _ngrams_by_rescanning(en, n), (en, n)
+
+
+def test_term_index_reads_each_english_once_and_keeps_the_flags(monkeypatch):
+    """On a document where every term recurs (the qa-labelled pairs three times over, as a memory
+    holds one source per system), each distinct English text is tokenized once for all its terms,
+    and each distinct Chinese text POS-tagged once: the recurring words are those of the document
+    once, in the same order, each counted three times (as when every copy was tagged anew)."""
+    from pathlib import Path
+
+    from qa import term_words
+
+    root = Path(__file__).resolve().parent.parent / "corpora" / "qa-labelled"
+    zh = (root / "zh.txt").read_text(encoding="utf-8").split("\n")[:40]
+    en = (root / "en.txt").read_text(encoding="utf-8").split("\n")[:40]
+    once = terminology._frequent_words(tuple(zh))
+    thrice = terminology._frequent_words(tuple(zh * 3))
+    assert list(thrice) == list(once) and all(thrice[w] == 3 * n for w, n in once.items())
+    pairs = [Pair(id=i, zh=z, en=e) for i, (z, e) in enumerate(zip(zh * 3, en * 3), 1)]
+    reads = []
+    real = term_words.read_words
+    monkeypatch.setattr(term_words, "read_words", lambda text: reads.append(text) or real(text))
+    flags = terminology.check_consistency(Context(pairs=pairs))
+    assert len(reads) == len(set(reads)) <= len(set(en))
+    assert flags and {f.check for f in flags} == {"term-consistency"}
+
+
 # Government-work-report and ministry prose on 实体经济 (the 20th Congress report: 坚持把发展经济的着力点放在实体经济上)
 REAL_ECONOMY = [
     Pair(id=1, zh="坚持把发展经济的着力点放在实体经济上。",

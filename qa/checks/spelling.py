@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from align.model import Pair
 from align.segment import en_sentence_spans
@@ -38,6 +39,13 @@ _UNITS = frozenset({
 def suggestions(word: str, limit: int = 3) -> list[str]:
     """Known words one edit away (two for short words), most frequent first,
     preferring ones that keep the first letter."""
+    return list(_suggestions(word, limit))
+
+
+#: a memory repeats its unknown words (a name in every system's output, every revision): each
+#: distinct word's edit-distance search (tens of thousands of candidates for a short word) runs once
+@lru_cache(maxsize=16384)
+def _suggestions(word: str, limit: int) -> tuple[str, ...]:
     spell = spellchecker()
     lower = word.lower()
     candidates = spell.known(spell.edit_distance_1(lower))
@@ -48,7 +56,7 @@ def suggestions(word: str, limit: int = 3) -> list[str]:
     out = ranked[:limit]
     if word[:1].isupper():
         out = [c[:1].upper() + c[1:] for c in out]
-    return out
+    return tuple(out)
 
 
 _COMMON = 2000  # corpus frequency above which both halves of a run-together pair must be

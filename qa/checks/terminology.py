@@ -35,6 +35,7 @@ from qa import term_heads
 from qa.checks.glossary import glossary_from
 from qa.model import Check, Context, Flag
 from qa.term_heads import same_word
+from qa.term_words import WordCache, Words
 
 CHECK_ID = "term-consistency"
 CATEGORY = "Terminology/Inconsistent"
@@ -58,9 +59,12 @@ def _key(text: str) -> tuple[str, ...]:
     return tuple(lem)
 
 
+_LEADING_ARTICLE = re.compile(r"^(?i:the|a|an)\s+")
+
+
 def _clean(text: str) -> str:
     text = text.strip().strip(".,;:!?").strip()
-    return re.sub(r"^(?i:the|a|an)\s+", "", text)
+    return _LEADING_ARTICLE.sub("", text)
 
 
 @lru_cache(maxsize=4096)
@@ -115,25 +119,13 @@ def _quote_rendering(zh: str, en: str, term: str) -> str | None:
     return best_q
 
 
-def _ngrams(en: str, max_len: int):
-    tokens = lx.tokenize_en(en.replace("-", " "))
-    for i in range(len(tokens)):
-        for n in range(1, max_len + 1):
-            if i + n > len(tokens):
-                break
-            chunk = tokens[i:i + n]
-            if re.search(r"[.;:,!?“”\"]", en[chunk[0].start:chunk[-1].end]):
-                break
-            yield en[chunk[0].start:chunk[-1].end], tuple(t.lemma for t in chunk)
-
-
-def _known_rendering(en: str, known: set[tuple[str, ...]]) -> tuple[str, str] | None:
+def _known_rendering(words: Words, known: set[tuple[str, ...]]) -> tuple[str, str] | None:
     """A rendering seen before (exactly), else a same-shaped near variant of one."""
     if not known:
         return None
     longest = max(len(k) for k in known)
     best: tuple[float, str, str] | None = None
-    for text, key in _ngrams(en, longest + 1):
+    for text, key in words.ngrams(longest + 1):
         key = tuple(w for w in key if w not in _ARTICLES) or key
         if key in known:
             score = (2.0 + len(key), text, "known")
@@ -155,19 +147,19 @@ def _known_rendering(en: str, known: set[tuple[str, ...]]) -> tuple[str, str] | 
     return (best[1], best[2]) if best else None
 
 
-def _gloss_rendering(en: str, term: str) -> str | None:
+def _gloss_rendering(words: Words, term: str) -> str | None:
     """Shortest window rendering every CEDICT part of ``term`` (dictionary words only)."""
     parts = _part_lemmas(term)
     if len(parts) < 2:
         return None
-    tokens = lx.tokenize_en(en.replace("-", " "))
+    lemmas = words.lemmas
     best: tuple[int, int] | None = None
-    for i, t in enumerate(tokens):
-        if t.lemma not in parts[0] and not any(t.lemma in p for p in parts):
+    for i, w in enumerate(lemmas):
+        if w not in parts[0] and not any(w in p for p in parts):
             continue
         need = set(range(len(parts)))
-        for j in range(i, min(len(tokens), i + len(parts) + 2)):
-            hit = [k for k in need if tokens[j].lemma in parts[k]]
+        for j in range(i, min(len(lemmas), i + len(parts) + 2)):
+            hit = [k for k in need if lemmas[j] in parts[k]]
             if hit:
                 need.discard(hit[0])
             elif j == i:
@@ -178,7 +170,7 @@ def _gloss_rendering(en: str, term: str) -> str | None:
                 break
     if best is None:
         return None
-    return en[tokens[best[0]].start:tokens[best[1]].end]
+    return words.text[words.starts[best[0]]:words.ends[best[1]]]
 
 
 @lru_cache(maxsize=4096)
@@ -194,7 +186,7 @@ def _piece_lemmas(term: str) -> tuple[frozenset[str], ...]:
     return tuple(out)
 
 
-def _anchored_rendering(en: str, term: str, other: frozenset[str]) -> str | None:
+def _anchored_rendering(words: Words, term: str, other: frozenset[str]) -> str | None:
     """A two-to-three-word rendering anchored on glosses, with at most one word that is no gloss.
 
     A term rendered by a synonym is invisible to the gloss window: 营商环境 as
@@ -207,7 +199,7 @@ def _anchored_rendering(en: str, term: str, other: frozenset[str]) -> str | None
     if len(pieces) < 2 or sum(1 for p in pieces if p) < 2:
         return None
     best: tuple[tuple[int, int], str] | None = None
-    for text, key in _ngrams(en, 3):
+    for text, key in words.ngrams(3):
         if len(key) < 2 or any(w in lx.STOPWORDS or w in other for w in key):
             continue
         free, used = 0, set()
@@ -276,21 +268,24 @@ def _frequent_words(zh_texts: tuple[str, ...]) -> Counter:
     def dictionary_word(word: str) -> bool:
         return word in cd or bool(jieba.dt.FREQ.get(word)) or word in seen
 
-    for text in zh_texts:
+    # a memory repeats its sources (one per system, per revision): each distinct text is tagged
+    # once and counts as often as it occurs, in the order texts first occur (so the terms come
+    # in the same order as when every text was tagged)
+    for text, times in Counter(zh_texts).items():
         tagged = [(w, f) for w, f in posseg.lcut(text)]
         seen.update(w for w, _ in tagged if len(w) >= 2)
         for k, (w, f) in enumerate(tagged):
             if len(w) >= 3 and lx.HAN.fullmatch(w[0]) and f.startswith(_NOUNISH[:3]) and real(w, f):
-                counts[w] += 1
+                counts[w] += times
             if k + 1 < len(tagged):
                 (a, fa), (b, fb) = tagged[k], tagged[k + 1]
                 if (len(a) >= 2 and len(b) >= 2 and lx.HAN.search(a) and lx.HAN.search(b)
                         and real(a, fa) and real(b, fb)
                         and fa.startswith(_NOUNISH) and fb.startswith(_NOUNISH)):
-                    counts[a + b] += 1
+                    counts[a + b] += times
                     prev = tagged[k - 1][0] if k else ""
                     nxt = tagged[k + 2][0] if k + 2 < len(tagged) else ""
-                    edges[a + b].append((prev + a if prev else "", b + nxt if nxt else ""))
+                    edges[a + b].extend([(prev + a if prev else "", b + nxt if nxt else "")] * times)
     def cuts_through(term: str, word: str) -> bool:
         return bool(word) and (dictionary_word(word) or counts.get(word, 0) > counts[term])
 
@@ -310,7 +305,8 @@ def _frequent_words(zh_texts: tuple[str, ...]) -> Counter:
     return counts
 
 
-def find_renderings(ctx: Context, term: str, kind: str, occ: list[Pair] | None = None) -> list[Rendering]:
+def find_renderings(ctx: Context, term: str, kind: str, occ: list[Pair] | None = None,
+                    words: WordCache | None = None) -> list[Rendering]:
     glossary = glossary_from(ctx)
     known: set[tuple[str, ...]] = set()
     if glossary is not None and kind == "glossary":
@@ -319,6 +315,7 @@ def find_renderings(ctx: Context, term: str, kind: str, occ: list[Pair] | None =
                 known |= {_key(e) for e in t.en + t.forbidden}
     found: dict[int, Rendering] = {}
     occurrences = _occurrences(ctx, term) if occ is None else occ
+    words = words or WordCache()
     for p in occurrences:
         q = _quote_rendering(p.zh, p.en, term)
         if q:
@@ -328,23 +325,23 @@ def find_renderings(ctx: Context, term: str, kind: str, occ: list[Pair] | None =
     for p in occurrences:
         if p.id in found:
             continue
-        hit = _known_rendering(p.en, {k for k in known if k})
+        hit = _known_rendering(words(p.en), {k for k in known if k})
         if hit:
             found[p.id] = Rendering(p.id, _clean(hit[0]), _key(hit[0]), hit[1])
         elif kind == "frequent":
-            g = _gloss_rendering(p.en, term)
+            g = _gloss_rendering(words(p.en), term)
             how = "gloss"
             if g is None:
-                g, how = _anchored_rendering(p.en, term, _other_glosses(p.zh, term)), "anchored"
+                g, how = _anchored_rendering(words(p.en), term, _other_glosses(p.zh, term)), "anchored"
             if g:
                 found[p.id] = Rendering(p.id, _clean(g), _key(g), how)
     return [found[p.id] for p in occurrences if p.id in found and found[p.id].key]
 
 
-def _en_keys(en: str, max_len: int = 5) -> dict[tuple[str, ...], str]:
+def _en_keys(words: Words, max_len: int = 5) -> dict[tuple[str, ...], str]:
     """Every word sequence of the English (articles dropped, no stopword at either end) → its text."""
     out: dict[tuple[str, ...], str] = {}
-    for text, key in _ngrams(en, max_len + 1):
+    for text, key in words.ngrams(max_len + 1):
         key = tuple(w for w in key if w not in _ARTICLES)
         if key and len(key) <= max_len and key[0] not in lx.STOPWORDS and key[-1] not in lx.STOPWORDS:
             out.setdefault(key, _clean(text))
@@ -358,8 +355,18 @@ def _other_glosses(zh: str, term: str) -> frozenset[str]:
     out: set[str] = set()
     for run in HAN_RUN.findall(zh.replace(term, "，")):
         for word in cd.segment(run):
-            for g in cd.glosses(word, per_entry=6 if len(word) == 1 else None):
-                out.update(lx.content_lemmas(lx.strip_gloss(g)))
+            out |= _word_glosses(word)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def _word_glosses(word: str) -> frozenset[str]:
+    """Content lemmas of one CC-CEDICT word's glosses (a single character's first six):
+    read once per word, not once per pair and term that holds it."""
+    cd = lx.cedict()
+    out: set[str] = set()
+    for g in cd.glosses(word, per_entry=6 if len(word) == 1 else None):
+        out.update(lx.content_lemmas(lx.strip_gloss(g)))
     return frozenset(out)
 
 
@@ -371,10 +378,11 @@ class _KeyIndex:
     pairs_with: Counter
 
 
-def _key_index(ctx: Context) -> _KeyIndex:
+def _key_index(ctx: Context, words: WordCache | None = None) -> _KeyIndex:
     """The document's key index, shared by every term (was rebuilt per key)."""
     def build() -> _KeyIndex:
-        per_pair = {p.id: _en_keys(p.en) for p in ctx.pairs if p.en.strip()}
+        read = words or WordCache()
+        per_pair = {p.id: _en_keys(read(p.en)) for p in ctx.pairs if p.en.strip()}
         return _KeyIndex(per_pair, Counter(k for keys in per_pair.values() for k in keys))
 
     return term_heads.per_document(ctx, "term_key_index", build)
@@ -426,8 +434,8 @@ def dominant_rendering(ctx: Context, term: str, occ: list[Pair] | None = None, i
     return key, text, ids
 
 
-def odd_renderings(ctx: Context, term: str, occ: list[Pair] | None = None, index: _KeyIndex | None = None
-                   ) -> tuple[tuple[str, list[int]], list[Rendering]] | None:
+def odd_renderings(ctx: Context, term: str, occ: list[Pair] | None = None, index: _KeyIndex | None = None,
+                   words: WordCache | None = None) -> tuple[tuple[str, list[int]], list[Rendering]] | None:
     """Pairs that render ``term`` by a one-word variant of its dominant rendering.
 
     'national high-tech parks' beside eleven 'national high-tech zones',
@@ -441,13 +449,14 @@ def odd_renderings(ctx: Context, term: str, occ: list[Pair] | None = None, index
     if dom is None:
         return None
     key, text, ids = dom
+    words = words or WordCache()
     odd: list[Rendering] = []
     for p in occ:
         if p.id in ids:
             continue
         other = _other_glosses(p.zh, term)
-        split = split_rendering_spans(p.en, key)
-        for cand, ctext in _en_keys(p.en, len(key)).items():
+        split = split_rendering_spans(words(p.en), key)
+        for cand, ctext in _en_keys(words(p.en), len(key)).items():
             if len(cand) != len(key) or any(_inside(s, split) for s in _rendering_span(p.en, ctext)):
                 continue
             diff = [k for k in range(len(key)) if cand[k] != key[k]]
@@ -467,7 +476,8 @@ def odd_renderings(ctx: Context, term: str, occ: list[Pair] | None = None, index
 
 
 def head_renderings(ctx: Context, term: str, index: term_heads.PhraseIndex | None = None,
-                    occ: list[Pair] | None = None) -> tuple[tuple[str, list[int]], list[Rendering]] | None:
+                    occ: list[Pair] | None = None, words: WordCache | None = None
+                    ) -> tuple[tuple[str, list[int]], list[Rendering]] | None:
     """Pairs that render ``term`` by another modifier + head phrase than most of its pairs.
 
     'the physical economy' or 'the tangible economy' beside 21 'the real
@@ -478,6 +488,7 @@ def head_renderings(ctx: Context, term: str, index: term_heads.PhraseIndex | Non
     the term's own pairs (a phrase common elsewhere renders something else).
     """
     occ = _occurrences(ctx, term) if occ is None else occ
+    words = words or WordCache()
     others: dict[int, frozenset[str]] = {}
 
     def other_of(pid: int) -> frozenset[str]:
@@ -494,12 +505,12 @@ def head_renderings(ctx: Context, term: str, index: term_heads.PhraseIndex | Non
     # another head only for a modifier typical of the term: 'livestream' (3 times as common in
     # the term's pairs as in the others), not 'financial' all over a finance report
     first_mod = next((w for w in dom.key[:-1] if len(w) > 1), dom.key[0])
-    inside = sum(1 for p in occ if first_mod in {t.lemma for t in lx.tokenize_en(p.en.replace("-", " "))})
+    inside = sum(1 for p in occ if first_mod in words(p.en).lemmas)
     outside = index.pairs_with[(first_mod,)] - inside
     specific = len(ctx.pairs) == len(occ) or inside / len(occ) >= 3 * outside / (len(ctx.pairs) - len(occ))
     devs = [term_heads.deviating_phrase(p.id, p.en, dom, other_of(p.id),
-                                        lambda span, en=p.en: _inside(span, split_rendering_spans(en, dom.key)),
-                                        specific)
+                                        lambda span, en=p.en: _inside(span, split_rendering_spans(words(en), dom.key)),
+                                        specific, words(p.en))
             for p in occ if p.id not in dom.pair_ids]
     devs = [d for d in devs if d is not None]
     per_key = Counter(d.key for d in devs)
@@ -509,15 +520,14 @@ def head_renderings(ctx: Context, term: str, index: term_heads.PhraseIndex | Non
     return ((_clean(dom.text), list(dom.pair_ids)), odd) if odd else None
 
 
-def split_rendering_spans(en: str, key: tuple[str, ...], slack: int = 4) -> list[tuple[int, int]]:
+def split_rendering_spans(words: Words, key: tuple[str, ...], slack: int = 4) -> list[tuple[int, int]]:
     """Where ``en`` says the rendering ``key`` with coordinated words inserted ('and', 'or').
 
     'high-quality economic and social development' is 'high-quality
     development' with coordinated modifiers inserted, the same rendering, so
     the 'social development' inside it is no variant of it.
     """
-    tokens = lx.tokenize_en(en.replace("-", " "))
-    lemmas = [t.lemma for t in tokens]
+    lemmas, starts, ends = words.lemmas, words.starts, words.ends
     spans = []
     for i, w in enumerate(lemmas):
         if w != key[0]:
@@ -530,7 +540,7 @@ def split_rendering_spans(en: str, key: tuple[str, ...], slack: int = 4) -> list
                 joined = joined or lemmas[j] in ("and", "or")
             j += 1
         if k == len(key) and joined:
-            spans.append((tokens[i].start, tokens[j - 1].end))
+            spans.append((starts[i], ends[j - 1]))
     return spans
 
 
@@ -617,19 +627,20 @@ def check_consistency(ctx: Context) -> list[Flag]:
     occurrences = term_occurrences(ctx.pairs, terms)  # one pass: each term's pairs
     keys: _KeyIndex | None = None  # built on first need, once per document
     phrases: term_heads.PhraseIndex | None = None
+    words = WordCache()  # each pair's English tokenized once, for every term it holds
     for term, kind in terms.items():
         occ = occurrences[term]
         if kind == "frequent" and len(occ) >= 3:
-            keys = keys or _key_index(ctx)
-            odd = odd_renderings(ctx, term, occ, keys)
+            keys = keys or _key_index(ctx, words)
+            odd = odd_renderings(ctx, term, occ, keys, words)
             if odd is not None:
                 flags.extend(deviation_flags(ctx, term, *odd, severity="minor", pairs=occ))
                 continue
-        found = _grouped_flags(ctx, term, kind, occ)
+        found = _grouped_flags(ctx, term, kind, occ, words)
         if not found and kind == "frequent" and len(occ) >= 3:
             # the gloss windows saw one rendering or none: look at the modifier + head phrases
             phrases = phrases or term_heads.phrase_index(ctx)
-            odd = head_renderings(ctx, term, phrases, occ)
+            odd = head_renderings(ctx, term, phrases, occ, words)
             found = deviation_flags(ctx, term, *odd, severity="minor", pairs=occ) if odd else []
         flags.extend(found)
     return flags
@@ -661,9 +672,9 @@ def term_occurrences(pairs: list[Pair], terms: dict[str, str] | set[str]) -> dic
     return out
 
 
-def _grouped_flags(ctx: Context, term: str, kind: str, occ: list[Pair]) -> list[Flag]:
+def _grouped_flags(ctx: Context, term: str, kind: str, occ: list[Pair], words: WordCache) -> list[Flag]:
     """Flags from the renderings ``find_renderings`` sees, grouped by key (none when they agree)."""
-    renderings = find_renderings(ctx, term, kind, occ)
+    renderings = find_renderings(ctx, term, kind, occ, words)
     groups: dict[tuple[str, ...], list[Rendering]] = defaultdict(list)
     for r in renderings:
         groups[r.key].append(r)
