@@ -317,9 +317,11 @@ def check_direction(ctx: Context) -> list[Flag]:
     opts: DirectionOptions = ctx.options_of(DIRECTION)
     cues = EnglishCues(cue_rows(TABLE))
     flags: list[Flag] = []
-    for pair in ctx.pairs:
-        if pair.zh.strip() and pair.en.strip() and not pair.heading:
-            flags += _check_pair(pair, ctx, cues, opts)
+    judged = [p for p in ctx.pairs if p.zh.strip() and p.en.strip() and not p.heading]
+    # clause links are read only after a direction cue: embed just those pairs' clauses
+    document_clauses(ctx).prefetch(p for p in judged if zh_direction_cues(p.zh))
+    for pair in judged:
+        flags += _check_pair(pair, ctx, cues, opts)
     return flags
 
 

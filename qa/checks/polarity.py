@@ -218,6 +218,15 @@ def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues) -> bool:
                for m in prefixed)
 
 
+def _may_read_links(pair: Pair, opts: PolarityOptions, cues: EnglishCues) -> bool:
+    """Whether :func:`_forward` or :func:`_reverse` may read the pair's clause links: a
+    negation cue anywhere in the Chinese, or (reverse) an English negation the Chinese lacks."""
+    if zh_word_cues(pair.zh, cue_rows(TABLE)) or potential_negations(pair.zh):
+        return True
+    return bool(opts.reverse and not _zh_has_negation(pair.zh)
+                and english_negations(pair.en, cues, strict=True))
+
+
 def _forward(pair: Pair, pc: PairClauses, opts: PolarityOptions, cues: EnglishCues) -> list[Flag]:
     flags = []
     for clause in pc.zh:
@@ -282,9 +291,11 @@ def check_polarity(ctx: Context) -> list[Flag]:
     opts: PolarityOptions = ctx.options_of(POLARITY)
     cues = _en_cues()
     flags: list[Flag] = []
-    for pair in ctx.pairs:
-        if not pair.zh.strip() or not pair.en.strip() or pair.heading:
-            continue
+    judged = [p for p in ctx.pairs if p.zh.strip() and p.en.strip() and not p.heading]
+    # clause links are read only for a Chinese negation, or an English one the Chinese
+    # lacks: embed just those pairs' clauses
+    document_clauses(ctx).prefetch(p for p in judged if _may_read_links(p, opts, cues))
+    for pair in judged:
         pc = document_clauses(ctx)[pair.id]
         flags += _forward(pair, pc, opts, cues)
         if opts.reverse:
