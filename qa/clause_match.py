@@ -225,6 +225,10 @@ class DocumentClauses:
         return self._matched[pair_id]
 
 
+#: what the checks read a pair's clauses and links through: either reads the same
+PairLinks = PairClauses | DeferredClauses
+
+
 def document_clauses(ctx: Context) -> DocumentClauses:
     """Clause links of every pair, kept in ``ctx.resources`` for every check of the run.
 

@@ -37,7 +37,7 @@ from typing import Literal
 
 from align.model import Pair
 from qa import lexicons as lx
-from qa.clause_match import PairClauses, document_clauses
+from qa.clause_match import PairLinks, document_clauses
 from qa.clause_split import zh_clauses
 from qa.lexicons import StemSet
 from qa.meaning_cues import (
@@ -227,7 +227,7 @@ def _may_read_links(pair: Pair, opts: PolarityOptions, cues: EnglishCues) -> boo
                 and english_negations(pair.en, cues, strict=True))
 
 
-def _forward(pair: Pair, pc: PairClauses, opts: PolarityOptions, cues: EnglishCues) -> list[Flag]:
+def _forward(pair: Pair, pc: PairLinks, opts: PolarityOptions, cues: EnglishCues) -> list[Flag]:
     flags = []
     for clause in pc.zh:
         if len(clause.text) < opts.min_clause_chars:
@@ -267,7 +267,7 @@ def _zh_has_negation(zh: str) -> bool:
     return any(ch in NEGATOR_CHARS for ch in zh) or any(w in zh for w in _implicit())
 
 
-def _reverse(pair: Pair, pc: PairClauses, cues: EnglishCues, severity: str) -> list[Flag]:
+def _reverse(pair: Pair, pc: PairLinks, cues: EnglishCues, severity: str) -> list[Flag]:
     if _zh_has_negation(pair.zh):
         return []
     negs = english_negations(pair.en, cues, strict=True)
