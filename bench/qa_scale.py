@@ -53,7 +53,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="10000,20000", help="comma-separated pair counts")
     ap.add_argument("--no-floor", action="store_true", help="skip the bare-encoder floor runs")
+    ap.add_argument("--floor-only", action="store_true",
+                    help="only the floor runs (zhen's own figures from bench/check_embeddings.py)")
     args = ap.parse_args(argv)
+    if args.floor_only and args.no_floor:
+        ap.error("--floor-only and --no-floor leave nothing to run")
     print("$ python bench/qa_scale.py " + " ".join(argv if argv is not None else sys.argv[1:]))
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     rows = []
@@ -65,8 +69,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             tsv.write_text("zh\ten\n" + "".join(f"{zh}\t{en}\n" for zh, en in pairs),
                            encoding="utf-8")
             env = {**os.environ, "ZHEN_CACHE_DIR": str(tmp / f"cache-{n}"), "PYTHONPATH": str(REPO)}
-            run = timed_process([sys.executable, "-m", "qa.cli", "check", str(tsv), "--pairs",
-                                 "-o", str(tmp / f"out-{n}")], env)
+            run = None if args.floor_only else timed_process(
+                [sys.executable, "-m", "qa.cli", "check", str(tsv), "--pairs", "-o", str(tmp / f"out-{n}")],
+                env)
             floor = None
             if not args.no_floor:
                 # every distinct text once, as bench/embed_floor.py takes the floor
@@ -75,11 +80,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                 en_texts.write_text("\n".join(dict.fromkeys(en for _, en in pairs)), encoding="utf-8")
                 floor = floor_process(zh_texts, en_texts, "package")
             rows.append((n, run, floor))
-            ratio = f"{run.wall / floor.wall:.2f}×" if floor else "-"
-            print(f"{n:>7} pairs: {run.wall:7.1f} s  {n / run.wall:6.0f} pairs/s  "
+            if floor and not run:
+                print(f"{n:>7} pairs: floor {floor.wall:6.1f} s wall, {floor.cpu:6.1f} s CPU", flush=True)
+                continue
+            assert run is not None
+            ratio = f"{run.wall / floor.wall:.2f}× wall, {run.cpu / floor.cpu:.2f}× CPU" if floor else "-"
+            print(f"{n:>7} pairs: {run.wall:7.1f} s ({run.cpu:7.1f} s CPU)  {n / run.wall:6.0f} pairs/s  "
                   f"peak {run.rss / 2**20:7.0f} MiB  floor "
-                  f"{floor.wall if floor else float('nan'):6.1f} s  ratio {ratio}", flush=True)
-    by_n = {n: (run, floor) for n, run, floor in rows}
+                  f"{floor.wall if floor else float('nan'):6.1f} s ({floor.cpu if floor else float('nan'):6.1f} s "
+                  f"CPU)  ratio {ratio}", flush=True)
+    by_n = {n: (run, floor) for n, run, floor in rows if run is not None}
     if 10000 in by_n and 20000 in by_n:
         r10, r20 = by_n[10000][0], by_n[20000][0]
         print(f"20k/10k time {r20.wall / r10.wall:.2f} (target ≤ 2.3); "

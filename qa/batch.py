@@ -177,11 +177,15 @@ def embedder_for(opts: BatchOptions):
     """This process's embedder for ``opts``' model settings, loaded on first use (a worker
     checks many items and partitions with one model)."""
     from align.embed import load_embedder
+    from qa.embed_memo import memoised
 
     key = (opts.model, opts.device, opts.batch_size, opts.no_cache, opts.threads)
     if key not in _EMBEDDERS:
-        _EMBEDDERS[key] = load_embedder(opts.model, device=opts.device, batch_size=opts.batch_size,
-                                        use_cache=not opts.no_cache, threads=opts.threads)
+        # behind the run memo (qa/embed_memo.py): a partition's checks and its quality
+        # estimate are separate tasks, and the worker's memo serves both
+        _EMBEDDERS[key] = memoised(load_embedder(
+            opts.model, device=opts.device, batch_size=opts.batch_size,
+            use_cache=not opts.no_cache, threads=opts.threads))
     return _EMBEDDERS[key]
 
 

@@ -28,7 +28,7 @@ confident links, so an unsure match stays silent (precision first).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -143,28 +143,102 @@ def window_texts(pair: Pair) -> tuple[list[str], list[str]]:
     return [c.text for c in zc], [pair.en[ec[i].start:ec[j - 1].end] for i, j in _windows(ec)]
 
 
-def document_clauses(ctx: Context) -> dict[int, PairClauses]:
-    """Clause links of every pair, computed once per run and kept in ``ctx.resources``.
+class DeferredClauses:
+    """One pair's clauses at once and its links when first read (see :class:`DocumentClauses`).
 
-    With an embedder, the clauses and windows of all multi-clause pairs are
-    embedded in one batch and the similarity joins the word and position
-    evidence.
+    Reads like a :class:`PairClauses`: the clauses and ``whole`` cost no model;
+    ``links`` and :meth:`link_at` are matched through the document's batch.
+    """
+
+    def __init__(self, doc: DocumentClauses, pair: Pair) -> None:
+        self._doc = doc
+        self.pair = pair
+        self.zh = tuple(zh_clauses(pair.zh))
+        self.en = tuple(en_clauses(pair.en))
+
+    @property
+    def whole(self) -> bool:
+        """True when the pair is one clause on some side: every link is the whole English."""
+        return len(self.zh) <= 1 or len(self.en) <= 1
+
+    @property
+    def links(self) -> tuple[ClauseLink, ...]:
+        return self._doc.matched(self.pair.id).links
+
+    def link_at(self, zh_offset: int) -> ClauseLink | None:
+        """The link of the Chinese clause holding character ``zh_offset``."""
+        return self._doc.matched(self.pair.id).link_at(zh_offset)
+
+
+class DocumentClauses:
+    """Clause links of a document's pairs, matched only for the pairs a check reads them of.
+
+    Why: with an embedder, linking a multi-clause pair embeds its clauses and
+    its English windows (about ten texts a pair on WMT20 news), yet the checks
+    that read links (polarity, direction, modality, time) do so only for a pair
+    with a cue of theirs.  Each check first names the pairs it may read
+    (:meth:`prefetch`, one embedding batch for all of them); a pair read
+    without having been named is matched on its own (:attr:`alone` counts
+    them), so the links are the same whatever the checks name, only slower.
+    """
+
+    def __init__(self, pairs: Sequence[Pair], embedder=None) -> None:
+        self._pairs = {p.id: p for p in pairs}
+        self._embedder = embedder
+        self._matched: dict[int, PairClauses] = {}
+        self._views: dict[int, DeferredClauses] = {}
+        self.alone = 0
+
+    def __getitem__(self, pair_id: int) -> DeferredClauses:
+        view = self._views.get(pair_id)
+        if view is None:
+            view = self._views[pair_id] = DeferredClauses(self, self._pairs[pair_id])
+        return view
+
+    def prefetch(self, pairs: Iterable[Pair]) -> None:
+        """Match the links of ``pairs`` not matched yet, their texts in one embedding batch."""
+        todo = [p for p in dict.fromkeys(p.id for p in pairs) if p not in self._matched]
+        sims: dict[int, np.ndarray] = {}
+        if self._embedder is not None:
+            batch = TextBatch()
+            plans = []
+            for pid in todo:
+                zt, wt = window_texts(self._pairs[pid])
+                if len(zt) > 1 and len(wt) > 1:
+                    plans.append((pid, batch.slots(zt), batch.slots(wt)))
+            vecs = batch.embed(self._embedder)
+            for pid, zs, ws in plans:
+                sims[pid] = vecs[zs] @ vecs[ws].T
+        for pid in todo:
+            self._matched[pid] = match_clauses(self._pairs[pid], sims.get(pid))
+
+    @property
+    def matched_pairs(self) -> int:
+        """How many pairs have had their links matched so far."""
+        return len(self._matched)
+
+    def matched(self, pair_id: int) -> PairClauses:
+        """The links of one pair (matched now, on its own, if no check named it)."""
+        if pair_id not in self._matched:
+            self.alone += 1
+            self.prefetch([self._pairs[pair_id]])
+        return self._matched[pair_id]
+
+
+#: what the checks read a pair's clauses and links through: either reads the same
+PairLinks = PairClauses | DeferredClauses
+
+
+def document_clauses(ctx: Context) -> DocumentClauses:
+    """Clause links of every pair, kept in ``ctx.resources`` for every check of the run.
+
+    With an embedder, the similarity of each clause to each English window
+    joins the word and position evidence; see :class:`DocumentClauses` for
+    when a pair's texts are embedded.
     """
     cached = ctx.resources.get("_clause_match")
     if cached is not None and cached[0] is ctx.pairs:
         return cached[1]
-    embedder = ctx.resources.get("embedder")
-    sims: dict[int, np.ndarray] = {}
-    if embedder is not None:
-        batch = TextBatch()
-        plans = []
-        for p in ctx.pairs:
-            zt, wt = window_texts(p)
-            if len(zt) > 1 and len(en_clauses(p.en)) > 1:
-                plans.append((p.id, batch.slots(zt), batch.slots(wt)))
-        vecs = batch.embed(embedder)
-        for pid, zs, ws in plans:
-            sims[pid] = vecs[zs] @ vecs[ws].T
-    found = {p.id: match_clauses(p, sims.get(p.id)) for p in ctx.pairs}
+    found = DocumentClauses(ctx.pairs, ctx.resources.get("embedder"))
     ctx.resources["_clause_match"] = (ctx.pairs, found)
     return found

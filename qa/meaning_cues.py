@@ -23,7 +23,7 @@ from pathlib import Path
 from align.errors import InputError
 from align.zh_words import loaded_jieba
 from qa import lexicons as lx
-from qa.clause_match import PairClauses
+from qa.clause_match import PairLinks
 from qa.clause_split import Clause
 from qa.data_table import data_lines
 
@@ -222,7 +222,7 @@ class Scope:
     sentence: bool
 
 
-def scopes(pc: PairClauses, clause: Clause) -> list[Scope]:
+def scopes(pc: PairLinks, clause: Clause) -> list[Scope]:
     """Sentence-level scope first, then the clause's own window when it is confidently matched."""
     pair = pc.pair
     whole = Scope(0, len(pair.en), 0, len(pair.zh), True)

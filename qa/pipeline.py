@@ -256,8 +256,9 @@ def check_input(input_path: str | Path, en_path: str | Path | None, *, pairs_mod
         if on_pairs_input is not None:
             on_pairs_input(pairs_input)
         pairs, skipped = list(pairs_input.pairs), tuple(pairs_input.skipped)
+    from qa.embed_memo import memoised
+
     embedder = embedder()
-    resources = {**resources, "embedder": embedder}
     alignment = None
     if bitext is not None:
         progress(f"read {bitext.source} ({bitext.encoding})")
@@ -265,6 +266,9 @@ def check_input(input_path: str | Path, en_path: str | Path | None, *, pairs_mod
             progress(f"kept out of alignment: trailer of {len(bitext.trailer)} characters")
         alignment = align_bitext(bitext, embedder, presegmented=presegmented, progress=progress)
         pairs = pairs_from_alignment(alignment)
+    # one memo of text → vector for every check and the quality estimate (qa/embed_memo.py)
+    embedder = memoised(embedder)
+    resources = {**resources, "embedder": embedder}
     flags = run_checks(pairs, checks, profile, resources, progress=progress, chunk_size=chunk_size)
     flags, dismissed = filter_flags(flags, flag_filter)
     pairs = estimate_quality(pairs, flags, embedder, progress=progress, chunk_size=chunk_size)

@@ -60,6 +60,13 @@ _FUNCTION_CHARS = frozenset("的了是在和与及等对把被将为以而之其
 
 def zh_content_words(text: str) -> list[tuple[str, frozenset[str]]]:
     """jieba words of ``text`` that have English glosses (function words excluded)."""
+    return list(_content_words(text))
+
+
+@lru_cache(maxsize=16384)
+def _content_words(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """:func:`zh_content_words`, kept: the coverage checks ask for a pair's whole Chinese
+    once per English clause, and clause links, polarity and qe ask for the same clauses."""
     words = []
     for w in loaded_jieba().lcut(text):
         if not HAN.search(w) or w in _FUNCTION_CHARS:
@@ -67,4 +74,4 @@ def zh_content_words(text: str) -> list[tuple[str, frozenset[str]]]:
         g = word_glosses(w)
         if g and (len(w) > 1 or len(g) <= 10):
             words.append((w, g))
-    return words
+    return tuple(words)

@@ -159,6 +159,13 @@ class PairCoverage:
     #: English comma clauses and Chinese sentences, keyed by (start, end)
     en_gain: dict[tuple[int, int], float] = field(default_factory=dict)
     zh_gain: dict[tuple[int, int], float] = field(default_factory=dict)
+    #: the dictionary evidence, computed once (the similarity gate and the checks read it):
+    #: coverage of each Chinese clause the omission check judges (clause index → coverage),
+    #: (content words, coverage) of each English unit the addition check judges, and
+    #: (own coverage, coverage) of every English sentence of a multi-sentence pair
+    zh_cov: dict[int, float] = field(default_factory=dict)
+    en_cov: dict[int, tuple[int, float]] = field(default_factory=dict)
+    sentence_evidence: list[tuple[float, float]] = field(default_factory=list)
 
 
 #: the leave-one-out thresholds both checks use
@@ -227,21 +234,115 @@ def _plan_leave_one_out(r: PairCoverage, batch: TextBatch) -> list[tuple[dict, t
     return plan
 
 
+def _omission_units(r: PairCoverage) -> dict[int, float]:
+    """The Chinese clauses the omission check judges, with their dictionary coverage."""
+    p = r.pair
+    if not p.zh.strip() or not p.en.strip() or len(r.zh) < 2:
+        return {}
+    out = {}
+    for k, c in enumerate(r.zh):
+        if len(HAN.findall(c.text)) < MIN_ZH_CLAUSE or len(zh_content_words(c.text)) < 2:
+            continue
+        if _ATTRIBUTION.search(c.text):
+            continue
+        out[k] = zh_clause_coverage(c.text, p.en)
+    return out
+
+
+def _addition_judges(r: PairCoverage) -> bool:
+    """The addition check judges the pair's English units (both sides, two units at least)."""
+    return bool(r.pair.zh.strip() and r.pair.en.strip() and len(r.en) >= 2)
+
+
+def _addition_units(r: PairCoverage) -> dict[int, tuple[int, float]]:
+    """The English units the addition check may judge: (content words, dictionary coverage)."""
+    p = r.pair
+    if not _addition_judges(r):
+        return {}
+    out = {}
+    for k, c in enumerate(r.en):
+        n_words = len(lx.content_lemmas(c.text))
+        if n_words >= MIN_EN_SHORT_CLAUSE:
+            out[k] = (n_words, en_clause_coverage(c.text, p.zh))
+    return out
+
+
+def _sentence_evidence(pair: Pair) -> list[tuple[float, float]]:
+    """(own coverage, coverage) of each English sentence of a pair that has several
+    (``qa.pair_explanation.en_unit_evidence``); [] for a one-sentence pair."""
+    units = en_sentences(pair.en)
+    if len(units) < 2:
+        return []
+    stems = lx.StemSet(g for _, gs in zh_content_words(pair.zh) for g in gs)
+    return [en_unit_evidence(u.text, [o.text for j, o in enumerate(units) if j != i],
+                             zh=pair.zh, stems=stems) for i, u in enumerate(units)]
+
+
+def _coverage_limit(opts: CoverageOptions) -> float:
+    """Above this dictionary coverage :func:`_unmatched` is False whatever the similarity."""
+    return max(opts.lexical_only_max_coverage, opts.max_coverage, opts.partial_coverage)
+
+
+def _similarity_needed(r: PairCoverage, omission: CoverageOptions,
+                       addition: AdditionOptions) -> tuple[bool, bool]:
+    """(Chinese side, English side): does any decision of the two checks on this pair read
+    the clause similarities?
+
+    The gate that keeps the model off most pairs (issue 16): every route of
+    :func:`check_omission` and :func:`check_addition` that reads a similarity
+    first needs dictionary evidence this low — a clause or sentence whose words
+    the other side hardly explains — so a pair where none is that low gets the
+    same flags without its clauses and windows embedded.  A side is embedded
+    whole when needed, since a clause is judged against the pair's other clauses.
+    """
+    zh_need = en_need = False
+    zh_limit = _coverage_limit(omission)
+    for k, cov in r.zh_cov.items():
+        if cov <= zh_limit or _exclusive_candidate(r, k, omission):
+            zh_need = True
+            break
+    short = addition.for_short_clauses()
+    for n_words, cov in r.en_cov.values():
+        if n_words < MIN_EN_CLAUSE:
+            if cov <= max(short.max_coverage, short.partial_coverage):
+                # a short clause is judged only when every Chinese clause has found its English
+                zh_need = en_need = True
+        elif cov <= _coverage_limit(addition):
+            en_need = True
+    if not en_need and r.sentence_evidence:
+        en_need = any(_outlier_candidate(r.sentence_evidence, k, u)
+                      for k, u in enumerate(en_sentences(r.pair.en)))
+    return zh_need, en_need
+
+
 def analyse(ctx: Context) -> list[PairCoverage]:
-    """Clause similarities for every pair, computed once per run and shared by both checks."""
+    """Clause similarities for every pair, computed once per run and shared by both checks.
+
+    Only pairs whose dictionary evidence leaves a unit unexplained
+    (:func:`_similarity_needed`) have their clauses and windows embedded; the
+    leave-one-out candidates are chosen by the dictionary too.
+    """
     cached = ctx.resources.get("_coverage")
     if cached is not None and cached[0] is ctx.pairs:
         return cached[1]
     embedder = ctx.resources.get("embedder")
     rows = [PairCoverage(p, zh_clauses(p.zh), en_units(p.en), [], []) for p in ctx.pairs]
+    for r in rows:
+        r.zh_cov = _omission_units(r)
+        r.en_cov = _addition_units(r)
+        r.sentence_evidence = _sentence_evidence(r.pair) if _addition_judges(r) else []
     if embedder is not None:
+        omission, addition = ctx.options_of(OMISSION), ctx.options_of(ADDITION)
+        # False embeds every pair's clauses, as before the gate (a test holds the flags equal)
+        gate = ctx.resources.get("coverage_gate", True)
         batch = TextBatch()
         plan = []
         for r in rows:
-            zc = batch.slots(c.text for c in r.zh)
-            ec = batch.slots(c.text for c in r.en)
-            zw = batch.slots(_windows(r.zh, r.pair.zh))
-            ew = batch.slots(_windows(en_clauses(r.pair.en), r.pair.en))
+            zh_need, en_need = _similarity_needed(r, omission, addition) if gate else (True, True)
+            zc = batch.slots(c.text for c in r.zh) if zh_need else []
+            ew = batch.slots(_windows(en_clauses(r.pair.en), r.pair.en)) if zh_need else []
+            ec = batch.slots(c.text for c in r.en) if en_need else []
+            zw = batch.slots(_windows(r.zh, r.pair.zh)) if en_need else []
             loo = _plan_leave_one_out(r, batch)
             plan.append((zc, ec, zw, ew, loo))
         vecs = batch.embed(embedder)
@@ -286,6 +387,16 @@ def _unmatched(sims: list[float | None], k: int, coverage: float, opts: Coverage
 
 # --------------------------------------------------------------------------- checks
 
+def _exclusive_candidate(r: PairCoverage, k: int, opts: CoverageOptions) -> bool:
+    """The dictionary half of :func:`_unmatched_exclusive`: a long clause whose own words
+    find almost no English of their own."""
+    c = r.zh[k]
+    if len(HAN.findall(c.text)) < opts.exclusive_min_han:
+        return False
+    rest = [o.text for i, o in enumerate(r.zh) if i != k]
+    return zh_exclusive_coverage(c.text, rest, r.pair.en) <= opts.max_coverage
+
+
 def _unmatched_exclusive(r: PairCoverage, k: int, opts: CoverageOptions) -> bool:
     """Clause ``k`` looks dropped once the English of the other clauses is set aside.
 
@@ -301,8 +412,7 @@ def _unmatched_exclusive(r: PairCoverage, k: int, opts: CoverageOptions) -> bool
     limit = min(opts.exclusive_max_similarity, typical - opts.exclusive_drop)
     if own >= limit:
         return False
-    rest = [o.text for i, o in enumerate(r.zh) if i != k]
-    return zh_exclusive_coverage(c.text, rest, r.pair.en) <= opts.max_coverage
+    return _exclusive_candidate(r, k, opts)
 
 
 @dataclass(frozen=True)
@@ -364,12 +474,8 @@ def check_omission(ctx: Context) -> list[Flag]:
         p = r.pair
         if not p.zh.strip() or not p.en.strip() or len(r.zh) < 2:
             continue
-        for k, c in enumerate(r.zh):
-            if len(HAN.findall(c.text)) < MIN_ZH_CLAUSE or len(zh_content_words(c.text)) < 2:
-                continue
-            if _ATTRIBUTION.search(c.text):
-                continue
-            cov = zh_clause_coverage(c.text, p.en)
+        for k, cov in r.zh_cov.items():  # the clauses _omission_units chose
+            c = r.zh[k]
             if not _unmatched(r.zh_sim, k, cov, opts) and not _unmatched_exclusive(r, k, opts):
                 continue
             sim = r.zh_sim[k]
@@ -417,16 +523,15 @@ def check_addition(ctx: Context) -> list[Flag]:
     flags: list[Flag] = []
     for r in analyse(ctx):
         p = r.pair
-        if not p.zh.strip() or not p.en.strip() or len(r.en) < 2:
+        if not _addition_judges(r):
             continue
         taken: list[Clause] = []
         for k, c in enumerate(r.en):  # whole sentences come before their clauses
-            n_words = len(lx.content_lemmas(c.text))
-            if n_words < MIN_EN_SHORT_CLAUSE:
+            if k not in r.en_cov:  # fewer than MIN_EN_SHORT_CLAUSE content words
                 continue
             if any(t.start <= c.start and c.end <= t.end for t in taken):
                 continue
-            cov = en_clause_coverage(c.text, p.zh)
+            n_words, cov = r.en_cov[k]
             if n_words < MIN_EN_CLAUSE:
                 # an English clause that renders a hard Chinese clause (时不我待，当仁不让
                 # "it is time to act") embeds poorly too: only when every Chinese
@@ -473,6 +578,17 @@ def check_addition(ctx: Context) -> list[Flag]:
 SENTENCE_RULE = OutlierRule()
 
 
+def _outlier_candidate(evidence: Sequence[tuple[float, float]], k: int, unit: Clause,
+                       rule: OutlierRule = SENTENCE_RULE) -> bool:
+    """The dictionary half of :func:`qa.pair_explanation.unexplained` for sentence ``k``:
+    long enough to judge, little of its own explained, its neighbours well explained."""
+    if len(evidence) < 2 or len(lx.content_lemmas(unit.text)) < MIN_EN_CLAUSE:
+        return False
+    if evidence[k][0] > max(rule.max_own_coverage, rule.contrast_own_coverage):
+        return False
+    return median(cov for i, (_, cov) in enumerate(evidence) if i != k) >= rule.min_neighbour_coverage
+
+
 def _outliers(r: PairCoverage, taken: Sequence[Clause]) -> list[tuple[Clause, float | None, float]]:
     """English sentences that the Chinese explains far worse than the pair's other sentences.
 
@@ -480,26 +596,22 @@ def _outliers(r: PairCoverage, taken: Sequence[Clause]) -> list[tuple[Clause, fl
     topic words passes the clause test above but not this one.
     """
     p = r.pair
-    stems = lx.StemSet(g for _, gs in zh_content_words(p.zh) for g in gs)
+    units = en_sentences(p.en)
+    if len(units) < 2:
+        return []
     sim_of = {(u.start, u.end): s for u, s in zip(r.en, r.en_sim)}
     out: list[tuple[Clause, float | None, float]] = []
-    # a sentence of 3-4 content words ('To promote the integration of data and reality.')
-    # embeds as noisily as a short clause: only longer ones are judged
-    for units, min_words, rule in ((en_sentences(p.en), MIN_EN_CLAUSE, SENTENCE_RULE),):
-        if len(units) < 2:
+    evidence = [UnitEvidence(own, cov, sim_of.get((u.start, u.end)))
+                for u, (own, cov) in zip(units, r.sentence_evidence)]
+    for k, u in enumerate(units):
+        # a sentence of 3-4 content words ('To promote the integration of data and reality.')
+        # embeds as noisily as a short clause: only longer ones are judged
+        if len(lx.content_lemmas(u.text)) < MIN_EN_CLAUSE:
             continue
-        evidence = []
-        for i, u in enumerate(units):
-            own, cov = en_unit_evidence(
-                u.text, [o.text for j, o in enumerate(units) if j != i], zh=p.zh, stems=stems)
-            evidence.append(UnitEvidence(own, cov, sim_of.get((u.start, u.end))))
-        for k, u in enumerate(units):
-            if len(lx.content_lemmas(u.text)) < min_words:
-                continue
-            if any(t.start <= u.start and u.end <= t.end for t in taken + [c for c, _, _ in out]):
-                continue
-            if unexplained(evidence, k, rule):
-                out.append((u, evidence[k].similarity, evidence[k].own_coverage))
+        if any(t.start <= u.start and u.end <= t.end for t in taken + [c for c, _, _ in out]):
+            continue
+        if unexplained(evidence, k, SENTENCE_RULE):
+            out.append((u, evidence[k].similarity, evidence[k].own_coverage))
     return out
 
 

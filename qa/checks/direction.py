@@ -37,7 +37,7 @@ from typing import Literal
 
 from align.model import Pair
 from qa import lexicons as lx
-from qa.clause_match import PairClauses, document_clauses
+from qa.clause_match import PairLinks, document_clauses
 from qa.clause_split import Clause
 from qa.lexicons import StemSet
 from qa.meaning_cues import (
@@ -214,7 +214,7 @@ def object_verdict(zh: str, en: str, cue: ZhHit, cues: EnglishCues) -> tuple[str
     return ("other", against) if against else ("", None)
 
 
-def _foreign_spans(pc: PairClauses, clause: Clause, cue: ZhHit) -> list[tuple[int, int, StemSet]]:
+def _foreign_spans(pc: PairLinks, clause: Clause, cue: ZhHit) -> list[tuple[int, int, StemSet]]:
     """English clauses of ``clause``'s window that render only another Chinese clause, with its glosses.
 
     A window may reach into a neighbour's English (国内物流货运行业整体稳健增长
@@ -317,9 +317,11 @@ def check_direction(ctx: Context) -> list[Flag]:
     opts: DirectionOptions = ctx.options_of(DIRECTION)
     cues = EnglishCues(cue_rows(TABLE))
     flags: list[Flag] = []
-    for pair in ctx.pairs:
-        if pair.zh.strip() and pair.en.strip() and not pair.heading:
-            flags += _check_pair(pair, ctx, cues, opts)
+    judged = [p for p in ctx.pairs if p.zh.strip() and p.en.strip() and not p.heading]
+    # clause links are read only after a direction cue: embed just those pairs' clauses
+    document_clauses(ctx).prefetch(p for p in judged if zh_direction_cues(p.zh))
+    for pair in judged:
+        flags += _check_pair(pair, ctx, cues, opts)
     return flags
 
 

@@ -69,6 +69,12 @@ def _zh_classes(pair: Pair, start: int, end: int, weak: bool) -> dict[str, list[
     return out
 
 
+def _has_modal_cue(pair: Pair, opts: ModalityOptions) -> bool:
+    """Any cue :func:`_check_pair` judges, anywhere in the pair's Chinese."""
+    own = _zh_classes(pair, 0, len(pair.zh), opts.weak_cues)
+    return bool(own["obligation"] or own["permission"] or own["prohibition"] or own["encouragement"])
+
+
 def _finding(cue: dict[str, list[ZhHit]], context: dict[str, list[ZhHit]],
              en: dict[str, list]) -> tuple[ZhHit, str, object] | None:
     """(Chinese cue, the class the English says instead, the English hit) or None.
@@ -148,9 +154,11 @@ def check_modality(ctx: Context) -> list[Flag]:
     cues = EnglishCues(cue_rows(TABLE))
     neg_cues = EnglishCues(cue_rows(NEGATORS))
     flags: list[Flag] = []
-    for pair in ctx.pairs:
-        if pair.zh.strip() and pair.en.strip() and not pair.heading:
-            flags += _check_pair(pair, ctx, cues, neg_cues, opts)
+    judged = [p for p in ctx.pairs if p.zh.strip() and p.en.strip() and not p.heading]
+    # clause links are read only for a clause with a modal cue: embed just those pairs' clauses
+    document_clauses(ctx).prefetch(p for p in judged if _has_modal_cue(p, opts))
+    for pair in judged:
+        flags += _check_pair(pair, ctx, cues, neg_cues, opts)
     return flags
 
 

@@ -37,7 +37,7 @@ from typing import Literal
 
 from align.model import Pair
 from qa import lexicons as lx
-from qa.clause_match import PairClauses, document_clauses
+from qa.clause_match import PairLinks, document_clauses
 from qa.clause_split import Clause, en_clauses, zh_clauses
 from qa.lexical_negation import (
     LexicalNegation,
@@ -229,7 +229,7 @@ def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues) -> bool:
                for m in prefixed)
 
 
-def _clause_window(pc: PairClauses, clause: Clause) -> tuple[int, int] | None:
+def _clause_window(pc: PairLinks, clause: Clause) -> tuple[int, int] | None:
     """The English that renders ``clause``: the whole English when the pair is one clause on a
     side, the confidently matched window otherwise, None when the match is unsure."""
     if pc.whole:
@@ -278,7 +278,7 @@ _REACH = 4
 _COORDINATOR = re.compile(r"\b(?:and|but|while|whereas)\b")
 
 
-def _reversed_word(pair: Pair, pc: PairClauses, clause: Clause, table_negs: list[ZhHit],
+def _reversed_word(pair: Pair, pc: PairLinks, clause: Clause, table_negs: list[ZhHit],
                    cues: EnglishCues) -> Flag | None:
     """A word the Chinese negates (不可逆转, 还不充分, 无法完成) whose positive English word
     ("reversed", "sufficient", "completed") stands in its English clause with no negation."""
@@ -323,7 +323,19 @@ def _reversed_word(pair: Pair, pc: PairClauses, clause: Clause, table_negs: list
     return None
 
 
-def _forward(pair: Pair, pc: PairClauses, opts: PolarityOptions, cues: EnglishCues) -> list[Flag]:
+def _may_read_links(pair: Pair, opts: PolarityOptions, cues: EnglishCues) -> bool:
+    """Whether :func:`_forward` or :func:`_reverse` may read the pair's clause links: a
+    negation cue anywhere in the Chinese, a word it negates (``lexical``), or (reverse) an
+    English negation the Chinese lacks."""
+    if zh_word_cues(pair.zh, cue_rows(TABLE)) or potential_negations(pair.zh):
+        return True
+    if opts.lexical and lexical_negations(pair.zh):
+        return True
+    return bool(opts.reverse and not _zh_has_negation(pair.zh)
+                and english_negations(pair.en, cues, strict=True))
+
+
+def _forward(pair: Pair, pc: PairLinks, opts: PolarityOptions, cues: EnglishCues) -> list[Flag]:
     flags = []
     for clause in pc.zh:
         if len(clause.text) < opts.min_clause_chars:
@@ -370,7 +382,7 @@ def _zh_has_negation(zh: str) -> bool:
     return any(ch in NEGATOR_CHARS for ch in zh) or any(w in zh for w in _implicit())
 
 
-def _reverse(pair: Pair, pc: PairClauses, cues: EnglishCues, severity: str) -> list[Flag]:
+def _reverse(pair: Pair, pc: PairLinks, cues: EnglishCues, severity: str) -> list[Flag]:
     if _zh_has_negation(pair.zh):
         return []
     negs = english_negations(pair.en, cues, strict=True)
@@ -394,9 +406,11 @@ def check_polarity(ctx: Context) -> list[Flag]:
     opts: PolarityOptions = ctx.options_of(POLARITY)
     cues = _en_cues()
     flags: list[Flag] = []
-    for pair in ctx.pairs:
-        if not pair.zh.strip() or not pair.en.strip() or pair.heading:
-            continue
+    judged = [p for p in ctx.pairs if p.zh.strip() and p.en.strip() and not p.heading]
+    # clause links are read only for a Chinese negation, or an English one the Chinese
+    # lacks: embed just those pairs' clauses
+    document_clauses(ctx).prefetch(p for p in judged if _may_read_links(p, opts, cues))
+    for pair in judged:
         pc = document_clauses(ctx)[pair.id]
         flags += _forward(pair, pc, opts, cues)
         if opts.reverse:

@@ -208,9 +208,11 @@ def _check_pair(pair: Pair, ctx: Context, opts: TimeExpressionOptions) -> list[F
 def check_time_expression(ctx: Context) -> list[Flag]:
     opts: TimeExpressionOptions = ctx.options_of(TIME_EXPRESSION)
     flags: list[Flag] = []
-    for pair in ctx.pairs:
-        if pair.zh.strip() and pair.en.strip():
-            flags += _check_pair(pair, ctx, opts)
+    judged = [p for p in ctx.pairs if p.zh.strip() and p.en.strip()]
+    # clause links are read only for a time word: embed just those pairs' clauses
+    document_clauses(ctx).prefetch(p for p in judged if not p.heading and zh_time_cues(p.zh))
+    for pair in judged:
+        flags += _check_pair(pair, ctx, opts)
     return flags
 
 
