@@ -282,9 +282,11 @@ def _reversed_word(pair: Pair, pc: PairLinks, clause: Clause, table_negs: list[Z
                    cues: EnglishCues) -> Flag | None:
     """A word the Chinese negates (不可逆转, 还不充分, 无法完成) whose positive English word
     ("reversed", "sufficient", "completed") stands in its English clause with no negation."""
-    window = _clause_window(pc, clause)
     negs = lexical_negations(pair.zh, clause.start, clause.end)
-    if window is None or len(negs) != 1:
+    if len(negs) != 1:
+        return None
+    window = _clause_window(pc, clause)  # read only now: links cost the model
+    if window is None:
         return None
     neg = negs[0]
     if _in_a_name(pair, neg):
