@@ -39,9 +39,10 @@ from functools import cache, lru_cache
 from qa import lexicons as lx
 from qa.antonyms import Antonym, antonyms
 from qa.clause_match import PairClauses
+from qa.clause_split import Clause
 from qa.lexicons import StemSet
 from qa.meaning_cues import cue_rows, negated_before, read_table, zh_words
-from qa.zh_glosses import word_glosses
+from qa.zh_glosses import word_glosses, zh_content_words
 
 #: English words before E that state a lower degree of it, so that E is not asserted
 _DEGREE_DOWN = frozenset({"less", "least", "fewer"})
@@ -140,6 +141,32 @@ def _gloss_set(word: str) -> StemSet:
                    if g not in lx.STOPWORDS and len(g) > 2)
 
 
+def _renders_neighbour(pc: PairClauses, clause: Clause, at: int) -> bool:
+    """The English words around ``at`` render another Chinese clause, not W's.
+
+    A window may take in a neighbour's English (增强对违法行为的惩戒 with
+    "… and safeguard the legitimate rights of women", the rendering of the next
+    clause 维护女性正当权益): the three content words either side of E gloss a
+    word of another Chinese clause of the pair and none of W's clause.
+    """
+    if len(pc.zh) < 2:
+        return False
+    toks = [t for t in lx.tokenize_en(pc.pair.en) if t.lemma not in lx.STOPWORDS]
+    i = next((k for k, t in enumerate(toks) if t.start == at), None)
+    if i is None:
+        return False
+    lemmas = [t.lemma for t in toks[max(0, i - 3):i] + toks[i + 1:i + 4]]
+
+    def glossed(zh_clause: Clause) -> bool:
+        return any(gs.has(x) for _, gs in _content(zh_clause.text) for x in lemmas)
+
+    return not glossed(clause) and any(c.start != clause.start and glossed(c) for c in pc.zh)
+
+
+def _content(text: str) -> list[tuple[str, StemSet]]:
+    return [(w, StemSet(g for g in gs if g not in lx.STOPWORDS and len(g) > 2)) for w, gs in zh_content_words(text)]
+
+
 def find_opposites(pc: PairClauses, min_share: float) -> list[Opposite]:
     """Every Chinese word of the pair whose English says its opposite (one per word)."""
     pair = pc.pair
@@ -174,6 +201,8 @@ def find_opposites(pc: PairClauses, min_share: float) -> list[Opposite]:
         for t in toks:
             found = opposite.get(t.lemma)
             if found is None or not lo <= t.start < hi or _negated_en(en, t.start):
+                continue
+            if _renders_neighbour(pc, clause, t.start):
                 continue
             after = lx.tokenize_en(en[t.end:t.end + 16])[:1]
             if after and after[0].text.lower() in _PARTICLES and en[t.end:after[0].start].strip() == "":
