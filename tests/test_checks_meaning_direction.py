@@ -21,7 +21,12 @@ from qa.checks.direction import DIRECTION
 from qa.clause_match import match_clauses
 from qa.meaning_cues import read_table
 from qa.model import Context
-from qa.opposite_meaning import find_opposites, main_glosses, reversal_frame, shifter_verbs
+from qa.opposite_meaning import (
+    find_opposites,
+    main_glosses,
+    reversal_frame,
+    shifter_verbs,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -101,26 +106,42 @@ def test_stable_rendered_as_unstable_in_a_matched_clause():
                          "generally stable, and employment has remained good.") == []
 
 
+def test_increasingly_rendered_as_diminishing():
+    # 日益 "increasingly": WordNet's adverb of "increasing", whose similar-to antonym is "diminishing"
+    zh = "数据作为生产要素的作用日益重要。"
+    found = flags(zh, "Data is of diminishing importance as a factor of production.")
+    assert found and "日益" in found[0].message and "'diminishing'" in found[0].message
+    assert flags(zh, "Data is increasingly important as a factor of production.") == []
+    assert flags(zh, "Data is of growing importance as a factor of production.") == []
+
+
+def test_weak_rendered_as_strong():
+    zh = "我国农村基础设施仍然薄弱。"
+    found = flags(zh, "Rural infrastructure in China is still strong.")
+    assert found and "薄弱" in found[0].message and "'strong'" in found[0].message
+    assert flags(zh, "Rural infrastructure in China is still weak.") == []
+
+
 # --------------------------------------------------------------------------- tricky negatives
 
 @pytest.mark.parametrize("zh,en", [
     # the Chinese negates the word: the antonym is the right rendering
-    ("今年以来，部分地区生猪价格不稳定。", "Since the beginning of this year, hog prices in some areas "
-                                          "have been unstable."),
+    ("今年以来，部分地区生猪价格不稳定。", ("Since the beginning of this year, hog prices in some areas "
+                                          "have been unstable.")),
     # a negated antonym says the word ("not trivial" = important)
     ("这项改革对促进农民增收十分重要。", "This reform is by no means trivial for raising farmers' incomes."),
     ("这项改革对促进农民增收十分重要。", "This reform is not trivial for raising farmers' incomes."),
     # a polarity-shifter verb: 破坏稳定 "undermine stability" is "destabilize"
     ("坚决打击破坏市场稳定的违法行为。", "We will crack down on illegal acts that destabilize the market."),
     # a compound: 低碳 is "low-carbon", no opposite of anything
-    ("减少高碳能源消费，大力发展低碳产业。", "We will reduce the consumption of high-carbon energy and "
-                                            "vigorously develop low-carbon industries."),
+    ("减少高碳能源消费，大力发展低碳产业。", ("We will reduce the consumption of high-carbon energy and "
+                                            "vigorously develop low-carbon industries.")),
     # both ends in the Chinese: 起步 and 收尾 ("begin … complete")
-    ("这项工程于2019年起步，2021年底收尾。", "The project began in 2019 and was completed at the end "
-                                             "of 2021."),
+    ("这项工程于2019年起步，2021年底收尾。", ("The project began in 2019 and was completed at the end "
+                                             "of 2021.")),
     # a phrasal verb: "pulling together" renders 协同, not the opposite of 推动 "push"
-    ("各部门协同推动乡村振兴战略落地。", "Departments are pulling together to implement the rural "
-                                        "revitalization strategy."),
+    ("各部门协同推动乡村振兴战略落地。", ("Departments are pulling together to implement the rural "
+                                        "revitalization strategy.")),
 ])
 def test_opposite_meaning_tricky_negatives(zh, en):
     assert flags(zh, en) == []

@@ -31,7 +31,8 @@ What a row says (see the header it writes): ``lemma  antonym  pos  kind  share``
   (``@``, one level) has antonyms is opposed to them (deepen "intensify", a
   way to increase, ↔ decrease, lessen, diminish).
 * kind ``derived``: an adverb derived from an adjective (``\\`` pointer:
-  increasingly ← increasing) is the antonym of that adjective's antonyms.
+  increasingly ← increasing) is the antonym of that adjective's antonyms,
+  direct, synset and similar (increasingly ↔ decreasing, diminishing).
 
 Rows other than ``direct`` are kept only where SemCor tagged both words'
 senses at least once (a rare word in a rare sense, picayune ↔ important, is
@@ -116,7 +117,7 @@ def parse_data(text: str) -> dict[str, Synset]:
         ptrs = []
         for k in range(p_cnt):
             sym, off, pos, st = f[i + 1 + 4 * k:i + 5 + 4 * k]
-            ptrs.append((sym, off, "a" if pos == "s" else pos, int(st[:2], 16), int(st[2:], 16)))
+            ptrs.append((sym, off, "a" if pos == "s" else pos, int(st[:2], base=16), int(st[2:4], base=16)))
         out[offset] = Synset("a" if ss_type == "s" else ss_type, ss_type == "s", words, ptrs)
     return out
 
@@ -139,26 +140,34 @@ def sense_shares(index_sense: str) -> tuple[dict[tuple[str, str, str], float], s
 
 
 def build(files: dict[str, str]) -> dict[tuple[str, str, str], tuple[str, float]]:
-    """(lemma, antonym, pos) → (best kind, largest share) for single-word lemmas."""
+    """(lemma, antonym, pos) → (best kind, share) for single-word lemmas."""
     synsets = {pos: {} for pos in DATA_FILES}
     for pos, names in DATA_FILES.items():
         for n in names:
             synsets[pos].update(parse_data(files[n]))
     shares, tagged = sense_shares(files["index.sense"])
-    pairs: dict[tuple[str, str, str], tuple[str, float]] = {}
+    kinds: dict[tuple[str, str, str], str] = {}
+    senses: dict[tuple[str, str, str], tuple[set[str], set[str]]] = {}
 
     def share(pos: str, offset: str, word: str) -> float:
         return shares.get((pos, offset, word), 0.0)
 
-    def add(a: str, b: str, pos: str, kind: str, s: float) -> None:
+    def add(a: str, b: str, pos: str, kind: str, a_off: str, b_off: str) -> None:
         if a == b or not SINGLE.match(a) or not SINGLE.match(b):
             return
-        for key in ((a, b, pos), (b, a, pos)):
-            old = pairs.get(key)
-            if old is None or (KIND_RANK[kind], -s) < (KIND_RANK[old[0]], -old[1]):
-                pairs[key] = (kind, max(s, old[1]) if old else s)
-            else:
-                pairs[key] = (old[0], max(s, old[1]))
+        for key, x, y in (((a, b, pos), a_off, b_off), ((b, a, pos), b_off, a_off)):
+            old = kinds.get(key)
+            if old is None or KIND_RANK[kind] < KIND_RANK[old]:
+                kinds[key] = kind
+            mine, theirs = senses.setdefault(key, (set(), set()))
+            mine.add(x)
+            theirs.add(y)
+
+    def pair_share(key: tuple[str, str, str]) -> float:
+        """The smaller of the two words' summed shares over the senses that make the pair."""
+        a, b, pos = key
+        mine, theirs = senses[key]
+        return min(sum(share(pos, o, a) for o in mine), sum(share(pos, o, b) for o in theirs))
 
     antonyms_of: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)  # (pos, off) → (word, off)
     for pos, table in synsets.items():
@@ -168,13 +177,13 @@ def build(files: dict[str, str]) -> dict[tuple[str, str, str], tuple[str, float]
                     continue
                 other = table[toff]
                 w, a = ss.words[src - 1], other.words[tgt - 1]
-                add(w, a, pos, "direct", min(share(pos, off, w), share(pos, toff, a)))
+                add(w, a, pos, "direct", off, toff)
                 antonyms_of[(pos, off)].append((a, toff))
                 for w2 in ss.words:
                     for a2 in other.words:
                         if (pos, off, w2) not in tagged or (pos, toff, a2) not in tagged:
                             continue
-                        add(w2, a2, pos, "synset", min(share(pos, off, w2), share(pos, toff, a2)))
+                        add(w2, a2, pos, "synset", off, toff)
     adj = synsets["a"]
     for off, ss in adj.items():
         if not ss.satellite:
@@ -186,7 +195,7 @@ def build(files: dict[str, str]) -> dict[tuple[str, str, str], tuple[str, float]
                 for w in ss.words:
                     if ("a", off, w) not in tagged or ("a", aoff, a) not in tagged:
                         continue  # a rare word in a rare sense (picayune ↔ important): not worth a row
-                    add(w, a, "a", "similar", min(share("a", off, w), share("a", aoff, a)))
+                    add(w, a, "a", "similar", off, aoff)
     verbs = synsets["v"]
     for off, ss in verbs.items():
         for sym, hoff, tpos, _s, _t in ss.pointers:
@@ -196,10 +205,11 @@ def build(files: dict[str, str]) -> dict[tuple[str, str, str], tuple[str, float]
                 for w in ss.words:
                     for a in verbs[a_syn].words:
                         if ("v", off, w) in tagged and ("v", a_syn, a) in tagged:
-                            add(w, a, "v", "troponym", min(share("v", off, w), share("v", a_syn, a)))
+                            add(w, a, "v", "troponym", off, a_syn)
+    pairs = {key: (kind, pair_share(key)) for key, kind in kinds.items()}
     by_adjective: dict[str, list[tuple[str, float]]] = defaultdict(list)
     for (a, b, p), (k, s) in pairs.items():
-        if p == "a" and k in ("direct", "synset"):
+        if p == "a" and k in ("direct", "synset", "similar"):
             by_adjective[a].append((b, s))
     for off, ss in synsets["r"].items():
         for sym, aoff, tpos, src, tgt in ss.pointers:
@@ -224,10 +234,10 @@ HEADER = """# English antonym pairs from WordNet 3.0 (Princeton University), for
 # kind: direct (WordNet's lexical antonym pointer), synset (other words of the two antonymous
 # synsets), similar (indirect adjective antonym: a satellite's head's antonym), troponym (a verb
 # whose hypernym has an antonym takes it: deepen, a way to increase, against decrease), derived (an
-# adverb derived from an adjective takes the adjective's direct and synset antonyms).
+# adverb derived from an adjective takes the adjective's direct, synset and similar antonyms).
 # synset, similar, troponym and derived rows only where SemCor tagged both words' senses at least once.
-# share: the antonymous sense's part of each word's SemCor tag counts (index.sense, add-one
-# smoothed), the smaller of the two words'; the largest over the senses that make the pair.
+# share: the part of each word's SemCor tag counts (index.sense, add-one smoothed) that its
+# senses making the pair have, the smaller of the two words'.
 """
 
 
