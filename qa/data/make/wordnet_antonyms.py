@@ -29,7 +29,9 @@ What a row says (see the header it writes): ``lemma  antonym  pos  kind  share``
   (decreasing) is the antonym of the head's direct antonym (increasing).
 * kind ``troponym``: the verb analogue of similar-to: a verb whose hypernym
   (``@``, one level) has antonyms is opposed to them (deepen "intensify", a
-  way to increase, ↔ decrease, lessen, diminish).
+  way to increase, ↔ decrease, lessen, diminish) — unless the hypernym is a
+  top-level verb (one with no hypernym: change, move), too general to pass
+  its opposite on (develop, a way to change, is no antonym of remain).
 * kind ``derived``: an adverb derived from an adjective (``\\`` pointer:
   increasingly ← increasing) is the antonym of that adjective's antonyms,
   direct, synset and similar (increasingly ↔ decreasing, diminishing).
@@ -199,8 +201,8 @@ def build(files: dict[str, str]) -> dict[tuple[str, str, str], tuple[str, float]
     verbs = synsets["v"]
     for off, ss in verbs.items():
         for sym, hoff, tpos, _s, _t in ss.pointers:
-            if sym != "@" or tpos != "v":
-                continue
+            if sym != "@" or tpos != "v" or not any(p[0] == "@" for p in verbs[hoff].pointers):
+                continue  # a top-level verb (change, move) is too general to pass its opposite on
             for a_syn in {aoff for _a, aoff in antonyms_of.get(("v", hoff), [])}:
                 for w in ss.words:
                     for a in verbs[a_syn].words:
@@ -233,8 +235,9 @@ HEADER = """# English antonym pairs from WordNet 3.0 (Princeton University), for
 # and holds both ways.
 # kind: direct (WordNet's lexical antonym pointer), synset (other words of the two antonymous
 # synsets), similar (indirect adjective antonym: a satellite's head's antonym), troponym (a verb
-# whose hypernym has an antonym takes it: deepen, a way to increase, against decrease), derived (an
-# adverb derived from an adjective takes the adjective's direct, synset and similar antonyms).
+# whose hypernym, not a top-level verb, has an antonym takes it: deepen, a way to increase,
+# against decrease), derived (an adverb derived from an adjective takes the adjective's direct,
+# synset and similar antonyms).
 # synset, similar, troponym and derived rows only where SemCor tagged both words' senses at least once.
 # share: the part of each word's SemCor tag counts (index.sense, add-one smoothed) that its
 # senses making the pair have, the smaller of the two words'.
