@@ -27,6 +27,12 @@ costs"):
   近5000 "nearly 5,000") whose English states the opposite bound ("nearly
   20", "fewer than 400"), read by ``qa.number_bounds``.  A direction cue
   inside such a figure's qualifier (超过400) is not read again.
+
+A third rule is not a cue table: the opposite-meaning rule of
+``qa.opposite_meaning`` flags any Chinese word whose English is a WordNet
+antonym of its CC-CEDICT gloss (加深 "to deepen" rendered "lessening"), where
+the English holds no gloss of the word and nothing else in the Chinese says
+the opposite.  It is read after the cue rules and never on a word they flagged.
 """
 
 from __future__ import annotations
@@ -54,6 +60,7 @@ from qa.meaning_cues import (
 )
 from qa.model import Check, Context, Flag
 from qa.number_bounds import MEANING, bound_conflicts
+from qa.opposite_meaning import Opposite, find_opposites
 from qa.zh_glosses import word_glosses, zh_content_words
 
 TABLE = "directions.tsv"
@@ -92,9 +99,16 @@ def reversed_sentence(en: str, start: int, end: int) -> str | None:
 @dataclass(frozen=True)
 class DirectionOptions:
     """``window_severity``: severity when only the clause's own English window disagrees
-    (the whole English also says the Chinese direction somewhere)."""
+    (the whole English also says the Chinese direction somewhere).
+    ``antonyms``: also run the opposite-meaning rule (WordNet antonyms of a word's
+    CC-CEDICT glosses, ``qa.opposite_meaning``), with ``antonym_severity``;
+    ``antonym_min_share``: the least share of both words' use (SemCor sense counts)
+    the antonymous sense must have for the pair to count."""
 
     window_severity: Literal["minor", "major"] = "minor"
+    antonyms: bool = True
+    antonym_severity: Literal["minor", "major"] = "major"
+    antonym_min_share: float = 0.25
 
 
 def zh_direction_cues(zh: str, span: tuple[int, int] | None = None) -> list[ZhHit]:
@@ -302,7 +316,31 @@ def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, opts: DirectionOpti
             else:
                 continue
             break
+    if opts.antonyms:
+        flags += _antonym_flags(pc, flags, opts)
     return flags
+
+
+def _antonym_flags(pc: PairClauses, flags: list[Flag], opts: DirectionOptions) -> list[Flag]:
+    """Opposite-meaning flags on words and English spans the cue rules left alone."""
+    pair = pc.pair
+    taken_zh = [sp for f in flags for sp in f.zh_spans]
+    taken_en = [sp for f in flags for sp in f.en_spans]
+    out = []
+    for o in find_opposites(pc, opts.antonym_min_share):
+        if (any(s < o.zh_end and o.zh_start < e for s, e in taken_zh)
+                or any(s < o.en_end and o.en_start < e for s, e in taken_en)):
+            continue
+        out.append(_opposite_flag(pair, o, opts.antonym_severity))
+    return out
+
+
+def _opposite_flag(pair: Pair, o: Opposite, severity: str) -> Flag:
+    return DIRECTION.flag(
+        pair, f"The Chinese says {o.zh} ({o.gloss}) but the English says '{o.en}', "
+              f"its opposite (WordNet antonym of '{o.pair.word}'): the meaning is reversed",
+        zh_spans=[(o.zh_start, o.zh_end)], en_spans=[(o.en_start, o.en_end)],
+        suggestion=f"Say what {o.zh} says ({o.gloss}), not '{o.en}'", severity=severity)
 
 
 def _suggestion(en: str, start: int, end: int, cue: ZhHit, d: str) -> str:
