@@ -36,9 +36,10 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from align.model import Pair
 from qa import lexicons as lx
 from qa.antonyms import Antonym, antonyms
-from qa.clause_match import PairClauses
+from qa.clause_match import PairLinks
 from qa.clause_split import Clause
 from qa.lexicons import StemSet
 from qa.meaning_cues import cue_rows, negated_before, read_table, zh_words
@@ -141,7 +142,7 @@ def _gloss_set(word: str) -> StemSet:
                    if g not in lx.STOPWORDS and len(g) > 2)
 
 
-def _renders_neighbour(pc: PairClauses, clause: Clause, at: int) -> bool:
+def _renders_neighbour(pc: PairLinks, clause: Clause, at: int) -> bool:
     """The English words around ``at`` render another Chinese clause, not W's.
 
     A window may take in a neighbour's English (增强对违法行为的惩戒 with
@@ -167,14 +168,16 @@ def _content(text: str) -> list[tuple[str, StemSet]]:
     return [(w, StemSet(g for g in gs if g not in lx.STOPWORDS and len(g) > 2)) for w, gs in zh_content_words(text)]
 
 
-def find_opposites(pc: PairClauses, min_share: float) -> list[Opposite]:
-    """Every Chinese word of the pair whose English says its opposite (one per word)."""
-    pair = pc.pair
+def _candidates(pair: Pair, min_share: float):
+    """(content tokens of the English, [(W, start, end, {antonym lemma: (gloss, pair)})]) for each
+    Chinese word the English does not render and whose antonym it holds: what
+    :func:`find_opposites` goes on to judge with the clause links.  Reads no model."""
     zh, en = pair.zh, pair.en
     toks = [t for t in lx.tokenize_en(en) if t.lemma not in lx.STOPWORDS and t.text.lower() not in lx.STOPWORDS]
     words = [(w, s, e) for w, s, e in zh_words(zh) if len(w) > 1 and main_glosses(w)]
     if not words or not toks:
-        return []
+        return toks, []
+    lemmas = {t.lemma for t in toks}
     others = {w: _gloss_set(w) for w, _, _ in zh_words(zh) if len(w) > 1 or w not in "的了是在和与及等"}
     out = []
     for w, s, e in words:
@@ -184,11 +187,27 @@ def find_opposites(pc: PairClauses, min_share: float) -> list[Opposite]:
         opposite = {lx.lemma(a.antonym): (g, a) for g, pos in main_glosses(w)
                     for a in antonyms(g, pos, min_share) if a.word == g or a.pos == "v"}
         opposite = {k: v for k, v in opposite.items() if k not in lx.STOPWORDS}
-        if not opposite:
+        if not opposite or not lemmas & opposite.keys():
             continue
         rivals = [gs for x, gs in others.items() if x != w and x not in w]
         if any(gs.has(k) for gs in rivals for k in opposite):
             continue  # the Chinese itself says the opposite somewhere (增长放缓, 低碳)
+        out.append((w, s, e, opposite))
+    return toks, out
+
+
+def may_find_opposites(pair: Pair, min_share: float) -> bool:
+    """Whether :func:`find_opposites` may read the pair's clause links (for the prefetch)."""
+    return bool(_candidates(pair, min_share)[1])
+
+
+def find_opposites(pc: PairLinks, min_share: float) -> list[Opposite]:
+    """Every Chinese word of the pair whose English says its opposite (one per word)."""
+    pair = pc.pair
+    zh, en = pair.zh, pair.en
+    toks, candidates = _candidates(pair, min_share)
+    out = []
+    for w, s, e, opposite in candidates:
         clause = next((c for c in pc.zh if c.start <= s < c.end), None)
         if clause is None or reversal_frame(zh, clause.start, clause.end, s, e):
             continue

@@ -60,7 +60,7 @@ from qa.meaning_cues import (
 )
 from qa.model import Check, Context, Flag
 from qa.number_bounds import MEANING, bound_conflicts
-from qa.opposite_meaning import Opposite, find_opposites
+from qa.opposite_meaning import Opposite, find_opposites, may_find_opposites
 from qa.zh_glosses import word_glosses, zh_content_words
 
 TABLE = "directions.tsv"
@@ -321,7 +321,7 @@ def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, opts: DirectionOpti
     return flags
 
 
-def _antonym_flags(pc: PairClauses, flags: list[Flag], opts: DirectionOptions) -> list[Flag]:
+def _antonym_flags(pc: PairLinks, flags: list[Flag], opts: DirectionOptions) -> list[Flag]:
     """Opposite-meaning flags on words and English spans the cue rules left alone."""
     pair = pc.pair
     taken_zh = [sp for f in flags for sp in f.zh_spans]
@@ -356,8 +356,11 @@ def check_direction(ctx: Context) -> list[Flag]:
     cues = EnglishCues(cue_rows(TABLE))
     flags: list[Flag] = []
     judged = [p for p in ctx.pairs if p.zh.strip() and p.en.strip() and not p.heading]
-    # clause links are read only after a direction cue: embed just those pairs' clauses
-    document_clauses(ctx).prefetch(p for p in judged if zh_direction_cues(p.zh))
+    # clause links are read only after a direction cue, or for a word whose antonym the English
+    # holds: embed just those pairs' clauses
+    document_clauses(ctx).prefetch(
+        p for p in judged if zh_direction_cues(p.zh)
+        or (opts.antonyms and may_find_opposites(p, opts.antonym_min_share)))
     for pair in judged:
         flags += _check_pair(pair, ctx, cues, opts)
     return flags
