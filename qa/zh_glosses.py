@@ -55,7 +55,7 @@ def word_glosses(word: str) -> frozenset[str]:
 
 #: single characters that are grammar, not content: their glosses ("really",
 #: "aim" for 的) would match English by accident
-_FUNCTION_CHARS = frozenset("的了是在和与及等对把被将为以而之其或也都就又还并从向于给让使着过所这那些个一不有要能会可已")
+_FUNCTION_CHARS = frozenset("的了是在和与及等对把被将为以而之其或也都就又还并从向于给让使着过所这那些个一不有要能会可已且则即亦但却乃")
 
 
 def zh_content_words(text: str) -> list[tuple[str, frozenset[str]]]:

@@ -398,3 +398,21 @@ def test_checks_are_declared():
     assert set(declared) == {"idiom-literal", "glossary", "term-consistency", "omission", "addition"}
     assert declared["term-consistency"].scope == "document"
     assert declared["idiom-literal"].category == "Style/Literal idiom"
+
+
+def test_chinese_numerals_meet_english_digits_in_clause_coverage():
+    # 二十届 is "20th": a clause whose only unglossed words are numerals is rendered
+    assert coverage.zh_clause_coverage("党的二十届三中全会", "the Third Plenum of the 20th CPC Central Committee") == 1.0
+    # another figure in the English is no evidence
+    assert coverage.zh_clause_coverage("党的二十届三中全会", "the Third Plenum of the 19th CPC Central Committee") < 0.5
+
+
+PLENUM = Pair(id=22, zh="党的十九届五中全会提出,“坚持把发展经济着力点放在实体经济上”。",
+              en="The Fifth Plenary Session of the 19th CPC Central Committee called for "
+                 "\"keeping the focus of economic development on the real economy\".")
+
+
+def test_attribution_clause_is_not_an_omission(embedder):
+    # the reporting clause is rendered freely ("called for" for 提出); its words are no evidence
+    assert run_coverage(coverage.check_omission, [PLENUM], embedder) == []
+    assert run_coverage(coverage.check_omission, [PLENUM]) == []

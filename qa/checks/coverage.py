@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from statistics import median
 
+from align.cn_numerals import cn_numerals_to_digits
 from align.model import Pair
 from align.script import HAN
 from qa import lexicons as lx
@@ -71,7 +72,10 @@ from qa.zh_glosses import zh_content_words
 #: names, dates and numbers far more often than it adds text.
 LENGTH_RATIO = {"median": 0.724, "log_sigma": 0.096, "k_short": 4.0, "k_long": math.inf}
 
-_ATTRIBUTION = re.compile(r"^.{0,12}(表示|说|指出|介绍|称|认为|强调|透露|坦言|告诉记者|宣布|提到)$")
+#: a clause that only says who speaks ("党的二十届三中全会提出", "他强调"): its English is
+#: a reporting verb chosen freely ("called for", "stressed"), so its words are no evidence
+_ATTRIBUTION = re.compile(
+    r"^.{0,12}(表示|说|指出|介绍|称|认为|强调|透露|坦言|告诉记者|宣布|提到|提出|呼吁|写道|回应)$")
 
 MIN_ZH_CLAUSE = 5  # Han characters; shorter clauses are list items or particles
 MIN_EN_CLAUSE = 5  # content words
@@ -89,7 +93,8 @@ def zh_clause_coverage(clause: str, en: str) -> float:
     words = zh_content_words(clause)
     if not words:
         return 1.0
-    nums = numbers(clause)
+    # 二十届 meets "20th" and 十八大 "18th": Chinese numerals are read as digits first
+    nums = numbers(cn_numerals_to_digits(clause))
     if nums and nums & numbers(en):
         return 1.0
     en_stems = lx.StemSet(t.lemma for t in lx.tokenize_en(en))
