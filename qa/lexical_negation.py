@@ -375,7 +375,7 @@ def _negated(cue: str, stem: str, start: int, end: int, zh: str, then: str = "")
                            lemmas, light)
 
 
-def _verbal(word: str) -> bool:
+def cedict_verb(word: str) -> bool:
     """CC-CEDICT glosses ``word`` as a verb ("to complete"; "to the full" is no verb)."""
     return bool(word) and any(re.match(r"to (?!the\b)[a-z]", g) for g in lx.cedict().glosses(word))
 
@@ -419,10 +419,10 @@ def lexical_negations(zh: str, start: int = 0, end: int | None = None) -> list[L
     for i, (w, s, e) in enumerate(words):
         if _negates_next(w) and i + 1 < len(words) and HAN.match(words[i + 1][0]):
             nxt, then = words[i + 1], words[i + 2] if i + 2 < len(words) else ("", 0, 0)
-            if w == "非" and _verbal(nxt[0]):
+            if w == "非" and cedict_verb(nxt[0]):
                 continue  # 非 negates nouns and adjectives (非法, 非公有制); before a verb it is literary
                 # or a name (由余非执导 "directed by Yu Fei"), 吕叔湘《现代汉语八百词》 非
-            if _adverbial(nxt[0]) and _verbal(then[0]):
+            if _adverbial(nxt[0]) and cedict_verb(then[0]):
                 found = _negated(w, nxt[0], s, then[2], zh, then[0])
             else:
                 found = _negated(w, nxt[0], s, nxt[2], zh)

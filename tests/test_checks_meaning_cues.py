@@ -517,3 +517,118 @@ def test_polarity_flags_the_positive_word_of_a_negated_one(zh, wrong, right, sai
 ])
 def test_polarity_lexical_negation_tricky_negatives(zh, en):
     assert flags(POLARITY, zh, en) == [], en
+
+
+# --------------------------------------------------------------------------- polarity: "not yet" and enumerations
+# Sentences written for these tests in the register of policy documents: each wrong English
+# keeps a negation elsewhere in the sentence, so only the reversed clause shows the error.
+
+@pytest.mark.parametrize("zh,wrong,right,said", [
+    # "already" is the assertive counterpart of "not yet"
+    ("相关标准体系有待完善，部分领域尚无统一规范。",
+     "The relevant standards system has already been perfected, while some fields have no unified norms.",
+     "The relevant standards system remains to be improved, while some fields have no unified norms.",
+     "already"),
+    ("这些问题至今仍未得到根本解决，群众反映强烈。",
+     "These problems have already been fundamentally solved, and the public has reacted strongly.",
+     "These problems have not yet been fundamentally solved, and the public has reacted strongly.",
+     "already"),
+    ("部分地区的监管机制还需进一步健全，不能流于形式。",
+     "The regulatory mechanisms of some regions are already sound and must not become a formality.",
+     "The regulatory mechanisms of some regions still need to be improved and must not become a formality.",
+     "already"),
+    ("农村养老服务供给依然不足，服务质量不高。",
+     "The supply of rural elderly care services is already ample, but the quality of service is not high.",
+     "The supply of rural elderly care services is still insufficient, and the quality of service is not high.",
+     "already"),
+    # an insufficiency rendered "enough" beside a negated clause
+    ("我国科技成果转化率还不高，产学研结合还不够紧密。",
+     ("The conversion rate of scientific achievements in China is not high, and the integration of "
+      "industry, academia and research is already close enough."),
+     ("The conversion rate of scientific achievements in China is not high, and the integration of "
+      "industry, academia and research is not yet close enough."), "enough"),
+    # two negated items of one enumeration are read one by one; "insufficient" renders 不够
+    ("当前仍存在核心技术受制于人、人才储备不足、资金投入不够等问题。",
+     "Problems remain, such as core technologies controlled by others, adequate talent reserves and insufficient funding.",
+     "Problems remain, such as core technologies controlled by others, inadequate talent reserves and insufficient funding.",
+     "adequate"),
+])
+def test_polarity_flags_not_yet_rendered_as_already(zh, wrong, right, said):
+    found = flags(POLARITY, zh, wrong)
+    assert len(found) == 1 and f"'{said}'" in found[0].message, [f.message for f in found]
+    assert found[0].en[slice(*found[0].en_spans[0])] == said
+    assert flags(POLARITY, zh, right) == [], right
+
+
+@pytest.mark.parametrize("zh,en", [
+    # 不断 "constantly" after 还 is no "not yet"
+    ("我国已经建成全球最大的5G网络，还不断提高网络覆盖质量。",
+     "China has already built the world's largest 5G network and keeps improving the quality of coverage."),
+    # "already" in one clause, the negation in the clause that renders 尚未
+    ("虽然已经取得积极进展，但完整的产业体系尚未形成。",
+     "Although positive progress has already been made, a complete industrial system has not yet taken shape."),
+    ("相关法律制度有待完善。", "The relevant legal system has yet to be perfected."),
+    ("这种做法还不如直接补贴农户。", "This approach is not as good as subsidizing farmers directly."),
+    ("城乡区域发展差距依然较大，发展不平衡、不充分问题仍然突出。",
+     ("Gaps in development between urban and rural areas and between regions remain large, and the "
+      "problems of unbalanced and inadequate development are still prominent.")),
+])
+def test_polarity_not_yet_tricky_negatives(zh, en):
+    assert flags(POLARITY, zh, en) == [], en
+
+
+# --------------------------------------------------------------------------- modality: necessity and possibility
+
+@pytest.mark.parametrize("zh,wrong,right,said", [
+    ("我国迫切需要加快建设全国统一大市场。",
+     "There is room to speed up building a unified national market in China.",
+     "There is an urgent need to speed up building a unified national market in China.", "There is room to"),
+    ("各地亟需补齐基层医疗卫生服务短板。",
+     "Localities are free to shore up the weak spots in primary health services.",
+     "Localities urgently need to shore up the weak spots in primary health services.", "free to"),
+    ("企业必须建立健全安全生产责任制。",
+     "It would be possible for enterprises to establish a sound work-safety responsibility system.",
+     "Enterprises must establish a sound work-safety responsibility system.", "It would be possible"),
+    ("监管部门务必加强对平台企业的监督。",
+     "Regulators have the option of stepping up supervision of platform companies.",
+     "Regulators must step up supervision of platform companies.", "the option of"),
+    ("地方政府必须按时公开预算信息。",
+     "Local governments publish budget information on time at their discretion.",
+     "Local governments are required to publish budget information on time.", "at their discretion"),
+    ("数字化转型必然带来生产方式的深刻变革。",
+     "Digital transformation could bring profound changes to the mode of production.",
+     "Digital transformation will inevitably bring profound changes to the mode of production.", "could"),
+    ("部分中小企业不得不暂停生产。",
+     "Some small and medium-sized enterprises may choose to suspend production.",
+     "Some small and medium-sized enterprises have had to suspend production.", "may"),
+    # jieba keeps 亟待解决 as one word: the cue is read with the verb it governs
+    ("这一问题亟待解决。", "It is possible to solve this problem.",
+     "This problem urgently needs to be solved.", "It is possible"),
+    # an obligation softened to an invitation
+    ("各类企业必须严格遵守数据安全法规。",
+     "All kinds of enterprises are encouraged to observe data security regulations.",
+     "All kinds of enterprises are strictly required to observe data security regulations.", "are encouraged"),
+    ("各级党委须要高度重视这项工作。",
+     "Party committees at all levels are welcome to attach great importance to this work.",
+     "Party committees at all levels must attach great importance to this work.", "are welcome to"),
+])
+def test_modality_necessity_rendered_as_possibility(zh, wrong, right, said):
+    found = majors(MODALITY, zh, wrong)
+    assert len(found) == 1 and f"'{said}'" in found[0].message, [f.message for f in found]
+    assert flags(MODALITY, zh, right) == [], right
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("引进一批急需紧缺人才。", "Bring in a group of talent that is urgently needed and in short supply."),
+    ("整改必须尽快完成。", "The rectification needs to be completed as soon as possible."),
+    ("必须完善数据流通规则，使数据能够安全有序流动。",
+     "We must improve the rules on data circulation so that it is possible for data to flow safely and in an orderly way."),
+    ("申请人可以通过网上平台提交材料。", "It is possible for applicants to submit materials through the online platform."),
+    ("这必然要求我们加快改革。", "This inevitably requires us to speed up reform."),
+    # 必然结果 "inevitable result" is a noun phrase: no cue joined with a verb
+    ("这是市场竞争的必然结果。", "This is the inevitable result of market competition."),
+    # an encouragement the Chinese gives itself (引导 "to guide") may be said "is encouraged"
+    ("要积极引导社会资本参与。", "Social capital is encouraged to participate actively."),
+])
+def test_modality_necessity_tricky_negatives(zh, en):
+    assert flags(MODALITY, zh, en) == [], en

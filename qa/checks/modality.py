@@ -10,7 +10,13 @@ A Chinese clause with an obligation cue (and no permission or prohibition
 cue of its own) is flagged when its English has a permission or possibility
 modal ("may", "can", "could", "if possible", "allowed") and no obligation
 word at all ("must", "should", "need", "ensure", "strictly", "all" …) and
-no negation.  An encouragement (鼓励, 倡导, 提倡) whose English orders instead
+no negation.  Obligation cues include urgent need (迫切需要, 亟需, 亟待) and
+certainty (必然); permission is also said without a modal verb, by the
+extraposed "it would be possible to", "there is room to", "has the option
+of", "is welcome to", "at its discretion": a translator who softens an order
+reaches for these as often as for "may", or for an invitation ("are
+encouraged to", "are invited to": strong encouragement rows), which an
+obligation is not either.  An encouragement (鼓励, 倡导, 提倡) whose English orders instead
 ("require", "oblige", "must") and has no word of encouragement.  The reverse: a clause with 可以/可/允许 and no obligation cue,
 whose English has a strong obligation ("must", "shall", "required") and no
 permission word.  A prohibition whose English has a permission word and no
@@ -21,14 +27,18 @@ clause-window evidence make minor ones.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
 from align.model import Pair
 from qa import lexicons as lx
 from qa.checks.polarity import TABLE as NEGATORS
 from qa.checks.polarity import english_negations
 from qa.clause_match import document_clauses
+from qa.lexical_negation import cedict_verb
 from qa.meaning_cues import (
+    CueRow,
     EnglishCues,
     ZhHit,
     cedict_join,
@@ -36,11 +46,12 @@ from qa.meaning_cues import (
     quote,
     scopes,
     zh_word_cues,
+    zh_words,
 )
 from qa.model import Check, Context, Flag
 
 TABLE = "modals.tsv"
-SAYS = {"obligation": "an obligation", "permission": "a permission or possibility",
+SAYS = {"obligation": "an obligation or necessity", "permission": "a permission or possibility",
         "prohibition": "a prohibition", "encouragement": "an encouragement"}
 #: English obligation words that, facing 鼓励 "encourage", turn an invitation into an order
 #: (the strong obligations, and "require" which is weak elsewhere: "required" may be a noun's)
@@ -54,11 +65,49 @@ class ModalityOptions:
     weak_cues: bool = True
 
 
+#: the gloss of a modal verb of necessity (modals.tsv's note column)
+_NECESSITY = re.compile(r"\b(?:must|need|should|have to)\b")
+
+
+@cache
+def _zh_cues() -> frozenset[str]:
+    return frozenset(r.cue for r in cue_rows(TABLE) if r.lang == "zh")
+
+
+@cache
+def _necessity_modals() -> dict[str, CueRow]:
+    """The obligation rows of two characters or more whose gloss says a need ("must", "need")."""
+    return {r.cue: r for r in cue_rows(TABLE)
+            if r.lang == "zh" and len(r.cue) > 1 and r.kind == "obligation" and len(r.extra) > 1
+            and r.extra[0] != "none" and _NECESSITY.search(r.extra[1])}
+
+
+def _verb_joined(zh: str, span: tuple[int, int]) -> list[ZhHit]:
+    """Cues jieba joined with the verb they govern (亟待解决 = 亟待 + 解决 "to settle"): a word
+    neither the table nor CC-CEDICT lists (不可避免, 不得已 are words of their own) that is a
+    modal verb of necessity of two characters or more (its gloss says "must", "need" or
+    "should": not the adverb 严格 "strictly", whose verb phrases jieba keeps as words) and a
+    verb of two or more that CC-CEDICT glosses as one.  A noun after the cue (必然结果,
+    需求量) leaves the word alone."""
+    table = _necessity_modals()
+    out = []
+    for w, s, e in zh_words(zh):
+        if w in _zh_cues() or len(w) < 4 or not span[0] <= s < e <= span[1]:
+            continue
+        for n in range(len(w) - 2, 1, -1):
+            row = table.get(w[:n])  # CC-CEDICT is read only for a word that starts with a cue
+            if row is not None and w not in lx.cedict() and cedict_verb(w[n:]):
+                out.append(ZhHit(row, s, s + n))
+                break
+    return out
+
+
 def _zh_classes(pair: Pair, start: int, end: int, weak: bool) -> dict[str, list[ZhHit]]:
     """The clause's modal cues by class; 'none' rows (可持续, 重要) are words, not cues."""
     out: dict[str, list[ZhHit]] = {"obligation": [], "permission": [], "prohibition": [],
                                    "weak_permission": [], "encouragement": []}
-    for h in zh_word_cues(pair.zh, cue_rows(TABLE), (start, end)):
+    for h in (zh_word_cues(pair.zh, cue_rows(TABLE), (start, end))
+              + _verb_joined(pair.zh, (start, end))):
         strength = h.row.extra[0] if h.row.extra else "strong"
         if strength == "none" or (len(h.row.cue) == 1 and cedict_join(pair.zh, h)):
             continue
@@ -93,6 +142,10 @@ def _finding(cue: dict[str, list[ZhHit]], context: dict[str, list[ZhHit]],
     if (cue["obligation"] and not zh_permits and permits
             and not en["obligation"] and not en["negation"] and not en["prohibition"]):
         return cue["obligation"][0], "permission", permits[0]
+    invited = [h for h in en["encouragement"] if h.strength == "strong"]  # "are encouraged to"
+    if (cue["obligation"] and not context["encouragement"] and invited
+            and not en["obligation"] and not en["negation"] and not en["prohibition"]):
+        return cue["obligation"][0], "encouragement", invited[0]
     coercive = [h for h in en["obligation"]
                 if h.strength == "strong" or lx.lemma(h.text.lower()) in map(lx.lemma, _COERCIVE)]
     if (cue["encouragement"] and not context["obligation"] and not context["prohibition"]

@@ -23,6 +23,14 @@ rows of kind ``continuation``) with no explicit negation: 不再是相互隔离,
 密切关联 rendered "remain isolated rather than closely linked" holds "rather
 than", which would otherwise count.
 
+A "not yet" (尚未, 还未, 还不, 有待, 还需: a persistence adverb before a negation)
+rendered with "already" and no negation ("have already formed") is reversed:
+"already" is the assertive counterpart of "not yet".  A negated word (不充分,
+不够) is read against its positive English word ("enough") in the confident
+window (major) or, when the match is unsure, the clause's best window
+(minor); the items of an enumeration (认识不清、…、作用不够明显) are read one
+by one.
+
 English negation, Chinese none: an explicit "not"/"never"/"no" in an English
 pair whose Chinese has no negator character and no implicitly negative word
 (缺乏 "lack", 避免 "avoid", 仅 "only" …) at all.
@@ -33,6 +41,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Literal
 
 from align.model import Pair
@@ -79,7 +88,8 @@ _DO_WITHOUT = re.compile(r"\b(?:do|does|did|done|doing|go|goes|went|gone|going)\
 class PolarityOptions:
     """``min_clause_chars``: Chinese clauses shorter than this are not read (list items, particles).
     ``lexical``: also flag a word the Chinese negates (不可逆转, 还不充分) whose positive
-    English word stands in its clause with no negation (``qa.lexical_negation``).
+    English word stands in its clause with no negation (``qa.lexical_negation``), and a
+    "not yet" (尚未, 还不, 有待) whose English says "already" with no negation.
     ``reverse``: also flag an English negation the Chinese does not have, with
     ``reverse_severity`` (minor: on WMT20 most are paraphrases, "the old rule
     continues" rendered "the new rule will not apply")."""
@@ -129,8 +139,24 @@ def _clause_negations(pair: Pair, start: int, end: int) -> tuple[list[ZhHit], bo
         return [], False
     neg = sorted((h for h in hits if h.row.kind in ("negation", "prohibition", "lexical", "necessity")),
                  key=lambda h: h.start)
-    return neg, len(neg) <= 1
+    return neg, len(neg) <= 1 or _apart(pair.zh, neg)
 
+
+def _apart(zh: str, hits: list[ZhHit]) -> bool:
+    """Each negation stands in its own item of an enumeration (认识不清、…、作用不够明显):
+    independent negations, not a double one.  ``hits`` are sorted by start."""
+    return all(_ENUMERATION in zh[a.end:b.start] for a, b in pairwise(hits))
+
+
+#: the mark between the items of a Chinese enumeration (认识不清、供需失衡、作用不够明显)
+_ENUMERATION = "、"
+#: words that say "not yet": a state still to come (吕叔湘《现代汉语八百词》 尚, 还, 仍; CC-CEDICT
+#: 尚未 "not yet", 有待 "not yet; to be done later", 尚待 "remain to be", 暂未 "not yet")
+_NOT_YET = frozenset("尚未 尚无 暂未 有待 有待于 尚待 亟待 尚需 仍需 还需 仍须 还须".split())
+#: adverbs of persistence ("still", "so far") that make the negation after them a "not yet"
+_STILL = frozenset("还 尚 仍 仍然 依然 依旧 至今 迄今".split())
+#: the negations and needs a persistence adverb turns into a "not yet" (还未, 仍没有, 还不够, 还需)
+_STILL_NEGATED = frozenset("不 未 没 没有 无 不够 不足 需 需要 须".split())
 
 #: bare negators that, before an adjective, English renders by an antonym (不容易 "difficult")
 _ADJECTIVAL = ("不", "无", "非")
@@ -278,24 +304,73 @@ _REACH = 4
 _COORDINATOR = re.compile(r"\b(?:and|but|while|whereas)\b")
 
 
+def _outright(en: str, s: int, clause: str, t: lx.Token, cues: EnglishCues) -> bool:
+    """The word ``t`` of the English ``clause`` (at offset ``s`` of ``en``) is said outright: no
+    negation or non-assertive word before it in its clause or among the few words before it
+    (a negation reaches across a comma), none after it up to the next coordinated clause."""
+    before = " ".join(x.text for x in lx.tokenize_en(en[:s])[-_REACH:])
+    after = _COORDINATOR.split(clause[t.end:], maxsplit=1)[0]
+    return _unnegated(clause[:t.start], cues) and _unnegated(before, cues) and _unnegated(after, cues)
+
+
+def _lexical_window(pc: PairLinks, clause: Clause) -> tuple[int, int, bool] | None:
+    """(start, end, sure) of the English a negated word is read in: the confident window
+    (:func:`_clause_window`), else the clause's unsure link, read for minor flags only (a
+    positive English word that a negated Chinese one names is evidence enough to point at,
+    not to assert), else None."""
+    window = _clause_window(pc, clause)
+    if window is not None:
+        return window[0], window[1], True
+    link = pc.link_at(clause.start)
+    return (link.en_span[0], link.en_span[1], False) if link is not None else None
+
+
+def _item(zh: str, clause: Clause, start: int) -> tuple[int, int]:
+    """The span of the enumerated item (between 、 marks) of ``clause`` that holds ``start``."""
+    lo = zh.rfind(_ENUMERATION, clause.start, start) + 1 or clause.start
+    hi = zh.find(_ENUMERATION, start, clause.end)
+    return max(lo, clause.start), clause.end if hi < 0 else hi
+
+
 def _reversed_word(pair: Pair, pc: PairLinks, clause: Clause, table_negs: list[ZhHit],
                    cues: EnglishCues) -> Flag | None:
     """A word the Chinese negates (不可逆转, 还不充分, 无法完成) whose positive English word
-    ("reversed", "sufficient", "completed") stands in its English clause with no negation."""
+    ("reversed", "sufficient", "completed") stands in its English clause with no negation.
+
+    Each negated word is read on its own when it is the only negation of its enumerated
+    item (认识不清、…、作用不够明显: two independent negations); two in one item are a
+    double negation and are not read."""
     negs = lexical_negations(pair.zh, clause.start, clause.end)
-    if len(negs) != 1:
+    if not negs:
         return None
-    window = _clause_window(pc, clause)  # read only now: links cost the model
-    if window is None:
+    found = _lexical_window(pc, clause)  # read only now: links cost the model
+    if found is None:
         return None
-    neg = negs[0]
-    if _in_a_name(pair, neg):
-        return None
-    if any(h.end <= neg.start or h.start >= neg.end for h in table_negs):
-        return None  # a second negation: a double negation is not read
+    en_s, en_e, sure = found
+    for neg in negs:
+        lo, hi = _item(pair.zh, clause, neg.start)
+        others = [(h.start, h.end) for h in table_negs] + [(n.start, n.end) for n in negs if n is not neg]
+        if _in_a_name(pair, neg) or any(lo <= s < hi and (e <= neg.start or s >= neg.end)
+                                        for s, e in others):
+            continue  # a second negation of the same item: a double negation is not read
+        shared = frozenset().union(*(n.forms for n in negs if n is not neg))
+        flag = _positive_word(pair, neg, clause, (en_s, en_e), cues, "major" if sure else "minor",
+                              shared)
+        if flag is not None:
+            return flag
+    return None
+
+
+def _positive_word(pair: Pair, neg: LexicalNegation, clause: Clause, window: tuple[int, int],
+                   cues: EnglishCues, severity: str, shared: frozenset[str] = frozenset()) -> Flag | None:
+    """The flag for the first positive English word of ``neg`` in ``window`` with no negation
+    around it, or None (also when the negative word itself is there).  A negative word that
+    ``shared`` holds (the forms of the clause's other negated words: "insufficient" for both
+    不足 and 不够) may render the other one, so it does not show that ``neg`` is rendered."""
     en_s, en_e = window
     tokens = lx.tokenize_en(pair.en[en_s:en_e])
-    if any(en_root(t.text) in neg.forms or lx.lemma(t.text) in neg.forms or _affixed_base(t.text, neg)
+    if any((en_root(t.text) in neg.forms or lx.lemma(t.text) in neg.forms or _affixed_base(t.text, neg))
+           and en_root(t.text) not in shared and lx.lemma(t.text) not in shared
            for t in tokens):
         return None  # the negative word itself ("irreversible", "inability") is there
     lemmas, roots = _explained(pair, neg)
@@ -309,10 +384,7 @@ def _reversed_word(pair: Pair, pc: PairLinks, clause: Clause, table_negs: list[Z
                     or en_root(t.text) in roots):
                 continue
             s = en_s + part.start + t.start
-            before = " ".join(x.text for x in lx.tokenize_en(pair.en[:s])[-_REACH:])
-            after = _COORDINATOR.split(part.text[t.end:], maxsplit=1)[0]
-            if not (_unnegated(part.text[:t.start], cues) and _unnegated(before, cues)
-                    and _unnegated(after, cues)):
+            if not _outright(pair.en, s, part.text, t, cues):
                 continue  # "not, in truth, related": a negation before it reaches across a comma
             word = t.text
             return POLARITY.flag(
@@ -321,8 +393,57 @@ def _reversed_word(pair: Pair, pc: PairLinks, clause: Clause, table_negs: list[Z
                 zh_spans=[(neg.start, neg.end)], en_spans=[(s, s + len(word))],
                 suggestion=f"Negate '{word}' (e.g. 'not {word}') or use a negative word "
                            f"('{neg.gloss}') as {neg.word} says",
-                severity="major")
+                severity=severity)
     return None
+
+
+def _not_yet(zh: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of a "not yet" in ``zh[start:end]`` (尚未, 有待, 还 + 不/未/没有/需), or None."""
+    words = [w for w in zh_words(zh) if start <= w[1] and w[2] <= end]
+    for i, (w, s, e) in enumerate(words):
+        if w in _NOT_YET:
+            return s, e
+        if w in _STILL and i + 1 < len(words) and words[i + 1][0] in _STILL_NEGATED:
+            return s, words[i + 1][2]
+    return None
+
+
+def _unnegated_already(en: str, window: tuple[int, int], cues: EnglishCues) -> int | None:
+    """The offset of an "already" in ``en[window]`` said outright (:func:`_outright`: "are
+    already sound and must not become a formality" is read), or None."""
+    for part in en_clauses(en[window[0]:window[1]]):
+        for t in lx.tokenize_en(part.text):
+            if t.text.lower() != "already":
+                continue
+            s = window[0] + part.start + t.start
+            if _outright(en, s, part.text, t, cues):
+                return s
+    return None
+
+
+def _already(pair: Pair, pc: PairLinks, clause: Clause, cues: EnglishCues) -> Flag | None:
+    """A "not yet" (尚未形成, 还不充分, 有待完善) whose English clause says "already" and no negation.
+
+    "already" is the assertive counterpart of "not yet" (Quirk et al. 1985, §8.94, §10.60):
+    "has already formed" for 尚未形成 says the state has come, the opposite of the Chinese.
+    Read only in the clause's confident window; any negation, need or non-assertive word
+    there ("not", "yet to", "still needs", "should") leaves it alone."""
+    span = _not_yet(pair.zh, clause.start, clause.end)
+    if span is None:
+        return None
+    window = _clause_window(pc, clause)
+    if window is None:
+        return None
+    s = _unnegated_already(pair.en, window, cues)
+    if s is None:
+        return None
+    cue = pair.zh[span[0]:span[1]]
+    return POLARITY.flag(
+        pair, f"The Chinese says {cue} (not yet) in '{quote(clause.text)}' but the English says "
+              "'already' with no negation: the meaning is reversed",
+        zh_spans=[span], en_spans=[(s, s + len("already"))],
+        suggestion=f"Render {cue} as 'not yet', 'has yet to' or 'remains to be', not 'already'",
+        severity="major")
 
 
 def _may_read_links(pair: Pair, opts: PolarityOptions, cues: EnglishCues) -> bool:
@@ -331,7 +452,7 @@ def _may_read_links(pair: Pair, opts: PolarityOptions, cues: EnglishCues) -> boo
     English negation the Chinese lacks."""
     if zh_word_cues(pair.zh, cue_rows(TABLE)) or potential_negations(pair.zh):
         return True
-    if opts.lexical and lexical_negations(pair.zh):
+    if opts.lexical and (lexical_negations(pair.zh) or _not_yet(pair.zh, 0, len(pair.zh))):
         return True
     return bool(opts.reverse and not _zh_has_negation(pair.zh)
                 and english_negations(pair.en, cues, strict=True))
@@ -347,6 +468,11 @@ def _forward(pair: Pair, pc: PairLinks, opts: PolarityOptions, cues: EnglishCues
             continue
         if opts.lexical:
             found = _reversed_word(pair, pc, clause, negs, cues)
+            if found is not None:
+                flags.append(found)
+                continue
+        if opts.lexical:
+            found = _already(pair, pc, clause, cues)
             if found is not None:
                 flags.append(found)
                 continue
