@@ -4,7 +4,7 @@ The sentences are policy prose in the register of State Council and ministry
 releases (not taken from the labelled corpora).  Each true positive is a
 faithful English with the time orientation or the direction turned round the
 way a translator or an MT system does it ("so far" for 今后, "recently" for
-历来, "up to" for 以来, "drive up" for 降低, "ahead of" for 落后于, "fewer and
+历来, "up to" for 以来, "again" for 首次, "behind schedule" for 提前, "drive up" for 降低, "ahead of" for 落后于, "fewer and
 fewer" for 越来越多); each clean negative is a faithful rendering, several of
 them with a word of the other side that a looser rule would read ("up to 9%",
 "long-term … recently", "the key force behind").  No embedder: the checks read
@@ -55,6 +55,18 @@ def majors(check: Check, zh: str, en: str) -> list[str]:
     ('长期贷款利率近期有所下降。', 'Long-term lending rates have fallen recently.', False),
     ('一直以来，中小企业融资难问题十分突出。', 'In recent years, the difficulty small firms face in obtaining financing has become acute.', True),
     ('一直以来，中小企业融资难问题十分突出。', 'Small firms have long found it hard to obtain financing.', False),
+    ('该政策将实施直到2030年。', 'The policy has been in force since 2030.', True),
+    ('该政策将实施直到2030年。', 'The policy will remain in force until 2030.', False),
+    ('我国首次实现火星着陆。', 'China has landed on Mars again.', True),
+    ('我国首次实现火星着陆。', 'China has landed on Mars for the first time.', False),
+    ('央行再次下调存款准备金率。', 'The central bank cut the reserve requirement ratio for the first time.', True),
+    ('央行再次下调存款准备金率。', 'The central bank cut the reserve requirement ratio again.', False),
+    ('工程提前三个月完工。', 'The project was completed three months behind schedule.', True),
+    ('工程提前三个月完工。', 'The project was completed three months ahead of schedule.', False),
+    ('由于天气原因，发射推迟到下周。', 'Because of the weather, the launch was brought forward to next week.', True),
+    ('由于天气原因，发射推迟到下周。', 'Because of the weather, the launch was postponed until next week.', False),
+    ('今年年初以来，上市公司回购股票带来的增量资金有望突破1500亿元。', 'Buy-backs since the start of the year may bring up to RMB 150 billion of new money into the market.', False),
+    ('改革开放以来，我国人民生活水平不断提高。', 'Living standards have been brought up to the present level since reform and opening up.', False),
 ])
 def test_time_orientation_families(zh, en, wrong):
     found = majors(TIME_EXPRESSION, zh, en)
