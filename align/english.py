@@ -75,6 +75,29 @@ ten-thousand million billion""".split())
 _IRREGULAR = {"better": "good", "best": "good", "worse": "bad", "worst": "bad"}
 
 
+#: comparatives that are not the adjective + -er ("little" → "less")
+_COMPARATIVE = {"good": "better", "bad": "worse", "little": "less", "much": "more", "many": "more"}
+
+
+def comparatives(adjective: str) -> tuple[str, ...]:
+    """``adjective`` and its comparative forms ("low" → "lower", "big" → "bigger", "easy" → "easier").
+
+    Why: "more and more X" (越来越X) changes in the direction of "X-er"; the
+    direction table lists comparatives (lower, fewer, cheaper), not adjectives.
+    Regular -er forms are all offered (one of them is right); a word that takes
+    "more" (important) simply meets no table row.
+    """
+    a = adjective.lower()
+    forms = [a, a + "r" if a.endswith("e") else a + "er"]
+    if a in _COMPARATIVE:
+        forms.append(_COMPARATIVE[a])
+    if len(a) > 2 and a.endswith("y"):
+        forms.append(a[:-1] + "ier")
+    if len(a) > 2 and a[-1] not in "aeiouwy" and a[-2] in "aeiou" and a[-3] not in "aeiou":
+        forms.append(a + a[-1] + "er")  # big → bigger, thin → thinner
+    return tuple(forms)
+
+
 @lru_cache(maxsize=65536)  # pure, and called for every English token by many checks
 def lemma(word: str) -> str:
     """A crude stem: enough to meet 'industries'/'industry', 'controlled'/'control'.

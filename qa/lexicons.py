@@ -32,6 +32,7 @@ from align.english import (  # noqa: F401 (re-exported)
     STOPWORDS,
     StemSet,
     Token,
+    comparatives,
     content_lemmas,
     lemma,
     same_stem,

@@ -80,8 +80,11 @@ def test_main_glosses_are_one_word_with_a_part_of_speech():
 
 def test_deepen_rendered_as_lessening():
     zh = "中美两国之间的经贸合作不断加深。"
-    found = flags(zh, "Economic and trade cooperation between China and the United States has been "
-                      "steadily lessening.")
+    wrong = ("Economic and trade cooperation between China and the United States has been "
+             "steadily lessening.")
+    # the rule finds it on its own; the cue table (加深 up, "lessen" down) now flags it first
+    assert [o.zh for o in opposites(zh, wrong)] == ["加深"]
+    found = flags(zh, wrong)
     assert [f.severity for f in found] == ["major"]
     f = found[0]
     assert "加深" in f.message and "'lessening'" in f.message and "deepen" in f.suggestion

@@ -57,3 +57,11 @@ def test_one_stem_key_for_every_prefix_match():
     assert not english.same_stem("reform", "refund")
     assert english.stem_key("data") == "data" and english.stem_key("economy") == "econo"
     assert english.prefix_stem("economy") == english.stem_key("economy")
+
+
+def test_comparatives_offer_the_er_form_and_the_irregular_ones():
+    comparatives = english.comparatives
+    assert "lower" in comparatives("low") and "cheaper" in comparatives("cheap")
+    assert "bigger" in comparatives("big") and "easier" in comparatives("easy")
+    assert "less" in comparatives("little") and "worse" in comparatives("bad")
+    assert comparatives("wide")[:2] == ("wide", "wider")

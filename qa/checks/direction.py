@@ -23,6 +23,12 @@ costs"):
   the nearest direction word within three words before it, or two after it,
   with no punctuation between.  A strong word of the other direction there is
   a major flag; a word of the cue's own direction there settles the cue.
+* degree: 越来越 / 日益 "more and more" is read with its adjective and takes
+  the adjective's direction (越来越重要 up, 越来越低 down; ``degree_cue``), so
+  "a diminishing role" for 越来越重要的角色 is a reversal.  Position is a
+  comparison too: 落后于 "lag behind" rendered "ahead of services" is read by
+  the object rule ("ahead of" stands right before its object, like "above").
+
 * number bound: a qualified figure (20多个 "more than 20", 逾400 "over 400",
   近5000 "nearly 5,000") whose English states the opposite bound ("nearly
   20", "fewer than 400"), read by ``qa.number_bounds``.  A direction cue
@@ -30,7 +36,7 @@ costs"):
 
 A third rule is not a cue table: the opposite-meaning rule of
 ``qa.opposite_meaning`` flags any Chinese word whose English is a WordNet
-antonym of its CC-CEDICT gloss (加深 "to deepen" rendered "lessening"), where
+antonym of its CC-CEDICT gloss (稳定 "stable" rendered "volatile"), where
 the English holds no gloss of the word and nothing else in the Chinese says
 the opposite.  It is read after the cue rules and never on a word they flagged.
 """
@@ -39,6 +45,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from align.model import Pair
@@ -47,6 +54,8 @@ from qa.clause_match import PairLinks, document_clauses
 from qa.clause_split import Clause
 from qa.lexicons import StemSet
 from qa.meaning_cues import (
+    EXACT,
+    CueRow,
     EnglishCues,
     EnHit,
     ZhHit,
@@ -115,7 +124,9 @@ def zh_direction_cues(zh: str, span: tuple[int, int] | None = None) -> list[ZhHi
     """Direction cues of ``zh`` (in ``span``), without negated ones or unnumbered 'number' cues.
 
     A cue whose first character ends a jieba word that starts before it is
-    two words' halves (更加强健 "even sturdier" holds 加强), not a cue.
+    two words' halves (更加强健 "even sturdier" holds 加强), not a cue.  A
+    'degree' cue (越来越, 日益) is read with the adjective after it
+    (:func:`degree_cue`).
     """
     out = []
     words = zh_words(zh)
@@ -126,10 +137,55 @@ def zh_direction_cues(zh: str, span: tuple[int, int] | None = None) -> list[ZhHi
             continue  # 更加强健 is 更加 + 强健, no 加强
         if h.start > 0 and zh[h.start - 1] in _NEGATORS:
             continue
-        if h.row.extra and h.row.extra[0] == "number" and not _NUMBER_AFTER.match(zh[h.end:]):
+        strength = h.row.extra[0] if h.row.extra else ""
+        if strength == "number" and not _NUMBER_AFTER.match(zh[h.end:]):
+            continue
+        if strength == "degree":
+            degree = degree_cue(zh, h)
+            if degree is not None and (span is None or degree.end <= span[1]):
+                out.append(degree)
             continue
         out.append(h)
     return out
+
+
+def degree_cue(zh: str, hit: ZhHit) -> ZhHit | None:
+    """越来越 / 日益 "more and more" with its adjective, as a cue of the adjective's direction.
+
+    Why: "X-er and X-er" rises when X is a quantity of more (越来越多, 越来越重要
+    "ever more important") and falls when X is one of less (越来越少, 越来越低,
+    越来越便宜 "ever cheaper").  The direction is read from the English cue
+    table: an adjective gloss of the next word, or its comparative, that the
+    table lists as "down" makes the phrase "down"; any other adjective is "up".
+    Not read (None): a next word that is itself a direction cue (日益减少: that
+    cue speaks), a negated one (越来越不), or a word CC-CEDICT glosses only as a
+    verb (日益恶化 "to worsen", 越来越受到): its degree is no quantity.
+    """
+    word = next_word(zh, hit.end)
+    if not word or word[0] in _NEGATORS or word in _PARTICLES:
+        return None
+    if any(h.row.kind != "none" for h in zh_substring_cues(word, cue_rows(TABLE))):
+        return None
+    adjectives = [g for g in (lx.strip_gloss(x).lower() for x in _glosses(word))
+                  if re.fullmatch(r"[a-z]+", g)]
+    if not adjectives:
+        return None
+    phrases = _english_cues().phrases
+    down = any(phrases.get((f if f in EXACT else lx.lemma(f),), ("",))[0] == "down"
+               for a in adjectives for f in lx.comparatives(a))
+    cue = hit.row.cue + word
+    row = CueRow(hit.row.lang, cue, "down" if down else hit.row.kind, hit.row.extra[:1])
+    return ZhHit(row, hit.start, hit.end + len(word))
+
+
+@cache
+def _english_cues() -> EnglishCues:
+    return EnglishCues(cue_rows(TABLE))
+
+
+def _glosses(word: str) -> list[str]:
+    cd = lx.cedict()
+    return cd.glosses(word, per_entry=8) if word in cd else []
 
 
 def _en_directions(en: str, cues: EnglishCues) -> tuple[dict[str, list], dict[str, list]]:
@@ -149,8 +205,9 @@ def _en_directions(en: str, cues: EnglishCues) -> tuple[dict[str, list], dict[st
 _PARTICLES = ("了", "着", "过")
 #: English words between a governing direction word and its object that end the phrase
 _PHRASE_BREAK = re.compile(r"[,;:.()\[\]!?]|\b(?:and|or|but|while|whereas|which|that)\b", re.IGNORECASE)
-#: weak words that, right before the object, state its direction ("below the national average")
-_POSITIONAL = frozenset({"above", "below"})
+#: weak words that, right before the object, state its direction ("below the national average",
+#: "far ahead of services")
+_POSITIONAL = frozenset({"above", "below", "ahead of"})
 #: how many words a governing direction word may stand before the object
 _BEFORE = 3
 #: the words between an object and its participle ("costs were reduced", "have been cut")
@@ -348,12 +405,14 @@ def _suggestion(en: str, start: int, end: int, cue: ZhHit, d: str) -> str:
     if fixed is not None:
         cut = fixed.rfind(" ", 0, max(0, start - 30)) + 1
         return ("…" if cut else "") + quote(fixed[cut:], 100)
-    return f"Use a word of the same direction as {cue.row.cue} ({EXAMPLES[d]})"
+    said = re.sub(r"\s*\([^)]*\)", "", cue.row.extra[1]) if len(cue.row.extra) > 1 else ""
+    meaning = f"{said}: " if said else ""
+    return f"Use a word of the same direction as {cue.row.cue} ({meaning}{EXAMPLES[d]})"
 
 
 def check_direction(ctx: Context) -> list[Flag]:
     opts: DirectionOptions = ctx.options_of(DIRECTION)
-    cues = EnglishCues(cue_rows(TABLE))
+    cues = _english_cues()
     flags: list[Flag] = []
     judged = [p for p in ctx.pairs if p.zh.strip() and p.en.strip() and not p.heading]
     # clause links are read only after a direction cue, or for a word whose antonym the English

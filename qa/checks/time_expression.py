@@ -6,6 +6,17 @@ The table ``qa/data/time_words.tsv`` gives each Chinese time word the English
 that renders it and the English that contradicts it (regular expressions on
 word boundaries).
 
+The rows are whole orientation families, not single words: the future
+(未来, 将来, 今后, 展望 "looking ahead", 即将 "about to") against the past and the
+present perfect ("until now", "so far", "in recent years", "looking back",
+"recently"); a look back (回顾, 回溯, 回首) against "looking ahead"; the
+long-standing (长期以来, 一直以来, 历来, 多年来) against the recent ("recently",
+"lately", "for the first time"); "since" (以来, N大以来) against "until" and
+"up to" a time, and "until" (直到) against "since"; a first time (首次) against
+"again" and the reverse (再次); brought forward (提前) against postponed (推迟,
+延迟, 延期) and the reverse.  Before and after (之前, 之后) are left out: "A 之后
+B" is rightly "A before B".
+
 A cue is flagged when the English that renders its clause says a
 contradicting phrase and no accepted one, and no other time word of the
 Chinese accounts for the contradicting phrase (年初 … 年底 in one sentence:
