@@ -623,3 +623,18 @@ def test_a_broken_argument_cue_table_is_a_clear_error(tmp_path):
     bad.write_text("zh\tcausative\tcause\t使\nzh\tparticle\t-\t了\n", encoding="utf-8")
     with pytest.raises(InputError, match="line 2"):
         load_argument_cues(bad)
+
+
+# A提升/增强B (qa/data/argument_cues.tsv, family "raise"): sentences of our own
+TALENT = "数字技术进一步增强了城市创新能力。"
+
+
+def test_raiser_made_the_raised_is_flagged():
+    f, = check_roles(TALENT, "Urban innovation capacity has further strengthened digital technology.")
+    assert (f.check, f.severity) == ("roles", "major")
+    assert check_roles(TALENT, "Digital technology has further strengthened the innovation capacity "
+                               "of cities.") == []
+    assert check_roles(TALENT, "Urban innovation capacity has been further strengthened by digital "
+                               "technology.") == []
+    assert check_roles("新基建将大幅提高公共服务效率。", "New infrastructure will greatly raise the efficiency "
+                       "of public services.") == []
