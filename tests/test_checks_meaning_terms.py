@@ -638,3 +638,18 @@ def test_raiser_made_the_raised_is_flagged():
                                "technology.") == []
     assert check_roles("新基建将大幅提高公共服务效率。", "New infrastructure will greatly raise the efficiency "
                        "of public services.") == []
+
+
+# 政府主导、企业自治: an enumeration whose first party leads (qa/checks/roles.py, parse_lead_lists)
+GOVERN = "健全党委领导、部门履职、群众自治的基层治理机制。"
+
+
+def test_leader_of_an_enumeration_given_to_another_party_is_flagged():
+    f, = check_roles(GOVERN, "Improve the primary-level governance mechanism led by the masses, with "
+                             "self-governance by Party committees and departments performing their duties.")
+    assert "a role of its own" in f.message and [f.zh[slice(*s)] for s in f.zh_spans] == ["党委", "群众"]
+    assert check_roles(GOVERN, "Improve the primary-level governance mechanism led by Party committees, with "
+                               "departments performing their duties and self-governance by the masses.") == []
+    # nobody given the lead in the English: silent
+    assert check_roles(GOVERN, "Improve the primary-level governance mechanism in which Party committees, "
+                               "departments and the masses each play their part.") == []
