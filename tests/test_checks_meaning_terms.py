@@ -203,6 +203,77 @@ def test_no_dominant_rendering_when_renderings_tie():
     assert _term_flags(pairs[:3], "直播电商") == {13: ["Webcast commerce"]}
 
 
+# whole noun phrases rendering each piece of a term (qa/term_pieces.py): sentences of our own in the
+# style of 2024 economic-policy commentary
+NEW_FORCES = [
+    Pair(id=21, zh="各地因地制宜发展新质生产力。",
+         en="Localities are developing new quality productive forces in light of local conditions."),
+    Pair(id=22, zh="科技创新是发展新质生产力的核心要素，新质生产力的关键在于质优。",
+         en="Scientific and technological innovation is the core element in developing new quality productive "
+            "forces, and the key to new quality productive forces lies in superior quality."),
+    Pair(id=23, zh="要用新质生产力赋能传统产业。",
+         en="We should use new-quality productivity to empower traditional industries."),
+    Pair(id=24, zh="新质生产力需要与之相适应的生产关系。",
+         en="New-type productive forces require relations of production suited to them."),
+]
+
+CYBER = [
+    Pair(id=31, zh="加强网络安全保障，提升网络安全防护能力，壮大网络安全产业。",
+         en="We will strengthen cybersecurity safeguards, improve cybersecurity protection capabilities and "
+            "grow the cybersecurity industry."),
+    Pair(id=32, zh="关键信息基础设施运营者应当履行网络安全保护义务。",
+         en="Operators of critical information infrastructure shall fulfil their network security "
+            "protection obligations."),
+    Pair(id=33, zh="网络安全事件应急预案应当定期演练。",
+         en="Emergency plans for internet security incidents shall be rehearsed regularly."),
+]
+
+AFRICA = [
+    Pair(id=41, zh="中方愿同非洲国家加强合作。", en="China is willing to strengthen cooperation with African countries."),
+    Pair(id=42, zh="非洲国家领导人出席了峰会。", en="Leaders of African countries attended the summit."),
+    Pair(id=43, zh="多个非洲国家表示支持。", en="Several African countries expressed their support."),
+    Pair(id=44, zh="非洲国家普遍欢迎这一倡议。", en="African nations have generally welcomed the initiative."),
+]
+
+
+def test_term_opening_with_one_character_rendered_three_ways():
+    """新质生产力 = 新 + 质 + 生产力: 'new-quality productivity' (another head) and 'new-type productive forces'
+    (another word for 质, between two glosses) beside 'new quality productive forces' said three times."""
+    assert _term_flags(NEW_FORCES, "新质生产力") == {23: ["new-quality productivity"],
+                                                   24: ["New-type productive forces"]}
+
+
+def test_hyphen_and_space_are_one_rendering():
+    pairs = [Pair(id=p.id, zh=p.zh, en=p.en.replace("new-quality productivity", "new-quality productive forces")
+                  .replace("New-type", "New quality")) for p in NEW_FORCES]
+    assert _term_flags(pairs, "新质生产力") == {}
+
+
+def test_closed_compound_said_three_times_dominates():
+    """'cybersecurity' three times in one pair, 'network security' and 'internet security' once each."""
+    assert _term_flags(CYBER, "网络安全") == {32: ["network security"], 33: ["internet security"]}
+    same = [Pair(id=p.id, zh=p.zh, en=p.en.replace("network security", "cyber-security")
+                 .replace("internet security", "cyber security")) for p in CYBER]
+    assert _term_flags(same, "网络安全") == {}
+
+
+def test_established_rendering_replaced_once():
+    assert _term_flags(AFRICA, "非洲国家") == {44: ["African nations"]}
+    assert _term_flags(AFRICA[:3] + [Pair(id=44, zh=AFRICA[3].zh, en=AFRICA[3].en.replace("nations", "countries"))],
+                       "非洲国家") == {}
+
+
+def test_word_at_the_left_edge_is_no_rendering_of_the_term():
+    """'Serbian team' is not 中国队 rendered otherwise: a word no gloss explains, with nothing to its left."""
+    pairs = [
+        Pair(id=51, zh="中国队以三比零战胜塞尔维亚队。", en="The Chinese team beat the Serbian team 3-0."),
+        Pair(id=52, zh="中国队本届比赛保持全胜。", en="The Chinese team has won every match of the tournament."),
+        Pair(id=53, zh="中国队主教练表示满意。", en="The head coach of the Chinese team said he was satisfied."),
+        Pair(id=54, zh="赛后，中国队与对手握手致意。", en="After the match, the Serbian team shook hands with its opponents."),
+    ]
+    assert _term_flags(pairs, "中国队") == {}
+
+
 # --------------------------------------------------------------------------- literal-term
 
 def literal(zh: str, en: str) -> list:
@@ -552,3 +623,33 @@ def test_a_broken_argument_cue_table_is_a_clear_error(tmp_path):
     bad.write_text("zh\tcausative\tcause\t使\nzh\tparticle\t-\t了\n", encoding="utf-8")
     with pytest.raises(InputError, match="line 2"):
         load_argument_cues(bad)
+
+
+# A提升/增强B (qa/data/argument_cues.tsv, family "raise"): sentences of our own
+TALENT = "数字技术进一步增强了城市创新能力。"
+
+
+def test_raiser_made_the_raised_is_flagged():
+    f, = check_roles(TALENT, "Urban innovation capacity has further strengthened digital technology.")
+    assert (f.check, f.severity) == ("roles", "major")
+    assert check_roles(TALENT, "Digital technology has further strengthened the innovation capacity "
+                               "of cities.") == []
+    assert check_roles(TALENT, "Urban innovation capacity has been further strengthened by digital "
+                               "technology.") == []
+    assert check_roles("新基建将大幅提高公共服务效率。", "New infrastructure will greatly raise the efficiency "
+                       "of public services.") == []
+
+
+# 政府主导、企业自治: an enumeration whose first party leads (qa/checks/roles.py, parse_lead_lists)
+GOVERN = "健全党委领导、部门履职、群众自治的基层治理机制。"
+
+
+def test_leader_of_an_enumeration_given_to_another_party_is_flagged():
+    f, = check_roles(GOVERN, "Improve the primary-level governance mechanism led by the masses, with "
+                             "self-governance by Party committees and departments performing their duties.")
+    assert "a role of its own" in f.message and [f.zh[slice(*s)] for s in f.zh_spans] == ["党委", "群众"]
+    assert check_roles(GOVERN, "Improve the primary-level governance mechanism led by Party committees, with "
+                               "departments performing their duties and self-governance by the masses.") == []
+    # nobody given the lead in the English: silent
+    assert check_roles(GOVERN, "Improve the primary-level governance mechanism in which Party committees, "
+                               "departments and the masses each play their part.") == []

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from align.errors import InputError
 from align.model import Pair
+from align.script import HAN_CLASS
 from align.zh_words import loaded_jieba
 from qa import lexicons as lx
 from qa.argument_roles import find_argument_swaps
@@ -48,6 +49,11 @@ _LEADS = re.compile(rf"(?:由)?(?P<a>[^{_STOP}、由]{{2,20}}?)(?:{_LEAD_VERBS})
 _MORE = re.compile(rf"[、，,](?P<b>[^{_STOP}、]{{2,20}}?)(?:{_SUPPORT_VERBS})")
 _WITH = re.compile(rf"(?P<a>[^{_STOP}、由在]{{2,20}}?)(?P<verb>会同|指导)(?P<b>[^{_STOP}]{{2,24}})")
 _ADVERB_FLAGS = ("d", "ad", "a", "c", "p", "u")
+#: an enumeration of parties each with its own two-character role, the first of them leading:
+#: 政府主导、企业自治、行业自律 / 党委领导、政府负责、社会协同 (the other roles need not be support verbs)
+_LEAD_LIST = re.compile(rf"(?P<a>[^{_STOP}、由]{{2,20}}?)(?:{_LEAD_VERBS})、"
+                        rf"(?P<b>[^{_STOP}、]{{2,10}}?)(?P<v>[{HAN_CLASS}]{{2}})(?=[、，,的])")
+_LIST_MORE = re.compile(rf"、(?P<b>[^{_STOP}、]{{2,10}}?)(?P<v>[{HAN_CLASS}]{{2}})(?=[、，,的])")
 
 
 @dataclass(frozen=True)
@@ -77,6 +83,29 @@ def load_markers(path: Path = MARKERS_PATH) -> tuple[Marker, ...]:
             raise InputError(f"role-marker table line {n}: expected 'lead|support<TAB>before|after<TAB>phrase'")
         out.append(Marker(cols[0], cols[1] == "before", tuple(t.lemma for t in lx.tokenize_en(cols[2]))))
     return tuple(out)
+
+
+def parse_lead_lists(zh: str) -> list[Roles]:
+    """A主导、B自治…: A leads, B has a role of its own that is no lead (``support`` is B).
+
+    Only what _LEADS does not read (B's verb no support verb), and only in an
+    enumeration (、), where each party's role is its own.
+    """
+    out = []
+    for m in _LEAD_LIST.finditer(zh):
+        a = _trailing_actor(m.group("a"))
+        a_start = m.end("a") - len(a)
+        parties, end = [m], m.end()
+        while (more := _LIST_MORE.match(zh, end)) is not None:
+            parties.append(more)
+            end = more.end()
+        for p in parties:
+            if re.fullmatch(_SUPPORT_VERBS + "|" + _LEAD_VERBS, p.group("v")):
+                continue
+            b = _noun_phrase(p.group("b"), from_end=True)
+            if len(a) >= 2 and len(b) >= 2 and a != b:
+                out.append(Roles(a, b, (a_start, m.end("a")), (p.start("b"), p.start("b") + len(b))))
+    return out
 
 
 def _noun_phrase(text: str, from_end: bool) -> str:
@@ -329,7 +358,8 @@ def check_roles(pair: Pair, ctx: Context) -> list[Flag]:
     flags: list[Flag] = []
     markers = load_markers()
     tokens = lx.tokenize_en(pair.en)
-    for r in parse_roles(pair.zh):
+    listed = parse_lead_lists(pair.zh)
+    for r in parse_roles(pair.zh) + listed:
         lead, support = gloss_lemmas(r.lead), gloss_lemmas(r.support)
         lead_at = _mentions(tokens, lead, support)
         support_at = _mentions(tokens, support, lead)
@@ -337,14 +367,17 @@ def check_roles(pair: Pair, ctx: Context) -> list[Flag]:
             continue
         lead_roles, lk = _roles_of(tokens, lead_at, markers)
         support_roles, sk = _roles_of(tokens, support_at, markers)
-        if lead_roles != {"support"} or support_roles != {"lead"}:
+        if r in listed and support_roles == {"lead"} and "lead" not in lead_roles:
+            lk = lk if lk is not None else lead_at[0]  # "led by B", A named without the lead
+        elif lead_roles != {"support"} or support_roles != {"lead"}:
             continue
         lead_en = _span(tokens, lead_at, lk)
         support_en = _span(tokens, support_at, sk)
+        other = "a role of its own" if r in listed else "assisting"
+        given = "no lead" if r in listed else "the supporting role"
         flags.append(ROLES.flag(
-            pair, f"The Chinese has {r.lead} leading and {r.support} assisting; the English gives "
-                  f"'{pair.en[slice(*support_en)]}' the lead and '{pair.en[slice(*lead_en)]}' the "
-                  f"supporting role",
+            pair, f"The Chinese has {r.lead} leading and {r.support} {other}; the English gives "
+                  f"'{pair.en[slice(*support_en)]}' the lead and '{pair.en[slice(*lead_en)]}' {given}",
             zh_spans=(r.lead_span, r.support_span), en_spans=tuple(sorted((lead_en, support_en))),
             suggestion=f"Swap the roles back: led by {pair.en[slice(*lead_en)]}, with the support "
                        f"of {pair.en[slice(*support_en)]}"))

@@ -31,7 +31,7 @@ from align.model import Pair
 from align.script import HAN_CLASS, HAN_RUN
 from align.zh_words import loaded_jieba
 from qa import lexicons as lx
-from qa import term_heads
+from qa import term_heads, term_pieces
 from qa.checks.glossary import glossary_from
 from qa.model import Check, Context, Flag
 from qa.term_heads import same_word
@@ -49,7 +49,8 @@ class Rendering:
     pair_id: int
     text: str
     key: tuple[str, ...]  # lemma sequence, the identity of a rendering
-    how: str  # "quote" | "known" | "variant" | "gloss" | "anchored"
+    how: str  # "quote" | "known" | "variant" | "gloss" | "pieces" | "pieces+guess" | "anchored"
+    times: int = 1  # how often the pair says it (at most as often as its Chinese says the term)
 
 
 def _key(text: str) -> tuple[str, ...]:
@@ -330,12 +331,25 @@ def find_renderings(ctx: Context, term: str, kind: str, occ: list[Pair] | None =
             found[p.id] = Rendering(p.id, _clean(hit[0]), _key(hit[0]), hit[1])
         elif kind == "frequent":
             g = _gloss_rendering(words(p.en), term)
-            how = "gloss"
+            how, times = "gloss", p.zh.count(term)
             if g is None:
-                g, how = _anchored_rendering(words(p.en), term, _other_glosses(p.zh, term)), "anchored"
+                other = _other_glosses(p.zh, term)
+                piece = term_pieces.pair_rendering(p.en, term, other, times)
+                if piece is not None:
+                    how = "pieces" if piece[0].free == 0 else "pieces+guess"
+                    found[p.id] = Rendering(p.id, _clean(piece[0].text), piece[0].key, how, piece[1])
+                    continue
+                g, how = _anchored_rendering(words(p.en), term, other), "anchored"
             if g:
-                found[p.id] = Rendering(p.id, _clean(g), _key(g), how)
+                key = _key(g)
+                found[p.id] = Rendering(p.id, _clean(g), key, how, min(times, max(1, _said(words(p.en), key))))
     return [found[p.id] for p in occurrences if p.id in found and found[p.id].key]
+
+
+def _said(words: Words, key: tuple[str, ...]) -> int:
+    """How many times the lemma sequence ``key`` occurs in ``words``."""
+    lemmas, n = words.lemmas, len(key)
+    return sum(1 for i in range(len(lemmas) - n + 1) if lemmas[i:i + n] == key) if n else 0
 
 
 def _en_keys(words: Words, max_len: int = 5) -> dict[tuple[str, ...], str]:
@@ -673,22 +687,38 @@ def term_occurrences(pairs: list[Pair], terms: dict[str, str] | set[str]) -> dic
 
 
 def _grouped_flags(ctx: Context, term: str, kind: str, occ: list[Pair], words: WordCache) -> list[Flag]:
-    """Flags from the renderings ``find_renderings`` sees, grouped by key (none when they agree)."""
+    """Flags from the renderings ``find_renderings`` sees, grouped by key (none when they agree).
+
+    The dominant rendering is the glossary's, else the one most pairs use,
+    then the one said most often (one pair saying "cybersecurity" three times
+    beside one "network security" and one "internet security").
+    """
     renderings = find_renderings(ctx, term, kind, occ, words)
     groups: dict[tuple[str, ...], list[Rendering]] = defaultdict(list)
     for r in renderings:
         groups[r.key].append(r)
     if len(groups) < 2:
         return []
-    if kind == "frequent" and not _frequent_is_real(groups):
-        return []
     approved = _approved_keys(ctx, term)
     ordered = sorted(groups.items(), key=lambda kv: (kv[0] not in approved, -len(kv[1]),
-                                                     kv[1][0].pair_id))
-    (_, main), rest = ordered[0], [r for _, rs in ordered[1:] for r in rs]
+                                                     -sum(r.times for r in kv[1]), kv[1][0].pair_id))
+    (main_key, main), rest = ordered[0], [r for _, rs in ordered[1:] for r in rs]
+    if kind == "frequent":
+        if _frequent_is_real(groups):
+            pass
+        elif _established(main, rest):
+            # the dominant rendering said again in the deviating pair: another word of the
+            # pair may be what the other window caught, so the pair is left alone
+            rest = [r for r in rest if not _said(words(_pair_en(occ, r.pair_id)), main_key)]
+        else:
+            return []
     return deviation_flags(ctx, term, (main[0].text, [r.pair_id for r in main]),
                            sorted(rest, key=lambda r: r.pair_id),
                            severity="minor" if kind == "frequent" else "major", pairs=occ)
+
+
+def _pair_en(occ: list[Pair], pair_id: int) -> str:
+    return next(p.en for p in occ if p.id == pair_id)
 
 
 def _stems(key: tuple[str, ...]) -> frozenset[str]:
@@ -700,18 +730,50 @@ def _frequent_is_real(groups: dict[tuple[str, ...], list[Rendering]]) -> bool:
 
     Variants must differ in content, not in inflection or word class
     ('transformation and upgrading' = 'transform and upgrade'), not by one
-    containing the other (the window caught a neighbour), and at least two
-    renderings must each recur, so a single stray window cannot raise a flag.
+    containing the other (the window caught a neighbour) unless both are
+    whole noun phrases rendering every piece of the term ('new-quality
+    productivity' beside 'new quality productive forces': no neighbour there,
+    another head), and at least two renderings must each recur, so a single
+    stray window cannot raise a flag.
     """
     by_stems: dict[frozenset[str], int] = defaultdict(int)
+    whole: dict[frozenset[str], bool] = {}
     for key, rs in groups.items():
-        by_stems[_stems(key)] += len(rs)
+        stems = _stems(key)
+        by_stems[stems] += len(rs)
+        whole[stems] = whole.get(stems, True) and all(r.how.startswith("pieces") for r in rs)
     distinct = [k for k in by_stems if k]
-    if len(distinct) < 2 or any(a < b for a in distinct for b in distinct):
+    if len(distinct) < 2 or any(a < b and not (whole[a] and whole[b]) for a in distinct for b in distinct):
         return False
     # three different renderings of a term met three times are a pattern even
     # when none recurs ('business environment', 'business climate', 'investment environment')
     return len(distinct) >= 3 or sum(1 for k in distinct if by_stems[k] >= 2) >= 2
+
+
+#: an established rendering: said this often (pairs, or times within pairs) …
+_ESTABLISHED_TIMES = 3
+#: … and this many times as often as all the other renderings together
+_ESTABLISHED_RATIO = 3
+
+
+def _established(main: list[Rendering], rest: list[Rendering]) -> bool:
+    """A rendering the document has settled on, then replaced once or twice.
+
+    'data factors' in nineteen pairs and 'data elements' in one: the reader
+    meets a new name for a concept already named.  Only whole noun phrases
+    count against it (every piece of the term rendered by a gloss, no word
+    guessed: qa/term_pieces.py), since a stray window of the gloss or
+    anchored readings ('Dutch women's' for 中国女排) cannot carry a flag
+    alone; renderings that differ only in inflection, or by one holding
+    the other, are the same rendering.
+    """
+    said = sum(r.times for r in main)
+    others = sum(r.times for r in rest)
+    if len({r.pair_id for r in main}) < 2 or said < _ESTABLISHED_TIMES or said < _ESTABLISHED_RATIO * others:
+        return False
+    dominant = _stems(main[0].key)
+    return main[0].how in ("gloss", "pieces") and all(r.how == "pieces" and _stems(r.key) and not (_stems(r.key) <= dominant)
+               and not (dominant <= _stems(r.key)) for r in rest)
 
 
 @dataclass(frozen=True)
