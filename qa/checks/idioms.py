@@ -66,6 +66,15 @@ def _lexicon_keys() -> frozenset[str]:
     return frozenset(lx.strip_zh_punct(k)[0] for k in keys)
 
 
+def is_listed_idiom(expr: str) -> bool:
+    """Whether ``expr`` is a 成语 of the idiom lists (xinhua 成语, CC-CEDICT idioms), not a term.
+
+    Curated modern set phrases (抓手, 牛鼻子, 千行百业) and quoted coinages are *terms*: their
+    literal rendering is also a ``literal-term`` mistranslation.
+    """
+    return lx.strip_zh_punct(expr)[0] in _lexicon_keys()
+
+
 def find_expressions(zh: str, set_phrases: dict[str, lx.SetPhrase]) -> list[Expression]:
     """Idioms, curated set phrases and quoted terms in ``zh``; nested ones dropped."""
     stripped, where = lx.strip_zh_punct(zh)

@@ -38,8 +38,14 @@ from align.script import HAN_RUN
 from align.zh_words import loaded_jieba
 from qa import lexicons as lx
 from qa import literal as lr
-from qa.calque import Calque, hyphenated_calques, word_by_word_calques
-from qa.checks.idioms import detect_literal, find_expressions, set_phrases_for
+from qa.calque import Calque, hyphenated_calques, jieba_tag, word_by_word_calques
+from qa.checks.idioms import (
+    LiteralRendering,
+    detect_literal,
+    find_expressions,
+    is_listed_idiom,
+    set_phrases_for,
+)
 from qa.model import Check, Context, Flag
 
 
@@ -97,11 +103,25 @@ def figurative_word(word: str) -> FigurativeWord | None:
     opaque = [s for s in senses if _opaque(s, parts)]
     if not (opaque or figurative) or (len(opaque) <= len(senses) / 2 and not marked):
         return None
-    if not marked and any(len(p.zh) > 1 for p in parts):
+    if not marked and any(len(p.zh) > 1 for p in parts) and not _image_only(senses, parts):
         return None  # 死亡率 'death rate', 建筑群 'building group': the sub-words' own senses, compositionally
     reference = frozenset().union(*(_content(s) for s in opaque + figurative))
     primary = tuple(_primary_lemmas(p.zh) for p in parts)
     return FigurativeWord(word, tuple(senses), tuple(parts), reference, marked, primary)
+
+
+def _image_only(senses: Sequence[str], parts: Sequence[lr.Part]) -> bool:
+    """A concrete image whose senses its parts never say: every part a noun for jieba and no sense
+    sharing a word with any part (牛鼻子 'key point; crux' of 牛 'ox' and 鼻子 'nose').
+
+    Such a word is a figure whatever the length of its sub-words; a verb or modifier part makes a
+    plain compound a dictionary merely sums up in one word (跨领域 'interdisciplinary', "across
+    fields").
+    """
+    if not all(jieba_tag(p.zh).startswith("n") for p in parts):
+        return False
+    known = frozenset().union(*(p.lemmas for p in parts))
+    return all(not _shares(_content(s), known) for s in senses)
 
 
 def _primary_lemmas(part: str) -> frozenset[str]:
@@ -236,14 +256,36 @@ def detect_literal_terms(zh: str, en: str, skip: Sequence[tuple[int, int]] = ())
     return out
 
 
-def _idiom_spans(pair: Pair, ctx: Context) -> list[tuple[int, int]]:
-    """Chinese spans idiom-literal owns: its listed idioms and set phrases, and the quoted terms it flags."""
+def _idiom_spans(pair: Pair, ctx: Context) -> tuple[list[tuple[int, int]], list[LiteralRendering]]:
+    """Chinese spans idiom-literal judges (its listed idioms and set phrases, and the quoted terms it
+    flags), and its literal renderings of *terms*: expressions no idiom list holds."""
     table = set_phrases_for(ctx)
     exprs = find_expressions(pair.zh, table)
     spans = [(e.start, e.end) for e in exprs if e.source != "quoted"]
-    if any(e.source == "quoted" for e in exprs):
-        spans += [(h.expression.start, h.expression.end) for h in detect_literal(pair.zh, pair.en, table)]
-    return spans
+    if not exprs:
+        return spans, []
+    hits = detect_literal(pair.zh, pair.en, table)
+    spans += [(h.expression.start, h.expression.end) for h in hits if h.expression.source == "quoted"]
+    return spans, [h for h in hits if not is_listed_idiom(h.expression.text) and not h.simile]
+
+
+def _term_flag(pair: Pair, hit: LiteralRendering) -> Flag:
+    """A figurative term (抓手, 牛鼻子, 千行百业: a set phrase no 成语 list holds) rendered by its parts.
+
+    idiom-literal reports the image (Style/Literal idiom); for a term the image is all the reader
+    gets, "a grabbing hand" for 'a lever': the meaning is lost, a mistranslation.  An image kept
+    as a simile ("like water without a source") is left to idiom-literal: the comparison tells
+    the reader it is a figure, so the sense survives.
+    """
+    e = hit.expression
+    en_text = pair.en[hit.en_span[0]:hit.en_span[1]]
+    how = " (" + ", ".join(f"{zh} → '{w}'" for zh, w in hit.parts) + ")" if hit.parts else ""
+    meaning = f" means '{hit.meaning}'" if hit.meaning else " is a figurative term"
+    return LITERAL_TERM.flag(
+        pair, f"'{e.text}'{meaning}; the English '{en_text}' gives its literal image{how}, not its meaning",
+        zh_spans=((e.start, e.end),), en_spans=(hit.en_span,),
+        suggestion=f"Translate the meaning, e.g. '{hit.suggestion}'" if hit.suggestion else
+        "Translate the meaning rather than the characters")
 
 
 def _sense(fig: FigurativeWord) -> str:
@@ -271,8 +313,8 @@ def _calque_flag(pair: Pair, hit: Calque) -> Flag:
 
 
 def check_literal_terms(pair: Pair, ctx: Context) -> list[Flag]:
-    flags: list[Flag] = []
-    skip = _idiom_spans(pair, ctx)
+    skip, terms = _idiom_spans(pair, ctx)
+    flags = [_term_flag(pair, t) for t in terms]
     hits = detect_literal_terms(pair.zh, pair.en, skip)
     taken = [*skip, *(h.zh_span for h in hits)]
     for calque in [*hyphenated_calques(pair.zh, pair.en), *word_by_word_calques(pair.zh, pair.en)]:
