@@ -193,8 +193,7 @@ def test_count_of_articles_without_what_it_counts():
 
 
 def test_count_of_articles_with_its_noun_is_clean():
-    for en in ('The province issued 18 measures to stabilise foreign investment, supporting foreign-funded '
-               "firms in expanding their investment in China.",
+    for en in ("The province issued 18 measures to stabilise foreign investment, supporting foreign firms.",
                'The province issued the "18 Measures on Foreign Investment" to support foreign-funded firms.',
                "The province issued eighteen policy steps to keep foreign investment, supporting firms.",
                "The province issued a package to stabilise foreign investment and support foreign firms."):
@@ -211,6 +210,10 @@ def test_numbered_dictionary_word_coined_by_its_characters():
     assert run(zh, "Twelve Grade-A tertiary hospitals in the city take part in remote consultations.") == []
     # the word's own sense: 五星 'five-star' is English
     assert run("酒店获评五星级。", "The hotel was rated five-star.") == []
+    # a count and its measure is plain counting (WMT20 seg 290: 四点建议 "a four-point proposal")
+    assert run("王毅就加强中非在安理会合作提出四点建议。",
+               "Wang Yi made a four-point proposal on strengthening cooperation between China and Africa "
+               "in the Security Council.") == []
 
 
 def test_explanation_after_the_head_noun_and_for_the_whole_series():
@@ -220,3 +223,18 @@ def test_explanation_after_the_head_noun_and_for_the_whole_series():
     flags = run(zh, 'Write data duties into the "three determinations" plans, and turn the "three '
                     'determinations" into "four determinations".')
     assert [f.zh[slice(*f.zh_spans[0])] for f in flags] == ["三定", "四定"]
+
+
+# --------------------------------------------------------------------------- coordinated clipped pairs
+
+def test_coordinated_pairs_rendered_as_hyphenated_coinages():
+    zh = "各地要推进“强链补链”工作，增强产业链韧性。"
+    f, = run(zh, 'All localities should advance the "strong-chain, mend-chain" work and make industrial '
+                 "chains more resilient.")
+    assert f.zh[slice(*f.zh_spans[0])] == "强链补链" and f.en[slice(*f.en_spans[0])] == "strong-chain, mend-chain"
+    assert f.severity == "minor"
+    assert run(zh, "All localities should strengthen and extend industrial chains and make them more "
+                   "resilient.") == []
+    # object-verb compounds are English word formation
+    assert run("企业通过“降本增效”渡过难关。",
+               "Enterprises got through the hard times through cost-cutting and efficiency-raising.") == []

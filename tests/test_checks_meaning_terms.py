@@ -247,6 +247,14 @@ def test_curated_terms_rendered_by_their_image_are_mistranslations():
                    "Scientific and technological innovation should be the main lever for high-quality growth.") == []
 
 
+def test_a_literal_cue_another_word_says_is_no_image():
+    # WMT20 seg 1020: "sheep" (a cue of 领头羊) renders 肉羊 and 羊群 there; "bellwether" is the sense
+    zh = "全市有913个肉羊规模化养殖场，羊群正成为该地产业扶贫的“领头羊”。"
+    assert literal(zh, "The city has 913 large-scale mutton sheep farms, and the flocks are becoming the "
+                       "bellwether of local poverty alleviation.") == []
+    assert literal("该企业是行业的领头羊。", "The company is the lead sheep of the industry.") != []
+
+
 def test_listed_idioms_and_similes_stay_style():
     # 得天独厚 is a 成语 of the idiom lists; "like water without a source" keeps the image as a simile
     assert literal("这里的区位优势得天独厚。", "Its location advantage here is thick from heaven alone.") == []
@@ -259,8 +267,9 @@ def test_an_image_made_of_nouns_is_figurative_whatever_its_parts():
     hit, = literal_terms.detect_literal_terms("抓住改革这个牛鼻子。", "Grab reform as the ox's nose.")
     assert hit.word.word == "牛鼻子"
     assert literal_terms.detect_literal_terms("抓住改革这个牛鼻子。", "Seize reform as the crux.") == []
-    # a verb part makes a compound the dictionary merely sums up: 跨领域 'interdisciplinary'
+    # a verb part, or two whole words, make a compound the dictionary merely sums up
     assert literal("推动跨领域数据共享。", "Promote data sharing across fields.") == []
+    assert literal("申请者需获得高中毕业证书。", "Applicants must obtain a high school graduation certificate.") == []
 
 
 def test_an_english_word_of_an_attested_stem_is_no_calque():

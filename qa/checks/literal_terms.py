@@ -41,6 +41,7 @@ from qa import literal as lr
 from qa.calque import Calque, hyphenated_calques, jieba_tag, word_by_word_calques
 from qa.checks.idioms import (
     LiteralRendering,
+    cue_span,
     detect_literal,
     find_expressions,
     is_listed_idiom,
@@ -111,14 +112,15 @@ def figurative_word(word: str) -> FigurativeWord | None:
 
 
 def _image_only(senses: Sequence[str], parts: Sequence[lr.Part]) -> bool:
-    """A concrete image whose senses its parts never say: every part a noun for jieba and no sense
-    sharing a word with any part (牛鼻子 'key point; crux' of 牛 'ox' and 鼻子 'nose').
+    """A concrete image whose senses its parts never say: every part a noun for jieba, one of them a
+    single character, and no sense sharing a word with any part (牛鼻子 'key point; crux' of 牛 'ox'
+    and 鼻子 'nose').
 
-    Such a word is a figure whatever the length of its sub-words; a verb or modifier part makes a
-    plain compound a dictionary merely sums up in one word (跨领域 'interdisciplinary', "across
-    fields").
+    A verb or modifier part (跨领域 'interdisciplinary', "across fields"), or two whole words
+    (毕业证书 'diploma', "graduation certificate"), make a plain compound that a dictionary merely
+    sums up in one word.
     """
-    if not all(jieba_tag(p.zh).startswith("n") for p in parts):
+    if not all(jieba_tag(p.zh).startswith("n") for p in parts) or all(len(p.zh) > 1 for p in parts):
         return False
     known = frozenset().union(*(p.lemmas for p in parts))
     return all(not _shares(_content(s), known) for s in senses)
@@ -266,7 +268,19 @@ def _idiom_spans(pair: Pair, ctx: Context) -> tuple[list[tuple[int, int]], list[
         return spans, []
     hits = detect_literal(pair.zh, pair.en, table)
     spans += [(h.expression.start, h.expression.end) for h in hits if h.expression.source == "quoted"]
-    return spans, [h for h in hits if not is_listed_idiom(h.expression.text) and not h.simile]
+    terms = [h for h in hits if not is_listed_idiom(h.expression.text) and not h.simile]
+    return spans, [h for h in terms if h.parts or not _cue_explained(pair, h, table)]
+
+
+def _cue_explained(pair: Pair, hit: LiteralRendering, table: dict[str, lx.SetPhrase]) -> bool:
+    """Whether the literal cue idiom-literal met ("sheep" for 领头羊) is said by other words of the
+    Chinese (肉羊, 羊群 of the same sentence): then it is no image of the term, only the topic."""
+    phrase = {lx.strip_zh_punct(k)[0]: v for k, v in table.items()}.get(lx.strip_zh_punct(hit.expression.text)[0])
+    cue = cue_span(phrase, lx.tokenize_en(pair.en))
+    if cue is None:
+        return False
+    words = set(lx.content_lemmas(pair.en[cue[0]:cue[1]]))
+    return words <= lr.accounted_lemmas(pair.zh, hit.expression.start, hit.expression.end)
 
 
 def _term_flag(pair: Pair, hit: LiteralRendering) -> Flag:

@@ -46,6 +46,7 @@ from qa.calque import (
     NUMERAL_CHARS,
     attested,
     hyphenated_calques,
+    jieba_tag,
     meaning_kept,
     own_senses,
     renders,
@@ -300,7 +301,8 @@ def _numbered_words(zh: str, en: str, known: set[str], taken: list[Found]) -> li
     the count hyphenated to a literal gloss of the rest ("three-armour" hospitals).
 
     The numeral is part of the word, so the count alone says nothing; the hyphen makes the English
-    a coinage.  Flagged only when the gloss shares no word with the word's own CC-CEDICT senses
+    a coinage.  A count and its measure (四点 "four-point", 三步 "three-step": jieba's numeral tag
+    'm') is plain English counting.  Flagged only when the gloss shares no word with the word's own CC-CEDICT senses
     ("five-star" for 五星, "three-good" for 三好 keep their sense) and no explanation follows.
     """
     out: list[Riddle] = []
@@ -309,7 +311,7 @@ def _numbered_words(zh: str, en: str, known: set[str], taken: list[Found]) -> li
         start, at = at, at + len(w)
         m = _NUMBERED.match(w)
         if (not m or m.group(2) or not 2 <= len(w) <= 4 or w in known or not _is_word(w)
-                or any(e.proper for e in lx.cedict().get(w))
+                or jieba_tag(w).startswith("m") or any(e.proper for e in lx.cedict().get(w))
                 or any(start < k.end and k.start < start + len(w) or k.name == w for k in taken)):
             continue
         value = _count_value(m.group(1))
@@ -479,7 +481,8 @@ def _coordinate(zh: str, en: str, table: tuple[Shorthand, ...], taken: list[Foun
         if span is not None and not _verbs_for_verbs(en[span[0]:span[1]], units):
             out.append(Riddle(f, span, None, "character by character"))
             taken = [*taken, f]
-    return out + _hyphenated(zh, en, known, taken + [r.zh_found for r in out])
+    out += _hyphenated(zh, en, known, taken + [r.zh_found for r in out])
+    return out + _paired_calques(zh, en, known, taken + [r.zh_found for r in out])
 
 
 def _hyphenated(zh: str, en: str, known: set[str], taken: list[Found]) -> list[Riddle]:
@@ -493,6 +496,55 @@ def _hyphenated(zh: str, en: str, known: set[str], taken: list[Found]) -> list[R
         if _verbs_for_verbs(en[c.en_span[0]:c.en_span[1]], list(f.name)):
             continue  # 学练训赛 "learn-practise-train-compete": the characters' own verbs
         out.append(Riddle(f, c.en_span, None, "character by character"))
+    return out
+
+
+#: a two-word hyphenated English compound, standing alone (not part of a longer chain)
+_PAIR_COMPOUND = re.compile(r"(?<![A-Za-z-])([A-Za-z]{2,})-([A-Za-z]{2,})(?![A-Za-z-])")
+#: what joins the compounds of one list: a comma, "and", a slash
+_PAIR_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*/\s*)$")
+#: a second word that is a verb form makes an English object-verb compound ("cost-cutting")
+_VERB_FORM = re.compile(r"(?:ing|ed)$", re.IGNORECASE)
+
+
+def _paired_calques(zh: str, en: str, known: set[str], taken: list[Found]) -> list[Riddle]:
+    """A quoted coordinate of clipped pairs (上云用数赋智 'moving to the cloud, using data and
+    empowering with intelligence', 降本增效) rendered as a list of hyphenated coinages whose words
+    gloss its characters in order ("up-cloud, use-number, give-wisdom").
+
+    Evidence, all required: the quoted Chinese term is no dictionary word; the English list holds
+    two or more two-word hyphenated compounds, none of them English (CC-CEDICT's English never
+    uses them) nor an object-verb compound ("cost-cutting"); as many compounds as the term has
+    character pairs; and the list's words render, in order, at least two thirds of the term's
+    characters by their own glosses.
+    """
+    compounds = [m for m in _PAIR_COMPOUND.finditer(en)
+                 if not _VERB_FORM.search(m.group(2)) and not attested([m.group(1), m.group(2)])]
+    lists: list[list[re.Match[str]]] = []
+    for m in compounds:
+        if lists and _PAIR_GAP.match(en[lists[-1][-1].end():m.start()]):
+            lists[-1].append(m)
+        else:
+            lists.append([m])
+    out: list[Riddle] = []
+    for q in _QUOTED.finditer(zh):
+        term = q.group(1)
+        if (len(term) < 4 or _is_word(term) or term in known
+                or any(q.start(1) < k.end and k.start < q.end(1) for k in taken)):
+            continue
+        for run in lists:
+            if len(run) < 2 or 2 * len(run) != len(term):
+                continue
+            words = [lx.lemma(w.lower()) for m in run for w in m.groups()]
+            at, rendered = 0, 0
+            for w in words:
+                k = next((i for i in range(at, len(term)) if any(renders(w, g) for g in unit_lemmas(term[i]))), None)
+                if k is not None:
+                    at, rendered = k + 1, rendered + 1
+            if 3 * rendered >= 2 * len(term):
+                out.append(Riddle(Found(term, q.start(1), q.end(1)), (run[0].start(), run[-1].end()), None,
+                                  "character by character"))
+                break
     return out
 
 
