@@ -2,7 +2,7 @@
 
 软肋 is a 'weak spot', not a "soft rib"; 枪刺 a 'bayonet', not "gun thorns".
 ``idiom-literal`` catches this for 成语 and curated set phrases (短板, 抓手 are
-in its table, and their spans are left to it); this check extends it to any
+in its table; its finds on terms are echoed here, see below); this check extends it to any
 word of two to four characters (a jieba word, a CC-CEDICT headword or a
 sub-word of one) whose meaning is known and is *not* the sum of its parts.
 
@@ -15,6 +15,10 @@ English, one of those words belongs to none of the word's figurative senses,
 no other Chinese word of the sentence explains them, and no CEDICT sense of the
 whole is in the English: an English that matches the word's own gloss ("step
 by step" for 循序渐进) is never flagged.
+
+Terms no 成语 list holds (curated set phrases such as 抓手, 牛鼻子, 千行百业, and quoted
+coinages) that ``idiom-literal`` finds rendered by their image are reported here too, as a
+mistranslation: for a term the image is all the reader gets ("a grabbing hand" for 'a lever').
 
 Any two-to-four-character dictionary word is also flagged (minor) when an English compound glosses
 its characters one by one and shares no word with its senses: "stride-across" for 跨越式 'leap-

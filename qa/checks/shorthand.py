@@ -26,6 +26,14 @@ gloss, in order, as one list ("production, learning, research and use"), or
 as one hyphenated compound ("number-wisdom" for 数智, found by ``qa/calque.py``).
 Ordinary counted nouns are left alone: the term must not be a CEDICT word
 whose own gloss is in the English (两国 "the two countries").
+
+Also minor: a numbered dictionary word coined as the count hyphenated to a
+literal gloss its senses do not share (三甲 "three-armour"); a quoted document
+named by its number of 条 whose English keeps the number but no noun of what
+it counts (数据二十条 'the "Data Twenty"'); a quoted coordinate of clipped pairs
+rendered as a list of hyphenated coinages (上云用数赋智 "up-cloud, use-number,
+give-wisdom").  An explanation may follow the noun the term qualifies, and one
+explained count of a series (三定) explains the others (四定).
 """
 
 from __future__ import annotations
