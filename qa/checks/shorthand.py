@@ -388,8 +388,8 @@ def _quoted_phrase(en: str, start: int, end: int) -> tuple[int, int]:
     left = re.search(r"[“\"‘']((?:[A-Z][\w-]*\s+){0,3})$", en[max(0, start - 40):start])
     if left:
         start -= len(left.group(0))
-        close = re.match(r"[”\"’']", en[end:end + 1])
-        return start, end + (1 if close else 0)
+        close = re.match(r"[^”\"’.;!?]{0,40}[”\"’]", en[end:])
+        return start, end + (close.end() if close else 0)
     caps = re.search(r"(?:[A-Z][\w-]*\s+){1,3}$", en[max(0, start - 40):start])
     return (start - len(caps.group(0)) if caps else start), end
 
