@@ -158,10 +158,21 @@ def content_lemmas(text: str) -> list[str]:
 STEM_LETTERS = 5
 
 
+def us_spelling(word: str) -> str:
+    """A lemma's American spelling, the one CC-CEDICT's glosses use: 'armour' → 'armor', 'labour'
+    → 'labor', 'centr' (centre) → 'center', 'fibr' → 'fiber'.  British English translations
+    must meet the glosses ("three-armour" renders 甲 'armor')."""
+    if len(word) >= 6 and word.endswith("our"):
+        return word[:-3] + "or"
+    if len(word) >= 4 and word.endswith(("tr", "br")):
+        return word[:-1] + "er"
+    return word
+
+
 def stem_key(word: str) -> str:
-    """The key under which the words of one stem meet: the first five letters
-    (a shorter word is its own key, so it only meets itself)."""
-    return word[:STEM_LETTERS]
+    """The key under which the words of one stem meet: the first five letters of the American
+    spelling (a shorter word is its own key, so it only meets itself)."""
+    return us_spelling(word)[:STEM_LETTERS]
 
 
 def same_stem(a: str, b: str) -> bool:

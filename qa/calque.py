@@ -87,8 +87,17 @@ def attested_compounds() -> frozenset[tuple[str, ...]]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def _attested_stems() -> frozenset[tuple[str, ...]]:
+    """The attested compounds by word stem (``lx.stem_key``)."""
+    return frozenset(tuple(lx.stem_key(w) for w in c) for c in attested_compounds())
+
+
 def attested(words: list[str]) -> bool:
-    return tuple(lx.lemma(w.lower()) for w in words) in attested_compounds()
+    """Whether CC-CEDICT's English uses the compound, in this form or another of the same stems:
+    "self-governance" is English because "self-government" is ("number-wisdom" has no such kin)."""
+    lemmas = tuple(lx.lemma(w.lower()) for w in words)
+    return lemmas in attested_compounds() or tuple(lx.stem_key(w) for w in lemmas) in _attested_stems()
 
 
 @dataclass(frozen=True)
@@ -183,7 +192,8 @@ def _dictionary_words(zh: str, start: int, end: int) -> tuple[str | None, tuple[
     return (zh[best[0]:best[1]] if best else None), span
 
 
-def _own_senses(word: str) -> tuple[str, ...]:
+def own_senses(word: str) -> tuple[str, ...]:
+    """``word``'s CC-CEDICT senses that say something (not 'see …', not empty once cleaned)."""
     return tuple(s for s in lr.whole_glosses(word) if lx.content_lemmas(lx.strip_gloss(s)))
 
 
@@ -195,7 +205,7 @@ def _related(word: str, sense_word: str) -> bool:
     return word in sense_word or sense_word in word or word[:4] == sense_word[:4]
 
 
-def _meaning_kept(words: list[str], senses: tuple[str, ...], en_lemmas: set[str]) -> bool:
+def meaning_kept(words: list[str], senses: tuple[str, ...], en_lemmas: set[str]) -> bool:
     """Whether the compound shares a word with one of the word's senses ('high' of 高价 'high
     price', 'top' of 顶层 'top floor'), or a sense is in the English."""
     sense_words = {lx.lemma(w) for s in senses for w in re.findall(r"[a-z]{3,}", lx.strip_gloss(s).lower())
@@ -250,8 +260,8 @@ def _judge(zh: str, chain: list[_Unit], words: list[tuple[str, int, int]],
         if turned or any(u.end - u.start > 1 for u in chain) or not _clipped_compound(zh[start:end], texts[0]):
             return None
         return Calque((start, end), en_span, pieces, None, ())
-    senses = _own_senses(word)
-    if not senses or any(u.end - u.start >= len(word) for u in chain) or _meaning_kept(texts, senses, en_lemmas):
+    senses = own_senses(word)
+    if not senses or any(u.end - u.start >= len(word) for u in chain) or meaning_kept(texts, senses, en_lemmas):
         return None
     return Calque(span, en_span, pieces, word, senses)
 
@@ -323,7 +333,7 @@ def word_by_word_calques(zh: str, en: str) -> list[Calque]:
             if (len(w) != 2 or w not in cd or any(e.proper for e in cd.get(w)) or NUMERAL_CHARS.search(w)
                     or not _is_noun(w)):
                 continue
-            senses = _own_senses(w)
+            senses = own_senses(w)
             first, second = _primary(w[0]), _primary(w[1])
             if not senses or not first or not second:
                 continue
@@ -333,7 +343,7 @@ def word_by_word_calques(zh: str, en: str) -> list[Calque]:
                     continue
                 if not (any(renders(a.lemma, g) for g in first) and any(renders(b.lemma, g) for g in second)):
                     continue
-                if attested([a.text, b.text]) or _meaning_kept([a.text, b.text], senses, en_lemmas):
+                if attested([a.text, b.text]) or meaning_kept([a.text, b.text], senses, en_lemmas):
                     continue
                 if accounted is None:
                     accounted = lr.accounted_lemmas(zh, start, start + 2)

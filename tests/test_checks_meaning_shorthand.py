@@ -175,3 +175,66 @@ def test_unlisted_numbered_word_of_a_verbal_noun():
     assert [(r.zh_found.name, en[slice(*r.en_span)]) for r in found] == [("双循环", "double cycles")]
     # a counted thing stays ordinary counting
     assert sh.find_riddles("两项工程实现了新的飞跃。", "Both projects are significant leaps forward.", ()) == []
+
+
+# --------------------------------------------------------------------------- documents named by their count of 条
+
+SUPPORT = "省里出台“稳外资十八条”，支持外资企业扩大在华投资。"
+
+
+def test_count_of_articles_without_what_it_counts():
+    f, = run(SUPPORT, 'The province issued the "Foreign Investment Eighteen" to support foreign-funded '
+                      "firms in expanding their investment in China.")
+    assert f.severity == "minor" and "what it counts" in f.message
+    assert f.zh[slice(*f.zh_spans[0])] == "稳外资十八条"
+    assert f.en[slice(*f.en_spans[0])] == '"Foreign Investment Eighteen"'
+    f, = run("国务院常务会议部署“国十条”。", 'The State Council executive meeting rolled out the "National Ten".')
+    assert f.en[slice(*f.en_spans[0])] == '"National Ten"'
+
+
+def test_count_of_articles_with_its_noun_is_clean():
+    for en in ("The province issued 18 measures to stabilise foreign investment, supporting foreign firms.",
+               'The province issued the "18 Measures on Foreign Investment" to support foreign-funded firms.',
+               "The province issued eighteen policy steps to keep foreign investment, supporting firms.",
+               "The province issued a package to stabilise foreign investment and support foreign firms."):
+        assert run(SUPPORT, en) == [], en
+
+
+# --------------------------------------------------------------------------- numbered dictionary words
+
+def test_numbered_dictionary_word_coined_by_its_characters():
+    # 三甲 'Grade A' of the hospital grading; 甲 'armor' also meets the British spelling
+    zh = "全市共有12家三甲医院参与远程会诊。"
+    f, = run(zh, "Twelve three-armour hospitals in the city take part in remote consultations.")
+    assert f.zh[slice(*f.zh_spans[0])] == "三甲" and f.en[slice(*f.en_spans[0])] == "three-armour"
+    assert run(zh, "Twelve Grade-A tertiary hospitals in the city take part in remote consultations.") == []
+    # the word's own sense: 五星 'five-star' is English
+    assert run("酒店获评五星级。", "The hotel was rated five-star.") == []
+    # a count and its measure is plain counting (WMT20 seg 290: 四点建议 "a four-point proposal")
+    assert run("王毅就加强中非在安理会合作提出四点建议。",
+               "Wang Yi made a four-point proposal on strengthening cooperation between China and Africa "
+               "in the Security Council.") == []
+
+
+def test_explanation_after_the_head_noun_and_for_the_whole_series():
+    zh = "把数据职责写进“三定”方案，推动“三定”向“四定”转变。"
+    assert run(zh, 'Write data duties into the "three determinations" plans (which fix functions, bodies and '
+                   'staffing), and turn the "three determinations" into "four determinations".') == []
+    flags = run(zh, 'Write data duties into the "three determinations" plans, and turn the "three '
+                    'determinations" into "four determinations".')
+    assert [f.zh[slice(*f.zh_spans[0])] for f in flags] == ["三定", "四定"]
+
+
+# --------------------------------------------------------------------------- coordinated clipped pairs
+
+def test_coordinated_pairs_rendered_as_hyphenated_coinages():
+    zh = "各地要推进“强链补链”工作，增强产业链韧性。"
+    f, = run(zh, 'All localities should advance the "strong-chain, mend-chain" work and make industrial '
+                 "chains more resilient.")
+    assert f.zh[slice(*f.zh_spans[0])] == "强链补链" and f.en[slice(*f.en_spans[0])] == "strong-chain, mend-chain"
+    assert f.severity == "minor"
+    assert run(zh, "All localities should strengthen and extend industrial chains and make them more "
+                   "resilient.") == []
+    # object-verb compounds are English word formation
+    assert run("企业通过“降本增效”渡过难关。",
+               "Enterprises got through the hard times through cost-cutting and efficiency-raising.") == []

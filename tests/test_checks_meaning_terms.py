@@ -301,12 +301,51 @@ def test_gun_thorns_is_a_literal_rendering():
     assert f.en[slice(*f.en_spans[0])] == "gun thorns" and f.severity == "minor"
 
 
-def test_curated_set_phrases_are_left_to_idiom_literal():
+def test_curated_terms_rendered_by_their_image_are_mistranslations():
+    # a set phrase no 成语 list holds is a term: idiom-literal reports the image, literal-term the lost
+    # meaning (one flag, whatever the evidence of literal-term's own dictionary test)
     from qa.checks import idioms
 
     zh, en = "补齐农村基础设施和公共服务短板。", "Make up for the short board of rural infrastructure and public services."
-    assert literal(zh, en) == []
+    f, = literal(zh, en)
+    assert (f.check, f.category, f.severity) == ("literal-term", "Accuracy/Mistranslation", "major")
+    assert f.zh[slice(*f.zh_spans[0])] == "短板" and "weak" in f.suggestion
     assert [f.check for f in idioms.literal_idioms_in([Pair(id=1, zh=zh, en=en)])] == ["idiom-literal"]
+    f, = literal("要把科技创新作为推动高质量发展的抓手。",
+                 "Scientific and technological innovation should be the grabbing hand for high-quality growth.")
+    assert "grabbing hand" in f.en[slice(*f.en_spans[0])]
+    assert literal("要把科技创新作为推动高质量发展的抓手。",
+                   "Scientific and technological innovation should be the main lever for high-quality growth.") == []
+
+
+def test_a_literal_cue_another_word_says_is_no_image():
+    # WMT20 seg 1020: "sheep" (a cue of 领头羊) renders 肉羊 and 羊群 there; "bellwether" is the sense
+    zh = "全市有913个肉羊规模化养殖场，羊群正成为该地产业扶贫的“领头羊”。"
+    assert literal(zh, "The city has 913 large-scale mutton sheep farms, and the flocks are becoming the "
+                       "bellwether of local poverty alleviation.") == []
+    assert literal("该企业是行业的领头羊。", "The company is the lead sheep of the industry.") != []
+
+
+def test_listed_idioms_and_similes_stay_style():
+    # 得天独厚 is a 成语 of the idiom lists; "like water without a source" keeps the image as a simile
+    assert literal("这里的区位优势得天独厚。", "Its location advantage here is thick from heaven alone.") == []
+    assert literal("缺少人才支撑，创新就会成为无源之水。",
+                   "Without talent, innovation will become like water without a source.") == []
+
+
+def test_an_image_made_of_nouns_is_figurative_whatever_its_parts():
+    # 牛鼻子 'crux' = 牛 'ox' + 鼻子 'nose'; detected by the dictionary test alone (no curated table)
+    hit, = literal_terms.detect_literal_terms("抓住改革这个牛鼻子。", "Grab reform as the ox's nose.")
+    assert hit.word.word == "牛鼻子"
+    assert literal_terms.detect_literal_terms("抓住改革这个牛鼻子。", "Seize reform as the crux.") == []
+    # a verb part, or two whole words, make a compound the dictionary merely sums up
+    assert literal("推动跨领域数据共享。", "Promote data sharing across fields.") == []
+    assert literal("申请者需获得高中毕业证书。", "Applicants must obtain a high school graduation certificate.") == []
+
+
+def test_an_english_word_of_an_attested_stem_is_no_calque():
+    # 自治 'autonomy': "self-governance" is English (CC-CEDICT's own English has "self-government")
+    assert literal("实行村民自治。", "Practise villagers' self-governance.") == []
 
 
 def test_figurative_senses_are_clean():

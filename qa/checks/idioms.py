@@ -66,6 +66,15 @@ def _lexicon_keys() -> frozenset[str]:
     return frozenset(lx.strip_zh_punct(k)[0] for k in keys)
 
 
+def is_listed_idiom(expr: str) -> bool:
+    """Whether ``expr`` is a 成语 of the idiom lists (xinhua 成语, CC-CEDICT idioms), not a term.
+
+    Curated modern set phrases (抓手, 牛鼻子, 千行百业) and quoted coinages are *terms*: their
+    literal rendering is also a ``literal-term`` mistranslation.
+    """
+    return lx.strip_zh_punct(expr)[0] in _lexicon_keys()
+
+
 def find_expressions(zh: str, set_phrases: dict[str, lx.SetPhrase]) -> list[Expression]:
     """Idioms, curated set phrases and quoted terms in ``zh``; nested ones dropped."""
     stripped, where = lx.strip_zh_punct(zh)
@@ -156,7 +165,7 @@ def _rendered(phrase: lx.SetPhrase, tokens: list[lx.Token], text: str, accounted
     return False
 
 
-def _cue_span(phrase: lx.SetPhrase | None, tokens: list[lx.Token]) -> tuple[int, int] | None:
+def cue_span(phrase: lx.SetPhrase | None, tokens: list[lx.Token]) -> tuple[int, int] | None:
     """Character span covering every curated literal cue found in the English."""
     if not phrase:
         return None
@@ -184,7 +193,7 @@ def detect_literal(pair_zh: str, pair_en: str,
         key = lx.strip_zh_punct(expr.text)[0]
         phrase = curated.get(key)
         whole = lr.whole_glosses(expr.text)
-        cue = _cue_span(phrase, tokens)
+        cue = cue_span(phrase, tokens)
         if phrase and _rendered(phrase, tokens, pair_en, lr.accounted_lemmas(pair_zh, expr.start, expr.end), cue):
             continue
         if cue is None and any(lr.gloss_present(g, en_set) for g in whole):
@@ -311,7 +320,7 @@ def _literal_evidence(expr: Expression, phrase: lx.SetPhrase | None,
         for k, tj in sorted(chosen.items(), key=lambda kv: kv[1]):
             seen.setdefault(parts[k].zh, tokens[tj].text)
         words = tuple(seen.items())
-    cue = _cue_span(phrase, tokens)
+    cue = cue_span(phrase, tokens)
     if cue is None and component is None:
         return None
     if cue is None:

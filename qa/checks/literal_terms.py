@@ -2,7 +2,7 @@
 
 软肋 is a 'weak spot', not a "soft rib"; 枪刺 a 'bayonet', not "gun thorns".
 ``idiom-literal`` catches this for 成语 and curated set phrases (短板, 抓手 are
-in its table, and their spans are left to it); this check extends it to any
+in its table; its finds on terms are echoed here, see below); this check extends it to any
 word of two to four characters (a jieba word, a CC-CEDICT headword or a
 sub-word of one) whose meaning is known and is *not* the sum of its parts.
 
@@ -15,6 +15,10 @@ English, one of those words belongs to none of the word's figurative senses,
 no other Chinese word of the sentence explains them, and no CEDICT sense of the
 whole is in the English: an English that matches the word's own gloss ("step
 by step" for 循序渐进) is never flagged.
+
+Terms no 成语 list holds (curated set phrases such as 抓手, 牛鼻子, 千行百业, and quoted
+coinages) that ``idiom-literal`` finds rendered by their image are reported here too, as a
+mistranslation: for a term the image is all the reader gets ("a grabbing hand" for 'a lever').
 
 Any two-to-four-character dictionary word is also flagged (minor) when an English compound glosses
 its characters one by one and shares no word with its senses: "stride-across" for 跨越式 'leap-
@@ -38,8 +42,15 @@ from align.script import HAN_RUN
 from align.zh_words import loaded_jieba
 from qa import lexicons as lx
 from qa import literal as lr
-from qa.calque import Calque, hyphenated_calques, word_by_word_calques
-from qa.checks.idioms import detect_literal, find_expressions, set_phrases_for
+from qa.calque import Calque, hyphenated_calques, jieba_tag, word_by_word_calques
+from qa.checks.idioms import (
+    LiteralRendering,
+    cue_span,
+    detect_literal,
+    find_expressions,
+    is_listed_idiom,
+    set_phrases_for,
+)
 from qa.model import Check, Context, Flag
 
 
@@ -97,11 +108,26 @@ def figurative_word(word: str) -> FigurativeWord | None:
     opaque = [s for s in senses if _opaque(s, parts)]
     if not (opaque or figurative) or (len(opaque) <= len(senses) / 2 and not marked):
         return None
-    if not marked and any(len(p.zh) > 1 for p in parts):
+    if not marked and any(len(p.zh) > 1 for p in parts) and not _image_only(senses, parts):
         return None  # 死亡率 'death rate', 建筑群 'building group': the sub-words' own senses, compositionally
     reference = frozenset().union(*(_content(s) for s in opaque + figurative))
     primary = tuple(_primary_lemmas(p.zh) for p in parts)
     return FigurativeWord(word, tuple(senses), tuple(parts), reference, marked, primary)
+
+
+def _image_only(senses: Sequence[str], parts: Sequence[lr.Part]) -> bool:
+    """A concrete image whose senses its parts never say: every part a noun for jieba, one of them a
+    single character, and no sense sharing a word with any part (牛鼻子 'key point; crux' of 牛 'ox'
+    and 鼻子 'nose').
+
+    A verb or modifier part (跨领域 'interdisciplinary', "across fields"), or two whole words
+    (毕业证书 'diploma', "graduation certificate"), make a plain compound that a dictionary merely
+    sums up in one word.
+    """
+    if not all(jieba_tag(p.zh).startswith("n") for p in parts) or all(len(p.zh) > 1 for p in parts):
+        return False
+    known = frozenset().union(*(p.lemmas for p in parts))
+    return all(not _shares(_content(s), known) for s in senses)
 
 
 def _primary_lemmas(part: str) -> frozenset[str]:
@@ -236,14 +262,48 @@ def detect_literal_terms(zh: str, en: str, skip: Sequence[tuple[int, int]] = ())
     return out
 
 
-def _idiom_spans(pair: Pair, ctx: Context) -> list[tuple[int, int]]:
-    """Chinese spans idiom-literal owns: its listed idioms and set phrases, and the quoted terms it flags."""
+def _idiom_spans(pair: Pair, ctx: Context) -> tuple[list[tuple[int, int]], list[LiteralRendering]]:
+    """Chinese spans idiom-literal judges (its listed idioms and set phrases, and the quoted terms it
+    flags), and its literal renderings of *terms*: expressions no idiom list holds."""
     table = set_phrases_for(ctx)
     exprs = find_expressions(pair.zh, table)
     spans = [(e.start, e.end) for e in exprs if e.source != "quoted"]
-    if any(e.source == "quoted" for e in exprs):
-        spans += [(h.expression.start, h.expression.end) for h in detect_literal(pair.zh, pair.en, table)]
-    return spans
+    if not exprs:
+        return spans, []
+    hits = detect_literal(pair.zh, pair.en, table)
+    spans += [(h.expression.start, h.expression.end) for h in hits if h.expression.source == "quoted"]
+    terms = [h for h in hits if not is_listed_idiom(h.expression.text) and not h.simile]
+    return spans, [h for h in terms if h.parts or not _cue_explained(pair, h, table)]
+
+
+def _cue_explained(pair: Pair, hit: LiteralRendering, table: dict[str, lx.SetPhrase]) -> bool:
+    """Whether the literal cue idiom-literal met ("sheep" for 领头羊) is said by other words of the
+    Chinese (肉羊, 羊群 of the same sentence): then it is no image of the term, only the topic."""
+    phrase = {lx.strip_zh_punct(k)[0]: v for k, v in table.items()}.get(lx.strip_zh_punct(hit.expression.text)[0])
+    cue = cue_span(phrase, lx.tokenize_en(pair.en))
+    if cue is None:
+        return False
+    words = set(lx.content_lemmas(pair.en[cue[0]:cue[1]]))
+    return words <= lr.accounted_lemmas(pair.zh, hit.expression.start, hit.expression.end)
+
+
+def _term_flag(pair: Pair, hit: LiteralRendering) -> Flag:
+    """A figurative term (抓手, 牛鼻子, 千行百业: a set phrase no 成语 list holds) rendered by its parts.
+
+    idiom-literal reports the image (Style/Literal idiom); for a term the image is all the reader
+    gets, "a grabbing hand" for 'a lever': the meaning is lost, a mistranslation.  An image kept
+    as a simile ("like water without a source") is left to idiom-literal: the comparison tells
+    the reader it is a figure, so the sense survives.
+    """
+    e = hit.expression
+    en_text = pair.en[hit.en_span[0]:hit.en_span[1]]
+    how = " (" + ", ".join(f"{zh} → '{w}'" for zh, w in hit.parts) + ")" if hit.parts else ""
+    meaning = f" means '{hit.meaning}'" if hit.meaning else " is a figurative term"
+    return LITERAL_TERM.flag(
+        pair, f"'{e.text}'{meaning}; the English '{en_text}' gives its literal image{how}, not its meaning",
+        zh_spans=((e.start, e.end),), en_spans=(hit.en_span,),
+        suggestion=f"Translate the meaning, e.g. '{hit.suggestion}'" if hit.suggestion else
+        "Translate the meaning rather than the characters")
 
 
 def _sense(fig: FigurativeWord) -> str:
@@ -271,8 +331,8 @@ def _calque_flag(pair: Pair, hit: Calque) -> Flag:
 
 
 def check_literal_terms(pair: Pair, ctx: Context) -> list[Flag]:
-    flags: list[Flag] = []
-    skip = _idiom_spans(pair, ctx)
+    skip, terms = _idiom_spans(pair, ctx)
+    flags = [_term_flag(pair, t) for t in terms]
     hits = detect_literal_terms(pair.zh, pair.en, skip)
     taken = [*skip, *(h.zh_span for h in hits)]
     for calque in [*hyphenated_calques(pair.zh, pair.en), *word_by_word_calques(pair.zh, pair.en)]:

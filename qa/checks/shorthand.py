@@ -26,6 +26,14 @@ gloss, in order, as one list ("production, learning, research and use"), or
 as one hyphenated compound ("number-wisdom" for 数智, found by ``qa/calque.py``).
 Ordinary counted nouns are left alone: the term must not be a CEDICT word
 whose own gloss is in the English (两国 "the two countries").
+
+Also minor: a numbered dictionary word coined as the count hyphenated to a
+literal gloss its senses do not share (三甲 "three-armour"); a quoted document
+named by its number of 条 whose English keeps the number but no noun of what
+it counts (数据二十条 'the "Data Twenty"'); a quoted coordinate of clipped pairs
+rendered as a list of hyphenated coinages (上云用数赋智 "up-cloud, use-number,
+give-wisdom").  An explanation may follow the noun the term qualifies, and one
+explained count of a series (三定) explains the others (四定).
 """
 
 from __future__ import annotations
@@ -44,7 +52,11 @@ from qa import lexicons as lx
 from qa.calque import (
     FUNCTION_CHARS,
     NUMERAL_CHARS,
+    attested,
     hyphenated_calques,
+    jieba_tag,
+    meaning_kept,
+    own_senses,
     renders,
     unit_lemmas,
 )
@@ -103,7 +115,7 @@ class Riddle:
     zh_found: Found
     en_span: tuple[int, int]
     entry: Shorthand | None  # None for an unknown numbered abbreviation
-    how: str  # "known literal rendering" | "numeral and literal gloss"
+    how: str  # "known literal rendering" | "numeral and literal gloss" | "number without what it counts" | "character by character"
 
 
 @lru_cache(maxsize=4096)
@@ -123,25 +135,42 @@ def _count_value(numeral: str) -> int | None:
     return cn_int(numeral)
 
 
-def _numeral_and_gloss(en: str, value: int, counted: str) -> tuple[int, int] | None:
-    """Where the English says the count then a literal gloss of ``counted``, with no explanation after it."""
+#: the noun a quoted numbered term qualifies ("'three determinations' plans (which set …)"): the
+#: explanation may follow it
+_HEAD_NOUN = re.compile(r"^\s*[”\"’']?\s*[A-Za-z]+(?=\s*[\[(:—–])")
+
+
+def _explained(en: str, end: int) -> bool:
+    """Whether an explanation follows the phrase ending at ``end``, directly or after the one noun it
+    qualifies ("the 'three determinations' plans (which set functions, bodies and staffing)")."""
+    head = _HEAD_NOUN.match(en[end:])
+    return bool(_EXPLAINED.match(en[end:]) or head and _EXPLAINED.match(en[end + head.end():]))
+
+
+#: the words that link a hyphenated count to its noun ("four-in-one"), never a gloss of what is
+#: counted; other short common words are ("three-set" for 三定)
+_LINK_WORDS = frozenset({"a", "an", "the", "in", "on", "of", "to", "by", "for", "and", "or", "one", "with"})
+
+
+def _count_and_gloss(en: str, value: int, counted: str) -> list[tuple[int, int, bool]]:
+    """Every place the English says the count then a literal gloss of ``counted``: (start, end,
+    whether an explanation follows)."""
     words = _COUNT_WORDS.get(value)
-    if not words:
-        return None
     glosses = _gloss_lemmas(counted)
-    if not glosses:
-        return None
+    if not words or not glosses:
+        return []
     tokens = lx.tokenize_en(en)
     pattern = re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(words) + rf"|{value})(?![A-Za-z0-9])",
                          re.IGNORECASE)
+    out: list[tuple[int, int, bool]] = []
     for m in pattern.finditer(en):
         if en[m.end():m.end() + 1] == "-":  # "two-carbon", "four-in-one": one hyphenated word
             hyph = re.match(r"-([A-Za-z]+(?:-[A-Za-z]+)*)", en[m.end():])
             parts = hyph.group(1).split("-") if hyph else []
-            content = [w for w in parts if w.lower() not in lx.STOPWORDS]
-            if content and any(lx.same_stem(lx.lemma(w.lower()), g) for w in content for g in glosses):
+            content = [w for w in parts if w.lower() not in _LINK_WORDS]
+            if hyph and content and any(lx.same_stem(lx.lemma(w.lower()), g) for w in content for g in glosses):
                 end = m.end() + hyph.end()
-                return None if _EXPLAINED.match(en[end:]) else (m.start(), end)
+                out.append((m.start(), end, _explained(en, end)))
             continue
         after = [t for t in tokens if t.start >= m.end()][:3]
         for k, t in enumerate(after):
@@ -150,12 +179,23 @@ def _numeral_and_gloss(en: str, value: int, counted: str) -> tuple[int, int] | N
             if t.text.lower() in lx.STOPWORDS and k < 2:
                 continue
             if any(lx.same_stem(t.lemma, g) for g in glosses):
-                end = t.end
-                if _EXPLAINED.match(en[end:]):
-                    return None
-                return m.start(), end
+                out.append((m.start(), t.end, _explained(en, t.end)))
             break
-    return None
+    return out
+
+
+def _numeral_and_gloss(en: str, value: int, counted: str) -> tuple[int, int] | None:
+    """Where the English first says the count then a literal gloss of ``counted``, unless an
+    explanation follows it there."""
+    found = _count_and_gloss(en, value, counted)
+    return None if not found or found[0][2] else found[0][:2]
+
+
+def _family_explained(en: str, counted: str) -> bool:
+    """Whether the English explains a numbered term of the same counted word at any count: once
+    "three determinations" is explained, "four determinations" (四定 beside 三定) is the same series
+    with one more item, not a new riddle."""
+    return any(explained for value in _COUNT_WORDS for *_, explained in _count_and_gloss(en, value, counted))
 
 
 def _meaning_explained(entry: Shorthand, en_lemmas: set[str]) -> bool:
@@ -258,10 +298,100 @@ def _unknown(zh: str, en: str, table: tuple[Shorthand, ...], taken: list[Found])
         if any(set(lx.content_lemmas(lx.strip_gloss(g))) <= en_lemmas for g in whole if lx.content_lemmas(g)):
             continue
         span = _numeral_and_gloss(en, value, counted)
-        if span is not None:
+        if span is not None and not _family_explained(en, counted):
             out.append(Riddle(f, span, None, "numeral and literal gloss"))
             taken.append(f)
+    return out + _numbered_words(zh, en, known, taken) + _counted_articles(zh, en, taken)
+
+
+def _numbered_words(zh: str, en: str, known: set[str], taken: list[Found]) -> list[Riddle]:
+    """Dictionary words that open with a numeral (三甲 'grade A', of 三甲医院) coined into English as
+    the count hyphenated to a literal gloss of the rest ("three-armour" hospitals).
+
+    The numeral is part of the word, so the count alone says nothing; the hyphen makes the English
+    a coinage.  A count and its measure (四点 "four-point", 三步 "three-step": jieba's numeral tag
+    'm') is plain English counting.  Flagged only when the gloss shares no word with the word's own CC-CEDICT senses
+    ("five-star" for 五星, "three-good" for 三好 keep their sense) and no explanation follows.
+    """
+    out: list[Riddle] = []
+    at = 0
+    for w in loaded_jieba().lcut(zh, HMM=False):
+        start, at = at, at + len(w)
+        m = _NUMBERED.match(w)
+        if (not m or m.group(2) or not 2 <= len(w) <= 4 or w in known or not _is_word(w)
+                or jieba_tag(w).startswith("m") or any(e.proper for e in lx.cedict().get(w))
+                or any(start < k.end and k.start < start + len(w) or k.name == w for k in taken)):
+            continue
+        value = _count_value(m.group(1))
+        if not value or value < 2:
+            continue
+        senses = own_senses(w)
+        for s, e, explained in _count_and_gloss(en, value, m.group(3)):
+            words = re.findall(r"[A-Za-z]+", en[s:e])[1:]
+            if "-" not in en[s:e] or explained or attested(re.findall(r"[A-Za-z]+", en[s:e])):
+                continue
+            if senses and meaning_kept(words, senses, set()):
+                continue
+            out.append(Riddle(Found(w, start, start + len(w)), (s, e), None, "numeral and literal gloss"))
+            taken.append(out[-1].zh_found)
+            break
     return out
+
+
+#: a quoted policy document named by the number of its articles: “数据二十条”, “国十条”, “金融十六条”
+_ARTICLES_TERM = re.compile(f"^[{HAN_CLASS}]{{0,6}}?([〇零一二两三四五六七八九十百]{{1,5}}|[0-9]{{1,3}})条$")
+_QUOTED_TITLE = re.compile(f"[“\"「『《]([{HAN_CLASS}0-9]{{2,10}})[”\"」』》]")
+#: what 条 counts in English
+_ARTICLE_NOUN = re.compile(r"(?:measure|article|provision|point|rule|guideline|regulation|step|polic|item|clause|"
+                           r"opinion|principle|stipulation|term|action)", re.IGNORECASE)
+
+
+def _counted_articles(zh: str, en: str, taken: list[Found]) -> list[Riddle]:
+    """A document named by its count of articles (数据二十条 'the 20 measures on data') whose English
+    keeps the number but drops what it counts ('the "Data Twenty"').
+
+    Chinese names policy packages by their number of 条 (articles, measures); the number alone
+    tells the English reader nothing.  Flagged only when the English has the number and no noun
+    of articles or measures within three words of any occurrence of it.
+    """
+    from qa.checks.numbers import en_numbers
+
+    out: list[Riddle] = []
+    numbers = None
+    for q in _QUOTED_TITLE.finditer(zh):
+        m = _ARTICLES_TERM.match(q.group(1))
+        if not m or any(q.start(1) < k.end and k.start < q.end(1) for k in taken):
+            continue
+        value = int(m.group(1)) if m.group(1).isdigit() else cn_int(m.group(1))
+        if not value or value < 2:
+            continue
+        numbers = en_numbers(en) if numbers is None else numbers
+        here = [n for n in numbers if value in n.values]
+        if not here or any(_counts_articles(en, *n.span) for n in here):
+            continue
+        start, end = _quoted_phrase(en, *here[0].span)
+        out.append(Riddle(Found(q.group(1), q.start(1), q.end(1)), (start, end), None, "number without what it counts"))
+    return out
+
+
+def _counts_articles(en: str, start: int, end: int) -> bool:
+    """A noun of articles or measures within three words after the number ("20 Data Measures",
+    "the twenty measures on data") or two before it ("the Measures (20)")."""
+    after = re.findall(r"[A-Za-z]+", en[end:end + 60])[:3]
+    before = re.findall(r"[A-Za-z]+", en[max(0, start - 40):start])[-2:]
+    return any(_ARTICLE_NOUN.match(w) for w in after + before)
+
+
+def _quoted_phrase(en: str, start: int, end: int) -> tuple[int, int]:
+    """The quoted English around a number ('"Data Twenty"'), or the number with the capitalised
+    words before it."""
+    left = re.search(r"[“\"‘']((?:[A-Z][\w-]*\s+){0,3})$", en[max(0, start - 40):start])
+    if left:
+        start -= len(left.group(0))
+        close = re.match(r"[^”\"’.;!?]{0,40}[”\"’]", en[end:])
+        return start, end + (close.end() if close else 0)
+    caps = re.search(r"(?:[A-Z][\w-]*\s+){1,3}$", en[max(0, start - 40):start])
+    return (start - len(caps.group(0)) if caps else start), end
 
 
 #: what may stand between the words of a character-by-character list: commas, hyphens, slashes, "and"
@@ -359,7 +489,8 @@ def _coordinate(zh: str, en: str, table: tuple[Shorthand, ...], taken: list[Foun
         if span is not None and not _verbs_for_verbs(en[span[0]:span[1]], units):
             out.append(Riddle(f, span, None, "character by character"))
             taken = [*taken, f]
-    return out + _hyphenated(zh, en, known, taken + [r.zh_found for r in out])
+    out += _hyphenated(zh, en, known, taken + [r.zh_found for r in out])
+    return out + _paired_calques(zh, en, known, taken + [r.zh_found for r in out])
 
 
 def _hyphenated(zh: str, en: str, known: set[str], taken: list[Found]) -> list[Riddle]:
@@ -373,6 +504,55 @@ def _hyphenated(zh: str, en: str, known: set[str], taken: list[Found]) -> list[R
         if _verbs_for_verbs(en[c.en_span[0]:c.en_span[1]], list(f.name)):
             continue  # 学练训赛 "learn-practise-train-compete": the characters' own verbs
         out.append(Riddle(f, c.en_span, None, "character by character"))
+    return out
+
+
+#: a two-word hyphenated English compound, standing alone (not part of a longer chain)
+_PAIR_COMPOUND = re.compile(r"(?<![A-Za-z-])([A-Za-z]{2,})-([A-Za-z]{2,})(?![A-Za-z-])")
+#: what joins the compounds of one list: a comma, "and", a slash
+_PAIR_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*/\s*)$")
+#: a second word that is a verb form makes an English object-verb compound ("cost-cutting")
+_VERB_FORM = re.compile(r"(?:ing|ed)$", re.IGNORECASE)
+
+
+def _paired_calques(zh: str, en: str, known: set[str], taken: list[Found]) -> list[Riddle]:
+    """A quoted coordinate of clipped pairs (上云用数赋智 'moving to the cloud, using data and
+    empowering with intelligence', 降本增效) rendered as a list of hyphenated coinages whose words
+    gloss its characters in order ("up-cloud, use-number, give-wisdom").
+
+    Evidence, all required: the quoted Chinese term is no dictionary word; the English list holds
+    two or more two-word hyphenated compounds, none of them English (CC-CEDICT's English never
+    uses them) nor an object-verb compound ("cost-cutting"); as many compounds as the term has
+    character pairs; and the list's words render, in order, at least two thirds of the term's
+    characters by their own glosses.
+    """
+    compounds = [m for m in _PAIR_COMPOUND.finditer(en)
+                 if not _VERB_FORM.search(m.group(2)) and not attested([m.group(1), m.group(2)])]
+    lists: list[list[re.Match[str]]] = []
+    for m in compounds:
+        if lists and _PAIR_GAP.match(en[lists[-1][-1].end():m.start()]):
+            lists[-1].append(m)
+        else:
+            lists.append([m])
+    out: list[Riddle] = []
+    for q in _QUOTED.finditer(zh):
+        term = q.group(1)
+        if (len(term) < 4 or _is_word(term) or term in known
+                or any(q.start(1) < k.end and k.start < q.end(1) for k in taken)):
+            continue
+        for run in lists:
+            if len(run) < 2 or 2 * len(run) != len(term):
+                continue
+            words = [lx.lemma(w.lower()) for m in run for w in m.groups()]
+            at, rendered = 0, 0
+            for w in words:
+                k = next((i for i in range(at, len(term)) if any(renders(w, g) for g in unit_lemmas(term[i]))), None)
+                if k is not None:
+                    at, rendered = k + 1, rendered + 1
+            if 3 * rendered >= 2 * len(term):
+                out.append(Riddle(Found(term, q.start(1), q.end(1)), (run[0].start(), run[-1].end()), None,
+                                  "character by character"))
+                break
     return out
 
 
@@ -415,6 +595,11 @@ def check_shorthand(pair: Pair, ctx: Context) -> list[Flag]:
                        f"renders it literally and does not say what it stands for")
             suggestion = f"Use the accepted rendering, e.g. '{r.entry.accepted[0].rstrip('*')}'"
             severity = "major"
+        elif r.how == "number without what it counts":
+            message = (f"'{zh_text}' names a document by its number of articles (条); the English "
+                       f"'{en_text}' keeps the number but not what it counts")
+            suggestion = "Say what is counted, e.g. 'the 20 measures', 'the ten articles'"
+            severity = "minor"
         elif r.how == "character by character":
             message = (f"'{zh_text}' looks like an abbreviation (缩略语) whose characters each stand "
                        f"for a word; the English '{en_text}' renders the characters one by one "
