@@ -85,7 +85,7 @@ def check_partitioned(client, item: BatchInput, opts: BatchOptions, memory: Pair
     """Check ``memory`` (read from ``item``) in partitions of ``size`` pairs on ``client``'s
     workers and write the item's folder; the row is the one a single task would give."""
     from qa.batch import check_setup, embedder_for, finish_item
-    from qa.pipeline import Report, check_whole, filter_flags, sort_flags, split_checks
+    from qa.pipeline import Report, check_whole, drop_superseded, filter_flags, sort_flags, split_checks
     from qa.review_app.memory import dismissal_memory
 
     checks, profile, resources = check_setup(opts)
@@ -99,7 +99,8 @@ def check_partitioned(client, item: BatchInput, opts: BatchOptions, memory: Pair
         resources = {**resources, "embedder": embedder_for(opts)}
     whole_flags = check_whole(pairs, whole, profile, resources)
     local = client.gather(local_futures)
-    flags = sort_flags([f for part_flags, _ in local for f in part_flags] + whole_flags)
+    flags = sort_flags(drop_superseded([f for part_flags, _ in local for f in part_flags] + whole_flags,
+                                       profile.active(tuple(checks))))
     flags, dismissed = filter_flags(flags, review)
     part_of = {p.id: n for n, part in enumerate(cut) for p in part}
     by_part: list[list[Flag]] = [[] for _ in parts]

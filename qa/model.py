@@ -101,6 +101,10 @@ class Check:
     keys a profile may set for this check; ``ctx.options_of(check)`` gives the
     instance in force.  ``needs`` names the ``ctx.resources`` the check uses
     when present (``"embedder"``): runners that can supply them know to.
+    ``supersedes`` names checks whose flag on the same pair and Chinese spans
+    this check's flag replaces: one error, one flag, the more specific reading
+    kept (literal-term's mistranslation of a term over idiom-literal's style
+    flag on the same image), so the MQM penalty counts the error once.
     Flags are made with :meth:`flag`, which stamps the check's id, category
     and default severity so they cannot drift from the registry.
     """
@@ -113,6 +117,7 @@ class Check:
     scope: Literal["pair", "document"] = "pair"
     options: type = NoOptions
     needs: frozenset[str] = frozenset()
+    supersedes: frozenset[str] = frozenset()
 
     def flag(self, pair: Pair | None, message: str, *, zh_spans: Sequence[Span] = (),
              en_spans: Sequence[Span] = (), suggestion: str | None = None,

@@ -156,6 +156,17 @@ def check_whole(pairs: Sequence[Pair], whole: Sequence[Check], profile: Profile,
     return _run_on(pairs, whole, profile, resources, done) if whole else []
 
 
+def drop_superseded(flags: Sequence[Flag], checks: Sequence[Check]) -> list[Flag]:
+    """``flags`` without those another check's flag replaces (``Check.supersedes``): a flag of
+    check B goes when a check that supersedes B flagged the same pair and Chinese spans."""
+    replaced = {c.id: c.supersedes for c in checks if c.supersedes}
+    if not replaced:
+        return list(flags)
+    gone = {(f.pair_id, f.pair_ids, f.zh_spans, b)
+            for f in flags for b in replaced.get(f.check, ()) if f.zh_spans}
+    return [f for f in flags if (f.pair_id, f.pair_ids, f.zh_spans, f.check) not in gone]
+
+
 def sort_flags(flags: list[Flag]) -> list[Flag]:
     """Flags in pair order, then by check: the same order however they were produced
     (a stable sort, and each check's own flags come from one run of it)."""
@@ -187,7 +198,7 @@ def run_checks(pairs: Sequence[Pair], checks: Sequence[Check], profile: Profile,
 
         flags = check_locally(pairs, local, profile, resources, chunk_size, done)
         flags += check_whole(pairs, whole, profile, resources, done)
-    return sort_flags(flags)
+    return sort_flags(drop_superseded(flags, [*local, *whole]))
 
 
 def estimate_quality(pairs: Sequence[Pair], flags: Sequence[Flag], embedder,

@@ -356,5 +356,7 @@ def check_literal_terms(pair: Pair, ctx: Context) -> list[Flag]:
 LITERAL_TERM = Check(id="literal-term", category="Accuracy/Mistranslation", severity="major",
                      description="Words whose meaning is not the sum of their characters rendered "
                                  "character by character (软肋 → 'soft rib')",
-                     run=check_literal_terms, scope="pair")
+                     run=check_literal_terms, scope="pair",
+                     # a term rendered by its image: idiom-literal's flag on it is the same error
+                     supersedes=frozenset({"idiom-literal"}))
 CHECKS = [LITERAL_TERM]
