@@ -218,3 +218,129 @@ def test_a_congress_rendered_as_a_plenum_and_back():
                            "the digital economy.")) == 1
     assert run(plenum, "The Third Plenum of the 20th CPC Central Committee made important arrangements.") == []
     assert inst.without_meeting_ordinals("the 19th CPC Central Committee") == "the      CPC Central Committee"
+
+
+def _en_span(flag) -> str:
+    return flag.en[slice(*flag.en_spans[0])]
+
+
+@pytest.mark.parametrize("zh,wrong,right", [
+    ("李强总理在座谈会上强调，要稳住外贸外资基本盘。",
+     "President Li Qiang stressed at the symposium that foreign trade and investment must be stabilised.",
+     "Premier Li Qiang stressed at the symposium that foreign trade and investment must be stabilised."),
+    ("国家主席习近平同法国总统马克龙举行会谈。",
+     "General Secretary Xi Jinping held talks with French President Emmanuel Macron.",
+     "Chinese President Xi Jinping held talks with French President Emmanuel Macron."),
+    ("赵乐际委员长出席开幕式并致辞。",
+     "Premier Zhao Leji attended the opening ceremony and delivered a speech.",
+     "Chairman Zhao Leji attended the opening ceremony and delivered a speech."),
+    ("总书记习近平在贺信中指出，科技创新是发展新质生产力的核心要素。",
+     "In his letter, Chinese Premier Xi Jinping pointed out that innovation is the core of new productive forces.",
+     "In his letter, General Secretary Xi Jinping pointed out that innovation is the core of new productive forces."),
+    ("王沪宁主席主持会议。",
+     "The meeting was chaired by Wang Huning, the Chinese premier.",
+     "The meeting was chaired by Wang Huning, chairman of the CPPCC National Committee."),
+])
+def test_a_leaders_title_is_another_office(zh, wrong, right):
+    flags = run(zh, wrong)
+    assert len(flags) == 1 and flags[0].severity == "major"
+    assert "title" in flags[0].message or "wrong name" in flags[0].message  # 总理 lists "President" as wrong
+    assert run(zh, right) == []
+
+
+def test_a_title_not_tied_to_the_person_is_no_error():
+    # the English drops 总书记 and names another country's president: neither is a wrong title
+    zh = "习近平总书记会见美国总统拜登时强调，中美关系要稳定发展。"
+    assert run(zh, "Meeting US President Joe Biden, Xi Jinping stressed that China-US ties must develop "
+                   "steadily.") == []
+    assert run("印度总理莫迪访问美国。", "Indian Prime Minister Narendra Modi visited the United States.") == []
+
+
+def test_a_plenum_made_another_bodys_is_flagged():
+    zh = "党的二十届二中全会审议通过了《党和国家机构改革方案》。"
+    flags = run(zh, "The Second Plenary Session of the 20th Central Commission for Discipline Inspection "
+                    "adopted the plan for reforming Party and state institutions.")
+    assert len(flags) == 1 and _en_span(flags[0]) == "Central Commission for Discipline Inspection"
+    assert run(zh, "The second plenary session of the 20th CPC Central Committee adopted the plan for "
+                   "reforming Party and state institutions.") == []
+    npcsc = "全国人大常委会第十次会议表决通过了矿产资源法修订草案。"
+    assert len(run(npcsc, "The tenth session of the Standing Committee of the CPPCC National Committee "
+                          "voted to adopt the revised draft of the mineral resources law.")) == 1
+    assert run(npcsc, "The tenth session of the NPC Standing Committee voted to adopt the revised draft "
+                      "of the mineral resources law.") == []
+
+
+@pytest.mark.parametrize("zh,wrong,right", [
+    ("他曾在中央党校进修一年。",
+     "He once spent a year of further study at the Party School of the Guangdong Provincial Committee of the CPC.",
+     "He once spent a year of further study at the Party School of the CPC Central Committee."),
+    ("国务院近日印发《关于促进民营经济发展壮大的意见》。",
+     "The provincial government recently issued guidelines on promoting the growth of the private economy.",
+     "The State Council recently issued guidelines on promoting the growth of the private economy."),
+])
+def test_a_central_body_made_local_is_flagged(zh, wrong, right):
+    flags = run(zh, wrong)
+    assert len(flags) == 1 and "central body" in flags[0].message
+    assert run(zh, right) == []
+
+
+def test_a_loose_word_elsewhere_in_the_sentence_does_not_excuse_another_body():
+    zh = "国家能源局表示，今年新能源新增装机将继续保持较快增长。"
+    flags = run(zh, "The National Development and Reform Commission said new energy installations would keep "
+                    "growing fast this year.")
+    assert len(flags) == 1 and "Development and Reform" in _en_span(flags[0])
+    assert run(zh, "The National Energy Administration said new energy installations would keep growing "
+                   "fast this year.") == []
+    # a loose word that names a body ("the energy regulator") is a paraphrase of it
+    assert run(zh, "The energy regulator said new energy installations would keep growing fast this year.") == []
+    # nor does a loose word in a neighbour's English excuse it
+    wrong = Pair(id=1, zh=zh, en="The Ministry of Commerce said new energy installations would keep growing.")
+    after = Pair(id=2, zh="其中风电光伏占比超过一半。", en="Wind and solar energy account for more than half.")
+    assert len(inst.check_institutions(wrong, Context(pairs=[wrong, after]))) == 1
+
+
+@pytest.mark.parametrize("zh,wrong,right", [
+    ("作者：李明 省疾病预防控制中心主任医师",
+     "Author: Li Ming, chief physician at the Provincial Academy of Medical Sciences",
+     "Author: Li Ming, chief physician at the Provincial Center for Disease Control and Prevention"),
+    ("深圳市商务局近日发布了跨境电商扶持政策。",
+     "The Shenzhen Municipal Commerce Commission recently released support policies for cross-border e-commerce.",
+     "The Shenzhen Municipal Bureau of Commerce recently released support policies for cross-border e-commerce."),
+])
+def test_an_unlisted_body_rendered_as_another_kind_of_body_is_minor(zh, wrong, right):
+    flags = run(zh, wrong)
+    assert len(flags) == 1 and flags[0].severity == "minor" and "different kind of body" in flags[0].message
+    assert run(zh, right) == []
+    # a paraphrase by the head alone is a rendering
+    assert run(zh, right.replace("Provincial Center for Disease Control and Prevention", "the provincial centre")
+               .replace("Shenzhen Municipal Bureau of Commerce", "city's commerce bureau")) == []
+
+
+def test_head_correspondences_come_from_real_names():
+    from qa.body_heads import head_map, head_of
+    heads = head_map(())  # CC-CEDICT's names of bodies alone
+    assert "center" in heads.of_chinese("国家信息中心")
+    assert {"bureau", "administration"} <= heads.of_chinese("国家数据局")
+    assert heads.of_chinese("省公安厅") == frozenset()  # too few real names end in 厅 to say
+    assert head_of("Organization Department of the CPC Central Committee") == "department"
+    assert head_of("State Council General Office") == "office"
+
+
+@pytest.mark.parametrize("zh,en", [
+    # the Chinese names the province's office under the central one
+    ("国家税务总局浙江省税务局近日发布公告。",
+     "The Zhejiang Provincial Tax Service of the State Taxation Administration recently issued a notice."),
+    # a district Party secretary: "Party Secretary" holds 书记's "secretary"
+    ("西湖区委书记张伟表示，将加快推进城市更新。",
+     "Zhang Wei, Party Secretary of Xihu District, said the district would speed up urban renewal."),
+    ("全国工商联常务副主席徐明出席会议。",
+     "Xu Ming, Executive Vice Chairman of the All-China Federation of Industry and Commerce, attended."),
+    # 中央 in 中央统战部 is the owner the English names
+    ("中央统战部副部长出席开幕式。",
+     "A deputy head of the United Front Work Department of the CPC Central Committee attended the opening."),
+    # a loose word inside a garbled but whole name of the body is a rendering of it
+    ("农业农村部网站发布了征求意见稿。",
+     "The website of the Ministry of Agriculture, Rural Affairs and Villages published a draft for comment."),
+])
+def test_names_of_the_body_itself_and_its_local_offices_are_clean(zh, en):
+    assert run(zh, en) == []

@@ -33,7 +33,7 @@ and government" says "government" for 省政府).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -41,10 +41,12 @@ from pathlib import Path
 from align.errors import InputError
 from align.model import Pair
 from align.zh_words import loaded_jieba
+from qa import body_heads as bh
 from qa import lexicons as lx
 from qa.lexicons import DATA_DIR
 from qa.model import Check, Context, Flag
 from qa.name_tables import read_name_table, split_cell
+from qa.office_titles import find_title_mismatches
 from qa.phrase_match import (
     ADMIN_UNITS,
     Found,
@@ -53,6 +55,7 @@ from qa.phrase_match import (
     neighbour_pairs,
     neighbour_texts,
 )
+from qa.zh_glosses import zh_content_words
 
 INSTITUTIONS_PATH = DATA_DIR / "institutions.tsv"
 
@@ -102,6 +105,10 @@ class Misnamed:
     en_found: Found
     other: Institution | None  # the body the English names instead, when it is a listed one
     listed: bool = True  # False: the English name is in no table row (weaker evidence, minor)
+    #: "" for a wrong name or a different body; "owner": a rendering of the body said to belong
+    #: to a different body ("plenary session of the CCDI"); "level": a central body made local;
+    #: "title": a person's office rendered as another office
+    why: str = ""
 
 
 def _present(body: Institution, zh: str) -> bool:
@@ -135,9 +142,17 @@ def _own_renderings(body: Institution, own: tuple[str, ...], around: Sequence[tu
 
     An aligner may put a name's translation one bead away; but a neighbour that
     names the body itself (the speaker line above with the company's full name)
-    uses its rendering for its own mention.
+    uses its rendering for its own mention.  A loose word ("data" for 国家数据局)
+    counts there only as a body's name ("the data bureau").
     """
-    return any(not _present(body, zh) and find_english(without_meeting_ordinals(en), own) for zh, en in around)
+    loose = _loose_names(body)
+    for zh, en in around:
+        if _present(body, zh):
+            continue
+        en = without_meeting_ordinals(en)
+        if any(not h.names <= loose or _body_like(en, h) for h in find_english(en, own)):
+            return True
+    return False
 
 
 def find_misnamed(zh: str, en: str, table: tuple[Institution, ...],
@@ -169,14 +184,29 @@ def find_misnamed(zh: str, en: str, table: tuple[Institution, ...],
             continue
         seen.add(body)
         own = (*body.standard, *body.accepted)
-        if not _local(zh, f.start):
+        local = _local(zh, f.start)
+        if not local:
             own += _specialised_names(body, table)
-        if _rendered(en, own, in_en) or _own_renderings(body, own, around):
+        zh_near = zh + "\n" + zh_around
+        rendering = _rendering_hits(en, own, in_en)
+        if body.kind == "body":
+            # every own name, even inside a longer one: "provincial government" for 国务院 is a level
+            owned = _wrong_owner(body, en, find_english(en, own), accepted_here | set(own), table,
+                                 zh_near, local)
+            if owned is not None:
+                out.append(Misnamed(body, f, owned[0], owned[1], why=owned[2]))
+                continue
+        if _own_renderings(body, own, around):
             continue
-        hit = _wrong_name(body, in_en, accepted_here)
+        if rendering and (body.kind != "body" or not body.standard or not _loose_only(body, rendering, own)
+                          or any(_body_like(en, h) for h in rendering)):
+            continue
+        hit = None if rendering else _wrong_name(body, in_en, accepted_here)
         other = None
         if hit is None and body.kind == "body":
-            hit, other = _other_body(body, in_en, accepted_here | set(own), table, zh + "\n" + zh_around)
+            hit, other = _other_body(body, in_en, accepted_here | set(own), table, zh_near)
+        if rendering and hit is None:
+            continue
         if hit is not None:
             out.append(Misnamed(body, f, hit, other))
         elif body.kind == "body" and body.standard and unlisted:
@@ -232,8 +262,8 @@ def _specific_names(body: Institution) -> tuple[str, ...]:
                               if _SPECIFIC.search(n) and sum(w[:1].isupper() for w in n.split()) >= 2))
 
 
-def unlisted_body(zh: str, in_zh: list[Found]) -> tuple[int, int] | None:
-    """The span of a body the Chinese names that no table row lists, or None.
+def unlisted_bodies(zh: str, in_zh: list[Found]) -> Iterator[tuple[int, int]]:
+    """The spans of the bodies the Chinese names that no table row lists, in order.
 
     A jieba word of three or more characters ending in a body's head
     (商务局, 国家电网公司, 中国企业联合会), or a one-character head right after a
@@ -258,11 +288,16 @@ def unlisted_body(zh: str, in_zh: list[Found]) -> tuple[int, int] | None:
         if any(f.start <= start and end <= f.end for f in in_zh):
             continue
         if len(w) >= 3 and w.endswith(_BODY_SUFFIXES):
-            return name_start(k), end
+            yield name_start(k), end
+            continue
         if (w in _HEAD_CHARS and k > 0 and len(words[k - 1]) >= 2 and lx.HAN.fullmatch(words[k - 1][0])
                 and not any(f.start <= start < f.end for f in in_zh)):
-            return name_start(k), end
-    return None
+            yield name_start(k), end
+
+
+def unlisted_body(zh: str, in_zh: list[Found]) -> tuple[int, int] | None:
+    """The span of the first body the Chinese names that no table row lists, or None."""
+    return next(unlisted_bodies(zh, in_zh), None)
 
 
 def find_foreign(zh: str, en: str, table: tuple[Institution, ...], zh_around: str = "") -> list[Misnamed]:
@@ -294,6 +329,60 @@ def find_foreign(zh: str, en: str, table: tuple[Institution, ...], zh_around: st
             return []
         unlisted = Institution((zh[span[0]:span[1]],), (), (), (), "body", "the Chinese text")
         return [Misnamed(unlisted, Found(unlisted.zh[0], *span), h, bodies[0], listed=False)]
+    return []
+
+
+def _head_words(en: str) -> set[str]:
+    """The words of ``en`` as head nouns: lower-cased, singular, one spelling ("Centres" → "center")."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", en)}
+    words |= {w[:-1] for w in words if w.endswith("s")}
+    return {bh.SPELLINGS.get(w, w) for w in words}
+
+
+@lru_cache(maxsize=4)
+def _heads(source: str | None) -> bh.HeadMap:
+    return bh.head_map(tuple((z, s) for row in _table(source) for z in row.zh for s in row.standard))
+
+
+def find_other_kind(zh: str, en: str, table: tuple[Institution, ...], zh_around: str = "",
+                    source: str | None = None) -> list[Misnamed]:
+    """A body no table row lists, which the English replaces by a body of another kind.
+
+    作者:周民 国家信息中心副主任 → "Deputy Director of the China Academy of
+    Information and Communications Technology": 国家信息中心 is a centre, and
+    no English word renders a centre; "Academy" renders 学院 / 科学院 / 工程院,
+    none of which the Chinese (or a neighbour's) holds, and no Chinese word there
+    has "academy" among its CC-CEDICT glosses.  Both sides are read by their
+    heads only (``qa.body_heads``), so the flag is minor.
+    """
+    by_zh = {name: body for body in table for name in body.zh}
+    in_zh = find_chinese(zh, by_zh) + numbered_meetings(zh)
+    spans = list(unlisted_bodies(zh, in_zh))
+    if not spans:
+        return []
+    heads = _heads(source)
+    words = _head_words(en)
+    named = {by_zh[f.name] for f in in_zh if f.name in by_zh}
+    accepted = find_english(en, {n for body in named for n in (*body.standard, *body.accepted)})
+    near = zh + "\n" + zh_around
+    glossed: set[str] = set()
+    for _, glosses in zh_content_words(near):
+        glossed |= glosses
+    for e in bh.english_bodies(en):
+        if any(e.start < k.end and k.start < e.end for k in accepted):
+            continue
+        # the head renders some word of the Chinese (基金 'fund', 小组 'group', 学院 'institute')
+        if e.head in glossed or lx.lemma(e.head) in glossed:
+            continue
+        suffixes = heads.suffixes_for(e.head)
+        if not suffixes or any(s in near for s in suffixes):
+            continue
+        for a, b in spans:
+            kinds = heads.of_chinese(zh[a:b])
+            if kinds and not kinds & words:
+                body = Institution((zh[a:b],), (), (), (), "body", "the Chinese text")
+                return [Misnamed(body, Found(zh[a:b], a, b), Found(en[e.start:e.end], e.start, e.end), None,
+                                 listed=False, why="kind")]
     return []
 
 
@@ -368,18 +457,121 @@ def _specialised_names(body: Institution, table: tuple[Institution, ...]) -> tup
     return tuple(out)
 
 
-def _rendered(en: str, own: tuple[str, ...], in_en: list[Found]) -> bool:
-    """Whether one of ``own`` names is in ``en`` on its own, not inside a longer listed name.
+def _rendering_hits(en: str, own: tuple[str, ...], in_en: list[Found]) -> list[Found]:
+    """The ``own`` names in ``en`` that stand on their own, not inside a longer listed name.
 
     "Bank of" accepts 央行 in "the Bank of Japan" but not in "the Bank of
     China", a listed name of a different body.
     """
+    out = []
     for h in find_english(en, own):
         inside = [k for k in in_en if k.start <= h.start and h.end <= k.end
                   and (k.end - k.start) > (h.end - h.start)]
         if not inside or any(k.names & set(own) for k in inside):
-            return True
-    return False
+            out.append(h)
+    return out
+
+
+def _loose_only(body: Institution, hits: list[Found], own: tuple[str, ...]) -> bool:
+    """Whether every rendering found is a loose word of the accepted column ("data", "plenary session").
+
+    A standard name, a capitalised name with a body head, or the name of a
+    body that contains this one (NPC for 人大) singles the body out; a loose
+    word may be any noun of the sentence ("data barriers" for 国家数据局).
+    """
+    loose = _loose_names(body)
+    return all(h.names <= loose for h in hits)
+
+
+def _loose_names(body: Institution) -> set[str]:
+    """The accepted renderings of ``body`` that do not single it out ("data", "plenum*", "government")."""
+    return set(body.accepted) - set(_specific_names(body))
+
+
+#: nouns that make a loose word name a body ("the data bureau", "the statistics authority")
+_BODY_NOUNS = re.compile(rf"\b(?:{_HEADS.lower()}|federation|association|league|union|congress|academy|institute|"
+                         r"cent(?:er|re)|school|university|group|corporation|company|regulators?|watchdogs?|"
+                         r"authorities|government|cabinet|planners?|legislature|lawmakers|body|organ|agenc(?:y|ies)|"
+                         r"officials?|spokes(?:man|woman|person)|session|plenum)s?\b", re.IGNORECASE)
+
+
+def _body_like(en: str, h: Found) -> bool:
+    """Whether the loose rendering ``h`` is a name of a body: it holds a body noun, or one is next to it.
+
+    "the data regulator", "statistics authorities" and "the legislature" name
+    a body; "data barriers" and "big data" do not.
+    """
+    before = en[max(0, h.start - 60):h.start].split()
+    near = before[-1:]
+    if en[h.start:h.start + 1].isupper():  # "Ministry of Agriculture, Rural Affairs …": the whole name
+        for w in reversed(before[:-1]):
+            if not (w[:1].isupper() or w.strip(",") in ("of", "and", "for", "the", "&")):
+                break
+            near.insert(0, w)
+    after = en[h.end:h.end + 40].split()[:2]
+    return bool(_BODY_NOUNS.search(" ".join([*near, en[h.start:h.end], *after])))
+
+
+#: what a rendering of a body may be said to belong to: "… of the (20th) Central Commission for …"
+_OWNER = re.compile(r"\s+of\s+(?:the\s+)?((?:(?!\s[-–—])[^,;:.()\[\]\"“”—–]){3,90})")
+#: a level below the centre, before a body's name or in its owner ("Beijing Municipal Party School")
+_LEVEL = re.compile(r"\b(?:municipal|provincial|province|city|county|prefectural|prefecture|district|"
+                    r"township)\b", re.IGNORECASE)
+
+
+def _wrong_owner(body: Institution, en: str, hits: list[Found], accepted: set[str],
+                 table: tuple[Institution, ...], zh_near: str,
+                 local: bool) -> tuple[Found, Institution | None, str] | None:
+    """A rendering of ``body`` that the English gives to a different body or to a lower level.
+
+    "the Third Plenary Session of the 20th Central Commission for Discipline
+    Inspection" renders 三中全会 by "plenary session" and makes it the CCDI's,
+    a listed body the Chinese does not name; "Party School of the Beijing
+    Municipal Committee" makes the central Party school (中央党校) a city's.
+    """
+    for h in hits:
+        m = _OWNER.match(en, h.end)
+        if m is not None:
+            owner_text = m.group(1)
+            names = {n for b in table if b.kind == "body" for n in _specific_names(b)}
+            own_full = " ".join(body.standard).lower()
+            inside = {n for b in table if any(z in zh_near for z in b.zh) for n in (*b.standard, *b.accepted)}
+            for k in find_english(owner_text, names):
+                # "plenum of the CPC Central Committee" names the owner the body's own name holds;
+                # 中央统战部 "… Department of the CPC Central Committee": 中央 is its owner
+                if (k.names & accepted or owner_text[k.start:k.end].lower() in own_full
+                        or find_english(owner_text[k.start:k.end], inside)):
+                    continue
+                others = [b for b in table if b.kind == "body" and k.names & set(_specific_names(b))]
+                if others and not any(_present(b, zh_near) for b in others):
+                    at = m.start(1) + k.start
+                    return Found(k.name, at, m.start(1) + k.end, k.names), others[0], "owner"
+        if local or not body.standard:
+            continue
+        pre = _PREMODIFIERS.search(en, 0, h.start)
+        level = _LEVEL.search(en, pre.start(), h.start) if pre is not None else None
+        if level is None and m is not None:
+            level = _LEVEL.search(en, m.start(1), m.end(1))
+        # 国家税务总局福建省税务局 "the Fujian Provincial Tax Bureau of the State Taxation
+        # Administration": the Chinese names the province's office too
+        if level is not None and not _names_level(zh_near.split("\n")[0], _LEVEL_CHARS[level.group().lower()]):
+            return Found(level.group(), level.start(), level.end()), None, "level"
+    return None
+
+
+def _names_level(zh: str, unit: str) -> bool:
+    """Whether ``zh`` names a place or body of the level ``unit`` (福建省, 北京市委, 柯桥区委; not 市场)."""
+    level = re.compile(rf"{unit}(?:委|政府|人大|政协)?$")
+    return any(len(w) >= 2 and level.search(w) for w in loaded_jieba().lcut(zh, HMM=False))
+
+
+#: the Chinese unit each level word renders: a level the Chinese names is no error
+_LEVEL_CHARS = {"municipal": "市", "city": "市", "provincial": "省", "province": "省", "county": "县",
+                "prefectural": "州", "prefecture": "州", "district": "区", "township": "乡"}
+
+
+#: the one or two words right before a name, in the same noun phrase ("the Beijing Municipal …")
+_PREMODIFIERS = re.compile(r"(?:[\w'’\-]+[ \t]+){1,2}$")
 
 
 def _wrong_name(body: Institution, in_en: list[Found], accepted_here: set[str]) -> Found | None:
@@ -413,7 +605,22 @@ def _message(pair: Pair, m: Misnamed) -> tuple[str, str]:
                 f"Name the body the Chinese names: '{zh_text}'")
     what = f"'{zh_text}' is the {m.body.label}" if m.body.standard else (
         f"'{zh_text}' means '{m.body.label}'")
-    if m.other is not None:
+    if m.why == "kind":
+        kind = bh.suffix_of(zh_text) or zh_text
+        message = (f"The Chinese names '{zh_text}' (a {kind}); the English names '{en_text}' instead, a "
+                   f"different kind of body, and nothing that renders {zh_text}")
+        return message, f"Name the body the Chinese names: '{zh_text}'"
+    if m.why == "title":
+        message = (f"{what}; the English gives the same person the title '{en_text}', which is "
+                   f"another office ({m.other.zh[0]})")
+        return message, f"Give the office the Chinese names: '{m.body.label}'"
+    if m.why == "owner":
+        message = (f"{what}; the English makes it the {en_text}'s, a different body "
+                   f"({m.other.zh[0]}) that the Chinese does not name")
+    elif m.why == "level":
+        message = (f"{what}, a central body; the English makes it a {en_text.lower()} one, "
+                   f"which the Chinese does not say")
+    elif m.other is not None:
         other_zh = m.other.zh[0]
         message = (f"{what}; the English says '{en_text}', which is a different body "
                    f"({other_zh}), and gives no rendering of {zh_text}")
@@ -437,6 +644,9 @@ class InstitutionOptions:
     #: also flag (as minor) a listed body the English names that the Chinese does not, where the
     #: Chinese names an unlisted body instead (中国企业联合会 → "All-China Federation of Industry …")
     foreign: bool = True
+    #: also flag a leader's English title that is another office than the Chinese gives the
+    #: same person (习近平总书记 → "President Xi Jinping")
+    titles: bool = True
 
 
 def check_institutions(pair: Pair, ctx: Context) -> list[Flag]:
@@ -452,6 +662,14 @@ def check_institutions(pair: Pair, ctx: Context) -> list[Flag]:
     if not found and opts.foreign:
         found = find_foreign(pair.zh, pair.en, table,
                              neighbour_texts(ctx.pairs, pair, "zh", opts.neighbours))
+    if not found and opts.foreign:
+        found = find_other_kind(pair.zh, pair.en, table, neighbour_texts(ctx.pairs, pair, "zh", opts.neighbours),
+                                opts.table)
+    if opts.titles:
+        found += [Misnamed(t.office, t.zh_found, t.en_found, t.other, why="title")
+                  for t in find_title_mismatches(pair.zh, pair.en, table)
+                  if not any(t.zh_found.start < m.zh_found.end and m.zh_found.start < t.zh_found.end
+                             for m in found)]
     flags = []
     for m in found:
         message, suggestion = _message(pair, m)

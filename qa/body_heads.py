@@ -1,0 +1,139 @@
+"""Which English head nouns render which Chinese body suffixes, learnt from real names of bodies.
+
+A body's name ends in a head that says what kind of body it is: 中心 a
+centre, 研究院 an institute or academy, 局 a bureau or administration, 委员会
+a commission or committee.  A translation that names a body whose head is no
+rendering of the head of any body the Chinese names ("China Academy of …" for
+国家信息中心, "Ministry of …" for 国家数据局) names a different body, whatever
+the rest of its name says.
+
+The correspondences are not listed by hand: they are read off pairs of real
+names — the official English names in ``qa/data/institutions.tsv`` and every
+CC-CEDICT entry whose gloss is a capitalised name of a body ("China Earthquake
+Administration" for 中国地震局, "Constitutional Court" for 宪法法院).  For each
+such pair the Chinese name's longest known suffix is paired with the first
+head noun of the English name.  Noise in the dictionary only adds heads, which
+makes the check quieter, never louder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from qa import lexicons as lx
+
+#: English head nouns of bodies' names (a name's kind of body)
+HEAD_NOUNS = ("Ministry|Department|Commission|Committee|Bureau|Administration|Office|Agency|Council|Court|"
+              "Procuratorate|Authority|Bank|Academy|Institute|Institution|Center|Centre|University|College|"
+              "School|Association|Society|Federation|Union|League|Congress|Corporation|Company|Group|"
+              "Foundation|Fund|Hospital|Service|Conference|Board|Organization|Organisation|Station|Network")
+_HEAD = re.compile(rf"\b({HEAD_NOUNS})s?\b")
+#: Chinese suffixes that end a body's name, longest first (a name's longest one is its head); a bare
+#: 院 is left out: it ends courts, hospitals, academies, institutes and councils alike
+SUFFIXES = tuple(sorted((
+    "委员会", "研究院", "研究所", "研究中心", "联合会", "办公室", "办公厅", "科学院", "工程院", "中心", "学院", "大学",
+    "党校", "协会", "学会", "商会", "银行", "公司", "集团", "基金会", "医院", "法院", "检察院", "总局", "局", "署",
+    "设计院", "办", "厅", "部", "委", "所", "社", "台", "站", "会"), key=len, reverse=True))
+#: a suffix's heads are used only when this many real names show them (厅 has one: not enough)
+MIN_NAMES = 5
+_CAP = r"[A-Z][A-Za-z'’\-]*"
+#: a capitalised English name with a head noun: "China Academy of Information and Communications Technology"
+ENGLISH_BODY = re.compile(rf"(?:{_CAP}\s+(?:(?:and|&)\s+)?)*(?:{HEAD_NOUNS})s?\b"
+                          rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_CAP}(?:\s+(?:(?:and|&|of|the)\s+)?{_CAP})*)?")
+
+
+def suffix_of(zh: str) -> str | None:
+    """The longest known body suffix ``zh`` ends with (国家信息中心 → 中心), or None."""
+    return next((s for s in SUFFIXES if zh.endswith(s) and len(zh) > len(s)), None)
+
+
+SPELLINGS = {"centre": "center", "organisation": "organization"}
+
+
+def head_of(en: str) -> str | None:
+    """The head noun of an English name, lower-cased: the last one before "of" / "for" / "on", else the last.
+
+    "National Bureau of Statistics" → "bureau", "Organization Department of the
+    CPC Central Committee" → "department", "State Council General Office" → "office".
+    """
+    front = re.split(r"\s+(?:of|for|on)\s+", en, maxsplit=1)[0]
+    found = _HEAD.findall(front) or _HEAD.findall(en)
+    return SPELLINGS.get(found[-1].lower(), found[-1].lower()) if found else None
+
+
+def _cedict_names() -> Iterator[tuple[str, str]]:
+    """(Chinese headword, English name) for CC-CEDICT glosses that are capitalised names of bodies."""
+    for word, entries in lx.cedict().entries.items():
+        if len(word) < 3 or suffix_of(word) is None:
+            continue
+        for e in entries:
+            for g in e.glosses:
+                g = re.sub(r"\([^)]*\)", "", g).strip()
+                m = ENGLISH_BODY.search(g)
+                if m and sum(w[:1].isupper() for w in m.group().split()) >= 2:
+                    yield word, m.group()
+
+
+@lru_cache(maxsize=4)
+def _head_map(table_names: tuple[tuple[str, str], ...]) -> tuple[dict[str, frozenset[str]], dict[str, int]]:
+    heads: dict[str, set[str]] = {}
+    seen: dict[str, int] = {}
+    for zh, en in dict.fromkeys((*table_names, *_cedict_names())):
+        suffix, head = suffix_of(zh), head_of(en)
+        if suffix and head:
+            heads.setdefault(suffix, set()).add(head)
+            seen[suffix] = seen.get(suffix, 0) + 1
+    return {s: frozenset(h) for s, h in heads.items()}, {s: n for s, n in seen.items()}
+
+
+@dataclass(frozen=True)
+class HeadMap:
+    """Chinese suffix → the English heads real names render it by (中心 → {"center", …}), and how
+    many names showed each suffix."""
+
+    heads: dict[str, frozenset[str]]
+    names: dict[str, int]
+
+    def of_chinese(self, zh: str) -> frozenset[str]:
+        """The heads that may render the Chinese body name ``zh``: those of every suffix it ends with
+        (国家体育总局: 总局 and 局), or none when its longest suffix is seen in fewer than ``MIN_NAMES``."""
+        suffix = suffix_of(zh)
+        if suffix is None or self.names.get(suffix, 0) < MIN_NAMES:
+            return frozenset()
+        return frozenset(h for s, hs in self.heads.items() if zh.endswith(s) and len(zh) > len(s) for h in hs)
+
+    def suffixes_for(self, head: str) -> list[str]:
+        """Every Chinese suffix some real name renders by ``head`` ("academy" → 学院, 科学院, …)."""
+        return [s for s, hs in self.heads.items() if head in hs]
+
+
+def head_map(table_names: Iterable[tuple[str, str]]) -> HeadMap:
+    """The head correspondences of ``table_names`` ((Chinese name, English standard name) pairs of
+    the institutions table) and of CC-CEDICT's names of bodies."""
+    return HeadMap(*_head_map(tuple(table_names)))
+
+
+@dataclass(frozen=True)
+class EnglishBody:
+    """A capitalised name of a body in the English, and its head noun."""
+
+    start: int
+    end: int
+    head: str
+
+
+def english_bodies(en: str) -> list[EnglishBody]:
+    """Capitalised names of bodies in ``en`` (two capitalised words or more, one a head noun)."""
+    out = []
+    for m in ENGLISH_BODY.finditer(en):
+        words = m.group().split()
+        if sum(w[:1].isupper() for w in words) < 2:
+            continue
+        head = head_of(m.group())
+        if head:
+            out.append(EnglishBody(m.start(), m.end(), head))
+    return out
+
