@@ -28,17 +28,17 @@ from qa.evaluation.inject import (
 
 ERRORS: list[tuple[int, str, str, str, str | None, str, str]] = [
     # literal renderings of idioms and set phrases
-    (16, "idiom", IDIOM, "idiom-literal", 'the "key to the whole task"', 'the "nose of the ox"', "牛鼻子 (the crux) rendered literally"),
-    (47, "idiom", IDIOM, "idiom-literal", "a strategic lever", "a strategic grasping hand", "抓手 (lever, means of action) rendered literally"),
+    (16, "literal-term", MISTR, "literal-term", 'the "key to the whole task"', 'the "nose of the ox"', "牛鼻子 (the crux) rendered literally"),
+    (47, "literal-term", MISTR, "literal-term", "a strategic lever", "a strategic grasping hand", "抓手 (lever, means of action) rendered literally"),
     (57, "idiom", IDIOM, "idiom-literal", 'that "pleases those nearby and draws those from afar"', 'of "near happy, far come"', "近悦远来 rendered character by character"),
     (63, "idiom", IDIOM, "idiom-literal", "its location is uniquely favorable", "its location advantage is thick from heaven alone", "得天独厚 (uniquely blessed) rendered character by character"),
-    (83, "idiom", IDIOM, "idiom-literal", "to tailor overall transformation plans", "to measure the body and build overall transformation plans", "量身打造 (tailor-made) rendered literally"),
-    (89, "idiom", IDIOM, "idiom-literal", "kept cultivating the blue ocean", "kept deeply ploughing the blue sea", "深耕 / 蓝海 (blue ocean market) rendered literally"),
+    (83, "literal-term", MISTR, "literal-term", "to tailor overall transformation plans", "to measure the body and build overall transformation plans", "量身打造 (tailor-made) rendered literally"),
+    (89, "literal-term", MISTR, "literal-term", "kept cultivating the blue ocean", "kept deeply ploughing the blue sea", "深耕 / 蓝海 (blue ocean market) rendered literally"),
     # a term no 成语 list holds, rendered by its image, loses its meaning: also a literal-term mistranslation
-    (16, "literal-term?", MISTR, "literal-term", None, None, "consequence: the term rendered by its image is also a mistranslation"),
-    (47, "literal-term?", MISTR, "literal-term", None, None, "consequence: the term rendered by its image is also a mistranslation"),
-    (83, "literal-term?", MISTR, "literal-term", None, None, "consequence: the term rendered by its image is also a mistranslation"),
-    (89, "literal-term?", MISTR, "literal-term", None, None, "consequence: the terms rendered by their image are also mistranslations"),
+    (16, "idiom?", IDIOM, "idiom-literal", None, None, "consequence: a term rendered by its image is also a literal rendering, the only flag when literal-term is off"),
+    (47, "idiom?", IDIOM, "idiom-literal", None, None, "consequence: a term rendered by its image is also a literal rendering, the only flag when literal-term is off"),
+    (83, "idiom?", IDIOM, "idiom-literal", None, None, "consequence: a term rendered by its image is also a literal rendering, the only flag when literal-term is off"),
+    (89, "idiom?", IDIOM, "idiom-literal", None, None, "consequence: terms rendered by their image are also literal renderings, the only flag when literal-term is off"),
     # omissions: a clause dropped
     (9, "omission", OMIT, "omission", ", and a number of digital economy growth points, growth poles and growth belts are taking shape at an accelerating pace", "", "dropped 一批数字经济增长点、增长极、增长带加速形成"),
     (20, "omission", OMIT, "omission", ", and localities are actively seizing development opportunities in light of their local features", "", "dropped 各地结合地方特色积极抢抓发展机遇"),
