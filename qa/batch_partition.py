@@ -85,7 +85,14 @@ def check_partitioned(client, item: BatchInput, opts: BatchOptions, memory: Pair
     """Check ``memory`` (read from ``item``) in partitions of ``size`` pairs on ``client``'s
     workers and write the item's folder; the row is the one a single task would give."""
     from qa.batch import check_setup, embedder_for, finish_item
-    from qa.pipeline import Report, check_whole, drop_superseded, filter_flags, sort_flags, split_checks
+    from qa.pipeline import (
+        Report,
+        check_whole,
+        drop_superseded,
+        filter_flags,
+        sort_flags,
+        split_checks,
+    )
     from qa.review_app.memory import dismissal_memory
 
     checks, profile, resources = check_setup(opts)

@@ -124,3 +124,17 @@ def test_profile_options_reach_the_context(tmp_path):
     ctx = Context(pairs=[], options=dict(profile.options))
     assert ctx.options_of(_check("low-confidence")).threshold == 0.9
     assert ctx.options_of(_check("numbers")).min_missing == "medium"
+
+
+def test_a_superseding_flag_replaces_the_other_checks_flag_on_the_same_span():
+    from qa.pipeline import drop_superseded
+
+    term, idiom = _check("literal-term"), _check("idiom-literal")
+    assert "idiom-literal" in term.supersedes
+    pair = Pair(id=7, zh="抓住数字化转型这个牛鼻子和抓手。", en="Grab the ox's nose and a grabbing hand.")
+    same = [idiom.flag(pair, "image", zh_spans=((10, 13),)), term.flag(pair, "meaning", zh_spans=((10, 13),))]
+    other = idiom.flag(pair, "image", zh_spans=((14, 16),))  # another span: a second error
+    kept = drop_superseded([*same, other], [term, idiom])
+    assert [(f.check, f.zh_spans) for f in kept] == [("literal-term", ((10, 13),)), ("idiom-literal", ((14, 16),))]
+    # without literal-term among the checks run, idiom-literal's flag is the only one and stays
+    assert drop_superseded(same[:1], [idiom]) == same[:1]

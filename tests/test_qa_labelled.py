@@ -30,7 +30,8 @@ FORM_FLOORS = {
     "Fluency/Punctuation": 6,  # of 6
     "Fluency/Repetition": 5,  # of 5
     "Fluency/Grammar": 4,  # of 4
-    "Style/Literal idiom": 6,  # of 6
+    "Style/Literal idiom": 2,  # of 2 (the four figurative terms are literal-term mistranslations)
+    "Accuracy/Mistranslation": 4,  # of 4 (牛鼻子, 抓手, 量身打造, 深耕/蓝海 rendered by their image)
     "Terminology/Inconsistent": 4,  # of 5 (line 11, 产业数字化, was credited only while
     # term-consistency flags listed every pair using a term; they now sit on the deviating pair)
     "Accuracy/Omission": 1,  # of 6 (the empty line; clause omissions need the embedder)

@@ -152,7 +152,7 @@ def test_killed_server_loses_nothing_and_resumes(outdir, tmp_path):
         assert srv.call("POST", "/api/pairs/3", {"en": "We will deepen the market allocation of "
                                                        "data factors."})[0] == 200
         assert srv.call("POST", "/api/pairs/2", {"decision": "reject"})[0] == 200
-        flag = next(f for f in _pair(srv, 4)["flags"] if f["check"] == "idiom-literal")
+        flag = next(f for f in _pair(srv, 4)["flags"] if f["check"] == "literal-term")
         assert srv.call("POST", f"/api/flags/{flag['id']}", {"status": "dismissed"})[0] == 200
         status, merged, _ = srv.call("POST", "/api/pairs/0/merge", {})
         assert status == 200 and 1 not in merged["order"]
@@ -233,7 +233,7 @@ def test_edits_recheck_the_changed_pairs_and_keep_verdicts(outdir):
     app = ReviewApp(ReviewStore.open(outdir), Rechecker(checks, load_profile(None, checks)),
                     outdir)
     kowloon = app.pair(4)
-    idiom = next(f for f in kowloon["flags"] if f["check"] == "idiom-literal")
+    idiom = next(f for f in kowloon["flags"] if f["check"] == "literal-term")
     app.set_flag(idiom["id"], {"status": "dismissed"})
     # a doubled word typed into another pair: the repetition check finds it at once
     state = app.change(3, None, {"en": "We will will deepen market-oriented allocation."})
@@ -247,7 +247,7 @@ def test_edits_recheck_the_changed_pairs_and_keep_verdicts(outdir):
     new = app.state()["order"][app.state()["order"].index(4) + 1]
     assert app.pair(new)["en_sentences"] == [split_sentences(PAIRS[4].en, (), "en")[1].text]
     app.change(4, "merge", {})
-    again = next(f for f in app.pair(4)["flags"] if f["check"] == "idiom-literal")
+    again = next(f for f in app.pair(4)["flags"] if f["check"] == "literal-term")
     assert again["status"] == "dismissed" and app.pair(4)["en"] == PAIRS[4].en
     app.store.close()
 

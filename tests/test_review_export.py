@@ -1,8 +1,8 @@
 """`zhen export OUTDIR` (the review applied) and `zhen check` learning from dismissals.
 
 Every test starts from one real `zhen check --pairs` run over the 学习时报 sample
-pairs (tests/data/export/pairs.json): pair 2 (不以规矩,不成方圆) and pair 4
-(九龙治水) both carry an idiom-literal flag, on different texts.
+pairs (tests/data/export/pairs.json): pair 2 (不以规矩,不成方圆) carries an idiom-literal
+flag, pair 4 (九龙治水, "water control in Kowloon") a literal-term flag and two shorthand flags.
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ def test_export_applies_fix_reject_comment_and_drops_dismissed_flags(outdir, tmp
     app = _review(outdir)
     app.change(3, None, {"en": FIXED, "comment": "tighter"})
     app.change(2, None, {"decision": "reject"})
-    _dismiss(app, 4, "idiom-literal")
+    _dismiss(app, 4, "literal-term")
     app.store.close()
 
     done = zhen("export", outdir, "--format", "tmx", "-o", tmp_path / "final.tmx")
@@ -89,16 +89,15 @@ def test_export_applies_fix_reject_comment_and_drops_dismissed_flags(outdir, tmp
     assert fixed.xpath("prop[@type='x-zhen-decision']/text()") == ["fix"]
     assert "tighter" in fixed.xpath("note/text()")
     kowloon = tree.xpath("//tu[@tuid='4']")[0]
-    # "water control in Kowloon" for 九龙治水 (a saying no 成语 list holds) is also a literal-term
-    # mistranslation; dismissing the idiom-literal flag leaves it open
-    assert kowloon.xpath("prop[@type='x-zhen-flags']/text()") == ["literal-term shorthand"]
-    assert not any("idiom" in n for n in kowloon.xpath("note/text()"))
+    # the dismissed literal-term flag ("water control in Kowloon") is gone, the shorthand ones stay
+    assert kowloon.xpath("prop[@type='x-zhen-flags']/text()") == ["shorthand"]
+    assert not any("Kowloon" in n for n in kowloon.xpath("note/text()"))
     assert any("三定" in n for n in kowloon.xpath("note/text()"))  # a flag left open stays
 
     # the report and the sheet: the dismissed flag and the rejected pair are gone
     assert zhen("export", outdir, "-o", tmp_path / "final.html").returncode == 0
     html = (tmp_path / "final.html").read_text(encoding="utf-8")
-    assert "idiom-literal" not in html and "shorthand" in html and "(reviewed)" in html
+    assert "literal-term" not in html and "idiom-literal" not in html and "shorthand" in html and "(reviewed)" in html
     assert zhen("export", outdir, "-o", tmp_path / "final.xlsx").returncode == 0
     wb = load_workbook(tmp_path / "final.xlsx")
     pairs = [dict(zip([c.value for c in wb["Pairs"][1]], (c.value for c in row)))
@@ -106,7 +105,7 @@ def test_export_applies_fix_reject_comment_and_drops_dismissed_flags(outdir, tmp
     assert [p["id"] for p in pairs] == [0, 1, 3, 4, 5]
     assert (pairs[2]["en"], pairs[2]["decision"], pairs[2]["comment"]) == (FIXED, "fix", "tighter")
     checks = [row[4].value for row in wb["Flags"].iter_rows(min_row=2)]
-    assert "idiom-literal" not in checks and "shorthand" in checks
+    assert "literal-term" not in checks and "idiom-literal" not in checks and "shorthand" in checks
 
 
 def test_export_xliff_and_csv_carry_the_flags_left_after_the_review(outdir, tmp_path):
@@ -119,11 +118,11 @@ def test_export_xliff_and_csv_carry_the_flags_left_after_the_review(outdir, tmp_
     checked = etree.parse(str(outdir / "review.xlf"))
     app = _review(outdir)
     app.change(3, None, {"en": FIXED})
-    _dismiss(app, 4, "idiom-literal")
+    _dismiss(app, 4, "literal-term")
     left = {pid: sorted(f["check"] for f in app.pair(pid)["flags"]
                         if f.get("status") != "dismissed") for pid in (3, 4, 5)}
     app.store.close()
-    assert "shorthand" in left[4] and "idiom-literal" not in left[4]
+    assert "shorthand" in left[4] and "literal-term" not in left[4]
 
     assert zhen("export", outdir, "-o", tmp_path / "final.xlf").returncode == 0
     tree = etree.parse(str(tmp_path / "final.xlf"))
@@ -135,7 +134,7 @@ def test_export_xliff_and_csv_carry_the_flags_left_after_the_review(outdir, tmp_
         return [n for n in u.xpath("x:note[@from='zhen']/text()", namespaces=ns)]
 
     kowloon, before = unit(tree, "4"), unit(checked, "4")
-    assert [n for n in flag_notes(before) if "idiom-literal" not in n] == flag_notes(kowloon)
+    assert [n for n in flag_notes(before) if "literal-term" not in n] == flag_notes(kowloon)
     assert any("shorthand" in n for n in flag_notes(kowloon))
     # the qualifier of the worst flag left (shorthand: Accuracy), as zhen check would give it
     assert kowloon.xpath("x:target/@state-qualifier", namespaces=ns) == ["rejected-inaccurate"]
@@ -147,7 +146,7 @@ def test_export_xliff_and_csv_carry_the_flags_left_after_the_review(outdir, tmp_
     assert zhen("export", outdir, "-o", tmp_path / "final.csv").returncode == 0
     rows = {r["id"]: r for r in csv.DictReader(
         (tmp_path / "final.csv").read_text(encoding="utf-8-sig").splitlines())}
-    assert "shorthand" in rows["4"]["flags"] and "idiom-literal" not in rows["4"]["flags"]
+    assert "shorthand" in rows["4"]["flags"] and "literal-term" not in rows["4"]["flags"]
     assert int(rows["4"]["n_flags"]) == len(left[4])
     assert int(rows["3"]["n_flags"]) == len(left[3])
 
@@ -168,7 +167,8 @@ def test_an_unreviewed_folder_exports_as_checked_and_says_so(outdir, tmp_path):
     assert done.returncode == 0, done.stderr
     assert "no review.sqlite" in done.stderr and "6 pending" in done.stdout
     xliff = (tmp_path / "run.xlf").read_text(encoding="utf-8")
-    assert 'target-language="en-GB"' in xliff and xliff.count("idiom-literal") == 2
+    assert 'target-language="en-GB"' in xliff and xliff.count("idiom-literal") == 1
+    assert "literal-term" in xliff
 
 
 # ---------------------------------------------------------------- learning from dismissals
@@ -177,7 +177,7 @@ def test_an_unreviewed_folder_exports_as_checked_and_says_so(outdir, tmp_path):
 def test_a_dismissed_flag_is_not_raised_again_for_the_same_text(run_folder, outdir, tmp_path):
     sample = run_folder.parent / "sample.tsv"
     before = [(f["pair_id"], f["check"]) for f in _flags(outdir)]
-    assert (2, "idiom-literal") in before and (4, "idiom-literal") in before
+    assert (2, "idiom-literal") in before and (4, "literal-term") in before
     app = _review(outdir)
     _dismiss(app, 2, "idiom-literal")
     app.store.close()
@@ -188,7 +188,7 @@ def test_a_dismissed_flag_is_not_raised_again_for_the_same_text(run_folder, outd
     assert "1 flag dismissed in review not raised" in done.stdout
     after = [(f["pair_id"], f["check"]) for f in _flags(outdir)]
     assert (2, "idiom-literal") not in after
-    assert (4, "idiom-literal") in after  # the same check on another text is still raised
+    assert (4, "literal-term") in after  # the flags of other texts are still raised
     assert after == [f for f in before if f != (2, "idiom-literal")]
     assert (outdir / "review.sqlite").is_file()  # the review is kept for the next run
 
