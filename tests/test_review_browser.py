@@ -17,7 +17,7 @@ from review_server import ROOT, ReviewProcess
 
 FIXED_PAIR = 2  # "Promoting digital development of the real economy at a high level"
 FIXED = "Promoting the digital development of the real economy at a high level"
-FLAGGED_PAIR = 7  # idiom-literal on 千行百业, a fragment flag
+FLAGGED_PAIR = 7  # literal-term on 千行百业 (a term rendered by its image), a fragment flag
 MERGED = (19, 20)  # 二是融合发展不均衡。 + 二者发展不均衡主要体现在以下两个方面。
 TWO_TABS = 30
 MINE = "At present, enterprises and individuals depend more and more on the network."
@@ -68,8 +68,8 @@ def test_review_in_the_browser(review, chromium, tmp_path):
     assert page.locator("article.pair").count() == 108
     assert "108 pairs" in page.inner_text("#counts")
 
-    # dismiss a false alarm: the idiom flag of pair 7
-    idiom = _card(page, FLAGGED_PAIR).locator("li.flag", has_text="idiom-literal")
+    # dismiss a false alarm: the literal-term flag of pair 7
+    idiom = _card(page, FLAGGED_PAIR).locator("li.flag", has_text="literal-term")
     idiom.locator("button.dismiss").click()
     page.wait_for_selector(f"#pair-{FLAGGED_PAIR} li.flag.st-dismissed")
 
