@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -66,13 +67,22 @@ def read_words(en: str) -> Words:
 
 
 class WordCache:
-    """English text → its :class:`Words`, each distinct text read once (one document's run)."""
+    """English text → its :class:`Words`, each distinct text read once while it is in use.
 
-    def __init__(self) -> None:
-        self._read: dict[str, Words] = {}
+    Holds the ``size`` texts read or asked for most recently (about 1.4 KB each): a term's
+    pairs are read together, and a 100,000-unit memory must not keep every pair's words.
+    """
+
+    def __init__(self, size: int = 32768) -> None:
+        self._read: OrderedDict[str, Words] = OrderedDict()
+        self._size = size
 
     def __call__(self, en: str) -> Words:
         words = self._read.get(en)
         if words is None:
             words = self._read[en] = read_words(en)
+            if len(self._read) > self._size:
+                self._read.popitem(last=False)  # the least recently used
+        else:
+            self._read.move_to_end(en)
         return words

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from align.decode import decode_bytes, normalize_text
@@ -178,16 +178,24 @@ def ids_text(ids: Sequence[int]) -> str:
     return " ".join(str(i) for i in ids)
 
 
-def pairs_tsv(pairs: Sequence[Pair]) -> str:
-    """pairs.tsv as text (LF line ends)."""
+def pairs_tsv_lines(pairs: Iterable[Pair]) -> Iterator[str]:
+    """pairs.tsv a line at a time (LF line ends): the header, then one row per pair, so a
+    writer streams a memory of any size instead of building the text whole."""
     out = io.StringIO()
     writer = csv.writer(
         out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL
     )
-    writer.writerow(COLUMNS)
+
+    def line(row) -> str:
+        out.seek(0)
+        out.truncate()
+        writer.writerow(row)
+        return out.getvalue()
+
+    yield line(COLUMNS)
     for p in pairs:
         score = "" if p.score is None else repr(float(p.score))
-        writer.writerow(
+        yield line(
             (
                 p.id,
                 escape(p.zh),
@@ -199,4 +207,8 @@ def pairs_tsv(pairs: Sequence[Pair]) -> str:
                 escape(p.unit_id or ""),
             )
         )
-    return out.getvalue()
+
+
+def pairs_tsv(pairs: Sequence[Pair]) -> str:
+    """pairs.tsv as text (LF line ends)."""
+    return "".join(pairs_tsv_lines(pairs))

@@ -35,6 +35,7 @@ from qa import term_heads, term_pieces
 from qa.checks.glossary import glossary_from
 from qa.model import Check, Context, Flag
 from qa.term_heads import same_word
+from qa.term_keys import KeyIndex
 from qa.term_words import WordCache, Words
 
 CHECK_ID = "term-consistency"
@@ -384,25 +385,16 @@ def _word_glosses(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
-@dataclass
-class _KeyIndex:
-    """Every pair's English word sequences, and in how many pairs each occurs: built once per document."""
-
-    per_pair: dict[int, dict[tuple[str, ...], str]]
-    pairs_with: Counter
-
-
-def _key_index(ctx: Context, words: WordCache | None = None) -> _KeyIndex:
-    """The document's key index, shared by every term (was rebuilt per key)."""
-    def build() -> _KeyIndex:
+def _key_index(ctx: Context, words: WordCache | None = None) -> KeyIndex:
+    """The document's key index (:mod:`qa.term_keys`), shared by every term (was rebuilt per key)."""
+    def build() -> KeyIndex:
         read = words or WordCache()
-        per_pair = {p.id: _en_keys(read(p.en)) for p in ctx.pairs if p.en.strip()}
-        return _KeyIndex(per_pair, Counter(k for keys in per_pair.values() for k in keys))
+        return KeyIndex((p for p in ctx.pairs if p.en.strip()), lambda p: _en_keys(read(p.en)))
 
     return term_heads.per_document(ctx, "term_key_index", build)
 
 
-def dominant_rendering(ctx: Context, term: str, occ: list[Pair] | None = None, index: _KeyIndex | None = None
+def dominant_rendering(ctx: Context, term: str, occ: list[Pair] | None = None, index: KeyIndex | None = None
                        ) -> tuple[tuple[str, ...], str, list[int]] | None:
     """The rendering most of the term's pairs share: (key, text, pair ids using it).
 
@@ -416,17 +408,19 @@ def dominant_rendering(ctx: Context, term: str, occ: list[Pair] | None = None, i
         return None
     gloss = {lx.stem_key(g) for g in _gloss_lemmas(term)}
     index = index or _key_index(ctx)
-    per_pair = {p.id: index.per_pair[p.id] for p in occ}
-    counts: Counter = Counter(k for keys in per_pair.values() for k in keys)
+    enough = max(3 if len(occ) > 3 else 2, 0.6 * len(occ))
+    # every key a rendering or its longer extension below can be: the extension needs
+    # max(2, n - max(1, 0.15 n)) pairs, which grows with n, and n >= enough
+    counts = index.common_keys(occ, min(enough, max(2, enough - max(1, 0.15 * enough))))
     best = None
     for key, n in counts.items():
-        if len(key) < 2 or n < max(3 if len(occ) > 3 else 2, 0.6 * len(occ)):
+        if len(key) < 2 or n < enough:
             continue
         content = [w for w in key if w not in lx.STOPWORDS]
         share = sum(1 for w in content if lx.stem_key(w) in gloss) / max(1, len(content))
         if share < 0.5 or not content or lx.stem_key(content[0]) not in gloss:
             continue  # 'digital infrastructure' for 基础设施: the modifier is 数字's, not the term's
-        elsewhere = index.pairs_with[key] - n  # pairs saying it without the term
+        elsewhere = index.pairs_with(key) - n  # pairs saying it without the term
         if elsewhere > n:
             continue
         rank = (n, share, -len(key))
@@ -443,12 +437,12 @@ def dominant_rendering(ctx: Context, term: str, occ: list[Pair] | None = None, i
               and k[-1] not in lx.STOPWORDS]
     if longer:
         key = max(longer, key=lambda k: (counts[k], len(k)))
-    ids = [pid for pid, keys in per_pair.items() if key in keys]
-    text = next(per_pair[i][key] for i in ids)
+    ids = [p.id for p in occ if index.holds(p.id, key)]
+    text = index.keys(next(p for p in occ if p.id == ids[0]))[key]
     return key, text, ids
 
 
-def odd_renderings(ctx: Context, term: str, occ: list[Pair] | None = None, index: _KeyIndex | None = None,
+def odd_renderings(ctx: Context, term: str, occ: list[Pair] | None = None, index: KeyIndex | None = None,
                    words: WordCache | None = None) -> tuple[tuple[str, list[int]], list[Rendering]] | None:
     """Pairs that render ``term`` by a one-word variant of its dominant rendering.
 
@@ -639,7 +633,7 @@ def check_consistency(ctx: Context) -> list[Flag]:
     flags: list[Flag] = []
     terms = _candidate_terms(ctx)
     occurrences = term_occurrences(ctx.pairs, terms)  # one pass: each term's pairs
-    keys: _KeyIndex | None = None  # built on first need, once per document
+    keys: KeyIndex | None = None  # built on first need, once per document
     phrases: term_heads.PhraseIndex | None = None
     words = WordCache()  # each pair's English tokenized once, for every term it holds
     for term, kind in terms.items():

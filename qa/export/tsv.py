@@ -12,18 +12,23 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
-from align.formats.tsv import COLUMNS, pairs_tsv  # noqa: F401 (part of this module's API)
+from align.formats.tsv import COLUMNS, pairs_tsv, pairs_tsv_lines  # noqa: F401 (part of this module's API)
 from align.linear_tsv import escape, unescape  # noqa: F401 (for readers of pairs.tsv)
 from align.model import Alignment, Pair
 
-from .shared import Content, write_output
+from .shared import Content, stream_output
 
 
 def write_pairs_tsv(
     pairs: Sequence[Pair], path_or_file: str | os.PathLike[str] | IO
 ) -> None:
-    """Write pairs.tsv (UTF-8, LF line ends; a path is written atomically)."""
-    write_output(pairs_tsv(pairs).encode("utf-8"), path_or_file)
+    """Write pairs.tsv (UTF-8, LF line ends; a path is written atomically), a line at a
+    time, so a memory of any size is never held as one text."""
+    def write(fh: IO[bytes]) -> None:
+        for line in pairs_tsv_lines(pairs):
+            fh.write(line.encode("utf-8"))
+
+    stream_output(path_or_file, write)
 
 
 def write_file(content: Content, target: Path) -> None:
