@@ -59,6 +59,14 @@ def loaded_jieba():
     return jieba
 
 
+@lru_cache(maxsize=8192)
+def jieba_words(text: str, hmm: bool = False) -> tuple[str, ...]:
+    """``jieba.lcut(text, HMM=hmm)``, kept for the text: the checks segment the same pair's
+    Chinese again and again (its names, its units of meaning, its calques), and jieba's
+    segmentation is a large part of what a check costs.  A tuple, so no caller can change it."""
+    return tuple(loaded_jieba().lcut(text, HMM=hmm))
+
+
 def prepare_jieba(dt, version: str) -> None:
     """Keep jieba's prefix-dict cache in the zhen lexicon folder, and load it fast.
 
