@@ -61,14 +61,15 @@ def renders(word: str, gloss: str) -> bool:
 
 def renders_any(word: str, glosses: frozenset[str]) -> bool:
     """Whether ``word`` renders one of ``glosses`` (:func:`renders`), by lookups rather than a
-    comparison per gloss: its stem key among theirs, or one of its beginnings among them."""
-    return (lx.stem_key(word) in _stem_keys(glosses)
-            or any(word[:k] in glosses for k in range(len(word) + 1)))
+    comparison per gloss: its stem key among theirs, or its beginning of a gloss's length among them."""
+    keys, lengths = _gloss_keys(glosses)
+    return lx.stem_key(word) in keys or any(word[:k] in glosses for k in lengths if k <= len(word))
 
 
 @lru_cache(maxsize=65536)  # pure, and a character's glosses are met by every English word of a pair
-def _stem_keys(glosses: frozenset[str]) -> frozenset[str]:
-    return frozenset(lx.stem_key(g) for g in glosses)
+def _gloss_keys(glosses: frozenset[str]) -> tuple[frozenset[str], tuple[int, ...]]:
+    """The glosses' stem keys, and their lengths."""
+    return frozenset(lx.stem_key(g) for g in glosses), tuple(sorted({len(g) for g in glosses}))
 
 
 @lru_cache(maxsize=65536)  # pure, and asked for every character and word of every pair's Chinese

@@ -8,12 +8,20 @@ hold what the matches mean; these hold that the shortcuts change none of them.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from align.zh_words import jieba_words, loaded_jieba
+from align.zh_words import _lcut_no_hmm, jieba_words, loaded_jieba
 from qa.calque import renders, renders_any
 from qa.checks.institutions import _table
-from qa.phrase_match import ChineseTerms, EnglishNames, english_pattern, find_chinese, find_english
+from qa.phrase_match import (
+    ChineseTerms,
+    EnglishNames,
+    english_pattern,
+    find_chinese,
+    find_english,
+)
 
 NAMES = ["People's Bank of China", "Bank of China", "NDRC", "prosecut*", "State Council",
          "Ministry of Finance", "finance", "U.S. Department of Commerce", "Council", "PBoC",
@@ -75,3 +83,18 @@ def test_jieba_words_are_jiebas_own():
     text = "数智化转型中，AI和5G赋能千行百业 (2024年)\r\n北京市委书记"
     assert jieba_words(text) == tuple(loaded_jieba().lcut(text, HMM=False))
     assert jieba_words(text, hmm=True) == tuple(loaded_jieba().lcut(text))
+
+
+ODD_TEXTS = ["", " ", "\r\n", "a b\tc\r\n\nd", "A1B2 C#3 x_y.z-w 50% R&D", "Ｈ２Ｏ和ＣＯ２", "𠀀𠀁中文",
+             "5G+工业互联网、AI大模型,iPhone15Pro。。。", "……——“引号”（括号）【】《书名》", "北京市委书记a北京"]
+
+
+def test_segmentation_without_the_hmm_is_jiebas_on_every_corpus_line():
+    jieba = loaded_jieba()
+    root = Path(__file__).resolve().parent.parent / "corpora"
+    lines = [ln for f in sorted(root.glob("*.txt")) for ln in f.read_text(encoding="utf-8").splitlines()]
+    lines += [ln for name in ("qa-meaning", "qa-meaning-2", "qa-meaning-3", "qa-labelled")
+              for ln in (root / name / "zh.txt").read_text(encoding="utf-8").splitlines()]
+    assert len(lines) > 300
+    for text in [*lines, *ODD_TEXTS]:
+        assert _lcut_no_hmm(text) == jieba.lcut(text, HMM=False), text
