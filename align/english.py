@@ -138,18 +138,28 @@ class Token:
 
 def tokenize_en(text: str) -> list[Token]:
     """English word tokens with character offsets into ``text``."""
-    return [Token(m.group(), lemma(m.group()), m.start(), m.end()) for m in WORD.finditer(text)]
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=1024)  # the checks tokenise the same pair's English several times each
+def _tokens(text: str) -> tuple[Token, ...]:
+    return tuple(Token(m.group(), lemma(m.group()), m.start(), m.end()) for m in WORD.finditer(text))
 
 
 def content_lemmas(text: str) -> list[str]:
     """Lemmas of the words in ``text`` that carry meaning (no stopwords)."""
+    return list(_content_lemmas(text))
+
+
+@lru_cache(maxsize=65536)  # pure, and the checks read the same CC-CEDICT glosses for every pair
+def _content_lemmas(text: str) -> tuple[str, ...]:
     out = []
     for m in WORD.finditer(text):
         w = m.group().lower()
         if w in STOPWORDS or lemma(w) in STOPWORDS or len(w) < 2:
             continue
         out.append(lemma(w))
-    return out
+    return tuple(out)
 
 
 #: letters two words must share at the start to count as one stem: enough to
@@ -169,6 +179,7 @@ def us_spelling(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)  # pure, and asked for every pair of words compared
 def stem_key(word: str) -> str:
     """The key under which the words of one stem meet: the first five letters of the American
     spelling (a shorter word is its own key, so it only meets itself)."""

@@ -43,7 +43,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from align.errors import InputError
-from align.zh_words import loaded_jieba
+from align.zh_words import jieba_words, loaded_jieba
 from qa import lexicons as lx
 from qa.checks.fragments import is_base_verb
 from qa.data_table import data_lines
@@ -274,7 +274,7 @@ def _content(zh: str, span: tuple[int, int]) -> bool:
     text = zh[slice(*span)]
     if len(text) == 1:
         return 0 < len(word_glosses(text)) <= 8 and text not in _ONE_CHARACTER_GRAMMAR
-    return bool(word_glosses(text) or any(word_glosses(w) for w in loaded_jieba().lcut(text)))
+    return bool(word_glosses(text) or any(word_glosses(w) for w in jieba_words(text, hmm=True)))
 
 
 #: one-character words jieba may tag nouns that are grammar or too vague to be a party

@@ -29,12 +29,14 @@ Evidence for a calque, all of it required:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
+from align.cedict import CedictLine, load_derived
 from align.script import HAN_RUN
-from align.zh_words import loaded_jieba
+from align.zh_words import jieba_words, loaded_jieba
 from qa import lexicons as lx
 from qa import literal as lr
 
@@ -57,6 +59,19 @@ def renders(word: str, gloss: str) -> bool:
     return lx.same_stem(word, gloss) or word.startswith(gloss)
 
 
+def renders_any(word: str, glosses: frozenset[str]) -> bool:
+    """Whether ``word`` renders one of ``glosses`` (:func:`renders`), by lookups rather than a
+    comparison per gloss: its stem key among theirs, or its beginning of a gloss's length among them."""
+    keys, lengths = _gloss_keys(glosses)
+    return lx.stem_key(word) in keys or any(word[:k] in glosses for k in lengths if k <= len(word))
+
+
+@lru_cache(maxsize=65536)  # pure, and a character's glosses are met by every English word of a pair
+def _gloss_keys(glosses: frozenset[str]) -> tuple[frozenset[str], tuple[int, ...]]:
+    """The glosses' stem keys, and their lengths."""
+    return frozenset(lx.stem_key(g) for g in glosses), tuple(sorted({len(g) for g in glosses}))
+
+
 @lru_cache(maxsize=65536)  # pure, and asked for every character and word of every pair's Chinese
 def unit_lemmas(unit: str, limit: int | None = 10) -> frozenset[str]:
     """Lower-case (common-noun) gloss lemmas of ``unit``'s first ``limit`` glosses (all when None): a
@@ -73,17 +88,24 @@ def unit_lemmas(unit: str, limit: int | None = 10) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def attested_compounds() -> frozenset[tuple[str, ...]]:
     """English compounds CC-CEDICT's glosses use: every hyphenated word, and every whole gloss of
-    two to four words, as lemma tuples ("win-win", "high quality", "military-civilian")."""
+    two to four words, as lemma tuples ("win-win", "high quality", "military-civilian").
+
+    Reading every gloss of CC-CEDICT takes about 3 s, so the set is kept on disk between
+    processes like the other tables derived from it (``align.cedict.load_derived``)."""
+    return load_derived("calque-attested-compounds", _derive_attested,
+                        depends=("align.english", "qa.lexicons")).value
+
+
+def _derive_attested(lines: Iterable[CedictLine]) -> frozenset[tuple[str, ...]]:
     out: set[tuple[str, ...]] = set()
-    for entries in lx.cedict().entries.values():
-        for e in entries:
-            for g in e.glosses:
-                clean = re.sub(r"^to ", "", lx.strip_gloss(g).lower())
-                for m in _COMPOUND.finditer(clean):
-                    out.add(tuple(lx.lemma(w) for w in m.group().split("-")))
-                words = re.findall(r"[a-z]+", clean)
-                if 2 <= len(words) <= 4 and re.fullmatch(r"[a-z]+(?:[ -][a-z]+)*", clean):
-                    out.add(tuple(lx.lemma(w) for w in words))
+    for line in lines:
+        for g in line.glosses:
+            clean = re.sub(r"^to ", "", lx.strip_gloss(g).lower())
+            for m in _COMPOUND.finditer(clean):
+                out.add(tuple(lx.lemma(w) for w in m.group().split("-")))
+            words = re.findall(r"[a-z]+", clean)
+            if 2 <= len(words) <= 4 and re.fullmatch(r"[a-z]+(?:[ -][a-z]+)*", clean):
+                out.add(tuple(lx.lemma(w) for w in words))
     return frozenset(out)
 
 
@@ -121,7 +143,7 @@ class _Unit:
 def _inside_words(run: str) -> set[int]:
     """Positions of ``run`` inside a dictionary word of two or more characters (jieba's or CC-CEDICT's)."""
     inside: set[int] = set()
-    for words in (loaded_jieba().lcut(run, HMM=False), lx.cedict().segment(run)):
+    for words in (jieba_words(run), lx.cedict().segment(run)):
         at = 0
         for w in words:
             if len(w) >= 2:
@@ -165,7 +187,7 @@ def _chain(words: list[str], units: dict[int, list[_Unit]], start: int) -> list[
             for u in units.get(at, []):
                 if prev is not None and at == prev.start and u.end <= prev.end:
                     continue
-                if any(renders(words[k], g) for g in u.lemmas):
+                if renders_any(words[k], u.lemmas):
                     rest = extend(k + 1, u)
                     if rest is not None:
                         return [u, *rest]
@@ -185,13 +207,14 @@ def _dictionary_words(zh: str, start: int, end: int) -> tuple[str | None, tuple[
                 best = (s, e)
     span = best or (start, end)
     at = 0
-    for w in loaded_jieba().lcut(zh, HMM=False):
+    for w in jieba_words(zh):
         if at <= span[0] and span[1] <= at + len(w) and len(w) <= 6:
             span = (at, at + len(w))
         at += len(w)
     return (zh[best[0]:best[1]] if best else None), span
 
 
+@lru_cache(maxsize=65536)  # pure, and asked for the same dictionary words in every pair
 def own_senses(word: str) -> tuple[str, ...]:
     """``word``'s CC-CEDICT senses that say something (not 'see …', not empty once cleaned)."""
     return tuple(s for s in lr.whole_glosses(word) if lx.content_lemmas(lx.strip_gloss(s)))
@@ -225,6 +248,7 @@ _ENGLISH_PREFIXES = frozenset("""non sub semi anti counter co pre post inter int
 macro mono multi bi tri self ex pro single double dual twin triple half""".split())
 
 
+@lru_cache(maxsize=65536)  # pure (jieba's table is fixed), and asked for every word of every pair
 def jieba_tag(word: str) -> str:
     """jieba's part-of-speech tag for a word or character of its dictionary ('' when it has none)."""
     loaded_jieba().setLogLevel(60)
@@ -266,12 +290,10 @@ def _judge(zh: str, chain: list[_Unit], words: list[tuple[str, int, int]],
     return Calque(span, en_span, pieces, word, senses)
 
 
-def hyphenated_calques(zh: str, en: str) -> list[Calque]:
+@lru_cache(maxsize=2048)  # literal-term and shorthand both ask, a chunk of pairs apart
+def hyphenated_calques(zh: str, en: str) -> tuple[Calque, ...]:
     """Hyphenated English compounds ("number-wisdom") that render a Chinese span character by character."""
-    runs = [(m.start(), m.group()) for m in HAN_RUN.finditer(zh)]
-    units: dict[int, list[_Unit]] = {}
-    for offset, run in runs:
-        units.update(_units(run, offset))
+    units: dict[int, list[_Unit]] | None = None  # the Chinese read only for a compound worth a look
     en_lemmas = {t.lemma for t in lx.tokenize_en(en)}
     out: list[Calque] = []
     for m in _COMPOUND.finditer(en):
@@ -281,6 +303,12 @@ def hyphenated_calques(zh: str, en: str) -> list[Calque]:
         orders = [words]
         if len(words) == 2 and _VERB_FORM.search(words[1][0]):
             orders.append(words[::-1])
+        elif attested([w for w, _, _ in words]):
+            continue  # English ("high-quality"): whatever characters it meets, ``_judge`` lets it be
+        if units is None:
+            units = {}
+            for h in HAN_RUN.finditer(zh):
+                units.update(_units(h.group(), h.start()))
         for order in orders:
             lemmas = [lx.lemma(w.lower()) for w, _, _ in order]
             chain = next((c for at in units if (c := _chain(lemmas, units, at))), None)
@@ -290,9 +318,10 @@ def hyphenated_calques(zh: str, en: str) -> list[Calque]:
             if hit is not None and not any(h.en_span == hit.en_span for h in out):
                 out.append(hit)
             break
-    return out
+    return tuple(out)
 
 
+@lru_cache(maxsize=65536)  # pure, and asked for the same characters in every pair
 def _primary(unit: str) -> frozenset[str]:
     """Lemmas of the first three glosses of each of ``unit``'s CC-CEDICT entries (底 'bottom',
     座 'seat'): a rendering by the characters uses their first senses."""
@@ -323,12 +352,17 @@ def word_by_word_calques(zh: str, en: str) -> list[Calque]:
     tokens = [t for t in lx.tokenize_en(en) if "-" not in t.text]
     if len(tokens) < 2:
         return []
+    # two plain words side by side, neither a stopword: the only places a rendering can be
+    adjacent = [(a, b) for a, b in pairwise(tokens) if en[a.end:b.start] == " "
+                and a.text.lower() not in lx.STOPWORDS and b.text.lower() not in lx.STOPWORDS]
+    if not adjacent:
+        return []
     en_lemmas = {t.lemma for t in lx.tokenize_en(en)}
     cd = lx.cedict()
     out: list[Calque] = []
     for m in HAN_RUN.finditer(zh):
         at = m.start()
-        for w in loaded_jieba().lcut(m.group(), HMM=False):
+        for w in jieba_words(m.group()):
             start, at = at, at + len(w)
             if (len(w) != 2 or w not in cd or any(e.proper for e in cd.get(w)) or NUMERAL_CHARS.search(w)
                     or not _is_noun(w)):
@@ -338,10 +372,8 @@ def word_by_word_calques(zh: str, en: str) -> list[Calque]:
             if not senses or not first or not second:
                 continue
             accounted = None
-            for a, b in pairwise(tokens):
-                if en[a.end:b.start] != " " or a.text.lower() in lx.STOPWORDS or b.text.lower() in lx.STOPWORDS:
-                    continue
-                if not (any(renders(a.lemma, g) for g in first) and any(renders(b.lemma, g) for g in second)):
+            for a, b in adjacent:
+                if not (renders_any(a.lemma, first) and renders_any(b.lemma, second)):
                     continue
                 if attested([a.text, b.text]) or meaning_kept([a.text, b.text], senses, en_lemmas):
                     continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from align.script import HAN_RUN
 from qa import lexicons as lx
@@ -51,28 +52,33 @@ def parts_of(expr: str, with_characters: bool = False) -> list[Part]:
     glosses of its characters too: 龙头企业 splits into 龙头 + 企业, and
     "dragon head" renders 龙头 by its characters, not by any gloss of 龙头.
     """
-    cd = lx.cedict()
     key = lx.strip_zh_punct(expr)[0]
-    out: list[Part] = []
-    for word in cd.segment(key, max_len=max(1, len(key) - 1)):
-        lemmas: set[str] = set()
-        names: set[str] = set()
-        for e in cd.get(word):
-            glosses = [g for g in e.glosses if not lx.SKIP_GLOSS.match(g)]
-            if len(word) == 1:
-                glosses = glosses[:5]
-            for g in glosses:
-                clean = lx.strip_gloss(re.sub(r"^(lit\.|fig\.)\s*", "", g))
-                lemmas.update(lx.content_lemmas(clean))
-                if e.proper and len(word) >= 2:
-                    names.update(lx.lemma(w) for w in re.findall(r"\b[A-Z][a-z]{2,}\b", clean))
-        if with_characters and len(word) >= 2:
-            for ch in word:
-                for g in cd.glosses(ch)[:5]:
-                    lemmas.update(lx.content_lemmas(lx.strip_gloss(g)))
-        if lemmas:
-            out.append(Part(word, frozenset(lemmas), lemmas <= lx.NUMBER_WORDS, frozenset(names)))
-    return out
+    parts = (_part(word, with_characters) for word in lx.cedict().segment(key, max_len=max(1, len(key) - 1)))
+    return [p for p in parts if p is not None]
+
+
+@lru_cache(maxsize=65536)  # pure, and the same characters and words are parts of many expressions
+def _part(word: str, with_characters: bool) -> Part | None:
+    """One sub-word of :func:`parts_of` (None when no gloss gives it a word)."""
+    cd = lx.cedict()
+    lemmas: set[str] = set()
+    names: set[str] = set()
+    for e in cd.get(word):
+        glosses = [g for g in e.glosses if not lx.SKIP_GLOSS.match(g)]
+        if len(word) == 1:
+            glosses = glosses[:5]
+        for g in glosses:
+            clean = lx.strip_gloss(re.sub(r"^(lit\.|fig\.)\s*", "", g))
+            lemmas.update(lx.content_lemmas(clean))
+            if e.proper and len(word) >= 2:
+                names.update(lx.lemma(w) for w in re.findall(r"\b[A-Z][a-z]{2,}\b", clean))
+    if with_characters and len(word) >= 2:
+        for ch in word:
+            for g in cd.glosses(ch)[:5]:
+                lemmas.update(lx.content_lemmas(lx.strip_gloss(g)))
+    if not lemmas:
+        return None
+    return Part(word, frozenset(lemmas), lemmas <= lx.NUMBER_WORDS, frozenset(names))
 
 
 def split_hyphens(tokens: list[lx.Token]) -> list[lx.Token]:
@@ -100,9 +106,12 @@ def sentence_ids(tokens: list[lx.Token], text: str) -> list[int]:
 
 
 def best_window(parts: list[Part], tokens: list[lx.Token], width: int,
-            text: str) -> tuple[int, int, dict[int, int]]:
-    """The token window (≤ width) where the most distinct parts are rendered."""
-    sentence = sentence_ids(tokens, text)
+                text: str, sentence: list[int] | None = None) -> tuple[int, int, dict[int, int]]:
+    """The token window (≤ width) where the most distinct parts are rendered.
+
+    ``sentence``: the tokens' :func:`sentence_ids`, when the caller has them (it asks for many words)."""
+    if sentence is None:
+        sentence = sentence_ids(tokens, text)
     hits: list[list[int]] = []
     for t in tokens:
         hits.append([k for k, p in enumerate(parts)
@@ -142,12 +151,19 @@ def accounted_lemmas(zh: str, start: int, end: int) -> frozenset[str]:
     for piece in (zh[:start], zh[end:]):
         for run in HAN_RUN.findall(piece):
             for word in cd.segment(run, max_len=8):
-                if len(word) < 2:
-                    continue
-                for e in cd.get(word):
-                    for g in e.glosses:
-                        if not lx.SKIP_GLOSS.match(g):
-                            out.update(lx.content_lemmas(lx.strip_gloss(g)))
+                if len(word) >= 2:
+                    out.update(_gloss_lemmas(word))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=65536)  # pure, and the same words come back for every expression of a sentence
+def _gloss_lemmas(word: str) -> frozenset[str]:
+    """Content words of all of ``word``'s CC-CEDICT glosses (cross-references and classifiers dropped)."""
+    out: set[str] = set()
+    for e in lx.cedict().get(word):
+        for g in e.glosses:
+            if not lx.SKIP_GLOSS.match(g):
+                out.update(lx.content_lemmas(lx.strip_gloss(g)))
     return frozenset(out)
 
 

@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from align.errors import InputError
-from align.zh_words import loaded_jieba
+from align.zh_words import jieba_words
 from qa import lexicons as lx
 from qa.clause_match import PairLinks
 from qa.clause_split import Clause
@@ -143,7 +143,7 @@ class ZhHit:
 def zh_words(text: str) -> tuple[tuple[str, int, int], ...]:
     """jieba words of ``text`` with their spans (cached: every check segments the same pairs)."""
     out, pos = [], 0
-    for w in loaded_jieba().lcut(text):
+    for w in jieba_words(text, hmm=True):
         out.append((w, pos, pos + len(w)))
         pos += len(w)
     return tuple(out)

@@ -25,7 +25,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from qa import lexicons as lx
-from qa.phrase_match import Found, find_chinese, find_english
+from qa.phrase_match import (
+    ChineseTerms,
+    EnglishNames,
+    Found,
+    find_chinese,
+    find_english,
+)
 
 #: a romanised personal name after a title: "Xi Jinping", "Xi", "Li Keqiang", "Wang Hu-ning"
 _NAME_AFTER = re.compile(r"[\s\u00a0]+([A-Z][a-z]+)(?:[\s\-]+[A-Z][a-z]+)?\b")
@@ -83,22 +89,33 @@ def _title_before(en: str, hits: Sequence[Found]) -> list[tuple[Found, str]]:
     return out
 
 
-def find_title_mismatches(zh: str, en: str, table: Sequence) -> list[TitleMismatch]:
+class Offices:
+    """The office rows of the institutions table, with their Chinese names and English titles
+    indexed once (``qa.phrase_match``) rather than gathered and scanned for every pair."""
+
+    def __init__(self, table: Sequence) -> None:
+        self.rows = [row for row in table if row.kind == "office"]
+        self.by_zh = {name: row for row in self.rows for name in row.zh}
+        self.zh_terms = ChineseTerms(self.by_zh)
+        self.titles = EnglishNames(n for row in self.rows for n in (*row.standard, *row.accepted))
+
+
+def find_title_mismatches(zh: str, en: str, table: Sequence | Offices) -> list[TitleMismatch]:
     """Every English title that gives a person named with a Chinese office a different office.
 
-    ``table`` holds the institutions rows; only rows of kind "office" are read.
-    A title any office (or body) named in ``zh`` accepts is never wrong.
+    ``table`` holds the institutions rows (only rows of kind "office" are read), or
+    their :class:`Offices` built once.  A title any office (or body) named in ``zh``
+    accepts is never wrong.
     """
-    offices = [row for row in table if row.kind == "office"]
-    by_zh = {name: row for row in offices for name in row.zh}
-    in_zh = find_chinese(zh, by_zh)
+    index = table if isinstance(table, Offices) else Offices(table)
+    offices, by_zh = index.rows, index.by_zh
+    in_zh = find_chinese(zh, index.zh_terms)
     if not in_zh:
         return []
     named = {by_zh[f.name] for f in in_zh}
     accepted_here = {n for row in named for n in (*row.standard, *row.accepted)}
-    titles = {n for row in offices for n in (*row.standard, *row.accepted)}
     out: list[TitleMismatch] = []
-    for hit, surname in _title_before(en, find_english(en, titles)):
+    for hit, surname in _title_before(en, find_english(en, index.titles)):
         # "Party Secretary" for 区委书记 (书记 'secretary'), "Vice Chairman" for 副主席 (主席 'chairman')
         if hit.names & accepted_here or find_english(en[hit.start:hit.end], accepted_here):
             continue

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from align.zh_words import loaded_jieba
+from align.zh_words import jieba_words
 
 
 @dataclass(frozen=True)
@@ -59,8 +59,68 @@ def english_pattern(name: str) -> re.Pattern[str]:
     return re.compile(r"(?<![A-Za-z0-9])" + body + tail + r"(?![A-Za-z0-9])", flags)
 
 
-def find_english(text: str, names: Iterable[str]) -> list[Found]:
-    """Every listed English name in ``text``, longest first, never two on the same words."""
+#: the non-ASCII letters a case-insensitive ``[A-Za-z]`` also matches (the ``re`` docs: İ ı ſ K);
+#: a text holding one is matched by every pattern, as the index cannot see those letters
+_ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
+_ASCII_RUN = re.compile(r"[A-Za-z0-9]+")
+_TEXT_RUN = re.compile(r"[a-z0-9]+")
+
+
+class EnglishNames:
+    """A list of English names indexed by their runs of letters, for :func:`find_english`.
+
+    A table of a thousand names used to cost a thousand regular-expression scans
+    of every sentence.  A name's pattern matches only where its runs of ASCII
+    letters and digits stand in the text in some case, the first one at a word
+    start (nothing alphanumeric before the match); so only the names whose
+    opening run begins a word of the lower-cased text, and whose other runs
+    are in it, can match, and only their patterns are run.  The matches are
+    exactly the full scan's.  Build one per table and reuse it.
+    """
+
+    #: letters of the opening run a name is filed under
+    KEY = 3
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = frozenset(names)
+        #: first letters of the opening run → (name, opening run, its other runs), lower-cased
+        self._by_opening: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
+        self._always: list[str] = []  # names that open with no ASCII letter or digit: always scanned
+        for name in self.names:
+            core = name.rstrip("*").strip()
+            if _ASCII_RUN.match(core) is None:
+                self._always.append(name)
+            else:
+                runs = tuple(r.lower() for r in _ASCII_RUN.findall(core))
+                self._by_opening.setdefault(runs[0][:self.KEY], []).append((name, runs[0], runs[1:]))
+
+    def candidates(self, text: str) -> list[str]:
+        """The names whose pattern may match in ``text`` (every one that does, and a few more)."""
+        if _ODD_CASE.search(text):
+            return list(self.names)
+        low = text.lower()
+        found = set(self._always)
+        get = self._by_opening.get
+        for word in set(_TEXT_RUN.findall(low)):
+            for n in range(1, min(len(word), self.KEY) + 1):
+                for name, opening, rest in get(word[:n], ()):
+                    if word.startswith(opening) and all(r in low for r in rest):
+                        found.add(name)
+        return list(found)
+
+    def matching(self, text: str) -> set[str]:
+        """The names that match somewhere in ``text``, overlaps and all (no longest-first choice)."""
+        return {name for name in self.candidates(text) if english_pattern(name).search(text)}
+
+
+def find_english(text: str, names: Iterable[str] | EnglishNames) -> list[Found]:
+    """Every listed English name in ``text``, longest first, never two on the same words.
+
+    ``names`` may be an :class:`EnglishNames` index, which scans only the names
+    that can match; the result does not depend on the order of the names.
+    """
+    if isinstance(names, EnglishNames):
+        names = names.candidates(text)
     hits: list[Found] = []
     for name in names:
         for m in english_pattern(name).finditer(text):
@@ -78,7 +138,7 @@ def find_english(text: str, names: Iterable[str]) -> list[Found]:
 
 def _word_bounds(zh: str) -> list[tuple[int, int]]:
     out, at = [], 0
-    for w in loaded_jieba().lcut(zh, HMM=False):
+    for w in jieba_words(zh):
         out.append((at, at + len(w)))
         at += len(w)
     return out
@@ -106,15 +166,42 @@ def _cuts_a_word(zh: str, start: int, end: int, words: Sequence[tuple[int, int]]
     return False
 
 
-def find_chinese(zh: str, terms: Iterable[str]) -> list[Found]:
-    """Listed Chinese terms in ``zh`` at word boundaries, longest first, never overlapping."""
-    terms = sorted({t for t in terms if t}, key=len, reverse=True)
-    candidates: list[Found] = []
-    for term in terms:
-        start = zh.find(term)
-        while start >= 0:
-            candidates.append(Found(term, start, start + len(term)))
-            start = zh.find(term, start + 1)
+class ChineseTerms:
+    """A list of Chinese terms indexed by their first character, for :func:`find_chinese`.
+
+    Looking for each of hundreds of terms in every sentence costs a scan per
+    term; a term can only start at a character it begins with, so each position
+    of the sentence is tried against the few terms that begin with its
+    character.  The occurrences found (overlapping ones too) are the full
+    scan's.  Build one per table and reuse it.
+    """
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        self.terms = frozenset(t for t in terms if t)
+        #: the terms by their first two characters (a one-character term by that character)
+        self._by_start: dict[str, list[str]] = {}
+        for term in self.terms:
+            self._by_start.setdefault(term[:2], []).append(term)
+
+    def occurrences(self, zh: str) -> list[Found]:
+        """Every occurrence of every term in ``zh``, overlapping ones included."""
+        out: list[Found] = []
+        starts = {zh[i:i + 2] for i in range(len(zh) - 1)} | set(zh)
+        for start_key in self._by_start.keys() & starts:
+            for term in self._by_start[start_key]:
+                start = zh.find(term)
+                while start >= 0:
+                    out.append(Found(term, start, start + len(term)))
+                    start = zh.find(term, start + 1)
+        return out
+
+
+def find_chinese(zh: str, terms: Iterable[str] | ChineseTerms) -> list[Found]:
+    """Listed Chinese terms in ``zh`` at word boundaries, longest first, never overlapping.
+
+    ``terms`` may be a :class:`ChineseTerms` index (the same finds, without a scan per term).
+    """
+    candidates = (terms if isinstance(terms, ChineseTerms) else ChineseTerms(terms)).occurrences(zh)
     if not candidates:
         return []
     words = _word_bounds(zh)

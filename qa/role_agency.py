@@ -39,7 +39,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from align.errors import InputError
-from align.zh_words import loaded_jieba
+from align.zh_words import jieba_words, loaded_jieba
 from qa import lexicons as lx
 from qa.data_table import data_lines
 
@@ -188,7 +188,7 @@ def _verb_at(zh: str, start: int, verb: str) -> bool:
 def _whole_word(zh: str, start: int, word: str) -> bool:
     """Whether jieba cuts ``zh`` into ``word`` at ``start`` (为 of 为企业, not of 因为 or 成为)."""
     at = 0
-    for w in loaded_jieba().lcut(zh, HMM=False):
+    for w in jieba_words(zh):
         if at == start:
             return w == word
         if at > start:

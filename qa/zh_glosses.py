@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from align.script import HAN
-from align.zh_words import loaded_jieba
+from align.zh_words import jieba_words
 from qa import lexicons as lx
 
 #: only the words every gloss carries; coverage wants "use" (使用) and
@@ -68,7 +68,7 @@ def _content_words(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """:func:`zh_content_words`, kept: the coverage checks ask for a pair's whole Chinese
     once per English clause, and clause links, polarity and qe ask for the same clauses."""
     words = []
-    for w in loaded_jieba().lcut(text):
+    for w in jieba_words(text, hmm=True):
         if not HAN.search(w) or w in _FUNCTION_CHARS:
             continue
         g = word_glosses(w)

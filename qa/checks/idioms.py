@@ -75,14 +75,34 @@ def is_listed_idiom(expr: str) -> bool:
     return lx.strip_zh_punct(expr)[0] in _lexicon_keys()
 
 
+def stripped_keys(set_phrases: dict[str, lx.SetPhrase]) -> dict[str, str]:
+    """The table's keys by their punctuation-free form (工欲善其事必先利其器 → 工欲善其事，必先利其器).
+    Do not change the dict returned: it is kept for the next pair."""
+    return _stripped_keys(tuple(set_phrases))
+
+
+@lru_cache(maxsize=8)  # per table: it was rebuilt for every pair, twice
+def _stripped_keys(keys: tuple[str, ...]) -> dict[str, str]:
+    return {lx.strip_zh_punct(k)[0]: k for k in keys}
+
+
+@lru_cache(maxsize=8)
+def _openings(curated: tuple[str, ...]) -> frozenset[str]:
+    """The first two characters of every expression :func:`find_expressions` can find there."""
+    return frozenset(k[:2] for k in (*curated, *_lexicon_keys()) if len(k) >= 2)
+
+
 def find_expressions(zh: str, set_phrases: dict[str, lx.SetPhrase]) -> list[Expression]:
     """Idioms, curated set phrases and quoted terms in ``zh``; nested ones dropped."""
     stripped, where = lx.strip_zh_punct(zh)
-    curated = {lx.strip_zh_punct(k)[0]: k for k in set_phrases}
+    curated = stripped_keys(set_phrases)
     lexicon = _lexicon_keys()
+    openings = _openings(tuple(curated))
     found: list[Expression] = []
     longest = max([len(k) for k in curated] + [12])
     for i in range(len(stripped)):
+        if stripped[i:i + 2] not in openings:
+            continue  # no listed expression begins with these two characters
         for n in range(min(longest, len(stripped) - i), 1, -1):
             key = stripped[i:i + n]
             if key in curated:
@@ -187,11 +207,11 @@ def detect_literal(pair_zh: str, pair_en: str,
     tokens = lx.tokenize_en(pair_en)
     en_lemmas = [t.lemma for t in tokens if t.lemma not in _ARTICLES]
     en_set = set(en_lemmas)
-    curated = {lx.strip_zh_punct(k)[0]: v for k, v in set_phrases.items()}
+    curated = stripped_keys(set_phrases)
     out: list[LiteralRendering] = []
     for expr in find_expressions(pair_zh, set_phrases):
         key = lx.strip_zh_punct(expr.text)[0]
-        phrase = curated.get(key)
+        phrase = set_phrases[curated[key]] if key in curated else None
         whole = lr.whole_glosses(expr.text)
         cue = cue_span(phrase, tokens)
         if phrase and _rendered(phrase, tokens, pair_en, lr.accounted_lemmas(pair_zh, expr.start, expr.end), cue):

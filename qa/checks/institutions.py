@@ -40,15 +40,17 @@ from pathlib import Path
 
 from align.errors import InputError
 from align.model import Pair
-from align.zh_words import loaded_jieba
+from align.zh_words import jieba_words
 from qa import body_heads as bh
 from qa import lexicons as lx
 from qa.lexicons import DATA_DIR
 from qa.model import Check, Context, Flag
 from qa.name_tables import read_name_table, split_cell
-from qa.office_titles import find_title_mismatches
+from qa.office_titles import Offices, find_title_mismatches
 from qa.phrase_match import (
     ADMIN_UNITS,
+    ChineseTerms,
+    EnglishNames,
     Found,
     find_chinese,
     find_english,
@@ -94,6 +96,37 @@ def load_institutions(source: str | Path | None = None) -> list[Institution]:
 @lru_cache(maxsize=4)
 def _table(source: str | None) -> tuple[Institution, ...]:
     return tuple(load_institutions(source))
+
+
+class Lookup:
+    """The table's rows with what every pair asks of them built once: the bodies by Chinese name,
+    the Chinese names and the English names indexed (``qa.phrase_match``), each body's specific
+    names.  Rebuilding these per pair, and scanning the English once per name, was most of what
+    the check cost."""
+
+    def __init__(self, rows: Sequence[Institution]) -> None:
+        self.rows = tuple(rows)
+        self.by_zh = {name: body for body in self.rows for name in body.zh}
+        self.zh_terms = ChineseTerms(self.by_zh)
+        #: every English name of every row: standard, accepted and wrong
+        self.names = EnglishNames(n for body in self.rows for n in (*body.standard, *body.accepted, *body.wrong))
+        #: the bodies' names that single them out, in table order
+        self.specific = {body: _specific_names(body) for body in self.rows if body.kind == "body"}
+        self.specific_sets = {body: frozenset(ns) for body, ns in self.specific.items()}
+        self.specific_names = EnglishNames(n for ns in self.specific.values() for n in ns)
+        self.offices = Offices(self.rows)
+        self._specialised: dict[int, tuple[str, ...]] = {}  # by id: the rows are this object's own
+
+    def specialised_names(self, body: Institution) -> tuple[str, ...]:
+        """:func:`_specialised_names` of ``body`` (one of the rows), worked out once."""
+        if id(body) not in self._specialised:
+            self._specialised[id(body)] = _specialised_names(body, self.rows)
+        return self._specialised[id(body)]
+
+
+@lru_cache(maxsize=4)
+def _lookup(source: str | None) -> Lookup:
+    return Lookup(_table(source))
 
 
 @dataclass(frozen=True)
@@ -155,7 +188,7 @@ def _own_renderings(body: Institution, own: tuple[str, ...], around: Sequence[tu
     return False
 
 
-def find_misnamed(zh: str, en: str, table: tuple[Institution, ...],
+def find_misnamed(zh: str, en: str, table: Lookup,
                   zh_around: str = "", around: Sequence[tuple[str, str]] = (),
                   unlisted: bool = True) -> list[Misnamed]:
     """Every listed body in ``zh`` that ``en`` renders as a wrong name or as a different body.
@@ -164,16 +197,15 @@ def find_misnamed(zh: str, en: str, table: tuple[Institution, ...],
     as (zh, en): the other body's Chinese name found there, or a rendering in a
     neighbour's English that is not that neighbour's own, stops a flag.
     """
-    by_zh = {name: body for body in table for name in body.zh}
-    in_zh = find_chinese(zh, by_zh)
+    by_zh = table.by_zh
+    in_zh = find_chinese(zh, table.zh_terms)
     in_zh = sorted(in_zh + [f for f in numbered_meetings(zh) if f.name in by_zh
                             and not any(f.start < k.end and k.start < f.end for k in in_zh)],
                    key=lambda f: f.start)
     if not in_zh:
         return []
-    names = {n for body in table for n in (*body.standard, *body.accepted, *body.wrong)}
     en = without_meeting_ordinals(en)
-    in_en = find_english(en, names)
+    in_en = find_english(en, table.names)
     named = {by_zh[f.name] for f in in_zh}
     accepted_here = {n for body in named for n in (*body.standard, *body.accepted)}
     out: list[Misnamed] = []
@@ -186,7 +218,7 @@ def find_misnamed(zh: str, en: str, table: tuple[Institution, ...],
         own = (*body.standard, *body.accepted)
         local = _local(zh, f.start)
         if not local:
-            own += _specialised_names(body, table)
+            own += table.specialised_names(body)
         zh_near = zh + "\n" + zh_around
         rendering = _rendering_hits(en, own, in_en)
         if body.kind == "body":
@@ -204,7 +236,7 @@ def find_misnamed(zh: str, en: str, table: tuple[Institution, ...],
         hit = None if rendering else _wrong_name(body, in_en, accepted_here)
         other = None
         if hit is None and body.kind == "body":
-            hit, other = _other_body(body, in_en, accepted_here | set(own), table, zh_near)
+            hit, other = _other_body(body, in_en, accepted_here | set(own), table.rows, zh_near)
         if rendering and hit is None:
             continue
         if hit is not None:
@@ -270,7 +302,7 @@ def unlisted_bodies(zh: str, in_zh: list[Found]) -> Iterator[tuple[int, int]]:
     word of two or more (咨询 + 委: 数字经济战略咨询委).
     """
     at = 0
-    words = loaded_jieba().lcut(zh, HMM=False)
+    words = jieba_words(zh)
     starts = []
     for w in words:
         starts.append(at)
@@ -300,7 +332,7 @@ def unlisted_body(zh: str, in_zh: list[Found]) -> tuple[int, int] | None:
     return next(unlisted_bodies(zh, in_zh), None)
 
 
-def find_foreign(zh: str, en: str, table: tuple[Institution, ...], zh_around: str = "") -> list[Misnamed]:
+def find_foreign(zh: str, en: str, table: Lookup, zh_around: str = "") -> list[Misnamed]:
     """A listed body the English names by one of its own names, which the Chinese does not name,
     where the Chinese names an unlisted body instead (中国企业联合会 → "All-China Federation of
     Industry and Commerce"; 数字经济战略咨询委 → "Development and Reform Commission").
@@ -308,18 +340,18 @@ def find_foreign(zh: str, en: str, table: tuple[Institution, ...], zh_around: st
     A body the Chinese (or a neighbouring pair) names, and a name accepted for one
     the Chinese names, are never held against it.
     """
-    by_zh = {name: body for body in table for name in body.zh}
-    in_zh = find_chinese(zh, by_zh) + numbered_meetings(zh)
+    by_zh = table.by_zh
+    in_zh = find_chinese(zh, table.zh_terms) + numbered_meetings(zh)
     named = {by_zh[f.name] for f in in_zh if f.name in by_zh}
     accepted_here = {n for body in named for n in (*body.standard, *body.accepted)}
-    specific = {body: _specific_names(body) for body in table if body.kind == "body"}
-    names = {n for ns in specific.values() for n in ns}
+    specific = table.specific_sets
     en = without_meeting_ordinals(en)
-    for h in find_english(en, names):
+    for h in find_english(en, table.specific_names):
         if h.names & accepted_here:
             continue
-        bodies = [b for b, ns in specific.items() if h.names & set(ns)]
-        within = [b for b, ns in specific.items() if find_english(en[h.start:h.end], ns)]
+        bodies = [b for b, ns in specific.items() if h.names & ns]
+        inside = table.specific_names.matching(en[h.start:h.end])
+        within = [b for b, ns in specific.items() if ns & inside]
         # a body any name inside the hit belongs to may be the one the Chinese means
         # (中央党校 "Party School of the CPC Central Committee": 中央 is "Central Committee")
         if not bodies or any(_present(b, zh + "\n" + zh_around) for b in bodies + within):
@@ -344,7 +376,7 @@ def _heads(source: str | None) -> bh.HeadMap:
     return bh.head_map(tuple((z, s) for row in _table(source) for z in row.zh for s in row.standard))
 
 
-def find_other_kind(zh: str, en: str, table: tuple[Institution, ...], zh_around: str = "",
+def find_other_kind(zh: str, en: str, table: Lookup, zh_around: str = "",
                     source: str | None = None) -> list[Misnamed]:
     """A body no table row lists, which the English replaces by a body of another kind.
 
@@ -355,8 +387,11 @@ def find_other_kind(zh: str, en: str, table: tuple[Institution, ...], zh_around:
     has "academy" among its CC-CEDICT glosses.  Both sides are read by their
     heads only (``qa.body_heads``), so the flag is minor.
     """
-    by_zh = {name: body for body in table for name in body.zh}
-    in_zh = find_chinese(zh, by_zh) + numbered_meetings(zh)
+    bodies = bh.english_bodies(en)
+    if not bodies:  # first, as it is cheap: no body in the English, nothing to replace one
+        return []
+    by_zh = table.by_zh
+    in_zh = find_chinese(zh, table.zh_terms) + numbered_meetings(zh)
     spans = list(unlisted_bodies(zh, in_zh))
     if not spans:
         return []
@@ -365,12 +400,14 @@ def find_other_kind(zh: str, en: str, table: tuple[Institution, ...], zh_around:
     named = {by_zh[f.name] for f in in_zh if f.name in by_zh}
     accepted = find_english(en, {n for body in named for n in (*body.standard, *body.accepted)})
     near = zh + "\n" + zh_around
-    glossed: set[str] = set()
-    for _, glosses in zh_content_words(near):
-        glossed |= glosses
-    for e in bh.english_bodies(en):
+    glossed: set[str] | None = None  # the glosses of the Chinese near by, read when first needed
+    for e in bodies:
         if any(e.start < k.end and k.start < e.end for k in accepted):
             continue
+        if glossed is None:
+            glossed = set()
+            for _, glosses in zh_content_words(near):
+                glossed |= glosses
         # the head renders some word of the Chinese (基金 'fund', 小组 'group', 学院 'institute')
         if e.head in glossed or lx.lemma(e.head) in glossed:
             continue
@@ -389,7 +426,7 @@ def find_other_kind(zh: str, en: str, table: tuple[Institution, ...], zh_around:
 def _other_bodies_in(zh: str, in_zh: list[Found]) -> bool:
     """Whether ``zh`` names a body the table does not list (商务局, 国家电网公司): the English may be its name."""
     at = 0
-    for w in loaded_jieba().lcut(zh, HMM=False):
+    for w in jieba_words(zh):
         start, at = at, at + len(w)
         if (len(w) >= 3 and w.endswith(_BODY_SUFFIXES)
                 and not any(k.start <= start and at <= k.end for k in in_zh)):
@@ -520,7 +557,7 @@ _LEVEL = re.compile(r"\b(?:municipal|provincial|province|city|county|prefectural
 
 
 def _wrong_owner(body: Institution, en: str, hits: list[Found], accepted: set[str],
-                 table: tuple[Institution, ...], zh_near: str,
+                 table: Lookup, zh_near: str,
                  local: bool) -> tuple[Found, Institution | None, str] | None:
     """A rendering of ``body`` that the English gives to a different body or to a lower level.
 
@@ -533,16 +570,15 @@ def _wrong_owner(body: Institution, en: str, hits: list[Found], accepted: set[st
         m = _OWNER.match(en, h.end)
         if m is not None:
             owner_text = m.group(1)
-            names = {n for b in table if b.kind == "body" for n in _specific_names(b)}
             own_full = " ".join(body.standard).lower()
-            inside = {n for b in table if any(z in zh_near for z in b.zh) for n in (*b.standard, *b.accepted)}
-            for k in find_english(owner_text, names):
+            inside = {n for b in table.rows if any(z in zh_near for z in b.zh) for n in (*b.standard, *b.accepted)}
+            for k in find_english(owner_text, table.specific_names):
                 # "plenum of the CPC Central Committee" names the owner the body's own name holds;
                 # 中央统战部 "… Department of the CPC Central Committee": 中央 is its owner
                 if (k.names & accepted or owner_text[k.start:k.end].lower() in own_full
                         or find_english(owner_text[k.start:k.end], inside)):
                     continue
-                others = [b for b in table if b.kind == "body" and k.names & set(_specific_names(b))]
+                others = [b for b, ns in table.specific_sets.items() if k.names & ns]
                 if others and not any(_present(b, zh_near) for b in others):
                     at = m.start(1) + k.start
                     return Found(k.name, at, m.start(1) + k.end, k.names), others[0], "owner"
@@ -562,7 +598,7 @@ def _wrong_owner(body: Institution, en: str, hits: list[Found], accepted: set[st
 def _names_level(zh: str, unit: str) -> bool:
     """Whether ``zh`` names a place or body of the level ``unit`` (福建省, 北京市委, 柯桥区委; not 市场)."""
     level = re.compile(rf"{unit}(?:委|政府|人大|政协)?$")
-    return any(len(w) >= 2 and level.search(w) for w in loaded_jieba().lcut(zh, HMM=False))
+    return any(len(w) >= 2 and level.search(w) for w in jieba_words(zh))
 
 
 #: the Chinese unit each level word renders: a level the Chinese names is no error
@@ -651,23 +687,21 @@ class InstitutionOptions:
 
 def check_institutions(pair: Pair, ctx: Context) -> list[Flag]:
     opts = ctx.options_of(INSTITUTION)
-    table = _table(opts.table)
+    table = _lookup(opts.table)
     if not pair.zh.strip() or not pair.en.strip():
         return []
     found = find_misnamed(pair.zh, pair.en, table, unlisted=opts.unlisted)
+    zh_around = neighbour_texts(ctx.pairs, pair, "zh", opts.neighbours) if found or opts.foreign else ""
     if found and opts.neighbours > 0:
-        zh_around = neighbour_texts(ctx.pairs, pair, "zh", opts.neighbours)
         around = [(p.zh, p.en) for p in neighbour_pairs(ctx.pairs, pair, opts.neighbours)]
         found = find_misnamed(pair.zh, pair.en, table, zh_around, around, opts.unlisted)
     if not found and opts.foreign:
-        found = find_foreign(pair.zh, pair.en, table,
-                             neighbour_texts(ctx.pairs, pair, "zh", opts.neighbours))
+        found = find_foreign(pair.zh, pair.en, table, zh_around)
     if not found and opts.foreign:
-        found = find_other_kind(pair.zh, pair.en, table, neighbour_texts(ctx.pairs, pair, "zh", opts.neighbours),
-                                opts.table)
+        found = find_other_kind(pair.zh, pair.en, table, zh_around, opts.table)
     if opts.titles:
         found += [Misnamed(t.office, t.zh_found, t.en_found, t.other, why="title")
-                  for t in find_title_mismatches(pair.zh, pair.en, table)
+                  for t in find_title_mismatches(pair.zh, pair.en, table.offices)
                   if not any(t.zh_found.start < m.zh_found.end and m.zh_found.start < t.zh_found.end
                              for m in found)]
     flags = []

@@ -33,13 +33,13 @@ and the flag is minor; CEDICT-marked words (软肋 "(fig.) weak spot") are major
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from align.model import Pair
 from align.script import HAN_RUN
-from align.zh_words import loaded_jieba
+from align.zh_words import jieba_words
 from qa import lexicons as lx
 from qa import literal as lr
 from qa.calque import Calque, hyphenated_calques, jieba_tag, word_by_word_calques
@@ -50,6 +50,7 @@ from qa.checks.idioms import (
     find_expressions,
     is_listed_idiom,
     set_phrases_for,
+    stripped_keys,
 )
 from qa.model import Check, Context, Flag
 
@@ -83,8 +84,9 @@ class LiteralTerm:
     parts: tuple[tuple[str, str], ...]  # (Chinese part, English word it became)
 
 
-def _content(gloss: str) -> set[str]:
-    return set(lx.content_lemmas(lx.strip_gloss(gloss)))
+@lru_cache(maxsize=65536)  # pure, and the same CC-CEDICT senses are read for every pair
+def _content(gloss: str) -> frozenset[str]:
+    return frozenset(lx.content_lemmas(lx.strip_gloss(gloss)))
 
 
 @lru_cache(maxsize=65536)
@@ -170,7 +172,7 @@ def _candidates(zh: str) -> list[tuple[int, int]]:
     """Spans of 2–4-character words: jieba's words, CEDICT's longest-match words and their sub-words."""
     spans: set[tuple[int, int]] = set()
     pos = 0
-    for w in loaded_jieba().lcut(zh):
+    for w in jieba_words(zh, hmm=True):
         if 2 <= len(w) <= 4:
             spans.add((pos, pos + len(w)))
         pos += len(w)
@@ -191,14 +193,19 @@ def _candidates(zh: str) -> list[tuple[int, int]]:
 
 
 def _rendered_by_parts(fig: FigurativeWord, tokens: list[lx.Token], text: str,
-                       accounted: frozenset[str]) -> tuple[int, int, dict[int, int]] | None:
-    """The English window rendering every part of ``fig`` by a gloss, if the evidence is strong."""
+                       accounted: Callable[[], frozenset[str]], sentence: list[int] | None = None,
+                       ) -> tuple[int, int, dict[int, int]] | None:
+    """The English window rendering every part of ``fig`` by a gloss, if the evidence is strong.
+
+    ``accounted`` gives the words the sentence's other Chinese words explain (asked only
+    once the window is found, as reading them is dear); ``sentence``: the tokens' sentence
+    numbers (``lr.sentence_ids``), worked out once per pair."""
     parts = list(fig.parts)
-    i, j, chosen = lr.best_window(parts, tokens, len(parts) + 1, text)
+    i, j, chosen = lr.best_window(parts, tokens, len(parts) + 1, text, sentence)
     if len(chosen) < len(parts) or j - i + 1 > len(parts) + 1:
         return None
     used = [tokens[tj].lemma for tj in chosen.values()]
-    if any(u in accounted for u in used) or all(parts[k].weak for k in chosen):
+    if all(parts[k].weak for k in chosen) or not accounted().isdisjoint(used):
         return None  # another word of the sentence explains the English
     if any(set(used) <= _content(s) for s in fig.senses):
         return None  # the words are one of the word's own senses: an accepted rendering
@@ -243,6 +250,7 @@ def detect_literal_terms(zh: str, en: str, skip: Sequence[tuple[int, int]] = ())
     if not tokens:
         return []
     en_set = {t.lemma for t in tokens}
+    sentence = lr.sentence_ids(tokens, en)
     out: list[LiteralTerm] = []
     candidates = _candidates(zh)
     for start, end in candidates:
@@ -253,7 +261,7 @@ def detect_literal_terms(zh: str, en: str, skip: Sequence[tuple[int, int]] = ())
             fig = _inside_compound(fig, zh, start, end, candidates)
         if fig is None or any(lr.gloss_present(s, en_set) for s in fig.senses):
             continue
-        found = _rendered_by_parts(fig, tokens, en, lr.accounted_lemmas(zh, start, end))
+        found = _rendered_by_parts(fig, tokens, en, partial(lr.accounted_lemmas, zh, start, end), sentence)
         if found is None:
             continue
         i, j, chosen = found
@@ -279,7 +287,8 @@ def _idiom_spans(pair: Pair, ctx: Context) -> tuple[list[tuple[int, int]], list[
 def _cue_explained(pair: Pair, hit: LiteralRendering, table: dict[str, lx.SetPhrase]) -> bool:
     """Whether the literal cue idiom-literal met ("sheep" for 领头羊) is said by other words of the
     Chinese (肉羊, 羊群 of the same sentence): then it is no image of the term, only the topic."""
-    phrase = {lx.strip_zh_punct(k)[0]: v for k, v in table.items()}.get(lx.strip_zh_punct(hit.expression.text)[0])
+    key = stripped_keys(table).get(lx.strip_zh_punct(hit.expression.text)[0])
+    phrase = table[key] if key is not None else None
     cue = cue_span(phrase, lx.tokenize_en(pair.en))
     if cue is None:
         return False

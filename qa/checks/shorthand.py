@@ -47,7 +47,7 @@ from align.cn_numerals import cn_int
 from align.errors import InputError
 from align.model import Pair
 from align.script import HAN_CLASS
-from align.zh_words import loaded_jieba
+from align.zh_words import jieba_words, loaded_jieba
 from qa import lexicons as lx
 from qa.calque import (
     FUNCTION_CHARS,
@@ -268,7 +268,7 @@ def _unknown_candidates(zh: str, known: set[str]) -> list[tuple[Found, int, str]
     out: list[tuple[Found, int, str]] = []
     cd = lx.cedict()
     at = 0
-    for w in loaded_jieba().lcut(zh, HMM=False):
+    for w in jieba_words(zh):
         start, at = at, at + len(w)
         m = _NUMBERED.match(w)
         if not m or len(w) > 4 or m.group(2) or w in known or w in cd:
@@ -315,7 +315,7 @@ def _numbered_words(zh: str, en: str, known: set[str], taken: list[Found]) -> li
     """
     out: list[Riddle] = []
     at = 0
-    for w in loaded_jieba().lcut(zh, HMM=False):
+    for w in jieba_words(zh):
         start, at = at, at + len(w)
         m = _NUMBERED.match(w)
         if (not m or m.group(2) or not 2 <= len(w) <= 4 or w in known or not _is_word(w)
