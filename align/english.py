@@ -168,14 +168,51 @@ def _content_lemmas(text: str) -> tuple[str, ...]:
 STEM_LETTERS = 5
 
 
+#: British → American word endings: the one table (issue 14) for the form checks' word list
+#: (``qa.english_lexicon`` tries every row on a word the list lacks and accepts it when the list
+#: knows the American form) and the meaning checks' stem keys (:func:`us_spelling` rewrites with
+#: the rows that need no word list).  Each row: British ending, American ending, and the
+#: shortest word the row rewrites without a word list — 0 where only a word list can tell
+#: ('ence' → 'ense' is right for 'defence', wrong for 'science'; 'ise' → 'ize' for 'organise',
+#: not 'promise').  The sure rows leave three letters before the ending, so 'hour', 'flour' and
+#: 'scour' stay as they are.  Sources: the standard British/American correspondences (Oxford
+#: and Merriam-Webster spellings: -our/-or, -re/-er, -ise/-ize, -yse/-yze, -ogue/-og, -ence/-ense,
+#: -ll-/-l-, -mme/-m, -ement/-ment, -eing/-ing, -il/-ill, -ol/-oll).
+BRITISH_ENDINGS: tuple[tuple[str, str, int], ...] = (
+    ("isation", "ization", 0), ("isations", "izations", 0), ("ise", "ize", 0), ("ised", "ized", 0),
+    ("ises", "izes", 0), ("ising", "izing", 0), ("iser", "izer", 0), ("isers", "izers", 0),
+    ("yse", "yze", 0), ("ysed", "yzed", 0), ("ysing", "yzing", 0), ("yses", "yzes", 0),
+    ("ourable", "orable", 10), ("our", "or", 6), ("ours", "ors", 0), ("oured", "ored", 0),
+    ("ouring", "oring", 0), ("ourite", "orite", 0), ("ourites", "orites", 0),
+    ("tre", "ter", 5), ("tres", "ters", 0), ("bre", "ber", 5), ("bres", "bers", 0),
+    ("ogue", "og", 0), ("ogues", "ogs", 0), ("ence", "ense", 0),
+    ("lled", "led", 0), ("lling", "ling", 0), ("ller", "ler", 0), ("llers", "lers", 0),
+    ("mme", "m", 0), ("mmes", "ms", 0), ("ement", "ment", 0), ("eing", "ing", 0), ("fil", "fill", 0),
+    ("rol", "roll", 0),
+)
+
+
+def american_candidates(word: str) -> list[str]:
+    """Every American spelling :data:`BRITISH_ENDINGS` offers for a lowercase ``word``
+    ('defence' → 'defense'; 'science' → 'sciense' too): a caller with a word list keeps the
+    ones the list knows."""
+    return [word[: -len(british)] + american for british, american, _ in BRITISH_ENDINGS
+            if word.endswith(british)]
+
+
 def us_spelling(word: str) -> str:
-    """A lemma's American spelling, the one CC-CEDICT's glosses use: 'armour' → 'armor', 'labour'
-    → 'labor', 'centr' (centre) → 'center', 'fibr' → 'fiber'.  British English translations
-    must meet the glosses ("three-armour" renders 甲 'armor')."""
-    if len(word) >= 6 and word.endswith("our"):
-        return word[:-3] + "or"
-    if len(word) >= 4 and word.endswith(("tr", "br")):
-        return word[:-1] + "er"
+    """A word's or a lemma's American spelling, the one CC-CEDICT's glosses use: 'armour' →
+    'armor', 'labour' → 'labor', 'favourabl' (favourable) → 'favorabl', 'centr' (centre) →
+    'center', 'fibr' → 'fiber'.  British English translations must meet the glosses
+    ("three-armour" renders 甲 'armor').  Only the rows of :data:`BRITISH_ENDINGS` that need no
+    word list; a lemma that lost its final 'e' ('centr') meets the row of its word ('centre')."""
+    for british, american, shortest in BRITISH_ENDINGS:
+        if not shortest:
+            continue
+        if word.endswith(british) and len(word) >= shortest:
+            return word[: -len(british)] + american
+        if british.endswith("e") and word.endswith(british[:-1]) and len(word) + 1 >= shortest:
+            return word[: -len(british) + 1] + american.removesuffix("e")  # as lemma() would
     return word
 
 

@@ -11,18 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-# British → American endings, tried on a word the lexicon does not know.
-_BRITISH = [
-    ("isation", "ization"), ("isations", "izations"), ("ise", "ize"), ("ised", "ized"),
-    ("ises", "izes"), ("ising", "izing"), ("iser", "izer"), ("isers", "izers"),
-    ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"), ("yses", "yzes"),
-    ("our", "or"), ("ours", "ors"), ("ourable", "orable"), ("oured", "ored"), ("ouring", "oring"),
-    ("ourite", "orite"), ("ourites", "orites"),
-    ("tre", "ter"), ("tres", "ters"), ("ogue", "og"), ("ogues", "ogs"), ("ence", "ense"),
-    ("lled", "led"), ("lling", "ling"), ("ller", "ler"), ("llers", "lers"),
-    ("mme", "m"), ("mmes", "ms"), ("ement", "ment"), ("eing", "ing"), ("fil", "fill"), ("rol", "roll"),
-]
-
+from align.english import american_candidates
 
 # Regular inflections of a known stem (suffix → what may replace it).
 _INFLECTIONS = [
@@ -102,6 +91,7 @@ def _known_form(lower: str) -> bool:
 
 
 def _british_known(lower: str) -> bool:
+    """A British spelling of a known American word ('defence', 'programme'): the endings are
+    ``align.english.BRITISH_ENDINGS``, the one table the stem keys use too."""
     words = lexicon()
-    return any(lower.endswith(british) and lower[: -len(british)] + american in words
-               for british, american in _BRITISH)
+    return any(candidate in words for candidate in american_candidates(lower))

@@ -171,6 +171,21 @@ def test_numbers_changed_congress_ordinal():
         ("major", ["十八大"], ["19th"])]
 
 
+def test_numbers_two_number_words_side_by_side_are_two_numbers():
+    """English joins number words only after a tens word or around a scale word: "eight
+    three-grade hospitals" is 8 and 3 (a calque of 三级), never 11; "twenty-one" stays 21."""
+    from qa.checks.numbers import en_numbers
+
+    assert [n.value for n in en_numbers("eight three-grade hospitals")] == [8, 3]
+    assert [n.value for n in en_numbers("the first three years")] == [1, 3]
+    assert [n.value for n in en_numbers("twenty-one thousand and one tenth")][:1] == [21000]
+    assert [n.value for n in en_numbers("three hundred twenty-five")] == [325]
+    zh = "全省现有12家三级医院。"
+    assert run(numbers, Pair(id=1, zh=zh, en="The province now has twelve three-grade hospitals.")) == []
+    f, = run(numbers, Pair(id=1, zh=zh, en="The province now has twenty three-grade hospitals."))
+    assert "twenty" in f.en[slice(*f.en_spans[0])] and f.severity == "major"
+
+
 def test_numbers_dropped_small_count_is_minor():
     zh = cut(ZH, "另一方面,数字技术在三大产业中", "明显差距。")
     en = cut(EN, "On the other hand, there is", "in the three industries.").replace("the three industries",

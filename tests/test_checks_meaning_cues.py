@@ -577,6 +577,35 @@ def test_polarity_not_yet_tricky_negatives(zh, en):
     assert flags(POLARITY, zh, en) == [], en
 
 
+@pytest.mark.parametrize("zh,wrong,said", [
+    # a pending action (有待, 尚待, 仍需, 亟待 + verb) reported done, with no "already"
+    ("城市应急管理体系有待完善，基层力量仍显薄弱。",
+     "The urban emergency management system has been perfected, while grassroots capacity remains weak.",
+     "has been perfected"),
+    ("跨区域数据共享机制尚待建立。", "A cross-regional data-sharing mechanism has now been established.",
+     "has now been established"),
+    ("高标准农田建设任务仍需加快推进。", "The construction of high-standard farmland is complete.", "is complete"),
+    ("关键零部件的国产替代亟待实现。", "Domestic substitution of key components has been achieved.",
+     "has been achieved"),
+])
+def test_polarity_flags_a_pending_action_said_done(zh, wrong, said):
+    found = flags(POLARITY, zh, wrong)
+    assert len(found) == 1 and found[0].severity == "major", [f.message for f in found]
+    assert found[0].en[slice(*found[0].en_spans[0])] == said
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("城市应急管理体系有待完善。", "The urban emergency management system remains to be improved."),
+    ("城市应急管理体系有待完善。", "The urban emergency management system needs further improvement."),
+    ("城市应急管理体系有待完善。", "The urban emergency management system is yet to be perfected."),
+    ("跨区域数据共享机制尚待建立。", "A cross-regional data-sharing mechanism has yet to be established."),
+    # a perfect of another verb in the clause says nothing about the pending one
+    ("已建成的平台功能仍需拓展。", "The functions of the platforms that have been built still need to be expanded."),
+])
+def test_polarity_pending_action_kept_pending(zh, en):
+    assert flags(POLARITY, zh, en) == [], en
+
+
 # --------------------------------------------------------------------------- modality: necessity and possibility
 
 @pytest.mark.parametrize("zh,wrong,right,said", [

@@ -331,6 +331,25 @@ def test_a_literal_cue_another_word_says_is_no_image():
     assert literal("该企业是行业的领头羊。", "The company is the lead sheep of the industry.") != []
 
 
+def test_a_cue_word_the_rest_of_the_source_says_is_the_topic_not_the_image():
+    """'sheep' is a cue of 领头羊 only where nothing else in the Chinese says sheep: in a sentence
+    about sheep farming (绵羊) it is the topic, and the figurative "bellwether" is the rendering."""
+    from qa.checks.idioms import literal_idioms_in
+
+    def idiom(zh: str, en: str) -> list:
+        return literal_idioms_in([Pair(id=1, zh=zh, en=en)])
+
+    zh = "这个县有两百多家绵羊养殖合作社，畜牧业已成为全县经济的领头羊。"
+    assert idiom(zh, "The county has over 200 sheep-farming cooperatives, and animal husbandry has become "
+                     "the bellwether of its economy.") == []
+    # a cue with a word of its own is still the image there
+    assert idiom(zh, "The county has over 200 sheep-farming cooperatives, and animal husbandry has become "
+                     "the leading sheep of its economy.") != []
+    assert idiom("这家银行是区域金融改革的领头羊。",
+                 "The bank is the sheep at the head of the flock in regional financial reform.") != []
+    assert idiom("这家银行是区域金融改革的领头羊。", "The bank is a bellwether of regional financial reform.") == []
+
+
 def test_listed_idioms_and_similes_stay_style():
     # 得天独厚 is a 成语 of the idiom lists; "like water without a source" keeps the image as a simile
     assert literal("这里的区位优势得天独厚。", "Its location advantage here is thick from heaven alone.") == []

@@ -65,3 +65,19 @@ def test_comparatives_offer_the_er_form_and_the_irregular_ones():
     assert "bigger" in comparatives("big") and "easier" in comparatives("easy")
     assert "less" in comparatives("little") and "worse" in comparatives("bad")
     assert comparatives("wide")[:2] == ("wide", "wider")
+
+
+def test_one_british_spelling_table_for_the_word_list_and_the_stem_keys():
+    """BRITISH_ENDINGS is the one table: the stem keys use its rows that need no word list,
+    the form checks' lexicon tries every row and keeps the forms its word list knows."""
+    from qa.english_lexicon import is_known
+
+    us = english.us_spelling
+    assert us("armour") == "armor" and us(lemma("centres")) == "center" and us("centre") == "center"
+    assert us(lemma("favourable")) == lemma("favorable") and us(lemma("fibres")) == "fiber"
+    assert us("hour") == "hour" and us("flour") == "flour" and us("science") == "science"
+    assert english.same_stem(lemma("favourable"), "favor")
+    assert "defense" in english.american_candidates("defence")
+    # the word list settles the rows a rule alone cannot: 'defence' yes, 'sciense' no
+    assert is_known("defence") and is_known("programmes") and is_known("calibre")
+    assert is_known("organised") and not is_known("sciense")

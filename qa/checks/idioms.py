@@ -185,8 +185,16 @@ def _rendered(phrase: lx.SetPhrase, tokens: list[lx.Token], text: str, accounted
     return False
 
 
-def cue_span(phrase: lx.SetPhrase | None, tokens: list[lx.Token]) -> tuple[int, int] | None:
-    """Character span covering every curated literal cue found in the English."""
+def cue_span(phrase: lx.SetPhrase | None, tokens: list[lx.Token],
+             accounted: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+    """Character span covering every curated literal cue found in the English.
+
+    A cue all of whose content words other words of the Chinese gloss (``accounted``:
+    'sheep' beside 肉羊 'mutton sheep' and 羊群 'flock of sheep' when the sentence is about
+    sheep farming) is the topic of the sentence, not the expression's image: it is no cue
+    there, so the rendering found elsewhere ("the bellwether of poverty alleviation") counts.
+    A cue with a word of its own ('lead sheep') still counts.
+    """
     if not phrase:
         return None
     lem = [t for t in tokens if t.lemma not in _ARTICLES]
@@ -194,6 +202,8 @@ def cue_span(phrase: lx.SetPhrase | None, tokens: list[lx.Token]) -> tuple[int, 
     cue: tuple[int, int] | None = None
     for text_cue in phrase.literal_cues:
         seq = _lemma_seq(text_cue)
+        if accounted and set(lx.content_lemmas(text_cue)) <= accounted:
+            continue
         at = _find_seq(seq, lemmas) if seq else -1
         if at >= 0:
             found = (lem[at].start, lem[at + len(seq) - 1].end)
@@ -213,8 +223,9 @@ def detect_literal(pair_zh: str, pair_en: str,
         key = lx.strip_zh_punct(expr.text)[0]
         phrase = set_phrases[curated[key]] if key in curated else None
         whole = lr.whole_glosses(expr.text)
-        cue = cue_span(phrase, tokens)
-        if phrase and _rendered(phrase, tokens, pair_en, lr.accounted_lemmas(pair_zh, expr.start, expr.end), cue):
+        accounted = lr.accounted_lemmas(pair_zh, expr.start, expr.end)
+        cue = cue_span(phrase, tokens, accounted)
+        if phrase and _rendered(phrase, tokens, pair_en, accounted, cue):
             continue
         if cue is None and any(lr.gloss_present(g, en_set) for g in whole):
             continue
@@ -224,7 +235,7 @@ def detect_literal(pair_zh: str, pair_en: str,
                            lx.strip_gloss(whole[0]) if whole else None)
         known = bool(phrase and phrase.renderings) or bool(whole)
         found = _literal_evidence(expr, phrase, tokens, pair_en, known,
-                                  _meaning_words(phrase, _sense_glosses(key)))
+                                  _meaning_words(phrase, _sense_glosses(key)), accounted)
         if found is None:
             continue
         span, part_words, start = found
@@ -308,6 +319,7 @@ def _idiom_shaped(expr: str) -> bool:
 def _literal_evidence(expr: Expression, phrase: lx.SetPhrase | None,
                       tokens: list[lx.Token], text: str, known_meaning: bool = True,
                       meaning_words: frozenset[str] = frozenset(),
+                      accounted: frozenset[str] = frozenset(),
                       ) -> tuple[tuple[int, int], tuple[tuple[str, str], ...], int] | None:
     """The English clause that renders ``expr`` by its parts, the part words, and where they start."""
     parts = lr.parts_of(expr.text)
@@ -340,7 +352,7 @@ def _literal_evidence(expr: Expression, phrase: lx.SetPhrase | None,
         for k, tj in sorted(chosen.items(), key=lambda kv: kv[1]):
             seen.setdefault(parts[k].zh, tokens[tj].text)
         words = tuple(seen.items())
-    cue = cue_span(phrase, tokens)
+    cue = cue_span(phrase, tokens, accounted)
     if cue is None and component is None:
         return None
     if cue is None:

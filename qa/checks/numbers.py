@@ -297,6 +297,49 @@ def _roman(numeral: str) -> float | None:
     return float(total) if total else None
 
 
+def _word_kind(word: str) -> str:
+    """The grammatical class of an English number word: unit (zero–nineteen), tens, scale
+    (hundred, thousand, dozen…) or ordinal."""
+    if word in _UNITS:
+        return "unit"
+    if word in _TENS:
+        return "tens"
+    if word in _SCALES or word == "dozen":
+        return "scale"
+    return "ordinal"
+
+
+def _number_groups(en: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a run of number words ``en[start:end]`` into the numbers it holds.
+
+    English joins number words into one number only after a tens word ("twenty-one") or
+    around a scale word ("three hundred", "hundred and five" aside); two units side by side
+    ("eight three-armour hospitals": 8 hospitals of the grade 三甲), a unit before a tens
+    word, two tens words, or any word after an ordinal are two numbers, never their sum.  A
+    unit before an ordinal stays one phrase: a fraction ("one tenth"), read as such below.
+    """
+    spans = [(start + w.start(), start + w.end()) for w in re.finditer(r"[^\s-]+", en[start:end])]
+    groups: list[tuple[int, int]] = []
+    prev = ""
+    prev_tens_unit = False  # "twenty one" is complete: another unit starts a new number
+    for s, e in spans:
+        kind = _word_kind(en[s:e].lower())
+        joins = bool(groups) and (
+            kind == "scale" and prev != "ordinal"
+            or prev == "scale" and kind != "scale"
+            or prev == "tens" and kind in ("unit", "ordinal") and not prev_tens_unit
+            and (kind == "ordinal" or _UNITS[en[s:e].lower()] < 10)
+            or prev == "unit" and kind == "ordinal")  # "one tenth", "two fifths": a fraction
+        if joins:
+            prev_tens_unit = prev == "tens" and kind == "unit"
+            groups[-1] = (groups[-1][0], e)
+        else:
+            prev_tens_unit = False
+            groups.append((s, e))
+        prev = kind
+    return groups
+
+
 def en_numbers(en: str) -> list[Number]:
     """Numbers in English text, with strengths (see module docstring)."""
     found: list[Number] = []
@@ -342,29 +385,31 @@ def en_numbers(en: str) -> list[Number]:
         strength: Strength = "weak" if glued else "medium" if m.group(3) else "strong"
         add(m.start(), m.end(), value, strength, bool(m.group(5)), alts)
     for m in _EN_WORDS_RE.finditer(en):
-        phrase = m.group(2)
-        words = re.split(r"[\s-]+", phrase.lower())
-        start = m.start(1) if m.group(1) and (words[0] in _SCALES or words[0] == "dozen") else m.start(2)
-        after = en[m.end():m.end() + 4].lower()
-        if words[-1] in _SCALES and (after.startswith(("s", " of"))):
-            add(start, m.end() + (1 if after.startswith("s") else 0), _SCALES[words[-1]], "weak")
-            continue  # "hundreds of": vague
-        if words[-1] == "dozen" and after.startswith("s"):
-            add(start, m.end() + 1, 12.0, "weak")
-            continue
-        if words[-1] == "second" and re.match(r"s\b", en[m.end():]):
-            continue
-        ordinal = words[-1] in _ORDINAL_UNITS or words[-1] in _ORDINAL_TENS or words[-1].endswith("th")
-        if ordinal and len(words) > 1 and words[-2] in _UNITS:
-            # "one tenth", "two thirds": a fraction; keep the denominator.
-            add(start, m.end(), _parse_words(words[-1]), "weak", alts=(float(_UNITS[words[-2]]),))
-            continue
-        value = _parse_words(phrase)
-        # Small counts and ordinals are often added by translators ("the two
-        # sides", "the second half"): they satisfy a Chinese number but are
-        # not reported as extra.
-        weak = ordinal or (value is not None and value <= 10)
-        add(start, m.end(), value, "weak" if weak else "medium", allow_one=True)
+        for k, (g_start, g_end) in enumerate(_number_groups(en, m.start(2), m.end(2))):
+            phrase = en[g_start:g_end]
+            words = re.split(r"[\s-]+", phrase.lower())
+            article = m.group(1) if k == 0 else None
+            start = m.start(1) if article and (words[0] in _SCALES or words[0] == "dozen") else g_start
+            after = en[g_end:g_end + 4].lower()
+            if words[-1] in _SCALES and (after.startswith(("s", " of"))):
+                add(start, g_end + (1 if after.startswith("s") else 0), _SCALES[words[-1]], "weak")
+                continue  # "hundreds of": vague
+            if words[-1] == "dozen" and after.startswith("s"):
+                add(start, g_end + 1, 12.0, "weak")
+                continue
+            if words[-1] == "second" and re.match(r"s\b", en[g_end:]):
+                continue
+            ordinal = words[-1] in _ORDINAL_UNITS or words[-1] in _ORDINAL_TENS or words[-1].endswith("th")
+            if ordinal and len(words) > 1 and words[-2] in _UNITS:
+                # "one tenth", "two thirds": a fraction; keep the denominator.
+                add(start, g_end, _parse_words(words[-1]), "weak", alts=(float(_UNITS[words[-2]]),))
+                continue
+            value = _parse_words(phrase)
+            # Small counts and ordinals are often added by translators ("the two
+            # sides", "the second half"): they satisfy a Chinese number but are
+            # not reported as extra.
+            weak = ordinal or (value is not None and value <= 10)
+            add(start, g_end, value, "weak" if weak else "medium", allow_one=True)
     for m in _EN_WEAK_TWO_RE.finditer(en):
         add(m.start(), m.end(), 2.0, "weak")
     for m in _EN_NUMBERISH_RE.finditer(en):

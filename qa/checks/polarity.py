@@ -25,7 +25,10 @@ than", which would otherwise count.
 
 A "not yet" (尚未, 还未, 还不, 有待, 还需: a persistence adverb before a negation)
 rendered with "already" and no negation ("have already formed") is reversed:
-"already" is the assertive counterpart of "not yet".  A negated word (不充分,
+"already" is the assertive counterpart of "not yet"; so is a statement that the pending
+action is done, with or without "already" (有待完善 rendered "has been perfected", 尚待实现
+"has been achieved", "is complete": a perfect of the Chinese verb's own gloss or of a verb of
+completion, or a finished state).  A negated word (不充分,
 不够) is read against its positive English word ("enough") in the confident
 window (major) or, when the match is unsure, the clause's best window
 (minor); the items of an enumeration (认识不清、…、作用不够明显) are read one
@@ -421,6 +424,49 @@ def _unnegated_already(en: str, window: tuple[int, int], cues: EnglishCues) -> i
     return None
 
 
+#: verbs that say an action reached its end whatever the action (Vendler's accomplishments:
+#: "has been completed / achieved / perfected" reports the end point itself)
+_DONE_VERBS = frozenset(lx.lemma(w) for w in
+                        "complete finish accomplish achieve perfect fulfil fulfill conclude".split())
+#: adjectives that say a thing is finished ("the system is complete", "are now in place")
+_DONE_STATES = "complete|completed|finished|done|perfect|perfected|accomplished|achieved|fulfilled|in place"
+#: a perfect ("has been perfected", "have now been further improved"): the participle is group v
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:(?:\w+ly|already|now|further|also|since|been)\s+)*"
+                      r"(?P<v>[a-z]+)\b", re.IGNORECASE)
+#: a finished state said by a copula ("is complete", "are now fully in place")
+_DONE_STATE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been)\s+(?:(?:\w+ly|already|now)\s+)*"
+                         rf"(?P<v>{_DONE_STATES})\b", re.IGNORECASE)
+
+
+def _pending_glosses(zh: str, span: tuple[int, int], end: int) -> frozenset[str]:
+    """Gloss lemmas of the (up to three) words after a "not yet" (有待 *进一步完善*, 尚未 *形成*):
+    the action it says is still to come."""
+    words = [w for w, s, _ in zh_words(zh) if span[1] <= s < end][:3]
+    return frozenset(g for w in words for g in word_glosses(w))
+
+
+def _said_done(en: str, window: tuple[int, int], cues: EnglishCues,
+               pending: frozenset[str]) -> tuple[int, int] | None:
+    """The span of an English statement, said outright, that the pending action is done: a
+    perfect of its own verb ("has been improved" for 有待完善 'to improve') or of a verb of
+    completion ("has been perfected", "has been achieved"), or a finished state ("is
+    complete").  None when the clause keeps it pending ("is yet to be perfected", "remains to
+    be improved", "needs further improvement")."""
+    from qa.english_verb_forms import is_past_participle, verb_lemma
+
+    verbs = StemSet(pending)
+    for part in en_clauses(en[window[0]:window[1]]):
+        found = [m for m in _PERFECT.finditer(part.text) if is_past_participle(m.group("v"))
+                 and (verb_lemma(m.group("v")) in _DONE_VERBS or verbs.has(verb_lemma(m.group("v"))))]
+        found += list(_DONE_STATE.finditer(part.text))
+        for m in sorted(found, key=lambda m: m.start()):
+            token = lx.Token(m.group("v"), lx.lemma(m.group("v")), m.start("v"), m.end("v"))
+            s = window[0] + part.start + m.start()
+            if _outright(en, s, part.text, token, cues):
+                return s, window[0] + part.start + m.end()
+    return None
+
+
 def _already(pair: Pair, pc: PairLinks, clause: Clause, cues: EnglishCues) -> Flag | None:
     """A "not yet" (尚未形成, 还不充分, 有待完善) whose English clause says "already" and no negation.
 
@@ -435,9 +481,17 @@ def _already(pair: Pair, pc: PairLinks, clause: Clause, cues: EnglishCues) -> Fl
     if window is None:
         return None
     s = _unnegated_already(pair.en, window, cues)
-    if s is None:
-        return None
     cue = pair.zh[span[0]:span[1]]
+    if s is None:
+        done = _said_done(pair.en, window, cues, _pending_glosses(pair.zh, span, clause.end))
+        if done is None:
+            return None
+        return POLARITY.flag(
+            pair, f"The Chinese says {cue} (still to be done) in '{quote(clause.text)}' but the English "
+                  f"says '{pair.en[done[0]:done[1]]}' (done) with no negation: the meaning is reversed",
+            zh_spans=[span], en_spans=[done],
+            suggestion=f"Render {cue} as 'remains to be', 'has yet to' or 'still needs to be', "
+                       "not as done", severity="major")
     return POLARITY.flag(
         pair, f"The Chinese says {cue} (not yet) in '{quote(clause.text)}' but the English says "
               "'already' with no negation: the meaning is reversed",
