@@ -167,13 +167,14 @@ def _cuts_a_word(zh: str, start: int, end: int, words: Sequence[tuple[int, int]]
 
 
 class ChineseTerms:
-    """A list of Chinese terms indexed by their first character, for :func:`find_chinese`.
+    """A list of Chinese terms indexed by their first two characters, for :func:`find_chinese`.
 
     Looking for each of hundreds of terms in every sentence costs a scan per
-    term; a term can only start at a character it begins with, so each position
-    of the sentence is tried against the few terms that begin with its
-    character.  The occurrences found (overlapping ones too) are the full
-    scan's.  Build one per table and reuse it.
+    term; a term can only occur where the sentence holds its opening two
+    characters (its one character, for a one-character term), so only the
+    terms whose opening the sentence holds are looked for.  The occurrences
+    found (overlapping ones too) are the full scan's.  Build one per table and
+    reuse it.
     """
 
     def __init__(self, terms: Iterable[str]) -> None:

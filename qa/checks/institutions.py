@@ -111,9 +111,9 @@ class Lookup:
         #: every English name of every row: standard, accepted and wrong
         self.names = EnglishNames(n for body in self.rows for n in (*body.standard, *body.accepted, *body.wrong))
         #: the bodies' names that single them out, in table order
-        self.specific = {body: _specific_names(body) for body in self.rows if body.kind == "body"}
-        self.specific_sets = {body: frozenset(ns) for body, ns in self.specific.items()}
-        self.specific_names = EnglishNames(n for ns in self.specific.values() for n in ns)
+        self.specific_sets = {body: frozenset(_specific_names(body)) for body in self.rows
+                              if body.kind == "body"}
+        self.specific_names = EnglishNames(n for ns in self.specific_sets.values() for n in ns)
         self.offices = Offices(self.rows)
         self._specialised: dict[int, tuple[str, ...]] = {}  # by id: the rows are this object's own
 

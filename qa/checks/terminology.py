@@ -437,9 +437,8 @@ def dominant_rendering(ctx: Context, term: str, occ: list[Pair] | None = None, i
               and k[-1] not in lx.STOPWORDS]
     if longer:
         key = max(longer, key=lambda k: (counts[k], len(k)))
-    ids = [p.id for p in occ if index.holds(p.id, key)]
-    text = index.keys(next(p for p in occ if p.id == ids[0]))[key]
-    return key, text, ids
+    holders = [p for p in occ if index.holds(p.id, key)]
+    return key, index.keys(holders[0])[key], [p.id for p in holders]
 
 
 def odd_renderings(ctx: Context, term: str, occ: list[Pair] | None = None, index: KeyIndex | None = None,
@@ -697,15 +696,12 @@ def _grouped_flags(ctx: Context, term: str, kind: str, occ: list[Pair], words: W
     ordered = sorted(groups.items(), key=lambda kv: (kv[0] not in approved, -len(kv[1]),
                                                      -sum(r.times for r in kv[1]), kv[1][0].pair_id))
     (main_key, main), rest = ordered[0], [r for _, rs in ordered[1:] for r in rs]
-    if kind == "frequent":
-        if _frequent_is_real(groups):
-            pass
-        elif _established(main, rest):
-            # the dominant rendering said again in the deviating pair: another word of the
-            # pair may be what the other window caught, so the pair is left alone
-            rest = [r for r in rest if not _said(words(_pair_en(occ, r.pair_id)), main_key)]
-        else:
+    if kind == "frequent" and not _frequent_is_real(groups):
+        if not _established(main, rest):
             return []
+        # the dominant rendering said again in the deviating pair: another word of the
+        # pair may be what the other window caught, so the pair is left alone
+        rest = [r for r in rest if not _said(words(_pair_en(occ, r.pair_id)), main_key)]
     return deviation_flags(ctx, term, (main[0].text, [r.pair_id for r in main]),
                            sorted(rest, key=lambda r: r.pair_id),
                            severity="minor" if kind == "frequent" else "major", pairs=occ)
