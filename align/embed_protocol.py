@@ -104,3 +104,21 @@ class ClausePooledEmbedder(PooledEmbedder, ClauseEmbedder, Protocol):
     def halves_from_states(
         self, states: np.ndarray, cut_rows: np.ndarray, owner: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray]: ...
+
+
+def pools_windows(embedder: object) -> bool:
+    """True when ``embedder.embed_windows`` pools per-text states instead of re-encoding.
+
+    Why: a caller with runs of short texts to embed (the checks' clause windows)
+    pays one model pass per text plus a cheap pooling step when this holds, and
+    should otherwise embed the windows' own texts.  Wrappers that keep the
+    embedder they wrap in ``inner`` and pass windows on to it (the disk cache, the
+    run memo) are looked through.
+    """
+    for _ in range(8):  # wrappers nest a few deep; this only bounds a pathological chain
+        if isinstance(embedder, PooledEmbedder):
+            return True
+        embedder = getattr(embedder, "inner", None)
+        if embedder is None:
+            return False
+    return False

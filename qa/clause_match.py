@@ -38,7 +38,7 @@ from qa import lexicons as lx
 from qa.clause_split import Clause, en_clauses, zh_clauses
 from qa.lexicons import StemSet
 from qa.model import Context
-from qa.text_batch import TextBatch
+from qa.text_batch import TextBatch, WindowBatch
 from qa.zh_glosses import zh_content_words
 
 #: how many consecutive English clauses one Chinese clause may map to
@@ -101,7 +101,7 @@ def match_clauses(pair: Pair, similarity: np.ndarray | None = None) -> PairClaus
     """Link every Chinese clause of ``pair`` to its English window.
 
     ``similarity`` (optional) is a (zh clauses × windows) matrix of embedding
-    similarities in the order of :func:`window_texts`.
+    similarities, windows in the order of :func:`_windows`.
     """
     zc = tuple(zh_clauses(pair.zh))
     ec = tuple(en_clauses(pair.en))
@@ -136,11 +136,19 @@ def match_clauses(pair: Pair, similarity: np.ndarray | None = None) -> PairClaus
     return PairClauses(pair, zc, ec, tuple(links))
 
 
-def window_texts(pair: Pair) -> tuple[list[str], list[str]]:
-    """(zh clause texts, English window texts) of a multi-clause pair, for embedding."""
-    zc = zh_clauses(pair.zh)
-    ec = en_clauses(pair.en)
-    return [c.text for c in zc], [pair.en[ec[i].start:ec[j - 1].end] for i, j in _windows(ec)]
+def clause_similarities(pairs: Iterable[Pair], embedder) -> dict[int, np.ndarray]:
+    """The (zh clauses × English windows) similarity matrix :func:`match_clauses` reads, of
+    each pair with several clauses on both sides: every pair's clauses in one embedding
+    call, the windows pooled from the English clauses where the embedder can
+    (``qa.text_batch.WindowBatch``)."""
+    batch, windows = TextBatch(), WindowBatch(MAX_WINDOW)
+    plans = []
+    for pair in pairs:
+        zc, ec = zh_clauses(pair.zh), en_clauses(pair.en)
+        if len(zc) > 1 and len(ec) > 1:
+            plans.append((pair.id, batch.slots(c.text for c in zc), windows.add(pair.en, ec)))
+    vecs, wvecs = batch.embed(embedder), windows.embed(embedder)
+    return {pid: vecs[zs] @ wvecs[w].T for pid, zs, w in plans}
 
 
 class DeferredClauses:
@@ -200,15 +208,7 @@ class DocumentClauses:
         todo = [p for p in dict.fromkeys(p.id for p in pairs) if p not in self._matched]
         sims: dict[int, np.ndarray] = {}
         if self._embedder is not None:
-            batch = TextBatch()
-            plans = []
-            for pid in todo:
-                zt, wt = window_texts(self._pairs[pid])
-                if len(zt) > 1 and len(wt) > 1:
-                    plans.append((pid, batch.slots(zt), batch.slots(wt)))
-            vecs = batch.embed(self._embedder)
-            for pid, zs, ws in plans:
-                sims[pid] = vecs[zs] @ vecs[ws].T
+            sims = clause_similarities((self._pairs[pid] for pid in todo), self._embedder)
         for pid in todo:
             self._matched[pid] = match_clauses(self._pairs[pid], sims.get(pid))
 

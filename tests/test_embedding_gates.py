@@ -19,7 +19,7 @@ import pytest
 
 from align.model import Pair
 from qa.checks import coverage, direction, modality, polarity, time_expression
-from qa.clause_match import document_clauses, match_clauses, window_texts
+from qa.clause_match import clause_similarities, document_clauses, match_clauses
 from qa.embed_memo import MemoEmbedder, memoised
 from qa.model import Context
 
@@ -89,10 +89,7 @@ def test_coverage_gate_keeps_the_flags_of_every_pair_embedded(embedder, folder, 
 def test_deferred_links_equal_links_matched_at_once(embedder):
     pair = Pair(id=3, zh="财政收入增长放缓，但支出继续增加，赤字有所扩大。",
                 en="Fiscal revenue grew more slowly, but spending kept rising, and the deficit widened.")
-    zt, wt = window_texts(pair)
-    vecs = embedder.embed(zt + wt)
-    sims = vecs[:len(zt)] @ vecs[len(zt):].T
-    expected = match_clauses(pair, sims)
+    expected = match_clauses(pair, clause_similarities([pair], embedder)[pair.id])
     doc = document_clauses(Context(pairs=[pair], resources={"embedder": embedder}))
     view = doc[pair.id]
     assert view.zh == expected.zh and doc.alone == 0  # the clauses need no model

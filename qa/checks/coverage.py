@@ -59,7 +59,7 @@ from qa.pair_explanation import (
     unexplained,
     without,
 )
-from qa.text_batch import TextBatch
+from qa.text_batch import TextBatch, WindowBatch
 from qa.zh_glosses import zh_content_words
 
 #: English words per Han character on well-aligned pairs (pair score ≥ 0.8, one
@@ -144,13 +144,8 @@ def en_clause_coverage(clause: str, zh: str) -> float:
 # --------------------------------------------------------------------------- meaning signal
 
 
-def _windows(clauses: Sequence[Clause], text: str, max_len: int = 3) -> list[str]:
-    out = []
-    for i in range(len(clauses)):
-        for k in range(1, max_len + 1):
-            if i + k <= len(clauses):
-                out.append(text[clauses[i].start:clauses[i + k - 1].end])
-    return out
+#: clauses a window of the other side may join to hold one clause's meaning
+WINDOW_CLAUSES = 3
 
 
 @dataclass
@@ -340,25 +335,25 @@ def analyse(ctx: Context) -> list[PairCoverage]:
         omission, addition = ctx.options_of(OMISSION), ctx.options_of(ADDITION)
         # False embeds every pair's clauses, as before the gate (a test holds the flags equal)
         gate = ctx.resources.get("coverage_gate", True)
-        batch = TextBatch()
+        batch, windows = TextBatch(), WindowBatch(WINDOW_CLAUSES)
         plan = []
         for r in rows:
             zh_need, en_need = _similarity_needed(r, omission, addition) if gate else (True, True)
             zc = batch.slots(c.text for c in r.zh) if zh_need else []
-            ew = batch.slots(_windows(en_clauses(r.pair.en), r.pair.en)) if zh_need else []
+            ew = windows.add(r.pair.en, en_clauses(r.pair.en)) if zh_need else None
             ec = batch.slots(c.text for c in r.en) if en_need else []
-            zw = batch.slots(_windows(r.zh, r.pair.zh)) if en_need else []
+            zw = windows.add(r.pair.zh, r.zh) if en_need else None
             loo = _plan_leave_one_out(r, batch)
             plan.append((zc, ec, zw, ew, loo))
-        vecs = batch.embed(embedder)
+        vecs, wvecs = batch.embed(embedder), windows.embed(embedder)
         for r, (zc, ec, zw, ew, loo) in zip(rows, plan):
             for gains, key, (zh, en), (left_zh, left_en) in loo:
                 gains[key] = loo_gain(float(vecs[zh] @ vecs[en]), float(vecs[left_zh] @ vecs[left_en]))
-            if zc and ew:
-                sims = vecs[zc] @ vecs[ew].T
+            if zc and ew is not None and len(wvecs[ew]):
+                sims = vecs[zc] @ wvecs[ew].T
                 r.zh_sim = [float(x) for x in sims.max(axis=1)]
-            if ec and zw:
-                sims = vecs[ec] @ vecs[zw].T
+            if ec and zw is not None and len(wvecs[zw]):
+                sims = vecs[ec] @ wvecs[zw].T
                 r.en_sim = [float(x) for x in sims.max(axis=1)]
     for r in rows:
         r.zh_sim = r.zh_sim or [None] * len(r.zh)
