@@ -449,7 +449,7 @@ _PASSIVE = re.compile(r"\b(?:is|are|was|were)\s+(?:(?:\w+ly|already|now|further|
 _HEADS = re.compile(r"\s+(?:to|that)\b", re.IGNORECASE)
 #: subordinators that make their clause a purpose, a condition or a time still to come, not a
 #: statement of fact ("so that the system is perfected", "once it is improved"; Quirk et al. 1985,
-#: §15.20-15.48 on conditional, purpose and temporal clauses): what they introduce is not said done
+#: ch. 15 on adverbial clauses of condition, purpose and time): what they introduce is not said done
 _PREMISE = re.compile(r"\b(?:if|unless|until|till|once|when|whenever|before|after|so that|in order that"
                       r"|provided|providing|as long as|so long as|as soon as|in case|lest)\b", re.IGNORECASE)
 
