@@ -174,15 +174,18 @@ STEM_LETTERS = 5
 #: the rows that need no word list).  Each row: British ending, American ending, and the
 #: shortest word the row rewrites without a word list — 0 where only a word list can tell
 #: ('ence' → 'ense' is right for 'defence', wrong for 'science'; 'ise' → 'ize' for 'organise',
-#: not 'promise').  The sure rows leave three letters before the ending, so 'hour', 'flour' and
-#: 'scour' stay as they are.  Sources: the standard British/American correspondences (Oxford
-#: and Merriam-Webster spellings: -our/-or, -re/-er, -ise/-ize, -yse/-yze, -ogue/-og, -ence/-ense,
-#: -ll-/-l-, -mme/-m, -ement/-ment, -eing/-ing, -il/-ill, -ol/-oll).
+#: not 'promise').  The -our rows have a word list of their own, :data:`BRITISH_OUR`: they
+#: rewrite a word only when its -our form is one of those British words, so American words in
+#: -our ('devour', 'contour', 'troubadour', 'glamour', 'hour') never become '-or'.  The other
+#: sure rows leave three letters before the ending.  Sources: the standard British/American
+#: correspondences (Oxford and Merriam-Webster spellings: -our/-or, -re/-er, -ise/-ize,
+#: -yse/-yze, -ogue/-og, -ence/-ense, -ll-/-l-, -mme/-m, -ement/-ment, -eing/-ing, -il/-ill,
+#: -ol/-oll).
 BRITISH_ENDINGS: tuple[tuple[str, str, int], ...] = (
     ("isation", "ization", 0), ("isations", "izations", 0), ("ise", "ize", 0), ("ised", "ized", 0),
     ("ises", "izes", 0), ("ising", "izing", 0), ("iser", "izer", 0), ("isers", "izers", 0),
     ("yse", "yze", 0), ("ysed", "yzed", 0), ("ysing", "yzing", 0), ("yses", "yzes", 0),
-    ("ourable", "orable", 10), ("our", "or", 6), ("ours", "ors", 0), ("oured", "ored", 0),
+    ("ourable", "orable", 0), ("our", "or", 0), ("ours", "ors", 0), ("oured", "ored", 0),
     ("ouring", "oring", 0), ("ourite", "orite", 0), ("ourites", "orites", 0),
     ("tre", "ter", 5), ("tres", "ters", 0), ("bre", "ber", 5), ("bres", "bers", 0),
     ("ogue", "og", 0), ("ogues", "ogs", 0), ("ence", "ense", 0),
@@ -192,26 +195,55 @@ BRITISH_ENDINGS: tuple[tuple[str, str, int], ...] = (
 )
 
 
+#: The British words in -our that American English spells -or: every lowercase -our word of
+#: SCOWL's British list that is not an American spelling (not in SCOWL's American list, which
+#: has 'devour', 'contour', 'glamour', 'saviour', 'troubadour') and whose -or form is an
+#: English word (in the American list).  SCOWL 2020.12.07 (Kevin Atkinson; Debian's wbritish
+#: and wamerican, size 50), printed by qa/data/make/scowl_our.py; qa/data/ATTRIBUTION.md.
+BRITISH_OUR = frozenset("""
+arbour ardour armour behaviour belabour candour clamour clangour colour demeanour discolour
+disfavour dishonour enamour endeavour favour fervour flavour harbour honour humour labour
+misbehaviour misdemeanour neighbour odour parlour rancour rigour rumour savour splendour succour
+tricolour tumour valour vapour vigour watercolour
+""".split())
+
+
+def _not_american(british: str, stem: str) -> bool:
+    """A row may offer its American ending for ``stem`` + ``british``: any row but an -our one,
+    and an -our row for a word whose -our form (``stem`` + 'our') is in :data:`BRITISH_OUR`."""
+    return not british.startswith("our") or stem + "our" in BRITISH_OUR
+
+
+def _rewrites(word: str, british: str, shortest: int, stem: str) -> bool:
+    """Whether a row of :data:`BRITISH_ENDINGS` rewrites ``word`` without a general word list:
+    an -our row by :data:`BRITISH_OUR` (:func:`_not_american`), another row when the word is
+    long enough for it (``shortest``; 0: never)."""
+    if british.startswith("our"):
+        return _not_american(british, stem)
+    return bool(shortest) and len(word) >= shortest
+
+
 def american_candidates(word: str) -> list[str]:
     """Every American spelling :data:`BRITISH_ENDINGS` offers for a lowercase ``word``
     ('defence' → 'defense'; 'science' → 'sciense' too): a caller with a word list keeps the
-    ones the list knows."""
+    ones the list knows.  An -our row offers -or only for the words of :data:`BRITISH_OUR`
+    ('colours' → 'colors'; 'amour' and 'authour' get no 'amor', 'author')."""
     return [word[: -len(british)] + american for british, american, _ in BRITISH_ENDINGS
-            if word.endswith(british)]
+            if word.endswith(british) and _not_american(british, word[: -len(british)])]
 
 
 def us_spelling(word: str) -> str:
     """A word's or a lemma's American spelling, the one CC-CEDICT's glosses use: 'armour' →
-    'armor', 'labour' → 'labor', 'favourabl' (favourable) → 'favorabl', 'centr' (centre) →
-    'center', 'fibr' → 'fiber'.  British English translations must meet the glosses
-    ("three-armour" renders 甲 'armor').  Only the rows of :data:`BRITISH_ENDINGS` that need no
-    word list; a lemma that lost its final 'e' ('centr') meets the row of its word ('centre')."""
+    'armor', 'labour' → 'labor', 'favourabl' (favourable) → 'favorabl', 'armoured' →
+    'armored', 'centr' (centre) → 'center', 'fibr' → 'fiber'; 'devour' and 'contour' stay.
+    British English translations must meet the glosses ("three-armour" renders 甲 'armor').
+    Only the rows of :data:`BRITISH_ENDINGS` that need no general word list; a lemma that lost
+    its final 'e' ('centr') meets the row of its word ('centre')."""
     for british, american, shortest in BRITISH_ENDINGS:
-        if not shortest:
-            continue
-        if word.endswith(british) and len(word) >= shortest:
+        if word.endswith(british) and _rewrites(word, british, shortest, word[: -len(british)]):
             return word[: -len(british)] + american
-        if british.endswith("e") and word.endswith(british[:-1]) and len(word) + 1 >= shortest:
+        if (british.endswith("e") and word.endswith(british[:-1])
+                and _rewrites(word + "e", british, shortest, word[: -len(british) + 1])):
             return word[: -len(british) + 1] + american.removesuffix("e")  # as lemma() would
     return word
 

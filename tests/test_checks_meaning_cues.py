@@ -587,6 +587,12 @@ def test_polarity_not_yet_tricky_negatives(zh, en):
     ("高标准农田建设任务仍需加快推进。", "The construction of high-standard farmland is complete.", "is complete"),
     ("关键零部件的国产替代亟待实现。", "Domestic substitution of key components has been achieved.",
      "has been achieved"),
+    # a simple passive stated as a fact is "done" too
+    ("村级财务公开制度仍需改进，群众监督渠道还不畅通。",
+     "The village financial disclosure system is improved, while channels for public oversight are not smooth.",
+     "is improved"),
+    ("省际交易规则有待进一步规范。", "Inter-provincial trading rules are now further standardized.",
+     "are now further standardized"),
 ])
 def test_polarity_flags_a_pending_action_said_done(zh, wrong, said):
     found = flags(POLARITY, zh, wrong)
@@ -601,6 +607,22 @@ def test_polarity_flags_a_pending_action_said_done(zh, wrong, said):
     ("跨区域数据共享机制尚待建立。", "A cross-regional data-sharing mechanism has yet to be established."),
     # a perfect of another verb in the clause says nothing about the pending one
     ("已建成的平台功能仍需拓展。", "The functions of the platforms that have been built still need to be expanded."),
+    # a progressive, a prospective or a modal passive keeps the action pending
+    ("村级财务公开制度仍需改进。", "The village financial disclosure system is being improved."),
+    ("村级财务公开制度仍需改进。", "The village financial disclosure system is to be improved."),
+    ("村级财务公开制度仍需改进。", "The village financial disclosure system should be further improved."),
+    ("省际交易规则有待进一步规范。", "Inter-provincial trading rules are expected to be standardized."),
+    # a participle heading an infinitive is a prospective; a gloss's generic verb ("to make
+    # better") is no rendering of the pending action
+    ("跨区域数据共享机制尚待建立。", "A cross-regional data-sharing mechanism is set to be established."),
+    ("村级财务公开制度仍需改进。", "Efforts are made to improve the village financial disclosure system."),
+    # a passive in a purpose or condition clause says nothing is done
+    ("省际交易规则有待进一步规范，以降低企业成本。",
+     "Work continues so that inter-provincial trading rules are standardized, lowering costs for firms."),
+    ("省际交易规则有待进一步规范。", "Once inter-provincial trading rules are standardized, firms will pay less."),
+    ("省际交易规则有待进一步规范。", "Costs will stay high until inter-provincial trading rules are standardized."),
+    ("城市应急管理体系有待完善。",
+     "Once the urban emergency management system has been perfected, response times will fall."),
 ])
 def test_polarity_pending_action_kept_pending(zh, en):
     assert flags(POLARITY, zh, en) == [], en

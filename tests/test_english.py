@@ -81,3 +81,21 @@ def test_one_british_spelling_table_for_the_word_list_and_the_stem_keys():
     # the word list settles the rows a rule alone cannot: 'defence' yes, 'sciense' no
     assert is_known("defence") and is_known("programmes") and is_known("calibre")
     assert is_known("organised") and not is_known("sciense")
+
+
+def test_the_our_rows_rewrite_only_british_words_whose_or_form_is_english():
+    """-our → -or only for a British word (SCOWL's lists: not an American spelling, and its -or
+    form an English word): American -our words stay, in the stem keys and in the word list."""
+    from qa.english_lexicon import is_known
+
+    us = english.us_spelling
+    # British → American: the word, its inflections and a lemma
+    assert us("colour") == "color" and us("odour") == "odor" and us("armoured") == "armored"
+    assert us(lemma("harbours")) == "harbor" and english.same_stem("armoured", "armored")
+    assert "colors" in english.american_candidates("colours") and is_known("neighbours")
+    # American words in -our are no British spellings: no rewrite, no '-or' candidate
+    for word in ("devour", "contour", "troubadour", "amour", "glamour", "velour", "detour", "tour"):
+        assert us(word) == word and english.american_candidates(word) == [], word
+    assert english.same_stem("devour", "devoured") and english.same_stem("detour", "detours")
+    # an '-our' misspelling of an English '-or' word is not taken for a British spelling
+    assert not is_known("authour") and not is_known("mirrour")

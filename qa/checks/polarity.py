@@ -26,9 +26,11 @@ than", which would otherwise count.
 A "not yet" (尚未, 还未, 还不, 有待, 还需: a persistence adverb before a negation)
 rendered with "already" and no negation ("have already formed") is reversed:
 "already" is the assertive counterpart of "not yet"; so is a statement that the pending
-action is done, with or without "already" (有待完善 rendered "has been perfected", 尚待实现
-"has been achieved", "is complete": a perfect of the Chinese verb's own gloss or of a verb of
-completion, or a finished state).  A negated word (不充分,
+action is done, with or without "already" (有待完善 rendered "has been perfected" or "the rules
+are improved", 尚待实现 "has been achieved", "is complete": a perfect or a simple passive of the
+Chinese verb's own gloss or of a verb of completion, or a finished state; not a progressive or
+prospective passive, "is being improved", "is set to be improved", nor one in a purpose or
+condition clause, "so that it is improved", "once it is improved").  A negated word (不充分,
 不够) is read against its positive English word ("enough") in the confident
 window (major) or, when the match is unsure, the clause's best window
 (minor); the items of an enumeration (认识不清、…、作用不够明显) are read one
@@ -436,6 +438,27 @@ _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:(?:\w+ly|already|now|further|als
 #: a finished state said by a copula ("is complete", "are now fully in place")
 _DONE_STATE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been)\s+(?:(?:\w+ly|already|now)\s+)*"
                          rf"(?P<v>{_DONE_STATES})\b", re.IGNORECASE)
+#: a simple passive stated as a fact ("the rules are improved", "the system is now further
+#: perfected"): a finite be-verb right before the participle (group v), so the progressive
+#: ("is being improved"), the prospective ("is to be improved") and a modal or a need ("should
+#: be", "needs to be", "remains to be": a bare "be") never match
+_PASSIVE = re.compile(r"\b(?:is|are|was|were)\s+(?:(?:\w+ly|already|now|further|also)\s+)*"
+                      r"(?P<v>[a-z]+)\b", re.IGNORECASE)
+#: a participle that heads what follows ("is set to be", "is expected to", "it is found that"):
+#: a prospective or a report, not the action done
+_HEADS = re.compile(r"\s+(?:to|that)\b", re.IGNORECASE)
+#: subordinators that make their clause a purpose, a condition or a time still to come, not a
+#: statement of fact ("so that the system is perfected", "once it is improved"; Quirk et al. 1985,
+#: ch. 15 on adverbial clauses of condition, purpose and time): what they introduce is not said done
+_PREMISE = re.compile(r"\b(?:if|unless|until|till|once|when|whenever|before|after|so that|in order that"
+                      r"|provided|providing|as long as|so long as|as soon as|in case|lest)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _generic_lemmas() -> frozenset[str]:
+    """Lemmas of the generic words (``lx.STOPWORDS``: make, set, get, take …) a CC-CEDICT gloss
+    may hold ("to make better" for 改进): "efforts are made" reports no pending action done."""
+    return frozenset(lx.lemma(w) for w in lx.STOPWORDS)
 
 
 def _pending_glosses(zh: str, span: tuple[int, int], end: int) -> frozenset[str]:
@@ -448,18 +471,29 @@ def _pending_glosses(zh: str, span: tuple[int, int], end: int) -> frozenset[str]
 def _said_done(en: str, window: tuple[int, int], cues: EnglishCues,
                pending: frozenset[str]) -> tuple[int, int] | None:
     """The span of an English statement, said outright, that the pending action is done: a
-    perfect of its own verb ("has been improved" for 有待完善 'to improve') or of a verb of
-    completion ("has been perfected", "has been achieved"), or a finished state ("is
-    complete").  None when the clause keeps it pending ("is yet to be perfected", "remains to
-    be improved", "needs further improvement")."""
+    perfect or a simple passive of its own verb ("has been improved", "the rules are improved"
+    for 有待完善 'to improve') or of a verb of completion ("has been perfected", "is
+    achieved"), or a finished state ("is complete").  None when the clause keeps it pending
+    ("is yet to be perfected", "is being improved", "remains to be improved", "needs further
+    improvement") or makes it a purpose or a condition ("so that it is improved", "once it
+    has been perfected")."""
     from qa.english_verb_forms import is_past_participle, verb_lemma
 
     verbs = StemSet(pending)
+
+    def done(m: re.Match[str]) -> bool:
+        verb = m.group("v")
+        if not is_past_participle(verb) or _HEADS.match(m.string, m.end()):
+            return False
+        lemma = verb_lemma(verb)
+        return lemma in _DONE_VERBS or (lemma not in _generic_lemmas() and verbs.has(lemma))
+
     for part in en_clauses(en[window[0]:window[1]]):
-        found = [m for m in _PERFECT.finditer(part.text) if is_past_participle(m.group("v"))
-                 and (verb_lemma(m.group("v")) in _DONE_VERBS or verbs.has(verb_lemma(m.group("v"))))]
+        found = [m for regex in (_PERFECT, _PASSIVE) for m in regex.finditer(part.text) if done(m)]
         found += list(_DONE_STATE.finditer(part.text))
         for m in sorted(found, key=lambda m: m.start()):
+            if _PREMISE.search(part.text, 0, m.start()):
+                continue
             token = lx.Token(m.group("v"), lx.lemma(m.group("v")), m.start("v"), m.end("v"))
             s = window[0] + part.start + m.start()
             if _outright(en, s, part.text, token, cues):
