@@ -74,16 +74,62 @@ class RunFailed(Exception):
     """A timed process exited non-zero."""
 
 
-def timed_process(cmd: list[str], env: dict[str, str] | None = None) -> Timing:
+def tree_rss(pid: int) -> int:
+    """Resident bytes of ``pid`` and every process below it, now (Linux /proc; 0 if gone)."""
+    parent: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    page = os.sysconf("SC_PAGE_SIZE")
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parent[int(entry)] = int(fields[1])
+        rss[int(entry)] = int(fields[21]) * page
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += rss.get(p, 0)
+        todo += [c for c, pp in parent.items() if pp == p]
+    return total
+
+
+def timed_process(cmd: list[str], env: dict[str, str] | None = None,
+                  sample_tree: bool = False) -> Timing:
+    """Run ``cmd``: wall and CPU seconds (its waited-for children's included) and peak RSS.
+
+    The kernel's peak (``ru_maxrss``) is the largest single process; with
+    ``sample_tree`` the RSS of the process and all its children is also summed every
+    0.2 s, and the larger of the two is reported: what a run with worker processes
+    (``zhen check --jobs``) holds at once.
+    """
+    import threading
+
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=REPO, env=env)
+    peak = [0]
+    stop = threading.Event()
+
+    def sample() -> None:
+        while not stop.wait(0.2):
+            peak[0] = max(peak[0], tree_rss(proc.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    if sample_tree:
+        sampler.start()
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
+    stop.set()
+    if sample_tree:
+        sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise RunFailed(f"{' '.join(cmd[:3])} ... failed with status {proc.returncode}")
     # Linux reports ru_maxrss in KiB
-    return Timing(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024)
+    return Timing(wall, usage.ru_utime + usage.ru_stime, max(usage.ru_maxrss * 1024, peak[0]))
 
 
 def floor_process(zh: Path, en: Path, encoder: str = "zhen") -> Timing:

@@ -16,6 +16,10 @@ Targets (issue 16, 2-core machine): 20k ≤ 2.0× floor; time(20k)/time(10k) ≤
     python bench/qa_scale.py                        # 10k and 20k (~10 min on the 2-core box)
     python bench/qa_scale.py --sizes 2000           # a quick look
     python bench/qa_scale.py --sizes 10000,20000,100000
+    python bench/qa_scale.py --jobs 2               # zhen check --pairs --jobs 2 (worker processes)
+
+With ``--jobs N`` the peak RSS is the largest sum over the process and its workers (sampled
+every 0.2 s), not one process's, and the CPU seconds include the workers'.
 """
 
 from __future__ import annotations
@@ -55,6 +59,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--no-floor", action="store_true", help="skip the bare-encoder floor runs")
     ap.add_argument("--floor-only", action="store_true",
                     help="only the floor runs (zhen's own figures from bench/check_embeddings.py)")
+    ap.add_argument("--jobs", type=int, default=1,
+                    help="zhen check --jobs N: partitions of the memory on N worker processes")
     args = ap.parse_args(argv)
     if args.floor_only and args.no_floor:
         ap.error("--floor-only and --no-floor leave nothing to run")
@@ -69,9 +75,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             tsv.write_text("zh\ten\n" + "".join(f"{zh}\t{en}\n" for zh, en in pairs),
                            encoding="utf-8")
             env = {**os.environ, "ZHEN_CACHE_DIR": str(tmp / f"cache-{n}"), "PYTHONPATH": str(REPO)}
+            jobs = ["--jobs", str(args.jobs)] if args.jobs > 1 else []
             run = None if args.floor_only else timed_process(
-                [sys.executable, "-m", "qa.cli", "check", str(tsv), "--pairs", "-o", str(tmp / f"out-{n}")],
-                env)
+                [sys.executable, "-m", "qa.cli", "check", str(tsv), "--pairs", "-o", str(tmp / f"out-{n}"),
+                 *jobs], env, sample_tree=args.jobs > 1)
             floor = None
             if not args.no_floor:
                 # every distinct text once, as bench/embed_floor.py takes the floor

@@ -30,7 +30,7 @@ read, the flags, the document-wide checks' indexes, and writing the outputs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from align.model import Pair
@@ -39,6 +39,7 @@ from qa.model import Flag
 if TYPE_CHECKING:
     from align.pairs_io import PairsInput
     from qa.batch import BatchInput, BatchOptions, BatchRow
+    from qa.pipeline import Report
 
 #: a memory above this many pairs is split into partitions of this many
 PARTITION_PAIRS = 5000
@@ -84,7 +85,21 @@ def check_partitioned(client, item: BatchInput, opts: BatchOptions, memory: Pair
                       size: int) -> BatchRow:
     """Check ``memory`` (read from ``item``) in partitions of ``size`` pairs on ``client``'s
     workers and write the item's folder; the row is the one a single task would give."""
-    from qa.batch import check_setup, embedder_for, finish_item
+    from qa.batch import finish_item
+    from qa.review_app.memory import dismissal_memory
+
+    review = dismissal_memory(opts.outdir / item.slug, opts.review_db)
+    report = partitioned_report(client, memory, opts, size, review)
+    return finish_item(item, opts, report, review)
+
+
+def partitioned_report(client, memory: PairsInput, opts: BatchOptions, size: int,
+                       review=None, progress: Callable[[str], None] = lambda message: None
+                       ) -> Report:
+    """The report of ``memory``'s pairs checked in partitions of ``size`` on ``client``'s
+    workers (steps 1-3 of the module docstring); ``review`` filters the flags as
+    ``zhen check``'s dismissal memory does (None: no filter)."""
+    from qa.batch import check_setup, embedder_for
     from qa.pipeline import (
         Report,
         check_whole,
@@ -93,10 +108,8 @@ def check_partitioned(client, item: BatchInput, opts: BatchOptions, memory: Pair
         sort_flags,
         split_checks,
     )
-    from qa.review_app.memory import dismissal_memory
 
     checks, profile, resources = check_setup(opts)
-    review = dismissal_memory(opts.outdir / item.slug, opts.review_db)
     pairs = list(memory.pairs)
     cut = partitions(pairs, size)
     parts = client.scatter(cut)
@@ -105,7 +118,9 @@ def check_partitioned(client, item: BatchInput, opts: BatchOptions, memory: Pair
     if any("embedder" in c.needs for c in whole):  # none today: then the driver loads the model
         resources = {**resources, "embedder": embedder_for(opts)}
     whole_flags = check_whole(pairs, whole, profile, resources)
+    progress("document-wide checks: done")
     local = client.gather(local_futures)
+    progress(f"pair checks: done in {len(cut)} partitions")
     flags = sort_flags(drop_superseded([f for part_flags, _ in local for f in part_flags] + whole_flags,
                                        profile.active(tuple(checks))))
     flags, dismissed = filter_flags(flags, review)
@@ -117,6 +132,50 @@ def check_partitioned(client, item: BatchInput, opts: BatchOptions, memory: Pair
     qe_futures = [client.submit(partition_qe, part, part_flags, opts, pure=False)
                   for part, part_flags in zip(parts, by_part)]
     scored = [p for part in client.gather(qe_futures) for p in part]
-    report = Report(pairs=scored, flags=flags, profile=profile, skipped=tuple(memory.skipped),
-                    checks=profile.fingerprint(checks), model=local[0][1], dismissed=dismissed)
-    return finish_item(item, opts, report, review)
+    progress("quality estimate: done")
+    return Report(pairs=scored, flags=flags, profile=profile, skipped=tuple(memory.skipped),
+                  checks=profile.fingerprint(checks), model=local[0][1] if local else "",
+                  dismissed=dismissed)
+
+
+class ProcessClient:
+    """The calls of a Dask client :func:`partitioned_report` makes, on a pool of local worker
+    processes: ``zhen check --pairs --jobs N`` splits a large memory as ``zhen batch
+    --engine dask`` does, with the same results, without a cluster.
+
+    Why processes: the checks are Python, which one process runs on one core; each
+    worker loads its own model (``qa.batch.embedder_for``) with the cores shared out.
+    Spawned, not forked: a forked copy of a process with BLAS threads can hang.
+    """
+
+    def __init__(self, workers: int) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self._pool = ProcessPoolExecutor(max_workers=workers,
+                                         mp_context=multiprocessing.get_context("spawn"))
+
+    def scatter(self, data):
+        return data  # a partition travels with each task that needs it
+
+    def submit(self, fn, *args, pure: bool = False):
+        return self._pool.submit(fn, *args)
+
+    def gather(self, futures) -> list:
+        return [f.result() for f in futures]
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def check_pairs_in_processes(memory: PairsInput, opts: BatchOptions, jobs: int, size: int,
+                             review=None, progress: Callable[[str], None] = lambda message: None
+                             ) -> Report:
+    """``zhen check --pairs --jobs N`` on a memory of more than ``size`` pairs: its partitions
+    checked on ``jobs`` local worker processes, the document-wide checks here meanwhile."""
+    progress(f"checking {len(memory.pairs)} pairs in partitions of {size} on {jobs} worker processes")
+    client = ProcessClient(jobs)
+    try:
+        return partitioned_report(client, memory, opts, size, review, progress)
+    finally:
+        client.close()

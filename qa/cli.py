@@ -117,15 +117,20 @@ def cli() -> None:
               help="Output folder (created, or replaced as a whole: files zhen did not write are kept).")
 @click.option("--pairs", "pairs_mode", is_flag=True,
               help="INPUT holds existing pairs (TSV with zh/en columns, TMX or XLIFF): check them as they are.")
+@click.option("--jobs", "-j", type=click.IntRange(1), default=1, show_default=True,
+              help="With --pairs: worker processes for a memory of more than --partition-pairs "
+                   "pairs, checked in partitions on all of them; same results.")
+@click.option("--partition-pairs", type=click.IntRange(1), default=None, metavar="N",
+              help="With --jobs: pairs per partition (default 5000).")
 @_check_options
 @click.option("--force", is_flag=True,
               help="Write into a folder zhen did not create, or over zhen files edited since.")
 @_review_options
 @_model_options
 @_verbosity
-def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossary, fail_on,
-          formats, force, review_db, src_lang, tgt_lang, min_confidence, exclude_severity,
-          model, device, batch_size, no_cache, quiet, verbose):
+def check(input_path, en_path, outdir, pairs_mode, jobs, partition_pairs, presegmented, profile,
+          glossary, fail_on, formats, force, review_db, src_lang, tgt_lang, min_confidence,
+          exclude_severity, model, device, batch_size, no_cache, quiet, verbose):
     """Align INPUT (bilingual file, or zh file plus EN_FILE) and check every pair."""
     from align.formats.unit import languages
     from qa.checks import all_checks
@@ -136,6 +141,10 @@ def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossa
     from qa.profile import load_profile
     from qa.terminal_progress import TerminalProgress
 
+    if jobs > 1 and not pairs_mode:
+        raise InputError("--jobs needs --pairs (a document is aligned in one process)")
+    if partition_pairs and jobs == 1:
+        raise InputError("--partition-pairs needs --jobs 2 or more")
     progress = TerminalProgress(quiet=quiet, verbose=verbose)
     wanted = parse_formats(formats)
     export_options = ExportOptions(languages(src_lang, tgt_lang), min_confidence, exclude_severity)
@@ -154,11 +163,18 @@ def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossa
         from qa.review_app.memory import DismissalMemory
 
         memory = DismissalMemory.load(outdir, review_db)
-    report = check_input(input_path, en_path, pairs_mode=pairs_mode, presegmented=presegmented,
-                         checks=checks, profile=prof, resources=resources,
-                         embedder=lambda: _embedder(model, device, batch_size, no_cache, progress),
-                         progress=progress, on_pairs_input=_report_input_changes,
-                         flag_filter=memory)
+    report = None
+    if jobs > 1:
+        report = _check_in_processes(input_path, outdir, jobs, partition_pairs, memory, progress,
+                                     formats=tuple(wanted), profile=profile, glossary=glossary,
+                                     model=model, device=device, batch_size=batch_size,
+                                     no_cache=no_cache, review_db=review_db)
+    if report is None:
+        report = check_input(input_path, en_path, pairs_mode=pairs_mode, presegmented=presegmented,
+                             checks=checks, profile=prof, resources=resources,
+                             embedder=lambda: _embedder(model, device, batch_size, no_cache, progress),
+                             progress=progress, on_pairs_input=_report_input_changes,
+                             flag_filter=memory)
     flags = report.flags
     notes: list[str] = [memory.note()] if memory is not None else []
     written = write_outputs(report, outdir, wanted, force=force, inputs=inputs,
@@ -169,6 +185,27 @@ def check(input_path, en_path, outdir, pairs_mode, presegmented, profile, glossa
     if failed:
         click.echo(failed, err=True)
         sys.exit(EXIT_FAIL_ON)
+
+
+def _check_in_processes(input_path, outdir, jobs, partition_pairs, memory, progress, **options):
+    """The report of a pairs file of more than ``partition_pairs`` pairs checked on ``jobs``
+    worker processes (``qa.batch_partition``), or None for a smaller one: that is checked in
+    this process, which needs no worker to start and load a model."""
+    from qa.batch import BatchOptions
+    from qa.batch_partition import PARTITION_PAIRS, check_pairs_in_processes
+    from qa.pipeline import read_input
+
+    size = partition_pairs or PARTITION_PAIRS
+    _, pairs_input = read_input(input_path, None, pairs_mode=True)
+    if len(pairs_input.pairs) <= size:
+        return None
+    progress(f"read {input_path} ({pairs_input.encoding}): {pairs_input.units} units, "
+             f"{len(pairs_input.pairs)} pairs")
+    _report_input_changes(pairs_input)
+    # the default 2 BLAS threads, shared out among the workers
+    opts = BatchOptions(outdir=outdir, threads=max(1, min(2, (os.cpu_count() or 1) // jobs)),
+                        **options)
+    return check_pairs_in_processes(pairs_input, opts, jobs, size, memory, progress)
 
 
 #: at most this many skipped/renamed units are listed one per line on stderr

@@ -109,3 +109,31 @@ def test_dask_partitions_give_the_files_of_the_local_engine(review_db, tmp_path)
     assert dismissed >= 2
     assert row["mqm_signature"] == before["mqm_signature"] + f"|dismissed:{dismissed}"
     assert "dismissed" not in before["mqm_signature"]
+
+
+def test_check_jobs_split_a_memory_over_worker_processes_with_the_same_files(review_db, tmp_path):
+    """``zhen check --pairs --jobs 2 --partition-pairs 12``: four partitions on two spawned
+    worker processes, the review's dismissals applied on the driver; every file, the summary
+    and the notices about the two bad units are those of the one-process run."""
+    memory, _, reviewed = review_db
+    one, two = tmp_path / "one", tmp_path / "two"
+    common = ("--pairs", "--formats", "tmx,jsonl,tsv", "--review-db", reviewed)
+    code, out_one, err_one = zhen_run("check", memory, "-o", one, *common)
+    assert code == 0, err_one
+    code, out_two, err_two = zhen_run("check", memory, "-o", two, *common,
+                                      "--jobs", 2, "--partition-pairs", PARTITION)
+    assert code == 0, err_two
+    assert err_two == err_one and "skipped unit" in err_one
+    assert out_two.replace(str(two), str(one)) == out_one and "|dismissed:" in out_one
+    for name in FILES:
+        assert _body(two / name) == _body(one / name), name
+
+
+@pytest.mark.parametrize("args,message", [
+    (("--jobs", "2"), "--jobs needs --pairs"),
+    (("--pairs", "--partition-pairs", "10"), "--partition-pairs needs --jobs 2 or more"),
+])
+def test_check_jobs_refuses_what_it_cannot_split(review_db, tmp_path, args, message):
+    memory, _, _ = review_db
+    code, _, err = zhen_run("check", memory, "-o", tmp_path / "out", *args)
+    assert code == 2 and message in err and "Traceback" not in err
