@@ -300,22 +300,30 @@ OnDone = Callable[[BatchRow], None]
 
 
 def run_local(items: Sequence[BatchInput], opts: BatchOptions, jobs: int,
-              on_done: OnDone) -> list[BatchRow]:
-    """Process items in ``jobs`` worker processes (in this process when ``jobs`` is 1)."""
-    if jobs <= 1 or len(items) <= 1:
-        rows = []
-        for item in items:
-            rows.append(process_input(item, opts))
-            on_done(rows[-1])
-        return rows
+              on_done: OnDone, partition_pairs: int | None = None) -> list[BatchRow]:
+    """Process items in ``jobs`` worker processes (in this process when ``jobs`` is 1).
+
+    With several workers, a memory of more than ``partition_pairs`` pairs (default
+    :data:`qa.batch_partition.PARTITION_PAIRS`) is checked in partitions on all of them
+    (:mod:`qa.batch_partition`, as the Dask engine does), one such memory at a time;
+    the other items share the pool one per worker.
+    """
+    results: list[BatchRow | None] = [None] * len(items)
+    rest = list(range(len(items)))
+    if jobs > 1:
+        rest = _run_large_memories(items, opts, jobs, on_done, partition_pairs, results)
+    if jobs <= 1 or len(rest) <= 1:
+        for i in rest:
+            results[i] = process_input(items[i], opts)
+            on_done(results[i])
+        return [r for r in results if r is not None]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    results: list[BatchRow | None] = [None] * len(items)
     # spawn, not fork: a forked copy of a process with BLAS threads can hang
-    with ProcessPoolExecutor(max_workers=min(jobs, len(items)),
+    with ProcessPoolExecutor(max_workers=min(jobs, len(rest)),
                              mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = {pool.submit(process_input, item, opts): i for i, item in enumerate(items)}
+        futures = {pool.submit(process_input, items[i], opts): i for i in rest}
         for fut in as_completed(futures):
             i = futures[fut]
             try:
@@ -324,6 +332,44 @@ def run_local(items: Sequence[BatchInput], opts: BatchOptions, jobs: int,
                 results[i] = _error_row(items[i], f"worker failed: {type(exc).__name__}: {exc}")
             on_done(results[i])
     return [r for r in results if r is not None]
+
+
+def _run_large_memories(items: Sequence[BatchInput], opts: BatchOptions, jobs: int,
+                        on_done: OnDone, partition_pairs: int | None,
+                        results: list[BatchRow | None]) -> list[int]:
+    """Check each memory of more than ``partition_pairs`` pairs in partitions on ``jobs``
+    local workers, filling its place in ``results`` (an unreadable one: its error row);
+    the indexes of the items left for the pool."""
+    from qa.batch_partition import (
+        PARTITION_PAIRS,
+        ProcessClient,
+        check_partitioned,
+        read_large_memory,
+    )
+
+    size = partition_pairs or PARTITION_PAIRS
+    rest = []
+    for i, item in enumerate(items):
+        if not item.pairs_mode:
+            rest.append(i)
+            continue
+        try:
+            memory = read_large_memory(item, size)
+        except Exception as exc:  # unreadable: the row process_input gives  # noqa: BLE001
+            results[i] = failure_row(item, exc)
+            on_done(results[i])
+            continue
+        if memory is None:
+            rest.append(i)
+            continue
+        client = ProcessClient(jobs)
+        try:
+            results[i] = guarded(item, lambda item=item, memory=memory, client=client:
+                                 check_partitioned(client, item, opts, memory, size))
+        finally:
+            client.close()
+        on_done(results[i])
+    return rest
 
 
 def run_dask(items: Sequence[BatchInput], opts: BatchOptions, jobs: int, scheduler: str | None,
@@ -378,7 +424,7 @@ def run_dask(items: Sequence[BatchInput], opts: BatchOptions, jobs: int, schedul
                 else:
                     large.append((i, item, memory))
         for i, item, memory in large:
-            results[i] = guarded(item, lambda item=item, memory=memory:
+            results[i] = guarded(item, lambda item=item, memory=memory, client=client:
                                  check_partitioned(client, item, opts, memory, size))
             on_done(results[i])
         index = {f.key: i for i, f in futures}
@@ -401,8 +447,8 @@ def run_batch(items: Sequence[BatchInput], opts: BatchOptions, *, jobs: int, eng
               partition_pairs: int | None = None) -> list[BatchRow]:
     """Rows for every item, in item order: complete items skipped, the rest processed.
 
-    ``partition_pairs`` (Dask engine only): memories with more pairs are split
-    across the workers (see :func:`run_dask`)."""
+    ``partition_pairs``: with several workers, memories with more pairs are split
+    across them (see :func:`run_local` and :func:`run_dask`)."""
     if opts.outdir.exists() and not opts.outdir.is_dir():
         raise InputError(f"cannot write to {opts.outdir}: not a directory")
     rows: list[BatchRow | None] = [None] * len(items)
@@ -418,7 +464,7 @@ def run_batch(items: Sequence[BatchInput], opts: BatchOptions, *, jobs: int, eng
     if engine == "dask":
         fresh = run_dask(work, opts, jobs, scheduler, on_done, partition_pairs) if work else []
     else:
-        fresh = run_local(work, opts, jobs, on_done)
+        fresh = run_local(work, opts, jobs, on_done, partition_pairs) if work else []
     for i, row in zip(todo, fresh):
         rows[i] = row
     return [r for r in rows if r is not None]

@@ -274,8 +274,9 @@ def _summary(report, written, quiet: bool, notes: Sequence[str] = ()) -> None:
 @click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
               help="With --engine dask: an existing Dask scheduler (default: a loopback LocalCluster).")
 @click.option("--partition-pairs", type=click.IntRange(1), default=None, metavar="N",
-              help="With --engine dask: a memory of more than N pairs (default 5000) is split "
-                   "into partitions of N pairs checked on all workers; same results.")
+              help="A memory of more than N pairs (default 5000) is split into partitions of "
+                   "N pairs checked on all workers (with --jobs 2 or more, or --engine dask); "
+                   "same results.")
 @click.option("--ref-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Folder of reference translations named like the inputs, one line per pair: "
                    "adds BLEU and chrF.")
@@ -306,8 +307,8 @@ def batch(inputs, outdir, jobs, engine, scheduler, partition_pairs, ref_dir, pre
 
     if scheduler and engine != "dask":
         raise InputError("--scheduler needs --engine dask")
-    if partition_pairs and engine != "dask":
-        raise InputError("--partition-pairs needs --engine dask")
+    if partition_pairs and engine != "dask" and (jobs or os.cpu_count() or 1) == 1:
+        raise InputError("--partition-pairs needs --jobs 2 or more, or --engine dask")
     if review_db is not None:  # a missing or unreadable one fails once, here
         from qa.review_app.memory import DismissalMemory
 

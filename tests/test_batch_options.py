@@ -105,6 +105,7 @@ def test_bad_review_db_or_language_fails_once_before_any_work(memory, tmp_path):
     assert code == 2 and "--review-db" in err and "no such review database" in err
     code, _, err = zhen_run("batch", memory, "-o", tmp_path / "b", "--tgt-lang", "fr-FR")
     assert code == 2 and "--tgt-lang fr-FR" in err
-    code, _, err = zhen_run("batch", memory, "-o", tmp_path / "b", "--partition-pairs", "10")
-    assert code == 2 and "--partition-pairs needs --engine dask" in err
+    code, _, err = zhen_run("batch", memory, "-o", tmp_path / "b", "--partition-pairs", "10",
+                            "-j", "1")
+    assert code == 2 and "--partition-pairs needs --jobs 2 or more, or --engine dask" in err
     assert not (tmp_path / "b").exists()

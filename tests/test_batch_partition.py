@@ -111,7 +111,25 @@ def test_dask_partitions_give_the_files_of_the_local_engine(review_db, tmp_path)
     assert "dismissed" not in before["mqm_signature"]
 
 
-def test_check_jobs_split_a_memory_over_worker_processes_with_the_same_files(review_db, tmp_path):
+@pytest.fixture
+def splits(monkeypatch) -> list[int]:
+    """The partition counts of every memory checked in partitions during the test."""
+    import qa.batch_partition as bp
+
+    seen: list[int] = []
+    real = bp.partitions
+
+    def counted(pairs, size):
+        cut = real(pairs, size)
+        seen.append(len(cut))
+        return cut
+
+    monkeypatch.setattr(bp, "partitions", counted)
+    return seen
+
+
+def test_check_jobs_split_a_memory_over_worker_processes_with_the_same_files(review_db, tmp_path,
+                                                                             splits):
     """``zhen check --pairs --jobs 2 --partition-pairs 12``: four partitions on two spawned
     worker processes, the review's dismissals applied on the driver; every file, the summary
     and the notices about the two bad units are those of the one-process run."""
@@ -124,6 +142,7 @@ def test_check_jobs_split_a_memory_over_worker_processes_with_the_same_files(rev
                                       "--jobs", 2, "--partition-pairs", PARTITION)
     assert code == 0, err_two
     assert err_two == err_one and "skipped unit" in err_one
+    assert splits == [4]  # the one-process run cut nothing
     assert out_two.replace(str(two), str(one)) == out_one and "|dismissed:" in out_one
     for name in FILES:
         assert _body(two / name) == _body(one / name), name
@@ -137,3 +156,20 @@ def test_check_jobs_refuses_what_it_cannot_split(review_db, tmp_path, args, mess
     memory, _, _ = review_db
     code, _, err = zhen_run("check", memory, "-o", tmp_path / "out", *args)
     assert code == 2 and message in err and "Traceback" not in err
+
+
+def test_local_batch_splits_a_large_memory_over_its_workers(review_db, tmp_path, splits):
+    """``zhen batch -j 2 --partition-pairs 12`` (local engine): the memory's partitions on the
+    pool's two workers give the summary row and files of ``-j 1``, the review applied."""
+    memory, _, reviewed = review_db
+    one, two = tmp_path / "one", tmp_path / "two"
+    common = ("--formats", "tmx,jsonl,tsv", "--review-db", reviewed)
+    code, _, err = zhen_run("batch", memory, "-o", one, *common, "-j", "1")
+    assert code == 0, err
+    code, _, err = zhen_run("batch", memory, "-o", two, *common, "-j", "2",
+                            "--partition-pairs", PARTITION)
+    assert code == 0, err
+    assert splits == [4]
+    assert _row(two) == _row(one) and _row(two)["status"] == "ok"
+    for name in FILES:
+        assert _body(two / "memory.tmx" / name) == _body(one / "memory.tmx" / name), name
