@@ -25,10 +25,14 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from align.errors import InputError
 from qa.batch_inputs import BatchInput
 from qa.model import SEVERITIES
+
+if TYPE_CHECKING:
+    from align.pairs_io import PairsInput
 
 ROW_FILE = "batch-row.json"
 STATUSES = ("ok", "error", "skipped")
@@ -334,18 +338,24 @@ def run_local(items: Sequence[BatchInput], opts: BatchOptions, jobs: int,
     return [r for r in results if r is not None]
 
 
+def read_large(item: BatchInput, size: int) -> tuple[PairsInput | None, BatchRow | None]:
+    """(``item``'s memory when it has more than ``size`` pairs, else None; the error row of
+    an unreadable memory, the one :func:`process_input` would give, else None)."""
+    from qa.batch_partition import read_large_memory
+
+    try:
+        return read_large_memory(item, size), None
+    except Exception as exc:  # unreadable  # noqa: BLE001
+        return None, failure_row(item, exc)
+
+
 def _run_large_memories(items: Sequence[BatchInput], opts: BatchOptions, jobs: int,
                         on_done: OnDone, partition_pairs: int | None,
                         results: list[BatchRow | None]) -> list[int]:
     """Check each memory of more than ``partition_pairs`` pairs in partitions on ``jobs``
     local workers, filling its place in ``results`` (an unreadable one: its error row);
     the indexes of the items left for the pool."""
-    from qa.batch_partition import (
-        PARTITION_PAIRS,
-        ProcessClient,
-        check_partitioned,
-        read_large_memory,
-    )
+    from qa.batch_partition import PARTITION_PAIRS, ProcessClient, check_partitioned
 
     size = partition_pairs or PARTITION_PAIRS
     rest = []
@@ -353,14 +363,13 @@ def _run_large_memories(items: Sequence[BatchInput], opts: BatchOptions, jobs: i
         if not item.pairs_mode:
             rest.append(i)
             continue
-        try:
-            memory = read_large_memory(item, size)
-        except Exception as exc:  # unreadable: the row process_input gives  # noqa: BLE001
-            results[i] = failure_row(item, exc)
-            on_done(results[i])
-            continue
-        if memory is None:
-            rest.append(i)
+        memory, error = read_large(item, size)
+        if error is not None or memory is None:
+            if error is not None:
+                results[i] = error
+                on_done(error)
+            else:
+                rest.append(i)
             continue
         client = ProcessClient(jobs)
         try:
@@ -402,7 +411,7 @@ def run_dask(items: Sequence[BatchInput], opts: BatchOptions, jobs: int, schedul
         if cluster is not None:
             cluster.close()
         raise InputError(f"cannot reach the Dask scheduler {scheduler or '(local)'}: {exc}") from None
-    from qa.batch_partition import PARTITION_PAIRS, check_partitioned, read_large_memory
+    from qa.batch_partition import PARTITION_PAIRS, check_partitioned
 
     size = partition_pairs or PARTITION_PAIRS
     try:
@@ -413,13 +422,11 @@ def run_dask(items: Sequence[BatchInput], opts: BatchOptions, jobs: int, schedul
                 futures.append((i, client.submit(process_input, item, opts, pure=False)))
         for i, item in enumerate(items):
             if item.pairs_mode:
-                try:
-                    memory = read_large_memory(item, size)
-                except Exception as exc:  # unreadable: the row process_input gives  # noqa: BLE001
-                    results[i] = failure_row(item, exc)
-                    on_done(results[i])
-                    continue
-                if memory is None:
+                memory, error = read_large(item, size)
+                if error is not None:
+                    results[i] = error
+                    on_done(error)
+                elif memory is None:
                     futures.append((i, client.submit(process_input, item, opts, pure=False)))
                 else:
                     large.append((i, item, memory))
