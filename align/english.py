@@ -117,6 +117,8 @@ def lemma(word: str) -> str:
         w = w[:-1]
     if len(w) > 5 and w.endswith("ing"):
         w = w[:-3]
+    elif len(w) > 4 and w.endswith("ied"):  # 'unified', 'studied' meet 'unify', 'studies'
+        w = w[:-3] + "y"
     elif len(w) > 4 and w.endswith("ed"):
         w = w[:-2]
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeious":

@@ -275,7 +275,8 @@ def _judge(zh: str, chain: list[_Unit], words: list[tuple[str, int, int]],
     """
     start, end = min(u.start for u in chain), max(u.end for u in chain)
     texts = [w for w, _, _ in words]
-    if attested(texts):
+    # attested as the English has it: "force-applying" is not CC-CEDICT's "applied force"
+    if attested(texts[::-1] if turned else texts):
         return None
     word, span = _dictionary_words(zh, start, end)
     pieces = tuple((zh[u.start:u.end], w) for u, (w, _, _) in zip(chain, words))
