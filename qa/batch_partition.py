@@ -34,6 +34,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from align.model import Pair
+from align.progress import stage
 from qa.model import Flag
 
 if TYPE_CHECKING:
@@ -117,10 +118,13 @@ def partitioned_report(client, memory: PairsInput, opts: BatchOptions, size: int
     _, whole = split_checks(checks, profile)
     if any("embedder" in c.needs for c in whole):  # none today: then the driver loads the model
         resources = {**resources, "embedder": embedder_for(opts)}
-    whole_flags = check_whole(pairs, whole, profile, resources)
-    progress("document-wide checks: done")
-    local = client.gather(local_futures)
-    progress(f"pair checks: done in {len(cut)} partitions")
+    with stage(progress, "document checks", len(whole), "check") as tick:
+        whole_flags = check_whole(pairs, whole, profile, resources, lambda check: tick(1))
+    with stage(progress, "pair checks", len(cut), "partition") as tick:
+        local = []
+        for future in local_futures:  # in order: a bar that moves as partitions come back
+            local += client.gather([future])
+            tick(1)
     flags = sort_flags(drop_superseded([f for part_flags, _ in local for f in part_flags] + whole_flags,
                                        profile.active(tuple(checks))))
     flags, dismissed = filter_flags(flags, review)
@@ -131,8 +135,11 @@ def partitioned_report(client, memory: PairsInput, opts: BatchOptions, size: int
             by_part[part_of[f.pair_id]].append(f)
     qe_futures = [client.submit(partition_qe, part, part_flags, opts, pure=False)
                   for part, part_flags in zip(parts, by_part)]
-    scored = [p for part in client.gather(qe_futures) for p in part]
-    progress("quality estimate: done")
+    scored: list[Pair] = []
+    with stage(progress, "quality estimate", len(cut), "partition") as tick:
+        for future in qe_futures:
+            scored += client.gather([future])[0]
+            tick(1)
     return Report(pairs=scored, flags=flags, profile=profile, skipped=tuple(memory.skipped),
                   checks=profile.fingerprint(checks), model=local[0][1] if local else "",
                   dismissed=dismissed)
