@@ -1,10 +1,12 @@
-"""One huge memory checked across Dask workers, with the result of one process.
+"""One huge memory checked across worker processes, with the result of one process.
 
 ``zhen batch --engine dask`` hands a translation memory of more than
 ``--partition-pairs`` pairs (default :data:`PARTITION_PAIRS`) to
-:func:`check_partitioned` instead of making it one task.  The memory is read
-once, here on the driver, and cut into partitions of that many units, which
-go to the workers once (``scatter``).  Then:
+:func:`check_partitioned` instead of making it one task; ``zhen batch -j N``
+(local engine) and ``zhen check --pairs --jobs N`` do the same on a pool of
+local processes (:class:`ProcessClient`, which answers the Dask client's calls).
+The memory is read once, here on the driver, and cut into partitions of that
+many units, which go to the workers (``scatter``).  Then:
 
 1. every partition's pair-local checks (pair checks and the document checks
    that judge each pair on its own: coverage, direction, modality, polarity,
