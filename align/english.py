@@ -249,6 +249,12 @@ class StemSet:
         return len(w) == 4 and w in self.four_prefix
 
 
+@lru_cache(maxsize=4096)  # pure, and never changed: several checks match a text's words
+def lemma_stems(text: str) -> StemSet:
+    """The :class:`StemSet` of the lemmas of every word of ``text`` (one per text, shared)."""
+    return StemSet(t.lemma for t in tokenize_en(text))
+
+
 #: the aligner's stem length, the checks' one
 PREFIX_STEM_LEN = STEM_LETTERS
 

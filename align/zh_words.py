@@ -68,7 +68,59 @@ def jieba_words(text: str, hmm: bool = False) -> tuple[str, ...]:
     Chinese again and again (its names, its units of meaning, its calques), and jieba's
     segmentation is a large part of what a check costs.  A tuple, so no caller can change it.
     Without the HMM the words come from :func:`_lcut_no_hmm`, the same words faster."""
-    return tuple(loaded_jieba().lcut(text, HMM=True) if hmm else _lcut_no_hmm(text))
+    return tuple(_lcut_hmm(text) if hmm else _lcut_no_hmm(text))
+
+
+def _lcut_hmm(text: str) -> list[str]:
+    """``jieba.lcut(text, HMM=True)`` word for word, each block routed by ``_best_route``.
+
+    jieba's ``__cut_DAG``: the best route's single characters gather in a buffer, and a
+    buffer of two or more that is no dictionary word goes to jieba's HMM (``finalseg``,
+    through :func:`_hmm_words`); one that is a word is kept as its characters.  Outside
+    the blocks, as without the HMM.
+    """
+    dt = loaded_jieba().dt
+    freq, log_total = dt.FREQ, math.log(dt.total)
+    out: list[str] = []
+
+    def flush(buf: str) -> None:
+        if len(buf) == 1:
+            out.append(buf)
+        elif not freq.get(buf):
+            out.extend(_hmm_words(buf))
+        else:
+            out.extend(buf)
+
+    for part in HAN_BLOCK.split(text):
+        if not part:
+            continue
+        if HAN_BLOCK.match(part):
+            buf = ""
+            for w in _best_route(part, freq, log_total):
+                if len(w) == 1:
+                    buf += w
+                    continue
+                if buf:
+                    flush(buf)
+                    buf = ""
+                out.append(w)
+            if buf:
+                flush(buf)
+        else:
+            for x in _SKIP.split(part):
+                if _SKIP.match(x):
+                    out.append(x)
+                else:
+                    out.extend(x)
+    return out
+
+
+@lru_cache(maxsize=8192)  # pure: the same unknown runs (names) recur across a memory's pairs
+def _hmm_words(buf: str) -> tuple[str, ...]:
+    """jieba's HMM words (``finalseg.cut``) of a run of characters no dictionary word covers."""
+    from jieba import finalseg
+
+    return tuple(finalseg.cut(buf))
 
 
 def _lcut_no_hmm(text: str) -> list[str]:

@@ -35,6 +35,7 @@ from align.english import (  # noqa: F401 (re-exported)
     comparatives,
     content_lemmas,
     lemma,
+    lemma_stems,
     same_stem,
     stem_key,
     tokenize_en,

@@ -136,6 +136,7 @@ def _negated_en(en: str, start: int) -> bool:
     return negated_before(en, start) or any(t.text.lower() in _DEGREE_DOWN for t in prev)
 
 
+@lru_cache(maxsize=65536)  # pure; every pair asks it of each of its words (a set is never changed)
 def _gloss_set(word: str) -> StemSet:
     """Every gloss lemma of ``word`` that can show it was rendered (no stopwords, no scraps)."""
     return StemSet(g for g in word_glosses(word) | {lx.lemma(m) for m, _ in main_glosses(word)}
@@ -164,8 +165,9 @@ def _renders_neighbour(pc: PairLinks, clause: Clause, at: int) -> bool:
     return not glossed(clause) and any(c.start != clause.start and glossed(c) for c in pc.zh)
 
 
-def _content(text: str) -> list[tuple[str, StemSet]]:
-    return [(w, StemSet(g for g in gs if g not in lx.STOPWORDS and len(g) > 2)) for w, gs in zh_content_words(text)]
+@lru_cache(maxsize=4096)  # pure: a pair's clauses are asked once per word weighed
+def _content(text: str) -> tuple[tuple[str, StemSet], ...]:
+    return tuple((w, StemSet(g for g in gs if g not in lx.STOPWORDS and len(g) > 2)) for w, gs in zh_content_words(text))
 
 
 def _candidates(pair: Pair, min_share: float):

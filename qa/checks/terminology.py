@@ -356,10 +356,18 @@ def _said(words: Words, key: tuple[str, ...]) -> int:
 def _en_keys(words: Words, max_len: int = 5) -> dict[tuple[str, ...], str]:
     """Every word sequence of the English (articles dropped, no stopword at either end) → its text."""
     out: dict[tuple[str, ...], str] = {}
-    for text, key in words.ngrams(max_len + 1):
-        key = tuple(w for w in key if w not in _ARTICLES)
-        if key and len(key) <= max_len and key[0] not in lx.STOPWORDS and key[-1] not in lx.STOPWORDS:
-            out.setdefault(key, _clean(text))
+    # the runs of Words.ngrams(max_len + 1), each key grown a word at a time from its start
+    text, lemmas, starts, ends, reach = words.text, words.lemmas, words.starts, words.ends, words.reach
+    stop = lx.STOPWORDS
+    for i in range(len(lemmas)):
+        key: tuple[str, ...] = ()
+        for j in range(i, min(i + max_len + 1, reach[i])):
+            if lemmas[j] not in _ARTICLES:
+                key += (lemmas[j],)
+                if key[0] in stop or len(key) > max_len:
+                    break  # every longer run from word i starts with it too, or is longer still
+            if key and key[-1] not in stop and key not in out:
+                out[key] = _clean(text[starts[i]:ends[j]])
     return out
 
 
