@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from align.model import Pair
 from align.script import HAN_CLASS, HAN_RUN
-from align.zh_words import loaded_jieba
+from align.zh_words import loaded_jieba, pos_words
 from qa import lexicons as lx
 from qa import term_heads, term_pieces
 from qa.checks.glossary import glossary_from
@@ -255,8 +255,6 @@ def _frequent_words(zh_texts: tuple[str, ...]) -> Counter:
     sequence (发展数字 in 发展数字经济, 经济深度 in 数字经济深度融合) is a
     fragment of something else, not a term, and is dropped.
     """
-    from jieba import posseg
-
     jieba = loaded_jieba()
     jieba.setLogLevel(60)
     cd = lx.cedict()
@@ -274,7 +272,7 @@ def _frequent_words(zh_texts: tuple[str, ...]) -> Counter:
     # once and counts as often as it occurs, in the order texts first occur (so the terms come
     # in the same order as when every text was tagged)
     for text, times in Counter(zh_texts).items():
-        tagged = [(w, f) for w, f in posseg.lcut(text)]
+        tagged = pos_words(text)
         seen.update(w for w, _ in tagged if len(w) >= 2)
         for k, (w, f) in enumerate(tagged):
             if len(w) >= 3 and lx.HAN.fullmatch(w[0]) and f.startswith(_NOUNISH[:3]) and real(w, f):
