@@ -174,11 +174,15 @@ def _candidates(pair: Pair, min_share: float):
     """(content tokens of the English, [(W, start, end, {antonym lemma: (gloss, pair)})]) for each
     Chinese word the English does not render and whose antonym it holds: what
     :func:`find_opposites` goes on to judge with the clause links.  Reads no model."""
-    zh, en = pair.zh, pair.en
-    toks = [t for t in lx.tokenize_en(en) if t.lemma not in lx.STOPWORDS and t.text.lower() not in lx.STOPWORDS]
+    return _candidates_of(pair.zh, pair.en, min_share)
+
+
+@lru_cache(maxsize=1024)  # pure: the prefetch asks it of a chunk's pairs, find_opposites again (read only)
+def _candidates_of(zh: str, en: str, min_share: float):
+    toks = tuple(t for t in lx.tokenize_en(en) if t.lemma not in lx.STOPWORDS and t.text.lower() not in lx.STOPWORDS)
     words = [(w, s, e) for w, s, e in zh_words(zh) if len(w) > 1 and main_glosses(w)]
     if not words or not toks:
-        return toks, []
+        return toks, ()
     lemmas = {t.lemma for t in toks}
     others = {w: _gloss_set(w) for w, _, _ in zh_words(zh) if len(w) > 1 or w not in "的了是在和与及等"}
     out = []
@@ -195,7 +199,7 @@ def _candidates(pair: Pair, min_share: float):
         if any(gs.has(k) for gs in rivals for k in opposite):
             continue  # the Chinese itself says the opposite somewhere (增长放缓, 低碳)
         out.append((w, s, e, opposite))
-    return toks, out
+    return toks, tuple(out)
 
 
 def may_find_opposites(pair: Pair, min_share: float) -> bool:
