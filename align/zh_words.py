@@ -21,7 +21,7 @@ import marshal
 import math
 import re
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -82,30 +82,15 @@ def _lcut_hmm(text: str) -> list[str]:
     dt = loaded_jieba().dt
     freq, log_total = dt.FREQ, math.log(dt.total)
     out: list[str] = []
-
-    def flush(buf: str) -> None:
-        if len(buf) == 1:
-            out.append(buf)
-        elif not freq.get(buf):
-            out.extend(_hmm_words(buf))
-        else:
-            out.extend(buf)
-
     for part in HAN_BLOCK.split(text):
         if not part:
             continue
         if HAN_BLOCK.match(part):
-            buf = ""
-            for w in _best_route(part, freq, log_total):
-                if len(w) == 1:
-                    buf += w
-                    continue
-                if buf:
-                    flush(buf)
-                    buf = ""
-                out.append(w)
-            if buf:
-                flush(buf)
+            for w, run in _route_runs(part, freq, log_total):
+                if run and len(w) > 1:
+                    out.extend(_hmm_words(w) if not freq.get(w) else w)
+                else:
+                    out.append(w)
         else:
             for x in _SKIP.split(part):
                 if _SKIP.match(x):
@@ -113,6 +98,22 @@ def _lcut_hmm(text: str) -> list[str]:
                 else:
                     out.extend(x)
     return out
+
+
+def _route_runs(block: str, freq: Mapping[str, int], log_total: float) -> Iterator[tuple[str, bool]]:
+    """The best route of ``block`` as jieba's HMM modes read it: (word, False) for a word of two
+    or more characters, (run, True) for each run of single characters between them."""
+    run = ""
+    for w in _best_route(block, freq, log_total):
+        if len(w) == 1:
+            run += w
+            continue
+        if run:
+            yield run, True
+            run = ""
+        yield w, False
+    if run:
+        yield run, True
 
 
 @lru_cache(maxsize=8192)  # pure: the same unknown runs (names) recur across a memory's pairs
@@ -142,28 +143,15 @@ def pos_words(text: str) -> list[tuple[str, str]]:
     tags, freq = dt.word_tag_tab, dt.tokenizer.FREQ
     log_total = math.log(dt.tokenizer.total)
     out: list[tuple[str, str]] = []
-
-    def flush(buf: str) -> None:
-        if len(buf) == 1:
-            out.append((buf, tags.get(buf, "x")))
-        elif not freq.get(buf):
-            out.extend(_pos_detail(buf))
-        else:
-            out.extend((ch, tags.get(ch, "x")) for ch in buf)
-
     for blk in _POS_HAN.split(text):
         if _POS_HAN.match(blk):
-            buf = ""
-            for w in _best_route(blk, freq, log_total):
-                if len(w) == 1:
-                    buf += w
-                    continue
-                if buf:
-                    flush(buf)
-                    buf = ""
-                out.append((w, tags.get(w, "x")))
-            if buf:
-                flush(buf)
+            for w, run in _route_runs(blk, freq, log_total):
+                if run and len(w) > 1 and not freq.get(w):
+                    out.extend(_pos_detail(w))
+                elif run and len(w) > 1:
+                    out.extend((ch, tags.get(ch, "x")) for ch in w)
+                else:
+                    out.append((w, tags.get(w, "x")))
         else:
             for x in _SKIP.split(blk):
                 if _SKIP.match(x):
