@@ -92,11 +92,18 @@ def _lcut_hmm(text: str) -> list[str]:
                 else:
                     out.append(w)
         else:
-            for x in _SKIP.split(part):
-                if _SKIP.match(x):
-                    out.append(x)
-                else:
-                    out.extend(x)
+            out.extend(_outside_blocks(part))
+    return out
+
+
+def _outside_blocks(part: str) -> list[str]:
+    """jieba's words between its blocks: each line break or space one word, every other character one."""
+    out: list[str] = []
+    for x in _SKIP.split(part):
+        if _SKIP.match(x):
+            out.append(x)
+        else:
+            out.extend(x)
     return out
 
 
@@ -265,11 +272,7 @@ def _lcut_no_hmm(text: str) -> list[str]:
             if buf:
                 out.append(buf)
         else:
-            for x in _SKIP.split(part):
-                if _SKIP.match(x):
-                    out.append(x)
-                else:
-                    out.extend(x)
+            out.extend(_outside_blocks(part))
     return out
 
 
