@@ -21,7 +21,7 @@ import marshal
 import math
 import re
 import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -79,6 +79,22 @@ def _lcut_hmm(text: str) -> list[str]:
     through :func:`_hmm_words`); one that is a word is kept as its characters.  Outside
     the blocks, as without the HMM.
     """
+    return _cut(text, _hmm_block)
+
+
+def _hmm_block(block: str, freq: Mapping[str, int], log_total: float) -> list[str]:
+    out: list[str] = []
+    for w, run in _route_runs(block, freq, log_total):
+        if run and len(w) > 1:
+            out.extend(_hmm_words(w) if not freq.get(w) else w)
+        else:
+            out.append(w)
+    return out
+
+
+def _cut(text: str, in_block: Callable[[str, Mapping[str, int], float], list[str]]) -> list[str]:
+    """jieba's ``cut``: ``in_block`` gives the words of each block (``HAN_BLOCK``, with jieba's
+    frequencies); between the blocks each line break or space is a word, every other character one."""
     dt = loaded_jieba().dt
     freq, log_total = dt.FREQ, math.log(dt.total)
     out: list[str] = []
@@ -86,11 +102,7 @@ def _lcut_hmm(text: str) -> list[str]:
         if not part:
             continue
         if HAN_BLOCK.match(part):
-            for w, run in _route_runs(part, freq, log_total):
-                if run and len(w) > 1:
-                    out.extend(_hmm_words(w) if not freq.get(w) else w)
-                else:
-                    out.append(w)
+            out.extend(in_block(part, freq, log_total))
         else:
             out.extend(_outside_blocks(part))
     return out
@@ -253,26 +265,22 @@ def _lcut_no_hmm(text: str) -> list[str]:
     ASCII letters or digits in a block are joined into one word; outside the blocks each
     line break or space is a word and every other character one.
     """
-    dt = loaded_jieba().dt
-    freq, log_total = dt.FREQ, math.log(dt.total)
+    return _cut(text, _no_hmm_block)
+
+
+def _no_hmm_block(block: str, freq: Mapping[str, int], log_total: float) -> list[str]:
     out: list[str] = []
-    for part in HAN_BLOCK.split(text):
-        if not part:
+    buf = ""
+    for w in _best_route(block, freq, log_total):
+        if len(w) == 1 and _ENG_CHAR.match(w):
+            buf += w
             continue
-        if HAN_BLOCK.match(part):
+        if buf:
+            out.append(buf)
             buf = ""
-            for w in _best_route(part, freq, log_total):
-                if len(w) == 1 and _ENG_CHAR.match(w):
-                    buf += w
-                    continue
-                if buf:
-                    out.append(buf)
-                    buf = ""
-                out.append(w)
-            if buf:
-                out.append(buf)
-        else:
-            out.extend(_outside_blocks(part))
+        out.append(w)
+    if buf:
+        out.append(buf)
     return out
 
 
