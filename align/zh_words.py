@@ -21,7 +21,7 @@ import marshal
 import math
 import re
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -68,7 +68,194 @@ def jieba_words(text: str, hmm: bool = False) -> tuple[str, ...]:
     Chinese again and again (its names, its units of meaning, its calques), and jieba's
     segmentation is a large part of what a check costs.  A tuple, so no caller can change it.
     Without the HMM the words come from :func:`_lcut_no_hmm`, the same words faster."""
-    return tuple(loaded_jieba().lcut(text, HMM=True) if hmm else _lcut_no_hmm(text))
+    return tuple(_lcut_hmm(text) if hmm else _lcut_no_hmm(text))
+
+
+def _lcut_hmm(text: str) -> list[str]:
+    """``jieba.lcut(text, HMM=True)`` word for word, each block routed by ``_best_route``.
+
+    jieba's ``__cut_DAG``: the best route's single characters gather in a buffer, and a
+    buffer of two or more that is no dictionary word goes to jieba's HMM (``finalseg``,
+    through :func:`_hmm_words`); one that is a word is kept as its characters.  Outside
+    the blocks, as without the HMM.
+    """
+    return _cut(text, _hmm_block)
+
+
+def _hmm_block(block: str, freq: Mapping[str, int], log_total: float) -> list[str]:
+    out: list[str] = []
+    for w, run in _route_runs(block, freq, log_total):
+        if run and len(w) > 1:
+            out.extend(_hmm_words(w) if not freq.get(w) else w)
+        else:
+            out.append(w)
+    return out
+
+
+def _cut(text: str, in_block: Callable[[str, Mapping[str, int], float], list[str]]) -> list[str]:
+    """jieba's ``cut``: ``in_block`` gives the words of each block (``HAN_BLOCK``, with jieba's
+    frequencies); between the blocks each line break or space is a word, every other character one."""
+    dt = loaded_jieba().dt
+    freq, log_total = dt.FREQ, math.log(dt.total)
+    out: list[str] = []
+    for part in HAN_BLOCK.split(text):
+        if not part:
+            continue
+        if HAN_BLOCK.match(part):
+            out.extend(in_block(part, freq, log_total))
+        else:
+            out.extend(_outside_blocks(part))
+    return out
+
+
+def _outside_blocks(part: str) -> list[str]:
+    """jieba's words between its blocks: each line break or space one word, every other character one."""
+    out: list[str] = []
+    for x in _SKIP.split(part):
+        if _SKIP.match(x):
+            out.append(x)
+        else:
+            out.extend(x)
+    return out
+
+
+def _route_runs(block: str, freq: Mapping[str, int], log_total: float) -> Iterator[tuple[str, bool]]:
+    """The best route of ``block`` as jieba's HMM modes read it: (word, False) for a word of two
+    or more characters, (run, True) for each run of single characters between them."""
+    run = ""
+    for w in _best_route(block, freq, log_total):
+        if len(w) == 1:
+            run += w
+            continue
+        if run:
+            yield run, True
+            run = ""
+        yield w, False
+    if run:
+        yield run, True
+
+
+@lru_cache(maxsize=8192)  # pure: the same unknown runs (names) recur across a memory's pairs
+def _hmm_words(buf: str) -> tuple[str, ...]:
+    """jieba's HMM words (``finalseg.cut``) of a run of characters no dictionary word covers."""
+    from jieba import finalseg
+
+    return tuple(finalseg.cut(buf))
+
+
+def pos_words(text: str) -> list[tuple[str, str]]:
+    """``jieba.posseg.lcut(text)`` as (word, flag) pairs, word for word and flag for flag.
+
+    Why not posseg itself: its HMM tags a run of unknown characters with a
+    Viterbi pass that, at every character, tries all 256 tag states as the
+    predecessor of each state, although only about 20 lead to any given state.
+    Here each state is only tried from the states that lead to it (the others
+    add minus infinity and never win), and the route is ``_best_route``'s (the
+    same as jieba's DAG and ``calc``).  Same sums in the same order, same tie
+    breaks, so the same tags; a test holds it equal to posseg on every corpus line.
+    """
+    loaded_jieba()  # the prefix dict posseg's tokenizer (jieba.dt) reads
+    from jieba import posseg
+
+    dt = posseg.dt
+    dt.makesure_userdict_loaded()
+    tags, freq = dt.word_tag_tab, dt.tokenizer.FREQ
+    log_total = math.log(dt.tokenizer.total)
+    out: list[tuple[str, str]] = []
+    for blk in _POS_HAN.split(text):
+        if _POS_HAN.match(blk):
+            for w, run in _route_runs(blk, freq, log_total):
+                if run and len(w) > 1 and not freq.get(w):
+                    out.extend(_pos_detail(w))
+                elif run and len(w) > 1:
+                    out.extend((ch, tags.get(ch, "x")) for ch in w)
+                else:
+                    out.append((w, tags.get(w, "x")))
+        else:
+            for x in _SKIP.split(blk):
+                if _SKIP.match(x):
+                    out.append((x, "x"))
+                else:
+                    for xx in x:  # posseg tests the whole run for letters, each character for digits
+                        out.append((xx, "m" if _POS_NUM.match(xx) else "eng" if _POS_ENG.match(x) else "x"))
+    return out
+
+
+#: posseg's ``re_han_internal``, ``re_han_detail``, ``re_skip_detail``, ``re_eng`` and ``re_num``
+_POS_HAN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+)")
+_POS_HAN_DETAIL = re.compile("([\u4E00-\u9FD5]+)")
+_POS_SKIP_DETAIL = re.compile("([\\.0-9]+|[a-zA-Z0-9]+)")
+_POS_ENG = re.compile("[a-zA-Z0-9]+")
+_POS_NUM = re.compile("[\\.0-9]+")
+
+
+@lru_cache(maxsize=8192)  # pure: the same unknown runs (names) recur across a memory's pairs
+def _pos_detail(buf: str) -> tuple[tuple[str, str], ...]:
+    """posseg's ``__cut_detail``: a run no dictionary word covers, tagged by the HMM."""
+    out: list[tuple[str, str]] = []
+    for blk in _POS_HAN_DETAIL.split(buf):
+        if _POS_HAN_DETAIL.match(blk):
+            route = _pos_viterbi(blk)
+            begin = nexti = 0
+            for i, ch in enumerate(blk):
+                pos, flag = route[i]
+                if pos == "B":
+                    begin = i
+                elif pos == "E":
+                    out.append((blk[begin:i + 1], flag))
+                    nexti = i + 1
+                elif pos == "S":
+                    out.append((ch, flag))
+                    nexti = i + 1
+            if nexti < len(blk):
+                out.append((blk[nexti:], route[nexti][1]))
+        else:
+            for x in _POS_SKIP_DETAIL.split(blk):
+                if x:
+                    out.append((x, "m" if _POS_NUM.match(x) else "eng" if _POS_ENG.match(x) else "x"))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _pos_model():
+    """posseg's HMM tables, and for every state the (state, log-probability) that lead to it."""
+    from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
+
+    into: dict = {}
+    for before, nexts in trans_P.items():
+        for state, p in nexts.items():
+            into.setdefault(state, []).append((before, p))
+    return char_state_tab_P, start_P, trans_P, emit_P, into
+
+
+def _pos_viterbi(obs: str) -> list:
+    """posseg's ``viterbi(obs, …)[1]``: the best tag state of every character."""
+    states, start_p, trans_p, emit_p, into = _pos_model()
+    min_float = -3.14e100
+    all_states = trans_p.keys()
+    first = {y: start_p[y] + emit_p[y].get(obs[0], min_float) for y in states.get(obs[0], all_states)}
+    V, path = [first], [dict.fromkeys(first, "")]
+    for t in range(1, len(obs)):
+        prev = V[t - 1]
+        ahead = {y for x in prev if trans_p[x] for y in trans_p[x]}
+        now = set(states.get(obs[t], all_states)) & ahead
+        if not now:
+            now = ahead if ahead else set(all_states)
+        v, back = {}, {}
+        for y in now:
+            emit = emit_p[y].get(obs[t], min_float)
+            # posseg's max over every previous state of (score + transition + emission, state):
+            # a state with no transition to y adds minus infinity, so only those that lead to y count
+            prob, state = max((prev[y0] + p + emit, y0) for y0, p in into.get(y, ()) if y0 in prev)
+            v[y], back[y] = prob, state
+        V.append(v)
+        path.append(back)
+    _, state = max((p, y) for y, p in V[-1].items())
+    route = [None] * len(obs)
+    for i in range(len(obs) - 1, -1, -1):
+        route[i] = state
+        state = path[i][state]
+    return route
 
 
 def _lcut_no_hmm(text: str) -> list[str]:
@@ -78,30 +265,22 @@ def _lcut_no_hmm(text: str) -> list[str]:
     ASCII letters or digits in a block are joined into one word; outside the blocks each
     line break or space is a word and every other character one.
     """
-    dt = loaded_jieba().dt
-    freq, log_total = dt.FREQ, math.log(dt.total)
+    return _cut(text, _no_hmm_block)
+
+
+def _no_hmm_block(block: str, freq: Mapping[str, int], log_total: float) -> list[str]:
     out: list[str] = []
-    for part in HAN_BLOCK.split(text):
-        if not part:
+    buf = ""
+    for w in _best_route(block, freq, log_total):
+        if len(w) == 1 and _ENG_CHAR.match(w):
+            buf += w
             continue
-        if HAN_BLOCK.match(part):
+        if buf:
+            out.append(buf)
             buf = ""
-            for w in _best_route(part, freq, log_total):
-                if len(w) == 1 and _ENG_CHAR.match(w):
-                    buf += w
-                    continue
-                if buf:
-                    out.append(buf)
-                    buf = ""
-                out.append(w)
-            if buf:
-                out.append(buf)
-        else:
-            for x in _SKIP.split(part):
-                if _SKIP.match(x):
-                    out.append(x)
-                else:
-                    out.extend(x)
+        out.append(w)
+    if buf:
+        out.append(buf)
     return out
 
 

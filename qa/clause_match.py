@@ -36,7 +36,6 @@ import numpy as np
 from align.model import Pair
 from qa import lexicons as lx
 from qa.clause_split import Clause, en_clauses, zh_clauses
-from qa.lexicons import StemSet
 from qa.model import Context
 from qa.text_batch import TextBatch, WindowBatch
 from qa.zh_glosses import zh_content_words
@@ -111,16 +110,21 @@ def match_clauses(pair: Pair, similarity: np.ndarray | None = None) -> PairClaus
         links = tuple(ClauseLink(c, ec, 1.0, True) for c in zc)
         return PairClauses(pair, zc, ec, links)
     wins = _windows(ec)
-    en_stems = [StemSet(t.lemma for t in lx.tokenize_en(c.text)) for c in ec]
+    en_stems = [lx.lemma_stems(c.text) for c in ec]
+    spans = [sum(1 << k for k in range(i, j)) for i, j in wins]
     links = []
     for zi, c in enumerate(zc):
         words = zh_content_words(c.text)
+        # each word's English clauses as a bit mask: a window renders the word when it
+        # holds one of them (the same test as asking every window, done once per clause)
+        masks = [sum(1 << k for k, stems in enumerate(en_stems) if any(stems.has(x) for x in g))
+                 for _, g in words]
         zpos = _position(c, len(pair.zh))
         sims = similarity[zi] if similarity is not None else None
         mean_sim = float(np.mean(sims)) if sims is not None and len(sims) else 0.0
         scored = []
         for wi, (i, j) in enumerate(wins):
-            hits = sum(1 for _, g in words if any(en_stems[k].has(x) for k in range(i, j) for x in g))
+            hits = sum(1 for m in masks if m & spans[wi])
             share = hits / len(words) if words else 0.0
             epos = ((ec[i].start + ec[j - 1].end) / 2) / max(len(pair.en), 1)
             score = share - POSITION_WEIGHT * abs(zpos - epos) - WIDTH_COST * (j - i - 1)

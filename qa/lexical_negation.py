@@ -263,6 +263,7 @@ def word_reading(word: str) -> tuple[str, frozenset[str], frozenset[str]] | None
     return lx.strip_gloss(glosses[0]), frozenset(bases), frozenset(forms)
 
 
+@lru_cache(maxsize=65536)  # pure: asked of every word of every pair, the same words again
 def _split(word: str) -> tuple[str, str]:
     """(negating morpheme, stem) of a negator-initial word; a modal after the negator goes with it
     (不可逆转 → 不可 + 逆转)."""

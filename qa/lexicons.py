@@ -35,6 +35,7 @@ from align.english import (  # noqa: F401 (re-exported)
     comparatives,
     content_lemmas,
     lemma,
+    lemma_stems,
     same_stem,
     stem_key,
     tokenize_en,
@@ -129,8 +130,20 @@ class Cedict:
     def __contains__(self, word: str) -> bool:
         return word in self.entries
 
+    #: segment()'s answers, bounded: the checks split the same words and clauses again
+    _segments: dict[tuple[str, int], tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
+
     def segment(self, text: str, max_len: int = 8) -> list[str]:
         """Greedy longest-match split into CEDICT headwords (unknown chars alone)."""
+        key = (text, max_len)
+        done = self._segments.get(key)
+        if done is None:
+            if len(self._segments) >= 65536:
+                self._segments.clear()
+            done = self._segments[key] = tuple(self._segment(text, max_len))
+        return list(done)
+
+    def _segment(self, text: str, max_len: int) -> list[str]:
         out: list[str] = []
         i = 0
         limit = min(max_len, self.max_len)

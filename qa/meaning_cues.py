@@ -92,16 +92,20 @@ class EnglishCues:
             key = tuple(w if w in EXACT else lx.lemma(w) for w in r.cue.split())
             self.phrases[key] = (r.kind, r.extra[0] if r.extra else "")
         self.longest = max((len(k) for k in self.phrases), default=1)
+        #: the phrase lengths the table has, longest first (1 always: "n't" is read there)
+        self.lengths = tuple(sorted({len(k) for k in self.phrases} | {1}, reverse=True))
 
     def find(self, text: str, offset: int = 0) -> list[EnHit]:
         """Cues in ``text``, longest phrase first at each word; spans shifted by ``offset``."""
         toks = lx.tokenize_en(text)
+        keys = _keys(text)
         out: list[EnHit] = []
         i = 0
         while i < len(toks):
-            for n in range(min(self.longest, len(toks) - i), 0, -1):
-                key = tuple(_key(t) for t in toks[i:i + n])
-                found = self.phrases.get(key)
+            for n in self.lengths:
+                if n > len(toks) - i:
+                    continue
+                found = self.phrases.get(keys[i:i + n])
                 if found is None and n == 1 and _NT.search(toks[i].text):
                     found = self.phrases.get(("n't",))
                 if found is not None and toks[i].text != "May":  # the month
@@ -112,6 +116,12 @@ class EnglishCues:
             else:
                 i += 1
         return out
+
+
+@lru_cache(maxsize=4096)  # pure: the four meaning checks read the same English again
+def _keys(text: str) -> tuple[str, ...]:
+    """The table key of every word of ``text`` (see :func:`_key`)."""
+    return tuple(_key(t) for t in lx.tokenize_en(text))
 
 
 def _key(token: lx.Token) -> str:
@@ -149,7 +159,33 @@ def zh_words(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(out)
 
 
-@cache
+class _PerTable:
+    """A function of a cue table, computed once per table object.
+
+    Why not ``functools.cache``: its key hashes the table, and hashing a tuple of
+    hundreds of frozen dataclass rows on every call cost more than the lookup it
+    guards (the tables come from cached readers, so one object stands for one
+    table).  Keyed by identity, holding the table so its id is never reused;
+    bounded, since a caller may build tables on the fly.
+    """
+
+    def __init__(self, fn, limit: int = 64) -> None:
+        self.fn = fn
+        self.limit = limit
+        self.done: dict[int, tuple[object, object]] = {}
+
+    def __call__(self, rows):
+        hit = self.done.get(id(rows))
+        if hit is not None and hit[0] is rows:
+            return hit[1]
+        if len(self.done) >= self.limit:
+            self.done.clear()
+        value = self.fn(rows)
+        self.done[id(rows)] = (rows, value)
+        return value
+
+
+@_PerTable
 def _zh_table(rows: tuple[CueRow, ...]) -> dict[str, CueRow]:
     return {r.cue: r for r in rows if r.lang == "zh"}
 
@@ -162,25 +198,70 @@ def zh_word_cues(text: str, rows: tuple[CueRow, ...], span: tuple[int, int] | No
             if w in table and lo <= s and e <= hi]
 
 
-@cache
-def _longest_first(rows: tuple[CueRow, ...]) -> tuple[CueRow, ...]:
-    return tuple(sorted((r for r in rows if r.lang == "zh"), key=lambda r: -len(r.cue)))
+@dataclass(frozen=True, eq=False)
+class _SubstringIndex:
+    """A table's Chinese cues by text, each with its rank in longest-first order.
+
+    A cue listed twice keeps its first rank: the later row could only find the
+    places the first one already took.
+    """
+
+    rank: dict[str, tuple[int, CueRow]]
+    lengths: tuple[int, ...]
+
+    def occurrences(self, text: str) -> tuple[tuple[int, int, int, CueRow], ...]:
+        """(rank, start, end, row) of every cue in ``text``, as ``re.finditer`` reads each cue.
+
+        Sorted by rank, then start; each cue's own occurrences never overlap (a
+        later one that overlaps an earlier one is no match), whatever span or
+        other cue later rejects the earlier one.
+        """
+        found: list[tuple[int, int, int, CueRow]] = []
+        n = len(text)
+        for i in range(n):
+            for length in self.lengths:
+                if i + length > n:
+                    break
+                got = self.rank.get(text[i:i + length])
+                if got is not None:
+                    found.append((got[0], i, i + length, got[1]))
+        found.sort(key=lambda o: (o[0], o[1]))
+        out: list[tuple[int, int, int, CueRow]] = []
+        last_rank, last_end = -1, 0
+        for o in found:
+            if o[0] == last_rank and o[1] < last_end:
+                continue
+            out.append(o)
+            last_rank, last_end = o[0], o[2]
+        return tuple(out)
+
+
+@_PerTable
+def _substring_index(rows: tuple[CueRow, ...]) -> _SubstringIndex:
+    ordered = sorted((r for r in rows if r.lang == "zh"), key=lambda r: -len(r.cue))
+    rank: dict[str, tuple[int, CueRow]] = {}
+    for k, r in enumerate(ordered):
+        if r.cue:
+            rank.setdefault(r.cue, (k, r))
+    return _SubstringIndex(rank, tuple(sorted({len(c) for c in rank})))
+
+
+@lru_cache(maxsize=8192)
+def _occurrences(text: str, index: _SubstringIndex) -> tuple[tuple[int, int, int, CueRow], ...]:
+    return index.occurrences(text)
 
 
 def zh_substring_cues(text: str, rows: tuple[CueRow, ...], span: tuple[int, int] | None = None) -> list[ZhHit]:
     """Table rows found as substrings of ``text``, longest first, never overlapping."""
-    zh_rows = _longest_first(rows)
     lo, hi = span or (0, len(text))
     taken = [False] * len(text)
     out = []
-    for r in zh_rows:
-        for m in re.finditer(re.escape(r.cue), text):
-            s, e = m.start(), m.end()
-            if s < lo or e > hi or any(taken[s:e]):
-                continue
-            for k in range(s, e):
-                taken[k] = True
-            out.append(ZhHit(r, s, e))
+    for _, s, e, row in _occurrences(text, _substring_index(rows)):
+        if s < lo or e > hi or any(taken[s:e]):
+            continue
+        for k in range(s, e):
+            taken[k] = True
+        out.append(ZhHit(row, s, e))
     return sorted(out, key=lambda h: h.start)
 
 

@@ -136,6 +136,7 @@ def _negated_en(en: str, start: int) -> bool:
     return negated_before(en, start) or any(t.text.lower() in _DEGREE_DOWN for t in prev)
 
 
+@lru_cache(maxsize=65536)  # pure; every pair asks it of each of its words (a set is never changed)
 def _gloss_set(word: str) -> StemSet:
     """Every gloss lemma of ``word`` that can show it was rendered (no stopwords, no scraps)."""
     return StemSet(g for g in word_glosses(word) | {lx.lemma(m) for m, _ in main_glosses(word)}
@@ -164,19 +165,24 @@ def _renders_neighbour(pc: PairLinks, clause: Clause, at: int) -> bool:
     return not glossed(clause) and any(c.start != clause.start and glossed(c) for c in pc.zh)
 
 
-def _content(text: str) -> list[tuple[str, StemSet]]:
-    return [(w, StemSet(g for g in gs if g not in lx.STOPWORDS and len(g) > 2)) for w, gs in zh_content_words(text)]
+@lru_cache(maxsize=4096)  # pure: a pair's clauses are asked once per word weighed
+def _content(text: str) -> tuple[tuple[str, StemSet], ...]:
+    return tuple((w, StemSet(g for g in gs if g not in lx.STOPWORDS and len(g) > 2)) for w, gs in zh_content_words(text))
 
 
 def _candidates(pair: Pair, min_share: float):
     """(content tokens of the English, [(W, start, end, {antonym lemma: (gloss, pair)})]) for each
     Chinese word the English does not render and whose antonym it holds: what
     :func:`find_opposites` goes on to judge with the clause links.  Reads no model."""
-    zh, en = pair.zh, pair.en
-    toks = [t for t in lx.tokenize_en(en) if t.lemma not in lx.STOPWORDS and t.text.lower() not in lx.STOPWORDS]
+    return _candidates_of(pair.zh, pair.en, min_share)
+
+
+@lru_cache(maxsize=1024)  # pure: the prefetch asks it of a chunk's pairs, find_opposites again (read only)
+def _candidates_of(zh: str, en: str, min_share: float):
+    toks = tuple(t for t in lx.tokenize_en(en) if t.lemma not in lx.STOPWORDS and t.text.lower() not in lx.STOPWORDS)
     words = [(w, s, e) for w, s, e in zh_words(zh) if len(w) > 1 and main_glosses(w)]
     if not words or not toks:
-        return toks, []
+        return toks, ()
     lemmas = {t.lemma for t in toks}
     others = {w: _gloss_set(w) for w, _, _ in zh_words(zh) if len(w) > 1 or w not in "的了是在和与及等"}
     out = []
@@ -193,7 +199,7 @@ def _candidates(pair: Pair, min_share: float):
         if any(gs.has(k) for gs in rivals for k in opposite):
             continue  # the Chinese itself says the opposite somewhere (增长放缓, 低碳)
         out.append((w, s, e, opposite))
-    return toks, out
+    return toks, tuple(out)
 
 
 def may_find_opposites(pair: Pair, min_share: float) -> bool:

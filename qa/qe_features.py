@@ -22,9 +22,8 @@ from align.script import HAN
 from qa import lexicons as lx
 from qa.checks.numbers import en_numbers, zh_numbers
 from qa.clause_split import en_clauses
-from qa.lexicons import StemSet
 from qa.model import Flag
-from qa.zh_glosses import zh_content_words
+from qa.zh_glosses import gloss_stems, zh_content_words
 
 #: every feature the extractor can compute, in column order
 ALL_FEATURES: tuple[str, ...] = (
@@ -60,7 +59,7 @@ def _repeats(words: Sequence[str], n: int = 3) -> int:
     return sum(c - 1 for c in grams.values() if c > 1)
 
 
-def _coverage(zh: str, en: str, tokens: Sequence[lx.Token]) -> tuple[float, float, float]:
+def _coverage(zh: str, en: str) -> tuple[float, float, float]:
     """CC-CEDICT gloss coverage both ways, with the Chinese cut by jieba once per pair.
 
     The per-clause functions in qa.checks.coverage re-cut the whole Chinese for
@@ -70,16 +69,16 @@ def _coverage(zh: str, en: str, tokens: Sequence[lx.Token]) -> tuple[float, floa
     if not zh.strip() or not en.strip():
         return 0.0, 0.0, 0.0
     words = zh_content_words(zh)
-    en_stems = StemSet(t.lemma for t in tokens)
+    en_stems = lx.lemma_stems(en)
     zh_cov = sum(1 for _, g in words if any(en_stems.has(x) for x in g)) / len(words) if words else 1.0
-    gloss_stems = StemSet(x for _, g in words for x in g)
+    zh_stems = gloss_stems(zh)
     shares = []
     for clause in en_clauses(en):
         lemmas = lx.content_lemmas(clause.text)
         if lemmas:
-            shares.append(sum(1 for w in lemmas if gloss_stems.has(w)) / len(lemmas))
+            shares.append(sum(1 for w in lemmas if zh_stems.has(w)) / len(lemmas))
     all_lemmas = lx.content_lemmas(en)
-    en_cov = sum(1 for w in all_lemmas if gloss_stems.has(w)) / len(all_lemmas) if all_lemmas else 1.0
+    en_cov = sum(1 for w in all_lemmas if zh_stems.has(w)) / len(all_lemmas) if all_lemmas else 1.0
     return zh_cov, en_cov, min(shares) if shares else en_cov
 
 
@@ -92,7 +91,7 @@ def pair_features(zh: str, en: str, cos: float, flags: Iterable[Flag] = ()) -> d
     zh_latin = {w.lower() for w in _LATIN.findall(HAN.sub(" ", zh))}
     en_lower = en.lower()
     sev = Counter(f.severity for f in flags)
-    zh_cov, en_cov, en_cov_min = _coverage(zh, en, tokens)
+    zh_cov, en_cov, en_cov_min = _coverage(zh, en)
     return {
         "cos": float(cos),
         "zh_cov": zh_cov,

@@ -75,3 +75,9 @@ def _content_words(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
         if g and (len(w) > 1 or len(g) <= 10):
             words.append((w, g))
     return tuple(words)
+
+
+@lru_cache(maxsize=4096)  # pure, and never changed: coverage, clause links and QE ask it per clause
+def gloss_stems(text: str) -> lx.StemSet:
+    """The :class:`StemSet` of every gloss lemma of the content words of ``text``."""
+    return lx.StemSet(g for _, gs in _content_words(text) for g in gs)

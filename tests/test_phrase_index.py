@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from align.zh_words import _lcut_no_hmm, jieba_words, loaded_jieba
+from align.zh_words import _lcut_hmm, _lcut_no_hmm, jieba_words, loaded_jieba, pos_words
 from qa.calque import renders, renders_any
 from qa.checks.institutions import _table
 from qa.phrase_match import (
@@ -89,12 +89,37 @@ ODD_TEXTS = ["", " ", "\r\n", "a b\tc\r\n\nd", "A1B2 C#3 x_y.z-w 50% R&D", "Ｈ�
              "5G+工业互联网、AI大模型,iPhone15Pro。。。", "……——“引号”（括号）【】《书名》", "北京市委书记a北京"]
 
 
-def test_segmentation_without_the_hmm_is_jiebas_on_every_corpus_line():
-    jieba = loaded_jieba()
+def _corpus_lines() -> list[str]:
     root = Path(__file__).resolve().parent.parent / "corpora"
     lines = [ln for f in sorted(root.glob("*.txt")) for ln in f.read_text(encoding="utf-8").splitlines()]
     lines += [ln for name in ("qa-meaning", "qa-meaning-2", "qa-meaning-3", "qa-labelled")
               for ln in (root / name / "zh.txt").read_text(encoding="utf-8").splitlines()]
     assert len(lines) > 300
-    for text in [*lines, *ODD_TEXTS]:
+    return lines
+
+
+def test_segmentation_without_the_hmm_is_jiebas_on_every_corpus_line():
+    jieba = loaded_jieba()
+    for text in [*_corpus_lines(), *ODD_TEXTS]:
         assert _lcut_no_hmm(text) == jieba.lcut(text, HMM=False), text
+
+
+def test_segmentation_with_the_hmm_is_jiebas_on_every_corpus_line():
+    """``_lcut_hmm`` (the fast route, then jieba's HMM on unknown runs) is ``jieba.lcut`` word for word."""
+    jieba = loaded_jieba()
+    names = ["古特雷斯秘书长会见了斯托尔滕贝格", "王毅同布林肯通电话", "苏林和阿尔巴尼斯在堪培拉会谈"]
+    for text in [*_corpus_lines(), *ODD_TEXTS, *names]:
+        assert _lcut_hmm(text) == jieba.lcut(text, HMM=True), text
+
+
+def test_part_of_speech_words_are_possegs_on_every_corpus_line():
+    """``pos_words`` (the fast route, an HMM pass that only tries the states leading to each
+    state) gives posseg's words and flags, unknown names and odd characters included."""
+    from jieba import posseg
+
+    loaded_jieba()
+    names = ["古特雷斯秘书长会见了斯托尔滕贝格", "王毅同布林肯通电话", "苏林和阿尔巴尼斯在堪培拉会谈",
+             "第3.5版A股x_y#1", "abc 12 中文a1b2"]
+    for text in [*_corpus_lines(), *ODD_TEXTS, *names]:
+        assert pos_words(text) == [(p.word, p.flag) for p in posseg.lcut(text)], text
+

@@ -60,7 +60,7 @@ from qa.pair_explanation import (
     without,
 )
 from qa.text_batch import TextBatch, WindowBatch
-from qa.zh_glosses import zh_content_words
+from qa.zh_glosses import gloss_stems, zh_content_words
 
 #: English words per Han character on well-aligned pairs (pair score ≥ 0.8, one
 #: zh sentence, ≥ 15 Han chars; n = 69) of corpora/xuexi-shibao-shushi-ronghe.txt
@@ -97,7 +97,7 @@ def zh_clause_coverage(clause: str, en: str) -> float:
     nums = numbers(cn_numerals_to_digits(clause))
     if nums and nums & numbers(en):
         return 1.0
-    en_stems = lx.StemSet(t.lemma for t in lx.tokenize_en(en))
+    en_stems = lx.lemma_stems(en)
     hit = sum(1 for _, g in words if any(en_stems.has(x) for x in g))
     return hit / len(words)
 
@@ -134,10 +134,7 @@ def en_clause_coverage(clause: str, zh: str) -> float:
     nums = numbers(clause)
     if nums and nums & numbers(zh):
         return 1.0
-    glosses: set[str] = set()
-    for _, g in zh_content_words(zh):
-        glosses |= g
-    stems = lx.StemSet(glosses)
+    stems = gloss_stems(zh)
     return sum(1 for w in lemmas if stems.has(w)) / len(lemmas)
 
 
@@ -192,7 +189,7 @@ def en_loo_candidates(pair: Pair, rule: LeaveOneOutRule = LOO_RULE) -> list[Clau
             out.append(c)
     sents = en_sentences(pair.en)
     if len(sents) > 1:
-        stems = lx.StemSet(g for _, gs in zh_content_words(pair.zh) for g in gs)
+        stems = gloss_stems(pair.zh)
         for k, c in enumerate(sents):
             if len(lx.content_lemmas(c.text)) < MIN_EN_CLAUSE:
                 continue
@@ -273,7 +270,7 @@ def _sentence_evidence(pair: Pair) -> list[tuple[float, float]]:
     units = en_sentences(pair.en)
     if len(units) < 2:
         return []
-    stems = lx.StemSet(g for _, gs in zh_content_words(pair.zh) for g in gs)
+    stems = gloss_stems(pair.zh)
     return [en_unit_evidence(u.text, [o.text for j, o in enumerate(units) if j != i],
                              zh=pair.zh, stems=stems) for i, u in enumerate(units)]
 

@@ -70,7 +70,7 @@ from qa.meaning_cues import (
 from qa.model import Check, Context, Flag
 from qa.number_bounds import MEANING, bound_conflicts
 from qa.opposite_meaning import Opposite, find_opposites, may_find_opposites
-from qa.zh_glosses import word_glosses, zh_content_words
+from qa.zh_glosses import gloss_stems, word_glosses, zh_content_words
 
 TABLE = "directions.tsv"
 _NUMBER_AFTER = re.compile(r"^.{0,2}[0-9０-９一二两三四五六七八九十百千万半]")
@@ -307,7 +307,7 @@ def _foreign_spans(pc: PairLinks, clause: Clause, cue: ZhHit) -> list[tuple[int,
         en = link.en[0]
         if any(t.lemma not in lx.STOPWORDS and mine.has(t.lemma) for t in lx.tokenize_en(en.text)):
             continue
-        glosses = StemSet(g for _, gs in zh_content_words(link.zh.text) for g in gs)
+        glosses = gloss_stems(link.zh.text)
         out.append((en.start, en.end, glosses))
     return out
 

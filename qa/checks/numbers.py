@@ -30,6 +30,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal
 
 from align.cn_numerals import DIGIT_CHARS, UNIT_CHARS, cn_number
@@ -108,6 +109,13 @@ def _cn_value(run: str) -> float | None:
 
 
 def zh_numbers(zh: str) -> list[Number]:
+    """Numbers in Chinese text, with strengths (see module docstring)."""
+    return list(_zh_numbers(zh))
+
+
+@lru_cache(maxsize=4096)  # pure: the numbers check, number bounds, the QE features and
+# time expressions read the same pair's numbers (Numbers are frozen)
+def _zh_numbers(zh: str) -> tuple[Number, ...]:
     """Numbers in Chinese text, with strengths (see module docstring)."""
     text = fullwidth_to_ascii(zh, only=_FULLWIDTH_NUMBER_CHARS)
     found: list[Number] = []
@@ -206,7 +214,7 @@ def zh_numbers(zh: str) -> list[Number]:
             add(start, end, value, "strong")
         else:
             add(start, end, value, "weak")
-    return sorted(found, key=lambda n: n.span)
+    return tuple(sorted(found, key=lambda n: n.span))
 
 
 # ---------------------------------------------------------------- English side
@@ -342,6 +350,13 @@ def _number_groups(en: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def en_numbers(en: str) -> list[Number]:
     """Numbers in English text, with strengths (see module docstring)."""
+    return list(_en_numbers(en))
+
+
+@lru_cache(maxsize=4096)  # pure: the numbers check, number bounds, the QE features and
+# time expressions read the same pair's numbers (Numbers are frozen)
+def _en_numbers(en: str) -> tuple[Number, ...]:
+    """Numbers in English text, with strengths (see module docstring)."""
     found: list[Number] = []
     taken = [False] * len(en)
 
@@ -416,7 +431,7 @@ def en_numbers(en: str) -> list[Number]:
         value = _EN_NUMBERISH[m.group().lower()]
         alts = (100 / value,) if m.group().lower() in ("half", "quarter") else ()
         add(m.start(), m.end(), value, "weak", alts=alts)
-    return sorted(found, key=lambda n: n.span)
+    return tuple(sorted(found, key=lambda n: n.span))
 
 
 # ---------------------------------------------------------------- comparison

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from align.model import Pair
 from align.script import HAN_CLASS, HAN_RUN
-from align.zh_words import loaded_jieba
+from align.zh_words import loaded_jieba, pos_words
 from qa import lexicons as lx
 from qa import term_heads, term_pieces
 from qa.checks.glossary import glossary_from
@@ -255,8 +255,6 @@ def _frequent_words(zh_texts: tuple[str, ...]) -> Counter:
     sequence (发展数字 in 发展数字经济, 经济深度 in 数字经济深度融合) is a
     fragment of something else, not a term, and is dropped.
     """
-    from jieba import posseg
-
     jieba = loaded_jieba()
     jieba.setLogLevel(60)
     cd = lx.cedict()
@@ -274,7 +272,7 @@ def _frequent_words(zh_texts: tuple[str, ...]) -> Counter:
     # once and counts as often as it occurs, in the order texts first occur (so the terms come
     # in the same order as when every text was tagged)
     for text, times in Counter(zh_texts).items():
-        tagged = [(w, f) for w, f in posseg.lcut(text)]
+        tagged = pos_words(text)
         seen.update(w for w, _ in tagged if len(w) >= 2)
         for k, (w, f) in enumerate(tagged):
             if len(w) >= 3 and lx.HAN.fullmatch(w[0]) and f.startswith(_NOUNISH[:3]) and real(w, f):
@@ -356,10 +354,18 @@ def _said(words: Words, key: tuple[str, ...]) -> int:
 def _en_keys(words: Words, max_len: int = 5) -> dict[tuple[str, ...], str]:
     """Every word sequence of the English (articles dropped, no stopword at either end) → its text."""
     out: dict[tuple[str, ...], str] = {}
-    for text, key in words.ngrams(max_len + 1):
-        key = tuple(w for w in key if w not in _ARTICLES)
-        if key and len(key) <= max_len and key[0] not in lx.STOPWORDS and key[-1] not in lx.STOPWORDS:
-            out.setdefault(key, _clean(text))
+    # the runs of Words.ngrams(max_len + 1), each key grown a word at a time from its start
+    text, lemmas, starts, ends, reach = words.text, words.lemmas, words.starts, words.ends, words.reach
+    stop = lx.STOPWORDS
+    for i in range(len(lemmas)):
+        key: tuple[str, ...] = ()
+        for j in range(i, min(i + max_len + 1, reach[i])):
+            if lemmas[j] not in _ARTICLES:
+                key += (lemmas[j],)
+                if key[0] in stop or len(key) > max_len:
+                    break  # every longer run from word i starts with it too, or is longer still
+            if key and key[-1] not in stop and key not in out:
+                out[key] = _clean(text[starts[i]:ends[j]])
     return out
 
 
