@@ -252,6 +252,37 @@ def test_edits_recheck_the_changed_pairs_and_keep_verdicts(outdir):
     app.store.close()
 
 
+def test_a_recheck_waits_for_the_one_running(outdir):
+    """The server warms the checks on a thread while it answers edits on others: a recheck
+    never runs beside another (the checks' caches were written for one caller)."""
+    import threading
+
+    from qa.checks import all_checks
+    from qa.profile import load_profile
+    from qa.review_app.recheck import Rechecker
+    from qa.review_app.store import ReviewStore
+
+    checks = all_checks()
+    rechecker = Rechecker(checks, load_profile(None, checks))
+    store = ReviewStore.open(outdir)
+    try:
+        beads = store.beads()
+        done = threading.Event()
+
+        def edit() -> None:
+            rechecker.flags_after(beads, {beads[0].id}, [])
+            done.set()
+
+        with rechecker.lock:  # as if the warm-up were running
+            worker = threading.Thread(target=edit)
+            worker.start()
+            assert not done.wait(0.5)  # the edit's recheck waits
+        worker.join(60)
+        assert done.is_set()
+    finally:
+        store.close()
+
+
 def _bead(pid: int, zh: list[str], en: list[str]) -> ReviewPair:
     return ReviewPair(id=pid, zh=tuple(Sentence(t, (pid * 10 + i,)) for i, t in enumerate(zh)),
                       en=tuple(Sentence(t, (pid * 10 + i,)) for i, t in enumerate(en)),

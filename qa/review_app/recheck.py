@@ -17,6 +17,7 @@ Which checks run, and on what:
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -42,11 +43,17 @@ def _only_on(check: Check, positions: Collection[int]) -> Check:
 
 @dataclass
 class Rechecker:
-    """Runs the checks a review server can run without the model."""
+    """Runs the checks a review server can run without the model.
+
+    One run at a time (``lock``): the server answers each request on a thread of its own and
+    warms the checks on another, but the checks and their per-process caches (jieba, the word
+    tables) were written for one caller; an edit saved while the warm-up runs waits for it.
+    """
 
     checks: Sequence[Check]
     profile: Profile
     resources: dict[str, Any] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.model_checks = {c.id for c in self.checks if MODEL in c.needs}
@@ -58,8 +65,9 @@ class Rechecker:
         """Load the checks' word lists now (seconds), not on the reviewer's first edit."""
         from qa.pipeline import run_checks
 
-        run_checks([b.to_pair(i) for i, b in enumerate(beads[:3])],
-                   self.pair_checks + self.document_checks, self.profile, self.resources)
+        with self.lock:
+            run_checks([b.to_pair(i) for i, b in enumerate(beads[:3])],
+                       self.pair_checks + self.document_checks, self.profile, self.resources)
 
     def flags_after(self, beads: Sequence[ReviewPair], changed: Collection[int],
                     old: Sequence[StoredFlag]) -> list[StoredFlag]:
@@ -70,8 +78,9 @@ class Rechecker:
         at = {pid: pos for pos, pid in enumerate(order)}
         positions = {at[i] for i in changed if i in at}
         checks = [_only_on(c, positions) for c in self.pair_checks] + self.document_checks
-        found = run_checks([b.to_pair(i) for i, b in enumerate(beads)], checks, self.profile,
-                           self.resources)
+        with self.lock:
+            found = run_checks([b.to_pair(i) for i, b in enumerate(beads)], checks, self.profile,
+                               self.resources)
         rerun_documents = {c.id for c in self.document_checks}
 
         def kept(f: StoredFlag) -> bool:
