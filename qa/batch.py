@@ -80,6 +80,12 @@ class BatchOptions:
                              self.exclude_severity)
 
 
+def worker_threads(jobs: int) -> int:
+    """USE-m3's BLAS threads for each of ``jobs`` worker processes: the default 2, shared
+    out among the workers so that they do not fight over the cores."""
+    return max(1, min(2, (os.cpu_count() or 1) // jobs))
+
+
 @dataclass(frozen=True)
 class BatchRow:
     """One line of summary.csv: an input, what happened to it and its scores."""
@@ -364,12 +370,12 @@ def _run_large_memories(items: Sequence[BatchInput], opts: BatchOptions, jobs: i
             rest.append(i)
             continue
         memory, error = read_large(item, size)
-        if error is not None or memory is None:
-            if error is not None:
-                results[i] = error
-                on_done(error)
-            else:
-                rest.append(i)
+        if error is not None:
+            results[i] = error
+            on_done(error)
+            continue
+        if memory is None:
+            rest.append(i)
             continue
         client = ProcessClient(jobs)
         try:
@@ -431,7 +437,7 @@ def run_dask(items: Sequence[BatchInput], opts: BatchOptions, jobs: int, schedul
                 else:
                     large.append((i, item, memory))
         for i, item, memory in large:
-            results[i] = guarded(item, lambda item=item, memory=memory, client=client:
+            results[i] = guarded(item, lambda item=item, memory=memory:
                                  check_partitioned(client, item, opts, memory, size))
             on_done(results[i])
         index = {f.key: i for i, f in futures}

@@ -37,7 +37,7 @@ from align.model import Pair
 from qa import lexicons as lx
 from qa.clause_split import Clause, en_clauses, zh_clauses
 from qa.model import Context
-from qa.text_batch import TextBatch, WindowBatch
+from qa.text_batch import TextBatch, WindowBatch, clause_runs
 from qa.zh_glosses import zh_content_words
 
 #: how many consecutive English clauses one Chinese clause may map to
@@ -93,7 +93,9 @@ def _position(c: Clause, length: int) -> float:
 
 
 def _windows(en: Sequence[Clause]) -> list[tuple[int, int]]:
-    return [(i, j) for i in range(len(en)) for j in range(i + 1, min(i + MAX_WINDOW, len(en)) + 1)]
+    """(start, end) clause indexes of every window, in the order of the similarity columns
+    (:func:`clause_similarities`, whose windows come from ``WindowBatch``)."""
+    return [(i, i + k) for i, k in clause_runs(len(en), MAX_WINDOW)]
 
 
 def match_clauses(pair: Pair, similarity: np.ndarray | None = None) -> PairClauses:

@@ -191,20 +191,17 @@ def _check_in_processes(input_path, outdir, jobs, partition_pairs, memory, progr
     """The report of a pairs file of more than ``partition_pairs`` pairs checked on ``jobs``
     worker processes (``qa.batch_partition``), or None for a smaller one: that is checked in
     this process, which needs no worker to start and load a model."""
-    from qa.batch import BatchOptions
+    from qa.batch import BatchOptions, worker_threads
     from qa.batch_partition import PARTITION_PAIRS, check_pairs_in_processes
-    from qa.pipeline import read_input
+    from qa.pipeline import pairs_read_note, read_input
 
     size = partition_pairs or PARTITION_PAIRS
     _, pairs_input = read_input(input_path, None, pairs_mode=True)
     if len(pairs_input.pairs) <= size:
         return None
-    progress(f"read {input_path} ({pairs_input.encoding}): {pairs_input.units} units, "
-             f"{len(pairs_input.pairs)} pairs")
+    progress(pairs_read_note(input_path, pairs_input))
     _report_input_changes(pairs_input)
-    # the default 2 BLAS threads, shared out among the workers
-    opts = BatchOptions(outdir=outdir, threads=max(1, min(2, (os.cpu_count() or 1) // jobs)),
-                        **options)
+    opts = BatchOptions(outdir=outdir, threads=worker_threads(jobs), **options)
     return check_pairs_in_processes(pairs_input, opts, jobs, size, memory, progress)
 
 
@@ -297,7 +294,7 @@ def batch(inputs, outdir, jobs, engine, scheduler, partition_pairs, ref_dir, pre
     error row in the summary, not a failed batch.  --review-db and each input
     folder's own review.sqlite work as in zhen check.
     """
-    from qa.batch import BatchOptions, run_batch
+    from qa.batch import BatchOptions, run_batch, worker_threads
     from qa.batch_inputs import discover
     from qa.batch_summary import summary_line, write_summary
     from qa.checks import all_checks
@@ -327,9 +324,7 @@ def batch(inputs, outdir, jobs, engine, scheduler, partition_pairs, ref_dir, pre
                         ref_dir=ref_dir, force=force, model=model, device=device,
                         batch_size=batch_size, no_cache=no_cache, review_db=review_db,
                         src_lang=src_lang, tgt_lang=tgt_lang, min_confidence=min_confidence,
-                        exclude_severity=exclude_severity,
-                        # the default 2 BLAS threads, shared out when several workers run
-                        threads=max(1, min(2, (os.cpu_count() or 1) // jobs)))
+                        exclude_severity=exclude_severity, threads=worker_threads(jobs))
     opts.export_options()  # a bad language code fails once, here
     show = verbose or (not quiet and sys.stderr.isatty())
     bar = None

@@ -239,6 +239,12 @@ def read_input(input_path: str | Path, en_path: str | Path | None, *,
     return read_bitext(input_path, en_path), None
 
 
+def pairs_read_note(input_path: str | Path, pairs_input: PairsInput) -> str:
+    """The progress line saying what the pairs reader read from ``input_path``."""
+    return (f"read {input_path} ({pairs_input.encoding}): {pairs_input.units} units, "
+            f"{len(pairs_input.pairs)} pairs")
+
+
 def check_input(input_path: str | Path, en_path: str | Path | None, *, pairs_mode: bool,
                 presegmented: bool, checks: Sequence[Check], profile: Profile,
                 resources: dict[str, Any], embedder: Callable[[], Any],
@@ -262,8 +268,7 @@ def check_input(input_path: str | Path, en_path: str | Path | None, *, pairs_mod
     pairs: list[Pair] = []
     skipped: tuple = ()
     if pairs_input is not None:
-        progress(f"read {input_path} ({pairs_input.encoding}): {pairs_input.units} units, "
-                 f"{len(pairs_input.pairs)} pairs")
+        progress(pairs_read_note(input_path, pairs_input))
         if on_pairs_input is not None:
             on_pairs_input(pairs_input)
         pairs, skipped = list(pairs_input.pairs), tuple(pairs_input.skipped)

@@ -37,6 +37,12 @@ class TextBatch:
         return np.asarray(embedder.embed(self.texts), dtype=np.float32)
 
 
+def clause_runs(n: int, max_len: int) -> list[tuple[int, int]]:
+    """(first clause, clause count) of every run of up to ``max_len`` of ``n`` clauses, in the
+    order the checks keep window vectors: by first clause, then by length."""
+    return [(i, k) for i in range(n) for k in range(1, max_len + 1) if i + k <= n]
+
+
 class WindowBatch:
     """Every run of up to ``max_len`` consecutive clauses of some texts, for one embedding call.
 
@@ -67,8 +73,7 @@ class WindowBatch:
 
     def runs(self, group: int) -> list[tuple[int, int]]:
         """(first clause, clause count) of each window of ``group``, in vector order."""
-        n = len(self._groups[group][1])
-        return [(i, k) for i in range(n) for k in range(1, self.max_len + 1) if i + k <= n]
+        return clause_runs(len(self._groups[group][1]), self.max_len)
 
     def embed(self, embedder) -> list[np.ndarray]:
         """Per group, its window vectors ((windows, d); (0, d) when it has no clause)."""
