@@ -683,3 +683,89 @@ def test_modality_necessity_rendered_as_possibility(zh, wrong, right, said):
 ])
 def test_modality_necessity_tricky_negatives(zh, en):
     assert flags(MODALITY, zh, en) == [], en
+
+
+def test_direction_weak_words_of_other_chinese_words_do_not_render_the_cue():
+    # "promote" is 促进, "further" 进一步, "improve" 完善: none of them renders 增长
+    zh = "俄方将完善支持措施，促进高科技企业数量进一步增长。"  # WMT20 news, shortened
+    bad = majors(DIRECTION, zh, "Russia will improve its support measures to promote further decline "
+                                "in the number of high-tech enterprises.")
+    assert bad and "增长" in bad[0].message and "decline" in bad[0].message
+    assert not flags(DIRECTION, zh, "Russia will improve its support measures to promote further "
+                                    "growth in the number of high-tech enterprises.")
+    # a weak word that is the cue's own gloss still renders it (加快 "to speed up")
+    assert not flags(DIRECTION, "加快数实融合是对冲经济下行压力的必要之举。",
+                     "Speeding up digital-real integration is a necessary step to offset downward "
+                     "pressure on the economy.")
+
+
+def test_time_explicit_contradiction_beats_a_tense_or_a_year_figure():
+    # "will" and "2020" only hint at 明年; "last year" says the opposite
+    zh = "比阿特丽斯明年(2020年)将和这位房地产大亨结婚。"  # WMT20 news
+    assert majors(TIME_EXPRESSION, zh, "Beatrice will marry the real estate tycoon last year (2020).")
+    assert not flags(TIME_EXPRESSION, zh, "Beatrice will marry the real estate tycoon next year (2020).")
+    # "by" governing a quantity does not render 截至
+    zh = "截至今年8月，用户累计减排792万吨。"
+    assert majors(TIME_EXPRESSION, zh, "Since August this year, users have cut emissions by 7.92 million tons.")
+    assert not flags(TIME_EXPRESSION, zh, "As of August this year, users had cut emissions by 7.92 million tons.")
+    # "will" does not render 未来 against an explicit "in the past"
+    zh = "未来，各国将加强产业政策工具的使用。"
+    assert flags(TIME_EXPRESSION, zh, "In the past, countries will step up their use of industrial policy tools.")
+    assert not flags(TIME_EXPRESSION, zh, "In the future, countries will step up their use of industrial "
+                                          "policy tools.")
+
+
+def test_modality_ability_rendered_as_obligation_is_a_minor_flag():
+    zh = "数字经济和实体经济深度融合能够有效提升经济发展的韧性。"
+    found = flags(MODALITY, zh, "The deep integration of the digital and real economies must effectively "
+                                "strengthen the resilience of economic development.")
+    assert [f.severity for f in found] == ["minor"] and "能够" in found[0].message
+    assert not flags(MODALITY, zh, "The deep integration of the digital and real economies can effectively "
+                                   "strengthen the resilience of economic development.")
+    # 只有…才能: "we must" on the condition is a faithful rendering
+    assert not flags(MODALITY, "只有坚持创新，才能赢得未来。", "We must keep innovating to win the future.")
+
+
+def test_modality_obligation_rendered_as_permission_despite_a_negation_elsewhere():
+    zh = "但必须坦率地说，任何正派的雇主都不会以这种方式解雇员工。"  # WMT20 news
+    bad = majors(MODALITY, zh, "But it may be said frankly that no decent employer would dismiss "
+                               "an employee in this way.")
+    assert bad and "必须" in bad[0].message
+    assert not flags(MODALITY, zh, "But it must be said frankly that no decent employer would dismiss "
+                                   "an employee in this way.")
+    # a negation on the permission word makes it a prohibition, which is not a permission
+    assert not flags(MODALITY, "员工必须遵守规定。", "Employees may not ignore the rules.")
+
+
+def test_polarity_reads_not_long_ago_as_a_time_and_an_antonym_as_a_negation():
+    assert not flags(POLARITY, "前不久，该项目荣获了国际安全奖。",
+                     "Recently, the project won an international safety award.")
+    zh = "中国人民深知找到一条正确的道路多么不容易。"  # WMT20 news
+    assert not flags(POLARITY, zh, "The Chinese people know how difficult it is to find the right path.")
+    assert majors(POLARITY, zh, "The Chinese people know how easy it is to find the right path.")
+
+
+def test_direction_reads_cedict_change_verbs_and_their_own_glosses():
+    zh = "随着新系统投入使用，北极地区的可控空域明显增大。"  # WMT20 news, shortened
+    bad = majors(DIRECTION, zh, "With the new system in service, the controlled airspace in the Arctic "
+                                "has decreased significantly.")
+    assert bad and "增大" in bad[0].message
+    assert not flags(DIRECTION, zh, "With the new system in service, the controlled airspace in the Arctic "
+                                    "has increased significantly.")
+    # the cue's own CC-CEDICT verb renders it even where the English cue table has no row
+    assert not flags(DIRECTION, "人民币对美元升值，出口下降。",
+                     "The yuan appreciated against the dollar and exports fell.")
+
+
+def test_direction_object_rule_skips_words_another_chinese_word_explains():
+    # "lower production costs" is 降低生产经营成本; 拓展产品营销范围 is "widen the reach"
+    zh = "加快数实融合可以降低生产经营成本、拓展产品营销范围。"
+    assert not flags(DIRECTION, zh, "Speeding up integration can lower production and operating costs "
+                                    "and widen the reach of product marketing.")
+
+
+def test_modality_reads_an_adverb_joined_to_must():
+    zh = "按照程序，他的提名还须得到参议院批准。"  # WMT20 news: jieba keeps 还须 as one word
+    bad = majors(MODALITY, zh, "Under the procedure, his nomination may also be approved by the Senate.")
+    assert bad and "还须" in bad[0].message
+    assert not flags(MODALITY, zh, "Under the procedure, his nomination must also be approved by the Senate.")

@@ -344,3 +344,15 @@ def test_head_correspondences_come_from_real_names():
 ])
 def test_names_of_the_body_itself_and_its_local_offices_are_clean(zh, en):
     assert run(zh, en) == []
+
+
+def test_a_body_made_another_bodys_by_a_modifier_before_it():
+    # 国务院新闻办公室 is the State Council Information Office; "information office" alone is
+    # accepted, but not as the National People's Congress's
+    zh = "国务院新闻办公室27日发布白皮书。"
+    found = run(zh, "The National People's Congress Information Office released a white paper on the 27th.")
+    assert found and found[0].severity == "major" and "National People's Congress" in found[0].message
+    for en in ("The State Council Information Office released a white paper on the 27th.",
+               "The Information Office of the State Council released a white paper on the 27th.",
+               "The information office released a white paper on the 27th."):
+        assert run(zh, en) == [], en

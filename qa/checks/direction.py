@@ -10,7 +10,11 @@ A Chinese cue of direction d is flagged when the English that renders it
 says the other direction with a strong word (not negated: "did not
 increase" proves nothing) and has no word, strong or weak, of direction d,
 while the Chinese it answers for holds no cue of the other direction itself
-(增长放缓 "growth slowed" has both).  Sentence-level evidence (the whole
+(增长放缓 "growth slowed" has both).  A weak word that glosses another
+Chinese word there is that word's, not the cue's (促进数量进一步增长 rendered
+"promote the further decline of the number": "promote" is 促进, "further"
+进一步); a verb of the cue's own CC-CEDICT glosses always renders it ("the
+yuan appreciated" for 升值, though the English table has no "appreciate").  Sentence-level evidence (the whole
 English) makes a major flag, a confidently matched clause window a minor one.
 A cue right after a negator (不低于 "no less than") is not read.
 
@@ -21,7 +25,9 @@ costs"):
 * object: a cue followed by its object (降低 + 成本) is judged by the English
   word that governs a gloss of that object ("increase costs", "costs rose"):
   the nearest direction word within three words before it, or two after it,
-  with no punctuation between.  A strong word of the other direction there is
+  with no punctuation between.  When two cues govern objects of one English
+  word family (降低生产成本、拓展产品范围: "production", "products"), the cues
+  take the matching words in order.  A strong word of the other direction there is
   a major flag; a word of the cue's own direction there settles the cue.
 * degree: 越来越 / 日益 "more and more" is read with its adjective and takes
   the adjective's direction (越来越重要 up, 越来越低 down; ``degree_cue``), so
@@ -232,6 +238,23 @@ def _object_glosses(zh: str, cue: ZhHit) -> frozenset[str]:
     return frozenset(g for g in word_glosses(word) if g not in lx.STOPWORDS and len(g) > 2)
 
 
+def _rival_objects(zh: str, cue: ZhHit) -> list[tuple[int, StemSet]]:
+    """(start, object glosses) of the other direction cues of ``zh`` that govern an object.
+
+    Two cues may govern objects of one English word family (降低生产成本、拓展产品范围:
+    "production", "product"); each English word is then given to the cues in order, the first
+    matching word to the first cue, so that "lower production costs, widen the reach of
+    products" does not read "lower" as said of 拓展's products.
+    """
+    out = []
+    for other in zh_direction_cues(zh):
+        if other.start != cue.start:
+            glosses = _object_glosses(zh, other)
+            if glosses:
+                out.append((other.start, StemSet(glosses)))
+    return out
+
+
 def _governing(en: str, hits: list[EnHit], start: int, end: int) -> EnHit | None:
     """The direction word that governs the word at [start, end), or None.
 
@@ -271,9 +294,12 @@ def object_verdict(zh: str, en: str, cue: ZhHit, cues: EnglishCues) -> tuple[str
     hits = [h for h in cues.find(en) if h.label in ("up", "down")]
     d = cue.row.kind
     against: EnHit | None = None
-    for tok in lx.tokenize_en(en):
-        if tok.lemma in lx.STOPWORDS or not stems.has(tok.lemma):
-            continue
+    matching = [t for t in lx.tokenize_en(en) if t.lemma not in lx.STOPWORDS and stems.has(t.lemma)]
+    rivals = _rival_objects(zh, cue) if matching else []
+    for i, tok in enumerate(matching):
+        claims = [start for start, rival in rivals if rival.has(tok.lemma)]
+        if claims and i != min(sum(s < cue.start for s in claims), len(matching) - 1):
+            continue  # another cue's object; the cues take their words in order
         gov = _governing(en, hits, tok.start, tok.end)
         if gov is None:
             continue
@@ -315,6 +341,39 @@ def _foreign_spans(pc: PairLinks, clause: Clause, cue: ZhHit) -> list[tuple[int,
 def _inside(hit: EnHit, offset: int, spans: list[tuple[int, int, StemSet]]) -> bool:
     """The hit lies in a neighbour's English and glosses one of the neighbour's words."""
     return any(s <= hit.start + offset < e and g.has(lx.lemma(hit.text.split()[0])) for s, e, g in spans)
+
+
+def _rendered_by_own(hits: list[EnHit], zh: str, cue: ZhHit) -> bool:
+    """Whether some English word of the cue's direction may render the cue.
+
+    A strong word always may, and so does a word of the cue's own gloss.  A weak
+    one ("promote", "improve", "further") may not when it glosses another content
+    word of the Chinese it answers for:
+    in 促进数量进一步增长 rendered "promote the further decline of the number",
+    "promote" is 促进 and "further" is 进一步, and nothing renders 增长 but "decline".
+    """
+    if any(h.strength == "strong" for h in hits):
+        return True
+    own = lx.StemSet(word_glosses(cue.row.cue))
+    others = lx.StemSet(g for w, gs in zh_content_words(zh)
+                        if cue.row.cue not in w and w not in cue.row.cue for g in gs)
+    return any(own.has(lemma) or not others.has(lemma)
+               for lemma in (lx.lemma(w) for h in hits for w in h.text.split()))
+
+
+@cache
+def _own_verbs(cue: str) -> frozenset[str]:
+    """Lemmas of the verbs of the cue's own CC-CEDICT glosses ("to rise in value; to
+    appreciate" → rise, appreciate): an English that says one of them renders the cue, whatever
+    the English cue table lists ("the yuan appreciated" for 升值)."""
+    return frozenset(lx.lemma(g.split()[1]) for g in _glosses(cue)
+                     if g.startswith("to ") and len(g.split()) > 1)
+
+
+def _says_own_verb(en: str, cue: ZhHit) -> bool:
+    verbs = _own_verbs(cue.row.cue)
+    return bool(verbs) and any(t.lemma in verbs for t in lx.tokenize_en(en)
+                               if not negated_before(en, t.start))
 
 
 def _bound_flags(pair: Pair) -> list[Flag]:
@@ -365,7 +424,8 @@ def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, opts: DirectionOpti
                     foreign = _foreign_spans(pc, clause, cue)
                     any_dir, strong = ({k: [h for h in v if not _inside(h, scope.en_start, foreign)]
                                         for k, v in found.items()} for found in (any_dir, strong))
-                if any_dir[d] or not strong[other]:
+                if (not strong[other] or _rendered_by_own(any_dir[d], zh_part, cue)
+                        or _says_own_verb(en, cue)):
                     continue
                 flags.append(_reversed_flag(pair, cue, strong[other][0], scope.en_start,
                                             "major" if scope.sentence else opts.window_severity))

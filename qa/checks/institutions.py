@@ -551,6 +551,10 @@ def _body_like(en: str, h: Found) -> bool:
 
 #: what a rendering of a body may be said to belong to: "… of the (20th) Central Commission for …"
 _OWNER = re.compile(r"\s+of\s+(?:the\s+)?((?:(?!\s[-–—])[^,;:.()\[\]\"“”—–]){3,90})")
+#: how far before a rendering its modifying owner's name may start
+_LEAD_CHARS = 90
+#: what may stand between a modifying owner's name and the rendering it owns ("NPC's Office")
+_MODIFIER_GAP = re.compile(r"(?:['’]s)?[ \t]+")
 #: a level below the centre, before a body's name or in its owner ("Beijing Municipal Party School")
 _LEVEL = re.compile(r"\b(?:municipal|provincial|province|city|county|prefectural|prefecture|district|"
                     r"township)\b", re.IGNORECASE)
@@ -566,13 +570,22 @@ def _wrong_owner(body: Institution, en: str, hits: list[Found], accepted: set[st
     a listed body the Chinese does not name; "Party School of the Beijing
     Municipal Committee" makes the central Party school (中央党校) a city's.
     """
+    own_full = " ".join(body.standard).lower()
+    inside: set[str] | None = None
     for h in hits:
         m = _OWNER.match(en, h.end)
-        if m is not None:
-            owner_text = m.group(1)
-            own_full = " ".join(body.standard).lower()
-            inside = {n for b in table.rows if any(z in zh_near for z in b.zh) for n in (*b.standard, *b.accepted)}
+        # the owner after the rendering ("… of the CCDI") or right before it, as its modifier
+        # ("the National People's Congress Information Office" for 国务院新闻办公室)
+        windows = [(m.start(1), m.group(1))] if m is not None else []
+        lead = max(0, h.start - _LEAD_CHARS)
+        windows.append((lead, en[lead:h.start]))
+        for at, owner_text in windows:
+            if inside is None:
+                inside = {n for b in table.rows if any(z in zh_near for z in b.zh)
+                          for n in (*b.standard, *b.accepted)}
             for k in find_english(owner_text, table.specific_names):
+                if at == lead and not _MODIFIER_GAP.fullmatch(owner_text[k.end:]):
+                    continue
                 # "plenum of the CPC Central Committee" names the owner the body's own name holds;
                 # 中央统战部 "… Department of the CPC Central Committee": 中央 is its owner
                 if (k.names & accepted or owner_text[k.start:k.end].lower() in own_full
@@ -580,8 +593,7 @@ def _wrong_owner(body: Institution, en: str, hits: list[Found], accepted: set[st
                     continue
                 others = [b for b, ns in table.specific_sets.items() if k.names & ns]
                 if others and not any(_present(b, zh_near) for b in others):
-                    at = m.start(1) + k.start
-                    return Found(k.name, at, m.start(1) + k.end, k.names), others[0], "owner"
+                    return Found(k.name, at + k.start, at + k.end, k.names), others[0], "owner"
         if local or not body.standard:
             continue
         pre = _PREMODIFIERS.search(en, 0, h.start)

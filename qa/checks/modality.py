@@ -19,8 +19,13 @@ encouraged to", "are invited to": strong encouragement rows), which an
 obligation is not either.  An encouragement (鼓励, 倡导, 提倡) whose English orders instead
 ("require", "oblige", "must") and has no word of encouragement.  The reverse: a clause with 可以/可/允许 and no obligation cue,
 whose English has a strong obligation ("must", "shall", "required") and no
-permission word.  A prohibition whose English has a permission word and no
-negation or prohibition word.  Strong cues make major flags at sentence
+permission word; the same for a weak permission or possibility (能, 能够, 可能 "can",
+"may": a minor flag), except a 能 that ends a condition (只有…才能 "only if … can",
+whose English is as often "we must …").  A prohibition whose English has a permission
+word and no negation or prohibition word.  An obligation rendered by a permission word
+is read whatever negation stands elsewhere in the English ("it may be said frankly that
+no employer …"); only a negation on the permission word itself ("may not", "cannot")
+makes it a prohibition.  Strong cues make major flags at sentence
 level; weak ones (应当, 应该, 要, 需要: as often advice as an order) and
 clause-window evidence make minor ones.
 """
@@ -121,11 +126,12 @@ def _zh_classes(pair: Pair, start: int, end: int, weak: bool) -> dict[str, list[
 def _has_modal_cue(pair: Pair, opts: ModalityOptions) -> bool:
     """Any cue :func:`_check_pair` judges, anywhere in the pair's Chinese."""
     own = _zh_classes(pair, 0, len(pair.zh), opts.weak_cues)
-    return bool(own["obligation"] or own["permission"] or own["prohibition"] or own["encouragement"])
+    return bool(own["obligation"] or own["permission"] or own["prohibition"] or own["encouragement"]
+                or (opts.weak_cues and own["weak_permission"]))
 
 
 def _finding(cue: dict[str, list[ZhHit]], context: dict[str, list[ZhHit]],
-             en: dict[str, list]) -> tuple[ZhHit, str, object] | None:
+             en: dict[str, list], only_if: frozenset[int] = frozenset()) -> tuple[ZhHit, str, object] | None:
     """(Chinese cue, the class the English says instead, the English hit) or None.
 
     ``cue`` holds the clause's own cues; ``context`` those of all the Chinese
@@ -139,9 +145,10 @@ def _finding(cue: dict[str, list[ZhHit]], context: dict[str, list[ZhHit]],
         if permits and not en["prohibition"] and not en["negation"] and not zh_permits:
             return cue["prohibition"][0], "permission", permits[0]
         return None
-    if (cue["obligation"] and not zh_permits and permits
-            and not en["obligation"] and not en["negation"] and not en["prohibition"]):
-        return cue["obligation"][0], "permission", permits[0]
+    free = [h for h in permits if not _negated(h, en["negation"])]
+    if (cue["obligation"] and not zh_permits and free
+            and not en["obligation"] and not en["prohibition"]):
+        return cue["obligation"][0], "permission", free[0]
     invited = [h for h in en["encouragement"] if h.strength == "strong"]  # "are encouraged to"
     if (cue["obligation"] and not context["encouragement"] and invited
             and not en["obligation"] and not en["negation"] and not en["prohibition"]):
@@ -151,10 +158,28 @@ def _finding(cue: dict[str, list[ZhHit]], context: dict[str, list[ZhHit]],
     if (cue["encouragement"] and not context["obligation"] and not context["prohibition"]
             and coercive and not en["encouragement"] and not en["negation"]):
         return cue["encouragement"][0], "obligation", coercive[0]
-    if (cue["permission"] and not context["obligation"] and not context["prohibition"]
+    permission = cue["permission"] or [h for h in cue["weak_permission"] if h.start not in only_if]
+    if (permission and not context["obligation"] and not context["prohibition"]
             and strong_obl and not en["permission"] and not en["negation"]):
-        return cue["permission"][0], "obligation", strong_obl[0]
+        return permission[0], "obligation", strong_obl[0]
     return None
+
+
+#: how far after a permission word a negation still negates it ("may not", "can hardly")
+_NEGATES_WITHIN = 12
+
+
+def _negated(hit, negations: list[tuple[int, int, str]]) -> bool:
+    """Whether a negation stands on the permission word itself ("cannot") or right after it
+    ("may not", "could never"): a negation elsewhere in the sentence ("no decent employer")
+    says nothing about it."""
+    return any(hit.start <= s <= hit.end + _NEGATES_WITHIN for s, _e, _w in negations)
+
+
+def _only_if(zh: str) -> frozenset[int]:
+    """Offsets of the 能 / 能够 that end a condition (只有…才能 "only if … can"): its English
+    is as often "must" on the condition ("to X, we must Y") as "can"."""
+    return frozenset(m.end() for m in re.finditer("才", zh))
 
 
 def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, neg_cues: EnglishCues,
@@ -163,8 +188,10 @@ def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, neg_cues: EnglishCu
     flags = []
     for clause in pc.zh:
         own = _zh_classes(pair, clause.start, clause.end, opts.weak_cues)
+        if not opts.weak_cues:
+            own["weak_permission"] = []
         if not (own["obligation"] or own["permission"] or own["prohibition"]
-                or own["encouragement"]):
+                or own["encouragement"] or own["weak_permission"]):
             continue
         for scope in scopes(pc, clause):
             context = _zh_classes(pair, scope.zh_start, scope.zh_end, True)
@@ -174,7 +201,7 @@ def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, neg_cues: EnglishCu
             for h in cues.find(en_text):
                 en[h.label].append(h)
             en["negation"] = english_negations(en_text, neg_cues, strict=True)
-            found = _finding(own, context, en)
+            found = _finding(own, context, en, _only_if(pair.zh))
             if found is None:
                 continue
             cue, says, hit = found

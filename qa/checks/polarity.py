@@ -51,6 +51,7 @@ from typing import Literal
 
 from align.model import Pair
 from qa import lexicons as lx
+from qa.antonyms import antonyms
 from qa.clause_match import PairLinks, document_clauses
 from qa.clause_split import Clause, en_clauses, zh_clauses
 from qa.lexical_negation import (
@@ -250,6 +251,8 @@ def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues) -> bool:
         return True
     if cue.row.kind == "necessity" and any(h.label == "necessity" for h in cues.find(en)):
         return True  # 离不开 "cannot do without" rendered "depends on"
+    if cue.row.kind == "negation" and _antonym_rendered(en, next_word(zh, cue.end)):
+        return True
     prefixed = list(_PREFIXED.finditer(en))
     if not prefixed:
         return False
@@ -258,6 +261,21 @@ def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues) -> bool:
     glosses = StemSet(word_glosses(next_word(zh, cue.end)))
     return any(glosses.has(lx.lemma(re.sub(r"^(?:in|im|ir|il|dis|mis|ab)", "", m.group().lower())))
                for m in prefixed)
+
+
+def _antonym_rendered(en: str, word: str) -> bool:
+    """A WordNet adjective antonym of a gloss of the negated adjective stands in the English:
+    不容易 "not easy" rendered "difficult".  Verbs are left out: 不会改变 "will not change"
+    is not rendered by "rest", nor 无法恢复 "cannot recover" by "declines"."""
+    if not word or _verbal(word):
+        return False
+    opposite = {lx.lemma(a.antonym) for g in word_glosses(word) if g not in lx.STOPWORDS
+                for a in antonyms(g, _ANTONYM_POS) if a.antonym not in lx.STOPWORDS}
+    return bool(opposite) and any(t.lemma in opposite for t in lx.tokenize_en(en))
+
+
+#: adjectives: a noun's or a verb's antonym says another thing, not the negation
+_ANTONYM_POS = frozenset("a")
 
 
 def _clause_window(pc: PairLinks, clause: Clause) -> tuple[int, int] | None:

@@ -20,8 +20,12 @@ B" is rightly "A before B".
 A cue is flagged when the English that renders its clause says a
 contradicting phrase and no accepted one, and no other time word of the
 Chinese accounts for the contradicting phrase (年初 … 年底 in one sentence:
-"the beginning" and "the end" are both right).  Sentence-level evidence makes
-a major flag, a confidently matched clause window a minor one.
+"the beginning" and "the end" are both right).  Accepted alternatives that
+only hint at the time (``WEAK_EVIDENCE``: a tense, "will" for 明年; a bare
+year figure; a preposition that may govern anything, "by 7.92 million tons"
+for 截至) do not outweigh an explicit contradiction ("will marry … last
+year").  Sentence-level evidence makes a major flag, a confidently matched
+clause window a minor one.
 
 Rows whose cue holds ``N`` are *anchored* to a figure: 过去N年 "the past N
 years", N年至今 "from N until now", N大以来 "since the Nth Congress", N年代初
@@ -57,14 +61,34 @@ SLOT = "N"
 _ZH_FIGURE = r"(\d+|[零〇一二两三四五六七八九十百千]+)"
 
 
+#: accepted alternatives that only hint at a time: a tense or aspect auxiliary ("will" for
+#: 明年), a bare year figure, a preposition that may govern anything ("by 7.92 million tons"
+#: for 截至).  They excuse a time word whose English says nothing against it, but not an
+#: explicit contradicting phrase: "will marry … last year" for 明年 is still last year.
+WEAK_EVIDENCE = frozenset({
+    "will", "would", "shall", "could", "had", "has", "have", "was", "were", "did", "been",
+    r"\d{4}", "by", "to", "from", "over", "after", "through", "last", "next", "ever", "once",
+    "go", "went", "gone", "passed", "up", "out", "yet", "still", "already", "then",
+})
+
+
 @dataclass(frozen=True)
 class TimeWord:
-    """A Chinese time word, what it means, and English that renders or contradicts it."""
+    """A Chinese time word, what it means, and English that renders or contradicts it.
+
+    ``accepted`` holds the alternatives that say the time; ``hinted`` the
+    :data:`WEAK_EVIDENCE` ones, which only suggest it.
+    """
 
     zh: str
     meaning: str
     accepted: re.Pattern[str]
     contradicting: re.Pattern[str]
+    hinted: re.Pattern[str] | None = None
+
+    def says(self, text: str) -> bool:
+        """Whether ``text`` is one of the English alternatives that render this word."""
+        return bool(self.accepted.search(text) or (self.hinted and self.hinted.search(text)))
 
 
 def _alternatives(field: str) -> re.Pattern[str]:
@@ -72,11 +96,18 @@ def _alternatives(field: str) -> re.Pattern[str]:
                       + r")(?![\w-])")
 
 
+def _time_word(row: list[str]) -> TimeWord:
+    alternatives = [a for a in row[2].split(";") if a]
+    strong = [a for a in alternatives if a not in WEAK_EVIDENCE]
+    weak = [a for a in alternatives if a in WEAK_EVIDENCE]
+    return TimeWord(row[0], row[1], _alternatives(";".join(strong)), _alternatives(row[3]),
+                    _alternatives(";".join(weak)) if weak else None)
+
+
 @lru_cache(maxsize=1)
 def time_words() -> dict[str, TimeWord]:
     """The plain rows of the time-word table, keyed by Chinese cue."""
-    return {r[0]: TimeWord(r[0], r[1], _alternatives(r[2]), _alternatives(r[3]))
-            for r in read_table(TABLE, 4) if SLOT not in r[0]}
+    return {r[0]: _time_word(r) for r in read_table(TABLE, 4) if SLOT not in r[0]}
 
 
 @dataclass(frozen=True)
@@ -164,7 +195,7 @@ def _anchored(pair: Pair) -> tuple[list[Flag], list[tuple[int, int]]]:
             settled.append((hit.start, hit.end))
             continue
         bad = [m for m in w.english(w.contradicting, figures).finditer(low)
-               if not any(o.accepted.search(m.group()) for o in plain)]
+               if not any(o.says(m.group()) for o in plain)]
         if not bad:
             continue
         m = bad[0]
@@ -201,7 +232,7 @@ def _check_pair(pair: Pair, ctx: Context, opts: TimeExpressionOptions) -> list[F
                 if word.accepted.search(low):
                     continue
                 bad = [m for m in word.contradicting.finditer(low)
-                       if not any(o.accepted.search(m.group()) for o in others)]
+                       if not any(o.says(m.group()) for o in others)]
                 if not bad:
                     continue
                 m = bad[0]
