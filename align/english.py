@@ -292,6 +292,30 @@ class StemSet:
             return stem_key(w) in self.five or w[:4] in self.four
         return len(w) == 4 and w in self.four_prefix
 
+    def has_any(self, query: StemQuery) -> bool:
+        """``any(self.has(w) for w in words)`` for the words of ``query`` (:func:`stem_query`):
+        four set intersections, where a clause matcher asks it of every gloss group against
+        every English clause."""
+        return (not self.exact.isdisjoint(query.words) or not self.five.isdisjoint(query.fives)
+                or not self.four.isdisjoint(query.prefixes) or not self.four_prefix.isdisjoint(query.fours))
+
+
+class StemQuery(NamedTuple):
+    """Words read once for :meth:`StemSet.has_any`, keyed as :meth:`StemSet.has` reads a word."""
+
+    words: frozenset[str]
+    fives: frozenset[str]  # stem keys of the words of STEM_LETTERS letters or more
+    prefixes: frozenset[str]  # their first four letters
+    fours: frozenset[str]  # the words of exactly four letters
+
+
+@lru_cache(maxsize=16384)  # gloss groups are shared frozensets: each is read once
+def stem_query(words: frozenset[str]) -> StemQuery:
+    """``words`` as :meth:`StemSet.has_any` asks them."""
+    long = [w for w in words if len(w) >= STEM_LETTERS]
+    return StemQuery(words, frozenset(stem_key(w) for w in long), frozenset(w[:4] for w in long),
+                     frozenset(w for w in words if len(w) == 4))
+
 
 @lru_cache(maxsize=4096)  # pure, and never changed: several checks match a text's words
 def lemma_stems(text: str) -> StemSet:
