@@ -148,7 +148,14 @@ def tokenize_en(text: str) -> list[Token]:
 
 @lru_cache(maxsize=4096)  # the checks tokenise the same pair's English (and its clauses) several times each
 def _tokens(text: str) -> tuple[Token, ...]:
-    return tuple(Token(m.group(), lemma(m.group()), m.start(), m.end()) for m in WORD.finditer(text))
+    # built as plain tuples of the Token type (what Token._make does), a third faster than
+    # Token(...) per word: every English text of a memory passes here several times
+    new, out = tuple.__new__, []
+    for m in WORD.finditer(text):
+        word = m.group()
+        start, end = m.span()
+        out.append(new(Token, (word, lemma(word), start, end)))
+    return tuple(out)
 
 
 def content_lemmas(text: str) -> list[str]:
@@ -284,6 +291,30 @@ class StemSet:
         if len(w) >= STEM_LETTERS:
             return stem_key(w) in self.five or w[:4] in self.four
         return len(w) == 4 and w in self.four_prefix
+
+    def has_any(self, query: StemQuery) -> bool:
+        """``any(self.has(w) for w in words)`` for the words of ``query`` (:func:`stem_query`):
+        four set intersections, where a clause matcher asks it of every gloss group against
+        every English clause."""
+        return (not self.exact.isdisjoint(query.words) or not self.five.isdisjoint(query.fives)
+                or not self.four.isdisjoint(query.prefixes) or not self.four_prefix.isdisjoint(query.fours))
+
+
+class StemQuery(NamedTuple):
+    """Words read once for :meth:`StemSet.has_any`, keyed as :meth:`StemSet.has` reads a word."""
+
+    words: frozenset[str]
+    fives: frozenset[str]  # stem keys of the words of STEM_LETTERS letters or more
+    prefixes: frozenset[str]  # their first four letters
+    fours: frozenset[str]  # the words of exactly four letters
+
+
+@lru_cache(maxsize=16384)  # gloss groups are shared frozensets: each is read once
+def stem_query(words: frozenset[str]) -> StemQuery:
+    """``words`` as :meth:`StemSet.has_any` asks them."""
+    long = [w for w in words if len(w) >= STEM_LETTERS]
+    return StemQuery(words, frozenset(stem_key(w) for w in long), frozenset(w[:4] for w in long),
+                     frozenset(w for w in words if len(w) == 4))
 
 
 @lru_cache(maxsize=4096)  # pure, and never changed: several checks match a text's words

@@ -119,8 +119,8 @@ def match_clauses(pair: Pair, similarity: np.ndarray | None = None) -> PairClaus
         words = zh_content_words(c.text)
         # each word's English clauses as a bit mask: a window renders the word when it
         # holds one of them (the same test as asking every window, done once per clause)
-        masks = [sum(1 << k for k, stems in enumerate(en_stems) if any(stems.has(x) for x in g))
-                 for _, g in words]
+        masks = [sum(1 << k for k, stems in enumerate(en_stems) if stems.has_any(query))
+                 for query in (lx.stem_query(g) for _, g in words)]
         zpos = _position(c, len(pair.zh))
         sims = similarity[zi] if similarity is not None else None
         mean_sim = float(np.mean(sims)) if sims is not None and len(sims) else 0.0

@@ -60,6 +60,7 @@ def is_pinyin(word: str) -> bool:
     return ok[len(word)]
 
 
+@lru_cache(maxsize=65536)  # a function of the word (the lexicon is fixed): a memory repeats its words
 def is_known(word: str) -> bool:
     """Known word, allowing British spellings, possessives, regular
     inflections of known words (landfilled) and known prefixes

@@ -38,6 +38,7 @@ from align.english import (  # noqa: F401 (re-exported)
     lemma_stems,
     same_stem,
     stem_key,
+    stem_query,
     tokenize_en,
 )
 from align.errors import InputError

@@ -114,8 +114,8 @@ def best_window(parts: list[Part], tokens: list[lx.Token], width: int,
         sentence = sentence_ids(tokens, text)
     hits: list[list[int]] = []
     for t in tokens:
-        hits.append([k for k, p in enumerate(parts)
-                     if t.lemma in p.lemmas and t.text.lower() not in lx.STOPWORDS])
+        stop = t.text.lower() in lx.STOPWORDS  # read once per word, not once per part
+        hits.append([] if stop else [k for k, p in enumerate(parts) if t.lemma in p.lemmas])
     best: tuple[int, int, dict[int, int]] = (0, 0, {})
     best_score: tuple[int, ...] = (0, 0, 0, 0)
     for i in range(len(tokens)):

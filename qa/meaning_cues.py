@@ -94,6 +94,8 @@ class EnglishCues:
         self.longest = max((len(k) for k in self.phrases), default=1)
         #: the phrase lengths the table has, longest first (1 always: "n't" is read there)
         self.lengths = tuple(sorted({len(k) for k in self.phrases} | {1}, reverse=True))
+        #: the words a phrase starts with: at any other word only a contracted "not" can match
+        self.firsts = frozenset(k[0] for k in self.phrases)
 
     def find(self, text: str, offset: int = 0) -> list[EnHit]:
         """Cues in ``text``, longest phrase first at each word; spans shifted by ``offset``."""
@@ -102,6 +104,9 @@ class EnglishCues:
         out: list[EnHit] = []
         i = 0
         while i < len(toks):
+            if keys[i] not in self.firsts and not _contracted_not(toks[i].text):
+                i += 1  # no phrase starts here (most words): the lengths are not tried
+                continue
             for n in self.lengths:
                 if n > len(toks) - i:
                     continue
@@ -116,6 +121,11 @@ class EnglishCues:
             else:
                 i += 1
         return out
+
+
+def _contracted_not(word: str) -> bool:
+    """The word ends in a contracted "not" ("don't"); the last letter asked first."""
+    return word[-1:] in ("t", "T") and bool(_NT.search(word))
 
 
 @lru_cache(maxsize=4096)  # pure: the four meaning checks read the same English again

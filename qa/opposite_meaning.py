@@ -186,9 +186,10 @@ def _candidates_of(zh: str, en: str, min_share: float):
     lemmas = {t.lemma for t in toks}
     others = {w: _gloss_set(w) for w, _, _ in zh_words(zh) if len(w) > 1 or w not in "的了是在和与及等"}
     out = []
+    said = lx.stem_query(frozenset(lemmas))  # the English's lemmas, read once for every word
     for w, s, e in words:
         glosses = _gloss_set(w)
-        if any(glosses.has(t.lemma) for t in toks):
+        if glosses.has_any(said):
             continue  # the English renders W; an antonym there answers something else
         opposite = {lx.lemma(a.antonym): (g, a) for g, pos in main_glosses(w)
                     for a in antonyms(g, pos, min_share) if a.word == g or a.pos == "v"}

@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TypeVar
+from itertools import pairwise
+from typing import NamedTuple, TypeVar
 
 from qa import lexicons as lx
 from qa.model import Context
@@ -40,9 +42,12 @@ MAX_MODIFIERS = 3
 _JOINER = re.compile(r"[\s\-‐‑–]+")
 
 
-@dataclass(frozen=True)
-class HeadPhrase:
-    """A head word with the run of modifiers right before it, in one English text."""
+class HeadPhrase(NamedTuple):
+    """A head word with the run of modifiers right before it, in one English text.
+
+    A named tuple, not a frozen dataclass: every English text of a memory holds dozens, made
+    once per text and kept in a cache, and a tuple is made faster and kept smaller.
+    """
 
     lemmas: tuple[str, ...]  # modifiers (nearest last) then the head
     words: tuple[str, ...]  # the same tokens as written, lower-cased
@@ -68,29 +73,49 @@ def head_phrases(en: str) -> list[HeadPhrase]:
 @lru_cache(maxsize=8192)
 def _head_phrases(en: str) -> tuple[HeadPhrase, ...]:
     tokens = lx.tokenize_en(en)
-    out = []
-    for j, head in enumerate(tokens):
-        if _not_content(head):
+    # each token's content test, parts and join to the next read once, not once per head it
+    # modifies (a single space, the usual gap, joins without the pattern)
+    content = [not _not_content_word(t.text) for t in tokens]
+    joined = [gap == " " or bool(_JOINER.fullmatch(gap))
+              for gap in (en[a.end:b.start] for a, b in pairwise(tokens))]
+    parts = [_parts(t) if c else None for t, c in zip(tokens, content)]
+
+    def joins(k: int) -> bool:
+        """Whether token ``k`` is a modifier of the next: joined to it, content, no possessive."""
+        return joined[k] and content[k] and not tokens[k].text.lower().endswith(("'s", "’s"))
+
+    new, out, last = tuple.__new__, [], len(tokens) - 1
+    for j, own in enumerate(parts):
+        if own is None:
+            continue
+        np_end = j == last or not joined[j] or not content[j + 1]
+        if len(own) == 1 and (j == 0 or not joins(j - 1)):  # a word with no modifier: most heads
+            lemma, word, start = own[0]
+            out.append(new(HeadPhrase, ((lemma,), (word,), (start,), tokens[j].end, np_end)))
             continue
         # split hyphenated tokens into their parts ("e-commerce" → e, commerce; the head is the last)
-        parts = _parts(head)
         k = j
-        mods = parts[:-1]
-        while len(mods) < MAX_MODIFIERS and k > 0:
-            prev = tokens[k - 1]
-            gap = en[prev.end:tokens[k].start]
-            low = prev.text.lower()
-            if not _JOINER.fullmatch(gap) or _not_content(prev) or low.endswith(("'s", "’s")):
-                break
-            mods = _parts(prev) + mods
+        mods = own[:-1]
+        while len(mods) < MAX_MODIFIERS and k > 0 and joins(k - 1):
+            mods = parts[k - 1] + mods
             k -= 1
         mods = mods[-MAX_MODIFIERS:]
-        seq = mods + [parts[-1]]
-        nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-        np_end = nxt is None or not _JOINER.fullmatch(en[head.end:nxt.start]) or _not_content(nxt)
-        out.append(HeadPhrase(tuple(t[0] for t in seq), tuple(t[1] for t in seq),
-                              tuple(t[2] for t in seq), head.end, np_end))
+        lemmas, words, starts = zip(*mods, own[-1])
+        out.append(new(HeadPhrase, (lemmas, words, starts, tokens[j].end, np_end)))
     return tuple(out)
+
+
+#: an apostrophe beside a hyphen ("rock-'n'-roll"): the only way a hyphen-separated part of a
+#: token is not itself a word of the text read with hyphens as spaces (qa/term_words.py)
+_QUOTE_BY_HYPHEN = re.compile(r"-['’]|['’]-")
+
+
+def no_head_among(en: str, words: Words, heads: frozenset[str]) -> bool:
+    """Whether no phrase of :func:`head_phrases` of ``en`` can end in one of the lemmas ``heads``:
+    no word of ``words`` (``en`` read with hyphens as spaces, so every hyphen part is a word)
+    has one.  A pass over lemmas already read, where the phrases cost a pass over tokens and
+    more: a term asks it of each of its pairs, and most say none of its head's glosses."""
+    return not _QUOTE_BY_HYPHEN.search(en) and heads.isdisjoint(words.lemmas)
 
 
 _CAMEL = re.compile(r"[a-z][A-Z]")
@@ -111,6 +136,8 @@ def _not_content_word(text: str) -> bool:
 
 def _parts(token: lx.Token) -> list[tuple[str, str, int]]:
     """(lemma, lower-case text, start) of each hyphen-separated part of ``token``."""
+    if "-" not in token.text:
+        return [(token.lemma, token.text.lower(), token.start)]  # most words: the token's own lemma
     out, at = [], token.start
     for piece in token.text.split("-"):
         if piece:
@@ -132,6 +159,10 @@ class PhraseIndex:
 
     pairs_with: Counter
 
+    def add(self, en: str) -> None:
+        """Count the keys of one more pair's English."""
+        self.pairs_with.update(_keys(en))
+
 
 T = TypeVar("T")
 
@@ -150,10 +181,10 @@ def per_document(ctx: Context, name: str, build: Callable[[], T]) -> T:
 def phrase_index(ctx: Context) -> PhraseIndex:
     """The document's modifier + head index, built in one pass over its English."""
     def build() -> PhraseIndex:
-        counts: Counter = Counter()
+        index = PhraseIndex(Counter())
         for p in ctx.pairs:
-            counts.update(_keys(p.en))
-        return PhraseIndex(counts)
+            index.add(p.en)
+        return index
 
     return per_document(ctx, "term_phrase_index", build)
 
@@ -192,7 +223,29 @@ def same_word(a: str, b: str) -> bool:
 
 
 def _explained(word: str, other: frozenset[str]) -> bool:
-    return any(same_word(word, g) for g in other)
+    return same_word_in(word, other)
+
+
+def same_word_in(word: str, words: frozenset[str]) -> bool:
+    """Whether some word of ``words`` is ``word`` or a variant of it (:func:`same_word`).
+
+    Asked of a pair's words against the glosses of its Chinese (hundreds) for each term the
+    pair holds: only words starting with the first five letters of ``word`` can answer yes
+    (``same_word`` needs them), so those are found by bisection in the set sorted once
+    (kept for the sets in use), not every word tried."""
+    ordered = _sorted(words)
+    head = word[:5]
+    at = bisect_left(ordered, head)
+    while at < len(ordered) and ordered[at].startswith(head):
+        if same_word(word, ordered[at]):
+            return True
+        at += 1
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _sorted(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(words))
 
 
 @dataclass(frozen=True)
@@ -203,7 +256,7 @@ class Dominant:
 
 
 def dominant_phrase(ctx: Context, term: str, occ: list, other_of: Callable[[int], frozenset[str]],
-                    index: PhraseIndex) -> Dominant | None:
+                    index: PhraseIndex, words: Callable[[str], Words] | None = None) -> Dominant | None:
     """The modifier + head phrase most of the term's pairs share, if one is clearly the term's.
 
     Its head must render the term's last word (a CC-CEDICT gloss) and its
@@ -214,7 +267,8 @@ def dominant_phrase(ctx: Context, term: str, occ: list, other_of: Callable[[int]
     found in as many pairs ('high-quality development', not 'non-working
     urban residents' for 城乡居民).  It must be in at least half the pairs (and
     two), and strongly associated with the term: at least twice as frequent in
-    the term's pairs as in the others.
+    the term's pairs as in the others.  ``words`` reads a pair's English (qa/term_words.py)
+    when the caller keeps them, so that a pair saying no gloss of the head is passed by.
     """
     glosses = term_glosses(term)
     if glosses is None or len(occ) < 3:
@@ -225,6 +279,8 @@ def dominant_phrase(ctx: Context, term: str, occ: list, other_of: Callable[[int]
     where: dict[tuple[str, ...], list[tuple[int, str]]] = {}
     for p in occ:
         seen: set[tuple[str, ...]] = set()
+        if words is not None and no_head_among(p.en, words(p.en), head_gloss):
+            continue
         for ph in head_phrases(p.en):
             if ph.lemmas[-1] not in head_gloss:
                 continue

@@ -5,7 +5,8 @@ sequence most of them share; and of a candidate sequence, in how many pairs of t
 document it occurs (a rendering common outside the term's pairs renders something else).
 Kept as a dict of every pair's sequences, that index took about 8 KB a pair, 0.8 GB for a
 100,000-unit memory, and it was the peak of ``zhen check --pairs`` on one.  Here each pair's
-sequences are 64-bit hashes in one flat array (8 bytes a sequence) and the document's counts
+sequences are 64-bit hashes in one flat array (8 bytes a sequence, in the order the pair says
+them, so that a term's common sequences are put in order without reading them) and the document's counts
 are a sorted array of distinct hashes with their counts, under 1 KB a pair in all.  The
 sequences themselves are read again from a pair's words when a term needs them, and only
 for that term's pairs.
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import numpy as np
@@ -32,12 +33,12 @@ Key = tuple[str, ...]
 class KeyIndex:
     """Each pair's word sequences (as hashes) and in how many pairs each sequence occurs.
 
-    ``keys_of(pair)`` gives a pair's sequences, key → its text in the pair, in the
-    order the pair says them; it is called once per pair here and again by
+    ``keys_of(pair)`` gives a pair's sequences, key → where the pair says it (its text, or
+    its word span), in the order the pair says them; it is called once per pair here and again by
     :meth:`keys` when a caller needs the sequences themselves.
     """
 
-    def __init__(self, pairs: Iterable[Pair], keys_of: Callable[[Pair], dict[Key, str]]) -> None:
+    def __init__(self, pairs: Iterable[Pair], keys_of: Callable[[Pair], dict[Key, Any]]) -> None:
         import numpy as np
 
         self._keys_of = keys_of
@@ -45,7 +46,7 @@ class KeyIndex:
         self._row: dict[int, int] = {}
         for p in pairs:
             self._row[p.id] = len(ends)
-            flat.extend(sorted({hash(k) for k in keys_of(p)}))
+            flat.extend(dict.fromkeys(hash(k) for k in keys_of(p)))  # in the order the pair says them
             ends.append(len(flat))
         self._flat = np.frombuffer(flat, dtype=np.int64) if flat else np.zeros(0, np.int64)
         self._ends = np.frombuffer(ends, dtype=np.int64) if ends else np.zeros(0, np.int64)
@@ -55,18 +56,13 @@ class KeyIndex:
         return pair_id in self._row
 
     def hashes(self, pair_id: int) -> np.ndarray:
-        """The sorted hashes of pair ``pair_id``'s sequences (each once)."""
+        """The hashes of pair ``pair_id``'s sequences (each once), in the order the pair says them."""
         row = self._row[pair_id]
         return self._flat[self._ends[row - 1] if row else 0:self._ends[row]]
 
     def holds(self, pair_id: int, key: Key) -> bool:
         """Whether pair ``pair_id`` says ``key``."""
-        import numpy as np
-
-        own = self.hashes(pair_id)
-        h = hash(key)
-        i = int(np.searchsorted(own, h))
-        return i < len(own) and int(own[i]) == h
+        return bool((self.hashes(pair_id) == hash(key)).any())
 
     def pairs_with(self, key: Key) -> int:
         """In how many of the document's pairs ``key`` occurs."""
@@ -76,7 +72,7 @@ class KeyIndex:
         i = int(np.searchsorted(self._distinct, h))
         return int(self._counts[i]) if i < len(self._distinct) and int(self._distinct[i]) == h else 0
 
-    def keys(self, pair: Pair) -> dict[Key, str]:
+    def keys(self, pair: Pair) -> dict[Key, Any]:
         """``pair``'s sequences themselves (read again from its words)."""
         return self._keys_of(pair)
 
@@ -90,13 +86,22 @@ class KeyIndex:
             return {}
         distinct, counts = np.unique(np.concatenate([self.hashes(p.id) for p in pairs]),
                                      return_counts=True)
-        wanted = {int(h): int(n) for h, n in zip(distinct, counts) if n >= at_least}
-        found: dict[Key, int] = {}
+        common = counts >= at_least  # masked in numpy: a term's pairs say thousands of sequences once
+        wanted = dict(zip(distinct[common].tolist(), counts[common].tolist()))
+        # the order they are first said, from the hashes kept in said order; then the sequences
+        # themselves read again only from the pairs that say one first (one or two a term)
+        order: dict[int, Key | None] = {}
+        readers = []
         for p in pairs:
-            if len(found) == len(wanted):
+            if len(order) == len(wanted):
                 break
+            new = [h for h in self.hashes(p.id).tolist() if h in wanted and h not in order]
+            if new:
+                order.update(dict.fromkeys(new))
+                readers.append(p)
+        for p in readers:
             for key in self.keys(p):
-                n = wanted.get(hash(key))
-                if n is not None and key not in found:
-                    found[key] = n
-        return found
+                h = hash(key)
+                if h in order and order[h] is None:
+                    order[h] = key
+        return {key: wanted[h] for h, key in order.items() if key is not None}

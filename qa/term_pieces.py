@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from qa import lexicons as lx
-from qa.term_heads import _gloss_words, head_phrases, same_word
+from qa.term_heads import _gloss_words, head_phrases, no_head_among, same_word_in
+from qa.term_words import Words
 
 #: a closed compound's first part must be at least this long ('cyber', 'bio'), so 'insecurity' is no compound
 _MIN_PREFIX = 3
@@ -70,6 +71,34 @@ def _split_compound(lemma: str, word: str, head: frozenset[str]) -> tuple[str, s
     return None
 
 
+@lru_cache(maxsize=4096)
+def _compound_endings(term: str) -> frozenset[str]:
+    """The head piece's glosses a closed compound may end with (:func:`_split_compound`)."""
+    pieces = piece_glosses(term)
+    return frozenset(g for g in pieces[-1] if len(g) >= _MIN_GLOSS_END) if pieces else frozenset()
+
+
+def _may_split(word: str, endings: frozenset[str]) -> bool:
+    """Whether ``word`` ends with one of ``endings`` after at least _MIN_PREFIX letters: the test
+    :func:`_split_compound` makes gloss by gloss, asked once per ending length of the word
+    (and not at all when its last letters end no ending: nearly every word)."""
+    if word[-_MIN_GLOSS_END:] not in _tails(endings):
+        return False
+    return any(word[k:] in endings for k in range(_MIN_PREFIX, len(word) - _MIN_GLOSS_END + 1))
+
+
+@lru_cache(maxsize=4096)
+def _tails(endings: frozenset[str]) -> frozenset[str]:
+    """The last _MIN_GLOSS_END letters of each ending: a word ending with one ends with its tail."""
+    return frozenset(g[-_MIN_GLOSS_END:] for g in endings)
+
+
+@lru_cache(maxsize=4096)
+def _long_glosses(pieces: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
+    """Per piece, its glosses of five letters or more: those a word may be a variant of."""
+    return tuple(frozenset(g for g in p if len(g) >= 5) for p in pieces)
+
+
 def _align(lemmas: list[str], pieces: tuple[frozenset[str], ...], explained: frozenset[str],
            prefix_at: int = -1) -> tuple[int, int] | None:
     """(words used from the right, free words) when the end of ``lemmas`` renders every piece in order.
@@ -81,6 +110,7 @@ def _align(lemmas: list[str], pieces: tuple[frozenset[str], ...], explained: fro
     team' or 'driving economic' would pass for 中国队 or 美国经济.
     """
     best: tuple[int, int] | None = None
+    long_glosses = _long_glosses(pieces)
 
     def walk(j: int, i: int, free: int, took_piece: bool) -> None:
         # j: next word (from the right); i: piece being rendered; took_piece: piece i has a word already
@@ -95,12 +125,12 @@ def _align(lemmas: list[str], pieces: tuple[frozenset[str], ...], explained: fro
                 walk(j, -1, free, False)
             return
         w = lemmas[j]
-        if w in pieces[i] or any(same_word(w, g) for g in pieces[i] if len(g) >= 5):
+        if w in pieces[i] or same_word_in(w, long_glosses[i]):
             walk(j - 1, i, free, True)  # piece i takes this word (and maybe more)
         if took_piece:
             walk(j, i - 1, free, False)  # piece i is done: the next piece starts here
         if (not took_piece and free == 0 and i < len(pieces) - 1 and (i > 0 or j == prefix_at)
-                and not any(same_word(w, g) for g in explained) and not any(w in p for p in pieces)):
+                and not same_word_in(w, explained) and not any(w in p for p in pieces)):
             walk(j - 1, i - 1, 1, False)  # one word that is no gloss stands in for a modifier piece
 
     walk(len(lemmas) - 1, len(pieces) - 1, 0, False)
@@ -116,13 +146,24 @@ def _continues(en: str, end: int, head: frozenset[str]) -> bool:
     return bool(m) and lx.lemma(m.group(1)) in head
 
 
-def piece_phrases(en: str, term: str, explained: frozenset[str]) -> list[PiecePhrase]:
-    """Every noun phrase of ``en`` that renders each piece of ``term`` (see the module docstring)."""
+def piece_phrases(en: str, term: str, explained: frozenset[str], words: Words | None = None) -> list[PiecePhrase]:
+    """Every noun phrase of ``en`` that renders each piece of ``term`` (see the module docstring).
+
+    ``words``: ``en`` already read (qa/term_words.py), when the caller has it: a text that
+    says no word that could end a rendering is answered from it, without its noun phrases.
+    """
     pieces = piece_glosses(term)
     if not pieces:
         return []
+    endings = _compound_endings(term)
+    if words is not None and _no_head(en, words, pieces[-1], endings):
+        return []
     out = []
     for ph in head_phrases(en):
+        # most phrases end in no gloss of the head piece, nor in a closed compound of one: skipped
+        # before anything is copied ('economy' is read for 实体经济, 'growth' is not)
+        if ph.lemmas[-1].lower() not in pieces[-1] and not _may_split(ph.words[-1], endings):
+            continue
         # lower-cased: a heading or a sentence start ('New-type …') is the same rendering
         lemmas, words, starts = [w.lower() for w in ph.lemmas], list(ph.words), list(ph.starts)
         split = None
@@ -144,14 +185,25 @@ def piece_phrases(en: str, term: str, explained: frozenset[str]) -> list[PiecePh
     return out
 
 
-def pair_rendering(en: str, term: str, explained: frozenset[str], times: int) -> tuple[PiecePhrase, int] | None:
+def _no_head(en: str, words: Words, head: frozenset[str], endings: frozenset[str]) -> bool:
+    """Whether ``en`` surely has no noun phrase ending in a gloss of the head piece, nor in a
+    closed compound of one: no head lemma of it is a gloss (``term_heads.no_head_among``),
+    and no ending of a compound occurs anywhere in its text.
+
+    In a memory a pair holds many recurring terms and says few of them this way; this test
+    costs a pass over its lemmas, the noun phrases a pass over its tokens and more."""
+    return no_head_among(en, words, head) and not any(g in en.lower() for g in endings)
+
+
+def pair_rendering(en: str, term: str, explained: frozenset[str], times: int,
+                   words: Words | None = None) -> tuple[PiecePhrase, int] | None:
     """The pair's rendering of ``term`` and how often the pair says it (at most ``times``, the term's count).
 
     Gloss-only renderings first, then whole noun phrases ('new quality
     productive forces', not its 'new quality productive'), then the one said
     most often in the pair, then the first.
     """
-    found = piece_phrases(en, term, explained)
+    found = piece_phrases(en, term, explained, words)
     if not found:
         return None
     counts = Counter(p.key for p in found)

@@ -651,3 +651,26 @@ def test_a_decade_after_its_century_is_read_as_one_date():
     assert run(numbers, Pair(1, zh, "In the early 2010s, the digital economy rose.")) == []
     wrong = run(numbers, Pair(1, zh, "In the early 1990s, the digital economy rose."))
     assert [f.message for f in wrong] == ["Number “10” in the Chinese is missing from the English."]
+
+
+def test_spelling_candidate_lookups_match_the_library():
+    """spelling._known and _known_two_edits (issue 16: looked up before the library's per-word
+    checks, two-edit words one edit word at a time) give pyspellchecker's own known() sets."""
+    from qa.english_lexicon import spellchecker
+
+    spell = spellchecker()
+    for word in ["cybr", "gdpq", "econmy"]:
+        assert spelling._known(spell, spell.edit_distance_1(word)) == spell.known(spell.edit_distance_1(word))
+        assert spelling._known_two_edits(spell, word) == spell.known(spell.edit_distance_2(word))
+    assert "economy" in spelling._known(spell, spell.edit_distance_1("econmy"))
+
+
+def test_a_truncated_copy_is_found_and_a_parallel_sentence_is_not():
+    """repetition-truncated reads each start's first word once (issue 16); same flags."""
+    from qa.checks.repetition import _truncated_within
+
+    en = ("The government will expand the digital economy. The government will expand the digital "
+          "economy in every province by 2025.")
+    assert _truncated_within(en) == [((0, 46), (48, len(en)))]
+    clean = "Exports rose by five per cent in 2020. Imports rose by five per cent in 2021."
+    assert _truncated_within(clean) == []

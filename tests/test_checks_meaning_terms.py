@@ -57,8 +57,8 @@ def test_dominant_rendering_reads_each_pair_once(monkeypatch):
     en = (root / "en.txt").read_text(encoding="utf-8").split("\n")
     pairs = [Pair(id=i, zh=z, en=e) for i, (z, e) in enumerate(zip(zh, en), 1)]
     calls = []
-    real = terminology._en_keys
-    monkeypatch.setattr(terminology, "_en_keys", lambda text, *a: calls.append(a) or real(text, *a))
+    real = terminology._en_key_spans
+    monkeypatch.setattr(terminology, "_en_key_spans", lambda text, *a: calls.append(a) or real(text, *a))
     ctx = Context(pairs=pairs)
     flags = terminology.check_consistency(ctx)
     # default-length keys: once per pair for the index (qa/term_keys.py keeps only their

@@ -102,3 +102,15 @@ def test_the_our_rows_rewrite_only_british_words_whose_or_form_is_english():
     assert english.same_stem("devour", "devoured") and english.same_stem("detour", "detours")
     # an '-our' misspelling of an English '-or' word is not taken for a British spelling
     assert not is_known("authour") and not is_known("mirrour")
+
+
+def test_stem_set_has_any_answers_as_has_word_by_word():
+    """StemSet.has_any (issue 16: the clause matcher asks it of every gloss group) is any(has)."""
+    stems = english.StemSet(["specialized", "real", "economy", "data", "growth"])
+    groups = [frozenset({"specialization", "major"}), frozenset({"reality"}), frozenset({"dat", "datum"}),
+              frozenset({"grow"}), frozenset({"economic", "finance"}), frozenset({"tea", "cup"}),
+              frozenset({"reap", "dataset"}), frozenset()]
+    for group in groups:
+        assert stems.has_any(english.stem_query(group)) == any(stems.has(w) for w in group), group
+    assert stems.has_any(english.stem_query(frozenset({"reality"})))
+    assert not stems.has_any(english.stem_query(frozenset({"tea", "cup"})))

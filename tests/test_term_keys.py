@@ -45,3 +45,27 @@ def test_common_keys_lists_what_a_full_count_lists_in_its_order():
     assert found == expected and list(found) == list(expected)
     assert ("digital", "economy") in found and ("physical", "economy") not in found
     assert index.common_keys([], 2) == {}
+
+
+def test_same_word_in_answers_as_same_word_against_every_gloss():
+    """term_heads.same_word_in (a bisection on the first five letters) is any(same_word)."""
+    from qa.term_heads import same_word, same_word_in
+
+    glosses = frozenset({"transformation", "transform", "digital", "digitalize", "economy", "new", "ne"})
+    for word in ["transforming", "transformations", "digitalization", "digits", "economic", "new", "ne",
+                 "n", "trans", "economy", "growth"]:
+        assert same_word_in(word, glosses) == any(same_word(word, g) for g in glosses), word
+
+
+def test_a_pair_without_a_head_gloss_is_passed_by_as_its_phrases_would():
+    """term_heads.no_head_among says no only when no head phrase can end in a gloss."""
+    from qa.term_heads import head_phrases, no_head_among
+    from qa.term_words import read_words
+
+    heads = frozenset({"commerce", "economy"})
+    for en in ["Livestream e-commerce grows.", "The real economy is the base.", "Trade rose fast.",
+               "Rock-'n'-roll economies", "A cross-border e-commerce zone"]:
+        says = any(ph.lemmas[-1] in heads for ph in head_phrases(en))
+        assert not (says and no_head_among(en, read_words(en), heads)), en
+    assert no_head_among("Trade rose fast.", read_words("Trade rose fast."), heads)
+    assert not no_head_among("The real economy.", read_words("The real economy."), heads)

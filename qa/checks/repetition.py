@@ -105,47 +105,74 @@ def _source_repeats(zh_a: str, zh_b: str) -> bool:
     return short in long_ or SequenceMatcher(None, short, long_[:len(short) + 5]).ratio() >= 0.7
 
 
-def _truncated_within(en: str) -> list[tuple[Span, Span]]:
+def _truncated_within(en: str, sentences: list[Span] | None = None) -> list[tuple[Span, Span]]:
     """(copy, full) spans where the text starting at ``copy`` is repeated, in
     full and longer, right after it.  Candidate starts are sentence starts
-    and capitalised words, so a copy that lost its full stop is still found."""
-    sentences = en_sentence_spans(en, keep_quotations=False)
+    and capitalised words, so a copy that lost its full stop is still found.
+    ``sentences``: the English's sentence spans (keep_quotations=False), when the caller has them.
+
+    A copy starts with the word its full sentence starts with (:func:`_copies_start_of`
+    needs it), so each start's first word is read once and a later start with another
+    first word is passed by without comparing the texts."""
+    if sentences is None:
+        sentences = en_sentence_spans(en, keep_quotations=False)
     starts = sorted({s for s, _ in sentences} |
                     {m.start() for m in re.finditer(r"(?<=\s)[A-Z“\"]", en)})
+    first = {s: _first_word(en, s) for s in starts}
     found: list[tuple[Span, Span]] = []
     for a_index, a in enumerate(starts):
         for b in starts[a_index + 1:]:
             piece = en[a:b].rstrip(" \t\n,;.")
-            if len(piece.split()) < _MIN_TRUNCATED_WORDS:
+            n_words = len(piece.split())
+            if n_words < _MIN_TRUNCATED_WORDS:
                 continue
-            if _copies_start_of(piece, en[b:]):
+            # six words or more: the piece's first word is whole, the first word from ``a``
+            if first[a] == first[b] and _copies_start_of(piece, en[b:]):
                 following = next((s for s in sentences if s[0] <= b < s[1]), (b, len(en)))
                 found.append(((a, a + len(piece)), (b, following[1])))
                 break
-            if len(piece.split()) > 80:
+            if n_words > 80:
                 break
     return found
+
+
+def _first_word(en: str, start: int) -> str:
+    """The first word of ``_norm(en[start:])`` (whitespace as ``str.split`` sees it)."""
+    i, n = start, len(en)
+    while i < n and en[i].isspace():
+        i += 1
+    j = i
+    while j < n and not en[j].isspace():
+        j += 1
+    return _norm(en[i:j])
 
 
 def truncated_copies(ctx: Context) -> list[Flag]:
     pairs = list(ctx.pairs)
     flags: list[Flag] = []
+    # each pair's sentences read once, for its own copies and for both its neighbours
+    # (only the first and last sentence of each are kept for those)
+    ends: list[tuple[Span, Span] | None] = []
     for pair in pairs:
-        for copy, full in _truncated_within(pair.en):
+        sentences = en_sentence_spans(pair.en, keep_quotations=False)
+        ends.append((sentences[0], sentences[-1]) if sentences else None)
+        for copy, full in _truncated_within(pair.en, sentences):
             flags.append(_truncated_flag(pair, copy, pair, full))
-    for left, right in itertools.pairwise(pairs):
-        left_sentences = en_sentence_spans(left.en, keep_quotations=False)
-        right_sentences = en_sentence_spans(right.en, keep_quotations=False)
-        if not left_sentences or not right_sentences:
+    for (left, right), left_ends, right_ends in zip(itertools.pairwise(pairs), ends, ends[1:]):
+        if left_ends is None or right_ends is None:
             continue
-        last, first = left_sentences[-1], right_sentences[0]
+        last, first = left_ends[1], right_ends[0]
         last_text = left.en[last[0]:last[1]].rstrip(" ,;.")
         first_text = right.en[first[0]:first[1]].rstrip(" ,;.")
+        # the copies first, the sources (a sequence match) only for a pair that copies
+        left_copies = _copies_start_of(last_text, first_text)
+        if not left_copies and not _copies_start_of(first_text, last_text):
+            continue
         if _source_repeats(left.zh, right.zh):
             continue  # a headline repeated in the lead: the Chinese repeats it too
-        if _copies_start_of(last_text, first_text):
+        if left_copies:
             flags.append(_truncated_flag(left, (last[0], last[0] + len(last_text)), right, first))
-        elif _copies_start_of(first_text, last_text):
+        else:
             flags.append(_truncated_flag(right, (first[0], first[0] + len(first_text)), left, last))
     return flags
 

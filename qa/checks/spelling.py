@@ -13,7 +13,7 @@ process, on first use.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from align.model import Pair
@@ -48,15 +48,32 @@ def suggestions(word: str, limit: int = 3) -> list[str]:
 def _suggestions(word: str, limit: int) -> tuple[str, ...]:
     spell = spellchecker()
     lower = word.lower()
-    candidates = spell.known(spell.edit_distance_1(lower))
+    candidates = _known(spell, spell.edit_distance_1(lower))
     if not candidates and len(lower) <= 6:
-        candidates = spell.known(spell.edit_distance_2(lower))
+        candidates = _known_two_edits(spell, lower)
     freq = spell.word_frequency.dictionary
     ranked = sorted(candidates, key=lambda c: (c[:1] != lower[:1], -freq.get(c, 0), c))
     out = ranked[:limit]
     if word[:1].isupper():
         out = [c[:1].upper() + c[1:] for c in out]
     return tuple(out)
+
+
+def _known(spell, words: Iterable[str]) -> set[str]:  # type: ignore[no-untyped-def]
+    """``spell.known(words)``, the edits looked up in the word list before the library's per-word
+    checks: it runs those on every edit (a hundred thousand for a short word's two edits)."""
+    listed = spell.word_frequency.dictionary
+    return spell.known(set(map(str.lower, set(words))) & listed.keys())
+
+
+def _known_two_edits(spell, lower: str) -> set[str]:  # type: ignore[no-untyped-def]
+    """``_known(spell, spell.edit_distance_2(lower))``, each one-edit word's edits looked up as
+    they are made rather than all gathered first (a list of a hundred thousand strings)."""
+    listed = spell.word_frequency.dictionary.keys()
+    found: set[str] = set()
+    for once in spell.edit_distance_1(lower):
+        found |= listed & set(map(str.lower, spell.edit_distance_1(once)))
+    return spell.known(found)
 
 
 _COMMON = 2000  # corpus frequency above which both halves of a run-together pair must be
@@ -82,9 +99,13 @@ def run_together(token: str) -> str | None:
 
 
 def _skippable(token: str, at_sentence_start: bool, source_latin: set[str]) -> bool:
+    return token.lower() in source_latin or _skippable_word(token, at_sentence_start)
+
+
+@lru_cache(maxsize=65536)  # a function of the word and its place: a memory repeats its words
+def _skippable_word(token: str, at_sentence_start: bool) -> bool:
+    """:func:`_skippable` but for the source's Latin tokens."""
     if len(token) < 2 or token.lower() in _UNITS:
-        return True
-    if token.lower() in source_latin:
         return True
     core = re.sub(r"['’]s$", "", token)
     if core.isupper():
@@ -105,33 +126,44 @@ def check_spelling(ctx: Context) -> list[Flag]:
     """Document scope because a capitalised word that starts a sentence is
     judged by the rest of the document: seen capitalised mid-sentence
     elsewhere, it is a name."""
-    names = document_names(ctx.pairs)
-    return [flag for pair in ctx.pairs for flag in spelling_flags(pair, names)]
+    starts: list[frozenset[int]] = []  # each pair's sentence starts, read once for both passes
+    names = document_names(ctx.pairs, starts)
+    return [flag for pair, at in zip(ctx.pairs, starts) for flag in spelling_flags(pair, names, at)]
 
 
-def document_names(pairs: Sequence[Pair]) -> frozenset[str]:
-    """Capitalised words that occur mid-sentence somewhere in the document."""
+def _sentence_starts(en: str) -> frozenset[int]:
+    return frozenset(s for s, _ in en_sentence_spans(en, keep_quotations=False))
+
+
+def document_names(pairs: Sequence[Pair], starts_out: list[frozenset[int]] | None = None) -> frozenset[str]:
+    """Capitalised words that occur mid-sentence somewhere in the document.
+
+    ``starts_out``, when given, receives each pair's sentence starts (for :func:`spelling_flags`)."""
     names = set()
     for pair in pairs:
-        starts = {s for s, _ in en_sentence_spans(pair.en, keep_quotations=False)}
+        starts = _sentence_starts(pair.en)
+        if starts_out is not None:
+            starts_out.append(starts)
         for m in _TOKEN_RE.finditer(pair.en):
             if m.group()[:1].isupper() and m.start() not in starts:
                 names.add(re.sub(r"['’]s$", "", m.group()))
     return frozenset(names)
 
 
-def spelling_flags(pair: Pair, names: frozenset[str] = frozenset()) -> list[Flag]:
-    """Spelling flags for one pair; ``names`` are words known to be names."""
+def spelling_flags(pair: Pair, names: frozenset[str] = frozenset(),
+                   starts: frozenset[int] | None = None) -> list[Flag]:
+    """Spelling flags for one pair; ``names`` are words known to be names; ``starts``: its
+    English's sentence starts, when the caller has them."""
     en = pair.en
     if not en.strip():
         return []
     source_latin = {m.group().lower() for m in _LATIN_RE.finditer(pair.zh)}
     blocked = url_spans(en)
-    starts = {s for s, _ in en_sentence_spans(en, keep_quotations=False)}
+    starts = _sentence_starts(en) if starts is None else starts
     flags = []
     for m in _TOKEN_RE.finditer(en):
         token, start = m.group(), m.start()
-        if any(a <= start < b for a, b in blocked) or _glued_to_digit(en, m.start(), m.end()):
+        if (blocked and any(a <= start < b for a, b in blocked)) or _glued_to_digit(en, m.start(), m.end()):
             continue  # URLs, "5G", "100nm", "30mm"
         sentence_start = start in starts or _after_opening(en, start, starts)
         if _skippable(token, sentence_start, source_latin) or is_known(token):

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -34,9 +35,9 @@ from qa import lexicons as lx
 from qa import term_heads, term_pieces
 from qa.checks.glossary import glossary_from
 from qa.model import Check, Context, Flag
-from qa.term_heads import same_word
+from qa.term_heads import same_word, same_word_in
 from qa.term_keys import KeyIndex
-from qa.term_words import WordCache, Words
+from qa.term_words import WordCache, Words, read_words
 
 CHECK_ID = "term-consistency"
 CATEGORY = "Terminology/Inconsistent"
@@ -102,7 +103,15 @@ def _part_lemmas(term: str) -> tuple[frozenset[str], ...]:
     return tuple(parts)
 
 
+@lru_cache(maxsize=4096)
+def _part_union(term: str) -> frozenset[str]:
+    """Every gloss lemma of any part of ``term`` (:func:`_part_lemmas`): where a gloss window may start."""
+    return frozenset().union(*_part_lemmas(term))
+
+
 def _quote_rendering(zh: str, en: str, term: str) -> str | None:
+    if "“" not in zh:
+        return None  # no Chinese quote, so the term is in none (asked for every term a pair holds)
     zq = [m.group(1) for m in re.finditer(r"“([^“”]{1,40})”", zh)]
     eq = [m.group(1) for m in _EN_QUOTED.finditer(en)]
     if term not in zq or not eq:
@@ -155,9 +164,10 @@ def _gloss_rendering(words: Words, term: str) -> str | None:
     if len(parts) < 2:
         return None
     lemmas = words.lemmas
+    glossed = _part_union(term)
     best: tuple[int, int] | None = None
     for i, w in enumerate(lemmas):
-        if w not in parts[0] and not any(w in p for p in parts):
+        if w not in glossed:
             continue
         need = set(range(len(parts)))
         for j in range(i, min(len(lemmas), i + len(parts) + 2)):
@@ -200,23 +210,39 @@ def _anchored_rendering(words: Words, term: str, other: frozenset[str]) -> str |
     pieces = _piece_lemmas(term)
     if len(pieces) < 2 or sum(1 for p in pieces if p) < 2:
         return None
-    best: tuple[tuple[int, int], str] | None = None
-    for text, key in words.ngrams(3):
-        if len(key) < 2 or any(w in lx.STOPWORDS or w in other for w in key):
-            continue
-        free, used = 0, set()
-        for w in key:
-            hit = next((k for k, p in enumerate(pieces) if k not in used and w in p), None)
-            if hit is None:
-                free += 1
-            else:
-                used.add(hit)
-        if free > 1 or not used or len(key) - free > len(pieces):
-            continue
-        rank = (len(used), -len(key))
-        if best is None or rank > best[0]:
-            best = (rank, text)
-    return best[1] if best else None
+    glossed = _piece_union(term)
+    lemmas, reach, stop = words.lemmas, words.reach, lx.STOPWORDS
+    best: tuple[tuple[int, int], tuple[int, int]] | None = None
+    # the windows of words.ngrams(3) in their order, read by index: a window holding a stopword or
+    # a word of ``other`` is skipped, and so is every longer one from the same word
+    for i in range(len(lemmas)):
+        for j in range(i, min(i + 3, reach[i])):
+            if lemmas[j] in stop or lemmas[j] in other:
+                break
+            if j == i:
+                continue
+            key = lemmas[i:j + 1]
+            if sum(1 for w in key if w not in glossed) > 1:
+                continue  # two words that no piece glosses: more than one free word
+            free, used = 0, set()
+            for w in key:
+                hit = next((k for k, p in enumerate(pieces) if k not in used and w in p), None)
+                if hit is None:
+                    free += 1
+                else:
+                    used.add(hit)
+            if free > 1 or not used or len(key) - free > len(pieces):
+                continue
+            rank = (len(used), -len(key))
+            if best is None or rank > best[0]:
+                best = (rank, (i, j))
+    return words.text[words.starts[best[1][0]]:words.ends[best[1][1]]] if best else None
+
+
+@lru_cache(maxsize=4096)
+def _piece_union(term: str) -> frozenset[str]:
+    """Every gloss lemma of any piece of ``term``: a word outside it renders no piece."""
+    return frozenset().union(*_piece_lemmas(term))
 
 
 def _candidate_terms(ctx: Context) -> dict[str, str]:
@@ -333,7 +359,7 @@ def find_renderings(ctx: Context, term: str, kind: str, occ: list[Pair] | None =
             how, times = "gloss", p.zh.count(term)
             if g is None:
                 other = _other_glosses(p.zh, term)
-                piece = term_pieces.pair_rendering(p.en, term, other, times)
+                piece = term_pieces.pair_rendering(p.en, term, other, times, words(p.en))
                 if piece is not None:
                     how = "pieces" if piece[0].free == 0 else "pieces+guess"
                     found[p.id] = Rendering(p.id, _clean(piece[0].text), piece[0].key, how, piece[1])
@@ -353,20 +379,35 @@ def _said(words: Words, key: tuple[str, ...]) -> int:
 
 def _en_keys(words: Words, max_len: int = 5) -> dict[tuple[str, ...], str]:
     """Every word sequence of the English (articles dropped, no stopword at either end) → its text."""
-    out: dict[tuple[str, ...], str] = {}
+    return {key: _span_text(words, span) for key, span in _en_key_spans(words, max_len).items()}
+
+
+def _en_key_spans(words: Words, max_len: int = 5) -> dict[tuple[str, ...], tuple[int, int]]:
+    """:func:`_en_keys` with each sequence's first (first word, last word) instead of its text:
+    the index and most looks need only the sequences, so no text is cut and cleaned for them."""
+    out: dict[tuple[str, ...], tuple[int, int]] = {}
     # the runs of Words.ngrams(max_len + 1), each key grown a word at a time from its start
-    text, lemmas, starts, ends, reach = words.text, words.lemmas, words.starts, words.ends, words.reach
-    stop = lx.STOPWORDS
-    for i in range(len(lemmas)):
+    lemmas, reach = words.lemmas, words.reach
+    stop, articles = lx.STOPWORDS, _ARTICLES
+    for i, first in enumerate(lemmas):
+        if first in stop and first not in articles:
+            continue  # every run from word i starts with a stopword
         key: tuple[str, ...] = ()
         for j in range(i, min(i + max_len + 1, reach[i])):
-            if lemmas[j] not in _ARTICLES:
-                key += (lemmas[j],)
-                if key[0] in stop or len(key) > max_len:
-                    break  # every longer run from word i starts with it too, or is longer still
-            if key and key[-1] not in stop and key not in out:
-                out[key] = _clean(text[starts[i]:ends[j]])
+            w = lemmas[j]
+            if w in articles:
+                continue  # dropped: the key, and whether it is new, stay as they were
+            key += (w,)
+            if key[0] in stop or len(key) > max_len:
+                break  # every longer run from word i starts with it too, or is longer still
+            if w not in stop and key not in out:
+                out[key] = (i, j)
     return out
+
+
+def _span_text(words: Words, span: tuple[int, int]) -> str:
+    """The cleaned text of the words ``span`` (first, last) of ``words``."""
+    return _clean(words.text[words.starts[span[0]]:words.ends[span[1]]])
 
 
 @lru_cache(maxsize=65536)
@@ -395,13 +436,31 @@ def _key_index(ctx: Context, words: WordCache | None = None) -> KeyIndex:
     """The document's key index (:mod:`qa.term_keys`), shared by every term (was rebuilt per key)."""
     def build() -> KeyIndex:
         read = words or WordCache()
-        return KeyIndex((p for p in ctx.pairs if p.en.strip()), lambda p: _en_keys(read(p.en)))
+        return KeyIndex((p for p in ctx.pairs if p.en.strip()), lambda p: _en_key_spans(read(p.en)))
 
     return term_heads.per_document(ctx, "term_key_index", build)
 
 
-def dominant_rendering(ctx: Context, term: str, occ: list[Pair] | None = None, index: KeyIndex | None = None
-                       ) -> tuple[tuple[str, ...], str, list[int]] | None:
+def _indexes(ctx: Context, words: WordCache) -> tuple[KeyIndex, term_heads.PhraseIndex]:
+    """The key index and the phrase index (:func:`term_heads.phrase_index`) in one pass over the
+    English: each text's phrases are read right after its words, while the tokenizer's cache
+    still holds its tokens (the two passes apart tokenized every text of a memory twice)."""
+    def build() -> tuple[KeyIndex, term_heads.PhraseIndex]:
+        phrases = term_heads.PhraseIndex(Counter())
+
+        def english() -> Iterator[Pair]:
+            for p in ctx.pairs:
+                if p.en.strip():
+                    yield p  # the key index reads its words here …
+                phrases.add(p.en)  # … and its phrases are counted before the next pair
+
+        return KeyIndex(english(), lambda p: _en_key_spans(words(p.en))), phrases
+
+    return term_heads.per_document(ctx, "term_indexes", build)
+
+
+def dominant_rendering(ctx: Context, term: str, occ: list[Pair] | None = None, index: KeyIndex | None = None,
+                       words: WordCache | None = None) -> tuple[tuple[str, ...], str, list[int]] | None:
     """The rendering most of the term's pairs share: (key, text, pair ids using it).
 
     A word sequence of two or more words that recurs in at least 60 % of the
@@ -444,7 +503,8 @@ def dominant_rendering(ctx: Context, term: str, occ: list[Pair] | None = None, i
     if longer:
         key = max(longer, key=lambda k: (counts[k], len(k)))
     holders = [p for p in occ if index.holds(p.id, key)]
-    return key, index.keys(holders[0])[key], [p.id for p in holders]
+    first = holders[0]
+    return key, _span_text((words or read_words)(first.en), index.keys(first)[key]), [p.id for p in holders]
 
 
 def odd_renderings(ctx: Context, term: str, occ: list[Pair] | None = None, index: KeyIndex | None = None,
@@ -458,19 +518,23 @@ def odd_renderings(ctx: Context, term: str, occ: list[Pair] | None = None, index
     Chinese ('digital economy' in a pair that also says 数字经济 is no variant).
     """
     occ = _occurrences(ctx, term) if occ is None else occ
-    dom = dominant_rendering(ctx, term, occ, index)
+    words = words or WordCache()
+    dom = dominant_rendering(ctx, term, occ, index, words)
     if dom is None:
         return None
     key, text, ids = dom
-    words = words or WordCache()
     odd: list[Rendering] = []
     for p in occ:
         if p.id in ids:
             continue
         other = _other_glosses(p.zh, term)
         split = split_rendering_spans(words(p.en), key)
-        for cand, ctext in _en_keys(words(p.en), len(key)).items():
-            if len(cand) != len(key) or any(_inside(s, split) for s in _rendering_span(p.en, ctext)):
+        read = words(p.en)
+        for cand, span in _en_key_spans(read, len(key)).items():
+            if len(cand) != len(key):
+                continue
+            ctext = _span_text(read, span)
+            if any(_inside(s, split) for s in _rendering_span(p.en, ctext)):
                 continue
             diff = [k for k in range(len(key)) if cand[k] != key[k]]
             if len(diff) != 1:
@@ -480,8 +544,7 @@ def odd_renderings(ctx: Context, term: str, occ: list[Pair] | None = None, index
                 new, old = swapped
             else:
                 new, old = cand[diff[0]], key[diff[0]]
-            if (new in lx.STOPWORDS or same_word(new, old)
-                    or any(same_word(new, g) for g in other)):
+            if (new in lx.STOPWORDS or same_word(new, old) or same_word_in(new, other)):
                 continue
             odd.append(Rendering(p.id, ctext, cand, "variant"))
             break
@@ -512,7 +575,7 @@ def head_renderings(ctx: Context, term: str, index: term_heads.PhraseIndex | Non
 
     by_id = {p.id: p for p in occ}
     index = index or term_heads.phrase_index(ctx)
-    dom = term_heads.dominant_phrase(ctx, term, occ, other_of, index)
+    dom = term_heads.dominant_phrase(ctx, term, occ, other_of, index, words)
     if dom is None:
         return None
     # another head only for a modifier typical of the term: 'livestream' (3 times as common in
@@ -569,6 +632,8 @@ def _latin_words(zh: str) -> frozenset[str]:
 def _one_swap_in_any_order(cand: tuple[str, ...], key: tuple[str, ...]) -> tuple[str, str] | None:
     """(new word, replaced word) when ``cand`` is ``key`` (three words or more) reordered with one word swapped
     ('emerging strategic sectors' for 'strategic emerging industries'), else None."""
+    if len(key) < 3 or len(set(cand).difference(key)) > 1:
+        return None  # two different words the key lacks: two swaps at least (most windows)
     extra, missing = Counter(cand) - Counter(key), Counter(key) - Counter(cand)
     if len(key) < 3 or sum(extra.values()) != 1 or sum(missing.values()) != 1 or list(cand) == list(key):
         return None
@@ -638,22 +703,21 @@ def check_consistency(ctx: Context) -> list[Flag]:
     flags: list[Flag] = []
     terms = _candidate_terms(ctx)
     occurrences = term_occurrences(ctx.pairs, terms)  # one pass: each term's pairs
-    keys: KeyIndex | None = None  # built on first need, once per document
-    phrases: term_heads.PhraseIndex | None = None
+    indexes: tuple[KeyIndex, term_heads.PhraseIndex] | None = None  # built on first need, once per document
     words = WordCache()  # each pair's English tokenized once, for every term it holds
     for term, kind in terms.items():
         occ = occurrences[term]
         if kind == "frequent" and len(occ) >= 3:
-            keys = keys or _key_index(ctx, words)
-            odd = odd_renderings(ctx, term, occ, keys, words)
+            indexes = indexes or _indexes(ctx, words)
+            odd = odd_renderings(ctx, term, occ, indexes[0], words)
             if odd is not None:
                 flags.extend(deviation_flags(ctx, term, *odd, severity="minor", pairs=occ))
                 continue
         found = _grouped_flags(ctx, term, kind, occ, words)
         if not found and kind == "frequent" and len(occ) >= 3:
             # the gloss windows saw one rendering or none: look at the modifier + head phrases
-            phrases = phrases or term_heads.phrase_index(ctx)
-            odd = head_renderings(ctx, term, phrases, occ, words)
+            indexes = indexes or _indexes(ctx, words)
+            odd = head_renderings(ctx, term, indexes[1], occ, words)
             found = deviation_flags(ctx, term, *odd, severity="minor", pairs=occ) if odd else []
         flags.extend(found)
     return flags
@@ -671,15 +735,20 @@ def term_occurrences(pairs: list[Pair], terms: dict[str, str] | set[str]) -> dic
     the cost grows with the text, not with the number of terms times pairs.
     """
     out: dict[str, list[Pair]] = {t: [] for t in terms}
-    lengths = sorted({len(t) for t in terms})
+    # the lengths of the terms starting with each character: most characters start none
+    lengths: dict[str, set[int]] = defaultdict(set)
+    for t in terms:
+        if t:
+            lengths[t[0]].add(len(t))
     for p in pairs:
         if not p.en.strip():
             continue
-        found: set[str] = set()
-        for n in lengths:
-            for i in range(len(p.zh) - n + 1):
-                if p.zh[i:i + n] in out:
-                    found.add(p.zh[i:i + n])
+        zh = p.zh
+        found: set[str] = {""} if "" in out else set()
+        for i, c in enumerate(zh):
+            for n in lengths.get(c, ()):
+                if zh[i:i + n] in out:
+                    found.add(zh[i:i + n])
         for t in sorted(found):
             out[t].append(p)
     return out
