@@ -14,8 +14,9 @@ while the Chinese it answers for holds no cue of the other direction itself
 Chinese word there is that word's, not the cue's (促进数量进一步增长 rendered
 "promote the further decline of the number": "promote" is 促进, "further"
 进一步); a verb of the cue's own CC-CEDICT glosses always renders it ("the
-yuan appreciated" for 升值, though the English table has no "appreciate").  Sentence-level evidence (the whole
-English) makes a major flag, a confidently matched clause window a minor one.
+yuan appreciated" for 升值, though the English table has no "appreciate").
+Sentence-level evidence (the whole English) makes a major flag, a
+confidently matched clause window a minor one.
 A cue right after a negator (不低于 "no less than") is not read.
 
 Two finer rules read the cue's own words, so they hold where the clause
@@ -27,8 +28,8 @@ costs"):
   the nearest direction word within three words before it, or two after it,
   with no punctuation between.  When two cues govern objects of one English
   word family (降低生产成本、拓展产品范围: "production", "products"), the cues
-  take the matching words in order.  A strong word of the other direction there is
-  a major flag; a word of the cue's own direction there settles the cue.
+  take the matching words in order.  A strong word of the other direction
+  there is a major flag; a word of the cue's own direction there settles the cue.
 * degree: 越来越 / 日益 "more and more" is read with its adjective and takes
   the adjective's direction (越来越重要 up, 越来越低 down; ``degree_cue``), so
   "a diminishing role" for 越来越重要的角色 is a reversal.  Position is a
@@ -348,9 +349,9 @@ def _rendered_by_own(hits: list[EnHit], zh: str, cue: ZhHit) -> bool:
 
     A strong word always may, and so does a word of the cue's own gloss.  A weak
     one ("promote", "improve", "further") may not when it glosses another content
-    word of the Chinese it answers for:
-    in 促进数量进一步增长 rendered "promote the further decline of the number",
-    "promote" is 促进 and "further" is 进一步, and nothing renders 增长 but "decline".
+    word of the Chinese it answers for: in 促进数量进一步增长 rendered "promote the
+    further decline of the number", "promote" is 促进 and "further" is 进一步, and
+    nothing renders 增长 but "decline".
     """
     if any(h.strength == "strong" for h in hits):
         return True

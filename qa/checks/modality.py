@@ -45,6 +45,7 @@ from qa.lexical_negation import cedict_verb
 from qa.meaning_cues import (
     CueRow,
     EnglishCues,
+    EnHit,
     ZhHit,
     cedict_join,
     cue_rows,
@@ -169,7 +170,7 @@ def _finding(cue: dict[str, list[ZhHit]], context: dict[str, list[ZhHit]],
 _NEGATES_WITHIN = 12
 
 
-def _negated(hit, negations: list[tuple[int, int, str]]) -> bool:
+def _negated(hit: EnHit, negations: list[tuple[int, int, str]]) -> bool:
     """Whether a negation stands on the permission word itself ("cannot") or right after it
     ("may not", "could never"): a negation elsewhere in the sentence ("no decent employer")
     says nothing about it."""
