@@ -769,3 +769,16 @@ def test_modality_reads_an_adverb_joined_to_must():
     bad = majors(MODALITY, zh, "Under the procedure, his nomination may also be approved by the Senate.")
     assert bad and "还须" in bad[0].message
     assert not flags(MODALITY, zh, "Under the procedure, his nomination must also be approved by the Senate.")
+
+
+def test_modality_a_future_will_in_another_clause_does_not_answer_an_obligation():
+    zh = "法国明年将减税，而德国应当跟上法国的财政刺激步伐。"  # WMT20 news, shortened
+    found = flags(MODALITY, zh, "France will cut taxes next year and Germany could keep pace with "
+                                "France's fiscal stimulus.")
+    assert found and "应当" in found[0].message
+    assert not flags(MODALITY, zh, "France will cut taxes next year and Germany should keep pace with "
+                                   "France's fiscal stimulus.")
+    # a weak obligation word that renders the cue still answers it, in any clause
+    assert not flags(MODALITY, "应对这一挑战，需要中非手拉手，团结才有力量。",
+                     "China and Africa need to work hand in hand to meet this challenge, because only "
+                     "through unity can they have strength.")

@@ -132,12 +132,14 @@ def _has_modal_cue(pair: Pair, opts: ModalityOptions) -> bool:
 
 
 def _finding(cue: dict[str, list[ZhHit]], context: dict[str, list[ZhHit]],
-             en: dict[str, list], only_if: frozenset[int] = frozenset()) -> tuple[ZhHit, str, object] | None:
+             en: dict[str, list], en_text: str,
+             only_if: frozenset[int]) -> tuple[ZhHit, str, object] | None:
     """(Chinese cue, the class the English says instead, the English hit) or None.
 
     ``cue`` holds the clause's own cues; ``context`` those of all the Chinese
     the English answers for (the clause, or the whole sentence), which must
-    not itself hold the class the English says.
+    not itself hold the class the English says.  ``en`` holds the hits of
+    ``en_text`` by class; ``only_if`` the offsets of a 能 that ends a condition.
     """
     permits = [h for h in en["permission"] if h.strength == "strong"]
     strong_obl = [h for h in en["obligation"] if h.strength == "strong"]
@@ -147,8 +149,8 @@ def _finding(cue: dict[str, list[ZhHit]], context: dict[str, list[ZhHit]],
             return cue["prohibition"][0], "permission", permits[0]
         return None
     free = [h for h in permits if not _negated(h, en["negation"])]
-    if (cue["obligation"] and not zh_permits and free
-            and not en["obligation"] and not en["prohibition"]):
+    if (cue["obligation"] and not zh_permits and free and not en["prohibition"]
+            and not any(_obliges(h, free[0], en_text) for h in en["obligation"])):
         return cue["obligation"][0], "permission", free[0]
     invited = [h for h in en["encouragement"] if h.strength == "strong"]  # "are encouraged to"
     if (cue["obligation"] and not context["encouragement"] and invited
@@ -164,6 +166,28 @@ def _finding(cue: dict[str, list[ZhHit]], context: dict[str, list[ZhHit]],
             and strong_obl and not en["permission"] and not en["negation"]):
         return permission[0], "obligation", strong_obl[0]
     return None
+
+
+#: where one English clause ends and a clause of its own begins, for the weak obligation words
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”—–]|\b(?:that|which|who|whether|and|but|while|because|if|when)\b",
+                           re.IGNORECASE)
+
+
+#: weak obligation words that are mostly a tense: they answer an obligation only in their clause
+_TENSES = frozenset({"will", "would"})
+
+
+def _obliges(word: EnHit, permit: EnHit, text: str) -> bool:
+    """Whether an English obligation word answers the Chinese obligation beside a permission word.
+
+    Any does wherever it stands ("must", "need to", "ensure"), except a future "will": it
+    answers only in the permission word's own clause.  In "it may be said frankly that no
+    employer will dismiss …" the "will" is the employer's, not 必须's.
+    """
+    if word.text.lower() not in _TENSES:
+        return True
+    lo, hi = sorted((word.start, permit.start))
+    return not _CLAUSE_BREAK.search(text, lo, hi)
 
 
 #: how far after a permission word a negation still negates it ("may not", "can hardly")
@@ -202,7 +226,7 @@ def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, neg_cues: EnglishCu
             for h in cues.find(en_text):
                 en[h.label].append(h)
             en["negation"] = english_negations(en_text, neg_cues, strict=True)
-            found = _finding(own, context, en, _only_if(pair.zh))
+            found = _finding(own, context, en, en_text, _only_if(pair.zh))
             if found is None:
                 continue
             cue, says, hit = found
