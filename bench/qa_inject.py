@@ -66,7 +66,6 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from common import shared_eval
 
 from align.model import Pair
 from align.segment import en_sentence_spans
@@ -174,11 +173,10 @@ def joined_document(d: Document) -> Document | None:
 
 
 def wmt_documents() -> list[Document]:
-    from qa_mqm import MQM_FILE, documents, read_mqm
+    from qa_mqm import documents, mqm_file, read_mqm
 
-    mqm = shared_eval("mqm")
-    path = mqm / MQM_FILE.name if mqm else None
-    if path is None or not path.exists():
+    path = mqm_file()
+    if path is None:
         print("WMT20 MQM data not found in shared/eval/mqm: skipped")
         return []
     out = []

@@ -69,7 +69,6 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from common import shared_eval
 
 from align.model import Pair
 from qa.model import Flag
@@ -109,11 +108,10 @@ def _accepted(seg) -> bool:
 
 
 def wmt_documents() -> list[Document]:
-    from qa_mqm import MQM_FILE, documents, read_mqm
+    from qa_mqm import documents, mqm_file, read_mqm
 
-    mqm = shared_eval("mqm")
-    path = mqm / MQM_FILE.name if mqm else None
-    if path is None or not path.exists():
+    path = mqm_file()
+    if path is None:
         print("WMT20 MQM data not found in shared/eval/mqm: skipped")
         return []
     out = []
@@ -138,6 +136,20 @@ _UNNEGATED = {"cannot": "can", "can't": "can", "won't": "will", "never": "always
 _AUX = re.compile(r"\b(?:is|are|was|were|will|can|should|must|has|have|had|would|could)\b(?= (?!to\b|not\b)[a-z])")
 
 
+def _sole(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The one match of ``pattern`` in ``text``; None when it matches never or more than once
+    (an injection must change the only word that can render the Chinese cue)."""
+    hits = list(pattern.finditer(text))
+    return hits[0] if len(hits) == 1 else None
+
+
+def _replaced(text: str, m: re.Match[str], new: str) -> str:
+    """``text`` with ``m``'s match replaced by ``new``, its first letter upper-cased where the match's was."""
+    if m.group(0)[:1].isupper():
+        new = new[:1].upper() + new[1:]
+    return text[:m.start()] + new + text[m.end():]
+
+
 def zh_negated(zh: str) -> bool:
     return bool(_ZH_NEGATION.search(_ZH_NOT_NEGATION.sub("", zh)))
 
@@ -145,22 +157,18 @@ def zh_negated(zh: str) -> bool:
 def drop_negation(p: Pair) -> str | None:
     if not zh_negated(p.zh) or _NOT_A_NEGATION.search(p.en) or _EN_OTHER_NEGATION.search(p.en):
         return None
-    hits = list(_EN_NEGATION.finditer(p.en))
-    if len(hits) != 1:
+    m = _sole(_EN_NEGATION, p.en)
+    if m is None:
         return None
-    m = hits[0]
     word = m.group(0)
     low = word.lower()
     if low == "not":
         return (p.en[:m.start()].rstrip() + " " + p.en[m.end():].lstrip()).strip()
     if low in _UNNEGATED:
-        new = _UNNEGATED[low]
-    elif low.endswith("n't"):
-        new = word[:-3]
-    else:
-        return None
-    new = new.capitalize() if word[0].isupper() else new
-    return p.en[:m.start()] + new + p.en[m.end():]
+        return _replaced(p.en, m, _UNNEGATED[low])
+    if low.endswith("n't"):
+        return _replaced(p.en, m, word[:-3])
+    return None
 
 
 def add_negation(p: Pair) -> str | None:
@@ -196,16 +204,10 @@ def flip_direction(p: Pair) -> str | None:
     up, down = bool(_ZH_UP.search(p.zh)), bool(_ZH_DOWN.search(p.zh))
     if up == down:
         return None
-    hits = list(_EN_DIRECTION.finditer(p.en))
-    if len(hits) != 1:
+    m = _sole(_EN_DIRECTION, p.en)
+    if m is None or (m.group(0).lower() in _UP_WORDS) != up:
         return None
-    m = hits[0]
-    word = m.group(0)
-    if (word.lower() in _UP_WORDS) != up:
-        return None
-    new = _FLIPS[word.lower()]
-    new = new.capitalize() if word[0].isupper() else new
-    return p.en[:m.start()] + new + p.en[m.end():]
+    return _replaced(p.en, m, _FLIPS[m.group(0).lower()])
 
 
 #: (Chinese cue, English phrase that renders it, the opposite phrase, Chinese cue of the opposite)
@@ -237,12 +239,9 @@ def move_time(p: Pair) -> str | None:
     for zh, en, opposite, zh_opposite in _TIME_SWAPS:
         if not re.search(zh, p.zh) or re.search(zh_opposite, p.zh):
             continue
-        hits = list(re.finditer(rf"\b(?:{en})\b", p.en, re.IGNORECASE))
-        if len(hits) != 1:
-            continue
-        m = hits[0]
-        new = opposite.capitalize() if m.group(0)[0].isupper() else opposite
-        return p.en[:m.start()] + new + p.en[m.end():]
+        m = _sole(re.compile(rf"\b(?:{en})\b", re.IGNORECASE), p.en)
+        if m is not None:
+            return _replaced(p.en, m, opposite)
     return None
 
 
@@ -259,24 +258,17 @@ _EN_PERMISSION = re.compile(r"\b(?:may|can)\b(?!')(?= (?!not\b|and\b|or\b|of\b|i
 def weaken_modality(p: Pair) -> str | None:
     if not _ZH_OBLIGATION.search(p.zh):
         return None
-    hits = list(_EN_OBLIGATION.finditer(p.en))
-    if len(hits) != 1 or _EN_PERMISSION.search(p.en):
+    m = _sole(_EN_OBLIGATION, p.en)
+    if m is None or _EN_PERMISSION.search(p.en):
         return None
-    m = hits[0]
-    new = _WEAKER[m.group(0).lower()]
-    new = new.capitalize() if m.group(0)[0].isupper() else new
-    return p.en[:m.start()] + new + p.en[m.end():]
+    return _replaced(p.en, m, _WEAKER[m.group(0).lower()])
 
 
 def strengthen_modality(p: Pair) -> str | None:
     if not _ZH_PERMISSION.search(p.zh) or _ZH_OBLIGATION.search(p.zh) or _EN_OBLIGATION.search(p.en):
         return None
-    hits = list(_EN_PERMISSION.finditer(p.en))
-    if len(hits) != 1:
-        return None
-    m = hits[0]
-    new = "Must" if m.group(0)[0].isupper() else "must"
-    return p.en[:m.start()] + new + p.en[m.end():]
+    m = _sole(_EN_PERMISSION, p.en)
+    return None if m is None else _replaced(p.en, m, "must")
 
 
 #: (Chinese name, its English as news and policy translations write it, another body's English)
@@ -305,10 +297,9 @@ def swap_body(p: Pair) -> str | None:
     for zh, en, other in _BODIES:
         if not re.search(zh, p.zh):
             continue
-        hits = list(re.finditer(rf"\b(?:{en})\b", p.en))
-        if len(hits) == 1 and other not in p.en:
-            m = hits[0]
-            return p.en[:m.start()] + other + p.en[m.end():]
+        m = _sole(re.compile(rf"\b(?:{en})\b"), p.en)
+        if m is not None and other not in p.en:
+            return _replaced(p.en, m, other)
     return None
 
 

@@ -167,6 +167,13 @@ def clean_target(rows: Sequence[Sequence[str]]) -> str:
     return max(votes, key=lambda v: (votes[v], -len(v)))
 
 
+def mqm_file() -> Path | None:
+    """The WMT20 MQM ratings file in shared/eval/mqm, or None where this checkout finds none."""
+    mqm = shared_eval("mqm")
+    path = mqm / MQM_FILE.name if mqm else None
+    return path if path is not None and path.exists() else None
+
+
 def read_mqm(path: Path, systems: set[str] | None) -> list[Segment]:
     """One Segment per (system, seg_id), with every rater's rows attached."""
     rows: dict[tuple[str, int], list[list[str]]] = defaultdict(list)
@@ -346,9 +353,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
     print("$ python bench/qa_mqm.py " + " ".join(argv if argv is not None else sys.argv[1:]))
 
-    mqm = shared_eval("mqm")
-    path = mqm / MQM_FILE.name if mqm else None
-    if path is None or not path.exists():
+    path = mqm_file()
+    if path is None:
         print(f"skip: MQM data ({MQM_FILE}) not found in shared/eval/mqm (set $ZHEN_SHARED to the shared/ folder)")
         return 0
     from qa.checks import all_checks

@@ -210,6 +210,7 @@ def _only_if(zh: str) -> frozenset[int]:
 def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, neg_cues: EnglishCues,
                 opts: ModalityOptions) -> list[Flag]:
     pc = document_clauses(ctx)[pair.id]
+    only_if = _only_if(pair.zh)
     flags = []
     for clause in pc.zh:
         own = _zh_classes(pair, clause.start, clause.end, opts.weak_cues)
@@ -226,7 +227,7 @@ def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, neg_cues: EnglishCu
             for h in cues.find(en_text):
                 en[h.label].append(h)
             en["negation"] = english_negations(en_text, neg_cues, strict=True)
-            found = _finding(own, context, en, en_text, _only_if(pair.zh))
+            found = _finding(own, context, en, en_text, only_if)
             if found is None:
                 continue
             cue, says, hit = found
