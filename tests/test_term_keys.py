@@ -4,7 +4,7 @@ every pair's sequences it replaced did."""
 from collections import Counter
 
 from align.model import Pair
-from qa.checks.terminology import _en_keys
+from qa.checks.terminology import _en_key_spans
 from qa.term_keys import KeyIndex
 from qa.term_words import WordCache
 
@@ -24,8 +24,8 @@ def _pairs() -> list[Pair]:
 def test_counts_and_membership_match_the_full_index():
     words = WordCache()
     pairs = _pairs()
-    index = KeyIndex(pairs, lambda p: _en_keys(words(p.en)))
-    full = {p.id: _en_keys(words(p.en)) for p in pairs}
+    index = KeyIndex(pairs, lambda p: _en_key_spans(words(p.en)))
+    full = {p.id: _en_key_spans(words(p.en)) for p in pairs}
     counts = Counter(k for keys in full.values() for k in keys)
     for key, n in counts.items():
         assert index.pairs_with(key) == n
@@ -38,8 +38,8 @@ def test_counts_and_membership_match_the_full_index():
 def test_common_keys_lists_what_a_full_count_lists_in_its_order():
     words = WordCache()
     pairs = _pairs()
-    index = KeyIndex(pairs, lambda p: _en_keys(words(p.en)))
-    counts = Counter(k for p in pairs[:4] for k in _en_keys(words(p.en)))
+    index = KeyIndex(pairs, lambda p: _en_key_spans(words(p.en)))
+    counts = Counter(k for p in pairs[:4] for k in _en_key_spans(words(p.en)))
     expected = {k: n for k, n in counts.items() if n >= 2}
     found = index.common_keys(pairs[:4], 2)
     assert found == expected and list(found) == list(expected)

@@ -377,14 +377,10 @@ def _said(words: Words, key: tuple[str, ...]) -> int:
     return sum(1 for i in range(len(lemmas) - n + 1) if lemmas[i:i + n] == key) if n else 0
 
 
-def _en_keys(words: Words, max_len: int = 5) -> dict[tuple[str, ...], str]:
-    """Every word sequence of the English (articles dropped, no stopword at either end) → its text."""
-    return {key: _span_text(words, span) for key, span in _en_key_spans(words, max_len).items()}
-
-
 def _en_key_spans(words: Words, max_len: int = 5) -> dict[tuple[str, ...], tuple[int, int]]:
-    """:func:`_en_keys` with each sequence's first (first word, last word) instead of its text:
-    the index and most looks need only the sequences, so no text is cut and cleaned for them."""
+    """Every word sequence of the English (articles dropped, no stopword at either end) → its
+    (first word, last word): the index and most looks need only the sequences, so no text is cut
+    and cleaned for them (:func:`_span_text` gives a span's text where one is needed)."""
     out: dict[tuple[str, ...], tuple[int, int]] = {}
     # the runs of Words.ngrams(max_len + 1), each key grown a word at a time from its start
     lemmas, reach = words.lemmas, words.reach
