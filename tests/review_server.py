@@ -27,10 +27,14 @@ class ReviewProcess:
     """``zhen review OUTDIR --no-browser``: waits for the URL line, talks JSON to it."""
 
     def __init__(self, outdir: Path, log: Path) -> None:
+        self.log_path = log
         self.log = open(log, "ab")  # noqa: SIM115 - closed in stop()
+        # PYTHONFAULTHANDLER: a server that stops answering can be made to write every
+        # thread's stack to its log (``stacks``), the one clue a hung CI run leaves
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "qa.cli", "review", str(outdir), "--no-browser"],
-            stdout=subprocess.PIPE, stderr=self.log, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+            stdout=subprocess.PIPE, stderr=self.log,
+            env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONFAULTHANDLER": "1"})
         sel = selectors.DefaultSelector()
         sel.register(self.proc.stdout, selectors.EVENT_READ)
         if not sel.select(timeout=120):
@@ -63,6 +67,14 @@ class ReviewProcess:
         except ValueError:
             payload = {"_text": raw.decode("utf-8", "replace")}
         return status, payload, got
+
+    def stacks(self) -> str:
+        """Every thread's stack, written by the server as SIGABRT ends it (the end of its log)."""
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGABRT)
+            self.proc.wait(timeout=30)
+        self.log.flush()
+        return self.log_path.read_text(encoding="utf-8", errors="replace")[-6000:]
 
     def kill(self) -> None:
         """SIGKILL: no chance to flush or close anything."""

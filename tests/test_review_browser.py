@@ -41,18 +41,20 @@ def _card(page, pid: int):
     return page.locator(f"#pair-{pid}")
 
 
-def _wait_shown(page, selector: str, errors: list[str], timeout: int = 120_000) -> None:
+def _wait_shown(page, selector: str, errors: list[str], srv=None, timeout: int = 120_000) -> None:
     """Wait for ``selector``; on timeout say what the page told the reviewer instead.
 
-    CI once timed out waiting for a saved fix with nothing else to go on: the
-    notice line and any script errors are what tell a slow server from a lost save.
+    CI has timed out waiting for a saved fix three times with nothing else to go on: the
+    notice line and any script errors tell a slow server from a lost save, and the server's
+    thread stacks (``srv``) show where a hung save waits.
     """
     try:
         page.wait_for_selector(selector, timeout=timeout)
     except Exception as exc:  # playwright's TimeoutError
         notice = page.inner_text("#notice") if page.locator("#notice").is_visible() else ""
+        stacks = f"; server stacks:\n{srv.stacks()}" if srv is not None else ""
         raise AssertionError(f"{selector} not shown after {timeout} ms; notice: {notice!r}; "
-                             f"page errors: {errors}") from exc
+                             f"page errors: {errors}{stacks}") from exc
 
 
 def test_review_in_the_browser(review, chromium, tmp_path):
@@ -78,7 +80,7 @@ def test_review_in_the_browser(review, chromium, tmp_path):
     box = _card(page, FIXED_PAIR).locator("textarea")
     box.fill(FIXED)
     _card(page, FIXED_PAIR).locator("button.save-en").click()
-    _wait_shown(page, f"#pair-{FIXED_PAIR}.d-fix", errors)
+    _wait_shown(page, f"#pair-{FIXED_PAIR}.d-fix", errors, srv)
     assert _card(page, FIXED_PAIR).locator(".en").inner_text() == FIXED
 
     # merge two beads
