@@ -69,12 +69,20 @@ def _content_words(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     once per English clause, and clause links, polarity and qe ask for the same clauses."""
     words = []
     for w in jieba_words(text, hmm=True):
-        if not HAN.search(w) or w in _FUNCTION_CHARS:
-            continue
-        g = word_glosses(w)
-        if g and (len(w) > 1 or len(g) <= 10):
+        g = content_glosses(w)
+        if g:
             words.append((w, g))
     return tuple(words)
+
+
+def content_glosses(word: str) -> frozenset[str]:
+    """The gloss lemmas of a jieba word that carries content: none for a function character
+    (的, 由, 在), a word without Han, or a single character whose many glosses would match
+    any English."""
+    if not HAN.search(word) or word in _FUNCTION_CHARS:
+        return frozenset()
+    g = word_glosses(word)
+    return g if g and (len(word) > 1 or len(g) <= 10) else frozenset()
 
 
 @lru_cache(maxsize=4096)  # pure, and never changed: coverage, clause links and QE ask it per clause

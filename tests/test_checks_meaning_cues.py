@@ -782,3 +782,56 @@ def test_modality_a_future_will_in_another_clause_does_not_answer_an_obligation(
     assert not flags(MODALITY, "应对这一挑战，需要中非手拉手，团结才有力量。",
                      "China and Africa need to work hand in hand to meet this challenge, because only "
                      "through unity can they have strength.")
+
+
+def test_time_relative_months_weeks_and_days():
+    # Xinhua-style news leads; the wrong English turns the relative date round
+    wrong_and_right(
+        TIME_EXPRESSION, "上个月，全国居民消费价格同比上涨0.2%。",
+        "Next month, the national consumer price index will rise 0.2% year on year.",
+        "Last month, the national consumer price index rose 0.2% year on year.")
+    wrong_and_right(
+        TIME_EXPRESSION, "代表团将于下周访问日本。",
+        "The delegation visited Japan last week.",
+        "The delegation will visit Japan next week.")
+    wrong_and_right(
+        TIME_EXPRESSION, "国务院总理昨天主持召开国务院常务会议。",
+        "The Premier will chair an executive meeting of the State Council tomorrow.",
+        "The Premier chaired an executive meeting of the State Council on Tuesday.")
+
+
+def test_time_flags_before_an_event_rendered_as_after_it():
+    # the event word anchors the preposition (qa/event_order.py)
+    zh = "会议结束后，代表们参观了当地的高新技术企业。"
+    wrong_and_right(
+        TIME_EXPRESSION, zh,
+        "Before the meeting ended, the delegates visited local high-tech enterprises.",
+        "After the meeting, the delegates visited local high-tech enterprises.")
+    zh = "春节前，各地加强了重要民生商品的市场供应。"
+    wrong_and_right(
+        TIME_EXPRESSION, zh,
+        "After the Spring Festival, localities stepped up the supply of essential goods.",
+        "Ahead of the Spring Festival, localities stepped up the supply of essential goods.")
+
+
+@pytest.mark.parametrize("zh, en", [
+    # "A 之后 B" is rightly "A before B": the preposition governs B, not the event
+    ("会议结束后，代表们参观了工厂。", "The meeting ended before the delegates visited the factory."),
+    # both orders of one event in the Chinese: the English may say either
+    ("改革后，办结时间由改革前的20个工作日缩短至当场办结。",
+     "After the reform, the processing time was cut from 20 working days to same-day completion."),
+    # a duration, not an event: the anchored row N年前 reads it
+    ("三年前，他来到北京工作。", "Three years ago, he came to work in Beijing."),
+    # "the following meeting" is an adjective, not "after"
+    ("会前，双方举行了会谈。", "Before the meeting, the two sides held talks; the following meeting was cancelled."),
+])
+def test_time_event_order_clean_negatives(zh, en):
+    assert flags(TIME_EXPRESSION, zh, en) == []
+
+
+def test_time_since_a_year_rendered_as_by_it():
+    zh = "自2015年以来，该市常住人口持续增长，到2020年已达500万。"
+    wrong_and_right(
+        TIME_EXPRESSION, zh,
+        "By 2015, the city's resident population had kept growing, reaching 5 million by 2020.",
+        "Since 2015, the city's resident population has kept growing, reaching 5 million by 2020.")

@@ -52,6 +52,7 @@ from align.cn_numerals import cn_number
 from align.model import Pair
 from qa.checks.numbers import en_numbers
 from qa.clause_match import document_clauses
+from qa.event_order import reversed_orders
 from qa.meaning_cues import CueRow, ZhHit, quote, read_table, scopes, zh_substring_cues
 from qa.model import Check, Context, Flag
 
@@ -213,8 +214,19 @@ def _anchored(pair: Pair) -> tuple[list[Flag], list[tuple[int, int]]]:
     return flags, settled
 
 
+def _event_orders(pair: Pair) -> list[Flag]:
+    """Flags of before/after words whose event the English puts the other way round."""
+    return [TIME_EXPRESSION.flag(
+        pair, f"The Chinese says {r.event}{pair.zh[r.zh_start:r.zh_end]} ({r.order} {r.event}) "
+              f"but the English puts it '{r.en_text}': the order of events is reversed",
+        zh_spans=[(r.zh_start, r.zh_end)], en_spans=[(r.en_start, r.en_end)],
+        suggestion=f"Render {r.event}{pair.zh[r.zh_start:r.zh_end]} as '{r.order} …'")
+        for r in reversed_orders(pair.zh, pair.en)]
+
+
 def _check_pair(pair: Pair, ctx: Context, opts: TimeExpressionOptions) -> list[Flag]:
     flags, settled = _anchored(pair)
+    flags += _event_orders(pair)
     if pair.heading:
         return flags
     pc = document_clauses(ctx)[pair.id]

@@ -1,0 +1,139 @@
+"""Before and after an event: 会议结束后 rendered "before the meeting ended".
+
+Why a rule of its own: 前/之前/以前 ("before") and 后/之后/以后 ("after") follow the
+event they are relative to (春节前 "before the Spring Festival", 回国后 "after
+returning home"), and a sentence may rightly turn the order round ("A 之后 B"
+is "A before B" too).  So a lone "before" in the English says nothing.  What
+does contradict the Chinese is the opposite preposition *governing the same
+event*: its object holds a CC-CEDICT gloss of the event word.  The event word
+anchors the English phrase as a figure anchors 过去N年 in
+:mod:`qa.checks.time_expression`.
+
+A hit needs, in one pair: the Chinese 前/后 as a jieba word of its own after a
+content word of the same clause (not a duration: 三年前 is the anchored row
+N年前, 不久前 a word of its own); an English preposition of the opposite order
+whose next few words hold a gloss of that content word; and no preposition of
+the Chinese order governing it anywhere in the English.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from align import english as lx
+from align.zh_words import jieba_words
+from qa.zh_glosses import content_glosses
+
+Order = Literal["before", "after"]
+
+#: Chinese words that place a clause before or after the event that precedes them (CC-CEDICT:
+#: 前 "before", 之前 "before; prior to", 以前 "before; prior to", 后 "after", 之后 "after;
+#: behind", 以后 "after; later")
+ZH_ORDER: dict[str, Order] = {"前": "before", "之前": "before", "以前": "before",
+                              "后": "after", "之后": "after", "以后": "after"}
+
+#: English that puts its object before or after: single words, and the first word of a
+#: two-word preposition with the word that must follow it
+_EN_ORDER: dict[str, tuple[Order, str | None]] = {
+    "before": ("before", None), "prior": ("before", "to"), "ahead": ("before", "of"),
+    "after": ("after", None), "following": ("after", None), "since": ("after", None),
+    "upon": ("after", None),
+}
+#: what may stand between the preposition and the event's gloss ("before the annual meeting")
+_REACH = 4
+#: a 前/后 after these is a duration or a time of its own (三年前, 几天后, 不久前), which the
+#: time table reads; units of time and numerals
+_DURATION = re.compile(r"[\d零〇一二两三四五六七八九十百千万几数多半]|[年月日天周时分秒代纪]$")
+#: determiners before "following" make it an adjective ("the following meeting")
+_DETERMINERS = frozenset({"the", "a", "an", "this", "these", "that", "those", "its", "their"})
+
+
+@dataclass(frozen=True)
+class EventOrder:
+    """A Chinese before/after word, its event, and the English preposition that reverses it."""
+
+    zh_start: int
+    zh_end: int
+    event: str
+    order: Order
+    en_start: int
+    en_end: int
+    en_text: str
+
+
+def _opposite(order: Order) -> Order:
+    return "after" if order == "before" else "before"
+
+
+def zh_order_words(zh: str) -> list[tuple[int, int, str, Order, frozenset[str]]]:
+    """(start, end, event, order, event glosses) of every 前/后 word that follows an event."""
+    words = jieba_words(zh, hmm=True)
+    out = []
+    pos = 0
+    starts = []
+    for w in words:
+        starts.append(pos)
+        pos += len(w)
+    for i, w in enumerate(words):
+        order = ZH_ORDER.get(w)
+        if order is None or i == 0:
+            continue
+        event_words = []
+        for prev in (words[i - 1], words[i - 2] if i > 1 else ""):
+            if not prev or _DURATION.search(prev) or not content_glosses(prev):
+                break
+            event_words.append(prev)
+        if not event_words:
+            continue
+        glosses = frozenset().union(*(content_glosses(e) for e in event_words)) - lx.STOPWORDS
+        if glosses:
+            event = "".join(reversed(event_words))
+            out.append((starts[i], starts[i] + len(w), event, order, glosses))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _en_orders(en: str) -> tuple[tuple[Order, int, int, tuple[str, ...]], ...]:
+    """(order, start, end, lemmas of the next words) of every order preposition in ``en``."""
+    tokens = lx.tokenize_en(en)
+    out = []
+    for i, t in enumerate(tokens):
+        low = t.text.lower()
+        entry = _EN_ORDER.get(low)
+        if entry is None:
+            continue
+        order, then = entry
+        first = i + 1
+        if then is not None:
+            if first >= len(tokens) or tokens[first].text.lower() != then:
+                continue
+            first += 1
+        if low == "following" and i and tokens[i - 1].text.lower() in _DETERMINERS:
+            continue
+        gap = en[t.end:tokens[first].start] if first < len(tokens) else ""
+        if re.search(r"[,;:.!?]", gap):
+            continue
+        nxt = tuple(tok.lemma.lower() for tok in tokens[first:first + _REACH])
+        out.append((order, t.start, tokens[first - 1].end, nxt))
+    return tuple(out)
+
+
+def reversed_orders(zh: str, en: str) -> list[EventOrder]:
+    """The Chinese before/after words whose event the English puts the other way round."""
+    found = []
+    orders = _en_orders(en)
+    hits = zh_order_words(zh)
+    for start, end, event, order, glosses in hits:
+        if any(o != order and glosses & g for _, _, _, o, g in hits):
+            continue  # 改革前 … 改革后: both orders of one event, the English may say either
+        governing = [(o, s, e) for o, s, e, nxt in orders if glosses.intersection(nxt)]
+        if any(o == order for o, _, _ in governing):
+            continue
+        wrong = [(s, e) for o, s, e in governing if o == _opposite(order)]
+        if wrong:
+            s, e = wrong[0]
+            found.append(EventOrder(start, end, event, order, s, e, en[s:e]))
+    return found
