@@ -356,3 +356,44 @@ def test_a_body_made_another_bodys_by_a_modifier_before_it():
                "The Information Office of the State Council released a white paper on the 27th.",
                "The information office released a white paper on the 27th."):
         assert run(zh, en) == [], en
+
+
+@pytest.mark.parametrize("zh, wrong, right", [
+    ("财政部部长表示，今年将继续加大对地方的转移支付力度。",
+     "The Minister of Commerce said that transfers to local governments would increase again this year.",
+     "The Minister of Finance said that transfers to local governments would increase again this year."),
+    ("外交部长在记者会上回答了提问。",
+     "The Commerce Minister answered questions at the press conference.",
+     "The Foreign Minister answered questions at the press conference."),
+])
+def test_minister_of_another_ministry_is_flagged(zh, wrong, right):
+    found = run(zh, wrong)
+    assert [f.severity for f in found] == ["major"]
+    assert "head of a different body" in found[0].message
+    assert run(zh, right) == []
+
+
+def test_minister_rule_leaves_a_minister_the_chinese_names_too():
+    # both ministries are in the Chinese: each English title has its body
+    assert run("外交部长王毅会见了商务部长。", "Foreign Minister Wang Yi met the Minister of Commerce.") == []
+    # 美国财政部长 is named, so "Treasury Secretary" is no one else's
+    assert run("商务部副部长会见了美国财政部长。",
+               "The Vice Minister of Commerce met the US Treasury Secretary.") == []
+
+
+def test_office_made_another_bodys_is_flagged():
+    zh = "国务院副总理刘鹤出席开幕式并致辞。"
+    found = run(zh, "Liu He, Vice Premier of the National People's Congress, attended the opening "
+                    "ceremony and delivered a speech.")
+    assert [f.severity for f in found] == ["major"]
+    assert "National People's Congress" in found[0].message
+    for en in ("Vice Premier Liu He attended the opening ceremony and delivered a speech.",
+               ("Liu He, Vice Premier of the State Council, attended the opening ceremony and "
+                "delivered a speech.")):
+        assert run(zh, en) == [], en
+
+
+def test_bare_office_with_an_explicit_owner_is_not_flagged():
+    # 总理 alone does not name the State Council; the English adding it is explicitation
+    assert run("总理李强出席会议并讲话。", "Li Qiang, Premier of the State Council, attended the "
+                                      "meeting and spoke.") == []

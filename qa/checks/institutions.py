@@ -115,6 +115,9 @@ class Lookup:
                               if body.kind == "body"}
         self.specific_names = EnglishNames(n for ns in self.specific_sets.values() for n in ns)
         self.offices = Offices(self.rows)
+        #: each ministry's minister titles ("Minister of Finance", "Finance Minister")
+        self.minister_titles = {body: minister_titles(body) for body in self.rows if body.kind == "body"}
+        self.minister_names = EnglishNames(n for ns in self.minister_titles.values() for n in ns)
         self._specialised: dict[int, tuple[str, ...]] = {}  # by id: the rows are this object's own
 
     def specialised_names(self, body: Institution) -> tuple[str, ...]:
@@ -122,6 +125,34 @@ class Lookup:
         if id(body) not in self._specialised:
             self._specialised[id(body)] = _specialised_names(body, self.rows)
         return self._specialised[id(body)]
+
+
+def minister_titles(body: Institution) -> tuple[str, ...]:
+    """The titles of a ministry's head, made from its standard names: "Ministry of Finance" is
+    headed by the "Minister of Finance", the "Finance Ministry" by the "Finance Minister"."""
+    return tuple(dict.fromkeys(re.sub(r"\bMinistry\b", "Minister", n) for n in body.standard
+                               if re.search(r"\bMinistry\b", n)))
+
+
+#: a ministry's head in Chinese: 财政部部长, 财政部长, 外交部副部长
+_ZH_MINISTER = re.compile(r"(?:副)?部?长")
+
+
+def _wrong_minister(body: Institution, f: Found, zh: str, en: str, table: Lookup,
+                    zh_near: str) -> tuple[Found, Institution] | None:
+    """The minister of another ministry, which the Chinese nowhere names, where the Chinese
+    names the head of ``body`` (财政部部长 → "the Minister of Commerce")."""
+    if not table.minister_titles.get(body) or not _ZH_MINISTER.match(zh, f.end):
+        return None
+    own = set(table.minister_titles[body])
+    for h in find_english(en, table.minister_names):
+        if h.names & own:
+            return None
+    for h in find_english(en, table.minister_names):
+        for other, titles in table.minister_titles.items():
+            if other is not body and h.names & set(titles) and not _present(other, zh_near):
+                return h, other
+    return None
 
 
 @lru_cache(maxsize=4)
@@ -140,7 +171,8 @@ class Misnamed:
     listed: bool = True  # False: the English name is in no table row (weaker evidence, minor)
     #: "" for a wrong name or a different body; "owner": a rendering of the body said to belong
     #: to a different body ("plenary session of the CCDI"); "level": a central body made local;
-    #: "title": a person's office rendered as another office
+    #: "title": a person's office rendered as another office; "minister": the head of a
+    #: ministry rendered as the minister of another
     why: str = ""
 
 
@@ -220,6 +252,10 @@ def find_misnamed(zh: str, en: str, table: Lookup,
         if not local:
             own += table.specialised_names(body)
         zh_near = zh + "\n" + zh_around
+        minister = _wrong_minister(body, f, zh, en, table, zh_near)
+        if minister is not None:
+            out.append(Misnamed(body, f, minister[0], minister[1], why="minister"))
+            continue
         rendering = _rendering_hits(en, own, in_en)
         if body.kind == "body":
             # every own name, even inside a longer one: "provincial government" for 国务院 is a level
@@ -227,6 +263,11 @@ def find_misnamed(zh: str, en: str, table: Lookup,
                                  zh_near, local)
             if owned is not None:
                 out.append(Misnamed(body, f, owned[0], owned[1], why=owned[2]))
+                continue
+        if body.kind == "office":
+            owned = _office_owner(body, f, en, own, accepted_here, table, zh_near)
+            if owned is not None:
+                out.append(Misnamed(body, f, owned[0], owned[1], why="owner"))
                 continue
         if _own_renderings(body, own, around):
             continue
@@ -607,6 +648,30 @@ def _wrong_owner(body: Institution, en: str, hits: list[Found], accepted: set[st
     return None
 
 
+def _office_owner(office: Institution, f: Found, en: str, own: tuple[str, ...], accepted_here: set[str],
+                  table: Lookup, zh_near: str) -> tuple[Found, Institution | None] | None:
+    """An office whose Chinese name holds its body (国务院副总理) rendered as the office of another
+    listed body that the Chinese does not name ("Vice Premier of the National People's Congress").
+
+    Only such offices: a bare 总理 says nothing of its body, so "Premier of the State Council"
+    is explicitation, not a wrong owner."""
+    holders = [b for b in table.rows if b.kind == "body" and any(z in f.name and z != f.name for z in b.zh)]
+    if not holders:
+        return None
+    accepted = accepted_here | set(own) | {n for b in holders for n in (*b.standard, *b.accepted)}
+    hits = find_english(en, own)
+    owned = _wrong_owner(office, en, hits, accepted, table, zh_near, local=True)
+    if owned is None or owned[2] != "owner":
+        return None
+    name = owned[0]
+    # the owner must be the office's own: "Vice Premier of the NPC", "the NPC's Vice Premier";
+    # not a body further on ("Party secretary of Changsha and Standing Committee member of …")
+    if not any(re.fullmatch(r"\s+of\s+(?:the\s+)?", en[h.end:name.start])
+               or _MODIFIER_GAP.fullmatch(en[name.end:h.start]) for h in hits):
+        return None
+    return name, owned[1]
+
+
 def _names_level(zh: str, unit: str) -> bool:
     """Whether ``zh`` names a place or body of the level ``unit`` (福建省, 北京市委, 柯桥区委; not 市场)."""
     level = re.compile(rf"{unit}(?:委|政府|人大|政协)?$")
@@ -662,6 +727,10 @@ def _message(pair: Pair, m: Misnamed) -> tuple[str, str]:
         message = (f"{what}; the English gives the same person the title '{en_text}', which is "
                    f"another office ({m.other.zh[0]})")
         return message, f"Give the office the Chinese names: '{m.body.label}'"
+    if m.why == "minister":
+        message = (f"{what}, and the Chinese names its head; the English says '{en_text}', the head "
+                   f"of a different body ({m.other.zh[0]}) that the Chinese does not name")
+        return message, f"Name the head of the body the Chinese names: the {m.body.label}'s"
     if m.why == "owner":
         message = (f"{what}; the English makes it the {en_text}'s, a different body "
                    f"({m.other.zh[0]}) that the Chinese does not name")
