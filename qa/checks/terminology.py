@@ -817,6 +817,11 @@ _ESTABLISHED_TIMES = 3
 _ESTABLISHED_RATIO = 3
 
 
+#: renderings that are whole noun phrases: every piece of the term rendered by a gloss, in
+#: order, with at most one word that is no gloss ("new-type productivity" for 新质生产力)
+_WHOLE_PHRASES = ("pieces", "pieces+guess")
+
+
 def _established(main: list[Rendering], rest: list[Rendering]) -> bool:
     """A rendering the document has settled on, then replaced once or twice.
 
@@ -833,7 +838,7 @@ def _established(main: list[Rendering], rest: list[Rendering]) -> bool:
     if len({r.pair_id for r in main}) < 2 or said < _ESTABLISHED_TIMES or said < _ESTABLISHED_RATIO * others:
         return False
     dominant = _stems(main[0].key)
-    return main[0].how in ("gloss", "pieces") and all(r.how == "pieces" and _stems(r.key) and not (_stems(r.key) <= dominant)
+    return main[0].how in ("gloss", "pieces") and all(r.how in _WHOLE_PHRASES and _stems(r.key) and not (_stems(r.key) <= dominant)
                and not (dominant <= _stems(r.key)) for r in rest)
 
 
