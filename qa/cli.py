@@ -505,6 +505,9 @@ def list_checks():
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: one-line errors, never a traceback, unless ZHEN_DEBUG is set."""
+    from qa.process_setup import tune_gc
+
+    tune_gc()
     try:
         rv = cli.main(args=argv, prog_name="zhen", standalone_mode=False)
     except click.exceptions.Abort:

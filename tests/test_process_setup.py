@@ -1,0 +1,31 @@
+"""The command line sets the collector's pace (qa/process_setup.py); importing zhen does not."""
+
+from __future__ import annotations
+
+import gc
+import subprocess
+import sys
+
+import pytest
+
+from qa.process_setup import GC_THRESHOLDS
+
+
+def test_importing_zhen_keeps_the_callers_collector_settings():
+    code = ("import gc; before = gc.get_threshold(); import qa.cli, qa.pipeline, qa.batch_partition; "
+            "print(gc.get_threshold() == before)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"
+
+
+def test_the_command_line_sets_the_collectors_pace():
+    from qa.cli import main
+
+    before = gc.get_threshold()
+    try:
+        with pytest.raises(SystemExit) as exit_:
+            main(["checks"])
+        assert exit_.value.code == 0
+        assert gc.get_threshold() == GC_THRESHOLDS
+    finally:
+        gc.set_threshold(*before)
