@@ -274,9 +274,14 @@ def actor_mentions(tokens: list[lx.Token], stems: tuple[lx.StemSet, lx.StemSet])
     return out
 
 
+#: what a verb stem of the cue table ("financ", "enabl") may end with: a verb's inflections, not
+#: a noun's or an adjective's ("financial", "promotion", "enablement")
+_VERB_ENDINGS = frozenset({"", "e", "s", "es", "d", "ed", "ing", "en", "y", "ies", "ied", "ying"})
+
+
 def _is_verb(t: lx.Token, family: str) -> bool:
     low = t.text.lower()
-    return any(low == v or t.lemma == v or (len(v) >= 4 and low.startswith(v) and len(low) - len(v) <= 3)
+    return any(low == v or t.lemma == v or (len(v) >= 4 and low.startswith(v) and low[len(v):] in _VERB_ENDINGS)
                for v in load_cues().verbs[family])
 
 

@@ -473,6 +473,16 @@ def test_roles_in_order_are_clean():
                             "working mechanism.") == []
 
 
+def test_together_with_swapped_is_flagged():
+    # A会同B: A leads; "B, together with A" gives the lead to B (Ministry of Education notice style)
+    zh = "教育部会同财政部制定了学生资助管理办法。"
+    f, = check_roles(zh, "The Ministry of Finance, together with the Ministry of Education, formulated "
+                         "the measures for managing student financial aid.")
+    assert f.severity == "major" and "Finance" in f.message
+    assert check_roles(zh, "The Ministry of Education, together with the Ministry of Finance, "
+                           "formulated the measures for managing student financial aid.") == []
+
+
 # agent/beneficiary constructions (qa/role_agency.py): 人民日报 2022 digital-economy forum digest,
 # 吴俊 2025 (corpora/zh-only) and WMT20 newstest sources
 DRIVE = "以“鼎新”带动“革故”,以增量带动存量,促进我国产业迈向全球价值链中高端。"
