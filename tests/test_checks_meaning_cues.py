@@ -835,3 +835,15 @@ def test_time_since_a_year_rendered_as_by_it():
         TIME_EXPRESSION, zh,
         "By 2015, the city's resident population had kept growing, reaching 5 million by 2020.",
         "Since 2015, the city's resident population has kept growing, reaching 5 million by 2020.")
+
+
+def test_polarity_without_said_by_another_word_does_not_render_the_negation():
+    # Land Administration Law style: "without" renders 擅自 ("without permission"), not 不得
+    zh = "任何单位和个人不得擅自改变土地用途。"
+    found = wrong_and_right(
+        POLARITY, zh,
+        "Any unit or individual may change the use of land without authorization.",
+        "No unit or individual may change the use of land without authorization.")
+    assert found[0].severity == "major"
+    assert flags(POLARITY, zh, "Units and individuals shall not change the use of land without "
+                               "authorization.") == []

@@ -50,6 +50,8 @@ from itertools import pairwise
 from typing import Literal
 
 from align.model import Pair
+from align.script import HAN
+from align.zh_words import jieba_words
 from qa import lexicons as lx
 from qa.antonyms import antonyms
 from qa.clause_match import PairLinks, document_clauses
@@ -244,7 +246,7 @@ def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues) -> bool:
     antonym after a lexical cue, or after a bare negator when the rest of
     the English word is a gloss of the negated word (不合适 "inappropriate").
     """
-    negations = english_negations(en, cues, strict=False)
+    negations = _not_owned(english_negations(en, cues, strict=False), zh, cue)
     if cue.row.kind == "necessity":  # "can do without" is the opposite of 离不开, not its negation
         negations = [n for n in negations if not _DO_WITHOUT.search(en[:n[1]])]
     if negations:
@@ -261,6 +263,44 @@ def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues) -> bool:
     glosses = StemSet(word_glosses(next_word(zh, cue.end)))
     return any(glosses.has(lx.lemma(re.sub(r"^(?:in|im|ir|il|dis|mis|ab)", "", m.group().lower())))
                for m in prefixed)
+
+
+@lru_cache(maxsize=16384)
+def _gloss_heads(word: str) -> frozenset[str]:
+    """The first word of each CC-CEDICT gloss of ``word`` (擅自 "without permission": "without"),
+    or of its dictionary parts when CEDICT lacks it (jieba's 擅自改变)."""
+    cd = lx.cedict()
+    heads = set()
+    for part in ([word] if word in cd else cd.segment(word)):
+        for g in cd.glosses(part, per_entry=8) if part in cd else ():
+            heads.update(w.lower() for w in lx.strip_gloss(g).split()[:1])
+    return frozenset(heads)
+
+
+#: negations that always count, whatever another word's gloss begins with (未经 "not having …")
+_CORE_NEGATIONS = frozenset({"not", "no", "never", "n't", "neither", "nor", "none", "nothing", "nobody",
+                             "nowhere", "cannot"})
+
+
+def _not_owned(negations: list[tuple[int, int, str]], zh: str, cue: ZhHit) -> list[tuple[int, int, str]]:
+    """``negations`` without the negative-polarity words another Chinese word of the pair says.
+
+    任何单位不得擅自改变用途 → "Any unit may change the use without authorization":
+    "without" is 擅自's ("without permission"), so it cannot render 不得.  The core
+    negations ("not", "no", "never") always count.
+    """
+    if not any(n[2].lower() not in _CORE_NEGATIONS for n in negations):
+        return negations
+    owned: set[str] = set()
+    at = 0
+    rows = _zh_rows()
+    for w in jieba_words(zh, hmm=True):
+        # another negation of the Chinese (不足 "insufficient") is no owner: it is to be rendered too
+        negated = any(w[i:j] in rows for i in range(len(w)) for j in range(i + 1, len(w) + 1))
+        if not (at < cue.end and cue.start < at + len(w)) and HAN.search(w) and not negated:
+            owned |= _gloss_heads(w)
+        at += len(w)
+    return [n for n in negations if n[2].lower() in _CORE_NEGATIONS or n[2].lower() not in owned]
 
 
 def _antonym_rendered(en: str, word: str) -> bool:
