@@ -10,10 +10,12 @@ temporary folder; a few minutes cold, the embedding cache helps); every later
 run only loads it.  Then each format of a run folder is written in a fresh
 process, as ``zhen check`` writes it (``qa.outputs.run_content`` and the
 registry writer; the HTML's time includes the document score it needs), and
-the whole folder once more through ``qa.outputs.write_outputs``.  RSS is read
-after the Report is loaded and again after the file is written; "writer" is the
-difference.  ``--keep DIR`` keeps the files, to compare two versions of the
-writers byte for byte (``cmp``), e.g. with ``PYTHONPATH`` set to the other tree.
+the whole folder once more through ``qa.outputs.write_outputs``.  Wall and CPU
+seconds of the process (CPU is the steadier figure on a shared machine; no
+writer starts a process of its own).  RSS is read after the Report is loaded
+and again after the file is written; "writer" is the difference.  ``--keep
+DIR`` keeps the files, to compare two versions of the writers byte for byte
+(``cmp``), e.g. with ``PYTHONPATH`` set to the other tree.
 """
 
 from __future__ import annotations
@@ -74,7 +76,7 @@ def measure(report_file: Path, fmt: str, keep: Path | None) -> dict:
         registry.FORMATS[fmt].writer()
     before = _peak_mb()
     out = keep or Path(tempfile.mkdtemp(prefix="zhen-export-speed-"))
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     if fmt == "all":
         folder = out / "run"
         write_outputs(report, folder, list(FORMATS), force=True)
@@ -84,10 +86,10 @@ def measure(report_file: Path, fmt: str, keep: Path | None) -> dict:
         target = out / FILES[fmt]
         registry.write(fmt, run_content(report, [fmt], DEFAULT_OPTIONS), target)
         size = target.stat().st_size
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     peak = _peak_mb()
     return {"format": fmt, "pairs": len(report.pairs), "flags": len(report.flags),
-            "seconds": round(seconds, 2), "mb": round(size / 2**20, 1),
+            "seconds": round(seconds, 2), "cpu": round(cpu, 2), "mb": round(size / 2**20, 1),
             "rss_before_mb": round(before), "rss_peak_mb": round(peak),
             "writer_mb": round(peak - before)}
 
@@ -106,7 +108,7 @@ def main() -> None:
         return
     if not report_file.is_file():
         build_report(args.pairs, report_file)
-    print(f"{'format':7s} {'pairs':>6s} {'flags':>6s} {'seconds':>8s} {'file MB':>8s} "
+    print(f"{'format':7s} {'pairs':>6s} {'flags':>6s} {'seconds':>8s} {'CPU s':>6s} {'file MB':>8s} "
           f"{'RSS before':>10s} {'peak':>6s} {'writer':>7s}")
     env = {**os.environ, "PYTHONPATH": os.environ.get("PYTHONPATH", str(REPO))}
     for fmt in args.formats.split(","):
@@ -115,7 +117,7 @@ def main() -> None:
             cmd += ["--keep", str(args.keep)]
         proc = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env)
         r = json.loads(proc.stdout.splitlines()[-1])
-        print(f"{r['format']:7s} {r['pairs']:6d} {r['flags']:6d} {r['seconds']:8.2f} "
+        print(f"{r['format']:7s} {r['pairs']:6d} {r['flags']:6d} {r['seconds']:8.2f} {r['cpu']:6.2f} "
               f"{r['mb']:8.1f} {r['rss_before_mb']:8d}MB {r['rss_peak_mb']:4d}MB "
               f"{r['writer_mb']:5d}MB", flush=True)
 

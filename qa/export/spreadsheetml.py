@@ -13,7 +13,8 @@ grow with the rows.  The parts and their order follow ECMA-376 Part 1 (the
 Excel to show them).  Reading stays openpyxl's (:func:`qa.export.xlsx.read_rows`).
 
 Cells: ``str`` is an inline string (never a formula, whatever it starts
-with; the caller removes the characters XML 1.0 cannot carry), ``int`` and
+with; the characters XML 1.0 cannot carry are removed, from the XML text of
+a batch of rows at once: the markup holds none of them), ``int`` and
 ``float`` are numbers written as openpyxl writes them (``%.16g``), ``None``
 and ``""`` an empty cell that keeps the column's style.
 """
@@ -26,6 +27,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import IO
 from xml.sax.saxutils import escape, quoteattr
+
+from align.formats.xmlchars import xml_safe
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -217,16 +220,16 @@ def _write_sheet(package: zipfile.ZipFile, no: int, layout: SheetLayout,
     style = f' s="{layout.data_style}"' if layout.data_style != PLAIN else ""
     last = 1
     with package.open(f"xl/worksheets/sheet{no}.xml", "w") as part:
-        part.write(_sheet_head(layout, no == 1).encode("utf-8"))
+        part.write(xml_safe(_sheet_head(layout, no == 1)).encode("utf-8"))
         batch: list[str] = []
         for last, row in enumerate(rows, 2):
             batch.append(f'<row r="{last}">')
             batch.extend(_cell(f"{col}{last}", style, value) for col, value in zip(refs, row))
             batch.append("</row>")
             if len(batch) > 4096:
-                part.write("".join(batch).encode("utf-8"))
+                part.write(xml_safe("".join(batch)).encode("utf-8"))
                 batch.clear()
-        part.write("".join(batch).encode("utf-8"))
+        part.write(xml_safe("".join(batch)).encode("utf-8"))
         part.write(_sheet_tail(layout, last, bool(layout.comments)).encode("utf-8"))
     return last
 
@@ -245,7 +248,7 @@ def write_workbook(fh: IO[bytes], sheets: Sequence[tuple[SheetLayout, Iterable[S
             last = _write_sheet(package, no, layout, rows)
             overrides.append((f"/xl/worksheets/sheet{no}.xml", "spreadsheetml.worksheet+xml"))
             if layout.comments:
-                package.writestr(f"xl/comments{no}.xml", _comments_xml(layout))
+                package.writestr(f"xl/comments{no}.xml", xml_safe(_comments_xml(layout)))
                 package.writestr(f"xl/drawings/vmlDrawing{no}.vml", _comments_vml(layout, no))
                 package.writestr(f"xl/worksheets/_rels/sheet{no}.xml.rels", _rels([
                     (f"{REL_NS}/comments", f"../comments{no}.xml"),

@@ -12,7 +12,7 @@ are removed.  openpyxl is imported only when a sheet is read.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -21,19 +21,13 @@ from align.formats.unit import DEFAULT_LANGS, Languages
 from align.model import Pair
 from qa.model import Flag
 
-from .shared import Content, ReviewMark, stream_output, xml_safe
+from .shared import Content, ReviewMark, stream_output
 from .sheet_key import KEY_COLUMN
 from .spreadsheetml import WRAP, ListValidation, SheetLayout, write_workbook
 from .table import DECISIONS, FLAG_COLUMNS, PAIR_COLUMNS, flag_rows, pair_rows
 
 #: the Pairs sheet's column widths (characters); the others are 9 wide
 _WIDTHS = {"zh": 50, "en": 60, "flags": 60, "comment": 40, "decision": 12}
-
-
-def _xml_cells(rows: Iterable[list]) -> Iterator[list]:
-    """``rows`` with the characters XML 1.0 cannot carry removed from their text."""
-    for row in rows:
-        yield [xml_safe(v) if isinstance(v, str) else v for v in row]
 
 
 def review_layouts(langs: Languages = DEFAULT_LANGS) -> tuple[SheetLayout, SheetLayout]:
@@ -62,8 +56,7 @@ def write_review_xlsx(
     the workbook's language property is the target's."""
     flags = list(flags)
     pair_sheet, flag_sheet = review_layouts(langs)
-    sheets = [(pair_sheet, _xml_cells(pair_rows(pairs, flags, marks))),
-              (flag_sheet, _xml_cells(flag_rows(flags)))]
+    sheets = [(pair_sheet, pair_rows(pairs, flags, marks)), (flag_sheet, flag_rows(flags))]
     stream_output(path_or_file, lambda fh: write_workbook(fh, sheets, language=langs.tgt))
 
 
