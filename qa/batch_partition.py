@@ -18,7 +18,9 @@ many units, which go to the workers (``scatter``).  Then:
 3. the flags are merged and sorted as :func:`qa.pipeline.run_checks` sorts
    them, the dismissal memory (``--review-db``) is applied, and the quality
    estimate runs as one task per partition on that partition's flags;
-4. the driver writes the output folder from the merged pairs and flags.
+4. the driver writes the output folder from the merged pairs and flags, with
+   ``zhen check`` the costliest files on the same, by then idle, workers
+   (:data:`qa.outputs.POOL_FORMATS`).
 
 Pair-local flags and qe depend only on their own pair (a test holds chunked
 runs equal to one chunk), so flags.jsonl, pairs.tsv, the TMX body and the
@@ -178,13 +180,16 @@ class ProcessClient:
 
 
 def check_pairs_in_processes(memory: PairsInput, opts: BatchOptions, jobs: int, size: int,
-                             review=None, progress: Callable[[str], None] = lambda message: None
-                             ) -> Report:
+                             review=None, progress: Callable[[str], None] = lambda message: None,
+                             client: ProcessClient | None = None) -> Report:
     """``zhen check --pairs --jobs N`` on a memory of more than ``size`` pairs: its partitions
-    checked on ``jobs`` local worker processes, the document-wide checks here meanwhile."""
+    checked on ``jobs`` local worker processes, the document-wide checks here meanwhile.
+    A ``client`` given stays open (its workers then write the outputs: ``zhen check``)."""
     progress(f"checking {len(memory.pairs)} pairs in partitions of {size} on {jobs} worker processes")
-    client = ProcessClient(jobs)
+    own = client is None
+    client = client or ProcessClient(jobs)
     try:
         return partitioned_report(client, memory, opts, size, review, progress)
     finally:
-        client.close()
+        if own:
+            client.close()
