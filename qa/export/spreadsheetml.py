@@ -161,7 +161,7 @@ def _sheet_tail(layout: SheetLayout, last_row: int, comments: bool) -> str:
     rule = layout.validation
     if rule is not None and last_row > 1:
         col = column_letter(layout.header.index(rule.column) + 1)
-        listed = quoteattr('"' + ",".join(rule.choices) + '"')[1:-1]
+        listed = _text('"' + ",".join(rule.choices) + '"')
         tail += ('<dataValidations count="1"><dataValidation type="list" allowBlank="1" '
                  f'showInputMessage="0" showErrorMessage="0" showDropDown="0" '
                  f'sqref="{col}2:{col}{last_row}"><formula1>{listed}</formula1>'
