@@ -10,12 +10,10 @@ temporary folder; a few minutes cold, the embedding cache helps); every later
 run only loads it.  Then each format of a run folder is written in a fresh
 process, as ``zhen check`` writes it (``qa.outputs.run_content`` and the
 registry writer; the HTML's time includes the document score it needs), and
-the whole folder once more through ``qa.outputs.write_outputs`` (``all``), and
-once more with a pool of two idle spawned workers (``pool``), which write
-``qa.outputs.POOL_FORMATS`` as in ``zhen check --pairs --jobs 2``.  Wall and CPU
-seconds of the process (CPU is the steadier figure on a shared machine; the
-pool's workers are not counted).  RSS is read after the Report is loaded and
-again after the file is written; "writer" is the difference.  ``--keep
+the whole folder once more through ``qa.outputs.write_outputs``.  Wall and CPU
+seconds of the process (CPU is the steadier figure on a shared machine; no
+writer starts a process of its own).  RSS is read after the Report is loaded
+and again after the file is written; "writer" is the difference.  ``--keep
 DIR`` keeps the files, to compare two versions of the writers byte for byte
 (``cmp``), e.g. with ``PYTHONPATH`` set to the other tree.
 """
@@ -66,38 +64,22 @@ def build_report(n: int, target: Path) -> None:
         pickle.dump(report, fh, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _warm() -> None:
-    """A worker's first task: the writers imported, as in a worker that has checked pairs."""
-    from qa.export import registry
-
-    for fmt in FORMATS:
-        registry.FORMATS[fmt].writer()
-    time.sleep(0.5)  # held, so that the other worker takes the other warming task
-
-
 def measure(report_file: Path, fmt: str, keep: Path | None) -> dict:
-    """Write one format (``all``: the whole run folder; ``pool``: the same with two idle
-    worker processes, as ``zhen check --jobs 2`` writes it) in this process."""
-    from qa.batch_partition import ProcessClient
+    """Write one format (``all``: the whole run folder) in this process."""
     from qa.export import registry
     from qa.export.shared import DEFAULT_OPTIONS
     from qa.outputs import FILES, run_content, write_outputs
 
     with open(report_file, "rb") as fh:
         report = pickle.load(fh)
-    pool = None
-    if fmt == "pool":
-        pool = ProcessClient(2)
-        for task in [pool.submit(_warm) for _ in range(2)]:
-            task.result()
     for name in FORMATS:  # the writers' own imports are not their work on the rows
         registry.FORMATS[name].writer()
     before = _peak_mb()
     out = keep or Path(tempfile.mkdtemp(prefix="zhen-export-speed-"))
     start, cpu = time.perf_counter(), time.process_time()
-    if fmt in ("all", "pool"):
-        folder = out / fmt
-        write_outputs(report, folder, list(FORMATS), force=True, pool=pool)
+    if fmt == "all":
+        folder = out / "run"
+        write_outputs(report, folder, list(FORMATS), force=True)
         size = sum(f.stat().st_size for f in folder.iterdir())
     else:
         out.mkdir(parents=True, exist_ok=True)
@@ -106,8 +88,6 @@ def measure(report_file: Path, fmt: str, keep: Path | None) -> dict:
         size = target.stat().st_size
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     peak = _peak_mb()
-    if pool is not None:
-        pool.close()
     return {"format": fmt, "pairs": len(report.pairs), "flags": len(report.flags),
             "seconds": round(seconds, 2), "cpu": round(cpu, 2), "mb": round(size / 2**20, 1),
             "rss_before_mb": round(before), "rss_peak_mb": round(peak),
@@ -119,7 +99,7 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=20_000)
     parser.add_argument("--report", type=Path, help="the pickled Report (made when missing)")
     parser.add_argument("--keep", type=Path, help="write the files into this folder and keep them")
-    parser.add_argument("--formats", default=",".join(FORMATS) + ",all,pool")
+    parser.add_argument("--formats", default=",".join(FORMATS) + ",all")
     parser.add_argument("--measure", help=argparse.SUPPRESS)  # a child process: one format
     args = parser.parse_args()
     report_file = args.report or Path(tempfile.gettempdir()) / f"zhen-export-speed-{args.pairs}.pickle"

@@ -18,9 +18,7 @@ many units, which go to the workers (``scatter``).  Then:
 3. the flags are merged and sorted as :func:`qa.pipeline.run_checks` sorts
    them, the dismissal memory (``--review-db``) is applied, and the quality
    estimate runs as one task per partition on that partition's flags;
-4. the driver writes the output folder from the merged pairs and flags, with
-   ``zhen check`` the costliest files on the same, by then idle, workers
-   (:data:`qa.outputs.POOL_FORMATS`).
+4. the driver writes the output folder from the merged pairs and flags.
 
 Pair-local flags and qe depend only on their own pair (a test holds chunked
 runs equal to one chunk), so flags.jsonl, pairs.tsv, the TMX body and the
@@ -180,16 +178,13 @@ class ProcessClient:
 
 
 def check_pairs_in_processes(memory: PairsInput, opts: BatchOptions, jobs: int, size: int,
-                             review=None, progress: Callable[[str], None] = lambda message: None,
-                             client: ProcessClient | None = None) -> Report:
+                             review=None, progress: Callable[[str], None] = lambda message: None
+                             ) -> Report:
     """``zhen check --pairs --jobs N`` on a memory of more than ``size`` pairs: its partitions
-    checked on ``jobs`` local worker processes, the document-wide checks here meanwhile.
-    A ``client`` given stays open (its workers then write the outputs: ``zhen check``)."""
+    checked on ``jobs`` local worker processes, the document-wide checks here meanwhile."""
     progress(f"checking {len(memory.pairs)} pairs in partitions of {size} on {jobs} worker processes")
-    own = client is None
-    client = client or ProcessClient(jobs)
+    client = ProcessClient(jobs)
     try:
         return partitioned_report(client, memory, opts, size, review, progress)
     finally:
-        if own:
-            client.close()
+        client.close()

@@ -163,28 +163,22 @@ def check(input_path, en_path, outdir, pairs_mode, jobs, partition_pairs, preseg
         from qa.review_app.memory import DismissalMemory
 
         memory = DismissalMemory.load(outdir, review_db)
-    report, pool = None, None
-    try:
-        if jobs > 1:
-            report, pool = _check_in_processes(
-                input_path, outdir, jobs, partition_pairs, memory, progress,
-                formats=tuple(wanted), profile=profile, glossary=glossary, model=model,
-                device=device, batch_size=batch_size, no_cache=no_cache, review_db=review_db)
-        if report is None:
-            report = check_input(input_path, en_path, pairs_mode=pairs_mode,
-                                 presegmented=presegmented, checks=checks, profile=prof,
-                                 resources=resources,
-                                 embedder=lambda: _embedder(model, device, batch_size, no_cache,
-                                                            progress),
-                                 progress=progress, on_pairs_input=_report_input_changes,
-                                 flag_filter=memory)
-        notes: list[str] = [memory.note()] if memory is not None else []
-        written = write_outputs(report, outdir, wanted, force=force, inputs=inputs,
-                                options=export_options, notes=notes, pool=pool)
-    finally:
-        if pool is not None:
-            pool.close()
+    report = None
+    if jobs > 1:
+        report = _check_in_processes(input_path, outdir, jobs, partition_pairs, memory, progress,
+                                     formats=tuple(wanted), profile=profile, glossary=glossary,
+                                     model=model, device=device, batch_size=batch_size,
+                                     no_cache=no_cache, review_db=review_db)
+    if report is None:
+        report = check_input(input_path, en_path, pairs_mode=pairs_mode, presegmented=presegmented,
+                             checks=checks, profile=prof, resources=resources,
+                             embedder=lambda: _embedder(model, device, batch_size, no_cache, progress),
+                             progress=progress, on_pairs_input=_report_input_changes,
+                             flag_filter=memory)
     flags = report.flags
+    notes: list[str] = [memory.note()] if memory is not None else []
+    written = write_outputs(report, outdir, wanted, force=force, inputs=inputs,
+                            options=export_options, notes=notes)
     progress.finish()
     _summary(report, written, quiet, notes)
     failed = fail_on_message(flags, fail_on) if fail_on else None
@@ -195,31 +189,20 @@ def check(input_path, en_path, outdir, pairs_mode, jobs, partition_pairs, preseg
 
 def _check_in_processes(input_path, outdir, jobs, partition_pairs, memory, progress, **options):
     """The report of a pairs file of more than ``partition_pairs`` pairs checked on ``jobs``
-    worker processes (``qa.batch_partition``) and the still open pool of those workers, which
-    then write the costliest outputs; (None, None) for a smaller file: that is checked in
+    worker processes (``qa.batch_partition``), or None for a smaller one: that is checked in
     this process, which needs no worker to start and load a model."""
     from qa.batch import BatchOptions, worker_threads
-    from qa.batch_partition import (
-        PARTITION_PAIRS,
-        ProcessClient,
-        check_pairs_in_processes,
-    )
+    from qa.batch_partition import PARTITION_PAIRS, check_pairs_in_processes
     from qa.pipeline import pairs_read_note, read_input
 
     size = partition_pairs or PARTITION_PAIRS
     _, pairs_input = read_input(input_path, None, pairs_mode=True)
     if len(pairs_input.pairs) <= size:
-        return None, None
+        return None
     progress(pairs_read_note(input_path, pairs_input))
     _report_input_changes(pairs_input)
     opts = BatchOptions(outdir=outdir, threads=worker_threads(jobs), **options)
-    pool = ProcessClient(jobs)
-    try:
-        return check_pairs_in_processes(pairs_input, opts, jobs, size, memory, progress,
-                                        client=pool), pool
-    except BaseException:
-        pool.close()
-        raise
+    return check_pairs_in_processes(pairs_input, opts, jobs, size, memory, progress)
 
 
 #: at most this many skipped/renamed units are listed one per line on stderr

@@ -9,32 +9,19 @@ stale file of the previous run beside its own.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
-from concurrent.futures import Future, wait
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Protocol
 
 from align.errors import InputError
 from align.model import Alignment
 from qa.export import registry
 from qa.export.registry import RUN_FILES
-from qa.export.shared import DEFAULT_OPTIONS, Content, ExportOptions, ExportResult
+from qa.export.shared import DEFAULT_OPTIONS, Content, ExportOptions
 from qa.pipeline import Report
 from qa.run_folder import FolderPlan
 
 #: format name → file name inside the output folder (``qa.export.registry`` lists the formats)
 FILES = RUN_FILES
-#: the files a pool of idle workers writes (``zhen check --pairs --jobs N``) while this process
-#: writes the others: at 20,000 pairs about a CPU second each, like review.xlsx, which stays
-#: here with the cheap ones (bench/export_speed.py)
-POOL_FORMATS = ("tmx", "xliff", "html")
-
-
-class Pool(Protocol):
-    """What :func:`write_outputs` needs of a pool of worker processes
-    (:class:`qa.batch_partition.ProcessClient`)."""
-
-    def submit(self, fn: Callable[..., Any], *args: Any) -> Future: ...
 
 
 def run_content(report: Report, formats: Sequence[str], options: ExportOptions) -> Content:
@@ -66,15 +53,13 @@ def check_outdir(outdir: Path, formats: list[str], *, force: bool = False,
 def write_outputs(report: Report, outdir: Path, formats: list[str], *, force: bool = False,
                   inputs: Sequence[Path | None] = (),
                   options: ExportOptions = DEFAULT_OPTIONS,
-                  notes: list[str] | None = None, pool: Pool | None = None) -> list[Path]:
+                  notes: list[str] | None = None) -> list[Path]:
     """Write the run folder: every requested file plus the run marker, or nothing.
 
     The folder is replaced as a whole (see :mod:`qa.run_folder` for what is
     carried across and what is refused); ``inputs`` are this run's input files,
     which are never replaced.  Summary lines about what the files left out or
     changed (export filters, removed characters) are appended to ``notes``.
-    With a ``pool`` of idle worker processes the files of :data:`POOL_FORMATS`
-    are written there, meanwhile the others here: they are independent.
     """
     from qa import export
     from qa.run_folder import carried_entries, write_marker
@@ -89,36 +74,14 @@ def write_outputs(report: Report, outdir: Path, formats: list[str], *, force: bo
     found: list[str] = []
     with export.atomic_output_dir(outdir, carry=carry, keep_folder=plan.keep_folder) as tmp:
         content = run_content(report, formats, options)
-        for result in _write_files(content, [(fmt, tmp / FILES[fmt]) for fmt in formats], pool):
+        for fmt in formats:
+            result = registry.write(fmt, content, tmp / FILES[fmt])
             if result is not None:
                 found += result.notes(options)
         write_marker(tmp, names, inputs=given, formats=formats, created=plan.created)
     if notes is not None:
         notes += found
     return [outdir / name for name in names]
-
-
-def write_files(content: Content, targets: Sequence[tuple[str, Path]]
-                ) -> list[ExportResult | None]:
-    """Write ``content`` as each (format, path), in one process (a worker's task too)."""
-    return [registry.write(fmt, content, path) for fmt, path in targets]
-
-
-def _write_files(content: Content, targets: Sequence[tuple[str, Path]], pool: Pool | None
-                 ) -> list[ExportResult | None]:
-    """:func:`write_files`, the costly formats on ``pool`` when there is one; results in
-    the order of ``targets``.  A worker's error is raised here, after every worker has
-    stopped writing into the folder (which is then removed)."""
-    if pool is None:
-        return write_files(content, targets)
-    sent = {fmt: pool.submit(write_files, content, [(fmt, path)])
-            for fmt, path in targets if fmt in POOL_FORMATS}
-    try:
-        here = write_files(content, [t for t in targets if t[0] not in sent])
-    finally:
-        wait(sent.values())
-    done = iter(here)
-    return [sent[fmt].result()[0] if fmt in sent else next(done) for fmt, _ in targets]
 
 
 def document_score(report: Report):

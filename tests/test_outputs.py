@@ -12,7 +12,6 @@ import json
 import os
 import shutil
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -377,60 +376,3 @@ def test_align_formats_come_from_the_registry():
     option = next(p for p in align_command.params if p.name == "fmt")
     assert list(option.type.choices) == list(ALIGNMENT_FORMATS) == ["beads", "tsv", "json", "tmx"]
     assert all(callable(f.writer()) for f in ALIGNMENT_FORMATS.values())
-
-
-# ------------------------------------------------------------------ writing on a pool
-
-
-def _comparable(folder: Path) -> dict[str, object]:
-    """The folder's files, less what says when they were written (TMX header date,
-    the marker, the workbook's zip stamps: its rows instead)."""
-    from qa.export.xlsx import read_rows
-
-    files: dict[str, object] = {}
-    for name, data in _listing(folder).items():
-        if name == MARKER:
-            continue
-        if name.endswith(".tmx"):
-            data = data.split(b"<body>", 1)[1]
-        files[name] = read_rows(folder / name) if name.endswith(".xlsx") else data
-    return files
-
-
-def test_a_pool_of_workers_writes_the_same_folder(tmp_path):
-    """``zhen check --jobs N`` hands the costliest files to its idle spawned workers (the
-    content pickled to them); the folder is the one this process writes alone."""
-    from qa.batch_partition import ProcessClient
-    from qa.outputs import POOL_FORMATS
-
-    alone, pooled = tmp_path / "alone", tmp_path / "pooled"
-    notes_alone: list[str] = []
-    notes_pooled: list[str] = []
-    dirty = Report(pairs=[*PAIRS[:5], replace(PAIRS[5], en="a\x01b")], flags=FLAGS)
-    write_outputs(dirty, alone, ALL, notes=notes_alone)
-    pool = ProcessClient(2)
-    try:
-        written = write_outputs(dirty, pooled, ALL, notes=notes_pooled, pool=pool)
-    finally:
-        pool.close()
-    assert written == [pooled / FILES[f] for f in ALL]
-    assert set(POOL_FORMATS) < set(ALL)
-    assert _comparable(pooled) == _comparable(alone)
-    assert notes_pooled == notes_alone and any("removed 1 character" in n for n in notes_alone)
-
-
-def test_a_failing_worker_leaves_no_folder(tmp_path):
-    from concurrent.futures import Future
-
-    class Failing:
-        """A pool whose every task fails, as a worker that ran out of disk would."""
-
-        def submit(self, fn, *args):
-            future: Future = Future()
-            future.set_exception(OSError(errno.ENOSPC, "No space left on device"))
-            return future
-
-    out = tmp_path / "X"
-    with pytest.raises(OSError):
-        write_outputs(_report(), out, ALL, pool=Failing())
-    assert not out.exists() and os.listdir(tmp_path) == []
