@@ -12,10 +12,12 @@ import re
 _ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 _UNESCAPES = {v[1]: k for k, v in _ESCAPES.items()}
 _ESCAPED = re.compile(r"\\(.)", re.DOTALL)
+_ESCAPE_TABLE = str.maketrans(_ESCAPES)
 
 
 def escape(text: str) -> str:
-    return "".join(_ESCAPES.get(ch, ch) for ch in text)
+    """One pass in C (``str.translate``): pairs.tsv escapes every cell of a memory."""
+    return text.translate(_ESCAPE_TABLE)
 
 
 def unescape(text: str) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -87,15 +87,15 @@ def pair_rows(
     pairs: Sequence[Pair],
     flags: Iterable[Flag],
     marks: Mapping[int, ReviewMark] | None = None,
-) -> list[list]:
+) -> Iterator[list]:
     """One row per pair, ``PAIR_COLUMNS`` order; flags summarised one per line.
+    Made as they are consumed, so a writer that streams holds one row at a time.
 
     With ``marks`` (a reviewed sheet written again by ``zhen review``) the
     flag, decision and comment cells come from the reviewer's sheet.
     """
     by_pair = flags_by_pair(flags)
     run = ids_spec([p.id for p in pairs])
-    rows = []
     for p in pairs:
         own = by_pair.get(p.id, [])
         flag_cell, worst, decision, comment = (
@@ -105,29 +105,27 @@ def pair_rows(
         if mark is not None:
             flag_cell, worst, comment = mark.flags, mark.worst, mark.comment
             decision = "" if mark.decision not in DECISIONS else mark.decision
-        rows.append(
-            [
-                p.id,
-                p.zh,
-                p.en,
-                ids_text(p.zh_ids),
-                ids_text(p.en_ids),
-                "" if p.score is None else round(float(p.score), 4),
-                "" if p.qe is None else round(float(p.qe), 1),
-                len([line for line in flag_cell.splitlines() if line.strip()]),
-                worst,
-                flag_cell,
-                decision,
-                comment,
-                row_key(p, run),
-                p.unit_id or "",
-            ]
-        )
-    return rows
+        yield [
+            p.id,
+            p.zh,
+            p.en,
+            ids_text(p.zh_ids),
+            ids_text(p.en_ids),
+            "" if p.score is None else round(float(p.score), 4),
+            "" if p.qe is None else round(float(p.qe), 1),
+            len([line for line in flag_cell.splitlines() if line.strip()]),
+            worst,
+            flag_cell,
+            decision,
+            comment,
+            row_key(p, run),
+            p.unit_id or "",
+        ]
 
 
-def flag_rows(flags: Iterable[Flag]) -> list[list]:
-    return [
+def flag_rows(flags: Iterable[Flag]) -> Iterator[list]:
+    """One row per flag, ``FLAG_COLUMNS`` order, made as they are consumed."""
+    return (
         [
             "" if f.pair_id is None else f.pair_id,
             ids_text(f.pair_ids),
@@ -140,7 +138,7 @@ def flag_rows(flags: Iterable[Flag]) -> list[list]:
             f.suggestion or "",
         ]
         for f in flags
-    ]
+    )
 
 
 def write_review_csv(
