@@ -161,7 +161,10 @@ class ProcessClient:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        self._pool = ProcessPoolExecutor(max_workers=workers,
+        from qa.process_setup import tune_gc
+
+        # a spawned worker starts with the collector's default pace: set zhen's (qa/process_setup.py)
+        self._pool = ProcessPoolExecutor(max_workers=workers, initializer=tune_gc,
                                          mp_context=multiprocessing.get_context("spawn"))
 
     def scatter(self, data):

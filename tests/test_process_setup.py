@@ -29,3 +29,14 @@ def test_the_command_line_sets_the_collectors_pace():
         assert gc.get_threshold() == GC_THRESHOLDS
     finally:
         gc.set_threshold(*before)
+
+
+def test_worker_processes_set_the_collectors_pace():
+    from qa.batch_partition import ProcessClient
+
+    client = ProcessClient(1)
+    try:
+        future = client.submit(gc.get_threshold)
+        assert tuple(client.gather([future])[0]) == GC_THRESHOLDS
+    finally:
+        client.close()
