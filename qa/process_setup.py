@@ -9,9 +9,9 @@ more peak memory (``bench/qa_scale.py`` has the figures at scale).  Reference
 counting still frees everything that is not in a cycle at once, so memory
 does not grow with the slower pace.
 
-Called by the command-line entry point and by each worker process
-(:class:`qa.batch_partition.ProcessClient`); a library caller that imports
-zhen keeps its own collector settings.
+Called by the command-line entry point and by each worker process it spawns
+(:class:`qa.batch_partition.ProcessClient`, ``zhen batch -j N``); a library
+caller that imports zhen keeps its own collector settings.
 """
 
 from __future__ import annotations
