@@ -18,7 +18,7 @@ import numpy as np
 
 from align.model import Pair
 from qa.model import Check, Flag
-from qa.qe_features import ALL_FEATURES, feature_matrix, pair_cosines
+from qa.qe_features import ALL_FEATURES, assemble, pair_text_rows
 
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "qe_model.json"
 
@@ -80,18 +80,26 @@ def pair_check_flags(flags: Iterable[Flag]) -> list[Flag]:
 
 
 def qe_scores(pairs: Sequence[Pair], embedder, flags: Iterable[Flag] = (),
-              model: QeModel | None = None) -> list[float]:
-    """One score per pair, rounded to 0.1; ``flags`` are the run's flags (pair-level checks' count)."""
+              model: QeModel | None = None, text_rows: np.ndarray | None = None) -> list[float]:
+    """One score per pair, rounded to 0.1; ``flags`` are the run's flags (pair-level checks' count).
+
+    ``text_rows``: the pairs' flag-independent features (qa.qe_features.text_feature_rows),
+    when the run computed them already (qa.pipeline.check_locally); else they are computed
+    here, the cosines from ``embedder``."""
     if not pairs:
         return []
     model = model or load_model()
-    X = feature_matrix(pairs, pair_cosines(pairs, embedder), pair_check_flags(flags), model.features)
+    if text_rows is None:
+        text_rows = pair_text_rows(pairs, embedder)
+    X = assemble(text_rows, pairs, pair_check_flags(flags), model.features)
     # a side with no text is a non-translation, MQM's worst case (target 0), not a ratio to extrapolate
     one_sided = [not p.zh.strip() or not p.en.strip() for p in pairs]
     return [0.0 if gone else round(float(s), 1) for s, gone in zip(model.predict(X), one_sided)]
 
 
-def with_qe(pairs: Sequence[Pair], embedder, flags: Iterable[Flag] = ()) -> list[Pair]:
-    """The pairs with ``qe`` filled in (Pair is frozen: new values, same order)."""
-    scores = qe_scores(pairs, embedder, flags)
+def with_qe(pairs: Sequence[Pair], embedder, flags: Iterable[Flag] = (),
+            text_rows: np.ndarray | None = None) -> list[Pair]:
+    """The pairs with ``qe`` filled in (Pair is frozen: new values, same order); ``text_rows``
+    as :func:`qe_scores` takes them."""
+    scores = qe_scores(pairs, embedder, flags, text_rows=text_rows)
     return [replace(p, qe=s) for p, s in zip(pairs, scores)]
