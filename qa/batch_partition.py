@@ -12,7 +12,7 @@ many units, which go to the workers (``scatter``).  Then:
    that judge each pair on its own: coverage, direction, modality, polarity,
    time) run as one task per partition, in the same chunks of
    :data:`qa.pipeline.CHUNK_PAIRS` pairs a local run uses, each chunk's QE text
-   features (qa.qe_features.TEXT_FEATURES) computed right after its checks;
+   features (qa.qe.qe_text_rows) computed right after its checks;
 2. meanwhile the document-wide checks (term consistency, duplicates,
    truncation, spelling of names) run once on the driver on all pairs; they
    build linear indexes and need no model, so the driver never loads one;

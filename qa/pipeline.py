@@ -138,10 +138,12 @@ def split_checks(checks: Sequence[Check], profile: Profile) -> tuple[list[Check]
 @dataclass
 class Checked:
     """What checking some pairs gives: the flags, and, when the quality estimate was asked
-    for, each pair's flag-independent QE features (qa.qe_features.TEXT_FEATURES)."""
+    for, each pair's flag-independent QE features (those of qa.qe_features.TEXT_FEATURES
+    the model reads)."""
 
     flags: list[Flag]
-    #: (pairs, TEXT_FEATURES) float64 in the pairs' order; None when not computed
+    #: (pairs, the model's text features: qa.qe.qe_text_rows) float64 in the pairs' order;
+    #: None when not computed
     qe_rows: np.ndarray | None = None
 
 
@@ -165,9 +167,9 @@ def check_locally(pairs: Sequence[Pair], local: Sequence[Check], profile: Profil
     for n, chunk in enumerate(chunks, 1):
         flags += _run_on(chunk, local, profile, resources, partial(done, last=n == len(chunks)))
         if qe_embedder is not None:
-            from qa.qe_features import pair_text_rows
+            from qa.qe import qe_text_rows
 
-            rows.append(pair_text_rows(chunk, qe_embedder))
+            rows.append(qe_text_rows(chunk, qe_embedder))
     if qe_embedder is None:
         return Checked(flags)
     import numpy as np

@@ -91,32 +91,35 @@ FLAG_FEATURES: tuple[str, ...] = ("flags_minor", "flags_major")
 TEXT_FEATURES: tuple[str, ...] = tuple(n for n in ALL_FEATURES if n not in FLAG_FEATURES)
 
 
-def text_features(zh: str, en: str, cos: float) -> tuple[float, ...]:
-    """:data:`TEXT_FEATURES` of one pair, in that order; ``cos`` comes from the caller's embeddings."""
+def text_features(zh: str, en: str, cos: float,
+                  names: Sequence[str] = TEXT_FEATURES) -> tuple[float, ...]:
+    """The ``names`` of :data:`TEXT_FEATURES` of one pair, in that order; ``cos`` comes from
+    the caller's embeddings.  Only what ``names`` needs is computed: the shipped model reads
+    six features, and coverage (jieba, glosses, stems per clause) is most of the rest's cost."""
+    want = set(names)
     han = len(HAN.findall(zh))
-    tokens = lx.tokenize_en(en)
-    words = [t.text.lower() for t in tokens]
-    ratio = (len(words) + 1) / (han + 1)
-    zh_latin = {w.lower() for w in _LATIN.findall(HAN.sub(" ", zh))}
-    en_lower = en.lower()
-    zh_cov, en_cov, en_cov_min = _coverage(zh, en)
-    feats = {
-        "cos": float(cos),
-        "zh_cov": zh_cov,
-        "en_cov": en_cov,
-        "en_cov_min": en_cov_min,
-        "log_len": math.log(ratio),
-        "log_len_sq": math.log(ratio) ** 2,
-        "log_han": math.log1p(han),
-        "num_miss": float(_number_misses(zh_numbers(zh), en_numbers(en))),
-        "num_extra": float(_number_misses(en_numbers(en), zh_numbers(zh))),
-        "latin_miss": float(sum(1 for w in zh_latin if w not in en_lower)),
-        "han_in_en": float(len(HAN.findall(en)) > 0),
-        "repeat_3gram": float(_repeats(words)),
-        "func_ratio": sum(1 for w in words if w in lx.STOPWORDS) / len(words) if words else 0.0,
-        "empty_en": float(not en.strip()),
-    }
-    return tuple(feats[n] for n in TEXT_FEATURES)
+    feats = {"cos": float(cos), "log_han": math.log1p(han), "empty_en": float(not en.strip())}
+    if want & {"log_len", "log_len_sq", "repeat_3gram", "func_ratio"}:
+        words = [t.text.lower() for t in lx.tokenize_en(en)]
+        ratio = (len(words) + 1) / (han + 1)
+        feats.update({
+            "log_len": math.log(ratio),
+            "log_len_sq": math.log(ratio) ** 2,
+            "repeat_3gram": float(_repeats(words)),
+            "func_ratio": sum(1 for w in words if w in lx.STOPWORDS) / len(words) if words else 0.0,
+        })
+    if want & {"zh_cov", "en_cov", "en_cov_min"}:
+        feats["zh_cov"], feats["en_cov"], feats["en_cov_min"] = _coverage(zh, en)
+    if want & {"num_miss", "num_extra"}:
+        feats["num_miss"] = float(_number_misses(zh_numbers(zh), en_numbers(en)))
+        feats["num_extra"] = float(_number_misses(en_numbers(en), zh_numbers(zh)))
+    if "latin_miss" in want:
+        zh_latin = {w.lower() for w in _LATIN.findall(HAN.sub(" ", zh))}
+        en_lower = en.lower()
+        feats["latin_miss"] = float(sum(1 for w in zh_latin if w not in en_lower))
+    if "han_in_en" in want:
+        feats["han_in_en"] = float(len(HAN.findall(en)) > 0)
+    return tuple(feats[n] for n in names)
 
 
 def flag_features(flags: Iterable[Flag]) -> tuple[float, float]:
@@ -147,24 +150,26 @@ def pair_cosines(pairs: Sequence[Pair], embedder) -> np.ndarray:
     return cos
 
 
-def text_feature_rows(pairs: Sequence[Pair], cosines: Sequence[float]) -> np.ndarray:
-    """(pairs, :data:`TEXT_FEATURES`) float64: the flag-independent features, one row per pair.
+def text_feature_rows(pairs: Sequence[Pair], cosines: Sequence[float],
+                      names: Sequence[str] = TEXT_FEATURES) -> np.ndarray:
+    """(pairs, ``names``) float64: flag-independent features (:data:`TEXT_FEATURES`), a row a pair.
 
     A compact row rather than a dict, so that a run can keep every pair's row from its
     checks to its quality estimate (and a worker hand its partition's on) for a few bytes."""
-    rows = [text_features(p.zh, p.en, c) for p, c in zip(pairs, cosines)]
-    return np.asarray(rows, dtype=np.float64).reshape(len(rows), len(TEXT_FEATURES))
+    rows = [text_features(p.zh, p.en, c, names) for p, c in zip(pairs, cosines)]
+    return np.asarray(rows, dtype=np.float64).reshape(len(rows), len(names))
 
 
-def pair_text_rows(pairs: Sequence[Pair], embedder) -> np.ndarray:
+def pair_text_rows(pairs: Sequence[Pair], embedder, names: Sequence[str] = TEXT_FEATURES) -> np.ndarray:
     """:func:`text_feature_rows` of ``pairs`` as given, their cosines from ``embedder``."""
-    return text_feature_rows(pairs, pair_cosines(pairs, embedder))
+    return text_feature_rows(pairs, pair_cosines(pairs, embedder), names)
 
 
 def assemble(text_rows: np.ndarray, pairs: Sequence[Pair], flags: Iterable[Flag],
-             names: Sequence[str] = ALL_FEATURES) -> np.ndarray:
+             names: Sequence[str] = ALL_FEATURES, row_names: Sequence[str] = TEXT_FEATURES) -> np.ndarray:
     """Columns ``names`` of ``pairs``' features: ``text_rows`` (:func:`text_feature_rows`, one
-    per pair) with the flag counts of the pair flags among ``flags`` (matched by ``pair_id``)."""
+    per pair, columns ``row_names``) with the flag counts of the pair flags among ``flags``
+    (matched by ``pair_id``).  A name in neither is a KeyError."""
     if len(text_rows) != len(pairs):
         raise ValueError(f"{len(text_rows)} feature rows for {len(pairs)} pairs")
     by_pair: dict[int, list[Flag]] = {}
@@ -173,8 +178,8 @@ def assemble(text_rows: np.ndarray, pairs: Sequence[Pair], flags: Iterable[Flag]
             by_pair.setdefault(f.pair_id, []).append(f)
     counts = np.asarray([flag_features(by_pair.get(p.id, ())) for p in pairs],
                         dtype=np.float64).reshape(len(pairs), len(FLAG_FEATURES))
-    full = np.hstack([text_rows.reshape(len(pairs), len(TEXT_FEATURES)), counts])
-    at = {n: i for i, n in enumerate(TEXT_FEATURES + FLAG_FEATURES)}
+    full = np.hstack([text_rows.reshape(len(pairs), len(row_names)), counts])
+    at = {n: i for i, n in enumerate((*row_names, *FLAG_FEATURES))}
     return full[:, [at[n] for n in names]]
 
 

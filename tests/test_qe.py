@@ -106,6 +106,12 @@ def test_text_rows_and_flag_counts_are_the_feature_dicts():
     assert np.array_equal(got, want)
     assert got[0, names.index("flags_major")] == 1.0 and got[2, names.index("flags_major")] == 1.0
     assert np.array_equal(feature_matrix(pairs, cos, flags, names), want)
+    # a run computes only the features its model reads: the same values
+    some = ("func_ratio", "cos", "log_han", "log_len")
+    assert np.array_equal(text_feature_rows(pairs, cos, some),
+                          text_feature_rows(pairs, cos)[:, [TEXT_FEATURES.index(n) for n in some]])
+    assert np.array_equal(assemble(text_feature_rows(pairs, cos, some), pairs, flags,
+                                   ("log_len", "flags_minor", "cos"), some), want[:, [names.index(n) for n in ("log_len", "flags_minor", "cos")]])
 
 
 def test_features_computed_with_the_checks_give_the_scores_of_a_fresh_estimate(embedder):
@@ -116,6 +122,7 @@ def test_features_computed_with_the_checks_give_the_scores_of_a_fresh_estimate(e
     from qa.embed_memo import memoised
     from qa.pipeline import check_pairs, estimate_quality
     from qa.profile import Profile
+    from qa.qe import text_feature_names
     from qa.qe_features import pair_text_rows
 
     pairs = [Pair(id=i, zh=p.zh, en=p.en) for i, p in enumerate(GOOD[:5])]
@@ -126,7 +133,9 @@ def test_features_computed_with_the_checks_give_the_scores_of_a_fresh_estimate(e
     checked = check_pairs(pairs, all_checks(), Profile(), {"embedder": memo}, chunk_size=3,
                           qe_embedder=memo)
     assert checked.qe_rows is not None
-    assert np.array_equal(checked.qe_rows, pair_text_rows(pairs, memo))  # the pairs as given
+    # the pairs as given, only the features the model reads
+    assert np.array_equal(checked.qe_rows, pair_text_rows(pairs, memo, text_feature_names()))
+    assert checked.qe_rows.shape == (len(pairs), len(text_feature_names())) and "cos" in text_feature_names()
     with_rows = estimate_quality(pairs, checked.flags, None, chunk_size=2, qe_rows=checked.qe_rows)
     fresh = estimate_quality(pairs, checked.flags, memo)
     assert [p.qe for p in with_rows] == [p.qe for p in fresh]
