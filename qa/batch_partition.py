@@ -11,13 +11,15 @@ many units, which go to the workers (``scatter``).  Then:
 1. every partition's pair-local checks (pair checks and the document checks
    that judge each pair on its own: coverage, direction, modality, polarity,
    time) run as one task per partition, in the same chunks of
-   :data:`qa.pipeline.CHUNK_PAIRS` pairs a local run uses;
+   :data:`qa.pipeline.CHUNK_PAIRS` pairs a local run uses, each chunk's QE text
+   features (qa.qe.qe_text_rows) computed right after its checks;
 2. meanwhile the document-wide checks (term consistency, duplicates,
    truncation, spelling of names) run once on the driver on all pairs; they
    build linear indexes and need no model, so the driver never loads one;
 3. the flags are merged and sorted as :func:`qa.pipeline.run_checks` sorts
    them, the dismissal memory (``--review-db``) is applied, and the quality
-   estimate runs as one task per partition on that partition's flags;
+   estimate runs as one task per partition on that partition's flags and the
+   text features its check task gave back (it only adds the flag counts);
 4. the driver writes the output folder from the merged pairs and flags.
 
 Pair-local flags and qe depend only on their own pair (a test holds chunked
@@ -40,6 +42,8 @@ from align.progress import stage
 from qa.model import Flag
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from align.pairs_io import PairsInput
     from qa.batch import BatchInput, BatchOptions, BatchRow
     from qa.pipeline import Report
@@ -64,24 +68,29 @@ def read_large_memory(item: BatchInput, size: int) -> PairsInput | None:
     return memory if memory is not None and len(memory.pairs) > size else None
 
 
-def partition_flags(part: list[Pair], opts: BatchOptions) -> tuple[list[Flag], str]:
-    """Worker task: the pair-local checks' flags of one partition, and the model's key."""
+def partition_flags(part: list[Pair], opts: BatchOptions) -> tuple[list[Flag], np.ndarray | None, str]:
+    """Worker task: the pair-local checks' flags of one partition, its pairs' QE text
+    features (computed with the checks, qa.pipeline.check_locally) and the model's key."""
     from qa.batch import check_setup, embedder_for
     from qa.pipeline import check_locally, embedder_key, split_checks
 
     checks, profile, resources = check_setup(opts)
     embedder = embedder_for(opts)
     local, _ = split_checks(checks, profile)
-    return (check_locally(part, local, profile, {**resources, "embedder": embedder}),
-            embedder_key(embedder))
+    checked = check_locally(part, local, profile, {**resources, "embedder": embedder},
+                            qe_embedder=embedder)
+    return checked.flags, checked.qe_rows, embedder_key(embedder)
 
 
-def partition_qe(part: list[Pair], flags: list[Flag], opts: BatchOptions) -> list[Pair]:
-    """Worker task: one partition's pairs with their quality estimate, from their flags."""
+def partition_qe(part: list[Pair], flags: list[Flag], opts: BatchOptions,
+                 qe_rows: np.ndarray | None = None) -> list[Pair]:
+    """Worker task: one partition's pairs with their quality estimate, from their flags and
+    the QE text features :func:`partition_flags` gave (None: computed here, with the model)."""
     from qa.batch import embedder_for
     from qa.pipeline import estimate_quality
 
-    return estimate_quality(part, flags, embedder_for(opts))
+    return estimate_quality(part, flags, embedder_for(opts) if qe_rows is None else None,
+                            qe_rows=qe_rows)
 
 
 def check_partitioned(client, item: BatchInput, opts: BatchOptions, memory: PairsInput,
@@ -127,7 +136,7 @@ def partitioned_report(client, memory: PairsInput, opts: BatchOptions, size: int
         for future in local_futures:  # in order: a bar that moves as partitions come back
             local += client.gather([future])
             tick(1)
-    flags = sort_flags(drop_superseded([f for part_flags, _ in local for f in part_flags] + whole_flags,
+    flags = sort_flags(drop_superseded([f for part_flags, _, _ in local for f in part_flags] + whole_flags,
                                        profile.active(tuple(checks))))
     flags, dismissed = filter_flags(flags, review)
     part_of = {p.id: n for n, part in enumerate(cut) for p in part}
@@ -135,15 +144,15 @@ def partitioned_report(client, memory: PairsInput, opts: BatchOptions, size: int
     for f in flags:
         if f.pair_id is not None:
             by_part[part_of[f.pair_id]].append(f)
-    qe_futures = [client.submit(partition_qe, part, part_flags, opts, pure=False)
-                  for part, part_flags in zip(parts, by_part)]
+    qe_futures = [client.submit(partition_qe, part, part_flags, opts, rows, pure=False)
+                  for part, part_flags, (_, rows, _) in zip(parts, by_part, local)]
     scored: list[Pair] = []
     with stage(progress, "quality estimate", len(cut), "partition") as tick:
         for future in qe_futures:
             scored += client.gather([future])[0]
             tick(1)
     return Report(pairs=scored, flags=flags, profile=profile, skipped=tuple(memory.skipped),
-                  checks=profile.fingerprint(checks), model=local[0][1] if local else "",
+                  checks=profile.fingerprint(checks), model=local[0][2] if local else "",
                   dismissed=dismissed)
 
 

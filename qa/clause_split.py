@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from align.segment import en_sentence_spans, zh_sentence_spans
 
@@ -94,6 +95,11 @@ def _trimmed(text: str, start: int, end: int) -> Clause | None:
 
 
 def _cut(text: str, pattern: re.Pattern[str]) -> list[Clause]:
+    return list(_cut_kept(text, pattern))
+
+
+@lru_cache(maxsize=16384)  # pure: the checks and the QE features cut the same pair's sides again and again
+def _cut_kept(text: str, pattern: re.Pattern[str]) -> tuple[Clause, ...]:
     out, start = [], 0
     for m in list(pattern.finditer(text)) + [None]:
         end = m.start() if m else len(text)
@@ -102,4 +108,4 @@ def _cut(text: str, pattern: re.Pattern[str]) -> list[Clause]:
             out.append(clause)
         if m:
             start = m.end()
-    return out
+    return tuple(out)

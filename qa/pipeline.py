@@ -18,6 +18,8 @@ from qa.profile import Profile
 from qa.zh_view import simplified_view
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from align.pairs_io import PairsInput, SkippedUnit
 
 #: a note taker, or an align.progress.Progress that also shows stages
@@ -133,20 +135,46 @@ def split_checks(checks: Sequence[Check], profile: Profile) -> tuple[list[Check]
     return local, [c for c in active if c not in local]
 
 
+@dataclass
+class Checked:
+    """What checking some pairs gives: the flags, and, when the quality estimate was asked
+    for, each pair's flag-independent QE features (those of qa.qe_features.TEXT_FEATURES
+    the model reads)."""
+
+    flags: list[Flag]
+    #: (pairs, the model's text features: qa.qe.qe_text_rows) float64 in the pairs' order;
+    #: None when not computed
+    qe_rows: np.ndarray | None = None
+
+
 def check_locally(pairs: Sequence[Pair], local: Sequence[Check], profile: Profile,
                   resources: dict[str, Any] | None, chunk_size: int | None = CHUNK_PAIRS,
-                  done: Callable[[Check, bool], None] = lambda check, last: None) -> list[Flag]:
+                  done: Callable[[Check, bool], None] = lambda check, last: None,
+                  qe_embedder=None) -> Checked:
     """Flags of the pair-local ``local`` checks, ``chunk_size`` pairs at a time (unsorted).
 
     ``done(check, last)`` is told when a check finished a chunk, ``last`` on the last chunk.
+    With ``qe_embedder``, each chunk's QE text features are computed right after its
+    checks, on the pairs as given, their cosines from ``qe_embedder``: the pairs' jieba
+    words, tokens, stems, numbers and side vectors are then still in the checks' caches
+    and the run's memo, where a quality estimate after every check finds few of them.
     """
     from functools import partial
 
     chunks = _chunks(pairs, chunk_size)
     flags: list[Flag] = []
+    rows = []
     for n, chunk in enumerate(chunks, 1):
         flags += _run_on(chunk, local, profile, resources, partial(done, last=n == len(chunks)))
-    return flags
+        if qe_embedder is not None:
+            from qa.qe import qe_text_rows
+
+            rows.append(qe_text_rows(chunk, qe_embedder))
+    if qe_embedder is None:
+        return Checked(flags)
+    import numpy as np
+
+    return Checked(flags, np.concatenate(rows))
 
 
 def check_whole(pairs: Sequence[Pair], whole: Sequence[Check], profile: Profile,
@@ -188,6 +216,14 @@ def run_checks(pairs: Sequence[Pair], checks: Sequence[Check], profile: Profile,
     the next; the document-wide ones (consistency, duplicates, spelling of
     names) then run once on all pairs.  The flags do not depend on the size.
     """
+    return check_pairs(pairs, checks, profile, resources, progress, chunk_size).flags
+
+
+def check_pairs(pairs: Sequence[Pair], checks: Sequence[Check], profile: Profile,
+                resources: dict[str, Any] | None = None, progress: Progress = _quiet,
+                chunk_size: int | None = CHUNK_PAIRS, qe_embedder=None) -> Checked:
+    """:func:`run_checks`, and with ``qe_embedder`` the pairs' QE text features too
+    (computed chunk by chunk with the checks: :func:`check_locally`)."""
     local, whole = split_checks(checks, profile)
     n_chunks = len(_chunks(pairs, chunk_size))
     with stage(progress, "checks", len(local) * n_chunks + len(whole), "check") as tick:
@@ -196,28 +232,36 @@ def run_checks(pairs: Sequence[Pair], checks: Sequence[Check], profile: Profile,
                 progress(f"check {check.id}: done")
             tick(1)
 
-        flags = check_locally(pairs, local, profile, resources, chunk_size, done)
-        flags += check_whole(pairs, whole, profile, resources, done)
-    return sort_flags(drop_superseded(flags, [*local, *whole]))
+        checked = check_locally(pairs, local, profile, resources, chunk_size, done, qe_embedder)
+        flags = checked.flags + check_whole(pairs, whole, profile, resources, done)
+    return Checked(sort_flags(drop_superseded(flags, [*local, *whole])), checked.qe_rows)
 
 
 def estimate_quality(pairs: Sequence[Pair], flags: Sequence[Flag], embedder,
-                     progress: Progress = _quiet,
-                     chunk_size: int | None = CHUNK_PAIRS) -> list[Pair]:
+                     progress: Progress = _quiet, chunk_size: int | None = CHUNK_PAIRS,
+                     qe_rows: np.ndarray | None = None) -> list[Pair]:
     """The pairs with their ``qe`` score (qa/qe.py), which reads the checks' pair flags.
 
-    Scored ``chunk_size`` pairs at a time: a score depends only on its own pair
-    and flags, and the pair embeddings of a chunk are freed before the next.
+    ``qe_rows``: the pairs' QE text features when the checks computed them
+    (:attr:`Checked.qe_rows`, one row per pair in order); the score then only adds
+    the flag counts, and ``embedder`` is not used.  Without them they are computed
+    here, ``chunk_size`` pairs at a time: a score depends only on its own pair and
+    flags, and the pair embeddings of a chunk are freed before the next.
     """
     from qa.qe import with_qe
 
+    if qe_rows is not None and len(qe_rows) != len(pairs):
+        raise ValueError(f"{len(qe_rows)} QE feature rows for {len(pairs)} pairs")
     by_pair: dict[int, list[Flag]] = {}
     for f in flags:
         if f.pair_id is not None:
             by_pair.setdefault(f.pair_id, []).append(f)
     scored: list[Pair] = []
+    at = 0
     for chunk in _chunks(pairs, chunk_size):
-        scored += with_qe(chunk, embedder, [f for p in chunk for f in by_pair.get(p.id, ())])
+        rows = None if qe_rows is None else qe_rows[at:at + len(chunk)]
+        at += len(chunk)
+        scored += with_qe(chunk, embedder, [f for p in chunk for f in by_pair.get(p.id, ())], rows)
     progress("quality estimate: done")
     return scored
 
@@ -285,9 +329,10 @@ def check_input(input_path: str | Path, en_path: str | Path | None, *, pairs_mod
     # one memo of text → vector for every check and the quality estimate (qa/embed_memo.py)
     embedder = memoised(embedder)
     resources = {**resources, "embedder": embedder}
-    flags = run_checks(pairs, checks, profile, resources, progress=progress, chunk_size=chunk_size)
-    flags, dismissed = filter_flags(flags, flag_filter)
-    pairs = estimate_quality(pairs, flags, embedder, progress=progress, chunk_size=chunk_size)
+    checked = check_pairs(pairs, checks, profile, resources, progress, chunk_size, qe_embedder=embedder)
+    flags, dismissed = filter_flags(checked.flags, flag_filter)
+    pairs = estimate_quality(pairs, flags, embedder, progress=progress, chunk_size=chunk_size,
+                             qe_rows=checked.qe_rows)
     return Report(pairs=pairs, flags=flags, bitext=bitext, alignment=alignment, profile=profile,
                   skipped=skipped, checks=profile.fingerprint(checks), dismissed=dismissed,
                   model=embedder_key(embedder))

@@ -18,7 +18,7 @@ import numpy as np
 
 from align.model import Pair
 from qa.model import Check, Flag
-from qa.qe_features import ALL_FEATURES, feature_matrix, pair_cosines
+from qa.qe_features import ALL_FEATURES, TEXT_FEATURES, assemble, pair_text_rows
 
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "qe_model.json"
 
@@ -79,19 +79,40 @@ def pair_check_flags(flags: Iterable[Flag]) -> list[Flag]:
     return [f for f in flags if f.check in ids]
 
 
+def text_feature_names(model: QeModel | None = None) -> tuple[str, ...]:
+    """The flag-independent features ``model`` (default: the shipped one) reads, in its order:
+    all a run computes of :data:`qa.qe_features.TEXT_FEATURES`."""
+    return tuple(n for n in (model or load_model()).features if n in TEXT_FEATURES)
+
+
+def qe_text_rows(pairs: Sequence[Pair], embedder) -> np.ndarray:
+    """The shipped model's :func:`text_feature_names` of ``pairs`` as given, a row a pair:
+    what :func:`qe_scores` takes as ``text_rows`` (qa.pipeline.check_locally computes them)."""
+    return pair_text_rows(pairs, embedder, text_feature_names())
+
+
 def qe_scores(pairs: Sequence[Pair], embedder, flags: Iterable[Flag] = (),
-              model: QeModel | None = None) -> list[float]:
-    """One score per pair, rounded to 0.1; ``flags`` are the run's flags (pair-level checks' count)."""
+              model: QeModel | None = None, text_rows: np.ndarray | None = None) -> list[float]:
+    """One score per pair, rounded to 0.1; ``flags`` are the run's flags (pair-level checks' count).
+
+    ``text_rows``: the pairs' :func:`text_feature_names` of ``model`` (:func:`qe_text_rows`),
+    when the run computed them already (qa.pipeline.check_locally); else they are computed
+    here, the cosines from ``embedder``."""
     if not pairs:
         return []
     model = model or load_model()
-    X = feature_matrix(pairs, pair_cosines(pairs, embedder), pair_check_flags(flags), model.features)
+    names = text_feature_names(model)
+    if text_rows is None:
+        text_rows = pair_text_rows(pairs, embedder, names)
+    X = assemble(text_rows, pairs, pair_check_flags(flags), model.features, names)
     # a side with no text is a non-translation, MQM's worst case (target 0), not a ratio to extrapolate
     one_sided = [not p.zh.strip() or not p.en.strip() for p in pairs]
     return [0.0 if gone else round(float(s), 1) for s, gone in zip(model.predict(X), one_sided)]
 
 
-def with_qe(pairs: Sequence[Pair], embedder, flags: Iterable[Flag] = ()) -> list[Pair]:
-    """The pairs with ``qe`` filled in (Pair is frozen: new values, same order)."""
-    scores = qe_scores(pairs, embedder, flags)
+def with_qe(pairs: Sequence[Pair], embedder, flags: Iterable[Flag] = (),
+            text_rows: np.ndarray | None = None) -> list[Pair]:
+    """The pairs with ``qe`` filled in (Pair is frozen: new values, same order); ``text_rows``
+    as :func:`qe_scores` takes them."""
+    scores = qe_scores(pairs, embedder, flags, text_rows=text_rows)
     return [replace(p, qe=s) for p, s in zip(pairs, scores)]

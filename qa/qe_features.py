@@ -70,7 +70,7 @@ def _coverage(zh: str, en: str) -> tuple[float, float, float]:
         return 0.0, 0.0, 0.0
     words = zh_content_words(zh)
     en_stems = lx.lemma_stems(en)
-    zh_cov = sum(1 for _, g in words if any(en_stems.has(x) for x in g)) / len(words) if words else 1.0
+    zh_cov = sum(1 for _, g in words if en_stems.has_any(lx.stem_query(g))) / len(words) if words else 1.0
     zh_stems = gloss_stems(zh)
     shares = []
     for clause in en_clauses(en):
@@ -82,34 +82,57 @@ def _coverage(zh: str, en: str) -> tuple[float, float, float]:
     return zh_cov, en_cov, min(shares) if shares else en_cov
 
 
+#: the features that count the run's pair flags: known only once every check ran (the
+#: document-wide ones included), so the quality estimate adds them last
+FLAG_FEATURES: tuple[str, ...] = ("flags_minor", "flags_major")
+#: the features read off the pair's own text and cosine, in :data:`ALL_FEATURES` order:
+#: computed per chunk right after its checks (qa.pipeline.check_locally), while the
+#: checks' caches still hold the pair's jieba words, tokens, stems and numbers
+TEXT_FEATURES: tuple[str, ...] = tuple(n for n in ALL_FEATURES if n not in FLAG_FEATURES)
+
+
+def text_features(zh: str, en: str, cos: float,
+                  names: Sequence[str] = TEXT_FEATURES) -> tuple[float, ...]:
+    """The ``names`` of :data:`TEXT_FEATURES` of one pair, in that order; ``cos`` comes from
+    the caller's embeddings.  Only what ``names`` needs is computed: the shipped model reads
+    six features, and coverage (jieba, glosses, stems per clause) is most of the rest's cost."""
+    want = set(names)
+    han = len(HAN.findall(zh))
+    feats = {"cos": float(cos), "log_han": math.log1p(han), "empty_en": float(not en.strip())}
+    if want & {"log_len", "log_len_sq", "repeat_3gram", "func_ratio"}:
+        words = [t.text.lower() for t in lx.tokenize_en(en)]
+        ratio = (len(words) + 1) / (han + 1)
+        feats.update({
+            "log_len": math.log(ratio),
+            "log_len_sq": math.log(ratio) ** 2,
+            "repeat_3gram": float(_repeats(words)),
+            "func_ratio": sum(1 for w in words if w in lx.STOPWORDS) / len(words) if words else 0.0,
+        })
+    if want & {"zh_cov", "en_cov", "en_cov_min"}:
+        feats["zh_cov"], feats["en_cov"], feats["en_cov_min"] = _coverage(zh, en)
+    if want & {"num_miss", "num_extra"}:
+        feats["num_miss"] = float(_number_misses(zh_numbers(zh), en_numbers(en)))
+        feats["num_extra"] = float(_number_misses(en_numbers(en), zh_numbers(zh)))
+    if "latin_miss" in want:
+        zh_latin = {w.lower() for w in _LATIN.findall(HAN.sub(" ", zh))}
+        en_lower = en.lower()
+        feats["latin_miss"] = float(sum(1 for w in zh_latin if w not in en_lower))
+    if "han_in_en" in want:
+        feats["han_in_en"] = float(len(HAN.findall(en)) > 0)
+    return tuple(feats[n] for n in names)
+
+
+def flag_features(flags: Iterable[Flag]) -> tuple[float, float]:
+    """:data:`FLAG_FEATURES` of one pair from its flags: minor, and major or critical."""
+    sev = Counter(f.severity for f in flags)
+    return float(sev["minor"]), float(sev["major"] + sev["critical"])
+
+
 def pair_features(zh: str, en: str, cos: float, flags: Iterable[Flag] = ()) -> dict[str, float]:
     """All of :data:`ALL_FEATURES` for one pair; ``cos`` comes from the caller's embeddings."""
-    han = len(HAN.findall(zh))
-    tokens = lx.tokenize_en(en)
-    words = [t.text.lower() for t in tokens]
-    ratio = (len(words) + 1) / (han + 1)
-    zh_latin = {w.lower() for w in _LATIN.findall(HAN.sub(" ", zh))}
-    en_lower = en.lower()
-    sev = Counter(f.severity for f in flags)
-    zh_cov, en_cov, en_cov_min = _coverage(zh, en)
-    return {
-        "cos": float(cos),
-        "zh_cov": zh_cov,
-        "en_cov": en_cov,
-        "en_cov_min": en_cov_min,
-        "log_len": math.log(ratio),
-        "log_len_sq": math.log(ratio) ** 2,
-        "log_han": math.log1p(han),
-        "num_miss": float(_number_misses(zh_numbers(zh), en_numbers(en))),
-        "num_extra": float(_number_misses(en_numbers(en), zh_numbers(zh))),
-        "latin_miss": float(sum(1 for w in zh_latin if w not in en_lower)),
-        "han_in_en": float(len(HAN.findall(en)) > 0),
-        "repeat_3gram": float(_repeats(words)),
-        "func_ratio": sum(1 for w in words if w in lx.STOPWORDS) / len(words) if words else 0.0,
-        "flags_minor": float(sev["minor"]),
-        "flags_major": float(sev["major"] + sev["critical"]),
-        "empty_en": float(not en.strip()),
-    }
+    feats = dict(zip(TEXT_FEATURES, text_features(zh, en, cos)))
+    feats.update(zip(FLAG_FEATURES, flag_features(flags)))
+    return {n: feats[n] for n in ALL_FEATURES}
 
 
 def pair_cosines(pairs: Sequence[Pair], embedder) -> np.ndarray:
@@ -127,15 +150,40 @@ def pair_cosines(pairs: Sequence[Pair], embedder) -> np.ndarray:
     return cos
 
 
-def feature_matrix(pairs: Sequence[Pair], cosines: Sequence[float], flags: Iterable[Flag],
-                   names: Sequence[str] = ALL_FEATURES) -> np.ndarray:
-    """One row per pair, columns ``names``; pair flags are matched by ``pair_id``."""
+def text_feature_rows(pairs: Sequence[Pair], cosines: Sequence[float],
+                      names: Sequence[str] = TEXT_FEATURES) -> np.ndarray:
+    """(pairs, ``names``) float64: flag-independent features (:data:`TEXT_FEATURES`), a row a pair.
+
+    A compact row rather than a dict, so that a run can keep every pair's row from its
+    checks to its quality estimate (and a worker hand its partition's on) for a few bytes."""
+    rows = [text_features(p.zh, p.en, c, names) for p, c in zip(pairs, cosines)]
+    return np.asarray(rows, dtype=np.float64).reshape(len(rows), len(names))
+
+
+def pair_text_rows(pairs: Sequence[Pair], embedder, names: Sequence[str] = TEXT_FEATURES) -> np.ndarray:
+    """:func:`text_feature_rows` of ``pairs`` as given, their cosines from ``embedder``."""
+    return text_feature_rows(pairs, pair_cosines(pairs, embedder), names)
+
+
+def assemble(text_rows: np.ndarray, pairs: Sequence[Pair], flags: Iterable[Flag],
+             names: Sequence[str] = ALL_FEATURES, row_names: Sequence[str] = TEXT_FEATURES) -> np.ndarray:
+    """Columns ``names`` of ``pairs``' features: ``text_rows`` (:func:`text_feature_rows`, one
+    per pair, columns ``row_names``) with the flag counts of the pair flags among ``flags``
+    (matched by ``pair_id``).  A name in neither is a KeyError."""
+    if len(text_rows) != len(pairs):
+        raise ValueError(f"{len(text_rows)} feature rows for {len(pairs)} pairs")
     by_pair: dict[int, list[Flag]] = {}
     for f in flags:
         if f.pair_id is not None:
             by_pair.setdefault(f.pair_id, []).append(f)
-    rows = []
-    for p, c in zip(pairs, cosines):
-        feats = pair_features(p.zh, p.en, c, by_pair.get(p.id, ()))
-        rows.append([feats[n] for n in names])
-    return np.asarray(rows, dtype=np.float64).reshape(len(rows), len(names))
+    counts = np.asarray([flag_features(by_pair.get(p.id, ())) for p in pairs],
+                        dtype=np.float64).reshape(len(pairs), len(FLAG_FEATURES))
+    full = np.hstack([text_rows.reshape(len(pairs), len(row_names)), counts])
+    at = {n: i for i, n in enumerate((*row_names, *FLAG_FEATURES))}
+    return full[:, [at[n] for n in names]]
+
+
+def feature_matrix(pairs: Sequence[Pair], cosines: Sequence[float], flags: Iterable[Flag],
+                   names: Sequence[str] = ALL_FEATURES) -> np.ndarray:
+    """One row per pair, columns ``names``; pair flags are matched by ``pair_id``."""
+    return assemble(text_feature_rows(pairs, cosines), pairs, flags, names)
