@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from itertools import accumulate
 from typing import Literal
 
 from align import english as lx
@@ -70,13 +70,11 @@ def _opposite(order: Order) -> Order:
 
 def zh_order_words(zh: str) -> list[tuple[int, int, str, Order, frozenset[str]]]:
     """(start, end, event, order, event glosses) of every 前/后 word that follows an event."""
+    if "前" not in zh and "后" not in zh:
+        return []
     words = jieba_words(zh, hmm=True)
     out = []
-    pos = 0
-    starts = []
-    for w in words:
-        starts.append(pos)
-        pos += len(w)
+    starts = [0, *accumulate(len(w) for w in words)]
     for i, w in enumerate(words):
         order = ZH_ORDER.get(w)
         if order is None or i == 0:
@@ -95,7 +93,6 @@ def zh_order_words(zh: str) -> list[tuple[int, int, str, Order, frozenset[str]]]
     return out
 
 
-@lru_cache(maxsize=4096)
 def _en_orders(en: str) -> tuple[tuple[Order, int, int, tuple[str, ...]], ...]:
     """(order, start, end, lemmas of the next words) of every order preposition in ``en``."""
     tokens = lx.tokenize_en(en)

@@ -145,10 +145,10 @@ def _wrong_minister(body: Institution, f: Found, zh: str, en: str, table: Lookup
     if not table.minister_titles.get(body) or not _ZH_MINISTER.match(zh, f.end):
         return None
     own = set(table.minister_titles[body])
-    for h in find_english(en, table.minister_names):
-        if h.names & own:
-            return None
-    for h in find_english(en, table.minister_names):
+    said = find_english(en, table.minister_names)
+    if any(h.names & own for h in said):
+        return None
+    for h in said:
         for other, titles in table.minister_titles.items():
             if other is not body and h.names & set(titles) and not _present(other, zh_near):
                 return h, other
