@@ -173,14 +173,10 @@ def joined_document(d: Document) -> Document | None:
 
 
 def wmt_documents() -> list[Document]:
-    from qa_mqm import documents, mqm_file, read_mqm
+    from qa_mqm import mqm_documents
 
-    path = mqm_file()
-    if path is None:
-        print("WMT20 MQM data not found in shared/eval/mqm: skipped")
-        return []
     out = []
-    for (_system, doc), segs in documents(read_mqm(path, {"Human-A.0"})).items():
+    for (_system, doc), segs in mqm_documents({"Human-A.0"}).items():
         pairs = [Pair(id=s.seg_id, zh=s.source, en=s.target, zh_ids=(i,), en_ids=(i,), para=i)
                  for i, s in enumerate(segs)]
         clean = {s.seg_id for s in segs if s.clean and s.source.strip() and s.target.strip()}

@@ -108,14 +108,10 @@ def _accepted(seg) -> bool:
 
 
 def wmt_documents() -> list[Document]:
-    from qa_mqm import documents, mqm_file, read_mqm
+    from qa_mqm import mqm_documents
 
-    path = mqm_file()
-    if path is None:
-        print("WMT20 MQM data not found in shared/eval/mqm: skipped")
-        return []
     out = []
-    for (system, doc), segs in sorted(documents(read_mqm(path, None)).items()):
+    for (system, doc), segs in sorted(mqm_documents(None).items()):
         pairs = [Pair(id=s.seg_id, zh=s.source, en=s.target, zh_ids=(i,), en_ids=(i,), para=i)
                  for i, s in enumerate(segs) if _accepted(s) and s.source.strip() and s.target.strip()]
         if pairs:

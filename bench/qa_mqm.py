@@ -174,6 +174,16 @@ def mqm_file() -> Path | None:
     return path if path is not None and path.exists() else None
 
 
+def mqm_documents(systems: set[str] | None) -> dict[tuple[str, str], list[Segment]]:
+    """The WMT20 MQM segments of ``systems`` (None: all) by (system, document), read from
+    shared/eval/mqm; empty, with a note, where this checkout has no such file."""
+    path = mqm_file()
+    if path is None:
+        print("WMT20 MQM data not found in shared/eval/mqm: skipped")
+        return {}
+    return documents(read_mqm(path, systems))
+
+
 def read_mqm(path: Path, systems: set[str] | None) -> list[Segment]:
     """One Segment per (system, seg_id), with every rater's rows attached."""
     rows: dict[tuple[str, int], list[list[str]]] = defaultdict(list)
