@@ -28,6 +28,14 @@ HUNG_YEN = "会见时，兴安省委书记杜进士突出强调了白俄罗斯�
 CPPCC = "全国政协十三届三次会议在北京人民大会堂开幕。"
 
 
+def one_major_then_clean(zh: str, wrong: str, right: str):
+    """The one flag, major, on the wrong English; none on the right one."""
+    flags = run(zh, wrong)
+    assert len(flags) == 1 and flags[0].severity == "major", [f.message for f in flags]
+    assert run(zh, right) == []
+    return flags[0]
+
+
 def test_commerce_calque_is_flagged_with_spans_and_suggestion():
     en = "The final revised data released by the US Ministry of Business on the 26th showed that US GDP grew 2%."
     flags = run(US_COMMERCE, en)
@@ -242,10 +250,8 @@ def _en_span(flag) -> str:
      "The meeting was chaired by Wang Huning, chairman of the CPPCC National Committee."),
 ])
 def test_a_leaders_title_is_another_office(zh, wrong, right):
-    flags = run(zh, wrong)
-    assert len(flags) == 1 and flags[0].severity == "major"
-    assert "title" in flags[0].message or "wrong name" in flags[0].message  # 总理 lists "President" as wrong
-    assert run(zh, right) == []
+    flag = one_major_then_clean(zh, wrong, right)
+    assert "title" in flag.message or "wrong name" in flag.message  # 总理 lists "President" as wrong
 
 
 def test_a_title_not_tied_to_the_person_is_no_error():
@@ -367,10 +373,7 @@ def test_a_body_made_another_bodys_by_a_modifier_before_it():
      "The Foreign Minister answered questions at the press conference."),
 ])
 def test_minister_of_another_ministry_is_flagged(zh, wrong, right):
-    found = run(zh, wrong)
-    assert [f.severity for f in found] == ["major"]
-    assert "head of a different body" in found[0].message
-    assert run(zh, right) == []
+    assert "head of a different body" in one_major_then_clean(zh, wrong, right).message
 
 
 def test_minister_rule_leaves_a_minister_the_chinese_names_too():
