@@ -4,7 +4,7 @@
 departments the helpers; "led by all departments with the support of the
 Ministry of Finance" says the opposite, fluently.  The check parses the
 Chinese constructions 由A牵头/主导/负责/组织、B配合/参与/协助 (also without
-由), A会同B and A指导B, finds A and B in the English by the CC-CEDICT glosses
+由), A会同B, A指导B and 在A的领导/指导下，B…, finds A and B in the English by the CC-CEDICT glosses
 of their words (each by the words the other does not share), and reads the role
 each is given from the English markers in ``qa/data/role_markers.tsv`` ("led
 by", "with the support of" …).  It flags only when A sits in the supporting
@@ -105,6 +105,35 @@ def parse_lead_lists(zh: str) -> list[Roles]:
             b = _noun_phrase(p.group("b"), from_end=True)
             if len(a) >= 2 and len(b) >= 2 and a != b:
                 out.append(Roles(a, b, (a_start, m.end("a")), (p.start("b"), p.start("b") + len(b))))
+    return out
+
+
+#: 在A的领导/指导/带领下，B…: A leads, B (the clause's subject) acts under it
+_UNDER = re.compile(rf"在(?P<a>[^{_STOP}、在]{{2,20}}?)的?(?:领导|指导|带领|引领|主导|组织|主持|统筹)下[，,]?"
+                    rf"(?P<b>[^{_STOP}、]{{2,24}})")
+#: jieba tags that end the subject after 在A的领导下 (a verb, adverb, adjective, preposition …)
+_SUBJECT_END = ("v", "d", "a", "p", "u", "c", "x", "f", "t", "m")
+
+
+def parse_under(zh: str) -> list[Roles]:
+    """在A的领导下，B V…: A leads (the one named in "under the leadership of"), B acts under it.
+
+    B is the noun words that open the main clause (各市县 of 各市县扎实推进); nothing is read when
+    the clause opens with something else (在A的领导下，经过努力 …).
+    """
+    from jieba import posseg
+
+    loaded_jieba().setLogLevel(60)
+    out = []
+    for m in _UNDER.finditer(zh):
+        kept: list[str] = []
+        for w in posseg.lcut(m.group("b")):
+            if w.flag.startswith(_SUBJECT_END) and w.flag != "vn" or (w.flag == "r" and w.word[0] not in "各本该"):
+                break
+            kept.append(w.word)
+        a, b = m.group("a"), "".join(kept)
+        if len(a) >= 2 and len(b) >= 2 and a != b:
+            out.append(Roles(a, b, m.span("a"), (m.start("b"), m.start("b") + len(b))))
     return out
 
 
@@ -358,7 +387,8 @@ def check_roles(pair: Pair, ctx: Context) -> list[Flag]:
     flags: list[Flag] = []
     markers = load_markers()
     tokens = lx.tokenize_en(pair.en)
-    listed = parse_lead_lists(pair.zh)
+    # a lead list or 在A的领导下: B has no supporting role to be read, only "led by B" against A
+    listed = parse_lead_lists(pair.zh) + parse_under(pair.zh)
     for r in parse_roles(pair.zh) + listed:
         lead, support = gloss_lemmas(r.lead), gloss_lemmas(r.support)
         lead_at = _mentions(tokens, lead, support)
