@@ -800,3 +800,19 @@ def test_under_the_leadership_of_given_to_the_other_party():
     assert [f.zh[slice(*s)] for s in f.zh_spans] == ["省委", "各市县"]
     assert check_roles(zh, "Under the leadership of the provincial Party committee, cities and counties "
                            "solidly advanced rural revitalization.") == []
+
+
+def test_a_leading_marker_does_not_reach_past_a_comma():
+    """"Under the leadership of X, Y …": Y is the clause's subject, not led."""
+    zh = "在市委的领导下，各区扎实开展文明城市创建。"
+    assert check_roles(zh, "Under the leadership of the districts, the municipal Party committee solidly "
+                           "carried out the civilized city campaign.")
+    assert check_roles(zh, "Under the leadership of the municipal Party committee, the districts solidly "
+                           "carried out the civilized city campaign.") == []
+    # 财政部会同税务总局: "together with" gives the Ministry the assisting role; the tax body's
+    # "issued", after the comma, is no longer read as a party "together with" assists
+    zh = "财政部会同税务总局发布公告。"
+    assert check_roles(zh, "The State Taxation Administration, together with the Ministry of Finance, issued an "
+                           "announcement.")
+    assert check_roles(zh, "The Ministry of Finance, together with the State Taxation Administration, issued an "
+                           "announcement.") == []

@@ -216,8 +216,12 @@ def _mentions(tokens: list[lx.Token], own: frozenset[str], other: frozenset[str]
     return [k for k, w in enumerate(words) if w in own and not any(abs(k - j) <= 2 for j in theirs)]
 
 
-def _role_at(tokens: list[lx.Token], k: int, markers: tuple[Marker, ...]) -> str | None:
-    """The role a marker gives the actor word at token ``k`` ("led by the Ministry of Finance")."""
+def _role_at(tokens: list[lx.Token], k: int, markers: tuple[Marker, ...], en: str = "") -> str | None:
+    """The role a marker gives the actor word at token ``k`` ("led by the Ministry of Finance").
+
+    A marker before its actor governs the phrase it opens, not the clause after a comma: in
+    "Under the leadership of the districts, the municipal Party committee …" the committee is
+    the subject, not led (``en``, the text, shows the punctuation)."""
     lemmas = [t.lemma for t in tokens]
     found = None
     for m in markers:
@@ -228,17 +232,20 @@ def _role_at(tokens: list[lx.Token], k: int, markers: tuple[Marker, ...]) -> str
             starts = range(k + 1, min(len(tokens) - n, k + 3) + 1)
         for s in starts:
             if tuple(lemmas[s:s + n]) == m.lemmas:
+                if m.before and en and any(c in ",;:" for c in en[tokens[s + n - 1].end:tokens[k].start]):
+                    continue
                 if found and found != m.role:
                     return None  # both roles nearby: no evidence either way
                 found = m.role
     return found
 
 
-def _roles_of(tokens: list[lx.Token], mentions: list[int], markers: tuple[Marker, ...]) -> tuple[set[str], int | None]:
+def _roles_of(tokens: list[lx.Token], mentions: list[int], markers: tuple[Marker, ...],
+              en: str = "") -> tuple[set[str], int | None]:
     roles: set[str] = set()
     where = None
     for k in mentions:
-        r = _role_at(tokens, k, markers)
+        r = _role_at(tokens, k, markers, en)
         if r:
             roles.add(r)
             where = k if where is None else where
@@ -395,8 +402,8 @@ def check_roles(pair: Pair, ctx: Context) -> list[Flag]:
         support_at = _mentions(tokens, support, lead)
         if not lead_at or not support_at:
             continue
-        lead_roles, lk = _roles_of(tokens, lead_at, markers)
-        support_roles, sk = _roles_of(tokens, support_at, markers)
+        lead_roles, lk = _roles_of(tokens, lead_at, markers, pair.en)
+        support_roles, sk = _roles_of(tokens, support_at, markers, pair.en)
         if r in listed and support_roles == {"lead"} and "lead" not in lead_roles:
             lk = lk if lk is not None else lead_at[0]  # "led by B", A named without the lead
         elif lead_roles != {"support"} or support_roles != {"lead"}:
