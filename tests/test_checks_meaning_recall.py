@@ -300,10 +300,13 @@ def test_time_deadlines_spans_and_relative_years(zh, wrong, right):
     assert flags(TIME_EXPRESSION, zh, right) == [], right
 
 
-def test_time_span_after_a_figure_and_before_inside_a_word_are_not_misread():
+def test_time_span_after_a_figure_and_cues_inside_a_word_are_not_misread():
     # 三年内 is "within three years" (N年内), not 年内 "within the year"; 提前三个月 holds no 前三个月
     assert flags(TIME_EXPRESSION, "力争三年内实现县域全覆盖，明年启动试点。",
                  "We will strive to achieve full coverage of counties in three years, with pilots starting "
                  "next year.") == []
     assert flags(TIME_EXPRESSION, "工程提前三个月完工。", "The project was completed three months ahead of "
                                                         "schedule.") == []
+    # 基本月产量 holds no 本月 "this month": 本 ends the word 基本
+    assert flags(TIME_EXPRESSION, "该项目基本月产量已达到设计能力。", "By last month the project's basic monthly "
+                                                              "output had reached its design capacity.") == []

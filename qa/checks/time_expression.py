@@ -149,9 +149,10 @@ class AnchoredHit:
     value: float
 
 
-#: characters that open an anchored cue but also end many words: 前 (提前, 之前, 以前, 目前, 当前)
-#: and 到 (达到, 得到, 受到, 直到).  工程提前三个月完工 holds no 前三个月 "the first three months".
-WORD_FINAL = frozenset("前到")
+#: characters that open a cue but also end many words: 前 (提前, 之前, 以前, 目前, 当前), 到 (达到,
+#: 得到, 受到, 直到), 上 (以上, 马上) and 本 (基本, 成本).  工程提前三个月完工 holds no 前三个月 "the first
+#: three months", 规模以上月度 no 上月, 基本月薪 no 本月.
+WORD_FINAL = frozenset("前到上本")
 
 
 def _inside_word(zh: str, start: int) -> bool:
@@ -254,7 +255,8 @@ def _check_pair(pair: Pair, ctx: Context, opts: TimeExpressionOptions) -> list[F
     all_cues = zh_time_cues(pair.zh)
     for clause in pc.zh:
         for cue in zh_time_cues(pair.zh, (clause.start, clause.end)):
-            if any(s < cue.end and cue.start < e for s, e in settled) or _counted_span(pair.zh, cue):
+            if any(s < cue.end and cue.start < e for s, e in settled) or _counted_span(pair.zh, cue) \
+                    or _inside_word(pair.zh, cue.start):
                 continue
             word = table[cue.row.cue]
             # a time word touching this one is part of the same expression (今年以来 "since the
