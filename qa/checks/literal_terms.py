@@ -281,20 +281,22 @@ IDIOM_MIN_CHARS = 4
 
 def _open_term(word: str) -> bool:
     """A dictionary idiom idiom-literal leaves to this check when it does not flag it: a
-    three-character term (惯用语) whose first unmarked CC-CEDICT sense shares no word with its
-    parts (the figure is its meaning).
+    three-character term (惯用语) whose meaning is its figure (``_literal_first``), as a
+    candidate of this check."""
+    return len(word) < IDIOM_MIN_CHARS and figurative_word(word) is not None and not _literal_first(word)
 
-    盐碱地 is first 'saline soil' and only figuratively 'infertile woman': "saline-alkali land"
-    is its main meaning, whatever the figurative sense says; 敲门砖 is first 'a temporary
-    expedient', 重头戏 a 'highlight'."""
-    if len(word) >= IDIOM_MIN_CHARS:
-        return False
-    fig = figurative_word(word)
-    if fig is None:
-        return False
+
+def _literal_first(word: str) -> bool:
+    """Whether the first unmarked CC-CEDICT sense of ``word`` shares a word with its parts: the
+    literal reading is its main meaning.
+
+    盐碱地 is first 'saline soil' and only figuratively 'infertile woman', 聚宝盆 first a 'treasure
+    bowl': "saline-alkali land" says what the word mostly means.  敲门砖 is first 'a temporary
+    expedient' (its brick is marked "lit."), 一刀切 'to impose uniformity'."""
+    parts = lr.parts_of(word, with_characters=True)
     plain = [s for e in lx.cedict().get(word) for s in e.senses if _content(s)]
-    known = frozenset().union(*(p.lemmas for p in fig.parts))
-    return not plain or not _shares(_content(plain[0]), known)
+    known = frozenset().union(*(p.lemmas for p in parts))
+    return bool(plain) and _shares(_content(plain[0]), known)
 
 
 def _closed_compound(fig: FigurativeWord, words: Sequence[str]) -> bool:
@@ -333,8 +335,10 @@ def _idiom_spans(pair: Pair, ctx: Context) -> tuple[list[tuple[int, int]], list[
 
 
 def _chengyu(text: str) -> bool:
-    """A listed idiom of four characters or more: a 成语, whose image is idiom-literal's (Style)."""
-    return is_listed_idiom(text) and len(lx.strip_zh_punct(text)[0]) >= IDIOM_MIN_CHARS
+    """A listed idiom that stays idiom-literal's (Style): a 成语 of four characters or more, or a
+    shorter one whose main meaning is its literal reading (盐碱地 'saline soil')."""
+    key = lx.strip_zh_punct(text)[0]
+    return is_listed_idiom(text) and (len(key) >= IDIOM_MIN_CHARS or _literal_first(key))
 
 
 def _cue_explained(pair: Pair, hit: LiteralRendering, table: dict[str, lx.SetPhrase]) -> bool:
