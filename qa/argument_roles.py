@@ -132,7 +132,10 @@ _CLAUSE_END = frozenset("，,。；;：:！!？?“”\"《》（）()、")
 #: words between a subject and its verb: modals and adverbs (jieba tags some of them verbs)
 _BEFORE_VERB = frozenset("要 应 应当 应该 将 能 能够 可 可以 须 必须 需 需要 会 也 都 还 正 正在 已 已经 一直 持续 不断 "
                          "积极 大力 进一步 更 更好 共同 切实 主动 努力 着力 充分 有效 直接 率先 全力 逐步 继续 仍 "
-                         "均 亦 则 就 才 又 再 始终".split())
+                         "均 亦 则 就 才 又 再 始终 "
+                         # adverbs of manner in official prose that jieba tags nouns, conjunctions or
+                         # adjectives (依法 n, 及时 c): CC-CEDICT "according to law", "promptly" …
+                         "依法 依规 及时 自觉 认真 严格 按时 定期 如实 统一".split())
 #: words before a subject that make it the object of something else (把A带动…: A is what is moved).
 #: A after 让/使/鼓励/以/由/被 still acts: 让数字技术赋能实体经济, 以A带动B, 被政府支持 (政府 supports)
 #: after a coverb or a preposition of means, place or topic it is that word's object (为企业培养: 企业
@@ -141,10 +144,20 @@ _NOT_SUBJECT_AFTER = frozenset("把 将 在 从 为 给 替 向 对 通过 围�
 _PRONOUN_FLAGS = ("r",)
 
 
+#: pronoun-tagged words that name a party by a determiner and a noun (各地 "localities", 各市 "the
+#: cities", 本级 "this level", 该市 "the city"); 各自, 本人, 本身 are pronouns
+_NOT_DETERMINED = frozenset("各自 本人 本身 该当".split())
+
+
+def _determined(flag: str, word: str) -> bool:
+    """A determiner and a noun in one jieba word (各地, 本级 政府): a party, not a pronoun."""
+    return flag == "r" and len(word) >= 2 and word[0] in "各本该" and word not in _NOT_DETERMINED
+
+
 def _is_noun(flag: str, word: str = "") -> bool:
-    """A noun by jieba's tag, or a word jieba tags a verb whose first CC-CEDICT sense is not one
-    (创新 "innovation; to innovate")."""
-    if flag.startswith(("n", "j")) or flag in ("vn", "eng"):
+    """A noun by jieba's tag, a determiner and a noun in one word (各地), or a word jieba tags a verb
+    whose first CC-CEDICT sense is not one (创新 "innovation; to innovate")."""
+    if flag.startswith(("n", "j")) or flag in ("vn", "eng") or _determined(flag, word):
         return True
     return flag == "v" and len(word) > 1 and not _verb_first(word) and bool(lx.cedict().glosses(word))
 
@@ -181,7 +194,8 @@ def _subject_before(words: list[tuple[str, str, int]], i: int) -> tuple[int, int
     while j >= 0 and (_is_noun(words[j][1], words[j][0]) or (words[j][1] in ("b", "a", "an", "f") and j < end)):
         j -= 1
     start = j + 1
-    if start > end or not _is_noun(words[end][1], words[end][0]) or words[end][1] in _PRONOUN_FLAGS:
+    if start > end or not _is_noun(words[end][1], words[end][0]) \
+            or (words[end][1] in _PRONOUN_FLAGS and not _determined(words[end][1], words[end][0])):
         return None
     if j >= 0 and words[j][0] in _NOT_SUBJECT_AFTER:
         return None
@@ -218,15 +232,27 @@ def _clause_subject(words: list[tuple[str, str, int]], i: int) -> tuple[int, int
 _JOINERS = frozenset("、 和 与 及 以及 等 各 广大".split())
 
 
-def _noun_run(words: list[tuple[str, str, int]], k: int) -> tuple[int, int] | None:
+def _noun_run(words: list[tuple[str, str, int]], k: int, pivot: bool = False,
+              to_verb: bool = False) -> tuple[int, int] | None:
     """The noun phrase that starts at word ``k`` (quantifiers and 各/广大 skipped): nouns, adjectives
     before nouns and the words that join two nouns; verbal nouns at its end dropped
-    (民营企业发展 → 民营企业).  None when a verb comes first (为实现目标 is a purpose)."""
+    (民营企业发展 → 民营企业).  None when a verb comes first (为实现目标 is a purpose).
+
+    ``pivot``: the object of a verb such as 支持 or 帮助, which often acts in turn (支持地方建设区域
+    创新中心: the localities build the centres): a verbal noun, or a word jieba tags an adjective (落实),
+    right after a noun and with a noun after it ends the run.  ``to_verb``: the noun of a coverb, which runs to its verb
+    (向国务院报告: jieba tags 报告 "to inform; to report" a noun): a word whose first CC-CEDICT sense
+    is a verb ends the run."""
     while k < len(words) and (words[k][1].startswith(("m", "q")) or words[k][0] in ("各", "广大", "各类", "各级")):
         k += 1
     kept: list[int] = []
     for n in range(k, len(words)):
         w, f, _ = words[n]
+        if pivot and kept and f in ("vn", "a") and words[kept[-1]][0] not in _JOINERS and n + 1 < len(words) \
+                and _is_noun(words[n + 1][1], words[n + 1][0]):
+            break
+        if to_verb and kept and f.startswith("n") and _verb_first(w):
+            break
         if _is_noun(f, w) or f in ("b", "a", "an", "f") or (kept and w in _JOINERS):
             kept.append(n)
             continue
@@ -244,6 +270,19 @@ def _noun_run(words: list[tuple[str, str, int]], k: int) -> tuple[int, int] | No
     return first[2], last[2] + len(last[0])
 
 
+#: the passive markers before an agent: A受B委托, A被B聘请 (B acts on A)
+_PASSIVE_MARKERS = frozenset("受 被 经".split())
+
+
+def _passive_subject(words: list[tuple[str, str, int]], agent: tuple[int, int]) -> tuple[int, int] | None:
+    """The subject of A受/被B V: A, the party B acts on, when a passive marker stands right before
+    the agent B; None when there is none."""
+    n = next((m for m, w in enumerate(words) if w[2] == agent[0]), None)
+    if not n or words[n - 1][0] not in _PASSIVE_MARKERS:
+        return None
+    return _subject_before(words, n - 1)
+
+
 def _verb_first(word: str) -> bool:
     """Whether CC-CEDICT's first sense of ``word`` is a verb ("to cooperate" for 协同)."""
     glosses = lx.cedict().glosses(word)
@@ -256,14 +295,15 @@ def _verb_after(words: list[tuple[str, str, int]], end: int, cues: ArgumentCues)
     k = next((n for n, w in enumerate(words) if w[2] >= end), len(words))
     skipped_nouns = 0
     while k < len(words) and (words[k][0] in _BEFORE_VERB or words[k][1] in ("d", "ad", "vn")
-                              or (words[k][1].startswith(("n", "l")) and skipped_nouns < 2)):
+                              or (words[k][1].startswith(("n", "l")) and skipped_nouns < 2
+                                  and not _verb_first(words[k][0]))):
         skipped_nouns += words[k][1].startswith(("n", "l"))  # 为企业技术创新提供: B is the possessor
         k += 1
     if k < len(words) and words[k][0] in cues.light:
         following = [w for w, f, _ in words[k + 1:k + 4] if f.startswith(("v", "n"))]
         known = [w for w in following if w in cues.transitive or w in cues.provide]
         return known[0] if known else ""
-    if k < len(words) and words[k][1].startswith("v"):
+    if k < len(words) and (words[k][1].startswith("v") or _verb_first(words[k][0])):  # 向国务院报告 (n)
         later = [w for w, _, _ in words[k + 1:k + 3] if w in cues.provide or w in cues.transitive]
         return later[0] if later and words[k][0] not in cues.provide | cues.transitive.keys() else words[k][0]
     return ""
@@ -320,7 +360,11 @@ def _clause_frames(zh: str, words: list[tuple[str, str, int]], cues: ArgumentCue
         k = i + 1
         if k < len(words) and words[k][0] in ("了", "着"):
             k += 1
-        patient = _noun_run(words, k)
+        patient = _noun_run(words, k, pivot=kind == "transitive", to_verb=kind == "coverb")
+        if kind == "transitive" and (passive := _passive_subject(words, agent)) is not None:
+            if patient is not None and patient[0] == at + len(w):
+                continue  # 受A委托B…: two objects, no clear reading
+            patient = passive  # 该公司受市政府委托: the government entrusts the company
         if patient is None or patient[0] - (at + len(w)) > 3:
             continue
         if kind == "coverb":
@@ -366,7 +410,11 @@ _PREPOSITIONS = frozenset(BREAK_WORDS - {"and", "or", "but", "while", "when", "t
     "among", "between", "under", "over", "about", "across", "within", "without", "toward", "towards"}
 _PUNCT = ",;:()—–\"“”.!?"
 #: families whose verb passes something to a receiver ("provide services to SMEs", "support for SMEs")
-_GIVING = frozenset({"benefit", "toward", "provide", "help", "foster", "guide", "encourage", "drive", ""})
+_GIVING = frozenset({"benefit", "toward", "provide", "help", "foster", "guide", "encourage", "drive", "entrust",
+                     ""})
+#: families whose English verb takes its receiver after "with" or "to" besides "for": "cooperate
+#: with the audit office" (配合), "submit to the higher level" (服从)
+_RECEIVER_PREPOSITIONS = {"assist": frozenset({"to", "for", "with"}), "obey": frozenset({"to", "with"})}
 
 
 def _gap(en: str, tokens: list[lx.Token], i: int) -> str:
@@ -473,7 +521,7 @@ def _readings_at(en: str, tokens: list[lx.Token], k: int, at: set[int], family: 
     """The roles the verb at ``k`` gives the actor words ``at``."""
     out: list[Reading] = []
     verb = tokens[k].text
-    giving = frozenset({"to", "for"}) if family in _GIVING else frozenset()
+    giving = _RECEIVER_PREPOSITIONS.get(family) or (frozenset({"to", "for"}) if family in _GIVING else frozenset())
     be = _passive(en, tokens, k, at)
     if be is not None:
         by = next((p for p in range(k + 1, min(len(tokens), k + 8))

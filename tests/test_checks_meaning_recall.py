@@ -10,6 +10,8 @@ the meaning changed.  No embedder: the checks read CC-CEDICT, jieba and their ta
 
 from __future__ import annotations
 
+import pytest
+
 from align.model import Pair
 from qa.checks.direction import DIRECTION
 from qa.checks.institutions import INSTITUTION, numbered_meetings
@@ -245,3 +247,66 @@ def test_roles_flags_swapped_tasks():
                             "must increase R&D investment.")
     assert flags(ROLES, zh, "Governments at all levels must strengthen policy support and enterprises "
                             "must increase R&D investment.") == []
+
+
+# --------------------------------------------------------------------------- time: probe round 6
+# Sentences of our own in the style of provincial work reports and statistical releases.
+
+
+def test_time_word_and_its_yilai_are_one_expression():
+    """今年以来 / 年初以来: 以来's "last" (the last few years) does not excuse "last year" for 今年,
+    nor does 年初 accept any "since" that 以来 brings."""
+    zh = "今年以来，各地积极推进城镇老旧小区改造。"
+    found = flags(TIME_EXPRESSION, zh, "Last year, localities actively advanced the renovation of old "
+                                       "urban residential communities.")
+    assert found and "今年" in found[0].message
+    assert flags(TIME_EXPRESSION, zh, "Since the start of this year, localities have actively advanced "
+                                      "the renovation of old urban residential communities.") == []
+    zh = "年初以来，我市持续加大稳岗扩岗支持力度。"
+    assert flags(TIME_EXPRESSION, zh, "Since the end of the year, our city has continued to step up "
+                                      "support for stabilizing and expanding jobs.")
+    for en in ("Since January, our city has continued to step up support for stabilizing and expanding jobs.",
+               ("Since the beginning of the year, our city has continued to step up support for "
+               "stabilizing and expanding jobs.")):
+        assert flags(TIME_EXPRESSION, zh, en) == [], en
+
+
+#: (Chinese, wrong English, right English): a deadline and spans anchored to a figure (到N年, N年内,
+#: 前N个月), this year and last (年内, 上年末), so far (截至目前) and a past year (过去一年)
+TIME_PROBES = [
+    ("到2035年，基本实现社会主义现代化。", "Since 2035, socialist modernization has been basically achieved.",
+     "By 2035, socialist modernization will be basically achieved."),
+    ("力争三年内实现县域全覆盖。", "We will strive to achieve full coverage of counties after three years.",
+     "We will strive to achieve full coverage of counties within three years."),
+    ("前两个月，全国规模以上工业增加值同比增长7%。",
+     "In the last two months, the value added of industrial enterprises above designated size grew 7% year on year.",
+     "In the first two months, the value added of industrial enterprises above designated size grew 7% year on year."),
+    ("年内将完成全部改造任务。", "All renovation tasks will be completed next year.",
+     "All renovation tasks will be completed within the year."),
+    ("上年末，全省金融机构存款余额为9.8万亿元。",
+     "At the end of this year, deposits of financial institutions in the province stood at 9.8 trillion yuan.",
+     "At the end of last year, deposits of financial institutions in the province stood at 9.8 trillion yuan."),
+    ("截至目前，已有23个省份出台实施方案。", "Until recently, 23 provinces had issued implementation plans.",
+     "So far, 23 provinces have issued implementation plans."),
+    ("过去一年，我们坚持稳中求进工作总基调。",
+     "In the coming year, we will adhere to the general principle of pursuing progress while ensuring stability.",
+     "Over the past year, we adhered to the general principle of pursuing progress while ensuring stability."),
+]
+
+
+@pytest.mark.parametrize("zh, wrong, right", TIME_PROBES)
+def test_time_deadlines_spans_and_relative_years(zh, wrong, right):
+    assert flags(TIME_EXPRESSION, zh, wrong), wrong
+    assert flags(TIME_EXPRESSION, zh, right) == [], right
+
+
+def test_time_span_after_a_figure_and_cues_inside_a_word_are_not_misread():
+    # 三年内 is "within three years" (N年内), not 年内 "within the year"; 提前三个月 holds no 前三个月
+    assert flags(TIME_EXPRESSION, "力争三年内实现县域全覆盖，明年启动试点。",
+                 "We will strive to achieve full coverage of counties in three years, with pilots starting "
+                 "next year.") == []
+    assert flags(TIME_EXPRESSION, "工程提前三个月完工。", "The project was completed three months ahead of "
+                                                        "schedule.") == []
+    # 基本月产量 holds no 本月 "this month": 本 ends the word 基本
+    assert flags(TIME_EXPRESSION, "该项目基本月产量已达到设计能力。", "By last month the project's basic monthly "
+                                                              "output had reached its design capacity.") == []

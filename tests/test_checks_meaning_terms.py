@@ -726,3 +726,93 @@ def test_leader_of_an_enumeration_given_to_another_party_is_flagged():
     # nobody given the lead in the English: silent
     assert check_roles(GOVERN, "Improve the primary-level governance mechanism in which Party committees, "
                                "departments and the masses each play their part.") == []
+
+
+# --------------------------------------------------------------------------- probe round 6
+# Sentences of our own in the style of provincial work reports and policy notices.
+
+
+def test_three_character_dictionary_idiom_is_a_term():
+    """敲门砖 (CC-CEDICT "(idiom); fig. a temporary expedient"): idiom-literal reads "door-knocking"
+    as one word and leaves it; the character glosses find both parts."""
+    zh = "学历不应成为求职的唯一敲门砖。"
+    f, = literal(zh, "Academic credentials should not be the only door-knocking brick for job hunting.")
+    assert f.check == "literal-term" and f.severity == "major" and "敲门砖" in f.message
+    assert literal(zh, "Academic credentials should not be the only stepping stone for job hunting.") == []
+    # an image idiom-literal flags is echoed as a mistranslation: three characters are a term, not a 成语
+    f, = literal("环保整治严禁搞“一刀切”。", "Environmental rectification must strictly avoid a \"one knife cut\".")
+    assert f.check == "literal-term" and "一刀切" in f.message
+    assert literal("环保整治严禁搞“一刀切”。", "Environmental rectification must strictly avoid a "
+                   "\"one-size-fits-all\" approach.") == []
+
+
+def test_a_literal_first_sense_and_an_open_compound_are_clean():
+    """盐碱地 is first 'saline soil' (its figurative 'infertile woman' is the exception), and "road map"
+    is 路线图's 'roadmap' written open."""
+    assert literal("要加快盐碱地综合利用。", "We will speed up the comprehensive use of saline-alkali land.") == []
+    assert literal("全会提出了改革的路线图和时间表。", "The plenary session set out the road map and timetable "
+                   "for reform.") == []
+
+
+def test_a_party_told_to_act_and_the_one_that_tells_it():
+    """督促 (guide family) with a determiner party (各市, jieba 'r') and a predicate jieba tags an
+    adjective (落实): the cities are the object, not 各市落实主体责任."""
+    zh = "省政府督促各市落实主体责任。"
+    f, = check_roles(zh, "The cities urged the provincial government to fulfil their primary responsibilities.")
+    assert (f.check, f.severity) == ("roles", "major")
+    assert check_roles(zh, "The provincial government urged the cities to fulfil their primary "
+                           "responsibilities.") == []
+
+
+def test_a_report_made_to_a_party_jieba_tags_as_a_noun():
+    """向国务院报告: jieba tags 报告 ("to inform; to report") a noun and 及时 a conjunction."""
+    zh = "各地区要及时向国务院报告落实情况。"
+    assert check_roles(zh, "The State Council shall promptly report the implementation to all regions.")
+    assert check_roles(zh, "All regions shall promptly report the implementation to the State Council.") == []
+
+
+def test_entrusting_assisting_and_authorising_parties_exchanged():
+    cases = [("区政府委托第三方机构开展绩效评估。",
+              ("A third-party institution commissioned the district government to carry out a performance "
+              "evaluation."),
+              ("The district government commissioned a third-party institution to carry out a performance "
+              "evaluation.")),
+             ("该公司受市政府委托，负责项目的建设和运营。",
+              ("The municipal government, entrusted by the company, is responsible for the construction "
+              "and operation of the project."),
+              ("Entrusted by the municipal government, the company is responsible for the construction and "
+              "operation of the project.")),
+             ("市场监管部门协助公安机关开展案件调查。",
+              "Public security organs will assist market regulation departments in investigating cases.",
+              "Market regulation departments will assist public security organs in investigating cases."),
+             ("全国人大常委会授权国务院在部分地区开展试点。",
+              "The State Council authorized the NPC Standing Committee to carry out pilots in some areas.",
+              "The NPC Standing Committee authorized the State Council to carry out pilots in some areas.")]
+    for zh, wrong, right in cases:
+        assert check_roles(zh, wrong), wrong
+        assert check_roles(zh, right) == [], right
+
+
+def test_under_the_leadership_of_given_to_the_other_party():
+    zh = "在省委的领导下，各市县扎实推进乡村振兴。"
+    f, = check_roles(zh, "Under the leadership of the cities and counties, the provincial Party committee "
+                         "solidly advanced rural revitalization.")
+    assert [f.zh[slice(*s)] for s in f.zh_spans] == ["省委", "各市县"]
+    assert check_roles(zh, "Under the leadership of the provincial Party committee, cities and counties "
+                           "solidly advanced rural revitalization.") == []
+
+
+def test_a_leading_marker_does_not_reach_past_a_comma():
+    """"Under the leadership of X, Y …": Y is the clause's subject, not led."""
+    zh = "在市委的领导下，各区扎实开展文明城市创建。"
+    assert check_roles(zh, "Under the leadership of the districts, the municipal Party committee solidly "
+                           "carried out the civilized city campaign.")
+    assert check_roles(zh, "Under the leadership of the municipal Party committee, the districts solidly "
+                           "carried out the civilized city campaign.") == []
+    # 财政部会同税务总局: "together with" gives the Ministry the assisting role; the tax body's
+    # "issued", after the comma, is no longer read as a party "together with" assists
+    zh = "财政部会同税务总局发布公告。"
+    assert check_roles(zh, "The State Taxation Administration, together with the Ministry of Finance, issued an "
+                           "announcement.")
+    assert check_roles(zh, "The Ministry of Finance, together with the State Taxation Administration, issued an "
+                           "announcement.") == []

@@ -16,9 +16,10 @@ no other Chinese word of the sentence explains them, and no CEDICT sense of the
 whole is in the English: an English that matches the word's own gloss ("step
 by step" for 循序渐进) is never flagged.
 
-Terms no 成语 list holds (curated set phrases such as 抓手, 牛鼻子, 千行百业, and quoted
-coinages) that ``idiom-literal`` finds rendered by their image are reported here too, as a
-mistranslation: for a term the image is all the reader gets ("a grabbing hand" for 'a lever').
+Terms no 成语 list holds (curated set phrases such as 抓手, 牛鼻子, 千行百业, quoted coinages, and
+three-character dictionary idioms such as 一刀切, 排头兵: 惯用语, not 成语) that ``idiom-literal``
+finds rendered by their image are reported here too, as a mistranslation: for a term the image
+is all the reader gets ("a grabbing hand" for 'a lever').
 
 Any two-to-four-character dictionary word is also flagged (minor) when an English compound glosses
 its characters one by one and shares no word with its senses: "stride-across" for 跨越式 'leap-
@@ -33,6 +34,7 @@ and the flag is minor; CEDICT-marked words (软肋 "(fig.) weak spot") are major
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -265,23 +267,78 @@ def detect_literal_terms(zh: str, en: str, skip: Sequence[tuple[int, int]] = ())
         if found is None:
             continue
         i, j, chosen = found
+        if _closed_compound(fig, [tokens[tj].text for tj in sorted(chosen.values())]):
+            continue
         words = tuple((fig.parts[k].zh, tokens[tj].text) for k, tj in sorted(chosen.items(), key=lambda kv: kv[1]))
         out.append(LiteralTerm(fig, (start, end), (tokens[i].start, tokens[j].end), words))
     return out
 
 
+#: the shortest listed idiom idiom-literal keeps to itself when it does not flag it: 成语 have four
+#: characters or more; three-character ones (敲门砖, 试金石, 重头戏: 惯用语) are terms
+IDIOM_MIN_CHARS = 4
+
+
+def _open_term(word: str) -> bool:
+    """A dictionary idiom idiom-literal leaves to this check when it does not flag it: a
+    three-character term (惯用语) whose meaning is its figure (``_literal_first``), as a
+    candidate of this check."""
+    return len(word) < IDIOM_MIN_CHARS and figurative_word(word) is not None and not _literal_first(word)
+
+
+def _literal_first(word: str) -> bool:
+    """Whether the first unmarked CC-CEDICT sense of ``word`` shares a word with its parts: the
+    literal reading is its main meaning.
+
+    盐碱地 is first 'saline soil' and only figuratively 'infertile woman', 聚宝盆 first a 'treasure
+    bowl': "saline-alkali land" says what the word mostly means.  敲门砖 is first 'a temporary
+    expedient' (its brick is marked "lit."), 一刀切 'to impose uniformity'."""
+    parts = lr.parts_of(word, with_characters=True)
+    plain = [s for e in lx.cedict().get(word) for s in e.senses if _content(s)]
+    known = frozenset().union(*(p.lemmas for p in parts))
+    return bool(plain) and _shares(_content(plain[0]), known)
+
+
+def _closed_compound(fig: FigurativeWord, words: Sequence[str]) -> bool:
+    """Whether the English words, written as one, are a word of the term's own senses: "road map"
+    is 路线图's 'roadmap', "bottle neck" 瓶颈's 'bottleneck', "touch stone" a 'touchstone'.
+
+    English writes many compounds open, hyphenated or closed; that is spelling, not a literal
+    rendering."""
+    joined = "".join(w.lower().replace("-", "") for w in words)
+    if len(joined) < 5:
+        return False
+    senses = {w.lower() for s in fig.senses for w in re.findall(r"[A-Za-z]+", s)}
+    return joined in senses or lx.lemma(joined) in {lx.lemma(w) for w in senses}
+
+
 def _idiom_spans(pair: Pair, ctx: Context) -> tuple[list[tuple[int, int]], list[LiteralRendering]]:
-    """Chinese spans idiom-literal judges (its listed idioms and set phrases, and the quoted terms it
-    flags), and its literal renderings of *terms*: expressions no idiom list holds."""
+    """Chinese spans idiom-literal judges, and its literal renderings of *terms*: expressions no
+    idiom list holds.
+
+    It judges its curated set phrases (their accepted renderings are a decision), the 成语 of
+    its lists, and whatever it flags.  A three-character dictionary idiom it does not flag stays
+    open to this check's own evidence (``_open_term``): idiom-literal reads whole English words,
+    so "door-knocking brick" for 敲门砖 gives it one part, where the character glosses here give
+    two.
+    """
     table = set_phrases_for(ctx)
     exprs = find_expressions(pair.zh, table)
-    spans = [(e.start, e.end) for e in exprs if e.source != "quoted"]
+    spans = [(e.start, e.end) for e in exprs if e.source == "curated"
+             or (e.source == "lexicon" and not _open_term(lx.strip_zh_punct(e.text)[0]))]
     if not exprs:
         return spans, []
     hits = detect_literal(pair.zh, pair.en, table)
-    spans += [(h.expression.start, h.expression.end) for h in hits if h.expression.source == "quoted"]
-    terms = [h for h in hits if not is_listed_idiom(h.expression.text) and not h.simile]
+    spans += [(h.expression.start, h.expression.end) for h in hits if h.expression.source != "curated"]
+    terms = [h for h in hits if not _chengyu(h.expression.text) and not h.simile]
     return spans, [h for h in terms if h.parts or not _cue_explained(pair, h, table)]
+
+
+def _chengyu(text: str) -> bool:
+    """A listed idiom that stays idiom-literal's (Style): a 成语 of four characters or more, or a
+    shorter one whose main meaning is its literal reading (盐碱地 'saline soil')."""
+    key = lx.strip_zh_punct(text)[0]
+    return is_listed_idiom(text) and (len(key) >= IDIOM_MIN_CHARS or _literal_first(key))
 
 
 def _cue_explained(pair: Pair, hit: LiteralRendering, table: dict[str, lx.SetPhrase]) -> bool:

@@ -4,7 +4,7 @@
 departments the helpers; "led by all departments with the support of the
 Ministry of Finance" says the opposite, fluently.  The check parses the
 Chinese constructions 由A牵头/主导/负责/组织、B配合/参与/协助 (also without
-由), A会同B and A指导B, finds A and B in the English by the CC-CEDICT glosses
+由), A会同B, A指导B and 在A的领导/指导下，B…, finds A and B in the English by the CC-CEDICT glosses
 of their words (each by the words the other does not share), and reads the role
 each is given from the English markers in ``qa/data/role_markers.tsv`` ("led
 by", "with the support of" …).  It flags only when A sits in the supporting
@@ -108,6 +108,35 @@ def parse_lead_lists(zh: str) -> list[Roles]:
     return out
 
 
+#: 在A的领导/指导/带领下，B…: A leads, B (the clause's subject) acts under it
+_UNDER = re.compile(rf"在(?P<a>[^{_STOP}、在]{{2,20}}?)的?(?:领导|指导|带领|引领|主导|组织|主持|统筹)下[，,]?"
+                    rf"(?P<b>[^{_STOP}、]{{2,24}})")
+#: jieba tags that end the subject after 在A的领导下 (a verb, adverb, adjective, preposition …)
+_SUBJECT_END = ("v", "d", "a", "p", "u", "c", "x", "f", "t", "m")
+
+
+def parse_under(zh: str) -> list[Roles]:
+    """在A的领导下，B V…: A leads (the one named in "under the leadership of"), B acts under it.
+
+    B is the noun words that open the main clause (各市县 of 各市县扎实推进); nothing is read when
+    the clause opens with something else (在A的领导下，经过努力 …).
+    """
+    from jieba import posseg
+
+    loaded_jieba().setLogLevel(60)
+    out = []
+    for m in _UNDER.finditer(zh):
+        kept: list[str] = []
+        for w in posseg.lcut(m.group("b")):
+            if w.flag.startswith(_SUBJECT_END) and w.flag != "vn" or (w.flag == "r" and w.word[0] not in "各本该"):
+                break
+            kept.append(w.word)
+        a, b = m.group("a"), "".join(kept)
+        if len(a) >= 2 and len(b) >= 2 and a != b:
+            out.append(Roles(a, b, m.span("a"), (m.start("b"), m.start("b") + len(b))))
+    return out
+
+
 def _noun_phrase(text: str, from_end: bool) -> str:
     """The actor in ``text``: adverbs and particles trimmed at the verb side (各部门积极 → 各部门).
 
@@ -187,8 +216,12 @@ def _mentions(tokens: list[lx.Token], own: frozenset[str], other: frozenset[str]
     return [k for k, w in enumerate(words) if w in own and not any(abs(k - j) <= 2 for j in theirs)]
 
 
-def _role_at(tokens: list[lx.Token], k: int, markers: tuple[Marker, ...]) -> str | None:
-    """The role a marker gives the actor word at token ``k`` ("led by the Ministry of Finance")."""
+def _role_at(tokens: list[lx.Token], k: int, markers: tuple[Marker, ...], en: str = "") -> str | None:
+    """The role a marker gives the actor word at token ``k`` ("led by the Ministry of Finance").
+
+    A marker before its actor governs the phrase it opens, not the clause after a comma: in
+    "Under the leadership of the districts, the municipal Party committee …" the committee is
+    the subject, not led (``en``, the text, shows the punctuation)."""
     lemmas = [t.lemma for t in tokens]
     found = None
     for m in markers:
@@ -199,17 +232,20 @@ def _role_at(tokens: list[lx.Token], k: int, markers: tuple[Marker, ...]) -> str
             starts = range(k + 1, min(len(tokens) - n, k + 3) + 1)
         for s in starts:
             if tuple(lemmas[s:s + n]) == m.lemmas:
+                if m.before and en and any(c in ",;:" for c in en[tokens[s + n - 1].end:tokens[k].start]):
+                    continue
                 if found and found != m.role:
                     return None  # both roles nearby: no evidence either way
                 found = m.role
     return found
 
 
-def _roles_of(tokens: list[lx.Token], mentions: list[int], markers: tuple[Marker, ...]) -> tuple[set[str], int | None]:
+def _roles_of(tokens: list[lx.Token], mentions: list[int], markers: tuple[Marker, ...],
+              en: str = "") -> tuple[set[str], int | None]:
     roles: set[str] = set()
     where = None
     for k in mentions:
-        r = _role_at(tokens, k, markers)
+        r = _role_at(tokens, k, markers, en)
         if r:
             roles.add(r)
             where = k if where is None else where
@@ -358,15 +394,16 @@ def check_roles(pair: Pair, ctx: Context) -> list[Flag]:
     flags: list[Flag] = []
     markers = load_markers()
     tokens = lx.tokenize_en(pair.en)
-    listed = parse_lead_lists(pair.zh)
+    # a lead list or 在A的领导下: B has no supporting role to be read, only "led by B" against A
+    listed = parse_lead_lists(pair.zh) + parse_under(pair.zh)
     for r in parse_roles(pair.zh) + listed:
         lead, support = gloss_lemmas(r.lead), gloss_lemmas(r.support)
         lead_at = _mentions(tokens, lead, support)
         support_at = _mentions(tokens, support, lead)
         if not lead_at or not support_at:
             continue
-        lead_roles, lk = _roles_of(tokens, lead_at, markers)
-        support_roles, sk = _roles_of(tokens, support_at, markers)
+        lead_roles, lk = _roles_of(tokens, lead_at, markers, pair.en)
+        support_roles, sk = _roles_of(tokens, support_at, markers, pair.en)
         if r in listed and support_roles == {"lead"} and "lead" not in lead_roles:
             lk = lk if lk is not None else lead_at[0]  # "led by B", A named without the lead
         elif lead_roles != {"support"} or support_roles != {"lead"}:

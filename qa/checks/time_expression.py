@@ -20,7 +20,10 @@ B" is rightly "A before B".
 A cue is flagged when the English that renders its clause says a
 contradicting phrase and no accepted one, and no other time word of the
 Chinese accounts for the contradicting phrase (年初 … 年底 in one sentence:
-"the beginning" and "the end" are both right).  Accepted alternatives that
+"the beginning" and "the end" are both right).  A time word written against
+this one is no such other word: 今年以来 is one expression, "since the start
+of this year", and 以来's "last" (of "the last few years") does not excuse
+"last year" for its 今年, nor 去年's "last year" an "early last year" for 去年年底.  Accepted alternatives that
 only hint at the time (``WEAK_EVIDENCE``: a tense, "will" for 明年; a bare
 year figure; a preposition that may govern anything, "by 7.92 million tons"
 for 截至) do not outweigh an explicit contradiction ("will marry … last
@@ -50,6 +53,7 @@ from typing import Literal
 
 from align.cn_numerals import cn_number
 from align.model import Pair
+from qa import lexicons as lx
 from qa.checks.numbers import en_numbers
 from qa.clause_match import document_clauses
 from qa.event_order import reversed_orders
@@ -145,6 +149,17 @@ class AnchoredHit:
     value: float
 
 
+#: characters that open a cue but also end many words: 前 (提前, 之前, 以前, 目前, 当前), 到 (达到,
+#: 得到, 受到, 直到), 上 (以上, 马上) and 本 (基本, 成本).  工程提前三个月完工 holds no 前三个月 "the first
+#: three months", 规模以上月度 no 上月, 基本月薪 no 本月.
+WORD_FINAL = frozenset("前到上本")
+
+
+def _inside_word(zh: str, start: int) -> bool:
+    """Whether the cue at ``start`` opens with a character that ends a CC-CEDICT word begun before it."""
+    return start > 0 and zh[start] in WORD_FINAL and zh[start - 1:start + 1] in lx.cedict()
+
+
 def zh_anchored_cues(zh: str) -> list[AnchoredHit]:
     """Anchored time words of ``zh``, longest row first, never overlapping."""
     taken = [False] * len(zh)
@@ -152,7 +167,7 @@ def zh_anchored_cues(zh: str) -> list[AnchoredHit]:
     for w in anchored_words():
         for m in w.pattern.finditer(zh):
             value = cn_number(m.group(1))
-            if value is None or any(taken[m.start():m.end()]):
+            if value is None or any(taken[m.start():m.end()]) or _inside_word(zh, m.start()):
                 continue
             for k in range(m.start(), m.end()):
                 taken[k] = True
@@ -214,6 +229,12 @@ def _anchored(pair: Pair) -> tuple[list[Flag], list[tuple[int, int]]]:
     return flags, settled
 
 
+def _counted_span(zh: str, cue: ZhHit) -> bool:
+    """A span word (年内 "within the year") right after a figure: 三年内 is "within three years",
+    the anchored N年内's to read, not 年内's."""
+    return cue.row.cue.endswith("内") and cue.start > 0 and bool(re.fullmatch(_ZH_FIGURE, zh[cue.start - 1]))
+
+
 def _event_orders(pair: Pair) -> list[Flag]:
     """Flags of before/after words whose event the English puts the other way round."""
     return [TIME_EXPRESSION.flag(
@@ -234,10 +255,14 @@ def _check_pair(pair: Pair, ctx: Context, opts: TimeExpressionOptions) -> list[F
     all_cues = zh_time_cues(pair.zh)
     for clause in pc.zh:
         for cue in zh_time_cues(pair.zh, (clause.start, clause.end)):
-            if any(s < cue.end and cue.start < e for s, e in settled):
+            if any(s < cue.end and cue.start < e for s, e in settled) or _counted_span(pair.zh, cue) \
+                    or _inside_word(pair.zh, cue.start):
                 continue
             word = table[cue.row.cue]
-            others = [table[c.row.cue] for c in all_cues if c.row.cue != word.zh]
+            # a time word touching this one is part of the same expression (今年以来 "since the
+            # start of this year", 去年年底): it accounts for none of this word's contradictions
+            others = [table[c.row.cue] for c in all_cues
+                      if c.row.cue != word.zh and c.end != cue.start and c.start != cue.end]
             for scope in scopes(pc, clause):
                 en = pair.en[scope.en_start:scope.en_end]
                 low = en.lower()
