@@ -330,11 +330,11 @@ def run_local(items: Sequence[BatchInput], opts: BatchOptions, jobs: int,
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    from qa.process_setup import tune_gc
+    from qa.process_setup import worker_setup
 
     # spawn, not fork: a forked copy of a process with BLAS threads can hang; each worker sets
-    # zhen's garbage-collector pace (qa/process_setup.py), which spawning does not carry over
-    with ProcessPoolExecutor(max_workers=min(jobs, len(rest)), initializer=tune_gc,
+    # zhen's garbage-collector pace and exits without teardown (qa/process_setup.py)
+    with ProcessPoolExecutor(max_workers=min(jobs, len(rest)), initializer=worker_setup,
                              mp_context=multiprocessing.get_context("spawn")) as pool:
         futures = {pool.submit(process_input, items[i], opts): i for i in rest}
         for fut in as_completed(futures):

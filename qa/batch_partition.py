@@ -170,10 +170,11 @@ class ProcessClient:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        from qa.process_setup import tune_gc
+        from qa.process_setup import worker_setup
 
-        # a spawned worker starts with the collector's default pace: set zhen's (qa/process_setup.py)
-        self._pool = ProcessPoolExecutor(max_workers=workers, initializer=tune_gc,
+        # a spawned worker starts with the collector's default pace: set zhen's, and let it
+        # exit without the interpreter's teardown (qa/process_setup.py)
+        self._pool = ProcessPoolExecutor(max_workers=workers, initializer=worker_setup,
                                          mp_context=multiprocessing.get_context("spawn"))
 
     def scatter(self, data):
@@ -185,8 +186,10 @@ class ProcessClient:
     def gather(self, futures) -> list:
         return [f.result() for f in futures]
 
-    def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+    def close(self, wait: bool = True) -> None:
+        """Stop the workers; ``wait=False`` returns while they exit (a worker freeing a
+        partition's objects takes a second or two, which the caller can spend writing)."""
+        self._pool.shutdown(wait=wait, cancel_futures=True)
 
 
 def check_pairs_in_processes(memory: PairsInput, opts: BatchOptions, jobs: int, size: int,
@@ -199,4 +202,6 @@ def check_pairs_in_processes(memory: PairsInput, opts: BatchOptions, jobs: int, 
     try:
         return partitioned_report(client, memory, opts, size, review, progress)
     finally:
-        client.close()
+        # the caller writes the outputs next, on this core, while the workers exit on the
+        # others (the interpreter joins them before it exits)
+        client.close(wait=False)

@@ -40,3 +40,27 @@ def test_worker_processes_set_the_collectors_pace():
         assert tuple(client.gather([future])[0]) == GC_THRESHOLDS
     finally:
         client.close()
+
+
+def _exit_with_teardown_work() -> str:
+    """Leave, in a worker, an object whose teardown would print: it must not get the chance."""
+    import builtins
+
+    class Loud:
+        def __del__(self) -> None:
+            print("torn down", flush=True)
+
+    builtins._zhen_loud = Loud()  # lives until the interpreter's teardown
+    return "sent"
+
+
+def test_worker_processes_exit_without_teardown(capfd):
+    """A worker's result arrives, the pool closes, and the worker skips the teardown that
+    frees its objects one by one (qa.process_setup._exit_at_once)."""
+    from qa.batch_partition import ProcessClient
+
+    client = ProcessClient(1)
+    future = client.submit(_exit_with_teardown_work)
+    assert client.gather([future]) == ["sent"]
+    client.close()
+    assert "torn down" not in capfd.readouterr().out
