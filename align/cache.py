@@ -278,6 +278,12 @@ class CachedEmbedder:
         self.cache = cache
         self.key = inner.key
 
+    def release(self) -> None:
+        """Let the wrapped embedder drop what it keeps between calls (if it keeps anything)."""
+        release = getattr(self.inner, "release", None)
+        if release is not None:
+            release()
+
     def _lookup(
         self, namespace: str, texts: list[str], compute, width: int | None = None
     ) -> np.ndarray:

@@ -77,6 +77,14 @@ class MemoEmbedder:
     def __len__(self) -> int:
         return len(self._rows)
 
+    def release(self) -> None:
+        """Forget every vector, and let the wrapped embedders drop what they keep (the
+        model's per-id rows): for a caller done embedding that goes on with other work."""
+        self._rows.clear()
+        release = getattr(self.inner, "release", None)
+        if release is not None:
+            release()
+
     def __getattr__(self, name: str):
         if name == "inner":  # not yet set (copy, pickle): no recursion
             raise AttributeError(name)

@@ -233,8 +233,27 @@ def check_pairs(pairs: Sequence[Pair], checks: Sequence[Check], profile: Profile
             tick(1)
 
         checked = check_locally(pairs, local, profile, resources, chunk_size, done, qe_embedder)
+        if not any("embedder" in c.needs for c in whole):
+            _release_embedder(resources, qe_embedder)
         flags = checked.flags + check_whole(pairs, whole, profile, resources, done)
     return Checked(sort_flags(drop_superseded(flags, [*local, *whole])), checked.qe_rows)
+
+
+def _release_embedder(resources: dict[str, Any] | None, *embedders) -> None:
+    """Let the run's embedder drop its memo's vectors and the model's kept rows (about 250 MiB
+    when full) once the pair-local checks are done.
+
+    Why here: the document-wide checks that follow need no model, and they hold a whole
+    memory's indexes, so a run over a translation memory peaks while they run; the quality
+    estimate reads the features the checks computed.  The embedder still works afterwards
+    (a caller that embeds again refills what it needs).
+    """
+    done = set()
+    for embedder in ((resources or {}).get("embedder"), *embedders):
+        release = getattr(embedder, "release", None)
+        if release is not None and id(embedder) not in done:
+            done.add(id(embedder))
+            release()
 
 
 def estimate_quality(pairs: Sequence[Pair], flags: Sequence[Flag], embedder,

@@ -287,6 +287,11 @@ class Usem3Embedder:
         self._rows: TokenRows | None = None
         self._rows_lock = threading.Lock()
 
+    def release(self) -> None:
+        """Drop the kept per-id rows (120 MiB when full); the next call starts a new store."""
+        with self._rows_lock:
+            self._rows = None
+
     def __getstate__(self) -> dict:
         """Settings only: a copy loads its own network and keeps its own rows."""
         state = dict(self.__dict__)
