@@ -221,9 +221,12 @@ def run_checks(pairs: Sequence[Pair], checks: Sequence[Check], profile: Profile,
 
 def check_pairs(pairs: Sequence[Pair], checks: Sequence[Check], profile: Profile,
                 resources: dict[str, Any] | None = None, progress: Progress = _quiet,
-                chunk_size: int | None = CHUNK_PAIRS, qe_embedder=None) -> Checked:
+                chunk_size: int | None = CHUNK_PAIRS, qe_embedder=None,
+                release_embedder: bool = False) -> Checked:
     """:func:`run_checks`, and with ``qe_embedder`` the pairs' QE text features too
-    (computed chunk by chunk with the checks: :func:`check_locally`)."""
+    (computed chunk by chunk with the checks: :func:`check_locally`).  With
+    ``release_embedder`` the embedders drop what they keep once the pair-local checks are
+    done (:func:`_release_embedder`; :func:`check_input` asks for it, being done embedding)."""
     local, whole = split_checks(checks, profile)
     n_chunks = len(_chunks(pairs, chunk_size))
     with stage(progress, "checks", len(local) * n_chunks + len(whole), "check") as tick:
@@ -233,7 +236,7 @@ def check_pairs(pairs: Sequence[Pair], checks: Sequence[Check], profile: Profile
             tick(1)
 
         checked = check_locally(pairs, local, profile, resources, chunk_size, done, qe_embedder)
-        if not any("embedder" in c.needs for c in whole):
+        if release_embedder and not any("embedder" in c.needs for c in whole):
             _release_embedder(resources, qe_embedder)
         flags = checked.flags + check_whole(pairs, whole, profile, resources, done)
     return Checked(sort_flags(drop_superseded(flags, [*local, *whole])), checked.qe_rows)
@@ -246,7 +249,9 @@ def _release_embedder(resources: dict[str, Any] | None, *embedders) -> None:
     Why here: the document-wide checks that follow need no model, and they hold a whole
     memory's indexes, so a run over a translation memory peaks while they run; the quality
     estimate reads the features the checks computed.  The embedder still works afterwards
-    (a caller that embeds again refills what it needs).
+    (a caller that embeds again refills what it needs), but a text embedded again in another
+    batch may differ in its last bits, so a caller that compares vectors across the checks
+    keeps them (the default of :func:`check_pairs`).
     """
     done = set()
     for embedder in ((resources or {}).get("embedder"), *embedders):
@@ -348,7 +353,8 @@ def check_input(input_path: str | Path, en_path: str | Path | None, *, pairs_mod
     # one memo of text → vector for every check and the quality estimate (qa/embed_memo.py)
     embedder = memoised(embedder)
     resources = {**resources, "embedder": embedder}
-    checked = check_pairs(pairs, checks, profile, resources, progress, chunk_size, qe_embedder=embedder)
+    checked = check_pairs(pairs, checks, profile, resources, progress, chunk_size, qe_embedder=embedder,
+                          release_embedder=True)
     flags, dismissed = filter_flags(checked.flags, flag_filter)
     pairs = estimate_quality(pairs, flags, embedder, progress=progress, chunk_size=chunk_size,
                              qe_rows=checked.qe_rows)

@@ -525,14 +525,15 @@ def test_st_clause_halves_are_encoded_texts(minilm, tmp_path):
 
 
 def test_a_run_releases_the_memo_and_the_models_rows_before_the_document_checks():
-    """After the pair-local checks the run memo's vectors and the model's kept rows go: the
-    document-wide checks need no model, and a memory's run peaks while they hold its indexes.
-    The embedder still gives the same vectors afterwards."""
+    """After the pair-local checks of a ``zhen check`` run (``check_input`` asks for it) the run
+    memo's vectors and the model's kept rows go: the document-wide checks need no model, and a
+    memory's run peaks while they hold its indexes.  The embedder still gives the same vectors
+    afterwards."""
     from align.backends.usem3 import Usem3Embedder
     from align.model import Pair
     from qa.checks import all_checks
     from qa.embed_memo import memoised
-    from qa.pipeline import run_checks
+    from qa.pipeline import check_pairs
     from qa.profile import load_profile
 
     inner = Usem3Embedder(threads=1)
@@ -540,6 +541,8 @@ def test_a_run_releases_the_memo_and_the_models_rows_before_the_document_checks(
     pairs = [Pair(id=i, zh=zh, en=en) for i, (zh, en) in enumerate(PAIRS)]
     before = memo.embed([pairs[0].en])
     checks = all_checks()
-    run_checks(pairs, checks, load_profile(None, checks), {"embedder": memo})
+    check_pairs(pairs, checks, load_profile(None, checks), {"embedder": memo})
+    assert len(memo) > 1 and inner._rows is not None  # kept unless asked (check_input asks)
+    check_pairs(pairs, checks, load_profile(None, checks), {"embedder": memo}, release_embedder=True)
     assert memo.encoded > 1 and len(memo) == 0 and inner._rows is None
     assert np.array_equal(memo.embed([pairs[0].en]), before)
