@@ -30,6 +30,7 @@ from align.embed_protocol import (
     PooledEmbedder,
     windows_by_joining,
 )
+from align.embed_protocol import release as release_embedder
 
 DB_NAME = "embeddings-v2.sqlite3"
 #: rows per SELECT ... IN (...) (SQLite's default variable limit is 32766)
@@ -280,9 +281,7 @@ class CachedEmbedder:
 
     def release(self) -> None:
         """Let the wrapped embedder drop what it keeps between calls (if it keeps anything)."""
-        release = getattr(self.inner, "release", None)
-        if release is not None:
-            release()
+        release_embedder(self.inner)
 
     def _lookup(
         self, namespace: str, texts: list[str], compute, width: int | None = None

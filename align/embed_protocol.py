@@ -122,3 +122,11 @@ def pools_windows(embedder: object) -> bool:
         if embedder is None:
             return False
     return False
+
+
+def release(embedder: object) -> None:
+    """Let ``embedder`` drop what it keeps between calls (a memo's vectors, a model's per-id
+    rows), through the wrappers that pass ``release`` on; nothing for one that keeps nothing."""
+    drop = getattr(embedder, "release", None)
+    if drop is not None:
+        drop()

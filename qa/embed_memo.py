@@ -80,10 +80,10 @@ class MemoEmbedder:
     def release(self) -> None:
         """Forget every vector, and let the wrapped embedders drop what they keep (the
         model's per-id rows): for a caller done embedding that goes on with other work."""
+        from align.embed_protocol import release
+
         self._rows.clear()
-        release = getattr(self.inner, "release", None)
-        if release is not None:
-            release()
+        release(self.inner)
 
     def __getattr__(self, name: str):
         if name == "inner":  # not yet set (copy, pickle): no recursion

@@ -253,12 +253,13 @@ def _release_embedder(resources: dict[str, Any] | None, *embedders) -> None:
     batch may differ in its last bits, so a caller that compares vectors across the checks
     keeps them (the default of :func:`check_pairs`).
     """
+    from align.embed_protocol import release
+
     done = set()
     for embedder in ((resources or {}).get("embedder"), *embedders):
-        release = getattr(embedder, "release", None)
-        if release is not None and id(embedder) not in done:
+        if embedder is not None and id(embedder) not in done:
             done.add(id(embedder))
-            release()
+            release(embedder)
 
 
 def estimate_quality(pairs: Sequence[Pair], flags: Sequence[Flag], embedder,
