@@ -255,11 +255,8 @@ def _release_embedder(resources: dict[str, Any] | None, *embedders) -> None:
     """
     from align.embed_protocol import release
 
-    done = set()
     for embedder in ((resources or {}).get("embedder"), *embedders):
-        if embedder is not None and id(embedder) not in done:
-            done.add(id(embedder))
-            release(embedder)
+        release(embedder)  # idempotent, and nothing for None or an embedder that keeps nothing
 
 
 def estimate_quality(pairs: Sequence[Pair], flags: Sequence[Flag], embedder,
