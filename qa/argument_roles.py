@@ -144,6 +144,8 @@ _NOT_SUBJECT_AFTER = frozenset("把 将 在 从 为 给 替 向 对 通过 围�
 _PRONOUN_FLAGS = ("r",)
 
 
+#: the determiners that open a pronoun-tagged word naming a party: 各 "each", 本 "this", 该 "that"
+DETERMINERS = frozenset("各本该")
 #: pronoun-tagged words that name a party by a determiner and a noun (各地 "localities", 各市 "the
 #: cities", 本级 "this level", 该市 "the city"); 各自, 本人, 本身 are pronouns
 _NOT_DETERMINED = frozenset("各自 本人 本身 该当".split())
@@ -151,7 +153,7 @@ _NOT_DETERMINED = frozenset("各自 本人 本身 该当".split())
 
 def _determined(flag: str, word: str) -> bool:
     """A determiner and a noun in one jieba word (各地, 本级 政府): a party, not a pronoun."""
-    return flag == "r" and len(word) >= 2 and word[0] in "各本该" and word not in _NOT_DETERMINED
+    return flag == "r" and len(word) >= 2 and word[0] in DETERMINERS and word not in _NOT_DETERMINED
 
 
 def _is_noun(flag: str, word: str = "") -> bool:

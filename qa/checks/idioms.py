@@ -25,7 +25,7 @@ from pathlib import Path
 
 from align.model import Pair
 from align.script import HAN_CLASS
-from align.zh_words import loaded_jieba
+from align.zh_words import pos_words
 from qa import lexicons as lx
 from qa import literal as lr
 from qa.model import Check, Context, Flag
@@ -309,10 +309,7 @@ def _idiom_shaped(expr: str) -> bool:
     """
     if len(lx.HAN.findall(expr)) != 4:
         return False
-    from jieba import posseg
-
-    loaded_jieba().setLogLevel(60)
-    flags = [p.flag for p in posseg.lcut(expr)]
+    flags = [f for _, f in pos_words(expr)]
     return any(f.startswith("v") for f in flags) and not any(f in ("ns", "nr", "nt") for f in flags)
 
 

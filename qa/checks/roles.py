@@ -29,9 +29,9 @@ from pathlib import Path
 from align.errors import InputError
 from align.model import Pair
 from align.script import HAN_CLASS
-from align.zh_words import loaded_jieba
+from align.zh_words import pos_words
 from qa import lexicons as lx
-from qa.argument_roles import find_argument_swaps
+from qa.argument_roles import DETERMINERS, find_argument_swaps
 from qa.data_table import data_lines
 from qa.model import Check, Context, Flag
 from qa.role_agency import BREAK_WORDS as _BREAK
@@ -121,16 +121,13 @@ def parse_under(zh: str) -> list[Roles]:
     B is the noun words that open the main clause (各市县 of 各市县扎实推进); nothing is read when
     the clause opens with something else (在A的领导下，经过努力 …).
     """
-    from jieba import posseg
-
-    loaded_jieba().setLogLevel(60)
     out = []
     for m in _UNDER.finditer(zh):
         kept: list[str] = []
-        for w in posseg.lcut(m.group("b")):
-            if w.flag.startswith(_SUBJECT_END) and w.flag != "vn" or (w.flag == "r" and w.word[0] not in "各本该"):
+        for word, flag in pos_words(m.group("b")):
+            if flag.startswith(_SUBJECT_END) and flag != "vn" or (flag == "r" and word[0] not in DETERMINERS):
                 break
-            kept.append(w.word)
+            kept.append(word)
         a, b = m.group("a"), "".join(kept)
         if len(a) >= 2 and len(b) >= 2 and a != b:
             out.append(Roles(a, b, m.span("a"), (m.start("b"), m.start("b") + len(b))))
@@ -142,10 +139,7 @@ def _noun_phrase(text: str, from_end: bool) -> str:
 
     For B after 会同/指导 the phrase is read forward and stops at the first verb.
     """
-    from jieba import posseg
-
-    loaded_jieba().setLogLevel(60)
-    words = [(w.word, w.flag) for w in posseg.lcut(text)]
+    words = pos_words(text)
     if from_end:
         while words and words[-1][1].startswith(_ADVERB_FLAGS):
             words.pop()
@@ -160,11 +154,8 @@ def _noun_phrase(text: str, from_end: bool) -> str:
 
 def _leading_verbs(text: str) -> int:
     """How many characters of verbs (加快建立) stand before the actor in ``text``."""
-    from jieba import posseg
-
-    loaded_jieba().setLogLevel(60)
     cut = 0
-    words = [(w.word, w.flag) for w in posseg.lcut(text)]
+    words = pos_words(text)
     for k, (w, f) in enumerate(words[:-1]):
         if not f.startswith(("v", "d", "p", "c", "u")) or f == "vn":
             break
@@ -274,12 +265,9 @@ _PIVOT_EN = re.compile(r"(?:encourag|support|guid|urg|help|enabl|incentivi[sz]|m
 
 def _first_actor(text: str) -> str:
     """The party named first in ``text``: its first noun word (中小企业 of 中小企业协同发展)."""
-    from jieba import posseg
-
-    loaded_jieba().setLogLevel(60)
-    words = posseg.lcut(text)
-    if words and words[0].flag.startswith(("n", "j")) and words[0].flag != "nr":
-        return words[0].word
+    words = pos_words(text)
+    if words and words[0][1].startswith(("n", "j")) and words[0][1] != "nr":
+        return words[0][0]
     return ""
 
 
@@ -332,10 +320,7 @@ _TASKS = re.compile(rf"(?P<a>[^{_STOP}、]{{2,14}}?)(?:{_MODAL})(?P<v1>[^{_STOP}
 
 def _trailing_actor(text: str) -> str:
     """The noun words that end ``text`` (四是政府部门 → 政府部门): the subject before the modal."""
-    from jieba import posseg
-
-    loaded_jieba().setLogLevel(60)
-    words = [(w.word, w.flag) for w in posseg.lcut(text)]
+    words = pos_words(text)
     kept: list[str] = []
     while words and words[-1][1].startswith(("n", "j")) and words[-1][1] != "nr":
         kept.insert(0, words.pop()[0])

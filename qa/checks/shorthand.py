@@ -47,7 +47,7 @@ from align.cn_numerals import cn_int
 from align.errors import InputError
 from align.model import Pair
 from align.script import HAN_CLASS
-from align.zh_words import jieba_words, loaded_jieba
+from align.zh_words import jieba_words, loaded_jieba, pos_words
 from qa import lexicons as lx
 from qa.calque import (
     FUNCTION_CHARS,
@@ -256,10 +256,7 @@ def _counts_an_action(counted: str, verbal_nouns: bool = False) -> bool:
     """
     if counted in _CLASSIFIERS:
         return False
-    loaded_jieba().setLogLevel(60)
-    from jieba import posseg
-
-    tags = [p.flag for p in posseg.lcut(counted)]
+    tags = [f for _, f in pos_words(counted)]
     return bool(tags) and all(t[:1] in ("v", "a", "d") and (verbal_nouns or t != "vn") for t in tags)
 
 
