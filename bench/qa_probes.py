@@ -18,6 +18,7 @@ measure many more constructions per class: 24 probes per class, 12 documents.
     python bench/qa_probes.py
     python bench/qa_probes.py --show          # every miss and every false alarm
     python bench/qa_probes.py --classes roles,time
+    python bench/qa_probes.py --writers w3    # one writer's probes
 """
 
 from __future__ import annotations
@@ -87,6 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", default=str(REPO / "corpora" / "qa-probes"))
     ap.add_argument("--classes", default=None, help="comma-separated classes (default all)")
+    ap.add_argument("--writers", default=None, help="comma-separated writers, e.g. w1,w2 (default all)")
     ap.add_argument("--show", action="store_true", help="list every miss and false alarm")
     args = ap.parse_args(argv)
 
@@ -94,6 +96,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from qa.pipeline import run_checks
 
     probes, controls = read_probes(Path(args.corpus))
+    if args.writers:
+        writers = tuple(f"{w}." for w in args.writers.split(",")) + tuple(f"{w}-" for w in args.writers.split(","))
+        probes = [p for p in probes if p.source.startswith(writers)]
+        controls = [c for c in controls if c.source.startswith(writers)]
     if args.classes:
         wanted = set(args.classes.split(","))
         probes = [p for p in probes if p.cls in wanted]
