@@ -504,7 +504,24 @@ def list_checks():
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: one-line errors, never a traceback, unless ZHEN_DEBUG is set."""
+    """Entry point: one-line errors, never a traceback, unless ZHEN_DEBUG is set.
+
+    As the ``zhen`` script (``argv`` None: the process's own arguments) the process then ends
+    without the interpreter's teardown (:func:`qa.process_setup.exit_now`): everything is
+    written by then.  Called with ``argv`` (tests, a library), it raises SystemExit as usual.
+    """
+    try:
+        _main(argv)
+    except SystemExit as done:
+        if argv is None:
+            from qa.process_setup import exit_now, exit_status
+
+            exit_now(exit_status(done))
+        raise
+
+
+def _main(argv: list[str] | None) -> None:
+    """:func:`main`'s work: the command, its errors as one line and an exit status."""
     from qa.process_setup import tune_gc
 
     tune_gc()

@@ -64,3 +64,28 @@ def test_worker_processes_exit_without_teardown(capfd):
     assert client.gather([future]) == ["sent"]
     client.close()
     assert "torn down" not in capfd.readouterr().out
+
+
+def _zhen_script(*args: str) -> subprocess.CompletedProcess:
+    """``zhen ARGS…`` as the console script runs it (``main()`` with the process's arguments),
+    with an exit handler that prints if the interpreter's teardown runs."""
+    code = ("import atexit, sys; atexit.register(lambda: print('torn down', flush=True)); "
+            f"sys.argv = ['zhen', *{list(args)!r}]; from qa.cli import main; main()")
+    return subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True)
+
+
+def test_the_zhen_script_exits_without_teardown_and_keeps_its_output_and_status(tmp_path):
+    done = _zhen_script("checks")
+    assert done.returncode == 0
+    assert "term-consistency" in done.stdout and "torn down" not in done.stdout
+    bad = _zhen_script("check", str(tmp_path / "missing.txt"), "-o", str(tmp_path / "out"))
+    assert bad.returncode == 2
+    assert bad.stderr.startswith("zhen: error:") and "torn down" not in bad.stdout
+
+
+def test_exit_status_is_the_interpreters():
+    from qa.process_setup import exit_status
+
+    assert exit_status(SystemExit()) == 0
+    assert exit_status(SystemExit(3)) == 3
+    assert exit_status(SystemExit("zhen: stop")) == 1

@@ -19,10 +19,10 @@ from sample_pairs import load_sample
 PAIRS, _ = load_sample()
 FIXED = "We will deepen the market allocation of data factors."
 #: `zhen check` run in a way that reports on stderr whether it imported the review app
+#: (with its arguments given, main raises SystemExit rather than ending the process at once)
 CHECK_WITH_IMPORT_PROBE = (
-    "import atexit, sys; atexit.register(lambda: print('review app imported: ' "
-    "+ str('qa.review_app.memory' in sys.modules), file=sys.stderr)); "
-    "from qa.cli import main; main()")
+    "import sys\nfrom qa.cli import main\ntry:\n    main(sys.argv[1:])\nfinally:\n"
+    "    print('review app imported: ' + str('qa.review_app.memory' in sys.modules), file=sys.stderr)\n")
 
 
 @pytest.fixture(scope="module")
