@@ -35,7 +35,7 @@ read, the flags, the document-wide checks' indexes, and writing the outputs.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 from align.model import Pair
 from align.progress import stage
@@ -172,7 +172,9 @@ class ProcessClient:
 
         from qa.process_setup import worker_setup
 
-        # a spawned worker starts with the collector's default pace: set zhen's, and let it
+        self.workers = workers
+        # the processes start with the first task: a client nobody uses costs nothing.  A
+        # spawned worker starts with the collector's default pace: set zhen's, and let it
         # exit without the interpreter's teardown (qa/process_setup.py)
         self._pool = ProcessPoolExecutor(max_workers=workers, initializer=worker_setup,
                                          mp_context=multiprocessing.get_context("spawn"))
@@ -187,17 +189,21 @@ class ProcessClient:
         return [f.result() for f in futures]
 
     def close(self) -> None:
+        # quick: a worker exits without the interpreter's teardown (qa/process_setup.py)
         self._pool.shutdown(wait=True, cancel_futures=True)
 
+    def __enter__(self) -> Self:
+        return self
 
-def check_pairs_in_processes(memory: PairsInput, opts: BatchOptions, jobs: int, size: int,
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def check_pairs_in_processes(memory: PairsInput, opts: BatchOptions, client: ProcessClient, size: int,
                              review=None, progress: Callable[[str], None] = lambda message: None
                              ) -> Report:
     """``zhen check --pairs --jobs N`` on a memory of more than ``size`` pairs: its partitions
-    checked on ``jobs`` local worker processes, the document-wide checks here meanwhile."""
-    progress(f"checking {len(memory.pairs)} pairs in partitions of {size} on {jobs} worker processes")
-    client = ProcessClient(jobs)
-    try:
-        return partitioned_report(client, memory, opts, size, review, progress)
-    finally:
-        client.close()  # quick: a worker exits without the interpreter's teardown (qa/process_setup.py)
+    checked on ``client``'s local worker processes, the document-wide checks here meanwhile.
+    The caller closes the client (``zhen check`` has it write the output files first)."""
+    progress(f"checking {len(memory.pairs)} pairs in partitions of {size} on {client.workers} worker processes")
+    return partitioned_report(client, memory, opts, size, review, progress)

@@ -7,6 +7,7 @@ internal error.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections import Counter
@@ -163,22 +164,28 @@ def check(input_path, en_path, outdir, pairs_mode, jobs, partition_pairs, preseg
         from qa.review_app.memory import DismissalMemory
 
         memory = DismissalMemory.load(outdir, review_db)
-    report = None
-    if jobs > 1:
-        report = _check_in_processes(input_path, outdir, jobs, partition_pairs, memory, progress,
-                                     formats=tuple(wanted), profile=profile, glossary=glossary,
-                                     model=model, device=device, batch_size=batch_size,
-                                     no_cache=no_cache, review_db=review_db)
-    if report is None:
-        report = check_input(input_path, en_path, pairs_mode=pairs_mode, presegmented=presegmented,
-                             checks=checks, profile=prof, resources=resources,
-                             embedder=lambda: _embedder(model, device, batch_size, no_cache, progress),
-                             progress=progress, on_pairs_input=_report_input_changes,
-                             flag_filter=memory)
-    flags = report.flags
-    notes: list[str] = [memory.note()] if memory is not None else []
-    written = write_outputs(report, outdir, wanted, force=force, inputs=inputs,
-                            options=export_options, notes=notes)
+    with contextlib.ExitStack() as stack:
+        pool = report = None
+        if jobs > 1:
+            from qa.batch_partition import ProcessClient
+
+            # the workers check the partitions, then write the output files
+            pool = stack.enter_context(ProcessClient(jobs))
+            report = _check_in_processes(input_path, outdir, pool, partition_pairs, memory, progress,
+                                         formats=tuple(wanted), profile=profile, glossary=glossary,
+                                         model=model, device=device, batch_size=batch_size,
+                                         no_cache=no_cache, review_db=review_db)
+        if report is None:
+            pool = None  # a memory checked in this process: its files are written here too
+            report = check_input(input_path, en_path, pairs_mode=pairs_mode, presegmented=presegmented,
+                                 checks=checks, profile=prof, resources=resources,
+                                 embedder=lambda: _embedder(model, device, batch_size, no_cache, progress),
+                                 progress=progress, on_pairs_input=_report_input_changes,
+                                 flag_filter=memory)
+        flags = report.flags
+        notes: list[str] = [memory.note()] if memory is not None else []
+        written = write_outputs(report, outdir, wanted, force=force, inputs=inputs,
+                                options=export_options, notes=notes, pool=pool)
     progress.finish()
     _summary(report, written, quiet, notes)
     failed = fail_on_message(flags, fail_on) if fail_on else None
@@ -187,8 +194,8 @@ def check(input_path, en_path, outdir, pairs_mode, jobs, partition_pairs, preseg
         sys.exit(EXIT_FAIL_ON)
 
 
-def _check_in_processes(input_path, outdir, jobs, partition_pairs, memory, progress, **options):
-    """The report of a pairs file of more than ``partition_pairs`` pairs checked on ``jobs``
+def _check_in_processes(input_path, outdir, pool, partition_pairs, memory, progress, **options):
+    """The report of a pairs file of more than ``partition_pairs`` pairs checked on ``pool``'s
     worker processes (``qa.batch_partition``), or None for a smaller one: that is checked in
     this process, which needs no worker to start and load a model."""
     from qa.batch import BatchOptions, worker_threads
@@ -201,8 +208,8 @@ def _check_in_processes(input_path, outdir, jobs, partition_pairs, memory, progr
         return None
     progress(pairs_read_note(input_path, pairs_input))
     _report_input_changes(pairs_input)
-    opts = BatchOptions(outdir=outdir, threads=worker_threads(jobs), **options)
-    return check_pairs_in_processes(pairs_input, opts, jobs, size, memory, progress)
+    opts = BatchOptions(outdir=outdir, threads=worker_threads(pool.workers), **options)
+    return check_pairs_in_processes(pairs_input, opts, pool, size, memory, progress)
 
 
 #: at most this many skipped/renamed units are listed one per line on stderr

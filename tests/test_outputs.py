@@ -376,3 +376,27 @@ def test_align_formats_come_from_the_registry():
     option = next(p for p in align_command.params if p.name == "fmt")
     assert list(option.type.choices) == list(ALIGNMENT_FORMATS) == ["beads", "tsv", "json", "tmx"]
     assert all(callable(f.writer()) for f in ALIGNMENT_FORMATS.values())
+
+
+def test_files_written_on_worker_processes_are_those_written_here(tmp_path):
+    """``zhen check --jobs``: the run's files written on the workers (qa.outputs.write_files),
+    byte for byte the files and, in order, the notes of a run that writes them itself."""
+    from qa.batch_partition import ProcessClient
+    from qa.export.shared import ExportOptions
+
+    options = ExportOptions(min_confidence=0.9, exclude_severity="major")  # notes from the TMX
+    here, there = tmp_path / "here", tmp_path / "there"
+    notes_here: list[str] = []
+    notes_there: list[str] = []
+    formats = ["tmx", "jsonl", "tsv", "xliff"]
+    write_outputs(_report(), here, formats, options=options, notes=notes_here)
+    with ProcessClient(2) as pool:
+        write_outputs(_report(), there, formats, options=options, notes=notes_there, pool=pool)
+    assert notes_there == notes_here and any("left out" in n for n in notes_here)
+    import re
+
+    def body(path: Path) -> bytes:  # the TMX header's creationdate is the moment it was written
+        return re.sub(rb'creationdate="[^"]*"', b"", path.read_bytes())
+
+    for fmt in formats:
+        assert body(there / FILES[fmt]) == body(here / FILES[fmt]), fmt
