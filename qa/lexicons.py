@@ -205,6 +205,18 @@ def cedict() -> Cedict:
     return load_cedict().value
 
 
+@lru_cache(maxsize=1)
+def measure_words() -> frozenset[str]:
+    """Chinese measure words (量词): the single characters CC-CEDICT glosses "classifier for …"
+    (家 "classifier for families or businesses", 所 "classifier for houses, small buildings,
+    institutions etc", 名 "classifier for people"; 189 of them).  A lone numeral before one
+    counts something (三家医院 "three hospitals"); before another character it is mostly part
+    of a word (三农, 二手)."""
+    cd = cedict()
+    return frozenset(word for word, entries in cd.entries.items() if len(word) == 1
+                     and any(g.startswith("classifier for") for e in entries for g in e.glosses))
+
+
 @lru_cache(maxsize=65536)  # pure, and every gloss-reading check strips the same CEDICT glosses again
 def strip_gloss(gloss: str) -> str:
     """A gloss without its bracketed labels: '(fig.) to have in a stranglehold' → 'to have in a stranglehold'."""

@@ -186,6 +186,26 @@ def test_numbers_two_number_words_side_by_side_are_two_numbers():
     assert "twenty" in f.en[slice(*f.en_spans[0])] and f.severity == "major"
 
 
+def test_numbers_a_count_changed_in_words_is_major():
+    """三家医院 → "two new hospitals": a lone numeral before a measure word (CC-CEDICT's
+    "classifier for …") is a count, and an English cardinal before a word is one; each is weak
+    alone, but one count of each side with no number of its value on the other is a change."""
+    zh = "今年以来，全市新建三家社区医院，另有五所学校完成改扩建。"
+    right = ("Since the start of the year, the city has built three community hospitals, and "
+             "five schools have been rebuilt or extended.")
+    assert run(numbers, Pair(id=1, zh=zh, en=right)) == []
+    f, = run(numbers, Pair(id=1, zh=zh, en=right.replace("three community", "four community")))
+    assert (f.severity, spanned(f, "zh"), spanned(f, "en")) == ("major", ["三"], ["four"])
+    assert "counts 3 ('三家')" in f.message and f.suggestion == "'three'"
+    # counts swapped between two nouns meet numbers of their values: left to the reviewer
+    swapped = right.replace("three community", "five community").replace("five schools", "three schools")
+    assert run(numbers, Pair(id=1, zh=zh, en=swapped)) == []
+    # "both", a count the English leaves out, a numeral inside a word (三农): no count to compare
+    assert run(numbers, Pair(id=1, zh="两家企业获得奖励。", en="Both enterprises received awards.")) == []
+    assert run(numbers, Pair(id=1, zh="三家医院参加了培训。", en="The hospitals took part in the training.")) == []
+    assert run(numbers, Pair(id=1, zh="做好三农工作。", en="We will do two things well for rural areas.")) == []
+
+
 def test_numbers_dropped_small_count_is_minor():
     zh = cut(ZH, "另一方面,数字技术在三大产业中", "明显差距。")
     en = cut(EN, "On the other hand, there is", "in the three industries.").replace("the three industries",

@@ -19,7 +19,10 @@ because Chinese uses numerals where English does not (一些, 统一, 千行百�
   satisfy the other side but are never reported.
 
 A figure missing on one side while a different one appears on the other is
-reported once, as changed (major).  An English figure with no counterpart is
+reported once, as changed (major).  Weak counts are compared too, when one side's
+count says another value than the other's: a lone numeral before a measure word
+(三家医院) against an English cardinal before a word ("two new hospitals"), see
+:func:`_changed_counts` (major).  An English figure with no counterpart is
 minor: it is more often explicitation than error, and the reviewer sees it.
 Options (:class:`NumbersOptions`): ``flag_extra`` (default True),
 ``min_missing`` / ``min_extra`` — the weakest strength reported ("medium").
@@ -505,6 +508,7 @@ def check_numbers(pair: Pair, ctx: Context) -> list[Flag]:
         flags.append(NUMBERS.flag(
             pair, f"Number differs: the Chinese has {_show(z)} but the English has {_show(e)}.",
             zh_spans=(z.span,), en_spans=(e.span,), suggestion=_plain(z)))
+    flags += _changed_counts(pair, zh_nums, en_nums)
     for z in missing:
         # graded: only a strong figure (a percentage, an amount) missing is major
         flags.append(NUMBERS.flag(
@@ -516,6 +520,45 @@ def check_numbers(pair: Pair, ctx: Context) -> list[Flag]:
             pair, f"Number {_show(e)} in the English has no counterpart in the Chinese.",
             en_spans=(e.span,), severity="minor"))
     return flags
+
+
+#: a lone Chinese numeral (no numeral, 第 or vague word before it) and the character after it
+_ZH_LONE_NUMERAL_RE = re.compile(f"(?<![{_ZH_DIGITS}{_ZH_UNITS}第数几上近成逾约每])([二两三四五六七八九])(?=(.))")
+#: an English cardinal from two to ten before a word: a count of something ("two new hospitals")
+_COUNT_WORD = {v: w for w, v in _UNITS.items()}
+_EN_COUNT_RE = re.compile(r"(?<![\w’'-])(two|three|four|five|six|seven|eight|nine|ten)(?=[ -][a-z])",
+                          re.IGNORECASE)
+
+
+def _changed_counts(pair: Pair, zh_nums: list[Number], en_nums: list[Number]) -> list[Flag]:
+    """A count changed in words: 三家医院 → "two new hospitals".
+
+    Lone numerals and small number words are weak (never reported on their own: 一些, "one of",
+    "the two sides"), so a count rendered as another count went unseen.  Here a lone numeral
+    before a measure word (:func:`qa.lexicons.measure_words`, from CC-CEDICT) is a count, and
+    an English cardinal before a word is one.  When exactly one Chinese count has no English
+    number of its value and exactly one English count has no Chinese number of its value,
+    one count was changed.
+    """
+    from qa import lexicons as lx
+
+    zh_text = fullwidth_to_ascii(pair.zh, only=_FULLWIDTH_NUMBER_CHARS)
+    counts = [m for m in _ZH_LONE_NUMERAL_RE.finditer(zh_text) if m.group(2) in lx.measure_words()]
+    if not counts:
+        return []
+    by_span = {n.span: n for n in zh_nums}
+    zh_counts = [by_span[m.span(1)] for m in counts if m.span(1) in by_span]
+    zh_lost = [z for z in zh_counts if not any(_matches(z, e) for e in en_nums)]
+    en_counts = {m.span(1) for m in _EN_COUNT_RE.finditer(pair.en)}
+    en_new = [e for e in en_nums if e.span in en_counts and not any(_matches(e, z) for z in zh_nums)]
+    if len(zh_lost) != 1 or len(en_new) != 1:
+        return []
+    (z,), (e,) = zh_lost, en_new
+    counted = pair.zh[z.span[0]:z.span[1] + 1]
+    return [NUMBERS.flag(
+        pair, f"Count differs: the Chinese counts {int(z.value)} ('{counted}') but the English says "
+              f"'{e.text}'.", zh_spans=(z.span,), en_spans=(e.span,),
+        suggestion=f"'{_COUNT_WORD[int(z.value)]}'")]
 
 
 def _dedupe(numbers: list[Number]) -> list[Number]:
