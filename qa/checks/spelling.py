@@ -184,10 +184,12 @@ def spelling_flags(pair: Pair, names: frozenset[str] = frozenset(),
                 en_spans=(m.span(),), suggestion=split,
             ))
             continue
+        capital = token[:1].isupper()
+        if capital and (re.sub(r"['’]s$", "", token) in names or _NAME_CONTEXT_RE.match(en, m.end())):
+            continue  # Guterres, Sitharaman said …: a name, not a typo (no suggestions needed)
         options = suggestions(token)
-        if token[:1].isupper() and (not options or re.sub(r"['’]s$", "", token) in names
-                                    or _NAME_CONTEXT_RE.match(en, m.end())):
-            continue  # Guterres, Sitharaman said …: a name, not a typo
+        if capital and not options:
+            continue  # a capitalised word near no known word: a name
         hint = f" Did you mean {', '.join(repr(o) for o in options)}?" if options else ""
         flags.append(SPELLING.flag(
             pair, f"Possible misspelling {token!r}.{hint}",
