@@ -45,6 +45,7 @@ from pathlib import Path
 from align.errors import InputError
 from align.zh_words import jieba_words, loaded_jieba
 from qa import lexicons as lx
+from qa.actor_names import actor_lemmas, load_levels
 from qa.checks.fragments import is_base_verb
 from qa.data_table import data_lines
 from qa.english_verb_forms import is_past_participle, verb_lemma
@@ -53,14 +54,13 @@ from qa.role_agency import (
     actor_mentions,
     actor_run,
     actor_stems,
-    gloss_lemmas,
     named_once,
     runs_both_ways,
 )
 from qa.zh_glosses import word_glosses
 
 CUES_PATH = lx.DATA_DIR / "argument_cues.tsv"
-_ZH_KINDS = frozenset({"causative", "coverb", "light", "transitive", "verb", "source"})
+_ZH_KINDS = frozenset({"causative", "coverb", "light", "transitive", "verb", "source", "undergo"})
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,7 @@ class ArgumentCues:
     source: frozenset[str]  # 学习, 借鉴 …: after 向B, B is the source (向先进地区学习), no receiver
     english: dict[str, frozenset[str]]  # family → lemmas of its English verbs
     receive: frozenset[str]  # lemmas of the English verbs of receiving
+    undergo: frozenset[str] = frozenset()  # 接受, 受到 …: A接受B(的)监督, B supervises A
 
 
 @lru_cache(maxsize=2)
@@ -86,6 +87,7 @@ def load_argument_cues(path: Path = CUES_PATH) -> ArgumentCues:
     light: set[str] = set()
     provide: set[str] = set()
     source: set[str] = set()
+    undergo: set[str] = set()
     english: dict[str, set[str]] = {}
     receive: set[str] = set()
     for n, line in data_lines(path, "argument-cue"):
@@ -104,6 +106,8 @@ def load_argument_cues(path: Path = CUES_PATH) -> ArgumentCues:
             provide.update(words)
         elif cue == "source":
             source.update(words)
+        elif cue == "undergo":
+            undergo.update(words)
         else:
             target = {"causative": causative, "coverb": coverb, "transitive": transitive}[cue]
             target.update((w, family) for w in words)
@@ -111,14 +115,14 @@ def load_argument_cues(path: Path = CUES_PATH) -> ArgumentCues:
         raise InputError(f"argument-cue table {path}: needs causative, coverb and transitive rows, English verbs "
                          "and the verbs of receiving")
     return ArgumentCues(causative, coverb, frozenset(light), transitive, frozenset(provide), frozenset(source),
-                        {f: frozenset(v) for f, v in english.items()}, frozenset(receive))
+                        {f: frozenset(v) for f, v in english.items()}, frozenset(receive), frozenset(undergo))
 
 
 @dataclass(frozen=True)
 class Frame:
     """One Chinese construction: ``agent`` acts (causes, gives, drives, helps) on or for ``patient``."""
 
-    kind: str  # "causative" | "coverb" | "transitive"
+    kind: str  # "causative" | "coverb" | "transitive" | "undergo" (B V A read from A接受B的V)
     cue: str  # 使 / 为 / 带动
     verb: str  # the Chinese word whose English renders the relation (使, 提供, 带动)
     family: str  # the English verb family of ``verb`` ("cause", "provide", "drive" …; "" for glosses only)
@@ -159,9 +163,13 @@ def _determined(flag: str, word: str) -> bool:
 def _is_noun(flag: str, word: str = "") -> bool:
     """A noun by jieba's tag, a determiner and a noun in one word (各地), or a word jieba tags a verb
     whose first CC-CEDICT sense is not one (创新 "innovation; to innovate")."""
-    if flag.startswith(("n", "j")) or flag in ("vn", "eng") or _determined(flag, word):
-        return True
-    return flag == "v" and len(word) > 1 and not _verb_first(word) and bool(lx.cedict().glosses(word))
+    if flag.startswith(("n", "j")) or flag in ("vn", "eng") or _determined(flag, word) or word in load_levels():
+        return True  # 县 of 县卫健局 (jieba: "zg"), 市 of 市教育局
+    # a word jieba tags a verb, or a fixed expression (自然资源, 生态环境: "l"), whose first sense is no verb
+    if flag == "l" and len(word) > 2 and not lx.cedict().glosses(word):
+        parts = lx.cedict().segment(word)  # 生态环境, not in CC-CEDICT: 生态 "ecology" + 环境 "environment"
+        return len(parts) > 1 and all(len(p) > 1 and lx.cedict().glosses(p) and not _verb_first(p) for p in parts)
+    return flag in ("v", "l") and len(word) > 1 and not _verb_first(word) and bool(lx.cedict().glosses(word))
 
 
 def _words(zh: str, verbs: frozenset[str] = frozenset()) -> list[tuple[str, str, int]]:
@@ -181,6 +189,12 @@ def _words(zh: str, verbs: frozenset[str] = frozenset()) -> list[tuple[str, str,
     return out
 
 
+def _time_adverbial(word: tuple[str, str, int]) -> bool:
+    """A time word between a subject and its verb: jieba's time nouns (今年, 目前: "t") and the
+    "every …" phrases of frequency (每季度, 每年, 每月)."""
+    return word[1] == "t" or (word[0].startswith("每") and len(word[0]) >= 2)
+
+
 def _subject_before(words: list[tuple[str, str, int]], i: int) -> tuple[int, int] | None:
     """The span of the noun phrase that ends right before word ``i`` (modals and adverbs between).
 
@@ -189,12 +203,15 @@ def _subject_before(words: list[tuple[str, str, int]], i: int) -> tuple[int, int
     """
     j = i - 1
     skipped = 0
-    while j >= 0 and skipped < 4 and (words[j][0] in _BEFORE_VERB or words[j][1] in ("d", "ad")):
+    while j >= 0 and skipped < 4 and (words[j][0] in _BEFORE_VERB or words[j][1] in ("d", "ad")
+                                      or _time_adverbial(words[j])):
         j -= 1
         skipped += 1
     end = j
     while j >= 0 and (_is_noun(words[j][1], words[j][0]) or (words[j][1] in ("b", "a", "an", "f") and j < end)):
         j -= 1
+    if j >= 1 and words[j][1].startswith("v") and len(words[j][0]) == 2 and words[j - 1][0] in ("各", "各类"):
+        j -= 2  # 各排污单位, 各用人单位: a verb between a determiner and the noun modifies it
     start = j + 1
     if start > end or not _is_noun(words[end][1], words[end][0]) \
             or (words[end][1] in _PRONOUN_FLAGS and not _determined(words[end][1], words[end][0])):
@@ -255,6 +272,8 @@ def _noun_run(words: list[tuple[str, str, int]], k: int, pivot: bool = False,
             break
         if to_verb and kept and f.startswith("n") and _verb_first(w):
             break
+        if kept and w in _BEFORE_VERB:
+            break  # 督促行政机关依法履职: 依法 (jieba: a noun) opens the next verb phrase
         if _is_noun(f, w) or f in ("b", "a", "an", "f") or (kept and w in _JOINERS):
             kept.append(n)
             continue
@@ -295,6 +314,13 @@ def _verb_after(words: list[tuple[str, str, int]], end: int, cues: ArgumentCues)
     """The verb a coverb's noun runs to (为企业提供 → 提供); after a light verb, the verb or verbal
     noun that carries the meaning (对农户进行技术指导 → 指导)."""
     k = next((n for n, w in enumerate(words) if w[2] >= end), len(words))
+    if k + 1 < len(words) and words[k][0] == "的":
+        # 对B的审判工作进行监督, 对B的预算执行情况进行审计: B's work is what the verb is done to, B still
+        # the target; the possessed phrase runs to the light verb (进行)
+        light = next((n for n in range(k + 1, min(len(words), k + 6)) if words[n][0] in cues.light), None)
+        if light is None or any(words[n][0] in _CLAUSE_END for n in range(k + 1, light)):
+            return ""
+        k = light
     skipped_nouns = 0
     while k < len(words) and (words[k][0] in _BEFORE_VERB or words[k][1] in ("d", "ad", "vn")
                               or (words[k][1].startswith(("n", "l")) and skipped_nouns < 2
@@ -335,7 +361,7 @@ def parse_frames(zh: str) -> list[Frame]:
 def _frames(zh: str) -> tuple[Frame, ...]:
     cues = load_argument_cues()
     verbs = frozenset(cues.transitive) | cues.provide
-    cue_words = tuple(cues.transitive) + tuple(cues.causative) + tuple(cues.coverb)
+    cue_words = tuple(cues.transitive) + tuple(cues.causative) + tuple(cues.coverb) + tuple(cues.undergo)
     out: list[Frame] = []
     for clause in _CLAUSE.finditer(zh):  # only the clauses with a cue are cut (jieba's tagger is slow)
         if any(c in clause.group() for c in cue_words):
@@ -347,6 +373,11 @@ def _frames(zh: str) -> tuple[Frame, ...]:
 def _clause_frames(zh: str, words: list[tuple[str, str, int]], cues: ArgumentCues) -> list[Frame]:
     out: list[Frame] = []
     for i, (w, flag, at) in enumerate(words):
+        if w in cues.undergo and flag.startswith("v"):
+            frame = _undergo_frame(zh, words, i, cues)
+            if frame is not None:
+                out.append(frame)
+            continue
         if w in cues.transitive and (flag.startswith("v") or (flag == "n" and i > 0 and words[i - 1][0] != "的")):
             # jieba tags 领导 a noun in 党领导人民; between two noun phrases it is the verb
             kind, family, verb = "transitive", cues.transitive[w], w
@@ -356,7 +387,8 @@ def _clause_frames(zh: str, words: list[tuple[str, str, int]], cues: ArgumentCue
             kind, family, verb = "coverb", "", ""
         else:
             continue
-        agent = _subject_before(words, i) or _clause_subject(words, i)
+        # 检察机关通过制发检察建议督促…: the subject before the adverbial acts, not the noun inside it
+        agent = _clause_subject(words, i) or _subject_before(words, i)
         if agent is None or (kind == "coverb" and zh[:agent[0]].endswith("以")):
             continue  # 以企业为主体: 为 is "as", no coverb
         k = i + 1
@@ -387,6 +419,30 @@ def _clause_frames(zh: str, words: list[tuple[str, str, int]], cues: ArgumentCue
             continue
         out.append(Frame(kind, w, verb, family, a, b, agent, patient))
     return out
+
+
+def _undergo_frame(zh: str, words: list[tuple[str, str, int]], i: int, cues: ArgumentCues) -> Frame | None:
+    """A接受/受到/得到B(的)V (各级部门接受审计机关监督, 企业得到政府的支持): B does V and A undergoes
+    it, read as the transitive frame B V A.  B is every word between the cue and V, ending in a noun."""
+    subject = _clause_subject(words, i) or _subject_before(words, i)
+    if subject is None:
+        return None
+    v = next((n for n in range(i + 2, min(len(words), i + 7)) if words[n][0] in cues.transitive), None)
+    if v is None:
+        return None
+    last = v - 1 - (words[v - 1][0] == "的")
+    if last <= i or not _is_noun(words[last][1], words[last][0]) \
+            or any(words[n][0] in _CLAUSE_END or words[n][0] == "的" for n in range(i + 1, last + 1)):
+        return None
+    if v + 1 < len(words) and _is_noun(words[v + 1][1], words[v + 1][0]) and words[v + 1][0] not in cues.transitive:
+        return None  # 接受政府支持企业的做法: V has an object of its own, no clear roles
+    agent = (words[i + 1][2], words[last][2] + len(words[last][0]))
+    a, b = zh[slice(*agent)], zh[slice(*subject)]
+    if a == b or a in b or b in a or not named_once(zh, a) or not named_once(zh, b) \
+            or not _content(zh, agent) or not _content(zh, subject):
+        return None
+    verb = words[v][0]
+    return Frame("undergo", words[i][0], verb, cues.transitive[verb], a, b, agent, subject)
 
 
 # --------------------------------------------------------------------------- the English side
@@ -439,8 +495,12 @@ def _skip_back(en: str, tokens: list[lx.Token], i: int, words: frozenset[str]) -
     return i
 
 
-def _subject(en: str, tokens: list[lx.Token], k: int, at: set[int]) -> int | None:
-    """The actor word that is the subject right before the verb at ``k`` ("SMEs will also drive")."""
+def _subject(en: str, tokens: list[lx.Token], k: int, at: set[int], possessor: bool = False) -> int | None:
+    """The actor word that is the subject right before the verb at ``k`` ("SMEs will also drive").
+
+    ``possessor``: for a passive, the actor after "of" in the subject counts too: "the work of the
+    courts is supervised" says the courts' work undergoes it (对法院的工作进行监督); with an active
+    verb "the growth of SMEs drives …" says nothing of what SMEs do."""
     i = _skip_back(en, tokens, k - 1, _AUX)
     if i >= 0 and tokens[i].text.lower() in _RELATIVE:
         i -= 1  # "large firms, which drive …": the relative's antecedent
@@ -454,9 +514,34 @@ def _subject(en: str, tokens: list[lx.Token], k: int, at: set[int]) -> int | Non
     start = i
     while start - 1 in at:
         start -= 1
-    if start > 0 and tokens[start - 1].text.lower() in _PREPOSITIONS and not _broken(en, tokens, start - 1, start):
+    if start > 0 and tokens[start - 1].text.lower() in _PREPOSITIONS and not _broken(en, tokens, start - 1, start) \
+            and not (possessor and tokens[start - 1].text.lower() == "of"):
         return None  # "the growth of SMEs drives …": SMEs is no subject
     return i
+
+
+#: words that may open a sentence before a fronted participle ("Having been entrusted by …,")
+_BEFORE_PARTICIPLE = frozenset({"having", "been", "as", "once", "when", "if"})
+_DETERMINERS_EN = frozenset({"the", "a", "an", "all", "each", "every", "its", "their"})
+
+
+def _fronted_subject(en: str, tokens: list[lx.Token], k: int, at: set[int]) -> int | None:
+    """The subject of the main clause after a participle that opens the sentence: "Entrusted by the
+    county government, the transport bureau is responsible …" makes the bureau the one entrusted.
+    None when the participle does not open the sentence or no actor opens the clause after its comma."""
+    if any(tokens[p].text.lower() not in _BEFORE_PARTICIPLE for p in range(k)):
+        return None
+    comma = next((p for p in range(k, len(tokens) - 1) if "," in _gap(en, tokens, p)), None)
+    if comma is None or any(c in ";:.!?()" for c in en[tokens[k].end:tokens[comma].end]):
+        return None  # the participle's phrase must run to the comma
+    for j in range(comma + 1, min(len(tokens), comma + 5)):
+        if j in at:
+            return j
+        if tokens[j].text.lower() in BREAK_WORDS or (j > comma + 1 and _broken(en, tokens, j - 1, j)):
+            return None
+        if tokens[j].text.lower() not in _DETERMINERS_EN and j > comma + 2:
+            return None
+    return None
 
 
 def _phrase_after(en: str, tokens: list[lx.Token], p: int, at: set[int], span: int = 4,
@@ -507,6 +592,8 @@ def _passive(en: str, tokens: list[lx.Token], k: int, at: set[int]) -> int | Non
     if not is_past_participle(tokens[k].text):
         return None
     i = _skip_back(en, tokens, k - 1, _PASSIVE_ADVERBS)
+    while i >= 1 and tokens[i].text.lower() in ("and", "or") and is_past_participle(tokens[i - 1].text):
+        i = _skip_back(en, tokens, i - 2, _PASSIVE_ADVERBS)  # "is audited and supervised by …"
     if i >= 0 and tokens[i].text.lower() in _BE and not _broken(en, tokens, i, k):
         return i
     if i >= 0 and tokens[i].text.lower() in ("has", "have", "had"):
@@ -531,7 +618,9 @@ def _readings_at(en: str, tokens: list[lx.Token], k: int, at: set[int], family: 
         if by is not None and (j := _phrase_after(en, tokens, by, at)) is not None:
             out.append(Reading("agent", j, k, f"the 'by'-phrase of '{verb}'"))
         subject = (k - 1 if k - 1 in at and tokens[k + 1].text.lower() == "by" else None) if be == k else \
-            _subject(en, tokens, be, at)
+            _subject(en, tokens, be, at, possessor=True)
+        if subject is None and be == k:
+            subject = _fronted_subject(en, tokens, k, at)
         if subject is not None:
             out.append(Reading("patient", subject, k, f"the subject of passive '{verb}'"))
         if giving and (j := _after_preposition(en, tokens, k, at, giving)) is not None:
@@ -665,7 +754,7 @@ def _marked_heads(tokens: list[lx.Token], actor: str, rest: str) -> set[int]:
     markers = (_raw_gloss_words(actor) & _SIZE_WORDS) - _raw_gloss_words(rest)
     if not markers:
         return set()
-    heads = lx.StemSet(gloss_lemmas(actor))
+    heads = lx.StemSet(actor_lemmas(actor))
     out: set[int] = set()
     for k in range(len(tokens) - 1):
         if tokens[k].text.lower() in markers and heads.has(tokens[k + 1].lemma) \
@@ -676,12 +765,17 @@ def _marked_heads(tokens: list[lx.Token], actor: str, rest: str) -> set[int]:
 
 def _with_head(tokens: list[lx.Token], at: set[int], actor: str) -> set[int]:
     """The actor's words and their neighbours that gloss it too: "medium-sized" names 中小企业 alone,
-    "enterprises" after it (a gloss 大型企业 shares) is the phrase's head."""
+    "enterprises" after it (a gloss 大型企业 shares) is the phrase's head; the words between two of
+    them that gloss it or link them ("of the district" in "standing committee of the district
+    people's congress") are the phrase's too."""
     if not at:
         return at
-    stems = lx.StemSet(gloss_lemmas(actor))
+    stems = lx.StemSet(actor_lemmas(actor))
     out = set(at)
-    for k in sorted(at):
+    for a, b in pairwise(sorted(at)):  # "standing committee of the district people's congress" (区人大常委会)
+        if b - a <= 4 and all(tokens[k].text.lower() in _RUN_LINKS or stems.has(tokens[k].lemma) for k in range(a + 1, b)):
+            out.update(range(a + 1, b))
+    for k in sorted(out):
         j = k + 1
         while j < len(tokens) and j not in out and tokens[j].text.lower() not in lx.STOPWORDS \
                 and stems.has(tokens[j].lemma):
@@ -708,7 +802,13 @@ def _run_start(at: set[int], k: int) -> int:
 def _one_run(tokens: list[lx.Token], at: set[int]) -> bool:
     """Whether the actor's words stand in one place ("small and medium-sized enterprises"), not two."""
     ordered = sorted(at)
-    return all(b - a <= 2 for a, b in pairwise(ordered))
+    return all(b - a <= 2 or (b - a <= 4 and all(tokens[k].text.lower() in _RUN_LINKS for k in range(a + 1, b)))
+               for a, b in pairwise(ordered))
+
+
+#: the words that may stand inside one party's phrase: "departments at all levels" (各级部门), "the
+#: bureaus of each county"; not "and", which joins two parties
+_RUN_LINKS = frozenset({"at", "all", "the", "of", "each", "every", "in"})
 
 
 def find_argument_swaps(zh: str, en: str) -> list[ArgumentSwap]:

@@ -253,8 +253,11 @@ _BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "get", "gets
 
 def actor_stems(actor: str, rest: str) -> tuple[lx.StemSet, lx.StemSet] | None:
     """Stems of the actor's own gloss words, and those of the rest of the sentence, or None."""
-    own = gloss_lemmas(actor)
-    other = gloss_lemmas(rest) if rest.strip() else frozenset()
+    # glosses, bodies' own names and level words (qa.actor_names imports this module)
+    from qa.actor_names import actor_lemmas
+
+    own = actor_lemmas(actor)
+    other = actor_lemmas(rest) if rest.strip() else frozenset()
     mine = own - other
     if not mine:
         return None

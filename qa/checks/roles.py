@@ -31,6 +31,7 @@ from align.model import Pair
 from align.script import HAN_CLASS
 from align.zh_words import pos_words
 from qa import lexicons as lx
+from qa.actor_names import actor_lemmas
 from qa.argument_roles import DETERMINERS, find_argument_swaps
 from qa.data_table import data_lines
 from qa.model import Check, Context, Flag
@@ -61,6 +62,7 @@ class Marker:
     role: str  # "lead" | "support"
     before: bool  # the phrase precedes its actor ("led by X")
     lemmas: tuple[str, ...]
+    aside: bool = False  # it follows its actor after a comma ("X, working with Y, …")
 
 
 @dataclass(frozen=True)
@@ -75,13 +77,14 @@ class Roles:
 
 @lru_cache(maxsize=4)
 def load_markers(path: Path = MARKERS_PATH) -> tuple[Marker, ...]:
-    """The role-marker table: ``role<TAB>before|after<TAB>phrase`` lines."""
+    """The role-marker table: ``role<TAB>before|after|aside<TAB>phrase`` lines."""
     out = []
     for n, line in data_lines(path, "role-marker"):
         cols = line.split("\t")
-        if len(cols) != 3 or cols[0] not in ("lead", "support") or cols[1] not in ("before", "after"):
-            raise InputError(f"role-marker table line {n}: expected 'lead|support<TAB>before|after<TAB>phrase'")
-        out.append(Marker(cols[0], cols[1] == "before", tuple(t.lemma for t in lx.tokenize_en(cols[2]))))
+        if len(cols) != 3 or cols[0] not in ("lead", "support") or cols[1] not in ("before", "after", "aside"):
+            raise InputError(f"role-marker table line {n}: expected 'lead|support<TAB>before|after|aside<TAB>phrase'")
+        out.append(Marker(cols[0], cols[1] == "before", tuple(t.lemma for t in lx.tokenize_en(cols[2])),
+                          aside=cols[1] == "aside"))
     return tuple(out)
 
 
@@ -199,12 +202,22 @@ def _mentions(tokens: list[lx.Token], own: frozenset[str], other: frozenset[str]
     one ('department' glosses both 商务部 and 部门) away from the other actor's
     own words.
     """
-    words = [t.lemma if t.text.lower() not in lx.STOPWORDS else "" for t in tokens]
-    mine = [k for k, w in enumerate(words) if w in own - other]
+    words = [_parts(t) for t in tokens]
+    mine = [k for k, ws in enumerate(words) if ws & (own - other)]
     if mine:
         return mine
-    theirs = [k for k, w in enumerate(words) if w in other - own]
-    return [k for k, w in enumerate(words) if w in own and not any(abs(k - j) <= 2 for j in theirs)]
+    theirs = [k for k, ws in enumerate(words) if ws & (other - own)]
+    return [k for k, ws in enumerate(words) if ws & own and not any(abs(k - j) <= 2 for j in theirs)]
+
+
+def _parts(t: lx.Token) -> frozenset[str]:
+    """The lemmas a token says: its own, and each part's of a hyphenated one ("county-level" names
+    a county body as "county" does; "township-level" a township one)."""
+    if t.text.lower() in lx.STOPWORDS:
+        return frozenset()
+    if "-" not in t.text:
+        return frozenset({t.lemma})
+    return frozenset({t.lemma} | {lx.lemma(p) for p in t.text.lower().split("-") if p and p not in lx.STOPWORDS})
 
 
 def _role_at(tokens: list[lx.Token], k: int, markers: tuple[Marker, ...], en: str = "") -> str | None:
@@ -225,6 +238,8 @@ def _role_at(tokens: list[lx.Token], k: int, markers: tuple[Marker, ...], en: st
             if tuple(lemmas[s:s + n]) == m.lemmas:
                 if m.before and en and any(c in ",;:" for c in en[tokens[s + n - 1].end:tokens[k].start]):
                     continue
+                if m.aside and "," not in en[tokens[k].end:tokens[s].start]:
+                    continue  # "B will work with A" is no aside: only "A, working with B," gives A the lead
                 if found and found != m.role:
                     return None  # both roles nearby: no evidence either way
                 found = m.role
@@ -287,7 +302,7 @@ def _pivot_flags(pair: Pair, tokens: list[lx.Token]) -> list[Flag]:
     """The English encourages B where the Chinese encourages A to act for B ("Encourage SMEs to …")."""
     flags = []
     for r in parse_pivots(pair.zh):
-        a, b = gloss_lemmas(r.lead), gloss_lemmas(r.support)
+        a, b = actor_lemmas(r.lead), actor_lemmas(r.support)
         a_at, b_at = set(_mentions(tokens, a, b)), set(_mentions(tokens, b, a))
         if not a_at or not b_at:
             continue
@@ -352,7 +367,7 @@ def _task_flags(pair: Pair, tokens: list[lx.Token]) -> list[Flag]:
     A … V1, B … V2 (every one of the four found by its own gloss words)."""
     flags = []
     for r, v1, v2 in parse_tasks(pair.zh):
-        a, b = gloss_lemmas(r.lead), gloss_lemmas(r.support)
+        a, b = actor_lemmas(r.lead), actor_lemmas(r.support)
         g1, g2 = gloss_lemmas(v1), gloss_lemmas(v2)
         a_at, b_at = _mentions(tokens, a, b), _mentions(tokens, b, a)
         if not a_at or not b_at:
@@ -380,14 +395,18 @@ def check_roles(pair: Pair, ctx: Context) -> list[Flag]:
     markers = load_markers()
     tokens = lx.tokenize_en(pair.en)
     # a lead list or 在A的领导下: B has no supporting role to be read, only "led by B" against A
-    listed = parse_lead_lists(pair.zh) + parse_under(pair.zh)
+    under = parse_under(pair.zh)
+    listed = parse_lead_lists(pair.zh) + under
     for r in parse_roles(pair.zh) + listed:
-        lead, support = gloss_lemmas(r.lead), gloss_lemmas(r.support)
+        lead, support = actor_lemmas(r.lead), actor_lemmas(r.support)
         lead_at = _mentions(tokens, lead, support)
         support_at = _mentions(tokens, support, lead)
         if not lead_at or not support_at:
             continue
-        lead_roles, lk = _roles_of(tokens, lead_at, markers, pair.en)
+        # 在A的领导下，B负责…: "A is responsible" is B's own task misplaced, not A's lead; A's lead
+        # is read from "under the leadership of A" alone
+        lead_markers = tuple(m for m in markers if m.before) if r in under else markers
+        lead_roles, lk = _roles_of(tokens, lead_at, lead_markers, pair.en)
         support_roles, sk = _roles_of(tokens, support_at, markers, pair.en)
         if r in listed and support_roles == {"lead"} and "lead" not in lead_roles:
             lk = lk if lk is not None else lead_at[0]  # "led by B", A named without the lead
@@ -424,7 +443,9 @@ def _argument_flags(pair: Pair, earlier: list[Flag]) -> list[Flag]:
         a_en, b_en, verb = pair.en[slice(*s.agent_en)], pair.en[slice(*s.patient_en)], pair.en[slice(*s.verb_en)]
         said = {"causative": f"{fr.agent}{fr.cue}{fr.patient}: {fr.agent} makes {fr.patient} act or change",
                 "coverb": f"{fr.agent}{fr.cue}{fr.patient}{fr.verb}: {fr.agent} does the {fr.verb} "
-                          f"and {fr.patient} receives it"}.get(
+                          f"and {fr.patient} receives it",
+                "undergo": f"{fr.patient}{fr.cue}{fr.agent}{fr.verb}: {fr.agent} does the {fr.verb} "
+                           f"and {fr.patient} undergoes it"}.get(
             fr.kind, f"{fr.agent}{fr.verb}{fr.patient}: {fr.agent} acts ({fr.verb}) on {fr.patient}")
         flags.append(ROLES.flag(
             pair, f"Who does what: the Chinese says {said}; the English makes '{b_en}' {s.patient_how} "

@@ -1,0 +1,109 @@
+"""The English words that name a party of a who-does-what construction, beyond its word glosses.
+
+The `roles` check finds each party (由A牵头、B配合, 在A的领导下B…, A向B报告) in the English by the
+CC-CEDICT glosses of its words (``qa.role_agency.gloss_lemmas``).  Government bodies defeat that
+in two ordinary ways:
+
+* their names are abbreviations CC-CEDICT lacks or glosses by a loose sense (卫健委, 人社局, 医保局
+  "medical insurance" for the Healthcare Security Administration), while ``qa/data/institutions.tsv``
+  holds the bodies' own English names; a local body shares the name stem of the central one
+  (市人社局 and 人社部 are both 人社 + a body suffix), so the stem finds it too;
+* two parties often differ only by their level (县级河长 / 乡级河长, 省 / 市 bodies), and the level
+  character alone is glossed by another sense first (省 "to save"); ``qa/data/admin_levels.tsv``
+  gives its English level words.
+
+``actor_lemmas`` is ``gloss_lemmas`` plus both; the other checks keep ``gloss_lemmas`` as it is.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from align.errors import InputError
+from qa import lexicons as lx
+from qa.data_table import data_lines
+
+LEVELS_PATH = lx.DATA_DIR / "admin_levels.tsv"
+#: the suffixes of a body's name (部 ministry, 委 commission, 局 bureau, 厅 provincial department,
+#: 署 administration, 办 office): 人社部 and 人社局 are one field at two levels
+_BODY_SUFFIXES = "部委局厅署办"
+#: the level of a central body's name ("National Health Commission"): a provincial 卫健委 is none
+_LEVEL_WORDS = frozenset({"national", "state", "central", "china", "chinese"})
+#: the head nouns of a central body's name: a local body found by the name stem (市人社局) is no ministry
+_HEAD_WORDS = frozenset({"ministry", "commission", "administration", "bureau", "department", "office", "general"})
+
+
+@lru_cache(maxsize=2)
+def load_levels(path: Path = LEVELS_PATH) -> dict[str, frozenset[str]]:
+    """Level character → the lemmas of its English words (``char<TAB>word|word`` rows)."""
+    out: dict[str, frozenset[str]] = {}
+    for n, line in data_lines(path, "administrative-level"):
+        cols = line.split("\t")
+        if len(cols) != 2 or len(cols[0]) != 1:
+            raise InputError(f"administrative-level table {path} line {n}: expected 'character<TAB>words'")
+        out[cols[0]] = frozenset(lx.lemma(w.strip().lower()) for w in cols[1].split("|") if w.strip())
+    return out
+
+
+def level_lemmas(text: str) -> frozenset[str]:
+    """The level words of every level character that stands as a word of its own in ``text`` (市 of
+    市教育局, 县 of 县卫健局; not 市 of 市场, which is a word of its own)."""
+    levels = load_levels()
+    out: set[str] = set()
+    words = lx.cedict().segment(text)
+    for k, word in enumerate(words):
+        if word in levels:
+            out |= levels[word]
+            if k + 1 < len(words) and words[k + 1].startswith("级"):
+                out.add("level")  # 乡 级: "township-level"
+        elif len(word) == 2 and word[0] in levels and word[1] == "级":  # 县级, 省级: "county-level"
+            out |= levels[word[0]] | {"level"}
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _body_names() -> tuple[tuple[str, bool, frozenset[str]], ...]:
+    """(Chinese name or name stem, whether it is a stem, lemmas of the body's standard English
+    names), longest first.  A stem (人社 of 人社部) names a body only before a body suffix."""
+    # the institution table and its reader (imported here: the checks package is heavy to load)
+    from qa.checks.institutions import load_institutions
+
+    out: dict[tuple[str, bool], set[str]] = {}
+    for body in load_institutions():
+        if body.kind != "body" or not body.standard:
+            continue
+        words: set[str] = set()
+        for name in body.standard:
+            words.update(w for w in lx.content_lemmas(name) if w not in _LEVEL_WORDS)
+        for zh in body.zh:
+            out.setdefault((zh, False), set()).update(words)
+            if len(zh) >= 3 and zh[-1] in _BODY_SUFFIXES:
+                out.setdefault((zh[:-1], True), set()).update(words - _HEAD_WORDS)
+    return tuple(sorted(((k, stem, frozenset(v)) for (k, stem), v in out.items()), key=lambda r: -len(r[0])))
+
+
+def institution_lemmas(text: str) -> frozenset[str]:
+    """The lemmas of the standard English names of the bodies named in ``text``: by a full name
+    (卫健委), or by a central body's name stem followed by a body suffix (市人社局 → 人社部); a
+    longer name wins over the shorter ones inside it."""
+    out: set[str] = set()
+    taken = [False] * len(text)
+    for name, stem, words in _body_names():
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            if (not stem or text[end:end + 1] in _BODY_SUFFIXES) and not any(taken[start:end]):
+                out |= words
+                taken[start:end] = [True] * (end - start)
+            start = text.find(name, start + 1)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=8192)
+def actor_lemmas(actor: str) -> frozenset[str]:
+    """The lemmas that name ``actor`` in English: its word glosses, the standard names of the bodies
+    it names, and its level words."""
+    from qa.role_agency import gloss_lemmas
+
+    return gloss_lemmas(actor) | institution_lemmas(actor) | level_lemmas(actor)

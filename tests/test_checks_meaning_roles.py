@@ -1,0 +1,126 @@
+"""Who does what (the `roles` check): the general rules added for the blind-written probes of
+corpora/qa-probes (issue 15), each with a true positive and a clean negative.
+
+The sentences are our own, in the register of local-government notices (bodies named by the
+abbreviations and levels such notices use); each true positive is the right English with the two
+parties exchanged.  No embedder: the check reads CC-CEDICT, jieba and its tables only.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from align.errors import InputError
+from align.model import Pair
+from qa.actor_names import actor_lemmas, institution_lemmas, level_lemmas, load_levels
+from qa.argument_roles import parse_frames
+from qa.checks.roles import ROLES
+from qa.model import Context
+
+
+def flags(zh: str, en: str) -> list:
+    return ROLES.run_all(Context([Pair(id=1, zh=zh, en=en)]))
+
+
+def test_local_bodies_are_named_by_the_central_bodies_names_and_their_level():
+    # 人社局 is no CC-CEDICT word; the stem of 人社部 with a body suffix names the local bureau
+    assert {"human", "resourc", "social", "security"} <= institution_lemmas("市人社局")
+    assert "ministry" not in institution_lemmas("市人社局")  # a municipal bureau is no ministry
+    assert "ministry" in institution_lemmas("水利部")
+    assert institution_lemmas("市场主体") == frozenset()  # 市场 is a word, no body
+    assert level_lemmas("乡级河长") >= {"township", "level"}
+    assert level_lemmas("市场监管") == frozenset()  # 市 of 市场 is no level
+    assert {"county", "health"} <= actor_lemmas("县卫健委")
+
+
+def test_a_broken_level_table_is_a_clear_error(tmp_path):
+    bad = tmp_path / "levels.tsv"
+    bad.write_text("# header\n省份\tprovince\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 2"):
+        load_levels(bad)
+
+
+LEAD = "由市人社局牵头、市财政局配合，组织开展就业补贴资金专项审计。"
+
+
+def test_swapped_local_bureaus_are_flagged():
+    f, = flags(LEAD, "The municipal finance bureau will lead a special audit of employment subsidy funds, "
+                     "with support from the municipal human resources and social security bureau.")
+    assert f.severity == "major" and "finance" in f.en[slice(*f.en_spans[0])] + f.en[slice(*f.en_spans[1])]
+    assert flags(LEAD, "The municipal human resources and social security bureau will lead a special audit "
+                       "of employment subsidy funds, with support from the municipal finance bureau.") == []
+
+
+UNDER = "在省级生态环境部门的指导下，市级生态环境部门负责辖区内的执法检查。"
+
+
+def test_parties_that_differ_by_their_level_are_told_apart():
+    f, = flags(UNDER, "Under the guidance of municipal-level environmental departments, provincial-level "
+                      "environmental departments are responsible for law enforcement inspections within "
+                      "their jurisdictions.")
+    assert "municipal-level" in f.message
+    # "B is responsible" is B's own task under A's guidance, no lead taken from A
+    assert flags(UNDER, "Under the guidance of provincial-level environmental departments, municipal-level "
+                        "environmental departments are responsible for law enforcement inspections within "
+                        "their jurisdictions.") == []
+
+
+WITH = "省发展改革委会同省能源局制定了可再生能源发展规划。"
+
+
+def test_the_party_before_an_aside_working_with_leads():
+    f, = flags(WITH, "The provincial energy administration, working with the provincial development and "
+                     "reform commission, has drawn up a plan for renewable energy.")
+    assert "'energy' the lead" in f.message
+    assert flags(WITH, "The provincial development and reform commission, working with the provincial "
+                       "energy administration, has drawn up a plan for renewable energy.") == []
+    # no aside: "B will work with A" is how the helper is written, and says nothing of A's lead
+    assert flags(WITH, "The provincial energy administration will work with the provincial development and "
+                       "reform commission, which leads the effort, to draw up a plan for renewable energy.") == []
+
+
+UNDERGO = "社区卫生服务中心要主动接受居民的监督。"
+
+
+def test_accepting_someones_supervision_makes_them_the_supervisor():
+    frame, = parse_frames(UNDERGO)
+    assert (frame.kind, frame.agent, frame.patient, frame.verb) == ("undergo", "居民", "社区卫生服务中心", "监督")
+    f, = flags(UNDERGO, "Community health service centres should proactively oversee residents.")
+    assert "居民 does the 监督" in f.message
+    assert flags(UNDERGO, "Community health service centres should proactively accept supervision by "
+                          "residents.") == []
+
+
+REPORT = "区财政局每半年向区人大常委会报告预算执行情况。"
+
+
+def test_a_report_to_a_body_after_a_time_adverbial():
+    frame, = parse_frames(REPORT)
+    assert (frame.agent, frame.patient, frame.verb) == ("区财政局", "区人大常委会", "报告")
+    assert len(flags(REPORT, "Every six months, the standing committee of the district people's congress "
+                             "reports to the district finance bureau on budget implementation.")) == 1
+    assert flags(REPORT, "Every six months, the district finance bureau reports to the standing committee "
+                         "of the district people's congress on budget implementation.") == []
+
+
+ENTRUST = "县农业农村局受县政府委托，负责种子市场的日常监管。"
+
+
+def test_a_fronted_participle_gives_its_by_phrase_the_action():
+    f, = flags(ENTRUST, "Entrusted by the county agriculture and rural affairs bureau, the county government "
+                        "is responsible for day-to-day supervision of the seed market.")
+    assert "'by'-phrase of 'Entrusted'" in f.message
+    assert flags(ENTRUST, "Entrusted by the county government, the county agriculture and rural affairs "
+                          "bureau is responsible for day-to-day supervision of the seed market.") == []
+
+
+AUDIT = "审计署对各部门的预算执行情况进行审计监督。"
+
+
+def test_the_target_of_a_light_verb_after_a_possessed_noun():
+    frame, = parse_frames(AUDIT)
+    assert (frame.agent, frame.patient, frame.verb) == ("审计署", "部门", "监督")
+    assert len(flags(AUDIT, "The budget implementation of the National Audit Office is audited and "
+                            "supervised by all departments.")) == 1
+    assert flags(AUDIT, "The budget implementation of all departments is audited and supervised by the "
+                        "National Audit Office.") == []
