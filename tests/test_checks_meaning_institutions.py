@@ -422,6 +422,12 @@ def test_national_mention_beside_a_local_one_is_clean():
     zh = "国家卫健委和湖北省卫健委联合开展专项督查。"
     assert run(zh, "The National Health Commission and the Hubei Health Commission carried out a joint "
                    "special inspection.") == []
+    # "provincial" is the level of 省卫健委, not 国家卫健委 made local
+    assert run("国家卫健委和省卫健委联合开展专项督查。", "The National Health Commission and the provincial "
+               "health commission carried out a joint special inspection.") == []
+    flags = run("国家卫健委联合各地开展专项督查。", "The provincial health commission carried out a joint "
+                "special inspection with localities.")
+    assert len(flags) == 1 and "central body" in flags[0].message
 
 
 def test_standing_committee_rendered_as_its_parent_congress():
@@ -436,3 +442,13 @@ def test_standing_committee_rendered_as_its_parent_congress():
 def test_office_names_its_own_body():
     zh = "国务院副总理出席会议并讲话。"
     assert run(zh, "The Vice Premier of the State Council attended the meeting and spoke.") == []
+
+
+def test_central_body_left_with_only_a_lower_level():
+    zh = "中央安全生产考核巡查组近日进驻河南省开展工作。"
+    flags = run(zh, "A provincial work safety inspection team has recently arrived in Henan Province to start work.")
+    assert len(flags) == 1 and flags[0].en[slice(*flags[0].en_spans[0])] == "provincial"
+    assert "central body" in flags[0].message
+    assert run(zh, "A central work safety inspection team has recently arrived in Henan Province to start work.") == []
+    # the province's own body gives the level: "provincial" renders 省政府
+    assert run("中央巡查组与省政府座谈。", "The inspection team met the provincial government.") == []

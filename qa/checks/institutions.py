@@ -286,6 +286,11 @@ def find_misnamed(zh: str, en: str, table: Lookup,
             hit, other = _other_body(body, in_en, accepted_here | set(own), table.rows, zh_near)
         if rendering and hit is None:
             continue
+        if hit is None and body.kind == "body" and not local and f.name.startswith(_CENTRAL):
+            lowered = _lowered_level(zh, en, table)
+            if lowered is not None:
+                out.append(Misnamed(body, f, lowered, None, why="level"))
+                continue
         if hit is not None:
             out.append(Misnamed(body, f, hit, other))
         elif body.kind == "body" and body.standard and unlisted:
@@ -649,7 +654,8 @@ def _wrong_owner(body: Institution, en: str, hits: list[Found], accepted: set[st
             level = _LEVEL.search(en, m.start(1), m.end(1))
         # 国家税务总局福建省税务局 "the Fujian Provincial Tax Bureau of the State Taxation
         # Administration": the Chinese names the province's office too
-        if level is not None and not _names_level(zh_near.split("\n")[0], _LEVEL_CHARS[level.group().lower()]):
+        if level is not None and not _names_level(zh_near.split("\n")[0], _LEVEL_CHARS[level.group().lower()],
+                                                  table):
             return Found(level.group(), level.start(), level.end()), None, "level"
     return None
 
@@ -705,10 +711,37 @@ def _national_rendering(body: Institution, zh: str, en: str, zh_around: str, tab
     return None
 
 
-def _names_level(zh: str, unit: str) -> bool:
-    """Whether ``zh`` names a place or body of the level ``unit`` (福建省, 北京市委, 柯桥区委; not 市场)."""
+#: how the Chinese name of a central body begins
+_CENTRAL = ("中央", "国家", "全国")
+#: a level adjective below the centre (the nouns "province", "city" are often a place's name)
+_LEVEL_ADJECTIVE = re.compile(r"\b(?:provincial|municipal|county|prefectural|township)\b", re.IGNORECASE)
+
+
+def _lowered_level(zh: str, en: str, table: Lookup) -> Found | None:
+    """A level adjective in an English that renders a central body by nothing of its own.
+
+    中央生态环境保护督察组 → "a provincial environmental inspection team": no word of the centre
+    is left and a level the Chinese gives no body of (a province's name, 江西省, is a place, not
+    a body of that level) stands in its place."""
+    for m in _LEVEL_ADJECTIVE.finditer(en):
+        unit = _LEVEL_CHARS[m.group().lower()]
+        if re.search(rf"{unit}(?:委|政府|人大|政协|级|直|属)", zh) or any(
+                _local(zh, f.start) and zh[:f.start].rstrip().endswith(unit)
+                for f in find_chinese(zh, table.zh_terms)):
+            continue
+        return Found(m.group(), m.start(), m.end())
+    return None
+
+
+def _names_level(zh: str, unit: str, table: Lookup | None = None) -> bool:
+    """Whether ``zh`` names a place or body of the level ``unit`` (福建省, 北京市委, 柯桥区委; not 市场),
+    or, given the ``table``, a listed body of that level (省卫健委: "the provincial health
+    commission" beside 国家卫健委's "National Health Commission" renders the local one)."""
     level = re.compile(rf"{unit}(?:委|政府|人大|政协)?$")
-    return any(len(w) >= 2 and level.search(w) for w in jieba_words(zh))
+    if any(len(w) >= 2 and level.search(w) for w in jieba_words(zh)):
+        return True
+    return table is not None and any(
+        _local(zh, f.start) and zh[:f.start].rstrip().endswith(unit) for f in find_chinese(zh, table.zh_terms))
 
 
 #: the Chinese unit each level word renders: a level the Chinese names is no error
