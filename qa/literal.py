@@ -74,11 +74,33 @@ def _part(word: str, with_characters: bool) -> Part | None:
                 names.update(lx.lemma(w) for w in re.findall(r"\b[A-Z][a-z]{2,}\b", clean))
     if with_characters and len(word) >= 2:
         for ch in word:
-            for g in cd.glosses(ch)[:5]:
-                lemmas.update(lx.content_lemmas(lx.strip_gloss(g)))
+            lemmas.update(_character_lemmas(ch))
     if not lemmas:
         return None
     return Part(word, frozenset(lemmas), lemmas <= lx.NUMBER_WORDS, frozenset(names))
+
+
+#: a gloss that describes a character's grammar (头 "noun suffix"), not a word it may be rendered by
+_GRAMMAR = re.compile(r"\b(?:suffix|prefix|particle|classifier|used in|used after|used before)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
+def _character_lemmas(ch: str) -> frozenset[str]:
+    """What a character of a longer word may be rendered by: its first five glosses, and the first
+    three of each of its readings.
+
+    A polyphonic character lists one reading's glosses before the other's: 重 is first chóng 'to
+    repeat; again; re-', and its zhòng 'heavy' comes sixth; "heavy drama" for 重头戏 renders the
+    second reading as literally as "repeat" would the first.
+    """
+    cd = lx.cedict()
+    glosses = list(cd.glosses(ch)[:5])
+    for e in cd.get(ch):
+        glosses += [g for g in e.glosses if not lx.SKIP_GLOSS.match(g) and not _GRAMMAR.search(g)][:3]
+    out: set[str] = set()
+    for g in glosses:
+        out.update(lx.content_lemmas(lx.strip_gloss(g)))
+    return frozenset(out)
 
 
 def split_hyphens(tokens: list[lx.Token]) -> list[lx.Token]:

@@ -400,3 +400,55 @@ def test_bare_office_with_an_explicit_owner_is_not_flagged():
     # 总理 alone does not name the State Council; the English adding it is explicitation
     assert run("总理李强出席会议并讲话。", "Li Qiang, Premier of the State Council, attended the "
                                       "meeting and spoke.") == []
+
+
+# --------------------------------------------------------------------------- local bodies and parent bodies
+
+
+def test_provincial_body_rendered_as_the_national_one():
+    zh = "省卫健委近日印发通知，要求各地加强院感防控。"
+    flags = run(zh, "The National Health Commission recently issued a notice asking all localities to "
+                    "strengthen infection control in hospitals.")
+    assert len(flags) == 1 and flags[0].severity == "major"
+    assert flags[0].zh[slice(*flags[0].zh_spans[0])] == "卫健委"
+    assert "local body" in flags[0].message and "provincial/municipal Health Commission" in flags[0].suggestion
+    assert run(zh, "The provincial Health Commission recently issued a notice asking all localities to "
+                   "strengthen infection control in hospitals.") == []
+    assert run(zh, "The Hunan Provincial Health Commission recently issued a notice asking all localities to "
+                   "strengthen infection control in hospitals.") == []
+
+
+def test_national_mention_beside_a_local_one_is_clean():
+    zh = "国家卫健委和湖北省卫健委联合开展专项督查。"
+    assert run(zh, "The National Health Commission and the Hubei Health Commission carried out a joint "
+                   "special inspection.") == []
+    # "provincial" is the level of 省卫健委, not 国家卫健委 made local
+    assert run("国家卫健委和省卫健委联合开展专项督查。", "The National Health Commission and the provincial "
+               "health commission carried out a joint special inspection.") == []
+    flags = run("国家卫健委联合各地开展专项督查。", "The provincial health commission carried out a joint "
+                "special inspection with localities.")
+    assert len(flags) == 1 and "central body" in flags[0].message
+
+
+def test_standing_committee_rendered_as_its_parent_congress():
+    zh = "全国人大常委会表决通过了修订后的食品安全法。"
+    flags = run(zh, "The National People's Congress voted to adopt the revised Food Safety Law.")
+    assert len(flags) == 1 and "National People's Congress" in flags[0].message
+    assert run(zh, "The NPC Standing Committee voted to adopt the revised Food Safety Law.") == []
+    assert run(zh, "The Standing Committee of the National People's Congress voted to adopt the revised "
+                   "Food Safety Law.") == []
+
+
+def test_office_names_its_own_body():
+    zh = "国务院副总理出席会议并讲话。"
+    assert run(zh, "The Vice Premier of the State Council attended the meeting and spoke.") == []
+
+
+def test_central_body_left_with_only_a_lower_level():
+    zh = "中央安全生产考核巡查组近日进驻河南省开展工作。"
+    flags = run(zh, "A provincial work safety inspection team has recently arrived in Henan Province to start work.")
+    assert len(flags) == 1 and flags[0].en[slice(*flags[0].en_spans[0])] == "provincial"
+    assert "central body" in flags[0].message
+    assert run(zh, "A central work safety inspection team has recently arrived in Henan Province to start work.") == []
+    # the province's own body gives the level: "provincial" renders 省政府
+    assert run("中央巡查组与省政府座谈。", "The inspection team met the provincial government.") == []

@@ -238,3 +238,47 @@ def test_coordinated_pairs_rendered_as_hyphenated_coinages():
     # object-verb compounds are English word formation
     assert run("企业通过“降本增效”渡过难关。",
                "Enterprises got through the hard times through cost-cutting and efficiency-raising.") == []
+
+
+# --------------------------------------------------------------------------- quoted coinages of any part of speech
+
+
+def test_quoted_count_of_a_clipped_character_is_a_coinage():
+    # 两业: 业 clipped from 先进制造业 and 现代服务业; "the two industries" says only the count
+    zh = "推动“两业”深度融合，培育新的增长点。"
+    flags = run(zh, 'We will promote the deep integration of the "two industries" and foster new growth points.')
+    assert [(f.check, f.severity) for f in flags] == [("shorthand", "minor")]
+    assert flags[0].zh[slice(*flags[0].zh_spans[0])] == "两业"
+    assert run(zh, "We will promote the deep integration of advanced manufacturing and modern services "
+                   "and foster new growth points.") == []
+
+
+def test_quoted_count_of_a_whole_noun_or_a_unit_is_plain_counting():
+    assert run("加快建设“双机场”格局，完善航线网络。",
+               'We will speed up the "twin airports" layout and improve the route network.') == []
+    assert run("推出“三日游”精品线路，带动乡村消费。",
+               'We will launch quality "three-day tour" routes to boost rural spending.') == []
+
+
+def test_quoted_count_with_ge_classifier_and_adjective_gloss():
+    # “三个效果” and 两高 ('high' is a word too common to be content elsewhere, but it is 高's gloss)
+    flags = run("办理案件要实现“三个效果”相统一。", "Case handling should unify the three effects.")
+    assert [f.severity for f in flags] == ["minor"]
+    flags = run("“两高”发布了新的司法解释。", "The two highs issued a new judicial interpretation.")
+    assert [f.severity for f in flags] == ["minor"]
+    assert run("“两高”发布了新的司法解释。", "The Supreme People's Court and the Supreme People's Procuratorate "
+               "issued a new judicial interpretation.") == []
+
+
+def test_count_explained_by_an_of_list_is_clean():
+    zh = "推动人才、资金、技术、数据“四流合一”，服务实体经济。"
+    assert run(zh, 'We will bring about the "four flows" of talent, capital, technology and data and serve '
+                   "the real economy.") == []
+
+
+def test_known_literal_rendering_matches_whatever_joins_its_words():
+    zh = "持续深化“放管服”改革，优化营商环境。"
+    flags = run(zh, "We will keep deepening the release/manage/serve reform and improve the climate for firms.")
+    assert [(f.severity, f.en[slice(*f.en_spans[0])]) for f in flags] == [("major", "release/manage/serve")]
+    assert run(zh, "We will keep deepening the reform to streamline administration, delegate power and "
+                   "improve services.") == []

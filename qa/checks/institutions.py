@@ -171,6 +171,7 @@ class Misnamed:
     listed: bool = True  # False: the English name is in no table row (weaker evidence, minor)
     #: "" for a wrong name or a different body; "owner": a rendering of the body said to belong
     #: to a different body ("plenary session of the CCDI"); "level": a central body made local;
+    #: "national": a local body (省卫健委) given the central body's name;
     #: "title": a person's office rendered as another office; "minister": the head of a
     #: ministry rendered as the minister of another
     why: str = ""
@@ -269,6 +270,11 @@ def find_misnamed(zh: str, en: str, table: Lookup,
             if owned is not None:
                 out.append(Misnamed(body, f, owned[0], owned[1], why="owner"))
                 continue
+        if local and body.kind == "body":
+            national = _national_rendering(body, zh, en, zh_around, table)
+            if national is not None:
+                out.append(Misnamed(body, f, national, None, why="national"))
+                continue
         if _own_renderings(body, own, around):
             continue
         if rendering and (body.kind != "body" or not body.standard or not _loose_only(body, rendering, own)
@@ -280,6 +286,11 @@ def find_misnamed(zh: str, en: str, table: Lookup,
             hit, other = _other_body(body, in_en, accepted_here | set(own), table.rows, zh_near)
         if rendering and hit is None:
             continue
+        if hit is None and body.kind == "body" and not local and f.name.startswith(_CENTRAL):
+            lowered = _lowered_level(zh, en, table)
+            if lowered is not None:
+                out.append(Misnamed(body, f, lowered, None, why="level"))
+                continue
         if hit is not None:
             out.append(Misnamed(body, f, hit, other))
         elif body.kind == "body" and body.standard and unlisted:
@@ -643,7 +654,8 @@ def _wrong_owner(body: Institution, en: str, hits: list[Found], accepted: set[st
             level = _LEVEL.search(en, m.start(1), m.end(1))
         # 国家税务总局福建省税务局 "the Fujian Provincial Tax Bureau of the State Taxation
         # Administration": the Chinese names the province's office too
-        if level is not None and not _names_level(zh_near.split("\n")[0], _LEVEL_CHARS[level.group().lower()]):
+        if level is not None and not _names_level(zh_near.split("\n")[0], _LEVEL_CHARS[level.group().lower()],
+                                                  table):
             return Found(level.group(), level.start(), level.end()), None, "level"
     return None
 
@@ -672,10 +684,64 @@ def _office_owner(office: Institution, f: Found, en: str, own: tuple[str, ...], 
     return name, owned[1]
 
 
-def _names_level(zh: str, unit: str) -> bool:
-    """Whether ``zh`` names a place or body of the level ``unit`` (福建省, 北京市委, 柯桥区委; not 市场)."""
+#: a word of a standard name that says the body is the central one ("National Health Commission")
+_NATIONAL = re.compile(r"\b(?:National|State|Central|All-China)\b")
+
+
+def _national_rendering(body: Institution, zh: str, en: str, zh_around: str, table: Lookup) -> Found | None:
+    """The national standard name of ``body`` where the Chinese names only a local one.
+
+    省卫健委 is a province's health commission; "the National Health Commission" makes it the
+    central one, a different body.  Only when every mention of the body in the pair and its
+    neighbours follows a place or level (省, 市, 县 …), and no level word or capitalised place
+    stands right before the English name ("the Hubei Provincial National …" is not a claim).
+    """
+    for text in (zh, zh_around):
+        for f in find_chinese(text, table.zh_terms):
+            if table.by_zh.get(f.name) is body and not _local(text, f.start):
+                return None
+    for h in find_english(en, body.standard):
+        if not _NATIONAL.search(en[h.start:h.end]):
+            continue
+        pre = _PREMODIFIERS.search(en, 0, h.start)
+        before = en[pre.start():h.start] if pre is not None else ""
+        if _LEVEL.search(before) or re.search(r"[A-Z][a-z]+\s+$", before) and not re.search(r"\bThe\s+$", before):
+            continue
+        return h
+    return None
+
+
+#: how the Chinese name of a central body begins
+_CENTRAL = ("中央", "国家", "全国")
+#: a level adjective below the centre (the nouns "province", "city" are often a place's name)
+_LEVEL_ADJECTIVE = re.compile(r"\b(?:provincial|municipal|county|prefectural|township)\b", re.IGNORECASE)
+
+
+def _lowered_level(zh: str, en: str, table: Lookup) -> Found | None:
+    """A level adjective in an English that renders a central body by nothing of its own.
+
+    中央生态环境保护督察组 → "a provincial environmental inspection team": no word of the centre
+    is left and a level the Chinese gives no body of (a province's name, 江西省, is a place, not
+    a body of that level) stands in its place."""
+    for m in _LEVEL_ADJECTIVE.finditer(en):
+        unit = _LEVEL_CHARS[m.group().lower()]
+        if re.search(rf"{unit}(?:委|政府|人大|政协|级|直|属)", zh) or any(
+                _local(zh, f.start) and zh[:f.start].rstrip().endswith(unit)
+                for f in find_chinese(zh, table.zh_terms)):
+            continue
+        return Found(m.group(), m.start(), m.end())
+    return None
+
+
+def _names_level(zh: str, unit: str, table: Lookup | None = None) -> bool:
+    """Whether ``zh`` names a place or body of the level ``unit`` (福建省, 北京市委, 柯桥区委; not 市场),
+    or, given the ``table``, a listed body of that level (省卫健委: "the provincial health
+    commission" beside 国家卫健委's "National Health Commission" renders the local one)."""
     level = re.compile(rf"{unit}(?:委|政府|人大|政协)?$")
-    return any(len(w) >= 2 and level.search(w) for w in jieba_words(zh))
+    if any(len(w) >= 2 and level.search(w) for w in jieba_words(zh)):
+        return True
+    return table is not None and any(
+        _local(zh, f.start) and zh[:f.start].rstrip().endswith(unit) for f in find_chinese(zh, table.zh_terms))
 
 
 #: the Chinese unit each level word renders: a level the Chinese names is no error
@@ -703,10 +769,24 @@ def _other_body(body: Institution, in_en: list[Found], accepted_here: set[str],
         for other in table:
             if other is body or other.kind != "body" or not h.names & set(other.standard):
                 continue
-            if _present(other, zh_near):
+            if _present(other, zh_near) and _named_apart(other, zh_near, table):
                 continue
             return h, other
     return None, None
+
+
+def _named_apart(body: Institution, zh: str, table: tuple[Institution, ...]) -> bool:
+    """Whether ``zh`` names ``body`` somewhere other than inside a longer name of another body.
+
+    全国人大常委会 holds 全国人大, but it names the Standing Committee, not the Congress: "the
+    National People's Congress" for it drops the body the Chinese means and names its parent.
+    An office's name does name its body: 国务院副总理 is the State Council's vice premier.
+    """
+    longer = [(m.start(), m.end()) for other in table if other is not body and other.kind == "body" for y in other.zh
+              if any(z in y and z != y for z in body.zh) for m in re.finditer(re.escape(y), zh)]
+    return any(not any(s <= m.start() and m.end() <= e for s, e in longer)
+               for z in body.zh for m in re.finditer(re.escape(z), zh)) or any(
+        f.name in body.zh for f in numbered_meetings(zh))
 
 
 def _message(pair: Pair, m: Misnamed) -> tuple[str, str]:
@@ -734,6 +814,10 @@ def _message(pair: Pair, m: Misnamed) -> tuple[str, str]:
     if m.why == "owner":
         message = (f"{what}; the English makes it the {en_text}'s, a different body "
                    f"({m.other.zh[0]}) that the Chinese does not name")
+    elif m.why == "national":
+        message = (f"'{zh_text}' is a local body (its place or level comes first); the English "
+                   f"'{en_text}' names the national {m.body.label} instead")
+        return message, f"Give the level the Chinese gives, e.g. 'the provincial/municipal {_local_label(m.body)}'"
     elif m.why == "level":
         message = (f"{what}, a central body; the English makes it a {en_text.lower()} one, "
                    f"which the Chinese does not say")
@@ -748,6 +832,11 @@ def _message(pair: Pair, m: Misnamed) -> tuple[str, str]:
         message = f"{what}; the English calls it '{en_text}', a wrong name for it"
     suggestion = f"Name the body the Chinese names: '{m.body.label}'" if m.body.label else None
     return message, suggestion
+
+
+def _local_label(body: Institution) -> str:
+    """The body's name without its national word: "Health Commission" of "National Health Commission"."""
+    return re.sub(r"\s+", " ", _NATIONAL.sub("", body.label)).strip()
 
 
 @dataclass(frozen=True)

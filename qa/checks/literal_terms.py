@@ -204,7 +204,8 @@ def _rendered_by_parts(fig: FigurativeWord, tokens: list[lx.Token], text: str,
     numbers (``lr.sentence_ids``), worked out once per pair."""
     parts = list(fig.parts)
     i, j, chosen = lr.best_window(parts, tokens, len(parts) + 1, text, sentence)
-    if len(chosen) < len(parts) or j - i + 1 > len(parts) + 1:
+    shown = [k for k, p in enumerate(parts) if not _unseen(p)]
+    if any(k not in chosen for k in shown) or len(chosen) < 2 or j - i + 1 > len(parts) + 1:
         return None
     used = [tokens[tj].lemma for tj in chosen.values()]
     if all(parts[k].weak for k in chosen) or not accounted().isdisjoint(used):
@@ -220,6 +221,14 @@ def _rendered_by_parts(fig: FigurativeWord, tokens: list[lx.Token], text: str,
     while i > 0 and tokens[i - 1].lemma in hit and tokens[i - 1].text.lower() not in lx.STOPWORDS:
         i -= 1  # 'dragon' of "dragon head" also glosses 龙头: show the whole literal phrase
     return i, j, chosen
+
+
+def _unseen(part: lr.Part) -> bool:
+    """A part no English window can show: the numeral 一, whose 'one' and 'a' are stop words.
+
+    一刀切 rendered "one-knife cut" shows its knife and its cut; the 'one' is there too, but it is
+    no evidence either way, so the word's other parts must carry it."""
+    return part.zh == "一"
 
 
 def _inside_compound(fig: FigurativeWord, zh: str, start: int, end: int,

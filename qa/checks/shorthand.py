@@ -44,6 +44,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from align.cn_numerals import cn_int
+from align.english import ALIGN_STOPWORDS
 from align.errors import InputError
 from align.model import Pair
 from align.script import HAN_CLASS
@@ -78,7 +79,9 @@ _NUMBERED = re.compile(f"^([一二两三四五六七八九十双]{{1,2}})([个�
 _QUOTED = re.compile(f"[“\"「『]([{HAN_CLASS}]{{2,8}})[”\"」』]")
 #: what follows a phrase that explains it
 _EXPLAINED = re.compile(r"^\s*[”\"’']?\s*(?:[:(\[—–]|-\s|,?\s*(?:namely|i\.e\.|that is|which (?:are|is|refer|means?)|"
-                        r"referring to|including|such as))", re.IGNORECASE)
+                        r"referring to|including|such as)|"
+                        # the items as an of-list: "the four flows of energy, information, carbon and value"
+                        r"of\s+[^.;:!?]{1,80}?,[^.;:!?]{1,80}?\band\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -120,12 +123,18 @@ class Riddle:
 
 @lru_cache(maxsize=4096)
 def _gloss_lemmas(chars: str) -> frozenset[str]:
-    """Content lemmas of the first CEDICT glosses of ``chars`` and of each of its characters."""
+    """Content lemmas of the first CEDICT glosses of ``chars`` and of each of its characters.
+
+    A one-word gloss counts even when it is a word too common to be content elsewhere: 高 is
+    'high', 好 'good', 大 'big', and "the two highs" for 两高 is as literal as "the three rurals"."""
     cd = lx.cedict()
     out: set[str] = set()
     for piece in {chars, *chars}:
         for g in cd.glosses(piece)[:6]:
             out.update(lx.content_lemmas(lx.strip_gloss(g)))
+            word = lx.strip_gloss(g).strip().lower()
+            if re.fullmatch(r"[a-z]{3,}", word) and word not in ALIGN_STOPWORDS:
+                out.add(lx.lemma(word))
     return frozenset(out)
 
 
@@ -176,10 +185,10 @@ def _count_and_gloss(en: str, value: int, counted: str) -> list[tuple[int, int, 
         for k, t in enumerate(after):
             if re.search(r"[.;,!?]", en[m.end():t.start]):
                 break
-            if t.text.lower() in lx.STOPWORDS and k < 2:
-                continue
             if any(lx.same_stem(t.lemma, g) for g in glosses):
                 out.append((m.start(), t.end, _explained(en, t.end)))
+            elif t.text.lower() in lx.STOPWORDS and k < 2:
+                continue
             break
     return out
 
@@ -210,11 +219,31 @@ def _unexplained_literal(en: str, entry: Shorthand, accepted: list[Found]) -> tu
     以国内大循环为主体、国内国际双循环相互促进 "the domestic circulation" renders 国内大循环, and
     "the double cycles" is still the riddle for 双循环.
     """
-    for cue in find_english(en, entry.literal):
+    for cue in _find_literal(en, entry.literal):
         if any(a.start <= cue.start and cue.end <= a.end for a in accepted) or _EXPLAINED.match(en[cue.end:]):
             continue
         return cue.start, cue.end
     return None
+
+
+#: what may join the words of a literal rendering: "release, manage and serve", "release-manage-
+#: serve" and "release/manage/serve" are one calque of 放管服
+_WORD_JOIN = r"(?:\s*[,/\-–]\s*(?:and\s+)?|\s+(?:and|&)\s+|\s+)"
+
+
+@lru_cache(maxsize=1024)
+def _literal_pattern(rendering: str) -> re.Pattern[str]:
+    """``rendering``'s words with any list punctuation between them (see :data:`_WORD_JOIN`)."""
+    words = [w for w in re.findall(r"[A-Za-z0-9']+", rendering) if w.lower() not in ("and",)]
+    body = _WORD_JOIN.join(re.escape(w) for w in words)
+    return re.compile(r"(?<![A-Za-z0-9])" + body + r"(?:s|es)?(?![A-Za-z0-9])", re.IGNORECASE)
+
+
+def _find_literal(en: str, renderings: tuple[str, ...]) -> list[Found]:
+    """Every known literal rendering in ``en``, whatever joins its words (commas, hyphens, "and")."""
+    hits = [Found(r, m.start(), m.end()) for r in renderings if re.search(r"[A-Za-z]", r)
+            for m in _literal_pattern(r).finditer(en)]
+    return sorted(hits, key=lambda h: (h.start, h.start - h.end))
 
 
 def _known(zh: str, en: str, en_around: str, table: tuple[Shorthand, ...]) -> list[Riddle]:
@@ -278,9 +307,28 @@ def _unknown_candidates(zh: str, known: set[str]) -> list[tuple[Found, int, str]
         if not m or q.group(1) in known:
             continue
         value = _count_value(m.group(1))
-        if value and value >= 2 and _counts_an_action(m.group(3)):
+        if value and value >= 2 and (_counts_an_action(m.group(3)) or m.group(2) == "个"
+                                     or _clipped_head(m.group(3))):
             out.append((Found(q.group(1), q.start(1), q.end(1)), value, m.group(3)))
     return out
+
+
+def _clipped_head(counted: str) -> bool:
+    """Whether a quoted count's counted part opens with a lone character that stands for a word:
+    “三医” (医 for 医疗, 医保, 医药), “两山”, “三权分置”, “三线一单”.
+
+    A quoted count of a whole noun is often plain counting (“双机场” 'twin airports'), and one of a
+    measure or a date (“十日游” 'ten-day tour') always is; a character cut out of its word is what
+    makes the term a coinage the reader cannot unpack from the count and a gloss.
+    """
+    first = lx.cedict().segment(counted, max_len=4)[0]
+    return len(first) == 1 and not _measure(first)
+
+
+def _measure(char: str) -> bool:
+    """A character jieba tags as a numeral, classifier or time word (日 'day', 步 'step', 年 'year'):
+    a count of it is plain counting ("a 10-day tour"), not a coinage."""
+    return jieba_tag(char)[:1] in ("m", "q", "t")
 
 
 def _unknown(zh: str, en: str, table: tuple[Shorthand, ...], taken: list[Found]) -> list[Riddle]:
@@ -316,7 +364,7 @@ def _numbered_words(zh: str, en: str, known: set[str], taken: list[Found]) -> li
         start, at = at, at + len(w)
         m = _NUMBERED.match(w)
         if (not m or m.group(2) or not 2 <= len(w) <= 4 or w in known or not _is_word(w)
-                or jieba_tag(w).startswith("m") or any(e.proper for e in lx.cedict().get(w))
+                or jieba_tag(w).startswith("m") or _measure(m.group(3)[0]) or any(e.proper for e in lx.cedict().get(w))
                 or any(start < k.end and k.start < start + len(w) or k.name == w for k in taken)):
             continue
         value = _count_value(m.group(1))

@@ -1,0 +1,50 @@
+"""literal-term: parts the English cannot show, and characters read in their other reading.
+
+Sentences are our own, in the register of local government notices; each true positive has a
+clean negative that renders the word's meaning.
+"""
+
+from __future__ import annotations
+
+from align.model import Pair
+from qa import literal as lr
+from qa.checks import literal_terms
+from qa.model import Context
+
+
+def run(zh: str, en: str) -> list:
+    p = Pair(id=1, zh=zh, en=en)
+    return literal_terms.check_literal_terms(p, Context(pairs=[p]))
+
+
+UNIFORM = "各地在推进垃圾分类时不能搞“一刀切”，要因地制宜。"
+
+
+def test_numeral_part_need_not_be_shown():
+    # 一刀切: "one" is a stop word no window reads; the knife and the cut carry the evidence
+    flags = run(UNIFORM, 'Localities must not adopt a "one-knife cutting" when promoting waste sorting, '
+                         "and should suit measures to local conditions.")
+    assert [f.check for f in flags] == ["literal-term"]
+    f = flags[0]
+    assert f.zh[slice(*f.zh_spans[0])] == "一刀切"
+    assert "knife" in f.en[slice(*f.en_spans[0])]
+
+
+def test_numeral_word_rendered_by_its_meaning_is_clean():
+    assert run(UNIFORM, "Localities must not impose a one-size-fits-all approach when promoting waste "
+                        "sorting, and should suit measures to local conditions.") == []
+
+
+HIGHLIGHT = "老旧管网改造是今年城市更新工作的重头戏。"
+
+
+def test_second_reading_of_a_character_is_a_literal_gloss():
+    # 重 is first chóng 'to repeat'; its zhòng 'heavy' is what "heavy drama" renders
+    assert "heavy" in lr._part("重头", True).lemmas
+    flags = run(HIGHLIGHT, "Renovating old pipe networks is the heavy drama of this year's urban renewal work.")
+    assert [f.check for f in flags] == ["literal-term"]
+    assert "重头戏" in flags[0].message
+
+
+def test_second_reading_word_rendered_by_its_meaning_is_clean():
+    assert run(HIGHLIGHT, "Renovating old pipe networks is the main feature of this year's urban renewal work.") == []
