@@ -18,13 +18,10 @@ in two ordinary ways:
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
-from align.errors import InputError
 from qa import lexicons as lx
-from qa.data_table import data_lines
+from qa.admin_levels import load_levels
 
-LEVELS_PATH = lx.DATA_DIR / "admin_levels.tsv"
 #: the suffixes of a body's name (部 ministry, 委 commission, 局 bureau, 厅 provincial department,
 #: 署 administration, 办 office): 人社部 and 人社局 are one field at two levels
 _BODY_SUFFIXES = "部委局厅署办"
@@ -32,18 +29,6 @@ _BODY_SUFFIXES = "部委局厅署办"
 _LEVEL_WORDS = frozenset({"national", "state", "central", "china", "chinese"})
 #: the head nouns of a central body's name: a local body found by the name stem (市人社局) is no ministry
 _HEAD_WORDS = frozenset({"ministry", "commission", "administration", "bureau", "department", "office", "general"})
-
-
-@lru_cache(maxsize=2)
-def load_levels(path: Path = LEVELS_PATH) -> dict[str, frozenset[str]]:
-    """Level character → the lemmas of its English words (``char<TAB>word|word`` rows)."""
-    out: dict[str, frozenset[str]] = {}
-    for n, line in data_lines(path, "administrative-level"):
-        cols = line.split("\t")
-        if len(cols) != 2 or len(cols[0]) != 1:
-            raise InputError(f"administrative-level table {path} line {n}: expected 'character<TAB>words'")
-        out[cols[0]] = frozenset(lx.lemma(w.strip().lower()) for w in cols[1].split("|") if w.strip())
-    return out
 
 
 def level_lemmas(text: str) -> frozenset[str]:

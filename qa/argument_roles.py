@@ -45,7 +45,8 @@ from pathlib import Path
 from align.errors import InputError
 from align.zh_words import jieba_words, loaded_jieba
 from qa import lexicons as lx
-from qa.actor_names import actor_lemmas, load_levels
+from qa.actor_names import actor_lemmas
+from qa.admin_levels import load_levels
 from qa.checks.fragments import is_base_verb
 from qa.data_table import data_lines
 from qa.english_verb_forms import is_past_participle, verb_lemma

@@ -12,7 +12,8 @@ import pytest
 
 from align.errors import InputError
 from align.model import Pair
-from qa.actor_names import actor_lemmas, institution_lemmas, level_lemmas, load_levels
+from qa.actor_names import actor_lemmas, institution_lemmas, level_lemmas
+from qa.admin_levels import load_levels
 from qa.argument_roles import parse_frames
 from qa.checks.roles import ROLES
 from qa.model import Context

@@ -43,6 +43,7 @@ from align.model import Pair
 from align.zh_words import jieba_words
 from qa import body_heads as bh
 from qa import lexicons as lx
+from qa.admin_levels import level_units
 from qa.lexicons import DATA_DIR
 from qa.model import Check, Context, Flag
 from qa.name_tables import read_name_table, split_cell
@@ -654,7 +655,7 @@ def _wrong_owner(body: Institution, en: str, hits: list[Found], accepted: set[st
             level = _LEVEL.search(en, m.start(1), m.end(1))
         # 国家税务总局福建省税务局 "the Fujian Provincial Tax Bureau of the State Taxation
         # Administration": the Chinese names the province's office too
-        if level is not None and not _names_level(zh_near.split("\n")[0], _LEVEL_CHARS[level.group().lower()],
+        if level is not None and not _names_level(zh_near.split("\n")[0], level_units()[level.group().lower()],
                                                   table):
             return Found(level.group(), level.start(), level.end()), None, "level"
     return None
@@ -724,7 +725,7 @@ def _lowered_level(zh: str, en: str, table: Lookup) -> Found | None:
     is left and a level the Chinese gives no body of (a province's name, 江西省, is a place, not
     a body of that level) stands in its place."""
     for m in _LEVEL_ADJECTIVE.finditer(en):
-        unit = _LEVEL_CHARS[m.group().lower()]
+        unit = level_units()[m.group().lower()]  # a level the Chinese names is no error
         if re.search(rf"{unit}(?:委|政府|人大|政协|级|直|属)", zh) or any(
                 _local(zh, f.start) and zh[:f.start].rstrip().endswith(unit)
                 for f in find_chinese(zh, table.zh_terms)):
@@ -742,11 +743,6 @@ def _names_level(zh: str, unit: str, table: Lookup | None = None) -> bool:
         return True
     return table is not None and any(
         _local(zh, f.start) and zh[:f.start].rstrip().endswith(unit) for f in find_chinese(zh, table.zh_terms))
-
-
-#: the Chinese unit each level word renders: a level the Chinese names is no error
-_LEVEL_CHARS = {"municipal": "市", "city": "市", "provincial": "省", "province": "省", "county": "县",
-                "prefectural": "州", "prefecture": "州", "district": "区", "township": "乡"}
 
 
 #: the one or two words right before a name, in the same noun phrase ("the Beijing Municipal …")
