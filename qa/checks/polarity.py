@@ -700,7 +700,8 @@ def _may_read_links(pair: Pair, opts: PolarityOptions, cues: EnglishCues) -> boo
     """Whether :func:`_forward` or :func:`_reverse` may read the pair's clause links: a
     negation cue anywhere in the Chinese, a word it negates (``lexical``), or (reverse) an
     English negation the Chinese lacks."""
-    if zh_word_cues(pair.zh, cue_rows(TABLE)) or potential_negations(pair.zh):
+    if (zh_word_cues(pair.zh, cue_rows(TABLE)) or potential_negations(pair.zh)
+            or _leading_cues(pair.zh, 0, len(pair.zh))):
         return True
     if opts.lexical and (lexical_negations(pair.zh) or _not_yet(pair.zh, 0, len(pair.zh))):
         return True
@@ -770,8 +771,10 @@ def _shared(pair: Pair, pc: PairLinks, opts: PolarityOptions, cues: EnglishCues)
         if len(clause.text) < opts.min_clause_chars:
             continue
         negs, readable = _clause_negations(pair, clause.start, clause.end)
-        link = pc.link_at(clause.start)
-        if not readable or len(negs) != 1 or link is None or not link.confident:
+        if not readable or len(negs) != 1:
+            continue
+        link = pc.link_at(clause.start)  # read only now: links cost the model
+        if link is None or not link.confident:
             continue
         if found and (found[-1][2] != link.en_span or pc.zh[k - 1] is not found[-1][0]):
             if len(found) >= 2:
