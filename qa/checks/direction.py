@@ -36,6 +36,13 @@ costs"):
   comparison too: 落后于 "lag behind" rendered "ahead of services" is read by
   the object rule ("ahead of" stands right before its object, like "above").
 
+* comparison: a 于 comparative (低于, 快于) or a change after 比/较 in its clause (较上年缩短)
+  is rendered by an English comparative, so a weak comparative of the other direction
+  ("above the target" for 低于, "8 days longer than" for 较上年缩短, "more slowly" for 快于)
+  is evidence there; a 于 comparative is rendered only by a comparative or a verb of
+  comparison ("exceed", "outpace"), not by a verb of change that renders another word
+  (增速快于 "grew more slowly than": "grew" is 增速's).
+
 * number bound: a qualified figure (20多个 "more than 20", 逾400 "over 400",
   近5000 "nearly 5,000") whose English states the opposite bound ("nearly
   20", "fewer than 400"), read by ``qa.number_bounds``.  A direction cue
@@ -377,6 +384,55 @@ def _says_own_verb(en: str, cue: ZhHit) -> bool:
                                if not negated_before(en, t.start))
 
 
+#: Chinese words that make the direction word after them in the clause a comparison with a
+#: stated base (比上年, 较去年同期, 与…相比: 现代汉语八百词 比, 较)
+_COMPARISON_MARKERS = frozenset({"比", "较", "较之", "相比", "相较", "相比较"})
+#: English comparatives of direction that the cue table grades weak because, alone, they
+#: need not render a change ("more", "longer"); "over", "under" and "further" are left out:
+#: prepositions of time and place ("over the same period") and an adverb of addition
+_NOT_COMPARATIVES = frozenset({"over", "under", "further"})
+#: verbs that state a comparison, not a change: they render a 高于 / 快于 as "higher" does
+_COMPARING_VERBS = frozenset(lx.lemma(w) for w in "exceed surpass outpace outstrip outperform top "
+                                                  "overtake trail lag".split())
+
+
+def _comparison(zh: str, cue: ZhHit, clause: Clause) -> bool:
+    """The cue is a comparison: a 于 comparative (低于, 快于) or a change after a comparison
+    marker of its clause (较上年缩短, 比去年加快)."""
+    if cue.row.cue.endswith("于"):
+        return True
+    return any(w in _COMPARISON_MARKERS for w, s, _e in zh_words(zh)
+               if clause.start <= s < cue.start)
+
+
+def _comparative(hit: EnHit) -> bool:
+    """An English comparative of direction: "more", "less", "slower", "more slowly", "above",
+    "ahead of", "behind", or a phrase with "than"."""
+    low = hit.text.lower()
+    if low in _NOT_COMPARATIVES:
+        return False
+    return ("than" in low or low.endswith("er") or low.startswith(("more ", "less "))
+            or low in ("more", "less", "fewer", "above", "below", "ahead of", "behind"))
+
+
+def _compares(hit: EnHit | None) -> bool:
+    """A comparative or a verb of comparison ("exceed")."""
+    return hit is not None and (_comparative(hit) or lx.lemma(hit.text.split()[0].lower()) in _COMPARING_VERBS)
+
+
+def _compared(en: str, cue: ZhHit, any_dir: dict[str, list], strong: dict[str, list]) -> None:
+    """Read a comparison's English by its comparatives (in place): a weak comparative of the
+    other direction ("above the target" for 低于, "8 days longer" for 较上年缩短) is evidence;
+    for a 于 comparative, only a comparative or a verb of comparison renders it ("grew more
+    slowly than" for 增速快于: "grew" renders 增速, the comparative says slower)."""
+    d = cue.row.kind
+    other = "down" if d == "up" else "up"
+    strong[other] = strong[other] + [h for h in any_dir[other] if h.strength != "strong"
+                                     and _comparative(h) and not negated_before(en, h.start)]
+    if cue.row.cue.endswith("于"):
+        any_dir[d] = [h for h in any_dir[d] if _compares(h)]
+
+
 def _bound_flags(pair: Pair) -> list[Flag]:
     """The number-bound rule: 20多个 rendered "nearly 20" (see ``qa.number_bounds``)."""
     flags = []
@@ -413,8 +469,8 @@ def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, opts: DirectionOpti
             if verdict == "other" and word is not None:
                 flags.append(_reversed_flag(pair, cue, word, 0, "major"))
                 break
-            if verdict == "same":
-                continue
+            if verdict == "same" and not (cue.row.cue.endswith("于") and not _compares(word)):
+                continue  # a 于 comparative is settled only by a comparison, not by "grew"
             for scope in scopes(pc, clause):
                 zh_part = pair.zh[scope.zh_start:scope.zh_end]
                 if any(h.row.kind == other for h in zh_direction_cues(zh_part)):
@@ -425,6 +481,8 @@ def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, opts: DirectionOpti
                     foreign = _foreign_spans(pc, clause, cue)
                     any_dir, strong = ({k: [h for h in v if not _inside(h, scope.en_start, foreign)]
                                         for k, v in found.items()} for found in (any_dir, strong))
+                if _comparison(pair.zh, cue, clause):
+                    _compared(en, cue, any_dir, strong)
                 if (not strong[other] or _rendered_by_own(any_dir[d], zh_part, cue)
                         or _says_own_verb(en, cue)):
                     continue

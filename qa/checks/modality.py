@@ -28,6 +28,14 @@ no employer …"); only a negation on the permission word itself ("may not", "ca
 makes it a prohibition.  Strong cues make major flags at sentence
 level; weak ones (应当, 应该, 要, 需要: as often advice as an order) and
 clause-window evidence make minor ones.
+
+An order softened without a modal of permission is a change of modality too: an obligation
+or a prohibition whose English hedges it ("should *try to* give", "must be enclosed *where
+possible*", "*ideally* within 48 hours", "are *advised to*": the ``hedge`` rows) is flagged
+whatever obligation word stands beside the hedge, unless the Chinese softens it as well
+(尽量, 力争, 必要时, 原则上, 建议 …: Chinese ``hedge`` rows, or a permission or encouragement).
+A prohibition is answered only by a negation that may bear on the verb: "may release the
+data without approval" permits (the "without" is 未经's), "no one may release" forbids.
 """
 
 from __future__ import annotations
@@ -55,10 +63,12 @@ from qa.meaning_cues import (
     zh_words,
 )
 from qa.model import Check, Context, Flag
+from qa.zh_glosses import word_glosses
 
 TABLE = "modals.tsv"
 SAYS = {"obligation": "an obligation or necessity", "permission": "a permission or possibility",
-        "prohibition": "a prohibition", "encouragement": "an encouragement"}
+        "prohibition": "a prohibition", "encouragement": "an encouragement",
+        "hedge": "a recommendation, a best effort or a condition"}
 #: English obligation words that, facing 鼓励 "encourage", turn an invitation into an order
 #: (the strong obligations, and "require" which is weak elsewhere: "required" may be a noun's)
 _COERCIVE = ("require",)
@@ -111,7 +121,7 @@ def _verb_joined(zh: str, span: tuple[int, int]) -> list[ZhHit]:
 def _zh_classes(pair: Pair, start: int, end: int, weak: bool) -> dict[str, list[ZhHit]]:
     """The clause's modal cues by class; 'none' rows (可持续, 重要) are words, not cues."""
     out: dict[str, list[ZhHit]] = {"obligation": [], "permission": [], "prohibition": [],
-                                   "weak_permission": [], "encouragement": []}
+                                   "weak_permission": [], "encouragement": [], "hedge": []}
     for h in (zh_word_cues(pair.zh, cue_rows(TABLE), (start, end))
               + _verb_joined(pair.zh, (start, end))):
         strength = h.row.extra[0] if h.row.extra else "strong"
@@ -133,25 +143,35 @@ def _has_modal_cue(pair: Pair, opts: ModalityOptions) -> bool:
 
 def _finding(cue: dict[str, list[ZhHit]], context: dict[str, list[ZhHit]],
              en: dict[str, list], en_text: str,
-             only_if: frozenset[int]) -> tuple[ZhHit, str, object] | None:
+             only_if: frozenset[int], soft: bool = False,
+             glosses: frozenset[str] = frozenset()) -> tuple[ZhHit, str, object] | None:
     """(Chinese cue, the class the English says instead, the English hit) or None.
 
     ``cue`` holds the clause's own cues; ``context`` those of all the Chinese
     the English answers for (the clause, or the whole sentence), which must
     not itself hold the class the English says.  ``en`` holds the hits of
-    ``en_text`` by class; ``only_if`` the offsets of a 能 that ends a condition.
+    ``en_text`` by class; ``only_if`` the offsets of a 能 that ends a condition; ``soft``
+    whether the pair's Chinese hedges anywhere (:func:`_hedged`); ``glosses`` the gloss
+    lemmas of the pair's Chinese words (:func:`_glossed`).
     """
     permits = [h for h in en["permission"] if h.strength == "strong"]
     strong_obl = [h for h in en["obligation"] if h.strength == "strong"]
     zh_permits = context["permission"] or context["weak_permission"]
+    softened = [h for h in en["hedge"] if not _negated(h, en["negation"]) and not _glossed(h, glosses)]
+    zh_soft = zh_permits or context["hedge"] or context["encouragement"] or soft
     if cue["prohibition"]:
-        if permits and not en["prohibition"] and not en["negation"] and not zh_permits:
+        if (permits and not en["prohibition"] and not _forbidding(en["negation"])
+                and not zh_permits):
             return cue["prohibition"][0], "permission", permits[0]
+        if softened and not en["prohibition"] and not _forbidding(en["negation"]) and not zh_soft:
+            return cue["prohibition"][0], "hedge", softened[0]
         return None
     free = [h for h in permits if not _negated(h, en["negation"])]
     if (cue["obligation"] and not zh_permits and free and not en["prohibition"]
             and not any(_obliges(h, free[0], en_text) for h in en["obligation"])):
         return cue["obligation"][0], "permission", free[0]
+    if cue["obligation"] and not zh_soft and softened and not en["prohibition"]:
+        return cue["obligation"][0], "hedge", softened[0]
     invited = [h for h in en["encouragement"] if h.strength == "strong"]  # "are encouraged to"
     if (cue["obligation"] and not context["encouragement"] and invited
             and not en["obligation"] and not en["negation"] and not en["prohibition"]):
@@ -190,6 +210,17 @@ def _obliges(word: EnHit, permit: EnHit, text: str) -> bool:
     return not _CLAUSE_BREAK.search(text, lo, hi)
 
 
+#: negations that never negate a modal: "without" negates the noun phrase it governs ("may
+#: release the data without approval" renders 未经批准 and permits; Quirk et al. 1985 §9.57)
+_NOUN_NEGATIONS = frozenset({"without"})
+
+
+def _forbidding(negations: list[tuple[int, int, str]]) -> bool:
+    """Whether some English negation may say a prohibition ("no one may", "may not", "never"):
+    any but the prepositional "without", which belongs to a condition, not to the verb."""
+    return any(w.lower() not in _NOUN_NEGATIONS for _s, _e, w in negations)
+
+
 #: how far after a permission word a negation still negates it ("may not", "can hardly")
 _NEGATES_WITHIN = 12
 
@@ -199,6 +230,44 @@ def _negated(hit: EnHit, negations: list[tuple[int, int, str]]) -> bool:
     ("may not", "could never"): a negation elsewhere in the sentence ("no decent employer")
     says nothing about it."""
     return any(hit.start <= s <= hit.end + _NEGATES_WITHIN for s, _e, _w in negations)
+
+
+@cache
+def _zh_hedges() -> tuple[str, ...]:
+    return tuple(r.cue for r in cue_rows(TABLE) if r.lang == "zh" and r.kind == "hedge" and len(r.cue) > 1)
+
+
+def _hedged(zh: str) -> bool:
+    """The pair's Chinese softens something anywhere, inside a word too (想方设法 "to try every
+    means" holds 设法, 尽最大努力 holds 努力): an English hedge may render it, in whatever
+    clause the aligner put it."""
+    return any(c in zh for c in _zh_hedges())
+
+
+#: the words of a hedge phrase that say nothing of their own ("where", "to", "as far as")
+_HEDGE_FRAME = frozenset("to where wherever whenever when if as far so much extent insofar in it is are be "
+                         "at all the possible".split())
+
+
+def _pair_glosses(zh: str) -> frozenset[str]:
+    """Gloss lemmas of every word of the pair's Chinese (``qa.zh_glosses.word_glosses``)."""
+    return frozenset(g for w, _s, _e in zh_words(zh) for g in word_glosses(w))
+
+
+def _glossed(hit: EnHit, glosses: frozenset[str]) -> bool:
+    """The hedge's own word glosses a word of the Chinese, or both are words of effort
+    (:func:`_effort`): 着力构建 "to try really hard to build" rendered "strive to build", 必要
+    "necessary" rendered "where necessary".  That word's
+    English, not a softening of the order ("possible" is too common a gloss to tell)."""
+    words = {lx.lemma(w) for w in re.findall(r"[a-z]+", hit.text.lower()) if w not in _HEDGE_FRAME}
+    return bool(words & glosses) or bool(words & _effort() and glosses & _effort())
+
+
+@cache
+def _effort() -> frozenset[str]:
+    """The verbs of effort, one family: 着力 "to try really hard" is rendered "strive to" as well
+    as "try to"; 努力 "to strive; to make an effort" by "endeavour to"."""
+    return frozenset(lx.lemma(w) for w in "try strive effort endeavour endeavor attempt seek".split())
 
 
 def _only_if(zh: str) -> frozenset[int]:
@@ -211,6 +280,8 @@ def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, neg_cues: EnglishCu
                 opts: ModalityOptions) -> list[Flag]:
     pc = document_clauses(ctx)[pair.id]
     only_if = _only_if(pair.zh)
+    soft = _hedged(pair.zh)
+    glosses = _pair_glosses(pair.zh)
     flags = []
     for clause in pc.zh:
         own = _zh_classes(pair, clause.start, clause.end, opts.weak_cues)
@@ -223,11 +294,11 @@ def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, neg_cues: EnglishCu
             context = _zh_classes(pair, scope.zh_start, scope.zh_end, True)
             en_text = pair.en[scope.en_start:scope.en_end]
             en: dict[str, list] = {"obligation": [], "permission": [], "prohibition": [],
-                                   "encouragement": []}
+                                   "encouragement": [], "hedge": []}
             for h in cues.find(en_text):
                 en[h.label].append(h)
             en["negation"] = english_negations(en_text, neg_cues, strict=True)
-            found = _finding(own, context, en, en_text, only_if)
+            found = _finding(own, context, en, en_text, only_if, soft, glosses)
             if found is None:
                 continue
             cue, says, hit = found

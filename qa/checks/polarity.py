@@ -137,6 +137,7 @@ def _clause_negations(pair: Pair, start: int, end: int) -> tuple[list[ZhHit], bo
     word makes a CC-CEDICT headword with it reads as that word (a lexical cue).
     """
     hits = [_joined(pair.zh, h) for h in zh_word_cues(pair.zh, cue_rows(TABLE), (start, end))]
+    hits += _leading_cues(pair.zh, start, end)
     inner = [ZhHit(CueRow("zh", p.word, p.kind, (p.gloss,)), p.start, p.end)
              for p in potential_negations(pair.zh, start, end)
              if not any(h.start <= p.start and p.end <= h.end and h.row.kind != "negation"
@@ -148,6 +149,22 @@ def _clause_negations(pair: Pair, start: int, end: int) -> tuple[list[ZhHit], bo
     neg = sorted((h for h in hits if h.row.kind in ("negation", "prohibition", "lexical", "necessity")),
                  key=lambda h: h.start)
     return neg, len(neg) <= 1 or _apart(pair.zh, neg)
+
+
+def _leading_cues(zh: str, start: int, end: int) -> list[ZhHit]:
+    """Negation cues jieba joined with the word they negate (未经许可 = 未经 + 许可 "without
+    permission"): a word no table row lists, of three characters or more, that CC-CEDICT does
+    not list either and whose first CC-CEDICT word is a negation or prohibition row."""
+    rows = _zh_rows()
+    out = []
+    for w, s, e in zh_words(zh):
+        if len(w) < 3 or w in rows or w in lx.cedict() or not (start <= s and e <= end):
+            continue
+        first = lx.cedict().segment(w)[0]
+        row = rows.get(first)
+        if row is not None and row.kind in ("negation", "prohibition") and len(first) > 1:
+            out.append(ZhHit(row, s, s + len(first)))
+    return out
 
 
 def _apart(zh: str, hits: list[ZhHit]) -> bool:
@@ -239,14 +256,15 @@ def _continuation(en: str, zh: str, cue: ZhHit, cues: EnglishCues) -> str | None
     return goes_on[0].text if goes_on else None
 
 
-def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues) -> bool:
+def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues,
+              within: tuple[int, int] | None = None) -> bool:
     """The English holds something that can render the negation ``cue``.
 
     Any negation or negative-polarity word does; so does an in-/im-/dis-
     antonym after a lexical cue, or after a bare negator when the rest of
     the English word is a gloss of the negated word (不合适 "inappropriate").
     """
-    negations = _not_owned(english_negations(en, cues, strict=False), zh, cue)
+    negations = _not_owned(english_negations(en, cues, strict=False), zh, cue, within)
     if cue.row.kind == "necessity":  # "can do without" is the opposite of 离不开, not its negation
         negations = [n for n in negations if not _DO_WITHOUT.search(en[:n[1]])]
     if negations:
@@ -282,25 +300,111 @@ _CORE_NEGATIONS = frozenset({"not", "no", "never", "n't", "neither", "nor", "non
                              "nowhere", "cannot"})
 
 
-def _not_owned(negations: list[tuple[int, int, str]], zh: str, cue: ZhHit) -> list[tuple[int, int, str]]:
+def _not_owned(negations: list[tuple[int, int, str]], zh: str, cue: ZhHit,
+               within: tuple[int, int] | None = None) -> list[tuple[int, int, str]]:
     """``negations`` without the negative-polarity words another Chinese word of the pair says.
 
     任何单位不得擅自改变用途 → "Any unit may change the use without authorization":
-    "without" is 擅自's ("without permission"), so it cannot render 不得.  The core
-    negations ("not", "no", "never") always count.
+    "without" is 擅自's ("without permission"), so it cannot render 不得.  An implicitly
+    negative word (拒不 "refuse to", 禁烧 "burning ban": ``implicit`` rows) owns one English
+    word of its meaning (:func:`_implicit_words`): "refuses, even with good reason" leaves
+    没有正当理由 unrendered; only one inside ``within`` (the Chinese the English answers for:
+    a clause's window holds no English of the next clause's 禁用).  The core negations
+    ("not", "no", "never") always count.
     """
     if not any(n[2].lower() not in _CORE_NEGATIONS for n in negations):
         return negations
     owned: set[str] = set()
+    owners: list[frozenset[str]] = []  # implicit negatives: each owns one English word
     at = 0
-    rows = _zh_rows()
     for w in jieba_words(zh, hmm=True):
         # another negation of the Chinese (不足 "insufficient") is no owner: it is to be rendered too
-        negated = any(w[i:j] in rows for i in range(len(w)) for j in range(i + 1, len(w) + 1))
-        if not (at < cue.end and cue.start < at + len(w)) and HAN.search(w) and not negated:
+        if not (at < cue.end and cue.start < at + len(w)) and HAN.search(w) and not _negating(w):
             owned |= _gloss_heads(w)
+            if _implicit_words(w) and (within is None or within[0] <= at < within[1]):
+                owners.append(_implicit_words(w))
         at += len(w)
-    return [n for n in negations if n[2].lower() in _CORE_NEGATIONS or n[2].lower() not in owned]
+    kept = []
+    for n in negations:
+        word = n[2].lower()
+        if word in _CORE_NEGATIONS:
+            kept.append(n)
+            continue
+        if word in owned:
+            continue
+        owner = next((o for o in owners if lx.lemma(word) in o), None)
+        if owner is None:
+            kept.append(n)
+        else:
+            owners.remove(owner)  # 禁用 owns one "banned"; a second one may render 禁止
+    return kept
+
+
+#: the kinds of negators.tsv that make a word say "not" (the others negate nothing, or only by
+#: their meaning: 拒 "refuse", 禁 "forbid")
+_NEGATING_KINDS = frozenset({"negation", "prohibition", "lexical", "necessity"})
+#: the kind whose word holds a negator character and negates only by its meaning (拒不
+#: "refuse to"); a silent or skip word (不仅 "not only", 不得不 "cannot but") owns nothing
+_COVERING_KINDS = frozenset({"implicit"})
+
+
+@lru_cache(maxsize=16384)
+def _negating(word: str) -> bool:
+    """The jieba word holds a negation of the table that no implicit row of it covers:
+    拒不执行 "refuse to carry out" holds 不, but inside 拒不 "refuse to", an implicit negative
+    whose English ("refuse") is its own rendering, not that of another negation.  An implicit
+    row that starts with a negator (不足 "not enough") negates: it is to be rendered too."""
+    rows = _zh_rows()
+    spans = [(i, j, rows[word[i:j]].kind) for i in range(len(word)) for j in range(i + 1, len(word) + 1)
+             if word[i:j] in rows]
+    covers = [(i, j) for i, j, kind in spans
+              if kind in _COVERING_KINDS and word[i] not in NEGATOR_CHARS]  # 不足 "not enough" negates
+    return any(kind in _NEGATING_KINDS and not any(a <= i and j <= b and (a, b) != (i, j) for a, b in covers)
+               for i, j, kind in spans)
+
+
+@lru_cache(maxsize=16384)
+def _implicit_words(word: str) -> frozenset[str]:
+    """The English negative-polarity words an implicitly negative word of the Chinese may be
+    rendered by (禁烧 "burning ban": "ban"): the table's English polarity words among the
+    CC-CEDICT glosses of the words that start with its implicit row (禁止 "to prohibit; to
+    forbid; to ban"), as lemmas.  Such an English word is that word's, not another negation's."""
+    rows = _zh_rows()
+    found: set[str] = set()
+    for j in range(1, len(word) + 1):  # a row the word starts with (惩戒 "to discipline" is no 戒)
+        row = rows.get(word[:j])
+        if row is not None and row.kind == "implicit":
+            found |= _implicit_glosses(row.cue)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=256)
+def _implicit_glosses(cue: str) -> frozenset[str]:
+    """An implicit row's English polarity lemmas (see :func:`_implicit_words`): of its own note
+    ("refuse to") and of the glosses of the CC-CEDICT words of up to four characters it starts."""
+    polarity = _polarity_lemmas()
+    found = {lx.lemma(w) for w in re.findall(r"[a-z]+", " ".join(_zh_rows()[cue].extra).lower())}
+    cd = lx.cedict()
+    for head in _headwords_by_first().get(cue[0], ()):
+        if head.startswith(cue):
+            found |= {lx.lemma(w) for g in cd.glosses(head) for w in re.findall(r"[a-z]+", g.lower())}
+    return frozenset(found & polarity)
+
+
+@lru_cache(maxsize=1)
+def _polarity_lemmas() -> frozenset[str]:
+    return frozenset(lx.lemma(r.cue) for r in cue_rows(TABLE)
+                     if r.lang == "en" and r.kind == "polarity" and " " not in r.cue)
+
+
+@lru_cache(maxsize=1)
+def _headwords_by_first() -> dict[str, tuple[str, ...]]:
+    """CC-CEDICT headwords of two to four characters by their first character."""
+    out: dict[str, list[str]] = {}
+    for head in lx.cedict().entries:
+        if 2 <= len(head) <= 4:
+            out.setdefault(head[0], []).append(head)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _antonym_rendered(en: str, word: str) -> bool:
@@ -596,7 +700,8 @@ def _may_read_links(pair: Pair, opts: PolarityOptions, cues: EnglishCues) -> boo
     """Whether :func:`_forward` or :func:`_reverse` may read the pair's clause links: a
     negation cue anywhere in the Chinese, a word it negates (``lexical``), or (reverse) an
     English negation the Chinese lacks."""
-    if zh_word_cues(pair.zh, cue_rows(TABLE)) or potential_negations(pair.zh):
+    if (zh_word_cues(pair.zh, cue_rows(TABLE)) or potential_negations(pair.zh)
+            or _leading_cues(pair.zh, 0, len(pair.zh))):
         return True
     if opts.lexical and (lexical_negations(pair.zh) or _not_yet(pair.zh, 0, len(pair.zh))):
         return True
@@ -628,7 +733,7 @@ def _forward(pair: Pair, pc: PairLinks, opts: PolarityOptions, cues: EnglishCues
         for scope in scopes(pc, clause):
             en = pair.en[scope.en_start:scope.en_end]
             goes_on = _continuation(en, pair.zh, cue, cues)
-            if goes_on is None and _rendered(en, pair.zh, cue, cues):
+            if goes_on is None and _rendered(en, pair.zh, cue, cues, (scope.zh_start, scope.zh_end)):
                 continue
             severity = _strength(pair.zh, cue) if scope.sentence else "minor"
             where = "the English" if scope.sentence else f"its English '{quote(en)}'"
@@ -644,6 +749,59 @@ def _forward(pair: Pair, pc: PairLinks, opts: PolarityOptions, cues: EnglishCues
                 severity=severity))
             break
     return flags
+
+
+#: words that open a clause coordinated with the one before: its negation may share the
+#: English one ("不X，也不Y" → "neither X nor Y" or "not X or Y")
+_COORDINATED = ("也", "又", "亦", "还", "更", "并", "或", "而", "且", "同时")
+
+
+def _shared(pair: Pair, pc: PairLinks, opts: PolarityOptions, cues: EnglishCues) -> list[Flag]:
+    """Negations of different Chinese clauses that one English clause renders with fewer negations.
+
+    未经批准，任何单位不得擅自改变用途 rendered "No unit may change the use once approval has
+    been obtained": the one English clause answers both Chinese ones and its one "no" is taken
+    as rendering each.  Read only for clauses with one negation each, of different words (a
+    repeated 不…，不… may share one English "not"), none of them coordinated with the one
+    before (也不, 又不), all confidently linked to overlapping English; flagged (minor) when the
+    English holds at least one negation and fewer than the Chinese clauses.
+    """
+    found: list[tuple[Clause, ZhHit, tuple[int, int]]] = []
+    for k, clause in enumerate(pc.zh):
+        if len(clause.text) < opts.min_clause_chars:
+            continue
+        negs, readable = _clause_negations(pair, clause.start, clause.end)
+        if not readable or len(negs) != 1:
+            continue
+        link = pc.link_at(clause.start)  # read only now: links cost the model
+        if link is None or not link.confident:
+            continue
+        if found and (found[-1][2] != link.en_span or pc.zh[k - 1] is not found[-1][0]):
+            if len(found) >= 2:
+                break
+            found = []  # only neighbouring clauses rendered by the very same English are read
+        found.append((clause, negs[0], link.en_span))
+    if len(found) < 2:
+        return []
+    lo, hi = found[0][2]
+    words = [h.row.cue for _, h, _ in found]
+    if (len(set(words)) < len(words)
+            or any(c.text.lstrip().startswith(_COORDINATED) for c, _, _ in found[1:])):
+        return []
+    en = pair.en[lo:hi]
+    # every English negation counts, owned or not: 擅自 "without permission" and 未经 "without"
+    # share the one "without approval"; only a count below the clauses' tells a lost negation
+    said = english_negations(en, cues, strict=False)
+    if not said or len(said) >= len(found):
+        return []
+    listed = "、".join(words)
+    return [POLARITY.flag(
+        pair, f"The Chinese says {len(found)} negations ({listed}) in {len(found)} clauses but their "
+              f"English '{quote(en)}' has {len(said)} ('{said[0][2]}'): one of them may be lost",
+        zh_spans=[(h.start, h.end) for _, h, _ in found], en_spans=[(lo, hi)],
+        suggestion=f"Render each negation ({listed}), e.g. 'without …' for the condition and "
+                   "'not' for the statement",
+        severity="minor")]
 
 
 @lru_cache(maxsize=1)
@@ -686,7 +844,8 @@ def check_polarity(ctx: Context) -> list[Flag]:
     document_clauses(ctx).prefetch(p for p in judged if _may_read_links(p, opts, cues))
     for pair in judged:
         pc = document_clauses(ctx)[pair.id]
-        flags += _forward(pair, pc, opts, cues)
+        forward = _forward(pair, pc, opts, cues)
+        flags += forward or _shared(pair, pc, opts, cues)
         if opts.reverse:
             flags += _reverse(pair, pc, cues, opts.reverse_severity)
     return flags

@@ -28,7 +28,11 @@ only hint at the time (``WEAK_EVIDENCE``: a tense, "will" for 明年; a bare
 year figure; a preposition that may govern anything, "by 7.92 million tons"
 for 截至) do not outweigh an explicit contradiction ("will marry … last
 year").  Sentence-level evidence makes a major flag, a confidently matched
-clause window a minor one.
+clause window a minor one.  A contradiction the table marks ``~`` says a moment inside the
+cue's span ("in 2021" for 2021年以来, "at the beginning of the year" for 年初以来): a minor
+flag, since a loose 以来 before a one-off event is rightly "in 2018".  The same period last
+year (去年同期) is not the whole of last year nor the quarter before; the middle of a year is
+neither its start nor its end.
 
 Rows whose cue holds ``N`` are *anchored* to a figure: 过去N年 "the past N
 years", N年至今 "from N until now", N大以来 "since the Nth Congress", N年代初
@@ -82,7 +86,8 @@ class TimeWord:
     """A Chinese time word, what it means, and English that renders or contradicts it.
 
     ``accepted`` holds the alternatives that say the time; ``hinted`` the
-    :data:`WEAK_EVIDENCE` ones, which only suggest it.
+    :data:`WEAK_EVIDENCE` ones, which only suggest it; ``point`` the contradicting ones the
+    table marks with ``~`` (:func:`split_point`), a minor flag.
     """
 
     zh: str
@@ -90,6 +95,7 @@ class TimeWord:
     accepted: re.Pattern[str]
     contradicting: re.Pattern[str]
     hinted: re.Pattern[str] | None = None
+    point: re.Pattern[str] | None = None
 
     def says(self, text: str) -> bool:
         """Whether ``text`` is one of the English alternatives that render this word."""
@@ -101,12 +107,25 @@ def _alternatives(field: str) -> re.Pattern[str]:
                       + r")(?![\w-])")
 
 
+def split_point(field: str) -> tuple[str, str]:
+    """(contradicting alternatives, point ones) of a table field: an alternative marked ``~``
+    says a moment inside the span the cue names ("in N" for N年以来 "since N", "at the
+    beginning of" for 年初以来): another aspect, not another time, and the Chinese 以来 is
+    often loose before a one-off event (2018年以来…建立了 "In 2018 … established"), so such
+    English is pointed at with a minor flag only."""
+    alternatives = [a for a in field.split(";") if a]
+    return (";".join(a for a in alternatives if not a.startswith("~")),
+            ";".join(a[1:] for a in alternatives if a.startswith("~")))
+
+
 def _time_word(row: list[str]) -> TimeWord:
     alternatives = [a for a in row[2].split(";") if a]
     strong = [a for a in alternatives if a not in WEAK_EVIDENCE]
     weak = [a for a in alternatives if a in WEAK_EVIDENCE]
-    return TimeWord(row[0], row[1], _alternatives(";".join(strong)), _alternatives(row[3]),
-                    _alternatives(";".join(weak)) if weak else None)
+    against, point = split_point(row[3])
+    return TimeWord(row[0], row[1], _alternatives(";".join(strong)), _alternatives(against),
+                    _alternatives(";".join(weak)) if weak else None,
+                    _alternatives(point) if point else None)
 
 
 @lru_cache(maxsize=1)
@@ -210,8 +229,14 @@ def _anchored(pair: Pair) -> tuple[list[Flag], list[tuple[int, int]]]:
         if w.english(w.accepted, figures).search(low):
             settled.append((hit.start, hit.end))
             continue
-        bad = [m for m in w.english(w.contradicting, figures).finditer(low)
-               if not any(o.says(m.group()) for o in plain)]
+        against, point = split_point(w.contradicting)
+        severity = "major"
+        bad = [m for m in w.english(against, figures).finditer(low)
+               if not any(o.says(m.group()) for o in plain)] if against else []
+        if not bad and point:
+            severity = "minor"
+            bad = [m for m in w.english(point, figures).finditer(low)
+                   if not any(o.says(m.group()) for o in plain)]
         if not bad:
             continue
         m = bad[0]
@@ -225,7 +250,7 @@ def _anchored(pair: Pair) -> tuple[list[Flag], list[tuple[int, int]]]:
             pair, f"The Chinese says {cue} ({meaning}) but the English says '{written}': "
                   "the time is different",
             zh_spans=[(hit.start, hit.end)], en_spans=[(m.start(), m.end())],
-            suggestion=f"Render {cue} as {meaning}"))
+            suggestion=f"Render {cue} as {meaning}", severity=severity))
     return flags, settled
 
 
@@ -270,6 +295,9 @@ def _check_pair(pair: Pair, ctx: Context, opts: TimeExpressionOptions) -> list[F
                     continue
                 bad = [m for m in word.contradicting.finditer(low)
                        if not any(o.says(m.group()) for o in others)]
+                point = not bad and word.point is not None
+                if point:
+                    bad = [m for m in word.point.finditer(low) if not any(o.says(m.group()) for o in others)]
                 if not bad:
                     continue
                 m = bad[0]
@@ -279,7 +307,7 @@ def _check_pair(pair: Pair, ctx: Context, opts: TimeExpressionOptions) -> list[F
                     zh_spans=[(cue.start, cue.end)],
                     en_spans=[(m.start() + scope.en_start, m.end() + scope.en_start)],
                     suggestion=f"Render {word.zh} as {word.meaning} in '{quote(en)}'",
-                    severity="major" if scope.sentence else opts.window_severity))
+                    severity="minor" if point else "major" if scope.sentence else opts.window_severity))
                 break
     return flags
 
