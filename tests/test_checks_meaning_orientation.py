@@ -67,6 +67,21 @@ def majors(check: Check, zh: str, en: str) -> list[str]:
     ('由于天气原因，发射推迟到下周。', 'Because of the weather, the launch was postponed until next week.', False),
     ('今年年初以来，上市公司回购股票带来的增量资金有望突破1500亿元。', 'Buy-backs since the start of the year may bring up to RMB 150 billion of new money into the market.', False),
     ('改革开放以来，我国人民生活水平不断提高。', 'Living standards have been brought up to the present level since reform and opening up.', False),
+    # the present against the past or the future named as such; the future against a previous stage
+    ('目前，全省已建成充电桩3万个。', 'In the future, the province will have built 30,000 charging posts.', True),
+    ('目前，全省已建成充电桩3万个。', 'The province has so far built 30,000 charging posts.', False),
+    ('当前，乡村振兴已进入全面推进阶段。', 'In the early days, rural revitalization entered a stage of all-round advance.', True),
+    ('当前，乡村振兴已进入全面推进阶段。', 'Rural revitalization has now entered a stage of all-round advance.', False),
+    ('目前的增速比过去低。', 'Growth is now lower than in the past.', False),
+    ('如今，人均出行次数比回归前多了三倍。', 'Per-capita trips are now four times what they were in the past 20 years before the handover.', False),
+    ('从现在起，所有项目必须先评估后立项。', 'From now on, every project must be assessed before it is approved.', False),
+    ('今后一个时期，要把重点放在制度建设上。', 'In the previous period, the focus was on building institutions.', True),
+    ('今后一个时期，要把重点放在制度建设上。', 'For some time to come, the focus will be on building institutions.', False),
+    ('长期以来，中小企业融资难问题突出。', 'In the short term, financing is difficult for small and medium-sized firms.', True),
+    ('下一步，我们将继续推进数据要素市场化改革。', 'So far, we have continued to advance market-based reform of data factors.', True),
+    ('下一步，我们将继续推进数据要素市场化改革。', 'Next, we will continue to advance market-based reform of data factors.', False),
+    ('接下来，各地要抓好政策落实。', 'Until now, localities have been implementing the policies.', True),
+    ('接下来，各地要抓好政策落实。', 'Localities should now go on to implement the policies well.', False),
 ])
 def test_time_orientation_families(zh, en, wrong):
     found = majors(TIME_EXPRESSION, zh, en)
