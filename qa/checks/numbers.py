@@ -522,8 +522,11 @@ def check_numbers(pair: Pair, ctx: Context) -> list[Flag]:
     return flags
 
 
-#: a lone Chinese numeral (no numeral, 第 or vague word before it) and the character after it
-_ZH_LONE_NUMERAL_RE = re.compile(f"(?<![{_ZH_DIGITS}{_ZH_UNITS}第数几上近成逾约每])([二两三四五六七八九])(?=(.))")
+#: the lone numerals that may count something (一 is mostly "a")
+_COUNT_NUMERALS = frozenset("二两三四五六七八九")
+#: what may not stand before a counting numeral: another numeral, 第 (an ordinal) or a vague
+#: word (近三家 "nearly three")
+_NOT_BEFORE_COUNT = frozenset(f"{_ZH_DIGITS}{_ZH_UNITS}第数几上近成逾约每")
 #: an English cardinal from two to ten before a word: a count of something ("two new hospitals")
 _COUNT_WORD = {v: w for w, v in _UNITS.items()}
 _EN_COUNT_RE = re.compile(r"(?<![\w’'-])(two|three|four|five|six|seven|eight|nine|ten)(?=[ -][a-z])",
@@ -542,12 +545,12 @@ def _changed_counts(pair: Pair, zh_nums: list[Number], en_nums: list[Number]) ->
     """
     from qa import lexicons as lx
 
-    zh_text = fullwidth_to_ascii(pair.zh, only=_FULLWIDTH_NUMBER_CHARS)
-    counts = [m for m in _ZH_LONE_NUMERAL_RE.finditer(zh_text) if m.group(2) in lx.measure_words()]
-    if not counts:
+    zh = pair.zh
+    zh_counts = [n for n in zh_nums if n.text in _COUNT_NUMERALS
+                 and zh[n.span[1]:n.span[1] + 1] in lx.measure_words()
+                 and zh[n.span[0] - 1:n.span[0]] not in _NOT_BEFORE_COUNT]
+    if not zh_counts:
         return []
-    by_span = {n.span: n for n in zh_nums}
-    zh_counts = [by_span[m.span(1)] for m in counts if m.span(1) in by_span]
     zh_lost = [z for z in zh_counts if not any(_matches(z, e) for e in en_nums)]
     en_counts = {m.span(1) for m in _EN_COUNT_RE.finditer(pair.en)}
     en_new = [e for e in en_nums if e.span in en_counts and not any(_matches(e, z) for z in zh_nums)]
