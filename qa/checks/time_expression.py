@@ -230,13 +230,8 @@ def _anchored(pair: Pair) -> tuple[list[Flag], list[tuple[int, int]]]:
             settled.append((hit.start, hit.end))
             continue
         against, point = split_point(w.contradicting)
-        severity = "major"
-        bad = [m for m in w.english(against, figures).finditer(low)
-               if not any(o.says(m.group()) for o in plain)] if against else []
-        if not bad and point:
-            severity = "minor"
-            bad = [m for m in w.english(point, figures).finditer(low)
-                   if not any(o.says(m.group()) for o in plain)]
+        bad, at_point = _contradicted(w.english(against, figures) if against else None,
+                                      w.english(point, figures) if point else None, low, plain)
         if not bad:
             continue
         m = bad[0]
@@ -250,8 +245,21 @@ def _anchored(pair: Pair) -> tuple[list[Flag], list[tuple[int, int]]]:
             pair, f"The Chinese says {cue} ({meaning}) but the English says '{written}': "
                   "the time is different",
             zh_spans=[(hit.start, hit.end)], en_spans=[(m.start(), m.end())],
-            suggestion=f"Render {cue} as {meaning}", severity=severity))
+            suggestion=f"Render {cue} as {meaning}", severity="minor" if at_point else "major"))
     return flags, settled
+
+
+def _contradicted(against: re.Pattern[str] | None, point: re.Pattern[str] | None, low: str,
+                  others: list[TimeWord]) -> tuple[list[re.Match[str]], bool]:
+    """The English of ``low`` that contradicts a time word, and whether it only says a point
+    inside its span (a minor flag): the matches of ``against``, else those of ``point``, that
+    no other time word of the sentence (``others``) says."""
+    for pattern, at_point in ((against, False), (point, True)):
+        if pattern is not None:
+            bad = [m for m in pattern.finditer(low) if not any(o.says(m.group()) for o in others)]
+            if bad:
+                return bad, at_point
+    return [], False
 
 
 def _counted_span(zh: str, cue: ZhHit) -> bool:
@@ -293,11 +301,7 @@ def _check_pair(pair: Pair, ctx: Context, opts: TimeExpressionOptions) -> list[F
                 low = en.lower()
                 if word.accepted.search(low):
                     continue
-                bad = [m for m in word.contradicting.finditer(low)
-                       if not any(o.says(m.group()) for o in others)]
-                point = not bad and word.point is not None
-                if point:
-                    bad = [m for m in word.point.finditer(low) if not any(o.says(m.group()) for o in others)]
+                bad, point = _contradicted(word.contradicting, word.point, low, others)
                 if not bad:
                     continue
                 m = bad[0]
