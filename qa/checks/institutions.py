@@ -726,9 +726,7 @@ def _lowered_level(zh: str, en: str, table: Lookup) -> Found | None:
     a body of that level) stands in its place."""
     for m in _LEVEL_ADJECTIVE.finditer(en):
         unit = level_units()[m.group().lower()]  # a level the Chinese names is no error
-        if re.search(rf"{unit}(?:委|政府|人大|政协|级|直|属)", zh) or any(
-                _local(zh, f.start) and zh[:f.start].rstrip().endswith(unit)
-                for f in find_chinese(zh, table.zh_terms)):
+        if re.search(rf"{unit}(?:委|政府|人大|政协|级|直|属)", zh) or _local_body_of_level(zh, unit, table):
             continue
         return Found(m.group(), m.start(), m.end())
     return None
@@ -741,8 +739,13 @@ def _names_level(zh: str, unit: str, table: Lookup | None = None) -> bool:
     level = re.compile(rf"{unit}(?:委|政府|人大|政协)?$")
     if any(len(w) >= 2 and level.search(w) for w in jieba_words(zh)):
         return True
-    return table is not None and any(
-        _local(zh, f.start) and zh[:f.start].rstrip().endswith(unit) for f in find_chinese(zh, table.zh_terms))
+    return table is not None and _local_body_of_level(zh, unit, table)
+
+
+def _local_body_of_level(zh: str, unit: str, table: Lookup) -> bool:
+    """Whether ``zh`` names a listed body after the level ``unit`` (省卫健委 for 省)."""
+    return any(_local(zh, f.start) and zh[:f.start].rstrip().endswith(unit)
+               for f in find_chinese(zh, table.zh_terms))
 
 
 #: the one or two words right before a name, in the same noun phrase ("the Beijing Municipal …")
