@@ -68,8 +68,9 @@ def exit_now(status: int) -> None:
     Also the command line's way out (``qa.cli.main`` run as the ``zhen`` script): once a
     run's files are written (atomically, and closed) and its summary printed, freeing the
     pairs, flags, indexes and model object by object only delays the prompt (1.4 s after a
-    20,000-pair ``--jobs 2`` run).  zhen registers no exit handler and leaves no pool or
-    cluster open, so nothing of the run waits on the teardown.
+    20,000-pair ``--jobs 2`` run).  The command's process registers no exit handler (only its
+    workers do: :func:`worker_setup`) and leaves no pool or cluster open, so nothing of the run
+    waits on the teardown.
     """
     for stream in (sys.stdout, sys.stderr):
         try:
