@@ -56,6 +56,7 @@ from qa import lexicons as lx
 from qa.antonyms import antonyms
 from qa.clause_match import PairLinks, document_clauses
 from qa.clause_split import Clause, en_clauses, zh_clauses
+from qa.english_lexicon import is_known
 from qa.lexical_negation import (
     LexicalNegation,
     en_root,
@@ -90,6 +91,18 @@ _PREFIXED = re.compile(r"\b(?:in|im|ir|il|dis|mis|ab)[a-z]{4,}\b|\b[a-z]{3,}less
                        re.IGNORECASE)
 
 _DO_WITHOUT = re.compile(r"\b(?:do|does|did|done|doing|go|goes|went|gone|going)\s+without$", re.IGNORECASE)
+#: a verb of holding back with its object and "from": "keep us from being self-abased" renders
+#: 不妄自菲薄 (the table's one-word cues cannot hold the object between verb and "from")
+_HOLD_FROM = re.compile(r"\b(?:keep|keeps|kept|keeping|restrain|restrains|restrained|restraining|deter|"
+                        r"deters|deterred|deterring|refrain|refrains|refrained|refraining)"
+                        r"(?:\s+[A-Za-z’']+){0,3}?\s+from\b", re.IGNORECASE)
+#: a negative adjective of possibility, "cannot be V-ed": invincible, irreplaceable, inseparable
+#: (the base after the prefix must be an English word, so "imaginable" is none)
+_NEGATIVE_POTENTIAL = re.compile(r"^(?:in|im|ir|il)([a-z]{3,}(?:ib|ab|ub))(?:le|ly|ility)$")
+#: "too general to assist" (太概括而起不到辅助作用): too + adjective + to-infinitive says "cannot"
+_TOO_TO = re.compile(r"\btoo\s+[a-z]+(?:\s+(?:and|or)\s+(?:too\s+)?[a-z]+)?\s+(?:to|for)\b", re.IGNORECASE)
+#: in-…-able words that are not negative (Quirk et al. 1985, App. I.22 note): "very valuable"
+_NOT_NEGATIVE = frozenset({"invaluable", "inflammable"})
 
 
 @dataclass(frozen=True)
@@ -127,6 +140,8 @@ def english_negations(text: str, cues: EnglishCues, strict: bool) -> list[tuple[
     out = [h for h in out if not (h[2].lower() == "no" and re.match(r"\s*(?:\.|\d)", text[h[1]:]))]
     if not strict:
         out += [(m.start(), m.end(), m.group()) for m in _UN.finditer(text)]
+        out += [(m.start(), m.end(), m.group()) for m in _HOLD_FROM.finditer(text)]
+        out += [(m.start(), m.end(), m.group()) for m in _TOO_TO.finditer(text)]
     return sorted(out)
 
 
@@ -197,7 +212,8 @@ def _a_not_a(zh: str, hit: ZhHit) -> bool:
 
 
 def _joined(zh: str, hit: ZhHit) -> ZhHit:
-    """A bare negator read together with its next word when the two are one word.
+    """A bare negator read together with its next word when the two are one word, or with the
+    character before it when the table lists the two (jieba's 拒|不: 拒不 "refuse to", implicit).
 
     jieba splits 不超过, 没那么, 不平衡: the text from the negator on is
     looked up in the negator table first (不超过 is a bound, silent), then
@@ -205,6 +221,9 @@ def _joined(zh: str, hit: ZhHit) -> ZhHit:
     """
     if hit.row.cue not in _BARE:
         return hit
+    before = _zh_rows().get(zh[hit.start - 1:hit.end]) if hit.start > 0 else None
+    if before is not None:  # jieba's 拒|不: the table's 拒不 "refuse to" is one word
+        return ZhHit(before, hit.start - 1, hit.end)
     longer = [r for w, r in _zh_rows().items() if len(w) > 1 and zh.startswith(w, hit.start)]
     if longer:
         row = max(longer, key=lambda r: len(r.cue))
@@ -260,9 +279,13 @@ def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues,
               within: tuple[int, int] | None = None) -> bool:
     """The English holds something that can render the negation ``cue``.
 
-    Any negation or negative-polarity word does; so does an in-/im-/dis-
-    antonym after a lexical cue, or after a bare negator when the rest of
-    the English word is a gloss of the negated word (不合适 "inappropriate").
+    Any negation or negative-polarity word does ("keep us from" too); so does an
+    in-/im-/dis- antonym after a lexical cue, or after a bare negator when the rest of
+    the English word is a gloss of the negated word (不合适 "inappropriate"), the whole
+    word a gloss of the cue's own word (看不见 "invisible"), or a CC-CEDICT negative whose
+    base glosses a later word of the clause (不符合公平正义 "injustice"); a negative
+    adjective of possibility ("invincible" for 不可战胜); and the positive of a negative
+    word (决不辜负 "live up to": :func:`_litotes`).
     """
     negations = _not_owned(english_negations(en, cues, strict=False), zh, cue, within)
     if cue.row.kind == "necessity":  # "can do without" is the opposite of 离不开, not its negation
@@ -273,14 +296,89 @@ def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues,
         return True  # 离不开 "cannot do without" rendered "depends on"
     if cue.row.kind == "negation" and _antonym_rendered(en, next_word(zh, cue.end)):
         return True
+    if _litotes(en, next_word(zh, cue.end)):
+        return True
     prefixed = list(_PREFIXED.finditer(en))
     if not prefixed:
         return False
-    if cue.row.kind == "lexical":
+    if cue.row.kind == "lexical" or any(_negative_potential(m.group()) for m in prefixed):
         return True
-    glosses = StemSet(word_glosses(next_word(zh, cue.end)))
-    return any(glosses.has(lx.lemma(re.sub(r"^(?:in|im|ir|il|dis|mis|ab)", "", m.group().lower())))
-               for m in prefixed)
+    own = StemSet(word_glosses(zh[cue.start:cue.end])) if cue.end - cue.start > 1 else None
+    nearest = StemSet(word_glosses(next_word(zh, cue.end)))
+    later = None
+    for m in prefixed:
+        word = m.group().lower()
+        base = lx.lemma(re.sub(r"^(?:in|im|ir|il|dis|mis|ab)", "", word))
+        if (own is not None and own.has(lx.lemma(word))) or nearest.has(base):
+            return True
+        if word in _negative_glosses():
+            later = _later_glosses(zh, cue) if later is None else later
+            if later.has(base):
+                return True
+    return False
+
+
+def _rather_than(zh: str, start: int) -> bool:
+    """The 非 at ``start`` follows 而: the conjunction 而非 "rather than" (an ``implicit`` row),
+    which contrasts two things; English says it with "than" as often as with a negation."""
+    return zh.startswith("非", start) and zh[start - 1:start] == "而"
+
+
+def _negative_potential(word: str) -> bool:
+    """``word`` is a negative adjective of possibility ("invincible", "irreplaceable",
+    "inseparable"): it says "cannot be V-ed", the English of 不可/不能/V不C + verb."""
+    w = word.lower()
+    m = _NEGATIVE_POTENTIAL.match(w)
+    return m is not None and w not in _NOT_NEGATIVE and is_known(m.group(1) + "le")
+
+
+_CLAUSE_END = re.compile(r"[，,；;。！!？?：:]")
+
+
+def _later_glosses(zh: str, cue: ZhHit) -> StemSet:
+    """Glosses of the words after ``cue`` in its clause: English may move the negation onto
+    the object (不符合公平正义 "injustice")."""
+    end = _CLAUSE_END.search(zh, cue.end)
+    rest = zh[cue.end:end.start() if end else len(zh)]
+    return StemSet(frozenset().union(*(word_glosses(w) for w, _, _ in zh_words(rest) if HAN.search(w))))
+
+
+@lru_cache(maxsize=1)
+def _negative_glosses() -> frozenset[str]:
+    """The prefixed English words (in-/im-/ir-/il-/dis-/un-/non-) CC-CEDICT uses to gloss Chinese
+    words that begin with a negator (不公正 "injustice", 不平等 "inequality"): a prefixed word
+    of this set is a negation; "information" or "industry" is none."""
+    out: set[str] = set()
+    for head in lx.cedict().entries:
+        if head[0] in NEGATOR_CHARS:
+            for e in lx.cedict().get(head):
+                for g in e.glosses:
+                    out.update(w.lower() for w in re.findall(r"[A-Za-z-]+", lx.strip_gloss(g))
+                               if _AFFIXED.match(w.lower()))
+    return frozenset(out)
+
+
+_AFFIXED = re.compile(r"^(?:non-?|un|in|im|il|ir|dis)[a-z]{3,}$")
+
+
+#: gloss words that make a Chinese word negative in itself (辜负 "to fail to live up to")
+_NEGATIVE_GLOSS_HEADS = frozenset({"fail", "not", "no", "never", "lack"})
+
+
+def _litotes(en: str, word: str) -> bool:
+    """The negated word is negative itself and the English says its positive: 决不辜负 ("to
+    fail to live up to") rendered "live up to".  Two negations make a positive, so the English
+    needs no negation; it must hold a content word of the gloss after its negative head."""
+    if not word or not HAN.search(word):
+        return False
+    rest: set[str] = set()
+    for g in lx.cedict().glosses(word, per_entry=3) if word in lx.cedict() else ():
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", lx.strip_gloss(g))]
+        if words[:1] == ["to"]:
+            words = words[1:]
+        if words and words[0] in _NEGATIVE_GLOSS_HEADS:
+            rest.update(lx.lemma(w) for w in words[1:] if w not in lx.STOPWORDS and w != "to")
+    return bool(rest) and any(t.lemma in rest for t in lx.tokenize_en(en))
 
 
 @lru_cache(maxsize=16384)
@@ -291,7 +389,10 @@ def _gloss_heads(word: str) -> frozenset[str]:
     heads = set()
     for part in ([word] if word in cd else cd.segment(word)):
         for g in cd.glosses(part, per_entry=8) if part in cd else ():
-            heads.update(w.lower() for w in lx.strip_gloss(g).split()[:1])
+            words = lx.strip_gloss(g).split()
+            if words[:1] == ["to"] and len(words) > 1:
+                words = words[1:]  # a verb's gloss: 滞后 "to lag behind" says "lag"
+            heads.update(w.lower() for w in words[:1])
     return frozenset(heads)
 
 
@@ -320,8 +421,9 @@ def _not_owned(negations: list[tuple[int, int, str]], zh: str, cue: ZhHit,
     for w in jieba_words(zh, hmm=True):
         # another negation of the Chinese (不足 "insufficient") is no owner: it is to be rendered too
         if not (at < cue.end and cue.start < at + len(w)) and HAN.search(w) and not _negating(w):
-            owned |= _gloss_heads(w)
-            if _implicit_words(w) and (within is None or within[0] <= at < within[1]):
+            if not _implicit_words(w):
+                owned |= _gloss_heads(w)
+            elif within is None or within[0] <= at < within[1]:
                 owners.append(_implicit_words(w))
         at += len(w)
     kept = []
@@ -330,7 +432,7 @@ def _not_owned(negations: list[tuple[int, int, str]], zh: str, cue: ZhHit,
         if word in _CORE_NEGATIONS:
             kept.append(n)
             continue
-        if word in owned:
+        if word in owned or lx.lemma(word) in owned:
             continue
         owner = next((o for o in owners if lx.lemma(word) in o), None)
         if owner is None:
@@ -434,8 +536,13 @@ def _clause_window(pc: PairLinks, clause: Clause) -> tuple[int, int] | None:
 def _explained(pair: Pair, neg: LexicalNegation) -> tuple[frozenset[str], frozenset[str]]:
     """(lemmas, roots) of the glosses of every other Chinese word of the pair: an English word
     they explain renders them, not the negated one (不足 … 足以 "enough")."""
-    lemmas = {g for w, s, e in zh_words(pair.zh) if e <= neg.start or s >= neg.end
-              for g in word_glosses(w)}
+    others = [w for w, s, e in zh_words(pair.zh) if e <= neg.start or s >= neg.end]
+    lemmas = {g for w in others for g in word_glosses(w)}
+    # another word that holds the negated stem says the stem's English too: 民主党派 "other
+    # political parties" beside 无党派 (党派 "political party")
+    for stem in {neg.word[1:], neg.word[2:]}:
+        if len(stem) >= 2 and any(stem in w and w != stem for w in others):
+            lemmas |= word_glosses(stem)
     return frozenset(lemmas), frozenset(en_root(g) for g in lemmas)
 
 
@@ -520,20 +627,41 @@ def _reversed_word(pair: Pair, pc: PairLinks, clause: Clause, table_negs: list[Z
         if _in_a_name(pair, neg) or any(lo <= s < hi and (e <= neg.start or s >= neg.end)
                                         for s, e in others):
             continue  # a second negation of the same item: a double negation is not read
+        if _rather_than(pair.zh, neg.start):
+            continue  # 而非严肃的学术研究 "than serious scholarship": a contrast, not a negated word
         shared = frozenset().union(*(n.forms for n in negs if n is not neg))
         flag = _positive_word(pair, neg, clause, (en_s, en_e), cues, "major" if sure else "minor",
-                              shared)
+                              shared, _parallel(pc, clause, neg.word[0]))
         if flag is not None:
             return flag
     return None
 
 
+def _parallel(pc: PairLinks, clause: Clause, negator: str) -> bool:
+    """``clause`` opens with ``negator`` as the clause before it does: a run of parallel negated
+    clauses (不坚持社会主义，不改革开放，不发展经济), which English renders as one negation over a
+    list ("if we did not adhere to socialism, …, develop the economy")."""
+    k = next((i for i, c in enumerate(pc.zh) if c.start == clause.start), 0)
+    if k == 0 or not clause.text.lstrip().startswith(negator):
+        return False
+    return pc.zh[k - 1].text.lstrip().startswith(negator)
+
+
+def _sentence_before(en: str, s: int) -> str:
+    """The English of the sentence that holds offset ``s``, up to ``s``."""
+    start = max(en.rfind(". ", 0, s), en.rfind("; ", 0, s), en.rfind("? ", 0, s), en.rfind("! ", 0, s))
+    return en[start + 1 if start >= 0 else 0:s]
+
+
 def _positive_word(pair: Pair, neg: LexicalNegation, clause: Clause, window: tuple[int, int],
-                   cues: EnglishCues, severity: str, shared: frozenset[str] = frozenset()) -> Flag | None:
+                   cues: EnglishCues, severity: str, shared: frozenset[str] = frozenset(),
+                   parallel: bool = False) -> Flag | None:
     """The flag for the first positive English word of ``neg`` in ``window`` with no negation
     around it, or None (also when the negative word itself is there).  A negative word that
     ``shared`` holds (the forms of the clause's other negated words: "insufficient" for both
-    不足 and 不够) may render the other one, so it does not show that ``neg`` is rendered."""
+    不足 and 不够) may render the other one, so it does not show that ``neg`` is rendered.
+    With ``parallel`` (:func:`_parallel`), a negation earlier in the English sentence may be
+    the one the list of parallel clauses shares."""
     en_s, en_e = window
     tokens = lx.tokenize_en(pair.en[en_s:en_e])
     if any((en_root(t.text) in neg.forms or lx.lemma(t.text) in neg.forms or _affixed_base(t.text, neg))
@@ -553,6 +681,8 @@ def _positive_word(pair: Pair, neg: LexicalNegation, clause: Clause, window: tup
             s = en_s + part.start + t.start
             if not _outright(pair.en, s, part.text, t, cues):
                 continue  # "not, in truth, related": a negation before it reaches across a comma
+            if parallel and english_negations(_sentence_before(pair.en, s), cues, strict=True):
+                continue  # the parallel clauses' one English negation reaches this item
             word = t.text
             return POLARITY.flag(
                 pair, f"The Chinese says {neg.word} ('{neg.gloss}') in '{quote(clause.text)}' but "
@@ -728,6 +858,8 @@ def _forward(pair: Pair, pc: PairLinks, opts: PolarityOptions, cues: EnglishCues
                 flags.append(found)
                 continue
         if not negs:
+            if opts.lexical:
+                flags += _dropped_implicit(pair, pc, clause, cues)
             continue
         cue = negs[0]
         for scope in scopes(pc, clause):
@@ -735,6 +867,9 @@ def _forward(pair: Pair, pc: PairLinks, opts: PolarityOptions, cues: EnglishCues
             goes_on = _continuation(en, pair.zh, cue, cues)
             if goes_on is None and _rendered(en, pair.zh, cue, cues, (scope.zh_start, scope.zh_end)):
                 continue
+            if (goes_on is None and not scope.sentence and _parallel(pc, clause, cue.row.cue[0])
+                    and english_negations(_sentence_before(pair.en, scope.en_start), cues, strict=True)):
+                continue  # 不坚持…，不改革开放: the parallel clauses' one English negation
             severity = _strength(pair.zh, cue) if scope.sentence else "minor"
             where = "the English" if scope.sentence else f"its English '{quote(en)}'"
             said = f"says '{goes_on}' (it goes on)" if goes_on else "has no negation"
@@ -749,6 +884,63 @@ def _forward(pair: Pair, pc: PairLinks, opts: PolarityOptions, cues: EnglishCues
                 severity=severity))
             break
     return flags
+
+
+#: the negative senses of ``implicit`` rows (their note's first English) that English must say:
+#: 缺乏 "lack", 拒绝 "refuse", 难以 "hard to", 免于 "free from" … (not "only", "until", "zero"
+#: or "crack down on": those rows say a restriction, a limit or an action, not an absence)
+_NEGATIVE_SENSES = frozenset({"lack", "refuse", "refuse to", "avoid", "prevent", "stop", "oppose",
+                              "deny", "fail", "eliminate", "free from", "forbid", "hard to",
+                              "exclude", "insufficient", "exempt", "rarely"})
+
+
+_COMPARATIVE = re.compile(r"(?<=[a-z]{3})(?:er|est)$")
+
+
+@lru_cache(maxsize=1)
+def _negative_implicit_rows() -> tuple[CueRow, ...]:
+    return tuple(r for r in cue_rows(TABLE) if r.lang == "zh" and r.kind == "implicit" and r.extra
+                 and r.extra[0].split(";")[0].strip() in _NEGATIVE_SENSES)
+
+
+def _says_implicit(en: str, word: str, note: str, cues: EnglishCues) -> bool:
+    """The English says the absence ``word`` means: a negation or negative-polarity word, a
+    prefixed antonym ("insufficient"), or a word of its CC-CEDICT glosses or of the table's note
+    (缺乏 "shortage", 难以 "hard", 免于 "spared")."""
+    if english_negations(en, cues, strict=False) or any(
+            m.group().lower() in _negative_glosses() for m in _PREFIXED.finditer(en)):
+        return True
+    meaning = set(word_glosses(word)) | {lx.lemma(w) for w in re.findall(r"[a-z]+", note.lower())
+                                         if w not in lx.STOPWORDS and w != "to"}
+    # a comparative says it too: "harder still to keep optimizing" for 更难以持续优化
+    return any(t.lemma in meaning or _COMPARATIVE.sub("", t.lemma) in meaning for t in lx.tokenize_en(en))
+
+
+def _dropped_implicit(pair: Pair, pc: PairLinks, clause: Clause, cues: EnglishCues) -> list[Flag]:
+    """A Chinese word whose meaning is an absence or a refusal (缺乏 "lack", 难以 "hard to", 免于
+    "be exempt from", 拒不 "refuse to") of which the English that renders its clause says
+    nothing: "rules that carried binding force" for 制度缺乏约束力, "were able to bring capacity
+    on stream" for 产能难以释放.  Minor: a paraphrase ("weak rules") may say it without any
+    word this test knows.  Read in the confident window, or the whole English of a one-clause
+    pair; never on an unsure link."""
+    hits = zh_word_cues(pair.zh, _negative_implicit_rows(), (clause.start, clause.end))
+    if not hits:
+        return []
+    window = _clause_window(pc, clause)
+    if window is None:
+        return []
+    en = pair.en[window[0]:window[1]]
+    for hit in hits:
+        note = hit.row.extra[0].split(";")[0].strip()
+        if _says_implicit(en, hit.row.cue, note, cues):
+            continue
+        return [POLARITY.flag(
+            pair, f"The Chinese says {hit.row.cue} ({note}) in '{quote(clause.text)}' but its English "
+                  f"'{quote(en)}' says nothing of it: the meaning may be reversed",
+            zh_spans=[(hit.start, hit.end)], en_spans=[window],
+            suggestion=f"Render {hit.row.cue} ('{note}'), e.g. with 'not', 'lack', 'without' or 'fail to'",
+            severity="minor")]
+    return []
 
 
 #: words that open a clause coordinated with the one before: its negation may share the
