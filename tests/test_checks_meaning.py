@@ -122,6 +122,22 @@ def test_an_image_kept_as_a_simile_is_minor():
     assert idioms.literal_idioms_in([sense]) == []
 
 
+def test_an_idiom_whose_sense_is_its_parts_is_rendered_by_them():
+    """艰苦奋斗 is "to struggle arduously" (CC-CEDICT): "striving … working hard" is its meaning,
+    not its image (the published English of a 2013 May Day speech; a sentence of that kind)."""
+    zh = "劳模精神就是爱岗敬业、争创一流，艰苦奋斗、勇于创新。"
+    meaning = Pair(id=1, zh=zh, en="The ethos of model workers is dedication to work, striving for "
+                                   "excellence, working hard and being bold in innovating.")
+    assert idioms.compositional("艰苦奋斗") and idioms.literal_idioms_in([meaning]) == []
+    # an idiom that says more than its characters is still read: 画蛇添足 "to ruin the effect
+    # by adding sth superfluous", rendered by its snake and feet
+    assert not idioms.compositional("画蛇添足")
+    image = Pair(id=2, zh="这些规定再加一条就是画蛇添足。",
+                 en="Adding one more rule would be drawing a snake and adding feet to it.")
+    f, = idioms.literal_idioms_in([image])
+    assert "画蛇添足" in f.message
+
+
 def test_literal_cue_outweighs_a_rendering_explained_by_other_words():
     # 'key core technologies' renders 关键核心技术, not 牛鼻子; "nose of the ox" is the literal cue
     f, = idioms.literal_idioms_in([labelled(16)])

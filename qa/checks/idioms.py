@@ -229,6 +229,8 @@ def detect_literal(pair_zh: str, pair_en: str,
             continue
         if cue is None and any(lr.gloss_present(g, en_set) for g in whole):
             continue
+        if phrase is None and compositional(key):
+            continue  # 艰苦奋斗 "to struggle arduously": its parts' words are its sense
         meaning = (phrase.meaning if phrase and phrase.meaning else
                    lx.strip_gloss(whole[0]) if whole else "")
         suggestion_text = (phrase.renderings[0] if phrase and phrase.renderings else
@@ -245,6 +247,28 @@ def detect_literal(pair_zh: str, pair_en: str,
 
 
 _FIG = re.compile(r"^\(?fig\.\)?\s*")
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two content lemmas of one word: equal, or one stem of five letters or more ("arduous" of
+    "arduously", "differ" of "different")."""
+    return a == b or (len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5])
+
+
+@lru_cache(maxsize=4096)
+def compositional(key: str) -> bool:
+    """Whether one of the first two CC-CEDICT senses of the expression says nothing but its parts:
+    艰苦奋斗 "to struggle arduously" (奋斗 'struggle', 艰苦 'arduous'), 有所不同 "to differ to some
+    extent", 实事求是 "to seek truth from facts".  Rendered by its parts, such an expression is
+    rendered by its meaning, so a literal rendering is no error (Baker 2011 §3.2: the idiom whose
+    sense is the sum of its words is not opaque).  九龙治水 ("fragmented management"), 画蛇添足
+    ("to ruin the effect by adding sth superfluous") say more than their characters."""
+    parts = [lemma for p in lr.parts_of(key, with_characters=True) for lemma in p.lemmas]
+    for gloss in _sense_glosses(key)[:2]:
+        words = lx.content_lemmas(lx.strip_gloss(gloss))
+        if words and all(any(_same_word(w, p) for p in parts) for w in words):
+            return True
+    return False
 
 
 def _sense_glosses(key: str) -> list[str]:
