@@ -887,14 +887,17 @@ def _forward(pair: Pair, pc: PairLinks, opts: PolarityOptions, cues: EnglishCues
 
 
 #: the negative senses of ``implicit`` rows (their note's first English) that English must say:
-#: 缺乏 "lack", 拒绝 "refuse", 难以 "hard to", 免于 "free from" … (not "only", "until", "zero"
-#: or "crack down on": those rows say a restriction, a limit or an action, not an absence)
-_NEGATIVE_SENSES = frozenset({"lack", "refuse", "refuse to", "avoid", "prevent", "stop", "oppose",
-                              "deny", "fail", "eliminate", "free from", "forbid", "hard to",
-                              "exclude", "insufficient", "exempt", "rarely"})
+#: an absence, an inability or a refusal (缺乏 "lack", 拒绝 "refuse", 难以 "hard to", 免于 "free
+#: from"); not a restriction ("only", "until"), nor an action against something ("oppose",
+#: "eliminate", "prevent"), which English says with too many verbs of its own (combat, resist,
+#: push aside) to ask for one
+_NEGATIVE_SENSES = frozenset({"lack", "refuse", "refuse to", "avoid", "fail", "free from", "hard to",
+                              "insufficient", "exempt", "rarely"})
 
 
 _COMPARATIVE = re.compile(r"(?<=[a-z]{3})(?:er|est)$")
+#: characters that make a verb before them an agent noun (否认者 "deniers", 反对派 "the opposition")
+_AGENT_SUFFIXES = frozenset("者派方")
 
 
 @lru_cache(maxsize=1)
@@ -905,31 +908,39 @@ def _negative_implicit_rows() -> tuple[CueRow, ...]:
 
 def _says_implicit(en: str, word: str, note: str, cues: EnglishCues) -> bool:
     """The English says the absence ``word`` means: a negation or negative-polarity word, a
-    prefixed antonym ("insufficient"), or a word of its CC-CEDICT glosses or of the table's note
-    (缺乏 "shortage", 难以 "hard", 免于 "spared")."""
+    prefixed antonym ("insufficient"), or a word of the CC-CEDICT glosses of the word or of its
+    first character, or of the table's note (缺乏 "shortage", 缺 "deficiency", 难 "difficult")."""
     if english_negations(en, cues, strict=False) or any(
             m.group().lower() in _negative_glosses() for m in _PREFIXED.finditer(en)):
         return True
-    meaning = set(word_glosses(word)) | {lx.lemma(w) for w in re.findall(r"[a-z]+", note.lower())
-                                         if w not in lx.STOPWORDS and w != "to"}
-    # a comparative says it too: "harder still to keep optimizing" for 更难以持续优化
-    return any(t.lemma in meaning or _COMPARATIVE.sub("", t.lemma) in meaning for t in lx.tokenize_en(en))
+    meaning = set(word_glosses(word)) | word_glosses(word[0]) | {
+        lx.lemma(w) for w in re.findall(r"[a-z]+", note.lower()) if w not in lx.STOPWORDS and w != "to"}
+    # a comparative says it too ("harder still to keep optimizing" for 更难以持续优化), and a
+    # derived word shares its stem's first five letters ("opponents" of 反对 "to oppose")
+    stems = {m[:5] for m in meaning if len(m) >= 5}
+    return any(t.lemma in meaning or _COMPARATIVE.sub("", t.lemma) in meaning
+               or (len(t.lemma) >= 5 and t.lemma[:5] in stems) for t in lx.tokenize_en(en))
 
 
 def _dropped_implicit(pair: Pair, pc: PairLinks, clause: Clause, cues: EnglishCues) -> list[Flag]:
     """A Chinese word whose meaning is an absence or a refusal (缺乏 "lack", 难以 "hard to", 免于
     "be exempt from", 拒不 "refuse to") of which the English that renders its clause says
     nothing: "rules that carried binding force" for 制度缺乏约束力, "were able to bring capacity
-    on stream" for 产能难以释放.  Minor: a paraphrase ("weak rules") may say it without any
-    word this test knows.  Read in the confident window, or the whole English of a one-clause
-    pair; never on an unsure link."""
-    hits = zh_word_cues(pair.zh, _negative_implicit_rows(), (clause.start, clause.end))
+    on stream" for 产能难以释放.  Minor: a paraphrase ("weak rules") may say it without any word
+    this test knows.  Read in the confident window and the English sentence before it, where a
+    negation shared over a list stands (难以形成…，…也是难以推进的 "it will be difficult to
+    establish …, transform … and adjust …"); never on an unsure link.  An agent noun (否认者
+    "deniers") says no absence."""
+    hits = [h for h in zh_word_cues(pair.zh, _negative_implicit_rows(), (clause.start, clause.end))
+            if pair.zh[h.end:h.end + 1] not in _AGENT_SUFFIXES]
     if not hits:
         return []
     window = _clause_window(pc, clause)
     if window is None:
         return []
-    en = pair.en[window[0]:window[1]]
+    # what the sentence says before the window may scope over it ("it will be difficult to
+    # establish …, transform … and adjust …" for 难以形成…，…也是难以推进的)
+    en = _sentence_before(pair.en, window[0]) + pair.en[window[0]:window[1]]
     for hit in hits:
         note = hit.row.extra[0].split(";")[0].strip()
         if _says_implicit(en, hit.row.cue, note, cues):
