@@ -118,3 +118,12 @@ def test_a_comparative_says_hard_to():
     assert polarity(zh, "It is harder still for traditional enterprises to keep optimizing their "
                         "business processes.") == []
     assert polarity(zh, "Traditional enterprises keep optimizing their business processes.") == ["minor"]
+
+
+def test_a_negative_word_of_another_negation_does_not_render_an_implicit_one():
+    """"unclear" is 账目不清's; 缺乏 needs an English negative of its own."""
+    zh = "审计发现，部分单位存在账目不清、内控制度缺乏执行力等问题。"
+    assert polarity(zh, "The audit found problems in some units such as unclear accounts and "
+                        "internal controls that lack enforcement.") == []
+    assert polarity(zh, "The audit found problems in some units such as unclear accounts and "
+                        "internal controls that carry enforcement.") == ["minor"]

@@ -857,9 +857,9 @@ def _forward(pair: Pair, pc: PairLinks, opts: PolarityOptions, cues: EnglishCues
             if found is not None:
                 flags.append(found)
                 continue
+        if opts.lexical:
+            flags += _dropped_implicit(pair, pc, clause, cues, _negated_words(pair.zh, clause))
         if not negs:
-            if opts.lexical:
-                flags += _dropped_implicit(pair, pc, clause, cues)
             continue
         cue = negs[0]
         for scope in scopes(pc, clause):
@@ -906,12 +906,25 @@ def _negative_implicit_rows() -> tuple[CueRow, ...]:
                  and r.extra[0].split(";")[0].strip() in _NEGATIVE_SENSES)
 
 
-def _says_implicit(en: str, word: str, note: str, cues: EnglishCues) -> bool:
+def _negated_words(zh: str, clause: Clause) -> int:
+    """How many words of ``clause`` hold a negator (不, 没, 无, 未, 非 …) and negate something:
+    a table negation, or a word the table does not know (jieba's 数不清), but no ``silent`` row
+    (不断, 非常, 无论, 未来) and no implicit one (拒不)."""
+    rows = _zh_rows()
+    return sum(1 for w, s, e in zh_words(zh) if clause.start <= s and e <= clause.end
+               and any(ch in NEGATOR_CHARS for ch in w)
+               and (w not in rows or rows[w].kind in _NEGATING_KINDS))
+
+
+def _says_implicit(en: str, word: str, note: str, cues: EnglishCues, taken: int = 0) -> bool:
     """The English says the absence ``word`` means: a negation or negative-polarity word, a
-    prefixed antonym ("insufficient"), or a word of the CC-CEDICT glosses of the word or of its
-    first character, or of the table's note (缺乏 "shortage", 缺 "deficiency", 难 "difficult")."""
-    if english_negations(en, cues, strict=False) or any(
-            m.group().lower() in _negative_glosses() for m in _PREFIXED.finditer(en)):
+    prefixed antonym ("insufficient") — more of them than the ``taken`` the clause's other
+    negations need (资产底数不清、制度缺乏约束力: "unclear" is 不清's) — or a word of the
+    CC-CEDICT glosses of the word or of its first character, or of the table's note (缺乏
+    "shortage", 缺 "deficiency", 难 "difficult")."""
+    negative = len(english_negations(en, cues, strict=False)) + sum(
+        1 for m in _PREFIXED.finditer(en) if m.group().lower() in _negative_glosses())
+    if negative > taken:
         return True
     meaning = set(word_glosses(word)) | word_glosses(word[0]) | {
         lx.lemma(w) for w in re.findall(r"[a-z]+", note.lower()) if w not in lx.STOPWORDS and w != "to"}
@@ -922,7 +935,8 @@ def _says_implicit(en: str, word: str, note: str, cues: EnglishCues) -> bool:
                or (len(t.lemma) >= 5 and t.lemma[:5] in stems) for t in lx.tokenize_en(en))
 
 
-def _dropped_implicit(pair: Pair, pc: PairLinks, clause: Clause, cues: EnglishCues) -> list[Flag]:
+def _dropped_implicit(pair: Pair, pc: PairLinks, clause: Clause, cues: EnglishCues,
+                      taken: int = 0) -> list[Flag]:
     """A Chinese word whose meaning is an absence or a refusal (缺乏 "lack", 难以 "hard to", 免于
     "be exempt from", 拒不 "refuse to") of which the English that renders its clause says
     nothing: "rules that carried binding force" for 制度缺乏约束力, "were able to bring capacity
@@ -930,7 +944,8 @@ def _dropped_implicit(pair: Pair, pc: PairLinks, clause: Clause, cues: EnglishCu
     this test knows.  Read in the confident window and the English sentence before it, where a
     negation shared over a list stands (难以形成…，…也是难以推进的 "it will be difficult to
     establish …, transform … and adjust …"); never on an unsure link.  An agent noun (否认者
-    "deniers") says no absence."""
+    "deniers") says no absence.  ``taken``: the clause's negations of the table, whose English
+    negative words cannot render this one too."""
     hits = [h for h in zh_word_cues(pair.zh, _negative_implicit_rows(), (clause.start, clause.end))
             if pair.zh[h.end:h.end + 1] not in _AGENT_SUFFIXES]
     if not hits:
@@ -943,7 +958,7 @@ def _dropped_implicit(pair: Pair, pc: PairLinks, clause: Clause, cues: EnglishCu
     en = _sentence_before(pair.en, window[0]) + pair.en[window[0]:window[1]]
     for hit in hits:
         note = hit.row.extra[0].split(";")[0].strip()
-        if _says_implicit(en, hit.row.cue, note, cues):
+        if _says_implicit(en, hit.row.cue, note, cues, taken):
             continue
         return [POLARITY.flag(
             pair, f"The Chinese says {hit.row.cue} ({note}) in '{quote(clause.text)}' but its English "
