@@ -43,8 +43,11 @@ _STOP = "，,。；;：:！!？?（）()“”\"《》"
 _LEAD_VERBS = "牵头|主导|负责|组织|领导|引领"
 _SUPPORT_VERBS = "配合|参与|协助|协同|支持|支撑"
 #: 由A牵头、B配合 / A牵头，B配合: A is everything back to 由 or the clause start
+#: B may be an enumeration (国家发展改革委、财政部等部门配合): each listed party assists
 _LEADS = re.compile(rf"(?:由)?(?P<a>[^{_STOP}、由]{{2,20}}?)(?:{_LEAD_VERBS})[^{_STOP}、]{{0,4}}?[，,、]"
-                    rf"(?P<b>[^{_STOP}、]{{2,20}}?)(?:{_SUPPORT_VERBS})")
+                    rf"(?P<b>[^{_STOP}]{{2,40}}?)(?:{_SUPPORT_VERBS})")
+#: the class noun that closes an enumeration of parties (财政部等部门: "and other departments")
+_ETC = re.compile(r"等[^、等]{0,4}$")
 #: A会同B… / A指导B…: B runs to the next verb
 #: further supporters after the first: 国有企业牵头、龙头企业支撑、科研机构和高校深度参与
 _MORE = re.compile(rf"[、，,](?P<b>[^{_STOP}、]{{2,20}}?)(?:{_SUPPORT_VERBS})")
@@ -166,6 +169,24 @@ def _leading_verbs(text: str) -> int:
     return cut
 
 
+def _enumerated(text: str) -> list[str] | None:
+    """The parties of B in 由A牵头，B配合: one, or each of an enumeration (国家发展改革委、财政部等部门
+    → 国家发展改革委, 财政部).  None when an item is no noun phrase: 党委领导、政府负责、社会协同 gives
+    each party a role of its own (``parse_lead_lists``), not one supporting role."""
+    if "、" not in text:
+        return [text]
+    items = text.split("、")
+    items[-1] = _ETC.sub("", items[-1])
+    return items if all(_names_party(item) for item in items) else None
+
+
+def _names_party(text: str) -> bool:
+    """Whether ``text`` is a noun phrase alone: no verb, adverb or preposition (国家发展改革委 is
+    国家/n 发展/vn 改革/vn 委; 完善跨境电商 opens with a verb)."""
+    words = pos_words(text)
+    return bool(words) and not any(f.startswith(("v", "d", "p", "a")) and f != "vn" for _, f in words)
+
+
 def parse_roles(zh: str) -> list[Roles]:
     """Every lead/support construction in ``zh`` with its two actors."""
     out: list[Roles] = []
@@ -174,13 +195,16 @@ def parse_roles(zh: str) -> list[Roles]:
         a = zh[a_start:m.end("a")]
         if len(a) < 2:
             continue
-        at, supporters = m.start("b"), [m.group("b")]
+        listed = _enumerated(m.group("b"))
+        if listed is None:
+            continue
+        at, supporters = m.start("b"), listed
         end = m.end()
-        while (more := _MORE.match(zh, end)) is not None:
+        while (more := _MORE.match(zh, end)) is not None and (len(listed) == 1 or _names_party(more.group("b"))):
             supporters.append(more.group("b"))
             end = more.end()
         starts = [m.start("b")] + [0] * (len(supporters) - 1)
-        pos = m.end()
+        pos = m.start("b") + len(supporters[0])
         for k in range(1, len(supporters)):
             starts[k] = zh.index(supporters[k], pos)
             pos = starts[k] + len(supporters[k])
