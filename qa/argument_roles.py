@@ -135,7 +135,7 @@ class Frame:
 
 _CLAUSE_END = frozenset("，,。；;：:！!？?“”\"《》（）()、")
 #: words between a subject and its verb: modals and adverbs (jieba tags some of them verbs)
-_BEFORE_VERB = frozenset("要 应 应当 应该 将 能 能够 可 可以 须 必须 需 需要 会 也 都 还 正 正在 已 已经 一直 持续 不断 "
+BEFORE_VERB = frozenset("要 应 应当 应该 将 能 能够 可 可以 须 必须 需 需要 会 也 都 还 正 正在 已 已经 一直 持续 不断 "
                          "积极 大力 进一步 更 更好 共同 切实 主动 努力 着力 充分 有效 直接 率先 全力 逐步 继续 仍 "
                          "均 亦 则 就 才 又 再 始终 "
                          # adverbs of manner in official prose that jieba tags nouns, conjunctions or
@@ -216,7 +216,7 @@ def _subject_before(words: list[tuple[str, str, int]], i: int) -> tuple[int, int
     """
     j = i - 1
     skipped = 0
-    while j >= 0 and skipped < 4 and (words[j][0] in _BEFORE_VERB or words[j][1] in ("d", "ad")
+    while j >= 0 and skipped < 4 and (words[j][0] in BEFORE_VERB or words[j][1] in ("d", "ad")
                                       or _time_adverbial(words[j])):
         j -= 1
         skipped += 1
@@ -259,7 +259,7 @@ def _clause_subject(words: list[tuple[str, str, int]], i: int) -> tuple[int, int
     if run[1] > words[i][2]:
         return None  # the run reaches the cue: no adverbial between
     n = next(m for m in range(k, i + 1) if words[m][2] >= run[1])
-    while n < i and (words[n][0] in _BEFORE_VERB or words[n][1] in ("d", "ad")):
+    while n < i and (words[n][0] in BEFORE_VERB or words[n][1] in ("d", "ad")):
         n += 1
     if n >= i or words[n][0] not in _ADVERBIAL_PREPOSITIONS:
         return None
@@ -299,7 +299,7 @@ def _noun_run(words: list[tuple[str, str, int]], k: int, pivot: bool = False,
             break
         if to_verb and kept and f.startswith("n") and _verb_first(w):
             break
-        if kept and w in _BEFORE_VERB:
+        if kept and w in BEFORE_VERB:
             break  # 督促行政机关依法履职: 依法 (jieba: a noun) opens the next verb phrase
         if _is_noun(f, w) or f in ("b", "a", "an", "f") or (kept and w in _JOINERS):
             kept.append(n)
@@ -363,7 +363,7 @@ def _verb_after(words: list[tuple[str, str, int]], end: int, cues: ArgumentCues)
             return ""
         k = light
     skipped_nouns = 0
-    while k < len(words) and (words[k][0] in _BEFORE_VERB or words[k][1] in ("d", "ad", "vn")
+    while k < len(words) and (words[k][0] in BEFORE_VERB or words[k][1] in ("d", "ad", "vn")
                               or (words[k][1].startswith(("n", "l")) and skipped_nouns < 2
                                   and not _verb_first(words[k][0]))):
         skipped_nouns += words[k][1].startswith(("n", "l"))  # 为企业技术创新提供: B is the possessor

@@ -156,3 +156,16 @@ def test_a_body_named_by_its_function_hands_on_to_another():
                          "law enforcement departments.")) == 1
     assert flags(zh, "Law enforcement departments across the city transferred 23 cases of suspected crimes "
                      "to judicial authorities.") == []
+
+
+def test_the_party_of_a_clause_of_time_is_the_one_assisted():
+    # A…时，B予以配合: B (here 被检查单位, 被 + verb + noun) assists A; 依法 opens A's verb phrase
+    zh = "市场监管部门依法开展执法检查时，被检查单位应当予以配合。"
+    assert len(flags(zh, "When inspected entities carry out law enforcement inspections according to law, "
+                         "market regulation departments shall cooperate.")) == 1
+    assert flags(zh, "When market regulation departments carry out law enforcement inspections according to "
+                     "law, inspected entities shall cooperate.") == []
+    from qa.checks.roles import parse_assists
+    assert [(r.lead, r.support) for r in parse_assists(zh)] == [("市场监管部门", "被检查单位")]
+    # 配合 as a modifier of a noun (配合的部门) is no assisting clause
+    assert parse_assists("市政府召开会议时，各部门负责配合的人员要到场。") == []

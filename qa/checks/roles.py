@@ -32,7 +32,7 @@ from align.script import HAN_CLASS
 from align.zh_words import pos_words
 from qa import lexicons as lx
 from qa.actor_names import actor_lemmas
-from qa.argument_roles import DETERMINERS, find_argument_swaps
+from qa.argument_roles import BEFORE_VERB, DETERMINERS, find_argument_swaps
 from qa.data_table import data_lines
 from qa.model import Check, Context, Flag
 from qa.role_agency import BREAK_WORDS as _BREAK
@@ -152,10 +152,19 @@ def _noun_phrase(text: str, from_end: bool) -> str:
         return "".join(w for w, _ in words)
     kept = []
     for w, f in words:
-        if f.startswith(("v", "d", "p", "u", "c", "x")) and f != "vn" and kept:
-            break
+        if (f.startswith(("v", "d", "p", "u", "c", "x")) and f != "vn" or w in BEFORE_VERB
+                or f == "l" and _verb_first(w)) and kept:
+            break  # 依法查处 (jieba: an idiom "l") opens the verb phrase as a verb does
         kept.append(w)
     return "".join(kept)
+
+
+def _verb_first(word: str) -> bool:
+    """Whether ``word`` opens with a verb or an adverb of manner by one of its first three CC-CEDICT
+    senses (依法查处: 依法 "according to law")."""
+    head = lx.cedict().segment(word)[0]
+    glosses = lx.cedict().glosses(head)
+    return any(g.startswith(("to ", "according to", "in accordance")) for g in glosses[:3])
 
 
 def _leading_verbs(text: str) -> int:
@@ -217,6 +226,47 @@ def parse_roles(zh: str) -> list[Roles]:
         if len(b) >= 2:
             out.append(Roles(m.group("a"), b, m.span("a"), (m.start("b"), m.start("b") + len(b))))
     return out
+
+
+#: A依法查处…时，B应当予以协助: the party of the clause of time is the one B assists
+_ASSIST = re.compile(rf"(?P<a>[^{_STOP}]{{4,40}}?)时[，,](?P<b>[^{_STOP}]{{2,20}}?)"
+                     r"(?:应当|应|要|须|必须|将|会|也)?(?:积极)?(?:予以|给予|提供)?(?:协助|配合)(?![^，,。；;]*?的)")
+
+
+def parse_assists(zh: str) -> list[Roles]:
+    """A…时，B予以协助/配合 constructions: ``lead`` is A, the subject of the clause of time, whom B
+    (the subject of the main clause) assists."""
+    out = []
+    for m in _ASSIST.finditer(zh):
+        a = _noun_phrase(m.group("a"), from_end=False)
+        b = _trailing_actor(m.group("b"))
+        if len(a) >= 2 and len(b) >= 2 and a != b and not (set(a) >= set(b) or set(b) >= set(a)):
+            b_start = m.end("b") - len(b)
+            out.append(Roles(a, b, (m.start("a"), m.start("a") + len(a)), (b_start, m.end("b"))))
+    return out
+
+
+def _assist_flags(pair: Pair, tokens: list[lx.Token], markers: tuple[Marker, ...]) -> list[Flag]:
+    """The English makes the assisted party the one who assists ("When the police investigate …,
+    the IP authorities shall provide assistance" for 知识产权管理部门查处…时，公安机关予以协助): A has
+    the supporting role, B none."""
+    flags = []
+    for r in parse_assists(pair.zh):
+        lead, support = actor_lemmas(r.lead), actor_lemmas(r.support)
+        lead_at, support_at = _mentions(tokens, lead, support), _mentions(tokens, support, lead)
+        if not lead_at or not support_at:
+            continue
+        lead_roles, lk = _roles_of(tokens, lead_at, markers, pair.en)
+        support_roles, _ = _roles_of(tokens, support_at, markers, pair.en)
+        if lead_roles != {"support"} or support_roles:
+            continue
+        lead_en = _span(tokens, lead_at, lk)
+        flags.append(ROLES.flag(
+            pair, f"The Chinese has {r.support} assisting {r.lead}; the English makes "
+                  f"'{pair.en[slice(*lead_en)]}' the one who assists",
+            zh_spans=(r.lead_span, r.support_span), en_spans=(lead_en,),
+            suggestion=f"Make {r.support} the party that assists and {r.lead} the one assisted"))
+    return flags
 
 
 def _mentions(tokens: list[lx.Token], own: frozenset[str], other: frozenset[str]) -> list[int]:
@@ -363,6 +413,8 @@ def _trailing_actor(text: str) -> str:
     kept: list[str] = []
     while words and words[-1][1].startswith(("n", "j")) and words[-1][1] != "nr":
         kept.insert(0, words.pop()[0])
+    if kept and len(words) >= 2 and words[-1][1].startswith("v") and words[-2][0] == "被":
+        kept[:0] = [words[-2][0], words[-1][0]]  # 被检查单位: the inspected entity
     return "".join(kept)
 
 
@@ -446,7 +498,8 @@ def check_roles(pair: Pair, ctx: Context) -> list[Flag]:
             zh_spans=(r.lead_span, r.support_span), en_spans=tuple(sorted((lead_en, support_en))),
             suggestion=f"Swap the roles back: led by {pair.en[slice(*lead_en)]}, with the support "
                        f"of {pair.en[slice(*support_en)]}"))
-    flags = flags + _pivot_flags(pair, tokens) + _task_flags(pair, tokens) + _agency_flags(pair)
+    flags = flags + _pivot_flags(pair, tokens) + _task_flags(pair, tokens) + _assist_flags(pair, tokens, markers) \
+        + _agency_flags(pair)
     return flags + _argument_flags(pair, flags)
 
 
