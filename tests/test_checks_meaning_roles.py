@@ -169,3 +169,16 @@ def test_the_party_of_a_clause_of_time_is_the_one_assisted():
     assert [(r.lead, r.support) for r in parse_assists(zh)] == [("市场监管部门", "被检查单位")]
     # 配合 as a modifier of a noun (配合的部门) is no assisting clause
     assert parse_assists("市政府召开会议时，各部门负责配合的人员要到场。") == []
+
+
+def test_who_examines_first_and_who_decides():
+    # 由A审核后报B批准: A examines ("reviewed by A"), B decides ("submitted to B for approval")
+    zh = "年度用地计划由县级自然资源主管部门审核后报市人民政府批准。"
+    swapped = ("The annual land use plan shall be reviewed by the municipal people's government and submitted "
+               "to the county-level natural resources authority for approval.")
+    right = ("The annual land use plan shall be reviewed by the county-level natural resources authority and "
+             "submitted to the municipal people's government for approval.")
+    assert len(flags(zh, swapped)) == 1
+    assert flags(zh, right) == []
+    # a paraphrase that gives neither step a party says nothing
+    assert flags(zh, "The annual land use plan requires review and approval.") == []

@@ -252,10 +252,9 @@ def _assist_flags(pair: Pair, tokens: list[lx.Token], markers: tuple[Marker, ...
     the supporting role, B none."""
     flags = []
     for r in parse_assists(pair.zh):
-        lead, support = actor_lemmas(r.lead), actor_lemmas(r.support)
-        lead_at, support_at = _mentions(tokens, lead, support), _mentions(tokens, support, lead)
-        if not lead_at or not support_at:
+        if (found := _both_found(tokens, r)) is None:
             continue
+        lead_at, support_at = found
         lead_roles, lk = _roles_of(tokens, lead_at, markers, pair.en)
         support_roles, _ = _roles_of(tokens, support_at, markers, pair.en)
         if lead_roles != {"support"} or support_roles:
@@ -267,6 +266,87 @@ def _assist_flags(pair: Pair, tokens: list[lx.Token], markers: tuple[Marker, ...
             zh_spans=(r.lead_span, r.support_span), en_spans=(lead_en,),
             suggestion=f"Make {r.support} the party that assists and {r.lead} the one assisted"))
     return flags
+
+
+#: 由A审核后报B批准: A examines first and B, to whom it goes up, decides (报 and its compounds pass it on)
+_CHAIN = re.compile(rf"(?:由|经)(?P<a>[^{_STOP}由经]{{2,20}}?)(?:审核|审查|初审|审定|研究|同意|签署意见)(?:同意)?后?"
+                    rf"[，,]?(?:再|统一)?(?:报|报送|报请|提交|上报|呈报)(?P<b>[^{_STOP}]{{2,20}}?)"
+                    r"(?:批准|审批|核准|备案|审定|决定|同意)")
+#: English verbs of the first step (examining) and of the last (deciding), and of passing it up
+_EXAMINE = frozenset("review examine vet audit check screen verify assess scrutinize scrutinise inspect "
+                     "evaluate".split())
+_DECIDE = frozenset("approve ratify authorize authorise endorse sanction decide".split())
+_PASS_UP = frozenset("submit report send refer forward escalate transmit".split())
+
+
+def parse_chains(zh: str) -> list[Roles]:
+    """由A审核后报B批准 constructions: ``lead`` is B (who decides), ``support`` A (who examines first)."""
+    out = []
+    for m in _CHAIN.finditer(zh):
+        a = _noun_phrase(m.group("a"), from_end=True)
+        b = _noun_phrase(m.group("b"), from_end=True)
+        if len(a) >= 2 and len(b) >= 2 and a != b:
+            out.append(Roles(b, a, (m.start("b"), m.start("b") + len(b)), (m.start("a"), m.start("a") + len(a))))
+    return out
+
+
+def _step_of(tokens: list[lx.Token], k: int, en: str) -> str | None:
+    """The step the English gives the party at ``k``: "examine" when it is the by-agent of an
+    examining verb ("reviewed by X"), "decide" when it receives the file ("submitted to X", "sent
+    to X for approval") or is the by-agent of a deciding verb ("approved by X")."""
+    from qa.english_verb_forms import verb_lemma
+
+    j = k - 1  # back over the modifiers of the party's phrase ("to the parent group")
+    while j >= 0 and tokens[j].text.lower() not in ("by", "to") and k - j <= 3 \
+            and tokens[j].text.lower() not in _BREAK:
+        j -= 1
+    if j < 1 or tokens[j].text.lower() not in ("by", "to") or any(c in ",;:" for c in en[tokens[j].end:tokens[k].start]):
+        return None
+    prep, verb = tokens[j].text.lower(), verb_lemma(tokens[j - 1].text.lower())
+    if prep == "by" and verb in _EXAMINE:
+        return "examine"
+    if prep == "by" and verb in _DECIDE:
+        return "decide"
+    if prep == "to" and any(verb_lemma(tokens[i].text.lower()) in _PASS_UP for i in range(max(0, j - 4), j)):
+        return "decide"
+    return None
+
+
+def _chain_flags(pair: Pair, tokens: list[lx.Token]) -> list[Flag]:
+    """The English has the deciding body examine and the examining body decide ("reviewed by SASAC
+    and then submitted to the parent group for approval" for 由集团公司审核后报国资委批准)."""
+    flags = []
+    for r in parse_chains(pair.zh):
+        if (found := _both_found(tokens, r)) is None:
+            continue
+        d_at, e_at = found  # the decider's words, the examiner's
+        d_steps = {k: st for k in d_at if (st := _step_of(tokens, _run_head(d_at, k), pair.en))}
+        e_steps = {k: st for k in e_at if (st := _step_of(tokens, _run_head(e_at, k), pair.en))}
+        if set(d_steps.values()) != {"examine"} or set(e_steps.values()) != {"decide"}:
+            continue
+        d_en, e_en = _span(tokens, d_at, min(d_steps)), _span(tokens, e_at, min(e_steps))
+        flags.append(ROLES.flag(
+            pair, f"The Chinese has {r.support} examine first and {r.lead} decide; the English has "
+                  f"'{pair.en[slice(*d_en)]}' examine and '{pair.en[slice(*e_en)]}' decide",
+            zh_spans=tuple(sorted((r.lead_span, r.support_span))), en_spans=tuple(sorted((d_en, e_en))),
+            suggestion=f"Keep the order of the steps: examined by {r.support}, then submitted to "
+                       f"{r.lead} for its decision"))
+    return flags
+
+
+def _run_head(at: list[int], k: int) -> int:
+    """The first token of the run of actor words that holds ``k``."""
+    while k - 1 in at:
+        k -= 1
+    return k
+
+
+def _both_found(tokens: list[lx.Token], r: Roles) -> tuple[list[int], list[int]] | None:
+    """The English words of ``r.lead`` and of ``r.support`` (each by what the other lacks), or None
+    when either is not found."""
+    lead, support = actor_lemmas(r.lead), actor_lemmas(r.support)
+    lead_at, support_at = _mentions(tokens, lead, support), _mentions(tokens, support, lead)
+    return (lead_at, support_at) if lead_at and support_at else None
 
 
 def _mentions(tokens: list[lx.Token], own: frozenset[str], other: frozenset[str]) -> list[int]:
@@ -499,7 +579,7 @@ def check_roles(pair: Pair, ctx: Context) -> list[Flag]:
             suggestion=f"Swap the roles back: led by {pair.en[slice(*lead_en)]}, with the support "
                        f"of {pair.en[slice(*support_en)]}"))
     flags = flags + _pivot_flags(pair, tokens) + _task_flags(pair, tokens) + _assist_flags(pair, tokens, markers) \
-        + _agency_flags(pair)
+        + _chain_flags(pair, tokens) + _agency_flags(pair)
     return flags + _argument_flags(pair, flags)
 
 
