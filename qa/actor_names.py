@@ -18,9 +18,12 @@ in two ordinary ways:
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
+from align.errors import InputError
 from qa import lexicons as lx
 from qa.admin_levels import load_levels
+from qa.data_table import data_lines
 
 #: the suffixes of a body's name (部 ministry, 委 commission, 局 bureau, 厅 provincial department,
 #: 署 administration, 办 office): 人社部 and 人社局 are one field at two levels
@@ -85,10 +88,36 @@ def institution_lemmas(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+PARTY_NOUNS_PATH = lx.DATA_DIR / "party_nouns.tsv"
+
+
+@lru_cache(maxsize=2)
+def load_party_nouns(path: Path = PARTY_NOUNS_PATH) -> tuple[tuple[str, frozenset[str]], ...]:
+    """(head noun, lemmas of its English words) per row of ``qa/data/party_nouns.tsv``."""
+    rows = []
+    for n, line in data_lines(path, "party-noun"):
+        cols = line.split("\t")
+        if len(cols) != 2 or not cols[0] or not cols[1].strip():
+            raise InputError(f"party-noun table {path} line {n}: expected 'head noun<TAB>words'")
+        rows.append((cols[0], frozenset(lx.lemma(w.strip().lower()) for w in cols[1].split("|") if w.strip())))
+    return tuple(rows)
+
+
+def head_noun_lemmas(text: str) -> frozenset[str]:
+    """The English words of the party nouns that end a word of ``text`` (被审计单位 → "entity" …):
+    the usage of official translations that CC-CEDICT's glosses of 单位 or 机关 lack."""
+    out: set[str] = set()
+    for word in lx.cedict().segment(text):
+        for noun, words in load_party_nouns():
+            if word.endswith(noun):
+                out |= words
+    return frozenset(out)
+
+
 @lru_cache(maxsize=8192)
 def actor_lemmas(actor: str) -> frozenset[str]:
     """The lemmas that name ``actor`` in English: its word glosses, the standard names of the bodies
-    it names, and its level words."""
+    it names, its level words and its head noun's official renderings."""
     from qa.role_agency import gloss_lemmas
 
-    return gloss_lemmas(actor) | institution_lemmas(actor) | level_lemmas(actor)
+    return gloss_lemmas(actor) | institution_lemmas(actor) | level_lemmas(actor) | head_noun_lemmas(actor)

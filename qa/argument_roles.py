@@ -45,7 +45,7 @@ from pathlib import Path
 from align.errors import InputError
 from align.zh_words import jieba_words, loaded_jieba
 from qa import lexicons as lx
-from qa.actor_names import actor_lemmas
+from qa.actor_names import actor_lemmas, load_party_nouns
 from qa.admin_levels import load_levels
 from qa.checks.fragments import is_base_verb
 from qa.data_table import data_lines
@@ -135,7 +135,7 @@ class Frame:
 
 _CLAUSE_END = frozenset("，,。；;：:！!？?“”\"《》（）()、")
 #: words between a subject and its verb: modals and adverbs (jieba tags some of them verbs)
-_BEFORE_VERB = frozenset("要 应 应当 应该 将 能 能够 可 可以 须 必须 需 需要 会 也 都 还 正 正在 已 已经 一直 持续 不断 "
+BEFORE_VERB = frozenset("要 应 应当 应该 将 能 能够 可 可以 须 必须 需 需要 会 也 都 还 正 正在 已 已经 一直 持续 不断 "
                          "积极 大力 进一步 更 更好 共同 切实 主动 努力 着力 充分 有效 直接 率先 全力 逐步 继续 仍 "
                          "均 亦 则 就 才 又 再 始终 "
                          # adverbs of manner in official prose that jieba tags nouns, conjunctions or
@@ -184,10 +184,22 @@ def _words(zh: str, verbs: frozenset[str] = frozenset()) -> list[tuple[str, str,
     for w in posseg.lcut(zh, HMM=False):
         if out and out[-1][0] + w.word in verbs and len(out[-1][0]) + len(w.word) <= 3:
             out[-1] = (out[-1][0] + w.word, "v", out[-1][2])
+        elif _closes_place(w.word, zh[:at]):
+            out += [(w.word[0], "f", at), (w.word[1], "p", at + 1)]
         else:
             out.append((w.word, w.flag, at))
         at += len(w.word)
     return out
+
+
+#: the localizers that close a 在… phrase (在规定期限内, 在会议上)
+_LOCALIZERS = frozenset("内中后前上下外里间")
+
+
+def _closes_place(word: str, before: str) -> bool:
+    """Whether jieba's ``word`` is a localizer closing a 在… phrase and the coverb after it, read as one
+    word (在规定期限内向审计机关报告: jieba cuts 内向 "introverted")."""
+    return len(word) == 2 and word[0] in _LOCALIZERS and word[1] in load_argument_cues().coverb and "在" in before
 
 
 def _time_adverbial(word: tuple[str, str, int]) -> bool:
@@ -204,7 +216,7 @@ def _subject_before(words: list[tuple[str, str, int]], i: int) -> tuple[int, int
     """
     j = i - 1
     skipped = 0
-    while j >= 0 and skipped < 4 and (words[j][0] in _BEFORE_VERB or words[j][1] in ("d", "ad")
+    while j >= 0 and skipped < 4 and (words[j][0] in BEFORE_VERB or words[j][1] in ("d", "ad")
                                       or _time_adverbial(words[j])):
         j -= 1
         skipped += 1
@@ -213,7 +225,15 @@ def _subject_before(words: list[tuple[str, str, int]], i: int) -> tuple[int, int
         j -= 1
     if j >= 1 and words[j][1].startswith("v") and len(words[j][0]) == 2 and words[j - 1][0] in ("各", "各类"):
         j -= 2  # 各排污单位, 各用人单位: a verb between a determiner and the noun modifies it
+    elif j >= 0 and j + 1 <= end and _verb_modifies(words, j):
+        j -= 1  # 审计机关, 执法部门: a verb before a party's head noun names its function
+        while j >= 0 and _is_noun(words[j][1], words[j][0]):
+            j -= 1  # 全省审计机关
+    if j >= 1 and words[j][1].startswith("v") and words[j - 1][0] == "被" and j + 1 <= end:
+        j -= 2  # 被审计单位, 被检查单位: the audited entity, a party
     start = j + 1
+    if start < end and _scope_word(words[start][0]):
+        start += 1  # 全省审计机关: the party is the audit authorities ("across the province" may stand apart)
     if start > end or not _is_noun(words[end][1], words[end][0]) \
             or (words[end][1] in _PRONOUN_FLAGS and not _determined(words[end][1], words[end][0])):
         return None
@@ -239,7 +259,7 @@ def _clause_subject(words: list[tuple[str, str, int]], i: int) -> tuple[int, int
     if run[1] > words[i][2]:
         return None  # the run reaches the cue: no adverbial between
     n = next(m for m in range(k, i + 1) if words[m][2] >= run[1])
-    while n < i and (words[n][0] in _BEFORE_VERB or words[n][1] in ("d", "ad")):
+    while n < i and (words[n][0] in BEFORE_VERB or words[n][1] in ("d", "ad")):
         n += 1
     if n >= i or words[n][0] not in _ADVERBIAL_PREPOSITIONS:
         return None
@@ -266,6 +286,12 @@ def _noun_run(words: list[tuple[str, str, int]], k: int, pivot: bool = False,
     while k < len(words) and (words[k][1].startswith(("m", "q")) or words[k][0] in ("各", "广大", "各类", "各级")):
         k += 1
     kept: list[int] = []
+    if k + 2 < len(words) and words[k][0] == "被" and words[k + 1][1].startswith("v") \
+            and _is_noun(words[k + 2][1], words[k + 2][0]):
+        kept, k = [k, k + 1], k + 2  # 被审计单位应当…: the audited entity opens the clause
+    while k + 1 < len(words) and _verb_modifies(words, k):
+        kept.append(k)  # 审计机关向…: the audit authorities
+        k += 1
     for n in range(k, len(words)):
         w, f, _ = words[n]
         if pivot and kept and f in ("vn", "a") and words[kept[-1]][0] not in _JOINERS and n + 1 < len(words) \
@@ -273,7 +299,7 @@ def _noun_run(words: list[tuple[str, str, int]], k: int, pivot: bool = False,
             break
         if to_verb and kept and f.startswith("n") and _verb_first(w):
             break
-        if kept and w in _BEFORE_VERB:
+        if kept and w in BEFORE_VERB:
             break  # 督促行政机关依法履职: 依法 (jieba: a noun) opens the next verb phrase
         if _is_noun(f, w) or f in ("b", "a", "an", "f") or (kept and w in _JOINERS):
             kept.append(n)
@@ -305,6 +331,20 @@ def _passive_subject(words: list[tuple[str, str, int]], agent: tuple[int, int]) 
     return _subject_before(words, n - 1)
 
 
+def _scope_word(word: str) -> bool:
+    """全 and a level (全省, 全市, 全国): the whole of a place, a scope before a party, not a party."""
+    return len(word) == 2 and word[0] == "全" and (word[1] in load_levels() or word[1] == "国")
+
+
+def _verb_modifies(words: list[tuple[str, str, int]], j: int) -> bool:
+    """Whether the two-character verb at ``j`` names the function of the party noun right after it
+    (审计/v 机关: the audit authorities; 管理/vn 部门): a head noun of ``qa/data/party_nouns.tsv``."""
+    if j + 1 >= len(words) or len(words[j][0]) != 2 or not words[j][1].startswith("v"):
+        return False
+    nxt = words[j + 1][0]
+    return any(nxt.endswith(noun) for noun, _ in load_party_nouns())
+
+
 def _verb_first(word: str) -> bool:
     """Whether CC-CEDICT's first sense of ``word`` is a verb ("to cooperate" for 协同)."""
     glosses = lx.cedict().glosses(word)
@@ -323,7 +363,7 @@ def _verb_after(words: list[tuple[str, str, int]], end: int, cues: ArgumentCues)
             return ""
         k = light
     skipped_nouns = 0
-    while k < len(words) and (words[k][0] in _BEFORE_VERB or words[k][1] in ("d", "ad", "vn")
+    while k < len(words) and (words[k][0] in BEFORE_VERB or words[k][1] in ("d", "ad", "vn")
                               or (words[k][1].startswith(("n", "l")) and skipped_nouns < 2
                                   and not _verb_first(words[k][0]))):
         skipped_nouns += words[k][1].startswith(("n", "l"))  # 为企业技术创新提供: B is the possessor
@@ -507,6 +547,7 @@ def _subject(en: str, tokens: list[lx.Token], k: int, at: set[int], possessor: b
         i -= 1  # "large firms, which drive …": the relative's antecedent
     elif i >= 0 and _broken(en, tokens, i, k):
         return None
+    i = _before_place(en, tokens, i, at)
     if i > 0 and i not in at and i - 1 in at and not _broken(en, tokens, i - 1, i) \
             and tokens[i].text.lower() not in lx.STOPWORDS | BREAK_WORDS:
         i -= 1  # the actor's words before a head noun its glosses lack ("industrial upgrading drives")
@@ -518,6 +559,27 @@ def _subject(en: str, tokens: list[lx.Token], k: int, at: set[int], possessor: b
     if start > 0 and tokens[start - 1].text.lower() in _PREPOSITIONS and not _broken(en, tokens, start - 1, start) \
             and not (possessor and tokens[start - 1].text.lower() == "of"):
         return None  # "the growth of SMEs drives …": SMEs is no subject
+    return i
+
+
+#: prepositions of a place phrase after a subject ("audit offices across the province have …")
+_PLACE_PREPOSITIONS = frozenset({"across", "throughout"})
+
+
+def _before_place(en: str, tokens: list[lx.Token], i: int, at: set[int]) -> int:
+    """The last word before a place phrase that ends at ``i`` ("authorities across the province"),
+    when an actor word stands right before it; else ``i``.  Only a short phrase (four words at
+    most) with no punctuation: the place says where the subject is, not who it is."""
+    if i < 0 or i in at:
+        return i
+    for p in range(i, max(-1, i - 4), -1):
+        if _broken(en, tokens, p, i) if p < i else False:
+            return i
+        if tokens[p].text.lower() in _PLACE_PREPOSITIONS:
+            j = p - 1
+            if j >= 0 and not _broken(en, tokens, j, p) and (j in at or j - 1 in at):
+                return j
+            return i
     return i
 
 

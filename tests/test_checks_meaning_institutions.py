@@ -87,6 +87,34 @@ def test_procuratorate_is_not_the_supreme_court():
     assert run(zh, "The Supreme People's Procuratorate recently released typical cases.") == []
 
 
+def test_a_loose_word_elsewhere_does_not_excuse_another_bodys_name():
+    # "procuratorates" (an accepted loose word) names the procuratorates at large, not the body
+    zh = "最高人民检察院发布了一批惩治金融犯罪典型案例，指导各级检察机关依法办案。"
+    tail = " released a batch of typical cases on punishing financial crimes to guide procuratorates at all levels."
+    one_major_then_clean(zh, "The Supreme People's Court" + tail, "The Supreme People's Procuratorate" + tail)
+    # a loose word with no other body's name stays a paraphrase
+    assert run(zh, "The top procuratorate" + tail) == []
+
+
+def test_a_local_body_rendered_as_a_body_of_another_field():
+    # 审计 + 厅: the province's audit department (the stem of 审计署); "department of finance" is the
+    # field of 财政部, which the Chinese does not name
+    zh = "省审计厅日前通报了省级部门预算执行审计中发现的主要问题。"
+    tail = " recently reported the main problems found in auditing budget execution by provincial departments."
+    wrong = run(zh, "The provincial department of finance" + tail)
+    assert len(wrong) == 1 and "财政部" in wrong[0].message
+    assert run(zh, "The provincial audit department" + tail) == []
+    # a local body with no table row is read by its glosses: 通信管理 "communication, management"
+    zh = "市通信管理局组织开展了电信网络诈骗防范宣传活动。"
+    assert len(run(zh, "The municipal medical products administration organized publicity activities on "
+                       "preventing telecom and online fraud.")) == 1
+    assert run(zh, "The municipal communications administration organized publicity activities on "
+                   "preventing telecom and online fraud.") == []
+    # a local body named by a central body's stem is that field (工信 of 工信部)
+    assert run("省工信厅印发了工作方案。", "The provincial department of industry and information technology "
+                                         "issued a work plan.") == []
+
+
 def test_both_bodies_named_in_the_chinese_is_no_error():
     zh = "省委书记、省长出席会议，省委省政府主要负责同志讲话。"
     en = ("The provincial Party secretary and the governor attended; leaders of the provincial "

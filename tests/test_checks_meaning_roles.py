@@ -125,3 +125,60 @@ def test_the_target_of_a_light_verb_after_a_possessed_noun():
                             "supervised by all departments.")) == 1
     assert flags(AUDIT, "The budget implementation of all departments is audited and supervised by the "
                         "National Audit Office.") == []
+
+
+def test_every_party_of_an_enumerated_support_is_read():
+    zh = "由商务部牵头，财政部、海关总署等部门配合，完善跨境电商支持政策。"
+    swapped = ("The Ministry of Finance will take the lead, with the cooperation of the Ministry of Commerce, "
+               "the General Administration of Customs and other departments, in improving support policies "
+               "for cross-border e-commerce.")
+    right = swapped.replace("Finance", "X").replace("Commerce", "Finance").replace("X", "Commerce")
+    assert len(flags(zh, swapped)) == 1
+    assert flags(zh, right) == []
+    # 政府负责 is no noun phrase: an enumeration of roles, not of supporters
+    from qa.checks.roles import parse_roles
+    assert parse_roles("坚持党委领导、政府负责、社会协同，完善社会治理体系。") == []
+
+
+def test_an_audited_entity_reports_to_the_audit_authority():
+    # 被审计单位 names a party; jieba cuts 在三十日内向 as 内向 "introverted"; 单位 is an "entity"
+    zh = "被审计单位应当在三十日内向审计机关报告整改结果。"
+    assert len(flags(zh, "The audit authority shall report the rectification results to the audited entity "
+                         "within 30 days.")) == 1
+    assert flags(zh, "The audited entity shall report the rectification results to the audit authority "
+                     "within 30 days.") == []
+
+
+def test_a_body_named_by_its_function_hands_on_to_another():
+    # 执法/v 部门: a verb naming the department's function; 全市 a scope; "across the city" a place
+    zh = "全市执法部门向司法机关移交涉嫌犯罪案件23件。"
+    assert len(flags(zh, "Judicial authorities across the city transferred 23 cases of suspected crimes to "
+                         "law enforcement departments.")) == 1
+    assert flags(zh, "Law enforcement departments across the city transferred 23 cases of suspected crimes "
+                     "to judicial authorities.") == []
+
+
+def test_the_party_of_a_clause_of_time_is_the_one_assisted():
+    # A…时，B予以配合: B (here 被检查单位, 被 + verb + noun) assists A; 依法 opens A's verb phrase
+    zh = "市场监管部门依法开展执法检查时，被检查单位应当予以配合。"
+    assert len(flags(zh, "When inspected entities carry out law enforcement inspections according to law, "
+                         "market regulation departments shall cooperate.")) == 1
+    assert flags(zh, "When market regulation departments carry out law enforcement inspections according to "
+                     "law, inspected entities shall cooperate.") == []
+    from qa.checks.roles import parse_assists
+    assert [(r.lead, r.support) for r in parse_assists(zh)] == [("市场监管部门", "被检查单位")]
+    # 配合 as a modifier of a noun (配合的部门) is no assisting clause
+    assert parse_assists("市政府召开会议时，各部门负责配合的人员要到场。") == []
+
+
+def test_who_examines_first_and_who_decides():
+    # 由A审核后报B批准: A examines ("reviewed by A"), B decides ("submitted to B for approval")
+    zh = "年度用地计划由县级自然资源主管部门审核后报市人民政府批准。"
+    swapped = ("The annual land use plan shall be reviewed by the municipal people's government and submitted "
+               "to the county-level natural resources authority for approval.")
+    right = ("The annual land use plan shall be reviewed by the county-level natural resources authority and "
+             "submitted to the municipal people's government for approval.")
+    assert len(flags(zh, swapped)) == 1
+    assert flags(zh, right) == []
+    # a paraphrase that gives neither step a party says nothing
+    assert flags(zh, "The annual land use plan requires review and approval.") == []

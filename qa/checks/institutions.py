@@ -44,6 +44,7 @@ from align.zh_words import jieba_words
 from qa import body_heads as bh
 from qa import lexicons as lx
 from qa.admin_levels import level_units
+from qa.body_fields import Field, body_fields, find_field_swaps, may_name_fields
 from qa.lexicons import DATA_DIR
 from qa.model import Check, Context, Flag
 from qa.name_tables import read_name_table, split_cell
@@ -120,6 +121,13 @@ class Lookup:
         self.minister_titles = {body: minister_titles(body) for body in self.rows if body.kind == "body"}
         self.minister_names = EnglishNames(n for ns in self.minister_titles.values() for n in ns)
         self._specialised: dict[int, tuple[str, ...]] = {}  # by id: the rows are this object's own
+        self._fields: tuple[Field, ...] | None = None
+
+    def fields(self) -> tuple[Field, ...]:
+        """The fields of the listed bodies (``qa.body_fields``), worked out when first asked."""
+        if self._fields is None:
+            self._fields = body_fields(tuple((b.zh, b.standard) for b in self.rows if b.kind == "body"))
+        return self._fields
 
     def specialised_names(self, body: Institution) -> tuple[str, ...]:
         """:func:`_specialised_names` of ``body`` (one of the rows), worked out once."""
@@ -278,13 +286,20 @@ def find_misnamed(zh: str, en: str, table: Lookup,
                 continue
         if _own_renderings(body, own, around):
             continue
-        if rendering and (body.kind != "body" or not body.standard or not _loose_only(body, rendering, own)
-                          or any(_body_like(en, h) for h in rendering)):
+        if rendering and (body.kind != "body" or not body.standard or not _loose_only(body, rendering, own)):
             continue
-        hit = None if rendering else _wrong_name(body, in_en, accepted_here)
+        # a loose word that names a body ("procuratorates" for 最高人民检察院) settles it unless the
+        # English names this body by another body's own name: "The Supreme People's Court recently
+        # released cases of procuratorates …" uses the loose word for the procuratorates at large
+        generic = bool(rendering) and any(_body_like(en, h) for h in rendering)
+        hit = None if rendering and not generic else _wrong_name(body, in_en, accepted_here)
+        if generic and hit is not None and not _specific(en[hit.start:hit.end]):
+            hit = None
         other = None
         if hit is None and body.kind == "body":
             hit, other = _other_body(body, in_en, accepted_here | set(own), table.rows, zh_near)
+        if generic and hit is not None and not all(_apart(en, hit, h) for h in rendering):
+            hit = other = None  # "the Information Office of the State Council": one name
         if rendering and hit is None:
             continue
         if hit is None and body.kind == "body" and not local and f.name.startswith(_CENTRAL):
@@ -343,8 +358,7 @@ _HEAD_CHARS = frozenset("委局署办院厅部")
 def _specific_names(body: Institution) -> tuple[str, ...]:
     """Names that single this body out: its standard ones, and accepted ones that are capitalised
     names with a body head ("Development and Reform Commission"); never loose words ("government")."""
-    return (*body.standard, *(n for n in body.accepted
-                              if _SPECIFIC.search(n) and sum(w[:1].isupper() for w in n.split()) >= 2))
+    return (*body.standard, *(n for n in body.accepted if _specific(n)))
 
 
 def unlisted_bodies(zh: str, in_zh: list[Found]) -> Iterator[tuple[int, int]]:
@@ -474,6 +488,23 @@ def find_other_kind(zh: str, en: str, table: Lookup, zh_around: str = "",
                 return [Misnamed(body, Found(zh[a:b], a, b), Found(en[e.start:e.end], e.start, e.end), None,
                                  listed=False, why="kind")]
     return []
+
+
+def find_other_field(zh: str, en: str, table: Lookup, zh_around: str = "") -> list[Misnamed]:
+    """A local body the English names by a listed body's field that is not its own (省审计厅 → "the
+    provincial department of finance": ``qa.body_fields``); the only body the Chinese names."""
+    if not may_name_fields(zh, en):
+        return []  # cheap: no local body, or no English body
+    in_zh = find_chinese(zh, table.zh_terms) + numbered_meetings(zh)
+    spans = [(f.start, f.end) for f in in_zh]
+    for a, b in unlisted_bodies(zh, in_zh):
+        spans.append((a - 1 if a > 0 and zh[a - 1] in ADMIN_UNITS else a, b))  # 省 + 通信管理局
+    out = []
+    for s in find_field_swaps(zh, en, spans, table.fields(), zh + "\n" + zh_around):
+        body = Institution((s.zh_found.name,), (), (), (), "body", "the Chinese text")
+        other = next((b for b in table.rows if b.zh == s.other.zh), None)
+        out.append(Misnamed(body, s.zh_found, s.en_found, other, why="field"))
+    return out
 
 
 def _other_bodies_in(zh: str, in_zh: list[Found]) -> bool:
@@ -752,6 +783,27 @@ def _local_body_of_level(zh: str, unit: str, table: Lookup) -> bool:
 _PREMODIFIERS = re.compile(r"(?:[\w'’\-]+[ \t]+){1,2}$")
 
 
+#: the words that may join the parts of one body's name ("Third Plenum of the 20th CPC Central Committee")
+_NAME_LINKS = frozenset({"of", "the", "and", "for", "on", "in", "at", "&"})
+
+
+def _apart(en: str, a: Found, b: Found) -> bool:
+    """Whether two names stand in different phrases: a lower-case word other than a link between
+    them ("The Supreme People's Court recently released … cases of procuratorates"), and the
+    second no "of"-phrase of the first."""
+    if a.start < b.end and b.start < a.end:
+        return False
+    gap = en[min(a.end, b.end):max(a.start, b.start)]
+    if re.match(r"\s*(?:of|['’]s)\b", gap):
+        return False  # "the third plenary sessions of past CPC central committees": its owner
+    return any(w[:1].islower() and w not in _NAME_LINKS for w in re.findall(r"[A-Za-z][A-Za-z'’\-]*", gap))
+
+
+def _specific(name: str) -> bool:
+    """A capitalised name with a body head ("Supreme People's Court"), not a loose word ("court")."""
+    return bool(_SPECIFIC.search(name)) and sum(w[:1].isupper() for w in name.split()) >= 2
+
+
 def _wrong_name(body: Institution, in_en: list[Found], accepted_here: set[str]) -> Found | None:
     for h in in_en:
         if h.names & set(body.wrong) and not h.names & accepted_here:
@@ -868,6 +920,8 @@ def check_institutions(pair: Pair, ctx: Context) -> list[Flag]:
         found = find_foreign(pair.zh, pair.en, table, zh_around)
     if not found and opts.foreign:
         found = find_other_kind(pair.zh, pair.en, table, zh_around, opts.table)
+    if not found:
+        found = find_other_field(pair.zh, pair.en, table, zh_around)
     if opts.titles:
         found += [Misnamed(t.office, t.zh_found, t.en_found, t.other, why="title")
                   for t in find_title_mismatches(pair.zh, pair.en, table.offices)

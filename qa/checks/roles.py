@@ -32,7 +32,7 @@ from align.script import HAN_CLASS
 from align.zh_words import pos_words
 from qa import lexicons as lx
 from qa.actor_names import actor_lemmas
-from qa.argument_roles import DETERMINERS, find_argument_swaps
+from qa.argument_roles import BEFORE_VERB, DETERMINERS, find_argument_swaps
 from qa.data_table import data_lines
 from qa.model import Check, Context, Flag
 from qa.role_agency import BREAK_WORDS as _BREAK
@@ -43,8 +43,11 @@ _STOP = "，,。；;：:！!？?（）()“”\"《》"
 _LEAD_VERBS = "牵头|主导|负责|组织|领导|引领"
 _SUPPORT_VERBS = "配合|参与|协助|协同|支持|支撑"
 #: 由A牵头、B配合 / A牵头，B配合: A is everything back to 由 or the clause start
+#: B may be an enumeration (国家发展改革委、财政部等部门配合): each listed party assists
 _LEADS = re.compile(rf"(?:由)?(?P<a>[^{_STOP}、由]{{2,20}}?)(?:{_LEAD_VERBS})[^{_STOP}、]{{0,4}}?[，,、]"
-                    rf"(?P<b>[^{_STOP}、]{{2,20}}?)(?:{_SUPPORT_VERBS})")
+                    rf"(?P<b>[^{_STOP}]{{2,40}}?)(?:{_SUPPORT_VERBS})")
+#: the class noun that closes an enumeration of parties (财政部等部门: "and other departments")
+_ETC = re.compile(r"等[^、等]{0,4}$")
 #: A会同B… / A指导B…: B runs to the next verb
 #: further supporters after the first: 国有企业牵头、龙头企业支撑、科研机构和高校深度参与
 _MORE = re.compile(rf"[、，,](?P<b>[^{_STOP}、]{{2,20}}?)(?:{_SUPPORT_VERBS})")
@@ -149,10 +152,19 @@ def _noun_phrase(text: str, from_end: bool) -> str:
         return "".join(w for w, _ in words)
     kept = []
     for w, f in words:
-        if f.startswith(("v", "d", "p", "u", "c", "x")) and f != "vn" and kept:
-            break
+        if (f.startswith(("v", "d", "p", "u", "c", "x")) and f != "vn" or w in BEFORE_VERB
+                or f == "l" and _verb_first(w)) and kept:
+            break  # 依法查处 (jieba: an idiom "l") opens the verb phrase as a verb does
         kept.append(w)
     return "".join(kept)
+
+
+def _verb_first(word: str) -> bool:
+    """Whether ``word`` opens with a verb or an adverb of manner by one of its first three CC-CEDICT
+    senses (依法查处: 依法 "according to law")."""
+    head = lx.cedict().segment(word)[0]
+    glosses = lx.cedict().glosses(head)
+    return any(g.startswith(("to ", "according to", "in accordance")) for g in glosses[:3])
 
 
 def _leading_verbs(text: str) -> int:
@@ -166,6 +178,24 @@ def _leading_verbs(text: str) -> int:
     return cut
 
 
+def _enumerated(text: str) -> list[str] | None:
+    """The parties of B in 由A牵头，B配合: one, or each of an enumeration (国家发展改革委、财政部等部门
+    → 国家发展改革委, 财政部).  None when an item is no noun phrase: 党委领导、政府负责、社会协同 gives
+    each party a role of its own (``parse_lead_lists``), not one supporting role."""
+    if "、" not in text:
+        return [text]
+    items = text.split("、")
+    items[-1] = _ETC.sub("", items[-1])
+    return items if all(_names_party(item) for item in items) else None
+
+
+def _names_party(text: str) -> bool:
+    """Whether ``text`` is a noun phrase alone: no verb, adverb or preposition (国家发展改革委 is
+    国家/n 发展/vn 改革/vn 委; 完善跨境电商 opens with a verb)."""
+    words = pos_words(text)
+    return bool(words) and not any(f.startswith(("v", "d", "p", "a")) and f != "vn" for _, f in words)
+
+
 def parse_roles(zh: str) -> list[Roles]:
     """Every lead/support construction in ``zh`` with its two actors."""
     out: list[Roles] = []
@@ -174,13 +204,16 @@ def parse_roles(zh: str) -> list[Roles]:
         a = zh[a_start:m.end("a")]
         if len(a) < 2:
             continue
-        at, supporters = m.start("b"), [m.group("b")]
+        listed = _enumerated(m.group("b"))
+        if listed is None:
+            continue
+        at, supporters = m.start("b"), listed
         end = m.end()
-        while (more := _MORE.match(zh, end)) is not None:
+        while (more := _MORE.match(zh, end)) is not None and (len(listed) == 1 or _names_party(more.group("b"))):
             supporters.append(more.group("b"))
             end = more.end()
         starts = [m.start("b")] + [0] * (len(supporters) - 1)
-        pos = m.end()
+        pos = m.start("b") + len(supporters[0])
         for k in range(1, len(supporters)):
             starts[k] = zh.index(supporters[k], pos)
             pos = starts[k] + len(supporters[k])
@@ -193,6 +226,127 @@ def parse_roles(zh: str) -> list[Roles]:
         if len(b) >= 2:
             out.append(Roles(m.group("a"), b, m.span("a"), (m.start("b"), m.start("b") + len(b))))
     return out
+
+
+#: A依法查处…时，B应当予以协助: the party of the clause of time is the one B assists
+_ASSIST = re.compile(rf"(?P<a>[^{_STOP}]{{4,40}}?)时[，,](?P<b>[^{_STOP}]{{2,20}}?)"
+                     r"(?:应当|应|要|须|必须|将|会|也)?(?:积极)?(?:予以|给予|提供)?(?:协助|配合)(?![^，,。；;]*?的)")
+
+
+def parse_assists(zh: str) -> list[Roles]:
+    """A…时，B予以协助/配合 constructions: ``lead`` is A, the subject of the clause of time, whom B
+    (the subject of the main clause) assists."""
+    out = []
+    for m in _ASSIST.finditer(zh):
+        a = _noun_phrase(m.group("a"), from_end=False)
+        b = _trailing_actor(m.group("b"))
+        if len(a) >= 2 and len(b) >= 2 and a != b and not (set(a) >= set(b) or set(b) >= set(a)):
+            b_start = m.end("b") - len(b)
+            out.append(Roles(a, b, (m.start("a"), m.start("a") + len(a)), (b_start, m.end("b"))))
+    return out
+
+
+def _assist_flags(pair: Pair, tokens: list[lx.Token], markers: tuple[Marker, ...]) -> list[Flag]:
+    """The English makes the assisted party the one who assists ("When the police investigate …,
+    the IP authorities shall provide assistance" for 知识产权管理部门查处…时，公安机关予以协助): A has
+    the supporting role, B none."""
+    flags = []
+    for r in parse_assists(pair.zh):
+        if (found := _both_found(tokens, r)) is None:
+            continue
+        lead_at, support_at = found
+        lead_roles, lk = _roles_of(tokens, lead_at, markers, pair.en)
+        support_roles, _ = _roles_of(tokens, support_at, markers, pair.en)
+        if lead_roles != {"support"} or support_roles:
+            continue
+        lead_en = _span(tokens, lead_at, lk)
+        flags.append(ROLES.flag(
+            pair, f"The Chinese has {r.support} assisting {r.lead}; the English makes "
+                  f"'{pair.en[slice(*lead_en)]}' the one who assists",
+            zh_spans=(r.lead_span, r.support_span), en_spans=(lead_en,),
+            suggestion=f"Make {r.support} the party that assists and {r.lead} the one assisted"))
+    return flags
+
+
+#: 由A审核后报B批准: A examines first and B, to whom it goes up, decides (报 and its compounds pass it on)
+_CHAIN = re.compile(rf"(?:由|经)(?P<a>[^{_STOP}由经]{{2,20}}?)(?:审核|审查|初审|审定|研究|同意|签署意见)(?:同意)?后?"
+                    rf"[，,]?(?:再|统一)?(?:报|报送|报请|提交|上报|呈报)(?P<b>[^{_STOP}]{{2,20}}?)"
+                    r"(?:批准|审批|核准|备案|审定|决定|同意)")
+#: English verbs of the first step (examining) and of the last (deciding), and of passing it up
+_EXAMINE = frozenset("review examine vet audit check screen verify assess scrutinize scrutinise inspect "
+                     "evaluate".split())
+_DECIDE = frozenset("approve ratify authorize authorise endorse sanction decide".split())
+_PASS_UP = frozenset("submit report send refer forward escalate transmit".split())
+
+
+def parse_chains(zh: str) -> list[Roles]:
+    """由A审核后报B批准 constructions: ``lead`` is B (who decides), ``support`` A (who examines first)."""
+    out = []
+    for m in _CHAIN.finditer(zh):
+        a = _noun_phrase(m.group("a"), from_end=True)
+        b = _noun_phrase(m.group("b"), from_end=True)
+        if len(a) >= 2 and len(b) >= 2 and a != b:
+            out.append(Roles(b, a, (m.start("b"), m.start("b") + len(b)), (m.start("a"), m.start("a") + len(a))))
+    return out
+
+
+def _step_of(tokens: list[lx.Token], k: int, en: str) -> str | None:
+    """The step the English gives the party at ``k``: "examine" when it is the by-agent of an
+    examining verb ("reviewed by X"), "decide" when it receives the file ("submitted to X", "sent
+    to X for approval") or is the by-agent of a deciding verb ("approved by X")."""
+    from qa.english_verb_forms import verb_lemma
+
+    j = k - 1  # back over the modifiers of the party's phrase ("to the parent group")
+    while j >= 0 and tokens[j].text.lower() not in ("by", "to") and k - j <= 3 \
+            and tokens[j].text.lower() not in _BREAK:
+        j -= 1
+    if j < 1 or tokens[j].text.lower() not in ("by", "to") or any(c in ",;:" for c in en[tokens[j].end:tokens[k].start]):
+        return None
+    prep, verb = tokens[j].text.lower(), verb_lemma(tokens[j - 1].text.lower())
+    if prep == "by" and verb in _EXAMINE:
+        return "examine"
+    if prep == "by" and verb in _DECIDE:
+        return "decide"
+    if prep == "to" and any(verb_lemma(tokens[i].text.lower()) in _PASS_UP for i in range(max(0, j - 4), j)):
+        return "decide"
+    return None
+
+
+def _chain_flags(pair: Pair, tokens: list[lx.Token]) -> list[Flag]:
+    """The English has the deciding body examine and the examining body decide ("reviewed by SASAC
+    and then submitted to the parent group for approval" for 由集团公司审核后报国资委批准)."""
+    flags = []
+    for r in parse_chains(pair.zh):
+        if (found := _both_found(tokens, r)) is None:
+            continue
+        d_at, e_at = found  # the decider's words, the examiner's
+        d_steps = {k: st for k in d_at if (st := _step_of(tokens, _run_head(d_at, k), pair.en))}
+        e_steps = {k: st for k in e_at if (st := _step_of(tokens, _run_head(e_at, k), pair.en))}
+        if set(d_steps.values()) != {"examine"} or set(e_steps.values()) != {"decide"}:
+            continue
+        d_en, e_en = _span(tokens, d_at, min(d_steps)), _span(tokens, e_at, min(e_steps))
+        flags.append(ROLES.flag(
+            pair, f"The Chinese has {r.support} examine first and {r.lead} decide; the English has "
+                  f"'{pair.en[slice(*d_en)]}' examine and '{pair.en[slice(*e_en)]}' decide",
+            zh_spans=tuple(sorted((r.lead_span, r.support_span))), en_spans=tuple(sorted((d_en, e_en))),
+            suggestion=f"Keep the order of the steps: examined by {r.support}, then submitted to "
+                       f"{r.lead} for its decision"))
+    return flags
+
+
+def _run_head(at: list[int], k: int) -> int:
+    """The first token of the run of actor words that holds ``k``."""
+    while k - 1 in at:
+        k -= 1
+    return k
+
+
+def _both_found(tokens: list[lx.Token], r: Roles) -> tuple[list[int], list[int]] | None:
+    """The English words of ``r.lead`` and of ``r.support`` (each by what the other lacks), or None
+    when either is not found."""
+    lead, support = actor_lemmas(r.lead), actor_lemmas(r.support)
+    lead_at, support_at = _mentions(tokens, lead, support), _mentions(tokens, support, lead)
+    return (lead_at, support_at) if lead_at and support_at else None
 
 
 def _mentions(tokens: list[lx.Token], own: frozenset[str], other: frozenset[str]) -> list[int]:
@@ -339,6 +493,8 @@ def _trailing_actor(text: str) -> str:
     kept: list[str] = []
     while words and words[-1][1].startswith(("n", "j")) and words[-1][1] != "nr":
         kept.insert(0, words.pop()[0])
+    if kept and len(words) >= 2 and words[-1][1].startswith("v") and words[-2][0] == "被":
+        kept[:0] = [words[-2][0], words[-1][0]]  # 被检查单位: the inspected entity
     return "".join(kept)
 
 
@@ -422,7 +578,8 @@ def check_roles(pair: Pair, ctx: Context) -> list[Flag]:
             zh_spans=(r.lead_span, r.support_span), en_spans=tuple(sorted((lead_en, support_en))),
             suggestion=f"Swap the roles back: led by {pair.en[slice(*lead_en)]}, with the support "
                        f"of {pair.en[slice(*support_en)]}"))
-    flags = flags + _pivot_flags(pair, tokens) + _task_flags(pair, tokens) + _agency_flags(pair)
+    flags = flags + _pivot_flags(pair, tokens) + _task_flags(pair, tokens) + _assist_flags(pair, tokens, markers) \
+        + _chain_flags(pair, tokens) + _agency_flags(pair)
     return flags + _argument_flags(pair, flags)
 
 
