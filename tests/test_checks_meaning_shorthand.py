@@ -342,3 +342,12 @@ def test_counted_clipping_of_a_word_of_the_sentence():
     # a place counted by its own name is plain counting, whatever else the sentence says
     assert run("东北三省加强协作，各省份共享数据。",
                "The three northeastern provinces stepped up cooperation and the provinces share data.") == []
+
+
+def test_counted_affix_is_a_clipping_whatever_noun_the_english_counts():
+    zh = "我市持续推动两化深度融合，规上企业数字化率明显提高。"
+    flags = run(zh, "The city kept promoting the deep fusion of the two modernizations, and the digitalization "
+                    "rate of large firms rose markedly.")
+    assert [(f.severity, f.zh[slice(*f.zh_spans[0])]) for f in flags] == [("minor", "两化")]
+    assert run(zh, "The city kept promoting deep integration of informatization and industrialization, and the "
+                   "digitalization rate of large firms rose markedly.") == []

@@ -534,6 +534,13 @@ def _unknown(zh: str, en: str, table: tuple[Shorthand, ...], taken: list[Found])
     return out + _numbered_words(zh, en, known, taken) + _counted_articles(zh, en, taken)
 
 
+def _affix(char: str) -> bool:
+    """Whether CC-CEDICT glosses ``char`` as a word-forming affix (化 '-ization', 性 'suffix forming
+    noun from adjective'): counted bare (两化 of 两化融合), it can only stand for the words it ends
+    (工业化, 信息化), so whatever noun the English counts, the items are left out."""
+    return any(g.startswith("-") or "suffix" in g for g in lx.cedict().glosses(char)[:8])
+
+
 def _words_around(zh: str, char: str, term: Found) -> set[str]:
     """The CC-CEDICT words of two to four characters that hold ``char`` elsewhere in ``zh`` than in
     ``term`` (资金 of 加快资金周转 for the 金 of 两金)."""
@@ -550,7 +557,8 @@ def _words_around(zh: str, char: str, term: Found) -> set[str]:
 def _counted_clippings(zh: str, en: str, known: set[str], taken: list[Found]) -> list[Riddle]:
     """A numeral with a character clipped from a longer word of the same sentence (两金 beside 资金
     'funds'), rendered as "the" + the count + that word's gloss ("the two funds"): the reader learns
-    there are two kinds of funds, never which.
+    there are two kinds of funds, never which.  A counted affix (两化, see :func:`_affix`) is a
+    clipping whatever noun the English counts ("the two integrations").
 
     Plain counting counts a thing by its own name (三省 'three provinces'); a character counted
     bare while the sentence spells out the longer word it stands for is a clipped item, and the
@@ -565,8 +573,9 @@ def _counted_clippings(zh: str, en: str, known: set[str], taken: list[Found]) ->
                 or _spelled_out(zh, f, value, counted) or any(f.start < k.end and k.start < f.end or f.name == k.name for k in taken)):
             continue
         own = _gloss_lemmas(counted)
+        affix = _affix(counted)
         longer = {g for w in _words_around(zh, counted, f) for g in _gloss_lemmas(w, whole_only=True)} - own
-        if not longer:
+        if not longer and not affix:
             continue
         mentions = _count_mentions(en) if mentions is None else mentions
         for s, e, v in mentions:
@@ -575,7 +584,8 @@ def _counted_clippings(zh: str, en: str, known: set[str], taken: list[Found]) ->
                     or _explained(en, e + word.end())):
                 continue
             lemma = lx.lemma(word.group(1).lower())
-            if any(lx.same_stem(lemma, g) for g in longer) and not any(lx.same_stem(lemma, g) for g in own):
+            if (affix and word.group(1).lower() not in lx.STOPWORDS
+                    or any(lx.same_stem(lemma, g) for g in longer) and not any(lx.same_stem(lemma, g) for g in own)):
                 out.append(Riddle(f, (s, e + word.end()), None, "numeral and literal gloss"))
                 taken.append(f)
                 break
