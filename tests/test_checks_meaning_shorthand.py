@@ -351,3 +351,13 @@ def test_counted_affix_is_a_clipping_whatever_noun_the_english_counts():
     assert [(f.severity, f.zh[slice(*f.zh_spans[0])]) for f in flags] == [("minor", "两化")]
     assert run(zh, "The city kept promoting deep integration of informatization and industrialization, and the "
                    "digitalization rate of large firms rose markedly.") == []
+
+
+def test_listed_coordinate_shorthand_listed_character_by_character():
+    zh = "支持中小企业走专精特新发展道路，培育一批单项冠军。"
+    flags = run(zh, "We support SMEs in taking the path of specialization, fineness, specialness and newness, "
+                    "and foster a number of single-product champions.")
+    assert [(f.severity, f.en[slice(*f.en_spans[0])]) for f in flags] == [
+        ("major", "specialization, fineness, specialness and newness")]
+    assert run(zh, "We support SMEs in pursuing specialized, high-end, distinctive and innovative development, "
+                   "and foster a number of single-product champions.") == []

@@ -223,6 +223,18 @@ def _meaning_explained(entry: Shorthand, en_lemmas: set[str]) -> bool:
     return len({w for w in words if any(lx.same_stem(w, e) for e in en_lemmas)}) >= 2
 
 
+def _listed_by_characters(en: str, entry: Shorthand) -> tuple[int, int] | None:
+    """A listed coordinate shorthand of four or more characters and no numeral (专精特新) whose
+    English lists its characters' glosses in order, one word each, all but one of them glossing
+    their character ("specialization, fineness, specialness and newness"), with no explanation
+    after: the known calques of the table cannot foresee every suffix a translator puts on them."""
+    term = entry.zh[0]
+    if len(term) < 4 or NUMERAL_CHARS.search(term):
+        return None
+    span = _rendered_as_list(en, list(term), slack=1)
+    return None if span is None or _EXPLAINED.match(en[span[1]:]) else span
+
+
 def _unexplained_literal(en: str, entry: Shorthand, accepted: list[Found]) -> tuple[int, int] | None:
     """A known literal rendering that no explanation follows and no accepted rendering contains.
 
@@ -272,19 +284,22 @@ def _known(zh: str, en: str, en_around: str, table: tuple[Shorthand, ...]) -> li
         if cue is not None:
             out.append(Riddle(f, cue, entry, "known literal rendering"))
             continue
-        if accepted or (en_around and find_english(en_around, entry.accepted)):
+        if accepted:
             continue
+        # an echo or a character list in this English is a riddle here, as a known literal is,
+        # whatever a neighbouring sentence says
         series = count_series(entry.zh[0])
-        echo = _echoed_counts(en, series, need_gloss=False) if series else None
+        echo = _echoed_counts(en, series, need_gloss=False) if series else _listed_by_characters(en, entry)
         if echo is not None and any(a.start < echo[1] and echo[0] < a.end for a in _find_literal(en, entry.accepted)):
             echo = None  # "One Belt and One Road": an accepted rendering, whatever joins its words
         if echo is not None:
-            # the echo's own words ("three cuts, one reduction") are no explanation of the meaning
+            # the echo's own words ("three cuts, one reduction", "specialization ... newness") are no
+            # explanation of the meaning
             rest = {t.lemma for t in lx.tokenize_en(en[:echo[0]] + " " + en[echo[1]:])}
             if not _meaning_explained(entry, rest):
-                out.append(Riddle(f, echo, entry, "numeral and literal gloss"))
+                out.append(Riddle(f, echo, entry, "numeral and literal gloss" if series else "known literal rendering"))
             continue
-        if _meaning_explained(entry, en_lemmas):
+        if (en_around and find_english(en_around, entry.accepted)) or _meaning_explained(entry, en_lemmas):
             continue
         m = _NUMBERED.match(entry.zh[0])
         value = _count_value(m.group(1)) if m else None
@@ -723,9 +738,13 @@ def _coordinate_candidates(zh: str, known: set[str]) -> list[tuple[Found, list[s
     return out
 
 
-def _rendered_as_list(en: str, units: list[str]) -> tuple[int, int] | None:
+def _rendered_as_list(en: str, units: list[str], slack: int = 0) -> tuple[int, int] | None:
     """The English span that renders every unit by its own gloss, in order, as one list
-    ("production, learning, research and use"; "number-reality fusion")."""
+    ("production, learning, research and use"; "number-reality fusion").
+
+    ``slack``: how many items after the first may be words that gloss nothing of their unit (精
+    'essence; perfect' as "fineness"): a listed shorthand is known to be one, so most of its
+    characters glossed one by one in one list is evidence enough."""
     glosses = [unit_lemmas(u) for u in units]
     if not all(glosses):
         return None
@@ -736,12 +755,16 @@ def _rendered_as_list(en: str, units: list[str]) -> tuple[int, int] | None:
             words.append((h.start(), h.end(), lx.lemma(h.group().lower())))
     words = sorted(set(words))
     for i in range(len(words)):
-        span, at = [], i
+        span, at, missed = [], i, 0
         for g in glosses:
             while at < len(words) and span and words[at][0] < span[-1][1]:
                 at += 1  # skip the pieces inside a hyphenated token already used
-            if at >= len(words) or not any(renders(words[at][2], x) for x in g):
+            if at >= len(words):
                 break
+            if not any(renders(words[at][2], x) for x in g):
+                missed += 1
+                if not span or missed > slack or words[at][2] in lx.STOPWORDS:
+                    break
             if span and not _LIST_GAP.match(en[span[-1][1]:words[at][0]]):
                 break
             span.append(words[at])
