@@ -48,3 +48,24 @@ def test_second_reading_of_a_character_is_a_literal_gloss():
 
 def test_second_reading_word_rendered_by_its_meaning_is_clean():
     assert run(HIGHLIGHT, "Renovating old pipe networks is the main feature of this year's urban renewal work.") == []
+
+
+OBSTACLE = "人才短缺已成为制约县域产业升级的拦路虎。"
+
+
+def test_animal_at_the_head_of_a_word_that_means_no_animal():
+    # 拦路虎 'stumbling block': the meaning keeps 拦 'to block' but never names the tiger
+    for en in ("A shortage of talent has become the tiger on the road to upgrading county industries.",
+               "A shortage of talent has become a road-blocking tiger for upgrading county industries."):
+        flags = run(OBSTACLE, en)
+        assert [f.check for f in flags] == ["literal-term"], en
+        assert "tiger" in flags[0].en[slice(*flags[0].en_spans[0])]
+    for en in ("A shortage of talent has become a stumbling block to upgrading county industries.",
+               "A shortage of talent has become the main obstacle to upgrading county industries."):
+        assert run(OBSTACLE, en) == []
+
+
+def test_head_that_is_the_genus_of_the_meaning_is_not_an_image():
+    # 外交官 'diplomat' is an 官 'official', 高速路 'highway' a 路 'road': only an animal head is a figure
+    assert literal_terms.figurative_word("外交官") is None or not literal_terms.figurative_word("外交官").image
+    assert run("两国外交官就此举行了会谈。", "Diplomatic officials of the two countries held talks on this.") == []

@@ -282,3 +282,82 @@ def test_known_literal_rendering_matches_whatever_joins_its_words():
     assert [(f.severity, f.en[slice(*f.en_spans[0])]) for f in flags] == [("major", "release/manage/serve")]
     assert run(zh, "We will keep deepening the reform to streamline administration, delegate power and "
                    "improve services.") == []
+
+
+DECISIONS = "公司党委严格执行“三重一大”集体决策制度，防范廉洁风险。"
+
+
+def test_unlisted_count_series_echoed_count_by_count():
+    literal = ("The company Party committee strictly follows the collective decision-making system for "
+               "the \"three majors and one large\", guarding against integrity risks.")
+    flags = run(DECISIONS, literal)
+    assert [(f.severity, f.zh[slice(*f.zh_spans[0])], f.en[slice(*f.en_spans[0])]) for f in flags] == [
+        ("minor", "三重一大", "three majors and one large")]
+    spelled = ("The company Party committee strictly follows collective decision-making on major matters, key "
+               "appointments, major projects and large fund transfers, guarding against integrity risks.")
+    assert run(DECISIONS, spelled) == []
+    explained = ("The company Party committee strictly follows the \"three majors and one large\" (major matters, "
+                 "key appointments, major projects and large fund transfers) system.")
+    assert run(DECISIONS, explained) == []
+
+
+def test_listed_count_series_echoed_is_major_and_accepted_variants_are_clean():
+    zh = "去年以来，我省扎实推进三去一降一补，经济运行稳中向好。"
+    echoed = ("Since last year, the province has pushed ahead with the three reductions, one lowering and one "
+              "repair, and the economy has been stable.")
+    assert [f.severity for f in run(zh, echoed)] == ["major"]
+    assert run(zh, "Since last year, the province has made solid progress in cutting overcapacity, destocking, "
+                   "deleveraging, lowering costs and shoring up weak links.") == []
+    # an accepted rendering joined by "and" instead of a comma is still the accepted rendering
+    assert run("中国企业搭乘“一带一路”倡议的东风，一跃成为全球行业翘楚。",
+               "Riding the tailwind of the One Belt and One Road Initiative, Chinese firms have become "
+               "global leaders.") == []
+
+
+def test_series_or_count_the_sentence_spells_out_is_clean():
+    # WMT20 sources: the items come just before the count
+    assert run("蔡长奎介绍说，近年来，天津夏季多雨，冬季干燥，这“一湿一干”导致壁画出现了破裂。",
+               "Cai Changkui said that Tianjin has been rainy in summer and dry in winter in recent years. "
+               "This \"one wet and one dry\" has led to the cracking of the murals.") == []
+    assert run("创造性地提出并实行了全员参与、全专业应用、全过程实施的三全管理模式。",
+               "It put forward and implemented a three-complete management model with full staff participation, "
+               "full professional application and whole-process implementation.") == []
+
+
+def test_numeral_jieba_cuts_from_the_quality_it_counts():
+    zh = "三新产业发展势头良好，增加值增长8.1%。"
+    flags = run(zh, "The three-new industries grew strongly, with value added up 8.1%.")
+    assert [(f.severity, f.zh[slice(*f.zh_spans[0])]) for f in flags] == [("minor", "三新")]
+    assert run(zh, "Industries of new sectors, new business forms and new business models grew strongly, "
+                   "with value added up 8.1%.") == []
+
+
+def test_counted_clipping_of_a_word_of_the_sentence():
+    zh = "公司加大两金清理力度，资金占用明显减少。"
+    flags = run(zh, "The company stepped up efforts to clear the two funds, significantly reducing the capital "
+                    "tied up.")
+    assert [(f.severity, f.en[slice(*f.en_spans[0])]) for f in flags] == [("minor", "two funds")]
+    assert run(zh, "The company stepped up efforts to clear receivables and inventories, significantly reducing "
+                   "the capital tied up.") == []
+    # a place counted by its own name is plain counting, whatever else the sentence says
+    assert run("东北三省加强协作，各省份共享数据。",
+               "The three northeastern provinces stepped up cooperation and the provinces share data.") == []
+
+
+def test_counted_affix_is_a_clipping_whatever_noun_the_english_counts():
+    zh = "我市持续推动两化深度融合，规上企业数字化率明显提高。"
+    flags = run(zh, "The city kept promoting the deep fusion of the two modernizations, and the digitalization "
+                    "rate of large firms rose markedly.")
+    assert [(f.severity, f.zh[slice(*f.zh_spans[0])]) for f in flags] == [("minor", "两化")]
+    assert run(zh, "The city kept promoting deep integration of informatization and industrialization, and the "
+                   "digitalization rate of large firms rose markedly.") == []
+
+
+def test_listed_coordinate_shorthand_listed_character_by_character():
+    zh = "支持中小企业走专精特新发展道路，培育一批单项冠军。"
+    flags = run(zh, "We support SMEs in taking the path of specialization, fineness, specialness and newness, "
+                    "and foster a number of single-product champions.")
+    assert [(f.severity, f.en[slice(*f.en_spans[0])]) for f in flags] == [
+        ("major", "specialization, fineness, specialness and newness")]
+    assert run(zh, "We support SMEs in pursuing specialized, high-end, distinctive and innovative development, "
+                   "and foster a number of single-product champions.") == []

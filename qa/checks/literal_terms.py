@@ -9,7 +9,8 @@ sub-word of one) whose meaning is known and is *not* the sum of its parts.
 A word is a candidate only when more than half of its CC-CEDICT senses say
 something its characters' glosses do not (瓶颈 'bottleneck' contains 'bottle':
 the sum of its parts; compositional words such as 数据中心 are never
-candidates), or CEDICT marks a figurative or literal sense.  A pair is flagged
+candidates), or CEDICT marks a figurative or literal sense, or the word's head is an animal no
+sense names (拦路虎 'stumbling block': its tiger is the figure, see ``_image_head``).  A pair is flagged
 when every part of the word is rendered by a gloss in a tight window of the
 English, one of those words belongs to none of the word's figurative senses,
 no other Chinese word of the sentence explains them, and no CEDICT sense of the
@@ -72,6 +73,9 @@ class FigurativeWord:
     #: synonyms in translation (同期 "same period"), so their flags are minor
     marked: bool
     primary: tuple[frozenset[str], ...]  # per part, the lemmas of its first glosses
+    #: the head is an image no sense names (``_image_head``): 虎 of 拦路虎 'stumbling block'.  The
+    #: other parts may then share a word with the senses ("road-blocking tigers": 'block')
+    image: bool = False
 
     @property
     def sense_words(self) -> frozenset[str]:
@@ -109,14 +113,15 @@ def figurative_word(word: str) -> FigurativeWord | None:
             return None  # 突破瓶颈 'to make a breakthrough' is what 突破 says: the sum of its words
     figurative = [lx.strip_gloss(g) for e in entries for g in e.figurative]
     marked = any(e.figurative or e.literal for e in entries)
-    opaque = [s for s in senses if _opaque(s, parts)]
+    image = _image_head(senses, parts)
+    opaque = [s for s in senses if _opaque(s, parts) or image]
     if not (opaque or figurative) or (len(opaque) <= len(senses) / 2 and not marked):
         return None
-    if not marked and any(len(p.zh) > 1 for p in parts) and not _image_only(senses, parts):
+    if not marked and any(len(p.zh) > 1 for p in parts) and not (image or _image_only(senses, parts)):
         return None  # 死亡率 'death rate', 建筑群 'building group': the sub-words' own senses, compositionally
     reference = frozenset().union(*(_content(s) for s in opaque + figurative))
     primary = tuple(_primary_lemmas(p.zh) for p in parts)
-    return FigurativeWord(word, tuple(senses), tuple(parts), reference, marked, primary)
+    return FigurativeWord(word, tuple(senses), tuple(parts), reference, marked, primary, image)
 
 
 def _image_only(senses: Sequence[str], parts: Sequence[lr.Part]) -> bool:
@@ -132,6 +137,28 @@ def _image_only(senses: Sequence[str], parts: Sequence[lr.Part]) -> bool:
         return False
     known = frozenset().union(*(p.lemmas for p in parts))
     return all(not _shares(_content(s), known) for s in senses)
+
+
+#: CC-CEDICT's classifiers of animals: 只 (隻), 头 (頭), 匹
+_ANIMAL_CLASSIFIER = re.compile(r"^CL:.*(?:隻\|只|頭\|头|匹)\[")
+
+
+def _image_head(senses: Sequence[str], parts: Sequence[lr.Part]) -> bool:
+    """A word of three or more characters whose head, its last character, is an animal no sense
+    mentions: 拦路虎 'stumbling block' (虎 'tiger'), 领头羊 'bellwether' (羊 'sheep').
+
+    Chinese puts the head of a compound last, and an animal at the head of a word that means no
+    animal is the figure itself, however much of the rest the meaning keeps ('block' of 拦 'to
+    block').  Any other head is too often the plain genus of the meaning (外交官 'diplomat' is an
+    官 'official', 高速路 'highway' a 路 'road').  CC-CEDICT tells an animal by its classifier
+    (虎 'CL:隻|只', 羊 'CL:頭|头,隻|只', 马 'CL:匹').
+    """
+    head = parts[-1]
+    if len(head.zh) != 1 or sum(len(p.zh) for p in parts) < 3:
+        return False
+    if not any(_ANIMAL_CLASSIFIER.match(g) for e in lx.cedict().get(head.zh) for g in e.glosses):
+        return False
+    return all(not _shares(_content(s), head.lemmas) for s in senses)
 
 
 def _primary_lemmas(part: str) -> frozenset[str]:
@@ -203,9 +230,16 @@ def _rendered_by_parts(fig: FigurativeWord, tokens: list[lx.Token], text: str,
     once the window is found, as reading them is dear); ``sentence``: the tokens' sentence
     numbers (``lr.sentence_ids``), worked out once per pair."""
     parts = list(fig.parts)
-    i, j, chosen = lr.best_window(parts, tokens, len(parts) + 1, text, sentence)
     shown = [k for k, p in enumerate(parts) if not _unseen(p)]
-    if any(k not in chosen for k in shown) or len(chosen) < 2 or j - i + 1 > len(parts) + 1:
+    i, j, chosen = lr.best_window(parts, tokens, len(parts) + 1, text, sentence)
+    if any(k not in chosen for k in shown) and fig.image:
+        # "the tigers in the road": an of-phrase puts its function words between the parts
+        i, j, chosen = lr.best_window(parts, tokens, len(parts) + 3, text, sentence)
+        if sum(1 for t in tokens[i:j + 1] if t.text.lower() not in lx.STOPWORDS) > len(parts) + 1:
+            return None
+    elif j - i + 1 > len(parts) + 1:
+        return None
+    if any(k not in chosen for k in shown) or len(chosen) < 2:
         return None
     used = [tokens[tj].lemma for tj in chosen.values()]
     if all(parts[k].weak for k in chosen) or not accounted().isdisjoint(used):
@@ -214,8 +248,10 @@ def _rendered_by_parts(fig: FigurativeWord, tokens: list[lx.Token], text: str,
         return None  # the words are one of the word's own senses: an accepted rendering
     if not any(not _shares({tokens[tj].lemma}, fig.reference) for tj in chosen.values()):
         return None  # no English word foreign to the word's figurative senses
+    head = len(parts) - 1
     if not fig.marked and not all(tokens[tj].lemma in fig.primary[k]
-                                  and not _shares({tokens[tj].lemma}, fig.sense_words) for k, tj in chosen.items()):
+                                  and (not _shares({tokens[tj].lemma}, fig.sense_words) or fig.image and k != head)
+                                  for k, tj in chosen.items()):
         return None  # unmarked: every English word a character's first sense and foreign to the word's senses
     hit = {lemma for p in parts for lemma in p.lemmas}
     while i > 0 and tokens[i - 1].lemma in hit and tokens[i - 1].text.lower() not in lx.STOPWORDS:
@@ -249,7 +285,7 @@ def _inside_compound(fig: FigurativeWord, zh: str, start: int, end: int,
     if not senses:
         return fig
     words = frozenset().union(*(_content(g) for g in senses))
-    return FigurativeWord(fig.word, senses, fig.parts, words, fig.marked, fig.primary)
+    return FigurativeWord(fig.word, senses, fig.parts, words, fig.marked, fig.primary, fig.image)
 
 
 def detect_literal_terms(zh: str, en: str, skip: Sequence[tuple[int, int]] = ()) -> list[LiteralTerm]:

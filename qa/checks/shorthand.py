@@ -27,6 +27,15 @@ as one hyphenated compound ("number-wisdom" for 数智, found by ``qa/calque.py`
 Ordinary counted nouns are left alone: the term must not be a CEDICT word
 whose own gloss is in the English (两国 "the two countries").
 
+A count series (三重一大, 一利五率, 三去一降一补: numerals each with the characters they count) is
+flagged when the English repeats it count by count, one word per count, as one list ("three
+majors and one large", "one-profit-five-rates"): major for a listed one, minor otherwise.  A
+numeral jieba leaves bare before one character (两新 of 两新政策) is a numbered coinage too, and
+so is a bare count of a character clipped from a longer word of the same sentence (两金 beside
+资金) that the English counts by that word ("the two funds").  None of these when the sentence
+spells the items out itself (the counted character recurs as often as the count, or a
+demonstrative points back to them: 这“一湿一干”).
+
 Also minor: a numbered dictionary word coined as the count hyphenated to a
 literal gloss its senses do not share (三甲 "three-armour"); a quoted document
 named by its number of 条 whose English keeps the number but no noun of what
@@ -76,6 +85,7 @@ _COUNT_WORDS = {
 _CLASSIFIERS = frozenset("个大项条种")
 #: a numbered term: numeral, optional classifier, then the counted word
 _NUMBERED = re.compile(f"^([一二两三四五六七八九十双]{{1,2}})([个大项条种])?([{HAN_CLASS}]{{1,4}})$")
+HAN_RE = re.compile(f"[{HAN_CLASS}]")
 _QUOTED = re.compile(f"[“\"「『]([{HAN_CLASS}]{{2,8}})[”\"」』]")
 #: what follows a phrase that explains it
 _EXPLAINED = re.compile(r"^\s*[”\"’']?\s*(?:[:(\[—–]|-\s|,?\s*(?:namely|i\.e\.|that is|which (?:are|is|refer|means?)|"
@@ -122,14 +132,15 @@ class Riddle:
 
 
 @lru_cache(maxsize=4096)
-def _gloss_lemmas(chars: str) -> frozenset[str]:
+def _gloss_lemmas(chars: str, whole_only: bool = False) -> frozenset[str]:
     """Content lemmas of the first CEDICT glosses of ``chars`` and of each of its characters.
 
     A one-word gloss counts even when it is a word too common to be content elsewhere: 高 is
-    'high', 好 'good', 大 'big', and "the two highs" for 两高 is as literal as "the three rurals"."""
+    'high', 好 'good', 大 'big', and "the two highs" for 两高 is as literal as "the three rurals".
+    ``whole_only``: the glosses of ``chars`` as one word, not of its characters."""
     cd = lx.cedict()
     out: set[str] = set()
-    for piece in {chars, *chars}:
+    for piece in {chars} if whole_only else {chars, *chars}:
         for g in cd.glosses(piece)[:6]:
             out.update(lx.content_lemmas(lx.strip_gloss(g)))
             word = lx.strip_gloss(g).strip().lower()
@@ -212,6 +223,18 @@ def _meaning_explained(entry: Shorthand, en_lemmas: set[str]) -> bool:
     return len({w for w in words if any(lx.same_stem(w, e) for e in en_lemmas)}) >= 2
 
 
+def _listed_by_characters(en: str, entry: Shorthand) -> tuple[int, int] | None:
+    """A listed coordinate shorthand of four or more characters and no numeral (专精特新) whose
+    English lists its characters' glosses in order, one word each, all but one of them glossing
+    their character ("specialization, fineness, specialness and newness"), with no explanation
+    after: the known calques of the table cannot foresee every suffix a translator puts on them."""
+    term = entry.zh[0]
+    if len(term) < 4 or NUMERAL_CHARS.search(term):
+        return None
+    span = _rendered_as_list(en, list(term), slack=1)
+    return None if span is None or _EXPLAINED.match(en[span[1]:]) else span
+
+
 def _unexplained_literal(en: str, entry: Shorthand, accepted: list[Found]) -> tuple[int, int] | None:
     """A known literal rendering that no explanation follows and no accepted rendering contains.
 
@@ -261,9 +284,22 @@ def _known(zh: str, en: str, en_around: str, table: tuple[Shorthand, ...]) -> li
         if cue is not None:
             out.append(Riddle(f, cue, entry, "known literal rendering"))
             continue
-        if accepted or (en_around and find_english(en_around, entry.accepted)):
+        if accepted:
             continue
-        if _meaning_explained(entry, en_lemmas):
+        # an echo or a character list in this English is a riddle here, as a known literal is,
+        # whatever a neighbouring sentence says
+        series = count_series(entry.zh[0])
+        echo = _echoed_counts(en, series, need_gloss=False) if series else _listed_by_characters(en, entry)
+        if echo is not None and any(a.start < echo[1] and echo[0] < a.end for a in _find_literal(en, entry.accepted)):
+            echo = None  # "One Belt and One Road": an accepted rendering, whatever joins its words
+        if echo is not None:
+            # the echo's own words ("three cuts, one reduction", "specialization ... newness") are no
+            # explanation of the meaning
+            rest = {t.lemma for t in lx.tokenize_en(en[:echo[0]] + " " + en[echo[1]:])}
+            if not _meaning_explained(entry, rest):
+                out.append(Riddle(f, echo, entry, "numeral and literal gloss" if series else "known literal rendering"))
+            continue
+        if (en_around and find_english(en_around, entry.accepted)) or _meaning_explained(entry, en_lemmas):
             continue
         m = _NUMBERED.match(entry.zh[0])
         value = _count_value(m.group(1)) if m else None
@@ -302,6 +338,10 @@ def _unknown_candidates(zh: str, known: set[str]) -> list[tuple[Found, int, str]
         value = _count_value(m.group(1))
         if value and value >= 2 and _gloss_lemmas(m.group(3)) and _counts_an_action(m.group(3), verbal_nouns=True):
             out.append((Found(w, start, start + len(w)), value, m.group(3)))
+    for found, value, counted in _split_counts(zh):
+        if found.name not in known and counted not in _CLASSIFIERS and _gloss_lemmas(counted) \
+                and _counts_an_action(counted, verbal_nouns=True) and not _spelled_out(zh, found, value, counted):
+            out.append((found, value, counted))
     for q in _QUOTED.finditer(zh):
         m = _NUMBERED.match(q.group(1))
         if not m or q.group(1) in known:
@@ -311,6 +351,158 @@ def _unknown_candidates(zh: str, known: set[str]) -> list[tuple[Found, int, str]
                                      or _clipped_head(m.group(3))):
             out.append((Found(q.group(1), q.start(1), q.end(1)), value, m.group(3)))
     return out
+
+
+#: a demonstrative before a term: it names what the sentence has just said (这“一湿一干” 'this wet
+#: and dry', after 夏季多雨，冬季干燥)
+_DEMONSTRATIVE = re.compile("(?:这|此|该|这种|这个|上述|以上)[“\"「『]?$")
+
+
+def _refers_back(zh: str, start: int) -> bool:
+    """Whether the term at ``start`` follows a demonstrative: the source has just spelled out its items,
+    so the count is a short reference back, and a short English reference to it is no riddle."""
+    return bool(_DEMONSTRATIVE.search(zh[max(0, start - 3):start]))
+
+
+def _spelled_out(zh: str, term: Found, value: int, counted: str) -> bool:
+    """Whether the sentence spells out the counted items itself: the counted character recurs in as
+    many other words as the count says (三全 after 全员参与、全专业应用、全过程实施), or the term
+    follows a demonstrative (see :func:`_refers_back`)."""
+    elsewhere = zh[:term.start].count(counted) + zh[term.end:].count(counted)
+    return elsewhere >= value or _refers_back(zh, term.start)
+
+
+@lru_cache(maxsize=1024)  # asked twice per pair: for counted qualities and for clipped words
+def _split_counts(zh: str) -> tuple[tuple[Found, int, str], ...]:
+    """A numeral word jieba cut from the one character it counts (两新政策 is 两 / 新 / 政策, 两金压降
+    两 / 金 / 压 / 降), where the two make no dictionary word: (where, the count, the character).
+
+    jieba joins the numbered words its dictionary knows (两会, 三农); a coinage it does not know
+    comes out as a bare numeral and a character, which plain Chinese counting never leaves bare
+    (两个新政策, 两笔资金): the character is then an item's abbreviation.  A measure or a time
+    word after the numeral (三年, 五次) is plain counting and is left out.
+    """
+    out: list[tuple[Found, int, str]] = []
+    if not _SERIES_NUMERAL.search(zh):
+        return ()
+    words = jieba_words(zh)
+    at = 0
+    for w, nxt in zip(words, [*words[1:], ""]):
+        start, at = at, at + len(w)
+        if (len(nxt) != 1 or not _SERIES_NUMERAL.fullmatch(w) or not HAN_RE.fullmatch(nxt)
+                or zh[start - 1:start] in ("第", *"一二两三四五六七八九十百千万零〇")
+                or zh[at + 1:at + 2] in ("一二两三四五六七八九十双") or _measure(nxt) or _is_word(w + nxt)):
+            continue
+        value = _count_value(w)
+        if value and value >= 2:
+            out.append((Found(w + nxt, start, at + 1), value, nxt))
+    return tuple(out)
+
+
+#: a numeral of a count series (三去一降一补): one or two numeral characters
+_SERIES_NUMERAL = re.compile("[一二两三四五六七八九十双]{1,2}")
+#: a Han run cut into numerals and what lies between them
+_SERIES_CHUNKS = re.compile("[一二两三四五六七八九十双百千万亿零〇]+|[^一二两三四五六七八九十双百千万亿零〇]+")
+
+
+def count_series(term: str) -> tuple[tuple[int, str], ...] | None:
+    """``term`` read as a series of counted items, numeral then one to three characters, at least
+    two of them (三去一降一补 is (3, 去), (1, 降), (1, 补); 两不愁三保障 (2, 不愁), (3, 保障)); None
+    when it is not one."""
+    chunks = _SERIES_CHUNKS.findall(term)
+    if "".join(chunks) != term or len(chunks) < 4 or len(chunks) % 2:
+        return None
+    out: list[tuple[int, str]] = []
+    for numeral, counted in zip(chunks[::2], chunks[1::2]):
+        value = _count_value(numeral) if _SERIES_NUMERAL.fullmatch(numeral) else None
+        if value is None or not 1 <= len(counted) <= 3:
+            return None
+        out.append((value, counted))
+    return tuple(out)
+
+
+def _series_candidates(zh: str, known: set[str]) -> list[tuple[Found, tuple[tuple[int, str], ...]]]:
+    """Count series no table lists (三重一大, 一利五率): two or more numerals each with the one to three
+    characters it counts, that no dictionary joins into a word (一五一十, 三心二意 are idioms).
+
+    What is counted must include an action or a quality (重 'major', 率 'rate' tagged a verb): a
+    series of counted places or things (三省一市 'three provinces and one municipality') is plain
+    counting, and a count of a measure or a date (一年一度) is no term at all.
+    """
+    out: list[tuple[Found, tuple[tuple[int, str], ...]]] = []
+    if not _SERIES_NUMERAL.search(zh):
+        return out
+    for run in re.finditer(f"[{HAN_CLASS}]+", zh):
+        chunks = [(m.start() + run.start(), m.group()) for m in _SERIES_CHUNKS.finditer(run.group())]
+        k = 0
+        while k + 3 < len(chunks):
+            start = chunks[k][0]
+            width = len(chunks[k + 1][1])
+            if (not _SERIES_NUMERAL.fullmatch(chunks[k][1]) or zh[start - 1:start] == "第"
+                    or width > 3 or k + 1 == len(chunks) - 1):
+                k += 1
+                continue
+            end, i = chunks[k + 1][0] + width, k + 2
+            while i + 1 < len(chunks) and _SERIES_NUMERAL.fullmatch(chunks[i][1]) and len(chunks[i + 1][1]) >= width:
+                end = chunks[i + 1][0] + width
+                if len(chunks[i + 1][1]) > width:
+                    break
+                i += 2
+            term = zh[start:end]
+            series = count_series(term)
+            k = max(i, k + 1)
+            if (series is None or len(series) < 2 or term in known or _is_word(term) or _refers_back(zh, start)
+                    or any(_measure(c[0]) for _, c in series)
+                    or not any(_counts_an_action(c) for _, c in series)):
+                continue
+            out.append((Found(term, start, end), series))
+    return out
+
+
+def _count_mentions(en: str) -> list[tuple[int, int, int]]:
+    """Every count word or figure of one to ten in ``en``: (start, end, value)."""
+    out = []
+    for value, words in _COUNT_WORDS.items():
+        pattern = r"(?<![A-Za-z0-9.,])(?:" + "|".join(w for w in words if w != "pair") + rf"|{value})(?![A-Za-z0-9])"
+        out += [(m.start(), m.end(), value) for m in re.finditer(pattern, en, re.IGNORECASE)]
+    return sorted(out)
+
+
+#: between a count and what it counts in an echoed series: a space or a hyphen
+_COUNT_JOIN = re.compile(r"^[ -]([A-Za-z]+)")
+#: between two items of an echoed series: list punctuation, "and", hyphens
+_SERIES_GAP = re.compile(r"^(?:\s*[,/\-–]\s*(?:and\s+)?|\s+(?:and|&)\s+|-)$")
+
+
+def _echoed_counts(en: str, series: tuple[tuple[int, str], ...], need_gloss: bool = True) -> tuple[int, int] | None:
+    """Where the English repeats the series count by count, each count with one word, as one list
+    ("three cuts, one reduction and one supplement", "one-profit-five-rates"), unless an explanation
+    follows it: the reader gets the numbers and a word for each, never what the items are.
+
+    ``need_gloss``: at least one of those words must gloss the characters it stands for (an
+    unlisted series); a listed shorthand needs no such evidence.
+    """
+    mentions = _count_mentions(en)
+    for i, (start, _, value) in enumerate(mentions):
+        if value != series[0][0]:
+            continue
+        at, end, glossed = i, None, False
+        for k, (want, counted) in enumerate(series):
+            if at >= len(mentions) or mentions[at][2] != want:
+                break
+            s, e, _ = mentions[at]
+            if k and not _SERIES_GAP.match(en[end:s]):
+                break
+            word = _COUNT_JOIN.match(en[e:])
+            if word is None:
+                break
+            lemma = lx.lemma(word.group(1).lower())
+            glossed = glossed or any(lx.same_stem(lemma, g) for g in _gloss_lemmas(counted))
+            end, at = e + word.end(), at + 1
+        else:
+            if end is not None and (glossed or not need_gloss) and not _explained(en, end):
+                return start, end
+    return None
 
 
 def _clipped_head(counted: str) -> bool:
@@ -336,6 +528,13 @@ def _unknown(zh: str, en: str, table: tuple[Shorthand, ...], taken: list[Found])
     cd = lx.cedict()
     en_lemmas = {t.lemma for t in lx.tokenize_en(en)}
     out: list[Riddle] = []
+    for f, series in _series_candidates(zh, known):
+        if any(f.start < k.end and k.start < f.end for k in taken):
+            continue
+        span = _echoed_counts(en, series)
+        if span is not None:
+            out.append(Riddle(f, span, None, "numeral and literal gloss"))
+            taken.append(f)
     for f, value, counted in _unknown_candidates(zh, known):
         if any(f.start < k.end and k.start < f.end or f.name == k.name for k in taken):
             continue
@@ -346,7 +545,66 @@ def _unknown(zh: str, en: str, table: tuple[Shorthand, ...], taken: list[Found])
         if span is not None and not _family_explained(en, counted):
             out.append(Riddle(f, span, None, "numeral and literal gloss"))
             taken.append(f)
+    out += _counted_clippings(zh, en, known, taken)
     return out + _numbered_words(zh, en, known, taken) + _counted_articles(zh, en, taken)
+
+
+def _affix(char: str) -> bool:
+    """Whether CC-CEDICT glosses ``char`` as a word-forming affix (化 '-ization', 性 'suffix forming
+    noun from adjective'): counted bare (两化 of 两化融合), it can only stand for the words it ends
+    (工业化, 信息化), so whatever noun the English counts, the items are left out."""
+    return any(g.startswith("-") or "suffix" in g for g in lx.cedict().glosses(char)[:8])
+
+
+def _words_around(zh: str, char: str, term: Found) -> set[str]:
+    """The CC-CEDICT words of two to four characters that hold ``char`` elsewhere in ``zh`` than in
+    ``term`` (资金 of 加快资金周转 for the 金 of 两金)."""
+    cd = lx.cedict()
+    out: set[str] = set()
+    for p in (m.start() for m in re.finditer(re.escape(char), zh)):
+        if term.start <= p < term.end:
+            continue
+        out.update(zh[s:e] for s in range(max(0, p - 3), p + 1) for e in range(p + 1, min(len(zh), s + 4) + 1)
+                   if e - s >= 2 and not (s < term.end and term.start < e) and zh[s:e] in cd)
+    return out
+
+
+def _counted_clippings(zh: str, en: str, known: set[str], taken: list[Found]) -> list[Riddle]:
+    """A numeral with a character clipped from a longer word of the same sentence (两金 beside 资金
+    'funds'), rendered as "the" + the count + that word's gloss ("the two funds"): the reader learns
+    there are two kinds of funds, never which.  A counted affix (两化, see :func:`_affix`) is a
+    clipping whatever noun the English counts ("the two integrations").
+
+    Plain counting counts a thing by its own name (三省 'three provinces'); a character counted
+    bare while the sentence spells out the longer word it stands for is a clipped item, and the
+    English counting it by the longer word's gloss, not the character's, shows the translator read
+    the clipping and left out what it counts.  The definite article says the English names a set
+    the reader is meant to know, as a numbered abbreviation does.
+    """
+    out: list[Riddle] = []
+    mentions = None
+    for f, value, counted in _split_counts(zh):
+        if (f.name in known or counted in _CLASSIFIERS or _counts_an_action(counted, verbal_nouns=True)
+                or _spelled_out(zh, f, value, counted) or any(f.start < k.end and k.start < f.end or f.name == k.name for k in taken)):
+            continue
+        own = _gloss_lemmas(counted)
+        affix = _affix(counted)
+        longer = {g for w in _words_around(zh, counted, f) for g in _gloss_lemmas(w, whole_only=True)} - own
+        if not longer and not affix:
+            continue
+        mentions = _count_mentions(en) if mentions is None else mentions
+        for s, e, v in mentions:
+            word = _COUNT_JOIN.match(en[e:])
+            if (v != value or not word or not re.search(r"\bthe\s+$", en[max(0, s - 5):s], re.IGNORECASE)
+                    or _explained(en, e + word.end())):
+                continue
+            lemma = lx.lemma(word.group(1).lower())
+            if (affix and word.group(1).lower() not in lx.STOPWORDS
+                    or any(lx.same_stem(lemma, g) for g in longer) and not any(lx.same_stem(lemma, g) for g in own)):
+                out.append(Riddle(f, (s, e + word.end()), None, "numeral and literal gloss"))
+                taken.append(f)
+                break
+    return out
 
 
 def _numbered_words(zh: str, en: str, known: set[str], taken: list[Found]) -> list[Riddle]:
@@ -480,9 +738,13 @@ def _coordinate_candidates(zh: str, known: set[str]) -> list[tuple[Found, list[s
     return out
 
 
-def _rendered_as_list(en: str, units: list[str]) -> tuple[int, int] | None:
+def _rendered_as_list(en: str, units: list[str], slack: int = 0) -> tuple[int, int] | None:
     """The English span that renders every unit by its own gloss, in order, as one list
-    ("production, learning, research and use"; "number-reality fusion")."""
+    ("production, learning, research and use"; "number-reality fusion").
+
+    ``slack``: how many items after the first may be words that gloss nothing of their unit (精
+    'essence; perfect' as "fineness"): a listed shorthand is known to be one, so most of its
+    characters glossed one by one in one list is evidence enough."""
     glosses = [unit_lemmas(u) for u in units]
     if not all(glosses):
         return None
@@ -493,12 +755,16 @@ def _rendered_as_list(en: str, units: list[str]) -> tuple[int, int] | None:
             words.append((h.start(), h.end(), lx.lemma(h.group().lower())))
     words = sorted(set(words))
     for i in range(len(words)):
-        span, at = [], i
+        span, at, missed = [], i, 0
         for g in glosses:
             while at < len(words) and span and words[at][0] < span[-1][1]:
                 at += 1  # skip the pieces inside a hyphenated token already used
-            if at >= len(words) or not any(renders(words[at][2], x) for x in g):
+            if at >= len(words):
                 break
+            if not any(renders(words[at][2], x) for x in g):
+                missed += 1
+                if not span or missed > slack or words[at][2] in lx.STOPWORDS:
+                    break
             if span and not _LIST_GAP.match(en[span[-1][1]:words[at][0]]):
                 break
             span.append(words[at])
