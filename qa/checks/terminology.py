@@ -1,7 +1,9 @@
 """term-consistency: one source term, several English renderings across a document.
 
 Which terms: quoted terms (“数实融合” — quotes mark the author's key
-concepts), glossary terms, and multi-character words that recur (≥ 3 times).
+concepts), glossary terms, multi-character noun words that recur (≥ 3 times),
+and recurring compounds of other content words (分级诊疗, 认罪认罚: verb
+phrases that name a policy).
 Which English renders an occurrence, conservatively:
 
 1. a quoted term whose English pair also has quotes takes the English quote
@@ -14,6 +16,11 @@ Which English renders an occurrence, conservatively:
    renders every part by a CC-CEDICT gloss ("data factors" for 数据要素).
 
 Occurrences with no confident rendering are left out rather than guessed.
+When those readings find no pattern, a term met in three texts or more is
+read once more pair by pair (:func:`slot_flags`): a pair whose English says
+no gloss of the term is read by elimination (:mod:`qa.term_slots`, the
+phrase its other Chinese words leave unexplained: 'plea bargain' for
+认罪认罚), and three different renderings raise minor flags.
 Each pair whose rendering departs from the dominant one gets a flag of its
 own, with the term and the deviating rendering as spans in its texts; the
 pairs that follow the dominant rendering carry nothing (the message names
@@ -27,12 +34,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from align.model import Pair
 from align.script import HAN_CLASS, HAN_RUN
 from align.zh_words import loaded_jieba, pos_words
 from qa import lexicons as lx
-from qa import term_heads, term_pieces
+from qa import term_heads, term_pieces, term_slots
 from qa.checks.glossary import glossary_from
 from qa.model import Check, Context, Flag
 from qa.term_heads import same_word, same_word_in
@@ -246,7 +254,7 @@ def _piece_union(term: str) -> frozenset[str]:
 
 
 def _candidate_terms(ctx: Context) -> dict[str, str]:
-    """term → why it is tracked ("quoted", "glossary", "frequent")."""
+    """term → why it is tracked ("quoted", "glossary", "frequent" noun term, "compound" of other words)."""
     terms: dict[str, str] = {}
     counts = Counter()
     for p in ctx.pairs:
@@ -262,30 +270,71 @@ def _candidate_terms(ctx: Context) -> dict[str, str]:
                 terms.setdefault(z, "glossary")
     opts = ctx.options_of(TERM_CONSISTENCY)
     if opts.frequent:
-        for word, n in _frequent_words(tuple(p.zh for p in ctx.pairs)).items():
+        texts = tuple(p.zh for p in ctx.pairs)
+        for word, n in _frequent_words(texts).items():
             if n >= opts.min_count:
                 terms.setdefault(word, "frequent")
+        for word, n in _recurring_compounds(texts).items():
+            if n >= opts.min_count:
+                terms.setdefault(word, "compound")
     return terms
 
 
 _NOUNISH = ("n", "vn", "nz", "nr", "nt", "ns", "b", "an", "j")
 
 
-@lru_cache(maxsize=8)
 def _frequent_words(zh_texts: tuple[str, ...]) -> Counter:
-    """Recurring real terms: long noun words (数据中心) and noun+noun compounds (国家高新区).
+    """Recurring real terms: long noun words (数据中心) and noun+noun compounds (国家高新区)
+    (:func:`_term_counts`)."""
+    return _term_counts(zh_texts)[0]
+
+
+def _recurring_compounds(zh_texts: tuple[str, ...]) -> Counter:
+    """Recurring policy compounds that are no noun phrase: 分级诊疗, 认罪认罚, 老旧小区 (:func:`_term_counts`)."""
+    return _term_counts(zh_texts)[1]
+
+
+#: the word classes a compound term is made of: nouns, verbs, adjectives, distinguishing words, abbreviations
+_CONTENT_TAGS = ("n", "v", "a", "b", "j")
+#: the fewest characters of such a compound (two words of two characters)
+_COMPOUND_CHARS = 4
+#: a compound is a term when each of its words occurs inside it in at least this share of the
+#: texts holding the word: 分级 + 诊疗 go together, 推动 + 数字经济 are each said with much else
+_COHESION = 0.5
+
+
+@lru_cache(maxsize=8)
+def _term_counts(zh_texts: tuple[str, ...]) -> tuple[Counter, Counter]:
+    """(noun terms, other compound terms) that recur in ``zh_texts``, with their counts.
+
+    Noun terms: long noun words (数据中心) and noun+noun compounds (国家高新区).
 
     A word counts when CC-CEDICT or jieba's dictionary knows it, and jieba tags
     compounds noun-ish at both ends, so verb phrases (成为我国) are no terms.
     A compound whose occurrences nearly all sit inside the same longer
     sequence (发展数字 in 发展数字经济, 经济深度 in 数字经济深度融合) is a
     fragment of something else, not a term, and is dropped.
+
+    Other compounds: two or three adjacent content words of two characters
+    or more, verbs and adjectives included, that no noun term covers: the
+    policy terms built as verb phrases (分级诊疗 'tiered diagnosis and
+    treatment', 认罪认罚, 稳岗返还) or of three words (生态保护补偿).  Jieba
+    splits some adjectives into characters (老旧 → 老 + 旧): adjacent single
+    characters that CC-CEDICT knows as one word are read as that word.  They
+    count once per distinct text (a memory repeating one sentence does not
+    make a term of every phrase in it), the same fragment tests apply, and
+    each word must mostly occur inside the compound (:data:`_COHESION`), as
+    a term's words do and a verb with its object (推动数字经济) does not.
     """
     jieba = loaded_jieba()
     jieba.setLogLevel(60)
     cd = lx.cedict()
     counts: Counter = Counter()
     edges: dict[str, list[tuple[str, str]]] = defaultdict(list)  # (prev + first part, last part + next)
+    compounds: Counter = Counter()
+    compound_edges: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    compound_parts: dict[str, tuple[str, ...]] = {}
+    word_texts: Counter = Counter()  # in how many distinct texts each word occurs
     seen: set[str] = set()  # every word jieba produced here, new words included (数字经济)
 
     def real(word: str, flag: str) -> bool:
@@ -312,6 +361,10 @@ def _frequent_words(zh_texts: tuple[str, ...]) -> Counter:
                     prev = tagged[k - 1][0] if k else ""
                     nxt = tagged[k + 2][0] if k + 2 < len(tagged) else ""
                     edges[a + b].extend([(prev + a if prev else "", b + nxt if nxt else "")] * times)
+        joined = _joined_characters(tagged, cd)
+        word_texts.update({w for w, _ in joined})
+        _count_compounds(joined, real, compounds, compound_edges, compound_parts)
+
     def cuts_through(term: str, word: str) -> bool:
         return bool(word) and (dictionary_word(word) or counts.get(word, 0) > counts[term])
 
@@ -319,16 +372,78 @@ def _frequent_words(zh_texts: tuple[str, ...]) -> Counter:
         cut = sum(1 for left, right in pairs if cuts_through(term, left) or cuts_through(term, right))
         if cut >= 2 / 3 * len(pairs):
             del counts[term]
-    # 高新区 only ever inside 国家高新区: each term against the longer ones holding it, found
-    # through their substrings (a pass over the terms, not every term against every other)
+    _drop_held(counts, counts)
+
+    def compound_cut(term: str, word: str) -> bool:
+        return bool(word) and (dictionary_word(word) or compounds.get(word, 0) >= compounds[term])
+
+    for term, pairs in compound_edges.items():
+        if term in counts:
+            del compounds[term]  # a noun term already
+        elif sum(1 for left, right in pairs if compound_cut(term, left) or compound_cut(term, right)) >= 2 / 3 * len(pairs):
+            del compounds[term]
+        elif any(compounds[term] < _COHESION * word_texts[w] for w in compound_parts[term]):
+            del compounds[term]  # 推动 + 数字经济: a part the text mostly uses without the other
+    _drop_held(compounds, compounds | counts)
+    return counts, compounds
+
+
+def _drop_held(counts: Counter, holding: Counter) -> None:
+    """Drop from ``counts`` each term nearly always inside a longer one of ``holding``.
+
+    高新区 only ever inside 国家高新区: each term against the longer ones holding it, found
+    through their substrings (a pass over the terms, not every term against every other).
+    """
     holders: dict[str, list[str]] = defaultdict(list)
-    for big in counts:
+    for big in holding:
         for sub in {big[i:j] for i in range(len(big)) for j in range(i + 1, len(big) + 1)} - {big}:
             holders[sub].append(big)
     for term, n in list(counts.items()):
-        if any(big in counts and counts[big] >= 0.75 * n for big in holders.get(term, ())):
+        if any(big in holding and holding[big] >= 0.75 * n for big in holders.get(term, ())):
             del counts[term]
-    return counts
+
+
+def _joined_characters(tagged: list[tuple[str, str]], cd: lx.Cedict) -> list[tuple[str, str]]:
+    """``tagged`` with two adjacent single Han characters that CC-CEDICT knows as one word joined
+    (老 + 旧 → 老旧, tagged as the first): jieba's split of an adjective it does not list."""
+    out: list[tuple[str, str]] = []
+    k = 0
+    while k < len(tagged):
+        w, f = tagged[k]
+        if (k + 1 < len(tagged) and len(w) == 1 and len(tagged[k + 1][0]) == 1
+                and lx.HAN.fullmatch(w) and w + tagged[k + 1][0] in cd):
+            out.append((w + tagged[k + 1][0], f))
+            k += 2
+            continue
+        out.append((w, f))
+        k += 1
+    return out
+
+
+def _count_compounds(tagged: list[tuple[str, str]], real, counts: Counter,
+                     edges: dict[str, list[tuple[str, str]]], parts_of: dict[str, tuple[str, ...]]) -> None:
+    """Count, once for this text, each run of two or three content words (two characters or more
+    each) that is no noun+noun pair (:func:`_term_counts`' other compounds), with its edges."""
+    found: dict[str, tuple[str, str]] = {}
+    ok = [len(w) >= 2 and lx.HAN.fullmatch(w[0]) is not None and f.startswith(_CONTENT_TAGS) and real(w, f)
+          for w, f in tagged]
+    for k in range(len(tagged)):
+        for size in (2, 3):
+            if k + size > len(tagged) or not all(ok[k:k + size]):
+                break
+            parts = tagged[k:k + size]
+            if size == 2 and all(f.startswith(_NOUNISH) for _, f in parts):
+                continue  # a noun+noun pair: a noun term, counted above
+            term = "".join(w for w, _ in parts)
+            if len(term) < _COMPOUND_CHARS or term in found:
+                continue
+            prev = tagged[k - 1][0] + parts[0][0] if k else ""
+            nxt = parts[-1][0] + tagged[k + size][0] if k + size < len(tagged) else ""
+            found[term] = (prev, nxt)
+            parts_of[term] = tuple(w for w, _ in parts)
+    for term, edge in found.items():
+        counts[term] += 1
+        edges[term].append(edge)
 
 
 def find_renderings(ctx: Context, term: str, kind: str, occ: list[Pair] | None = None,
@@ -657,13 +772,16 @@ def _id_list(ids: list[int], shown: int = 8) -> str:
 
 
 def deviation_flags(ctx: Context, term: str, dominant: tuple[str, list[int]],
-                    odd: list[Rendering], severity: str, pairs: list[Pair] | None = None) -> list[Flag]:
+                    odd: list[Rendering], severity: str, pairs: list[Pair] | None = None,
+                    name_others: bool = False) -> list[Flag]:
     """One flag per pair that departs from the dominant rendering, on that pair.
 
     The pairs that follow the dominant rendering carry nothing: a reviewer
     filtering by flag sees only what to change.  ``zh_spans`` mark the term,
     ``en_spans`` the deviating rendering in the pair's own English, so every
     export (flags.jsonl, XLSX, the report) highlights the same words.
+    ``name_others``: each message also names the other departing renderings
+    (a term rendered three ways, none of them established).
     """
     text, ids = dominant
     by_id = {p.id: p for p in (ctx.pairs if pairs is None else pairs)}
@@ -671,9 +789,12 @@ def deviation_flags(ctx: Context, term: str, dominant: tuple[str, list[int]],
     for r in odd:
         p = by_id[r.pair_id]
         noun = "pair" if len(ids) == 1 else "pairs"
+        others = [o for o in odd if o.pair_id != r.pair_id and o.text.lower() != r.text.lower()]
+        also = ("; the document also has " + ", ".join(f"'{o.text}' ({o.pair_id})" for o in others[:3])
+                if name_others and others else "")
         flags.append(TERM_CONSISTENCY.flag(
             p, f"'{term}' is rendered '{r.text}' here but '{text}' in {len(ids)} other {noun} "
-               f"({_id_list(sorted(ids))})",
+               f"({_id_list(sorted(ids))}){also}",
             zh_spans=_term_spans(p.zh, term), en_spans=_rendering_span(p.en, r.text),
             suggestion=f"Use one rendering throughout, e.g. '{text}'",
             # the caller grades the term: an unquoted recurring noun phrase (minor)
@@ -709,12 +830,23 @@ def check_consistency(ctx: Context) -> list[Flag]:
             if odd is not None:
                 flags.extend(deviation_flags(ctx, term, *odd, severity="minor", pairs=occ))
                 continue
-        found = _grouped_flags(ctx, term, kind, occ, words)
+        if kind == "compound":
+            # a verb-phrase term (分级诊疗): read as a recurring noun term is, but for the phrase
+            # readings, which need a noun phrase
+            renderings = find_renderings(ctx, term, "frequent", occ, words)
+            flags.extend(_grouped_flags(ctx, term, "frequent", occ, words, renderings)
+                         or slot_flags(ctx, term, occ, renderings, words))
+            continue
+        renderings = find_renderings(ctx, term, kind, occ, words)
+        found = _grouped_flags(ctx, term, kind, occ, words, renderings)
         if not found and kind == "frequent" and len(occ) >= 3:
             # the gloss windows saw one rendering or none: look at the modifier + head phrases
             indexes = indexes or _indexes(ctx, words)
             odd = head_renderings(ctx, term, indexes[1], occ, words)
             found = deviation_flags(ctx, term, *odd, severity="minor", pairs=occ) if odd else []
+        if not found and kind == "frequent" and len(occ) >= 3:
+            # nor the phrases: read each pair's slot (synonyms no gloss reaches)
+            found = slot_flags(ctx, term, occ, renderings, words)
         flags.extend(found)
     return flags
 
@@ -750,14 +882,16 @@ def term_occurrences(pairs: list[Pair], terms: dict[str, str] | set[str]) -> dic
     return out
 
 
-def _grouped_flags(ctx: Context, term: str, kind: str, occ: list[Pair], words: WordCache) -> list[Flag]:
+def _grouped_flags(ctx: Context, term: str, kind: str, occ: list[Pair], words: WordCache,
+                   renderings: list[Rendering] | None = None) -> list[Flag]:
     """Flags from the renderings ``find_renderings`` sees, grouped by key (none when they agree).
 
     The dominant rendering is the glossary's, else the one most pairs use,
     then the one said most often (one pair saying "cybersecurity" three times
     beside one "network security" and one "internet security").
     """
-    renderings = find_renderings(ctx, term, kind, occ, words)
+    if renderings is None:
+        renderings = find_renderings(ctx, term, kind, occ, words)
     groups: dict[tuple[str, ...], list[Rendering]] = defaultdict(list)
     for r in renderings:
         groups[r.key].append(r)
@@ -767,6 +901,21 @@ def _grouped_flags(ctx: Context, term: str, kind: str, occ: list[Pair], words: W
     ordered = sorted(groups.items(), key=lambda kv: (kv[0] not in approved, -len(kv[1]),
                                                      -sum(r.times for r in kv[1]), kv[1][0].pair_id))
     (main_key, main), rest = ordered[0], [r for _, rs in ordered[1:] for r in rs]
+    if kind == "frequent":
+        # a window that cut the dominant rendering differently in a pair that says it all the
+        # same ('entrance examination' in 'college entrance examination', 'pattern of regionally
+        # differentiated development'): that pair follows the dominant rendering.  A window
+        # holding every dominant word and more ('new-type industrialization') is a variant.
+        core = term_slots.content_stems(main_key)
+        kept = [r for r in rest if core <= term_slots.content_stems(r.key)
+                or not term_slots.says_loosely(words(_pair_en(occ, r.pair_id)), core)]
+        if len(kept) < len(rest):
+            rest = kept
+            groups = defaultdict(list, {main_key: main})
+            for r in rest:
+                groups[r.key].append(r)
+            if len(groups) < 2:
+                return []
     if kind == "frequent" and not _frequent_is_real(groups):
         if not _established(main, rest):
             return []
@@ -776,6 +925,82 @@ def _grouped_flags(ctx: Context, term: str, kind: str, occ: list[Pair], words: W
     return deviation_flags(ctx, term, (main[0].text, [r.pair_id for r in main]),
                            sorted(rest, key=lambda r: r.pair_id),
                            severity="minor" if kind == "frequent" else "major", pairs=occ)
+
+
+class Reading(NamedTuple):
+    """What one pair says for a term in the slot reading: a rendering the glosses found, or its slot."""
+
+    pair: Pair
+    text: str
+    stems: frozenset[str]  # its content words (term_slots.content_stems)
+    glossed: bool  # found by the glosses (not a slot)
+
+
+#: the fewest distinct Chinese texts a term's slot reading needs (one sentence repeated by a
+#: memory is one use of the term, however its translations differ)
+_SLOT_TEXTS = 3
+#: the shortest term read by slots: a word of three characters or fewer (制造业, 竞争力) is a common
+#: word whose English varies with the sentence (manufacturing, manufacturers, the sector)
+_SLOT_CHARS = 4
+#: the fewest pairs that must depart from the dominant rendering, in different ways from each
+#: other too: three renderings in all, so one paraphrase or one stray slot raises nothing
+_SLOT_DEVIATIONS = 2
+
+
+def slot_flags(ctx: Context, term: str, occ: list[Pair], renderings: list[Rendering],
+               words: WordCache) -> list[Flag]:
+    """Flags on a term rendered three or more ways, read pair by pair (:mod:`qa.term_slots`).
+
+    Each pair's reading is the rendering the gloss readings found, else its
+    slot (the phrase the pair's other Chinese words leave unexplained).
+    Readings whose content words one holds all of the other's are one
+    rendering ('energy vehicles', 'new energy vehicles'); the dominant one is
+    the one most pairs use (ties: the first).  A pair departs from it when its
+    reading is another and its English does not say the dominant words even
+    loosely ('upgrading of traditional industries' says 'industrial
+    upgrading').  Flags (minor) need two departing pairs with different
+    renderings: three renderings of one term in one document.
+    """
+    if len(term) < _SLOT_CHARS or len(occ) < 3 or len({p.zh for p in occ}) < _SLOT_TEXTS:
+        return []
+    found = {r.pair_id: (r.text, term_slots.content_stems(r.key), True) for r in renderings}
+    glosses = _piece_union(term) | _gloss_lemmas(term)
+    readings: list[Reading] = []
+    for p in occ:
+        reading = found.get(p.id)
+        if reading is None:
+            at = p.zh.find(term)
+            place = (at + len(term) / 2) / max(1, len(p.zh))
+            other = _other_glosses(p.zh, term) | _latin_words(p.zh)
+            hit = term_slots.slot(words(p.en), glosses, other, place)
+            reading = (_clean(hit.text), term_slots.content_stems(hit.key), False) if hit else None
+        if reading is not None and reading[1]:
+            readings.append(Reading(p, *reading))
+    groups: list[tuple[frozenset[str], list[Reading]]] = []
+    for r in readings:
+        group = next((g for g in groups if r.stems <= g[0] or g[0] <= r.stems), None)
+        if group is None:
+            groups.append((r.stems, [r]))
+        else:
+            group[1].append(r)
+    if len(groups) < 1 + _SLOT_DEVIATIONS:
+        return []
+    main = max(groups, key=lambda g: len(g[1]))[1]  # the first of the largest
+    core = min((r.stems for r in main), key=len)
+    odd = [(k, r) for k, (_, items) in enumerate(groups) if items is not main
+           for r in items if not term_slots.says_loosely(words(r.pair.en), core)]
+    if len(main) >= _ESTABLISHED_TIMES and len(main) >= 2 * len(odd):
+        # a rendering the document has settled on: a pair that leaves it for words no gloss
+        # of the term supports has paraphrased or dropped the term ('AI', 'it'), not renamed it
+        odd = [(k, r) for k, r in odd if r.glossed]
+    if (len(odd) < _SLOT_DEVIATIONS or len({k for k, _ in odd}) < _SLOT_DEVIATIONS
+            or all(r.glossed for _, r in odd)):
+        # the gloss readings alone are judged by _grouped_flags, which found no pattern; slots
+        # alone, with no pair rendering the term by its dictionary sense, may not be the term's
+        return []
+    deviating = [Rendering(r.pair.id, r.text, _key(r.text), "slot") for _, r in sorted(odd, key=lambda o: o[1].pair.id)]
+    return deviation_flags(ctx, term, (main[0].text, [r.pair.id for r in main]), deviating,
+                           severity="minor", pairs=occ, name_others=True)
 
 
 def _pair_en(occ: list[Pair], pair_id: int) -> str:
