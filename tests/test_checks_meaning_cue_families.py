@@ -1,0 +1,79 @@
+"""direction, modality and time-expression beyond the cue words the tables name (issue 15).
+
+The blind probes of corpora/qa-probes-2 showed the checks knew the issue's cue words, not their
+families.  Each rule here reads a real resource or a grammatical class, not a list of words:
+direction cues from CC-CEDICT glosses (趋缓 "to slow down", 不及 "to fall short of", 优于 "to
+surpass"), the quantity nouns of the table (降幅 "size of the fall"), best efforts said as
+certainties (力争 → "will ensure"), absence of obligation ("need not") for a prohibition.
+
+The sentences are our own, in the register of statistical releases and State Council notices
+(not taken from the probes); each true positive is the right English with one fluent meaning
+error, each clean negative the right English.  No embedder: the checks read CC-CEDICT, jieba and
+their tables only.
+"""
+
+from __future__ import annotations
+
+from align.model import Pair
+from qa.checks.direction import DIRECTION
+from qa.direction_glosses import gloss_direction
+from qa.model import Check, Context
+
+
+def flags(check: Check, zh: str, en: str):
+    return check.run_all(Context([Pair(id=1, zh=zh, en=en)]))
+
+
+# --------------------------------------------------------------------------- direction
+
+
+def test_gloss_direction_reads_the_first_plain_sense():
+    assert gloss_direction("趋缓").kind == "down"  # "to slow down"
+    assert gloss_direction("不及").kind == "down"  # "to fall short of"
+    assert gloss_direction("优于").kind == "up"  # "to surpass"
+    assert gloss_direction("回跌").kind == "down"  # "to fall back (of water level or share prices)"
+    # not a verb of change first, a bracketed object, a non-direction complement, a table cue
+    for word in ("发展", "成长", "提出", "生病", "下降"):
+        assert gloss_direction(word) is None, word
+
+
+def test_glossed_cue_slow_down():
+    zh = "今年以来，全市房地产投资增速趋缓。"
+    bad = flags(DIRECTION, zh, "Since the start of this year, growth in the city's real estate "
+                               "investment has accelerated.")
+    assert bad and "趋缓" in bad[0].message
+    assert not flags(DIRECTION, zh, "Since the start of this year, growth in the city's real estate "
+                                    "investment has slowed.")
+
+
+def test_glossed_cue_fall_short_of():
+    zh = "受需求不足影响，部分地区项目开工进度不及预期。"
+    bad = flags(DIRECTION, zh, "Owing to weak demand, construction starts in some regions ran ahead "
+                               "of expectations.")
+    assert bad and "不及" in bad[0].message and bad[0].severity == "major"
+    assert not flags(DIRECTION, zh, "Owing to weak demand, construction starts in some regions fell "
+                                    "short of expectations.")
+    zh = "今年一季度，新签合同金额不及上年同期水平。"  # "exceeded" is read although it stems apart
+    assert flags(DIRECTION, zh, "In the first quarter, the value of newly signed contracts exceeded "
+                                "the level of the same period last year.")
+    assert not flags(DIRECTION, zh, "In the first quarter, the value of newly signed contracts fell "
+                                     "short of the level of the same period last year.")
+
+
+def test_glossed_comparative_surpass():
+    zh = "该市空气质量优良天数比例优于全省平均水平。"
+    assert flags(DIRECTION, zh, "The share of days with good air quality in the city was lower than "
+                                "the provincial average.")
+    assert not flags(DIRECTION, zh, "The share of days with good air quality in the city was better "
+                                    "than the provincial average.")
+
+
+def test_quantity_noun_takes_its_own_english_word():
+    zh = "1—10月份，规模以上工业企业利润降幅比1—9月份收窄1.3个百分点。"
+    bad = flags(DIRECTION, zh, "From January to October, the decline in profits of industrial "
+                               "enterprises above designated size widened by 1.3 percentage points "
+                               "from January to September.")
+    assert bad and "收窄" in bad[0].message and "widened" in bad[0].message
+    assert not flags(DIRECTION, zh, "From January to October, the decline in profits of industrial "
+                                    "enterprises above designated size narrowed by 1.3 percentage "
+                                    "points from January to September.")
