@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from align.model import Pair
 from qa.checks.direction import DIRECTION
+from qa.checks.time_expression import TIME_EXPRESSION
 from qa.direction_glosses import gloss_direction
 from qa.model import Check, Context
 
@@ -77,3 +78,50 @@ def test_quantity_noun_takes_its_own_english_word():
     assert not flags(DIRECTION, zh, "From January to October, the decline in profits of industrial "
                                     "enterprises above designated size narrowed by 1.3 percentage "
                                     "points from January to September.")
+
+    # a verb renders the change, not the quantity: "grew" stays 增长's though 增幅 is in the clause
+    assert not flags(DIRECTION, "尽管外需疲软，一季度全省出口仍增长3.1%，为近三年来最低增幅。",
+                     "Despite the slowdown in external demand, the province's exports still grew "
+                     "3.1% in the first quarter, the lowest in three years.")
+
+
+# --------------------------------------------------------------------------- time-expression
+
+
+def test_middle_of_the_year():
+    zh = "国家统计局将于年中发布人口抽样调查主要数据。"
+    bad = flags(TIME_EXPRESSION, zh, "The National Bureau of Statistics will release the main data of "
+                                     "the population sample survey at the end of the year.")
+    assert bad and "年中" in bad[0].message
+    assert not flags(TIME_EXPRESSION, zh, "The National Bureau of Statistics will release the main "
+                                          "data of the population sample survey in the middle of the year.")
+    # 今年中国 is 今年 + 中国: no 年中 there
+    assert not flags(TIME_EXPRESSION, "今年中国经济运行总体平稳，年底前将完成全部改革任务。",
+                     "China's economy ran smoothly this year, and all reform tasks will be completed "
+                     "before the end of the year.")
+
+
+def test_eve_is_before():
+    zh = "春节前夕，市领导走访慰问了困难群众。"
+    bad = flags(TIME_EXPRESSION, zh, "In the wake of the Spring Festival, city leaders visited people "
+                                     "in difficulty.")
+    assert bad and "前夕" in bad[0].message
+    assert not flags(TIME_EXPRESSION, zh, "On the eve of the Spring Festival, city leaders visited "
+                                          "people in difficulty.")
+
+
+def test_taking_effect_from_a_date():
+    zh = "本条例自2024年7月1日起施行。"
+    assert flags(TIME_EXPRESSION, zh, "These Regulations shall remain in force until July 1, 2024.")
+    assert not flags(TIME_EXPRESSION, zh, "These Regulations shall come into force on July 1, 2024.")
+
+
+def test_bare_same_period():
+    zh = "一季度全省社会消费品零售总额增长6.2%，高于同期全国平均水平1.5个百分点。"
+    bad = flags(TIME_EXPRESSION, zh, "Retail sales of consumer goods in the province grew 6.2% in the "
+                                     "first quarter, 1.5 percentage points above the national average "
+                                     "for the whole of last year.")
+    assert bad and "同期" in bad[0].message
+    assert not flags(TIME_EXPRESSION, zh, "Retail sales of consumer goods in the province grew 6.2% in "
+                                          "the first quarter, 1.5 percentage points above the national "
+                                          "average over the same period.")
