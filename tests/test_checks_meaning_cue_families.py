@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from align.model import Pair
 from qa.checks.direction import DIRECTION
+from qa.checks.modality import MODALITY
 from qa.checks.time_expression import TIME_EXPRESSION
 from qa.direction_glosses import gloss_direction
 from qa.model import Check, Context
@@ -79,10 +80,52 @@ def test_quantity_noun_takes_its_own_english_word():
                                     "enterprises above designated size narrowed by 1.3 percentage "
                                     "points from January to September.")
 
-    # a verb renders the change, not the quantity: "grew" stays 增长's though 增幅 is in the clause
-    assert not flags(DIRECTION, "尽管外需疲软，一季度全省出口仍增长3.1%，为近三年来最低增幅。",
-                     "Despite the slowdown in external demand, the province's exports still grew "
-                     "3.1% in the first quarter, the lowest in three years.")
+
+# --------------------------------------------------------------------------- modality
+
+
+def test_best_effort_said_as_a_certainty():
+    zh = "力争到2027年，全市新能源汽车保有量达到50万辆。"
+    bad = flags(MODALITY, zh, "The city will ensure that the number of new energy vehicles reaches "
+                              "500,000 by 2027.")
+    assert bad and "力争" in bad[0].message and bad[0].severity == "minor"
+    assert not flags(MODALITY, zh, "The city will strive to bring the number of new energy vehicles "
+                                   "to 500,000 by 2027.")
+    assert not flags(MODALITY, zh, "The city aims to ensure that the number of new energy vehicles "
+                                   "reaches 500,000 by 2027.")  # the aim renders 力争
+    # 确保 says the certainty itself
+    assert not flags(MODALITY, "确保到2025年，所有行政村通光纤。",
+                     "We will ensure that all administrative villages are connected to optical "
+                     "fibre by 2025.")
+
+
+def test_rule_with_exceptions_said_without_exception():
+    zh = "原则上，评审专家连续聘任不超过两届。"
+    bad = flags(MODALITY, zh, "Reviewing experts shall without exception serve no more than two "
+                              "consecutive terms.")
+    assert bad and "原则上" in bad[0].message
+    assert not flags(MODALITY, zh, "In principle, reviewing experts shall serve no more than two "
+                                   "consecutive terms.")
+
+
+def test_absence_of_obligation_is_a_permission():
+    zh = "在财政收支矛盾较为突出的地区，不宜新设专项补贴。"
+    bad = flags(MODALITY, zh, "In regions where fiscal pressure is acute, new special subsidies need "
+                              "not be created.")
+    assert bad and "不宜" in bad[0].message and "need not" in bad[0].message
+    assert not flags(MODALITY, zh, "In regions where fiscal pressure is acute, new special subsidies "
+                                   "should not be created.")
+    zh = "企业需要在30日内提交申请材料。"
+    assert flags(MODALITY, zh, "Enterprises do not need to submit application materials within 30 days.")
+    # 不需要 is the absence of the obligation itself; "not only … but also" is no negation
+    assert not flags(MODALITY, "符合条件的企业不需要再次提交申请材料。",
+                     "Eligible enterprises do not need to submit application materials again.")
+    assert not flags(MODALITY, "发展优势产业，既需要企业努力，也需要政府作为。",
+                     "The development of competitive industries needs not only the enterprises' "
+                     "efforts but also the government's actions.")
+    zh = "申请人必须提交身份证明原件。"
+    assert flags(MODALITY, zh, "Applicants do not have to submit the original proof of identity.")
+    assert not flags(MODALITY, zh, "Applicants must submit the original proof of identity.")
 
 
 # --------------------------------------------------------------------------- time-expression
