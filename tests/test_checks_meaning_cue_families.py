@@ -79,6 +79,10 @@ def test_quantity_noun_takes_its_own_english_word():
     assert not flags(DIRECTION, zh, "From January to October, the decline in profits of industrial "
                                     "enterprises above designated size narrowed by 1.3 percentage "
                                     "points from January to September.")
+    # a verb renders the change, not the quantity: "grew" stays 增长's though 增幅 is in the clause
+    assert not flags(DIRECTION, "尽管外需疲软，一季度全省出口仍增长3.1%，为近三年来最低增幅。",
+                     "Despite the slowdown in external demand, the province's exports still grew "
+                     "3.1% in the first quarter, the lowest in three years.")
 
 
 # --------------------------------------------------------------------------- modality

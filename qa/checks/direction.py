@@ -453,13 +453,25 @@ def _compared(en: str, cue: ZhHit, any_dir: dict[str, list], strong: dict[str, l
         any_dir[d] = [h for h in any_dir[d] if _compares(h)]
 
 
-def _past_quantities(hits: list[EnHit], zh: str, d: str) -> list[EnHit]:
+#: a direction noun that heads a phrase ("the decline in profits", "growth of revenue")
+_NOUN_HEAD = re.compile(r"\s+(?:in|of)\b", re.IGNORECASE)
+
+
+def _past_quantities(hits: list[EnHit], en: str, zh: str, d: str) -> list[EnHit]:
     """The English words of direction ``d`` left once each quantity noun of ``d`` in ``zh`` has
-    taken one (the first): 降幅收窄 rendered "the decline widened" has "decline" for 降幅 "size of
-    the fall" and nothing of 收窄's narrowing; "the decline narrowed" keeps "narrowed"."""
+    taken the first one that heads a noun phrase: 降幅收窄 rendered "the decline in profits
+    widened" has "decline" for 降幅 "size of the fall" and nothing of 收窄's narrowing; "the
+    decline in profits narrowed" keeps "narrowed".  A verb ("grew by 2.64%") renders a change,
+    not a quantity, and is never taken."""
     taken = sum(1 for h in zh_substring_cues(zh, cue_rows(TABLE))
                 if h.row.extra[:1] == (f"{d}-quantity",))
-    return hits[taken:]
+    out = []
+    for h in hits:
+        if taken and _NOUN_HEAD.match(en, h.end):
+            taken -= 1
+            continue
+        out.append(h)
+    return out
 
 
 def _bound_flags(pair: Pair) -> list[Flag]:
@@ -513,7 +525,7 @@ def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, opts: DirectionOpti
                 if _comparison(pair.zh, cue, clause):
                     _compared(en, cue, any_dir, strong)
                 if strong[other]:
-                    any_dir[d] = _past_quantities(any_dir[d], zh_part, d)
+                    any_dir[d] = _past_quantities(any_dir[d], en, zh_part, d)
                 if (not strong[other] or _rendered_by_own(any_dir[d], zh_part, cue)
                         or _says_own_verb(en, cue)):
                     continue
