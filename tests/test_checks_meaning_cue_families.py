@@ -15,10 +15,10 @@ their tables only.
 from __future__ import annotations
 
 from align.model import Pair
-from qa.checks.direction import DIRECTION
+from qa.checks.direction import DIRECTION, _as_verb
 from qa.checks.modality import MODALITY
 from qa.checks.time_expression import TIME_EXPRESSION
-from qa.direction_glosses import gloss_direction
+from qa.direction_glosses import english_direction_cues, gloss_direction
 from qa.model import Check, Context
 
 
@@ -83,6 +83,20 @@ def test_quantity_noun_takes_its_own_english_word():
     assert not flags(DIRECTION, "尽管外需疲软，一季度全省出口仍增长3.1%，为近三年来最低增幅。",
                      "Despite the slowdown in external demand, the province's exports still grew "
                      "3.1% in the first quarter, the lowest in three years.")
+
+
+def test_noun_verb_homographs_count_as_verbs_only():
+    zh = "今年前三季度，全省外贸进出口规模持续扩大。"
+    bad = flags(DIRECTION, zh, "In the first three quarters, the scale of the province's foreign "
+                               "trade continued to contract.")
+    assert bad and "contract" in bad[0].message
+    assert not flags(DIRECTION, zh, "In the first three quarters, the scale of the province's "
+                                    "foreign trade continued to expand.")
+    en = "The city signed more export contracts, and its pay slips were issued on time."
+    hits = [h for h in english_direction_cues().find(en) if h.strength == "verb"]
+    assert hits and not any(_as_verb(en, h) for h in hits)
+    en = "Industrial output slipped by 0.4% and services contracted sharply."
+    assert all(_as_verb(en, h) for h in english_direction_cues().find(en) if h.strength == "verb")
 
 
 # --------------------------------------------------------------------------- modality

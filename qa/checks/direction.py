@@ -63,7 +63,7 @@ the opposite.  It is read after the cue rules and never on a word they flagged.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Literal
 
@@ -229,10 +229,31 @@ def _en_directions(en: str, cues: EnglishCues) -> tuple[dict[str, list], dict[st
     for h in cues.find(en):
         if h.label not in any_dir:
             continue  # "fall into", "up to": a direction word that states no change
+        if h.strength == "verb":
+            h = replace(h, strength="strong" if _as_verb(en, h) else "weak")
         any_dir[h.label].append(h)
         if h.strength == "strong" and not negated_before(en, h.start):
             strong[h.label].append(h)
     return any_dir, strong
+
+
+#: words after which a noun-verb homograph is a verb: the infinitive "to", modals, "do"
+_VERB_BEFORE = frozenset("to will would could may might can should must did does do".split())
+#: what follows a past or -ing form of change: a preposition of its amount or end point, a
+#: figure, an adverb of degree ("slipped to 3%", "ballooned sharply", "contracted by 2%")
+_CHANGE_AFTER = re.compile(r"\s*(?:$|[,.;:]|\d|(?:by|to|from|in|further|again|sharply|slightly|"
+                           r"markedly|significantly|steadily|rapidly)\b)", re.IGNORECASE)
+
+
+def _as_verb(en: str, hit: EnHit) -> bool:
+    """Whether a noun-verb homograph of change (strength "verb": contract, slide, slip, rocket)
+    stands as a verb: after "to" or a modal ("continued to contract", "may slip"), or as a past or
+    -ing form before its amount or an adverb of degree ("slipped to 3%").  "the contracts", "a
+    pay slip" are nouns and prove nothing."""
+    before = lx.tokenize_en(en[:hit.start])[-1:]
+    if before and before[0].text.lower() in _VERB_BEFORE:
+        return True
+    return hit.text.lower().endswith(("ed", "ing", "slid")) and bool(_CHANGE_AFTER.match(en, hit.end))
 
 
 #: aspect particles between a verb and its object (降低了成本)
