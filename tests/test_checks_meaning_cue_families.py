@@ -99,6 +99,18 @@ def test_noun_verb_homographs_count_as_verbs_only():
     assert all(_as_verb(en, h) for h in english_direction_cues().find(en) if h.strength == "verb")
 
 
+def test_records_and_levels():
+    zh = "全市失业率创十年来新低。"
+    assert flags(DIRECTION, zh, "The city's unemployment rate hit a record high.")
+    assert not flags(DIRECTION, zh, "The city's unemployment rate hit a record low.")
+    zh = "沪指收盘创年内新高。"
+    assert flags(DIRECTION, zh, "The Shanghai index closed at its lowest level this year.")
+    assert not flags(DIRECTION, zh, "The Shanghai index closed at its highest level this year.")
+    zh = "当前物价水平总体偏低。"
+    assert flags(DIRECTION, zh, "Prices are generally on the high side.")
+    assert not flags(DIRECTION, zh, "Prices are generally on the low side.")
+
+
 # --------------------------------------------------------------------------- modality
 
 
