@@ -18,6 +18,11 @@ yuan appreciated" for 升值, though the English table has no "appreciate").
 Sentence-level evidence (the whole English) makes a major flag, a
 confidently matched clause window a minor one.
 A cue right after a negator (不低于 "no less than") is not read.
+Beyond the table, a whole jieba word whose first CC-CEDICT sense is a plain verb of change
+(趋缓 "to slow down", 不及 "to fall short of", 优于 "to surpass") is a cue of that direction
+(``qa.direction_glosses``).  A quantity noun of the table (降幅 "size of the fall", 增速 "growth
+rate") takes one English word of its own direction: 降幅收窄 rendered "the decline widened" has
+nothing of 收窄 but "widened".
 
 Two finer rules read the cue's own words, so they hold where the clause
 holds both directions (提升效率、降低成本 rendered "raise efficiency, increase
@@ -58,14 +63,15 @@ the opposite.  It is read after the cue rules and never on a word they flagged.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
 from typing import Literal
 
 from align.model import Pair
 from qa import lexicons as lx
 from qa.clause_match import PairLinks, document_clauses
 from qa.clause_split import Clause
+from qa.direction_glosses import english_direction_cues, gloss_direction
 from qa.lexicons import StemSet
 from qa.meaning_cues import (
     EXACT,
@@ -144,7 +150,14 @@ def zh_direction_cues(zh: str, span: tuple[int, int] | None = None) -> list[ZhHi
     """
     out = []
     words = zh_words(zh)
-    for h in zh_substring_cues(zh, cue_rows(TABLE), span):
+    table = zh_substring_cues(zh, cue_rows(TABLE), span)
+    glossed = _glossed_cues(zh)
+    if glossed:
+        lo, hi = span or (0, len(zh))
+        table = sorted(table + [g for g in glossed if lo <= g.start and g.end <= hi
+                                and not any(h.start < g.end and g.start < h.end for h in table)],
+                       key=lambda h: h.start)
+    for h in table:
         if h.row.kind == "none":
             continue
         if any(s < h.start < e < h.end for _, s, e in words):
@@ -161,6 +174,15 @@ def zh_direction_cues(zh: str, span: tuple[int, int] | None = None) -> list[ZhHi
             continue
         out.append(h)
     return out
+
+
+@lru_cache(maxsize=8192)
+def _glossed_cues(zh: str) -> tuple[ZhHit, ...]:
+    """Whole jieba words of ``zh`` the table lacks whose CC-CEDICT first sense is a verb of
+    change (趋缓 "to slow down", 不及 "to fall short of": ``qa.direction_glosses``); a table cue
+    over the same characters (增值 "value added", a 'none' row) speaks instead."""
+    return tuple(ZhHit(row, s, e) for w, s, e in zh_words(zh)
+                 if len(w) > 1 and (row := gloss_direction(w)) is not None)
 
 
 def degree_cue(zh: str, hit: ZhHit) -> ZhHit | None:
@@ -192,9 +214,7 @@ def degree_cue(zh: str, hit: ZhHit) -> ZhHit | None:
     return ZhHit(row, hit.start, hit.end + len(word))
 
 
-@cache
-def _english_cues() -> EnglishCues:
-    return EnglishCues(cue_rows(TABLE))
+_english_cues = english_direction_cues
 
 
 def _glosses(word: str) -> list[str]:
@@ -209,10 +229,31 @@ def _en_directions(en: str, cues: EnglishCues) -> tuple[dict[str, list], dict[st
     for h in cues.find(en):
         if h.label not in any_dir:
             continue  # "fall into", "up to": a direction word that states no change
+        if h.strength == "verb":
+            h = replace(h, strength="strong" if _as_verb(en, h) else "weak")
         any_dir[h.label].append(h)
         if h.strength == "strong" and not negated_before(en, h.start):
             strong[h.label].append(h)
     return any_dir, strong
+
+
+#: words after which a noun-verb homograph is a verb: the infinitive "to", modals, "do"
+_VERB_BEFORE = frozenset("to will would could may might can should must did does do".split())
+#: what follows a past or -ing form of change: a preposition of its amount or end point, a
+#: figure, an adverb of degree ("slipped to 3%", "ballooned sharply", "contracted by 2%")
+_CHANGE_AFTER = re.compile(r"\s*(?:$|[,.;:]|\d|(?:by|to|from|in|further|again|sharply|slightly|"
+                           r"markedly|significantly|steadily|rapidly)\b)", re.IGNORECASE)
+
+
+def _as_verb(en: str, hit: EnHit) -> bool:
+    """Whether a noun-verb homograph of change (strength "verb": contract, slide, slip, rocket)
+    stands as a verb: after "to" or a modal ("continued to contract", "may slip"), or as a past or
+    -ing form before its amount or an adverb of degree ("slipped to 3%").  "the contracts", "a
+    pay slip" are nouns and prove nothing."""
+    before = lx.tokenize_en(en[:hit.start])[-1:]
+    if before and before[0].text.lower() in _VERB_BEFORE:
+        return True
+    return hit.text.lower().endswith(("ed", "ing", "slid")) and bool(_CHANGE_AFTER.match(en, hit.end))
 
 
 #: aspect particles between a verb and its object (降低了成本)
@@ -433,6 +474,27 @@ def _compared(en: str, cue: ZhHit, any_dir: dict[str, list], strong: dict[str, l
         any_dir[d] = [h for h in any_dir[d] if _compares(h)]
 
 
+#: a direction noun that heads a phrase ("the decline in profits", "growth of revenue")
+_NOUN_HEAD = re.compile(r"\s+(?:in|of)\b", re.IGNORECASE)
+
+
+def _past_quantities(hits: list[EnHit], en: str, zh: str, d: str) -> list[EnHit]:
+    """The English words of direction ``d`` left once each quantity noun of ``d`` in ``zh`` has
+    taken the first one that heads a noun phrase: 降幅收窄 rendered "the decline in profits
+    widened" has "decline" for 降幅 "size of the fall" and nothing of 收窄's narrowing; "the
+    decline in profits narrowed" keeps "narrowed".  A verb ("grew by 2.64%") renders a change,
+    not a quantity, and is never taken."""
+    taken = sum(1 for h in zh_substring_cues(zh, cue_rows(TABLE))
+                if h.row.extra[:1] == (f"{d}-quantity",))
+    out = []
+    for h in hits:
+        if taken and _NOUN_HEAD.match(en, h.end):
+            taken -= 1
+            continue
+        out.append(h)
+    return out
+
+
 def _bound_flags(pair: Pair) -> list[Flag]:
     """The number-bound rule: 20多个 rendered "nearly 20" (see ``qa.number_bounds``)."""
     flags = []
@@ -483,6 +545,8 @@ def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, opts: DirectionOpti
                                         for k, v in found.items()} for found in (any_dir, strong))
                 if _comparison(pair.zh, cue, clause):
                     _compared(en, cue, any_dir, strong)
+                if strong[other]:
+                    any_dir[d] = _past_quantities(any_dir[d], en, zh_part, d)
                 if (not strong[other] or _rendered_by_own(any_dir[d], zh_part, cue)
                         or _says_own_verb(en, cue)):
                     continue

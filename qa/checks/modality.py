@@ -36,6 +36,15 @@ whatever obligation word stands beside the hedge, unless the Chinese softens it 
 (尽量, 力争, 必要时, 原则上, 建议 …: Chinese ``hedge`` rows, or a permission or encouragement).
 A prohibition is answered only by a negation that may bear on the verb: "may release the
 data without approval" permits (the "without" is 未经's), "no one may release" forbids.
+Absence of obligation ("need not", "do not have to", "not required to") is a permission not to
+act: 不宜 "inadvisable" rendered "need not be rushed into" permits; the phrase's own "not" is no
+prohibition.
+
+The reverse softening is a change too: a best effort (力争, 争取, 力求, 尽可能: strong ``hedge``
+rows) or a rule with exceptions (原则上 "in principle") said as a certainty ("will ensure",
+"without exception", "in all cases") when the English renders no softening (a hedge phrase, a
+word of effort or aim, the cue's gloss) and no Chinese word glosses the certainty (确保 "to
+ensure").  A minor flag, one per sentence: the certainty word is one place.
 """
 
 from __future__ import annotations
@@ -118,6 +127,10 @@ def _verb_joined(zh: str, span: tuple[int, int]) -> list[ZhHit]:
     return out
 
 
+#: negators that, right before an obligation word, make it an absence of obligation (不需要, 毋须)
+_ZH_NOT = frozenset("不无没未毋")
+
+
 def _zh_classes(pair: Pair, start: int, end: int, weak: bool) -> dict[str, list[ZhHit]]:
     """The clause's modal cues by class; 'none' rows (可持续, 重要) are words, not cues."""
     out: dict[str, list[ZhHit]] = {"obligation": [], "permission": [], "prohibition": [],
@@ -127,6 +140,8 @@ def _zh_classes(pair: Pair, start: int, end: int, weak: bool) -> dict[str, list[
         strength = h.row.extra[0] if h.row.extra else "strong"
         if strength == "none" or (len(h.row.cue) == 1 and cedict_join(pair.zh, h)):
             continue
+        if h.row.kind == "obligation" and h.start > 0 and pair.zh[h.start - 1] in _ZH_NOT:
+            continue  # 不需要 "need not", 无须: the absence of the obligation, not an obligation
         if h.row.kind == "permission" and strength == "weak":
             out["weak_permission"].append(h)
         elif strength == "strong" or weak:
@@ -138,7 +153,7 @@ def _has_modal_cue(pair: Pair, opts: ModalityOptions) -> bool:
     """Any cue :func:`_check_pair` judges, anywhere in the pair's Chinese."""
     own = _zh_classes(pair, 0, len(pair.zh), opts.weak_cues)
     return bool(own["obligation"] or own["permission"] or own["prohibition"] or own["encouragement"]
-                or (opts.weak_cues and own["weak_permission"]))
+                or (opts.weak_cues and own["weak_permission"]) or _strong_hedges(own["hedge"]))
 
 
 def _finding(cue: dict[str, list[ZhHit]], context: dict[str, list[ZhHit]],
@@ -185,7 +200,66 @@ def _finding(cue: dict[str, list[ZhHit]], context: dict[str, list[ZhHit]],
     if (permission and not context["obligation"] and not context["prohibition"]
             and strong_obl and not en["permission"] and not en["negation"]):
         return permission[0], "obligation", strong_obl[0]
-    return None
+    return _hardened(cue["hedge"], context["hedge"], en, en_text, glosses)
+
+
+#: English words of certainty (Quirk et al. 1985 §4.53: certainty and universality, no room left):
+#: what a best effort (力争 "to strive for") or a rule with exceptions (原则上 "in principle")
+#: becomes when the translator drops the softening
+_CERTAIN = re.compile(r"\b(?:ensur(?:e|es|ed|ing)|make sure|guarantee[ds]?|without exception|in (?:all|every) cases?"
+                      r"|invariably|unconditionally)\b", re.IGNORECASE)
+#: words that render a best effort or an aim whatever the cue's own gloss ("aims to", "the goal is")
+_AIMS = frozenset(lx.lemma(w) for w in "aim goal target objective".split())
+
+
+def hedge_renderings(hedges: list[ZhHit], en_hedges: list[EnHit], en_text: str) -> int:
+    """How many places of ``en_text`` may render a Chinese hedge: English hedge phrases, and
+    words of effort or aim or of a hedge's own gloss ("in principle" for 原则上) outside them."""
+    own = lx.StemSet(g for h in hedges for g in word_glosses(h.row.cue)
+                     if g not in lx.STOPWORDS and len(g) > 2)
+    renders = _effort() | _AIMS
+    spans = [(h.start, h.end) for h in en_hedges]
+    spans += [(t.start, t.end) for t in lx.tokenize_en(en_text) if (t.lemma in renders or own.has(t.lemma))
+              and not any(s <= t.start < e for s, e in spans)]
+    return len(spans)
+
+
+def _strong_hedges(hits: list[ZhHit]) -> list[ZhHit]:
+    return [h for h in hits if h.row.extra[:1] == ("strong",)]
+
+
+def _hardened(own: list[ZhHit], context: list[ZhHit], en: dict[str, list], en_text: str,
+              glosses: frozenset[str]) -> tuple[ZhHit, str, object] | None:
+    """A best effort or a rule with exceptions said as a certainty: (cue, "obligation", word) or None.
+
+    力争到2025年底…突破10万个 rendered "will ensure that it has more than 100,000", 原则上
+    rendered "without exception".  The clause's strong hedge (:func:`_strong_hedges`) must
+    be rendered by nothing: the English Chinese hedges of the scope outnumber the English
+    renderings of any (a hedge phrase, a word of effort or aim, a gloss of the cue), and the
+    English has a word of certainty (:data:`_CERTAIN`) that no Chinese word of the pair glosses
+    (确保 "to ensure", 一律 "without exception" say it themselves).
+    """
+    mine = _strong_hedges(own)
+    if not mine:
+        return None
+    certain = [m for m in _CERTAIN.finditer(en_text)
+               if not {lx.lemma(w) for w in m.group().lower().split()} & glosses]
+    if not certain:
+        return None
+    if hedge_renderings(mine, en["hedge"], en_text) >= len(_strong_hedges(context)):
+        return None
+    m = certain[0]
+    return mine[0], "obligation", EnHit("obligation", "strong", m.start(), m.end(), m.group())
+
+
+#: a "not" right before "only": the correlative "not only … but (also)" (Quirk et al. 1985 §13.38)
+_NOT_ONLY = re.compile(r"\s+only\b", re.IGNORECASE)
+
+
+def _not_only(hit: EnHit, text: str) -> bool:
+    """A phrase of absence of obligation that is the start of "not only … but also": "the
+    industry needs not only the firms' efforts" states a need, it permits nothing."""
+    return hit.label == "permission" and " " in hit.text and bool(_NOT_ONLY.match(text, hit.end))
 
 
 #: where one English clause ends and a clause of its own begins, for the weak obligation words
@@ -283,12 +357,13 @@ def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, neg_cues: EnglishCu
     soft = _hedged(pair.zh)
     glosses = _pair_glosses(pair.zh)
     flags = []
+    hardened = False
     for clause in pc.zh:
         own = _zh_classes(pair, clause.start, clause.end, opts.weak_cues)
         if not opts.weak_cues:
             own["weak_permission"] = []
         if not (own["obligation"] or own["permission"] or own["prohibition"]
-                or own["encouragement"] or own["weak_permission"]):
+                or own["encouragement"] or own["weak_permission"] or _strong_hedges(own["hedge"])):
             continue
         for scope in scopes(pc, clause):
             context = _zh_classes(pair, scope.zh_start, scope.zh_end, True)
@@ -296,14 +371,21 @@ def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, neg_cues: EnglishCu
             en: dict[str, list] = {"obligation": [], "permission": [], "prohibition": [],
                                    "encouragement": [], "hedge": []}
             for h in cues.find(en_text):
-                en[h.label].append(h)
-            en["negation"] = english_negations(en_text, neg_cues, strict=True)
+                if not _not_only(h, en_text):
+                    en[h.label].append(h)
+            # "need not", "not required to": the negation is the permission phrase's own
+            en["negation"] = [n for n in english_negations(en_text, neg_cues, strict=True)
+                              if not any(h.start <= n[0] < h.end for h in en["permission"])]
             found = _finding(own, context, en, en_text, only_if, soft, glosses)
             if found is None:
                 continue
             cue, says, hit = found
+            if cue.row.kind == "hedge":
+                if hardened:
+                    break  # one certainty word, one flag: the sentence's other hedges are not blamed again
+                hardened = True
             strength = cue.row.extra[0] if cue.row.extra else "strong"
-            major = scope.sentence and strength == "strong"
+            major = scope.sentence and strength == "strong" and cue.row.kind != "hedge"
             s, e = hit.start + scope.en_start, hit.end + scope.en_start
             gloss = cue.row.extra[1] if len(cue.row.extra) > 1 else ""
             flags.append(MODALITY.flag(

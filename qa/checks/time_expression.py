@@ -31,8 +31,11 @@ year").  Sentence-level evidence makes a major flag, a confidently matched
 clause window a minor one.  A contradiction the table marks ``~`` says a moment inside the
 cue's span ("in 2021" for 2021年以来, "at the beginning of the year" for 年初以来): a minor
 flag, since a loose 以来 before a one-off event is rightly "in 2018".  The same period last
-year (去年同期) is not the whole of last year nor the quarter before; the middle of a year is
-neither its start nor its end.
+year (去年同期), or a bare 同期 "the same period", is not the whole of last year nor the quarter
+before; the middle of a year (年中) is neither its start nor its end; the eve of an event (前夕) is
+not its aftermath; a rule that takes effect from a date (自…起施行, 起实施, 起生效) does not end
+then ("until", "expire").  A cue that jieba cuts on both sides (今年|中国 holds no 年中) is two
+words' halves, not a cue.
 
 Rows whose cue holds ``N`` are *anchored* to a figure: 过去N年 "the past N
 years", N年至今 "from N until now", N大以来 "since the Nth Congress", N年代初
@@ -61,7 +64,15 @@ from qa import lexicons as lx
 from qa.checks.numbers import en_numbers
 from qa.clause_match import document_clauses
 from qa.event_order import reversed_orders
-from qa.meaning_cues import CueRow, ZhHit, quote, read_table, scopes, zh_substring_cues
+from qa.meaning_cues import (
+    CueRow,
+    ZhHit,
+    quote,
+    read_table,
+    scopes,
+    zh_substring_cues,
+    zh_words,
+)
 from qa.model import Check, Context, Flag
 
 TABLE = "time_words.tsv"
@@ -175,8 +186,18 @@ WORD_FINAL = frozenset("前到上本")
 
 
 def _inside_word(zh: str, start: int) -> bool:
-    """Whether the cue at ``start`` opens with a character that ends a CC-CEDICT word begun before it."""
-    return start > 0 and zh[start] in WORD_FINAL and zh[start - 1:start + 1] in lx.cedict()
+    """Whether the cue at ``start`` opens with a character that ends a CC-CEDICT word begun before it,
+    unless jieba starts a word there: 知识产权日前夕 is 日 + 前夕 "eve", though CC-CEDICT lists 日前."""
+    return (start > 0 and zh[start] in WORD_FINAL and zh[start - 1:start + 1] in lx.cedict()
+            and not any(s == start for _w, s, _e in zh_words(zh)))
+
+
+def _straddles(zh: str, cue: ZhHit) -> bool:
+    """Whether jieba cuts the cue on both sides: it starts inside one word and ends inside the
+    next (今年中国 is 今年 + 中国, no 年中 "mid-year"), so it is two words' halves."""
+    words = zh_words(zh)
+    return (any(s < cue.start < e for _w, s, e in words)
+            and any(s < cue.end < e for _w, s, e in words))
 
 
 def zh_anchored_cues(zh: str) -> list[AnchoredHit]:
@@ -289,7 +310,7 @@ def _check_pair(pair: Pair, ctx: Context, opts: TimeExpressionOptions) -> list[F
     for clause in pc.zh:
         for cue in zh_time_cues(pair.zh, (clause.start, clause.end)):
             if any(s < cue.end and cue.start < e for s, e in settled) or _counted_span(pair.zh, cue) \
-                    or _inside_word(pair.zh, cue.start):
+                    or _inside_word(pair.zh, cue.start) or _straddles(pair.zh, cue):
                 continue
             word = table[cue.row.cue]
             # a time word touching this one is part of the same expression (今年以来 "since the
