@@ -101,3 +101,14 @@ def test_window_cut_from_the_dominant_rendering_is_no_deviation():
                                                     "for admission."),
     ]
     assert terminology.check_consistency(Context(pairs=pairs)) == []
+
+
+def test_a_rendering_cut_at_a_hyphen_is_named_whole():
+    """The 学习时报 article's 市场化配置: its dominant rendering is read as the words after the
+    hyphen; the message must name "market-oriented allocation", not "oriented allocation"."""
+    from qa.checks.terminology import _whole_words
+
+    en = "We will deepen market-oriented allocation of data factors."
+    assert _whole_words(en, "oriented allocation") == "market-oriented allocation"
+    assert _whole_words(en, "allocation of data") == "allocation of data"
+    assert _whole_words("a high-quality data-driven plan", "quality data") == "high-quality data-driven"

@@ -766,6 +766,24 @@ def _rendering_span(en: str, text: str) -> tuple[tuple[int, int], ...]:
     return ((at, at + len(text)),) if at >= 0 and text else ()
 
 
+def _whole_words(en: str, text: str) -> str:
+    """``text`` as ``en`` writes it, widened to whole hyphenated words: a rendering cut at a
+    hyphen ("oriented allocation" of "market-oriented allocation") reads as another phrase."""
+    at = en.find(text)
+    if at < 0:
+        return text
+    start, end = at, at + len(text)
+    while start > 1 and en[start - 1] == "-" and en[start - 2].isalpha():
+        start -= 1
+        while start > 0 and en[start - 1].isalpha():
+            start -= 1
+    while end + 1 < len(en) and en[end] == "-" and en[end + 1].isalpha():
+        end += 1
+        while end < len(en) and en[end].isalpha():
+            end += 1
+    return en[start:end]
+
+
 def _id_list(ids: list[int], shown: int = 8) -> str:
     head = ", ".join(map(str, ids[:shown]))
     return head + (f" and {len(ids) - shown} more" if len(ids) > shown else "")
@@ -785,6 +803,8 @@ def deviation_flags(ctx: Context, term: str, dominant: tuple[str, list[int]],
     """
     text, ids = dominant
     by_id = {p.id: p for p in (ctx.pairs if pairs is None else pairs)}
+    if ids and ids[0] in by_id:
+        text = _whole_words(by_id[ids[0]].en, text)
     flags = []
     for r in odd:
         p = by_id[r.pair_id]
