@@ -127,3 +127,11 @@ def test_a_negative_word_of_another_negation_does_not_render_an_implicit_one():
                         "internal controls that lack enforcement.") == []
     assert polarity(zh, "The audit found problems in some units such as unclear accounts and "
                         "internal controls that carry enforcement.") == ["minor"]
+
+
+def test_a_later_sense_owns_no_negative_word():
+    """逾期 is first "to be overdue"; its later sense "to fail to meet a deadline" does not make the
+    "fail" of "fail to do so" its own, so the word renders 未报送."""
+    zh = "请各企业于6月底前报送自查报告，逾期未报送的将予以通报。"
+    assert polarity(zh, "Enterprises are requested to submit their self-inspection reports by the end "
+                        "of June; those that fail to do so on time will be named in a circular.") == []

@@ -389,10 +389,13 @@ def _gloss_heads(word: str) -> frozenset[str]:
     heads = set()
     for part in ([word] if word in cd else cd.segment(word)):
         for g in cd.glosses(part, per_entry=8) if part in cd else ():
-            words = lx.strip_gloss(g).split()
+            heads.update(w.lower() for w in lx.strip_gloss(g).split()[:1])
+        for e in cd.get(part):
+            # the verb of an entry's first sense: 滞后 "to lag behind" says "lag"; a later sense
+            # (逾期 "to be overdue; to fail to meet a deadline") does not own its "fail"
+            words = lx.strip_gloss(e.glosses[0]).split() if e.glosses else []
             if words[:1] == ["to"] and len(words) > 1:
-                words = words[1:]  # a verb's gloss: 滞后 "to lag behind" says "lag"
-            heads.update(w.lower() for w in words[:1])
+                heads.add(words[1].lower())
     return frozenset(heads)
 
 
