@@ -861,7 +861,7 @@ def _forward(pair: Pair, pc: PairLinks, opts: PolarityOptions, cues: EnglishCues
                 flags.append(found)
                 continue
         if opts.lexical:
-            flags += _dropped_implicit(pair, pc, clause, cues, _negated_words(pair.zh, clause))
+            flags += _dropped_implicit(pair, pc, clause, cues)
         if not negs:
             continue
         cue = negs[0]
@@ -938,8 +938,7 @@ def _says_implicit(en: str, word: str, note: str, cues: EnglishCues, taken: int 
                or (len(t.lemma) >= 5 and t.lemma[:5] in stems) for t in lx.tokenize_en(en))
 
 
-def _dropped_implicit(pair: Pair, pc: PairLinks, clause: Clause, cues: EnglishCues,
-                      taken: int = 0) -> list[Flag]:
+def _dropped_implicit(pair: Pair, pc: PairLinks, clause: Clause, cues: EnglishCues) -> list[Flag]:
     """A Chinese word whose meaning is an absence or a refusal (缺乏 "lack", 难以 "hard to", 免于
     "be exempt from", 拒不 "refuse to") of which the English that renders its clause says
     nothing: "rules that carried binding force" for 制度缺乏约束力, "were able to bring capacity
@@ -947,8 +946,8 @@ def _dropped_implicit(pair: Pair, pc: PairLinks, clause: Clause, cues: EnglishCu
     this test knows.  Read in the confident window and the English sentence before it, where a
     negation shared over a list stands (难以形成…，…也是难以推进的 "it will be difficult to
     establish …, transform … and adjust …"); never on an unsure link.  An agent noun (否认者
-    "deniers") says no absence.  ``taken``: the clause's negations of the table, whose English
-    negative words cannot render this one too."""
+    "deniers") says no absence.  The clause's other negated words (:func:`_negated_words`) take
+    as many English negative words, which cannot render this one too."""
     hits = [h for h in zh_word_cues(pair.zh, _negative_implicit_rows(), (clause.start, clause.end))
             if pair.zh[h.end:h.end + 1] not in _AGENT_SUFFIXES]
     if not hits:
@@ -959,6 +958,7 @@ def _dropped_implicit(pair: Pair, pc: PairLinks, clause: Clause, cues: EnglishCu
     # what the sentence says before the window may scope over it ("it will be difficult to
     # establish …, transform … and adjust …" for 难以形成…，…也是难以推进的)
     en = _sentence_before(pair.en, window[0]) + pair.en[window[0]:window[1]]
+    taken = _negated_words(pair.zh, clause)
     for hit in hits:
         note = hit.row.extra[0].split(";")[0].strip()
         if _says_implicit(en, hit.row.cue, note, cues, taken):
