@@ -66,7 +66,10 @@ def _part(word: str, with_characters: bool) -> Part | None:
     for e in cd.get(word):
         glosses = [g for g in e.glosses if not lx.SKIP_GLOSS.match(g)]
         if len(word) == 1:
-            glosses = glosses[:5]
+            # a character's words, not a description of its grammar: 得 "structural particle:
+            # used after a verb …, linking it to following phrase indicating effect, degree,
+            # possibility etc" names no English it is rendered by ("effect", "degree", "phrase")
+            glosses = [g for g in glosses[:5] if not _GRAMMAR.search(g)]
         for g in glosses:
             clean = lx.strip_gloss(re.sub(r"^(lit\.|fig\.)\s*", "", g))
             lemmas.update(lx.content_lemmas(clean))

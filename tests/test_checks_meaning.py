@@ -138,6 +138,20 @@ def test_an_idiom_whose_sense_is_its_parts_is_rendered_by_them():
     assert "画蛇添足" in f.message
 
 
+def test_a_preposition_is_no_evidence_of_a_literal_rendering():
+    """继往开来 ("to follow the past and herald the future"): 往 is glossed "towards", so "continue
+    to advance towards" would read as 继 → 'continue', 往 → 'towards' (the published English of a
+    2012 speech has such a sentence); its image rendered by content words is still caught."""
+    zh = "我们这一代人一定要承前启后、继往开来，继续朝着民族复兴的目标奋勇前进。"
+    sense = Pair(id=1, zh=zh, en="Our generation should draw on past progress and chart a new course for "
+                                 "the future, and continue to boldly advance towards the goal of national "
+                                 "rejuvenation.")
+    assert idioms.literal_idioms_in([sense]) == []
+    image = Pair(id=2, zh="我们要继往开来。", en="We must inherit the going and open the coming.")
+    f, = idioms.literal_idioms_in([image])
+    assert "继往开来" in f.message
+
+
 def test_literal_cue_outweighs_a_rendering_explained_by_other_words():
     # 'key core technologies' renders 关键核心技术, not 牛鼻子; "nose of the ox" is the literal cue
     f, = idioms.literal_idioms_in([labelled(16)])
@@ -432,3 +446,14 @@ def test_attribution_clause_is_not_an_omission(embedder):
     # the reporting clause is rendered freely ("called for" for 提出); its words are no evidence
     assert run_coverage(coverage.check_omission, [PLENUM], embedder) == []
     assert run_coverage(coverage.check_omission, [PLENUM]) == []
+
+
+def test_a_characters_grammar_gloss_names_no_rendering():
+    """得 is glossed "structural particle: used after a verb …, linking it to following phrase
+    indicating effect, degree, possibility etc": "effect" or "degree" in the English is no
+    rendering of 得 by its character."""
+    from qa import literal as lr
+
+    de = next(p for p in lr.parts_of("唾手可得") if p.zh == "得")
+    assert {"obtain", "gain"} <= de.lemmas
+    assert not de.lemmas & {"structural", "phras", "degre", "effect", "verb"}

@@ -337,6 +337,14 @@ def _idiom_shaped(expr: str) -> bool:
     return any(f.startswith("v") for f in flags) and not any(f in ("ns", "nr", "nt") for f in flags)
 
 
+#: English prepositions: a character glossed by one (往 "towards", 继 "after") is rendered by it in
+#: any sentence that goes somewhere, so the word is no evidence of a literal rendering
+_PREPOSITIONS = frozenset("""about above across after against along amid among around at before behind
+below beneath beside between beyond by down during except for from in inside into near of off on
+onto out outside over per since through throughout till to toward towards under until up upon via
+with within without""".split())
+
+
 def _literal_evidence(expr: Expression, phrase: lx.SetPhrase | None,
                       tokens: list[lx.Token], text: str, known_meaning: bool = True,
                       meaning_words: frozenset[str] = frozenset(),
@@ -346,7 +354,8 @@ def _literal_evidence(expr: Expression, phrase: lx.SetPhrase | None,
     parts = lr.parts_of(expr.text)
     width = min(12, 3 * max(1, len(parts)) + 2)
     i, j, chosen = lr.best_window(parts, tokens, width, text) if parts else (0, 0, {})
-    chosen = {k: tj for k, tj in chosen.items() if tokens[tj].lemma not in meaning_words}
+    chosen = {k: tj for k, tj in chosen.items()
+              if tokens[tj].lemma not in meaning_words and tokens[tj].text.lower() not in _PREPOSITIONS}
     if chosen:
         i, j = min(chosen.values()), max(chosen.values())
     if chosen and (j - i + 1) > 2 * len(chosen) + 2:
