@@ -249,12 +249,6 @@ def detect_literal(pair_zh: str, pair_en: str,
 _FIG = re.compile(r"^\(?fig\.\)?\s*")
 
 
-def _same_word(a: str, b: str) -> bool:
-    """Two content lemmas of one word: equal, or one stem of five letters or more ("arduous" of
-    "arduously", "differ" of "different")."""
-    return a == b or (len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5])
-
-
 @lru_cache(maxsize=4096)
 def compositional(key: str) -> bool:
     """Whether one of the first two CC-CEDICT senses of the expression says nothing but its parts:
@@ -266,7 +260,8 @@ def compositional(key: str) -> bool:
     parts = [lemma for p in lr.parts_of(key, with_characters=True) for lemma in p.lemmas]
     for gloss in _sense_glosses(key)[:2]:
         words = lx.content_lemmas(lx.strip_gloss(gloss))
-        if words and all(any(_same_word(w, p) for p in parts) for w in words):
+        # one word when of one stem: "arduous" of "arduously", "differ" of "different"
+        if words and all(any(lx.same_stem(w, p) for p in parts) for w in words):
             return True
     return False
 

@@ -332,14 +332,11 @@ def _negative_potential(word: str) -> bool:
     return m is not None and w not in _NOT_NEGATIVE and is_known(m.group(1) + "le")
 
 
-_CLAUSE_END = re.compile(r"[，,；;。！!？?：:]")
-
-
 def _later_glosses(zh: str, cue: ZhHit) -> StemSet:
     """Glosses of the words after ``cue`` in its clause: English may move the negation onto
     the object (不符合公平正义 "injustice")."""
-    end = _CLAUSE_END.search(zh, cue.end)
-    rest = zh[cue.end:end.start() if end else len(zh)]
+    end = next((c.end for c in zh_clauses(zh) if c.start <= cue.start < c.end), len(zh))
+    rest = zh[cue.end:end]
     return StemSet(frozenset().union(*(word_glosses(w) for w, _, _ in zh_words(rest) if HAN.search(w))))
 
 
@@ -358,7 +355,8 @@ def _negative_glosses() -> frozenset[str]:
     return frozenset(out)
 
 
-_AFFIXED = re.compile(r"^(?:non-?|un|in|im|il|ir|dis)[a-z]{3,}$")
+#: a word with a negative prefix and the base after it
+_AFFIXED = re.compile(r"(?:non-?|un|in|im|il|ir|dis)([a-z]{3,})$")
 
 
 #: gloss words that make a Chinese word negative in itself (辜负 "to fail to live up to")
@@ -558,7 +556,7 @@ def _in_a_name(pair: Pair, neg: LexicalNegation) -> bool:
 
 def _affixed_base(token: str, neg: LexicalNegation) -> bool:
     """``token`` is a negative-affix form of a base ("inability" for "able", "unrelated")."""
-    m = re.match(r"(?:non-?|un|in|im|il|ir|dis)([a-z]{3,})$", token.lower())
+    m = _AFFIXED.match(token.lower())
     return m is not None and (en_root(m.group(1)) in neg.bases or lx.lemma(m.group(1)) in neg.lemmas
                               or en_root(m.group(1))[:4] in {b[:4] for b in neg.bases if len(b) >= 4})
 
