@@ -23,7 +23,6 @@ run by default, as ``zhen check`` runs them, with the bundled embedder.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import tempfile
 from collections import Counter
@@ -36,6 +35,7 @@ sys.path.insert(0, str(REPO / "bench"))
 from common import mac_or_skip
 from qa_probes import MEANING_CHECKS
 
+from align.evaluation import parse_beads
 from align.model import Pair
 
 TEXTS = ("pol", "aca", "mag")
@@ -49,10 +49,8 @@ def gold_pairs(folder: Path) -> list[Pair]:
     zh = zh_file.read_text(encoding="utf-8").splitlines()
     en = (folder / "en" / name).read_text(encoding="utf-8").splitlines()
     pairs: list[Pair] = []
-    for line in (folder / "gold" / f"{name}.align").read_text(encoding="utf-8").splitlines():
-        left, _, right = line.partition(":")
-        zs = [int(x) for x in re.findall(r"\d+", left)]
-        es = [int(x) for x in re.findall(r"\d+", right)]
+    gold = (folder / "gold" / f"{name}.align").read_text(encoding="utf-8").splitlines()
+    for zs, es in parse_beads(gold):
         if zs and es:
             pairs.append(Pair(id=len(pairs) + 1, zh="".join(zh[i] for i in zs),
                               en=" ".join(en[i] for i in es)))
