@@ -104,6 +104,17 @@ _INFLECTED = re.compile(r"(?:ed|ing|ly|ible|able)$")
 _AUXILIARY_NEXT = re.compile(r"(?:[a-z]+(?:ed|en)|been|to|not|no|never|yet|got|already|just|also)$")
 
 
+#: the forms of "do" that are also the auxiliary of emphasis, questions and negation
+_DO_FORMS = frozenset({"do", "does", "did"})
+
+
+def _verb_bases() -> frozenset[str]:
+    """The English verb list the fragments check reads (loaded on first use)."""
+    from qa.checks.fragments import verb_bases
+
+    return verb_bases()
+
+
 def renders_base(token: str, negation: LexicalNegation, following: str = "") -> bool:
     """The English ``token`` is one of the positive words ``negation`` negates.
 
@@ -111,11 +122,19 @@ def renders_base(token: str, negation: LexicalNegation, following: str = "") -> 
     derived form that shares a base's root ("reversed" for "reversible");
     a light verb of the stem ("have" for 具备) only as a main verb, when
     ``following`` (the next English word) is no participle ("have a
-    natural endowment", not "have improved").
+    natural endowment", not "have improved"; a "do" before a bare verb is the auxiliary,
+    "do share").  Other generic words (do, make, get, take:
+    ``lx.STOPWORDS``) are auxiliaries or light verbs far more often than the stem's
+    rendering ("positivists do share the view" for 不进行).
     """
     low = token.lower()
     if lx.lemma(low) in negation.light or low in ("has", "had") and "have" in negation.light:
-        return bool(following) and not _AUXILIARY_NEXT.match(following.lower())
+        nxt = following.lower()
+        if low in _DO_FORMS and nxt in _verb_bases():
+            return False  # the emphatic or question "do" before a bare verb ("do share the view")
+        return bool(following) and not _AUXILIARY_NEXT.match(nxt)
+    if low in lx.STOPWORDS or lx.lemma(low) in lx.STOPWORDS:
+        return False  # a generic word (进行 "to do": "positivists do share") renders no stem of its own
     if lx.lemma(low) in negation.lemmas:
         return True
     return bool(_INFLECTED.search(low)) and en_root(low) in negation.bases

@@ -71,7 +71,7 @@ def _part(word: str, with_characters: bool) -> Part | None:
             # possibility etc" names no English it is rendered by ("effect", "degree", "phrase")
             glosses = [g for g in glosses[:5] if not _GRAMMAR.search(g)]
         for g in glosses:
-            clean = lx.strip_gloss(re.sub(r"^(lit\.|fig\.)\s*", "", g))
+            clean = _agent_head(lx.strip_gloss(re.sub(r"^(lit\.|fig\.)\s*", "", g)))
             lemmas.update(lx.content_lemmas(clean))
             if e.proper and len(word) >= 2:
                 names.update(lx.lemma(w) for w in re.findall(r"\b[A-Z][a-z]{2,}\b", clean))
@@ -102,8 +102,23 @@ def _character_lemmas(ch: str) -> frozenset[str]:
         glosses += [g for g in e.glosses if not lx.SKIP_GLOSS.match(g) and not _GRAMMAR.search(g)][:3]
     out: set[str] = set()
     for g in glosses:
-        out.update(lx.content_lemmas(lx.strip_gloss(g)))
+        out.update(lx.content_lemmas(_agent_head(lx.strip_gloss(g))))
     return frozenset(out)
+
+
+#: a gloss that defines an agent noun by what the person does (手 "person engaged in certain
+#: types of work", 虫 "person with a particular undesirable characteristic"): the sense of a
+#: character used as an agent suffix (歌手 "singer", 水手 "sailor")
+_AGENT_GLOSS = re.compile(r"^(?:a |the )?(person|people|one|someone)\s+(?:who|that|engaged|skilled|doing"
+                          r"|working|having|with|in charge)\b", re.IGNORECASE)
+
+
+def _agent_head(gloss: str) -> str:
+    """``gloss`` itself, or only its head noun when it defines an agent noun (:data:`_AGENT_GLOSS`):
+    the words of the definition ("work" of "person engaged in certain types of work") describe
+    the person and are no word the character is rendered by ("need hard work" renders no 手)."""
+    m = _AGENT_GLOSS.match(gloss)
+    return m.group(1) if m else gloss
 
 
 def split_hyphens(tokens: list[lx.Token]) -> list[lx.Token]:

@@ -305,18 +305,25 @@ def _meaning_words(phrase: lx.SetPhrase | None, whole: list[str]) -> frozenset[s
     return frozenset((words(whole) | meaning | words(phrase.renderings)) - image)
 
 
-_SIMILE = re.compile(r"\b(?:like|as if|as though|akin to)\s+(?:(?:a|an|the|some)\s+)?$", re.IGNORECASE)
+#: a simile marker with the rest of its clause after it (no clause punctuation): "like a
+#: gigantic ship breaking through strong winds" compares by the whole phrase it opens; "like" as
+#: a verb ("we would like", "I like") marks nothing
+_SIMILE = re.compile(r"(?<!\bwould )(?<!'d )(?<!\bI )(?<!\bwe )(?<!\byou )(?<!\bthey )"
+                     r"\b(?:like|as if|as though|akin to)\s+[^,;:.!?—“”\"]*$", re.IGNORECASE)
+#: how far before the literal words a simile marker may stand
+_SIMILE_REACH = 60
 
 
 def _simile_before(text: str, start: int) -> bool:
-    """Whether the literal words follow "like", "as if", "as though" or "akin to".
+    """Whether the literal words follow "like", "as if", "as though" or "akin to" in their clause
+    ("like a gigantic ship breaking through strong winds and heavy waves" for 长风破浪).
 
     A translator who writes "will become even more like water without a source"
     keeps the image as an explicit comparison (Newmark's image-plus-marker
     procedure): readable, if less idiomatic than the sense.  Such a rendering is
     still flagged, as minor.
     """
-    return bool(_SIMILE.search(text[max(0, start - 40):start]))
+    return bool(_SIMILE.search(text[max(0, start - _SIMILE_REACH):start]))
 
 
 def _idiom_shaped(expr: str) -> bool:

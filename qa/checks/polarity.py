@@ -258,6 +258,49 @@ def _strength(zh: str, cue: ZhHit) -> str:
     return "major"
 
 
+#: gloss lemmas that say the negation itself, not what is negated (不得 "not allowed": "not")
+_NEGATION_GLOSSES = frozenset({"not", "no", "never", "cannot", "without", "non", "doesn", "hasn",
+                               "haven", "t", "don", "isn", "aren", "won"})
+
+
+def _negated_content(zh: str, cue: ZhHit) -> tuple[StemSet, StemSet]:
+    """(what the negation negates, what the pair's other Chinese words say) as gloss lemmas.
+
+    The negated content is the cue's own content glosses (不得 "allow", 严禁 "prohibit" with
+    its WordNet antonyms "allow", "permit"), those of the words it overlaps (处理 of 理不好)
+    and of the word after it (允许 of 不允许).  The other words' glosses explain English
+    words that are not the negated one (适应 twice: "adapt" renders the unnegated one)."""
+    words = zh_words(zh)
+    nxt = next((s for _, s, _ in words if s >= cue.end), len(zh))
+    near = [w for w, s, e in words if s < cue.end and cue.start < e or s == nxt]
+    content = {g for w in near for g in word_glosses(w)} - _NEGATION_GLOSSES
+    if cue.row.kind == "prohibition":  # 严禁 "prohibit": "allowed" says what it forbids is free
+        content |= {lx.lemma(a.antonym) for g in word_glosses(cue.row.cue) for a in antonyms(g, frozenset("v"))}
+    others = StemSet(g for w, s, e in words if not (s < cue.end and cue.start < e or s == nxt)
+                     for g in word_glosses(w))
+    return StemSet(content - lx.STOPWORDS), others
+
+
+def _reversal_evidence(zh: str, cue: ZhHit, en: str) -> bool:
+    """The English says the thing the Chinese negates: a gloss of the negated word (不忘回馈
+    "has always forgotten to give back": 忘 "forget"), or the opposite of a prohibition's
+    verb (严禁截留 "retention is strictly allowed"), that no other word of the Chinese
+    explains.  Without it, an English with no negation has paraphrased or left out the
+    negated clause ("the hull held" for 船体没有坏, "outdated systems" for 不适应…的体制):
+    a negation may be lost, but nothing English says is shown reversed, so the flag is
+    minor; with it, the English asserts what the Chinese denies, and the flag is major."""
+    from qa.english_verb_forms import verb_lemma
+
+    content, others = _negated_content(zh, cue)
+    for t in lx.tokenize_en(en):
+        if t.text.lower() in lx.STOPWORDS:
+            continue
+        lemmas = {t.lemma, lx.lemma(verb_lemma(t.text.lower()))}  # "forgotten" is "forget"
+        if any(content.has(w) for w in lemmas) and not any(others.has(w) for w in lemmas):
+            return True
+    return False
+
+
 #: words that negate a state from now on ("no longer"): their opposite is continuation
 CESSATION = ("不再", "再也不", "不复", "再不")
 
@@ -284,19 +327,28 @@ def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues,
     the English word is a gloss of the negated word (不合适 "inappropriate"), the whole
     word a gloss of the cue's own word (看不见 "invisible"), or a CC-CEDICT negative whose
     base glosses a later word of the clause (不符合公平正义 "injustice"); a negative
-    adjective of possibility ("invincible" for 不可战胜); and the positive of a negative
-    word (决不辜负 "live up to": :func:`_litotes`).
+    adjective of possibility ("invincible" for 不可战胜); the positive of a negative
+    word (决不辜负 "live up to": :func:`_litotes`); and an opposite manner word beside the
+    negated verb (没有善待 "treated badly": :func:`_manner_rendered`).
     """
-    negations = _not_owned(english_negations(en, cues, strict=False), zh, cue, within)
+    nxt = next_word(zh, cue.end)
+    said = english_negations(en, cues, strict=False)
+    negations = _not_owned(said, zh, cue, within)
     if cue.row.kind == "necessity":  # "can do without" is the opposite of 离不开, not its negation
         negations = [n for n in negations if not _DO_WITHOUT.search(en[:n[1]])]
     if negations:
         return True
+    if cue.row.kind == "negation" and said and _negates_what_follows(en, said, nxt):
+        return True
+    if nxt in _DEGREE and _LESS.search(en):
+        return True  # 没有这样幸运 "less fortunate": a negated degree is a comparative of inferiority
     if cue.row.kind == "necessity" and any(h.label == "necessity" for h in cues.find(en)):
         return True  # 离不开 "cannot do without" rendered "depends on"
-    if cue.row.kind == "negation" and _antonym_rendered(en, next_word(zh, cue.end)):
+    if cue.row.kind == "negation" and _antonym_rendered(en, nxt):
         return True
-    if _litotes(en, next_word(zh, cue.end)):
+    if _litotes(en, nxt):
+        return True
+    if cue.row.kind == "negation" and _manner_rendered(en, nxt):
         return True
     prefixed = list(_PREFIXED.finditer(en))
     if not prefixed:
@@ -304,7 +356,7 @@ def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues,
     if cue.row.kind == "lexical" or any(_negative_potential(m.group()) for m in prefixed):
         return True
     own = StemSet(word_glosses(zh[cue.start:cue.end])) if cue.end - cue.start > 1 else None
-    nearest = StemSet(word_glosses(next_word(zh, cue.end)))
+    nearest = StemSet(word_glosses(nxt))
     later = None
     for m in prefixed:
         word = m.group().lower()
@@ -316,6 +368,27 @@ def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues,
             if later.has(base):
                 return True
     return False
+
+
+#: degree adverbs a negation may stand before (不那么, 没有这样, 并没有过多, 不太): the negation
+#: of a degree is partial (吕叔湘《现代汉语八百词》 不 with 太, 很, 怎么), and English says it
+#: with a comparative of inferiority ("less anxious", "less fortunate", "less elaborate")
+_DEGREE = frozenset("那么 这么 那样 这样 如此 太 太过 过于 过多 过分 很 十分 怎么".split())
+_LESS = re.compile(r"\b(?:less|fewer)\b", re.IGNORECASE)
+#: how many English words after a negative word its object may stand
+_OBJECT_REACH = 4
+
+
+def _negates_what_follows(en: str, said: list[tuple[int, int, str]], word: str) -> bool:
+    """An English negative word whose next few words gloss the word the Chinese negation stands
+    before (没有言论自由 "without that freedom": 自由 "freedom"): it negates the same thing, so it
+    renders this negation, whichever other Chinese word's gloss begins with it (顺利 "without a
+    hitch")."""
+    stems = StemSet(word_glosses(word) - lx.STOPWORDS) if word and HAN.search(word) else None
+    if stems is None:
+        return False
+    return any(stems.has(t.lemma) for _, e, _ in said
+               for t in lx.tokenize_en(en[e:e + 60])[:_OBJECT_REACH] if t.text.lower() not in lx.STOPWORDS)
 
 
 def _rather_than(zh: str, start: int) -> bool:
@@ -684,6 +757,8 @@ def _positive_word(pair: Pair, neg: LexicalNegation, clause: Clause, window: tup
                 continue  # "not, in truth, related": a negation before it reaches across a comma
             if parallel and english_negations(_sentence_before(pair.en, s), cues, strict=True):
                 continue  # the parallel clauses' one English negation reaches this item
+            if _opposite_modifier(words, k, word_glosses(neg.word)):
+                continue  # 没有善待 "badly treated": the negation is said on the manner word
             word = t.text
             return POLARITY.flag(
                 pair, f"The Chinese says {neg.word} ('{neg.gloss}') in '{quote(clause.text)}' but "
@@ -693,6 +768,34 @@ def _positive_word(pair: Pair, neg: LexicalNegation, clause: Clause, window: tup
                            f"('{neg.gloss}') as {neg.word} says",
                 severity=severity)
     return None
+
+
+#: how many words either side of the positive word a modifier that carries the negation stands
+_MODIFIER_REACH = 2
+
+
+def _opposite_modifier(words: list[lx.Token], k: int, glosses: frozenset[str]) -> bool:
+    """A word next to ``words[k]`` is a WordNet antonym of a gloss word of the negated word: 没有
+    善待 ("to treat well") rendered "badly treated" says "not well" on the adverb, 不够合理
+    "poorly reasoned" on the manner; the positive verb is no reversal then."""
+    near = {w.lemma for w in words[max(0, k - _MODIFIER_REACH):k] + words[k + 1:k + 1 + _MODIFIER_REACH]}
+    return any(lx.lemma(a.antonym) in near for g in glosses - lx.STOPWORDS - _NEGATION_GLOSSES
+               for a in antonyms(g, _MODIFIER_POS))
+
+
+def _manner_rendered(en: str, word: str) -> bool:
+    """The English says the negated word with an opposite manner word beside it (没有善待 "treated
+    workers badly"): :func:`_opposite_modifier` at any English word that glosses ``word``."""
+    glosses = word_glosses(word) if word and HAN.search(word) else frozenset()
+    if len(glosses) < 2:
+        return False
+    stems = StemSet(glosses)
+    words = lx.tokenize_en(en)
+    return any(stems.has(t.lemma) and _opposite_modifier(words, k, glosses) for k, t in enumerate(words))
+
+
+#: modifiers: an adverb or adjective antonym ("badly", "poorly", "ill")
+_MODIFIER_POS = frozenset("ra")
 
 
 def _not_yet(zh: str, start: int, end: int) -> tuple[int, int] | None:
@@ -872,6 +975,8 @@ def _forward(pair: Pair, pc: PairLinks, opts: PolarityOptions, cues: EnglishCues
                     and english_negations(_sentence_before(pair.en, scope.en_start), cues, strict=True)):
                 continue  # 不坚持…，不改革开放: the parallel clauses' one English negation
             severity = _strength(pair.zh, cue) if scope.sentence else "minor"
+            if severity == "major" and goes_on is None and not _reversal_evidence(pair.zh, cue, en):
+                severity = "minor"  # the negated clause is paraphrased or left out, not reversed
             where = "the English" if scope.sentence else f"its English '{quote(en)}'"
             said = f"says '{goes_on}' (it goes on)" if goes_on else "has no negation"
             flags.append(POLARITY.flag(
