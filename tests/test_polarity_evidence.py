@@ -83,3 +83,15 @@ def test_a_negative_word_before_the_negated_noun_renders_it():
     en = "The school carried out the review smoothly, but without academic freedom, research has long been hampered."
     assert polarity(zh, en) == []
     assert polarity(zh, en.replace("without", "with")) == ["major"]
+    # the word of an implicit negative (拒不 "refuses"), cut off by a comma, is no rendering of 没有
+    zh = "没有正当理由拒不出庭作证的，法院可以依法拘传。"
+    assert polarity(zh, "A witness who refuses, even with good reason, to testify in court may be "
+                        "summoned by force according to law.")
+
+
+def test_hard_to_renders_a_negation():
+    # "hard to" is a negative-polarity row; a second row of another kind for the same phrase
+    # used to replace it (one kind per English phrase), so "hard to" rendered nothing
+    zh = "这种材料在高温下几乎不会变形。"
+    assert polarity(zh, "It is hard to make this material deform, even at high temperatures.") == []
+    assert polarity(zh, "This material deforms easily at high temperatures.")

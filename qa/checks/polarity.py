@@ -338,7 +338,7 @@ def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues,
         negations = [n for n in negations if not _DO_WITHOUT.search(en[:n[1]])]
     if negations:
         return True
-    if cue.row.kind == "negation" and said and _negates_what_follows(en, said, nxt):
+    if cue.row.kind == "negation" and said and _negates_what_follows(en, said, zh, nxt):
         return True
     if nxt in _DEGREE and _LESS.search(en):
         return True  # 没有这样幸运 "less fortunate": a negated degree is a comparative of inferiority
@@ -379,16 +379,27 @@ _LESS = re.compile(r"\b(?:less|fewer)\b", re.IGNORECASE)
 _OBJECT_REACH = 4
 
 
-def _negates_what_follows(en: str, said: list[tuple[int, int, str]], word: str) -> bool:
-    """An English negative word whose next few words gloss the word the Chinese negation stands
-    before (没有言论自由 "without that freedom": 自由 "freedom"): it negates the same thing, so it
-    renders this negation, whichever other Chinese word's gloss begins with it (顺利 "without a
-    hitch")."""
+def _negates_what_follows(en: str, said: list[tuple[int, int, str]], zh: str, word: str) -> bool:
+    """An English negative word whose next few words, in its phrase, gloss the word the Chinese
+    negation stands before (没有言论自由 "without that freedom": 自由 "freedom"): it negates the
+    same thing, so it renders this negation, whichever other Chinese word's gloss begins with it
+    (顺利 "without a hitch").  Not the word of an implicit negative of the Chinese (拒不 "refuses,
+    even with good reason": "refuses" is 拒不's, and the comma ends its phrase)."""
     stems = StemSet(word_glosses(word) - lx.STOPWORDS) if word and HAN.search(word) else None
     if stems is None:
         return False
-    return any(stems.has(t.lemma) for _, e, _ in said
-               for t in lx.tokenize_en(en[e:e + 60])[:_OBJECT_REACH] if t.text.lower() not in lx.STOPWORDS)
+    implicit = frozenset().union(*(_implicit_words(w) for w in jieba_words(zh, hmm=True)))
+    for _, e, neg in said:
+        if lx.lemma(neg.lower()) in implicit:
+            continue
+        phrase = _PHRASE_END.split(en[e:e + 60], maxsplit=1)[0]
+        if any(stems.has(t.lemma) for t in lx.tokenize_en(phrase)[:_OBJECT_REACH]
+               if t.text.lower() not in lx.STOPWORDS):
+            return True
+    return False
+
+
+_PHRASE_END = re.compile(r"[,;:.!?—()]")
 
 
 def _rather_than(zh: str, start: int) -> bool:
