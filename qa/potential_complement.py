@@ -32,6 +32,10 @@ _ANTONYM = re.compile(r"^(?:un|in|im|ir|il|dis|non)[a-z]{3,}|^impossible", re.IG
 _NECESSITY = re.compile(r"\binseparable\b|\bindispensable\b|\bdo without\b|\blinked to\b"
                         r"|\bunavoidable\b|\bbe avoided\b", re.IGNORECASE)
 
+#: a verb of separating (分 "to divide; to separate", 隔 "to separate"): with 不开 it says two
+#: things cannot be told apart, the dependence CC-CEDICT glosses 离不开 with ("inseparable")
+_SEPARATE = re.compile(r"\bto (?:separate|part)\b")
+
 Kind = Literal["negation", "lexical", "necessity"]
 
 
@@ -63,6 +67,8 @@ def classify(word: str) -> tuple[Kind, str] | None:
         return None
     verb, comp = word[0], word[2]
     if comp in COMPLEMENTS and _verbal(verb):
+        if comp == "开" and _SEPARATE.search(" | ".join(lx.cedict().glosses(verb)[:4])):
+            return "necessity", "inseparable"  # 分不开 "cannot separate": as 离不开, a dependence
         base = next((g for g in lx.cedict().glosses(verb) if g.startswith("to ")), "to " + verb)
         return "negation", "cannot " + base[3:]
     return None

@@ -95,3 +95,10 @@ def test_hard_to_renders_a_negation():
     zh = "这种材料在高温下几乎不会变形。"
     assert polarity(zh, "It is hard to make this material deform, even at high temperatures.") == []
     assert polarity(zh, "This material deforms easily at high temperatures.")
+
+
+def test_a_verb_of_separating_with_bu_kai_is_a_dependence():
+    # 分不开 ("cannot separate"; CC-CEDICT lists only 离不开 "inseparable"): a cause renders it
+    zh = "公司今天的发展，同全体员工多年的努力是分不开的。"
+    assert polarity(zh, "The company's growth today is attributable to years of hard work by all its staff.") == []
+    assert polarity(zh, "The company's growth today could do without years of hard work by its staff.")
