@@ -373,11 +373,14 @@ class CachedEmbedder:
         )
 
     def embed_windows(
-        self, texts: Sequence[str], max_len: int, joiner: str = " "
+        self, texts: Sequence[str], max_len: int, joiner: str = " ",
+        longest: np.ndarray | None = None,
     ) -> np.ndarray:
+        """Windows as the wrapped embedder gives them, from cached states when it pools;
+        ``longest`` (pooled only) as for ``PooledEmbedder.windows_from_states``."""
         texts = list(texts)
         if isinstance(self.inner, PooledEmbedder):
             if not texts:
                 return self.inner.embed_windows([], max_len, joiner)
-            return self.inner.windows_from_states(self._states(texts), max_len)
+            return self.inner.windows_from_states(self._states(texts), max_len, longest)
         return windows_by_joining(self, texts, max_len, joiner)

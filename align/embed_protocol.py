@@ -73,7 +73,11 @@ class PooledEmbedder(Embedder, Protocol):
 
     def vectors_from_states(self, states: np.ndarray) -> np.ndarray: ...
 
-    def windows_from_states(self, states: np.ndarray, max_len: int) -> np.ndarray: ...
+    def windows_from_states(self, states: np.ndarray, max_len: int,
+                            longest: np.ndarray | None = None) -> np.ndarray:
+        """(n, max_len, d) pooled windows; with ``longest``, window ``[i, k]`` only where
+        k < longest[i] (the rest stay zero, as windows past the end do)."""
+        ...
 
 
 @runtime_checkable

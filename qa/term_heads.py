@@ -69,8 +69,10 @@ def head_phrases(en: str) -> list[HeadPhrase]:
 
 
 #: the phrase index reads every pair's phrases, then each recurring term re-reads those of its own
-#: pairs (issue 16): kept for 8,192 texts (~9 KB each for a WMT20 sentence, so ~75 MB at most)
-@lru_cache(maxsize=8192)
+#: pairs (issue 16): kept for 16,384 texts (~5.5 KB each for a WMT20 sentence, so ~90 MB at most).
+#: With 8,192, a 20,000-pair memory (17,902 distinct English texts) read 29,696 texts' phrases,
+#: with 16,384 20,080: 2.5 of the check's 18 CPU s, for 45 MB more (``bench/checks_speed.py``)
+@lru_cache(maxsize=16384)
 def _head_phrases(en: str) -> tuple[HeadPhrase, ...]:
     tokens = lx.tokenize_en(en)
     # each token's content test, parts and join to the next read once, not once per head it

@@ -90,12 +90,14 @@ class WindowBatch:
         return [vecs[r] if r else np.zeros((0, vecs.shape[1]), np.float32) for r in rows]
 
     def _pooled(self, embedder) -> list[np.ndarray]:
-        # one flat run of every group's clauses: windows that cross into the next
-        # group are pooled too (output layers only) and left unread
+        # one flat run of every group's clauses; a window that would cross into the next
+        # group is never read, so it is not pooled (``longest``: the clauses left in the group)
         flat = [c.text for _, cs in self._groups for c in cs]
         if not flat:
             return [np.zeros((0, 1), np.float32) for _ in self._groups]
-        w = np.asarray(embedder.embed_windows(flat, self.max_len), dtype=np.float32)
+        longest = np.fromiter((min(self.max_len, len(cs) - i) for _, cs in self._groups
+                               for i in range(len(cs))), dtype=np.int64, count=len(flat))
+        w = np.asarray(embedder.embed_windows(flat, self.max_len, longest=longest), dtype=np.float32)
         out, first = [], 0
         for g, (_, cs) in enumerate(self._groups):
             runs = self.runs(g)

@@ -105,3 +105,27 @@ def test_a_group_without_clauses_has_no_windows(model):
     vecs = batch.embed(model)
     assert len(vecs[empty]) == 0 and len(vecs[full]) == len(batch.runs(full))
     assert WindowBatch().embed(model) == []
+
+
+def test_only_the_windows_inside_a_group_are_pooled_and_they_are_unchanged(model):
+    # the clauses of many pairs are pooled in one run: a window crossing into the next pair
+    # is never read, so it is not pooled, and the windows that are read come out bit for bit
+    # as when every window was pooled (the DNN head works row by row)
+    zc, ec = zh_clauses(ZH), en_clauses(EN)
+    flat = [c.text for c in zc + ec]
+    longest = np.array([min(3, len(cs) - i) for cs in (zc, ec) for i in range(len(cs))])
+    states = model.sentence_states(flat)
+    every = model.windows_from_states(states, 3)
+    inside = model.windows_from_states(states, 3, longest)
+    read = np.arange(3)[None, :] < longest[:, None]
+    assert not read.all()  # the last clauses of the zh group have windows into the en group
+    np.testing.assert_array_equal(inside[read], every[read])
+    assert not inside[~read].any() and every[~read].any()
+    # the batch asks for exactly those: its windows equal the ones pooled from all
+    batch = WindowBatch(3)
+    g_zh, g_en = batch.add(ZH, zc), batch.add(EN, ec)
+    vecs = batch.embed(model)
+    first = len(zc)
+    for g, offset in ((g_zh, 0), (g_en, first)):
+        expected = np.stack([every[offset + i, k - 1] for i, k in batch.runs(g)])
+        np.testing.assert_array_equal(vecs[g], expected)

