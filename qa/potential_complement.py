@@ -36,6 +36,11 @@ _NECESSITY = re.compile(r"\binseparable\b|\bindispensable\b|\bdo without\b|\blin
 #: things cannot be told apart, the dependence CC-CEDICT glosses 离不开 with ("inseparable")
 _SEPARATE = re.compile(r"\bto (?:separate|part)\b")
 
+#: aspect particles (了 perfective, 着 durative, 过 experiential): after a verb they end it, so a
+#: 不 after one starts a phrase of its own (不到 'less than'), not a complement of the particle;
+#: the compounds where the character is the verb itself (了不起, 过不去) are CC-CEDICT words
+_ASPECT = frozenset("了着过")
+
 Kind = Literal["negation", "lexical", "necessity"]
 
 
@@ -84,6 +89,8 @@ def potential_negations(zh: str, start: int = 0, end: int | None = None) -> list
             continue
         if zh[i - 1] == zh[i + 1]:
             continue  # 好不好, 要不要: an A-not-A question
+        if zh[i - 1] in _ASPECT and zh[i - 1:i + 2] not in lx.cedict():
+            continue  # 支付了不到三百元 'paid less than': 了 is the verb's aspect, 不到 'under'
         if starts.get(i + 1, i + 2) > i + 2:
             continue  # 还不完善, 还不成熟: the "complement" starts a word of its own (完善), 还 is "still"
         found = classify(zh[i - 1:i + 2])

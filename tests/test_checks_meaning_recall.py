@@ -40,6 +40,10 @@ def test_potential_complements_are_read_by_their_grammar():
     assert kinds == {"达不到": "negation", "离不开": "necessity", "看不清": "negation"}
     # 差不多 "almost", 了不起 "amazing", 好不好 (a question), 不断 "constantly": no negation
     assert potential_negations("成效差不多，成就了不起，效果好不好，不断推进") == []
+    # an aspect particle is no verb: 了不到 here is 'paid' + 'less than'
+    assert potential_negations("全年共支付了不到三百万元补贴") == []
+    assert potential_negations("这本书他只看过不到一半") == []
+    assert [p.word for p in potential_negations("企业支付不起三百万元补贴")] == ["付不起"]
 
 
 def test_polarity_flags_a_dropped_cannot_do_without():
