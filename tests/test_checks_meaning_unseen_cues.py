@@ -193,3 +193,18 @@ def test_an_antonym_must_be_a_form_of_its_word():
     assert not is_form_of("really", really)  # an adverb answers no adjective gloss
     lessen = next(a for a in antonyms("deepen", frozenset("v")) if a.antonym == "lessen")
     assert is_form_of("lessening", lessen)
+
+
+def test_how_often_is_a_time():
+    zh = "各地每月向省应急管理厅报送一次安全生产情况。"
+    en = "Each locality reports on work safety to the Provincial Emergency Management Department {}."
+    assert flagged(TIME_EXPRESSION, zh, en.format("once a year"), "每月")
+    assert flagged(TIME_EXPRESSION, zh, en.format("every year"), "每月")
+    assert not flags(TIME_EXPRESSION, zh, en.format("once a month"))
+    assert not flags(TIME_EXPRESSION, zh, en.format("monthly"))
+
+
+def test_a_suspended_compound_says_both_terms():
+    zh = "要处理好长期目标与阶段性任务的关系。"
+    assert not flags(TIME_EXPRESSION, zh, "We must balance long- and short-term goals.")
+    assert flagged(TIME_EXPRESSION, zh, "We must balance our short-term goals with the tasks of each stage.", "长期")

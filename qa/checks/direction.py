@@ -535,14 +535,15 @@ def _compares(hit: EnHit | None) -> bool:
 
 
 def _compared(en: str, cue: ZhHit, any_dir: dict[str, list], strong: dict[str, list]) -> None:
-    """Read a comparison's English by its comparatives (in place): a weak comparative of the
-    other direction ("above the target" for 低于, "8 days longer" for 较上年缩短) is evidence;
+    """Read a comparison's English by its comparatives (in place): a weak comparative or verb of
+    comparison of the other direction ("above the target" for 低于, "8 days longer" for 较上年缩短,
+    "trailed the national average" for 快于) is evidence;
     for a 于 comparative, only a comparative or a verb of comparison renders it ("grew more
     slowly than" for 增速快于: "grew" renders 增速, the comparative says slower)."""
     d = cue.row.kind
     other = "down" if d == "up" else "up"
     strong[other] = strong[other] + [h for h in any_dir[other] if h.strength != "strong"
-                                     and _comparative(h) and not negated_before(en, h.start)]
+                                     and _compares(h) and not negated_before(en, h.start)]
     if cue.row.cue.endswith("于"):
         any_dir[d] = [h for h in any_dir[d] if _compares(h)]
 

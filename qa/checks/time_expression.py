@@ -299,6 +299,19 @@ def _event_orders(pair: Pair) -> list[Flag]:
         for r in reversed_orders(pair.zh, pair.en)]
 
 
+#: a suspended compound: "long- and short-term" (Quirk et al. 1985 §13.96, the first element's
+#: head is left to the second)
+_SUSPENDED = re.compile(r"\b(\w+)- (and|or|to) (\w+)-(\w+)")
+
+
+def suspended(low: str) -> str:
+    """``low`` with each suspended compound written out: "long- and short-term policies" →
+    "long-term and short-term policies", so that 长期 finds its "long-term" there."""
+    if "- " not in low:
+        return low
+    return _SUSPENDED.sub(r"\1-\4 \2 \3-\4", low)
+
+
 def _check_pair(pair: Pair, ctx: Context, opts: TimeExpressionOptions) -> list[Flag]:
     flags, settled = _anchored(pair)
     flags += _event_orders(pair)
@@ -320,7 +333,7 @@ def _check_pair(pair: Pair, ctx: Context, opts: TimeExpressionOptions) -> list[F
             for scope in scopes(pc, clause):
                 en = pair.en[scope.en_start:scope.en_end]
                 low = en.lower()
-                if word.accepted.search(low):
+                if word.accepted.search(low) or word.accepted.search(suspended(low)):
                     continue
                 bad, point = _contradicted(word.contradicting, word.point, low, others)
                 if not bad:
