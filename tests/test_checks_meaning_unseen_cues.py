@@ -208,3 +208,22 @@ def test_a_suspended_compound_says_both_terms():
     zh = "要处理好长期目标与阶段性任务的关系。"
     assert not flags(TIME_EXPRESSION, zh, "We must balance long- and short-term goals.")
     assert flagged(TIME_EXPRESSION, zh, "We must balance our short-term goals with the tasks of each stage.", "长期")
+
+
+def test_particle_verbs_and_verbs_of_comparison():
+    zh = "全市房地产开发投资同比下降5.1%。"
+    en = "Real estate development investment in the city went {} 5.1% year on year."
+    assert flagged(DIRECTION, zh, en.format("up"), "下降")
+    assert not flags(DIRECTION, zh, en.format("down"))
+    zh = "一季度，全省居民人均可支配收入增速快于全国平均水平0.5个百分点。"
+    en = ("In the first quarter, growth in per capita disposable income in the province {} the national "
+          "average by 0.5 percentage points.")
+    assert flagged(DIRECTION, zh, en.format("trailed"), "快于")
+    assert not flags(DIRECTION, zh, en.format("outpaced"))
+
+
+def test_nouns_of_a_turn():
+    zh = "10月份，全国制造业采购经理指数环比回落0.4个百分点。"
+    en = "In October, the national manufacturing purchasing managers' index showed an {} of 0.4 percentage points from September."
+    assert flagged(DIRECTION, zh, en.format("uptick"), "回落")
+    assert not flags(DIRECTION, zh, en.format("easing"))
