@@ -584,8 +584,15 @@ def _bound_flags(pair: Pair) -> list[Flag]:
     return flags
 
 
+@cache
+def _sign_cues() -> tuple[str, ...]:
+    return tuple(r.cue for r in cue_rows(TABLE) if r.lang == "zh" and r.extra[:1] == ("sign",))
+
+
 def _signs(zh: str, span: tuple[int, int] | None = None) -> list[ZhHit]:
     """The balance words of ``zh`` (逆差 "deficit", 顺差 "surplus": the table's "sign" rows)."""
+    if not any(c in zh for c in _sign_cues()):
+        return []  # most pairs: no scan of the table
     return [h for h in zh_substring_cues(zh, cue_rows(TABLE), span)
             if h.row.extra[:1] == ("sign",) and not (h.start and zh[h.start - 1] in _NEGATORS)]
 

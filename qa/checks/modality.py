@@ -51,7 +51,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from align.model import Pair
 from qa import lexicons as lx
@@ -136,10 +136,14 @@ _GLUED = frozenset("可须必应需")
 def _glued(zh: str, span: tuple[int, int]) -> list[ZhHit]:
     """Modal characters jieba glued into a two-character word that neither CC-CEDICT nor the
     table lists (可视 in 可视情调整 "may adjust as circumstances require", 须于 "must by")."""
+    return [h for h in _glued_in(zh) if span[0] <= h.start and h.end <= span[1]]
+
+
+@lru_cache(maxsize=8192)  # pure: read once per clause and scope of the pair
+def _glued_in(zh: str) -> tuple[ZhHit, ...]:
     rows = _single_rows()
-    return [ZhHit(rows[w[0]], s, s + 1) for w, s, e in zh_words(zh)
-            if len(w) == 2 and w[0] in _GLUED and span[0] <= s < e <= span[1]
-            and w not in _zh_cues() and w not in lx.cedict()]
+    return tuple(ZhHit(rows[w[0]], s, s + 1) for w, s, _e in zh_words(zh)
+                 if len(w) == 2 and w[0] in _GLUED and w not in _zh_cues() and w not in lx.cedict())
 
 
 @cache

@@ -154,6 +154,9 @@ class AnchoredWord:
     meaning: str
     accepted: str
     contradicting: str
+    #: the longest piece of the cue around its figure ("过去" of 过去N年): a pair without it is not
+    #: searched with the pattern (most pairs, for most rows)
+    literal: str = ""
 
     def english(self, field: str, figures: list[str]) -> re.Pattern[str]:
         """``field`` (accepted or contradicting) with ``N`` standing for the figures as written."""
@@ -165,7 +168,8 @@ class AnchoredWord:
 def anchored_words() -> tuple[AnchoredWord, ...]:
     """The anchored rows of the time-word table (cue with ``N``), longest cue first."""
     rows = [r for r in read_table(TABLE, 4) if SLOT in r[0]]
-    return tuple(AnchoredWord(r[0], re.compile(re.escape(r[0]).replace(SLOT, _ZH_FIGURE)), r[1], r[2], r[3])
+    return tuple(AnchoredWord(r[0], re.compile(re.escape(r[0]).replace(SLOT, _ZH_FIGURE)), r[1], r[2], r[3],
+                              max(r[0].split(SLOT), key=len))
                  for r in sorted(rows, key=lambda r: -len(r[0])))
 
 
@@ -205,6 +209,8 @@ def zh_anchored_cues(zh: str) -> list[AnchoredHit]:
     taken = [False] * len(zh)
     out = []
     for w in anchored_words():
+        if w.literal not in zh:
+            continue
         for m in w.pattern.finditer(zh):
             value = cn_number(m.group(1))
             if value is None or any(taken[m.start():m.end()]) or _inside_word(zh, m.start()):
