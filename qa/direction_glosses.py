@@ -40,7 +40,7 @@ def english_direction_cues() -> EnglishCues:
 
 
 @cache
-def _table_cues() -> frozenset[str]:
+def table_cues() -> frozenset[str]:
     return frozenset(r.cue for r in cue_rows(TABLE) if r.lang == "zh")
 
 
@@ -77,7 +77,7 @@ def gloss_direction(word: str) -> CueRow | None:
     None for a word of the table (the table speaks for it), a single character, a word
     CC-CEDICT lacks, and a word whose first sense is not a plain verb of change.
     """
-    if not 2 <= len(word) <= 4 or word in _table_cues():
+    if not 2 <= len(word) <= 4 or word in table_cues():
         return None
     cd = lx.cedict()
     if word not in cd:

@@ -9,8 +9,9 @@ event*: its object holds a CC-CEDICT gloss of the event word.  The event word
 anchors the English phrase as a figure anchors 过去N年 in
 :mod:`qa.checks.time_expression`.
 
-A hit needs, in one pair: the Chinese 前/后 as a jieba word of its own after a
-content word of the same clause (not a duration: 三年前 is the anchored row
+A hit needs, in one pair: the Chinese 前/后 as a jieba word of its own (or the conditional
+的 that ends a clause of regulations, 期满的， "where the term has expired", read as "after")
+after a content word of the same clause (not a duration: 三年前 is the anchored row
 N年前, 不久前 a word of its own); an English preposition of the opposite order
 whose next few words hold a gloss of that content word; and no preposition of
 the Chinese order governing it anywhere in the English.
@@ -47,6 +48,11 @@ _REACH = 4
 #: a 前/后 after these is a duration or a time of its own (三年前, 几天后, 不久前), which the
 #: time table reads; units of time and numerals
 _DURATION = re.compile(r"[\d零〇一二两三四五六七八九十百千万几数多半]|[年月日天周时分秒代纪]$")
+#: the conditional 的 of regulations: a clause that ends in 的 states a case that has come about
+#: (社区矫正对象矫正期满的， "where a person's term of correction has expired"; 现代汉语八百词 的:
+#: 的字结构 as a condition).  It is read as "after" its event: "before the term expires" reverses it
+_CONDITION = re.compile("的[，,]")
+_CLAUSE_ENDS = frozenset({"，", ","})
 #: determiners before "following" make it an adjective ("the following meeting")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "these", "that", "those", "its", "their"})
 
@@ -70,13 +76,15 @@ def _opposite(order: Order) -> Order:
 
 def zh_order_words(zh: str) -> list[tuple[int, int, str, Order, frozenset[str]]]:
     """(start, end, event, order, event glosses) of every 前/后 word that follows an event."""
-    if "前" not in zh and "后" not in zh:
+    if "前" not in zh and "后" not in zh and not _CONDITION.search(zh):
         return []
     words = jieba_words(zh, hmm=True)
     out = []
     starts = [0, *accumulate(len(w) for w in words)]
     for i, w in enumerate(words):
         order = ZH_ORDER.get(w)
+        if order is None and w == "的" and i + 1 < len(words) and words[i + 1] in _CLAUSE_ENDS:
+            order = "after"  # 期满的， "where the term has expired": the event has happened
         if order is None or i == 0:
             continue
         event_words = []

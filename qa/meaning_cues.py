@@ -23,7 +23,7 @@ from pathlib import Path
 from align.errors import InputError
 from align.zh_words import jieba_words
 from qa import lexicons as lx
-from qa.clause_match import PairLinks
+from qa.clause_match import ClauseLink, PairLinks
 from qa.clause_split import Clause
 from qa.data_table import data_lines
 
@@ -313,15 +313,36 @@ class Scope:
     sentence: bool
 
 
-def scopes(pc: PairLinks, clause: Clause) -> list[Scope]:
-    """Sentence-level scope first, then the clause's own window when it is confidently matched."""
+def scopes(pc: PairLinks, clause: Clause, by_elimination: bool = False) -> list[Scope]:
+    """Sentence-level scope first, then the clause's own window when it is confidently matched.
+
+    ``by_elimination``: a clause matched without confidence still gets its window when every
+    other Chinese clause of the pair is confidently matched and the English clauses they leave
+    are exactly its best window (:func:`eliminated`).
+    """
     pair = pc.pair
     whole = Scope(0, len(pair.en), 0, len(pair.zh), True)
     link = pc.link_at(clause.start)
-    if pc.whole or link is None or not link.confident:
+    if pc.whole or link is None or not (link.confident or (by_elimination and eliminated(pc, link))):
         return [whole]
     s, e = link.en_span
     return [whole, Scope(s, e, clause.start, clause.end, False)]
+
+
+def eliminated(pc: PairLinks, link: ClauseLink) -> bool:
+    """Whether an unsure link is confirmed by elimination: the pair's other Chinese clauses are all
+    confidently matched, and the English clauses their windows leave are exactly this link's.
+
+    Why: a clause whose words the dictionary glosses poorly (私家车出行比例明显降低 against "the
+    share of trips made by private car") loses its margin, though its neighbours are matched
+    and the only English left is its own; word evidence and position then agree.
+    """
+    others = [other for other in pc.links if other is not link]
+    if not others or not all(other.confident for other in others):
+        return False
+    taken = {c.start for other in others for c in other.en}
+    left = tuple(c for c in pc.en if c.start not in taken)
+    return bool(left) and tuple(c.start for c in left) == tuple(c.start for c in link.en)
 
 
 def quote(text: str, limit: int = 60) -> str:

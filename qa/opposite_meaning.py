@@ -41,6 +41,7 @@ from qa import lexicons as lx
 from qa.antonyms import Antonym, antonyms
 from qa.clause_match import PairLinks
 from qa.clause_split import Clause
+from qa.english_verb_forms import irregular_verbs
 from qa.lexicons import StemSet
 from qa.meaning_cues import cue_rows, negated_before, read_table, zh_words
 from qa.zh_glosses import word_glosses, zh_content_words
@@ -203,6 +204,46 @@ def _candidates_of(zh: str, en: str, min_share: float):
     return toks, tuple(out)
 
 
+def is_form_of(surface: str, pair: Antonym) -> bool:
+    """Whether the English word is a form of the antonym in its part of speech, not a word the
+    light stemmer only cut to the same stem: "sites" is no form of the verb "sit" (lie ↔ sit),
+    "topped" none of the adjective "top" (side ↔ top).  An adverb answers only an adverb gloss
+    ("really", WordNet's adverb of "real", is no opposite of 虚构 "imaginary")."""
+    low, a = surface.lower(), pair.antonym.lower()
+    if low == a:
+        return pair.pos != "r" or pair.word.endswith("ly")
+    if pair.pos == "v":
+        return low in _verb_forms(a)
+    if pair.pos == "n":
+        return low == _plural(a)
+    if pair.pos == "a":
+        return low in lx.comparatives(a) or low in (a + "est", a + "st", a[:-1] + "iest")
+    return False
+
+
+def _plural(a: str) -> str:
+    """The -s form of a noun or verb (Quirk et al. 1985 §3.54: sits, passes, carries)."""
+    if a.endswith(("s", "x", "z", "ch", "sh", "o")):
+        return a + "es"
+    if len(a) > 2 and a.endswith("y") and a[-2] not in "aeiou":
+        return a[:-1] + "ies"
+    return a + "s"
+
+
+@lru_cache(maxsize=4096)
+def _verb_forms(a: str) -> frozenset[str]:
+    """The forms of the verb ``a``: regular -s, -ed and -ing forms (with the final consonant
+    doubled or the final e dropped, either offered) and its irregular forms."""
+    stem = a.removesuffix("e")
+    forms = {a, _plural(a), stem + "ed", stem + "ing", a + a[-1:] + "ed", a + a[-1:] + "ing"}
+    if len(a) > 2 and a.endswith("y") and a[-2] not in "aeiou":
+        forms.add(a[:-1] + "ied")
+    if a.endswith("ie"):
+        forms.add(a[:-2] + "ying")
+    forms |= {form for form, base in irregular_verbs().base_of.items() if base == a}
+    return frozenset(forms)
+
+
 def may_find_opposites(pair: Pair, min_share: float) -> bool:
     """Whether :func:`find_opposites` may read the pair's clause links (for the prefetch)."""
     return bool(_candidates(pair, min_share)[1])
@@ -233,6 +274,9 @@ def find_opposites(pc: PairLinks, min_share: float) -> list[Opposite]:
             after = lx.tokenize_en(en[t.end:t.end + 16])[:1]
             if after and after[0].text.lower() in _PARTICLES and en[t.end:after[0].start].strip() == "":
                 continue  # a phrasal verb: "pulling together" is not "pulling"
+            if not any(is_form_of(t.text, x) for x in antonyms(found[1].word)
+                       if x.antonym == found[1].antonym):
+                continue  # "sites" is cut to "sit", but is no form of it
             poles = {lx.lemma(a.antonym) for a in antonyms(t.text)}
             if any(u.lemma in poles for u in toks):
                 continue  # the English also says W's side ("begin with … and conclude with")

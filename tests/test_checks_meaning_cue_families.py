@@ -32,10 +32,10 @@ def flags(check: Check, zh: str, en: str):
 def test_gloss_direction_reads_the_first_plain_sense():
     assert gloss_direction("趋缓").kind == "down"  # "to slow down"
     assert gloss_direction("不及").kind == "down"  # "to fall short of"
-    assert gloss_direction("优于").kind == "up"  # "to surpass"
+    assert gloss_direction("超越").kind == "up"  # "to surpass"
     assert gloss_direction("回跌").kind == "down"  # "to fall back (of water level or share prices)"
     # not a verb of change first, a bracketed object, a non-direction complement, a table cue
-    for word in ("发展", "成长", "提出", "生病", "下降"):
+    for word in ("发展", "成长", "提出", "生病", "下降", "优于"):
         assert gloss_direction(word) is None, word
 
 

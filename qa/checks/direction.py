@@ -71,7 +71,7 @@ from align.model import Pair
 from qa import lexicons as lx
 from qa.clause_match import PairLinks, document_clauses
 from qa.clause_split import Clause
-from qa.direction_glosses import english_direction_cues, gloss_direction
+from qa.direction_glosses import english_direction_cues, gloss_direction, table_cues
 from qa.lexicons import StemSet
 from qa.meaning_cues import (
     EXACT,
@@ -96,6 +96,8 @@ TABLE = "directions.tsv"
 _NUMBER_AFTER = re.compile(r"^.{0,2}[0-9０-９一二两三四五六七八九十百千万半]")
 _NEGATORS = "不未没无非"
 WORDS = {"up": "a rise or increase", "down": "a fall or decrease"}
+#: what a sign row says (逆差, 顺差: the sign of a balance, not a change)
+SIGN_WORDS = {"up": "a surplus", "down": "a deficit"}
 EXAMPLES = {"up": "increase / rise / higher / more", "down": "decrease / fall / lower / less"}
 #: the opposite of each strong English word, form for form, for the suggestion
 _OPPOSITE_PAIRS = """increase decrease|increased decreased|increases decreases|increasing decreasing
@@ -108,6 +110,7 @@ surged plunged|soar plunge|soared plunged|reduce raise|reduced raised|reduction 
 reductions increases|drop rise|dropped rose|declined rose|declines rises|declining rising
 slowdown acceleration|decelerate accelerate|decelerated accelerated|dip rise|dipped rose
 plunge surge|plunged surged|slump surge|slumped surged|contraction expansion|narrowed widened
+surplus deficit|surpluses deficits|better worse
 shrunk grown|shrinking growing|shrinks grows"""
 OPPOSITE = {a: b for pair in _OPPOSITE_PAIRS.replace("\n", "|").split("|")
             for a, b in [pair.split(" ", 1)]}
@@ -165,6 +168,8 @@ def zh_direction_cues(zh: str, span: tuple[int, int] | None = None) -> list[ZhHi
         if h.start > 0 and zh[h.start - 1] in _NEGATORS:
             continue
         strength = h.row.extra[0] if h.row.extra else ""
+        if strength == "sign":
+            continue  # 逆差 "deficit" names a balance, no change: the sign rule reads it
         if strength == "number" and not _NUMBER_AFTER.match(zh[h.end:]):
             continue
         if strength == "degree":
@@ -222,15 +227,33 @@ def _glosses(word: str) -> list[str]:
     return cd.glosses(word, per_entry=8) if word in cd else []
 
 
-def _en_directions(en: str, cues: EnglishCues) -> tuple[dict[str, list], dict[str, list]]:
-    """(any cue by direction, strong non-negated cue by direction) in ``en``."""
+def _en_directions(en: str, cues: EnglishCues, quality: bool = False,
+                   change: bool = False) -> tuple[dict[str, list], dict[str, list]]:
+    """(any cue by direction, strong non-negated cue by direction) in ``en``.
+
+    ``quality``: the Chinese cue compares quality (优于), so "better" and "worse" are strong
+    words; for any other cue they say nothing (a lower death rate is "better").  ``change``:
+    the cue is a change, not a comparison (攀升, not 高于 or 较上年增长), so a comparison or a
+    bound with "than" ("more than 40%", "$3 million more than a Boeing") neither renders nor
+    reverses it: a rise reversed is "fell", not "less than".
+    """
     any_dir: dict[str, list] = {"up": [], "down": []}
     strong: dict[str, list] = {"up": [], "down": []}
     for h in cues.find(en):
         if h.label not in any_dir:
             continue  # "fall into", "up to": a direction word that states no change
+        if h.strength == "quality":
+            if not quality:
+                continue
+            h = replace(h, strength="strong")
+        elif change and "than" in h.text.lower():
+            continue
         if h.strength == "verb":
             h = replace(h, strength="strong" if _as_verb(en, h) else "weak")
+        elif h.strength == "figure":
+            h = replace(h, strength="strong" if _FIGURE_AFTER.match(en, h.end) else "weak")
+        elif h.strength == "sign":
+            h = replace(h, strength="weak")  # "deficit": a weak word of decrease for a change
         any_dir[h.label].append(h)
         if h.strength == "strong" and not negated_before(en, h.start):
             strong[h.label].append(h)
@@ -243,6 +266,10 @@ _VERB_BEFORE = frozenset("to will would could may might can should must did does
 #: figure, an adverb of degree ("slipped to 3%", "ballooned sharply", "contracted by 2%")
 _CHANGE_AFTER = re.compile(r"\s*(?:$|[,.;:]|\d|(?:by|to|from|in|further|again|sharply|slightly|"
                            r"markedly|significantly|steadily|rapidly)\b)", re.IGNORECASE)
+
+
+#: a figure right after "up" or "down" ("up 15.9% year on year", "down by 3 percent")
+_FIGURE_AFTER = re.compile(r"\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|some\s+)?[$€£¥]?\d")
 
 
 def _as_verb(en: str, hit: EnHit) -> bool:
@@ -404,10 +431,27 @@ def _rendered_by_own(hits: list[EnHit], zh: str, cue: ZhHit) -> bool:
     if any(h.strength == "strong" for h in hits):
         return True
     own = lx.StemSet(word_glosses(cue.row.cue))
-    others = lx.StemSet(g for w, gs in zh_content_words(zh)
-                        if cue.row.cue not in w and w not in cue.row.cue for g in gs)
+    others = _other_glosses(zh, cue.row.cue)
     return any(own.has(lemma) or not others.has(lemma)
                for lemma in (lx.lemma(w) for h in hits for w in h.text.split()))
+
+
+def _other_glosses(zh: str, cue: str) -> StemSet:
+    """The gloss stems of the content words of ``zh`` other than the cue."""
+    return lx.StemSet(g for w, gs in zh_content_words(zh) if cue not in w and w not in cue for g in gs)
+
+
+def _unanswered(hits: list[EnHit], zh: str, cue: ZhHit) -> list[EnHit]:
+    """The words of the other direction that no other Chinese word of ``zh`` glosses: in
+    正在加速这些集团的衰落 rendered "the decline of these groups is being hastened", "decline" is
+    衰落's, and in 能量小于…在此能量之上 "Above this energy" is 之上's; neither reverses the cue.
+    A word that holds a cue of the table (增速 "to speed up; growth rate") is the cue rules' to
+    read, not another word's gloss; a phrase ("push up") says its direction as a whole, though
+    推动 glosses "push"."""
+    table = table_cues()
+    others = lx.StemSet(g for w, gs in zh_content_words(zh) if cue.row.cue not in w
+                        and w not in cue.row.cue and not any(c in w for c in table) for g in gs)
+    return [h for h in hits if " " in h.text or not others.has(lx.lemma(h.text.lower()))]
 
 
 @cache
@@ -442,8 +486,37 @@ def _comparison(zh: str, cue: ZhHit, clause: Clause) -> bool:
     marker of its clause (较上年缩短, 比去年加快)."""
     if cue.row.cue.endswith("于"):
         return True
-    return any(w in _COMPARISON_MARKERS for w, s, _e in zh_words(zh)
-               if clause.start <= s < cue.start)
+    words = zh_words(zh)
+    return any(w in _COMPARISON_MARKERS and _marks(w, words[i - 1][0] if i else "", words[i + 1:])
+               for i, (w, s, _e) in enumerate(words) if clause.start <= s < cue.start)
+
+
+def _verb(word: str) -> bool:
+    glosses = _glosses(word)
+    return bool(glosses) and glosses[0].startswith("to ")
+
+
+def _marks(marker: str, before: str, after: tuple[tuple[str, int, int], ...]) -> bool:
+    """Whether a 比 marks a comparison: its base follows it (比上年, 比2020年) and a noun phrase
+    stands before it.  A 比 before a verb, or after a one-character verb, is the half of a word
+    that jieba cut off (占比持续攀升 is 占比 "share", 占 "to occupy" + 比, then 持续 "to
+    continue": no comparison).  The other markers (较, 相比) are read as before."""
+    if marker != "比":
+        return True
+    return not (after and _verb(after[0][0])) and not (len(before) == 1 and _verb(before))
+
+
+#: a cue's own gloss (the table's note) that states a comparison or a level, not a change:
+#: "exceed", "less than", "fall short of", "on the high side", "a new high", "more than usual"
+_COMPARING_NOTE = re.compile(r"\b(?:than|short of|side|new|usual|exceed|surpass)\b")
+
+
+def _change(zh: str, cue: ZhHit, clause: Clause) -> bool:
+    """The cue is a change (攀升 "climb", 减少 "decrease"), neither a comparison of its clause
+    (:func:`_comparison`) nor a word that compares by itself (超过 "exceed", 不足 "less than",
+    偏高 "on the high side"): its English is a verb or noun of change, not a "than" phrase."""
+    note = cue.row.extra[1] if len(cue.row.extra) > 1 else ""
+    return not _COMPARING_NOTE.search(note) and not _comparison(zh, cue, clause)
 
 
 def _comparative(hit: EnHit) -> bool:
@@ -462,25 +535,30 @@ def _compares(hit: EnHit | None) -> bool:
 
 
 def _compared(en: str, cue: ZhHit, any_dir: dict[str, list], strong: dict[str, list]) -> None:
-    """Read a comparison's English by its comparatives (in place): a weak comparative of the
-    other direction ("above the target" for 低于, "8 days longer" for 较上年缩短) is evidence;
+    """Read a comparison's English by its comparatives (in place): a weak comparative or verb of
+    comparison of the other direction ("above the target" for 低于, "8 days longer" for 较上年缩短,
+    "trailed the national average" for 快于) is evidence;
     for a 于 comparative, only a comparative or a verb of comparison renders it ("grew more
     slowly than" for 增速快于: "grew" renders 增速, the comparative says slower)."""
     d = cue.row.kind
     other = "down" if d == "up" else "up"
     strong[other] = strong[other] + [h for h in any_dir[other] if h.strength != "strong"
-                                     and _comparative(h) and not negated_before(en, h.start)]
+                                     and _compares(h) and not negated_before(en, h.start)]
     if cue.row.cue.endswith("于"):
         any_dir[d] = [h for h in any_dir[d] if _compares(h)]
 
 
 #: a direction noun that heads a phrase ("the decline in profits", "growth of revenue")
 _NOUN_HEAD = re.compile(r"\s+(?:in|of)\b", re.IGNORECASE)
+#: a determiner right before a direction word makes it a noun ("with the decline widening",
+#: "its growth slowed"): the quantity itself, not a change
+_DETERMINED = re.compile(r"\b(?:the|its|their|this|that)\s+$", re.IGNORECASE)
 
 
 def _past_quantities(hits: list[EnHit], en: str, zh: str, d: str) -> list[EnHit]:
     """The English words of direction ``d`` left once each quantity noun of ``d`` in ``zh`` has
-    taken the first one that heads a noun phrase: 降幅收窄 rendered "the decline in profits
+    taken the first one that is a noun (it heads a phrase, or a determiner stands before it:
+    "with the decline widening"): 降幅收窄 rendered "the decline in profits
     widened" has "decline" for 降幅 "size of the fall" and nothing of 收窄's narrowing; "the
     decline in profits narrowed" keeps "narrowed".  A verb ("grew by 2.64%") renders a change,
     not a quantity, and is never taken."""
@@ -488,7 +566,7 @@ def _past_quantities(hits: list[EnHit], en: str, zh: str, d: str) -> list[EnHit]
                 if h.row.extra[:1] == (f"{d}-quantity",))
     out = []
     for h in hits:
-        if taken and _NOUN_HEAD.match(en, h.end):
+        if taken and (_NOUN_HEAD.match(en, h.end) or _DETERMINED.search(en, max(0, h.start - 7), h.start)):
             taken -= 1
             continue
         out.append(h)
@@ -506,20 +584,63 @@ def _bound_flags(pair: Pair) -> list[Flag]:
     return flags
 
 
+@cache
+def _sign_cues() -> tuple[str, ...]:
+    return tuple(r.cue for r in cue_rows(TABLE) if r.lang == "zh" and r.extra[:1] == ("sign",))
+
+
+def _signs(zh: str, span: tuple[int, int] | None = None) -> list[ZhHit]:
+    """The balance words of ``zh`` (逆差 "deficit", 顺差 "surplus": the table's "sign" rows)."""
+    if not any(c in zh for c in _sign_cues()):
+        return []  # most pairs: no scan of the table
+    return [h for h in zh_substring_cues(zh, cue_rows(TABLE), span)
+            if h.row.extra[:1] == ("sign",) and not (h.start and zh[h.start - 1] in _NEGATORS)]
+
+
+def _sign_flags(pc: PairLinks, cues: EnglishCues, opts: DirectionOptions) -> list[Flag]:
+    """The sign rule: a balance named by the other sign (逆差 rendered "surplus").
+
+    Why a rule of its own: a deficit is no change, and its clause mostly holds one
+    (逆差进一步缩小 "the deficit narrowed further"), so the change rule, which finds "narrowed"
+    for 缩小, cannot see that "the surplus narrowed" turned the balance over.  A sign word is
+    flagged when the English that renders its clause names the other sign ("surplus" for 逆差)
+    and not its own ("deficit"), and the Chinese there names no balance of the other sign
+    (顺差转为逆差 "the surplus turned into a deficit" names both).
+    """
+    pair = pc.pair
+    if not _signs(pair.zh):
+        return []
+    for clause in pc.zh:
+        for cue in _signs(pair.zh, (clause.start, clause.end)):
+            d = cue.row.kind
+            other = "down" if d == "up" else "up"
+            for scope in scopes(pc, clause, by_elimination=True):
+                if any(h.row.kind == other for h in _signs(pair.zh[scope.zh_start:scope.zh_end])):
+                    continue
+                en = pair.en[scope.en_start:scope.en_end]
+                said = [h for h in cues.find(en) if h.strength == "sign"]
+                against = [h for h in said if h.label == other and not negated_before(en, h.start)]
+                if against and not any(h.label == d for h in said):
+                    return [_reversed_flag(pair, cue, against[0], scope.en_start,
+                                           "major" if scope.sentence else opts.window_severity)]
+    return []
+
+
 def _reversed_flag(pair: Pair, cue: ZhHit, said: EnHit, offset: int, severity: str) -> Flag:
     d = cue.row.kind
     other = "down" if d == "up" else "up"
     s, e = said.start + offset, said.end + offset
+    words = SIGN_WORDS if cue.row.extra[:1] == ("sign",) else WORDS
     return DIRECTION.flag(
-        pair, f"The Chinese says {cue.row.cue} ({WORDS[d]}) but the English says "
-              f"'{said.text}' ({WORDS[other]}): the direction is reversed",
+        pair, f"The Chinese says {cue.row.cue} ({words[d]}) but the English says "
+              f"'{said.text}' ({words[other]}): the direction is reversed",
         zh_spans=[(cue.start, cue.end)], en_spans=[(s, e)],
         suggestion=_suggestion(pair.en, s, e, cue, d), severity=severity)
 
 
 def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, opts: DirectionOptions) -> list[Flag]:
     pc = document_clauses(ctx)[pair.id]
-    flags = _bound_flags(pair)
+    flags = _bound_flags(pair) + _sign_flags(pc, cues, opts)
     read = [sp for f in flags for sp in f.zh_spans]
     for clause in pc.zh:
         for cue in zh_direction_cues(pair.zh, (clause.start, clause.end)):
@@ -527,18 +648,20 @@ def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, opts: DirectionOpti
                 continue
             d = cue.row.kind
             other = "down" if d == "up" else "up"
+            quality = cue.row.extra[:1] == ("quality",)
+            change = _change(pair.zh, cue, clause)
             verdict, word = object_verdict(pair.zh, pair.en, cue, cues)
-            if verdict == "other" and word is not None:
+            if verdict == "other" and word is not None and _unanswered([word], pair.zh, cue):
                 flags.append(_reversed_flag(pair, cue, word, 0, "major"))
                 break
             if verdict == "same" and not (cue.row.cue.endswith("于") and not _compares(word)):
                 continue  # a 于 comparative is settled only by a comparison, not by "grew"
-            for scope in scopes(pc, clause):
+            for scope in scopes(pc, clause, by_elimination=True):
                 zh_part = pair.zh[scope.zh_start:scope.zh_end]
                 if any(h.row.kind == other for h in zh_direction_cues(zh_part)):
                     continue
                 en = pair.en[scope.en_start:scope.en_end]
-                any_dir, strong = _en_directions(en, cues)
+                any_dir, strong = _en_directions(en, cues, quality, change)
                 if not scope.sentence:
                     foreign = _foreign_spans(pc, clause, cue)
                     any_dir, strong = ({k: [h for h in v if not _inside(h, scope.en_start, foreign)]
@@ -549,6 +672,9 @@ def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, opts: DirectionOpti
                     any_dir[d] = _past_quantities(any_dir[d], en, zh_part, d)
                 if (not strong[other] or _rendered_by_own(any_dir[d], zh_part, cue)
                         or _says_own_verb(en, cue)):
+                    continue
+                strong[other] = _unanswered(strong[other], zh_part, cue)
+                if not strong[other]:
                     continue
                 flags.append(_reversed_flag(pair, cue, strong[other][0], scope.en_start,
                                             "major" if scope.sentence else opts.window_severity))
@@ -601,7 +727,7 @@ def check_direction(ctx: Context) -> list[Flag]:
     # clause links are read only after a direction cue, or for a word whose antonym the English
     # holds: embed just those pairs' clauses
     document_clauses(ctx).prefetch(
-        p for p in judged if zh_direction_cues(p.zh)
+        p for p in judged if zh_direction_cues(p.zh) or _signs(p.zh)
         or (opts.antonyms and may_find_opposites(p, opts.antonym_min_share)))
     for pair in judged:
         flags += _check_pair(pair, ctx, cues, opts)

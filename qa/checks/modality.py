@@ -51,7 +51,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from align.model import Pair
 from qa import lexicons as lx
@@ -127,6 +127,30 @@ def _verb_joined(zh: str, span: tuple[int, int]) -> list[ZhHit]:
     return out
 
 
+#: one-character modals that jieba glues to the next character in a word no dictionary lists
+#: (可视情调整 is cut 可视 + 情 + 调整, 须于 is one word): the modal is read off the word's start.
+#: Not 要, 能, 会, 或, 宜, which also start content words jieba joins (会上 "at the meeting")
+_GLUED = frozenset("可须必应需")
+
+
+def _glued(zh: str, span: tuple[int, int]) -> list[ZhHit]:
+    """Modal characters jieba glued into a two-character word that neither CC-CEDICT nor the
+    table lists (可视 in 可视情调整 "may adjust as circumstances require", 须于 "must by")."""
+    return [h for h in _glued_in(zh) if span[0] <= h.start and h.end <= span[1]]
+
+
+@lru_cache(maxsize=8192)  # pure: read once per clause and scope of the pair
+def _glued_in(zh: str) -> tuple[ZhHit, ...]:
+    rows = _single_rows()
+    return tuple(ZhHit(rows[w[0]], s, s + 1) for w, s, _e in zh_words(zh)
+                 if len(w) == 2 and w[0] in _GLUED and w not in _zh_cues() and w not in lx.cedict())
+
+
+@cache
+def _single_rows() -> dict[str, CueRow]:
+    return {r.cue: r for r in cue_rows(TABLE) if r.lang == "zh" and r.cue in _GLUED}
+
+
 #: negators that, right before an obligation word, make it an absence of obligation (不需要, 毋须)
 _ZH_NOT = frozenset("不无没未毋")
 
@@ -136,7 +160,7 @@ def _zh_classes(pair: Pair, start: int, end: int, weak: bool) -> dict[str, list[
     out: dict[str, list[ZhHit]] = {"obligation": [], "permission": [], "prohibition": [],
                                    "weak_permission": [], "encouragement": [], "hedge": []}
     for h in (zh_word_cues(pair.zh, cue_rows(TABLE), (start, end))
-              + _verb_joined(pair.zh, (start, end))):
+              + _verb_joined(pair.zh, (start, end)) + _glued(pair.zh, (start, end))):
         strength = h.row.extra[0] if h.row.extra else "strong"
         if strength == "none" or (len(h.row.cue) == 1 and cedict_join(pair.zh, h)):
             continue
@@ -147,6 +171,20 @@ def _zh_classes(pair: Pair, start: int, end: int, weak: bool) -> dict[str, list[
         elif strength == "strong" or weak:
             out[h.row.kind].append(h)
     return out
+
+
+#: what ends the reach of an order in the Chinese: a clause or sentence break
+_ZH_BREAK = re.compile("[，,；;。！？!?：:]")
+
+
+def _ordered(zh: str, classes: dict[str, list[ZhHit]]) -> list[ZhHit]:
+    """The abilities (能, 能够 "can") that an obligation cue governs through a verb in its own
+    clause: what is ordered (要确保受灾群众…有病能及时就医 "must ensure … can get care"), not a
+    permission of their own.  A softener right after the order (应尽量 "should as far as
+    possible") is no ability and softens the order itself."""
+    return [p for p in classes["weak_permission"] if p.row.extra[1:2] == ("can",)
+            and any(o.end < p.start and not _ZH_BREAK.search(zh, o.end, p.start)
+                    for o in classes["obligation"])]
 
 
 def _has_modal_cue(pair: Pair, opts: ModalityOptions) -> bool:
@@ -173,7 +211,11 @@ def _finding(cue: dict[str, list[ZhHit]], context: dict[str, list[ZhHit]],
     strong_obl = [h for h in en["obligation"] if h.strength == "strong"]
     zh_permits = context["permission"] or context["weak_permission"]
     softened = [h for h in en["hedge"] if not _negated(h, en["negation"]) and not _glossed(h, glosses)]
-    zh_soft = zh_permits or context["hedge"] or context["encouragement"] or soft
+    # a 能 that an order governs (要确保群众…能及时就医 "must ensure people can get care") is part
+    # of what is ordered, not a softening of the order: an English hedge cannot render it
+    free_permits = context["permission"] or [h for h in context["weak_permission"]
+                                             if h not in context.get("ordered", ())]
+    zh_soft = free_permits or context["hedge"] or context["encouragement"] or soft
     if cue["prohibition"]:
         if (permits and not en["prohibition"] and not _forbidding(en["negation"])
                 and not zh_permits):
@@ -200,7 +242,8 @@ def _finding(cue: dict[str, list[ZhHit]], context: dict[str, list[ZhHit]],
     if (permission and not context["obligation"] and not context["prohibition"]
             and strong_obl and not en["permission"] and not en["negation"]):
         return permission[0], "obligation", strong_obl[0]
-    return _hardened(cue["hedge"], context["hedge"], en, en_text, glosses)
+    ordered = bool(context["obligation"] or context["prohibition"])
+    return _hardened(cue["hedge"], context["hedge"], en, en_text, glosses, ordered)
 
 
 #: English words of certainty (Quirk et al. 1985 §4.53: certainty and universality, no room left):
@@ -229,7 +272,7 @@ def _strong_hedges(hits: list[ZhHit]) -> list[ZhHit]:
 
 
 def _hardened(own: list[ZhHit], context: list[ZhHit], en: dict[str, list], en_text: str,
-              glosses: frozenset[str]) -> tuple[ZhHit, str, object] | None:
+              glosses: frozenset[str], ordered: bool = True) -> tuple[ZhHit, str, object] | None:
     """A best effort or a rule with exceptions said as a certainty: (cue, "obligation", word) or None.
 
     力争到2025年底…突破10万个 rendered "will ensure that it has more than 100,000", 原则上
@@ -237,19 +280,24 @@ def _hardened(own: list[ZhHit], context: list[ZhHit], en: dict[str, list], en_te
     be rendered by nothing: the English Chinese hedges of the scope outnumber the English
     renderings of any (a hedge phrase, a word of effort or aim, a gloss of the cue), and the
     English has a word of certainty (:data:`_CERTAIN`) that no Chinese word of the pair glosses
-    (确保 "to ensure", 一律 "without exception" say it themselves).
+    (确保 "to ensure", 一律 "without exception" say it themselves).  Where the Chinese there
+    orders nothing (``ordered`` False: no obligation or prohibition cue), a strong obligation
+    ("we must bring … up to standard" for 力争) is such a word too: the effort became a duty.
     """
     mine = _strong_hedges(own)
     if not mine:
         return None
-    certain = [m for m in _CERTAIN.finditer(en_text)
+    certain = [EnHit("obligation", "strong", m.start(), m.end(), m.group())
+               for m in _CERTAIN.finditer(en_text)
                if not {lx.lemma(w) for w in m.group().lower().split()} & glosses]
+    if not ordered:
+        certain += [h for h in en["obligation"] if h.strength == "strong"
+                    and not {lx.lemma(w) for w in h.text.lower().split()} & glosses]
     if not certain:
         return None
     if hedge_renderings(mine, en["hedge"], en_text) >= len(_strong_hedges(context)):
         return None
-    m = certain[0]
-    return mine[0], "obligation", EnHit("obligation", "strong", m.start(), m.end(), m.group())
+    return mine[0], "obligation", min(certain, key=lambda h: h.start)
 
 
 #: a "not" right before "only": the correlative "not only … but (also)" (Quirk et al. 1985 §13.38)
@@ -365,8 +413,9 @@ def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, neg_cues: EnglishCu
         if not (own["obligation"] or own["permission"] or own["prohibition"]
                 or own["encouragement"] or own["weak_permission"] or _strong_hedges(own["hedge"])):
             continue
-        for scope in scopes(pc, clause):
+        for scope in scopes(pc, clause, by_elimination=True):
             context = _zh_classes(pair, scope.zh_start, scope.zh_end, True)
+            context["ordered"] = _ordered(pair.zh, context)
             en_text = pair.en[scope.en_start:scope.en_end]
             en: dict[str, list] = {"obligation": [], "permission": [], "prohibition": [],
                                    "encouragement": [], "hedge": []}

@@ -154,6 +154,9 @@ class AnchoredWord:
     meaning: str
     accepted: str
     contradicting: str
+    #: the longest piece of the cue around its figure ("过去" of 过去N年): a pair without it is not
+    #: searched with the pattern (most pairs, for most rows)
+    literal: str = ""
 
     def english(self, field: str, figures: list[str]) -> re.Pattern[str]:
         """``field`` (accepted or contradicting) with ``N`` standing for the figures as written."""
@@ -165,7 +168,8 @@ class AnchoredWord:
 def anchored_words() -> tuple[AnchoredWord, ...]:
     """The anchored rows of the time-word table (cue with ``N``), longest cue first."""
     rows = [r for r in read_table(TABLE, 4) if SLOT in r[0]]
-    return tuple(AnchoredWord(r[0], re.compile(re.escape(r[0]).replace(SLOT, _ZH_FIGURE)), r[1], r[2], r[3])
+    return tuple(AnchoredWord(r[0], re.compile(re.escape(r[0]).replace(SLOT, _ZH_FIGURE)), r[1], r[2], r[3],
+                              max(r[0].split(SLOT), key=len))
                  for r in sorted(rows, key=lambda r: -len(r[0])))
 
 
@@ -205,6 +209,8 @@ def zh_anchored_cues(zh: str) -> list[AnchoredHit]:
     taken = [False] * len(zh)
     out = []
     for w in anchored_words():
+        if w.literal not in zh:
+            continue
         for m in w.pattern.finditer(zh):
             value = cn_number(m.group(1))
             if value is None or any(taken[m.start():m.end()]) or _inside_word(zh, m.start()):
@@ -299,6 +305,19 @@ def _event_orders(pair: Pair) -> list[Flag]:
         for r in reversed_orders(pair.zh, pair.en)]
 
 
+#: a suspended compound: "long- and short-term" (Quirk et al. 1985 §13.96, the first element's
+#: head is left to the second)
+_SUSPENDED = re.compile(r"\b(\w+)- (and|or|to) (\w+)-(\w+)")
+
+
+def suspended(low: str) -> str:
+    """``low`` with each suspended compound written out: "long- and short-term policies" →
+    "long-term and short-term policies", so that 长期 finds its "long-term" there."""
+    if "- " not in low:
+        return low
+    return _SUSPENDED.sub(r"\1-\4 \2 \3-\4", low)
+
+
 def _check_pair(pair: Pair, ctx: Context, opts: TimeExpressionOptions) -> list[Flag]:
     flags, settled = _anchored(pair)
     flags += _event_orders(pair)
@@ -320,7 +339,7 @@ def _check_pair(pair: Pair, ctx: Context, opts: TimeExpressionOptions) -> list[F
             for scope in scopes(pc, clause):
                 en = pair.en[scope.en_start:scope.en_end]
                 low = en.lower()
-                if word.accepted.search(low):
+                if word.accepted.search(low) or word.accepted.search(suspended(low)):
                     continue
                 bad, point = _contradicted(word.contradicting, word.point, low, others)
                 if not bad:
