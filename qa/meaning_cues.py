@@ -89,7 +89,7 @@ class EnglishCues:
         for r in rows:
             if r.lang != "en":
                 continue
-            key = tuple(w if w in EXACT else lx.lemma(w) for w in r.cue.split())
+            key = tuple(_word_key(w, lx.lemma(w)) for w in r.cue.split())
             self.phrases[key] = (r.kind, r.extra[0] if r.extra else "")
         self.longest = max((len(k) for k in self.phrases), default=1)
         #: the phrase lengths the table has, longest first (1 always: "n't" is read there)
@@ -135,10 +135,17 @@ def _keys(text: str) -> tuple[str, ...]:
 
 
 def _key(token: lx.Token) -> str:
-    low = token.text.lower()
+    return _word_key(token.text.lower(), token.lemma)
+
+
+def _word_key(low: str, lemma: str) -> str:
+    """The key of a word of the text or of a table row, one rule for both: an exact-form word
+    as written, another word by its lemma, unless that lemma is an exact-form word ("barred"
+    is not "bar"): then the word as written, marked, so that a row "barred" meets the text's
+    "barred" (the rows had their own rule, and "barred" there met nothing)."""
     if low in EXACT:
         return low
-    return token.lemma if token.lemma not in EXACT else "=" + low
+    return lemma if lemma not in EXACT else "=" + low
 
 
 def negated_before(text: str, start: int, window: int = 3) -> bool:

@@ -102,3 +102,11 @@ def test_a_verb_of_separating_with_bu_kai_is_a_dependence():
     zh = "公司今天的发展，同全体员工多年的努力是分不开的。"
     assert polarity(zh, "The company's growth today is attributable to years of hard work by all its staff.") == []
     assert polarity(zh, "The company's growth today could do without years of hard work by its staff.")
+
+
+def test_barred_renders_a_prohibition_as_its_own_row_not_through_bar():
+    # "barred": its lemma "bar" is an exact-form word of the cue tables, so the text's key is
+    # the word as written; the table row "barred" is keyed by the same rule and meets it
+    zh = "公职人员不得在企业兼职取酬。"
+    assert polarity(zh, "Public officials are barred from taking paid posts in enterprises.") == []
+    assert polarity(zh, "Public officials are allowed to take paid posts in enterprises.") == ["major"]
