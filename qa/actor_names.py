@@ -88,6 +88,23 @@ def institution_lemmas(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def local_counterpart(names: tuple[str, ...], text: str) -> bool:
+    """Whether ``text`` names a body of the same field as the central body called ``names`` at
+    another level: its name stem before another body suffix (司法部 and 省司法厅, 商务部 and
+    市商务局).  The standard English of such a local body ("Department of Justice") is also one of
+    the central body's names, so it is no other body."""
+    for zh in names:
+        if len(zh) < 3 or zh[-1] not in _BODY_SUFFIXES:
+            continue
+        at = text.find(zh[:-1])
+        while at >= 0:
+            after = text[at + len(zh) - 1:at + len(zh)]
+            if after and after in _BODY_SUFFIXES and after != zh[-1]:
+                return True
+            at = text.find(zh[:-1], at + 1)
+    return False
+
+
 PARTY_NOUNS_PATH = lx.DATA_DIR / "party_nouns.tsv"
 
 

@@ -253,12 +253,15 @@ def _clause_subject(words: list[tuple[str, str, int]], i: int) -> tuple[int, int
     k = 0
     while k < i and words[k][1] in ("c", "d", "t"):
         k += 1  # 同时, 此外, 今年
+    by = next((n for n in range(k, i) if words[n][0] == "由" and words[n][1] == "p"), None)
+    if by is not None:
+        k = by + 1  # 补贴由法律援助机构按照标准向律师支付: the topic is what is paid, 由 names who pays
     run = _noun_run(words, k)
-    if run is None:
-        return None
-    if run[1] > words[i][2]:
+    if run is None or run[1] > words[i][2]:
         return None  # the run reaches the cue: no adverbial between
     n = next(m for m in range(k, i + 1) if words[m][2] >= run[1])
+    if by is not None and n == i:
+        return run  # 由A向B V
     while n < i and (words[n][0] in BEFORE_VERB or words[n][1] in ("d", "ad")):
         n += 1
     if n >= i or words[n][0] not in _ADVERBIAL_PREPOSITIONS:
@@ -299,9 +302,9 @@ def _noun_run(words: list[tuple[str, str, int]], k: int, pivot: bool = False,
             break
         if to_verb and kept and f.startswith("n") and _verb_first(w):
             break
-        if kept and w in BEFORE_VERB:
-            break  # 督促行政机关依法履职: 依法 (jieba: a noun) opens the next verb phrase
-        if _is_noun(f, w) or f in ("b", "a", "an", "f") or (kept and w in _JOINERS):
+        if w in BEFORE_VERB:
+            break  # 督促行政机关依法履职: 依法 (jieba: a noun) opens the next verb phrase; 应当 no party
+        if _is_noun(f, w) or f in ("b", "a", "an", "f") or (kept and w in _JOINERS) or _abbreviation(words, kept, n):
             kept.append(n)
             continue
         if kept and w == "的" and n + 1 < len(words) and _is_noun(words[n + 1][1], words[n + 1][0]) \
@@ -316,6 +319,14 @@ def _noun_run(words: list[tuple[str, str, int]], k: int, pivot: bool = False,
         return None
     first, last = words[kept[0]], words[kept[-1]]
     return first[2], last[2] + len(last[0])
+
+
+def _abbreviation(words: list[tuple[str, str, int]], kept: list[int], n: int) -> bool:
+    """A single character between a single character of the phrase and a noun: an abbreviation the
+    dictionary lacks, cut into its characters (疾/控/机构 of 疾控机构, 卫/健/委)."""
+    return bool(kept) and len(words[n][0]) == 1 and len(words[kept[-1]][0]) == 1 and kept[-1] == n - 1 \
+        and lx.HAN.fullmatch(words[n][0]) is not None and n + 1 < len(words) \
+        and _is_noun(words[n + 1][1], words[n + 1][0])
 
 
 #: the passive markers before an agent: A受B委托, A被B聘请 (B acts on A)
@@ -404,14 +415,46 @@ def _frames(zh: str) -> tuple[Frame, ...]:
     verbs = frozenset(cues.transitive) | cues.provide
     cue_words = tuple(cues.transitive) + tuple(cues.causative) + tuple(cues.coverb) + tuple(cues.undergo)
     out: list[Frame] = []
+    previous = None
     for clause in _CLAUSE.finditer(zh):  # only the clauses with a cue are cut (jieba's tagger is slow)
         if any(c in clause.group() for c in cue_words):
             words = [(w, f, at + clause.start()) for w, f, at in _words(clause.group(), verbs)]
-            out.extend(_clause_frames(zh, words, cues))
+            out.extend(_clause_frames(zh, words, cues, lambda p=previous: _carried_subject(zh, p, verbs)))
+        previous = clause
     return tuple(out)
 
 
-def _clause_frames(zh: str, words: list[tuple[str, str, int]], cues: ArgumentCues) -> list[Frame]:
+def _carried_subject(zh: str, previous: re.Match[str] | None, verbs: frozenset[str]) -> tuple[int, int] | None:
+    """The subject a clause that opens with a modal carries over from the clause before it, in one
+    sentence (各级疾控机构发现事件后，应当向卫生健康部门报告: the centres report): the noun phrase that
+    opens that clause, when a comma alone stands between them."""
+    if previous is None or zh[previous.end():previous.end() + 1] not in "，,":
+        return None
+    words = [(w, f, at + previous.start()) for w, f, at in _words(previous.group(), verbs)]
+    k = 0
+    while k < len(words) and words[k][1] in ("c", "d", "t"):
+        k += 1
+    if k < len(words) and words[k][0] in _NOT_SUBJECT_AFTER:
+        return None
+    return _noun_run(words, k)
+
+
+def _opens_with_modal(words: list[tuple[str, str, int]], i: int) -> bool:
+    """Whether the clause opens with a modal, with no subject of its own (应当在2小时内向…报告)."""
+    k = 0
+    while k < i and words[k][1] in ("c", "d", "t"):
+        k += 1
+    return k < i and words[k][0] in _MODALS
+
+
+#: the modals that open a clause whose subject is the previous clause's (…后，应当/须/要…)
+_MODALS = frozenset("要 应 应当 应该 须 必须 需 需要 可以 可".split())
+
+
+def _clause_frames(zh: str, words: list[tuple[str, str, int]], cues: ArgumentCues,
+                   carried=lambda: None) -> list[Frame]:
+    """The frames of one clause; ``carried`` gives the subject of the clause before, for a clause
+    that has none of its own."""
     out: list[Frame] = []
     for i, (w, flag, at) in enumerate(words):
         if w in cues.undergo and flag.startswith("v"):
@@ -430,6 +473,8 @@ def _clause_frames(zh: str, words: list[tuple[str, str, int]], cues: ArgumentCue
             continue
         # 检察机关通过制发检察建议督促…: the subject before the adverbial acts, not the noun inside it
         agent = _clause_subject(words, i) or _subject_before(words, i)
+        if agent is None and _opens_with_modal(words, i):
+            agent = carried()
         if agent is None or (kind == "coverb" and zh[:agent[0]].endswith("以")):
             continue  # 以企业为主体: 为 is "as", no coverb
         k = i + 1

@@ -366,9 +366,23 @@ def _beneficiary_as_subject(ag: Agency, en: str, tokens: list[lx.Token], stems) 
         start = i
         while start - 1 in at:
             start -= 1
+        if head != i and _bare_infinitive(tokens, start, head):
+            continue  # "help SMEs match supply with demand": "match" is SMEs' verb, "supply" its object
         reading = {"drive": "the driver", "provide": "the provider"}.get(ag.family, "the helper")
         return Swap(ag, "beneficiary", (tokens[start].start, tokens[head].end), (t.start, t.end), reading)
     return None
+
+
+#: verbs whose object is followed by a bare infinitive ("help SMEs match", "let firms decide")
+_CAUSE_BARE = frozenset({"help", "let", "make", "have", "see", "watch", "hear"})
+
+
+def _bare_infinitive(tokens: list[lx.Token], start: int, head: int) -> bool:
+    """Whether the word at ``head`` after an actor's words (from ``start``) is a bare infinitive, not
+    the actor's head noun: a base-form verb after "help/let/make + actor"."""
+    from qa.checks.fragments import is_base_verb
+
+    return start > 0 and tokens[start - 1].lemma in _CAUSE_BARE and is_base_verb(tokens[head].text)
 
 
 def _agent_as_object(ag: Agency, tokens: list[lx.Token], stems) -> Swap | None:

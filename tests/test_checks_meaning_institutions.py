@@ -480,3 +480,35 @@ def test_central_body_left_with_only_a_lower_level():
     assert run(zh, "A central work safety inspection team has recently arrived in Henan Province to start work.") == []
     # the province's own body gives the level: "provincial" renders 省政府
     assert run("中央巡查组与省政府座谈。", "The inspection team met the provincial government.") == []
+
+
+# --- a body rendered as another body on unseen text (issue 15, writer w7) ---
+
+def test_a_provincial_department_named_by_the_ministrys_field_is_its_own_name():
+    # 省司法厅 is the Provincial Department of Justice; "Department of Justice" is also a name of 司法部
+    zh = "省司法厅联合省律师协会开展法律服务进社区活动。"
+    assert run(zh, "The Provincial Department of Justice and the provincial lawyers association held a "
+                   "campaign bringing legal services into communities.") == []
+    assert run("市商务局发布消费提示。", "The Municipal Department of Commerce issued a consumer advisory.") == []
+    # the ministry's own name for the local body is still no rendering of it
+    assert run(zh, "The Ministry of Justice and the provincial lawyers association held a campaign "
+                   "bringing legal services into communities.")
+
+
+def test_a_listed_body_given_another_core_noun_is_another_body():
+    zh = "中国地震局今日发布地震速报，提醒公众做好防范。"
+    flagged = run(zh, "The National Seismological Center issued a rapid earthquake report today, reminding the "
+                      "public to take precautions.")
+    assert len(flagged) == 1 and flagged[0].severity == "minor" and "Center" in flagged[0].message
+    assert run(zh, "The China Earthquake Administration issued a rapid earthquake report today, reminding the "
+                   "public to take precautions.") == []
+
+
+def test_an_abbreviated_body_cut_into_characters_is_still_a_body():
+    # 国家疾控局 is no dictionary word: jieba cuts 国家/疾/控/局
+    zh = "国家疾控局发布冬季传染病防控健康提示。"
+    flagged = run(zh, "The Chinese Center for Disease Control and Prevention issued a health advisory on "
+                      "infectious diseases in winter.")
+    assert len(flagged) == 1 and flagged[0].severity == "minor"
+    assert run(zh, "The National Disease Control and Prevention Administration issued a health advisory on "
+                   "infectious diseases in winter.") == []

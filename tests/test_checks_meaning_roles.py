@@ -182,3 +182,69 @@ def test_who_examines_first_and_who_decides():
     assert flags(zh, right) == []
     # a paraphrase that gives neither step a party says nothing
     assert flags(zh, "The annual land use plan requires review and approval.") == []
+
+
+# --- parties read from the syntax around them, for unseen constructions (issue 15, writer w7) ---
+
+def swapped_then_clean(zh: str, wrong: str, right: str) -> None:
+    """One roles flag on the English that exchanges the parties, none on the right English."""
+    assert [f.check for f in flags(zh, wrong)] == ["roles"]
+    assert flags(zh, right) == []
+
+
+def test_host_and_co_organiser_swapped():
+    zh = "本届农产品博览会由省农业农村厅主办、省商务厅协办，共有300家企业参展。"
+    right = ("This agricultural products fair was hosted by the Provincial Department of Agriculture and Rural "
+             "Affairs and co-organized by the Provincial Department of Commerce, with 300 exhibitors.")
+    wrong = ("This agricultural products fair was hosted by the Provincial Department of Commerce and "
+             "co-organized by the Provincial Department of Agriculture and Rural Affairs, with 300 exhibitors.")
+    swapped_then_clean(zh, wrong, right)
+
+
+def test_the_commissioning_body_and_the_one_that_acts_for_it_swapped():
+    zh = "受市教育局委托，市青少年科技中心对全市中小学科技教育情况开展了调查。"
+    right = ("Commissioned by the Municipal Education Bureau, the municipal youth science and technology "
+             "centre surveyed science education in the city's primary and secondary schools.")
+    wrong = ("Commissioned by the municipal youth science and technology centre, the Municipal Education "
+             "Bureau surveyed science education in the city's primary and secondary schools.")
+    on_behalf = ("The municipal youth science and technology centre surveyed science education in the "
+                 "city's primary and secondary schools on behalf of the Municipal Education Bureau.")
+    swapped_then_clean(zh, wrong, right)
+    assert flags(zh, on_behalf) == []
+
+
+def test_a_head_noun_closes_the_name_it_ends_not_the_other_partys():
+    # "Bureau" renders 局 of 市水务局 too, but here it ends "Emergency Management Bureau"
+    zh = "由市应急管理局牵头、市水务局配合，开展汛前隐患排查。"
+    wrong = ("The Municipal Water Affairs Bureau will take the lead, with support from the Municipal "
+             "Emergency Management Bureau, in checking for hidden hazards before the flood season.")
+    right = ("The Municipal Emergency Management Bureau will take the lead, with support from the Municipal "
+             "Water Affairs Bureau, in checking for hidden hazards before the flood season.")
+    swapped_then_clean(zh, wrong, right)
+
+
+def test_a_clause_without_subject_reports_for_the_clause_before_it():
+    zh = "各级疾控机构接到传染病疫情报告后，应当在1小时内向同级卫生健康行政部门报告。"
+    frame = next(f for f in parse_frames(zh) if f.cue == "向")
+    assert (frame.agent, frame.patient) == ("疾控机构", "同级卫生健康行政部门")
+    right = ("On receiving a report of an infectious disease outbreak, disease control institutions at all "
+             "levels shall report it within one hour to the health administrative department at the same level.")
+    wrong = ("On receiving a report of an infectious disease outbreak, the health administrative department at "
+             "the same level shall report it within one hour to disease control institutions at all levels.")
+    swapped_then_clean(zh, wrong, right)
+    # a clause with its own subject keeps it; a clause before it that opens with a verb gives none
+    assert not [f for f in parse_frames("违反本规定的，应当向有关部门报告。") if f.cue == "向"]
+
+
+def test_by_names_who_pays_after_a_topic():
+    zh = "培训补贴由市人社局按照规定标准向培训机构发放。"
+    frame = next(f for f in parse_frames(zh) if f.cue == "向")
+    assert (frame.agent, frame.patient) == ("市人社局", "培训机构")
+
+
+def test_supply_after_a_bare_infinitive_is_no_verb_of_providing():
+    # "help SMEs match supply with demand": "match" is the SMEs' verb and "supply" its object
+    zh = "行业协会要为中小企业提供供需对接服务。"
+    assert flags(zh, "Industry associations should help SMEs match supply with demand.") == []
+    assert [f.check for f in flags(zh, "SMEs should provide supply-demand matching services to industry "
+                                       "associations.")] == ["roles"]

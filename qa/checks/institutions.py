@@ -43,6 +43,7 @@ from align.model import Pair
 from align.zh_words import jieba_words
 from qa import body_heads as bh
 from qa import lexicons as lx
+from qa.actor_names import local_counterpart
 from qa.admin_levels import level_units
 from qa.body_fields import Field, body_fields, find_field_swaps, may_name_fields
 from qa.lexicons import DATA_DIR
@@ -122,6 +123,13 @@ class Lookup:
         self.minister_names = EnglishNames(n for ns in self.minister_titles.values() for n in ns)
         self._specialised: dict[int, tuple[str, ...]] = {}  # by id: the rows are this object's own
         self._fields: tuple[Field, ...] | None = None
+        self._heads: bh.HeadMap | None = None
+
+    def heads(self) -> bh.HeadMap:
+        """The head nouns real names render each Chinese body suffix by (``qa.body_heads``)."""
+        if self._heads is None:
+            self._heads = bh.head_map(tuple((z, n) for b in self.rows for z in b.zh for n in b.standard))
+        return self._heads
 
     def fields(self) -> tuple[Field, ...]:
         """The fields of the listed bodies (``qa.body_fields``), worked out when first asked."""
@@ -301,6 +309,9 @@ def find_misnamed(zh: str, en: str, table: Lookup,
         if generic and hit is not None and not all(_apart(en, hit, h) for h in rendering):
             hit = other = None  # "the Information Office of the State Council": one name
         if rendering and hit is None:
+            other_head = _other_head(body, zh, en, rendering, table) if generic else None
+            if other_head is not None:  # "National Meteorological Center" for 中国气象局
+                out.append(Misnamed(body, f, other_head, None, listed=False, why="head"))
             continue
         if hit is None and body.kind == "body" and not local and f.name.startswith(_CENTRAL):
             lowered = _lowered_level(zh, en, table)
@@ -392,11 +403,28 @@ def unlisted_bodies(zh: str, in_zh: list[Found]) -> Iterator[tuple[int, int]]:
         if (w in _HEAD_CHARS and k > 0 and len(words[k - 1]) >= 2 and lx.HAN.fullmatch(words[k - 1][0])
                 and not any(f.start <= start < f.end for f in in_zh)):
             yield name_start(k), end
+        elif w in _HEAD_CHARS and _abbreviated(words, k) and not any(f.start <= starts[k - 2] < f.end for f in in_zh):
+            yield name_start(k - 2), end
+
+
+#: characters that are grammar, never part of a body's abbreviated name
+_GRAMMAR_CHARS = frozenset("的了是在和与及对为向由把被将等并或就也都各该本其这那")
+
+
+def _abbreviated(words: Sequence[str], k: int) -> bool:
+    """Whether the head character at ``k`` closes an abbreviation the dictionary lacks, cut into its
+    characters after a word of two or more (国家/疾/控/局: 国家疾控局)."""
+    return k >= 3 and all(len(words[j]) == 1 and lx.HAN.fullmatch(words[j]) and words[j] not in _GRAMMAR_CHARS
+                          for j in (k - 2, k - 1)) and len(words[k - 3]) >= 2 and lx.HAN.fullmatch(words[k - 3][0]) is not None
 
 
 def unlisted_body(zh: str, in_zh: list[Found]) -> tuple[int, int] | None:
     """The span of the first body the Chinese names that no table row lists, or None."""
     return next(unlisted_bodies(zh, in_zh), None)
+
+
+#: words that make a body's English name a central one ("Ministry of Justice", "National …")
+_NATIONAL_NAME = re.compile(r"\b(?:Ministry|Ministries|National|State|Central|China|Chinese|PRC)\b")
 
 
 def find_foreign(zh: str, en: str, table: Lookup, zh_around: str = "") -> list[Misnamed]:
@@ -423,6 +451,8 @@ def find_foreign(zh: str, en: str, table: Lookup, zh_around: str = "") -> list[M
         # (中央党校 "Party School of the CPC Central Committee": 中央 is "Central Committee")
         if not bodies or any(_present(b, zh + "\n" + zh_around) for b in bodies + within):
             continue
+        if not _NATIONAL_NAME.search(en[h.start:h.end]) and any(local_counterpart(b.zh, zh) for b in bodies):
+            continue  # 省司法厅 "the Provincial Department of Justice": the ministry's field, at its level
         span = unlisted_body(zh, in_zh)
         if span is None:
             return []
@@ -436,11 +466,6 @@ def _head_words(en: str) -> set[str]:
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", en)}
     words |= {w[:-1] for w in words if w.endswith("s")}
     return {bh.SPELLINGS.get(w, w) for w in words}
-
-
-@lru_cache(maxsize=4)
-def _heads(source: str | None) -> bh.HeadMap:
-    return bh.head_map(tuple((z, s) for row in _table(source) for z in row.zh for s in row.standard))
 
 
 def find_other_kind(zh: str, en: str, table: Lookup, zh_around: str = "",
@@ -462,7 +487,7 @@ def find_other_kind(zh: str, en: str, table: Lookup, zh_around: str = "",
     spans = list(unlisted_bodies(zh, in_zh))
     if not spans:
         return []
-    heads = _heads(source)
+    heads = table.heads()
     words = _head_words(en)
     named = {by_zh[f.name] for f in in_zh if f.name in by_zh}
     accepted = find_english(en, {n for body in named for n in (*body.standard, *body.accepted)})
@@ -799,6 +824,30 @@ def _apart(en: str, a: Found, b: Found) -> bool:
     return any(w[:1].islower() and w not in _NAME_LINKS for w in re.findall(r"[A-Za-z][A-Za-z'’\-]*", gap))
 
 
+def _other_head(body: Institution, zh: str, en: str, rendering: list[Found], table: Lookup) -> Found | None:
+    """A capitalised English body name that holds a loose word of ``body`` but ends in a head none of
+    its names has, and no real name renders its Chinese suffix by (中国气象局 "China Meteorological
+    Administration" → "National Meteorological Center": the core noun makes it another body)."""
+    heads = table.heads()
+    own = {h for n in (*body.standard, *body.accepted) if (h := bh.head_of(n))}
+    for z in body.zh:
+        own |= heads.of_chinese(z)
+    for e in bh.english_bodies(en):
+        if e.head in own or any(s in zh for s in heads.suffixes_for(e.head)) or _glossed(e.head, zh):
+            continue  # the Chinese names a body of that kind too (南开区…管委会 "… Committee of Nankai District")
+        name = en[e.start:e.end]
+        front = e.start + len(re.split(r"\s+(?:of|for|on)\s+", name, maxsplit=1)[0])
+        if any(e.start <= h.start and h.end <= front for h in rendering):  # the body's word before the head
+            return Found(name, e.start, e.end)
+    return None
+
+
+def _glossed(head: str, zh: str) -> bool:
+    """Whether a word of ``zh`` has ``head`` among its CC-CEDICT glosses (基金 'fund', 小组 'group'):
+    the English body's head then renders the Chinese."""
+    return any(head in glosses or lx.lemma(head) in glosses for _, glosses in zh_content_words(zh))
+
+
 def _specific(name: str) -> bool:
     """A capitalised name with a body head ("Supreme People's Court"), not a loose word ("court")."""
     return bool(_SPECIFIC.search(name)) and sum(w[:1].isupper() for w in name.split()) >= 2
@@ -854,6 +903,10 @@ def _message(pair: Pair, m: Misnamed) -> tuple[str, str]:
         message = (f"The Chinese names '{zh_text}' (a {kind}); the English names '{en_text}' instead, a "
                    f"different kind of body, and nothing that renders {zh_text}")
         return message, f"Name the body the Chinese names: '{zh_text}'"
+    if m.why == "head":
+        message = (f"{what}; the English calls it '{en_text}', a body of another kind (a "
+                   f"{bh.head_of(en_text)}), which is a different body")
+        return message, f"Name the body the Chinese names: '{m.body.label}'"
     if m.why == "title":
         message = (f"{what}; the English gives the same person the title '{en_text}', which is "
                    f"another office ({m.other.zh[0]})")
