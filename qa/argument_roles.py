@@ -495,7 +495,8 @@ def _clause_frames(zh: str, words: list[tuple[str, str, int]], cues: ArgumentCue
                 continue  # 向B学习: B is the source, not the receiver
             family = cues.transitive.get(verb) or ("provide" if verb in cues.provide else "")
         verb_at = zh.find(verb, patient[1]) if kind == "coverb" else at
-        if zh[verb_at + len(verb):verb_at + len(verb) + 1] in ("的", "下", "之"):
+        after = verb_at + len(verb)
+        if zh[after:after + 1] in ("的", "之") or (zh[after:after + 1] == "下" and patient[0] != after):
             continue  # 为人工智能时代带来的突破 (a relative clause), 在政府支持下 (a noun): no clear roles
         a, b = zh[slice(*agent)], zh[slice(*patient)]
         if a == b or (len(a) > 1 and a in b) or (len(b) > 1 and b in a) or not named_once(zh, a) \
@@ -517,6 +518,8 @@ def _undergo_frame(zh: str, words: list[tuple[str, str, int]], i: int, cues: Arg
     if v is None:
         return None
     last = v - 1 - (words[v - 1][0] == "的")
+    if words[last][0] != "的" and last - 1 > i and words[last - 1][0] == "的" and words[last][1].startswith(("n", "v")):
+        last -= 2  # 接受审计机关的审计监督, 接受县级医院的技术指导: a word names the kind of V
     if last <= i or not _is_noun(words[last][1], words[last][0]) \
             or any(words[n][0] in _CLAUSE_END or words[n][0] == "的" for n in range(i + 1, last + 1)):
         return None
@@ -806,6 +809,8 @@ def read_english(frame: Frame, zh: str, en: str, tokens: list[lx.Token] | None =
         at = actor_mentions(tokens, stems) if stems else set()
         at = _with_head(tokens, at | _marked_heads(tokens, zh[slice(*span)], rest), zh[slice(*span)])
         if not at:
+            if name == "patient" and frame.kind == "transitive" and _one_run(tokens, found["agent"]):
+                return _unnamed_subject(frame, en, tokens, found["agent"])
             return None
         found[name] = at
     _give_heads(found["agent"], found["patient"])
@@ -839,6 +844,43 @@ def read_english(frame: Frame, zh: str, en: str, tokens: list[lx.Token] | None =
                                 actor_run(tokens, found["patient"], _run_start(found["patient"], p.actor)),
                                 (tokens[k].start, tokens[k].end), a.how, p.how)
     return None
+
+
+#: words that open a subject's noun phrase ("the large grain growers", "all cooperatives")
+_OPENERS = frozenset({"the", "a", "an", "all", "each", "every", "some", "many", "local", "these", "those"})
+
+
+#: words that end a subject's noun phrase on its left
+_NOT_IN_SUBJECT = BREAK_WORDS | _OPENERS | _AUX | _RELATIVE | _BE | {"and", "or", "but", "it", "they", "we", "this"}
+
+
+def _unnamed_subject(frame: Frame, en: str, tokens: list[lx.Token], agent_at: set[int]) -> ArgumentSwap | None:
+    """The swap read from the agent alone, when the patient's words are not found (the translator's
+    words are none of its glosses: 种粮大户 "large grain growers"): the agent is the object of the
+    one English verb that renders the Chinese verb, and a noun phrase of other words, opening the
+    sentence or a clause, is its subject ("Large grain growers guide the extension stations")."""
+    verbs = _verb_lemmas(frame)
+    ks = [k for k, t in enumerate(tokens) if k not in agent_at and verb_lemma(t.text) in verbs]
+    if len(ks) != 1 or _passive(en, tokens, ks[0], agent_at) is not None:
+        return None
+    k = ks[0]
+    readings = _readings_at(en, tokens, k, agent_at, frame.family)
+    if len(readings) != 1 or readings[0].role != "patient" or not readings[0].how.startswith("the object"):
+        return None
+    i = _skip_back(en, tokens, k - 1, _AUX)
+    if i < 0 or i in agent_at or _broken(en, tokens, i, k) or not tokens[i].text.isalpha() \
+            or tokens[i].text.lower() in lx.STOPWORDS | BREAK_WORDS | _RELATIVE | _AUX:
+        return None
+    start = i
+    while start > 0 and i - start < 3 and start - 1 not in agent_at and not _broken(en, tokens, start - 1, start) \
+            and tokens[start - 1].text.isalpha() and tokens[start - 1].text.lower() not in _NOT_IN_SUBJECT:
+        start -= 1
+    opened = start == 0 or _broken(en, tokens, start - 1, start) or tokens[start - 1].text.lower() in _OPENERS
+    if not opened:
+        return None
+    agent = actor_run(tokens, agent_at, _run_start(agent_at, readings[0].actor))
+    return ArgumentSwap(frame, agent, (tokens[start].start, tokens[i].end), (tokens[k].start, tokens[k].end),
+                        readings[0].how, f"the subject of '{tokens[k].text}'")
 
 
 @lru_cache(maxsize=8192)

@@ -392,8 +392,8 @@ def _agent_as_object(ag: Agency, tokens: list[lx.Token], stems) -> Swap | None:
         return None
     family = "help" if ag.family == "help" else "drive"
     for k, t in enumerate(tokens):
-        if not _is_verb(t, family) or _passive(tokens, k):
-            continue
+        if not _is_verb(t, family) or _passive(tokens, k) or k in at:
+            continue  # "Leading enterprises" (龙头企业): the word is the actor's own, no verb
         if k > 0 and tokens[k - 1].text.lower() in _BE:
             continue
         j = _object_of(tokens, k, at, stems[1])

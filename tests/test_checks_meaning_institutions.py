@@ -512,3 +512,12 @@ def test_an_abbreviated_body_cut_into_characters_is_still_a_body():
     assert len(flagged) == 1 and flagged[0].severity == "minor"
     assert run(zh, "The National Disease Control and Prevention Administration issued a health advisory on "
                    "infectious diseases in winter.") == []
+
+
+def test_the_body_suffixes_are_one_table_with_subsets():
+    from qa import body_heads as bh
+
+    assert bh.suffix_of("国家体育总局") == "总局" and bh.suffix_of("国家信息中心") == "中心"
+    assert set(bh.GOVERNMENT_CHARS) <= bh.HEAD_CHARS and "院" in bh.HEAD_CHARS - set(bh.GOVERNMENT_CHARS)
+    assert set(bh.LOCAL_SUFFIXES) <= set(bh.NAME_SUFFIXES) and "厅" in bh.LOCAL_SUFFIXES
+    assert "院" not in bh.SUFFIXES  # a bare 院 ends courts, hospitals and academies alike

@@ -248,3 +248,37 @@ def test_supply_after_a_bare_infinitive_is_no_verb_of_providing():
     assert flags(zh, "Industry associations should help SMEs match supply with demand.") == []
     assert [f.check for f in flags(zh, "SMEs should provide supply-demand matching services to industry "
                                        "associations.")] == ["roles"]
+
+
+def test_the_agent_as_object_when_the_other_partys_words_are_none_of_its_glosses():
+    # 村民 is found by no gloss here: the swap is read from the agent alone, the object of the one verb
+    # that renders 带领, with a noun phrase of other words opening the sentence as its subject
+    zh = "村党总支书记带领村民发展特色种植。"
+    swapped_then_clean(zh, "The villagers led the secretary of the village general Party branch in developing "
+                           "specialty crops.",
+                       "The secretary of the village general Party branch led the villagers in developing "
+                       "specialty crops.")
+    # a verb before the other words: no subject of its own ("will help … lead" is no swap)
+    assert flags(zh, "The township will help villagers lead the secretary's specialty crop plans.") == []
+
+
+def test_a_lower_level_after_the_verb_is_its_object_not_a_place_under_it():
+    # 督促下级…: 下 opens 下级 "lower-level", not 在…下 "under"
+    zh = "上级财政部门督促下级财政部门加快预算执行进度。"
+    frame = next(f for f in parse_frames(zh) if f.cue == "督促")
+    assert (frame.agent, frame.patient) == ("上级财政部门", "下级财政部门")
+
+
+def test_the_kind_of_supervision_between_the_party_and_the_verb():
+    # 接受B的技术指导: 技术 names the kind of guidance, B still gives it
+    zh = "社区卫生服务中心接受区级医院的技术指导。"
+    frame = next(f for f in parse_frames(zh) if f.cue == "接受")
+    assert (frame.agent, frame.patient) == ("区级医院", "社区卫生服务中心")
+    swapped_then_clean(zh, "District hospitals receive technical guidance from community health service centres.",
+                       "Community health service centres receive technical guidance from district hospitals.")
+
+
+def test_a_party_word_that_reads_as_a_participle_is_no_verb():
+    # 龙头企业 "leading enterprises": "Leading" is the party's own word, not the verb 'lead'
+    zh = "要以龙头企业带动农户增收。"
+    assert flags(zh, "Leading enterprises should be used to drive income growth of farming households.") == []

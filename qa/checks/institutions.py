@@ -336,10 +336,6 @@ _UNLISTED = re.compile(rf"(?:{_CAP}\s+(?:(?:and|&)\s+)?)*(?:{_HEADS})\b"
 #: words of a body's name that say nothing about which body it is
 _GENERIC = frozenset(_HEADS.lower().split("|")) | {"of", "for", "on", "the", "and", "state", "national",
                                                    "china", "chinese", "general", "central", "prc"}
-#: Chinese words (three characters or more) that name some body by their last characters
-_BODY_SUFFIXES = ("部", "委", "局", "署", "办", "院", "厅", "委员会", "银行", "协会", "联合会", "商会", "学会",
-                  "研究会", "促进会", "基金会", "联谊会", "公司", "集团", "中心",
-                  "大学", "组织", "机构", "联盟", "基金")
 
 
 def _unlisted_name(en: str, in_en: list[Found], own: tuple[str, ...]) -> Found | None:
@@ -362,8 +358,6 @@ def _unlisted_name(en: str, in_en: list[Found], own: tuple[str, ...]) -> Found |
 
 
 _SPECIFIC = re.compile(rf"\b(?:{_HEADS}|Federation|Confederation|Association|League|Union|Congress|Academy)\b")
-#: one-character heads that end a body's name after a word of its own (咨询委, 统计局)
-_HEAD_CHARS = frozenset("委局署办院厅部")
 
 
 def _specific_names(body: Institution) -> tuple[str, ...]:
@@ -397,13 +391,13 @@ def unlisted_bodies(zh: str, in_zh: list[Found]) -> Iterator[tuple[int, int]]:
         start, end = starts[k], starts[k] + len(w)
         if any(f.start <= start and end <= f.end for f in in_zh):
             continue
-        if len(w) >= 3 and w.endswith(_BODY_SUFFIXES):
+        if len(w) >= 3 and w.endswith(bh.NAME_SUFFIXES):
             yield name_start(k), end
             continue
-        if (w in _HEAD_CHARS and k > 0 and len(words[k - 1]) >= 2 and lx.HAN.fullmatch(words[k - 1][0])
+        if (w in bh.HEAD_CHARS and k > 0 and len(words[k - 1]) >= 2 and lx.HAN.fullmatch(words[k - 1][0])
                 and not any(f.start <= start < f.end for f in in_zh)):
             yield name_start(k), end
-        elif w in _HEAD_CHARS and _abbreviated(words, k) and not any(f.start <= starts[k - 2] < f.end for f in in_zh):
+        elif w in bh.HEAD_CHARS and _abbreviated(words, k) and not any(f.start <= starts[k - 2] < f.end for f in in_zh):
             yield name_start(k - 2), end
 
 
@@ -537,7 +531,7 @@ def _other_bodies_in(zh: str, in_zh: list[Found]) -> bool:
     at = 0
     for w in jieba_words(zh):
         start, at = at, at + len(w)
-        if (len(w) >= 3 and w.endswith(_BODY_SUFFIXES)
+        if (len(w) >= 3 and w.endswith(bh.NAME_SUFFIXES)
                 and not any(k.start <= start and at <= k.end for k in in_zh)):
             return True
     return False
