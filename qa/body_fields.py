@@ -145,3 +145,10 @@ def _rendered(en: str, own: lx.StemSet) -> bool:
         if any(own.has(lx.lemma(w.strip(".'’").lower())) for w in before + after):
             return True
     return False
+
+
+def field_unrendered(name: str, en: str) -> bool:
+    """Whether the field of the Chinese body ``name`` is known (司法厅: justice) and no body of it is
+    named in ``en``: the English renders that body by no name of its field."""
+    own = _own_field(name)
+    return own is not None and not _rendered(en, own)

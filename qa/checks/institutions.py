@@ -45,7 +45,13 @@ from qa import body_heads as bh
 from qa import lexicons as lx
 from qa.actor_names import local_counterpart
 from qa.admin_levels import level_units
-from qa.body_fields import Field, body_fields, find_field_swaps, may_name_fields
+from qa.body_fields import (
+    Field,
+    body_fields,
+    field_unrendered,
+    find_field_swaps,
+    may_name_fields,
+)
 from qa.lexicons import DATA_DIR
 from qa.model import Check, Context, Flag
 from qa.name_tables import read_name_table, split_cell
@@ -500,9 +506,13 @@ def find_other_kind(zh: str, en: str, table: Lookup, zh_around: str = "",
         suffixes = heads.suffixes_for(e.head)
         if not suffixes or any(s in near for s in suffixes):
             continue
+        # a body of unknown kind (厅: too few real names) counts when the English has fewer other
+        # bodies than the Chinese names and its field is rendered nowhere (省司法厅 → "Higher People's
+        # Court" beside "Department of Finance" for 省财政厅); a known kind is read by its heads alone
+        fewer = len(bodies) - 1 < len(spans) + len(named)
         for a, b in spans:
             kinds = heads.of_chinese(zh[a:b])
-            if kinds and not kinds & words:
+            if (kinds and not kinds & words) or (not kinds and fewer and field_unrendered(zh[a:b], en)):
                 body = Institution((zh[a:b],), (), (), (), "body", "the Chinese text")
                 return [Misnamed(body, Found(zh[a:b], a, b), Found(en[e.start:e.end], e.start, e.end), None,
                                  listed=False, why="kind")]
