@@ -148,7 +148,8 @@ def _rendered(en: str, own: lx.StemSet) -> bool:
 
 
 def field_unrendered(name: str, en: str) -> bool:
-    """Whether the field of the Chinese body ``name`` is known (司法厅: justice) and no body of it is
-    named in ``en``: the English renders that body by no name of its field."""
-    own = _own_field(name)
-    return own is not None and not _rendered(en, own)
+    """Whether ``name`` is a local government body of a listed central body's field (司法厅: the stem
+    of 司法部, justice) and no body of that field is named in ``en``: the English renders that body
+    by no name of its field.  Only the table's fields count here, never loose glosses."""
+    words = frozenset(w for w in institution_lemmas(name) if w not in _NOT_FIELD)
+    return bool(words) and name.endswith(LOCAL_SUFFIXES) and not _rendered(en, lx.StemSet(words))

@@ -506,13 +506,15 @@ def find_other_kind(zh: str, en: str, table: Lookup, zh_around: str = "",
         suffixes = heads.suffixes_for(e.head)
         if not suffixes or any(s in near for s in suffixes):
             continue
-        # a body of unknown kind (厅: too few real names) counts when the English has fewer other
-        # bodies than the Chinese names and its field is rendered nowhere (省司法厅 → "Higher People's
-        # Court" beside "Department of Finance" for 省财政厅); a known kind is read by its heads alone
+        # a local body of unknown kind (厅: too few real names) after its level counts when the English
+        # has fewer other bodies than the Chinese names and its field is rendered nowhere (省司法厅 →
+        # "Higher People's Court" beside "Department of Finance" for 省财政厅); a known kind is read
+        # by its heads alone
         fewer = len(bodies) - 1 < len(spans) + len(named)
         for a, b in spans:
             kinds = heads.of_chinese(zh[a:b])
-            if (kinds and not kinds & words) or (not kinds and fewer and field_unrendered(zh[a:b], en)):
+            if (kinds and not kinds & words) or (not kinds and fewer and a > 0 and zh[a - 1] in ADMIN_UNITS
+                                                 and field_unrendered(zh[a:b], en)):
                 body = Institution((zh[a:b],), (), (), (), "body", "the Chinese text")
                 return [Misnamed(body, Found(zh[a:b], a, b), Found(en[e.start:e.end], e.start, e.end), None,
                                  listed=False, why="kind")]
