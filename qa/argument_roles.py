@@ -47,7 +47,7 @@ from align.zh_words import jieba_words, loaded_jieba
 from qa import lexicons as lx
 from qa.actor_names import actor_lemmas, load_party_nouns
 from qa.admin_levels import load_levels
-from qa.checks.fragments import is_base_verb
+from qa.checks.fragments import is_base_verb, is_verb_form
 from qa.data_table import data_lines
 from qa.english_verb_forms import is_past_participle, verb_lemma
 from qa.role_agency import (
@@ -607,7 +607,28 @@ def _subject(en: str, tokens: list[lx.Token], k: int, at: set[int], possessor: b
     if start > 0 and tokens[start - 1].text.lower() in _PREPOSITIONS and not _broken(en, tokens, start - 1, start) \
             and not (possessor and tokens[start - 1].text.lower() == "of"):
         return None  # "the growth of SMEs drives …": SMEs is no subject
+    if any(tokens[n].text.lower() == "to" for n in range(i + 1, k)) and not _pivot_object(tokens, start):
+        return None  # "a plan to upgrade industrial chains": the plan does not upgrade
     return i
+
+
+#: words before a noun that make it the doer of an infinitive after it ("called on X to", "for X to")
+_PIVOT_PREPOSITIONS = frozenset({"on", "upon", "for"})
+_DETERMINERS_EN = frozenset({"the", "a", "an", "its", "their", "all", "each", "every", "more", "other", "these",
+                             "those", "such"})
+
+
+def _pivot_object(tokens: list[lx.Token], start: int) -> bool:
+    """Whether the noun phrase at ``start``, before "to" and a verb, is the object of a verb or of
+    "on"/"for" and so the infinitive's doer ("encourage SMEs to upgrade", "call on firms to"); a noun
+    phrase opened by nothing of the kind is the infinitive's owner ("a plan to upgrade …")."""
+    j = start - 1
+    while j >= 0 and tokens[j].text.lower() in _DETERMINERS_EN:
+        j -= 1
+    if j < 0:
+        return False
+    word = tokens[j].text.lower()
+    return word in _PIVOT_PREPOSITIONS or (word not in lx.STOPWORDS and is_verb_form(word))
 
 
 #: prepositions of a place phrase after a subject ("audit offices across the province have …")
@@ -950,10 +971,18 @@ def _run_start(at: set[int], k: int) -> int:
 
 
 def _one_run(tokens: list[lx.Token], at: set[int]) -> bool:
-    """Whether the actor's words stand in one place ("small and medium-sized enterprises"), not two."""
+    """Whether the actor's words stand in one place ("small and medium-sized enterprises"), not two;
+    the words of one capitalised name count as one place ("the Provincial Department of Ecology and
+    Environment": 'Department' is no gloss of 省生态环境厅's words, its name holds it)."""
     ordered = sorted(at)
-    return all(b - a <= 2 or (b - a <= 4 and all(tokens[k].text.lower() in _RUN_LINKS for k in range(a + 1, b)))
+    return all(b - a <= 2 or (b - a <= 4 and all(tokens[k].text.lower() in _RUN_LINKS or _in_name(tokens, k)
+                                                 for k in range(a + 1, b)))
                for a, b in pairwise(ordered))
+
+
+def _in_name(tokens: list[lx.Token], k: int) -> bool:
+    """Whether token ``k`` is a capitalised word inside a name (not a sentence's first word)."""
+    return k > 0 and tokens[k].text[:1].isupper() and tokens[k - 1].text not in (".", "!", "?")
 
 
 #: the words that may stand inside one party's phrase: "departments at all levels" (各级部门), "the
