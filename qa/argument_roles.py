@@ -352,6 +352,9 @@ def _verb_modifies(words: list[tuple[str, str, int]], j: int) -> bool:
     (审计/v 机关: the audit authorities; 管理/vn 部门): a head noun of ``qa/data/party_nouns.tsv``."""
     if j + 1 >= len(words) or len(words[j][0]) != 2 or not words[j][1].startswith("v"):
         return False
+    cues = load_argument_cues()
+    if words[j][0] in cues.transitive or words[j][0] in cues.causative:
+        return False  # 鼓励/支持/帮助 + 国有企业: the relation's own verb, no function of the party
     nxt = words[j + 1][0]
     return any(nxt.endswith(noun) for noun, _ in load_party_nouns())
 
@@ -591,6 +594,9 @@ def _subject(en: str, tokens: list[lx.Token], k: int, at: set[int], possessor: b
     courts is supervised" says the courts' work undergoes it (对法院的工作进行监督); with an active
     verb "the growth of SMEs drives …" says nothing of what SMEs do."""
     i = _skip_back(en, tokens, k - 1, _AUX)
+    pivot = _passive_pivot(en, tokens, i, k)
+    if pivot is not None:
+        i = pivot  # "SMEs are encouraged to provide …": SMEs provide
     if i >= 0 and tokens[i].text.lower() in _RELATIVE:
         i -= 1  # "large firms, which drive …": the relative's antecedent
     elif i >= 0 and _broken(en, tokens, i, k):
@@ -607,9 +613,21 @@ def _subject(en: str, tokens: list[lx.Token], k: int, at: set[int], possessor: b
     if start > 0 and tokens[start - 1].text.lower() in _PREPOSITIONS and not _broken(en, tokens, start - 1, start) \
             and not (possessor and tokens[start - 1].text.lower() == "of"):
         return None  # "the growth of SMEs drives …": SMEs is no subject
-    if any(tokens[n].text.lower() == "to" for n in range(i + 1, k)) and not _pivot_object(tokens, start):
+    if pivot is None and any(tokens[n].text.lower() == "to" for n in range(i + 1, k)) \
+            and not _pivot_object(tokens, start):
         return None  # "a plan to upgrade industrial chains": the plan does not upgrade
     return i
+
+
+def _passive_pivot(en: str, tokens: list[lx.Token], i: int, k: int) -> int | None:
+    """The last word before "be" in "X are encouraged/urged/required to V" (X does V), when the
+    words before the verb at ``k`` are such a passive and "to"; else None."""
+    if i < 1 or tokens[k - 1].text.lower() != "to" or not is_past_participle(tokens[i].text.lower()):
+        return None
+    j = _skip_back(en, tokens, i - 1, _PASSIVE_ADVERBS)
+    if j < 0 or tokens[j].text.lower() not in _BE or _broken(en, tokens, j, k):
+        return None
+    return _skip_back(en, tokens, j - 1, _AUX)
 
 
 #: words before a noun that make it the doer of an infinitive after it ("called on X to", "for X to")

@@ -307,3 +307,14 @@ def test_a_noun_before_an_infinitive_is_not_its_doer():
     zh = "由省发展改革委牵头，制定产业链提升方案。"
     assert flags(zh, "The Provincial Development and Reform Commission will lead the drafting of a plan to "
                      "upgrade industrial chains.") == []
+
+
+def test_the_subject_of_an_encouraging_passive_does_the_infinitive():
+    # 鼓励A对B开展帮扶 → "A are encouraged to provide … to B": A provides
+    zh = "鼓励国有企业对民营企业开展管理帮扶。"
+    swapped_then_clean(zh, "Private enterprises are encouraged to provide management assistance to state-owned "
+                           "enterprises.",
+                       "State-owned enterprises are encouraged to provide management assistance to private "
+                       "enterprises.")
+    # the verb of the relation before the party is no function of the party (鼓励 + 国有企业)
+    assert next(f for f in parse_frames(zh) if f.cue == "对").agent == "国有企业"
