@@ -284,16 +284,6 @@ def test_a_party_word_that_reads_as_a_participle_is_no_verb():
     assert flags(zh, "Leading enterprises should be used to drive income growth of farming households.") == []
 
 
-def test_enterprises_rendered_as_businesses_are_found():
-    # 企业 is "business" in official English (小微企业 "small and micro businesses"), a word CC-CEDICT lacks
-    assert "business" in actor_lemmas("小微企业")
-    zh = "商业银行要为小微企业提供更多中长期贷款。"
-    swapped_then_clean(zh, "Small and micro businesses should provide more medium- and long-term loans to "
-                           "commercial banks.",
-                       "Commercial banks should provide more medium- and long-term loans to small and micro "
-                       "businesses.")
-
-
 def test_the_words_of_one_capitalised_name_are_one_place():
     zh = "省自然资源厅指导各县开展耕地保护督察。"
     swapped_then_clean(zh, "The counties guided the Provincial Department of Natural Resources in inspecting "
