@@ -23,11 +23,9 @@ from pathlib import Path
 from align.errors import InputError
 from qa import lexicons as lx
 from qa.admin_levels import load_levels
+from qa.body_heads import GOVERNMENT_CHARS
 from qa.data_table import data_lines
 
-#: the suffixes of a body's name (部 ministry, 委 commission, 局 bureau, 厅 provincial department,
-#: 署 administration, 办 office): 人社部 and 人社局 are one field at two levels
-_BODY_SUFFIXES = "部委局厅署办"
 #: the level of a central body's name ("National Health Commission"): a provincial 卫健委 is none
 _LEVEL_WORDS = frozenset({"national", "state", "central", "china", "chinese"})
 #: the head nouns of a central body's name: a local body found by the name stem (市人社局) is no ministry
@@ -66,7 +64,7 @@ def _body_names() -> tuple[tuple[str, bool, frozenset[str]], ...]:
             words.update(w for w in lx.content_lemmas(name) if w not in _LEVEL_WORDS)
         for zh in body.zh:
             out.setdefault((zh, False), set()).update(words)
-            if len(zh) >= 3 and zh[-1] in _BODY_SUFFIXES:
+            if len(zh) >= 3 and zh[-1] in GOVERNMENT_CHARS:
                 out.setdefault((zh[:-1], True), set()).update(words - _HEAD_WORDS)
     return tuple(sorted(((k, stem, frozenset(v)) for (k, stem), v in out.items()), key=lambda r: -len(r[0])))
 
@@ -81,11 +79,28 @@ def institution_lemmas(text: str) -> frozenset[str]:
         start = text.find(name)
         while start >= 0:
             end = start + len(name)
-            if (not stem or text[end:end + 1] in _BODY_SUFFIXES) and not any(taken[start:end]):
+            if (not stem or text[end:end + 1] in GOVERNMENT_CHARS) and not any(taken[start:end]):
                 out |= words
                 taken[start:end] = [True] * (end - start)
             start = text.find(name, start + 1)
     return frozenset(out)
+
+
+def local_counterpart(names: tuple[str, ...], text: str) -> bool:
+    """Whether ``text`` names a body of the same field as the central body called ``names`` at
+    another level: its name stem before another body suffix (司法部 and 省司法厅, 商务部 and
+    市商务局).  The standard English of such a local body ("Department of Justice") is also one of
+    the central body's names, so it is no other body."""
+    for zh in names:
+        if len(zh) < 3 or zh[-1] not in GOVERNMENT_CHARS:
+            continue
+        at = text.find(zh[:-1])
+        while at >= 0:
+            after = text[at + len(zh) - 1:at + len(zh)]
+            if after and after in GOVERNMENT_CHARS and after != zh[-1]:
+                return True
+            at = text.find(zh[:-1], at + 1)
+    return False
 
 
 PARTY_NOUNS_PATH = lx.DATA_DIR / "party_nouns.tsv"

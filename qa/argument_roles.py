@@ -47,7 +47,7 @@ from align.zh_words import jieba_words, loaded_jieba
 from qa import lexicons as lx
 from qa.actor_names import actor_lemmas, load_party_nouns
 from qa.admin_levels import load_levels
-from qa.checks.fragments import is_base_verb
+from qa.checks.fragments import is_base_verb, is_verb_form
 from qa.data_table import data_lines
 from qa.english_verb_forms import is_past_participle, verb_lemma
 from qa.role_agency import (
@@ -253,12 +253,15 @@ def _clause_subject(words: list[tuple[str, str, int]], i: int) -> tuple[int, int
     k = 0
     while k < i and words[k][1] in ("c", "d", "t"):
         k += 1  # 同时, 此外, 今年
+    by = next((n for n in range(k, i) if words[n][0] == "由" and words[n][1] == "p"), None)
+    if by is not None:
+        k = by + 1  # 补贴由法律援助机构按照标准向律师支付: the topic is what is paid, 由 names who pays
     run = _noun_run(words, k)
-    if run is None:
-        return None
-    if run[1] > words[i][2]:
+    if run is None or run[1] > words[i][2]:
         return None  # the run reaches the cue: no adverbial between
     n = next(m for m in range(k, i + 1) if words[m][2] >= run[1])
+    if by is not None and n == i:
+        return run  # 由A向B V
     while n < i and (words[n][0] in BEFORE_VERB or words[n][1] in ("d", "ad")):
         n += 1
     if n >= i or words[n][0] not in _ADVERBIAL_PREPOSITIONS:
@@ -299,9 +302,9 @@ def _noun_run(words: list[tuple[str, str, int]], k: int, pivot: bool = False,
             break
         if to_verb and kept and f.startswith("n") and _verb_first(w):
             break
-        if kept and w in BEFORE_VERB:
-            break  # 督促行政机关依法履职: 依法 (jieba: a noun) opens the next verb phrase
-        if _is_noun(f, w) or f in ("b", "a", "an", "f") or (kept and w in _JOINERS):
+        if w in BEFORE_VERB:
+            break  # 督促行政机关依法履职: 依法 (jieba: a noun) opens the next verb phrase; 应当 no party
+        if _is_noun(f, w) or f in ("b", "a", "an", "f") or (kept and w in _JOINERS) or _abbreviation(words, kept, n):
             kept.append(n)
             continue
         if kept and w == "的" and n + 1 < len(words) and _is_noun(words[n + 1][1], words[n + 1][0]) \
@@ -316,6 +319,14 @@ def _noun_run(words: list[tuple[str, str, int]], k: int, pivot: bool = False,
         return None
     first, last = words[kept[0]], words[kept[-1]]
     return first[2], last[2] + len(last[0])
+
+
+def _abbreviation(words: list[tuple[str, str, int]], kept: list[int], n: int) -> bool:
+    """A single character between a single character of the phrase and a noun: an abbreviation the
+    dictionary lacks, cut into its characters (疾/控/机构 of 疾控机构, 卫/健/委)."""
+    return bool(kept) and len(words[n][0]) == 1 and len(words[kept[-1]][0]) == 1 and kept[-1] == n - 1 \
+        and lx.HAN.fullmatch(words[n][0]) is not None and n + 1 < len(words) \
+        and _is_noun(words[n + 1][1], words[n + 1][0])
 
 
 #: the passive markers before an agent: A受B委托, A被B聘请 (B acts on A)
@@ -341,6 +352,9 @@ def _verb_modifies(words: list[tuple[str, str, int]], j: int) -> bool:
     (审计/v 机关: the audit authorities; 管理/vn 部门): a head noun of ``qa/data/party_nouns.tsv``."""
     if j + 1 >= len(words) or len(words[j][0]) != 2 or not words[j][1].startswith("v"):
         return False
+    cues = load_argument_cues()
+    if words[j][0] in cues.transitive or words[j][0] in cues.causative:
+        return False  # 鼓励/支持/帮助 + 国有企业: the relation's own verb, no function of the party
     nxt = words[j + 1][0]
     return any(nxt.endswith(noun) for noun, _ in load_party_nouns())
 
@@ -404,14 +418,46 @@ def _frames(zh: str) -> tuple[Frame, ...]:
     verbs = frozenset(cues.transitive) | cues.provide
     cue_words = tuple(cues.transitive) + tuple(cues.causative) + tuple(cues.coverb) + tuple(cues.undergo)
     out: list[Frame] = []
+    previous = None
     for clause in _CLAUSE.finditer(zh):  # only the clauses with a cue are cut (jieba's tagger is slow)
         if any(c in clause.group() for c in cue_words):
             words = [(w, f, at + clause.start()) for w, f, at in _words(clause.group(), verbs)]
-            out.extend(_clause_frames(zh, words, cues))
+            out.extend(_clause_frames(zh, words, cues, lambda p=previous: _carried_subject(zh, p, verbs)))
+        previous = clause
     return tuple(out)
 
 
-def _clause_frames(zh: str, words: list[tuple[str, str, int]], cues: ArgumentCues) -> list[Frame]:
+def _carried_subject(zh: str, previous: re.Match[str] | None, verbs: frozenset[str]) -> tuple[int, int] | None:
+    """The subject a clause that opens with a modal carries over from the clause before it, in one
+    sentence (各级疾控机构发现事件后，应当向卫生健康部门报告: the centres report): the noun phrase that
+    opens that clause, when a comma alone stands between them."""
+    if previous is None or zh[previous.end():previous.end() + 1] not in "，,":
+        return None
+    words = [(w, f, at + previous.start()) for w, f, at in _words(previous.group(), verbs)]
+    k = 0
+    while k < len(words) and words[k][1] in ("c", "d", "t"):
+        k += 1
+    if k < len(words) and words[k][0] in _NOT_SUBJECT_AFTER:
+        return None
+    return _noun_run(words, k)
+
+
+def _opens_with_modal(words: list[tuple[str, str, int]], i: int) -> bool:
+    """Whether the clause opens with a modal, with no subject of its own (应当在2小时内向…报告)."""
+    k = 0
+    while k < i and words[k][1] in ("c", "d", "t"):
+        k += 1
+    return k < i and words[k][0] in _MODALS
+
+
+#: the modals that open a clause whose subject is the previous clause's (…后，应当/须/要…)
+_MODALS = frozenset("要 应 应当 应该 须 必须 需 需要 可以 可".split())
+
+
+def _clause_frames(zh: str, words: list[tuple[str, str, int]], cues: ArgumentCues,
+                   carried=lambda: None) -> list[Frame]:
+    """The frames of one clause; ``carried`` gives the subject of the clause before, for a clause
+    that has none of its own."""
     out: list[Frame] = []
     for i, (w, flag, at) in enumerate(words):
         if w in cues.undergo and flag.startswith("v"):
@@ -430,6 +476,8 @@ def _clause_frames(zh: str, words: list[tuple[str, str, int]], cues: ArgumentCue
             continue
         # 检察机关通过制发检察建议督促…: the subject before the adverbial acts, not the noun inside it
         agent = _clause_subject(words, i) or _subject_before(words, i)
+        if agent is None and _opens_with_modal(words, i):
+            agent = carried()
         if agent is None or (kind == "coverb" and zh[:agent[0]].endswith("以")):
             continue  # 以企业为主体: 为 is "as", no coverb
         k = i + 1
@@ -450,7 +498,8 @@ def _clause_frames(zh: str, words: list[tuple[str, str, int]], cues: ArgumentCue
                 continue  # 向B学习: B is the source, not the receiver
             family = cues.transitive.get(verb) or ("provide" if verb in cues.provide else "")
         verb_at = zh.find(verb, patient[1]) if kind == "coverb" else at
-        if zh[verb_at + len(verb):verb_at + len(verb) + 1] in ("的", "下", "之"):
+        after = verb_at + len(verb)
+        if zh[after:after + 1] in ("的", "之") or (zh[after:after + 1] == "下" and patient[0] != after):
             continue  # 为人工智能时代带来的突破 (a relative clause), 在政府支持下 (a noun): no clear roles
         a, b = zh[slice(*agent)], zh[slice(*patient)]
         if a == b or (len(a) > 1 and a in b) or (len(b) > 1 and b in a) or not named_once(zh, a) \
@@ -472,6 +521,8 @@ def _undergo_frame(zh: str, words: list[tuple[str, str, int]], i: int, cues: Arg
     if v is None:
         return None
     last = v - 1 - (words[v - 1][0] == "的")
+    if words[last][0] != "的" and last - 1 > i and words[last - 1][0] == "的" and words[last][1].startswith(("n", "v")):
+        last -= 2  # 接受审计机关的审计监督, 接受县级医院的技术指导: a word names the kind of V
     if last <= i or not _is_noun(words[last][1], words[last][0]) \
             or any(words[n][0] in _CLAUSE_END or words[n][0] == "的" for n in range(i + 1, last + 1)):
         return None
@@ -543,6 +594,9 @@ def _subject(en: str, tokens: list[lx.Token], k: int, at: set[int], possessor: b
     courts is supervised" says the courts' work undergoes it (对法院的工作进行监督); with an active
     verb "the growth of SMEs drives …" says nothing of what SMEs do."""
     i = _skip_back(en, tokens, k - 1, _AUX)
+    pivot = _passive_pivot(en, tokens, i, k)
+    if pivot is not None:
+        i = pivot  # "SMEs are encouraged to provide …": SMEs provide
     if i >= 0 and tokens[i].text.lower() in _RELATIVE:
         i -= 1  # "large firms, which drive …": the relative's antecedent
     elif i >= 0 and _broken(en, tokens, i, k):
@@ -559,7 +613,40 @@ def _subject(en: str, tokens: list[lx.Token], k: int, at: set[int], possessor: b
     if start > 0 and tokens[start - 1].text.lower() in _PREPOSITIONS and not _broken(en, tokens, start - 1, start) \
             and not (possessor and tokens[start - 1].text.lower() == "of"):
         return None  # "the growth of SMEs drives …": SMEs is no subject
+    if pivot is None and any(tokens[n].text.lower() == "to" for n in range(i + 1, k)) \
+            and not _pivot_object(tokens, start):
+        return None  # "a plan to upgrade industrial chains": the plan does not upgrade
     return i
+
+
+def _passive_pivot(en: str, tokens: list[lx.Token], i: int, k: int) -> int | None:
+    """The last word before "be" in "X are encouraged/urged/required to V" (X does V), when the
+    words before the verb at ``k`` are such a passive and "to"; else None."""
+    if i < 1 or tokens[k - 1].text.lower() != "to" or not is_past_participle(tokens[i].text.lower()):
+        return None
+    j = _skip_back(en, tokens, i - 1, _PASSIVE_ADVERBS)
+    if j < 0 or tokens[j].text.lower() not in _BE or _broken(en, tokens, j, k):
+        return None
+    return _skip_back(en, tokens, j - 1, _AUX)
+
+
+#: words before a noun that make it the doer of an infinitive after it ("called on X to", "for X to")
+_PIVOT_PREPOSITIONS = frozenset({"on", "upon", "for"})
+_DETERMINERS_EN = frozenset({"the", "a", "an", "its", "their", "all", "each", "every", "more", "other", "these",
+                             "those", "such"})
+
+
+def _pivot_object(tokens: list[lx.Token], start: int) -> bool:
+    """Whether the noun phrase at ``start``, before "to" and a verb, is the object of a verb or of
+    "on"/"for" and so the infinitive's doer ("encourage SMEs to upgrade", "call on firms to"); a noun
+    phrase opened by nothing of the kind is the infinitive's owner ("a plan to upgrade …")."""
+    j = start - 1
+    while j >= 0 and tokens[j].text.lower() in _DETERMINERS_EN:
+        j -= 1
+    if j < 0:
+        return False
+    word = tokens[j].text.lower()
+    return word in _PIVOT_PREPOSITIONS or (word not in lx.STOPWORDS and is_verb_form(word))
 
 
 #: prepositions of a place phrase after a subject ("audit offices across the province have …")
@@ -761,6 +848,8 @@ def read_english(frame: Frame, zh: str, en: str, tokens: list[lx.Token] | None =
         at = actor_mentions(tokens, stems) if stems else set()
         at = _with_head(tokens, at | _marked_heads(tokens, zh[slice(*span)], rest), zh[slice(*span)])
         if not at:
+            if name == "patient" and frame.kind == "transitive" and _one_run(tokens, found["agent"]):
+                return _unnamed_subject(frame, en, tokens, found["agent"])
             return None
         found[name] = at
     _give_heads(found["agent"], found["patient"])
@@ -794,6 +883,43 @@ def read_english(frame: Frame, zh: str, en: str, tokens: list[lx.Token] | None =
                                 actor_run(tokens, found["patient"], _run_start(found["patient"], p.actor)),
                                 (tokens[k].start, tokens[k].end), a.how, p.how)
     return None
+
+
+#: words that open a subject's noun phrase ("the large grain growers", "all cooperatives")
+_OPENERS = frozenset({"the", "a", "an", "all", "each", "every", "some", "many", "local", "these", "those"})
+
+
+#: words that end a subject's noun phrase on its left
+_NOT_IN_SUBJECT = BREAK_WORDS | _OPENERS | _AUX | _RELATIVE | _BE | {"and", "or", "but", "it", "they", "we", "this"}
+
+
+def _unnamed_subject(frame: Frame, en: str, tokens: list[lx.Token], agent_at: set[int]) -> ArgumentSwap | None:
+    """The swap read from the agent alone, when the patient's words are not found (the translator's
+    words are none of its glosses: 种粮大户 "large grain growers"): the agent is the object of the
+    one English verb that renders the Chinese verb, and a noun phrase of other words, opening the
+    sentence or a clause, is its subject ("Large grain growers guide the extension stations")."""
+    verbs = _verb_lemmas(frame)
+    ks = [k for k, t in enumerate(tokens) if k not in agent_at and verb_lemma(t.text) in verbs]
+    if len(ks) != 1 or _passive(en, tokens, ks[0], agent_at) is not None:
+        return None
+    k = ks[0]
+    readings = _readings_at(en, tokens, k, agent_at, frame.family)
+    if len(readings) != 1 or readings[0].role != "patient" or not readings[0].how.startswith("the object"):
+        return None
+    i = _skip_back(en, tokens, k - 1, _AUX)
+    if i < 0 or i in agent_at or _broken(en, tokens, i, k) or not tokens[i].text.isalpha() \
+            or tokens[i].text.lower() in lx.STOPWORDS | BREAK_WORDS | _RELATIVE | _AUX:
+        return None
+    start = i
+    while start > 0 and i - start < 3 and start - 1 not in agent_at and not _broken(en, tokens, start - 1, start) \
+            and tokens[start - 1].text.isalpha() and tokens[start - 1].text.lower() not in _NOT_IN_SUBJECT:
+        start -= 1
+    opened = start == 0 or _broken(en, tokens, start - 1, start) or tokens[start - 1].text.lower() in _OPENERS
+    if not opened:
+        return None
+    agent = actor_run(tokens, agent_at, _run_start(agent_at, readings[0].actor))
+    return ArgumentSwap(frame, agent, (tokens[start].start, tokens[i].end), (tokens[k].start, tokens[k].end),
+                        readings[0].how, f"the subject of '{tokens[k].text}'")
 
 
 @lru_cache(maxsize=8192)
@@ -863,10 +989,18 @@ def _run_start(at: set[int], k: int) -> int:
 
 
 def _one_run(tokens: list[lx.Token], at: set[int]) -> bool:
-    """Whether the actor's words stand in one place ("small and medium-sized enterprises"), not two."""
+    """Whether the actor's words stand in one place ("small and medium-sized enterprises"), not two;
+    the words of one capitalised name count as one place ("the Provincial Department of Ecology and
+    Environment": 'Department' is no gloss of 省生态环境厅's words, its name holds it)."""
     ordered = sorted(at)
-    return all(b - a <= 2 or (b - a <= 4 and all(tokens[k].text.lower() in _RUN_LINKS for k in range(a + 1, b)))
+    return all(b - a <= 2 or (b - a <= 4 and all(tokens[k].text.lower() in _RUN_LINKS or _in_name(tokens, k)
+                                                 for k in range(a + 1, b)))
                for a, b in pairwise(ordered))
+
+
+def _in_name(tokens: list[lx.Token], k: int) -> bool:
+    """Whether token ``k`` is a capitalised word inside a name (not a sentence's first word)."""
+    return k > 0 and tokens[k].text[:1].isupper() and tokens[k - 1].text not in (".", "!", "?")
 
 
 #: the words that may stand inside one party's phrase: "departments at all levels" (各级部门), "the

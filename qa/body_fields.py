@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from qa import lexicons as lx
 from qa.actor_names import institution_lemmas
+from qa.body_heads import LOCAL_SUFFIXES
 from qa.phrase_match import ADMIN_UNITS, Found
 
 #: the head nouns of government bodies' English names
@@ -36,8 +37,6 @@ _HEAD_WORD = re.compile(rf"\b{_HEADS}\b", re.IGNORECASE)
 _NOT_FIELD = frozenset({"ministry", "department", "bureau", "administration", "commission", "office", "agency",
                         "authority", "national", "state", "general", "central", "china", "chinese", "the",
                         "of", "for", "and", "prc"})
-#: the Chinese suffixes of a local government body's name (厅 a provincial department, 局 a bureau …)
-_LOCAL_SUFFIXES = ("委员会", "局", "厅", "委", "办")
 
 
 @dataclass(frozen=True)
@@ -104,12 +103,12 @@ def _own_field(name: str) -> lx.StemSet | None:
 def _local_body(zh: str, span: tuple[int, int]) -> bool:
     """A body whose name opens with a level and ends in a local government suffix (省审计厅, 市市场监管局)."""
     name = zh[span[0]:span[1]]
-    return len(name) >= 4 and name[0] in ADMIN_UNITS and name.endswith(_LOCAL_SUFFIXES)
+    return len(name) >= 4 and name[0] in ADMIN_UNITS and name.endswith(LOCAL_SUFFIXES)
 
 
 def may_name_fields(zh: str, en: str) -> bool:
     """A cheap first test: a local body's last character in ``zh`` and a head noun in ``en``."""
-    return any(s in zh for s in _LOCAL_SUFFIXES) and _HEAD_WORD.search(en) is not None
+    return any(s in zh for s in LOCAL_SUFFIXES) and _HEAD_WORD.search(en) is not None
 
 
 def find_field_swaps(zh: str, en: str, bodies: Sequence[tuple[int, int]],
@@ -146,3 +145,11 @@ def _rendered(en: str, own: lx.StemSet) -> bool:
         if any(own.has(lx.lemma(w.strip(".'’").lower())) for w in before + after):
             return True
     return False
+
+
+def field_unrendered(name: str, en: str) -> bool:
+    """Whether ``name`` is a local government body of a listed central body's field (司法厅: the stem
+    of 司法部, justice) and no body of that field is named in ``en``: the English renders that body
+    by no name of its field.  Only the table's fields count here, never loose glosses."""
+    words = frozenset(w for w in institution_lemmas(name) if w not in _NOT_FIELD)
+    return bool(words) and name.endswith(LOCAL_SUFFIXES) and not _rendered(en, lx.StemSet(words))

@@ -31,12 +31,42 @@ HEAD_NOUNS = ("Ministry|Department|Commission|Committee|Bureau|Administration|Of
               "School|Association|Society|Federation|Union|League|Congress|Corporation|Company|Group|"
               "Foundation|Fund|Hospital|Service|Conference|Board|Organization|Organisation|Station|Network")
 _HEAD = re.compile(rf"\b({HEAD_NOUNS})s?\b")
-#: Chinese suffixes that end a body's name, longest first (a name's longest one is its head); a bare
-#: 院 is left out: it ends courts, hospitals, academies, institutes and councils alike
-SUFFIXES = tuple(sorted((
-    "委员会", "研究院", "研究所", "研究中心", "联合会", "办公室", "办公厅", "科学院", "工程院", "中心", "学院", "大学",
-    "党校", "协会", "学会", "商会", "银行", "公司", "集团", "基金会", "医院", "法院", "检察院", "总局", "局", "署",
-    "设计院", "办", "厅", "部", "委", "所", "社", "台", "站", "会"), key=len, reverse=True))
+#: The one table of the Chinese suffixes that end a body's name, each with the uses it has:
+#:   heads       its English heads are learnt from real names (``suffix_of``; a bare 院 is left out:
+#:               it ends courts, hospitals, academies, institutes and councils alike)
+#:   name        a jieba word of three characters or more ending in it names a body (商务局, 中国企业联合会)
+#:   char        a one-character head that ends a name after a word of its own (咨询 + 委)
+#:   government  a government body's one-character head, the same field at every level (人社部, 市人社局)
+#:   local       it ends a local government body's name (省审计厅, 市市场监管局)
+_SUFFIX_USES = (
+    ("部", "heads name char government"), ("委", "heads name char government local"),
+    ("局", "heads name char government local"), ("署", "heads name char government"),
+    ("办", "heads name char government local"), ("厅", "heads name char government local"),
+    ("院", "name char"), ("委员会", "heads name local"), ("银行", "heads name"), ("协会", "heads name"),
+    ("联合会", "heads name"), ("商会", "heads name"), ("学会", "heads name"), ("研究会", "name"),
+    ("促进会", "name"), ("基金会", "heads name"), ("联谊会", "name"), ("公司", "heads name"),
+    ("集团", "heads name"), ("中心", "heads name"), ("大学", "heads name"), ("组织", "name"), ("机构", "name"),
+    ("联盟", "name"), ("基金", "name"), ("研究院", "heads"), ("研究所", "heads"), ("研究中心", "heads"),
+    ("办公室", "heads"), ("办公厅", "heads"), ("科学院", "heads"), ("工程院", "heads"), ("学院", "heads"),
+    ("党校", "heads"), ("医院", "heads"), ("法院", "heads"), ("检察院", "heads"), ("总局", "heads"),
+    ("设计院", "heads"), ("所", "heads"), ("社", "heads"), ("台", "heads"), ("站", "heads"), ("会", "heads"),
+)
+
+
+def _with_use(use: str) -> tuple[str, ...]:
+    return tuple(suffix for suffix, uses in _SUFFIX_USES if use in uses.split())
+
+
+#: the suffixes whose heads are learnt, longest first (a name's longest one is its head)
+SUFFIXES = tuple(sorted(_with_use("heads"), key=len, reverse=True))
+#: the suffixes that make a jieba word of three characters or more a body's name
+NAME_SUFFIXES = _with_use("name")
+#: one-character heads that end a body's name after a word of its own
+HEAD_CHARS = frozenset(_with_use("char"))
+#: a government body's one-character heads: 人社部 and 人社局 are one field at two levels
+GOVERNMENT_CHARS = "".join(_with_use("government"))
+#: the suffixes of a local government body's name (厅 a provincial department, 局 a bureau …)
+LOCAL_SUFFIXES = _with_use("local")
 #: a suffix's heads are used only when this many real names show them (厅 has one: not enough)
 MIN_NAMES = 5
 _CAP = r"[A-Z][A-Za-z'’\-]*"

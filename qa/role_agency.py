@@ -366,9 +366,23 @@ def _beneficiary_as_subject(ag: Agency, en: str, tokens: list[lx.Token], stems) 
         start = i
         while start - 1 in at:
             start -= 1
+        if head != i and _bare_infinitive(tokens, start, head):
+            continue  # "help SMEs match supply with demand": "match" is SMEs' verb, "supply" its object
         reading = {"drive": "the driver", "provide": "the provider"}.get(ag.family, "the helper")
         return Swap(ag, "beneficiary", (tokens[start].start, tokens[head].end), (t.start, t.end), reading)
     return None
+
+
+#: verbs whose object is followed by a bare infinitive ("help SMEs match", "let firms decide")
+_CAUSE_BARE = frozenset({"help", "let", "make", "have", "see", "watch", "hear"})
+
+
+def _bare_infinitive(tokens: list[lx.Token], start: int, head: int) -> bool:
+    """Whether the word at ``head`` after an actor's words (from ``start``) is a bare infinitive, not
+    the actor's head noun: a base-form verb after "help/let/make + actor"."""
+    from qa.checks.fragments import is_base_verb
+
+    return start > 0 and tokens[start - 1].lemma in _CAUSE_BARE and is_base_verb(tokens[head].text)
 
 
 def _agent_as_object(ag: Agency, tokens: list[lx.Token], stems) -> Swap | None:
@@ -378,8 +392,8 @@ def _agent_as_object(ag: Agency, tokens: list[lx.Token], stems) -> Swap | None:
         return None
     family = "help" if ag.family == "help" else "drive"
     for k, t in enumerate(tokens):
-        if not _is_verb(t, family) or _passive(tokens, k):
-            continue
+        if not _is_verb(t, family) or _passive(tokens, k) or k in at:
+            continue  # "Leading enterprises" (龙头企业): the word is the actor's own, no verb
         if k > 0 and tokens[k - 1].text.lower() in _BE:
             continue
         j = _object_of(tokens, k, at, stems[1])

@@ -480,3 +480,55 @@ def test_central_body_left_with_only_a_lower_level():
     assert run(zh, "A central work safety inspection team has recently arrived in Henan Province to start work.") == []
     # the province's own body gives the level: "provincial" renders 省政府
     assert run("中央巡查组与省政府座谈。", "The inspection team met the provincial government.") == []
+
+
+# --- a body rendered as another body on unseen text (issue 15, writer w7) ---
+
+def test_a_provincial_department_named_by_the_ministrys_field_is_its_own_name():
+    # 省司法厅 is the Provincial Department of Justice; "Department of Justice" is also a name of 司法部
+    zh = "省司法厅联合省律师协会开展法律服务进社区活动。"
+    assert run(zh, "The Provincial Department of Justice and the provincial lawyers association held a "
+                   "campaign bringing legal services into communities.") == []
+    assert run("市商务局发布消费提示。", "The Municipal Department of Commerce issued a consumer advisory.") == []
+    # the ministry's own name for the local body is still no rendering of it
+    assert run(zh, "The Ministry of Justice and the provincial lawyers association held a campaign "
+                   "bringing legal services into communities.")
+
+
+def test_a_listed_body_given_another_core_noun_is_another_body():
+    zh = "中国地震局今日发布地震速报，提醒公众做好防范。"
+    flagged = run(zh, "The National Seismological Center issued a rapid earthquake report today, reminding the "
+                      "public to take precautions.")
+    assert len(flagged) == 1 and flagged[0].severity == "minor" and "Center" in flagged[0].message
+    assert run(zh, "The China Earthquake Administration issued a rapid earthquake report today, reminding the "
+                   "public to take precautions.") == []
+
+
+def test_an_abbreviated_body_cut_into_characters_is_still_a_body():
+    # 国家疾控局 is no dictionary word: jieba cuts 国家/疾/控/局
+    zh = "国家疾控局发布冬季传染病防控健康提示。"
+    flagged = run(zh, "The Chinese Center for Disease Control and Prevention issued a health advisory on "
+                      "infectious diseases in winter.")
+    assert len(flagged) == 1 and flagged[0].severity == "minor"
+    assert run(zh, "The National Disease Control and Prevention Administration issued a health advisory on "
+                   "infectious diseases in winter.") == []
+
+
+def test_the_body_suffixes_are_one_table_with_subsets():
+    from qa import body_heads as bh
+
+    assert bh.suffix_of("国家体育总局") == "总局" and bh.suffix_of("国家信息中心") == "中心"
+    assert set(bh.GOVERNMENT_CHARS) <= bh.HEAD_CHARS and "院" in bh.HEAD_CHARS - set(bh.GOVERNMENT_CHARS)
+    assert set(bh.LOCAL_SUFFIXES) <= set(bh.NAME_SUFFIXES) and "厅" in bh.LOCAL_SUFFIXES
+    assert "院" not in bh.SUFFIXES  # a bare 院 ends courts, hospitals and academies alike
+
+
+def test_a_provincial_department_rendered_as_a_court_beside_the_other_department():
+    # 厅 ends too few real names to know its English heads; the English has one body fewer than the
+    # Chinese names besides the court, and 司法厅's field (justice) is named nowhere
+    zh = "省司法厅会同省财政厅印发法律援助经费管理办法。"
+    flagged = run(zh, "The Provincial Higher People's Court, together with the Provincial Department of Finance, "
+                      "issued measures on managing legal aid funds.")
+    assert len(flagged) == 1 and flagged[0].severity == "minor" and "司法厅" in flagged[0].message
+    assert run(zh, "The Provincial Department of Justice, together with the Provincial Department of Finance, "
+                   "issued measures on managing legal aid funds.") == []

@@ -182,3 +182,129 @@ def test_who_examines_first_and_who_decides():
     assert flags(zh, right) == []
     # a paraphrase that gives neither step a party says nothing
     assert flags(zh, "The annual land use plan requires review and approval.") == []
+
+
+# --- parties read from the syntax around them, for unseen constructions (issue 15, writer w7) ---
+
+def swapped_then_clean(zh: str, wrong: str, right: str) -> None:
+    """One roles flag on the English that exchanges the parties, none on the right English."""
+    assert [f.check for f in flags(zh, wrong)] == ["roles"]
+    assert flags(zh, right) == []
+
+
+def test_host_and_co_organiser_swapped():
+    zh = "本届农产品博览会由省农业农村厅主办、省商务厅协办，共有300家企业参展。"
+    right = ("This agricultural products fair was hosted by the Provincial Department of Agriculture and Rural "
+             "Affairs and co-organized by the Provincial Department of Commerce, with 300 exhibitors.")
+    wrong = ("This agricultural products fair was hosted by the Provincial Department of Commerce and "
+             "co-organized by the Provincial Department of Agriculture and Rural Affairs, with 300 exhibitors.")
+    swapped_then_clean(zh, wrong, right)
+
+
+def test_the_commissioning_body_and_the_one_that_acts_for_it_swapped():
+    zh = "受市教育局委托，市青少年科技中心对全市中小学科技教育情况开展了调查。"
+    right = ("Commissioned by the Municipal Education Bureau, the municipal youth science and technology "
+             "centre surveyed science education in the city's primary and secondary schools.")
+    wrong = ("Commissioned by the municipal youth science and technology centre, the Municipal Education "
+             "Bureau surveyed science education in the city's primary and secondary schools.")
+    on_behalf = ("The municipal youth science and technology centre surveyed science education in the "
+                 "city's primary and secondary schools on behalf of the Municipal Education Bureau.")
+    swapped_then_clean(zh, wrong, right)
+    assert flags(zh, on_behalf) == []
+
+
+def test_a_head_noun_closes_the_name_it_ends_not_the_other_partys():
+    # "Bureau" renders 局 of 市水务局 too, but here it ends "Emergency Management Bureau"
+    zh = "由市应急管理局牵头、市水务局配合，开展汛前隐患排查。"
+    wrong = ("The Municipal Water Affairs Bureau will take the lead, with support from the Municipal "
+             "Emergency Management Bureau, in checking for hidden hazards before the flood season.")
+    right = ("The Municipal Emergency Management Bureau will take the lead, with support from the Municipal "
+             "Water Affairs Bureau, in checking for hidden hazards before the flood season.")
+    swapped_then_clean(zh, wrong, right)
+
+
+def test_a_clause_without_subject_reports_for_the_clause_before_it():
+    zh = "各级疾控机构接到传染病疫情报告后，应当在1小时内向同级卫生健康行政部门报告。"
+    frame = next(f for f in parse_frames(zh) if f.cue == "向")
+    assert (frame.agent, frame.patient) == ("疾控机构", "同级卫生健康行政部门")
+    right = ("On receiving a report of an infectious disease outbreak, disease control institutions at all "
+             "levels shall report it within one hour to the health administrative department at the same level.")
+    wrong = ("On receiving a report of an infectious disease outbreak, the health administrative department at "
+             "the same level shall report it within one hour to disease control institutions at all levels.")
+    swapped_then_clean(zh, wrong, right)
+    # a clause with its own subject keeps it; a clause before it that opens with a verb gives none
+    assert not [f for f in parse_frames("违反本规定的，应当向有关部门报告。") if f.cue == "向"]
+
+
+def test_by_names_who_pays_after_a_topic():
+    zh = "培训补贴由市人社局按照规定标准向培训机构发放。"
+    frame = next(f for f in parse_frames(zh) if f.cue == "向")
+    assert (frame.agent, frame.patient) == ("市人社局", "培训机构")
+
+
+def test_supply_after_a_bare_infinitive_is_no_verb_of_providing():
+    # "help SMEs match supply with demand": "match" is the SMEs' verb and "supply" its object
+    zh = "行业协会要为中小企业提供供需对接服务。"
+    assert flags(zh, "Industry associations should help SMEs match supply with demand.") == []
+    assert [f.check for f in flags(zh, "SMEs should provide supply-demand matching services to industry "
+                                       "associations.")] == ["roles"]
+
+
+def test_the_agent_as_object_when_the_other_partys_words_are_none_of_its_glosses():
+    # 村民 is found by no gloss here: the swap is read from the agent alone, the object of the one verb
+    # that renders 带领, with a noun phrase of other words opening the sentence as its subject
+    zh = "村党总支书记带领村民发展特色种植。"
+    swapped_then_clean(zh, "The villagers led the secretary of the village general Party branch in developing "
+                           "specialty crops.",
+                       "The secretary of the village general Party branch led the villagers in developing "
+                       "specialty crops.")
+    # a verb before the other words: no subject of its own ("will help … lead" is no swap)
+    assert flags(zh, "The township will help villagers lead the secretary's specialty crop plans.") == []
+
+
+def test_a_lower_level_after_the_verb_is_its_object_not_a_place_under_it():
+    # 督促下级…: 下 opens 下级 "lower-level", not 在…下 "under"
+    zh = "上级财政部门督促下级财政部门加快预算执行进度。"
+    frame = next(f for f in parse_frames(zh) if f.cue == "督促")
+    assert (frame.agent, frame.patient) == ("上级财政部门", "下级财政部门")
+
+
+def test_the_kind_of_supervision_between_the_party_and_the_verb():
+    # 接受B的技术指导: 技术 names the kind of guidance, B still gives it
+    zh = "社区卫生服务中心接受区级医院的技术指导。"
+    frame = next(f for f in parse_frames(zh) if f.cue == "接受")
+    assert (frame.agent, frame.patient) == ("区级医院", "社区卫生服务中心")
+    swapped_then_clean(zh, "District hospitals receive technical guidance from community health service centres.",
+                       "Community health service centres receive technical guidance from district hospitals.")
+
+
+def test_a_party_word_that_reads_as_a_participle_is_no_verb():
+    # 龙头企业 "leading enterprises": "Leading" is the party's own word, not the verb 'lead'
+    zh = "要以龙头企业带动农户增收。"
+    assert flags(zh, "Leading enterprises should be used to drive income growth of farming households.") == []
+
+
+def test_the_words_of_one_capitalised_name_are_one_place():
+    zh = "省自然资源厅指导各县开展耕地保护督察。"
+    swapped_then_clean(zh, "The counties guided the Provincial Department of Natural Resources in inspecting "
+                           "farmland protection.",
+                       "The Provincial Department of Natural Resources guided the counties in inspecting "
+                       "farmland protection.")
+
+
+def test_a_noun_before_an_infinitive_is_not_its_doer():
+    # 制定产业链提升方案: "a plan to upgrade industrial chains" — the plan does not upgrade
+    zh = "由省发展改革委牵头，制定产业链提升方案。"
+    assert flags(zh, "The Provincial Development and Reform Commission will lead the drafting of a plan to "
+                     "upgrade industrial chains.") == []
+
+
+def test_the_subject_of_an_encouraging_passive_does_the_infinitive():
+    # 鼓励A对B开展帮扶 → "A are encouraged to provide … to B": A provides
+    zh = "鼓励国有企业对民营企业开展管理帮扶。"
+    swapped_then_clean(zh, "Private enterprises are encouraged to provide management assistance to state-owned "
+                           "enterprises.",
+                       "State-owned enterprises are encouraged to provide management assistance to private "
+                       "enterprises.")
+    # the verb of the relation before the party is no function of the party (鼓励 + 国有企业)
+    assert next(f for f in parse_frames(zh) if f.cue == "对").agent == "国有企业"

@@ -43,8 +43,15 @@ from align.model import Pair
 from align.zh_words import jieba_words
 from qa import body_heads as bh
 from qa import lexicons as lx
+from qa.actor_names import local_counterpart
 from qa.admin_levels import level_units
-from qa.body_fields import Field, body_fields, find_field_swaps, may_name_fields
+from qa.body_fields import (
+    Field,
+    body_fields,
+    field_unrendered,
+    find_field_swaps,
+    may_name_fields,
+)
 from qa.lexicons import DATA_DIR
 from qa.model import Check, Context, Flag
 from qa.name_tables import read_name_table, split_cell
@@ -122,6 +129,13 @@ class Lookup:
         self.minister_names = EnglishNames(n for ns in self.minister_titles.values() for n in ns)
         self._specialised: dict[int, tuple[str, ...]] = {}  # by id: the rows are this object's own
         self._fields: tuple[Field, ...] | None = None
+        self._heads: bh.HeadMap | None = None
+
+    def heads(self) -> bh.HeadMap:
+        """The head nouns real names render each Chinese body suffix by (``qa.body_heads``)."""
+        if self._heads is None:
+            self._heads = bh.head_map(tuple((z, n) for b in self.rows for z in b.zh for n in b.standard))
+        return self._heads
 
     def fields(self) -> tuple[Field, ...]:
         """The fields of the listed bodies (``qa.body_fields``), worked out when first asked."""
@@ -301,6 +315,9 @@ def find_misnamed(zh: str, en: str, table: Lookup,
         if generic and hit is not None and not all(_apart(en, hit, h) for h in rendering):
             hit = other = None  # "the Information Office of the State Council": one name
         if rendering and hit is None:
+            other_head = _other_head(body, zh, en, rendering, table) if generic else None
+            if other_head is not None:  # "National Meteorological Center" for 中国气象局
+                out.append(Misnamed(body, f, other_head, None, listed=False, why="head"))
             continue
         if hit is None and body.kind == "body" and not local and f.name.startswith(_CENTRAL):
             lowered = _lowered_level(zh, en, table)
@@ -325,10 +342,6 @@ _UNLISTED = re.compile(rf"(?:{_CAP}\s+(?:(?:and|&)\s+)?)*(?:{_HEADS})\b"
 #: words of a body's name that say nothing about which body it is
 _GENERIC = frozenset(_HEADS.lower().split("|")) | {"of", "for", "on", "the", "and", "state", "national",
                                                    "china", "chinese", "general", "central", "prc"}
-#: Chinese words (three characters or more) that name some body by their last characters
-_BODY_SUFFIXES = ("部", "委", "局", "署", "办", "院", "厅", "委员会", "银行", "协会", "联合会", "商会", "学会",
-                  "研究会", "促进会", "基金会", "联谊会", "公司", "集团", "中心",
-                  "大学", "组织", "机构", "联盟", "基金")
 
 
 def _unlisted_name(en: str, in_en: list[Found], own: tuple[str, ...]) -> Found | None:
@@ -351,8 +364,6 @@ def _unlisted_name(en: str, in_en: list[Found], own: tuple[str, ...]) -> Found |
 
 
 _SPECIFIC = re.compile(rf"\b(?:{_HEADS}|Federation|Confederation|Association|League|Union|Congress|Academy)\b")
-#: one-character heads that end a body's name after a word of its own (咨询委, 统计局)
-_HEAD_CHARS = frozenset("委局署办院厅部")
 
 
 def _specific_names(body: Institution) -> tuple[str, ...]:
@@ -386,17 +397,34 @@ def unlisted_bodies(zh: str, in_zh: list[Found]) -> Iterator[tuple[int, int]]:
         start, end = starts[k], starts[k] + len(w)
         if any(f.start <= start and end <= f.end for f in in_zh):
             continue
-        if len(w) >= 3 and w.endswith(_BODY_SUFFIXES):
+        if len(w) >= 3 and w.endswith(bh.NAME_SUFFIXES):
             yield name_start(k), end
             continue
-        if (w in _HEAD_CHARS and k > 0 and len(words[k - 1]) >= 2 and lx.HAN.fullmatch(words[k - 1][0])
+        if (w in bh.HEAD_CHARS and k > 0 and len(words[k - 1]) >= 2 and lx.HAN.fullmatch(words[k - 1][0])
                 and not any(f.start <= start < f.end for f in in_zh)):
             yield name_start(k), end
+        elif w in bh.HEAD_CHARS and _abbreviated(words, k) and not any(f.start <= starts[k - 2] < f.end for f in in_zh):
+            yield name_start(k - 2), end
+
+
+#: characters that are grammar, never part of a body's abbreviated name
+_GRAMMAR_CHARS = frozenset("的了是在和与及对为向由把被将等并或就也都各该本其这那")
+
+
+def _abbreviated(words: Sequence[str], k: int) -> bool:
+    """Whether the head character at ``k`` closes an abbreviation the dictionary lacks, cut into its
+    characters after a word of two or more (国家/疾/控/局: 国家疾控局)."""
+    return k >= 3 and all(len(words[j]) == 1 and lx.HAN.fullmatch(words[j]) and words[j] not in _GRAMMAR_CHARS
+                          for j in (k - 2, k - 1)) and len(words[k - 3]) >= 2 and lx.HAN.fullmatch(words[k - 3][0]) is not None
 
 
 def unlisted_body(zh: str, in_zh: list[Found]) -> tuple[int, int] | None:
     """The span of the first body the Chinese names that no table row lists, or None."""
     return next(unlisted_bodies(zh, in_zh), None)
+
+
+#: words that make a body's English name a central one ("Ministry of Justice", "National …")
+_NATIONAL_NAME = re.compile(r"\b(?:Ministry|Ministries|National|State|Central|China|Chinese|PRC)\b")
 
 
 def find_foreign(zh: str, en: str, table: Lookup, zh_around: str = "") -> list[Misnamed]:
@@ -423,6 +451,8 @@ def find_foreign(zh: str, en: str, table: Lookup, zh_around: str = "") -> list[M
         # (中央党校 "Party School of the CPC Central Committee": 中央 is "Central Committee")
         if not bodies or any(_present(b, zh + "\n" + zh_around) for b in bodies + within):
             continue
+        if not _NATIONAL_NAME.search(en[h.start:h.end]) and any(local_counterpart(b.zh, zh) for b in bodies):
+            continue  # 省司法厅 "the Provincial Department of Justice": the ministry's field, at its level
         span = unlisted_body(zh, in_zh)
         if span is None:
             return []
@@ -436,11 +466,6 @@ def _head_words(en: str) -> set[str]:
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", en)}
     words |= {w[:-1] for w in words if w.endswith("s")}
     return {bh.SPELLINGS.get(w, w) for w in words}
-
-
-@lru_cache(maxsize=4)
-def _heads(source: str | None) -> bh.HeadMap:
-    return bh.head_map(tuple((z, s) for row in _table(source) for z in row.zh for s in row.standard))
 
 
 def find_other_kind(zh: str, en: str, table: Lookup, zh_around: str = "",
@@ -462,7 +487,7 @@ def find_other_kind(zh: str, en: str, table: Lookup, zh_around: str = "",
     spans = list(unlisted_bodies(zh, in_zh))
     if not spans:
         return []
-    heads = _heads(source)
+    heads = table.heads()
     words = _head_words(en)
     named = {by_zh[f.name] for f in in_zh if f.name in by_zh}
     accepted = find_english(en, {n for body in named for n in (*body.standard, *body.accepted)})
@@ -481,9 +506,15 @@ def find_other_kind(zh: str, en: str, table: Lookup, zh_around: str = "",
         suffixes = heads.suffixes_for(e.head)
         if not suffixes or any(s in near for s in suffixes):
             continue
+        # a local body of unknown kind (厅: too few real names) after its level counts when the English
+        # has fewer other bodies than the Chinese names and its field is rendered nowhere (省司法厅 →
+        # "Higher People's Court" beside "Department of Finance" for 省财政厅); a known kind is read
+        # by its heads alone
+        fewer = len(bodies) - 1 < len(spans) + len(named)
         for a, b in spans:
             kinds = heads.of_chinese(zh[a:b])
-            if kinds and not kinds & words:
+            if (kinds and not kinds & words) or (not kinds and fewer and a > 0 and zh[a - 1] in ADMIN_UNITS
+                                                 and field_unrendered(zh[a:b], en)):
                 body = Institution((zh[a:b],), (), (), (), "body", "the Chinese text")
                 return [Misnamed(body, Found(zh[a:b], a, b), Found(en[e.start:e.end], e.start, e.end), None,
                                  listed=False, why="kind")]
@@ -512,7 +543,7 @@ def _other_bodies_in(zh: str, in_zh: list[Found]) -> bool:
     at = 0
     for w in jieba_words(zh):
         start, at = at, at + len(w)
-        if (len(w) >= 3 and w.endswith(_BODY_SUFFIXES)
+        if (len(w) >= 3 and w.endswith(bh.NAME_SUFFIXES)
                 and not any(k.start <= start and at <= k.end for k in in_zh)):
             return True
     return False
@@ -799,6 +830,30 @@ def _apart(en: str, a: Found, b: Found) -> bool:
     return any(w[:1].islower() and w not in _NAME_LINKS for w in re.findall(r"[A-Za-z][A-Za-z'’\-]*", gap))
 
 
+def _other_head(body: Institution, zh: str, en: str, rendering: list[Found], table: Lookup) -> Found | None:
+    """A capitalised English body name that holds a loose word of ``body`` but ends in a head none of
+    its names has, and no real name renders its Chinese suffix by (中国气象局 "China Meteorological
+    Administration" → "National Meteorological Center": the core noun makes it another body)."""
+    heads = table.heads()
+    own = {h for n in (*body.standard, *body.accepted) if (h := bh.head_of(n))}
+    for z in body.zh:
+        own |= heads.of_chinese(z)
+    for e in bh.english_bodies(en):
+        if e.head in own or any(s in zh for s in heads.suffixes_for(e.head)) or _glossed(e.head, zh):
+            continue  # the Chinese names a body of that kind too (南开区…管委会 "… Committee of Nankai District")
+        name = en[e.start:e.end]
+        front = e.start + len(re.split(r"\s+(?:of|for|on)\s+", name, maxsplit=1)[0])
+        if any(e.start <= h.start and h.end <= front for h in rendering):  # the body's word before the head
+            return Found(name, e.start, e.end)
+    return None
+
+
+def _glossed(head: str, zh: str) -> bool:
+    """Whether a word of ``zh`` has ``head`` among its CC-CEDICT glosses (基金 'fund', 小组 'group'):
+    the English body's head then renders the Chinese."""
+    return any(head in glosses or lx.lemma(head) in glosses for _, glosses in zh_content_words(zh))
+
+
 def _specific(name: str) -> bool:
     """A capitalised name with a body head ("Supreme People's Court"), not a loose word ("court")."""
     return bool(_SPECIFIC.search(name)) and sum(w[:1].isupper() for w in name.split()) >= 2
@@ -854,6 +909,10 @@ def _message(pair: Pair, m: Misnamed) -> tuple[str, str]:
         message = (f"The Chinese names '{zh_text}' (a {kind}); the English names '{en_text}' instead, a "
                    f"different kind of body, and nothing that renders {zh_text}")
         return message, f"Name the body the Chinese names: '{zh_text}'"
+    if m.why == "head":
+        message = (f"{what}; the English calls it '{en_text}', a body of another kind (a "
+                   f"{bh.head_of(en_text)}), which is a different body")
+        return message, f"Name the body the Chinese names: '{m.body.label}'"
     if m.why == "title":
         message = (f"{what}; the English gives the same person the title '{en_text}', which is "
                    f"another office ({m.other.zh[0]})")

@@ -40,8 +40,9 @@ from qa.role_agency import Swap, find_swaps, gloss_lemmas
 
 MARKERS_PATH = lx.DATA_DIR / "role_markers.tsv"
 _STOP = "，,。；;：:！!？?（）()“”\"《》"
-_LEAD_VERBS = "牵头|主导|负责|组织|领导|引领"
-_SUPPORT_VERBS = "配合|参与|协助|协同|支持|支撑"
+#: 主办 hosts and 协办 co-organizes: the same two roles in the language of events
+_LEAD_VERBS = "牵头|主导|负责|组织|领导|引领|主办"
+_SUPPORT_VERBS = "配合|参与|协助|协同|支持|支撑|协办"
 #: 由A牵头、B配合 / A牵头，B配合: A is everything back to 由 or the clause start
 #: B may be an enumeration (国家发展改革委、财政部等部门配合): each listed party assists
 _LEADS = re.compile(rf"(?:由)?(?P<a>[^{_STOP}、由]{{2,20}}?)(?:{_LEAD_VERBS})[^{_STOP}、]{{0,4}}?[，,、]"
@@ -115,14 +116,16 @@ def parse_lead_lists(zh: str) -> list[Roles]:
 
 
 #: 在A的领导/指导/带领下，B…: A leads, B (the clause's subject) acts under it
-_UNDER = re.compile(rf"在(?P<a>[^{_STOP}、在]{{2,20}}?)的?(?:领导|指导|带领|引领|主导|组织|主持|统筹)下[，,]?"
-                    rf"(?P<b>[^{_STOP}、]{{2,24}})")
+#: 受A(的)委托，B…: A commissions, B (the clause's subject) acts for it, as under A's lead
+_UNDER = re.compile(rf"(?:在(?P<a>[^{_STOP}、在]{{2,20}}?)的?(?:领导|指导|带领|引领|主导|组织|主持|统筹)下|"
+                    rf"受(?P<c>[^{_STOP}、受]{{2,20}}?)的?(?:委托|委派|指派))[，,]?(?P<b>[^{_STOP}、]{{2,24}})")
 #: jieba tags that end the subject after 在A的领导下 (a verb, adverb, adjective, preposition …)
 _SUBJECT_END = ("v", "d", "a", "p", "u", "c", "x", "f", "t", "m")
 
 
 def parse_under(zh: str) -> list[Roles]:
-    """在A的领导下，B V…: A leads (the one named in "under the leadership of"), B acts under it.
+    """在A的领导下，B V…: A leads (the one named in "under the leadership of"), B acts under it;
+    受A委托，B V…: A commissions (the one named in "commissioned by"), B acts for it.
 
     B is the noun words that open the main clause (各市县 of 各市县扎实推进); nothing is read when
     the clause opens with something else (在A的领导下，经过努力 …).
@@ -134,9 +137,10 @@ def parse_under(zh: str) -> list[Roles]:
             if flag.startswith(_SUBJECT_END) and flag != "vn" or (flag == "r" and word[0] not in DETERMINERS):
                 break
             kept.append(word)
-        a, b = m.group("a"), "".join(kept)
+        side = "a" if m.group("a") else "c"
+        a, b = m.group(side), "".join(kept)
         if len(a) >= 2 and len(b) >= 2 and a != b:
-            out.append(Roles(a, b, m.span("a"), (m.start("b"), m.start("b") + len(b))))
+            out.append(Roles(a, b, m.span(side), (m.start("b"), m.start("b") + len(b))))
     return out
 
 
@@ -344,9 +348,22 @@ def _run_head(at: list[int], k: int) -> int:
 def _both_found(tokens: list[lx.Token], r: Roles) -> tuple[list[int], list[int]] | None:
     """The English words of ``r.lead`` and of ``r.support`` (each by what the other lacks), or None
     when either is not found."""
-    lead, support = actor_lemmas(r.lead), actor_lemmas(r.support)
-    lead_at, support_at = _mentions(tokens, lead, support), _mentions(tokens, support, lead)
+    lead_at, support_at = _party_mentions(tokens, actor_lemmas(r.lead), actor_lemmas(r.support))
     return (lead_at, support_at) if lead_at and support_at else None
+
+
+def _party_mentions(tokens: list[lx.Token], a: frozenset[str], b: frozenset[str]) -> tuple[list[int], list[int]]:
+    """The English words of two parties (``_mentions``), each word that closes the other party's name
+    given to that name: in "the Emergency Management Bureau" the head "Bureau" is a word of 局 in
+    市气象局 too, but it ends the name that "Emergency Management" opens."""
+    a_at, b_at = _mentions(tokens, a, b), _mentions(tokens, b, a)
+    return _own_run(a_at, b_at), _own_run(b_at, a_at)
+
+
+def _own_run(mine: list[int], theirs: list[int]) -> list[int]:
+    """``mine`` less the lone words that continue a run of ``theirs`` (kept when nothing else is left)."""
+    kept = [k for k in mine if not (k - 1 in theirs and k - 1 not in mine and k + 1 not in mine)]
+    return kept or mine
 
 
 def _mentions(tokens: list[lx.Token], own: frozenset[str], other: frozenset[str]) -> list[int]:
@@ -386,8 +403,9 @@ def _role_at(tokens: list[lx.Token], k: int, markers: tuple[Marker, ...], en: st
         n = len(m.lemmas)
         if m.before:  # marker ends at most 4 tokens before the actor word: "led by all the relevant departments"
             starts = range(max(0, k - 4 - n), k - n + 1)
-        else:  # marker starts at most 3 tokens after it: "the Ministry of Finance will take the lead"
-            starts = range(k + 1, min(len(tokens) - n, k + 3) + 1)
+        else:  # marker starts at most 3 tokens after its name: "the Ministry of Finance will take the lead"
+            e = _name_end(tokens, k, en)
+            starts = range(e + 1, min(len(tokens) - n, e + 3) + 1)
         for s in starts:
             if tuple(lemmas[s:s + n]) == m.lemmas:
                 if m.before and en and any(c in ",;:" for c in en[tokens[s + n - 1].end:tokens[k].start]):
@@ -398,6 +416,16 @@ def _role_at(tokens: list[lx.Token], k: int, markers: tuple[Marker, ...], en: st
                     return None  # both roles nearby: no evidence either way
                 found = m.role
     return found
+
+
+def _name_end(tokens: list[lx.Token], k: int, en: str) -> int:
+    """The last word of the capitalised name the actor word at ``k`` opens ("Water" of "the Municipal
+    Water Affairs Bureau will take the lead": the name's own words the glosses lack), at most four on."""
+    e = k
+    while e + 1 < len(tokens) and e - k < 4 and tokens[e + 1].text[:1].isupper() and en \
+            and not any(c in ",;:()" for c in en[tokens[e].end:tokens[e + 1].start]):
+        e += 1
+    return e
 
 
 def _roles_of(tokens: list[lx.Token], mentions: list[int], markers: tuple[Marker, ...],
@@ -554,9 +582,7 @@ def check_roles(pair: Pair, ctx: Context) -> list[Flag]:
     under = parse_under(pair.zh)
     listed = parse_lead_lists(pair.zh) + under
     for r in parse_roles(pair.zh) + listed:
-        lead, support = actor_lemmas(r.lead), actor_lemmas(r.support)
-        lead_at = _mentions(tokens, lead, support)
-        support_at = _mentions(tokens, support, lead)
+        lead_at, support_at = _party_mentions(tokens, actor_lemmas(r.lead), actor_lemmas(r.support))
         if not lead_at or not support_at:
             continue
         # 在A的领导下，B负责…: "A is responsible" is B's own task misplaced, not A's lead; A's lead
