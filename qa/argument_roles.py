@@ -614,7 +614,7 @@ def _subject(en: str, tokens: list[lx.Token], k: int, at: set[int], possessor: b
             and not (possessor and tokens[start - 1].text.lower() == "of"):
         return None  # "the growth of SMEs drives …": SMEs is no subject
     if pivot is None and any(tokens[n].text.lower() == "to" for n in range(i + 1, k)) \
-            and not _pivot_object(tokens, start):
+            and not _pivot_object(en, tokens, start):
         return None  # "a plan to upgrade industrial chains": the plan does not upgrade
     return i
 
@@ -636,14 +636,15 @@ _DETERMINERS_EN = frozenset({"the", "a", "an", "its", "their", "all", "each", "e
                              "those", "such"})
 
 
-def _pivot_object(tokens: list[lx.Token], start: int) -> bool:
+def _pivot_object(en: str, tokens: list[lx.Token], start: int) -> bool:
     """Whether the noun phrase at ``start``, before "to" and a verb, is the object of a verb or of
     "on"/"for" and so the infinitive's doer ("encourage SMEs to upgrade", "call on firms to"); a noun
-    phrase opened by nothing of the kind is the infinitive's owner ("a plan to upgrade …")."""
+    phrase opened by nothing of the kind is the infinitive's owner ("a plan to upgrade …"), and so is
+    one after punctuation ("At the same time, the capacity to ensure …": 'time' governs nothing)."""
     j = start - 1
     while j >= 0 and tokens[j].text.lower() in _DETERMINERS_EN:
         j -= 1
-    if j < 0:
+    if j < 0 or _broken(en, tokens, j, start):
         return False
     word = tokens[j].text.lower()
     return word in _PIVOT_PREPOSITIONS or (word not in lx.STOPWORDS and is_verb_form(word))
@@ -910,6 +911,8 @@ def _unnamed_subject(frame: Frame, en: str, tokens: list[lx.Token], agent_at: se
     if i < 0 or i in agent_at or _broken(en, tokens, i, k) or not tokens[i].text.isalpha() \
             or tokens[i].text.lower() in lx.STOPWORDS | BREAK_WORDS | _RELATIVE | _AUX:
         return None
+    if any(tokens[n].text.lower() == "to" for n in range(i + 1, k)):
+        return None  # "the capacity to ensure the security …": a noun before an infinitive owns it, does not do it
     start = i
     while start > 0 and i - start < 3 and start - 1 not in agent_at and not _broken(en, tokens, start - 1, start) \
             and tokens[start - 1].text.isalpha() and tokens[start - 1].text.lower() not in _NOT_IN_SUBJECT:

@@ -366,7 +366,7 @@ def _beneficiary_as_subject(ag: Agency, en: str, tokens: list[lx.Token], stems) 
         start = i
         while start - 1 in at:
             start -= 1
-        if head != i and _bare_infinitive(tokens, start, head):
+        if head != i and _bare_infinitive(en, tokens, start, head):
             continue  # "help SMEs match supply with demand": "match" is SMEs' verb, "supply" its object
         reading = {"drive": "the driver", "provide": "the provider"}.get(ag.family, "the helper")
         return Swap(ag, "beneficiary", (tokens[start].start, tokens[head].end), (t.start, t.end), reading)
@@ -377,12 +377,22 @@ def _beneficiary_as_subject(ag: Agency, en: str, tokens: list[lx.Token], stems) 
 _CAUSE_BARE = frozenset({"help", "let", "make", "have", "see", "watch", "hear"})
 
 
-def _bare_infinitive(tokens: list[lx.Token], start: int, head: int) -> bool:
+def _bare_infinitive(en: str, tokens: list[lx.Token], start: int, head: int) -> bool:
     """Whether the word at ``head`` after an actor's words (from ``start``) is a bare infinitive, not
-    the actor's head noun: a base-form verb after "help/let/make + actor"."""
+    the actor's head noun: a base-form verb after "help/let/make + actor".  The actor's name may
+    open with words its glosses lack ("help small and medium-sized enterprises match": "small
+    and" before the words found), so "help" is looked for up to three words before them, in the
+    same phrase."""
     from qa.checks.fragments import is_base_verb
 
-    return start > 0 and tokens[start - 1].lemma in _CAUSE_BARE and is_base_verb(tokens[head].text)
+    if not is_base_verb(tokens[head].text):
+        return False
+    for j in range(start - 1, max(-1, start - 4), -1):
+        if any(c in en[tokens[j].end:tokens[j + 1].start] for c in ",;:()—"):
+            return False
+        if tokens[j].lemma in _CAUSE_BARE:
+            return True
+    return False
 
 
 def _agent_as_object(ag: Agency, tokens: list[lx.Token], stems) -> Swap | None:

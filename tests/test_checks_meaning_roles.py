@@ -308,3 +308,19 @@ def test_the_subject_of_an_encouraging_passive_does_the_infinitive():
                        "enterprises.")
     # the verb of the relation before the party is no function of the party (鼓励 + 国有企业)
     assert next(f for f in parse_frames(zh) if f.cue == "对").agent == "国有企业"
+
+
+def test_a_bare_infinitive_after_a_name_the_glosses_only_partly_find():
+    # "small and" are no words of 中小企业's glosses: "help" stands three words before those found
+    zh = "行业协会要为中小企业提供供需对接服务。"
+    assert flags(zh, "Industry associations should help small and medium-sized enterprises match supply "
+                     "with demand.") == []
+    assert [f.check for f in flags(zh, "Industry associations are what small and medium-sized enterprises "
+                                       "supply with matchmaking services.")] == ["roles"]
+
+
+def test_a_noun_before_an_infinitive_owns_it_and_is_not_its_subject():
+    # 安全保障能力 "the capacity to ensure the security of …": the capacity does not ensure anything
+    zh = "与此同时，电力系统安全保障能力仍需进一步提升。"
+    assert flags(zh, "At the same time, the capacity to ensure the security of the power system still "
+                     "needs to be further improved.") == []
