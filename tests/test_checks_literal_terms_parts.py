@@ -65,6 +65,18 @@ def test_animal_at_the_head_of_a_word_that_means_no_animal():
         assert run(OBSTACLE, en) == []
 
 
+def test_animal_word_at_the_head_of_a_word_that_means_no_animal():
+    # 秋老虎 'hot spell during autumn': the head is the two-character word 老虎 'tiger'
+    zh = "受副热带高压影响，本周后期全省将迎来秋老虎天气。"
+    flags = run(zh, "Under the subtropical high, the province will see autumn tiger weather later this week.")
+    assert [f.check for f in flags] == ["literal-term"]
+    assert "tiger" in flags[0].en[slice(*flags[0].en_spans[0])]
+    assert run(zh, "Under the subtropical high, the province will see a late-summer hot spell later this "
+                   "week.") == []
+    # an animal the meaning names is no image: 纸老虎 'paper tiger'
+    assert not literal_terms.figurative_word("纸老虎")
+
+
 def test_head_that_is_the_genus_of_the_meaning_is_not_an_image():
     # 外交官 'diplomat' is an 官 'official', 高速路 'highway' a 路 'road': only an animal head is a figure
     assert literal_terms.figurative_word("外交官") is None or not literal_terms.figurative_word("外交官").image

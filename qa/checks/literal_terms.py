@@ -144,8 +144,9 @@ _ANIMAL_CLASSIFIER = re.compile(r"^CL:.*(?:隻\|只|頭\|头|匹)\[")
 
 
 def _image_head(senses: Sequence[str], parts: Sequence[lr.Part]) -> bool:
-    """A word of three or more characters whose head, its last character, is an animal no sense
-    mentions: 拦路虎 'stumbling block' (虎 'tiger'), 领头羊 'bellwether' (羊 'sheep').
+    """A word of three or more characters whose head, its last character or two-character word, is
+    an animal no sense mentions: 拦路虎 'stumbling block' (虎 'tiger'), 领头羊 'bellwether' (羊
+    'sheep'), 秋老虎 'hot spell during autumn' (老虎 'tiger').
 
     Chinese puts the head of a compound last, and an animal at the head of a word that means no
     animal is the figure itself, however much of the rest the meaning keeps ('block' of 拦 'to
@@ -154,7 +155,7 @@ def _image_head(senses: Sequence[str], parts: Sequence[lr.Part]) -> bool:
     (虎 'CL:隻|只', 羊 'CL:頭|头,隻|只', 马 'CL:匹').
     """
     head = parts[-1]
-    if len(head.zh) != 1 or sum(len(p.zh) for p in parts) < 3:
+    if len(head.zh) > 2 or sum(len(p.zh) for p in parts) < 3:
         return False
     if not any(_ANIMAL_CLASSIFIER.match(g) for e in lx.cedict().get(head.zh) for g in e.glosses):
         return False
