@@ -110,3 +110,10 @@ def test_barred_renders_a_prohibition_as_its_own_row_not_through_bar():
     zh = "公职人员不得在企业兼职取酬。"
     assert polarity(zh, "Public officials are barred from taking paid posts in enterprises.") == []
     assert polarity(zh, "Public officials are allowed to take paid posts in enterprises.") == ["major"]
+
+
+def test_a_phrasal_verb_of_elimination_renders_a_prohibition():
+    # 杜绝 'put an end to' said "stamp out", 根除 "root out": the English negates without "not"
+    zh = "各地要坚决杜绝违规收费行为。"
+    assert polarity(zh, "All localities must resolutely stamp out illegal charging.") == []
+    assert polarity(zh, "All localities must resolutely allow illegal charging.") == ["major"]
