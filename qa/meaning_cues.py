@@ -156,6 +156,10 @@ def negated_before(text: str, start: int, window: int = 3) -> bool:
 
 # --------------------------------------------------------------------------- Chinese
 
+#: aspect particles (了 perfective, 着 durative, 过 experiential): they close the verb before them
+#: (降低了成本: 成本 is what 降低 governs; 支付了不到三百万元: 不到 'less than' starts a phrase)
+ASPECT_PARTICLES = frozenset("了着过")
+
 
 @dataclass(frozen=True)
 class ZhHit:

@@ -22,7 +22,7 @@ from typing import Literal
 
 from align.script import HAN
 from qa import lexicons as lx
-from qa.meaning_cues import zh_words
+from qa.meaning_cues import ASPECT_PARTICLES, zh_words
 
 #: result and direction complements that form a potential complement after 不
 COMPLEMENTS = frozenset("到了起住开动见完成懂清够及着出下上来去过透掉好准惯通进回")
@@ -35,11 +35,6 @@ _NECESSITY = re.compile(r"\binseparable\b|\bindispensable\b|\bdo without\b|\blin
 #: a verb of separating (分 "to divide; to separate", 隔 "to separate"): with 不开 it says two
 #: things cannot be told apart, the dependence CC-CEDICT glosses 离不开 with ("inseparable")
 _SEPARATE = re.compile(r"\bto (?:separate|part)\b")
-
-#: aspect particles (了 perfective, 着 durative, 过 experiential): after a verb they end it, so a
-#: 不 after one starts a phrase of its own (不到 'less than'), not a complement of the particle;
-#: the compounds where the character is the verb itself (了不起, 过不去) are CC-CEDICT words
-_ASPECT = frozenset("了着过")
 
 Kind = Literal["negation", "lexical", "necessity"]
 
@@ -89,8 +84,11 @@ def potential_negations(zh: str, start: int = 0, end: int | None = None) -> list
             continue
         if zh[i - 1] == zh[i + 1]:
             continue  # 好不好, 要不要: an A-not-A question
-        if zh[i - 1] in _ASPECT and zh[i - 1:i + 2] not in lx.cedict():
-            continue  # 支付了不到三百元 'paid less than': 了 is the verb's aspect, 不到 'under'
+        if zh[i - 1] in ASPECT_PARTICLES and zh[i - 1:i + 2] not in lx.cedict():
+            # 支付了不到三百元 'paid less than': the particle ends the verb, and 不到 'under' is no
+            # complement of it; where the character is the verb itself (了不起, 过不去), CC-CEDICT
+            # lists the three characters as a word
+            continue
         if starts.get(i + 1, i + 2) > i + 2:
             continue  # 还不完善, 还不成熟: the "complement" starts a word of its own (完善), 还 is "still"
         found = classify(zh[i - 1:i + 2])

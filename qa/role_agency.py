@@ -359,7 +359,7 @@ def _beneficiary_as_subject(ag: Agency, en: str, tokens: list[lx.Token], stems) 
         head = i
         if i > 0 and i not in at and i - 1 in at and tokens[i].text.lower() not in BREAK_WORDS | lx.STOPWORDS:
             i -= 1  # the actor's words before a head noun its glosses lack ("domestic brands")
-        if i < 0 or i not in at or any(c in en[tokens[i].end:t.start] for c in ",;:()—"):
+        if i < 0 or i not in at or _punctuated(en, tokens[i].end, t.start):
             continue
         if any(j > k for j in at):
             continue  # the party is named after the verb too (as its object or receiver): no clear reading
@@ -371,6 +371,15 @@ def _beneficiary_as_subject(ag: Agency, en: str, tokens: list[lx.Token], stems) 
         reading = {"drive": "the driver", "provide": "the provider"}.get(ag.family, "the helper")
         return Swap(ag, "beneficiary", (tokens[start].start, tokens[head].end), (t.start, t.end), reading)
     return None
+
+
+#: marks that end a phrase: no subject, verb or "help" reaches across one
+_PHRASE_MARKS = ",;:()—"
+
+
+def _punctuated(en: str, start: int, end: int) -> bool:
+    """A phrase-ending mark stands in ``en[start:end]``."""
+    return any(c in en[start:end] for c in _PHRASE_MARKS)
 
 
 #: verbs whose object is followed by a bare infinitive ("help SMEs match", "let firms decide")
@@ -388,7 +397,7 @@ def _bare_infinitive(en: str, tokens: list[lx.Token], start: int, head: int) -> 
     if not is_base_verb(tokens[head].text):
         return False
     for j in range(start - 1, max(-1, start - 4), -1):
-        if any(c in en[tokens[j].end:tokens[j + 1].start] for c in ",;:()—"):
+        if _punctuated(en, tokens[j].end, tokens[j + 1].start):
             return False
         if tokens[j].lemma in _CAUSE_BARE:
             return True

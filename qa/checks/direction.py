@@ -74,6 +74,7 @@ from qa.clause_split import Clause
 from qa.direction_glosses import english_direction_cues, gloss_direction, table_cues
 from qa.lexicons import StemSet
 from qa.meaning_cues import (
+    ASPECT_PARTICLES,
     EXACT,
     CueRow,
     EnglishCues,
@@ -203,7 +204,7 @@ def degree_cue(zh: str, hit: ZhHit) -> ZhHit | None:
     verb (日益恶化 "to worsen", 越来越受到): its degree is no quantity.
     """
     word = next_word(zh, hit.end)
-    if not word or word[0] in _NEGATORS or word in _PARTICLES:
+    if not word or word[0] in _NEGATORS or word in ASPECT_PARTICLES:
         return None
     if any(h.row.kind != "none" for h in zh_substring_cues(word, cue_rows(TABLE))):
         return None
@@ -283,8 +284,6 @@ def _as_verb(en: str, hit: EnHit) -> bool:
     return hit.text.lower().endswith(("ed", "ing", "slid")) and bool(_CHANGE_AFTER.match(en, hit.end))
 
 
-#: aspect particles between a verb and its object (降低了成本)
-_PARTICLES = ("了", "着", "过")
 #: English words between a governing direction word and its object that end the phrase
 _PHRASE_BREAK = re.compile(r"[,;:.()\[\]!?]|\b(?:and|or|but|while|whereas|which|that)\b", re.IGNORECASE)
 #: weak words that, right before the object, state its direction ("below the national average",
@@ -304,7 +303,7 @@ def _object_glosses(zh: str, cue: ZhHit) -> frozenset[str]:
     """
     end = cue.end
     word = next_word(zh, end)
-    if word in _PARTICLES:
+    if word in ASPECT_PARTICLES:
         end += len(word)
         word = next_word(zh, end)
     after = zh[end + len(word):end + len(word) + 1]
