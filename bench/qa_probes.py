@@ -24,6 +24,7 @@ measure many more constructions per class: 24 probes per class, 12 documents.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 from collections import Counter, defaultdict
@@ -63,22 +64,29 @@ def _rows(path: Path) -> list[list[str]]:
             if line.strip()]
 
 
+def _writer_files(folder: Path, suffix: str) -> list[Path]:
+    """A folder's ``w<N><suffix>`` files in writer order (w2 before w10: a glob has no number)."""
+    pattern = re.compile(rf"w(\d+){re.escape(suffix)}")
+    found = [(int(m.group(1)), path) for path in folder.iterdir() if (m := pattern.fullmatch(path.name))]
+    return [path for _, path in sorted(found)]
+
+
 def read_probes(folder: Path) -> tuple[list[Probe], list[Probe]]:
     """(probes with an error, controls) of every writer's files in ``folder``."""
     probes: list[Probe] = []
     controls: list[Probe] = []
-    for path in sorted(folder.glob("w[0-9].tsv")):
+    for path in _writer_files(folder, ".tsv"):
         for n, (cls, zh, wrong, right, zh_span, en_span) in enumerate(_rows(path), 1):
             probes.append(Probe(f"{path.name}:{n}", cls, [zh], [wrong], [right],
                                 f"{zh_span} → {en_span}"))
-    for path in sorted(folder.glob("w[0-9]-consistency.tsv")):
+    for path in _writer_files(folder, "-consistency.tsv"):
         docs: dict[str, list[list[str]]] = defaultdict(list)
         for row in _rows(path):
             docs[row[0]].append(row)
         for doc, rows in docs.items():
             probes.append(Probe(f"{path.name}:{doc}", "term-consistency", [r[1] for r in rows],
                                 [r[2] for r in rows], [r[3] for r in rows], rows[0][4]))
-    for path in sorted(folder.glob("w[0-9]-controls.tsv")):
+    for path in _writer_files(folder, "-controls.tsv"):
         for n, (cls, zh, right) in enumerate(_rows(path), 1):
             controls.append(Probe(f"{path.name}:{n}", cls, [zh], [], [right]))
     return probes, controls
