@@ -116,12 +116,11 @@ def zh_exclusive_coverage(clause: str, others: Sequence[str], en: str) -> float:
     nums = numbers(clause) - set().union(*(numbers(o) for o in others)) if others else numbers(clause)
     if nums and nums & numbers(en):
         return 1.0
-    other_glosses: set[str] = set()
-    for o in others:
-        for _, g in zh_content_words(o):
-            other_glosses |= g
-    taken = lx.StemSet(other_glosses)
-    free = lx.StemSet(t.lemma for t in lx.tokenize_en(en) if not taken.has(t.lemma))
+    # the other clauses' glosses: a word is taken when any clause's StemSet has it, which
+    # is what one StemSet of all their glosses answers (``has`` is a union of set lookups),
+    # without building that set for every clause of every pair (each clause's is kept)
+    taken = [gloss_stems(o) for o in others]
+    free = lx.StemSet(t.lemma for t in lx.tokenize_en(en) if not any(s.has(t.lemma) for s in taken))
     hit = sum(1 for _, g in words if any(free.has(x) for x in g))
     return hit / len(words)
 
