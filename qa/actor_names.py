@@ -17,6 +17,7 @@ in two ordinary ways:
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -135,4 +136,30 @@ def actor_lemmas(actor: str) -> frozenset[str]:
     it names, its level words and its head noun's official renderings."""
     from qa.role_agency import gloss_lemmas
 
-    return gloss_lemmas(actor) | institution_lemmas(actor) | level_lemmas(actor) | head_noun_lemmas(actor)
+    return (gloss_lemmas(actor) - name_description_lemmas(actor)) | institution_lemmas(actor) | level_lemmas(actor) \
+        | head_noun_lemmas(actor)
+
+
+#: where the description of a place in a CC-CEDICT name gloss begins ("Jiangsu Province (Kiangsu) in
+#: southeast China, abbr. 苏, capital Nanjing"; "Nanjing subprovincial city on the Changjiang, capital
+#: of Jiangsu province")
+_DESCRIPTION = re.compile(r",|;| in | on | near | capital ")
+
+
+@lru_cache(maxsize=8192)
+def name_description_lemmas(actor: str) -> frozenset[str]:
+    """The lemmas that only the descriptions in the name glosses of ``actor``'s words give: 江苏's
+    gloss names Nanjing, its capital, and 南京's names Jiangsu, so without this cut 江苏省人民政府 and
+    南京市人民政府 would share every word and neither could be found apart from the other."""
+    cd = lx.cedict()
+    names: set[str] = set()
+    described: set[str] = set()
+    for word in cd.segment(actor):
+        for g in cd.glosses(word):
+            if not g[:1].isupper():
+                continue
+            cut = _DESCRIPTION.search(g)
+            head, tail = (g[:cut.start()], g[cut.start():]) if cut else (g, "")
+            names.update(lx.content_lemmas(lx.strip_gloss(head)))
+            described.update(lx.content_lemmas(lx.strip_gloss(tail)))
+    return frozenset(described - names)
