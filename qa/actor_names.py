@@ -151,15 +151,26 @@ def name_description_lemmas(actor: str) -> frozenset[str]:
     """The lemmas that only the descriptions in the name glosses of ``actor``'s words give: 江苏's
     gloss names Nanjing, its capital, and 南京's names Jiangsu, so without this cut 江苏省人民政府 and
     南京市人民政府 would share every word and neither could be found apart from the other."""
-    cd = lx.cedict()
     names: set[str] = set()
     described: set[str] = set()
-    for word in cd.segment(actor):
-        for g in cd.glosses(word):
-            if not g[:1].isupper():
-                continue
-            cut = _DESCRIPTION.search(g)
-            head, tail = (g[:cut.start()], g[cut.start():]) if cut else (g, "")
-            names.update(lx.content_lemmas(lx.strip_gloss(head)))
-            described.update(lx.content_lemmas(lx.strip_gloss(tail)))
-    return frozenset(described - names)
+    for word in lx.cedict().segment(actor):
+        own, tail = _word_description(word)
+        names |= own
+        described |= tail
+    return frozenset(described - names)  # 江苏省南京市 names Nanjing itself
+
+
+@lru_cache(maxsize=16384)
+def _word_description(word: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(the lemmas of the names, those of the descriptions) in one CC-CEDICT word's name glosses,
+    read once per word."""
+    names: set[str] = set()
+    described: set[str] = set()
+    for g in lx.cedict().glosses(word):
+        if not g[:1].isupper():
+            continue
+        cut = _DESCRIPTION.search(g)
+        head, tail = (g[:cut.start()], g[cut.start():]) if cut else (g, "")
+        names.update(lx.content_lemmas(lx.strip_gloss(head)))
+        described.update(lx.content_lemmas(lx.strip_gloss(tail)))
+    return frozenset(names), frozenset(described)

@@ -432,15 +432,24 @@ def parse_frames(zh: str) -> list[Frame]:
 def _frames(zh: str) -> tuple[Frame, ...]:
     cues = load_argument_cues()
     verbs = frozenset(cues.transitive) | cues.provide
-    cue_words = tuple(cues.transitive) + tuple(cues.causative) + tuple(cues.coverb) + tuple(cues.undergo)
+    cue_words = _cue_pattern()
     out: list[Frame] = []
     previous = None
     for clause in _CLAUSE.finditer(zh):  # only the clauses with a cue are cut (jieba's tagger is slow)
-        if any(c in clause.group() for c in cue_words):
+        if cue_words.search(clause.group()):
             words = [(w, f, at + clause.start()) for w, f, at in _words(clause.group(), verbs)]
             out.extend(_clause_frames(zh, words, cues, lambda p=previous: _carried_subject(zh, p, verbs)))
         previous = clause
     return tuple(out)
+
+
+@lru_cache(maxsize=2)
+def _cue_pattern() -> re.Pattern[str]:
+    """One pattern of every cue word (a clause is cut only when it holds one): one search per
+    clause, not one per cue word."""
+    cues = load_argument_cues()
+    words = {*cues.transitive, *cues.causative, *cues.coverb, *cues.undergo}
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 def _carried_subject(zh: str, previous: re.Match[str] | None, verbs: frozenset[str]) -> tuple[int, int] | None:
@@ -832,6 +841,11 @@ def _from_follows(en: str, tokens: list[lx.Token], k: int) -> bool:
     return False
 
 
+#: verb_lemma, remembered per word: every token of a frame's English is asked for it
+_token_verb = lru_cache(maxsize=65536)(verb_lemma)
+
+
+@lru_cache(maxsize=4096)  # pure: read for every English token of every reading of the frame
 def _verb_lemmas(frame: Frame) -> frozenset[str]:
     """English verb lemmas that render the frame's verb: its family and its CC-CEDICT verb glosses."""
     cues = load_argument_cues()
@@ -861,6 +875,9 @@ class ArgumentSwap:
 def read_english(frame: Frame, zh: str, en: str, tokens: list[lx.Token] | None = None) -> ArgumentSwap | None:
     """The swap of ``frame``'s roles in ``en``, or None (no clear reading, or none)."""
     tokens = lx.tokenize_en(en) if tokens is None else tokens
+    cues = _verb_lemmas(frame) | load_argument_cues().receive
+    if not any(_token_verb(t.text) in cues for t in tokens):
+        return None  # no English verb can give either party a role: the parties need not be looked for
     found: dict[str, set[int]] = {}
     for name, span, other in (("agent", frame.agent_span, frame.patient), ("patient", frame.patient_span, frame.agent)):
         # the other party cut on its own too; the party's own name said again elsewhere is no other word
@@ -1060,7 +1077,7 @@ def _cue_readings(frame: Frame, en: str, tokens: list[lx.Token], found: dict[str
     for k, t in enumerate(tokens):
         if k in found["agent"] or k in found["patient"]:
             continue
-        lem = verb_lemma(t.text)
+        lem = _token_verb(t.text)
         if lem in verbs:
             by_cue[k] = {name: _readings_at(en, tokens, k, at, frame.family) for name, at in found.items()}
         elif lem in receive and _from_follows(en, tokens, k):

@@ -100,11 +100,13 @@ def _read_markers(path: Path) -> tuple[tuple[str, Marker], ...]:
 _TABLE_ROLES = {"lead": "lead", "support": "support", "host": "lead", "undertake": "support"}
 
 
+@lru_cache(maxsize=4)
 def load_markers(path: Path = MARKERS_PATH) -> tuple[Marker, ...]:
     """The markers of who leads and who assists (the table's ``lead`` and ``support`` rows)."""
     return tuple(m for kind, m in _read_markers(path) if kind in ("lead", "support"))
 
 
+@lru_cache(maxsize=4)
 def load_event_markers(path: Path = MARKERS_PATH) -> tuple[Marker, ...]:
     """The markers of 由A主办、B承办 (the ``host`` and ``undertake`` rows, as lead and support): there
     "organized by" names the body that runs the event, not the one that leads it."""
