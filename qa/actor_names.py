@@ -70,13 +70,25 @@ def _body_names() -> tuple[tuple[str, bool, frozenset[str]], ...]:
     return tuple(sorted(((k, stem, frozenset(v)) for (k, stem), v in out.items()), key=lambda r: -len(r[0])))
 
 
+@lru_cache(maxsize=1)
+def _names_by_start() -> dict[str, tuple[int, ...]]:
+    """The rows of :func:`_body_names` by their first two characters: a text is looked up by its
+    own character pairs, not against every name the table holds (every name has two or more)."""
+    out: dict[str, list[int]] = {}
+    for k, (name, _, _) in enumerate(_body_names()):
+        out.setdefault(name[:2], []).append(k)
+    return {pair: tuple(ks) for pair, ks in out.items()}
+
+
 def institution_lemmas(text: str) -> frozenset[str]:
     """The lemmas of the standard English names of the bodies named in ``text``: by a full name
     (卫健委), or by a central body's name stem followed by a body suffix (市人社局 → 人社部); a
     longer name wins over the shorter ones inside it."""
     out: set[str] = set()
     taken = [False] * len(text)
-    for name, stem, words in _body_names():
+    index = _names_by_start()
+    held = {k for at in range(len(text) - 1) for k in index.get(text[at:at + 2], ())}
+    for name, stem, words in (_body_names()[k] for k in sorted(held)):  # longest first, as listed
         start = text.find(name)
         while start >= 0:
             end = start + len(name)

@@ -629,6 +629,11 @@ def _subject(en: str, tokens: list[lx.Token], k: int, at: set[int], possessor: b
         i -= 1  # "large firms, which drive …": the relative's antecedent
     elif i >= 0 and _broken(en, tokens, i, k):
         return None
+    if i >= 1 and tokens[i].text.lower() in _PRONOUN_SUBJECTS:
+        i = _condition_subject(en, tokens, i, at)  # "Where X discover …, they shall refer …": X refers
+        if i is None:
+            return None
+        return i
     i = _before_place(en, tokens, i, at)
     if i > 0 and i not in at and i - 1 in at and not _broken(en, tokens, i - 1, i) \
             and tokens[i].text.lower() not in lx.STOPWORDS | BREAK_WORDS:
@@ -645,6 +650,35 @@ def _subject(en: str, tokens: list[lx.Token], k: int, at: set[int], possessor: b
             and not _pivot_object(en, tokens, start):
         return None  # "a plan to upgrade industrial chains": the plan does not upgrade
     return i
+
+
+#: the pronouns a main clause opens with after a clause of condition ("…, they shall …")
+_PRONOUN_SUBJECTS = frozenset({"they", "it"})
+#: the words that open a clause of condition or time at the start of a sentence
+_CONDITIONS = frozenset({"where", "if", "when", "whenever", "once", "after"})
+
+
+def _condition_subject(en: str, tokens: list[lx.Token], i: int, at: set[int]) -> int | None:
+    """The actor word a pronoun subject at ``i`` stands for when the sentence opens with a clause of
+    condition or time and the pronoun opens the main clause after its comma ("Where market
+    regulators discover a crime, they shall refer the case …", the English of 市场监管部门…发现…的，
+    应当…移送…): the subject of that clause, right after its opening word; None otherwise."""
+    if "," not in en[tokens[i - 1].end:tokens[i].start]:
+        return None
+    s = i - 1
+    while s > 0 and not any(c in ".;:!?" for c in en[tokens[s - 1].end:tokens[s].start]):
+        s -= 1
+    if tokens[s].text.lower() not in _CONDITIONS or any("," in en[tokens[n].end:tokens[n + 1].start]
+                                                       for n in range(s, i - 1)):
+        return None  # the clause of condition must run to the pronoun's comma
+    # the subject's words: the first of the actor's within four words ("the district public security
+    # sub-bureau": 'district' is a word both parties share)
+    j = next((n for n in range(s + 1, min(i, s + 5)) if n in at), None)
+    if j is None:
+        return None
+    while j + 1 in at:
+        j += 1  # the head of the subject's phrase
+    return j
 
 
 def _passive_pivot(en: str, tokens: list[lx.Token], i: int, k: int) -> int | None:

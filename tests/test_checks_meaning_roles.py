@@ -410,3 +410,15 @@ def test_handing_a_matter_over_names_its_receiver():
                            "inspections to the district market regulation bureau.",
                        "The district market regulation bureau must promptly refer leads found in inspections "
                        "to the district public security sub-bureau.")
+
+
+def test_a_pronoun_after_a_clause_of_condition_stands_for_its_subject():
+    # A…的，应当将X移送B → "Where A finds …, they shall refer X to B": 'they' is A
+    zh = "区税务局在检查中发现涉嫌犯罪的，应当及时将案件移送区公安分局。"
+    swapped_then_clean(zh, "Where the district public security sub-bureau finds suspected crimes during "
+                           "inspections, it shall promptly refer the cases to the district tax bureau.",
+                       "Where the district tax bureau finds suspected crimes during inspections, it shall "
+                       "promptly refer the cases to the district public security sub-bureau.")
+    # a pronoun after a clause that does not open the sentence with a condition stands for nothing read
+    assert flags(zh, "The cases found during inspections by the district public security sub-bureau matter, "
+                     "and they shall be referred to the district tax bureau.") == []

@@ -4,15 +4,18 @@
 departments the helpers; "led by all departments with the support of the
 Ministry of Finance" says the opposite, fluently.  The check parses the
 Chinese constructions 由A牵头/主导/负责/组织、B配合/参与/协助 (also without
-由), A会同B, A指导B and 在A的领导/指导下，B…, finds A and B in the English by the CC-CEDICT glosses
-of their words (each by the words the other does not share), and reads the role
+由), 由A主办、B承办 (its own markers: "hosted by A", "organized by B"), A会同B ("B will work
+with A" gives B the lead there), A指导B and 在A的领导/指导下，B… (or B在A指导下V), finds A and B
+in the English by the CC-CEDICT glosses of their words (each by the words the other does not
+share), and reads the role
 each is given from the English markers in ``qa/data/role_markers.tsv`` ("led
 by", "with the support of" …).  It flags only when A sits in the supporting
 role and B in the leading one; when either actor or either role cannot be
 found it stays silent.  The pivot construction 鼓励A构建…带动B / 鼓励A…为B提供
 is read the same way: the party after "encourage" in the English must be A,
 not B; and in A要V1，B要V2 the English must not give V1 to B and V2 to A.
-Who acts on whom in 以A带动B, A助力/保障B, 为B提供 and 鼓励A对B帮扶 is read by
+Who prepares a matter and who decides it (由A提出申请，报B审批; A制定的方案报B审核同意) is read by
+``qa/submission_roles.py``.  Who acts on whom in 以A带动B, A助力/保障B, 为B提供 and 鼓励A对B帮扶 is read by
 ``qa/role_agency.py`` (agent as the object, beneficiary after "by"/"from" or
 as the subject of the verb); the general reader of ``qa/argument_roles.py``
 covers every causative (A使B), coverb (A为/向/对B V) and transitive verb
