@@ -17,6 +17,7 @@ in two ordinary ways:
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -69,13 +70,25 @@ def _body_names() -> tuple[tuple[str, bool, frozenset[str]], ...]:
     return tuple(sorted(((k, stem, frozenset(v)) for (k, stem), v in out.items()), key=lambda r: -len(r[0])))
 
 
+@lru_cache(maxsize=1)
+def _names_by_start() -> dict[str, tuple[int, ...]]:
+    """The rows of :func:`_body_names` by their first two characters: a text is looked up by its
+    own character pairs, not against every name the table holds (every name has two or more)."""
+    out: dict[str, list[int]] = {}
+    for k, (name, _, _) in enumerate(_body_names()):
+        out.setdefault(name[:2], []).append(k)
+    return {pair: tuple(ks) for pair, ks in out.items()}
+
+
 def institution_lemmas(text: str) -> frozenset[str]:
     """The lemmas of the standard English names of the bodies named in ``text``: by a full name
     (卫健委), or by a central body's name stem followed by a body suffix (市人社局 → 人社部); a
     longer name wins over the shorter ones inside it."""
     out: set[str] = set()
     taken = [False] * len(text)
-    for name, stem, words in _body_names():
+    index = _names_by_start()
+    held = {k for at in range(len(text) - 1) for k in index.get(text[at:at + 2], ())}
+    for name, stem, words in (_body_names()[k] for k in sorted(held)):  # longest first, as listed
         start = text.find(name)
         while start >= 0:
             end = start + len(name)
@@ -135,4 +148,41 @@ def actor_lemmas(actor: str) -> frozenset[str]:
     it names, its level words and its head noun's official renderings."""
     from qa.role_agency import gloss_lemmas
 
-    return gloss_lemmas(actor) | institution_lemmas(actor) | level_lemmas(actor) | head_noun_lemmas(actor)
+    return (gloss_lemmas(actor) - name_description_lemmas(actor)) | institution_lemmas(actor) | level_lemmas(actor) \
+        | head_noun_lemmas(actor)
+
+
+#: where the description of a place in a CC-CEDICT name gloss begins ("Jiangsu Province (Kiangsu) in
+#: southeast China, abbr. 苏, capital Nanjing"; "Nanjing subprovincial city on the Changjiang, capital
+#: of Jiangsu province")
+_DESCRIPTION = re.compile(r",|;| in | on | near | capital ")
+
+
+@lru_cache(maxsize=8192)
+def name_description_lemmas(actor: str) -> frozenset[str]:
+    """The lemmas that only the descriptions in the name glosses of ``actor``'s words give: 江苏's
+    gloss names Nanjing, its capital, and 南京's names Jiangsu, so without this cut 江苏省人民政府 and
+    南京市人民政府 would share every word and neither could be found apart from the other."""
+    names: set[str] = set()
+    described: set[str] = set()
+    for word in lx.cedict().segment(actor):
+        own, tail = _word_description(word)
+        names |= own
+        described |= tail
+    return frozenset(described - names)  # 江苏省南京市 names Nanjing itself
+
+
+@lru_cache(maxsize=16384)
+def _word_description(word: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(the lemmas of the names, those of the descriptions) in one CC-CEDICT word's name glosses,
+    read once per word."""
+    names: set[str] = set()
+    described: set[str] = set()
+    for g in lx.cedict().glosses(word):
+        if not g[:1].isupper():
+            continue
+        cut = _DESCRIPTION.search(g)
+        head, tail = (g[:cut.start()], g[cut.start():]) if cut else (g, "")
+        names.update(lx.content_lemmas(lx.strip_gloss(head)))
+        described.update(lx.content_lemmas(lx.strip_gloss(tail)))
+    return frozenset(names), frozenset(described)

@@ -208,6 +208,16 @@ def _time_adverbial(word: tuple[str, str, int]) -> bool:
     return word[1] == "t" or (word[0].startswith("每") and len(word[0]) >= 2)
 
 
+#: the nouns of a moment that a numeral before them makes an adverb of time (第一时间 "immediately",
+#: 第一时刻): jieba cuts them 第一/m 时间/n, and the noun would pass for the subject
+_MOMENTS = frozenset("时间 时刻".split())
+
+
+def _ordinal_moment(words: list[tuple[str, str, int]], j: int) -> bool:
+    """Whether word ``j`` is a moment noun (时间) after a numeral (第一): one adverb of time."""
+    return words[j][0] in _MOMENTS and j >= 1 and words[j - 1][1] == "m"
+
+
 def _subject_before(words: list[tuple[str, str, int]], i: int) -> tuple[int, int] | None:
     """The span of the noun phrase that ends right before word ``i`` (modals and adverbs between).
 
@@ -217,8 +227,8 @@ def _subject_before(words: list[tuple[str, str, int]], i: int) -> tuple[int, int
     j = i - 1
     skipped = 0
     while j >= 0 and skipped < 4 and (words[j][0] in BEFORE_VERB or words[j][1] in ("d", "ad")
-                                      or _time_adverbial(words[j])):
-        j -= 1
+                                      or _time_adverbial(words[j]) or _ordinal_moment(words, j)):
+        j -= 2 if _ordinal_moment(words, j) else 1  # 第一时间: two words, one adverb
         skipped += 1
     end = j
     while j >= 0 and (_is_noun(words[j][1], words[j][0]) or (words[j][1] in ("b", "a", "an", "f") and j < end)):
@@ -300,8 +310,8 @@ def _noun_run(words: list[tuple[str, str, int]], k: int, pivot: bool = False,
         if pivot and kept and f in ("vn", "a") and words[kept[-1]][0] not in _JOINERS and n + 1 < len(words) \
                 and _is_noun(words[n + 1][1], words[n + 1][0]):
             break
-        if to_verb and kept and f.startswith("n") and _verb_first(w):
-            break
+        if to_verb and kept and (f.startswith("n") and _verb_first(w) or _table_verb(w)):
+            break  # 向区财政局拨付: CC-CEDICT glosses 拨付 "appropriate sum of money", the table knows it a verb
         if w in BEFORE_VERB:
             break  # 督促行政机关依法履职: 依法 (jieba: a noun) opens the next verb phrase; 应当 no party
         if _is_noun(f, w) or f in ("b", "a", "an", "f") or (kept and w in _JOINERS) or _abbreviation(words, kept, n):
@@ -319,6 +329,12 @@ def _noun_run(words: list[tuple[str, str, int]], k: int, pivot: bool = False,
         return None
     first, last = words[kept[0]], words[kept[-1]]
     return first[2], last[2] + len(last[0])
+
+
+def _table_verb(word: str) -> bool:
+    """Whether ``word`` is a verb of the cue table (a verb of giving or a transitive verb)."""
+    cues = load_argument_cues()
+    return word in cues.provide or word in cues.transitive
 
 
 def _abbreviation(words: list[tuple[str, str, int]], kept: list[int], n: int) -> bool:
@@ -416,15 +432,24 @@ def parse_frames(zh: str) -> list[Frame]:
 def _frames(zh: str) -> tuple[Frame, ...]:
     cues = load_argument_cues()
     verbs = frozenset(cues.transitive) | cues.provide
-    cue_words = tuple(cues.transitive) + tuple(cues.causative) + tuple(cues.coverb) + tuple(cues.undergo)
+    cue_words = _cue_pattern()
     out: list[Frame] = []
     previous = None
     for clause in _CLAUSE.finditer(zh):  # only the clauses with a cue are cut (jieba's tagger is slow)
-        if any(c in clause.group() for c in cue_words):
+        if cue_words.search(clause.group()):
             words = [(w, f, at + clause.start()) for w, f, at in _words(clause.group(), verbs)]
             out.extend(_clause_frames(zh, words, cues, lambda p=previous: _carried_subject(zh, p, verbs)))
         previous = clause
     return tuple(out)
+
+
+@lru_cache(maxsize=2)
+def _cue_pattern() -> re.Pattern[str]:
+    """One pattern of every cue word (a clause is cut only when it holds one): one search per
+    clause, not one per cue word."""
+    cues = load_argument_cues()
+    words = {*cues.transitive, *cues.causative, *cues.coverb, *cues.undergo}
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 def _carried_subject(zh: str, previous: re.Match[str] | None, verbs: frozenset[str]) -> tuple[int, int] | None:
@@ -502,8 +527,11 @@ def _clause_frames(zh: str, words: list[tuple[str, str, int]], cues: ArgumentCue
         if zh[after:after + 1] in ("的", "之") or (zh[after:after + 1] == "下" and patient[0] != after):
             continue  # 为人工智能时代带来的突破 (a relative clause), 在政府支持下 (a noun): no clear roles
         a, b = zh[slice(*agent)], zh[slice(*patient)]
-        if a == b or (len(a) > 1 and a in b) or (len(b) > 1 and b in a) or not named_once(zh, a) \
-                or not named_once(zh, b):
+        clause = zh[min(words[0][2], agent[0], patient[0]):words[-1][2] + len(words[-1][0])]
+        if a == b or (len(a) > 1 and a in b) or (len(b) > 1 and b in a) or not named_once(clause, a) \
+                or not named_once(clause, b):
+            # once in its clause: a party the sentence names again elsewhere (律师事务所指派律师…，补贴
+            # 由法律援助机构向律师支付) is read at the English verb that renders this clause's
             continue
         if not _content(zh, agent) or not _content(zh, patient) or runs_both_ways(zh, agent[0], patient[1]):
             continue
@@ -601,6 +629,11 @@ def _subject(en: str, tokens: list[lx.Token], k: int, at: set[int], possessor: b
         i -= 1  # "large firms, which drive …": the relative's antecedent
     elif i >= 0 and _broken(en, tokens, i, k):
         return None
+    if i >= 1 and tokens[i].text.lower() in _PRONOUN_SUBJECTS:
+        i = _condition_subject(en, tokens, i, at)  # "Where X discover …, they shall refer …": X refers
+        if i is None:
+            return None
+        return i
     i = _before_place(en, tokens, i, at)
     if i > 0 and i not in at and i - 1 in at and not _broken(en, tokens, i - 1, i) \
             and tokens[i].text.lower() not in lx.STOPWORDS | BREAK_WORDS:
@@ -617,6 +650,35 @@ def _subject(en: str, tokens: list[lx.Token], k: int, at: set[int], possessor: b
             and not _pivot_object(en, tokens, start):
         return None  # "a plan to upgrade industrial chains": the plan does not upgrade
     return i
+
+
+#: the pronouns a main clause opens with after a clause of condition ("…, they shall …")
+_PRONOUN_SUBJECTS = frozenset({"they", "it"})
+#: the words that open a clause of condition or time at the start of a sentence
+_CONDITIONS = frozenset({"where", "if", "when", "whenever", "once", "after"})
+
+
+def _condition_subject(en: str, tokens: list[lx.Token], i: int, at: set[int]) -> int | None:
+    """The actor word a pronoun subject at ``i`` stands for when the sentence opens with a clause of
+    condition or time and the pronoun opens the main clause after its comma ("Where market
+    regulators discover a crime, they shall refer the case …", the English of 市场监管部门…发现…的，
+    应当…移送…): the subject of that clause, right after its opening word; None otherwise."""
+    if "," not in en[tokens[i - 1].end:tokens[i].start]:
+        return None
+    s = i - 1
+    while s > 0 and not any(c in ".;:!?" for c in en[tokens[s - 1].end:tokens[s].start]):
+        s -= 1
+    if tokens[s].text.lower() not in _CONDITIONS or any("," in en[tokens[n].end:tokens[n + 1].start]
+                                                       for n in range(s, i - 1)):
+        return None  # the clause of condition must run to the pronoun's comma
+    # the subject's words: the first of the actor's within four words ("the district public security
+    # sub-bureau": 'district' is a word both parties share)
+    j = next((n for n in range(s + 1, min(i, s + 5)) if n in at), None)
+    if j is None:
+        return None
+    while j + 1 in at:
+        j += 1  # the head of the subject's phrase
+    return j
 
 
 def _passive_pivot(en: str, tokens: list[lx.Token], i: int, k: int) -> int | None:
@@ -813,6 +875,11 @@ def _from_follows(en: str, tokens: list[lx.Token], k: int) -> bool:
     return False
 
 
+#: verb_lemma, remembered per word: every token of a frame's English is asked for it
+_token_verb = lru_cache(maxsize=65536)(verb_lemma)
+
+
+@lru_cache(maxsize=4096)  # pure: read for every English token of every reading of the frame
 def _verb_lemmas(frame: Frame) -> frozenset[str]:
     """English verb lemmas that render the frame's verb: its family and its CC-CEDICT verb glosses."""
     cues = load_argument_cues()
@@ -842,9 +909,13 @@ class ArgumentSwap:
 def read_english(frame: Frame, zh: str, en: str, tokens: list[lx.Token] | None = None) -> ArgumentSwap | None:
     """The swap of ``frame``'s roles in ``en``, or None (no clear reading, or none)."""
     tokens = lx.tokenize_en(en) if tokens is None else tokens
+    cues = _verb_lemmas(frame) | load_argument_cues().receive
+    if not any(_token_verb(t.text) in cues for t in tokens):
+        return None  # no English verb can give either party a role: the parties need not be looked for
     found: dict[str, set[int]] = {}
     for name, span, other in (("agent", frame.agent_span, frame.patient), ("patient", frame.patient_span, frame.agent)):
-        rest = zh[:span[0]] + " " + zh[span[1]:] + " " + other  # the other party cut on its own too
+        # the other party cut on its own too; the party's own name said again elsewhere is no other word
+        rest = (zh[:span[0]] + " " + zh[span[1]:]).replace(zh[slice(*span)], " ") + " " + other
         stems = actor_stems(zh[slice(*span)], rest)
         at = actor_mentions(tokens, stems) if stems else set()
         at = _with_head(tokens, at | _marked_heads(tokens, zh[slice(*span)], rest), zh[slice(*span)])
@@ -855,24 +926,23 @@ def read_english(frame: Frame, zh: str, en: str, tokens: list[lx.Token] | None =
         found[name] = at
     _give_heads(found["agent"], found["patient"])
     _give_heads(found["patient"], found["agent"])
-    if not _one_run(tokens, found["agent"]) or not _one_run(tokens, found["patient"]):
-        return None
     if found["agent"] & found["patient"]:
         return None
-    verbs = _verb_lemmas(frame)
-    receive = load_argument_cues().receive
-    by_cue: dict[int, dict[str, list[Reading]]] = {}
-    for k, t in enumerate(tokens):
-        lem = verb_lemma(t.text)
-        if k in found["agent"] or k in found["patient"]:
-            continue
-        if lem in verbs:
-            readings = {name: _readings_at(en, tokens, k, at, frame.family) for name, at in found.items()}
-        elif lem in receive and _from_follows(en, tokens, k):
-            readings = {name: _receiving(en, tokens, k, at) for name, at in found.items()}
-        else:
-            continue
-        by_cue[k] = readings
+    named_again = zh.count(frame.agent) > 1 or zh.count(frame.patient) > 1
+    others = _other_clause_verbs(frame, zh) if named_again else frozenset()
+    by_cue = _cue_readings(frame, en, tokens, found, others)
+    if not _one_run(tokens, found["agent"]) or not _one_run(tokens, found["patient"]):
+        # a party named in two places (its glosses met again elsewhere: "Party discipline" beside
+        # "discipline inspection bodies"; a party the sentence names twice): the places a verb gives
+        # a role, each read as the party (the right English gives it its own role in one of them)
+        for name, at in list(found.items()):
+            if not _one_run(tokens, at):
+                read = {r.actor for rs in by_cue.values() for r in rs[name]}
+                held = [run for run in _runs(tokens, at) if run & read]
+                if not held:
+                    return None
+                found[name] = set().union(*held)
+        by_cue = _cue_readings(frame, en, tokens, found, others)
     roles = {name: {r.role for rs in by_cue.values() for r in rs[name]} for name in found}
     if roles["agent"] != {"patient"} or roles["patient"] != {"agent"}:
         return None  # the English gives the agent its role somewhere, or no clear reading
@@ -1007,8 +1077,57 @@ def _in_name(tokens: list[lx.Token], k: int) -> bool:
 
 
 #: the words that may stand inside one party's phrase: "departments at all levels" (各级部门), "the
-#: bureaus of each county"; not "and", which joins two parties
-_RUN_LINKS = frozenset({"at", "all", "the", "of", "each", "every", "in"})
+#: bureaus of each county", "the centre for disease control"; not "and", which joins two parties
+_RUN_LINKS = frozenset({"at", "all", "the", "of", "each", "every", "in", "for"})
+
+
+def _other_clause_verbs(frame: Frame, zh: str) -> frozenset[str]:
+    """The English verbs that render the table's verbs of the sentence's other clauses (补偿
+    "compensate" beside 由A向B拨付): where a party is named twice, the other clause may run the
+    relation the other way, and its verb must not be read as this one's."""
+    cues = load_argument_cues()
+    start = min(frame.agent_span[0], frame.patient_span[0])
+    end = next((m.start() for m in _CLAUSE_BREAK.finditer(zh, max(frame.agent_span[1], frame.patient_span[1]))),
+               len(zh))
+    begin = max((m.end() for m in _CLAUSE_BREAK.finditer(zh, 0, start)), default=0)
+    outside = zh[:begin] + "，" + zh[end:]
+    out: set[str] = set()
+    for verb in (*cues.provide, *cues.transitive):
+        if verb != frame.verb and verb in outside:
+            out.update(verb_lemma(g) for g in _raw_gloss_words(verb) if g not in lx.STOPWORDS and is_base_verb(g))
+    return frozenset(out)
+
+
+_CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?]")
+
+
+def _cue_readings(frame: Frame, en: str, tokens: list[lx.Token], found: dict[str, set[int]],
+                  others: frozenset[str] = frozenset()) -> dict[int, dict[str, list[Reading]]]:
+    """Per English verb that renders the frame's verb (or a verb of receiving with "from"), the
+    roles it gives each party's words; ``others``: verbs that render another clause's verb."""
+    verbs = _verb_lemmas(frame) - others
+    receive = load_argument_cues().receive
+    by_cue: dict[int, dict[str, list[Reading]]] = {}
+    for k, t in enumerate(tokens):
+        if k in found["agent"] or k in found["patient"]:
+            continue
+        lem = _token_verb(t.text)
+        if lem in verbs:
+            by_cue[k] = {name: _readings_at(en, tokens, k, at, frame.family) for name, at in found.items()}
+        elif lem in receive and _from_follows(en, tokens, k):
+            by_cue[k] = {name: _receiving(en, tokens, k, at) for name, at in found.items()}
+    return by_cue
+
+
+def _runs(tokens: list[lx.Token], at: set[int]) -> list[set[int]]:
+    """The places ``at`` stands in: its words cut where :func:`_one_run` sees two places."""
+    out: list[set[int]] = []
+    for k in sorted(at):
+        if out and _one_run(tokens, out[-1] | {k}):
+            out[-1].add(k)
+        else:
+            out.append({k})
+    return out
 
 
 def find_argument_swaps(zh: str, en: str) -> list[ArgumentSwap]:

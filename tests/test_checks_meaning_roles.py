@@ -324,3 +324,101 @@ def test_a_noun_before_an_infinitive_owns_it_and_is_not_its_subject():
     zh = "与此同时，电力系统安全保障能力仍需进一步提升。"
     assert flags(zh, "At the same time, the capacity to ensure the security of the power system still "
                      "needs to be further improved.") == []
+
+
+# --- who does what on unseen text (issue 15, qa-probes-3): general constructions, our own sentences ---
+
+def test_a_numeral_moment_is_an_adverb_of_time_not_the_subject():
+    # 第一时间 "immediately" (jieba: 第一/m 时间/n) stands between the subject and 向B报告
+    zh = "发现疫情后，各乡镇卫生院须第一时间向县疾控中心报告。"
+    frame = next(f for f in parse_frames(zh) if f.cue == "向")
+    assert frame.agent.endswith("乡镇卫生院") and frame.patient == "县疾控中心"
+    swapped_then_clean(zh, "After an outbreak is found, the county centre for disease control must report "
+                           "immediately to township health centres.",
+                       "After an outbreak is found, township health centres must report immediately to the "
+                       "county centre for disease control.")
+
+
+def test_who_prepares_and_who_decides_whatever_the_first_step():
+    # 由A提出申请，报B审批: A applies, B approves
+    zh = "企业技术改造项目的补助资金，由区工业和信息化局提出申请，报市财政局审批。"
+    swapped_then_clean(zh, "Subsidies for enterprise technological upgrading projects are applied for by the "
+                           "municipal finance bureau and submitted to the district industry and information "
+                           "technology bureau for approval.",
+                       "Subsidies for enterprise technological upgrading projects are applied for by the "
+                       "district industry and information technology bureau and submitted to the municipal "
+                       "finance bureau for approval.")
+    # A制定的X须报B审核同意: A drafts, B reviews and approves ("reviewed by B" is B's own step)
+    zh = "县级教育部门制定的招生方案，须报市教育局审核同意后公布。"
+    swapped_then_clean(zh, "Enrolment plans drawn up by the Municipal Education Bureau are published only after "
+                           "being reviewed and approved by county-level education departments.",
+                       "Enrolment plans drawn up by county-level education departments are published only after "
+                       "being reviewed and approved by the Municipal Education Bureau.")
+    from qa.submission_roles import parse_submissions
+    # 报 of 报告 opens no chain; a 报 before no body's name neither
+    assert parse_submissions("项目单位编制的可行性研究报告经市发展改革委审核后报省发展改革委批准。")[0].decider \
+        == "省发展改革委"
+    assert parse_submissions("由各单位提出意见，报告会议研究决定。") == []
+
+
+def test_the_subject_before_under_the_guidance_of():
+    # B在A指导下V (no comma): B is the subject before 在
+    zh = "各县图书馆在市文化广电旅游局指导下开展全民阅读活动。"
+    swapped_then_clean(zh, "The Municipal Bureau of Culture, Radio, Television and Tourism carried out reading "
+                           "campaigns under the guidance of county libraries.",
+                       "County libraries carried out reading campaigns under the guidance of the Municipal "
+                       "Bureau of Culture, Radio, Television and Tourism.")
+
+
+def test_the_party_a_hui_tong_joins_does_not_lead():
+    # A会同B: "B will work with A" makes B the one who acts with A's help
+    zh = "市交通运输局会同市公安局制定货车通行管理办法。"
+    swapped_then_clean(zh, "The Municipal Public Security Bureau will work with the Municipal Transport Bureau "
+                           "to draw up rules on truck access.",
+                       "The Municipal Transport Bureau will work with the Municipal Public Security Bureau "
+                       "to draw up rules on truck access.")
+
+
+def test_the_host_and_the_body_that_runs_the_event():
+    # 由A主办、B承办: "hosted by A … organized by B" (the Canton Fair's usage); each co-host read alone
+    zh = "本届茶叶博览会由农业农村部和福建省人民政府共同主办，福州市人民政府承办。"
+    swapped_then_clean(zh, "The tea expo was co-hosted by the Ministry of Agriculture and Rural Affairs and the "
+                           "Fuzhou Municipal People's Government, and organized by the People's Government of "
+                           "Fujian Province.",
+                       "The tea expo was co-hosted by the Ministry of Agriculture and Rural Affairs and the "
+                       "People's Government of Fujian Province, and organized by the Fuzhou Municipal People's "
+                       "Government.")
+
+
+def test_a_party_named_twice_is_read_at_the_verb_of_its_own_clause():
+    # 律师 twice: read at "pay", the verb that renders this clause's 支付
+    zh = "律师事务所指派律师办理援助案件的，办案补贴由县法律援助中心向律师支付。"
+    swapped_then_clean(zh, "Where a law firm assigns a lawyer to an aid case, the lawyer pays the case "
+                           "subsidy to the county legal aid centre.",
+                       "Where a law firm assigns a lawyer to an aid case, the county legal aid centre pays the "
+                       "case subsidy to the lawyer.")
+    # another clause that runs the relation the other way is no reading of this one
+    zh = "由市财政局向区财政局支付补助，区财政局向市财政局提供使用报告。"
+    assert flags(zh, "The municipal finance bureau remunerates the district finance bureau, and the district "
+                     "finance bureau provides usage reports to the municipal finance bureau.") == []
+
+
+def test_handing_a_matter_over_names_its_receiver():
+    # A移交B: A hands the matter over, B receives it ("refer … to B")
+    zh = "对检查中发现的案件线索，区市场监管局要及时移交区公安分局。"
+    swapped_then_clean(zh, "The district public security sub-bureau must promptly refer leads found in "
+                           "inspections to the district market regulation bureau.",
+                       "The district market regulation bureau must promptly refer leads found in inspections "
+                       "to the district public security sub-bureau.")
+
+
+def test_a_pronoun_after_a_clause_of_condition_stands_for_its_subject():
+    # A…的，应当将X移送B → "Where A finds …, they shall refer X to B": 'they' is A
+    zh = "区税务局在检查中发现涉嫌犯罪的，应当及时将案件移送区公安分局。"
+    swapped_then_clean(zh, "Where the district public security sub-bureau finds suspected crimes during "
+                           "inspections, it shall promptly refer the cases to the district tax bureau.",
+                       "Where the district tax bureau finds suspected crimes during inspections, it shall "
+                       "promptly refer the cases to the district public security sub-bureau.")
+    # a pronoun after a clause that does not open the sentence with a condition stands for nothing read
+    assert flags(zh, "The cases found during inspections by the district public security sub-bureau matter, "
+                     "and they shall be referred to the district tax bureau.") == []

@@ -816,3 +816,46 @@ def test_a_leading_marker_does_not_reach_past_a_comma():
                            "announcement.")
     assert check_roles(zh, "The Ministry of Finance, together with the State Taxation Administration, issued an "
                            "announcement.") == []
+
+
+# --- term-consistency on unseen text (issue 15, qa-probes-3): terms jieba cuts into unknown pieces ---
+
+E_TRICYCLE_ZH = ["今年全县电动三轮车保有量超过5万辆。",
+                 "交警部门将开展电动三轮车违法载客专项整治。",
+                 "各乡镇要为电动三轮车设置集中充电点。",
+                 "县交通运输局将于年底前完成电动三轮车登记工作。"]
+E_TRICYCLE_EN = ["The number of electric tricycles in the county passed 50,000 this year.",
+                 ("The traffic police will launch a special campaign against electric pedicabs carrying "
+                 "passengers illegally."),
+                 "All townships should set up central charging points for electric rickshaws.",
+                 ("The county transport bureau will complete the registration of electric tricycles by the "
+                 "end of the year.")]
+
+
+def _document(zh: list[str], en: list[str]) -> Context:
+    return Context(pairs=[Pair(id=k + 1, zh=z, en=e) for k, (z, e) in enumerate(zip(zh, en))])
+
+
+def test_a_participle_compound_gloss_lends_its_word_to_the_renderings():
+    # 电动 is glossed only "electric-powered": "electric pedicabs" and "electric rickshaws" are read as
+    # renderings of 电动三轮车 beside "electric tricycles"
+    flags = terminology.check_consistency(_document(E_TRICYCLE_ZH, E_TRICYCLE_EN))
+    assert sorted(f.pair_id for f in flags if "电动三轮车" in f.message) == [2, 3]
+    consistent = [e.replace("electric pedicabs", "electric tricycles").replace("electric rickshaws", "electric tricycles")
+                  for e in E_TRICYCLE_EN]
+    assert terminology.check_consistency(_document(E_TRICYCLE_ZH, consistent)) == []
+    # a compound of another shape stays one word: "bed-and-breakfast" gives no 'bed'
+    assert terminology._gloss_words("bed-and-breakfast") == ["bed-and-breakfast"]
+    assert {"electric", "power"} <= set(terminology._gloss_words("electric-powered"))
+
+
+def test_compound_terms_of_words_no_dictionary_lists_and_of_suffixed_modifiers():
+    # jieba's model finds 拆旧 and 建新 (no dictionary lists them); 菜单 + 式 (a suffix, "k") is one modifier
+    compounds = terminology._term_counts(("全市推行拆旧建新试点。", "拆旧建新项目要依法报批。",
+                                          "对拆旧建新农户给予补助。"))[1]
+    assert compounds["拆旧建新"] == 3
+    compounds = terminology._term_counts(("推广菜单式服务。", "菜单式服务覆盖全部社区。",
+                                          "各街道要完善菜单式服务清单。"))[1]
+    assert compounds["菜单式服务"] == 3
+    # a phrase said once per text, however many texts, with other words around it, is still no term
+    assert "覆盖全部社区" not in {t for t, n in compounds.items() if n >= 3}

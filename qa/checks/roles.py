@@ -4,15 +4,18 @@
 departments the helpers; "led by all departments with the support of the
 Ministry of Finance" says the opposite, fluently.  The check parses the
 Chinese constructions 由A牵头/主导/负责/组织、B配合/参与/协助 (also without
-由), A会同B, A指导B and 在A的领导/指导下，B…, finds A and B in the English by the CC-CEDICT glosses
-of their words (each by the words the other does not share), and reads the role
+由), 由A主办、B承办 (its own markers: "hosted by A", "organized by B"), A会同B ("B will work
+with A" gives B the lead there), A指导B and 在A的领导/指导下，B… (or B在A指导下V), finds A and B
+in the English by the CC-CEDICT glosses of their words (each by the words the other does not
+share), and reads the role
 each is given from the English markers in ``qa/data/role_markers.tsv`` ("led
 by", "with the support of" …).  It flags only when A sits in the supporting
 role and B in the leading one; when either actor or either role cannot be
 found it stays silent.  The pivot construction 鼓励A构建…带动B / 鼓励A…为B提供
 is read the same way: the party after "encourage" in the English must be A,
 not B; and in A要V1，B要V2 the English must not give V1 to B and V2 to A.
-Who acts on whom in 以A带动B, A助力/保障B, 为B提供 and 鼓励A对B帮扶 is read by
+Who prepares a matter and who decides it (由A提出申请，报B审批; A制定的方案报B审核同意) is read by
+``qa/submission_roles.py``.  Who acts on whom in 以A带动B, A助力/保障B, 为B提供 and 鼓励A对B帮扶 is read by
 ``qa/role_agency.py`` (agent as the object, beneficiary after "by"/"from" or
 as the subject of the verb); the general reader of ``qa/argument_roles.py``
 covers every causative (A使B), coverb (A为/向/对B V) and transitive verb
@@ -22,7 +25,7 @@ covers every causative (A使B), coverb (A为/向/对B V) and transitive verb
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,12 +40,13 @@ from qa.data_table import data_lines
 from qa.model import Check, Context, Flag
 from qa.role_agency import BREAK_WORDS as _BREAK
 from qa.role_agency import Swap, find_swaps, gloss_lemmas
+from qa.submission_roles import parse_submissions, party_name, step_of, swapped
 
 MARKERS_PATH = lx.DATA_DIR / "role_markers.tsv"
 _STOP = "，,。；;：:！!？?（）()“”\"《》"
 #: 主办 hosts and 协办 co-organizes: the same two roles in the language of events
 _LEAD_VERBS = "牵头|主导|负责|组织|领导|引领|主办"
-_SUPPORT_VERBS = "配合|参与|协助|协同|支持|支撑|协办"
+_SUPPORT_VERBS = "配合|参与|协助|协同|支持|支撑|协办|承办"
 #: 由A牵头、B配合 / A牵头，B配合: A is everything back to 由 or the clause start
 #: B may be an enumeration (国家发展改革委、财政部等部门配合): each listed party assists
 _LEADS = re.compile(rf"(?:由)?(?P<a>[^{_STOP}、由]{{2,20}}?)(?:{_LEAD_VERBS})[^{_STOP}、]{{0,4}}?[，,、]"
@@ -80,16 +84,36 @@ class Roles:
 
 
 @lru_cache(maxsize=4)
-def load_markers(path: Path = MARKERS_PATH) -> tuple[Marker, ...]:
-    """The role-marker table: ``role<TAB>before|after|aside<TAB>phrase`` lines."""
+def _read_markers(path: Path) -> tuple[tuple[str, Marker], ...]:
+    """(role as the table names it, marker) per row of ``role<TAB>before|after|aside<TAB>phrase``."""
     out = []
     for n, line in data_lines(path, "role-marker"):
         cols = line.split("\t")
-        if len(cols) != 3 or cols[0] not in ("lead", "support") or cols[1] not in ("before", "after", "aside"):
-            raise InputError(f"role-marker table line {n}: expected 'lead|support<TAB>before|after|aside<TAB>phrase'")
-        out.append(Marker(cols[0], cols[1] == "before", tuple(t.lemma for t in lx.tokenize_en(cols[2])),
-                          aside=cols[1] == "aside"))
+        if len(cols) != 3 or cols[0] not in _TABLE_ROLES or cols[1] not in ("before", "after", "aside"):
+            raise InputError(f"role-marker table line {n}: expected "
+                             f"'{'|'.join(_TABLE_ROLES)}<TAB>before|after|aside<TAB>phrase'")
+        role = _TABLE_ROLES[cols[0]]
+        out.append((cols[0], Marker(role, cols[1] == "before", tuple(t.lemma for t in lx.tokenize_en(cols[2])),
+                                    aside=cols[1] == "aside")))
     return tuple(out)
+
+
+#: the table's roles: who leads and who assists, and at an event who hosts (主办, the lead) and who
+#: undertakes its running (承办, the supporting role)
+_TABLE_ROLES = {"lead": "lead", "support": "support", "host": "lead", "undertake": "support"}
+
+
+@lru_cache(maxsize=4)
+def load_markers(path: Path = MARKERS_PATH) -> tuple[Marker, ...]:
+    """The markers of who leads and who assists (the table's ``lead`` and ``support`` rows)."""
+    return tuple(m for kind, m in _read_markers(path) if kind in ("lead", "support"))
+
+
+@lru_cache(maxsize=4)
+def load_event_markers(path: Path = MARKERS_PATH) -> tuple[Marker, ...]:
+    """The markers of 由A主办、B承办 (the ``host`` and ``undertake`` rows, as lead and support): there
+    "organized by" names the body that runs the event, not the one that leads it."""
+    return tuple(m for kind, m in _read_markers(path) if kind in ("host", "undertake"))
 
 
 def parse_lead_lists(zh: str) -> list[Roles]:
@@ -127,21 +151,44 @@ def parse_under(zh: str) -> list[Roles]:
     """在A的领导下，B V…: A leads (the one named in "under the leadership of"), B acts under it;
     受A委托，B V…: A commissions (the one named in "commissioned by"), B acts for it.
 
-    B is the noun words that open the main clause (各市县 of 各市县扎实推进); nothing is read when
-    the clause opens with something else (在A的领导下，经过努力 …).
+    B is the noun words that open the main clause (各市县 of 各市县扎实推进; a place word may open
+    them: 沿江各省水利厅), or, when the 在… phrase follows its subject with no comma (各市文化馆在省
+    文化和旅游厅指导下组织…), the noun words that end the text before 在; nothing is read when the
+    clause opens with something else (在A的领导下，经过努力 …).
     """
     out = []
     for m in _UNDER.finditer(zh):
-        kept: list[str] = []
-        for word, flag in pos_words(m.group("b")):
-            if flag.startswith(_SUBJECT_END) and flag != "vn" or (flag == "r" and word[0] not in DETERMINERS):
-                break
-            kept.append(word)
         side = "a" if m.group("a") else "c"
-        a, b = m.group(side), "".join(kept)
+        a = m.group(side)
+        if zh[m.end(side):m.start("b")].endswith(("，", ",")) or side == "c" or not _subject_before_under(zh, m):
+            b, b_start = _clause_subject(m.group("b")), m.start("b")
+        else:
+            b = _subject_before_under(zh, m)
+            b_start = m.start() - len(b)
         if len(a) >= 2 and len(b) >= 2 and a != b:
-            out.append(Roles(a, b, m.span(side), (m.start("b"), m.start("b") + len(b))))
+            out.append(Roles(a, b, m.span(side), (b_start, b_start + len(b))))
     return out
+
+
+def _clause_subject(text: str) -> str:
+    """The noun words that open ``text`` (a place word such as 沿江 may stand first)."""
+    kept: list[str] = []
+    for word, flag in pos_words(text):
+        if flag == "f" and not kept and len(word) >= 2:
+            kept.append(word)  # 沿江各省: "the provinces along the river"
+            continue
+        if flag.startswith(_SUBJECT_END) and flag != "vn" or (flag == "r" and word[0] not in DETERMINERS):
+            break
+        kept.append(word)
+    return "".join(kept) if len(kept) > 1 or (kept and pos_words(kept[0])[0][1] != "f") else ""
+
+
+def _subject_before_under(zh: str, m: re.Match[str]) -> str:
+    """The party right before 在 in B在A的指导下V (no punctuation between): B, the clause's subject."""
+    if m.group("a") is None or m.start() == 0 or zh[m.start() - 1] in _STOP:
+        return ""
+    start = max(zh.rfind(c, 0, m.start()) for c in _STOP + "、") + 1
+    return _trailing_actor(zh[start:m.start()])
 
 
 def _noun_phrase(text: str, from_end: bool) -> str:
@@ -155,10 +202,12 @@ def _noun_phrase(text: str, from_end: bool) -> str:
             words.pop()
         return "".join(w for w, _ in words)
     kept = []
-    for w, f in words:
+    for n, (w, f) in enumerate(words):
         if (f.startswith(("v", "d", "p", "u", "c", "x")) and f != "vn" or w in BEFORE_VERB
                 or f == "l" and _verb_first(w)) and kept:
             break  # 依法查处 (jieba: an idiom "l") opens the verb phrase as a verb does
+        if kept and f == "vn" and n + 1 < len(words) and words[n + 1][1] == "v":
+            break  # 财政部研究制定: a verbal noun before a verb opens the verb phrase (研究制定 "study and draw up")
         kept.append(w)
     return "".join(kept)
 
@@ -208,6 +257,7 @@ def parse_roles(zh: str) -> list[Roles]:
         a = zh[a_start:m.end("a")]
         if len(a) < 2:
             continue
+        leads = _co_leads(a, a_start)
         listed = _enumerated(m.group("b"))
         if listed is None:
             continue
@@ -224,12 +274,36 @@ def parse_roles(zh: str) -> list[Roles]:
         for at, raw in zip(starts, supporters):
             b = _noun_phrase(raw, from_end=True)
             if len(b) >= 2:
-                out.append(Roles(a, b, (a_start, m.end("a")), (at, at + len(b))))
+                out.extend(Roles(lead, b, (start, start + len(lead)), (at, at + len(b))) for lead, start in leads)
     for m in _WITH.finditer(zh):
         b = _noun_phrase(m.group("b"), from_end=False)
         if len(b) >= 2:
             out.append(Roles(m.group("a"), b, m.span("a"), (m.start("b"), m.start("b") + len(b))))
     return out
+
+
+#: adverbs of a joint lead (A和B共同主办): "together", not a word of the parties
+_JOINTLY = re.compile(r"(?:共同|联合|一起|一道)$")
+#: the words that join two bodies of one lead (工业和信息化部和江苏省人民政府)
+_AND = re.compile(r"[和与及、]")
+
+
+def _co_leads(a: str, start: int) -> list[tuple[str, int]]:
+    """The leading parties in ``a`` with their offsets: each body of a coordination that leads
+    together (工业和信息化部和江苏省人民政府共同主办 → 工业和信息化部, 江苏省人民政府), so the English can
+    be read party by party; ``a`` whole when it is no such coordination (a 和 inside one body's name,
+    工业和信息化部, joins no two bodies: each piece must end in a body's head noun)."""
+    a = _JOINTLY.sub("", a)
+    cuts = [m.start() for m in _AND.finditer(a) if party_name(a[:m.start()]) and party_name(a[m.end():])]
+    if not cuts:
+        return [(a, start)]
+    pieces, last = [], 0
+    for c in cuts:
+        if party_name(a[last:c]):
+            pieces.append((a[last:c], start + last))
+            last = c + 1
+    pieces.append((a[last:], start + last))
+    return pieces if all(len(p) >= 2 and party_name(p) for p, _ in pieces) else [(a, start)]
 
 
 #: A依法查处…时，B应当予以协助: the party of the clause of time is the one B assists
@@ -272,69 +346,26 @@ def _assist_flags(pair: Pair, tokens: list[lx.Token], markers: tuple[Marker, ...
     return flags
 
 
-#: 由A审核后报B批准: A examines first and B, to whom it goes up, decides (报 and its compounds pass it on)
-_CHAIN = re.compile(rf"(?:由|经)(?P<a>[^{_STOP}由经]{{2,20}}?)(?:审核|审查|初审|审定|研究|同意|签署意见)(?:同意)?后?"
-                    rf"[，,]?(?:再|统一)?(?:报|报送|报请|提交|上报|呈报)(?P<b>[^{_STOP}]{{2,20}}?)"
-                    r"(?:批准|审批|核准|备案|审定|决定|同意)")
-#: English verbs of the first step (examining) and of the last (deciding), and of passing it up
-_EXAMINE = frozenset("review examine vet audit check screen verify assess scrutinize scrutinise inspect "
-                     "evaluate".split())
-_DECIDE = frozenset("approve ratify authorize authorise endorse sanction decide".split())
-_PASS_UP = frozenset("submit report send refer forward escalate transmit".split())
-
-
-def parse_chains(zh: str) -> list[Roles]:
-    """由A审核后报B批准 constructions: ``lead`` is B (who decides), ``support`` A (who examines first)."""
-    out = []
-    for m in _CHAIN.finditer(zh):
-        a = _noun_phrase(m.group("a"), from_end=True)
-        b = _noun_phrase(m.group("b"), from_end=True)
-        if len(a) >= 2 and len(b) >= 2 and a != b:
-            out.append(Roles(b, a, (m.start("b"), m.start("b") + len(b)), (m.start("a"), m.start("a") + len(a))))
-    return out
-
-
-def _step_of(tokens: list[lx.Token], k: int, en: str) -> str | None:
-    """The step the English gives the party at ``k``: "examine" when it is the by-agent of an
-    examining verb ("reviewed by X"), "decide" when it receives the file ("submitted to X", "sent
-    to X for approval") or is the by-agent of a deciding verb ("approved by X")."""
-    from qa.english_verb_forms import verb_lemma
-
-    j = k - 1  # back over the modifiers of the party's phrase ("to the parent group")
-    while j >= 0 and tokens[j].text.lower() not in ("by", "to") and k - j <= 3 \
-            and tokens[j].text.lower() not in _BREAK:
-        j -= 1
-    if j < 1 or tokens[j].text.lower() not in ("by", "to") or any(c in ",;:" for c in en[tokens[j].end:tokens[k].start]):
-        return None
-    prep, verb = tokens[j].text.lower(), verb_lemma(tokens[j - 1].text.lower())
-    if prep == "by" and verb in _EXAMINE:
-        return "examine"
-    if prep == "by" and verb in _DECIDE:
-        return "decide"
-    if prep == "to" and any(verb_lemma(tokens[i].text.lower()) in _PASS_UP for i in range(max(0, j - 4), j)):
-        return "decide"
-    return None
-
-
 def _chain_flags(pair: Pair, tokens: list[lx.Token]) -> list[Flag]:
-    """The English has the deciding body examine and the examining body decide ("reviewed by SASAC
-    and then submitted to the parent group for approval" for 由集团公司审核后报国资委批准)."""
+    """The English has the deciding body take the first step and the other body decide ("reviewed by
+    SASAC and then submitted to the parent group for approval" for 由集团公司审核后报国资委批准;
+    "requested by B and submitted to A for approval" for 由A提出申请，报B审批): qa/submission_roles.py."""
     flags = []
-    for r in parse_chains(pair.zh):
+    for s in parse_submissions(pair.zh):
+        r = Roles(s.decider, s.first, s.decider_span, s.first_span)
         if (found := _both_found(tokens, r)) is None:
             continue
-        d_at, e_at = found  # the decider's words, the examiner's
-        d_steps = {k: st for k in d_at if (st := _step_of(tokens, _run_head(d_at, k), pair.en))}
-        e_steps = {k: st for k in e_at if (st := _step_of(tokens, _run_head(e_at, k), pair.en))}
-        if set(d_steps.values()) != {"examine"} or set(e_steps.values()) != {"decide"}:
+        d_at, f_at = found  # the decider's words, the first party's
+        d_steps = {k: st for k in d_at if (st := step_of(tokens, _run_head(d_at, k), pair.en))}
+        f_steps = {k: st for k in f_at if (st := step_of(tokens, _run_head(f_at, k), pair.en))}
+        if not swapped(set(d_steps.values()), set(f_steps.values()), s.reviews):
             continue
-        d_en, e_en = _span(tokens, d_at, min(d_steps)), _span(tokens, e_at, min(e_steps))
+        d_en, f_en = _span(tokens, d_at, min(d_steps)), _span(tokens, f_at, min(f_steps))
         flags.append(ROLES.flag(
-            pair, f"The Chinese has {r.support} examine first and {r.lead} decide; the English has "
-                  f"'{pair.en[slice(*d_en)]}' examine and '{pair.en[slice(*e_en)]}' decide",
-            zh_spans=tuple(sorted((r.lead_span, r.support_span))), en_spans=tuple(sorted((d_en, e_en))),
-            suggestion=f"Keep the order of the steps: examined by {r.support}, then submitted to "
-                       f"{r.lead} for its decision"))
+            pair, f"The Chinese has {s.first} act first and send the matter up to {s.decider}, who decides; "
+                  f"the English has '{pair.en[slice(*d_en)]}' act first and '{pair.en[slice(*f_en)]}' decide",
+            zh_spans=tuple(sorted((s.decider_span, s.first_span))), en_spans=tuple(sorted((d_en, f_en))),
+            suggestion=f"Keep the order of the steps: {s.first} first, then submitted to {s.decider} for its decision"))
     return flags
 
 
@@ -399,10 +430,12 @@ def _role_at(tokens: list[lx.Token], k: int, markers: tuple[Marker, ...], en: st
     the subject, not led (``en``, the text, shows the punctuation)."""
     lemmas = [t.lemma for t in tokens]
     found = None
+    first = _names_start(tokens, k, en)
     for m in markers:
         n = len(m.lemmas)
         if m.before:  # marker ends at most 4 tokens before the actor word: "led by all the relevant departments"
-            starts = range(max(0, k - 4 - n), k - n + 1)
+            # (or before the names that lead to it: "co-hosted by the Ministry of Commerce and the Nanjing …")
+            starts = range(max(0, first - 4 - n), k - n + 1)
         else:  # marker starts at most 3 tokens after its name: "the Ministry of Finance will take the lead"
             e = _name_end(tokens, k, en)
             starts = range(e + 1, min(len(tokens) - n, e + 3) + 1)
@@ -416,6 +449,23 @@ def _role_at(tokens: list[lx.Token], k: int, markers: tuple[Marker, ...], en: st
                     return None  # both roles nearby: no evidence either way
                 found = m.role
     return found
+
+
+#: the words inside capitalised names and between coordinated ones ("the Ministry of Industry and
+#: Information Technology and the Nanjing Municipal …")
+_NAME_LINKS = frozenset({"of", "and", "the", "for"})
+
+
+def _names_start(tokens: list[lx.Token], k: int, en: str) -> int:
+    """The first token of the capitalised names that run up to the actor word at ``k`` (at most ten
+    back, no punctuation between), or ``k``: a marker before them governs each ("hosted by A and B")."""
+    j = k
+    while j > 0 and k - j < 10 and not any(c in ",;:()" for c in en[tokens[j - 1].end:tokens[j].start]) \
+            and (tokens[j - 1].text[:1].isupper() or tokens[j - 1].text.lower() in _NAME_LINKS):
+        j -= 1
+    while j < k and tokens[j].text.lower() in _NAME_LINKS:
+        j += 1
+    return j
 
 
 def _name_end(tokens: list[lx.Token], k: int, en: str) -> int:
@@ -574,6 +624,14 @@ def _task_flags(pair: Pair, tokens: list[lx.Token]) -> list[Flag]:
     return flags
 
 
+@lru_cache(maxsize=4)
+def _joint_markers(markers: tuple[Marker, ...]) -> tuple[Marker, ...]:
+    """The markers for A会同B, where A leads and B joins it: "B will work with A" puts B first, as
+    the one who acts with the other's help, so the markers of an aside ("A, working with B,") need
+    no comma there (for 由A牵头、B配合, "B will work with A" is how the helper is written)."""
+    return tuple(replace(m, aside=False) if m.aside else m for m in markers)
+
+
 def check_roles(pair: Pair, ctx: Context) -> list[Flag]:
     flags: list[Flag] = []
     markers = load_markers()
@@ -587,9 +645,11 @@ def check_roles(pair: Pair, ctx: Context) -> list[Flag]:
             continue
         # 在A的领导下，B负责…: "A is responsible" is B's own task misplaced, not A's lead; A's lead
         # is read from "under the leadership of A" alone
-        lead_markers = tuple(m for m in markers if m.before) if r in under else markers
+        own = _joint_markers(markers) if pair.zh.startswith("会同", r.lead_span[1]) else \
+            load_event_markers() if pair.zh.startswith("承办", r.support_span[1]) else markers
+        lead_markers = tuple(m for m in own if m.before) if r in under else own
         lead_roles, lk = _roles_of(tokens, lead_at, lead_markers, pair.en)
-        support_roles, sk = _roles_of(tokens, support_at, markers, pair.en)
+        support_roles, sk = _roles_of(tokens, support_at, own, pair.en)
         if r in listed and support_roles == {"lead"} and "lead" not in lead_roles:
             lk = lk if lk is not None else lead_at[0]  # "led by B", A named without the lead
         elif lead_roles != {"support"} or support_roles != {"lead"}:
@@ -629,7 +689,8 @@ def _argument_flags(pair: Pair, earlier: list[Flag]) -> list[Flag]:
                           f"and {fr.patient} receives it",
                 "undergo": f"{fr.patient}{fr.cue}{fr.agent}{fr.verb}: {fr.agent} does the {fr.verb} "
                            f"and {fr.patient} undergoes it"}.get(
-            fr.kind, f"{fr.agent}{fr.verb}{fr.patient}: {fr.agent} acts ({fr.verb}) on {fr.patient}")
+            fr.kind, f"{fr.agent}{fr.verb}{fr.patient}: {fr.agent} hands the matter over ({fr.verb}) to {fr.patient}"
+            if fr.family == "provide" else f"{fr.agent}{fr.verb}{fr.patient}: {fr.agent} acts ({fr.verb}) on {fr.patient}")
         flags.append(ROLES.flag(
             pair, f"Who does what: the Chinese says {said}; the English makes '{b_en}' {s.patient_how} "
                   f"and '{a_en}' {s.agent_how}",

@@ -78,13 +78,29 @@ def _clean(text: str) -> str:
     return _LEADING_ARTICLE.sub("", text)
 
 
+#: a compound adjective of a word and a participle ("electric-powered", "export-oriented")
+_PARTICIPLE_COMPOUND = re.compile(r"\b([A-Za-z]+)-([A-Za-z]+ed)\b")
+
+
+def _gloss_words(gloss: str) -> list[str]:
+    """The content lemmas of one CC-CEDICT gloss, and the parts of a compound adjective of a word and
+    a participle: 电动 is glossed only "electric-powered", and "electric bikes" says its 'electric'
+    (a compound of another shape, "bed-and-breakfast", is one word and stays whole)."""
+    clean = lx.strip_gloss(gloss)
+    words = lx.content_lemmas(clean)
+    if "-" in clean:
+        for m in _PARTICIPLE_COMPOUND.finditer(clean):
+            words += lx.content_lemmas(f"{m.group(1)} {m.group(2)}")
+    return words
+
+
 @lru_cache(maxsize=4096)
 def _gloss_lemmas(term: str) -> frozenset[str]:
     cd = lx.cedict()
     out: set[str] = set()
     for part in cd.segment(term):
         for g in cd.glosses(part, per_entry=6 if len(part) == 1 else None):
-            out.update(lx.content_lemmas(lx.strip_gloss(g)))
+            out.update(_gloss_words(g))
     return frozenset(out)
 
 
@@ -104,7 +120,7 @@ def _part_lemmas(term: str) -> tuple[frozenset[str], ...]:
             return ()
         lem = set()
         for g in cd.glosses(part, per_entry=4 if single else None):
-            lem.update(lx.content_lemmas(lx.strip_gloss(g)))
+            lem.update(_gloss_words(g))
         if not lem:
             return ()
         parts.append(frozenset(lem))
@@ -201,7 +217,7 @@ def _piece_lemmas(term: str) -> tuple[frozenset[str], ...]:
     for piece in cd.segment(term):
         lem: set[str] = set()
         for g in cd.glosses(piece, per_entry=4 if len(piece) == 1 else None):
-            lem.update(lx.content_lemmas(lx.strip_gloss(g)))
+            lem.update(_gloss_words(g))
         out.append(frozenset(lem))
     return tuple(out)
 
@@ -340,6 +356,13 @@ def _term_counts(zh_texts: tuple[str, ...]) -> tuple[Counter, Counter]:
     def real(word: str, flag: str) -> bool:
         return word in cd or bool(jieba.dt.FREQ.get(word)) or flag.startswith("n")
 
+    def compound_word(word: str, flag: str) -> bool:
+        # a word of a compound term may be one jieba's model found and no dictionary lists, of two
+        # characters (多式 of 多式联运, 占补 of 耕地占补平衡), or a word joined with its suffix (预付式): the
+        # compound must still recur and cohere
+        return real(word, flag) or flag == _SUFFIXED or (len(word) == 2 and lx.HAN.fullmatch(word[0]) is not None
+                                                         and lx.HAN.fullmatch(word[1]) is not None)
+
     def dictionary_word(word: str) -> bool:
         return word in cd or bool(jieba.dt.FREQ.get(word)) or word in seen
 
@@ -363,7 +386,7 @@ def _term_counts(zh_texts: tuple[str, ...]) -> tuple[Counter, Counter]:
                     edges[a + b].extend([(prev + a if prev else "", b + nxt if nxt else "")] * times)
         joined = _joined_characters(tagged, cd)
         word_texts.update({w for w, _ in joined})
-        _count_compounds(joined, real, compounds, compound_edges, compound_parts)
+        _count_compounds(joined, compound_word, compounds, compound_edges, compound_parts)
 
     def cuts_through(term: str, word: str) -> bool:
         return bool(word) and (dictionary_word(word) or counts.get(word, 0) > counts[term])
@@ -403,9 +426,14 @@ def _drop_held(counts: Counter, holding: Counter) -> None:
             del counts[term]
 
 
+#: the tag of a word joined here with its suffix (预付式): a modifier ("b") the noun terms never saw
+_SUFFIXED = "bs"
+
+
 def _joined_characters(tagged: list[tuple[str, str]], cd: lx.Cedict) -> list[tuple[str, str]]:
     """``tagged`` with two adjacent single Han characters that CC-CEDICT knows as one word joined
-    (老 + 旧 → 老旧, tagged as the first): jieba's split of an adjective it does not list."""
+    (老 + 旧 → 老旧, tagged as the first): jieba's split of an adjective it does not list; and a word
+    with the suffix jieba tags apart (预付 + 式, 穿透 + 式: "k") joined into one modifier (预付式)."""
     out: list[tuple[str, str]] = []
     k = 0
     while k < len(tagged):
@@ -413,6 +441,11 @@ def _joined_characters(tagged: list[tuple[str, str]], cd: lx.Cedict) -> list[tup
         if (k + 1 < len(tagged) and len(w) == 1 and len(tagged[k + 1][0]) == 1
                 and lx.HAN.fullmatch(w) and w + tagged[k + 1][0] in cd):
             out.append((w + tagged[k + 1][0], f))
+            k += 2
+            continue
+        if (k + 1 < len(tagged) and tagged[k + 1][1] == "k" and len(w) >= 2 and lx.HAN.fullmatch(w[-1])
+                and lx.HAN.fullmatch(tagged[k + 1][0])):
+            out.append((w + tagged[k + 1][0], _SUFFIXED))  # 预付 + 式: a suffix (jieba "k") makes a modifier
             k += 2
             continue
         out.append((w, f))
@@ -432,8 +465,8 @@ def _count_compounds(tagged: list[tuple[str, str]], real, counts: Counter,
             if k + size > len(tagged) or not all(ok[k:k + size]):
                 break
             parts = tagged[k:k + size]
-            if size == 2 and all(f.startswith(_NOUNISH) for _, f in parts):
-                continue  # a noun+noun pair: a noun term, counted above
+            if size == 2 and all(f.startswith(_NOUNISH) and f != _SUFFIXED for _, f in parts):
+                continue  # a noun+noun pair: a noun term, counted above (not one of a word joined here)
             term = "".join(w for w, _ in parts)
             if len(term) < _COMPOUND_CHARS or term in found:
                 continue
@@ -539,7 +572,7 @@ def _word_glosses(word: str) -> frozenset[str]:
     cd = lx.cedict()
     out: set[str] = set()
     for g in cd.glosses(word, per_entry=6 if len(word) == 1 else None):
-        out.update(lx.content_lemmas(lx.strip_gloss(g)))
+        out.update(_gloss_words(g))
     return frozenset(out)
 
 
