@@ -20,7 +20,7 @@ listed body whose field the English names must be nowhere in the Chinese.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -112,20 +112,27 @@ def may_name_fields(zh: str, en: str) -> bool:
 
 
 def find_field_swaps(zh: str, en: str, bodies: Sequence[tuple[int, int]],
-                     fields: tuple[Field, ...], zh_near: str) -> list[FieldSwap]:
+                     fields: tuple[Field, ...], zh_near: str,
+                     named: Mapping[tuple[int, int], Sequence[tuple[int, int]]] | None = None) -> list[FieldSwap]:
     """Local bodies of ``zh`` (``bodies``: the spans of every body the Chinese names) that ``en``
-    names by a listed body's field that is theirs and no other named body's."""
+    names by a listed body's field that is theirs and no other named body's.
+
+    ``named``: the bodies (by span) the English names by a name of their own, with where (市人民检察院
+    "the municipal people's procuratorate"): a sentence of two bodies, one rendered by its name
+    away from the field's words, leaves only the other to be the body of the wrong field."""
     hits = [(f, m) for f in fields for m in f.phrase.finditer(en)]
     if not hits:
         return []
     owns = [(span, _own_field(zh[span[0]:span[1]])) for span in bodies]
     out: list[FieldSwap] = []
     for field, m in hits:
+        open_bodies = [span for span in bodies if not any(
+            b <= m.start() or m.end() <= a for a, b in (named or {}).get(span, ()))]
         if any(name in zh_near for name in field.zh) or any(
                 own is not None and any(own.has(w) for w in field.lemmas) for _, own in owns):
             continue  # the Chinese names that body, or a body of that field
         local = [(span, own) for span, own in owns if own is not None and _local_body(zh, span)]
-        if len(local) != 1 or len(owns) != 1:
+        if len(local) != 1 or open_bodies != [local[0][0]]:
             continue  # which body the English renders so is no longer clear
         span, own = local[0]
         if own is not None and _rendered(en, own):

@@ -195,20 +195,63 @@ def cue_span(phrase: lx.SetPhrase | None, tokens: list[lx.Token],
     there, so the rendering found elsewhere ("the bellwether of poverty alleviation") counts.
     A cue with a word of its own ('lead sheep') still counts.
     """
-    if not phrase:
+    if not phrase or not phrase.literal_cues:
         return None
-    lem = [t for t in tokens if t.lemma not in _ARTICLES]
-    lemmas = [t.lemma for t in lem]
+    lem: list[lx.Token] = []
+    compound: list[lx.Token] = []  # the whole (hyphenated) token each of ``lem`` comes from
+    for t in tokens:
+        if t.lemma in _ARTICLES:
+            continue
+        pieces = lr.split_hyphens([t]) if "-" in t.text else (t,)
+        lem += pieces
+        compound += [t] * len(pieces)
     cue: tuple[int, int] | None = None
     for text_cue in phrase.literal_cues:
-        seq = _lemma_seq(text_cue)
-        if accounted and set(lx.content_lemmas(text_cue)) <= accounted:
+        words = _cue_words(text_cue)
+        if not words or accounted and set(lx.content_lemmas(text_cue)) <= accounted:
             continue
-        at = _find_seq(seq, lemmas) if seq else -1
+        at = _find_cue(words, lem)
         if at >= 0:
-            found = (lem[at].start, lem[at + len(seq) - 1].end)
+            # a cue inside a hyphenated compound makes the whole compound the image ("neck-choking"):
+            # its other words are the image's, not a rendering of the meaning met beside it
+            found = (compound[at].start, compound[at + len(words) - 1].end)
             cue = found if cue is None else (min(cue[0], found[0]), max(cue[1], found[1]))
     return cue
+
+
+@lru_cache(maxsize=4096)
+def _cue_words(text_cue: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """A literal cue's words: each lemma, and for a modifier (a word before the cue's last) the
+    comparative and superlative forms it may take ("hard bone": "harder", "hardest")."""
+    words = [t for t in lx.tokenize_en(text_cue) if t.lemma not in _ARTICLES]
+    return tuple((t.lemma, _degree_forms(t.text.lower()) if k < len(words) - 1 else frozenset())
+                 for k, t in enumerate(words))
+
+
+def _find_cue(cue: tuple[tuple[str, frozenset[str]], ...], tokens: list[lx.Token]) -> int:
+    """Where the words of a literal cue stand in a row in ``tokens``, each by its lemma or one of its
+    degree forms ("the hardest bone" for the cue "hard bone": degree changes nothing of the image);
+    -1 when they do not."""
+    n = len(cue)
+    first, forms = cue[0]
+    for i in range(len(tokens) - n + 1):
+        t = tokens[i]
+        if t.lemma != first and not (forms and t.text.lower() in forms):
+            continue  # the cheap test first: most words are not the cue's first
+        if all(t.lemma == lemma or more and t.text.lower() in more
+               for t, (lemma, more) in zip(tokens[i + 1:i + n], cue[1:])):
+            return i
+    return -1
+
+
+@lru_cache(maxsize=4096)
+def _degree_forms(adjective: str) -> frozenset[str]:
+    """The comparative and superlative forms an adjective may take ("hard" → "harder", "hardest")."""
+    forms = set(lx.comparatives(adjective))
+    forms |= {f[:-2] + "est" if f.endswith("er") else f for f in forms if f != adjective}
+    forms.discard("more")
+    forms.discard("less")
+    return frozenset(forms)
 
 
 def detect_literal(pair_zh: str, pair_en: str,

@@ -456,9 +456,33 @@ def find_foreign(zh: str, en: str, table: Lookup, zh_around: str = "") -> list[M
         span = unlisted_body(zh, in_zh)
         if span is None:
             return []
+        if _OWNED_BY.search(en, 0, h.start) and any(_branch_of(b, zh[span[0]:span[1]]) for b in bodies):
+            continue  # 民航华东地区管理局 "the East China Regional Administration of the CAAC"
         unlisted = Institution((zh[span[0]:span[1]],), (), (), (), "body", "the Chinese text")
         return [Misnamed(unlisted, Found(unlisted.zh[0], *span), h, bodies[0], listed=False)]
     return []
+
+
+#: the English names a body as the owner of the one before: "… Administration of the CAAC"
+_OWNED_BY = re.compile(r"\b(?:of|under)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _branch_of(body: Institution, name: str) -> bool:
+    """Whether the Chinese ``name`` is a branch of ``body``, named by its stem: the body's own name
+    without its head opens it (民航 of 民航局 in 民航华东地区管理局, 海关 of 海关总署 in 海关缉私局).
+
+    A branch carries its parent's name first, and an English that names the parent as the branch's
+    owner ("… Administration of the CAAC", :data:`_OWNED_BY`) names the right body.  Only a
+    government body's stem counts (its head 局, 署, 部 …): a company's (邮政 of 邮政公司) is a field
+    word that a regulator's name opens too (省邮政管理局 is no branch of China Post)."""
+    for zh in body.zh:
+        if zh[-1] not in bh.GOVERNMENT_CHARS:
+            continue
+        stem = zh[:-2] if zh[-2:-1] == "总" else zh[:-1]  # 海关总署, 国家税务总局: the head is 总署, 总局
+        if len(stem) >= 2 and name.startswith(stem) and len(name) > len(zh):
+            return True
+    return False
+
 
 
 def _head_words(en: str) -> set[str]:
@@ -485,11 +509,16 @@ def find_other_kind(zh: str, en: str, table: Lookup, zh_around: str = "",
     by_zh = table.by_zh
     in_zh = find_chinese(zh, table.zh_terms) + numbered_meetings(zh)
     spans = list(unlisted_bodies(zh, in_zh))
-    if not spans:
+    named = {by_zh[f.name] for f in in_zh if f.name in by_zh}
+    # a listed body the English renders by none of its names is read by its head as an unlisted one
+    # is: 国家疾控局 "the Chinese Center for Disease Control" names a centre, another kind of body
+    unrendered = [(f.start, f.end) for f in in_zh if f.name in by_zh and by_zh[f.name].kind == "body"
+                  and not find_english(en, tuple(n for n in (*by_zh[f.name].standard, *by_zh[f.name].accepted)
+                                                 if n.strip()))]
+    if not spans and not unrendered:
         return []
     heads = table.heads()
     words = _head_words(en)
-    named = {by_zh[f.name] for f in in_zh if f.name in by_zh}
     accepted = find_english(en, {n for body in named for n in (*body.standard, *body.accepted)})
     near = zh + "\n" + zh_around
     glossed: set[str] | None = None  # the glosses of the Chinese near by, read when first needed
@@ -511,7 +540,7 @@ def find_other_kind(zh: str, en: str, table: Lookup, zh_around: str = "",
         # "Higher People's Court" beside "Department of Finance" for 省财政厅); a known kind is read
         # by its heads alone
         fewer = len(bodies) - 1 < len(spans) + len(named)
-        for a, b in spans:
+        for a, b in spans + unrendered:
             kinds = heads.of_chinese(zh[a:b])
             if (kinds and not kinds & words) or (not kinds and fewer and a > 0 and zh[a - 1] in ADMIN_UNITS
                                                  and field_unrendered(zh[a:b], en)):
@@ -531,10 +560,21 @@ def find_other_field(zh: str, en: str, table: Lookup, zh_around: str = "") -> li
     for a, b in unlisted_bodies(zh, in_zh):
         spans.append((a - 1 if a > 0 and zh[a - 1] in ADMIN_UNITS else a, b))  # 省 + 通信管理局
     out = []
-    for s in find_field_swaps(zh, en, spans, table.fields(), zh + "\n" + zh_around):
+    for s in find_field_swaps(zh, en, spans, table.fields(), zh + "\n" + zh_around, _named_in(en, in_zh, table)):
         body = Institution((s.zh_found.name,), (), (), (), "body", "the Chinese text")
         other = next((b for b in table.rows if b.zh == s.other.zh), None)
         out.append(Misnamed(body, s.zh_found, s.en_found, other, why="field"))
+    return out
+
+
+def _named_in(en: str, in_zh: list[Found], table: Lookup) -> dict[tuple[int, int], list[tuple[int, int]]]:
+    """The listed bodies of ``in_zh`` (by span) that ``en`` names by one of their own names, and where."""
+    out: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for f in in_zh:
+        body = table.by_zh.get(f.name)
+        hits = find_english(en, tuple(n for n in (*body.standard, *body.accepted) if n.strip())) if body else []
+        if hits:
+            out[(f.start, f.end)] = [(h.start, h.end) for h in hits]
     return out
 
 

@@ -29,7 +29,11 @@ whose own gloss is in the English (两国 "the two countries").
 
 A count series (三重一大, 一利五率, 三去一降一补: numerals each with the characters they count) is
 flagged when the English repeats it count by count, one word per count, as one list ("three
-majors and one large", "one-profit-five-rates"): major for a listed one, minor otherwise.  A
+majors and one large", "one-profit-five-rates"): major for a listed one, minor otherwise.  A series
+of counted things (“五险一金”, 两客一危) may be plain counting: it counts when the Chinese quotes it
+or the English hyphenates every count ("two-passenger, one-hazard"), and an unquoted count of places
+(三省一市) never does.  A quoted coinage of 一 and clipped words (“一网通办”) counts when the English
+hyphenates 'one' to their glosses ("one-network-all-handling").  A
 numeral jieba leaves bare before one character (两新 of 两新政策) is a numbered coinage too, and
 so is a bare count of a character clipped from a longer word of the same sentence (两金 beside
 资金) that the English counts by that word ("the two funds").  None of these when the sentence
@@ -72,7 +76,13 @@ from qa.calque import (
 )
 from qa.model import Check, Context, Flag
 from qa.name_tables import read_name_table, split_cell
-from qa.phrase_match import Found, find_chinese, find_english, neighbour_texts
+from qa.phrase_match import (
+    ADMIN_UNITS,
+    Found,
+    find_chinese,
+    find_english,
+    neighbour_texts,
+)
 
 SHORTHAND_PATH = lx.DATA_DIR / "shorthand.tsv"
 
@@ -347,10 +357,29 @@ def _unknown_candidates(zh: str, known: set[str]) -> list[tuple[Found, int, str]
         if not m or q.group(1) in known:
             continue
         value = _count_value(m.group(1))
-        if value and value >= 2 and (_counts_an_action(m.group(3)) or m.group(2) == "个"
-                                     or _clipped_head(m.group(3))):
+        counted = m.group(3)
+        coined = (value is not None and value >= 2
+                  and (_counts_an_action(counted) or m.group(2) == "个" or _clipped_head(counted)))
+        if coined or value == 1 and _one_coinage(q.group(1), m):
             out.append((Found(q.group(1), q.start(1), q.end(1)), value, m.group(3)))
     return out
+
+
+def _one_coinage(term: str, m: re.Match[str]) -> bool:
+    """Whether a quoted term that opens with 一 is a coinage of 'one' and clipped words (“一网通办”
+    'a single online platform for all services', “一网统管”): two or more characters after the
+    numeral, no classifier, and no dictionary word as a whole (“一站式” 'one-stop' is one).
+
+    'One' counts nothing a reader must unpack, so only an English that hyphenates it to glosses of
+    the other characters ("one-network-all-handling", :func:`_hyphen_chain`) shows the riddle."""
+    return m.group(2) is None and len(m.group(3)) >= 2 and not _is_word(term) and not _is_word(m.group(3))
+
+
+def _hyphen_chain(en: str, start: int, end: int) -> bool:
+    """Whether ``en[start:end]`` is one word of three or more hyphenated parts that CC-CEDICT's
+    English never uses ("one-network-all-handling"; "one-stop" and "one-to-one" are English)."""
+    words = en[start:end].split("-")
+    return len(words) >= 3 and all(re.fullmatch(r"[A-Za-z]+", w) for w in words) and not attested(words)
 
 
 #: a demonstrative before a term: it names what the sentence has just said (这“一湿一干” 'this wet
@@ -421,15 +450,19 @@ def count_series(term: str) -> tuple[tuple[int, str], ...] | None:
     return tuple(out)
 
 
-def _series_candidates(zh: str, known: set[str]) -> list[tuple[Found, tuple[tuple[int, str], ...]]]:
-    """Count series no table lists (三重一大, 一利五率): two or more numerals each with the one to three
-    characters it counts, that no dictionary joins into a word (一五一十, 三心二意 are idioms).
+def _series_candidates(zh: str, known: set[str]) -> list[tuple[Found, tuple[tuple[int, str], ...], str]]:
+    """Count series no table lists (三重一大, 一利五率, “五险一金”, 两客一危): two or more numerals each
+    with the one to three characters it counts, that no dictionary joins into a word (一五一十,
+    三心二意 are idioms), and what makes each a coinage: "action", "quoted" or "things".
 
-    What is counted must include an action or a quality (重 'major', 率 'rate' tagged a verb): a
-    series of counted places or things (三省一市 'three provinces and one municipality') is plain
-    counting, and a count of a measure or a date (一年一度) is no term at all.
+    A series the Chinese quotes is a coinage, as a quoted numbered term is ("quoted"); so is one that
+    counts an action or a quality (重 'major', 率 'rate' tagged a verb: "action").  An unquoted
+    series of counted places is plain counting (三省一市 'three provinces and one municipality');
+    one of other things ("things") only when the English hyphenates every count to its word, which
+    no English count phrase does twice in one list (:func:`_echoed_counts`).  A count of a measure
+    or a date (一年一度) is no term at all.
     """
-    out: list[tuple[Found, tuple[tuple[int, str], ...]]] = []
+    out: list[tuple[Found, tuple[tuple[int, str], ...], str]] = []
     if not _SERIES_NUMERAL.search(zh):
         return out
     for run in re.finditer(f"[{HAN_CLASS}]+", zh):
@@ -452,11 +485,27 @@ def _series_candidates(zh: str, known: set[str]) -> list[tuple[Found, tuple[tupl
             series = count_series(term)
             k = max(i, k + 1)
             if (series is None or len(series) < 2 or term in known or _is_word(term) or _refers_back(zh, start)
-                    or any(_measure(c[0]) for _, c in series)
-                    or not any(_counts_an_action(c) for _, c in series)):
+                    or any(_measure(c[0]) for _, c in series)):
                 continue
-            out.append((Found(term, start, end), series))
+            if _QUOTES.get(zh[start - 1:start], "") == zh[end:end + 1] != "":
+                kind = "quoted"
+            elif any(_counts_an_action(c) for _, c in series):
+                kind = "action"
+            elif any(c[0] in _PLACES for _, c in series):
+                continue  # 三省一市, 两岸三地: places, counted plainly
+            else:
+                kind = "things"
+            out.append((Found(term, start, end), series, kind))
     return out
+
+
+#: the characters that count places (省 province, 市 city, 岸 shore of the Strait …): an unquoted
+#: series of them (三省一市 'three provinces and one municipality') is plain counting
+_PLACES = ADMIN_UNITS | frozenset("国乡镇村岸城地洲")
+#: an English acronym ("AC", "DC"): a name of what it stands for, no gloss of a character
+_ACRONYM = re.compile(r"\b[A-Z]{2,}s?\b")
+#: opening quotation marks and the marks that close them
+_QUOTES = {"“": "”", "\"": "\"", "「": "」", "『": "』"}
 
 
 def _count_mentions(en: str) -> list[tuple[int, int, int]]:
@@ -474,13 +523,15 @@ _COUNT_JOIN = re.compile(r"^[ -]([A-Za-z]+)")
 _SERIES_GAP = re.compile(r"^(?:\s*[,/\-–]\s*(?:and\s+)?|\s+(?:and|&)\s+|-)$")
 
 
-def _echoed_counts(en: str, series: tuple[tuple[int, str], ...], need_gloss: bool = True) -> tuple[int, int] | None:
+def _echoed_counts(en: str, series: tuple[tuple[int, str], ...], need_gloss: bool = True,
+                   hyphenated: bool = False) -> tuple[int, int] | None:
     """Where the English repeats the series count by count, each count with one word, as one list
     ("three cuts, one reduction and one supplement", "one-profit-five-rates"), unless an explanation
     follows it: the reader gets the numbers and a word for each, never what the items are.
 
     ``need_gloss``: at least one of those words must gloss the characters it stands for (an
-    unlisted series); a listed shorthand needs no such evidence.
+    unlisted series); a listed shorthand needs no such evidence.  ``hyphenated``: every count must
+    be hyphenated to its word ("two-passenger, one-hazard"), a coinage whatever it counts.
     """
     mentions = _count_mentions(en)
     for i, (start, _, value) in enumerate(mentions):
@@ -494,7 +545,7 @@ def _echoed_counts(en: str, series: tuple[tuple[int, str], ...], need_gloss: boo
             if k and not _SERIES_GAP.match(en[end:s]):
                 break
             word = _COUNT_JOIN.match(en[e:])
-            if word is None:
+            if word is None or hyphenated and en[e] != "-":
                 break
             lemma = lx.lemma(word.group(1).lower())
             glossed = glossed or any(lx.same_stem(lemma, g) for g in _gloss_lemmas(counted))
@@ -528,10 +579,15 @@ def _unknown(zh: str, en: str, table: tuple[Shorthand, ...], taken: list[Found])
     cd = lx.cedict()
     en_lemmas = {t.lemma for t in lx.tokenize_en(en)}
     out: list[Riddle] = []
-    for f, series in _series_candidates(zh, known):
+    for f, series, kind in _series_candidates(zh, known):
         if any(f.start < k.end and k.start < f.end for k in taken):
             continue
-        span = _echoed_counts(en, series)
+        # a quoted series, or one hyphenated count by count, is a coinage whatever its words gloss
+        # (“五险一金” "five insurances and one fund": 险 and 金 are clipped from 保险 and 公积金, so
+        # no item's word is its character's gloss; 两客一危 "two-passenger, one-hazard")
+        span = _echoed_counts(en, series, need_gloss=kind == "action", hyphenated=kind == "things")
+        if span is not None and kind == "quoted" and _ACRONYM.search(en, *span):
+            continue  # “一交一直” "one AC, one DC": an acronym names the item itself
         if span is not None:
             out.append(Riddle(f, span, None, "numeral and literal gloss"))
             taken.append(f)
@@ -542,6 +598,8 @@ def _unknown(zh: str, en: str, table: tuple[Shorthand, ...], taken: list[Found])
         if any(set(lx.content_lemmas(lx.strip_gloss(g))) <= en_lemmas for g in whole if lx.content_lemmas(g)):
             continue
         span = _numeral_and_gloss(en, value, counted)
+        if value == 1 and span is not None and not _hyphen_chain(en, *span):
+            continue  # "one network for all services": 'one' is no riddle unless coined
         if span is not None and not _family_explained(en, counted):
             out.append(Riddle(f, span, None, "numeral and literal gloss"))
             taken.append(f)
