@@ -1219,8 +1219,9 @@ def _dropped_implicit(pair: Pair, pc: PairLinks, clause: Clause, cues: EnglishCu
     on stream" for 产能难以释放.  Minor: a paraphrase ("weak rules") may say it without any word
     this test knows.  Read in the confident window and the English sentence before it, where a
     negation shared over a list stands (难以形成…，…也是难以推进的 "it will be difficult to
-    establish …, transform … and adjust …").  On an unsure link the whole English is read, and
-    every other negation and absence of the whole Chinese takes one English negative word (可免于
+    establish …, transform … and adjust …").  On an unsure link the whole English is read for
+    the cues of two characters or more, and every other negation and absence of the whole
+    Chinese takes one English negative word (可免于
     追究责任 "may be held accountable" beside 未能 "unable" and 不影响 "will not be affected").  An
     agent noun (否认者 "deniers") says no absence.  The clause's other negated words
     (:func:`_negated_words`) take as many English negative words, which cannot render this one too."""
@@ -1241,7 +1242,11 @@ def _dropped_implicit(pair: Pair, pc: PairLinks, clause: Clause, cues: EnglishCu
                       + len(_implicit_hits(pair.zh, (other.start, other.end))))
     else:
         # an unsure link: the whole English, of which every other negation of the Chinese and
-        # every other absence there takes one negative word
+        # every other absence there takes one negative word; a one-character absence (难 of
+        # 数据共享难 "obstacles to data sharing") is as often a noun a paraphrase renders
+        hits = [h for h in hits if h.end - h.start > 1]
+        if not hits:
+            return []
         window = (0, len(pair.en))
         en = pair.en
         taken = (_negated_words(pair.zh, (0, len(pair.zh)))
