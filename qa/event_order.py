@@ -26,9 +26,10 @@ from typing import Literal
 
 from align import english as lx
 from align.zh_words import jieba_words
+from qa.lexicons import cedict
 from qa.zh_glosses import content_glosses
 
-Order = Literal["before", "after"]
+Order = Literal["before", "after", "during"]
 
 #: Chinese words that place a clause before or after the event that precedes them (CC-CEDICT:
 #: 前 "before", 之前 "before; prior to", 以前 "before; prior to", 后 "after", 之后 "after;
@@ -41,8 +42,11 @@ ZH_ORDER: dict[str, Order] = {"前": "before", "之前": "before", "以前": "be
 _EN_ORDER: dict[str, tuple[Order, str | None]] = {
     "before": ("before", None), "prior": ("before", "to"), "ahead": ("before", "of"),
     "after": ("after", None), "following": ("after", None), "since": ("after", None),
-    "upon": ("after", None),
+    "upon": ("after", None), "during": ("during", None),
 }
+#: Chinese that says "during" an event itself (期间 "period", 之际 "occasion", 过程中 "in the
+#: course of"): an English "during" may render it, so it contradicts no 前/后 of that sentence
+_DURING = re.compile("期间|时期|期内|之际|过程中|当中|期中")
 #: what may stand between the preposition and the event's gloss ("before the annual meeting")
 _REACH = 4
 #: a 前/后 after these is a duration or a time of its own (三年前, 几天后, 不久前), which the
@@ -71,7 +75,7 @@ class EventOrder:
 
 
 def _opposite(order: Order) -> Order:
-    return "after" if order == "before" else "before"
+    return "after" if order == "before" else "before" if order == "after" else "during"
 
 
 def zh_order_words(zh: str) -> list[tuple[int, int, str, Order, frozenset[str]]]:
@@ -83,6 +87,12 @@ def zh_order_words(zh: str) -> list[tuple[int, int, str, Order, frozenset[str]]]
     starts = [0, *accumulate(len(w) for w in words)]
     for i, w in enumerate(words):
         order = ZH_ORDER.get(w)
+        glued = _glued_order(w)
+        if glued is not None:  # jieba's 汛前 "before the flood season": event and 前 in one word
+            glosses = content_glosses(w[0]) - lx.STOPWORDS
+            if glosses:
+                out.append((starts[i] + 1, starts[i] + 2, w[0], glued, glosses))
+            continue
         if order is None and w == "的" and i + 1 < len(words) and words[i + 1] in _CLAUSE_ENDS:
             order = "after"  # 期满的， "where the term has expired": the event has happened
         if order is None or i == 0:
@@ -99,6 +109,15 @@ def zh_order_words(zh: str) -> list[tuple[int, int, str, Order, frozenset[str]]]
             event = "".join(reversed(event_words))
             out.append((starts[i], starts[i] + len(w), event, order, glosses))
     return out
+
+
+def _glued_order(word: str) -> Order | None:
+    """The order of a two-character jieba word that is an event and 前/后 (汛前 "before the flood
+    season", 赛后 "after the match", 节前 "before the holiday") and that CC-CEDICT does not list as
+    a word of its own (目前, 提前, 然后, 落后 are words, not orders); None for any other word."""
+    if len(word) != 2 or word[1] not in ZH_ORDER or _DURATION.search(word[0]) or word in cedict():
+        return None
+    return ZH_ORDER[word[1]]
 
 
 def _en_orders(en: str) -> tuple[tuple[Order, int, int, tuple[str, ...]], ...]:
@@ -131,13 +150,16 @@ def reversed_orders(zh: str, en: str) -> list[EventOrder]:
     found = []
     orders = _en_orders(en)
     hits = zh_order_words(zh)
+    during = not _DURING.search(zh)
     for start, end, event, order, glosses in hits:
-        if any(o != order and glosses & g for _, _, _, o, g in hits):
-            continue  # 改革前 … 改革后: both orders of one event, the English may say either
+        both = any(o != order and glosses & g for _, _, _, o, g in hits)
         governing = [(o, s, e) for o, s, e, nxt in orders if glosses.intersection(nxt)]
         if any(o == order for o, _, _ in governing):
             continue
-        wrong = [(s, e) for o, s, e in governing if o == _opposite(order)]
+        # 改革前 … 改革后: both orders of one event, the English may say either; "during" the event
+        # says neither (汛前 rendered "during the flood season"), unless the Chinese says it too
+        wrong = [(s, e) for o, s, e in governing
+                 if (o == _opposite(order) and not both) or (o == "during" and during)]
         if wrong:
             s, e = wrong[0]
             found.append(EventOrder(start, end, event, order, s, e, en[s:e]))

@@ -219,6 +219,60 @@ def zh_word_cues(text: str, rows: tuple[CueRow, ...], span: tuple[int, int] | No
             if w in table and lo <= s and e <= hi]
 
 
+#: the fewest characters of a jieba word read for glued cues: a two-character word is a word
+_GLUED_MIN = 3
+
+
+def zh_glued_cues(text: str, rows: tuple[CueRow, ...], span: tuple[int, int] | None = None) -> list[ZhHit]:
+    """Table rows jieba glued into a longer word with the word they govern (难以获得 = 难以 +
+    获得, 可免于 = 可 + 免于, 拒不执行 = 拒 + 不 + 执行): in a jieba word of three characters or
+    more that neither the table nor CC-CEDICT lists (难以实现 "hard to accomplish" is a word of
+    its own), a row of two characters or more that is one CC-CEDICT part of the word, or a run
+    of its parts (拒不), as CC-CEDICT segments it.  Why: the word-cue reader
+    (:func:`zh_word_cues`) sees only whole words, and jieba's dictionary joins a modal or a
+    negative to its verb in many set phrases, so the cue was never read."""
+    lo, hi = span or (0, len(text))
+    return [h for h in _glued_reader(rows)(text) if lo <= h.start and h.end <= hi]
+
+
+@lru_cache(maxsize=16384)  # every table's reader segments the same long words
+def _glued_parts(word: str) -> tuple[int, ...] | None:
+    """The offsets where CC-CEDICT's parts of ``word`` begin and end (0 … len), or None for a word
+    CC-CEDICT lists whole."""
+    if word in lx.cedict():
+        return None
+    at = [0]
+    for part in lx.cedict().segment(word):
+        at.append(at[-1] + len(part))
+    return tuple(at)
+
+
+@_PerTable
+def _glued_reader(rows: tuple[CueRow, ...]):
+    """The glued-cue reader of one table, cached per text (the table is not hashed per call)."""
+    table = _zh_table(rows)
+
+    @lru_cache(maxsize=8192)
+    def read(text: str) -> tuple[ZhHit, ...]:
+        out: list[ZhHit] = []
+        for w, s, _e in zh_words(text):
+            at = _glued_parts(w) if len(w) >= _GLUED_MIN and w not in table else None
+            if at is None:
+                continue
+            i = 0
+            while i < len(at) - 1:
+                j = next((j for j in range(len(at) - 1, i, -1)  # the longest run of parts first
+                          if at[j] - at[i] > 1 and at[j] - at[i] < len(w) and w[at[i]:at[j]] in table), None)
+                if j is None:
+                    i += 1
+                    continue
+                out.append(ZhHit(table[w[at[i]:at[j]]], s + at[i], s + at[j]))
+                i = j
+        return tuple(out)
+
+    return read
+
+
 @dataclass(frozen=True, eq=False)
 class _SubstringIndex:
     """A table's Chinese cues by text, each with its rank in longest-first order.

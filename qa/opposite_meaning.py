@@ -137,6 +137,38 @@ def _negated_en(en: str, start: int) -> bool:
     return negated_before(en, start) or any(t.text.lower() in _DEGREE_DOWN for t in prev)
 
 
+@cache
+def _en_decrease() -> frozenset[str]:
+    """Lemmas of the one-word English words of decrease (``directions.tsv``: loss, decline, drop)."""
+    return frozenset(lx.lemma(r.cue) for r in cue_rows("directions.tsv")
+                     if r.lang == "en" and r.kind == "down" and " " not in r.cue)
+
+
+#: how many words before E a noun of decrease may head E's subject ("loss of available cash is")
+_SUBJECT_REACH = 6
+#: what shows a word of decrease is a noun heading a phrase: a complement after it ("loss of",
+#: "the decline in") or a determiner before it ("the drop", "its losses")
+_NOUN_AFTER = frozenset({"of", "in"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that", "these", "those"})
+_PHRASE_BREAK = re.compile(r"[,;:.!?()]")
+
+
+def _decrease_subject(en: str, start: int) -> bool:
+    """A noun of decrease heads the phrase before E: "loss of available cash is increasing" says
+    the cash shrinks (萎缩), so "increasing" is the Chinese word's direction, not its opposite.
+    The English counterpart of :func:`reversal_frame`'s words of decrease."""
+    before = _PHRASE_BREAK.split(en[:start])[-1]
+    toks = lx.tokenize_en(before)[-_SUBJECT_REACH:]
+    for i, t in enumerate(toks):
+        if t.lemma not in _en_decrease():
+            continue
+        nxt = toks[i + 1].text.lower() if i + 1 < len(toks) else ""
+        prev = toks[i - 1].text.lower() if i else ""
+        if nxt in _NOUN_AFTER or prev in _DETERMINERS:
+            return True
+    return False
+
+
 @lru_cache(maxsize=65536)  # pure; every pair asks it of each of its words (a set is never changed)
 def _gloss_set(word: str) -> StemSet:
     """Every gloss lemma of ``word`` that can show it was rendered (no stopwords, no scraps)."""
@@ -267,7 +299,7 @@ def find_opposites(pc: PairLinks, min_share: float) -> list[Opposite]:
             lo, hi = link.en_span
         for t in toks:
             found = opposite.get(t.lemma)
-            if found is None or not lo <= t.start < hi or _negated_en(en, t.start):
+            if found is None or not lo <= t.start < hi or _negated_en(en, t.start) or _decrease_subject(en, t.start):
                 continue
             if _renders_neighbour(pc, clause, t.start):
                 continue

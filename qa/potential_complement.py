@@ -79,6 +79,7 @@ def potential_negations(zh: str, start: int = 0, end: int | None = None) -> list
     end = len(zh) if end is None else end
     out = []
     starts = {s: e for _, s, e in zh_words(zh)}
+    ends = {e: (w, s) for w, s, e in zh_words(zh)}
     for i in range(max(start, 1), min(end, len(zh) - 1)):
         if zh[i] != "不" or not (HAN.match(zh[i - 1]) and HAN.match(zh[i + 1])):
             continue
@@ -92,6 +93,22 @@ def potential_negations(zh: str, start: int = 0, end: int | None = None) -> list
         if starts.get(i + 1, i + 2) > i + 2:
             continue  # 还不完善, 还不成熟: the "complement" starts a word of its own (完善), 还 is "still"
         found = classify(zh[i - 1:i + 2])
-        if found is not None:
-            out.append(PotentialNegation(i - 1, i + 2, zh[i - 1:i + 2], *found))
+        if found is None:
+            continue
+        verb = _verb_before(zh, i, ends)
+        if verb is not None and found[0] == "negation" and zh[i - 1:i + 2] not in lx.cedict():
+            # 处理不好 "cannot handle well": the verb is jieba's 处理, not its last character 理
+            base = next(g for g in lx.cedict().glosses(verb[0]) if g.startswith("to "))
+            out.append(PotentialNegation(verb[1], i + 2, zh[verb[1]:i + 2], "negation", "cannot " + base[3:]))
+            continue
+        out.append(PotentialNegation(i - 1, i + 2, zh[i - 1:i + 2], *found))
     return out
+
+
+def _verb_before(zh: str, i: int, ends: dict[int, tuple[str, int]]) -> tuple[str, int] | None:
+    """(verb, start) of the jieba word of two characters or more that ends right before the 不 at
+    ``i`` when CC-CEDICT glosses it as a verb (处理 "to handle" of 处理不好), else None."""
+    found = ends.get(i)
+    if found is None or len(found[0]) < 2 or not _verbal(found[0]):
+        return None
+    return found

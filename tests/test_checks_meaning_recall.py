@@ -43,7 +43,8 @@ def test_potential_complements_are_read_by_their_grammar():
     # an aspect particle is no verb: 了不到 here is 'paid' + 'less than'
     assert potential_negations("全年共支付了不到三百万元补贴") == []
     assert potential_negations("这本书他只看过不到一半") == []
-    assert [p.word for p in potential_negations("企业支付不起三百万元补贴")] == ["付不起"]
+    # the verb is jieba's two-character 支付 "to pay", not its last character 付
+    assert [p.word for p in potential_negations("企业支付不起三百万元补贴")] == ["支付不起"]
 
 
 def test_polarity_flags_a_dropped_cannot_do_without():

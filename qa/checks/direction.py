@@ -91,6 +91,7 @@ from qa.meaning_cues import (
 from qa.model import Check, Context, Flag
 from qa.number_bounds import MEANING, bound_conflicts
 from qa.opposite_meaning import Opposite, find_opposites, may_find_opposites
+from qa.transition_order import swapped_transitions
 from qa.zh_glosses import gloss_stems, word_glosses, zh_content_words
 
 TABLE = "directions.tsv"
@@ -625,6 +626,27 @@ def _sign_flags(pc: PairLinks, cues: EnglishCues, opts: DirectionOptions) -> lis
     return []
 
 
+def _zh_sides(text: str) -> set[str]:
+    """The directions and signs a piece of Chinese names (净流出 "down", 顺差 "up")."""
+    return {h.row.kind for h in zh_direction_cues(text) + _signs(text) if h.row.kind in WORDS}
+
+
+def _transition_flags(pair: Pair, cues: EnglishCues) -> list[Flag]:
+    """A change from one side to the other said the other way round (由净流出转为净流入 "from a
+    net inflow to a net outflow"; ``qa.transition_order``): a major flag, the English names
+    both states and swaps them."""
+    def en_sides(text: str) -> set[str]:
+        return {h.label for h in cues.find(text) if h.label in WORDS and h.strength in ("strong", "sign")
+                and not negated_before(text, h.start)}
+
+    return [DIRECTION.flag(
+        pair, f"The Chinese says a change from {pair.zh[t.zh_start:t.zh_end]} but the English says "
+              f"'{pair.en[t.en_start:t.en_end]}': the two states are swapped, the direction is reversed",
+        zh_spans=[(t.zh_start, t.zh_end)], en_spans=[(t.en_start, t.en_end)],
+        suggestion="Keep the order of the Chinese: from the first state to the second",
+        severity="major") for t in swapped_transitions(pair.zh, pair.en, _zh_sides, en_sides)[:1]]
+
+
 def _reversed_flag(pair: Pair, cue: ZhHit, said: EnHit, offset: int, severity: str) -> Flag:
     d = cue.row.kind
     other = "down" if d == "up" else "up"
@@ -639,7 +661,7 @@ def _reversed_flag(pair: Pair, cue: ZhHit, said: EnHit, offset: int, severity: s
 
 def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, opts: DirectionOptions) -> list[Flag]:
     pc = document_clauses(ctx)[pair.id]
-    flags = _bound_flags(pair) + _sign_flags(pc, cues, opts)
+    flags = _bound_flags(pair) + _sign_flags(pc, cues, opts) + _transition_flags(pair, cues)
     read = [sp for f in flags for sp in f.zh_spans]
     for clause in pc.zh:
         for cue in zh_direction_cues(pair.zh, (clause.start, clause.end)):

@@ -239,11 +239,23 @@ def _finding(cue: dict[str, list[ZhHit]], context: dict[str, list[ZhHit]],
             and coercive and not en["encouragement"] and not en["negation"]):
         return cue["encouragement"][0], "obligation", coercive[0]
     permission = cue["permission"] or [h for h in cue["weak_permission"] if h.start not in only_if]
+    # a negation after the obligation word makes it a prohibition only on the word itself ("shall
+    # not"): "shall … impose lighter penalties or none at all" orders, its "none" renders 不予; one
+    # before it may be the prohibition's ("no one shall") or frame it ("cannot …, but must")
+    bare = [h for h in strong_obl if not _negated(h, en["negation"])
+            and not any(s < h.start for s, _e, _w in en["negation"])]
+    if permission and _future(permission[0]):
+        bare = [h for h in bare if h.text.lower() != "shall"]  # 会 "will": "a man shall see" is a future
     if (permission and not context["obligation"] and not context["prohibition"]
-            and strong_obl and not en["permission"] and not en["negation"]):
-        return permission[0], "obligation", strong_obl[0]
+            and bare and not en["permission"]):
+        return permission[0], "obligation", bare[0]
     ordered = bool(context["obligation"] or context["prohibition"])
     return _hardened(cue["hedge"], context["hedge"], en, en_text, glosses, ordered)
+
+
+def _future(cue: ZhHit) -> bool:
+    """The cue is glossed "will" (会 "will; can"): English says it with the future "shall" too."""
+    return len(cue.row.extra) > 1 and "will" in cue.row.extra[1].split("; ")
 
 
 #: English words of certainty (Quirk et al. 1985 §4.53: certainty and universality, no room left):

@@ -74,6 +74,7 @@ from qa.meaning_cues import (
     next_word,
     quote,
     scopes,
+    zh_glued_cues,
     zh_word_cues,
     zh_words,
 )
@@ -152,7 +153,7 @@ def _clause_negations(pair: Pair, start: int, end: int) -> tuple[list[ZhHit], bo
     word makes a CC-CEDICT headword with it reads as that word (a lexical cue).
     """
     hits = [_joined(pair.zh, h) for h in zh_word_cues(pair.zh, cue_rows(TABLE), (start, end))]
-    hits += _leading_cues(pair.zh, start, end)
+    hits += _leading_cues(pair.zh, start, end) + _glued_negators(pair.zh, start, end)
     inner = [ZhHit(CueRow("zh", p.word, p.kind, (p.gloss,)), p.start, p.end)
              for p in potential_negations(pair.zh, start, end)
              if not any(h.start <= p.start and p.end <= h.end and h.row.kind != "negation"
@@ -168,18 +169,33 @@ def _clause_negations(pair: Pair, start: int, end: int) -> tuple[list[ZhHit], bo
 
 def _leading_cues(zh: str, start: int, end: int) -> list[ZhHit]:
     """Negation cues jieba joined with the word they negate (未经许可 = 未经 + 许可 "without
-    permission"): a word no table row lists, of three characters or more, that CC-CEDICT does
-    not list either and whose first CC-CEDICT word is a negation or prohibition row."""
+    permission", 可不予 = 可 + 不予): a negation, prohibition or double-negation row of two
+    characters or more read inside a longer jieba word (:func:`qa.meaning_cues.zh_glued_cues`;
+    不无道理 = 不无 + 道理 "not without merit")."""
+    return [h for h in zh_glued_cues(zh, cue_rows(TABLE), (start, end))
+            if h.row.kind in ("negation", "prohibition", "skip")]
+
+
+#: negators of an event that jieba glues to its verb in a two-character word no dictionary lists
+#: (未获 "not obtained", 未按 "not according to", 没做 "did not do"); not 不, whose glued words
+#: are as often adjectives or set phrases a translator renders by a word of their own (不宁
+#: "restless", 不属 "lies beyond")
+_VERB_NEGATORS = frozenset("未没")
+
+
+def _glued_negators(zh: str, start: int, end: int) -> list[ZhHit]:
+    """A negator glued to the verb it negates in a two-character jieba word that neither the
+    table nor CC-CEDICT lists (未获通过 = 未 + 获 "to obtain" + 通过), read as the bare negator;
+    the second character must be a verb in CC-CEDICT ("to obtain")."""
+    return [h for h in _glued_negators_in(zh) if start <= h.start and h.end < end]
+
+
+@lru_cache(maxsize=8192)  # pure: read once per clause of the pair
+def _glued_negators_in(zh: str) -> tuple[ZhHit, ...]:
     rows = _zh_rows()
-    out = []
-    for w, s, e in zh_words(zh):
-        if len(w) < 3 or w in rows or w in lx.cedict() or not (start <= s and e <= end):
-            continue
-        first = lx.cedict().segment(w)[0]
-        row = rows.get(first)
-        if row is not None and row.kind in ("negation", "prohibition") and len(first) > 1:
-            out.append(ZhHit(row, s, s + len(first)))
-    return out
+    return tuple(ZhHit(rows[w[0]], s, s + 1) for w, s, e in zh_words(zh)
+                 if len(w) == 2 and w[0] in _VERB_NEGATORS
+                 and w not in rows and w not in lx.cedict() and _verbal(w[1]))
 
 
 def _apart(zh: str, hits: list[ZhHit]) -> bool:
@@ -332,7 +348,8 @@ def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues,
     negated verb (没有善待 "treated badly": :func:`_manner_rendered`).
     """
     nxt = next_word(zh, cue.end)
-    said = english_negations(en, cues, strict=False)
+    said = [n for n in english_negations(en, cues, strict=False)
+            if n[2].lower() not in _ADDITIVE or _restricted(zh, cue)]
     negations = _not_owned(said, zh, cue, within)
     if cue.row.kind == "necessity":  # "can do without" is the opposite of 离不开, not its negation
         negations = [n for n in negations if not _DO_WITHOUT.search(en[:n[1]])]
@@ -368,6 +385,22 @@ def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues,
             if later.has(base):
                 return True
     return False
+
+
+#: the correlative "not only … but (also)" (Quirk et al. 1985 §13.38): it adds to what it names,
+#: "not only A but B" says A; only a negated restriction (不只, 不仅仅是, 并非只有
+#: "not only") is rendered by it, never a 不是/并非 A，而是 B "not A but B", which denies A
+_ADDITIVE = frozenset({"not only"})
+#: characters of the restrictive words ("only", "merely": 只, 仅仅, 单纯, 简单, 光) whose negation
+#: is the additive "not only"
+_RESTRICTIVE = frozenset("只仅单光止")
+#: how many characters after the negation its restrictive word may start (不是单纯的 "not only")
+_RESTRICT_REACH = 3
+
+
+def _restricted(zh: str, cue: ZhHit) -> bool:
+    """The negation ``cue`` stands on a restrictive word (不只, 并非仅仅, 不是简单地): "not only"."""
+    return bool(_RESTRICTIVE.intersection(zh[cue.start:cue.end + _RESTRICT_REACH]))
 
 
 #: degree adverbs a negation may stand before (不那么, 没有这样, 并没有过多, 不太): the negation
@@ -481,6 +514,10 @@ def _gloss_heads(word: str) -> frozenset[str]:
     return frozenset(heads)
 
 
+#: the English verbs of ceasing, one family (WordNet: stop, cease, halt, discontinue, suspend "stop
+#: temporarily", close down, terminate, end): a Chinese word glossed by one of them (停业 "to cease
+#: trading", 停产 "to stop production") is rendered by any, so none renders another negation
+_CESSATION = frozenset({"stop", "cease", "halt", "suspend", "discontinue", "terminate", "end", "close"})
 #: negations that always count, whatever another word's gloss begins with (未经 "not having …")
 _CORE_NEGATIONS = frozenset({"not", "no", "never", "n't", "neither", "nor", "none", "nothing", "nobody",
                              "nowhere", "cannot"})
@@ -511,6 +548,8 @@ def _not_owned(negations: list[tuple[int, int, str]], zh: str, cue: ZhHit,
             elif within is None or within[0] <= at < within[1]:
                 owners.append(_implicit_words(w))
         at += len(w)
+    if owned & _CESSATION:  # 停业 "to cease trading" says "suspend operations" too
+        owned |= _CESSATION
     kept = []
     for n in negations:
         word = n[2].lower()
@@ -946,12 +985,87 @@ def _may_read_links(pair: Pair, opts: PolarityOptions, cues: EnglishCues) -> boo
     negation cue anywhere in the Chinese, a word it negates (``lexical``), or (reverse) an
     English negation the Chinese lacks."""
     if (zh_word_cues(pair.zh, cue_rows(TABLE)) or potential_negations(pair.zh)
-            or _leading_cues(pair.zh, 0, len(pair.zh))):
+            or zh_glued_cues(pair.zh, cue_rows(TABLE))):
         return True
     if opts.lexical and (lexical_negations(pair.zh) or _not_yet(pair.zh, 0, len(pair.zh))):
         return True
     return bool(opts.reverse and not _zh_has_negation(pair.zh)
                 and english_negations(pair.en, cues, strict=True))
+
+
+#: conjunctions that join two conditions or statements of one clause (现代汉语八百词 或者, 以及,
+#: 并且): a negation on each side is two negations, not a double one (未经审查或者审查未获通过的)
+_CONJUNCTIONS = ("或者", "或是", "以及", "并且", "而且", "或", "及", "且")
+
+
+def _coordinated(pair: Pair, pc: PairLinks, clause: Clause, negs: list[ZhHit],
+                 cues: EnglishCues) -> list[Flag]:
+    """Two different negations joined by a conjunction in one clause (未经节能审查或者节能审查未获
+    通过的 "that have not undergone a review, or that have failed one") whose English window holds
+    fewer negative words than two: one of them is lost ("that have undergone …, or that have failed
+    such a review" spends its one "failed" on both).  Such a clause is no double negation, but a
+    single English negation may render either, so each must be counted; a minor flag, read in the
+    clause's confident window only.  The same negator twice (不A或不B) may share one English "not"
+    ("not A or B") and is not read."""
+    if (len(negs) != 2 or negs[0].row.cue == negs[1].row.cue
+            or not any(c in pair.zh[negs[0].end:negs[1].start] for c in _CONJUNCTIONS)
+            or any(h.row.kind not in ("negation", "prohibition") for h in negs)):
+        return []
+    window = _clause_window(pc, clause)
+    if window is None:
+        return []
+    en = pair.en[window[0]:window[1]]
+    said = {n[:2] for n in english_negations(en, cues, strict=False) if n[2].lower() not in _ADDITIVE}
+    if len(said) >= len(negs):
+        return []
+    listed = "、".join(h.row.cue for h in negs)
+    return [POLARITY.flag(
+        pair, f"The Chinese says two negations ({listed}) joined in '{quote(clause.text)}' but its English "
+              f"'{quote(en)}' has {len(said) or 'no'} negative word{'' if len(said) == 1 else 's'}: "
+              "one of them may be lost",
+        zh_spans=[(h.start, h.end) for h in negs], en_spans=[window],
+        suggestion=f"Render each negation ({listed}), e.g. 'have not undergone … or have failed …'",
+        severity="minor")]
+
+
+#: double negations that say a positive (litotes, Quirk et al. 1985 §10.68: "not without merit" is
+#: "with some merit"; 无不 "all without exception"): English says them with no negation or two,
+#: so one negation alone ("is without merit", "no one praised") reverses them.  Not 不得不 "have
+#: to", which English says with one ("have no choice but to")
+_LITOTES = frozenset({"不无", "无不", "莫不", "并非不"})
+
+
+def _litotes_reversed(pair: Pair, pc: PairLinks, clause: Clause, cues: EnglishCues) -> list[Flag]:
+    """A litotes (不无道理 "not without merit", 无不称赞 "all praised") whose English window holds
+    exactly one negative word ("is without merit", "no one praised"): a minor flag, read in the
+    clause's confident window only (the whole English when the pair is one clause)."""
+    span = (clause.start, clause.end)
+    rows = cue_rows(TABLE)
+    hits = [h for h in zh_word_cues(pair.zh, rows, span) + zh_glued_cues(pair.zh, rows, span)
+            if h.row.cue in _LITOTES]
+    if len(hits) != 1:
+        return []
+    window = _clause_window(pc, clause)
+    if window is None:
+        return []
+    en = pair.en[window[0]:window[1]]
+    said = sorted({n[:2]: n for n in english_negations(en, cues, strict=False)
+                   if n[2].lower() not in _ADDITIVE}.values())
+    if len(said) != 1 or _negations_in_chinese(pair.zh, span) > 1:
+        return []
+    cue, word = hits[0], said[0][2]
+    return [POLARITY.flag(
+        pair, f"The Chinese says {cue.row.cue} (two negations: a positive) in '{quote(clause.text)}' but "
+              f"its English says '{word}', one negation: the meaning may be reversed",
+        zh_spans=[(cue.start, cue.end)], en_spans=[(window[0] + said[0][0], window[0] + said[0][1])],
+        suggestion=f"Say {cue.row.cue} as a positive ('some', 'all') or with both negations ('not without')",
+        severity="minor")]
+
+
+def _negations_in_chinese(zh: str, span: tuple[int, int]) -> int:
+    """How many words of ``zh[span]`` hold a negator character (the litotes itself counts one)."""
+    return sum(1 for w, s, e in zh_words(zh) if span[0] <= s and e <= span[1]
+               and any(ch in NEGATOR_CHARS for ch in w))
 
 
 def _forward(pair: Pair, pc: PairLinks, opts: PolarityOptions, cues: EnglishCues) -> list[Flag]:
@@ -961,6 +1075,7 @@ def _forward(pair: Pair, pc: PairLinks, opts: PolarityOptions, cues: EnglishCues
             continue
         negs, readable = _clause_negations(pair, clause.start, clause.end)
         if not readable:
+            flags += _coordinated(pair, pc, clause, negs, cues) or _litotes_reversed(pair, pc, clause, cues)
             continue
         if opts.lexical:
             found = _reversed_word(pair, pc, clause, negs, cues)
@@ -1023,14 +1138,29 @@ def _negative_implicit_rows() -> tuple[CueRow, ...]:
                  and r.extra[0].split(";")[0].strip() in _NEGATIVE_SENSES)
 
 
-def _negated_words(zh: str, clause: Clause) -> int:
-    """How many words of ``clause`` hold a negator (不, 没, 无, 未, 非 …) and negate something:
+def _negated_words(zh: str, span: tuple[int, int]) -> int:
+    """How many words of ``zh[span]`` hold a negator (不, 没, 无, 未, 非 …) and negate something:
     a table negation, or a word the table does not know (jieba's 数不清), but no ``silent`` row
     (不断, 非常, 无论, 未来) and no implicit one (拒不)."""
     rows = _zh_rows()
-    return sum(1 for w, s, e in zh_words(zh) if clause.start <= s and e <= clause.end
+    return sum(1 for w, s, e in zh_words(zh) if span[0] <= s and e <= span[1]
                and any(ch in NEGATOR_CHARS for ch in w)
                and (w not in rows or rows[w].kind in _NEGATING_KINDS))
+
+
+@lru_cache(maxsize=256)
+def _char_heads(char: str) -> frozenset[str]:
+    """The head word of each CC-CEDICT gloss of one character (难 "difficult", "difficulty"; 免
+    "exempt", "avoid"), as lemmas: what the character says, without the other words of its
+    glosses (免 "to dismiss from *office*" would let "officials" render 免于)."""
+    out = set()
+    for g in lx.cedict().glosses(char, per_entry=8) if char in lx.cedict() else ():
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", lx.strip_gloss(g))]
+        while words[:1] in (["to"], ["be"]):
+            words = words[1:]
+        if words and words[0] not in lx.STOPWORDS:
+            out.add(lx.lemma(words[0]))
+    return frozenset(out)
 
 
 def _says_implicit(en: str, word: str, note: str, cues: EnglishCues, taken: int = 0) -> bool:
@@ -1039,17 +1169,47 @@ def _says_implicit(en: str, word: str, note: str, cues: EnglishCues, taken: int 
     negations need (资产底数不清、制度缺乏约束力: "unclear" is 不清's) — or a word of the
     CC-CEDICT glosses of the word or of its first character, or of the table's note (缺乏
     "shortage", 缺 "deficiency", 难 "difficult")."""
-    negative = len(english_negations(en, cues, strict=False)) + sum(
+    negative = len({n[:2] for n in english_negations(en, cues, strict=False)}) + sum(
         1 for m in _PREFIXED.finditer(en) if m.group().lower() in _negative_glosses())
     if negative > taken:
         return True
-    meaning = set(word_glosses(word)) | word_glosses(word[0]) | {
+    own = {g for g in word_glosses(word) if g not in lx.STOPWORDS} | {  # 免于 "saved from": not "from"
         lx.lemma(w) for w in re.findall(r"[a-z]+", note.lower()) if w not in lx.STOPWORDS and w != "to"}
+    meaning = own | _char_heads(word[0])
     # a comparative says it too ("harder still to keep optimizing" for 更难以持续优化), and a
-    # derived word shares its stem's first five letters ("opponents" of 反对 "to oppose")
-    stems = {m[:5] for m in meaning if len(m) >= 5}
+    # derived word shares its stem's first five letters ("opponents" of 反对 "to oppose"); only
+    # a stem of the word's own glosses: the first character's other readings (难 nàn "distress")
+    # would let "districts" say 难以
+    stems = {m[:5] for m in own if len(m) >= 5}
     return any(t.lemma in meaning or _COMPARATIVE.sub("", t.lemma) in meaning
                or (len(t.lemma) >= 5 and t.lemma[:5] in stems) for t in lx.tokenize_en(en))
+
+
+def _implicit_hits(zh: str, span: tuple[int, int]) -> list[ZhHit]:
+    """The absences and refusals (:func:`_negative_implicit_rows`) of ``zh[span]``, whole jieba
+    words or glued into one (难以获得 = 难以 + 获得), not an agent noun (否认者 "deniers")."""
+    return [h for h in _implicit_in(zh) if span[0] <= h.start and h.end <= span[1]]
+
+
+@lru_cache(maxsize=8192)  # pure: read per clause of the pair, and for the whole pair
+def _implicit_in(zh: str) -> tuple[ZhHit, ...]:
+    rows = _negative_implicit_rows()
+    return tuple(h for h in zh_word_cues(zh, rows) + zh_glued_cues(zh, rows)
+                 if zh[h.end:h.end + 1] not in _AGENT_SUFFIXES)
+
+
+def _sharing(pc: PairLinks, clause: Clause, window: tuple[int, int]) -> list[Clause]:
+    """The other Chinese clauses whose confident English window lies inside ``window``: their
+    negations are rendered there too, and take English negative words of it.  Not a clause whose
+    window only overlaps this one: its negations may stand in its other part."""
+    out = []
+    for other in pc.zh:
+        if other is clause or pc.whole:
+            continue
+        link = pc.link_at(other.start)
+        if link is not None and link.confident and window[0] <= link.en_span[0] and link.en_span[1] <= window[1]:
+            out.append(other)
+    return out
 
 
 def _dropped_implicit(pair: Pair, pc: PairLinks, clause: Clause, cues: EnglishCues) -> list[Flag]:
@@ -1059,20 +1219,38 @@ def _dropped_implicit(pair: Pair, pc: PairLinks, clause: Clause, cues: EnglishCu
     on stream" for 产能难以释放.  Minor: a paraphrase ("weak rules") may say it without any word
     this test knows.  Read in the confident window and the English sentence before it, where a
     negation shared over a list stands (难以形成…，…也是难以推进的 "it will be difficult to
-    establish …, transform … and adjust …"); never on an unsure link.  An agent noun (否认者
-    "deniers") says no absence.  The clause's other negated words (:func:`_negated_words`) take
-    as many English negative words, which cannot render this one too."""
-    hits = [h for h in zh_word_cues(pair.zh, _negative_implicit_rows(), (clause.start, clause.end))
-            if pair.zh[h.end:h.end + 1] not in _AGENT_SUFFIXES]
+    establish …, transform … and adjust …").  On an unsure link the whole English is read for
+    the cues of two characters or more, and every other negation and absence of the whole
+    Chinese takes one English negative word (可免于
+    追究责任 "may be held accountable" beside 未能 "unable" and 不影响 "will not be affected").  An
+    agent noun (否认者 "deniers") says no absence.  The clause's other negated words
+    (:func:`_negated_words`) take as many English negative words, which cannot render this one too."""
+    hits = _implicit_hits(pair.zh, (clause.start, clause.end))
     if not hits:
         return []
     window = _clause_window(pc, clause)
-    if window is None:
-        return []
-    # what the sentence says before the window may scope over it ("it will be difficult to
-    # establish …, transform … and adjust …" for 难以形成…，…也是难以推进的)
-    en = _sentence_before(pair.en, window[0]) + pair.en[window[0]:window[1]]
-    taken = _negated_words(pair.zh, clause)
+    if window is not None:
+        # what the sentence says before the window may scope over it ("it will be difficult to
+        # establish …, transform … and adjust …" for 难以形成…，…也是难以推进的)
+        before = _sentence_before(pair.en, window[0])
+        en = before + pair.en[window[0]:window[1]]
+        taken = _negated_words(pair.zh, (clause.start, clause.end))
+        # 未能…，经核实后可免于 in one English clause; 未造成…的骑行人，…，可免于罚款 "without causing
+        # …, and may be given a fine": the clauses rendered in the English read take its negatives
+        for other in _sharing(pc, clause, (window[0] - len(before), window[1])):
+            taken += (_negated_words(pair.zh, (other.start, other.end))
+                      + len(_implicit_hits(pair.zh, (other.start, other.end))))
+    else:
+        # an unsure link: the whole English, of which every other negation of the Chinese and
+        # every other absence there takes one negative word; a one-character absence (难 of
+        # 数据共享难 "obstacles to data sharing") is as often a noun a paraphrase renders
+        hits = [h for h in hits if h.end - h.start > 1]
+        if not hits:
+            return []
+        window = (0, len(pair.en))
+        en = pair.en
+        taken = (_negated_words(pair.zh, (0, len(pair.zh)))
+                 + len(_implicit_hits(pair.zh, (0, len(pair.zh)))) - len(hits))
     for hit in hits:
         note = hit.row.extra[0].split(";")[0].strip()
         if _says_implicit(en, hit.row.cue, note, cues, taken):

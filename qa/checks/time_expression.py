@@ -109,8 +109,12 @@ class TimeWord:
     point: re.Pattern[str] | None = None
 
     def says(self, text: str) -> bool:
-        """Whether ``text`` is one of the English alternatives that render this word."""
+        """Whether ``text`` holds one of the English alternatives that render this word."""
         return bool(self.accepted.search(text) or (self.hinted and self.hinted.search(text)))
+
+    def says_all(self, text: str) -> bool:
+        """Whether the whole of ``text`` is one of the English alternatives of this word."""
+        return bool(self.accepted.fullmatch(text) or (self.hinted and self.hinted.fullmatch(text)))
 
 
 def _alternatives(field: str) -> re.Pattern[str]:
@@ -248,9 +252,11 @@ def _anchored(pair: Pair) -> tuple[list[Flag], list[tuple[int, int]]]:
     low = pair.en.lower()
     plain = [time_words()[c.row.cue] for c in zh_time_cues(pair.zh)]
     flags, settled = [], []
-    for hit in zh_anchored_cues(pair.zh):
+    hits = zh_anchored_cues(pair.zh)
+    for hit in hits:
         figures = _figures(pair.en, hit.value)
         if not figures:
+            flags += _miscounted(pair, hit)
             continue
         w = hit.word
         if w.english(w.accepted, figures).search(low):
@@ -258,7 +264,12 @@ def _anchored(pair: Pair) -> tuple[list[Flag], list[tuple[int, int]]]:
             continue
         against, point = split_point(w.contradicting)
         bad, at_point = _contradicted(w.english(against, figures) if against else None,
-                                      w.english(point, figures) if point else None, low, plain)
+                                      w.english(point, figures) if point else None, low, plain,
+                                      whole=True)
+        # another anchored word may say all of it (20年代初期至20年代中后期 "early 2020s to the
+        # mid-to-late 2020s": "early 2020s" is 20年代初's), not one of another figure (8月上旬's
+        # "early August" says nothing of "early July")
+        bad = [m for m in bad if not any(_anchored_says(o, pair.en, m.group()) for o in hits if o is not hit)]
         if not bad:
             continue
         m = bad[0]
@@ -276,14 +287,70 @@ def _anchored(pair: Pair) -> tuple[list[Flag], list[tuple[int, int]]]:
     return flags, settled
 
 
+def _anchored_says(hit: AnchoredHit, en: str, text: str) -> bool:
+    """Whether the whole of ``text`` is one of the accepted English alternatives of ``hit``."""
+    figures = _figures(en, hit.value)
+    return bool(figures) and bool(hit.word.english(hit.word.accepted, figures).fullmatch(text))
+
+
+#: the meaning of an anchored row that counts a period back or forward ("the past N years", "the
+#: next N months"), with its unit
+_COUNTED = re.compile(r"\b(?:past|last|next) N (?P<unit>years|months)\b")
+#: an English period counted back or forward with "the" or "this" and no figure of the cue's:
+#: "the past year" (one), "the last two decades" (twenty years), "the next 18 months"
+_EN_PERIOD = re.compile(r"\b(?:the|this) (?:past|last|previous|preceding|next|coming|following|upcoming)"
+                        r" (?:(?P<n>[a-z0-9-]+) )?(?P<unit>years?|decades?|months?)\b", re.IGNORECASE)
+#: each English unit in years
+_YEARS = {"year": 1.0, "decade": 10.0, "month": 1 / 12}
+
+
+def _period_value(m: re.Match[str]) -> float | None:
+    """The length in years of a counted English period, or None when it is vague ("the past
+    few years", "the past years")."""
+    unit = m.group("unit").lower()
+    if m.group("n") is None:
+        return _YEARS[unit] if not unit.endswith("s") else None
+    values = [v for n in en_numbers(m.group("n")) for v in n.values]
+    return values[0] * _YEARS[unit.rstrip("s")] if len(values) == 1 else None
+
+
+def _miscounted(pair: Pair, hit: AnchoredHit) -> list[Flag]:
+    """A period counted back or forward (近三年来 "the past three years", 未来五年) whose English
+    has no figure of its count but counts another period: "over the past year" (one year),
+    "the last decade" (ten).  The figure rule cannot see it, having no figure to read at.  Major
+    when the English counts one period only, minor when it counts several (one may be another
+    word's: 比过去一年 "than the past year")."""
+    m = _COUNTED.search(hit.word.meaning)
+    if m is None:
+        return []
+    years = hit.value * (1.0 if m.group("unit") == "years" else 1 / 12)
+    periods = list(_EN_PERIOD.finditer(pair.en))
+    for said in periods:
+        value = _period_value(said)
+        if value is not None and abs(value - years) > 1e-6:
+            cue = pair.zh[hit.start:hit.end]
+            meaning = hit.word.meaning.replace(SLOT, f"{hit.value:g}")
+            return [TIME_EXPRESSION.flag(
+                pair, f"The Chinese says {cue} ({meaning}) but the English says '{said.group()}': "
+                      "the time is different",
+                zh_spans=[(hit.start, hit.end)], en_spans=[(said.start(), said.end())],
+                suggestion=f"Render {cue} as {meaning}",
+                # one counted period in the English is the cue's; of several, it may be another's
+                severity="major" if len(periods) == 1 else "minor")]
+    return []
+
+
 def _contradicted(against: re.Pattern[str] | None, point: re.Pattern[str] | None, low: str,
-                  others: list[TimeWord]) -> tuple[list[re.Match[str]], bool]:
+                  others: list[TimeWord], whole: bool = False) -> tuple[list[re.Match[str]], bool]:
     """The English of ``low`` that contradicts a time word, and whether it only says a point
     inside its span (a minor flag): the matches of ``against``, else those of ``point``, that
-    no other time word of the sentence (``others``) says."""
+    no other time word of the sentence (``others``) says.  With ``whole`` (an anchored phrase,
+    "early july" for 7月下旬) another word excuses a match only by saying all of it: 8月上旬's
+    "early" or 提前's "early" is no excuse for "early July"."""
     for pattern, at_point in ((against, False), (point, True)):
         if pattern is not None:
-            bad = [m for m in pattern.finditer(low) if not any(o.says(m.group()) for o in others)]
+            bad = [m for m in pattern.finditer(low)
+                   if not any(o.says_all(m.group()) if whole else o.says(m.group()) for o in others)]
             if bad:
                 return bad, at_point
     return [], False
