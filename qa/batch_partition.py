@@ -14,8 +14,7 @@ many units, which go to the workers (``scatter``).  Then:
    :data:`qa.pipeline.CHUNK_PAIRS` pairs a local run uses, each chunk's QE text
    features (qa.qe.qe_text_rows) computed right after its checks;
 2. meanwhile the document-wide checks (term consistency, duplicates,
-   truncation, spelling of names) run once on all pairs: on a Dask cluster's
-   driver, or as one more task of a local pool (:class:`ProcessClient`); they
+   truncation, spelling of names) run once on the driver on all pairs; they
    build linear indexes and need no model, so the driver never loads one;
 3. the flags are merged and sorted as :func:`qa.pipeline.run_checks` sorts
    them, the dismissal memory (``--review-db``) is applied, and the quality
@@ -83,19 +82,6 @@ def partition_flags(part: list[Pair], opts: BatchOptions) -> tuple[list[Flag], n
     return checked.flags, checked.qe_rows, embedder_key(embedder)
 
 
-def document_flags(pairs: list[Pair], opts: BatchOptions) -> list[Flag]:
-    """Worker task: the document-wide checks' flags of every pair (what the driver runs
-    itself when its client is a Dask cluster)."""
-    from qa.batch import check_setup, embedder_for
-    from qa.pipeline import check_whole, split_checks
-
-    checks, profile, resources = check_setup(opts)
-    _, whole = split_checks(checks, profile)
-    if any("embedder" in c.needs for c in whole):  # none today
-        resources = {**resources, "embedder": embedder_for(opts)}
-    return check_whole(pairs, whole, profile, resources)
-
-
 def partition_qe(part: list[Pair], flags: list[Flag], opts: BatchOptions,
                  qe_rows: np.ndarray | None = None) -> list[Pair]:
     """Worker task: one partition's pairs with their quality estimate, from their flags and
@@ -138,28 +124,17 @@ def partitioned_report(client, memory: PairsInput, opts: BatchOptions, size: int
     checks, profile, resources = check_setup(opts)
     pairs = list(memory.pairs)
     cut = partitions(pairs, size)
-    _, whole = split_checks(checks, profile)
-    # a pool of local processes takes the document-wide checks too, as its first task
-    # (ProcessClient says why); a Dask cluster's driver runs them itself, meanwhile
-    whole_future = (client.submit(document_flags, pairs, opts, pure=False)
-                    if whole and getattr(client, "takes_document_checks", False) else None)
     parts = client.scatter(cut)
     local_futures = [client.submit(partition_flags, part, opts, pure=False) for part in parts]
-    if whole_future is not None:
-        whole_flags = []  # gathered below, with the partitions
-    else:
-        if any("embedder" in c.needs for c in whole):  # none today: then the driver loads the model
-            resources = {**resources, "embedder": embedder_for(opts)}
-        with stage(progress, "document checks", len(whole), "check") as tick:
-            whole_flags = check_whole(pairs, whole, profile, resources, lambda check: tick(1))
+    _, whole = split_checks(checks, profile)
+    if any("embedder" in c.needs for c in whole):  # none today: then the driver loads the model
+        resources = {**resources, "embedder": embedder_for(opts)}
+    with stage(progress, "document checks", len(whole), "check") as tick:
+        whole_flags = check_whole(pairs, whole, profile, resources, lambda check: tick(1))
     with stage(progress, "pair checks", len(cut), "partition") as tick:
         local = []
         for future in local_futures:  # in order: a bar that moves as partitions come back
             local += client.gather([future])
-            tick(1)
-    if whole_future is not None:
-        with stage(progress, "document checks", 1, "task") as tick:
-            whole_flags = client.gather([whole_future])[0]
             tick(1)
     flags = sort_flags(drop_superseded([f for part_flags, _, _ in local for f in part_flags] + whole_flags,
                                        profile.active(tuple(checks))))
@@ -190,25 +165,14 @@ class ProcessClient:
     worker loads its own model (``qa.batch.embedder_for``) with the cores shared out.
     Started from a warm fork server, not forked from this process
     (:func:`qa.process_setup.worker_pool` says why).
-
-    The document-wide checks run in the pool too (:attr:`takes_document_checks`), as the
-    first task of one process more than ``workers``: on the driver they needed CC-CEDICT,
-    jieba and the check tables loaded there once more (~2 CPU s of a 20,000-pair run),
-    where a process forked from the server has them.  Three processes on two cores then,
-    as the driver and two workers were.
     """
-
-    #: :func:`partitioned_report` hands this client the document-wide checks as a task
-    takes_document_checks = True
 
     def __init__(self, workers: int) -> None:
         from qa.process_setup import worker_pool
 
         self.workers = workers
-        # the processes start with the first task: a client nobody uses costs nothing.  One
-        # more than asked: the document-wide checks' task runs beside the partitions', as they
-        # did on the driver (see takes_document_checks)
-        self._pool = worker_pool(workers + 1)
+        # the processes start with the first task: a client nobody uses costs nothing
+        self._pool = worker_pool(workers)
 
     def scatter(self, data):
         return data  # a partition travels with each task that needs it
