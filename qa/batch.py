@@ -327,13 +327,15 @@ def run_local(items: Sequence[BatchInput], opts: BatchOptions, jobs: int,
             results[i] = process_input(items[i], opts)
             on_done(results[i])
         return [r for r in results if r is not None]
-    from concurrent.futures import as_completed
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    from qa.process_setup import stop_worker_server, worker_pool
+    from qa.process_setup import worker_setup
 
-    # workers from a warm fork server, each with zhen's garbage-collector pace and an exit
-    # without teardown (qa/process_setup.py)
-    with worker_pool(min(jobs, len(rest))) as pool:
+    # spawn, not fork: a forked copy of a process with BLAS threads can hang; each worker sets
+    # zhen's garbage-collector pace and exits without teardown (qa/process_setup.py)
+    with ProcessPoolExecutor(max_workers=min(jobs, len(rest)), initializer=worker_setup,
+                             mp_context=multiprocessing.get_context("spawn")) as pool:
         futures = {pool.submit(process_input, items[i], opts): i for i in rest}
         for fut in as_completed(futures):
             i = futures[fut]
@@ -342,7 +344,6 @@ def run_local(items: Sequence[BatchInput], opts: BatchOptions, jobs: int,
             except Exception as exc:  # a worker killed (out of memory?) takes its item with it  # noqa: BLE001
                 results[i] = _error_row(items[i], f"worker failed: {type(exc).__name__}: {exc}")
             on_done(results[i])
-    stop_worker_server()
     return [r for r in results if r is not None]
 
 

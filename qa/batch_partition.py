@@ -163,16 +163,21 @@ class ProcessClient:
 
     Why processes: the checks are Python, which one process runs on one core; each
     worker loads its own model (``qa.batch.embedder_for``) with the cores shared out.
-    Started from a warm fork server, not forked from this process
-    (:func:`qa.process_setup.worker_pool` says why).
+    Spawned, not forked: a forked copy of a process with BLAS threads can hang.
     """
 
     def __init__(self, workers: int) -> None:
-        from qa.process_setup import worker_pool
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        from qa.process_setup import worker_setup
 
         self.workers = workers
-        # the processes start with the first task: a client nobody uses costs nothing
-        self._pool = worker_pool(workers)
+        # the processes start with the first task: a client nobody uses costs nothing.  A
+        # spawned worker starts with the collector's default pace: set zhen's, and let it
+        # exit without the interpreter's teardown (qa/process_setup.py)
+        self._pool = ProcessPoolExecutor(max_workers=workers, initializer=worker_setup,
+                                         mp_context=multiprocessing.get_context("spawn"))
 
     def scatter(self, data):
         return data  # a partition travels with each task that needs it
@@ -186,9 +191,6 @@ class ProcessClient:
     def close(self) -> None:
         # quick: a worker exits without the interpreter's teardown (qa/process_setup.py)
         self._pool.shutdown(wait=True, cancel_futures=True)
-        from qa.process_setup import stop_worker_server
-
-        stop_worker_server()
 
     def __enter__(self) -> Self:
         return self

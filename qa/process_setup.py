@@ -38,48 +38,6 @@ def worker_setup() -> None:
     atexit.register(_exit_at_once)
 
 
-def worker_pool(workers: int):
-    """A pool of ``workers`` processes for zhen's checks (``--jobs``, ``zhen batch -j``).
-
-    Why a fork server where the platform has one: each worker is forked from a server that
-    loaded the model and the checks' tables once (:mod:`qa.worker_warmup`), instead of
-    starting an interpreter and loading them itself; on the 2-core machine that saves one
-    worker's start, about 3 % of a 20,000-pair ``--jobs 2`` run.  Not the plain fork of the
-    command's own process: a process that has run BLAS, read files or started threads can
-    hang or share open files in its copies; the server is a fresh interpreter whose only
-    work is the warm-up.  Elsewhere (Windows) the workers are spawned and load for
-    themselves.  Either way each worker sets zhen's garbage-collector pace and exits without
-    teardown (:func:`worker_setup`).
-    """
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        # the server is started by the pool's first worker, with this list; a server already
-        # running (an earlier pool in this process) keeps its own
-        context.set_forkserver_preload(["qa.worker_warmup"])
-    else:
-        context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(max_workers=workers, initializer=worker_setup, mp_context=context)
-
-
-def stop_worker_server() -> None:
-    """Stop the fork server :func:`worker_pool` started, once its pool is shut down.
-
-    Why: the server outlives its pool (it would serve the next one), and it ends only when
-    this process does; stopped and waited for here, its memory goes back at once, and its
-    CPU time (and that of the workers it forked and waited for) counts among this process's
-    children, as spawned workers' does (``bench/qa_scale.py`` reads it).  Best effort: a
-    Python without the (private) stop call leaves the server to end with the process.
-    """
-    from multiprocessing import forkserver
-
-    stop = getattr(getattr(forkserver, "_forkserver", None), "_stop", None)
-    if stop is not None:
-        stop()
-
-
 def _exit_at_once() -> None:
     """End the process now, skipping the rest of the interpreter's teardown.
 
