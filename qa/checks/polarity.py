@@ -1015,7 +1015,7 @@ def _coordinated(pair: Pair, pc: PairLinks, clause: Clause, negs: list[ZhHit],
     if window is None:
         return []
     en = pair.en[window[0]:window[1]]
-    said = {n[:2] for n in english_negations(en, cues, strict=False) if n[2].lower() not in _ADDITIVE}
+    said = _negative_words(en, cues)
     if len(said) >= len(negs):
         return []
     listed = "、".join(h.row.cue for h in negs)
@@ -1049,8 +1049,7 @@ def _litotes_reversed(pair: Pair, pc: PairLinks, clause: Clause, cues: EnglishCu
     if window is None:
         return []
     en = pair.en[window[0]:window[1]]
-    said = sorted({n[:2]: n for n in english_negations(en, cues, strict=False)
-                   if n[2].lower() not in _ADDITIVE}.values())
+    said = _negative_words(en, cues)
     if len(said) != 1 or _negations_in_chinese(pair.zh, span) > 1:
         return []
     cue, word = hits[0], said[0][2]
@@ -1062,10 +1061,22 @@ def _litotes_reversed(pair: Pair, pc: PairLinks, clause: Clause, cues: EnglishCu
         severity="minor")]
 
 
+def _negative_words(en: str, cues: EnglishCues) -> list[tuple[int, int, str]]:
+    """The negative words of ``en`` (:func:`english_negations`, loosely), one per span, in order,
+    without the additive "not only": what the coordinated-negation and litotes rules count."""
+    return sorted({n[:2]: n for n in english_negations(en, cues, strict=False)
+                   if n[2].lower() not in _ADDITIVE}.values())
+
+
+def _negator_words(zh: str, span: tuple[int, int]) -> list[str]:
+    """The jieba words of ``zh[span]`` that hold a negator character (不, 没, 无, 未, 非 …)."""
+    return [w for w, s, e in zh_words(zh) if span[0] <= s and e <= span[1]
+            and any(ch in NEGATOR_CHARS for ch in w)]
+
+
 def _negations_in_chinese(zh: str, span: tuple[int, int]) -> int:
     """How many words of ``zh[span]`` hold a negator character (the litotes itself counts one)."""
-    return sum(1 for w, s, e in zh_words(zh) if span[0] <= s and e <= span[1]
-               and any(ch in NEGATOR_CHARS for ch in w))
+    return len(_negator_words(zh, span))
 
 
 def _forward(pair: Pair, pc: PairLinks, opts: PolarityOptions, cues: EnglishCues) -> list[Flag]:
@@ -1143,9 +1154,7 @@ def _negated_words(zh: str, span: tuple[int, int]) -> int:
     a table negation, or a word the table does not know (jieba's 数不清), but no ``silent`` row
     (不断, 非常, 无论, 未来) and no implicit one (拒不)."""
     rows = _zh_rows()
-    return sum(1 for w, s, e in zh_words(zh) if span[0] <= s and e <= span[1]
-               and any(ch in NEGATOR_CHARS for ch in w)
-               and (w not in rows or rows[w].kind in _NEGATING_KINDS))
+    return sum(1 for w in _negator_words(zh, span) if w not in rows or rows[w].kind in _NEGATING_KINDS)
 
 
 @lru_cache(maxsize=256)
