@@ -10,6 +10,7 @@ the clause matcher's word evidence only.
 from __future__ import annotations
 
 from align.model import Pair
+from qa.checks.direction import DIRECTION
 from qa.checks.time_expression import TIME_EXPRESSION
 from qa.event_order import reversed_orders
 from qa.model import Check, Context
@@ -93,3 +94,44 @@ def test_a_hint_of_another_word_excuses_no_contradiction():
     wrong = "Since the route opened at the end of last year, passenger numbers have grown steadily."
     assert flagged(TIME_EXPRESSION, zh, wrong, "年中")
     assert not flags(TIME_EXPRESSION, zh, wrong.replace("at the end of", "in the middle of"))
+
+
+# --------------------------------------------------------------------------- direction
+
+def test_a_comparison_marker_glued_to_its_base():
+    # jieba cuts 比上 + 季度: the 比 still marks a comparison, rendered by "lower than"
+    zh = "三季度，居民消费价格涨幅比上季度回落0.4个百分点。"
+    right = "In the third quarter, consumer prices rose at a rate 0.4 percentage points lower than in the second quarter."
+    assert not flags(DIRECTION, zh, right)
+    assert flagged(DIRECTION, zh, right.replace("lower", "higher"), "回落")
+
+
+def test_the_quantity_noun_of_the_other_direction_takes_its_word():
+    # "growth" renders 增速 "growth rate", no rise: "lower" renders 放缓
+    zh = "全省工业投资增速比上月放缓1.2个百分点。"
+    assert not flags(DIRECTION, zh, "The province's industrial investment growth rate was 1.2 percentage points "
+                                    "lower than in the previous month.")
+
+
+def test_up_before_its_base_states_a_rise():
+    zh = "受降雨偏少影响，今年水电发电量比上年略有下降。"
+    wrong = "Owing to low rainfall, hydropower generation this year was slightly up on last year."
+    assert flagged(DIRECTION, zh, wrong, "下降")
+    assert not flags(DIRECTION, zh, wrong.replace("slightly up on", "slightly down on"))
+
+
+def test_a_phrasal_verb_with_its_amount_states_a_change():
+    zh = "上半年，全国快递业务量增速较一季度回落1.5个百分点。"
+    wrong = ("In the first half, growth in the volume of parcels delivered nationwide picked up by 1.5 "
+             "percentage points from the first quarter.")
+    assert flagged(DIRECTION, zh, wrong, "回落")
+    assert not flags(DIRECTION, zh, wrong.replace("picked up", "slowed"))
+
+
+def test_the_verb_a_quantity_noun_takes_says_its_change():
+    # "growth" is 增速's; "accelerated" is what the growth did, against 放缓
+    zh = "受出口订单减少影响，全市规模以上工业增加值增速有所放缓。"
+    wrong = ("Because of fewer export orders, growth in the value added of the city's large industrial firms "
+             "accelerated somewhat.")
+    assert flagged(DIRECTION, zh, wrong, "放缓")
+    assert not flags(DIRECTION, zh, wrong.replace("accelerated", "slowed"))
