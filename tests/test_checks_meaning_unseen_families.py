@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from align.model import Pair
 from qa.checks.direction import DIRECTION
+from qa.checks.polarity import POLARITY
 from qa.checks.time_expression import TIME_EXPRESSION
 from qa.event_order import reversed_orders
 from qa.model import Check, Context
@@ -135,3 +136,54 @@ def test_the_verb_a_quantity_noun_takes_says_its_change():
              "accelerated somewhat.")
     assert flagged(DIRECTION, zh, wrong, "放缓")
     assert not flags(DIRECTION, zh, wrong.replace("accelerated", "slowed"))
+
+
+# --------------------------------------------------------------------------- polarity
+
+def test_a_few_is_no_negation():
+    zh = "分析人士认为，少数企业下调盈利预期并非行业衰退的迹象。"
+    wrong = "Analysts said that a few companies cutting their profit forecasts was a sign of an industry downturn."
+    assert flagged(POLARITY, zh, wrong, "并非")
+    assert not flags(POLARITY, zh, "Analysts said that a few companies cutting their profit forecasts was not a "
+                                   "sign of an industry downturn.")
+
+
+def test_a_withheld_grant_is_a_negation():
+    zh = "申请材料不符合法定形式的，行政机关不予许可。"
+    assert flagged(POLARITY, zh, "Where the application materials are not in the statutory form, the "
+                                 "administrative organ shall grant the licence.", "不予")
+    assert not flags(POLARITY, zh, "Where the application materials are not in the statutory form, the "
+                                   "administrative organ shall not grant the licence.")
+
+
+def test_absolutely_not_is_a_negation():
+    zh = "这次调整绝非放松监管。"
+    assert flagged(POLARITY, zh, "This adjustment is a relaxation of supervision.", "绝非")
+    assert not flags(POLARITY, zh, "This adjustment is by no means a relaxation of supervision.")
+
+
+def test_an_exemption_beside_a_bound_of_a_figure():
+    # "less than 30,000" renders 以下, not 免缴 "exempt from paying"
+    zh = "月销售额3万元以下的小规模纳税人，免缴教育费附加。"
+    wrong = ("Small-scale taxpayers with monthly sales of less than 30,000 yuan must pay the education "
+             "surcharge.")
+    assert flagged(POLARITY, zh, wrong, "免缴")
+    assert not flags(POLARITY, zh, wrong.replace("must pay", "are exempt from"))
+    assert not flags(POLARITY, zh, wrong.replace("must pay", "do not have to pay"))
+
+
+def test_a_non_prefix_leaves_the_clause_negation_to_read():
+    # 非 + 本地 "non-local" negates a noun, not the clause: 不再 "no longer" is read
+    zh = "非本地户籍的学生不再需要返回原籍参加考试。"
+    wrong = "Students without local household registration will still have to return home to sit the exam."
+    assert flagged(POLARITY, zh, wrong, "不再")
+    assert not flags(POLARITY, zh, "Students without local household registration will no longer have to "
+                                   "return home to sit the exam.")
+
+
+def test_a_negated_restriction_without_not_is_a_minor_flag():
+    # 绝非仅限于 "by no means limited to" is as often said by "beyond" as by "not only"
+    zh = "这项技术的用途绝非仅限于农业领域。"
+    found = flags(POLARITY, zh, "The uses of this technology are limited to agriculture.")
+    assert found and all(f.severity == "minor" for f in found)
+    assert not flags(POLARITY, zh, "The uses of this technology are by no means limited to agriculture.")
