@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from align.model import Pair
 from qa.checks.direction import DIRECTION
+from qa.checks.modality import MODALITY
 from qa.checks.polarity import POLARITY
 from qa.checks.time_expression import TIME_EXPRESSION
 from qa.event_order import reversed_orders
@@ -187,3 +188,40 @@ def test_a_negated_restriction_without_not_is_a_minor_flag():
     found = flags(POLARITY, zh, "The uses of this technology are limited to agriculture.")
     assert found and all(f.severity == "minor" for f in found)
     assert not flags(POLARITY, zh, "The uses of this technology are by no means limited to agriculture.")
+
+
+# --------------------------------------------------------------------------- modality
+
+def test_a_permission_said_for_every_case():
+    zh = "对情节轻微的，税务机关可以减轻处罚。"
+    wrong = "Where the circumstances are minor, the tax authority will reduce the penalty in every case."
+    assert flagged(MODALITY, zh, wrong, "可以")
+    assert not flags(MODALITY, zh, "Where the circumstances are minor, the tax authority may reduce the penalty.")
+
+
+def test_an_order_beyond_the_chinese_orders_hardens_a_best_effort():
+    zh = "各地要加快建设保障性住房，力争年内开工五万套。"
+    wrong = ("Localities should speed up the building of affordable housing and must begin building "
+             "50,000 units this year.")
+    assert flagged(MODALITY, zh, wrong, "力争")
+    assert not flags(MODALITY, zh, wrong.replace("must begin", "strive to begin"))
+
+
+def test_a_prohibition_said_as_a_rule_with_exceptions():
+    zh = "未取得安全生产许可证的企业，一律不得从事生产活动。"
+    wrong = "Enterprises without a work safety licence should generally not engage in production."
+    assert flagged(MODALITY, zh, wrong, "不得")
+    assert not flags(MODALITY, zh, "Enterprises without a work safety licence must not engage in production "
+                                   "under any circumstances.")
+
+
+def test_a_duty_said_usually():
+    zh = "特种作业人员必须持证上岗。"
+    assert flagged(MODALITY, zh, "Special operations personnel should usually hold a certificate.", "必须")
+    assert not flags(MODALITY, zh, "Special operations personnel must hold a certificate.")
+
+
+def test_an_adverb_of_a_chinese_word_is_no_hedge():
+    # "generally" renders 普遍 "general", not a softening of 必须
+    zh = "社会各界普遍认为必须加强监管。"
+    assert not flags(MODALITY, zh, "All sectors of society generally agree that supervision must be strengthened.")
