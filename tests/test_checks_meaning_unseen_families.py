@@ -190,6 +190,13 @@ def test_a_negated_restriction_without_not_is_a_minor_flag():
     assert not flags(POLARITY, zh, "The uses of this technology are by no means limited to agriculture.")
 
 
+
+def test_a_negated_figure_is_rendered_by_a_bound():
+    # 未满 "not reaching" + a figure is a bound: "fewer than 20" renders it without a negation
+    zh = "本办法所称微型企业，是指从业人员未满20人的企业。"
+    assert not flags(POLARITY, zh, "Micro enterprises under these measures are those with fewer than 20 employees.")
+    assert flagged(POLARITY, zh, "Micro enterprises under these measures are those with 20 employees or more.", "未")
+
 # --------------------------------------------------------------------------- modality
 
 def test_a_permission_said_for_every_case():

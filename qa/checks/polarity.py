@@ -395,6 +395,8 @@ def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues,
         return True
     if nxt in _DEGREE and _LESS.search(en):
         return True  # 没有这样幸运 "less fortunate": a negated degree is a comparative of inferiority
+    if _NEGATED_FIGURE.match(zh, cue.end) and _EN_BOUND.search(en):
+        return True  # 未满50人 "fewer than 50", 不到三成 "under 30%": a negated figure is a bound
     if cue.row.kind == "necessity" and any(h.label == "necessity" for h in cues.find(en)):
         return True  # 离不开 "cannot do without" rendered "depends on"
     if cue.row.kind == "negation" and _antonym_rendered(en, nxt):
@@ -421,6 +423,17 @@ def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues,
             if later.has(base):
                 return True
     return False
+
+
+#: a negation of reaching a figure (未满50人 "fewer than 50", 不足三成, 不到18岁, 不超过5%): a bound
+#: (现代汉语八百词 满, 足, 到 with a quantity), which English says without a negation
+_NEGATED_FIGURE = re.compile(r"(?:满|足|到|够|及|超过|超出|高于|多于)?[\d０-９零〇一二两三四五六七八九十百千万半]")
+#: English bounds below or up to a figure, with the figure ("under 18", "fewer than 50", "below
+#: 30%", "under the age of eighteen"): "under these measures" bounds nothing
+_EN_BOUND = re.compile(r"\b(?:under|below|fewer than|less than|up to|no more than|at most|younger than|"
+                       r"short of)\s+(?:the age of\s+|about\s+)?(?:[$€£¥]?\d|(?:one|two|three|four|five|six|"
+                       r"seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|fifty|a hundred|"
+                       r"half)\b)", re.IGNORECASE)
 
 
 #: the correlative "not only … but (also)" (Quirk et al. 1985 §13.38): it adds to what it names,
