@@ -139,6 +139,14 @@ def test_the_verb_a_quantity_noun_takes_says_its_change():
     assert not flags(DIRECTION, zh, wrong.replace("accelerated", "slowed"))
 
 
+
+def test_an_adverb_of_the_next_word_is_no_object():
+    # 主要 "main" after 回落 is an adverb of the clause ("mainly"), not what fell
+    zh = "今年出口增速回落主要是受外需减弱影响。"
+    assert not flags(DIRECTION, zh, "The slowdown in export growth this year was mainly due to weaker external demand.")
+    assert flagged(DIRECTION, zh, "The acceleration in export growth this year was mainly due to weaker external "
+                                  "demand.", "回落")
+
 # --------------------------------------------------------------------------- polarity
 
 def test_a_few_is_no_negation():
@@ -196,6 +204,13 @@ def test_a_negated_figure_is_rendered_by_a_bound():
     zh = "本办法所称微型企业，是指从业人员未满20人的企业。"
     assert not flags(POLARITY, zh, "Micro enterprises under these measures are those with fewer than 20 employees.")
     assert flagged(POLARITY, zh, "Micro enterprises under these measures are those with 20 employees or more.", "未")
+
+
+def test_a_sub_word_of_the_negated_gloss_renders_the_negation():
+    # "substandard" is sub- + 合格 "meeting a standard"
+    zh = "质检部门对不合格批次一律责令召回。"
+    assert not flags(POLARITY, zh, "The quality inspectors ordered every substandard batch to be recalled.")
+    assert flagged(POLARITY, zh, "The quality inspectors ordered every qualified batch to be recalled.", "不")
 
 # --------------------------------------------------------------------------- modality
 

@@ -377,6 +377,13 @@ def _governing(en: str, hits: list[EnHit], start: int, end: int) -> EnHit | None
     return None
 
 
+def _adverb_of(word: str, stems: StemSet) -> bool:
+    """An -ly adverb of a gloss adjective ("mainly" of 主要 "main"): no object, whatever the
+    direction word before it (增速回落主要是… "the slowdown in growth was mainly due to")."""
+    low = word.lower()
+    return len(low) > 5 and low.endswith("ly") and stems.has(lx.lemma(low[:-2]))
+
+
 def object_verdict(zh: str, en: str, cue: ZhHit, cues: EnglishCues) -> tuple[str, EnHit | None]:
     """How the English treats the cue's object: ("same" | "other" | "", the deciding word).
 
@@ -391,7 +398,8 @@ def object_verdict(zh: str, en: str, cue: ZhHit, cues: EnglishCues) -> tuple[str
     hits = [h for h in cues.find(en) if h.label in ("up", "down")]
     d = cue.row.kind
     against: EnHit | None = None
-    matching = [t for t in lx.tokenize_en(en) if t.lemma not in lx.STOPWORDS and stems.has(t.lemma)]
+    matching = [t for t in lx.tokenize_en(en) if t.lemma not in lx.STOPWORDS and stems.has(t.lemma)
+                and not _adverb_of(t.text, stems)]
     rivals = _rival_objects(zh, cue) if matching else []
     for i, tok in enumerate(matching):
         claims = [start for start, rival in rivals if rival.has(tok.lemma)]

@@ -88,6 +88,9 @@ NEGATOR_CHARS = frozenset("不没无非未否莫勿别甭毋弗")
 #: un-/non- antonyms always render a negation; in-/im-/ir-/il-/dis- ones only a 不+adjective word
 _UN = re.compile(r"\b(?:un(?!der|io|it|if|iv|iq|is|til|to)[a-z]{4,}|non-?[a-z]{3,}|anti-?[a-z]{3,}"
                  r"|[a-z]{3,}less(?:ly|ness)?)\b", re.IGNORECASE)
+#: a sub- word ("substandard", "suboptimal"): below what its base names, a negation only where
+#: the base glosses the negated word (not "subject", "submit")
+_SUB = re.compile(r"\bsub-?([a-z]{4,})\b", re.IGNORECASE)
 _PREFIXED = re.compile(r"\b(?:in|im|ir|il|dis|mis|ab)[a-z]{4,}\b|\b[a-z]{3,}less(?:ly|ness)?\b",
                        re.IGNORECASE)
 
@@ -405,13 +408,15 @@ def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues,
         return True
     if cue.row.kind == "negation" and _manner_rendered(en, nxt):
         return True
+    nearest = StemSet(word_glosses(nxt))
+    if any(nearest.has(lx.lemma(m.group(1).lower())) for m in _SUB.finditer(en)):
+        return True  # 不合格产品 "substandard products": sub- + a gloss of 合格 "meeting a standard"
     prefixed = list(_PREFIXED.finditer(en))
     if not prefixed:
         return False
     if cue.row.kind == "lexical" or any(_negative_potential(m.group()) for m in prefixed):
         return True
     own = StemSet(word_glosses(zh[cue.start:cue.end])) if cue.end - cue.start > 1 else None
-    nearest = StemSet(word_glosses(nxt))
     later = None
     for m in prefixed:
         word = m.group().lower()
