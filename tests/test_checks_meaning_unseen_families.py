@@ -247,3 +247,9 @@ def test_an_adverb_of_a_chinese_word_is_no_hedge():
     # "generally" renders 普遍 "general", not a softening of 必须
     zh = "社会各界普遍认为必须加强监管。"
     assert not flags(MODALITY, zh, "All sectors of society generally agree that supervision must be strengthened.")
+
+
+def test_a_hedge_on_the_prohibition_word_softens_it():
+    zh = "自然保护区核心区内一律禁止开展旅游活动。"
+    assert flagged(MODALITY, zh, "Tourism is generally prohibited in the core areas of nature reserves.", "禁止")
+    assert not flags(MODALITY, zh, "Tourism is prohibited without exception in the core areas of nature reserves.")

@@ -222,9 +222,11 @@ def _finding(cue: dict[str, list[ZhHit]], context: dict[str, list[ZhHit]],
             return cue["prohibition"][0], "permission", permits[0]
         if softened and not en["prohibition"] and not _forbidding(en["negation"]) and not zh_soft:
             return cue["prohibition"][0], "hedge", softened[0]
-        # "should generally not be used" for 一律不得使用: a hedge on the negation itself softens it
-        on_negation = [h for h in en["hedge"] if _on_negation(h, en["negation"]) and not _glossed(h, glosses)]
-        if on_negation and not en["prohibition"] and not zh_soft:
+        # "should generally not be used", "are generally prohibited" for 一律不得使用, 一律禁止: a hedge
+        # on the negation or the prohibition word itself softens it
+        forbids = en["negation"] + [(h.start, h.end, h.text) for h in en["prohibition"]]
+        on_negation = [h for h in en["hedge"] if _on_negation(h, forbids) and not _glossed(h, glosses)]
+        if on_negation and not zh_soft:
             return cue["prohibition"][0], "hedge", on_negation[0]
         return None
     free = [h for h in permits if not _negated(h, en["negation"])]
@@ -406,8 +408,9 @@ _HEDGE_REACH = 3
 
 
 def _on_negation(hedge: EnHit, negations: list[tuple[int, int, str]]) -> bool:
-    """A hedge right beside a forbidding negation ("should generally not", "must not normally"):
-    the prohibition holds only as a rule, not without exception."""
+    """A hedge right beside a forbidding negation or prohibition word ("should generally not",
+    "must not normally", "are generally prohibited"): the prohibition holds only as a rule, not
+    without exception."""
     return any(w.lower() not in _NOUN_NEGATIONS
                and (0 <= s - hedge.end <= _HEDGE_REACH or 0 <= hedge.start - e <= _HEDGE_REACH)
                for s, e, w in negations)
