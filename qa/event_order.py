@@ -14,7 +14,11 @@ A hit needs, in one pair: the Chinese 前/后 as a jieba word of its own (or the
 after a content word of the same clause (not a duration: 三年前 is the anchored row
 N年前, 不久前 a word of its own); an English preposition of the opposite order
 whose next few words hold a gloss of that content word; and no preposition of
-the Chinese order governing it anywhere in the English.
+the Chinese order governing it anywhere in the English.  A pre-/post- compound
+("pre-flood-season inspections") is such a preposition too, and a phrase of the
+event's end ("at the end of their term" for 任期届满前) says "after" with a minor
+flag.  An event the Chinese names again (汛前…度汛 "during the flood season")
+is left alone: the English may render the other mention.
 """
 
 from __future__ import annotations
@@ -44,6 +48,20 @@ _EN_ORDER: dict[str, tuple[Order, str | None]] = {
     "after": ("after", None), "following": ("after", None), "since": ("after", None),
     "upon": ("after", None), "during": ("during", None),
 }
+#: English phrases that place their object at the event's end (Quirk et al. 1985 §9.36-9.37: "at the
+#: end of", "on the expiry of"): what 后 says, and what reverses a 前 ("at the end of their term" for
+#: 任期届满前 "before the term expires").  A point at the event, not the opposite order: a minor flag.
+_EN_AT_END: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
+    "at the end of", "at the close of", "at the conclusion of", "at the expiry of", "on the expiry of",
+    "on expiry of", "upon expiry of", "at the expiration of", "on the expiration of",
+    "on completion of", "on the completion of", "upon completion of"))
+#: the last character of a time noun that names an end itself (年底 "end of the year", 期末, 年终,
+#: 月尾): "at the end of the year" renders the noun, not an order, for 年底前
+_END_NOUNS = frozenset("底末终尾")
+#: English prefixes that put the noun they join before or after ("pre-flood-season inspections" for
+#: 汛前检查, "post-disaster reconstruction" for 灾后重建; Quirk et al. 1985 App. I.20)
+_EN_PREFIX = re.compile(r"^(pre|post)-(.+)$", re.IGNORECASE)
+_PREFIX_ORDER: dict[str, Order] = {"pre": "before", "post": "after"}
 #: Chinese that says "during" an event itself (期间 "period", 之际 "occasion", 过程中 "in the
 #: course of"): an English "during" may render it, so it contradicts no 前/后 of that sentence
 _DURING = re.compile("期间|时期|期内|之际|过程中|当中|期中")
@@ -72,6 +90,8 @@ class EventOrder:
     en_start: int
     en_end: int
     en_text: str
+    #: "major" for the opposite preposition, "minor" for a point at the event's end
+    severity: str = "major"
 
 
 def _opposite(order: Order) -> Order:
@@ -99,7 +119,8 @@ def zh_order_words(zh: str) -> list[tuple[int, int, str, Order, frozenset[str]]]
             continue
         event_words = []
         for prev in (words[i - 1], words[i - 2] if i > 1 else ""):
-            if not prev or _DURATION.search(prev) or not content_glosses(prev):
+            # an order word is no event (任期届满前离任的: 离任 is the conditional's event, not 前)
+            if not prev or prev in ZH_ORDER or _DURATION.search(prev) or not content_glosses(prev):
                 break
             event_words.append(prev)
         if not event_words:
@@ -120,12 +141,28 @@ def _glued_order(word: str) -> Order | None:
     return ZH_ORDER[word[1]]
 
 
-def _en_orders(en: str) -> tuple[tuple[Order, int, int, tuple[str, ...]], ...]:
-    """(order, start, end, lemmas of the next words) of every order preposition in ``en``."""
+def _en_orders(en: str) -> tuple[tuple[Order, int, int, tuple[str, ...], bool], ...]:
+    """(order, start, end, lemmas of the next words, at the event's end) of every order
+    preposition, end phrase ("at the end of") and pre-/post- compound ("pre-flood-season") in
+    ``en``."""
     tokens = lx.tokenize_en(en)
+    lows = [t.text.lower() for t in tokens]
     out = []
     for i, t in enumerate(tokens):
-        low = t.text.lower()
+        low = lows[i]
+        prefixed = _EN_PREFIX.match(low) if "-" in low else None
+        if prefixed is not None:
+            parts = tuple(lx.lemma(w) for w in prefixed.group(2).split("-") if w)
+            nxt = parts + tuple(tok.lemma.lower() for tok in tokens[i + 1:i + 1 + _REACH - len(parts)])
+            out.append((_PREFIX_ORDER[prefixed.group(1)], t.start, t.start + len(prefixed.group(1)) + 1,
+                        nxt, False))
+            continue
+        phrase = next((p for p in _EN_AT_END if tuple(lows[i:i + len(p)]) == p), None)
+        if phrase is not None:
+            first = i + len(phrase)
+            nxt = tuple(tok.lemma.lower() for tok in tokens[first:first + _REACH])
+            out.append(("after", t.start, tokens[first - 1].end, nxt, True))
+            continue
         entry = _EN_ORDER.get(low)
         if entry is None:
             continue
@@ -141,7 +178,7 @@ def _en_orders(en: str) -> tuple[tuple[Order, int, int, tuple[str, ...]], ...]:
         if re.search(r"[,;:.!?]", gap):
             continue
         nxt = tuple(tok.lemma.lower() for tok in tokens[first:first + _REACH])
-        out.append((order, t.start, tokens[first - 1].end, nxt))
+        out.append((order, t.start, tokens[first - 1].end, nxt, False))
     return tuple(out)
 
 
@@ -152,15 +189,33 @@ def reversed_orders(zh: str, en: str) -> list[EventOrder]:
     hits = zh_order_words(zh)
     during = not _DURING.search(zh)
     for start, end, event, order, glosses in hits:
-        both = any(o != order and glosses & g for _, _, _, o, g in hits)
-        governing = [(o, s, e) for o, s, e, nxt in orders if glosses.intersection(nxt)]
-        if any(o == order for o, _, _ in governing):
+        governing = [(o, s, e, at_end, glosses.intersection(nxt)) for o, s, e, nxt, at_end in orders
+                     if glosses.intersection(nxt) and not (at_end and event[-1] in _END_NOUNS)]
+        if any(o == order for o, _, _, _, _ in governing) or _named_again(zh, event, start, hits):
             continue
-        # 改革前 … 改革后: both orders of one event, the English may say either; "during" the event
-        # says neither (汛前 rendered "during the flood season"), unless the Chinese says it too
-        wrong = [(s, e) for o, s, e in governing
-                 if (o == _opposite(order) and not both) or (o == "during" and during)]
+        # 改革前 … 改革后: both orders of one event, the English may say either (an event of the other
+        # order whose glosses the preposition governs too: 任期届满前离任的 holds 离任 "leave office"
+        # after, but "at the end of their term" governs 任期's "term", no gloss of 离任); "during" the
+        # event says neither (汛前 rendered "during the flood season"), unless the Chinese says it too
+        wrong = [(s, e, at_end) for o, s, e, at_end, said in governing
+                 if (o == _opposite(order) and not any(k != order and g & said for _, _, _, k, g in hits))
+                 or (o == "during" and during)]
         if wrong:
-            s, e = wrong[0]
-            found.append(EventOrder(start, end, event, order, s, e, en[s:e]))
+            s, e, at_end = wrong[0]
+            found.append(EventOrder(start, end, event, order, s, e, en[s:e], "minor" if at_end else "major"))
     return found
+
+
+def _named_again(zh: str, event: str, start: int,
+                 hits: list[tuple[int, int, str, Order, frozenset[str]]]) -> bool:
+    """The event is named again elsewhere in the Chinese, not before an order word of its own
+    (汛前检查…确保安全度汛 "ensure safety during the flood season"): an English preposition
+    governing it may render that other mention.  A mention before another order word (汛前…汛后)
+    is that word's event, which the rule reads for itself."""
+    ordered = {s for s, _e, _ev, _o, _g in hits}
+    at = zh.find(event)
+    while at != -1:
+        if at + len(event) != start and at + len(event) not in ordered:
+            return True
+        at = zh.find(event, at + 1)
+    return False

@@ -253,9 +253,11 @@ def _en_directions(en: str, cues: EnglishCues, quality: bool = False,
         if h.strength == "verb":
             h = replace(h, strength="strong" if _as_verb(en, h) else "weak")
         elif h.strength == "figure":
-            h = replace(h, strength="strong" if _FIGURE_AFTER.match(en, h.end) else "weak")
+            h = replace(h, strength="strong" if _stated_change(en, h) else "weak")
         elif h.strength == "sign":
             h = replace(h, strength="weak")  # "deficit": a weak word of decrease for a change
+        elif h.strength == "weak" and h.text.lower().endswith((" up", " down")) and _AMOUNT_AFTER.match(en, h.end):
+            h = replace(h, strength="strong")  # "picked up by 0.8 points": a phrasal verb with its amount
         any_dir[h.label].append(h)
         if h.strength == "strong" and not negated_before(en, h.start):
             strong[h.label].append(h)
@@ -272,6 +274,25 @@ _CHANGE_AFTER = re.compile(r"\s*(?:$|[,.;:]|\d|(?:by|to|from|in|further|again|sh
 
 #: a figure right after "up" or "down" ("up 15.9% year on year", "down by 3 percent")
 _FIGURE_AFTER = re.compile(r"\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|some\s+)?[$€£¥]?\d")
+#: an amount after a phrasal verb of change ("picked up by 0.8 percentage points", "scaled down to
+#: 40%"): the verb states a change of that size, as "rose by" does
+_AMOUNT_AFTER = re.compile(r"\s+(?:by|to)\s+(?:about\s+|nearly\s+|almost\s+|some\s+)?[$€£¥]?\d", re.IGNORECASE)
+#: the base of a comparison right after "up" or "down" ("up on the same period last year", "down
+#: from a year earlier", "down against last year": COBUILD up adv. "is up on last year")
+_BASE_AFTER = re.compile(r"\s+(?:on|from|against|over|compared)\s+(?:with\s+|to\s+)?(?:the\s+|a\s+)?"
+                         r"(?:same|last|previous|prior|preceding|corresponding|year|month|quarter|\d)",
+                         re.IGNORECASE)
+#: an adverb of degree right before "up" or "down" ("slightly up", "sharply down"): an amount changed
+_DEGREE_BEFORE = re.compile(r"\b(?:slightly|sharply|marginally|significantly|substantially|markedly|"
+                            r"considerably|modestly|somewhat|steeply|well)\s+$", re.IGNORECASE)
+
+
+def _stated_change(en: str, hit: EnHit) -> bool:
+    """Whether "up" or "down" states a change: a figure follows it, or the base it is measured
+    from ("slightly up on the same period last year"), or an adverb of degree stands before it;
+    "set up", "up to", "down the road" state none."""
+    return bool(_FIGURE_AFTER.match(en, hit.end) or _BASE_AFTER.match(en, hit.end)
+                or _DEGREE_BEFORE.search(en, max(0, hit.start - 14), hit.start))
 
 
 def _as_verb(en: str, hit: EnHit) -> bool:
@@ -356,6 +377,13 @@ def _governing(en: str, hits: list[EnHit], start: int, end: int) -> EnHit | None
     return None
 
 
+def _adverb_of(word: str, stems: StemSet) -> bool:
+    """An -ly adverb of a gloss adjective ("mainly" of 主要 "main"): no object, whatever the
+    direction word before it (增速回落主要是… "the slowdown in growth was mainly due to")."""
+    low = word.lower()
+    return len(low) > 5 and low.endswith("ly") and stems.has(lx.lemma(low[:-2]))
+
+
 def object_verdict(zh: str, en: str, cue: ZhHit, cues: EnglishCues) -> tuple[str, EnHit | None]:
     """How the English treats the cue's object: ("same" | "other" | "", the deciding word).
 
@@ -370,7 +398,8 @@ def object_verdict(zh: str, en: str, cue: ZhHit, cues: EnglishCues) -> tuple[str
     hits = [h for h in cues.find(en) if h.label in ("up", "down")]
     d = cue.row.kind
     against: EnHit | None = None
-    matching = [t for t in lx.tokenize_en(en) if t.lemma not in lx.STOPWORDS and stems.has(t.lemma)]
+    matching = [t for t in lx.tokenize_en(en) if t.lemma not in lx.STOPWORDS and stems.has(t.lemma)
+                and not _adverb_of(t.text, stems)]
     rivals = _rival_objects(zh, cue) if matching else []
     for i, tok in enumerate(matching):
         claims = [start for start, rival in rivals if rival.has(tok.lemma)]
@@ -487,8 +516,16 @@ def _comparison(zh: str, cue: ZhHit, clause: Clause) -> bool:
     if cue.row.cue.endswith("于"):
         return True
     words = zh_words(zh)
-    return any(w in _COMPARISON_MARKERS and _marks(w, words[i - 1][0] if i else "", words[i + 1:])
+    return any((w in _COMPARISON_MARKERS or _glued_marker(w))
+               and _marks(w[:1] if _glued_marker(w) else w, words[i - 1][0] if i else "", words[i + 1:])
                for i, (w, s, _e) in enumerate(words) if clause.start <= s < cue.start)
+
+
+def _glued_marker(word: str) -> bool:
+    """A 比 that jieba glued to the start of its base in a word no dictionary lists (增速比上月末回落 is
+    cut 比上 + 月末, 比去年 may be 比去 + 年): the comparison marker, not a word of its own (比如,
+    比例, 比重 are CC-CEDICT words)."""
+    return len(word) > 1 and word[0] == "比" and word not in lx.cedict()
 
 
 def _verb(word: str) -> bool:
@@ -548,11 +585,12 @@ def _compared(en: str, cue: ZhHit, any_dir: dict[str, list], strong: dict[str, l
         any_dir[d] = [h for h in any_dir[d] if _compares(h)]
 
 
-#: a direction noun that heads a phrase ("the decline in profits", "growth of revenue")
-_NOUN_HEAD = re.compile(r"\s+(?:in|of)\b", re.IGNORECASE)
+#: a direction noun that heads a phrase ("the decline in profits", "growth of revenue") or names a
+#: rate ("growth rate", "decline rates")
+_NOUN_HEAD = re.compile(r"\s+(?:in|of|rates?)\b", re.IGNORECASE)
 #: a determiner right before a direction word makes it a noun ("with the decline widening",
-#: "its growth slowed"): the quantity itself, not a change
-_DETERMINED = re.compile(r"\b(?:the|its|their|this|that)\s+$", re.IGNORECASE)
+#: "its growth slowed", "a decline 0.2 points narrower"): the quantity itself, not a change
+_DETERMINED = re.compile(r"\b(?:the|its|their|this|that|a|an)\s+$", re.IGNORECASE)
 
 
 def _past_quantities(hits: list[EnHit], en: str, zh: str, d: str) -> list[EnHit]:
@@ -571,6 +609,23 @@ def _past_quantities(hits: list[EnHit], en: str, zh: str, d: str) -> list[EnHit]
             continue
         out.append(h)
     return out
+
+
+def _outnumbered(own: list[EnHit], against: list[EnHit], rivals: int) -> bool:
+    """Where the Chinese the English answers for holds both directions (票房攀升…人次略有下滑: an
+    unsure clause link leaves only the whole sentence to read), whether the English still shows
+    the cue reversed: no word of the cue's direction at all, and more strong words of the other
+    than the Chinese has cues of it ("climbed …, admissions were slightly up …, kept rising" for
+    one 攀升 and one 下滑).  A minor flag: which English word is the cue's is not known."""
+    return not own and len(against) > rivals
+
+
+def _predicated(en: str, nouns: list[EnHit], verb: EnHit) -> bool:
+    """A past-tense direction verb of the phrase a quantity noun heads ("growth in the total volume
+    … quickened somewhat"): it says what the quantity did, however weak the table grades it alone."""
+    first = verb.text.split()[0].lower()
+    return first.endswith("ed") and not negated_before(en, verb.start) and any(
+        n.end <= verb.start and not re.search(r"[,;:.!?]", en[n.end:verb.start]) for n in nouns)
 
 
 def _bound_flags(pair: Pair) -> list[Flag]:
@@ -677,9 +732,13 @@ def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, opts: DirectionOpti
                 break
             if verdict == "same" and not (cue.row.cue.endswith("于") and not _compares(word)):
                 continue  # a 于 comparative is settled only by a comparison, not by "grew"
-            for scope in scopes(pc, clause, by_elimination=True):
+            windows = scopes(pc, clause, by_elimination=True)
+            for scope in windows:
                 zh_part = pair.zh[scope.zh_start:scope.zh_end]
-                if any(h.row.kind == other for h in zh_direction_cues(zh_part)):
+                rival_cues = [h for h in zh_direction_cues(zh_part) if h.row.kind == other]
+                rivals = len(rival_cues)
+                # Chinese of both directions is read only as a whole sentence with no window to read
+                if rivals and (not scope.sentence or len(windows) > 1):
                     continue
                 en = pair.en[scope.en_start:scope.en_end]
                 any_dir, strong = _en_directions(en, cues, quality, change)
@@ -691,14 +750,23 @@ def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, opts: DirectionOpti
                     _compared(en, cue, any_dir, strong)
                 if strong[other]:
                     any_dir[d] = _past_quantities(any_dir[d], en, zh_part, d)
+                    # 增速…回落 "a growth rate … lower": "growth" is the quantity 增速 names, no rise;
+                    # the verb it takes then says the change ("growth … quickened" for 增速放缓)
+                    kept = _past_quantities(strong[other], en, zh_part, other)
+                    taken = [h for h in strong[other] if h not in kept]
+                    strong[other] = kept + [h for h in any_dir[other] if h.strength != "strong"
+                                            and _predicated(en, taken, h)]
                 if (not strong[other] or _rendered_by_own(any_dir[d], zh_part, cue)
                         or _says_own_verb(en, cue)):
                     continue
                 strong[other] = _unanswered(strong[other], zh_part, cue)
-                if not strong[other]:
+                if not strong[other] or (rivals and not _outnumbered(any_dir[d], strong[other], rivals)):
                     continue
-                flags.append(_reversed_flag(pair, cue, strong[other][0], scope.en_start,
-                                            "major" if scope.sentence else opts.window_severity))
+                severity = "minor" if rivals else "major" if scope.sentence else opts.window_severity
+                # of the words of the other direction, the one in the cue's place among the Chinese
+                # ones is the likeliest its own ("climbed …, but … slightly up" for 攀升…下滑)
+                k = min(sum(1 for h in rival_cues if h.start + scope.zh_start < cue.start), len(strong[other]) - 1)
+                flags.append(_reversed_flag(pair, cue, strong[other][k], scope.en_start, severity))
                 break
             else:
                 continue

@@ -222,6 +222,12 @@ def _finding(cue: dict[str, list[ZhHit]], context: dict[str, list[ZhHit]],
             return cue["prohibition"][0], "permission", permits[0]
         if softened and not en["prohibition"] and not _forbidding(en["negation"]) and not zh_soft:
             return cue["prohibition"][0], "hedge", softened[0]
+        # "should generally not be used", "are generally prohibited" for 一律不得使用, 一律禁止: a hedge
+        # on the negation or the prohibition word itself softens it
+        forbids = en["negation"] + [(h.start, h.end, h.text) for h in en["prohibition"]]
+        on_negation = [h for h in en["hedge"] if _on_negation(h, forbids) and not _glossed(h, glosses)]
+        if on_negation and not zh_soft:
+            return cue["prohibition"][0], "hedge", on_negation[0]
         return None
     free = [h for h in permits if not _negated(h, en["negation"])]
     if (cue["obligation"] and not zh_permits and free and not en["prohibition"]
@@ -249,8 +255,11 @@ def _finding(cue: dict[str, list[ZhHit]], context: dict[str, list[ZhHit]],
     if (permission and not context["obligation"] and not context["prohibition"]
             and bare and not en["permission"]):
         return permission[0], "obligation", bare[0]
-    ordered = bool(context["obligation"] or context["prohibition"])
-    return _hardened(cue["hedge"], context["hedge"], en, en_text, glosses, ordered)
+    universal = _universal(en_text, glosses) if cue["permission"] and not en["permission"] else None
+    if universal is not None and not context["obligation"] and not context["prohibition"]:
+        return cue["permission"][0], "obligation", universal
+    orders = len(context["obligation"]) + len(context["prohibition"])
+    return _hardened(cue["hedge"], context["hedge"], en, en_text, glosses, bool(orders), orders)
 
 
 def _future(cue: ZhHit) -> bool:
@@ -263,6 +272,26 @@ def _future(cue: ZhHit) -> bool:
 #: becomes when the translator drops the softening
 _CERTAIN = re.compile(r"\b(?:ensur(?:e|es|ed|ing)|make sure|guarantee[ds]?|without exception|in (?:all|every) cases?"
                       r"|invariably|unconditionally)\b", re.IGNORECASE)
+#: English that leaves no case out (Quirk et al. 1985 §4.53: universality): a permission (可视情从轻
+#: "may, as the case warrants, reduce") said "will in every case reduce" has become a rule
+_UNIVERSAL = re.compile(r"\b(?:without exception|in (?:all|every|each) (?:cases?|instances?|circumstances)"
+                        r"|invariably|unconditionally)\b", re.IGNORECASE)
+
+
+def _universal(en_text: str, glosses: frozenset[str]) -> EnHit | None:
+    """The first English phrase of universality (:data:`_UNIVERSAL`) that no Chinese word of the
+    pair glosses (一律 "without exception", 自动 "automatically" say it themselves), or None."""
+    for m in _UNIVERSAL.finditer(en_text):
+        if not {lx.lemma(w) for w in m.group().lower().split() if w not in _UNIVERSAL_FRAME} & glosses:
+            return EnHit("obligation", "strong", m.start(), m.end(), m.group())
+    return None
+
+
+#: the words of a phrase of universality that any Chinese word may gloss (并 "all", 在 "in"): only
+#: its own word ("exception", "invariably") is looked for among the glosses
+_UNIVERSAL_FRAME = frozenset("without in all every each case cases instance instances circumstances".split())
+
+
 #: words that render a best effort or an aim whatever the cue's own gloss ("aims to", "the goal is")
 _AIMS = frozenset(lx.lemma(w) for w in "aim goal target objective".split())
 
@@ -274,9 +303,21 @@ def hedge_renderings(hedges: list[ZhHit], en_hedges: list[EnHit], en_text: str) 
                      if g not in lx.STOPWORDS and len(g) > 2)
     renders = _effort() | _AIMS
     spans = [(h.start, h.end) for h in en_hedges]
-    spans += [(t.start, t.end) for t in lx.tokenize_en(en_text) if (t.lemma in renders or own.has(t.lemma))
+    tokens = lx.tokenize_en(en_text)
+    spans += [(t.start, t.end) for k, t in enumerate(tokens)
+              if (t.lemma in renders or (own.has(t.lemma) and not _determined(tokens, k)))
               and not any(s <= t.start < e for s, e in spans)]
     return len(spans)
+
+
+#: determiners that make the word after them a noun
+_DETERMINERS = frozenset("the a an this that these those its their our his her".split())
+
+
+def _determined(tokens: list[lx.Token], k: int) -> bool:
+    """A determiner stands before token ``k``: a noun ("the work"), not the verb of a hedge's own
+    gloss (力争 "to work hard for": "must complete the work" renders no effort)."""
+    return k > 0 and tokens[k - 1].text.lower() in _DETERMINERS
 
 
 def _strong_hedges(hits: list[ZhHit]) -> list[ZhHit]:
@@ -284,7 +325,7 @@ def _strong_hedges(hits: list[ZhHit]) -> list[ZhHit]:
 
 
 def _hardened(own: list[ZhHit], context: list[ZhHit], en: dict[str, list], en_text: str,
-              glosses: frozenset[str], ordered: bool = True) -> tuple[ZhHit, str, object] | None:
+              glosses: frozenset[str], ordered: bool = True, orders: int = 0) -> tuple[ZhHit, str, object] | None:
     """A best effort or a rule with exceptions said as a certainty: (cue, "obligation", word) or None.
 
     力争到2025年底…突破10万个 rendered "will ensure that it has more than 100,000", 原则上
@@ -294,7 +335,9 @@ def _hardened(own: list[ZhHit], context: list[ZhHit], en: dict[str, list], en_te
     English has a word of certainty (:data:`_CERTAIN`) that no Chinese word of the pair glosses
     (确保 "to ensure", 一律 "without exception" say it themselves).  Where the Chinese there
     orders nothing (``ordered`` False: no obligation or prohibition cue), a strong obligation
-    ("we must bring … up to standard" for 力争) is such a word too: the effort became a duty.
+    ("we must bring … up to standard" for 力争) is such a word too: the effort became a duty; where
+    it orders (``orders`` obligation and prohibition cues), so is a strong obligation beyond as many
+    English ones as it has orders, any of which may render its own order.
     """
     mine = _strong_hedges(own)
     if not mine:
@@ -305,6 +348,11 @@ def _hardened(own: list[ZhHit], context: list[ZhHit], en: dict[str, list], en_te
     if not ordered:
         certain += [h for h in en["obligation"] if h.strength == "strong"
                     and not {lx.lemma(w) for w in h.text.lower().split()} & glosses]
+    else:
+        # "should speed up … and must complete" for 要加快…，力争完成: the Chinese orders once, the
+        # English twice; a strong duty beyond the Chinese orders is the best effort hardened
+        duties = [h for h in en["obligation"] if h.text.lower() not in _TENSES]
+        certain += [h for h in duties[orders:] if h.strength == "strong"]
     if not certain:
         return None
     if hedge_renderings(mine, en["hedge"], en_text) >= len(_strong_hedges(context)):
@@ -355,6 +403,19 @@ def _forbidding(negations: list[tuple[int, int, str]]) -> bool:
     return any(w.lower() not in _NOUN_NEGATIONS for _s, _e, w in negations)
 
 
+#: how far a hedge may stand from the negation it softens ("generally not", "not, as a rule,")
+_HEDGE_REACH = 3
+
+
+def _on_negation(hedge: EnHit, negations: list[tuple[int, int, str]]) -> bool:
+    """A hedge right beside a forbidding negation or prohibition word ("should generally not",
+    "must not normally", "are generally prohibited"): the prohibition holds only as a rule, not
+    without exception."""
+    return any(w.lower() not in _NOUN_NEGATIONS
+               and (0 <= s - hedge.end <= _HEDGE_REACH or 0 <= hedge.start - e <= _HEDGE_REACH)
+               for s, e, w in negations)
+
+
 #: how far after a permission word a negation still negates it ("may not", "can hardly")
 _NEGATES_WITHIN = 12
 
@@ -394,6 +455,8 @@ def _glossed(hit: EnHit, glosses: frozenset[str]) -> bool:
     "necessary" rendered "where necessary".  That word's
     English, not a softening of the order ("possible" is too common a gloss to tell)."""
     words = {lx.lemma(w) for w in re.findall(r"[a-z]+", hit.text.lower()) if w not in _HEDGE_FRAME}
+    # an adverb says its adjective's gloss: "generally" is 普遍 "general", "usually" 通常 "usual"
+    words |= {lx.lemma(w[:-2]) for w in words if w.endswith("ly") and len(w) > 5}
     return bool(words & glosses) or bool(words & _effort() and glosses & _effort())
 
 

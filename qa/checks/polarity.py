@@ -88,6 +88,9 @@ NEGATOR_CHARS = frozenset("不没无非未否莫勿别甭毋弗")
 #: un-/non- antonyms always render a negation; in-/im-/ir-/il-/dis- ones only a 不+adjective word
 _UN = re.compile(r"\b(?:un(?!der|io|it|if|iv|iq|is|til|to)[a-z]{4,}|non-?[a-z]{3,}|anti-?[a-z]{3,}"
                  r"|[a-z]{3,}less(?:ly|ness)?)\b", re.IGNORECASE)
+#: a sub- word ("substandard", "suboptimal"): below what its base names, a negation only where
+#: the base glosses the negated word (not "subject", "submit")
+_SUB = re.compile(r"\bsub-?([a-z]{4,})\b", re.IGNORECASE)
 _PREFIXED = re.compile(r"\b(?:in|im|ir|il|dis|mis|ab)[a-z]{4,}\b|\b[a-z]{3,}less(?:ly|ness)?\b",
                        re.IGNORECASE)
 
@@ -164,7 +167,43 @@ def _clause_negations(pair: Pair, start: int, end: int) -> tuple[list[ZhHit], bo
         return [], False
     neg = sorted((h for h in hits if h.row.kind in ("negation", "prohibition", "lexical", "necessity")),
                  key=lambda h: h.start)
+    if len(neg) > 1:
+        # 非本市户籍家庭不再需要 "households without local hukou no longer need": a 非 before a noun
+        # negates that noun ("non-local"), not the clause; the clause's own negation is read
+        neg = [h for h in neg if not _attributive(pair.zh, h)] or neg
     return neg, len(neg) <= 1 or _apart(pair.zh, neg)
+
+
+def _attributives(zh: str, clause: Clause) -> int:
+    """How many attributive 非 (:func:`_attributive`) the clause holds; read when its negation to
+    find is another one, whose English their renderings are not."""
+    if "非" not in clause.text:
+        return 0
+    hits = [h for h in zh_word_cues(zh, cue_rows(TABLE), (clause.start, clause.end)) if h.row.cue == "非"]
+    return sum(1 for h in hits if _attributive(zh, h))
+
+
+#: the English of an attributive 非: "without" + its noun, or a non- word ("non-local")
+_NON_NOUN = re.compile(r"\bwithout\b|\bnon-?[a-z]{3,}", re.IGNORECASE)
+
+
+def _without_prefixes(en: str, n: int) -> str:
+    """``en`` with the first ``n`` renderings of an attributive 非 blanked ("households without local
+    hukou" of 非本市户籍家庭): they render that 非, not the clause's negation (不再 "no longer" is
+    still to be found).  Blanked with spaces, so that offsets hold."""
+    if not n:
+        return en
+    return _NON_NOUN.sub(lambda m: " " * len(m.group()), en, count=n)
+
+
+def _attributive(zh: str, hit: ZhHit) -> bool:
+    """A bare 非 before a word that CC-CEDICT glosses as no verb (非本市户籍 "non-local", 非公有制
+    "non-public"): the prefix "non-" of a noun phrase (现代汉语八百词 非: 非 + noun), not a
+    negation of the clause's predicate."""
+    if hit.row.cue != "非":
+        return False
+    nxt = next_word(zh, hit.end)
+    return bool(nxt) and bool(HAN.match(nxt)) and nxt != "是" and not _verbal(nxt) and nxt not in _zh_rows()
 
 
 def _leading_cues(zh: str, start: int, end: int) -> list[ZhHit]:
@@ -359,6 +398,8 @@ def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues,
         return True
     if nxt in _DEGREE and _LESS.search(en):
         return True  # 没有这样幸运 "less fortunate": a negated degree is a comparative of inferiority
+    if _NEGATED_FIGURE.match(zh, cue.end) and _EN_BOUND.search(en):
+        return True  # 未满50人 "fewer than 50", 不到三成 "under 30%": a negated figure is a bound
     if cue.row.kind == "necessity" and any(h.label == "necessity" for h in cues.find(en)):
         return True  # 离不开 "cannot do without" rendered "depends on"
     if cue.row.kind == "negation" and _antonym_rendered(en, nxt):
@@ -367,13 +408,15 @@ def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues,
         return True
     if cue.row.kind == "negation" and _manner_rendered(en, nxt):
         return True
+    nearest = StemSet(word_glosses(nxt))
+    if any(nearest.has(lx.lemma(m.group(1).lower())) for m in _SUB.finditer(en)):
+        return True  # 不合格产品 "substandard products": sub- + a gloss of 合格 "meeting a standard"
     prefixed = list(_PREFIXED.finditer(en))
     if not prefixed:
         return False
     if cue.row.kind == "lexical" or any(_negative_potential(m.group()) for m in prefixed):
         return True
     own = StemSet(word_glosses(zh[cue.start:cue.end])) if cue.end - cue.start > 1 else None
-    nearest = StemSet(word_glosses(nxt))
     later = None
     for m in prefixed:
         word = m.group().lower()
@@ -385,6 +428,17 @@ def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues,
             if later.has(base):
                 return True
     return False
+
+
+#: a negation of reaching a figure (未满50人 "fewer than 50", 不足三成, 不到18岁, 不超过5%): a bound
+#: (现代汉语八百词 满, 足, 到 with a quantity), which English says without a negation
+_NEGATED_FIGURE = re.compile(r"(?:满|足|到|够|及|超过|超出|高于|多于)?[\d０-９零〇一二两三四五六七八九十百千万半]")
+#: English bounds below or up to a figure, with the figure ("under 18", "fewer than 50", "below
+#: 30%", "under the age of eighteen"): "under these measures" bounds nothing
+_EN_BOUND = re.compile(r"\b(?:under|below|fewer than|less than|up to|no more than|at most|younger than|"
+                       r"short of)\s+(?:the age of\s+|about\s+)?(?:[$€£¥]?\d|(?:one|two|three|four|five|six|"
+                       r"seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|fifty|a hundred|"
+                       r"half)\b)", re.IGNORECASE)
 
 
 #: the correlative "not only … but (also)" (Quirk et al. 1985 §13.38): it adds to what it names,
@@ -474,6 +528,14 @@ def _negative_glosses() -> frozenset[str]:
 
 #: a word with a negative prefix and the base after it
 _AFFIXED = re.compile(r"(?:non-?|un|in|im|il|ir|dis)([a-z]{3,})$")
+
+
+def _prefixed_base(word: str) -> bool:
+    """Whether the base after the negative prefix is an English word ("sufficient" of
+    "insufficient"): "insurance", "interest" or "district" say no absence, though some CC-CEDICT
+    negator word has them in a gloss."""
+    m = _AFFIXED.match(word.lower())
+    return m is not None and is_known(m.group(1))
 
 
 #: gloss words that make a Chinese word negative in itself (辜负 "to fail to live up to")
@@ -1103,8 +1165,9 @@ def _forward(pair: Pair, pc: PairLinks, opts: PolarityOptions, cues: EnglishCues
         if not negs:
             continue
         cue = negs[0]
+        prefixes = 0 if _attributive(pair.zh, cue) else _attributives(pair.zh, clause)
         for scope in scopes(pc, clause):
-            en = pair.en[scope.en_start:scope.en_end]
+            en = _without_prefixes(pair.en[scope.en_start:scope.en_end], prefixes)
             goes_on = _continuation(en, pair.zh, cue, cues)
             if goes_on is None and _rendered(en, pair.zh, cue, cues, (scope.zh_start, scope.zh_end)):
                 continue
@@ -1114,6 +1177,10 @@ def _forward(pair: Pair, pc: PairLinks, opts: PolarityOptions, cues: EnglishCues
             severity = _strength(pair.zh, cue) if scope.sentence else "minor"
             if severity == "major" and goes_on is None and not _reversal_evidence(pair.zh, cue, en):
                 severity = "minor"  # the negated clause is paraphrased or left out, not reversed
+            if severity == "major" and _restricted(pair.zh, cue):
+                # 绝非仅限于 "by no means limited to": a negated restriction is as often said by an
+                # addition or a contrast ("beyond", "move from this limited view") as by "not only"
+                severity = "minor"
             where = "the English" if scope.sentence else f"its English '{quote(en)}'"
             said = f"says '{goes_on}' (it goes on)" if goes_on else "has no negation"
             flags.append(POLARITY.flag(
@@ -1178,8 +1245,11 @@ def _says_implicit(en: str, word: str, note: str, cues: EnglishCues, taken: int 
     negations need (资产底数不清、制度缺乏约束力: "unclear" is 不清's) — or a word of the
     CC-CEDICT glosses of the word or of its first character, or of the table's note (缺乏
     "shortage", 缺 "deficiency", 难 "difficult")."""
-    negative = len({n[:2] for n in english_negations(en, cues, strict=False)}) + sum(
-        1 for m in _PREFIXED.finditer(en) if m.group().lower() in _negative_glosses())
+    said = english_negations(en, cues, strict=False)
+    if not note.startswith("insufficient"):
+        said = [n for n in said if not _figure_bound(en, n)]
+    negative = len({n[:2] for n in said}) + sum(
+        1 for m in _PREFIXED.finditer(en) if m.group().lower() in _negative_glosses() and _prefixed_base(m.group()))
     if negative > taken:
         return True
     own = {g for g in word_glosses(word) if g not in lx.STOPWORDS} | {  # 免于 "saved from": not "from"
@@ -1192,6 +1262,17 @@ def _says_implicit(en: str, word: str, note: str, cues: EnglishCues, taken: int 
     stems = {m[:5] for m in own if len(m) >= 5}
     return any(t.lemma in meaning or _COMPARATIVE.sub("", t.lemma) in meaning
                or (len(t.lemma) >= 5 and t.lemma[:5] in stems) for t in lx.tokenize_en(en))
+
+
+#: a bound before a figure ("less than 5 million", "fewer than 20"): the rendering of 以下, 不足, 不到
+_FIGURE_BOUND = re.compile(r"\s+(?:about\s+|some\s+)?[$€£¥]?\d")
+
+
+def _figure_bound(en: str, negation: tuple[int, int, str]) -> bool:
+    """Whether an English negative word is a bound of a figure ("exports of less than 5 million
+    dollars"): it renders a bound (以下, 不到), never an absence, refusal or exemption (免于 "exempt
+    from" rendered "responsible for paying" beside it is still unrendered)."""
+    return negation[2].lower() in ("less than", "fewer than") and bool(_FIGURE_BOUND.match(en, negation[1]))
 
 
 def _implicit_hits(zh: str, span: tuple[int, int]) -> list[ZhHit]:
@@ -1262,7 +1343,8 @@ def _dropped_implicit(pair: Pair, pc: PairLinks, clause: Clause, cues: EnglishCu
                  + len(_implicit_hits(pair.zh, (0, len(pair.zh)))) - len(hits))
     for hit in hits:
         note = hit.row.extra[0].split(";")[0].strip()
-        if _says_implicit(en, hit.row.cue, note, cues, taken):
+        # every sense of the note may render it (免除 "exempt; waive; relieve"); the first names it
+        if _says_implicit(en, hit.row.cue, hit.row.extra[0], cues, taken):
             continue
         return [POLARITY.flag(
             pair, f"The Chinese says {hit.row.cue} ({note}) in '{quote(clause.text)}' but its English "

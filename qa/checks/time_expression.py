@@ -112,6 +112,12 @@ class TimeWord:
         """Whether ``text`` holds one of the English alternatives that render this word."""
         return bool(self.accepted.search(text) or (self.hinted and self.hinted.search(text)))
 
+    def says_strongly(self, text: str) -> bool:
+        """Whether ``text`` holds one of the accepted alternatives that say this word's time, not
+        only one that hints at it: 以来's hint "last" (of "the last few years") is no rendering of
+        "the end of last year", which contradicts a 年中 beside it."""
+        return bool(self.accepted.search(text))
+
     def says_all(self, text: str) -> bool:
         """Whether the whole of ``text`` is one of the English alternatives of this word."""
         return bool(self.accepted.fullmatch(text) or (self.hinted and self.hinted.fullmatch(text)))
@@ -344,13 +350,14 @@ def _contradicted(against: re.Pattern[str] | None, point: re.Pattern[str] | None
                   others: list[TimeWord], whole: bool = False) -> tuple[list[re.Match[str]], bool]:
     """The English of ``low`` that contradicts a time word, and whether it only says a point
     inside its span (a minor flag): the matches of ``against``, else those of ``point``, that
-    no other time word of the sentence (``others``) says.  With ``whole`` (an anchored phrase,
+    no other time word of the sentence (``others``) says by an accepted alternative (a weak hint,
+    以来's "last", says nothing of "the end of last year").  With ``whole`` (an anchored phrase,
     "early july" for 7月下旬) another word excuses a match only by saying all of it: 8月上旬's
     "early" or 提前's "early" is no excuse for "early July"."""
     for pattern, at_point in ((against, False), (point, True)):
         if pattern is not None:
             bad = [m for m in pattern.finditer(low)
-                   if not any(o.says_all(m.group()) if whole else o.says(m.group()) for o in others)]
+                   if not any(o.says_all(m.group()) if whole else o.says_strongly(m.group()) for o in others)]
             if bad:
                 return bad, at_point
     return [], False
@@ -368,7 +375,7 @@ def _event_orders(pair: Pair) -> list[Flag]:
         pair, f"The Chinese says {r.event}{pair.zh[r.zh_start:r.zh_end]} ({r.order} {r.event}) "
               f"but the English puts it '{r.en_text}': the order of events is reversed",
         zh_spans=[(r.zh_start, r.zh_end)], en_spans=[(r.en_start, r.en_end)],
-        suggestion=f"Render {r.event}{pair.zh[r.zh_start:r.zh_end]} as '{r.order} …'")
+        suggestion=f"Render {r.event}{pair.zh[r.zh_start:r.zh_end]} as '{r.order} …'", severity=r.severity)
         for r in reversed_orders(pair.zh, pair.en)]
 
 
