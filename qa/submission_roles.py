@@ -89,7 +89,7 @@ def _party_prefix(text: str) -> str:
     return ""
 
 
-def _party_suffix(text: str) -> str:
+def party_suffix(text: str) -> str:
     """The body named at the end of ``text``: from the last point after which it is one name (省级医保部门
     of 省级医保部门); the longest tail that ends in a head noun and opens with no verb or particle."""
     if not text.endswith(_party_ends()):
@@ -121,7 +121,7 @@ def parse_submissions(zh: str) -> list[Submission]:
         if not a:
             made = _MADE_BY.search(before)
             if made is not None:
-                a = _party_suffix(made.group("a"))
+                a = party_suffix(made.group("a"))
                 at = sentence_start + made.end("a") - len(a)
         if len(a) < 2 or a == b or a in b or b in a:
             continue
