@@ -496,3 +496,16 @@ def test_a_relative_clause_before_the_object_and_a_subject_carried_over():
     # …，并按季度向B支付: the subject of the clause before pays
     zh = "区人社局与商业银行签订代发协议，并按季度向银行支付手续费。"
     assert not [f for f in parse_frames(zh) if f.patient == "银行" and f.agent == "季度"]
+
+
+def test_a_city_that_stages_an_event_may_be_said_to_host_it():
+    # 由A主办，B市承办: sport writes "organised by A and hosted by B" when B is a city, not a body
+    zh = "亚洲杯足球赛由亚洲足球联合会主办，杭州市承办。"
+    assert flags(zh, "The Asian Cup is organised by the Asian Football Confederation and hosted by the city "
+                     "of Hangzhou.") == []
+    # a body that runs the event is read as before (the fairs' "hosted by A … organized by B")
+    zh = "本届花卉博览会由省林业局主办，市园林绿化中心承办。"
+    swapped_then_clean(zh, "The flower expo was hosted by the municipal landscaping centre and organized by the "
+                           "provincial forestry bureau.",
+                       "The flower expo was hosted by the provincial forestry bureau and organized by the "
+                       "municipal landscaping centre.")

@@ -687,6 +687,13 @@ _TASKS = re.compile(rf"(?P<a>[^{_STOP}、]{{2,14}}?)(?:{_MODAL})(?P<v1>[^{_STOP}
                     rf"(?P<b>[^{_STOP}、]{{2,14}}?)(?:{_MODAL})(?P<v2>[^{_STOP}、]{{2,20}})")
 
 
+def _bare_place(text: str) -> bool:
+    """Whether ``text`` names a place and no body of it (杭州市, 福冈市, 广东: no head noun of a body
+    after it): jieba's place names and level words only."""
+    words = pos_words(text)
+    return not party_name(text) and bool(words) and all(f == "ns" or w in load_levels() for w, f in words)
+
+
 def _named_by_level(words: list[tuple[str, str]], kept: list[str]) -> bool:
     """Whether the last of ``words`` is a level word (区, 县: jieba tags 县 "zg", 区 a verb at times) that
     opens the body named by ``kept`` (区卫生健康局)."""
@@ -775,8 +782,11 @@ def check_roles(pair: Pair, ctx: Context) -> list[Flag]:
             continue
         # 在A的领导下，B负责…: "A is responsible" is B's own task misplaced, not A's lead; A's lead
         # is read from "under the leadership of A" alone
+        event = pair.zh.startswith("承办", r.support_span[1])
+        if event and _bare_place(r.support):
+            continue  # 杭州市承办: a city "hosts" the games whoever organises them, as sport writes it
         own = _joint_markers(markers) if pair.zh.startswith("会同", r.lead_span[1]) else \
-            load_event_markers() if pair.zh.startswith("承办", r.support_span[1]) else markers
+            load_event_markers() if event else markers
         lead_markers = tuple(m for m in own if m.before) if r in under else own
         lead_roles, lk = _roles_of(tokens, lead_at, lead_markers, pair.en)
         support_roles, sk = _roles_of(tokens, support_at, own, pair.en)
