@@ -710,7 +710,9 @@ def _trailing_actor(text: str) -> str:
         kept[:0] = [words[-2][0], words[-1][0]]  # 被检查单位: the inspected entity
     found = "".join(kept)
     body = party_suffix(text)  # 区卫生健康局: jieba tags 卫生 and 健康 adjectives, the head 局 ends the name
-    return body if len(body) > len(found) and found and text.endswith(found) else found
+    if len(body) > len(found) and found and text.endswith(found) and body[0] in load_levels():
+        return body  # a level opens the name (健全党委: 健全 "to strengthen", no word of the name)
+    return found
 
 
 def parse_tasks(zh: str) -> list[tuple[Roles, str, str]]:
