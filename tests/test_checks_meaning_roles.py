@@ -509,3 +509,22 @@ def test_a_city_that_stages_an_event_may_be_said_to_host_it():
                            "provincial forestry bureau.",
                        "The flower expo was hosted by the provincial forestry bureau and organized by the "
                        "municipal landscaping centre.")
+
+
+def test_the_steps_of_a_chain_keep_their_order_whatever_their_verbs():
+    # 先经A审核同意，再报B审批: A first, then B; "first … B … and then … A" reverses the order even when
+    # both steps are approvals (no verb of a first step to read)
+    swapped_then_clean("民办学校设立分校须先经区教育局审核同意，再报市教育局审批。",
+                       "A private school setting up a branch campus must first obtain the consent of the municipal "
+                       "education bureau and then seek approval from the district education bureau.",
+                       "A private school setting up a branch campus must first obtain the consent of the district "
+                       "education bureau and then seek approval from the municipal education bureau.")
+    swapped_then_clean("重大项目变更须经县财政局审核同意后报市财政局批准。",
+                       "Changes to major projects must first be endorsed by the municipal finance bureau and then "
+                       "approved by the county finance bureau.",
+                       "Changes to major projects must first be endorsed by the county finance bureau and then "
+                       "approved by the municipal finance bureau.")
+    # no "then": the English says no order to read
+    assert flags("重大项目变更须经县财政局审核同意后报市财政局批准。",
+                 "Changes to major projects need the municipal finance bureau's approval after the county finance "
+                 "bureau has endorsed them.") == []

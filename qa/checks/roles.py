@@ -382,6 +382,9 @@ def _chain_flags(pair: Pair, tokens: list[lx.Token]) -> list[Flag]:
         d_steps = {k: st for k in d_at if (st := step_of(tokens, _run_head(d_at, k), pair.en))}
         f_steps = {k: st for k in f_at if (st := step_of(tokens, _run_head(f_at, k), pair.en))}
         if not swapped(set(d_steps.values()), set(f_steps.values()), s.reviews):
+            # the matter goes up after the first step, so the chain is an order too (先经A审核，再报B审批)
+            if (order := _order_swapped(tokens, d_at, f_at)) is not None:
+                flags.append(_order_flag(pair, tokens, s, d_at, f_at, order))
             continue
         d_en, f_en = _span(tokens, d_at, min(d_steps)), _span(tokens, f_at, min(f_steps))
         flags.append(ROLES.flag(
@@ -390,6 +393,34 @@ def _chain_flags(pair: Pair, tokens: list[lx.Token]) -> list[Flag]:
             zh_spans=tuple(sorted((s.decider_span, s.first_span))), en_spans=tuple(sorted((d_en, f_en))),
             suggestion=f"Keep the order of the steps: {s.first} first, then submitted to {s.decider} for its decision"))
     return flags
+
+
+#: the English words that open the later of two steps ("first reviewed by A and then approved by B")
+_THEN_EN = frozenset({"then", "subsequently", "afterwards", "thereafter"})
+
+
+def _order_swapped(tokens: list[lx.Token], d_at: list[int], f_at: list[int]) -> int | None:
+    """Where "then" stands when the English names the deciding party only before it and the party of
+    the first step only after it, in one sentence (先经A审核同意，再报B审批 as "first be reviewed by B
+    and then obtain approval from A"), else None: the chain is an order (the matter goes up to B
+    after A's step), and "then" says the order in the English, whatever verbs each step has."""
+    thens = [k for k, t in enumerate(tokens) if t.text.lower() in _THEN_EN]
+    if len(thens) != 1:
+        return None
+    t = thens[0]
+    span = range(min(d_at + f_at), max(d_at + f_at) + 1)
+    if any(tokens[k].text in (".", "!", "?", ";") for k in span):
+        return None
+    return t if max(d_at) < t < min(f_at) else None
+
+
+def _order_flag(pair: Pair, tokens: list[lx.Token], s, d_at: list[int], f_at: list[int], then: int) -> Flag:
+    d_en, f_en = _span(tokens, d_at, min(d_at)), _span(tokens, f_at, min(f_at))
+    return ROLES.flag(
+        pair, f"The Chinese has {s.first} act first and {s.decider} after it; the English puts "
+              f"'{pair.en[slice(*d_en)]}' before '{tokens[then].text}' and '{pair.en[slice(*f_en)]}' after it",
+        zh_spans=tuple(sorted((s.decider_span, s.first_span))), en_spans=tuple(sorted((d_en, f_en))),
+        suggestion=f"Keep the order of the steps: {s.first} first, then {s.decider}")
 
 
 def _run_head(at: list[int], k: int) -> int:
