@@ -158,6 +158,10 @@ def actor_lemmas(actor: str) -> frozenset[str]:
 _DESCRIPTION = re.compile(r",|;| in | on | near | capital ")
 
 
+#: a comma and another capitalised spelling of the name ("Yangtze River, or Chang Jiang")
+_ALTERNATIVE = re.compile(r",\s*(?:or\s+)?([A-Z].*)")
+
+
 @lru_cache(maxsize=8192)
 def name_description_lemmas(actor: str) -> frozenset[str]:
     """The lemmas that only the descriptions in the name glosses of ``actor``'s words give: 江苏's
@@ -183,6 +187,14 @@ def _word_description(word: str) -> tuple[frozenset[str], frozenset[str]]:
             continue
         cut = _DESCRIPTION.search(g)
         head, tail = (g[:cut.start()], g[cut.start():]) if cut else (g, "")
+        if (other := _ALTERNATIVE.match(tail)) is not None:
+            # "Qeshqer wilayiti, Kashgar or Kāshí prefecture in west Xinjiang": the name's other spelling
+            # after the comma is a name too, its description starts later
+            alternative = other.group(1)
+            end = _DESCRIPTION.search(alternative)
+            alternative = alternative[:end.start()] if end else alternative
+            names.update(lx.content_lemmas(lx.strip_gloss(alternative)))
+            tail = tail[other.start(1) + len(alternative):]
         names.update(lx.content_lemmas(lx.strip_gloss(head)))
         described.update(lx.content_lemmas(lx.strip_gloss(tail)))
     return frozenset(names), frozenset(described)

@@ -145,7 +145,7 @@ BEFORE_VERB = frozenset("要 应 应当 应该 将 能 能够 可 可以 须 必
 #: A after 让/使/鼓励/以/由/被 still acts: 让数字技术赋能实体经济, 以A带动B, 被政府支持 (政府 supports)
 #: after a coverb or a preposition of means, place or topic it is that word's object (为企业培养: 企业
 #: is the beneficiary; 通过校企合作为企业…: the means)
-_NOT_SUBJECT_AFTER = frozenset("把 将 在 从 为 给 替 向 对 通过 围绕 按照 依托 依靠 根据 结合 针对 就 借助 利用 立足 与 同 跟".split())
+_NOT_SUBJECT_AFTER = frozenset("把 将 在 从 为 给 替 向 对 通过 围绕 按 按照 依照 依托 依靠 根据 结合 针对 就 借助 利用 立足 与 同 跟".split())
 _PRONOUN_FLAGS = ("r",)
 
 
@@ -161,7 +161,7 @@ def _determined(flag: str, word: str) -> bool:
     return flag == "r" and len(word) >= 2 and word[0] in DETERMINERS and word not in _NOT_DETERMINED
 
 
-def _is_noun(flag: str, word: str = "") -> bool:
+def is_noun(flag: str, word: str = "") -> bool:
     """A noun by jieba's tag, a determiner and a noun in one word (各地), or a word jieba tags a verb
     whose first CC-CEDICT sense is not one (创新 "innovation; to innovate")."""
     if flag.startswith(("n", "j")) or flag in ("vn", "eng") or _determined(flag, word) or word in load_levels():
@@ -218,6 +218,10 @@ def _ordinal_moment(words: list[tuple[str, str, int]], j: int) -> bool:
     return words[j][0] in _MOMENTS and j >= 1 and words[j - 1][1] == "m"
 
 
+#: the words that join two nouns inside a subject (粮食和物资储备局, 税务、财政部门)
+_NAME_JOINERS = frozenset("和 与 及 、".split())
+
+
 def _subject_before(words: list[tuple[str, str, int]], i: int) -> tuple[int, int] | None:
     """The span of the noun phrase that ends right before word ``i`` (modals and adverbs between).
 
@@ -230,21 +234,25 @@ def _subject_before(words: list[tuple[str, str, int]], i: int) -> tuple[int, int
                                       or _time_adverbial(words[j]) or _ordinal_moment(words, j)):
         j -= 2 if _ordinal_moment(words, j) else 1  # 第一时间: two words, one adverb
         skipped += 1
+    if j >= 1 and j == i - 1 and words[j][1] == "vn" and words[i][0] in load_argument_cues().transitive \
+            and is_noun(words[j - 1][1], words[j - 1][0]) and words[j - 1][1] != "vn":
+        j -= 1  # 对口援助, 定点帮扶, 结对帮扶: a verbal noun before the verb says how it is done, not who
     end = j
-    while j >= 0 and (_is_noun(words[j][1], words[j][0]) or (words[j][1] in ("b", "a", "an", "f") and j < end)):
-        j -= 1
+    while j >= 0 and (is_noun(words[j][1], words[j][0]) or (words[j][1] in ("b", "a", "an", "f") and j < end)
+                      or (words[j][0] in _NAME_JOINERS and 0 < j < end and is_noun(words[j - 1][1], words[j - 1][0]))):
+        j -= 1  # 省粮食和物资储备局: 和 inside one body's name (or between two parties that act together)
     if j >= 1 and words[j][1].startswith("v") and len(words[j][0]) == 2 and words[j - 1][0] in ("各", "各类"):
         j -= 2  # 各排污单位, 各用人单位: a verb between a determiner and the noun modifies it
     elif j >= 0 and j + 1 <= end and _verb_modifies(words, j):
         j -= 1  # 审计机关, 执法部门: a verb before a party's head noun names its function
-        while j >= 0 and _is_noun(words[j][1], words[j][0]):
+        while j >= 0 and is_noun(words[j][1], words[j][0]):
             j -= 1  # 全省审计机关
     if j >= 1 and words[j][1].startswith("v") and words[j - 1][0] == "被" and j + 1 <= end:
         j -= 2  # 被审计单位, 被检查单位: the audited entity, a party
     start = j + 1
     if start < end and _scope_word(words[start][0]):
         start += 1  # 全省审计机关: the party is the audit authorities ("across the province" may stand apart)
-    if start > end or not _is_noun(words[end][1], words[end][0]) \
+    if start > end or not is_noun(words[end][1], words[end][0]) \
             or (words[end][1] in _PRONOUN_FLAGS and not _determined(words[end][1], words[end][0])):
         return None
     if j >= 0 and words[j][0] in _NOT_SUBJECT_AFTER:
@@ -253,7 +261,7 @@ def _subject_before(words: list[tuple[str, str, int]], i: int) -> tuple[int, int
 
 
 #: prepositions that open an adverbial between a subject and its verb (政府要在融资方面为企业提供支持)
-_ADVERBIAL_PREPOSITIONS = frozenset("在 通过 围绕 按照 依托 依靠 根据 结合 针对 从 就 借助 利用 立足".split())
+_ADVERBIAL_PREPOSITIONS = frozenset("在 通过 围绕 按 按照 依照 依托 依靠 根据 结合 针对 从 就 借助 利用 立足".split())
 
 
 def _clause_subject(words: list[tuple[str, str, int]], i: int) -> tuple[int, int] | None:
@@ -296,11 +304,13 @@ def _noun_run(words: list[tuple[str, str, int]], k: int, pivot: bool = False,
     right after a noun and with a noun after it ends the run.  ``to_verb``: the noun of a coverb, which runs to its verb
     (向国务院报告: jieba tags 报告 "to inform; to report" a noun): a word whose first CC-CEDICT sense
     is a verb ends the run."""
-    while k < len(words) and (words[k][1].startswith(("m", "q")) or words[k][0] in ("各", "广大", "各类", "各级")):
-        k += 1
+    while k < len(words) and (words[k][1].startswith(("m", "q")) or words[k][0] in ("各", "广大", "各类", "各级")
+                              or words[k][0] in DETERMINERS):
+        k += 1  # 本单位负责人: "the head of one's own unit"
+    k = _after_relative(words, k)
     kept: list[int] = []
     if k + 2 < len(words) and words[k][0] == "被" and words[k + 1][1].startswith("v") \
-            and _is_noun(words[k + 2][1], words[k + 2][0]):
+            and is_noun(words[k + 2][1], words[k + 2][0]):
         kept, k = [k, k + 1], k + 2  # 被审计单位应当…: the audited entity opens the clause
     while k + 1 < len(words) and _verb_modifies(words, k):
         kept.append(k)  # 审计机关向…: the audit authorities
@@ -308,16 +318,17 @@ def _noun_run(words: list[tuple[str, str, int]], k: int, pivot: bool = False,
     for n in range(k, len(words)):
         w, f, _ = words[n]
         if pivot and kept and f in ("vn", "a") and words[kept[-1]][0] not in _JOINERS and n + 1 < len(words) \
-                and _is_noun(words[n + 1][1], words[n + 1][0]):
+                and is_noun(words[n + 1][1], words[n + 1][0]) \
+                and not all(words[x][0] in load_levels() for x in kept):  # 县/应急/管理局: a level opens a name
             break
         if to_verb and kept and (f.startswith("n") and _verb_first(w) or _table_verb(w)):
             break  # 向区财政局拨付: CC-CEDICT glosses 拨付 "appropriate sum of money", the table knows it a verb
         if w in BEFORE_VERB:
             break  # 督促行政机关依法履职: 依法 (jieba: a noun) opens the next verb phrase; 应当 no party
-        if _is_noun(f, w) or f in ("b", "a", "an", "f") or (kept and w in _JOINERS) or _abbreviation(words, kept, n):
+        if is_noun(f, w) or f in ("b", "a", "an", "f") or (kept and w in _JOINERS) or _abbreviation(words, kept, n):
             kept.append(n)
             continue
-        if kept and w == "的" and n + 1 < len(words) and _is_noun(words[n + 1][1], words[n + 1][0]) \
+        if kept and w == "的" and n + 1 < len(words) and is_noun(words[n + 1][1], words[n + 1][0]) \
                 and words[kept[-1]][1] in ("a", "an", "b"):
             kept.append(n)  # 新的实践: an adjective and 的 before the noun
             continue
@@ -331,6 +342,31 @@ def _noun_run(words: list[tuple[str, str, int]], k: int, pivot: bool = False,
     return first[2], last[2] + len(last[0])
 
 
+#: how many words a relative clause before a party may hold before its 的 (具备/资质 of 具备资质的机构)
+_RELATIVE_WORDS = 3
+
+
+def _after_relative(words: list[tuple[str, str, int]], k: int) -> int:
+    """The first word after a relative clause that opens the noun phrase at ``k`` (委托具备资质的第三方机构,
+    向符合条件的企业发放: a verb and its object, then 的, then the party): where the party's own words
+    begin, or ``k`` when no such clause stands there (为实现目标: a purpose; 领导的): only a verb, then
+    nouns, then 的 and a noun (a numeral or measure word may open it: 第三方)."""
+    # a verb and its object in one jieba word (符合条件, 具备资质: the dictionary's first word a verb)
+    compound = k < len(words) and len(words[k][0]) >= 4 and _verb_first(lx.cedict().segment(words[k][0])[0])
+    if k >= len(words) or not (compound or words[k][1].startswith("v") and words[k][1] != "vn"):
+        return k
+    for n in range(k + 1, min(len(words), k + 1 + _RELATIVE_WORDS)):
+        w, f, _ = words[n]
+        if w == "的":
+            m = n + 1
+            while m < len(words) and words[m][1].startswith(("m", "q")) and m - n <= 2:
+                m += 1
+            return m if (n > k + 1 or compound) and m < len(words) and is_noun(words[m][1], words[m][0]) else k
+        if not is_noun(f, w):
+            return k
+    return k
+
+
 def _table_verb(word: str) -> bool:
     """Whether ``word`` is a verb of the cue table (a verb of giving or a transitive verb)."""
     cues = load_argument_cues()
@@ -342,7 +378,7 @@ def _abbreviation(words: list[tuple[str, str, int]], kept: list[int], n: int) ->
     dictionary lacks, cut into its characters (疾/控/机构 of 疾控机构, 卫/健/委)."""
     return bool(kept) and len(words[n][0]) == 1 and len(words[kept[-1]][0]) == 1 and kept[-1] == n - 1 \
         and lx.HAN.fullmatch(words[n][0]) is not None and n + 1 < len(words) \
-        and _is_noun(words[n + 1][1], words[n + 1][0])
+        and is_noun(words[n + 1][1], words[n + 1][0])
 
 
 #: the passive markers before an agent: A受B委托, A被B聘请 (B acts on A)
@@ -468,11 +504,15 @@ def _carried_subject(zh: str, previous: re.Match[str] | None, verbs: frozenset[s
 
 
 def _opens_with_modal(words: list[tuple[str, str, int]], i: int) -> bool:
-    """Whether the clause opens with a modal, with no subject of its own (应当在2小时内向…报告)."""
+    """Whether the clause opens with no subject of its own: with a modal (应当在2小时内向…报告), or,
+    after a conjunction (并, 同时), with an adverbial preposition or the coverb at ``i`` itself
+    (…，并按季度向银行支付手续费: the subject of the clause before pays)."""
     k = 0
     while k < i and words[k][1] in ("c", "d", "t"):
         k += 1
-    return k < i and words[k][0] in _MODALS
+    if k < i and words[k][0] in _MODALS:
+        return True
+    return k > 0 and words[0][1] == "c" and (k == i or words[k][0] in _ADVERBIAL_PREPOSITIONS)
 
 
 #: the modals that open a clause whose subject is the previous clause's (…后，应当/须/要…)
@@ -501,7 +541,8 @@ def _clause_frames(zh: str, words: list[tuple[str, str, int]], cues: ArgumentCue
             continue
         # 检察机关通过制发检察建议督促…: the subject before the adverbial acts, not the noun inside it
         agent = _clause_subject(words, i) or _subject_before(words, i)
-        if agent is None and _opens_with_modal(words, i):
+        carried_over = agent is None and _opens_with_modal(words, i)
+        if carried_over:
             agent = carried()
         if agent is None or (kind == "coverb" and zh[:agent[0]].endswith("以")):
             continue  # 以企业为主体: 为 is "as", no coverb
@@ -513,7 +554,8 @@ def _clause_frames(zh: str, words: list[tuple[str, str, int]], cues: ArgumentCue
             if patient is not None and patient[0] == at + len(w):
                 continue  # 受A委托B…: two objects, no clear reading
             patient = passive  # 该公司受市政府委托: the government entrusts the company
-        if patient is None or patient[0] - (at + len(w)) > 3:
+        opened = words[_after_relative(words, k)][2] if k < len(words) else at + len(w)  # after a relative clause
+        if patient is None or patient[0] - opened > 3:
             continue
         if kind == "coverb":
             if zh[patient[1]:patient[1] + 1] == "所":
@@ -528,8 +570,9 @@ def _clause_frames(zh: str, words: list[tuple[str, str, int]], cues: ArgumentCue
             continue  # 为人工智能时代带来的突破 (a relative clause), 在政府支持下 (a noun): no clear roles
         a, b = zh[slice(*agent)], zh[slice(*patient)]
         clause = zh[min(words[0][2], agent[0], patient[0]):words[-1][2] + len(words[-1][0])]
+        own = zh[words[0][2]:words[-1][2] + len(words[-1][0])]  # a carried subject's clause is its own
         if a == b or (len(a) > 1 and a in b) or (len(b) > 1 and b in a) or not named_once(clause, a) \
-                or not named_once(clause, b):
+                or not named_once(own if carried_over else clause, b):
             # once in its clause: a party the sentence names again elsewhere (律师事务所指派律师…，补贴
             # 由法律援助机构向律师支付) is read at the English verb that renders this clause's
             continue
@@ -551,10 +594,10 @@ def _undergo_frame(zh: str, words: list[tuple[str, str, int]], i: int, cues: Arg
     last = v - 1 - (words[v - 1][0] == "的")
     if words[last][0] != "的" and last - 1 > i and words[last - 1][0] == "的" and words[last][1].startswith(("n", "v")):
         last -= 2  # 接受审计机关的审计监督, 接受县级医院的技术指导: a word names the kind of V
-    if last <= i or not _is_noun(words[last][1], words[last][0]) \
+    if last <= i or not is_noun(words[last][1], words[last][0]) \
             or any(words[n][0] in _CLAUSE_END or words[n][0] == "的" for n in range(i + 1, last + 1)):
         return None
-    if v + 1 < len(words) and _is_noun(words[v + 1][1], words[v + 1][0]) and words[v + 1][0] not in cues.transitive:
+    if v + 1 < len(words) and is_noun(words[v + 1][1], words[v + 1][0]) and words[v + 1][0] not in cues.transitive:
         return None  # 接受政府支持企业的做法: V has an object of its own, no clear roles
     agent = (words[i + 1][2], words[last][2] + len(words[last][0]))
     a, b = zh[slice(*agent)], zh[slice(*subject)]
@@ -589,7 +632,7 @@ _PREPOSITIONS = frozenset(BREAK_WORDS - {"and", "or", "but", "while", "when", "t
 _PUNCT = ",;:()—–\"“”.!?"
 #: families whose verb passes something to a receiver ("provide services to SMEs", "support for SMEs")
 _GIVING = frozenset({"benefit", "toward", "provide", "help", "foster", "guide", "encourage", "drive", "entrust",
-                     ""})
+                     "report", ""})
 #: families whose English verb takes its receiver after "with" or "to" besides "for": "cooperate
 #: with the audit office" (配合), "submit to the higher level" (服从)
 _RECEIVER_PREPOSITIONS = {"assist": frozenset({"to", "for", "with"}), "obey": frozenset({"to", "with"})}
@@ -622,6 +665,8 @@ def _subject(en: str, tokens: list[lx.Token], k: int, at: set[int], possessor: b
     courts is supervised" says the courts' work undergoes it (对法院的工作进行监督); with an active
     verb "the growth of SMEs drives …" says nothing of what SMEs do."""
     i = _skip_back(en, tokens, k - 1, _AUX)
+    if i >= 1 and tokens[i].text.lower() == "and" and i not in at:
+        return _coordinated_subject(en, tokens, i, at)
     pivot = _passive_pivot(en, tokens, i, k)
     if pivot is not None:
         i = pivot  # "SMEs are encouraged to provide …": SMEs provide
@@ -650,6 +695,30 @@ def _subject(en: str, tokens: list[lx.Token], k: int, at: set[int], possessor: b
             and not _pivot_object(en, tokens, start):
         return None  # "a plan to upgrade industrial chains": the plan does not upgrade
     return i
+
+
+def _coordinated_subject(en: str, tokens: list[lx.Token], i: int, at: set[int]) -> int | None:
+    """The subject of a verb that "and" at ``i`` joins to an earlier one of its sentence ("the bureau
+    is responsible for the fund, and receives money from hospitals": the bureau receives): the actor
+    word right before the first finite verb or auxiliary of the sentence, or None when another word
+    stands there."""
+    start = i
+    while start > 0 and not any(c in ".;:!?" for c in en[tokens[start - 1].end:tokens[start].start]):
+        start -= 1
+    for v in range(start + 1, i):
+        low = tokens[v].text.lower()
+        finite = low in _BE or low in _FINITE_AUX or (
+            low not in lx.STOPWORDS and not low.endswith("ing") and is_verb_form(low)
+            and not is_past_participle(low))
+        if v in at or not finite or _broken(en, tokens, v - 1, v):
+            continue
+        j = _skip_back(en, tokens, v - 1, _AUX - _FINITE_AUX)
+        return j if j in at else None
+    return None
+
+
+#: the auxiliaries that open a finite verb phrase after its subject ("the bureau will …")
+_FINITE_AUX = frozenset("has have had will would can could may might shall should must do does did".split())
 
 
 #: the pronouns a main clause opens with after a clause of condition ("…, they shall …")
@@ -783,19 +852,52 @@ def _object(en: str, tokens: list[lx.Token], k: int, at: set[int]) -> int | None
     return _phrase_after(en, tokens, k, at, joiners=frozenset())
 
 
+#: how far the receiver of a verb of handing on may stand after it: the thing handed on is often a
+#: long phrase ("refer leads on illegal land use uncovered during inspections to the authorities")
+_HANDING_REACH = 16
+#: the words that open an inserted list of examples between two commas ("…, such as A or B, to …")
+_EXAMPLE_OPENERS = ("such as", "including", "for example", "for instance", "e.g.")
+
+
 def _after_preposition(en: str, tokens: list[lx.Token], k: int, at: set[int], preps: frozenset[str],
                        reach: int = 8) -> int | None:
-    """An actor word after one of ``preps`` later in the verb's phrase ("provide services to SMEs")."""
-    for p in range(k + 1, min(len(tokens), k + 1 + reach)):
-        if _broken(en, tokens, p - 1, p) or tokens[p].text.lower() in _RELATIVE:
+    """An actor word after one of ``preps`` later in the verb's phrase ("provide services to SMEs");
+    an inserted list of examples between commas is stepped over ("refer leads, such as A or B, to C")."""
+    p, resumed = k + 1, -1
+    while p < min(len(tokens), k + 1 + reach):
+        if p != resumed and _broken(en, tokens, p - 1, p):
+            close = _example_insert(en, tokens, p)
+            if close is None:
+                return None
+            reach += close - p
+            p = resumed = close
+            continue
+        if tokens[p].text.lower() in _RELATIVE:
             return None
         if tokens[p].text.lower() in preps:
             if p + 1 < len(tokens) and p + 1 not in at and tokens[p].text.lower() == "to" \
                     and is_base_verb(tokens[p + 1].text):
+                p += 1
                 continue  # "to help": an infinitive
             j = _phrase_after(en, tokens, p, at)
             if j is not None:
                 return j
+        p += 1
+    return None
+
+
+def _example_insert(en: str, tokens: list[lx.Token], p: int) -> int | None:
+    """The token after an inserted list of examples that opens at token ``p`` after a comma and
+    closes at the next comma (", such as A or B, to …"), or None: only a comma may break there, and
+    the insert runs at most twenty words."""
+    if en[tokens[p - 1].end:tokens[p].start].strip() != "," or not en[tokens[p].start:].lower().startswith(_EXAMPLE_OPENERS):
+        return None
+    for q in range(p + 1, min(len(tokens), p + 21)):
+        gap = en[tokens[q - 1].end:tokens[q].start]
+        if gap.strip() == ",":
+            return q
+        if any(c in _PUNCT for c in gap):
+            return None
     return None
 
 
@@ -845,7 +947,8 @@ def _readings_at(en: str, tokens: list[lx.Token], k: int, at: set[int], family: 
         out.append(Reading("agent", j, k, f"the subject of '{verb}'"))
     if (j := _object(en, tokens, k, at)) is not None:
         out.append(Reading("patient", j, k, f"the object of '{verb}'"))
-    if giving and (j := _after_preposition(en, tokens, k, at, giving)) is not None:
+    reach = _HANDING_REACH if family == "provide" else 8
+    if giving and (j := _after_preposition(en, tokens, k, at, giving, reach=reach)) is not None:
         out.append(Reading("patient", j, k, f"the receiver after '{verb}'"))
     if family != "cause" and (j := _after_preposition(en, tokens, k, at, frozenset({"from"}), reach=3)) is not None:
         out.append(Reading("agent", j, k, f"the source of '{verb}' ('from')"))

@@ -38,18 +38,21 @@ _HEAD = re.compile(rf"\b({HEAD_NOUNS})s?\b")
 #:   char        a one-character head that ends a name after a word of its own (咨询 + 委)
 #:   government  a government body's one-character head, the same field at every level (人社部, 市人社局)
 #:   local       it ends a local government body's name (省审计厅, 市市场监管局)
+#:   party       besides the party nouns (qa/data/party_nouns.tsv) and the government heads, it ends the
+#:               name of a party that prepares or decides a matter (qa/submission_roles.py: 市政府, 领导小组)
 _SUFFIX_USES = (
     ("部", "heads name char government"), ("委", "heads name char government local"),
     ("局", "heads name char government local"), ("署", "heads name char government"),
     ("办", "heads name char government local"), ("厅", "heads name char government local"),
-    ("院", "name char"), ("委员会", "heads name local"), ("银行", "heads name"), ("协会", "heads name"),
+    ("院", "name char"), ("委员会", "heads name local party"), ("银行", "heads name"), ("协会", "heads name"),
     ("联合会", "heads name"), ("商会", "heads name"), ("学会", "heads name"), ("研究会", "name"),
-    ("促进会", "name"), ("基金会", "heads name"), ("联谊会", "name"), ("公司", "heads name"),
-    ("集团", "heads name"), ("中心", "heads name"), ("大学", "heads name"), ("组织", "name"), ("机构", "name"),
+    ("促进会", "name"), ("基金会", "heads name"), ("联谊会", "name"), ("公司", "heads name party"),
+    ("集团", "heads name party"), ("中心", "heads name party"), ("大学", "heads name"), ("组织", "name"), ("机构", "name"),
     ("联盟", "name"), ("基金", "name"), ("研究院", "heads"), ("研究所", "heads"), ("研究中心", "heads"),
     ("办公室", "heads"), ("办公厅", "heads"), ("科学院", "heads"), ("工程院", "heads"), ("学院", "heads"),
-    ("党校", "heads"), ("医院", "heads"), ("法院", "heads"), ("检察院", "heads"), ("总局", "heads"),
+    ("党校", "heads"), ("医院", "heads"), ("法院", "heads party"), ("检察院", "heads party"), ("总局", "heads"),
     ("设计院", "heads"), ("所", "heads"), ("社", "heads"), ("台", "heads"), ("站", "heads"), ("会", "heads"),
+    ("政府", "party"), ("小组", "party"),
 )
 
 
@@ -67,6 +70,8 @@ HEAD_CHARS = frozenset(_with_use("char"))
 GOVERNMENT_CHARS = "".join(_with_use("government"))
 #: the suffixes of a local government body's name (厅 a provincial department, 局 a bureau …)
 LOCAL_SUFFIXES = _with_use("local")
+#: the other heads of a party's name that the roles check reads (政府, 委员会, 法院, 小组 …)
+PARTY_SUFFIXES = _with_use("party")
 #: a suffix's heads are used only when this many real names show them (厅 has one: not enough)
 MIN_NAMES = 5
 _CAP = r"[A-Z][A-Za-z'’\-]*"

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from qa import lexicons as lx
 from qa.actor_names import load_party_nouns
-from qa.body_heads import GOVERNMENT_CHARS
+from qa.body_heads import GOVERNMENT_CHARS, PARTY_SUFFIXES
 from qa.role_agency import BREAK_WORDS as _BREAK
 
 _STOP = "，,。；;：:！!？?（）()“”\"《》"
@@ -36,8 +36,6 @@ _SUBMIT = re.compile(rf"(?:报送|报请|提交|上报|呈报|报)(?P<b>[^{_STOP
 _BY = re.compile(rf"由(?P<a>[^{_STOP}由报]{{2,24}})|经(?P<e>[^{_STOP}经报]{{2,20}}?)(?=审核|审查|初审|审定|研究|同意)")
 #: A V的 (省级医保部门制定的方案): the party that made what goes up
 _MADE_BY = re.compile(rf"(?P<a>[^{_STOP}的]{{2,24}}?)(?:制定|编制|拟定|起草|提出|制订|形成|作出|做出|提交)的")
-#: the last characters of a body's name besides the party nouns and the government suffixes
-_OTHER_HEADS = ("政府", "委员会", "法院", "检察院", "中心", "小组", "公司", "集团")
 
 #: English verbs of deciding, of examining, and of passing a matter up
 DECIDE = "approve ratify authorize authorise endorse sanction decide"
@@ -70,7 +68,7 @@ class Submission:
 
 @lru_cache(maxsize=1)
 def _party_ends() -> tuple[str, ...]:
-    return tuple(n for n, _ in load_party_nouns()) + tuple(GOVERNMENT_CHARS) + _OTHER_HEADS
+    return tuple(n for n, _ in load_party_nouns()) + tuple(GOVERNMENT_CHARS) + PARTY_SUFFIXES
 
 
 def party_name(text: str) -> bool:
@@ -89,7 +87,7 @@ def _party_prefix(text: str) -> str:
     return ""
 
 
-def _party_suffix(text: str) -> str:
+def party_suffix(text: str) -> str:
     """The body named at the end of ``text``: from the last point after which it is one name (省级医保部门
     of 省级医保部门); the longest tail that ends in a head noun and opens with no verb or particle."""
     if not text.endswith(_party_ends()):
@@ -121,7 +119,7 @@ def parse_submissions(zh: str) -> list[Submission]:
         if not a:
             made = _MADE_BY.search(before)
             if made is not None:
-                a = _party_suffix(made.group("a"))
+                a = party_suffix(made.group("a"))
                 at = sentence_start + made.end("a") - len(a)
         if len(a) < 2 or a == b or a in b or b in a:
             continue

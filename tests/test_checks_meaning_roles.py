@@ -422,3 +422,109 @@ def test_a_pronoun_after_a_clause_of_condition_stands_for_its_subject():
     # a pronoun after a clause that does not open the sentence with a condition stands for nothing read
     assert flags(zh, "The cases found during inspections by the district public security sub-bureau matter, "
                      "and they shall be referred to the district tax bureau.") == []
+
+
+def test_a_word_of_manner_between_de_and_the_lead_verb():
+    # 在A的统一领导下 / 在A的业务指导下, and B before 在 when the clause after the comma has no subject
+    swapped_then_clean("区卫生健康局在市卫生健康委的业务指导下，对辖区内医疗机构实施监督检查。",
+                       "Under the professional guidance of the district health bureau, the municipal health "
+                       "commission supervises and inspects medical institutions in the district.",
+                       "Under the professional guidance of the municipal health commission, the district health "
+                       "bureau supervises and inspects medical institutions in the district.")
+    swapped_then_clean("县教育局在市教育局的统一领导下，对全县中小学开展安全检查。",
+                       "Under the unified leadership of the county education bureau, the municipal education bureau "
+                       "carries out safety inspections of schools across the county.",
+                       "Under the unified leadership of the municipal education bureau, the county education bureau "
+                       "carries out safety inspections of schools across the county.")
+
+
+def test_unified_command_leads_and_the_assisting_party_follows():
+    # 由A统一指挥，B协助: "under the unified command of A, with B assisting"
+    swapped_then_clean("防汛抢险由市水务局统一指挥，区城管局协助。",
+                       "Flood rescue is under the unified command of the district urban management bureau, with the "
+                       "municipal water affairs bureau assisting.",
+                       "Flood rescue is under the unified command of the municipal water affairs bureau, with the "
+                       "district urban management bureau assisting.")
+
+
+def test_the_marker_after_an_enumeration_gives_each_party_its_role():
+    # "with A taking the lead and B, C and other departments providing support"
+    swapped_then_clean("由市商务局牵头，市财政局、市税务局等部门配合，制定促消费实施方案。",
+                       "An implementation plan for boosting consumption will be drawn up, with the municipal finance "
+                       "bureau taking the lead and the municipal commerce bureau, the municipal tax bureau and other "
+                       "departments providing support.",
+                       "An implementation plan for boosting consumption will be drawn up, with the municipal commerce "
+                       "bureau taking the lead and the municipal finance bureau, the municipal tax bureau and other "
+                       "departments providing support.")
+
+
+def test_a_list_of_examples_between_commas_does_not_hide_the_receiver():
+    swapped_then_clean("对执法中发现的涉嫌犯罪线索，县农业农村局应当及时移送县公安局。",
+                       "The county public security bureau shall promptly transfer leads on suspected crimes found "
+                       "during law enforcement, such as selling fake seeds or illegal fishing, to the county "
+                       "agriculture and rural affairs bureau.",
+                       "The county agriculture and rural affairs bureau shall promptly transfer leads on suspected "
+                       "crimes found during law enforcement, such as selling fake seeds or illegal fishing, to the "
+                       "county public security bureau.")
+
+
+def test_informing_a_party_makes_it_the_one_informed():
+    # A通报/报告B: A informs B ("notify B"), not "A is notified by B"
+    swapped_then_clean("县气象局应当及时通报县应急管理局，并做好预警信息发布。",
+                       "The county meteorological bureau shall be promptly notified by the county emergency "
+                       "management bureau and shall issue early warning information.",
+                       "The county meteorological bureau shall promptly notify the county emergency management "
+                       "bureau and shall issue early warning information.")
+
+
+def test_paired_assistance_keeps_the_helper_and_the_helped():
+    # A定点帮扶B / A对口援助B: a verbal noun before the verb says how, it is no part of A; a place
+    # name's other spelling in CC-CEDICT (Kashgar) names it too
+    swapped_then_clean("深圳市人民医院定点帮扶昌都市人民医院，派出医生开展驻点诊疗。",
+                       "Shenzhen People's Hospital has received targeted assistance from Qamdo People's Hospital, "
+                       "sending doctors to provide on-site treatment.",
+                       "Shenzhen People's Hospital has provided targeted assistance to Qamdo People's Hospital, "
+                       "sending doctors to provide on-site treatment.")
+    assert "kashgar" in actor_lemmas("喀什地区总工会")
+    frame, = [f for f in parse_frames("上海市总工会对口援助喀什地区总工会。") if f.verb == "援助"]
+    assert frame.agent == "上海市总工会"
+
+
+def test_a_relative_clause_before_the_object_and_a_subject_carried_over():
+    frame, = parse_frames("省交通运输厅委托具备资质的检测机构开展桥梁评估。")
+    assert (frame.agent, frame.patient) == ("省交通运输厅", "检测机构")
+    # …，并按季度向B支付: the subject of the clause before pays
+    zh = "区人社局与商业银行签订代发协议，并按季度向银行支付手续费。"
+    assert not [f for f in parse_frames(zh) if f.patient == "银行" and f.agent == "季度"]
+
+
+def test_a_city_that_stages_an_event_may_be_said_to_host_it():
+    # 由A主办，B市承办: sport writes "organised by A and hosted by B" when B is a city, not a body
+    zh = "亚洲杯足球赛由亚洲足球联合会主办，杭州市承办。"
+    assert flags(zh, "The Asian Cup is organised by the Asian Football Confederation and hosted by the city "
+                     "of Hangzhou.") == []
+    # a body that runs the event is read as before (the fairs' "hosted by A … organized by B")
+    zh = "本届花卉博览会由省林业局主办，市园林绿化中心承办。"
+    swapped_then_clean(zh, "The flower expo was hosted by the municipal landscaping centre and organized by the "
+                           "provincial forestry bureau.",
+                       "The flower expo was hosted by the provincial forestry bureau and organized by the "
+                       "municipal landscaping centre.")
+
+
+def test_the_steps_of_a_chain_keep_their_order_whatever_their_verbs():
+    # 先经A审核同意，再报B审批: A first, then B; "first … B … and then … A" reverses the order even when
+    # both steps are approvals (no verb of a first step to read)
+    swapped_then_clean("民办学校设立分校须先经区教育局审核同意，再报市教育局审批。",
+                       "A private school setting up a branch campus must first obtain the consent of the municipal "
+                       "education bureau and then seek approval from the district education bureau.",
+                       "A private school setting up a branch campus must first obtain the consent of the district "
+                       "education bureau and then seek approval from the municipal education bureau.")
+    swapped_then_clean("重大项目变更须经县财政局审核同意后报市财政局批准。",
+                       "Changes to major projects must first be endorsed by the municipal finance bureau and then "
+                       "approved by the county finance bureau.",
+                       "Changes to major projects must first be endorsed by the county finance bureau and then "
+                       "approved by the municipal finance bureau.")
+    # no "then": the English says no order to read
+    assert flags("重大项目变更须经县财政局审核同意后报市财政局批准。",
+                 "Changes to major projects need the municipal finance bureau's approval after the county finance "
+                 "bureau has endorsed them.") == []

@@ -859,3 +859,58 @@ def test_compound_terms_of_words_no_dictionary_lists_and_of_suffixed_modifiers()
     assert compounds["菜单式服务"] == 3
     # a phrase said once per text, however many texts, with other words around it, is still no term
     assert "覆盖全部社区" not in {t for t, n in compounds.items() if n >= 3}
+
+
+# a term each sentence of one document renders its own way (terminology.scattered_flags): sentences
+# of our own in the style of a provincial ecology bulletin
+WETLAND = ["今年以来，全省深入推进重点湿地保护修复工程。", "截至10月底，重点湿地保护修复工程已完成投资12亿元。",
+           "各市要将重点湿地保护修复工程纳入年度考核。", "省林业局将对重点湿地保护修复工程开展绩效评价。"]
+WETLAND_SCATTERED = [("Since the start of the year, the province has pressed ahead with the key wetland protection "
+                     "and restoration project."),
+                     ("By the end of October, 1.2 billion yuan had been invested in the major marsh rehabilitation "
+                     "scheme."),
+                     "Cities should include the priority wetland recovery programme in their annual assessments.",
+                     ("The provincial forestry bureau will evaluate the performance of the important swamp repair "
+                     "works.")]
+WETLAND_RIGHT = [("Since the start of the year, the province has pressed ahead with the key wetland protection and "
+                 "restoration project."),
+                 ("By the end of October, 1.2 billion yuan had been invested in the key wetland protection and "
+                 "restoration project."),
+                 ("Cities should include the key wetland protection and restoration project in their annual "
+                 "assessments."),
+                 ("The provincial forestry bureau will evaluate the performance of the key wetland protection and "
+                 "restoration project.")]
+
+
+def _doc(zh: list[str], en: list[str]) -> list[Pair]:
+    return [Pair(id=k + 1, zh=z, en=e) for k, (z, e) in enumerate(zip(zh, en))]
+
+
+def test_a_term_rendered_a_new_way_in_nearly_every_sentence_is_flagged():
+    flags = terminology.check_consistency(Context(pairs=_doc(WETLAND, WETLAND_SCATTERED)))
+    assert flags and all(f.check == "term-consistency" and f.severity == "minor" for f in flags)
+    assert terminology.check_consistency(Context(pairs=_doc(WETLAND, WETLAND_RIGHT))) == []
+
+
+def test_translations_of_one_source_by_several_translators_are_no_scattered_document():
+    # a memory: each source sentence twice, by two translators who word the term differently
+    pairs = [Pair(id=k + 1, zh=z, en=e) for k, (z, e) in enumerate(
+        [(z, e) for z, e in zip(WETLAND, WETLAND_SCATTERED)] + [(z, e) for z, e in zip(WETLAND, WETLAND_RIGHT)])]
+    renderings = terminology.find_renderings(Context(pairs=pairs), "湿地保护修复", "frequent", pairs)
+    assert terminology.scattered_flags(Context(pairs=pairs), "湿地保护修复", pairs, renderings) == []
+
+
+def test_a_word_jieba_cuts_by_its_context_counts_wherever_it_stands():
+    # 田长制 (no dictionary word): jieba finds it in two sentences and cuts it apart in two (田长/制,
+    # 将田/长制); it is said four times
+    texts = ("全省全面推行田长制，建立五级田长体系。", "各地以田长制为抓手推进耕地保护。",
+             "省委将田长制落实情况纳入考核。", "下一步将推动田长制从有名向有实转变。")
+    frequent, _ = terminology._term_counts(texts)
+    assert frequent["田长制"] == 4
+    assert frequent.get("将田", 0) < 3  # a cut through the term is counted where jieba made it only
+
+
+def test_a_neighbour_of_the_head_is_no_rendering_when_the_rest_follows():
+    # 'million workers' is no rendering of 新就业形态劳动者 when 'in new forms of employment' follows
+    words = terminology.read_words("More than 10 million workers in new forms of employment have joined unions.")
+    assert terminology._anchored_rendering(words, "就业形态劳动者", frozenset()) is None

@@ -236,7 +236,7 @@ def _anchored_rendering(words: Words, term: str, other: frozenset[str]) -> str |
         return None
     glossed = _piece_union(term)
     lemmas, reach, stop = words.lemmas, words.reach, lx.STOPWORDS
-    best: tuple[tuple[int, int], tuple[int, int]] | None = None
+    best: tuple[tuple[int, int], tuple[int, int], int, frozenset[int]] | None = None
     # the windows of words.ngrams(3) in their order, read by index: a window holding a stopword or
     # a word of ``other`` is skipped, and so is every longer one from the same word
     for i in range(len(lemmas)):
@@ -259,8 +259,25 @@ def _anchored_rendering(words: Words, term: str, other: frozenset[str]) -> str |
                 continue
             rank = (len(used), -len(key))
             if best is None or rank > best[0]:
-                best = (rank, (i, j))
-    return words.text[words.starts[best[1][0]]:words.ends[best[1][1]]] if best else None
+                best = (rank, (i, j), free, frozenset(used))
+    if best is None or (best[2] and _rest_follows(lemmas, best[1][1], pieces, best[3])):
+        return None
+    return words.text[words.starts[best[1][0]]:words.ends[best[1][1]]]
+
+
+#: how many words after an anchored window the term's other pieces may stand ("workers in new forms
+#: of employment": the window 'million workers' sees only the head)
+_REST_REACH = 6
+
+
+def _rest_follows(lemmas: list[str], end: int, pieces: tuple[frozenset[str], ...], used: frozenset[int]) -> bool:
+    """Whether the glosses of the pieces a window with a free word left unused follow it closely: the
+    term is then said around prepositions with its head first ('workers in new forms of employment'
+    for 新就业形态劳动者), and the window's free word ('million', 'delivery') is a neighbour, not the
+    term's rendering."""
+    rest = [p for k, p in enumerate(pieces) if k not in used and p]
+    after = set(lemmas[end + 1:end + 1 + _REST_REACH])
+    return bool(rest) and sum(1 for p in rest if p & after) * 2 >= len(rest)
 
 
 @lru_cache(maxsize=4096)
@@ -311,7 +328,8 @@ def _recurring_compounds(zh_texts: tuple[str, ...]) -> Counter:
 
 
 #: the word classes a compound term is made of: nouns, verbs, adjectives, distinguishing words, abbreviations
-_CONTENT_TAGS = ("n", "v", "a", "b", "j")
+#: and the fixed expressions jieba tags "i" or "l" (事故隐患 of 重大事故隐患: "hidden danger of accidents")
+_CONTENT_TAGS = ("n", "v", "a", "b", "j", "i", "l")
 #: the fewest characters of such a compound (two words of two characters)
 _COMPOUND_CHARS = 4
 #: a compound is a term when each of its words occurs inside it in at least this share of the
@@ -352,6 +370,7 @@ def _term_counts(zh_texts: tuple[str, ...]) -> tuple[Counter, Counter]:
     compound_parts: dict[str, tuple[str, ...]] = {}
     word_texts: Counter = Counter()  # in how many distinct texts each word occurs
     seen: set[str] = set()  # every word jieba produced here, new words included (数字经济)
+    single: set[str] = set()  # the noun terms jieba cut out as one word (not two words side by side)
 
     def real(word: str, flag: str) -> bool:
         return word in cd or bool(jieba.dt.FREQ.get(word)) or flag.startswith("n")
@@ -375,6 +394,7 @@ def _term_counts(zh_texts: tuple[str, ...]) -> tuple[Counter, Counter]:
         for k, (w, f) in enumerate(tagged):
             if len(w) >= 3 and lx.HAN.fullmatch(w[0]) and f.startswith(_NOUNISH[:3]) and real(w, f):
                 counts[w] += times
+                single.add(w)
             if k + 1 < len(tagged):
                 (a, fa), (b, fb) = tagged[k], tagged[k + 1]
                 if (len(a) >= 2 and len(b) >= 2 and lx.HAN.search(a) and lx.HAN.search(b)
@@ -387,6 +407,8 @@ def _term_counts(zh_texts: tuple[str, ...]) -> tuple[Counter, Counter]:
         joined = _joined_characters(tagged, cd)
         word_texts.update({w for w, _ in joined})
         _count_compounds(joined, compound_word, compounds, compound_edges, compound_parts)
+
+    _count_unlisted(counts, zh_texts, lambda w: w in single and w not in cd and not jieba.dt.FREQ.get(w))
 
     def cuts_through(term: str, word: str) -> bool:
         return bool(word) and (dictionary_word(word) or counts.get(word, 0) > counts[term])
@@ -409,6 +431,28 @@ def _term_counts(zh_texts: tuple[str, ...]) -> tuple[Counter, Counter]:
             del compounds[term]  # 推动 + 数字经济: a part the text mostly uses without the other
     _drop_held(compounds, compounds | counts)
     return counts, compounds
+
+
+def _count_unlisted(counts: Counter, zh_texts: tuple[str, ...], unlisted) -> None:
+    """Count each noun word no dictionary lists (林长制, found by jieba's model) wherever its characters
+    stand, not only where jieba cut it out: jieba cuts an unknown word by its context (以林长制为抓手,
+    将林长制落实: 林长/制, 将林/长制), so the same term would count once where it is said four times.
+    One pass over the distinct texts, looking up the unlisted words by their first character."""
+    words = [w for w in counts if unlisted(w)]
+    if not words:
+        return
+    lengths: dict[str, set[int]] = defaultdict(set)
+    for w in words:
+        lengths[w[0]].add(len(w))
+    wanted = set(words)
+    found: Counter = Counter()
+    for text, times in Counter(zh_texts).items():
+        for i, c in enumerate(text):
+            for n in lengths.get(c, ()):
+                if text[i:i + n] in wanted:
+                    found[text[i:i + n]] += times
+    for w, n in found.items():
+        counts[w] = max(counts[w], n)
 
 
 def _drop_held(counts: Counter, holding: Counter) -> None:
@@ -888,7 +932,8 @@ def check_consistency(ctx: Context) -> list[Flag]:
             # readings, which need a noun phrase
             renderings = find_renderings(ctx, term, "frequent", occ, words)
             flags.extend(_grouped_flags(ctx, term, "frequent", occ, words, renderings)
-                         or slot_flags(ctx, term, occ, renderings, words))
+                         or slot_flags(ctx, term, occ, renderings, words)
+                         or scattered_flags(ctx, term, occ, renderings))
             continue
         renderings = find_renderings(ctx, term, kind, occ, words)
         found = _grouped_flags(ctx, term, kind, occ, words, renderings)
@@ -900,6 +945,8 @@ def check_consistency(ctx: Context) -> list[Flag]:
         if not found and kind == "frequent" and len(occ) >= 3:
             # nor the phrases: read each pair's slot (synonyms no gloss reaches)
             found = slot_flags(ctx, term, occ, renderings, words)
+        if not found and kind == "frequent":
+            found = scattered_flags(ctx, term, occ, renderings)
         flags.extend(found)
     return flags
 
@@ -1054,6 +1101,53 @@ def slot_flags(ctx: Context, term: str, occ: list[Pair], renderings: list[Render
     deviating = [Rendering(r.pair.id, r.text, _key(r.text), "slot") for _, r in sorted(odd, key=lambda o: o[1].pair.id)]
     return deviation_flags(ctx, term, (main[0].text, [r.pair.id for r in main]), deviating,
                            severity="minor", pairs=occ, name_others=True)
+
+
+#: the fewest sentences of one document a scattered term needs, each read by the glosses
+_SCATTER_TEXTS = 4
+#: the fewest different renderings among them (by their content words, two that share one counted as
+#: one: 'major accident hazards', 'major potential accident hazards')
+_SCATTER_GROUPS = 3
+
+
+def scattered_flags(ctx: Context, term: str, occ: list[Pair], renderings: list[Rendering]) -> list[Flag]:
+    """Flags on a term that a document renders a different way nearly every time it says it, so no
+    rendering dominates ('major accident hazards', 'serious hidden dangers', 'significant safety
+    loopholes', 'grave dangers' for 重大事故隐患): the dominance the other readings need never forms.
+
+    Only within a document: every occurrence must be in a sentence of its own (a memory that holds
+    one source sentence translated by several translators or systems varies by translator, not
+    by inconsistency: nothing is read there), at least ``_SCATTER_TEXTS`` of them read by the
+    glosses, in ``_SCATTER_GROUPS`` renderings or more, the most used one by at most half of them.
+    The first rendering stands as the one to follow; the others are flagged (minor).
+    """
+    if len(occ) < _SCATTER_TEXTS or len(renderings) < _SCATTER_TEXTS or len({p.zh for p in occ}) < len(occ):
+        return []
+    groups: list[tuple[set[str], list[Rendering]]] = []
+    for r in sorted(renderings, key=lambda r: r.pair_id):
+        stems = term_slots.content_stems(r.key)
+        if not stems:
+            return []
+        # renderings that share a content word are one group: windows cut from one phrase at different
+        # places ('self-driving', 'driving taxis'; 'Tianjin Chow', 'Financial Center') are no renamings
+        met = [g for g in groups if g[0] & stems]
+        if not met:
+            groups.append((set(stems), [r]))
+            continue
+        keep = met[0]
+        for g in met[1:]:
+            keep[0].update(g[0])
+            keep[1].extend(g[1])
+            groups.remove(g)
+        keep[0].update(stems)
+        keep[1].append(r)
+    if len(groups) < _SCATTER_GROUPS or 2 * max(len(g[1]) for g in groups) > len(renderings):
+        return []
+    groups.sort(key=lambda g: min(r.pair_id for r in g[1]))
+    main = sorted(groups[0][1], key=lambda r: r.pair_id)
+    odd = sorted((r for _, rs in groups[1:] for r in rs), key=lambda r: r.pair_id)
+    return deviation_flags(ctx, term, (main[0].text, [r.pair_id for r in main]), odd, severity="minor",
+                           pairs=occ, name_others=True)
 
 
 def _pair_en(occ: list[Pair], pair_id: int) -> str:
