@@ -532,3 +532,38 @@ def test_a_provincial_department_rendered_as_a_court_beside_the_other_department
     assert len(flagged) == 1 and flagged[0].severity == "minor" and "司法厅" in flagged[0].message
     assert run(zh, "The Provincial Department of Justice, together with the Provincial Department of Finance, "
                    "issued measures on managing legal aid funds.") == []
+
+
+PROSECUTION = "区人民检察院依法对三名犯罪嫌疑人提起公诉。"
+
+
+def test_a_loose_word_for_the_act_does_not_excuse_a_wrong_body_name():
+    # "prosecution" says what 公诉 is; the body that brings it is named as a court
+    flag = one_major_then_clean(
+        PROSECUTION, "The district people's court brought a public prosecution against three suspects.",
+        "The district people's procuratorate brought a public prosecution against three suspects.")
+    assert flag.en[slice(*flag.en_spans[0])].lower() == "people's court"
+    # the body's people, or a bare "court" the case goes before, name no other body
+    assert run(PROSECUTION, "District prosecutors brought a public prosecution against three suspects in "
+                            "the court.") == []
+
+
+STANDING = "《城市绿化条例》已经市人大常委会审议通过。"
+
+
+def test_standing_committee_rendered_as_the_congress():
+    one_major_then_clean(STANDING, "The urban greening regulations were adopted by the Municipal People's Congress.",
+                         "The urban greening regulations were adopted by the Standing Committee of the Municipal "
+                         "People's Congress.")
+    assert run(STANDING, "The urban greening regulations were adopted by the city's legislature.") == []
+    # the congress and its standing committee both named
+    assert run("市人大及其常委会加强地方立法。",
+               "The municipal people's congress and its standing committee stepped up local legislation.") == []
+
+
+def test_lower_case_local_body_of_another_kind():
+    zh = "区疾病预防控制中心发布夏季防暑提示。"
+    flags = run(zh, "The district disease prevention and control bureau issued a summer heat advisory.")
+    assert [(f.severity, f.en[slice(*f.en_spans[0])]) for f in flags] == \
+        [("minor", "district disease prevention and control bureau")]
+    assert run(zh, "The district disease prevention and control centre issued a summer heat advisory.") == []

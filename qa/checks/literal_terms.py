@@ -26,6 +26,10 @@ Any two-to-four-character dictionary word is also flagged (minor) when an Englis
 its characters one by one and shares no word with its senses: "stride-across" for 跨越式 'leap-
 forward', "bottom seat" for 底座 'base' (``qa/calque.py`` has the evidence and its safeguards).
 
+A word CEDICT marks figurative whose other sense is its literal reading in one field (擦边球 '(table
+tennis) edge ball') is flagged when the English gives that sense in a sentence not about the field
+("banks hitting edge balls"): the sense is the image, not the meaning (``_field_literal``).
+
 Measured on WMT20, unmarked words are often plain synonyms in translation
 (同期 "same period", 死亡率 "death rate", 奖金 "prize money"), so for them the
 evidence must be stronger — single-character parts, every English word one of
@@ -76,6 +80,9 @@ class FigurativeWord:
     #: the head is an image no sense names (``_image_head``): 虎 of 拦路虎 'stumbling block'.  The
     #: other parts may then share a word with the senses ("road-blocking tigers": 'block')
     image: bool = False
+    #: literal senses of one field, beside a figurative one (擦边球 '(table tennis) edge ball'): each
+    #: (the field's words, the sense); right only where the sentence is about that field
+    field_literal: tuple[tuple[frozenset[str], str], ...] = ()
 
     @property
     def sense_words(self) -> frozenset[str]:
@@ -107,6 +114,8 @@ def figurative_word(word: str) -> FigurativeWord | None:
     parts = lr.parts_of(word, with_characters=True)
     if not senses or len(parts) < 2:
         return None
+    field_literal = _field_literal(entries, senses, parts)
+    senses = [s for s in senses if s not in {sense for _, sense in field_literal}]
     if any(len(p.zh) > 1 for p in parts):
         words = frozenset().union(*(p.lemmas for p in lr.parts_of(word)))
         if all(_content(s) <= words for s in senses):
@@ -121,7 +130,39 @@ def figurative_word(word: str) -> FigurativeWord | None:
         return None  # 死亡率 'death rate', 建筑群 'building group': the sub-words' own senses, compositionally
     reference = frozenset().union(*(_content(s) for s in opaque + figurative))
     primary = tuple(_primary_lemmas(p.zh) for p in parts)
-    return FigurativeWord(word, tuple(senses), tuple(parts), reference, marked, primary, image)
+    return FigurativeWord(word, tuple(senses), tuple(parts), reference, marked, primary, image, field_literal)
+
+
+#: a sense's opening field label: "(table tennis) edge ball", "(sports) to go out of bounds"
+_FIELD_LABEL = re.compile(r"^\(([^()]+)\)\s*(?=\w)")
+#: labels that say a register or a place, not a field a sentence may be about
+_REGISTER_LABELS = frozenset({"coll", "colloquial", "dialect", "literary", "old", "archaic", "slang", "tw", "taiwan",
+                              "polite", "humble", "honorific", "loanword", "derog", "derogatory", "formal",
+                              "informal", "abbr", "euphemism", "jocular", "jocularly", "cantonese", "of sth", "of sb"})
+
+
+def _field_literal(entries: Sequence[lx.CedictEntry], senses: Sequence[str],
+                   parts: Sequence[lr.Part]) -> tuple[tuple[frozenset[str], str], ...]:
+    """The senses CC-CEDICT labels with a field (擦边球 '(table tennis) edge ball') in an entry that
+    also has a figurative sense ('(fig.) actions that are technically legal but not respectable'),
+    when the sense is what the parts say: the literal reading, in its field.
+
+    Outside that field the same English ("hitting edge balls" in a report on bank regulation) is the
+    image without its meaning; the word's figurative sense is the one a sentence elsewhere uses.
+    A register or a place label ("(coll.)", "(Tw)") names no field, and a sense the parts do not
+    make (惯性 '(physics) inertia') is a meaning of its own."""
+    if not any(e.figurative for e in entries):
+        return ()
+    out: list[tuple[frozenset[str], str]] = []
+    for sense in senses:
+        m = _FIELD_LABEL.match(sense)
+        label = m.group(1).strip().rstrip(".").lower() if m else ""
+        if not m or label in _REGISTER_LABELS or label.startswith(("of ", "fig", "lit")):
+            continue
+        field = frozenset(lx.content_lemmas(label))
+        if field and not _opaque(sense, parts):
+            out.append((field, sense))
+    return tuple(out)
 
 
 def _image_only(senses: Sequence[str], parts: Sequence[lr.Part]) -> bool:
@@ -260,6 +301,29 @@ def _rendered_by_parts(fig: FigurativeWord, tokens: list[lx.Token], text: str,
     return i, j, chosen
 
 
+def _outside_field(fig: FigurativeWord, zh: str, start: int, end: int, tokens: list[lx.Token],
+                   en_set: set[str]) -> tuple[tuple[int, int], tuple[tuple[str, str], ...]] | None:
+    """The English span of a literal sense of one field (擦边球 '(table tennis) edge ball') in a
+    sentence not about that field, with the sense's words: (span, ((the word, English word), …)).
+
+    The sense is CC-CEDICT's own literal reading, so its words in the English, side by side, are
+    the evidence; the sentence is about the field when the field's words are in the English ("table
+    tennis") or in the glosses of the other Chinese words (乒乓球 'ping-pong; table tennis')."""
+    for field, sense in fig.field_literal:
+        if not lr.gloss_present(sense, en_set):
+            continue
+        if field & en_set or field & lr.accounted_lemmas(zh, start, end):
+            return None
+        words = _content(sense)
+        at = [k for k, t in enumerate(tokens) if t.lemma in words]
+        for k in at:
+            near = [j for j in at if k <= j <= k + len(words)]
+            if {tokens[j].lemma for j in near} >= words:
+                return ((tokens[k].start, tokens[near[-1]].end),
+                        tuple((fig.word, tokens[j].text) for j in near))
+    return None
+
+
 def _unseen(part: lr.Part) -> bool:
     """A part no English window can show: the numeral 一, whose 'one' and 'a' are stop words.
 
@@ -286,7 +350,7 @@ def _inside_compound(fig: FigurativeWord, zh: str, start: int, end: int,
     if not senses:
         return fig
     words = frozenset().union(*(_content(g) for g in senses))
-    return FigurativeWord(fig.word, senses, fig.parts, words, fig.marked, fig.primary, fig.image)
+    return FigurativeWord(fig.word, senses, fig.parts, words, fig.marked, fig.primary, fig.image, fig.field_literal)
 
 
 def detect_literal_terms(zh: str, en: str, skip: Sequence[tuple[int, int]] = ()) -> list[LiteralTerm]:
@@ -309,6 +373,11 @@ def detect_literal_terms(zh: str, en: str, skip: Sequence[tuple[int, int]] = ())
             fig = _inside_compound(fig, zh, start, end, candidates)
         if fig is None or any(lr.gloss_present(s, en_set) for s in fig.senses):
             continue
+        if fig.field_literal:
+            outside = _outside_field(fig, zh, start, end, tokens, en_set)
+            if outside is not None:
+                out.append(LiteralTerm(fig, (start, end), outside[0], outside[1]))
+                continue
         found = _rendered_by_parts(fig, tokens, en, partial(lr.accounted_lemmas, zh, start, end), sentence)
         if found is None:
             continue
@@ -338,9 +407,13 @@ def _literal_first(word: str) -> bool:
 
     盐碱地 is first 'saline soil' and only figuratively 'infertile woman', 聚宝盆 first a 'treasure
     bowl': "saline-alkali land" says what the word mostly means.  敲门砖 is first 'a temporary
-    expedient' (its brick is marked "lit."), 一刀切 'to impose uniformity'."""
+    expedient' (its brick is marked "lit."), 一刀切 'to impose uniformity'; 擦边球 is first '(table
+    tennis) edge ball', a literal sense of one field beside its figurative one (``_field_literal``)."""
     parts = lr.parts_of(word, with_characters=True)
-    plain = [s for e in lx.cedict().get(word) for s in e.senses if _content(s)]
+    entries = lx.cedict().get(word)
+    field = {sense for _, sense in _field_literal(entries, [s for e in entries for s in e.senses], parts)}
+    # a literal sense of one field (擦边球 '(table tennis) edge ball') is no main meaning outside it
+    plain = [s for e in entries for s in e.senses if _content(s) and s not in field]
     known = frozenset().union(*(p.lemmas for p in parts))
     return bool(plain) and _shares(_content(plain[0]), known)
 
