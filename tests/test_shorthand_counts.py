@@ -89,3 +89,11 @@ def test_count_of_articles_read_as_one_article():
     # 第二十条 is Article 20
     assert run("根据该条例第二十条，企业应当按时报送数据。",
                "Under Article 20 of the regulations, enterprises shall submit data on time.") == []
+
+
+def test_english_prefix_glosses_the_counted_character():
+    zh = "气象部门要强化三预服务，为防汛调度提供支撑。"
+    flags = run(zh, "The weather service must strengthen its three pre-services to support flood control.")
+    assert spans(flags) == [("三预", "three pre-services")]
+    assert run(zh, "The weather service must strengthen forecasting, early warning and advance response services "
+                   "to support flood control.") == []

@@ -231,14 +231,26 @@ def _count_and_gloss(en: str, value: int, counted: str) -> list[tuple[int, int, 
     return out
 
 
+#: English prefixes written as a word before a hyphen ("pre-measures", "anti-s"), with the words of
+#: their meaning, as a gloss would say them
+_PREFIX_MEANINGS = {
+    "pre": ("before", "beforehand", "advance", "prior"), "post": ("after",),
+    "anti": ("against", "resist", "prevent", "oppose"), "counter": ("against", "oppose"),
+    "co": ("together", "joint", "common"), "re": ("again", "return"), "multi": ("many", "multiple"),
+    "inter": ("between", "mutual"), "non": ("not",), "de": ("remove", "reduce"),
+}
+
+
 def _token_lemmas(t: lx.Token) -> tuple[str, ...]:
     """The lemma of an English token, and of its first word when it is hyphenated: "the three
     cut-offs" glosses 断 'to cut off' by its first word, which the whole token ("cut-of") hides.
     Only the first: in "three third-prize winners" the count is the prize's rank, not a count of
-    prizes."""
+    prizes.  A first word that is an English prefix stands for what the prefix means ("the four
+    pre-measures" glosses 预 'in advance')."""
     if "-" not in t.text.strip("-"):
         return (t.lemma,)
-    return t.lemma, lx.lemma(t.text.split("-")[0].lower())
+    first = t.text.split("-")[0].lower()
+    return t.lemma, lx.lemma(first), *_PREFIX_MEANINGS.get(first, ())
 
 
 def _numeral_and_gloss(en: str, value: int, counted: str) -> tuple[int, int] | None:
