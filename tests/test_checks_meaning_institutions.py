@@ -567,3 +567,25 @@ def test_lower_case_local_body_of_another_kind():
     assert [(f.severity, f.en[slice(*f.en_spans[0])]) for f in flags] == \
         [("minor", "district disease prevention and control bureau")]
     assert run(zh, "The district disease prevention and control centre issued a summer heat advisory.") == []
+
+
+def test_court_of_another_level():
+    # court.gov.cn: Higher, Intermediate and Primary People's Courts are the levels below the SPC
+    zh = "市中级人民法院二审驳回上诉，维持原判。"
+    one_major_then_clean(zh, "The municipal higher people's court rejected the appeal and upheld the original verdict.",
+                         "The municipal intermediate people's court rejected the appeal and upheld the original verdict.")
+    assert run(zh, "The city court rejected the appeal and upheld the original verdict.") == []
+    # both levels named in the Chinese
+    assert run("被告人不服中级人民法院判决，向省高级人民法院提出上诉。",
+               "The defendant appealed against the Intermediate People's Court ruling to the provincial Higher "
+               "People's Court.") == []
+
+
+def test_party_leadership_group_is_not_the_party_committee():
+    zh = "集团公司党组召开专题会议，研究部署安全生产工作。"
+    one_major_then_clean(zh, "The group company's Party committee held a special meeting to plan work safety.",
+                         "The group company's leading Party members' group held a special meeting to plan work safety.")
+    # both named in the Chinese; and 党组织 is no 党组
+    assert run("各级党委（党组）要切实担负主体责任。",
+               "Party committees at all levels must shoulder their primary responsibility.") == []
+    assert run("要加强基层党组织建设。", "We must strengthen primary-level Party committees.") == []
