@@ -99,3 +99,21 @@ def test_literal_sense_of_one_field_in_it_or_the_meaning_is_clean():
                      "traffic.") == []
     assert run("乒乓球决赛中，她靠一个擦边球拿下关键分。",
                "In the table tennis final she won the key point with an edge ball.") == []
+
+
+FANS = "平台将整治饭圈应援打榜乱象，保护未成年人。"
+
+
+def test_character_borrowed_for_its_sound_rendered_by_its_meaning():
+    # 饭圈 'fan club': 饭 is '(loanword) fan' here, and "rice" is its own meaning, the image of a pun
+    flags = run(FANS, "The platform will tackle disorder in rice circles, such as vote-boosting for idols, to "
+                      "protect minors.")
+    assert [(f.check, f.zh[slice(*f.zh_spans[0])], f.en[slice(*f.en_spans[0])]) for f in flags] == \
+        [("literal-term", "饭圈", "rice circles")]
+
+
+def test_borrowed_character_rendered_by_the_borrowed_word_is_clean():
+    assert run(FANS, "The platform will tackle disorder in fan circles, such as vote-boosting for idols, to "
+                     "protect minors.") == []
+    assert run(FANS, "The platform will tackle disorder among fan clubs, such as vote-boosting for idols, to "
+                     "protect minors.") == []

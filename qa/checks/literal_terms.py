@@ -30,6 +30,9 @@ A word CEDICT marks figurative whose other sense is its literal reading in one f
 tennis) edge ball') is flagged when the English gives that sense in a sentence not about the field
 ("banks hitting edge balls"): the sense is the image, not the meaning (``_field_literal``).
 
+A word that uses a character for its sound (饭圈 'fan club', 饭 '(loanword) fan') is flagged when the
+English renders that character by its own meaning ("rice circles"): the pun's image, not the word.
+
 Measured on WMT20, unmarked words are often plain synonyms in translation
 (同期 "same period", 死亡率 "death rate", 奖金 "prize money"), so for them the
 evidence must be stronger — single-character parts, every English word one of
@@ -83,6 +86,9 @@ class FigurativeWord:
     #: literal senses of one field, beside a figurative one (擦边球 '(table tennis) edge ball'): each
     #: (the field's words, the sense); right only where the sentence is about that field
     field_literal: tuple[tuple[frozenset[str], str], ...] = ()
+    #: the parts the word uses for their sound (饭 '(loanword) fan' of 饭圈 'fan club'), by index:
+    #: rendered by their own meaning ("rice circles") they give the image of a pun
+    loans: frozenset[int] = frozenset()
 
     @property
     def sense_words(self) -> frozenset[str]:
@@ -123,14 +129,43 @@ def figurative_word(word: str) -> FigurativeWord | None:
     figurative = [lx.strip_gloss(g) for e in entries for g in e.figurative]
     marked = any(e.figurative or e.literal for e in entries)
     image = _image_head(senses, parts)
-    opaque = [s for s in senses if _opaque(s, parts) or image]
+    loans = _loan_parts(senses, parts)
+    opaque = [s for s in senses if _opaque(s, _without_loans(parts, loans)) or image]
     if not (opaque or figurative) or (len(opaque) <= len(senses) / 2 and not marked):
         return None
     if not marked and any(len(p.zh) > 1 for p in parts) and not (image or _image_only(senses, parts)):
         return None  # 死亡率 'death rate', 建筑群 'building group': the sub-words' own senses, compositionally
     reference = frozenset().union(*(_content(s) for s in opaque + figurative))
     primary = tuple(_primary_lemmas(p.zh) for p in parts)
-    return FigurativeWord(word, tuple(senses), tuple(parts), reference, marked, primary, image, field_literal)
+    return FigurativeWord(word, tuple(senses), tuple(parts), reference, marked, primary, image, field_literal,
+                          loans)
+
+
+#: a CEDICT gloss of a character borrowed for its sound: "(loanword) fan", "show (loanword)"
+_LOAN_GLOSS = re.compile(r"\(loanword\)", re.IGNORECASE)
+
+
+def _loan_parts(senses: Sequence[str], parts: Sequence[lr.Part]) -> frozenset[int]:
+    """The single-character parts whose loanword gloss the word's senses use (饭 '(loanword) fan' in
+    饭圈 'fan club', 秀 'show (loanword)' in 脱口秀 'talk show'): the character stands for an English
+    sound, and its own meaning ('rice', 'elegant') is no part of the word."""
+    cd = lx.cedict()
+    out = set()
+    for k, p in enumerate(parts):
+        if len(p.zh) != 1:
+            continue
+        loan = {w for g in cd.glosses(p.zh) if _LOAN_GLOSS.search(g) for w in _content(_LOAN_GLOSS.sub("", g))}
+        if loan and any(_shares(_content(s), loan) for s in senses):
+            out.add(k)
+    return frozenset(out)
+
+
+def _without_loans(parts: Sequence[lr.Part], loans: frozenset[int]) -> list[lr.Part]:
+    """``parts`` with no lemma of the loan parts: a sense that shares only the borrowed sound with them
+    ('fan' of 饭圈 'fan club') is not the sum of the characters' meanings."""
+    if not loans:
+        return list(parts)
+    return [lr.Part(p.zh, frozenset(), p.weak, p.names) if k in loans else p for k, p in enumerate(parts)]
 
 
 #: a sense's opening field label: "(table tennis) edge ball", "(sports) to go out of bounds"
@@ -291,7 +326,12 @@ def _rendered_by_parts(fig: FigurativeWord, tokens: list[lx.Token], text: str,
     if not any(not _shares({tokens[tj].lemma}, fig.reference) for tj in chosen.values()):
         return None  # no English word foreign to the word's figurative senses
     head = len(parts) - 1
-    if not fig.marked and not all(tokens[tj].lemma in fig.primary[k]
+    if fig.loans:
+        # a pun rendered by its character's own meaning: the loan part's English is its native
+        # gloss, foreign to every sense ("rice" for the 饭 of 饭圈 'fan club')
+        if not any(k in fig.loans and not _shares({tokens[tj].lemma}, fig.sense_words) for k, tj in chosen.items()):
+            return None
+    elif not fig.marked and not all(tokens[tj].lemma in fig.primary[k]
                                   and (not _shares({tokens[tj].lemma}, fig.sense_words) or fig.image and k != head)
                                   for k, tj in chosen.items()):
         return None  # unmarked: every English word a character's first sense and foreign to the word's senses
@@ -350,7 +390,8 @@ def _inside_compound(fig: FigurativeWord, zh: str, start: int, end: int,
     if not senses:
         return fig
     words = frozenset().union(*(_content(g) for g in senses))
-    return FigurativeWord(fig.word, senses, fig.parts, words, fig.marked, fig.primary, fig.image, fig.field_literal)
+    return FigurativeWord(fig.word, senses, fig.parts, words, fig.marked, fig.primary, fig.image, fig.field_literal,
+                          fig.loans)
 
 
 def detect_literal_terms(zh: str, en: str, skip: Sequence[tuple[int, int]] = ()) -> list[LiteralTerm]:
