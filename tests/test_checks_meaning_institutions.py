@@ -589,3 +589,22 @@ def test_party_leadership_group_is_not_the_party_committee():
     assert run("各级党委（党组）要切实担负主体责任。",
                "Party committees at all levels must shoulder their primary responsibility.") == []
     assert run("要加强基层党组织建设。", "We must strengthen primary-level Party committees.") == []
+
+
+def test_local_party_department_bears_the_central_departments_name():
+    # 市委宣传部 is the city's publicity department: the central department's English names it
+    assert run("市委宣传部举办新闻发布会，介绍文化惠民工程进展。",
+               "The Publicity Department of the municipal Party committee held a press conference on the "
+               "progress of cultural programmes for the public.") == []
+    # an unlisted body named as the central department is still another body
+    flags = run("中国企业联合会发布年度报告。",
+                "The Organization Department of the CPC Central Committee released its annual report.")
+    assert [f.severity for f in flags] == ["minor"]
+
+
+def test_discipline_commission_is_not_the_party_committee():
+    zh = "区纪委通报了三起违反中央八项规定精神的典型问题。"
+    one_major_then_clean(zh, "The district Party committee reported three typical violations of the central "
+                             "eight-point rules.",
+                         "The district commission for discipline inspection reported three typical violations of "
+                         "the central eight-point rules.")

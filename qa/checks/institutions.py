@@ -453,7 +453,8 @@ def find_foreign(zh: str, en: str, table: Lookup, zh_around: str = "") -> list[M
         # (中央党校 "Party School of the CPC Central Committee": 中央 is "Central Committee")
         if not bodies or any(_present(b, zh + "\n" + zh_around) for b in bodies + within):
             continue
-        if not _NATIONAL_NAME.search(en[h.start:h.end]) and any(local_counterpart(b.zh, zh) for b in bodies):
+        if not _NATIONAL_NAME.search(en[h.start:h.end]) and any(local_counterpart(b.zh, zh)
+                                                                or _local_party_department(b.zh, zh) for b in bodies):
             continue  # 省司法厅 "the Provincial Department of Justice": the ministry's field, at its level
         span = unlisted_body(zh, in_zh)
         if span is None:
@@ -492,6 +493,30 @@ def _head_words(en: str) -> set[str]:
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", en)}
     words |= {w[:-1] for w in words if w.endswith("s")}
     return {bh.SPELLINGS.get(w, w) for w in words}
+
+
+#: the Central Committee's prefix of its departments' names (中共中央组织部, 中央宣传部)
+_CENTRAL_PARTY = re.compile("^(?:中共中央|中央)")
+#: a local Party committee, whose departments bear the central departments' names (市委组织部)
+_LOCAL_PARTY = re.compile("(?:[省市县区州旗盟]委|党委|党工委)$")
+
+
+def _local_party_department(names: tuple[str, ...], zh: str) -> bool:
+    """Whether ``zh`` names a local Party committee's department of the same name as the central one
+    called ``names``: 市委组织部 is the city's organization department, as 中共中央组织部 is the
+    Central Committee's, so "the organization department of the municipal Party committee" names it.
+    Party departments keep their suffix at every level, where a ministry's changes (部 → 厅, see
+    ``local_counterpart``)."""
+    for name in names:
+        stem = _CENTRAL_PARTY.sub("", name)
+        if stem == name or len(stem) < 3:
+            continue
+        at = zh.find(stem)
+        while at >= 0:
+            if _LOCAL_PARTY.search(zh[max(0, at - 4):at]):
+                return True
+            at = zh.find(stem, at + 1)
+    return False
 
 
 def find_other_kind(zh: str, en: str, table: Lookup, zh_around: str = "",
