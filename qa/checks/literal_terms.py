@@ -149,15 +149,19 @@ def _loan_parts(senses: Sequence[str], parts: Sequence[lr.Part]) -> frozenset[in
     """The single-character parts whose loanword gloss the word's senses use (饭 '(loanword) fan' in
     饭圈 'fan club', 秀 'show (loanword)' in 脱口秀 'talk show'): the character stands for an English
     sound, and its own meaning ('rice', 'elegant') is no part of the word."""
-    cd = lx.cedict()
     out = set()
     for k, p in enumerate(parts):
-        if len(p.zh) != 1:
-            continue
-        loan = {w for g in cd.glosses(p.zh) if _LOAN_GLOSS.search(g) for w in _content(_LOAN_GLOSS.sub("", g))}
+        loan = _loan_lemmas(p.zh) if len(p.zh) == 1 else frozenset()
         if loan and any(_shares(_content(s), loan) for s in senses):
             out.add(k)
     return frozenset(out)
+
+
+@lru_cache(maxsize=8192)  # asked for every character of every candidate word; most have none
+def _loan_lemmas(char: str) -> frozenset[str]:
+    """The lemmas of ``char``'s loanword glosses ('fan' of 饭 '(loanword) fan')."""
+    return frozenset(w for g in lx.cedict().glosses(char) if _LOAN_GLOSS.search(g)
+                     for w in _content(_LOAN_GLOSS.sub("", g)))
 
 
 def _without_loans(parts: Sequence[lr.Part], loans: frozenset[int]) -> list[lr.Part]:

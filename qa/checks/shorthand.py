@@ -470,6 +470,8 @@ def _split_counts(zh: str) -> tuple[tuple[Found, int, str], ...]:
     return tuple(out)
 
 
+#: a numeral character of three or more
+_THREE_UP = re.compile("[三四五六七八九十]")
 #: jieba's tags of a word that says an action, a quality or a manner, not a thing: verbs, adjectives,
 #: adverbs, and conjunctions such as 同时 'at the same time'
 _ACTION_TAGS = ("v", "a", "d", "c")
@@ -487,8 +489,8 @@ def _counted_actions(zh: str) -> tuple[tuple[Found, int, str], ...]:
     counting, and an ordinal (第三) or a longer number is no count of items.  两 before a verb is
     'both' (供需两繁荣 'supply and demand both prosper', 两不误), so the count starts at three.
     """
-    if not _SERIES_NUMERAL.search(zh):
-        return ()
+    if not _THREE_UP.search(zh):
+        return ()  # cheap: no numeral of three or more
     out: list[tuple[Found, int, str]] = []
     words = jieba_words(zh)
     at = 0
