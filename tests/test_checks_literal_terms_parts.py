@@ -117,3 +117,10 @@ def test_borrowed_character_rendered_by_the_borrowed_word_is_clean():
                      "protect minors.") == []
     assert run(FANS, "The platform will tackle disorder among fan clubs, such as vote-boosting for idols, to "
                      "protect minors.") == []
+
+
+def test_two_words_whose_second_takes_an_amount_are_no_calque():
+    # 货值 'value': "goods worth" is a noun and the word that takes the amount, not a compound
+    zh = "执法人员查获一批假冒化肥，涉案货值达80余万元。"
+    assert run(zh, "Law enforcement officers seized a batch of counterfeit fertiliser, involving goods worth more "
+                   "than 800,000 yuan.") == []
