@@ -172,3 +172,37 @@ def english_bodies(en: str) -> list[EnglishBody]:
             out.append(EnglishBody(m.start(), m.end(), head))
     return out
 
+
+#: a level word that opens a local body's name written in lower case
+_LEVEL_WORD = re.compile(r"\b(?:municipal|provincial|county|city|district|prefectural|township)\s+")
+#: the words of a lower-case name after its level, at most eight
+_NAME_WORDS = re.compile(r"(?:[a-z][a-z'-]*(?:\s+|$)){1,8}")
+#: words that end a name before its head: grammar, and verbs ("the city government said the bureau");
+#: "and" may join a name's words ("disease prevention and control centre")
+_NOT_NAME_WORD = re.compile(r"^(?:said|says|or|the|a|an|of|to|for|in|on|at|by|with|has|have|had|is|are|was|"
+                            r"were|will|would|its|their|his|her|which|that|who|as|from|\w+ed)$")
+_HEAD_WORD = re.compile(rf"^(?:{HEAD_NOUNS.lower()})s?$")
+
+
+def level_bodies(en: str) -> list[EnglishBody]:
+    """Bodies the English names in lower case after their level ("the municipal housing provident fund
+    management committee"), each with its head, the last head noun of the name: a translator often
+    leaves a local body's name uncapitalised, and its head says what kind of body it is as a
+    capitalised name's does.  The name runs from the level over words of a name, never grammar or a
+    verb."""
+    if not _LEVEL_WORD.search(en):
+        return []  # cheap: no level word, no such name
+    out = []
+    for m in _LEVEL_WORD.finditer(en):
+        run = _NAME_WORDS.match(en, m.end())
+        if run is None:
+            continue
+        at, end, head = run.start(), None, None
+        for w in re.finditer(r"[a-z][a-z'-]*", run.group()):
+            if _NOT_NAME_WORD.match(w.group()):
+                break
+            if _HEAD_WORD.match(w.group()):
+                end, head = at + w.end(), w.group().rstrip("s") if w.group().endswith("s") else w.group()
+        if head is not None and end is not None:
+            out.append(EnglishBody(m.start(), end, SPELLINGS.get(head, head)))
+    return out

@@ -342,13 +342,20 @@ def _is_noun(word: str) -> bool:
     return jieba_tag(word) == "n"
 
 
+#: an amount right after a word: the word takes it as its complement ("goods worth more than 1.2
+#: million yuan", "a loss of $3"), so it heads no compound with the word before it
+_AMOUNT_AFTER = re.compile(r"\s+(?:(?:more|less|fewer)\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|"
+                           r"roughly\s+|some\s+|up\s+to\s+|at\s+least\s+)?(?:[$€£¥]|US\$|RMB\s*)?\d")
+
+
 def word_by_word_calques(zh: str, en: str) -> list[Calque]:
     """Two-character CC-CEDICT words rendered as two plain English words, one per character
     (底座 'base' → "bottom seat"), where no sense of the word shares a word with them.
 
     Stricter than the hyphenated test, because two adjacent words are common: each English word
     must be one of its character's first senses, neither a stopword, no other word of the Chinese
-    sentence may explain either, and the pair is no phrase CC-CEDICT's English uses.
+    sentence may explain either, the pair is no phrase CC-CEDICT's English uses, and no amount
+    follows it (货值 "goods worth 1.2 million yuan": 'worth' takes the amount, no compound).
     """
     tokens = [t for t in lx.tokenize_en(en) if "-" not in t.text]
     if len(tokens) < 2:
@@ -376,7 +383,8 @@ def word_by_word_calques(zh: str, en: str) -> list[Calque]:
             for a, b in adjacent:
                 if not (renders_any(a.lemma, first) and renders_any(b.lemma, second)):
                     continue
-                if attested([a.text, b.text]) or meaning_kept([a.text, b.text], senses, en_lemmas):
+                if (attested([a.text, b.text]) or meaning_kept([a.text, b.text], senses, en_lemmas)
+                        or _AMOUNT_AFTER.match(en, b.end)):
                     continue
                 if accounted is None:
                     accounted = lr.accounted_lemmas(zh, start, start + 2)

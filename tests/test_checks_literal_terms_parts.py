@@ -81,3 +81,46 @@ def test_head_that_is_the_genus_of_the_meaning_is_not_an_image():
     # 外交官 'diplomat' is an 官 'official', 高速路 'highway' a 路 'road': only an animal head is a figure
     assert literal_terms.figurative_word("外交官") is None or not literal_terms.figurative_word("外交官").image
     assert run("两国外交官就此举行了会谈。", "Diplomatic officials of the two countries held talks on this.") == []
+
+
+EDGE = "一些直播平台打擦边球，用低俗内容吸引流量。"
+
+
+def test_literal_sense_of_one_field_outside_it_is_flagged():
+    # 擦边球 is '(table tennis) edge ball' and '(fig.) actions that are technically legal but not
+    # respectable': in a report on livestreaming the table-tennis sense is the image alone
+    flags = run(EDGE, "Some livestreaming platforms play edge balls, using vulgar content to attract traffic.")
+    assert [(f.check, f.zh[slice(*f.zh_spans[0])], f.en[slice(*f.en_spans[0])]) for f in flags] == \
+        [("literal-term", "擦边球", "edge balls")]
+
+
+def test_literal_sense_of_one_field_in_it_or_the_meaning_is_clean():
+    assert run(EDGE, "Some livestreaming platforms skirt the rules, using vulgar content to attract "
+                     "traffic.") == []
+    assert run("乒乓球决赛中，她靠一个擦边球拿下关键分。",
+               "In the table tennis final she won the key point with an edge ball.") == []
+
+
+FANS = "平台将整治饭圈应援打榜乱象，保护未成年人。"
+
+
+def test_character_borrowed_for_its_sound_rendered_by_its_meaning():
+    # 饭圈 'fan club': 饭 is '(loanword) fan' here, and "rice" is its own meaning, the image of a pun
+    flags = run(FANS, "The platform will tackle disorder in rice circles, such as vote-boosting for idols, to "
+                      "protect minors.")
+    assert [(f.check, f.zh[slice(*f.zh_spans[0])], f.en[slice(*f.en_spans[0])]) for f in flags] == \
+        [("literal-term", "饭圈", "rice circles")]
+
+
+def test_borrowed_character_rendered_by_the_borrowed_word_is_clean():
+    assert run(FANS, "The platform will tackle disorder in fan circles, such as vote-boosting for idols, to "
+                     "protect minors.") == []
+    assert run(FANS, "The platform will tackle disorder among fan clubs, such as vote-boosting for idols, to "
+                     "protect minors.") == []
+
+
+def test_two_words_whose_second_takes_an_amount_are_no_calque():
+    # 货值 'value': "goods worth" is a noun and the word that takes the amount, not a compound
+    zh = "执法人员查获一批假冒化肥，涉案货值达80余万元。"
+    assert run(zh, "Law enforcement officers seized a batch of counterfeit fertiliser, involving goods worth more "
+                   "than 800,000 yuan.") == []

@@ -532,3 +532,79 @@ def test_a_provincial_department_rendered_as_a_court_beside_the_other_department
     assert len(flagged) == 1 and flagged[0].severity == "minor" and "司法厅" in flagged[0].message
     assert run(zh, "The Provincial Department of Justice, together with the Provincial Department of Finance, "
                    "issued measures on managing legal aid funds.") == []
+
+
+PROSECUTION = "区人民检察院依法对三名犯罪嫌疑人提起公诉。"
+
+
+def test_a_loose_word_for_the_act_does_not_excuse_a_wrong_body_name():
+    # "prosecution" says what 公诉 is; the body that brings it is named as a court
+    flag = one_major_then_clean(
+        PROSECUTION, "The district people's court brought a public prosecution against three suspects.",
+        "The district people's procuratorate brought a public prosecution against three suspects.")
+    assert flag.en[slice(*flag.en_spans[0])].lower() == "people's court"
+    # the body's people, or a bare "court" the case goes before, name no other body
+    assert run(PROSECUTION, "District prosecutors brought a public prosecution against three suspects in "
+                            "the court.") == []
+
+
+STANDING = "《城市绿化条例》已经市人大常委会审议通过。"
+
+
+def test_standing_committee_rendered_as_the_congress():
+    one_major_then_clean(STANDING, "The urban greening regulations were adopted by the Municipal People's Congress.",
+                         "The urban greening regulations were adopted by the Standing Committee of the Municipal "
+                         "People's Congress.")
+    assert run(STANDING, "The urban greening regulations were adopted by the city's legislature.") == []
+    # the congress and its standing committee both named
+    assert run("市人大及其常委会加强地方立法。",
+               "The municipal people's congress and its standing committee stepped up local legislation.") == []
+
+
+def test_lower_case_local_body_of_another_kind():
+    zh = "区疾病预防控制中心发布夏季防暑提示。"
+    flags = run(zh, "The district disease prevention and control bureau issued a summer heat advisory.")
+    assert [(f.severity, f.en[slice(*f.en_spans[0])]) for f in flags] == \
+        [("minor", "district disease prevention and control bureau")]
+    assert run(zh, "The district disease prevention and control centre issued a summer heat advisory.") == []
+
+
+def test_court_of_another_level():
+    # court.gov.cn: Higher, Intermediate and Primary People's Courts are the levels below the SPC
+    zh = "市中级人民法院二审驳回上诉，维持原判。"
+    one_major_then_clean(zh, "The municipal higher people's court rejected the appeal and upheld the original verdict.",
+                         "The municipal intermediate people's court rejected the appeal and upheld the original verdict.")
+    assert run(zh, "The city court rejected the appeal and upheld the original verdict.") == []
+    # both levels named in the Chinese
+    assert run("被告人不服中级人民法院判决，向省高级人民法院提出上诉。",
+               "The defendant appealed against the Intermediate People's Court ruling to the provincial Higher "
+               "People's Court.") == []
+
+
+def test_party_leadership_group_is_not_the_party_committee():
+    zh = "集团公司党组召开专题会议，研究部署安全生产工作。"
+    one_major_then_clean(zh, "The group company's Party committee held a special meeting to plan work safety.",
+                         "The group company's leading Party members' group held a special meeting to plan work safety.")
+    # both named in the Chinese; and 党组织 is no 党组
+    assert run("各级党委（党组）要切实担负主体责任。",
+               "Party committees at all levels must shoulder their primary responsibility.") == []
+    assert run("要加强基层党组织建设。", "We must strengthen primary-level Party committees.") == []
+
+
+def test_local_party_department_bears_the_central_departments_name():
+    # 市委宣传部 is the city's publicity department: the central department's English names it
+    assert run("市委宣传部举办新闻发布会，介绍文化惠民工程进展。",
+               "The Publicity Department of the municipal Party committee held a press conference on the "
+               "progress of cultural programmes for the public.") == []
+    # an unlisted body named as the central department is still another body
+    flags = run("中国企业联合会发布年度报告。",
+                "The Organization Department of the CPC Central Committee released its annual report.")
+    assert [f.severity for f in flags] == ["minor"]
+
+
+def test_discipline_commission_is_not_the_party_committee():
+    zh = "区纪委通报了三起违反中央八项规定精神的典型问题。"
+    one_major_then_clean(zh, "The district Party committee reported three typical violations of the central "
+                             "eight-point rules.",
+                         "The district commission for discipline inspection reported three typical violations of "
+                         "the central eight-point rules.")

@@ -300,6 +300,8 @@ def find_misnamed(zh: str, en: str, table: Lookup,
                 continue
         if _own_renderings(body, own, around):
             continue
+        if rendering and _said_by_other_words(body, en, rendering, in_en, accepted_here):
+            rendering = []
         if rendering and (body.kind != "body" or not body.standard or not _loose_only(body, rendering, own)):
             continue
         # a loose word that names a body ("procuratorates" for 最高人民检察院) settles it unless the
@@ -451,7 +453,8 @@ def find_foreign(zh: str, en: str, table: Lookup, zh_around: str = "") -> list[M
         # (中央党校 "Party School of the CPC Central Committee": 中央 is "Central Committee")
         if not bodies or any(_present(b, zh + "\n" + zh_around) for b in bodies + within):
             continue
-        if not _NATIONAL_NAME.search(en[h.start:h.end]) and any(local_counterpart(b.zh, zh) for b in bodies):
+        if not _NATIONAL_NAME.search(en[h.start:h.end]) and any(local_counterpart(b.zh, zh)
+                                                                or _local_party_department(b.zh, zh) for b in bodies):
             continue  # 省司法厅 "the Provincial Department of Justice": the ministry's field, at its level
         span = unlisted_body(zh, in_zh)
         if span is None:
@@ -492,6 +495,30 @@ def _head_words(en: str) -> set[str]:
     return {bh.SPELLINGS.get(w, w) for w in words}
 
 
+#: the Central Committee's prefix of its departments' names (中共中央组织部, 中央宣传部)
+_CENTRAL_PARTY = re.compile("^(?:中共中央|中央)")
+#: a local Party committee, whose departments bear the central departments' names (市委组织部)
+_LOCAL_PARTY = re.compile("(?:[省市县区州旗盟]委|党委|党工委)$")
+
+
+def _local_party_department(names: tuple[str, ...], zh: str) -> bool:
+    """Whether ``zh`` names a local Party committee's department of the same name as the central one
+    called ``names``: 市委组织部 is the city's organization department, as 中共中央组织部 is the
+    Central Committee's, so "the organization department of the municipal Party committee" names it.
+    Party departments keep their suffix at every level, where a ministry's changes (部 → 厅, see
+    ``local_counterpart``)."""
+    for name in names:
+        stem = _CENTRAL_PARTY.sub("", name)
+        if stem == name or len(stem) < 3:
+            continue
+        at = zh.find(stem)
+        while at >= 0:
+            if _LOCAL_PARTY.search(zh[max(0, at - 4):at]):
+                return True
+            at = zh.find(stem, at + 1)
+    return False
+
+
 def find_other_kind(zh: str, en: str, table: Lookup, zh_around: str = "",
                     source: str | None = None) -> list[Misnamed]:
     """A body no table row lists, which the English replaces by a body of another kind.
@@ -503,7 +530,9 @@ def find_other_kind(zh: str, en: str, table: Lookup, zh_around: str = "",
     has "academy" among its CC-CEDICT glosses.  Both sides are read by their
     heads only (``qa.body_heads``), so the flag is minor.
     """
-    bodies = bh.english_bodies(en)
+    capitalised = bh.english_bodies(en)
+    bodies = capitalised + [b for b in bh.level_bodies(en)
+                            if not any(b.start < c.end and c.start < b.end for c in capitalised)]
     if not bodies:  # first, as it is cheap: no body in the English, nothing to replace one
         return []
     by_zh = table.by_zh
@@ -897,6 +926,31 @@ def _glossed(head: str, zh: str) -> bool:
 def _specific(name: str) -> bool:
     """A capitalised name with a body head ("Supreme People's Court"), not a loose word ("court")."""
     return bool(_SPECIFIC.search(name)) and sum(w[:1].isupper() for w in name.split()) >= 2
+
+
+def _said_by_other_words(body: Institution, en: str, rendering: list[Found], in_en: list[Found],
+                         accepted_here: set[str]) -> bool:
+    """Whether the loose words that seemed to render ``body`` say what it does, not who it is, while
+    the English names it by a known wrong name of a body: in 该市人民检察院…提起公诉 "The municipal
+    people's court has filed public prosecutions", "prosecutions" is the act (公诉), and the body
+    that filed them is named as a court.
+
+    A wrong name counts only when it is a name of two words or more ("people's court"; a bare
+    "court" may be the venue the body appears before), and a loose word only when it is no name of
+    the body either: not capitalised with a body head, not beside a body noun ("the prosecutors'
+    office"), and no agent noun ("prosecutors" are the body's people).  The wrong name is looked
+    for first, as it is cheap."""
+    if body.kind != "body":
+        return False
+    wrong = _wrong_name(body, in_en, accepted_here)
+    if wrong is None or len(re.findall(r"[A-Za-z]+", en[wrong.start:wrong.end])) < 2:
+        return False
+    return all(not (_specific(h.name) or _body_like(en, h) or _AGENT_NOUN.search(en[h.start:h.end]))
+               for h in rendering)
+
+
+#: an English agent noun: the people of a body ("prosecutors", "lawmakers", "legislators")
+_AGENT_NOUN = re.compile(r"(?:or|er|ist|ors|ers|ists)$", re.IGNORECASE)
 
 
 def _wrong_name(body: Institution, in_en: list[Found], accepted_here: set[str]) -> Found | None:

@@ -26,6 +26,13 @@ Any two-to-four-character dictionary word is also flagged (minor) when an Englis
 its characters one by one and shares no word with its senses: "stride-across" for 跨越式 'leap-
 forward', "bottom seat" for 底座 'base' (``qa/calque.py`` has the evidence and its safeguards).
 
+A word CEDICT marks figurative whose other sense is its literal reading in one field (擦边球 '(table
+tennis) edge ball') is flagged when the English gives that sense in a sentence not about the field
+("banks hitting edge balls"): the sense is the image, not the meaning (``_field_literal``).
+
+A word that uses a character for its sound (饭圈 'fan club', 饭 '(loanword) fan') is flagged when the
+English renders that character by its own meaning ("rice circles"): the pun's image, not the word.
+
 Measured on WMT20, unmarked words are often plain synonyms in translation
 (同期 "same period", 死亡率 "death rate", 奖金 "prize money"), so for them the
 evidence must be stronger — single-character parts, every English word one of
@@ -76,6 +83,12 @@ class FigurativeWord:
     #: the head is an image no sense names (``_image_head``): 虎 of 拦路虎 'stumbling block'.  The
     #: other parts may then share a word with the senses ("road-blocking tigers": 'block')
     image: bool = False
+    #: literal senses of one field, beside a figurative one (擦边球 '(table tennis) edge ball'): each
+    #: (the field's words, the sense); right only where the sentence is about that field
+    field_literal: tuple[tuple[frozenset[str], str], ...] = ()
+    #: the parts the word uses for their sound (饭 '(loanword) fan' of 饭圈 'fan club'), by index:
+    #: rendered by their own meaning ("rice circles") they give the image of a pun
+    loans: frozenset[int] = frozenset()
 
     @property
     def sense_words(self) -> frozenset[str]:
@@ -107,6 +120,8 @@ def figurative_word(word: str) -> FigurativeWord | None:
     parts = lr.parts_of(word, with_characters=True)
     if not senses or len(parts) < 2:
         return None
+    field_literal = _field_literal(entries, senses, parts)
+    senses = [s for s in senses if s not in {sense for _, sense in field_literal}]
     if any(len(p.zh) > 1 for p in parts):
         words = frozenset().union(*(p.lemmas for p in lr.parts_of(word)))
         if all(_content(s) <= words for s in senses):
@@ -114,14 +129,79 @@ def figurative_word(word: str) -> FigurativeWord | None:
     figurative = [lx.strip_gloss(g) for e in entries for g in e.figurative]
     marked = any(e.figurative or e.literal for e in entries)
     image = _image_head(senses, parts)
-    opaque = [s for s in senses if _opaque(s, parts) or image]
+    loans = _loan_parts(senses, parts)
+    opaque = [s for s in senses if _opaque(s, _without_loans(parts, loans)) or image]
     if not (opaque or figurative) or (len(opaque) <= len(senses) / 2 and not marked):
         return None
     if not marked and any(len(p.zh) > 1 for p in parts) and not (image or _image_only(senses, parts)):
         return None  # 死亡率 'death rate', 建筑群 'building group': the sub-words' own senses, compositionally
     reference = frozenset().union(*(_content(s) for s in opaque + figurative))
     primary = tuple(_primary_lemmas(p.zh) for p in parts)
-    return FigurativeWord(word, tuple(senses), tuple(parts), reference, marked, primary, image)
+    return FigurativeWord(word, tuple(senses), tuple(parts), reference, marked, primary, image, field_literal,
+                          loans)
+
+
+#: a CEDICT gloss of a character borrowed for its sound: "(loanword) fan", "show (loanword)"
+_LOAN_GLOSS = re.compile(r"\(loanword\)", re.IGNORECASE)
+
+
+def _loan_parts(senses: Sequence[str], parts: Sequence[lr.Part]) -> frozenset[int]:
+    """The single-character parts whose loanword gloss the word's senses use (饭 '(loanword) fan' in
+    饭圈 'fan club', 秀 'show (loanword)' in 脱口秀 'talk show'): the character stands for an English
+    sound, and its own meaning ('rice', 'elegant') is no part of the word."""
+    out = set()
+    for k, p in enumerate(parts):
+        loan = _loan_lemmas(p.zh) if len(p.zh) == 1 else frozenset()
+        if loan and any(_shares(_content(s), loan) for s in senses):
+            out.add(k)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=8192)  # asked for every character of every candidate word; most have none
+def _loan_lemmas(char: str) -> frozenset[str]:
+    """The lemmas of ``char``'s loanword glosses ('fan' of 饭 '(loanword) fan')."""
+    return frozenset(w for g in lx.cedict().glosses(char) if _LOAN_GLOSS.search(g)
+                     for w in _content(_LOAN_GLOSS.sub("", g)))
+
+
+def _without_loans(parts: Sequence[lr.Part], loans: frozenset[int]) -> list[lr.Part]:
+    """``parts`` with no lemma of the loan parts: a sense that shares only the borrowed sound with them
+    ('fan' of 饭圈 'fan club') is not the sum of the characters' meanings."""
+    if not loans:
+        return list(parts)
+    return [lr.Part(p.zh, frozenset(), p.weak, p.names) if k in loans else p for k, p in enumerate(parts)]
+
+
+#: a sense's opening field label: "(table tennis) edge ball", "(sports) to go out of bounds"
+_FIELD_LABEL = re.compile(r"^\(([^()]+)\)\s*(?=\w)")
+#: labels that say a register or a place, not a field a sentence may be about
+_REGISTER_LABELS = frozenset({"coll", "colloquial", "dialect", "literary", "old", "archaic", "slang", "tw", "taiwan",
+                              "polite", "humble", "honorific", "loanword", "derog", "derogatory", "formal",
+                              "informal", "abbr", "euphemism", "jocular", "jocularly", "cantonese", "of sth", "of sb"})
+
+
+def _field_literal(entries: Sequence[lx.CedictEntry], senses: Sequence[str],
+                   parts: Sequence[lr.Part]) -> tuple[tuple[frozenset[str], str], ...]:
+    """The senses CC-CEDICT labels with a field (擦边球 '(table tennis) edge ball') in an entry that
+    also has a figurative sense ('(fig.) actions that are technically legal but not respectable'),
+    when the sense is what the parts say: the literal reading, in its field.
+
+    Outside that field the same English ("hitting edge balls" in a report on bank regulation) is the
+    image without its meaning; the word's figurative sense is the one a sentence elsewhere uses.
+    A register or a place label ("(coll.)", "(Tw)") names no field, and a sense the parts do not
+    make (惯性 '(physics) inertia') is a meaning of its own."""
+    if not any(e.figurative for e in entries):
+        return ()
+    out: list[tuple[frozenset[str], str]] = []
+    for sense in senses:
+        m = _FIELD_LABEL.match(sense)
+        label = m.group(1).strip().rstrip(".").lower() if m else ""
+        if not m or label in _REGISTER_LABELS or label.startswith(("of ", "fig", "lit")):
+            continue
+        field = frozenset(lx.content_lemmas(label))
+        if field and not _opaque(sense, parts):
+            out.append((field, sense))
+    return tuple(out)
 
 
 def _image_only(senses: Sequence[str], parts: Sequence[lr.Part]) -> bool:
@@ -250,7 +330,12 @@ def _rendered_by_parts(fig: FigurativeWord, tokens: list[lx.Token], text: str,
     if not any(not _shares({tokens[tj].lemma}, fig.reference) for tj in chosen.values()):
         return None  # no English word foreign to the word's figurative senses
     head = len(parts) - 1
-    if not fig.marked and not all(tokens[tj].lemma in fig.primary[k]
+    if fig.loans:
+        # a pun rendered by its character's own meaning: the loan part's English is its native
+        # gloss, foreign to every sense ("rice" for the 饭 of 饭圈 'fan club')
+        if not any(k in fig.loans and not _shares({tokens[tj].lemma}, fig.sense_words) for k, tj in chosen.items()):
+            return None
+    elif not fig.marked and not all(tokens[tj].lemma in fig.primary[k]
                                   and (not _shares({tokens[tj].lemma}, fig.sense_words) or fig.image and k != head)
                                   for k, tj in chosen.items()):
         return None  # unmarked: every English word a character's first sense and foreign to the word's senses
@@ -258,6 +343,29 @@ def _rendered_by_parts(fig: FigurativeWord, tokens: list[lx.Token], text: str,
     while i > 0 and tokens[i - 1].lemma in hit and tokens[i - 1].text.lower() not in lx.STOPWORDS:
         i -= 1  # 'dragon' of "dragon head" also glosses 龙头: show the whole literal phrase
     return i, j, chosen
+
+
+def _outside_field(fig: FigurativeWord, zh: str, start: int, end: int, tokens: list[lx.Token],
+                   en_set: set[str]) -> tuple[tuple[int, int], tuple[tuple[str, str], ...]] | None:
+    """The English span of a literal sense of one field (擦边球 '(table tennis) edge ball') in a
+    sentence not about that field, with the sense's words: (span, ((the word, English word), …)).
+
+    The sense is CC-CEDICT's own literal reading, so its words in the English, side by side, are
+    the evidence; the sentence is about the field when the field's words are in the English ("table
+    tennis") or in the glosses of the other Chinese words (乒乓球 'ping-pong; table tennis')."""
+    for field, sense in fig.field_literal:
+        if not lr.gloss_present(sense, en_set):
+            continue
+        if field & en_set or field & lr.accounted_lemmas(zh, start, end):
+            return None
+        words = _content(sense)
+        at = [k for k, t in enumerate(tokens) if t.lemma in words]
+        for k in at:
+            near = [j for j in at if k <= j <= k + len(words)]
+            if {tokens[j].lemma for j in near} >= words:
+                return ((tokens[k].start, tokens[near[-1]].end),
+                        tuple((fig.word, tokens[j].text) for j in near))
+    return None
 
 
 def _unseen(part: lr.Part) -> bool:
@@ -286,7 +394,8 @@ def _inside_compound(fig: FigurativeWord, zh: str, start: int, end: int,
     if not senses:
         return fig
     words = frozenset().union(*(_content(g) for g in senses))
-    return FigurativeWord(fig.word, senses, fig.parts, words, fig.marked, fig.primary, fig.image)
+    return FigurativeWord(fig.word, senses, fig.parts, words, fig.marked, fig.primary, fig.image, fig.field_literal,
+                          fig.loans)
 
 
 def detect_literal_terms(zh: str, en: str, skip: Sequence[tuple[int, int]] = ()) -> list[LiteralTerm]:
@@ -309,6 +418,11 @@ def detect_literal_terms(zh: str, en: str, skip: Sequence[tuple[int, int]] = ())
             fig = _inside_compound(fig, zh, start, end, candidates)
         if fig is None or any(lr.gloss_present(s, en_set) for s in fig.senses):
             continue
+        if fig.field_literal:
+            outside = _outside_field(fig, zh, start, end, tokens, en_set)
+            if outside is not None:
+                out.append(LiteralTerm(fig, (start, end), outside[0], outside[1]))
+                continue
         found = _rendered_by_parts(fig, tokens, en, partial(lr.accounted_lemmas, zh, start, end), sentence)
         if found is None:
             continue
@@ -338,9 +452,13 @@ def _literal_first(word: str) -> bool:
 
     盐碱地 is first 'saline soil' and only figuratively 'infertile woman', 聚宝盆 first a 'treasure
     bowl': "saline-alkali land" says what the word mostly means.  敲门砖 is first 'a temporary
-    expedient' (its brick is marked "lit."), 一刀切 'to impose uniformity'."""
+    expedient' (its brick is marked "lit."), 一刀切 'to impose uniformity'; 擦边球 is first '(table
+    tennis) edge ball', a literal sense of one field beside its figurative one (``_field_literal``)."""
     parts = lr.parts_of(word, with_characters=True)
-    plain = [s for e in lx.cedict().get(word) for s in e.senses if _content(s)]
+    entries = lx.cedict().get(word)
+    field = {sense for _, sense in _field_literal(entries, [s for e in entries for s in e.senses], parts)}
+    # a literal sense of one field (擦边球 '(table tennis) edge ball') is no main meaning outside it
+    plain = [s for e in entries for s in e.senses if _content(s) and s not in field]
     known = frozenset().union(*(p.lemmas for p in parts))
     return bool(plain) and _shares(_content(plain[0]), known)
 

@@ -47,6 +47,12 @@ it counts (数据二十条 'the "Data Twenty"'); a quoted coordinate of clipped 
 rendered as a list of hyphenated coinages (上云用数赋智 "up-cloud, use-number,
 give-wisdom").  An explanation may follow the noun the term qualifies, and one
 explained count of a series (三定) explains the others (四定).
+
+Minor too: a numeral of three or more bare before a two-character word that says an action or a
+manner (三 + 同时: "the three simultaneities"); a series echoed by its counts alone ("the three-three
+review system" for 三审三校, "3+3"); a four-character coinage rendered as a title-case name word by
+word ("East Number West Calculation"); a count of articles (数据二十条, no 第) read as the number of
+one article ("Article 20").
 """
 
 from __future__ import annotations
@@ -138,7 +144,9 @@ class Riddle:
     zh_found: Found
     en_span: tuple[int, int]
     entry: Shorthand | None  # None for an unknown numbered abbreviation
-    how: str  # "known literal rendering" | "numeral and literal gloss" | "number without what it counts" | "character by character"
+    #: "known literal rendering" | "numeral and literal gloss" | "number without what it counts" |
+    #: "counts without what they count" | "character by character"
+    how: str
 
 
 @lru_cache(maxsize=4096)
@@ -151,12 +159,21 @@ def _gloss_lemmas(chars: str, whole_only: bool = False) -> frozenset[str]:
     cd = lx.cedict()
     out: set[str] = set()
     for piece in {chars} if whole_only else {chars, *chars}:
-        for g in cd.glosses(piece)[:6]:
+        glosses = cd.glosses(piece)
+        for g in glosses[:6]:
             out.update(lx.content_lemmas(lx.strip_gloss(g)))
             word = lx.strip_gloss(g).strip().lower()
             if re.fullmatch(r"[a-z]{3,}", word) and word not in ALIGN_STOPWORDS:
                 out.add(lx.lemma(word))
+        # a character's combining form, wherever CEDICT lists it (微 'micro-' comes ninth, after a
+        # proper name and five plain senses): an abbreviation uses the character as that prefix
+        # (微博 'microblog'), so "the two micros" glosses it as literally as 'tiny' would
+        out.update(lx.lemma(m.group(1)) for g in glosses[6:] if (m := _COMBINING_FORM.fullmatch(g.strip())))
     return frozenset(out)
+
+
+#: a CEDICT gloss that is an English combining form: 'micro-', 'multi-'
+_COMBINING_FORM = re.compile(r"([a-z]{3,})-")
 
 
 def _count_value(numeral: str) -> int | None:
@@ -206,12 +223,34 @@ def _count_and_gloss(en: str, value: int, counted: str) -> list[tuple[int, int, 
         for k, t in enumerate(after):
             if re.search(r"[.;,!?]", en[m.end():t.start]):
                 break
-            if any(lx.same_stem(t.lemma, g) for g in glosses):
+            if any(lx.same_stem(w, g) for w in _token_lemmas(t) for g in glosses):
                 out.append((m.start(), t.end, _explained(en, t.end)))
             elif t.text.lower() in lx.STOPWORDS and k < 2:
                 continue
             break
     return out
+
+
+#: English prefixes written as a word before a hyphen ("pre-measures", "anti-s"), with the words of
+#: their meaning, as a gloss would say them
+_PREFIX_MEANINGS = {
+    "pre": ("before", "beforehand", "advance", "prior"), "post": ("after",),
+    "anti": ("against", "resist", "prevent", "oppose"), "counter": ("against", "oppose"),
+    "co": ("together", "joint", "common"), "re": ("again", "return"), "multi": ("many", "multiple"),
+    "inter": ("between", "mutual"), "non": ("not",), "de": ("remove", "reduce"),
+}
+
+
+def _token_lemmas(t: lx.Token) -> tuple[str, ...]:
+    """The lemma of an English token, and of its first word when it is hyphenated: "the three
+    cut-offs" glosses 断 'to cut off' by its first word, which the whole token ("cut-of") hides.
+    Only the first: in "three third-prize winners" the count is the prize's rank, not a count of
+    prizes.  A first word that is an English prefix stands for what the prefix means ("the four
+    pre-measures" glosses 预 'in advance')."""
+    if "-" not in t.text.strip("-"):
+        return (t.lemma,)
+    first = t.text.split("-")[0].lower()
+    return t.lemma, lx.lemma(first), *_PREFIX_MEANINGS.get(first, ())
 
 
 def _numeral_and_gloss(en: str, value: int, counted: str) -> tuple[int, int] | None:
@@ -300,6 +339,8 @@ def _known(zh: str, en: str, en_around: str, table: tuple[Shorthand, ...]) -> li
         # whatever a neighbouring sentence says
         series = count_series(entry.zh[0])
         echo = _echoed_counts(en, series, need_gloss=False) if series else _listed_by_characters(en, entry)
+        if echo is None and series:
+            echo = _bare_counts(en, series)  # "the three-three review system": the counts alone
         if echo is not None and any(a.start < echo[1] and echo[0] < a.end for a in _find_literal(en, entry.accepted)):
             echo = None  # "One Belt and One Road": an accepted rendering, whatever joins its words
         if echo is not None:
@@ -352,6 +393,7 @@ def _unknown_candidates(zh: str, known: set[str]) -> list[tuple[Found, int, str]
         if found.name not in known and counted not in _CLASSIFIERS and _gloss_lemmas(counted) \
                 and _counts_an_action(counted, verbal_nouns=True) and not _spelled_out(zh, found, value, counted):
             out.append((found, value, counted))
+    out += [c for c in _counted_actions(zh) if c[0].name not in known]
     for q in _QUOTED.finditer(zh):
         m = _NUMBERED.match(q.group(1))
         if not m or q.group(1) in known:
@@ -428,6 +470,44 @@ def _split_counts(zh: str) -> tuple[tuple[Found, int, str], ...]:
     return tuple(out)
 
 
+#: a numeral character of three or more
+_THREE_UP = re.compile("[三四五六七八九十]")
+#: jieba's tags of a word that says an action, a quality or a manner, not a thing: verbs, adjectives,
+#: adverbs, and conjunctions such as 同时 'at the same time'
+_ACTION_TAGS = ("v", "a", "d", "c")
+
+
+@lru_cache(maxsize=1024)
+def _counted_actions(zh: str) -> tuple[tuple[Found, int, str], ...]:
+    """A bare numeral before a two-character word that says an action or a manner, not a thing
+    (三 / 同时 of 三同时制度 'design, build and commission safety facilities at the same time as the
+    project', 两 / 同步, 三 / 到位): (where, the count, the counted word).
+
+    Chinese counts things with a classifier (三个部门) or bare before a noun (三部门); a numeral
+    never stands bare before a verb or an adverb except in a numbered coinage, where the word is
+    the one the items share.  A measure or a time word after the numeral (三 / 年度) is plain
+    counting, and an ordinal (第三) or a longer number is no count of items.  两 before a verb is
+    'both' (供需两繁荣 'supply and demand both prosper', 两不误), so the count starts at three.
+    """
+    if not _THREE_UP.search(zh):
+        return ()  # cheap: no numeral of three or more
+    out: list[tuple[Found, int, str]] = []
+    words = jieba_words(zh)
+    at = 0
+    for w, nxt in zip(words, [*words[1:], ""]):
+        start, at = at, at + len(w)
+        if (len(nxt) != 2 or not _SERIES_NUMERAL.fullmatch(w) or not all(HAN_RE.fullmatch(c) for c in nxt)
+                or not jieba_tag(nxt).startswith(_ACTION_TAGS) or _measure(nxt[0])
+                or zh[start - 1:start] in ("第", *"一二两三四五六七八九十百千万零〇")
+                or _is_word(w + nxt) or _is_word(w + nxt[0])):
+            continue
+        value = _count_value(w)
+        found = Found(w + nxt, start, at + 2)
+        if value and value >= 3 and _gloss_lemmas(nxt, whole_only=True) and not _spelled_out(zh, found, value, nxt):
+            out.append((found, value, nxt))
+    return tuple(out)
+
+
 #: a numeral of a count series (三去一降一补): one or two numeral characters
 _SERIES_NUMERAL = re.compile("[一二两三四五六七八九十双]{1,2}")
 #: a Han run cut into numerals and what lies between them
@@ -485,7 +565,7 @@ def _series_candidates(zh: str, known: set[str]) -> list[tuple[Found, tuple[tupl
             series = count_series(term)
             k = max(i, k + 1)
             if (series is None or len(series) < 2 or term in known or _is_word(term) or _refers_back(zh, start)
-                    or any(_measure(c[0]) for _, c in series)):
+                    or any(_measure(c[0]) or c[0] in _NUMBER_LINKS for _, c in series)):
                 continue
             if _QUOTES.get(zh[start - 1:start], "") == zh[end:end + 1] != "":
                 kind = "quoted"
@@ -499,6 +579,9 @@ def _series_candidates(zh: str, known: set[str]) -> list[tuple[Found, tuple[tupl
     return out
 
 
+#: characters that join two numbers into one figure, never an item counted: a score (三比三), a range
+#: (三至五), a fraction (三分之一), a sum (三加三)
+_NUMBER_LINKS = frozenset("比至到分加减乘除或")
 #: the characters that count places (省 province, 市 city, 岸 shore of the Strait …): an unquoted
 #: series of them (三省一市 'three provinces and one municipality') is plain counting
 _PLACES = ADMIN_UNITS | frozenset("国乡镇村岸城地洲")
@@ -556,6 +639,33 @@ def _echoed_counts(en: str, series: tuple[tuple[int, str], ...], need_gloss: boo
     return None
 
 
+def _bare_counts(en: str, series: tuple[tuple[int, str], ...]) -> tuple[int, int] | None:
+    """Where the English gives the series' counts in a row and nothing they count: "the three-three
+    review system" for 三审三校 (three reviews, three proofreadings), "a 2+1 plan", "two-plus-one".
+
+    English never joins bare counts so except to echo such a series, and the echo keeps the
+    numbers and drops every item; an explanation after it ("three-three (three reviews …)")
+    settles it."""
+    if not _count_mentions_cheap(en):
+        return None
+    words = ["(?:" + "|".join([*(w for w in _COUNT_WORDS[v] if w not in ("pair", "both")), str(v)]) + ")"
+             for v, _ in series if v in _COUNT_WORDS]
+    if len(words) != len(series):
+        return None
+    pattern = re.compile(r"(?<![A-Za-z0-9.,-])" + r"(?:\s*[-+]\s*|-plus-|\s+plus\s+)".join(words)
+                         + r"(?![A-Za-z0-9+]|-(?:year|day|month|week|hour|minute|time|fold|way|point|part|step)s?\b)",
+                         re.IGNORECASE)
+    m = pattern.search(en)
+    if m is None or _explained(en, m.end()):
+        return None
+    return m.start(), m.end()
+
+
+def _count_mentions_cheap(en: str) -> bool:
+    """Whether ``en`` can hold a joined count at all: a hyphen or plus beside a count word or figure."""
+    return bool(re.search(r"[-+]|\bplus\b", en))
+
+
 def _clipped_head(counted: str) -> bool:
     """Whether a quoted count's counted part opens with a lone character that stands for a word:
     “三医” (医 for 医疗, 医保, 医药), “两山”, “三权分置”, “三线一单”.
@@ -591,6 +701,11 @@ def _unknown(zh: str, en: str, table: tuple[Shorthand, ...], taken: list[Found])
         if span is not None:
             out.append(Riddle(f, span, None, "numeral and literal gloss"))
             taken.append(f)
+            continue
+        bare = _bare_counts(en, series)
+        if bare is not None:
+            out.append(Riddle(f, bare, None, "counts without what they count"))
+            taken.append(f)
     for f, value, counted in _unknown_candidates(zh, known):
         if any(f.start < k.end and k.start < f.end or f.name == k.name for k in taken):
             continue
@@ -604,7 +719,8 @@ def _unknown(zh: str, en: str, table: tuple[Shorthand, ...], taken: list[Found])
             out.append(Riddle(f, span, None, "numeral and literal gloss"))
             taken.append(f)
     out += _counted_clippings(zh, en, known, taken)
-    return out + _numbered_words(zh, en, known, taken) + _counted_articles(zh, en, taken)
+    out += _numbered_words(zh, en, known, taken) + _counted_articles(zh, en, taken)
+    return out + _count_as_ordinal(zh, en, taken + [r.zh_found for r in out])
 
 
 def _affix(char: str) -> bool:
@@ -735,6 +851,41 @@ def _counted_articles(zh: str, en: str, taken: list[Found]) -> list[Riddle]:
     return out
 
 
+#: a count of articles in the Chinese, not an ordinal (第二十条 'Article 20'): 二十条, 20条
+_ARTICLE_COUNT = re.compile("(?<![第〇零一二两三四五六七八九十百0-9])([〇零一二两三四五六七八九十百]{1,5}|[0-9]{1,3})条")
+#: an English reference to one numbered article: "Article 20", "Section 20", "Clause No. 20"
+_ARTICLE_REF = re.compile(r"\b(?:Article|Section|Clause|Item|Paragraph|Point|Rule|No\.)\s+(?:No\.\s*)?([0-9]{1,3})\b")
+
+
+def _count_as_ordinal(zh: str, en: str, taken: list[Found]) -> list[Riddle]:
+    """A count of articles (数据二十条 'the 20 measures on data') that the English reads as the number
+    of one article ("Article 20 of the Data Security Law").
+
+    Chinese names a single article with 第 (第二十条); without it the number counts the articles
+    of a package.  Flagged when the Chinese says N条 with no 第 before it and names no article by
+    第 anywhere, and the English refers to an article numbered N without counting N of anything.
+    """
+    if "条" not in zh or "第" in zh and re.search("第[〇零一二两三四五六七八九十百0-9]+条", zh):
+        return []
+    refs = [m for m in _ARTICLE_REF.finditer(en)] if re.search(r"[0-9]", en) else []
+    if not refs:
+        return []
+    out: list[Riddle] = []
+    for m in _ARTICLE_COUNT.finditer(zh):
+        value = int(m.group(1)) if m.group(1).isdigit() else cn_int(m.group(1))
+        if not value or value < 2 or any(m.start() < k.end and k.start < m.end() for k in taken):
+            continue
+        hit = next((r for r in refs if int(r.group(1)) == value), None)
+        if hit is None or re.search(rf"\b{value}\s+(?:[A-Za-z-]+\s+)?{_ARTICLE_NOUN.pattern}", en, re.IGNORECASE):
+            continue
+        start = m.start()
+        before = jieba_words(zh[max(0, start - 6):start])
+        if before and len(before[-1]) >= 2 and all(HAN_RE.fullmatch(c) for c in before[-1]):
+            start -= len(before[-1])  # the name before the count: 数据 of 数据二十条
+        out.append(Riddle(Found(zh[start:m.end()], start, m.end()), hit.span(), None, "count read as a number"))
+    return out
+
+
 def _counts_articles(en: str, start: int, end: int) -> bool:
     """A noun of articles or measures within three words after the number ("20 Data Measures",
     "the twenty measures on data") or two before it ("the Measures (20)")."""
@@ -823,13 +974,23 @@ def _rendered_as_list(en: str, units: list[str], slack: int = 0) -> tuple[int, i
                 missed += 1
                 if not span or missed > slack or words[at][2] in lx.STOPWORDS:
                     break
-            if span and not _LIST_GAP.match(en[span[-1][1]:words[at][0]]):
+            if span and not _LIST_GAP.match(en[span[-1][1]:words[at][0]]) \
+                    and not (len(units) >= 4 and _title_case_run(en, span[-1], words[at])):
                 break
             span.append(words[at])
             at += 1
         else:
             return span[0][0], span[-1][1]
     return None
+
+
+def _title_case_run(en: str, before: tuple[int, int, str], word: tuple[int, int, str]) -> bool:
+    """Whether two glosses stand side by side as words of one title-case name ("East Number West
+    Calculation" for 东数西算): a coinage rendered character by character as a proper name, whose
+    capitals join the words into one item where a plain phrase would need commas or hyphens.  Both
+    words capitalised, one space apart; asked only of four units or more, as a three-character name
+    rendered word by word is often the name's own English (州联委 "State Joint Committee")."""
+    return en[before[1]:word[0]] == " " and en[before[0]].isupper() and en[word[0]].isupper()
 
 
 _NOMINAL = re.compile(r"(?:tion|sion|ment|ness|ity|ing|ance|ence|er|or|s)$", re.IGNORECASE)
@@ -946,6 +1107,29 @@ class ShorthandOptions:
     neighbours: int = 1
 
 
+#: what a minor flag says for each way an unlisted abbreviation loses its meaning (``Riddle.how``):
+#: (message, with {zh} and {en} for the two texts; suggestion)
+_MINOR_MESSAGES = {
+    "number without what it counts": (
+        ("'{zh}' names a document by its number of articles (条); the English '{en}' keeps the number but "
+        "not what it counts"), "Say what is counted, e.g. 'the 20 measures', 'the ten articles'"),
+    "count read as a number": (
+        ("'{zh}' counts articles or measures (条, with no 第 before the number); the English '{en}' reads "
+        "the count as the number of one article"), "Render the count, e.g. 'the 20 measures'"),
+    "counts without what they count": (
+        ("'{zh}' is a numbered abbreviation (缩略语) whose numbers each count something; the English '{en}' "
+        "keeps the numbers but none of what they count"), "Say what each number counts, or spell out the items"),
+    "character by character": (
+        ("'{zh}' looks like an abbreviation (缩略语) whose characters each stand for a word; the English "
+        "'{en}' renders the characters one by one instead of the words they stand for"),
+        "Spell out the words the characters abbreviate"),
+    "numeral and literal gloss": (
+        ("'{zh}' looks like a numbered abbreviation (缩略语); the English '{en}' gives the number and a "
+        "literal gloss but not what the items are"),
+        "Spell out what the abbreviation counts, or add a short explanation"),
+}
+
+
 def check_shorthand(pair: Pair, ctx: Context) -> list[Flag]:
     opts = ctx.options_of(SHORTHAND)
     if not pair.zh.strip() or not pair.en.strip():
@@ -964,21 +1148,9 @@ def check_shorthand(pair: Pair, ctx: Context) -> list[Flag]:
                        f"renders it literally and does not say what it stands for")
             suggestion = f"Use the accepted rendering, e.g. '{r.entry.accepted[0].rstrip('*')}'"
             severity = "major"
-        elif r.how == "number without what it counts":
-            message = (f"'{zh_text}' names a document by its number of articles (条); the English "
-                       f"'{en_text}' keeps the number but not what it counts")
-            suggestion = "Say what is counted, e.g. 'the 20 measures', 'the ten articles'"
-            severity = "minor"
-        elif r.how == "character by character":
-            message = (f"'{zh_text}' looks like an abbreviation (缩略语) whose characters each stand "
-                       f"for a word; the English '{en_text}' renders the characters one by one "
-                       "instead of the words they stand for")
-            suggestion = "Spell out the words the characters abbreviate"
-            severity = "minor"
         else:
-            message = (f"'{zh_text}' looks like a numbered abbreviation (缩略语); the English "
-                       f"'{en_text}' gives the number and a literal gloss but not what the items are")
-            suggestion = "Spell out what the abbreviation counts, or add a short explanation"
+            template, suggestion = _MINOR_MESSAGES.get(r.how, _MINOR_MESSAGES["numeral and literal gloss"])
+            message = template.format(zh=zh_text, en=en_text)
             severity = "minor"
         flags.append(SHORTHAND.flag(pair, message, zh_spans=[(r.zh_found.start, r.zh_found.end)],
                                     en_spans=[r.en_span], suggestion=suggestion, severity=severity))
