@@ -608,3 +608,20 @@ def test_discipline_commission_is_not_the_party_committee():
                              "eight-point rules.",
                          "The district commission for discipline inspection reported three typical violations of "
                          "the central eight-point rules.")
+
+
+def test_a_level_named_with_ji_is_a_level():
+    # 县级残联 and 省级妇联 name the level as 县残联 and 省妇联 do: "county-level" renders it
+    assert run("各县级残联要在年底前完成残疾人基本状况调查。",
+               "County-level disabled persons' federations must complete the survey of the basic conditions "
+               "of persons with disabilities by the end of the year.") == []
+    assert run("全国妇联召开会议，要求各省级妇联做好宣传工作。",
+               "The All-China Women's Federation held a meeting and asked provincial-level women's "
+               "federations to do a good job of publicity.") == []
+    # with no level in the Chinese, the level word still makes the central body a local one
+    county = ("The county disabled persons' federation will provide rehabilitation subsidies to "
+              "disabled people in difficulty.")
+    provincial = ("The All-China Women's Federation held a meeting and asked provincial women's "
+                  "federations to do a good job of publicity.")
+    for zh, en in (("残联将为困难残疾人提供康复补贴。", county), ("全国妇联召开会议，要求各地妇联做好宣传工作。", provincial)):
+        assert [f.severity for f in run(zh, en)] == ["major"], en

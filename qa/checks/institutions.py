@@ -653,15 +653,23 @@ def numbered_meetings(zh: str) -> list[Found]:
 
 
 _ORDINAL_SESSION = re.compile(r"第?[一二三四五六七八九十]+届$")
+#: 级 after a level unit: 县级残联, 各省级妇联 name the level as 县残联 and 省妇联 do
+_LEVEL_SUFFIX = re.compile(r"(?<=[" + "".join(sorted(ADMIN_UNITS)) + r"])级$")
+
+
+def _before_name(zh: str, start: int) -> str:
+    """What stands before the name at ``start``, without a session ordinal or a level's 级."""
+    return _LEVEL_SUFFIX.sub("", _ORDINAL_SESSION.sub("", zh[:start].rstrip()))
 
 
 def _local(zh: str, start: int) -> bool:
-    """Whether the name at ``start`` follows a place (西宁市人大常委会, 自治区十二届人大常委会).
+    """Whether the name at ``start`` follows a place or a level (西宁市人大常委会,
+    自治区十二届人大常委会, 县级残联).
 
     A local body is not its national namesake, so the national body's name is
     then no rendering of it.
     """
-    before = _ORDINAL_SESSION.sub("", zh[:start].rstrip())
+    before = _before_name(zh, start)
     return bool(before) and before[-1] in ADMIN_UNITS
 
 
@@ -864,18 +872,19 @@ def _lowered_level(zh: str, en: str, table: Lookup) -> Found | None:
 
 
 def _names_level(zh: str, unit: str, table: Lookup | None = None) -> bool:
-    """Whether ``zh`` names a place or body of the level ``unit`` (福建省, 北京市委, 柯桥区委; not 市场),
+    """Whether ``zh`` names a place, level or body of the level ``unit`` (福建省, 北京市委, 柯桥区委,
+    省级; not 市场),
     or, given the ``table``, a listed body of that level (省卫健委: "the provincial health
     commission" beside 国家卫健委's "National Health Commission" renders the local one)."""
-    level = re.compile(rf"{unit}(?:委|政府|人大|政协)?$")
+    level = re.compile(rf"{unit}(?:委|政府|人大|政协|级)?$")
     if any(len(w) >= 2 and level.search(w) for w in jieba_words(zh)):
         return True
     return table is not None and _local_body_of_level(zh, unit, table)
 
 
 def _local_body_of_level(zh: str, unit: str, table: Lookup) -> bool:
-    """Whether ``zh`` names a listed body after the level ``unit`` (省卫健委 for 省)."""
-    return any(_local(zh, f.start) and zh[:f.start].rstrip().endswith(unit)
+    """Whether ``zh`` names a listed body after the level ``unit`` (省卫健委, 省级卫健委 for 省)."""
+    return any(_local(zh, f.start) and _before_name(zh, f.start).endswith(unit)
                for f in find_chinese(zh, table.zh_terms))
 
 
