@@ -253,3 +253,20 @@ def test_a_hedge_on_the_prohibition_word_softens_it():
     zh = "自然保护区核心区内一律禁止开展旅游活动。"
     assert flagged(MODALITY, zh, "Tourism is generally prohibited in the core areas of nature reserves.", "禁止")
     assert not flags(MODALITY, zh, "Tourism is prohibited without exception in the core areas of nature reserves.")
+
+
+# --------------------------------------------------------------------------- time: a compared period
+
+def test_a_first_n_months_compared_against_is_the_preceding_period():
+    # 比前两个月 / 与前三个月相比: the period measured against, "the previous/preceding N months"
+    march = "In March, sales of new commercial housing in the city picked up markedly from the previous two months."
+    april = "Compared with the preceding three months, electricity consumption in April rose by 6 percent."
+    for zh, en in (("三月份全市新建商品住宅成交量比前两个月明显回升。", march),
+                   ("与前三个月相比，四月份的用电量增长了百分之六。", april)):
+        assert flags(TIME_EXPRESSION, zh, en) == []
+    # a period the sentence opens with is still "the first N months"
+    zh = "前两个月，全市新建商品住宅成交量同比下降百分之五。"
+    assert not flags(TIME_EXPRESSION, zh, "In the first two months, sales of new commercial housing in the city "
+                                          "fell by 5 percent year on year.")
+    assert flagged(TIME_EXPRESSION, zh, "In the past two months, sales of new commercial housing in the city "
+                                        "fell by 5 percent year on year.", "前两个月")

@@ -265,7 +265,7 @@ def _anchored(pair: Pair) -> tuple[list[Flag], list[tuple[int, int]]]:
             flags += _miscounted(pair, hit)
             continue
         w = hit.word
-        if w.english(w.accepted, figures).search(low):
+        if w.english(w.accepted, figures).search(low) or _compared_preceding(pair.zh, hit):
             settled.append((hit.start, hit.end))
             continue
         against, point = split_point(w.contradicting)
@@ -291,6 +291,17 @@ def _anchored(pair: Pair) -> tuple[list[Flag], list[tuple[int, int]]]:
             zh_spans=[(hit.start, hit.end)], en_spans=[(m.start(), m.end())],
             suggestion=f"Render {cue} as {meaning}", severity="minor" if at_point else "major"))
     return flags, settled
+
+
+#: what a period compared against follows (比前两个月 "than the previous two months", 与前三年相比)
+_COMPARED = re.compile(r"(?:比|较|与|同|和|跟|相较于|较之|相比于)$")
+
+
+def _compared_preceding(zh: str, hit: AnchoredHit) -> bool:
+    """Whether a 前N… cue is the period a comparison measures against: then 前 is "the
+    preceding" (比前两个月增长 "up on the previous two months"), not "the first", and the
+    row's "first N months" says nothing of it."""
+    return hit.word.zh.startswith("前") and bool(_COMPARED.search(zh[:hit.start].rstrip()))
 
 
 def _anchored_says(hit: AnchoredHit, en: str, text: str) -> bool:
