@@ -625,3 +625,15 @@ def test_a_level_named_with_ji_is_a_level():
                   "federations to do a good job of publicity.")
     for zh, en in (("残联将为困难残疾人提供康复补贴。", county), ("全国妇联召开会议，要求各地妇联做好宣传工作。", provincial)):
         assert [f.severity for f in run(zh, en)] == ["major"], en
+
+
+def test_a_place_government_jieba_keeps_whole_names_its_level():
+    # jieba keeps 浙江省人民政府 as one word: the Chinese still names a body of the province, so
+    # "… Province" after the central body's name is that body's, not the central one made local
+    zh = "第三届全国智力运动会由国家体育总局主办、浙江省人民政府承办，共设十个大项。"
+    assert run(zh, "The Third National Mind Sports Games, hosted by the General Administration of Sport of China "
+                   "and organized by the People's Government of Zhejiang Province, have ten events.") == []
+    flags = run("第三届全国智力运动会由国家体育总局主办，共设十个大项。",
+                "The Third National Mind Sports Games, hosted by the General Administration of Sport of Zhejiang "
+                "Province, have ten events.")
+    assert [f.severity for f in flags] == ["major"]

@@ -876,7 +876,8 @@ def _names_level(zh: str, unit: str, table: Lookup | None = None) -> bool:
     省级; not 市场),
     or, given the ``table``, a listed body of that level (省卫健委: "the provincial health
     commission" beside 国家卫健委's "National Health Commission" renders the local one)."""
-    level = re.compile(rf"{unit}(?:委|政府|人大|政协|级)?$")
+    # jieba keeps a place's government or congress as one word (四川省人民政府)
+    level = re.compile(rf"{unit}(?:委|政府|人民政府|人大|人民代表大会|政协|级)?$")
     if any(len(w) >= 2 and level.search(w) for w in jieba_words(zh)):
         return True
     return table is not None and _local_body_of_level(zh, unit, table)
