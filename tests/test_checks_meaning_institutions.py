@@ -637,3 +637,13 @@ def test_a_place_government_jieba_keeps_whole_names_its_level():
                 "The Third National Mind Sports Games, hosted by the General Administration of Sport of Zhejiang "
                 "Province, have ten events.")
     assert [f.severity for f in flags] == ["major"]
+
+
+def test_the_housing_ministrys_short_form_is_its_name():
+    # 住房城乡建设部: the short form State Council documents use, as 人力资源社会保障部 is
+    zh = "住房城乡建设部会同有关部门修订建筑节能标准。"
+    assert run(zh, "The Ministry of Housing and Urban-Rural Development is revising building energy-efficiency "
+                   "standards together with the relevant departments.") == []
+    flags = run(zh, "The Ministry of Natural Resources is revising building energy-efficiency standards together "
+                    "with the relevant departments.")
+    assert [f.severity for f in flags] == ["major"]
