@@ -648,17 +648,24 @@ def _bare_counts(en: str, series: tuple[tuple[int, str], ...]) -> tuple[int, int
     settles it."""
     if not _count_mentions_cheap(en):
         return None
-    words = ["(?:" + "|".join([*(w for w in _COUNT_WORDS[v] if w not in ("pair", "both")), str(v)]) + ")"
-             for v, _ in series if v in _COUNT_WORDS]
-    if len(words) != len(series):
-        return None
-    pattern = re.compile(r"(?<![A-Za-z0-9.,-])" + r"(?:\s*[-+]\s*|-plus-|\s+plus\s+)".join(words)
-                         + r"(?![A-Za-z0-9+]|-(?:year|day|month|week|hour|minute|time|fold|way|point|part|step)s?\b)",
-                         re.IGNORECASE)
-    m = pattern.search(en)
+    pattern = _bare_count_pattern(tuple(v for v, _ in series))
+    m = pattern.search(en) if pattern is not None else None
     if m is None or _explained(en, m.end()):
         return None
     return m.start(), m.end()
+
+
+@lru_cache(maxsize=1024)  # a series' counts recur in every pair that says it: built once per series
+def _bare_count_pattern(values: tuple[int, ...]) -> re.Pattern[str] | None:
+    """The English of the counts ``values`` joined in a row (:func:`_bare_counts`), or None when a
+    count has no English word."""
+    if not all(v in _COUNT_WORDS for v in values):
+        return None
+    words = ["(?:" + "|".join([*(w for w in _COUNT_WORDS[v] if w not in ("pair", "both")), str(v)]) + ")"
+             for v in values]
+    return re.compile(r"(?<![A-Za-z0-9.,-])" + r"(?:\s*[-+]\s*|-plus-|\s+plus\s+)".join(words)
+                      + r"(?![A-Za-z0-9+]|-(?:year|day|month|week|hour|minute|time|fold|way|point|part|step)s?\b)",
+                      re.IGNORECASE)
 
 
 def _count_mentions_cheap(en: str) -> bool:
