@@ -1060,6 +1060,18 @@ def _may_read_links(pair: Pair, opts: PolarityOptions, cues: EnglishCues) -> boo
 _CONJUNCTIONS = ("或者", "或是", "以及", "并且", "而且", "或", "及", "且")
 
 
+def _window_negatives(pair: Pair, pc: PairLinks, clause: Clause, cues: EnglishCues
+                      ) -> tuple[tuple[int, int], str, list[tuple[int, int, str]]] | None:
+    """The clause's confident English window, its text and the negative words in it
+    (:func:`_negative_words`), or None without a confident window: what the rules that count a
+    clause's negations (:func:`_coordinated`, :func:`_litotes_reversed`) read."""
+    window = _clause_window(pc, clause)
+    if window is None:
+        return None
+    en = pair.en[window[0]:window[1]]
+    return window, en, _negative_words(en, cues)
+
+
 def _coordinated(pair: Pair, pc: PairLinks, clause: Clause, negs: list[ZhHit],
                  cues: EnglishCues) -> list[Flag]:
     """Two different negations joined by a conjunction in one clause (未经节能审查或者节能审查未获
@@ -1073,11 +1085,10 @@ def _coordinated(pair: Pair, pc: PairLinks, clause: Clause, negs: list[ZhHit],
             or not any(c in pair.zh[negs[0].end:negs[1].start] for c in _CONJUNCTIONS)
             or any(h.row.kind not in ("negation", "prohibition") for h in negs)):
         return []
-    window = _clause_window(pc, clause)
-    if window is None:
+    read = _window_negatives(pair, pc, clause, cues)
+    if read is None:
         return []
-    en = pair.en[window[0]:window[1]]
-    said = _negative_words(en, cues)
+    window, en, said = read
     if len(said) >= len(negs):
         return []
     listed = "、".join(h.row.cue for h in negs)
@@ -1107,11 +1118,10 @@ def _litotes_reversed(pair: Pair, pc: PairLinks, clause: Clause, cues: EnglishCu
             if h.row.cue in _LITOTES]
     if len(hits) != 1:
         return []
-    window = _clause_window(pc, clause)
-    if window is None:
+    read = _window_negatives(pair, pc, clause, cues)
+    if read is None:
         return []
-    en = pair.en[window[0]:window[1]]
-    said = _negative_words(en, cues)
+    window, _en, said = read
     if len(said) != 1 or _negations_in_chinese(pair.zh, span) > 1:
         return []
     cue, word = hits[0], said[0][2]
