@@ -47,6 +47,7 @@ class Field:
     phrase: re.Pattern[str]  # "department of finance" / "finance department" …
     lemmas: frozenset[str]
     label: str  # the standard name the field comes from
+    needle: str = ""  # the field's first word, lower-case: an English without it cannot match ``phrase``
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def body_fields(names: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> t
             words = r"\s+".join(re.escape(w) for w in field.split())
             phrase = re.compile(rf"\b(?:{_HEADS}\s+(?:of|for)\s+(?:the\s+)?{words}|{words}\s+{_HEADS})\b",
                                 re.IGNORECASE)
-            out.append(Field(zh, phrase, lemmas, name))
+            out.append(Field(zh, phrase, lemmas, name, field.split()[0].lower()))
     return tuple(out)
 
 
@@ -120,7 +121,8 @@ def find_field_swaps(zh: str, en: str, bodies: Sequence[tuple[int, int]],
     ``named``: the bodies (by span) the English names by a name of their own, with where (市人民检察院
     "the municipal people's procuratorate"): a sentence of two bodies, one rendered by its name
     away from the field's words, leaves only the other to be the body of the wrong field."""
-    hits = [(f, m) for f in fields for m in f.phrase.finditer(en)]
+    low = en.lower()  # a substring test per field first: a memory's pairs meet hundreds of fields
+    hits = [(f, m) for f in fields if f.needle in low for m in f.phrase.finditer(en)]
     if not hits:
         return []
     owns = [(span, _own_field(zh[span[0]:span[1]])) for span in bodies]

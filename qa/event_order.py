@@ -55,6 +55,7 @@ _EN_AT_END: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "at the end of", "at the close of", "at the conclusion of", "at the expiry of", "on the expiry of",
     "on expiry of", "upon expiry of", "at the expiration of", "on the expiration of",
     "on completion of", "on the completion of", "upon completion of"))
+_EN_AT_END_FIRST = frozenset(p[0] for p in _EN_AT_END)  # most words open none of them
 #: the last character of a time noun that names an end itself (年底 "end of the year", 期末, 年终,
 #: 月尾): "at the end of the year" renders the noun, not an order, for 年底前
 _END_NOUNS = frozenset("底末终尾")
@@ -157,7 +158,8 @@ def _en_orders(en: str) -> tuple[tuple[Order, int, int, tuple[str, ...], bool], 
             out.append((_PREFIX_ORDER[prefixed.group(1)], t.start, t.start + len(prefixed.group(1)) + 1,
                         nxt, False))
             continue
-        phrase = next((p for p in _EN_AT_END if tuple(lows[i:i + len(p)]) == p), None)
+        phrase = next((p for p in _EN_AT_END if tuple(lows[i:i + len(p)]) == p), None) \
+            if low in _EN_AT_END_FIRST else None
         if phrase is not None:
             first = i + len(phrase)
             nxt = tuple(tok.lemma.lower() for tok in tokens[first:first + _REACH])

@@ -44,7 +44,14 @@ def words(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
 
 
+#: what every match of URL_RE holds: its scan backtracks over each run of non-spaces at every
+#: position, so a text without any of these (most prose) is not scanned by it
+_URL_HINT = re.compile(r"@|://|www\.|\.(?:com|cn|org|net|gov|edu|ai|io)\b")
+
+
 def url_spans(text: str) -> list[Span]:
+    if _URL_HINT.search(text) is None:
+        return []
     return [m.span() for m in URL_RE.finditer(text)]
 
 
