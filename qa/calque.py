@@ -61,15 +61,21 @@ def renders(word: str, gloss: str) -> bool:
 
 def renders_any(word: str, glosses: frozenset[str]) -> bool:
     """Whether ``word`` renders one of ``glosses`` (:func:`renders`), by lookups rather than a
-    comparison per gloss: its stem key among theirs, or its beginning of a gloss's length among them."""
-    keys, lengths = _gloss_keys(glosses)
-    return lx.stem_key(word) in keys or any(word[:k] in glosses for k in lengths if k <= len(word))
+    comparison per gloss: its stem key among theirs, or one of its beginnings among them."""
+    return lx.stem_key(word) in _gloss_keys(glosses) or not glosses.isdisjoint(_beginnings(word))
 
 
 @lru_cache(maxsize=65536)  # pure, and a character's glosses are met by every English word of a pair
-def _gloss_keys(glosses: frozenset[str]) -> tuple[frozenset[str], tuple[int, ...]]:
-    """The glosses' stem keys, and their lengths."""
-    return frozenset(lx.stem_key(g) for g in glosses), tuple(sorted({len(g) for g in glosses}))
+def _gloss_keys(glosses: frozenset[str]) -> frozenset[str]:
+    """The glosses' stem keys."""
+    return frozenset(lx.stem_key(g) for g in glosses)
+
+
+@lru_cache(maxsize=65536)  # a compound's words are tried against the units at every place of its Chinese
+def _beginnings(word: str) -> tuple[str, ...]:
+    """Every beginning of ``word``, itself included: a gloss it grows by a suffix is one of them
+    (one set test of these, not one slice per gloss length)."""
+    return tuple(word[:k] for k in range(len(word) + 1))
 
 
 @lru_cache(maxsize=65536)  # pure, and asked for every character and word of every pair's Chinese
@@ -348,6 +354,21 @@ _AMOUNT_AFTER = re.compile(r"\s+(?:(?:more|less|fewer)\s+than\s+|over\s+|nearly\
                            r"roughly\s+|some\s+|up\s+to\s+|at\s+least\s+)?(?:[$€£¥]|US\$|RMB\s*)?\d")
 
 
+@lru_cache(maxsize=65536)  # pure, and a memory's sentences repeat their words
+def _two_character_noun(word: str) -> tuple[tuple[str, ...], frozenset[str], frozenset[str]] | None:
+    """A two-character word :func:`word_by_word_calques` reads, with its own senses and its two
+    characters' first senses; None for a word no rendering of it can be a calque: not in CC-CEDICT,
+    a proper name there, a numeral, not a common noun by jieba, or without senses to compare."""
+    cd = lx.cedict()
+    if word not in cd or any(e.proper for e in cd.get(word)) or NUMERAL_CHARS.search(word) or not _is_noun(word):
+        return None
+    senses = own_senses(word)
+    first, second = _primary(word[0]), _primary(word[1])
+    if not senses or not first or not second:
+        return None
+    return senses, first, second
+
+
 def word_by_word_calques(zh: str, en: str) -> list[Calque]:
     """Two-character CC-CEDICT words rendered as two plain English words, one per character
     (底座 'base' → "bottom seat"), where no sense of the word shares a word with them.
@@ -366,19 +387,15 @@ def word_by_word_calques(zh: str, en: str) -> list[Calque]:
     if not adjacent:
         return []
     en_lemmas = {t.lemma for t in lx.tokenize_en(en)}
-    cd = lx.cedict()
     out: list[Calque] = []
     for m in HAN_RUN.finditer(zh):
         at = m.start()
         for w in jieba_words(m.group()):
             start, at = at, at + len(w)
-            if (len(w) != 2 or w not in cd or any(e.proper for e in cd.get(w)) or NUMERAL_CHARS.search(w)
-                    or not _is_noun(w)):
+            readings = _two_character_noun(w) if len(w) == 2 else None
+            if readings is None:
                 continue
-            senses = own_senses(w)
-            first, second = _primary(w[0]), _primary(w[1])
-            if not senses or not first or not second:
-                continue
+            senses, first, second = readings
             accounted = None
             for a, b in adjacent:
                 if not (renders_any(a.lemma, first) and renders_any(b.lemma, second)):
