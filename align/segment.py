@@ -76,7 +76,7 @@ def _paragraph_spans(text: str) -> list[Span]:
         head = _CMS_HEAD.match(text, start, end)
         if head:
             start = head.end()
-        tail = _CMS_TAIL.search(text, start, end)
+        tail = _CMS_TAIL.search(text, start, end) if text.find("##", start, end) >= 0 else None
         if tail:
             end = tail.start()
         if start < end:

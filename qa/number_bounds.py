@@ -147,7 +147,10 @@ def _same_value(a: Number, b: Number) -> bool:
 
 def bound_conflicts(zh: str, en: str) -> list[BoundConflict]:
     """Chinese figures qualified more/less whose English figures all say the opposite."""
-    zq, eq = zh_qualified(zh), en_qualified(en)
+    zq = zh_qualified(zh)
+    if not any(z.bound in OPPOSITE for z in zq):
+        return []  # the English figures are read only for a Chinese figure with a bound to turn round
+    eq = en_qualified(en)
     out = []
     for z in zq:
         if z.bound not in OPPOSITE:

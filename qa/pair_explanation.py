@@ -45,6 +45,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from statistics import median
 from typing import Any
 
@@ -133,8 +134,10 @@ def loo_gain(full: float, left: float) -> float:
     return left - full
 
 
-def numbers(text: str) -> set[str]:
-    return {n.lstrip("0") or "0" for n in _NUM.findall(text.replace(",", ""))}
+@lru_cache(maxsize=16384)  # pure; a pair's clauses are each compared with every other clause's
+def numbers(text: str) -> frozenset[str]:
+    """The figures of ``text`` as written digits, without thousands commas or leading zeros."""
+    return frozenset(n.lstrip("0") or "0" for n in _NUM.findall(text.replace(",", "")))
 
 
 def en_unit_evidence(unit: str, neighbours: Sequence[str], *, zh: str,

@@ -48,7 +48,7 @@ def repeated_words(pair: Pair, ctx: Context) -> list[Flag]:
         for n in range(_MAX_PHRASE, 0, -1):
             if i + 2 * n > len(tokens) or tokens[i].start <= covered:
                 continue
-            if lowered[i:i + n] != lowered[i + n:i + 2 * n]:
+            if lowered[i] != lowered[i + n] or lowered[i:i + n] != lowered[i + n:i + 2 * n]:
                 continue
             if n == 1 and lowered[i] in _DOUBLED_OK:
                 continue
