@@ -289,9 +289,15 @@ class StemSet:
 
     def __init__(self, words: Iterable[str]) -> None:
         self.exact = set(words)
-        self.five = {stem_key(w) for w in self.exact if len(w) >= STEM_LETTERS}
-        self.four = {w for w in self.exact if len(w) == 4}
-        self.four_prefix = {w[:4] for w in self.exact if len(w) >= 4}
+        # one pass for the three loose sets (the coverage checks build one per clause of every pair)
+        self.five, self.four, self.four_prefix = five, four, prefix = set(), set(), set()
+        for w in self.exact:
+            if len(w) >= 4:
+                prefix.add(w[:4])
+                if len(w) == 4:
+                    four.add(w)
+                if len(w) >= STEM_LETTERS:
+                    five.add(stem_key(w))
 
     def has(self, w: str) -> bool:
         if w in self.exact:
