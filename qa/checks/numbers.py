@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
@@ -259,6 +260,25 @@ _ENUMERATOR_RE = re.compile(
     re.IGNORECASE)
 
 
+def _cores(words: Iterable[str]) -> tuple[str, ...]:
+    """The words no other of ``words`` lies inside: a text holding none of them holds none of ``words``."""
+    kept = set(words)
+    return tuple(sorted(w for w in kept if not any(o != w and o in w for o in kept)))
+
+
+# what a match of each English pattern must hold, tested as substrings first: most sentences say no
+# number word, month or figure, and the patterns' alternations are tried at every position
+_NUMBER_WORD_CORES = _cores([*_UNITS, *_TENS, *_SCALES, *_ORDINAL_UNITS, *_ORDINAL_TENS, "hundredth",
+                             "thousandth", "millionth", "dozen"])  # the enumerators' words are among these
+_WEAK_TWO_CORES = _cores(_WEAK_TWO)
+_NUMBERISH_CORES = _cores(_EN_NUMBERISH)
+_MONTH_CORES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")  # as cased
+_DIGIT = re.compile(r"\d")
+#: letters a case-insensitive pattern matches to an ASCII letter that str.lower() does not make one
+#: (the ``re`` docs: İ ı ſ K): a text holding one skips the substring tests
+_ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
 def _parse_words(phrase: str) -> float | None:
     total, current, seen = 0.0, 0.0, False
     for word in re.split(r"[\s-]+", phrase.lower()):
@@ -375,20 +395,23 @@ def _en_numbers(en: str) -> tuple[Number, ...]:
             alts = (*alts, value * 10)
         found.append(Number(value, (start, end), en[start:end], strength, percent, alts))
 
-    for m in _ENUMERATOR_RE.finditer(en):
+    low, odd = en.lower(), _ODD_CASE.search(en) is not None
+    words = odd or any(c in low for c in _NUMBER_WORD_CORES)
+    digits = _DIGIT.search(en) is not None
+    for m in _ENUMERATOR_RE.finditer(en) if words else ():
         word = m.group(1) or m.group(2)
         start = m.start(1) if m.group(1) else m.start(2)
         add(start, start + len(word), None, "weak")
-    for m in _EN_TIME_RE.finditer(en):
+    for m in _EN_TIME_RE.finditer(en) if digits else ():
         add(m.start(1), m.end(1), float(m.group(1)), "medium")
         add(m.start(2), m.end(2), float(m.group(2)) or None, "weak")
     for m in _EN_ROMAN_RE.finditer(en):
         add(m.start(), m.end(), _roman(m.group()), "weak")
-    for m in _EN_MONTH_RE.finditer(en):
+    for m in _EN_MONTH_RE.finditer(en) if any(c in en for c in _MONTH_CORES) else ():
         index = next(i for i, g in enumerate(m.groups(), 1) if g)
         add(m.start(index), m.end(index), float(_MONTHS[m.group(index).lower()]), "weak", allow_one=True)
-    range_scale = {m.start(1): _SCALES[m.group(2).lower()] for m in _EN_RANGE_RE.finditer(en)}
-    for m in _EN_DIGITS_RE.finditer(en):
+    range_scale = {m.start(1): _SCALES[m.group(2).lower()] for m in _EN_RANGE_RE.finditer(en)} if digits else {}
+    for m in _EN_DIGITS_RE.finditer(en) if digits else ():
         value = float(m.group(1).replace(",", "") + (m.group(2) or ""))
         if m.group(6):
             value *= _SCALES[m.group(6).lower()]
@@ -402,7 +425,7 @@ def _en_numbers(en: str) -> tuple[Number, ...]:
             alts = (*alts, value * range_scale[m.start()])
         strength: Strength = "weak" if glued else "medium" if m.group(3) else "strong"
         add(m.start(), m.end(), value, strength, bool(m.group(5)), alts)
-    for m in _EN_WORDS_RE.finditer(en):
+    for m in _EN_WORDS_RE.finditer(en) if words else ():
         for k, (g_start, g_end) in enumerate(_number_groups(en, m.start(2), m.end(2))):
             phrase = en[g_start:g_end]
             words = re.split(r"[\s-]+", phrase.lower())
@@ -428,9 +451,9 @@ def _en_numbers(en: str) -> tuple[Number, ...]:
             # not reported as extra.
             weak = ordinal or (value is not None and value <= 10)
             add(start, g_end, value, "weak" if weak else "medium", allow_one=True)
-    for m in _EN_WEAK_TWO_RE.finditer(en):
+    for m in _EN_WEAK_TWO_RE.finditer(en) if odd or any(c in low for c in _WEAK_TWO_CORES) else ():
         add(m.start(), m.end(), 2.0, "weak")
-    for m in _EN_NUMBERISH_RE.finditer(en):
+    for m in _EN_NUMBERISH_RE.finditer(en) if odd or any(c in low for c in _NUMBERISH_CORES) else ():
         value = _EN_NUMBERISH[m.group().lower()]
         alts = (100 / value,) if m.group().lower() in ("half", "quarter") else ()
         add(m.start(), m.end(), value, "weak", alts=alts)
