@@ -40,7 +40,7 @@ from align.model import Pair
 from align.script import HAN_CLASS, HAN_RUN
 from align.zh_words import loaded_jieba, pos_words
 from qa import lexicons as lx
-from qa import term_heads, term_pieces, term_slots
+from qa import term_heads, term_pieces, term_residue, term_slots
 from qa.checks.glossary import glossary_from
 from qa.model import Check, Context, Flag
 from qa.term_heads import same_word, same_word_in
@@ -933,7 +933,8 @@ def check_consistency(ctx: Context) -> list[Flag]:
             renderings = find_renderings(ctx, term, "frequent", occ, words)
             flags.extend(_grouped_flags(ctx, term, "frequent", occ, words, renderings)
                          or slot_flags(ctx, term, occ, renderings, words)
-                         or scattered_flags(ctx, term, occ, renderings))
+                         or scattered_flags(ctx, term, occ, renderings)
+                         or unshared_flags(ctx, term, occ, words))
             continue
         renderings = find_renderings(ctx, term, kind, occ, words)
         found = _grouped_flags(ctx, term, kind, occ, words, renderings)
@@ -946,7 +947,7 @@ def check_consistency(ctx: Context) -> list[Flag]:
             # nor the phrases: read each pair's slot (synonyms no gloss reaches)
             found = slot_flags(ctx, term, occ, renderings, words)
         if not found and kind == "frequent":
-            found = scattered_flags(ctx, term, occ, renderings)
+            found = scattered_flags(ctx, term, occ, renderings) or unshared_flags(ctx, term, occ, words)
         flags.extend(found)
     return flags
 
@@ -1147,6 +1148,55 @@ def scattered_flags(ctx: Context, term: str, occ: list[Pair], renderings: list[R
     main = sorted(groups[0][1], key=lambda r: r.pair_id)
     odd = sorted((r for _, rs in groups[1:] for r in rs), key=lambda r: r.pair_id)
     return deviation_flags(ctx, term, (main[0].text, [r.pair_id for r in main]), odd, severity="minor",
+                           pairs=occ, name_others=True)
+
+
+#: the fewest sentences of one document an unshared term needs (each says it once or more)
+_UNSHARED_TEXTS = 4
+#: the shortest term read for it: shorter words are everyday words (年轻人, 供应商) and names
+#: (意大利) that a translator may vary on purpose
+_UNSHARED_CHARS = 4
+#: the most pairs the term's sentences may span: the renderings a reader meets within one passage
+#: (a memory or a collection of articles holds the same word in texts nobody reads together)
+_UNSHARED_SPAN = 40
+
+
+def unshared_flags(ctx: Context, term: str, occ: list[Pair], words: WordCache) -> list[Flag]:
+    """Flags on a term whose sentences share no word for it (:mod:`qa.term_residue`): no content
+    word that the rest of some sentence leaves unexplained is said in more than half of them, so
+    each sentence names the term its own way ('people in flexible employment', 'gig workers',
+    'freelancers', 'informal workers' for 灵活就业人员), whether or not a gloss or one clear phrase
+    shows the rendering.  A word is counted wherever it is said, explained there or not: a
+    sentence may hold a synonym of the term beside it (统计造假 'statistical fraud' beside 弄虚作假
+    'fraud'), and the rendering the document keeps is still said there.
+
+    Only within a passage (every occurrence in a sentence of its own, at least ``_UNSHARED_TEXTS``
+    of them, as :func:`scattered_flags`, within ``_UNSHARED_SPAN`` pairs), for terms of
+    ``_UNSHARED_CHARS`` characters or more, and only where every sentence leaves some word over
+    (one that leaves none has dropped the term or put a pronoun for it).  The first sentence
+    stands as the one to follow; the others are flagged (minor), each with its longest run of
+    leftover words as its rendering.
+    """
+    if (len(term) < _UNSHARED_CHARS or len(occ) < _UNSHARED_TEXTS or len({p.zh for p in occ}) < len(occ)
+            or max(p.id for p in occ) - min(p.id for p in occ) >= _UNSHARED_SPAN):
+        return []
+    read = []
+    for p in occ:
+        w = words(p.en)
+        left = term_residue.residue(w, _other_glosses(p.zh, term) | _latin_words(p.zh))
+        if not left:
+            return []
+        read.append((p, w, left))
+    leftover = {w.lemmas[i] for _, w, left in read for i in left}
+    if term_residue.shared_by_most(leftover, [term_residue.said(w) for _, w, _ in read]):
+        return []  # a word some sentence leaves over is said in most of them: the rendering they share
+    shown = []
+    for p, w, left in read:
+        place = (p.zh.find(term) + len(term) / 2) / max(1, len(p.zh))
+        first, last = term_residue.residue_run(w, left, place)
+        text = w.text[w.starts[first]:w.ends[last]]
+        shown.append(Rendering(p.id, text, _key(text), "residue"))
+    return deviation_flags(ctx, term, (shown[0].text, [shown[0].pair_id]), shown[1:], severity="minor",
                            pairs=occ, name_others=True)
 
 
