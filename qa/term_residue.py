@@ -51,16 +51,39 @@ def shared_by_most(leftover: Iterable[str], sentences: Sequence[lx.StemSet]) -> 
     return any(2 * sum(1 for s in sentences if s.has(w)) > len(sentences) for w in leftover)
 
 
-def residue_run(words: Words, left: Sequence[int], place: float) -> tuple[int, int] | None:
-    """(first, last) word of the longest run of adjacent residue words, the run nearest ``place``
-    (where the term sits in its Chinese, 0 … 1) on a tie: what to show as the sentence's rendering."""
+def _runs(words: Words, indexes: Sequence[int]) -> list[tuple[int, int]]:
+    """(first, last) of each run of adjacent words among ``indexes`` (no punctuation between)."""
     runs: list[tuple[int, int]] = []
-    for i in left:
-        if runs and runs[-1][1] == i - 1 and words.reach[i - 1] > i:  # adjacent, no mark between
+    for i in indexes:
+        if runs and runs[-1][1] == i - 1 and words.reach[i - 1] > i:
             runs[-1] = (runs[-1][0], i)
         else:
             runs.append((i, i))
-    if not runs:
-        return None
+    return runs
+
+
+def shown_run(words: Words, left: Sequence[int], glosses: frozenset[str], place: float) -> tuple[int, int] | None:
+    """(first, last) word of what to show as the sentence's rendering of the term: the run of
+    adjacent content words that says the term's own ``glosses`` best (a leftover one, or two side
+    by side: "Data Base System" for 基础制度, though 体系 'system' explains one of its words), else
+    the longest run of leftover words ``left``; the run nearest ``place`` (where the term sits in
+    its Chinese, 0 … 1) on a tie."""
     n = max(1, len(words.lemmas) - 1)
-    return max(runs, key=lambda r: (r[1] - r[0], -abs((r[0] + r[1]) / 2 / n - place)))
+
+    def near(r: tuple[int, int]) -> float:
+        return -abs((r[0] + r[1]) / 2 / n - place)
+
+    free = set(left)
+    best: tuple[int, float, tuple[int, int]] | None = None
+    for a, b in _runs(words, _content(words)):
+        hits = [i for i in range(a, b + 1) if same_word_in(words.lemmas[i], glosses)]
+        own = sum(1 for i in hits if i in free)
+        # one gloss word another Chinese word explains is that word's (专项审计 'special audit'); two
+        # side by side are the term's, explained or not ("basic institutional systems")
+        if own or len(hits) >= 2:
+            rank = (2 * own + len(hits), near((a, b)), (a, b))
+            best = rank if best is None or rank > best else best
+    if best is not None:
+        return best[2]
+    runs = _runs(words, left)
+    return max(runs, key=lambda r: (r[1] - r[0], near(r))) if runs else None

@@ -1174,8 +1174,8 @@ def unshared_flags(ctx: Context, term: str, occ: list[Pair], words: WordCache) -
     of them, as :func:`scattered_flags`, within ``_UNSHARED_SPAN`` pairs), for terms of
     ``_UNSHARED_CHARS`` characters or more, and only where every sentence leaves some word over
     (one that leaves none has dropped the term or put a pronoun for it).  The first sentence
-    stands as the one to follow; the others are flagged (minor), each with its longest run of
-    leftover words as its rendering.
+    stands as the one to follow; the others are flagged (minor), each with the run of words that
+    says most of the term's glosses, else its longest run of leftover words, as its rendering.
     """
     if (len(term) < _UNSHARED_CHARS or len(occ) < _UNSHARED_TEXTS or len({p.zh for p in occ}) < len(occ)
             or max(p.id for p in occ) - min(p.id for p in occ) >= _UNSHARED_SPAN):
@@ -1191,9 +1191,10 @@ def unshared_flags(ctx: Context, term: str, occ: list[Pair], words: WordCache) -
     if term_residue.shared_by_most(leftover, [term_residue.said(w) for _, w, _ in read]):
         return []  # a word some sentence leaves over is said in most of them: the rendering they share
     shown = []
+    glosses = _piece_union(term) | _gloss_lemmas(term)
     for p, w, left in read:
         place = (p.zh.find(term) + len(term) / 2) / max(1, len(p.zh))
-        first, last = term_residue.residue_run(w, left, place)
+        first, last = term_residue.shown_run(w, left, glosses, place)
         text = w.text[w.starts[first]:w.ends[last]]
         shown.append(Rendering(p.id, text, _key(text), "residue"))
     return deviation_flags(ctx, term, (shown[0].text, [shown[0].pair_id]), shown[1:], severity="minor",
