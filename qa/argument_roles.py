@@ -156,7 +156,7 @@ DETERMINERS = frozenset("各本该")
 _NOT_DETERMINED = frozenset("各自 本人 本身 该当".split())
 
 
-def _determined(flag: str, word: str) -> bool:
+def is_determined(flag: str, word: str) -> bool:
     """A determiner and a noun in one jieba word (各地, 本级 政府): a party, not a pronoun."""
     return flag == "r" and len(word) >= 2 and word[0] in DETERMINERS and word not in _NOT_DETERMINED
 
@@ -164,7 +164,7 @@ def _determined(flag: str, word: str) -> bool:
 def is_noun(flag: str, word: str = "") -> bool:
     """A noun by jieba's tag, a determiner and a noun in one word (各地), or a word jieba tags a verb
     whose first CC-CEDICT sense is not one (创新 "innovation; to innovate")."""
-    if flag.startswith(("n", "j")) or flag in ("vn", "eng") or _determined(flag, word) or word in load_levels():
+    if flag.startswith(("n", "j")) or flag in ("vn", "eng") or is_determined(flag, word) or word in load_levels():
         return True  # 县 of 县卫健局 (jieba: "zg"), 市 of 市教育局
     # a word jieba tags a verb, or a fixed expression (自然资源, 生态环境: "l"), whose first sense is no verb
     if flag == "l" and len(word) > 2 and not lx.cedict().glosses(word):
@@ -253,7 +253,7 @@ def _subject_before(words: list[tuple[str, str, int]], i: int) -> tuple[int, int
     if start < end and _scope_word(words[start][0]):
         start += 1  # 全省审计机关: the party is the audit authorities ("across the province" may stand apart)
     if start > end or not is_noun(words[end][1], words[end][0]) \
-            or (words[end][1] in _PRONOUN_FLAGS and not _determined(words[end][1], words[end][0])):
+            or (words[end][1] in _PRONOUN_FLAGS and not is_determined(words[end][1], words[end][0])):
         return None
     if j >= 0 and words[j][0] in _NOT_SUBJECT_AFTER:
         return None
@@ -689,8 +689,11 @@ def _subject(en: str, tokens: list[lx.Token], k: int, at: set[int], possessor: b
     while start - 1 in at:
         start -= 1
     if start > 0 and tokens[start - 1].text.lower() in _PREPOSITIONS and not _broken(en, tokens, start - 1, start) \
-            and not (possessor and tokens[start - 1].text.lower() == "of"):
-        return None  # "the growth of SMEs drives …": SMEs is no subject
+            and not (possessor and tokens[start - 1].text.lower() == "of") \
+            and not any(j < start - 1 and _one_run(tokens, {j, start}) for j in at):
+        # "the growth of SMEs drives …": SMEs is no subject; but "the National Institute of
+        # Metrology of China commissioned …": the "of" is inside the actor's own name
+        return None
     if pivot is None and any(tokens[n].text.lower() == "to" for n in range(i + 1, k)) \
             and not _pivot_object(en, tokens, start):
         return None  # "a plan to upgrade industrial chains": the plan does not upgrade
@@ -1031,6 +1034,8 @@ def read_english(frame: Frame, zh: str, en: str, tokens: list[lx.Token] | None =
     _give_heads(found["patient"], found["agent"])
     if found["agent"] & found["patient"]:
         return None
+    for name, span in (("agent", frame.agent_span), ("patient", frame.patient_span)):
+        found[name] = _headed_places(tokens, found[name], zh[slice(*span)])
     named_again = zh.count(frame.agent) > 1 or zh.count(frame.patient) > 1
     others = _other_clause_verbs(frame, zh) if named_again else frozenset()
     by_cue = _cue_readings(frame, en, tokens, found, others)
@@ -1147,6 +1152,28 @@ def _with_head(tokens: list[lx.Token], at: set[int], actor: str) -> set[int]:
             out.add(j)
             j += 1
     return out
+
+
+def _headed_places(tokens: list[lx.Token], at: set[int], actor: str) -> set[int]:
+    """The places of ``at`` that hold the gloss of the actor's head noun (its last word), when
+    some do and others do not: a modifier's gloss met elsewhere is no mention of the party
+    (发电 'electricity' of 光伏发电项目业主 in "for electricity fed into the grid", away from
+    "owners of PV projects").  ``at`` itself when it stands in one place or no place has the head.
+    The head is the last word CC-CEDICT glosses."""
+    runs = _runs(tokens, at)
+    words = jieba_words(actor)
+    if len(runs) < 2 or len(words) < 2:
+        return at
+    # the last word the dictionary glosses (全额 'in full', which jieba reads as a noun, is none)
+    cd = lx.cedict()
+    head = lx.StemSet(actor_lemmas(next((w for w in reversed(words) if w in cd), words[-1])))
+    headed = [run for run in runs if any(head.has(tokens[k].lemma) for k in run)]
+    if not headed or len(headed) == len(runs):
+        return at
+    # a run within a few words of a headed one is the same phrase ("county legal aid centre": the
+    # words between gloss the other party too)
+    kept = [run for run in runs if run in headed or any(min(abs(a - b) for a in run for b in h) <= 4 for h in headed)]
+    return set().union(*kept)
 
 
 def _give_heads(one: set[int], other: set[int]) -> None:

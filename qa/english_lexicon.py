@@ -17,6 +17,8 @@ from align.english import american_candidates
 _INFLECTIONS = [
     ("ies", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ied", ("y",)), ("ed", ("", "e")),
     ("ing", ("", "e")), ("er", ("", "e")), ("ers", ("", "e")), ("ly", ("", "le")),
+    # the adjective of a -logy or -graphy noun the list may lack ('metrological' beside 'metrology')
+    ("ical", ("y",)), ("ically", ("y",)),
 ]
 _PREFIXES = ("micro", "macro", "nano", "cyber", "bio", "eco", "multi", "inter", "intra", "trans",
              "re", "un", "non", "co", "sub", "super", "over", "under", "pre", "post", "semi",

@@ -51,7 +51,13 @@ def gloss_lemmas(actor: str) -> frozenset[str]:
     """The content lemmas of the CC-CEDICT glosses of ``actor``'s words (and initialisms: 'SME')."""
     cd = lx.cedict()
     out: set[str] = set()
-    for word in cd.segment(actor):
+    words = cd.segment(actor)
+    # the head noun ends the phrase, and the longest-first cut can swallow its first character into
+    # the word before (中国计量科学研究院: 科学研究 + 院, not 科学 + 研究院 "research institute")
+    head = next((actor[-n:] for n in range(min(len(actor) - 1, cd.max_len), 1, -1) if actor[-n:] in cd), None)
+    if head is not None and len(head) > len(words[-1]):
+        words.append(head)
+    for word in words:
         if len(word) < 2 and len(actor) > 3:
             continue  # 各, 省: single characters gloss almost anything (but 大企业 is a *large* one)
         for g in cd.glosses(word)[:5] if len(word) < 2 else cd.glosses(word):

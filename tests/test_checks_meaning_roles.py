@@ -528,3 +528,52 @@ def test_the_steps_of_a_chain_keep_their_order_whatever_their_verbs():
     assert flags("重大项目变更须经县财政局审核同意后报市财政局批准。",
                  "Changes to major projects need the municipal finance bureau's approval after the county finance "
                  "bureau has endorsed them.") == []
+
+
+PAY = "供水企业按照核定价格向污水处理项目业主全额支付服务费用，不得拖欠。"
+
+
+def test_a_modifier_echoed_elsewhere_is_no_second_mention_of_the_party():
+    """污水处理项目业主: 'treatment' of its modifier 污水处理 is met again in "for treatment services";
+    the place that holds the head noun's gloss ('owners') is the party, so the swap is read."""
+    f, = flags(PAY, "Owners of sewage treatment projects shall pay water supply companies in full for "
+                    "treatment services at the approved price and shall not delay payment.")
+    assert f.severity == "major" and "Owners" in f.message
+    assert flags(PAY, "Water supply companies shall pay owners of sewage treatment projects in full for "
+                      "treatment services at the approved price and shall not delay payment.") == []
+
+
+COMMISSION = "国家统计局委托中国社会科学院人口研究所开展全国生育意愿抽样调查。"
+
+
+def test_an_of_inside_the_partys_own_name_keeps_it_the_subject():
+    """The longest-first cut reads 中国社会科学院人口研究所 as …研究 + 所; its head 研究所 'research
+    institute' is read too, and "of" between two words of one name does not make it a possessor."""
+    assert "institut" in actor_lemmas("中国社会科学院人口研究所")
+    f, = flags(COMMISSION, "The Institute of Population Studies of the Chinese Academy of Social Sciences "
+                           "commissioned the National Bureau of Statistics to conduct a national sample "
+                           "survey on fertility intentions.")
+    assert f.severity == "major" and "commissioned" in f.message
+    assert flags(COMMISSION, "The National Bureau of Statistics commissioned the Institute of Population "
+                             "Studies of the Chinese Academy of Social Sciences to conduct a national "
+                             "sample survey on fertility intentions.") == []
+
+
+DRILL = "本次全省森林火灾扑救演练在国家林业和草原局指导下，由省消防救援总队组织实施，共有20余支队伍参加。"
+COUNTIES = "各县在市应急管理局指导下，组织乡镇开展汛前隐患排查。"
+
+
+def test_the_party_under_guidance_may_follow_by_or_stand_as_each_district():
+    """在A指导下，由B组织实施 names B the doer (由 opens its clause); in 各县在A指导下 the subject 各县 is one jieba pronoun."""
+    f, = flags(DRILL, "This provincial forest firefighting drill was organised and conducted by the National "
+                      "Forestry and Grassland Administration under the guidance of the provincial fire and "
+                      "rescue corps, with more than 20 teams taking part.")
+    assert f.severity == "major"
+    assert flags(DRILL, "This provincial forest firefighting drill was organised and conducted by the "
+                        "provincial fire and rescue corps under the guidance of the National Forestry and "
+                        "Grassland Administration, with more than 20 teams taking part.") == []
+    f, = flags(COUNTIES, "Under the guidance of each county, the municipal emergency management bureau will "
+                         "organise townships to check for hazards before the flood season.")
+    assert f.severity == "major"
+    assert flags(COUNTIES, "Under the guidance of the municipal emergency management bureau, each county will "
+                           "organise townships to check for hazards before the flood season.") == []

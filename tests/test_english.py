@@ -13,6 +13,7 @@ from align.english import (
     prefix_stem,
     tokenize_en,
 )
+from align.model import Pair
 
 #: pair 47 of corpora/xuexi-shibao-shushi-ronghe.txt (the shipped corpus), English side
 EN = ("In particular, it is necessary to strengthen industrial Internet security, pay attention to "
@@ -84,6 +85,20 @@ def test_one_british_spelling_table_for_the_word_list_and_the_stem_keys():
     # the word list settles the rows a rule alone cannot: 'defence' yes, 'sciense' no
     assert is_known("defence") and is_known("programmes") and is_known("calibre")
     assert is_known("organised") and not is_known("sciense")
+
+
+def test_the_adjective_of_a_known_ology_noun_is_a_word():
+    """'the metrological performance of fuel dispensers' (计量性能): the word list has 'metrology'
+    but not its adjective, and the run-together rule split it into 'metro logical'."""
+    from qa.checks.spelling import spelling_flags
+    from qa.english_lexicon import is_known
+
+    assert is_known("metrological") and is_known("metrologically") and not is_known("metrologocal")
+    pair = Pair(1, "对全国加油机计量性能开展抽查比对。",
+                "Spot checks will compare the metrological performance of fuel dispensers nationwide.")
+    assert spelling_flags(pair) == []
+    typo = Pair(1, "农村地区", "Services in ruralareas will improve.")
+    assert [f.suggestion for f in spelling_flags(typo)] == ["rural areas"]
 
 
 def test_the_our_rows_rewrite_only_british_words_whose_or_form_is_english():

@@ -36,7 +36,13 @@ from align.zh_words import pos_words
 from qa import lexicons as lx
 from qa.actor_names import actor_lemmas
 from qa.admin_levels import load_levels
-from qa.argument_roles import BEFORE_VERB, DETERMINERS, find_argument_swaps, is_noun
+from qa.argument_roles import (
+    BEFORE_VERB,
+    DETERMINERS,
+    find_argument_swaps,
+    is_determined,
+    is_noun,
+)
 from qa.checks.fragments import is_verb_form
 from qa.data_table import data_lines
 from qa.model import Check, Context, Flag
@@ -184,9 +190,13 @@ def parse_under(zh: str) -> list[Roles]:
 
 
 def _clause_subject(text: str) -> str:
-    """The noun words that open ``text`` (a place word such as 沿江 may stand first)."""
+    """The noun words that open ``text`` (a place word such as 沿江 may stand first; 由 may open
+    them: 在A指导下，由B组织实施 names B the doer)."""
     kept: list[str] = []
-    for word, flag in pos_words(text):
+    words = pos_words(text)
+    if words and words[0][0] == "由":
+        words = words[1:]
+    for word, flag in words:
         if flag == "f" and not kept and len(word) >= 2:
             kept.append(word)  # 沿江各省: "the provinces along the river"
             continue
@@ -735,8 +745,9 @@ def _trailing_actor(text: str) -> str:
     """The noun words that end ``text`` (四是政府部门 → 政府部门): the subject before the modal."""
     words = pos_words(text)
     kept: list[str] = []
-    while words and (words[-1][1].startswith(("n", "j")) or _named_by_level(words, kept)) and words[-1][1] != "nr":
-        kept.insert(0, words.pop()[0])
+    while words and (words[-1][1].startswith(("n", "j")) or _named_by_level(words, kept)
+                     or not kept and is_determined(words[-1][1], words[-1][0])) and words[-1][1] != "nr":
+        kept.insert(0, words.pop()[0])  # 各区 (jieba: a pronoun) before 在: "each district"
     if kept and len(words) >= 2 and words[-1][1].startswith("v") and words[-2][0] == "被":
         kept[:0] = [words[-2][0], words[-1][0]]  # 被检查单位: the inspected entity
     found = "".join(kept)
