@@ -1,8 +1,9 @@
-"""The probe sets (corpora/qa-probes, corpora/qa-probes-blind) are well formed, and
+"""The probe sets (corpora/qa-probes, -blind and -2 to -6) are well formed, and
 bench/qa_probes.py reads all of each."""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -10,20 +11,23 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 #: each set: its folder, probe lines, term-consistency documents and controls
-SETS = [(REPO / "corpora" / "qa-probes", 192, 12, 48), (REPO / "corpora" / "qa-probes-blind", 128, 8, 32)]
+SETS = [(REPO / "corpora" / "qa-probes", 192, 12, 48), (REPO / "corpora" / "qa-probes-blind", 128, 8, 32)] + [
+    (REPO / "corpora" / f"qa-probes-{n}", 128, 8, 32) for n in range(2, 7)]
 sys.path.insert(0, str(REPO / "bench"))
 
 from qa_probes import CLASS_CHECKS, read_probes
 
 
-def _lines(folder: Path, pattern: str) -> list[tuple[str, list[str]]]:
-    return [(f"{p.name}:{n}", line.split("\t")) for p in sorted(folder.glob(pattern))
+def _lines(folder: Path, suffix: str) -> list[tuple[str, list[str]]]:
+    """The lines of every writer's ``w<N><suffix>`` file (w12 as well as w1)."""
+    files = sorted(p for p in folder.iterdir() if re.fullmatch(rf"w\d+{re.escape(suffix)}", p.name))
+    return [(f"{p.name}:{n}", line.split("\t")) for p in files
             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)]
 
 
 @pytest.mark.parametrize("folder,probes,documents,controls", SETS)
 def test_probe_lines_are_whole_and_their_spans_occur(folder, probes, documents, controls) -> None:
-    lines = _lines(folder, "w[0-9].tsv")
+    lines = _lines(folder, ".tsv")
     assert len(lines) == probes
     for where, fields in lines:
         assert len(fields) == 6, where
@@ -33,9 +37,9 @@ def test_probe_lines_are_whole_and_their_spans_occur(folder, probes, documents, 
 
 
 @pytest.mark.parametrize("folder", [s[0] for s in SETS])
-@pytest.mark.parametrize("pattern,width", [("w[0-9]-consistency.tsv", 5), ("w[0-9]-controls.tsv", 3)])
-def test_document_and_control_lines_are_whole(folder: Path, pattern: str, width: int) -> None:
-    lines = _lines(folder, pattern)
+@pytest.mark.parametrize("suffix,width", [("-consistency.tsv", 5), ("-controls.tsv", 3)])
+def test_document_and_control_lines_are_whole(folder: Path, suffix: str, width: int) -> None:
+    lines = _lines(folder, suffix)
     assert lines
     assert all(len(fields) == width for _, fields in lines)
 
