@@ -97,6 +97,17 @@ def test_noun_verb_homographs_count_as_verbs_only():
     assert hits and not any(_as_verb(en, h) for h in hits)
     en = "Industrial output slipped by 0.4% and services contracted sharply."
     assert all(_as_verb(en, h) for h in english_direction_cues().find(en) if h.strength == "verb")
+    # an -ing form after a verb of aspect is a verb too: "kept sliding" says a fall
+    zh = "受原材料供应紧张影响，三季度以来全市二手住房成交价格持续攀升，部分购房者观望情绪加重。"
+    bad = flags(DIRECTION, zh, "Owing to tight supplies of raw materials, prices of second-hand homes in the "
+                               "city have kept sliding since the third quarter, and some buyers have grown "
+                               "more hesitant.")
+    assert bad and "sliding" in bad[0].message
+    assert not flags(DIRECTION, zh, "Owing to tight supplies of raw materials, prices of second-hand homes in "
+                                    "the city have kept climbing since the third quarter, and some buyers have "
+                                    "grown more hesitant.")
+    en = "The landslide kept the road closed, and a sliding door was fitted."
+    assert not any(_as_verb(en, h) for h in english_direction_cues().find(en) if h.strength == "verb")
 
 
 def test_records_and_levels():

@@ -266,6 +266,9 @@ def _en_directions(en: str, cues: EnglishCues, quality: bool = False,
 
 #: words after which a noun-verb homograph is a verb: the infinitive "to", modals, "do"
 _VERB_BEFORE = frozenset("to will would could may might can should must did does do".split())
+#: verbs of aspect whose -ing complement is a verb ("kept sliding", "continued contracting")
+_ASPECT_BEFORE = frozenset("keep keeps kept keeping continue continues continued continuing "
+                           "start starts started begin begins began begun".split())
 #: what follows a past or -ing form of change: a preposition of its amount or end point, a
 #: figure, an adverb of degree ("slipped to 3%", "ballooned sharply", "contracted by 2%")
 _CHANGE_AFTER = re.compile(r"\s*(?:$|[,.;:]|\d|(?:by|to|from|in|further|again|sharply|slightly|"
@@ -297,12 +300,15 @@ def _stated_change(en: str, hit: EnHit) -> bool:
 
 def _as_verb(en: str, hit: EnHit) -> bool:
     """Whether a noun-verb homograph of change (strength "verb": contract, slide, slip, rocket)
-    stands as a verb: after "to" or a modal ("continued to contract", "may slip"), or as a past or
+    stands as a verb: after "to" or a modal ("continued to contract", "may slip"), as an -ing form
+    after a verb of aspect ("kept sliding"), or as a past or
     -ing form before its amount or an adverb of degree ("slipped to 3%").  "the contracts", "a
     pay slip" are nouns and prove nothing."""
     before = lx.tokenize_en(en[:hit.start])[-1:]
     if before and before[0].text.lower() in _VERB_BEFORE:
         return True
+    if before and before[0].text.lower() in _ASPECT_BEFORE and hit.text.lower().endswith("ing"):
+        return True  # "prices have kept sliding", "continued contracting": a verb after a verb of aspect
     return hit.text.lower().endswith(("ed", "ing", "slid")) and bool(_CHANGE_AFTER.match(en, hit.end))
 
 
