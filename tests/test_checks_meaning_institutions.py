@@ -647,3 +647,42 @@ def test_the_housing_ministrys_short_form_is_its_name():
     flags = run(zh, "The Ministry of Natural Resources is revising building energy-efficiency standards together "
                     "with the relevant departments.")
     assert [f.severity for f in flags] == ["major"]
+
+
+def test_a_local_body_of_two_merged_fields_is_read_whole():
+    """市规划和自然资源局 names two fields joined by 和 after one level: the whole is one body, so an
+    English bureau of a third field (housing) is another body; 市财政局和税务局 are two bodies."""
+    assert [z[a:b] for z in ["市财政局和税务局联合开展检查。"] for a, b in inst.unlisted_bodies(z, [])] == \
+        ["财政局", "税务局"]
+    zh = "用地单位应当在取得土地后向市规划和自然资源局申请办理用地规划许可证。"
+    f = one_major_then_clean(
+        zh, "Land users shall apply to the municipal housing and urban-rural development bureau for a land "
+            "use planning permit after acquiring the land.",
+        "Land users shall apply to the municipal planning and natural resources bureau for a land use "
+        "planning permit after acquiring the land.")
+    assert "市规划和自然资源局" in f.message
+
+
+def test_a_standing_committee_is_not_the_government_inside_a_longer_name():
+    """"the Provincial People's Government" is a listed name (省人民政府's) that holds a known wrong
+    name of 人大常委会; the longest match hid it."""
+    one_major_then_clean(
+        "《河北省大气污染防治条例》经省人大常委会表决通过，自明年1月1日起施行。",
+        "The Hebei Provincial Regulations on the Prevention and Control of Air Pollution were voted through "
+        "by the Provincial People's Government and will take effect on January 1 next year.",
+        "The Hebei Provincial Regulations on the Prevention and Control of Air Pollution were voted through "
+        "by the Standing Committee of the Provincial People's Congress and will take effect on January 1 "
+        "next year.")
+    # 市委 in the Chinese makes "Municipal Party Committee" its rendering, not a wrong name of 党组
+    assert run("省工商联党组书记、赣州市委书记出席会议。",
+               "The secretary of the leading Party members' group of the provincial federation of industry and "
+               "commerce and the secretary of the Ganzhou Municipal Party Committee attended.") == []
+
+
+def test_the_energy_commission_is_not_the_energy_administration():
+    """国家能源委员会 (the State Council's energy commission, 2010) is its own listed body."""
+    one_major_then_clean("国家能源局近日发布今年前三季度全国电力工业统计数据。",
+                         "The National Energy Commission recently released national power industry statistics "
+                         "for the first three quarters of this year.",
+                         "The National Energy Administration recently released national power industry "
+                         "statistics for the first three quarters of this year.")

@@ -314,6 +314,8 @@ def find_misnamed(zh: str, en: str, table: Lookup,
         other = None
         if hit is None and body.kind == "body":
             hit, other = _other_body(body, in_en, accepted_here | set(own), table.rows, zh_near)
+        if hit is None and not rendering:
+            hit = _wrong_inside(body, in_en, accepted_here, zh_near, table)
         if generic and hit is not None and not all(_apart(en, hit, h) for h in rendering):
             hit = other = None  # "the Information Office of the State Council": one name
         if rendering and hit is None:
@@ -388,11 +390,21 @@ def unlisted_bodies(zh: str, in_zh: list[Found]) -> Iterator[tuple[int, int]]:
         starts.append(at)
         at += len(w)
 
-    def name_start(k: int) -> int:
-        """Back over the words of two or more characters that make the name (中国/电子/信息/行业/)."""
+    def back(k: int) -> int:
         while k > 0 and len(words[k - 1]) >= 2 and lx.HAN.fullmatch(words[k - 1][0]) \
                 and not any(f.start <= starts[k - 1] < f.end for f in in_zh):
             k -= 1
+        return k
+
+    def name_start(k: int) -> int:
+        """Back over the words of two or more characters that make the name (中国/电子/信息/行业/),
+        and over a first field joined by 和 when a level opens the name: a local body of two
+        merged fields (市 + 规划和自然资源局, 市 + 文化广电和旅游局), not two bodies (市财政局和税务局)."""
+        k = back(k)
+        if k >= 3 and words[k - 1] == "和" and len(words[k - 2]) >= 2 and not words[k - 2].endswith(bh.NAME_SUFFIXES):
+            j = back(k - 1)
+            if j > 0 and j < k - 1 and words[j - 1] in ADMIN_UNITS:
+                k = j
         return starts[k]
 
     for k, w in enumerate(words):
@@ -966,6 +978,25 @@ _AGENT_NOUN = re.compile(r"(?:or|er|ist|ors|ers|ists)$", re.IGNORECASE)
 def _wrong_name(body: Institution, in_en: list[Found], accepted_here: set[str]) -> Found | None:
     for h in in_en:
         if h.names & set(body.wrong) and not h.names & accepted_here:
+            return h
+    return None
+
+
+def _wrong_inside(body: Institution, in_en: list[Found], accepted_here: set[str], zh: str,
+                  table: Lookup) -> Found | None:
+    """A known wrong name of two words or more inside a longer listed name the English gives ("the
+    Provincial People's Government" for 省人大常委会: the matcher keeps the longest name, 省人民政府's),
+    when no body whose name that is stands in the Chinese (赣州市委 makes "Municipal Party Committee"
+    its own rendering, not a wrong name of 党组)."""
+    phrases = [w.lower() for w in body.wrong if " " in w and not w.endswith("*")]
+    if not phrases:
+        return None
+    for h in in_en:
+        if h.names & accepted_here or not any(re.search(rf"\b{re.escape(p)}\b", n.lower())
+                                              for n in h.names for p in phrases):
+            continue
+        owners = [b for b in table.rows if h.names & {*b.standard, *b.accepted}]
+        if not any(z in zh for b in owners for z in b.zh):
             return h
     return None
 
