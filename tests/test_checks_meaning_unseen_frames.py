@@ -129,6 +129,17 @@ def test_a_negator_glued_to_its_verb_and_a_word_of_ceasing():
     assert not flags(POLARITY, ZH_NOT_OBTAINED, right)
 
 
+ZH_NOT_REPORTED = "对逾期未报到的新录用人员，人事部门应当及时与本人联系。"
+
+
+def test_a_negator_glued_to_the_first_character_of_a_verb():
+    # jieba cuts 未报到 as 未报 ("unavenged", a rare word) + 到; 报到 "to report for duty" is the verb
+    wrong = "Where newly recruited staff report after the deadline, the personnel department shall promptly contact them."
+    assert flagged(POLARITY, ZH_NOT_REPORTED, wrong, "未")
+    right = wrong.replace("report after the deadline", "fail to report for duty by the deadline")
+    assert not flags(POLARITY, ZH_NOT_REPORTED, right)
+
+
 ZH_LITOTES = "有学者认为，在城市群内统一规划产业园区的设想不无道理。"
 
 

@@ -232,9 +232,18 @@ def _glued_negators(zh: str, start: int, end: int) -> list[ZhHit]:
 @lru_cache(maxsize=8192)  # pure: read once per clause of the pair
 def _glued_negators_in(zh: str) -> tuple[ZhHit, ...]:
     rows = _zh_rows()
-    return tuple(ZhHit(rows[w[0]], s, s + 1) for w, s, e in zh_words(zh)
-                 if len(w) == 2 and w[0] in _VERB_NEGATORS
-                 and w not in rows and w not in lx.cedict() and _verbal(w[1]))
+    words = zh_words(zh)
+    return tuple(ZhHit(rows[w[0]], s, s + 1) for k, (w, s, e) in enumerate(words)
+                 if len(w) == 2 and w[0] in _VERB_NEGATORS and w not in rows
+                 and (w not in lx.cedict() and _verbal(w[1]) or _split_verb(w, words[k + 1][0] if k + 1 < len(words) else "")))
+
+
+def _split_verb(word: str, after: str) -> bool:
+    """The negator's second character opens a verb that jieba cut off (逾期未报到 = 未报 + 到, read as
+    未 + 报到 "to report for duty"; 未报 "unavenged" is a rare word of its own): the character
+    and the next word's first one make a CC-CEDICT verb."""
+    verb = word[1] + after[:1]
+    return bool(after) and HAN.match(after[:1]) is not None and verb in lx.cedict() and _verbal(verb)
 
 
 def _apart(zh: str, hits: list[ZhHit]) -> bool:
