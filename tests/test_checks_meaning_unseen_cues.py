@@ -227,3 +227,19 @@ def test_nouns_of_a_turn():
     en = "In October, the national manufacturing purchasing managers' index showed an {} of 0.4 percentage points from September."
     assert flagged(DIRECTION, zh, en.format("uptick"), "回落")
     assert not flags(DIRECTION, zh, en.format("easing"))
+
+
+ZH_APPROVAL = "复制涉密文件须经原制发机关或者其上级机关批准，并登记备案。"
+
+
+def test_or_between_two_parties_offers_no_permission():
+    """或者 joins two approving bodies here, a choice of who approves, not whether approval is needed:
+    须 stays an obligation that "may seek approval" softens; 或者 between acts (退还或者赔偿) still
+    reads as an option."""
+    wrong = ("Anyone copying classified documents may seek approval from the issuing authority or its "
+             "superior authority and register the copy.")
+    assert flagged(MODALITY, ZH_APPROVAL, wrong, "须")
+    assert not flags(MODALITY, ZH_APPROVAL, wrong.replace("may seek", "must obtain"))
+    # an academic "or" between two nouns is no option that "must" hardens
+    assert not flags(MODALITY, "不正义或者邪恶的法律也必须得到服从吗？这是一个问题。",
+                     "Must unjust or iniquitous laws be obeyed? That is the question.")

@@ -54,6 +54,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from align.model import Pair
+from align.zh_words import pos_words
 from qa import lexicons as lx
 from qa.checks.polarity import TABLE as NEGATORS
 from qa.checks.polarity import english_negations
@@ -166,11 +167,25 @@ def _zh_classes(pair: Pair, start: int, end: int, weak: bool) -> dict[str, list[
             continue
         if h.row.kind == "obligation" and h.start > 0 and pair.zh[h.start - 1] in _ZH_NOT:
             continue  # 不需要 "need not", 无须: the absence of the obligation, not an obligation
+        if h.row.cue in _ALTERNATIVES and _after_noun(pair.zh, h.start):
+            continue  # 须经形成单位或者保管单位批准: a choice of parties, not of whether to act
         if h.row.kind == "permission" and strength == "weak":
             out["weak_permission"].append(h)
         elif strength == "strong" or weak:
             out[h.row.kind].append(h)
     return out
+
+
+#: the conjunctions of alternatives (或, 或者 "or"): an option when they join acts (退还或者赔偿
+#: "return or compensate"), none when they join parties or things (形成单位或者保管单位)
+_ALTERNATIVES = frozenset({"或", "或者"})
+
+
+def _after_noun(zh: str, start: int) -> bool:
+    """Whether the jieba word that ends right before ``start`` is a noun (its part of speech)."""
+    before = zh[max(0, start - 12):start]
+    words = pos_words(before) if before else []
+    return bool(words) and words[-1][1].startswith(("n", "r"))
 
 
 #: what ends the reach of an order in the Chinese: a clause or sentence break
