@@ -122,6 +122,39 @@ def test_records_and_levels():
     assert not flags(DIRECTION, zh, "Prices are generally on the low side.")
 
 
+def test_figure_bound_renders_no_change():
+    """"over 12 million" renders 以上, a bound of the figure, not the rise 增加 says."""
+    zh = "截至年末，全市常住人口增加到1200万以上，城镇化率继续提高。"
+    bad = flags(DIRECTION, zh, "By the end of the year, the city's resident population had declined to just "
+                               "over 12 million, and the urbanization rate continued to rise.")
+    assert bad and "增加" in bad[0].message and "declined" in bad[0].message
+    assert not flags(DIRECTION, zh, "By the end of the year, the city's resident population had grown to just "
+                                    "over 12 million, and the urbanization rate continued to rise.")
+
+
+def test_short_of_is_a_comparative():
+    """"2.1 points short of the target" says below it, as "below" does: evidence against 高于."""
+    zh = "前三季度，全省地表水优良水体比例为92.3%，高于年度目标2.1个百分点。"
+    bad = flags(DIRECTION, zh, "In the first three quarters, the share of surface water of good quality in the "
+                               "province was 92.3%, 2.1 percentage points short of the annual target.")
+    assert bad and "高于" in bad[0].message and "short of" in bad[0].message
+    assert not flags(DIRECTION, zh, "In the first three quarters, the share of surface water of good quality in "
+                                    "the province was 92.3%, 2.1 percentage points above the annual target.")
+
+
+def test_phrasal_verb_with_a_degree_adverb_states_a_change():
+    """"picked up markedly" says how far a pace rose; "picked up the samples" says nothing of it."""
+    zh = "受持续雨雪天气影响，一月份全省重点项目施工进度明显放缓。"
+    bad = flags(DIRECTION, zh, "Owing to persistent rain and snow, construction on the province's key "
+                               "projects picked up markedly in January.")
+    assert bad and "放缓" in bad[0].message and "picked up" in bad[0].message
+    assert not flags(DIRECTION, zh, "Owing to persistent rain and snow, construction on the province's key "
+                                    "projects slowed markedly in January.")
+    assert not flags(DIRECTION, "一月份全省重点项目施工进度明显放缓，检查组在各工地抽取了样品。",
+                     "Construction on the province's key projects slowed markedly in January, and "
+                     "inspectors picked up samples at every site.")
+
+
 # --------------------------------------------------------------------------- modality
 
 

@@ -43,15 +43,16 @@ costs"):
 
 * comparison: a 于 comparative (低于, 快于) or a change after 比/较 in its clause (较上年缩短)
   is rendered by an English comparative, so a weak comparative of the other direction
-  ("above the target" for 低于, "8 days longer than" for 较上年缩短, "more slowly" for 快于)
-  is evidence there; a 于 comparative is rendered only by a comparative or a verb of
+  ("above the target" for 低于, "8 days longer than" for 较上年缩短, "more slowly" for 快于,
+  "3.5 points short of the target" for 优于) is evidence there; a 于 comparative is rendered only by a comparative or a verb of
   comparison ("exceed", "outpace"), not by a verb of change that renders another word
   (增速快于 "grew more slowly than": "grew" is 增速's).
 
 * number bound: a qualified figure (20多个 "more than 20", 逾400 "over 400",
   近5000 "nearly 5,000") whose English states the opposite bound ("nearly
   20", "fewer than 400"), read by ``qa.number_bounds``.  A direction cue
-  inside such a figure's qualifier (超过400) is not read again.
+  inside such a figure's qualifier (超过400) is not read again; nor, for a change, is an English
+  one ("halve … to over 8 million" for 翻一番: "over" is 以上's bound, no doubling).
 
 A third rule is not a cue table: the opposite-meaning rule of
 ``qa.opposite_meaning`` flags any Chinese word whose English is a WordNet
@@ -89,7 +90,7 @@ from qa.meaning_cues import (
     zh_words,
 )
 from qa.model import Check, Context, Flag
-from qa.number_bounds import MEANING, bound_conflicts
+from qa.number_bounds import MEANING, bound_conflicts, en_qualified
 from qa.opposite_meaning import Opposite, find_opposites, may_find_opposites
 from qa.transition_order import swapped_transitions
 from qa.zh_glosses import gloss_stems, word_glosses, zh_content_words
@@ -237,10 +238,12 @@ def _en_directions(en: str, cues: EnglishCues, quality: bool = False,
     words; for any other cue they say nothing (a lower death rate is "better").  ``change``:
     the cue is a change, not a comparison (攀升, not 高于 or 较上年增长), so a comparison or a
     bound with "than" ("more than 40%", "$3 million more than a Boeing") neither renders nor
-    reverses it: a rise reversed is "fell", not "less than".
+    reverses it: a rise reversed is "fell", not "less than".  Nor does the qualifier of a figure
+    (:func:`_bound_spans`: "over 8 million", "under 5%"), which renders a bound (以上, 以下).
     """
     any_dir: dict[str, list] = {"up": [], "down": []}
     strong: dict[str, list] = {"up": [], "down": []}
+    bounds = _bound_spans(en) if change else []
     for h in cues.find(en):
         if h.label not in any_dir:
             continue  # "fall into", "up to": a direction word that states no change
@@ -248,7 +251,7 @@ def _en_directions(en: str, cues: EnglishCues, quality: bool = False,
             if not quality:
                 continue
             h = replace(h, strength="strong")
-        elif change and "than" in h.text.lower():
+        elif change and ("than" in h.text.lower() or any(s <= h.start and h.end <= e for s, e in bounds)):
             continue
         if h.strength == "verb":
             h = replace(h, strength="strong" if _as_verb(en, h) else "weak")
@@ -256,7 +259,7 @@ def _en_directions(en: str, cues: EnglishCues, quality: bool = False,
             h = replace(h, strength="strong" if _stated_change(en, h) else "weak")
         elif h.strength == "sign":
             h = replace(h, strength="weak")  # "deficit": a weak word of decrease for a change
-        elif h.strength == "weak" and h.text.lower().endswith((" up", " down")) and _AMOUNT_AFTER.match(en, h.end):
+        elif h.strength == "weak" and h.text.lower().endswith((" up", " down")) and _sized(en, h):
             h = replace(h, strength="strong")  # "picked up by 0.8 points": a phrasal verb with its amount
         any_dir[h.label].append(h)
         if h.strength == "strong" and not negated_before(en, h.start):
@@ -280,6 +283,12 @@ _FIGURE_AFTER = re.compile(r"\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|some\s
 #: an amount after a phrasal verb of change ("picked up by 0.8 percentage points", "scaled down to
 #: 40%"): the verb states a change of that size, as "rose by" does
 _AMOUNT_AFTER = re.compile(r"\s+(?:by|to)\s+(?:about\s+|nearly\s+|almost\s+|some\s+)?[$€£¥]?\d", re.IGNORECASE)
+#: an adverb of degree right after a phrasal verb of change ("picked up somewhat", "scaled back
+#: sharply"): the amplifiers and downtoners of Quirk et al. (1985) that say how far a change went;
+#: an object-taking "pick up" ("picked up the documents") has its object there instead
+_DEGREE_AFTER = re.compile(r"\s+(?:slightly|sharply|marginally|significantly|substantially|markedly|"
+                           r"considerably|modestly|somewhat|steeply|noticeably|moderately|appreciably)\b",
+                           re.IGNORECASE)
 #: the base of a comparison right after "up" or "down" ("up on the same period last year", "down
 #: from a year earlier", "down against last year": COBUILD up adv. "is up on last year")
 _BASE_AFTER = re.compile(r"\s+(?:on|from|against|over|compared)\s+(?:with\s+|to\s+)?(?:the\s+|a\s+)?"
@@ -288,6 +297,22 @@ _BASE_AFTER = re.compile(r"\s+(?:on|from|against|over|compared)\s+(?:with\s+|to\
 #: an adverb of degree right before "up" or "down" ("slightly up", "sharply down"): an amount changed
 _DEGREE_BEFORE = re.compile(r"\b(?:slightly|sharply|marginally|significantly|substantially|markedly|"
                             r"considerably|modestly|somewhat|steeply|well)\s+$", re.IGNORECASE)
+
+
+def _sized(en: str, hit: EnHit) -> bool:
+    """Whether a weak phrasal verb of change ("pick up", "wind down") states a change of a size:
+    its amount follows ("picked up by 0.8 points") or an adverb of degree does ("picked up
+    somewhat").  Alone, "picked up" may take an object ("picked up the documents") and say nothing
+    of a quantity; a degree adverb right after it leaves no room for one."""
+    return bool(_AMOUNT_AFTER.match(en, hit.end) or _DEGREE_AFTER.match(en, hit.end))
+
+
+def _bound_spans(en: str) -> list[tuple[int, int]]:
+    """The spans of the English figures' qualifiers with their figures ("over 8 million", "nearly
+    5,000", "20-plus": ``qa.number_bounds``).  A qualifier renders a bound of the figure (以上
+    "or more", 近 "nearly"), not a change: 翻一番，达到800万千瓦以上 "double … to over 8 million
+    kilowatts" says the doubling with "double" alone, as "halve … to over 8 million" does not."""
+    return [q.span for q in en_qualified(en) if q.bound]
 
 
 def _stated_change(en: str, hit: EnHit) -> bool:
@@ -564,12 +589,12 @@ def _change(zh: str, cue: ZhHit, clause: Clause) -> bool:
 
 def _comparative(hit: EnHit) -> bool:
     """An English comparative of direction: "more", "less", "slower", "more slowly", "above",
-    "ahead of", "behind", or a phrase with "than"."""
+    "ahead of", "behind", "short of", or a phrase with "than"."""
     low = hit.text.lower()
     if low in _NOT_COMPARATIVES:
         return False
     return ("than" in low or low.endswith("er") or low.startswith(("more ", "less "))
-            or low in ("more", "less", "fewer", "above", "below", "ahead of", "behind"))
+            or low in ("more", "less", "fewer", "above", "below", "ahead of", "behind", "short of"))
 
 
 def _compares(hit: EnHit | None) -> bool:
