@@ -209,3 +209,18 @@ def test_bare_same_period():
     assert not flags(TIME_EXPRESSION, zh, "Retail sales of consumer goods in the province grew 6.2% in "
                                           "the first quarter, 1.5 percentage points above the national "
                                           "average over the same period.")
+
+
+def test_an_event_named_by_a_noun_meets_its_verb():
+    # CC-CEDICT glosses 届满 by a noun ("expiration of a term"); the English says the verb
+    from qa.event_order import with_verb_stems
+
+    assert "expir" in with_verb_stems({"expiration"}) and "retir" in with_verb_stems({"retirement"})
+    assert with_verb_stems({"city", "nation"}) == {"city", "nation"}
+    zh = "行政许可有效期届满前30日内，被许可人应当向原许可机关提出延续申请。"
+    bad = flags(TIME_EXPRESSION, zh, "Within 30 days after the administrative licence expires, the licensee "
+                                     "shall apply to the original licensing authority for an extension.")
+    assert bad and "届满前" in bad[0].message
+    assert not flags(TIME_EXPRESSION, zh, "Within 30 days before the administrative licence expires, the "
+                                          "licensee shall apply to the original licensing authority for an "
+                                          "extension.")
