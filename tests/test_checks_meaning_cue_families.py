@@ -224,3 +224,12 @@ def test_an_event_named_by_a_noun_meets_its_verb():
     assert not flags(TIME_EXPRESSION, zh, "Within 30 days before the administrative licence expires, the "
                                           "licensee shall apply to the original licensing authority for an "
                                           "extension.")
+
+
+def test_the_end_of_a_term_is_not_its_start():
+    zh = "村民委员会任期届满时，应当依法进行换届选举。"
+    bad = flags(TIME_EXPRESSION, zh, "When the term of the villagers' committee begins, a new election "
+                                     "shall be held in accordance with the law.")
+    assert bad and "届满" in bad[0].message
+    assert not flags(TIME_EXPRESSION, zh, "When the term of the villagers' committee expires, a new election "
+                                          "shall be held in accordance with the law.")

@@ -34,7 +34,8 @@ flag, since a loose 以来 before a one-off event is rightly "in 2018".  The sam
 year (去年同期), or a bare 同期 "the same period", is not the whole of last year nor the quarter
 before; the middle of a year (年中) is neither its start nor its end; the eve of an event (前夕) is
 not its aftermath; a rule that takes effect from a date (自…起施行, 起实施, 起生效) does not end
-then ("until", "expire").  A cue that jieba cuts on both sides (今年|中国 holds no 年中) is two
+then ("until", "expire"), and the end of a term (届满, 期满, 到期) is not its start ("when the
+term begins").  A cue that jieba cuts on both sides (今年|中国 holds no 年中) is two
 words' halves, not a cue.
 
 Rows whose cue holds ``N`` are *anchored* to a figure: 过去N年 "the past N
