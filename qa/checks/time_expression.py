@@ -195,9 +195,9 @@ class AnchoredHit:
 
 
 #: characters that open a cue but also end many words: 前 (提前, 之前, 以前, 目前, 当前), 到 (达到,
-#: 得到, 受到, 直到), 上 (以上, 马上) and 本 (基本, 成本).  工程提前三个月完工 holds no 前三个月 "the first
-#: three months", 规模以上月度 no 上月, 基本月薪 no 本月.
-WORD_FINAL = frozenset("前到上本")
+#: 得到, 受到, 直到), 上 (以上, 马上), 下 (以下, 眼下, 当下) and 本 (基本, 成本).  工程提前三个月完工 holds
+#: no 前三个月 "the first three months", 规模以上月度 no 上月, 以下一年度 no 下一年度, 基本月薪 no 本月.
+WORD_FINAL = frozenset("前到上下本")
 
 
 def _inside_word(zh: str, start: int) -> bool:
