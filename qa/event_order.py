@@ -5,7 +5,8 @@ event they are relative to (春节前 "before the Spring Festival", 回国后 "a
 returning home"), and a sentence may rightly turn the order round ("A 之后 B"
 is "A before B" too).  So a lone "before" in the English says nothing.  What
 does contradict the Chinese is the opposite preposition *governing the same
-event*: its object holds a CC-CEDICT gloss of the event word.  The event word
+event*: its object holds a CC-CEDICT gloss of the event word (a noun gloss meets its verb:
+届满 "expiration of a term", "after the certificate expires").  The event word
 anchors the English phrase as a figure anchors 过去N年 in
 :mod:`qa.checks.time_expression`.
 
@@ -24,6 +25,7 @@ is left alone: the English may render the other mention.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Literal
@@ -187,8 +189,8 @@ def _en_orders(en: str) -> tuple[tuple[Order, int, int, tuple[str, ...], bool], 
 def reversed_orders(zh: str, en: str) -> list[EventOrder]:
     """The Chinese before/after words whose event the English puts the other way round."""
     found = []
-    orders = _en_orders(en)
-    hits = zh_order_words(zh)
+    orders = [(o, s, e, with_verb_stems(nxt), at_end) for o, s, e, nxt, at_end in _en_orders(en)]
+    hits = [(s, e, ev, o, with_verb_stems(g)) for s, e, ev, o, g in zh_order_words(zh)]
     during = not _DURING.search(zh)
     for start, end, event, order, glosses in hits:
         governing = [(o, s, e, at_end, glosses.intersection(nxt)) for o, s, e, nxt, at_end in orders
@@ -206,6 +208,27 @@ def reversed_orders(zh: str, en: str) -> list[EventOrder]:
             s, e, at_end = wrong[0]
             found.append(EventOrder(start, end, event, order, s, e, en[s:e], "minor" if at_end else "major"))
     return found
+
+
+#: suffixes that make a noun of a verb (Quirk et al. 1985 App. I, deverbal noun suffixes: expiration,
+#: completion, retirement, approval, departure, delivery)
+_DEVERBAL = ("ation", "ion", "ment", "al", "ure", "y")
+#: the shortest stem a suffix leaves: "nation", "city" name no verb
+_MIN_STEM = 4
+
+
+def with_verb_stems(lemmas: Iterable[str]) -> frozenset[str]:
+    """``lemmas`` and the verb stem of each deverbal noun among them: CC-CEDICT glosses 届满 by a noun
+    ("expiration of a term") where the English says the verb ("after the certificate expires"), or
+    the reverse (期满 "to expire", "before the expiry of"); :func:`align.english.lemma` keeps
+    derivation apart ('expiration', 'expir'), so the event would go unrecognised.  The stem is read
+    as the verb's lemma is, without a final e ('expir', 'complet', 'retir' of "retirement")."""
+    out = set(lemmas)
+    for word in tuple(out):
+        for suffix in _DEVERBAL:
+            if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+                out.add(lx.lemma(word[:-len(suffix)]))
+    return frozenset(out)
 
 
 def _named_again(zh: str, event: str, start: int,

@@ -242,3 +242,52 @@ def test_bare_same_period():
     assert not flags(TIME_EXPRESSION, zh, "Retail sales of consumer goods in the province grew 6.2% in "
                                           "the first quarter, 1.5 percentage points above the national "
                                           "average over the same period.")
+
+
+def test_an_event_named_by_a_noun_meets_its_verb():
+    # CC-CEDICT glosses 届满 by a noun ("expiration of a term"); the English says the verb
+    from qa.event_order import with_verb_stems
+
+    assert "expir" in with_verb_stems({"expiration"}) and "retir" in with_verb_stems({"retirement"})
+    assert with_verb_stems({"city", "nation"}) == {"city", "nation"}
+    zh = "行政许可有效期届满前30日内，被许可人应当向原许可机关提出延续申请。"
+    bad = flags(TIME_EXPRESSION, zh, "Within 30 days after the administrative licence expires, the licensee "
+                                     "shall apply to the original licensing authority for an extension.")
+    assert bad and "届满前" in bad[0].message
+    assert not flags(TIME_EXPRESSION, zh, "Within 30 days before the administrative licence expires, the "
+                                          "licensee shall apply to the original licensing authority for an "
+                                          "extension.")
+
+
+def test_the_end_of_a_term_is_not_its_start():
+    zh = "村民委员会任期届满时，应当依法进行换届选举。"
+    bad = flags(TIME_EXPRESSION, zh, "When the term of the villagers' committee begins, a new election "
+                                     "shall be held in accordance with the law.")
+    assert bad and "届满" in bad[0].message
+    assert not flags(TIME_EXPRESSION, zh, "When the term of the villagers' committee expires, a new election "
+                                          "shall be held in accordance with the law.")
+
+
+def test_a_span_up_to_now_is_no_moment_back():
+    zh = "近五年来，全省累计新建农村公路3.2万公里。"
+    bad = flags(TIME_EXPRESSION, zh, "Five years ago, the province built a total of 32,000 kilometres of "
+                                     "new rural roads.")
+    assert bad and "近五年" in bad[0].message
+    assert not flags(TIME_EXPRESSION, zh, "Over the past five years, the province has built a total of "
+                                          "32,000 kilometres of new rural roads.")
+    # after an event, the span up to now is "since <the event> N years ago"
+    assert not flags(TIME_EXPRESSION, "开发区设立20年来，累计引进外资项目460个。",
+                     "Since the development zone was set up 20 years ago, it has attracted a total of 460 "
+                     "foreign-funded projects.")
+
+
+def test_the_previous_year_written_with_yi():
+    zh = "各单位应于每年1月底前报送上一年度安全生产工作总结。"
+    bad = flags(TIME_EXPRESSION, zh, "By the end of January each year, all units shall submit a summary of "
+                                     "their work safety in the current year.")
+    assert bad and "上一年度" in bad[0].message
+    assert not flags(TIME_EXPRESSION, zh, "By the end of January each year, all units shall submit a summary "
+                                          "of their work safety in the previous year.")
+    # 以下一年度 is 以下 "below" + 一 + 年度: no 下一年度 "next year"
+    assert not flags(TIME_EXPRESSION, "申报金额在十万元以下一年度内可申请一次。",
+                     "Applications for amounts of 100,000 yuan or less may be made once within this year.")

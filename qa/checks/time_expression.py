@@ -34,7 +34,8 @@ flag, since a loose 以来 before a one-off event is rightly "in 2018".  The sam
 year (去年同期), or a bare 同期 "the same period", is not the whole of last year nor the quarter
 before; the middle of a year (年中) is neither its start nor its end; the eve of an event (前夕) is
 not its aftermath; a rule that takes effect from a date (自…起施行, 起实施, 起生效) does not end
-then ("until", "expire").  A cue that jieba cuts on both sides (今年|中国 holds no 年中) is two
+then ("until", "expire"), and the end of a term (届满, 期满, 到期) is not its start ("when the
+term begins").  A cue that jieba cuts on both sides (今年|中国 holds no 年中) is two
 words' halves, not a cue.
 
 Rows whose cue holds ``N`` are *anchored* to a figure: 过去N年 "the past N
@@ -194,9 +195,9 @@ class AnchoredHit:
 
 
 #: characters that open a cue but also end many words: 前 (提前, 之前, 以前, 目前, 当前), 到 (达到,
-#: 得到, 受到, 直到), 上 (以上, 马上) and 本 (基本, 成本).  工程提前三个月完工 holds no 前三个月 "the first
-#: three months", 规模以上月度 no 上月, 基本月薪 no 本月.
-WORD_FINAL = frozenset("前到上本")
+#: 得到, 受到, 直到), 上 (以上, 马上), 下 (以下, 眼下, 当下) and 本 (基本, 成本).  工程提前三个月完工 holds
+#: no 前三个月 "the first three months", 规模以上月度 no 上月, 以下一年度 no 下一年度, 基本月薪 no 本月.
+WORD_FINAL = frozenset("前到上下本")
 
 
 def _inside_word(zh: str, start: int) -> bool:
