@@ -28,6 +28,7 @@ from align.script import HAN_CLASS
 from align.zh_words import pos_words
 from qa import lexicons as lx
 from qa import literal as lr
+from qa.checks.fragments import is_base_verb
 from qa.model import Check, Context, Flag
 
 _QUOTED = re.compile(f"[“\"「『]([{HAN_CLASS}，,、]{{2,12}})[”\"」』]")
@@ -153,12 +154,28 @@ def _rendering_spans(rendering: str, tokens: list[lx.Token]) -> list[tuple[int, 
     return [(idx[i], idx[i + n - 1] + 1) for i in range(len(lemmas) - n + 1) if lemmas[i:i + n] == seq]
 
 
+#: a conjunction and the word after it: "and move faster to address …" opens a predicate of its own
+_COORDINATOR = re.compile(r"\b(?:and|or|but)\s+([a-z]+)\b")
+
+
 def _clause_of(text: str, pos: int) -> tuple[int, int]:
-    """Character bounds of the clause (between , ; : . ! ? and dashes) containing ``pos``."""
+    """Character bounds of the clause containing ``pos``: between , ; : . ! ? and dashes, and
+    between two coordinated predicates ("focus on the short boards in rural care | and move faster
+    to address shortfalls"), where a conjunction comes before a verb's base form
+    (``fragments.is_base_verb``).  A Chinese sentence's next clause (加快补齐…弱项) is often
+    joined so, and its words ('shortfalls' for 弱项) render none of the clause before."""
     stops = ",;:.!?—"
     left = max((text.rfind(c, 0, pos) for c in stops), default=-1) + 1
     rights = [k for k in (text.find(c, pos) for c in stops) if k >= 0]
-    return left, (min(rights) if rights else len(text))
+    right = min(rights) if rights else len(text)
+    for m in _COORDINATOR.finditer(text, left, right):
+        if not is_base_verb(m.group(1)):
+            continue
+        if m.start() < pos:
+            left = m.start()
+        else:
+            return left, m.start()
+    return left, right
 
 
 def _rendered(phrase: lx.SetPhrase, tokens: list[lx.Token], text: str, accounted: frozenset[str],
@@ -395,19 +412,24 @@ def _literal_evidence(expr: Expression, phrase: lx.SetPhrase | None,
                       meaning_words: frozenset[str] = frozenset(),
                       accounted: frozenset[str] = frozenset(),
                       ) -> tuple[tuple[int, int], tuple[tuple[str, str], ...], int] | None:
-    """The English clause that renders ``expr`` by its parts, the part words, and where they start."""
+    """The English clause that renders ``expr`` by its parts, the part words, and where they start.
+
+    The words of a hyphenated compound are read one by one (``lr.split_hyphens``): "front-row
+    soldier" for 排头兵 renders 排 'row' inside "front-row" as plainly as "soldier" renders 兵."""
     parts = lr.parts_of(expr.text)
     width = min(12, 3 * max(1, len(parts)) + 2)
-    i, j, chosen = lr.best_window(parts, tokens, width, text) if parts else (0, 0, {})
+    pieces = lr.split_hyphens(tokens)
+    i, j, chosen = lr.best_window(parts, pieces, width, text) if parts else (0, 0, {})
     chosen = {k: tj for k, tj in chosen.items()
-              if tokens[tj].lemma not in meaning_words and tokens[tj].text.lower() not in _PREPOSITIONS}
+              if pieces[tj].lemma not in meaning_words and pieces[tj].text.lower() not in _PREPOSITIONS
+              and pieces[tj].lemma not in accounted}
     if chosen:
         i, j = min(chosen.values()), max(chosen.values())
     if chosen and (j - i + 1) > 2 * len(chosen) + 2:
         chosen = {}  # glosses scattered over a long stretch: coincidence, not a rendering
     strong = [k for k in chosen if not parts[k].weak]
     named = [k for k, tj in chosen.items()
-             if parts[k].names and tokens[tj].lemma in parts[k].names and tokens[tj].text[:1].isupper()]
+             if parts[k].names and pieces[tj].lemma in parts[k].names and pieces[tj].text[:1].isupper()]
     whole_is_name = any(e.proper for e in lx.cedict().get(lx.strip_zh_punct(expr.text)[0]))
     if expr.source == "quoted":
         ok = bool(named) and len(chosen) >= 2 and not whole_is_name and _idiom_shaped(expr.text)
@@ -422,10 +444,10 @@ def _literal_evidence(expr: Expression, phrase: lx.SetPhrase | None,
     component: tuple[int, int] | None = None
     words: tuple[tuple[str, str], ...] = ()
     if ok:
-        component = (tokens[i].start, tokens[j].end)
+        component = _whole_words(tokens, pieces[i].start, pieces[j].end)
         seen: dict[str, str] = {}
         for k, tj in sorted(chosen.items(), key=lambda kv: kv[1]):
-            seen.setdefault(parts[k].zh, tokens[tj].text)
+            seen.setdefault(parts[k].zh, pieces[tj].text)
         words = tuple(seen.items())
     cue = cue_span(phrase, tokens, accounted)
     if cue is None and component is None:
@@ -438,6 +460,16 @@ def _literal_evidence(expr: Expression, phrase: lx.SetPhrase | None,
     else:
         start, end = min(cue[0], component[0]), max(cue[1], component[1])
     return lr.clause_around(text, start, end), words, start
+
+
+def _whole_words(tokens: Sequence[lx.Token], start: int, end: int) -> tuple[int, int]:
+    """``start``–``end`` widened to the whole tokens it cuts: "front-row soldier", not "row soldier"."""
+    for t in tokens:
+        if t.start < start < t.end:
+            start = t.start
+        if t.start < end < t.end:
+            end = t.end
+    return start, end
 
 
 def set_phrases_for(ctx: Context) -> dict[str, lx.SetPhrase]:
