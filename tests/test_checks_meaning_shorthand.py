@@ -361,3 +361,61 @@ def test_listed_coordinate_shorthand_listed_character_by_character():
         ("major", "specialization, fineness, specialness and newness")]
     assert run(zh, "We support SMEs in pursuing specialized, high-end, distinctive and innovative development, "
                    "and foster a number of single-product champions.") == []
+
+
+def test_unquoted_count_of_a_verb_rendered_as_its_plural_noun():
+    # 个 or 大 before a word CC-CEDICT glosses only as a verb is a numbered coinage
+    zh = "各级党组织要把两个确保的要求贯穿脱贫攻坚全过程。"
+    flags = run(zh, "Party organisations at all levels must carry the requirement of the two ensures through the "
+                    "whole fight against poverty.")
+    assert [(f.severity, f.zh[slice(*f.zh_spans[0])], f.en[slice(*f.en_spans[0])]) for f in flags] == [
+        ("minor", "两个确保", "two ensures")]
+    zh = "全省以城乡面貌为重点统筹推进三大提升，着力补齐民生短板。"
+    flags = run(zh, "Focusing on the look of towns and villages, the province will press ahead with the three major "
+                    "upgrades in a coordinated way and make up for shortfalls in public services.")
+    assert [f.en[slice(*f.en_spans[0])] for f in flags] == ["three major upgrades"]
+    # the items named after it, or no definite count, or a noun sense of the word: no riddle
+    assert run("各级党组织要把两个确保的要求贯穿脱贫攻坚全过程。",
+               "Party organisations at all levels must carry the requirement of the two ensures (ensuring that "
+               "the rural poor are lifted out of poverty and that poor counties shed the label) through the "
+               "whole fight against poverty.") == []
+    assert run("课题组今年取得两个发现，已提交有关部门参考。",
+               "The research group made two discoveries this year and submitted them to the departments "
+               "concerned.") == []
+    assert run("群众面临的三个选择各有利弊。", "The three choices people face each have pros and cons.") == []
+    assert run("新航站楼设有两个出发层和两个到达层。",
+               "The new terminal has the two departure floors and the two arrival floors.") == []
+
+
+def test_bare_numeral_before_a_suffix_counts_the_words_it_ends():
+    # 型 '-type' counted bare (两型社会) stands for the 型 words it ends
+    zh = "各地要加快建设两型社会，推动经济社会发展全面绿色转型。"
+    flags = run(zh, "All localities must speed up building a two-type society and promote an all-round green "
+                    "transition of economic and social development.")
+    assert [(f.severity, f.en[slice(*f.en_spans[0])]) for f in flags] == [("minor", "two-type")]
+    assert run(zh, "All localities must speed up building a resource-conserving and environment-friendly society "
+                   "and promote an all-round green transition of economic and social development.") == []
+    # a type named by its number is no count
+    assert run("二型糖尿病患者应当定期到社区卫生服务中心复查。",
+               "Patients with type 2 diabetes should have regular follow-up checks at community health "
+               "centres.") == []
+
+
+def test_series_echoed_by_the_particles_of_its_verbs():
+    zh = "各地要深入推进两进一出行动，带动农产品上行和工业品下乡。"
+    flags = run(zh, "All localities must press ahead with the Two Ins and One Out campaign, helping farm produce "
+                    "reach cities and industrial goods reach the countryside.")
+    assert [(f.severity, f.zh[slice(*f.zh_spans[0])]) for f in flags] == [("minor", "两进一出")]
+    # single moves are how both languages say coming and going
+    assert run("仓库货物一进一出都要登记造册。", "Every item that goes one in, one out of the warehouse must be "
+                                          "recorded.") == []
+
+
+def test_count_hyphened_to_a_one_word_function_gloss():
+    zh = "民政部门要将城乡三无人员全部纳入特困人员救助供养范围。"
+    flags = run(zh, "Civil affairs departments must bring all three-no persons in urban and rural areas under "
+                    "support for people in extreme difficulty.")
+    assert [(f.severity, f.en[slice(*f.en_spans[0])]) for f in flags] == [("minor", "three-no")]
+    assert run(zh, "Civil affairs departments must bring all urban and rural residents with no capacity to work, "
+                   "no source of income and no one to support them under support for people in extreme "
+                   "difficulty.") == []

@@ -18,7 +18,10 @@ Unknown numbered abbreviations — a jieba word of a numeral and one or two
 characters that CC-CEDICT does not list (六稳, 三保), or a quoted "numeral
 (+ 个/大/项) + word" term (“两个坚持”) — get a minor flag when the English is
 only the numeral and a literal gloss of the characters, with nothing after it
-that explains them (a colon, a dash, a bracket, "namely", "i.e.").
+that explains them (a colon, a dash, a bracket, "namely", "i.e.").  Hyphened to
+the count, a one-word gloss counts even when it is a function word ("three-no"
+for 三无, 无 'no'); in an echoed series, so does the particle of a phrasal-verb
+gloss for a count of two or more ("the Two Ins and One Out" for 两进一出, 进 'to go in').
 Unnumbered coordinate abbreviations (产学研用, 专精特新, 数实融合: two or more
 characters that each stand for a word, which no dictionary lists) get a
 minor flag when the English renders each character by its own common-noun
@@ -36,8 +39,9 @@ or the English hyphenates every count ("two-passenger, one-hazard"), and an unqu
 hyphenates 'one' to their glosses ("one-network-all-handling").  A
 numeral jieba leaves bare before one character (两新 of 两新政策) is a numbered coinage too, and
 so is a bare count of a character clipped from a longer word of the same sentence (两金 beside
-资金) that the English counts by that word ("the two funds").  None of these when the sentence
-spells the items out itself (the counted character recurs as often as the count, or a
+资金) that the English counts by that word ("the two funds"), and a bare count of a suffix (四型
+of 四型机场: 型 '-type' ends the words it stands for) glossed "four-type".  None of these when the
+sentence spells the items out itself (the counted character recurs as often as the count, or a
 demonstrative points back to them: 这“一湿一干”).
 
 Also minor: a numbered dictionary word coined as the count hyphenated to a
@@ -49,10 +53,12 @@ give-wisdom").  An explanation may follow the noun the term qualifies, and one
 explained count of a series (三定) explains the others (四定).
 
 Minor too: a numeral of three or more bare before a two-character word that says an action or a
-manner (三 + 同时: "the three simultaneities"); a series echoed by its counts alone ("the three-three
-review system" for 三审三校, "3+3"); a four-character coinage rendered as a title-case name word by
-word ("East Number West Calculation"); a count of articles (数据二十条, no 第) read as the number of
-one article ("Article 20").
+manner (三 + 同时: "the three simultaneities"); an unquoted count with 个 or 大 of a word CC-CEDICT
+glosses only as a verb, rendered "the" + the count + that verb made a plural noun ("the three
+reverences" for 三个敬畏, "the five major reforms" for 五大改造; not after 的, a demonstrative or
+第); a series echoed by its counts alone ("the three-three review system" for 三审三校, "3+3"); a
+four-character coinage rendered as a title-case name word by word ("East Number West Calculation");
+a count of articles (数据二十条, no 第) read as the number of one article ("Article 20").
 """
 
 from __future__ import annotations
@@ -215,7 +221,8 @@ def _count_and_gloss(en: str, value: int, counted: str) -> list[tuple[int, int, 
             hyph = re.match(r"-([A-Za-z]+(?:-[A-Za-z]+)*)", en[m.end():])
             parts = hyph.group(1).split("-") if hyph else []
             content = [w for w in parts if w.lower() not in _LINK_WORDS]
-            if hyph and content and any(lx.same_stem(lx.lemma(w.lower()), g) for w in content for g in glosses):
+            if hyph and content and (any(lx.same_stem(lx.lemma(w.lower()), g) for w in content for g in glosses)
+                                     or any(w.lower() in _word_glosses(counted) for w in content)):
                 end = m.end() + hyph.end()
                 out.append((m.start(), end, _explained(en, end)))
             continue
@@ -229,6 +236,20 @@ def _count_and_gloss(en: str, value: int, counted: str) -> list[tuple[int, int, 
                 continue
             break
     return out
+
+
+@lru_cache(maxsize=1024)
+def _word_glosses(chars: str) -> frozenset[str]:
+    """The one-word glosses of ``chars`` and of each of its characters, short and function words
+    too (无 'no', 不 'not', 全 'all').
+
+    :func:`_gloss_lemmas` leaves such words out, since spaced in an English sentence they are its
+    own grammar ("three no older people" is no gloss of anything); hyphened to a count they are
+    one coined word with it, and "three-no" glosses 三无 as literally as "the three rurals" glosses
+    三农."""
+    cd = lx.cedict()
+    return frozenset(w for piece in {chars, *chars} for g in cd.glosses(piece)[:6]
+                     if re.fullmatch(r"[a-z]{2,}", w := lx.strip_gloss(g).strip().lower()))
 
 
 #: English prefixes written as a word before a hyphen ("pre-measures", "anti-s"), with the words of
@@ -391,7 +412,8 @@ def _unknown_candidates(zh: str, known: set[str]) -> list[tuple[Found, int, str]
             out.append((Found(w, start, start + len(w)), value, m.group(3)))
     for found, value, counted in _split_counts(zh):
         if found.name not in known and counted not in _CLASSIFIERS and _gloss_lemmas(counted) \
-                and _counts_an_action(counted, verbal_nouns=True) and not _spelled_out(zh, found, value, counted):
+                and (_counts_an_action(counted, verbal_nouns=True) or _suffix(counted)) \
+                and not _spelled_out(zh, found, value, counted):
             out.append((found, value, counted))
     out += [c for c in _counted_actions(zh) if c[0].name not in known]
     for q in _QUOTED.finditer(zh):
@@ -405,6 +427,16 @@ def _unknown_candidates(zh: str, known: set[str]) -> list[tuple[Found, int, str]
         if coined or value == 1 and _one_coinage(q.group(1), m):
             out.append((Found(q.group(1), q.start(1), q.end(1)), value, m.group(3)))
     return out
+
+
+def _suffix(char: str) -> bool:
+    """Whether jieba tags ``char`` a suffix ('k': 型 '-type', 式 '-style').
+
+    Counted bare (四型 of 四型机场, 两型 of 两型社会), a suffix can only stand for the words it ends
+    (平安型, 绿色型, 智慧型, 人文型), as an affix does (:func:`_affix`): the count and "type" tell the
+    reader how many kinds there are and never which.  Plain counting of kinds takes a classifier
+    (四种机场, 四类机场)."""
+    return jieba_tag(char) == "k"
 
 
 def _one_coinage(term: str, m: re.Match[str]) -> bool:
@@ -631,12 +663,31 @@ def _echoed_counts(en: str, series: tuple[tuple[int, str], ...], need_gloss: boo
             if word is None or hyphenated and en[e] != "-":
                 break
             lemma = lx.lemma(word.group(1).lower())
-            glossed = glossed or any(lx.same_stem(lemma, g) for g in _gloss_lemmas(counted))
+            glossed = (glossed or any(lx.same_stem(lemma, g) for g in _gloss_lemmas(counted))
+                       or want >= 2 and re.sub(r"'?s$", "", word.group(1).lower()) in _particles(counted))
             end, at = e + word.end(), at + 1
         else:
             if end is not None and (glossed or not need_gloss) and not _explained(en, end):
                 return start, end
     return None
+
+
+#: a phrasal verb's gloss: 'to go in', 'to come out', 'to take up'; the particle is group 1
+_PHRASAL_GLOSS = re.compile(r"to [a-z]+ (in|out|up|down|off|back|over|away)")
+
+
+@lru_cache(maxsize=1024)
+def _particles(chars: str) -> frozenset[str]:
+    """The particles of the phrasal verbs CC-CEDICT glosses ``chars`` by (进 'to go in', 出 'to go
+    out': 'in', 'out').
+
+    A directional verb counted in a series (两进一出 'into villages, into factories and out of the
+    country') is echoed by its particle made a noun ("the Two Ins and One Out"): the particle is
+    the whole of the English a reader gets for the character, a gloss as literal as any.  It is
+    evidence only for a count of two or more: single opposite moves (一进一出 'in and out', "one
+    in, one out") are how Chinese and English both say a coming and going."""
+    return frozenset(m.group(1) for g in lx.cedict().glosses(chars)[:8]
+                     if (m := _PHRASAL_GLOSS.fullmatch(lx.strip_gloss(g).strip())))
 
 
 def _bare_counts(en: str, series: tuple[tuple[int, str], ...]) -> tuple[int, int] | None:
@@ -725,7 +776,7 @@ def _unknown(zh: str, en: str, table: tuple[Shorthand, ...], taken: list[Found])
         if span is not None and not _family_explained(en, counted):
             out.append(Riddle(f, span, None, "numeral and literal gloss"))
             taken.append(f)
-    out += _counted_clippings(zh, en, known, taken)
+    out += _counted_clippings(zh, en, known, taken) + _counted_verbs(zh, en, known, taken)
     out += _numbered_words(zh, en, known, taken) + _counted_articles(zh, en, taken)
     return out + _count_as_ordinal(zh, en, taken + [r.zh_found for r in out])
 
@@ -786,6 +837,84 @@ def _counted_clippings(zh: str, en: str, known: set[str], taken: list[Found]) ->
                 taken.append(f)
                 break
     return out
+
+
+#: a numeral with the classifier 个 or the 大 of numbered coinages: 三个, 五大
+_COUNT_WITH = re.compile("([两三四五六七八九十]{1,2})([个大])")
+
+
+@lru_cache(maxsize=4096)
+def _verb_senses(word: str) -> frozenset[str]:
+    """The lemmas of the verbs CC-CEDICT glosses ``word`` by ('to revere': 'revere'), when every one
+    of its senses is a verb; empty when any is not (选择 'to select; choice', 建议 'to propose;
+    proposal'): a word with a noun sense may be counted as the thing it names."""
+    glosses = [lx.strip_gloss(g).strip() for g in lx.cedict().glosses(word)]
+    if not glosses or not all(g.startswith("to ") for g in glosses):
+        return frozenset()
+    return frozenset(lx.lemma(g.split()[1].lower()) for g in glosses if len(g.split()) > 1)
+
+
+def _plural(text: str) -> bool:
+    """Whether an English word reads as a plural noun: "reverences", "upholds" (not "process")."""
+    return bool(re.fullmatch(r"[A-Za-z]+[a-rt-zA-RT-Z]s", text))
+
+
+def _counted_verbs(zh: str, en: str, known: set[str], taken: list[Found]) -> list[Riddle]:
+    """An unquoted count of a word that is only a verb (三个敬畏, 五大改造) rendered as "the", the count
+    and the verb made a plural noun ("the three reverences", "the five major reforms").
+
+    Chinese counts things; 个 or 大 before a word that has no sense but a verb (敬畏 'to revere',
+    改造 'to transform; to reform') makes each counted item a way of doing it, a numbered coinage
+    whose items the count never names (三个敬畏: revering life, the rules and one's duty).  The
+    English that turns the verb into a plural noun right after a definite count names a set the
+    reader is meant to know and cannot.  Plain counting is left alone: a word with a noun sense
+    (两个选择 'two choices'); a verb before the noun it qualifies (两个出发层 'two departure floors':
+    the noun stays the English head); a count after 第, after a demonstrative (这三个, pointing back
+    to items just named) or after 的 (他提到的三个发现 'the three discoveries he mentioned': the things
+    a clause or an owner before it has); an indefinite count ("two discoveries"); a noun the count
+    does not reach directly ("the two biggest changes"); and an explanation after it.
+    """
+    if not _COUNT_WITH.search(zh):
+        return []
+    out: list[Riddle] = []
+    starts: dict[int, str] = {}
+    at = 0
+    for w in jieba_words(zh):
+        starts[at], at = w, at + len(w)
+    for m in _COUNT_WITH.finditer(zh):
+        # jieba cuts the count as one word (三个, 五大) or two (三 / 大): either way its own words
+        start, nxt = m.start(), starts.get(m.end(), "")
+        found = Found(zh[start:m.end()] + nxt, start, m.end() + len(nxt))
+        if (start not in starts or len(nxt) < 2 or not all(HAN_RE.fullmatch(c) for c in nxt) or found.name in known
+                or zh[start - 1:start] in ("第", "的", *"一二两三四五六七八九十百千万零〇") or _refers_back(zh, start)
+                or any(found.start < k.end and k.start < found.end or found.name == k.name for k in taken)):
+            continue
+        value, verbs = _count_value(m.group(1)), _verb_senses(nxt)
+        between = _gloss_lemmas("大", whole_only=True) if m.group(2) == "大" else frozenset()
+        span = _definite_count_of(en, value, verbs, between) if value and value >= 2 and verbs else None
+        if span is not None:
+            out.append(Riddle(found, span, None, "numeral and literal gloss"))
+            taken.append(found)
+    return out
+
+
+def _definite_count_of(en: str, value: int, verbs: frozenset[str], between: frozenset[str]) -> tuple[int, int] | None:
+    """Where the English says "the", the count, then a plural noun of one of ``verbs``' stems ("the
+    three reverences"), with no explanation after it.  One word of ``between`` may stand between
+    the count and the noun: the gloss of the coining 大 ("the five major reforms")."""
+    tokens = lx.tokenize_en(en)
+    for s, e, v in _count_mentions(en):
+        if v != value or not re.search(r"\bthe\s+$", en[max(0, s - 5):s], re.IGNORECASE):
+            continue
+        after = [t for t in tokens if t.start >= e][:2]
+        if not after or not re.fullmatch(r"\s+", en[e:after[0].start]):
+            continue
+        noun = after[0]
+        if noun.lemma in between and len(after) == 2 and re.fullmatch(r"\s+", en[noun.end:after[1].start]):
+            noun = after[1]  # "major" of "the five major reforms"
+        if _plural(noun.text) and any(lx.same_stem(noun.lemma, g) for g in verbs) and not _explained(en, noun.end):
+            return s, noun.end
+    return None
 
 
 def _numbered_words(zh: str, en: str, known: set[str], taken: list[Found]) -> list[Riddle]:
