@@ -79,6 +79,17 @@ def jieba_words(text: str, hmm: bool = False) -> tuple[str, ...]:
     return tuple(_lcut_hmm(text) if hmm else _lcut_no_hmm(text))
 
 
+@lru_cache(maxsize=8192)  # every check that places words segments the same pairs
+def word_spans(text: str, hmm: bool = False) -> tuple[tuple[str, int, int], ...]:
+    """:func:`jieba_words` with each word's (start, end) in ``text``: the one place that turns the
+    cut into offsets (the checks mark spans on the Chinese and test what stands around a word)."""
+    out, at = [], 0
+    for w in jieba_words(text, hmm):
+        out.append((w, at, at + len(w)))
+        at += len(w)
+    return tuple(out)
+
+
 def _lcut_hmm(text: str) -> list[str]:
     """``jieba.lcut(text, HMM=True)`` word for word, each block routed by ``_best_route``.
 

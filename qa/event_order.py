@@ -188,9 +188,11 @@ def _en_orders(en: str) -> tuple[tuple[Order, int, int, tuple[str, ...], bool], 
 
 def reversed_orders(zh: str, en: str) -> list[EventOrder]:
     """The Chinese before/after words whose event the English puts the other way round."""
-    found = []
-    orders = [(o, s, e, with_verb_stems(nxt), at_end) for o, s, e, nxt, at_end in _en_orders(en)]
+    found: list[EventOrder] = []
     hits = [(s, e, ev, o, with_verb_stems(g)) for s, e, ev, o, g in zh_order_words(zh)]
+    if not hits:
+        return found  # no before/after word in the Chinese: the English orders need no reading
+    orders = [(o, s, e, with_verb_stems(nxt), at_end) for o, s, e, nxt, at_end in _en_orders(en)]
     during = not _DURING.search(zh)
     for start, end, event, order, glosses in hits:
         governing = [(o, s, e, at_end, glosses.intersection(nxt)) for o, s, e, nxt, at_end in orders

@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from align.errors import InputError
-from align.zh_words import jieba_words
+from align.zh_words import word_spans
 from qa import lexicons as lx
 from qa.clause_match import ClauseLink, PairLinks
 from qa.clause_split import Clause
@@ -170,14 +170,9 @@ class ZhHit:
     end: int
 
 
-@lru_cache(maxsize=8192)
 def zh_words(text: str) -> tuple[tuple[str, int, int], ...]:
-    """jieba words of ``text`` with their spans (cached: every check segments the same pairs)."""
-    out, pos = [], 0
-    for w in jieba_words(text, hmm=True):
-        out.append((w, pos, pos + len(w)))
-        pos += len(w)
-    return tuple(out)
+    """jieba words of ``text`` (with the HMM) and their spans (:func:`align.zh_words.word_spans`)."""
+    return word_spans(text, hmm=True)
 
 
 class _PerTable:

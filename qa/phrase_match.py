@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from align.zh_words import jieba_words
+from align.zh_words import word_spans
 
 
 @dataclass(frozen=True)
@@ -137,11 +137,7 @@ def find_english(text: str, names: Iterable[str] | EnglishNames) -> list[Found]:
 
 
 def _word_bounds(zh: str) -> list[tuple[int, int]]:
-    out, at = [], 0
-    for w in jieba_words(zh):
-        out.append((at, at + len(w)))
-        at += len(w)
-    return out
+    return [(start, end) for _, start, end in word_spans(zh)]
 
 
 #: characters that end a place name and begin a body's name at once: 北京市委 is 北京市 + 市委

@@ -283,20 +283,20 @@ _FIGURE_AFTER = re.compile(r"\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|some\s
 #: an amount after a phrasal verb of change ("picked up by 0.8 percentage points", "scaled down to
 #: 40%"): the verb states a change of that size, as "rose by" does
 _AMOUNT_AFTER = re.compile(r"\s+(?:by|to)\s+(?:about\s+|nearly\s+|almost\s+|some\s+)?[$€£¥]?\d", re.IGNORECASE)
+#: the adverbs of degree that say how far a change went: amplifiers and downtoners of Quirk et
+#: al. (1985), read before "up"/"down" and after a phrasal verb of change
+_DEGREE_ADVERBS = ("slightly|sharply|marginally|significantly|substantially|markedly|"
+                   "considerably|modestly|somewhat|steeply")
 #: an adverb of degree right after a phrasal verb of change ("picked up somewhat", "scaled back
-#: sharply"): the amplifiers and downtoners of Quirk et al. (1985) that say how far a change went;
-#: an object-taking "pick up" ("picked up the documents") has its object there instead
-_DEGREE_AFTER = re.compile(r"\s+(?:slightly|sharply|marginally|significantly|substantially|markedly|"
-                           r"considerably|modestly|somewhat|steeply|noticeably|moderately|appreciably)\b",
-                           re.IGNORECASE)
+#: sharply"); an object-taking "pick up" ("picked up the documents") has its object there instead
+_DEGREE_AFTER = re.compile(rf"\s+(?:{_DEGREE_ADVERBS}|noticeably|moderately|appreciably)\b", re.IGNORECASE)
 #: the base of a comparison right after "up" or "down" ("up on the same period last year", "down
 #: from a year earlier", "down against last year": COBUILD up adv. "is up on last year")
 _BASE_AFTER = re.compile(r"\s+(?:on|from|against|over|compared)\s+(?:with\s+|to\s+)?(?:the\s+|a\s+)?"
                          r"(?:same|last|previous|prior|preceding|corresponding|year|month|quarter|\d)",
                          re.IGNORECASE)
 #: an adverb of degree right before "up" or "down" ("slightly up", "sharply down"): an amount changed
-_DEGREE_BEFORE = re.compile(r"\b(?:slightly|sharply|marginally|significantly|substantially|markedly|"
-                            r"considerably|modestly|somewhat|steeply|well)\s+$", re.IGNORECASE)
+_DEGREE_BEFORE = re.compile(rf"\b(?:{_DEGREE_ADVERBS}|well)\s+$", re.IGNORECASE)
 
 
 def _sized(en: str, hit: EnHit) -> bool:

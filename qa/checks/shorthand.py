@@ -73,7 +73,7 @@ from align.english import ALIGN_STOPWORDS
 from align.errors import InputError
 from align.model import Pair
 from align.script import HAN_CLASS
-from align.zh_words import jieba_words, loaded_jieba, pos_words
+from align.zh_words import jieba_words, loaded_jieba, pos_words, word_spans
 from qa import lexicons as lx
 from qa.calque import (
     FUNCTION_CHARS,
@@ -401,9 +401,7 @@ def _unknown_candidates(zh: str, known: set[str]) -> list[tuple[Found, int, str]
     """Numbered terms no table lists: (where, the count, the counted characters)."""
     out: list[tuple[Found, int, str]] = []
     cd = lx.cedict()
-    at = 0
-    for w in jieba_words(zh):
-        start, at = at, at + len(w)
+    for w, start, _end in word_spans(zh):
         m = _NUMBERED.match(w)
         if not m or len(w) > 4 or m.group(2) or w in known or w in cd:
             continue
@@ -877,10 +875,7 @@ def _counted_verbs(zh: str, en: str, known: set[str], taken: list[Found]) -> lis
     if not _COUNT_WITH.search(zh):
         return []
     out: list[Riddle] = []
-    starts: dict[int, str] = {}
-    at = 0
-    for w in jieba_words(zh):
-        starts[at], at = w, at + len(w)
+    starts = {start: w for w, start, _end in word_spans(zh)}
     for m in _COUNT_WITH.finditer(zh):
         # jieba cuts the count as one word (三个, 五大) or two (三 / 大): either way its own words
         start, nxt = m.start(), starts.get(m.end(), "")
@@ -927,9 +922,7 @@ def _numbered_words(zh: str, en: str, known: set[str], taken: list[Found]) -> li
     ("five-star" for 五星, "three-good" for 三好 keep their sense) and no explanation follows.
     """
     out: list[Riddle] = []
-    at = 0
-    for w in jieba_words(zh):
-        start, at = at, at + len(w)
+    for w, start, _end in word_spans(zh):
         m = _NUMBERED.match(w)
         if (not m or m.group(2) or not 2 <= len(w) <= 4 or w in known or not _is_word(w)
                 or jieba_tag(w).startswith("m") or _measure(m.group(3)[0]) or any(e.proper for e in lx.cedict().get(w))
