@@ -19,6 +19,12 @@ _INFLECTIONS = [
     ("ing", ("", "e")), ("er", ("", "e")), ("ers", ("", "e")), ("ly", ("", "le")),
     # the adjective of a -logy or -graphy noun the list may lack ('metrological' beside 'metrology')
     ("ical", ("y",)), ("ically", ("y",)),
+    # derived nouns the list may lack: -ment of a whole verb ('enablement'; never 'managment' from
+    # 'manage', whose e a misspelling drops), -ization of a word or its -ize verb ('regionalization',
+    # 'technologization' beside 'technology')
+    ("ment", ("",)), ("ments", ("",)),
+    ("ization", ("ize", "", "y")), ("izations", ("ize", "", "y")),
+    ("isation", ("ise", "ize", "", "y")), ("isations", ("ise", "ize", "", "y")),
 ]
 _PREFIXES = ("micro", "macro", "nano", "cyber", "bio", "eco", "multi", "inter", "intra", "trans",
              "re", "un", "non", "co", "sub", "super", "over", "under", "pre", "post", "semi",

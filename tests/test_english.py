@@ -101,6 +101,23 @@ def test_the_adjective_of_a_known_ology_noun_is_a_word():
     assert [f.suggestion for f in spelling_flags(typo)] == ["rural areas"]
 
 
+def test_derived_nouns_of_known_words_are_words_and_their_misspellings_are_not():
+    """'enablement' (qa-meaning's clean translation), 'marketization' and 'informationization'
+    (published translations, bench/qa_published.py) were flagged as misspellings: the word list
+    lacks derived nouns.  -ment joins a whole verb only, so the misspelling that drops the verb's
+    e stays unknown."""
+    from qa.checks.spelling import spelling_flags
+    from qa.english_lexicon import is_known
+
+    assert is_known("enablement") and is_known("marketization") and is_known("informationization")
+    assert is_known("regionalisation") and is_known("technologization")
+    assert not is_known("managment") and not is_known("arrangment") and not is_known("marketizaton")
+    pair = Pair(1, "推进要素市场化配置改革。", "Advance the reform of the marketization of factor allocation.")
+    assert spelling_flags(pair) == []
+    typo = Pair(1, "加强管理。", "Strengthen managment.")
+    assert [f.en_spans for f in spelling_flags(typo)] == [((11, 20),)]
+
+
 def test_the_our_rows_rewrite_only_british_words_whose_or_form_is_english():
     """-our → -or only for a British word (SCOWL's lists: not an American spelling, and its -or
     form an English word): American -our words stay, in the stem keys and in the word list."""

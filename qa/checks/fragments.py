@@ -38,6 +38,13 @@ _AUXILIARIES = {
     "i’m", "we’re", "they’re", "you’re", "it’s", "he’s", "she’s", "that’s", "there’s", "what’s",
 }
 _SUBJECT_PRONOUNS = {"we", "they", "it", "he", "she", "i", "you", "there"}
+#: a pronoun with a contracted auxiliary: "she'd been", "I've never", "here's"
+_CONTRACTED = re.compile(r"(?:i|you|he|she|it|we|they|there|here|that|who|what)['’](?:d|ll|ve|s|re|m)")
+
+
+def _is_auxiliary(word: str) -> bool:
+    """An auxiliary or modal (lower case), also contracted to its pronoun ("she'd", "we've")."""
+    return word in _AUXILIARIES or bool(_CONTRACTED.fullmatch(word))
 _IRREGULAR_PAST = {
     "built", "made", "took", "gave", "became", "brought", "held", "led", "put", "found", "began",
     "grew", "kept", "met", "sought", "won", "drove", "rose", "fell", "saw", "thought", "told",
@@ -90,10 +97,16 @@ _DATELINE_RE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|Xinhua|News Agency")
 # Discourse openers stripped before judging what follows.
 _OPENER_RE = re.compile(
-    r"^(?:(?:First|Second|Third|Fourth|Fifth|Sixth|Firstly|Secondly|Thirdly|Finally|Lastly|"
+    r"^(?:(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Firstly|Secondly|Thirdly|"
+    r"Finally|Lastly|"
     r"Meanwhile|Moreover|Furthermore|Besides|Therefore|However|In addition|At present|"
     r"At the same time|On the one hand|On the other hand|For example|In particular|Currently|"
     r"Similarly|Likewise),\s+)+")
+#: an ordinal that numbers the items of a list ("Second, adhering to and improving …"): an item
+#: may be a command or an -ing phrase, as the official English of the Party's and State Council's
+#: documents writes them
+_ORDINAL_RE = re.compile(r"^(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|"
+                         r"Firstly|Secondly|Thirdly),\s+")
 _SUBORDINATE_RE = re.compile(r"^(Which|Such as|So as to|So that|Including|Whereby)\b")
 _CONJUNCTION_RE = re.compile(r"^(And|Or|But|As well as)\s+")
 _INFINITIVE_RE = re.compile(r"^(?:In order to|To)\s+([a-z]+)")
@@ -155,8 +168,8 @@ def has_finite_verb(words: list[str]) -> bool:
     """Heuristic: does this word list contain a finite verb?"""
     lowered = [w.lower() for w in words]
     for i, w in enumerate(lowered):
-        if w in _AUXILIARIES:
-            return True
+        if _is_auxiliary(w) or (w == "need" and lowered[i + 1:i + 2] == ["not"]):
+            return True  # "need not" is the modal
         if w in _SUBJECT_PRONOUNS and i + 1 < len(lowered):
             return True
         previous = lowered[i - 1] if i else ""
@@ -171,10 +184,13 @@ def has_finite_verb(words: list[str]) -> bool:
 
 def fragment_reason(sentence: str) -> str | None:
     """Why ``sentence`` is a fragment, or None if it looks like a sentence."""
-    body = _OPENER_RE.sub("", sentence.strip().lstrip("“\"‘'("))
+    start = sentence.strip().lstrip("“\"‘'(")
+    body = _OPENER_RE.sub("", start)
     words = _WORD_RE.findall(body)
     if len(words) < 3 or sentence.rstrip().endswith("?"):
         return None
+    if _ORDINAL_RE.match(start) and (_imperative(words) or _ing_form(words[0])):
+        return None  # "Fourth, comprehensively strengthen …", "Ninth, establishing …": items of a list
     first = words[0]
     m = _SUBORDINATE_RE.match(body)
     if m:
@@ -204,15 +220,39 @@ def fragment_reason(sentence: str) -> str | None:
             return "is an adverbial or -ing phrase with no main clause; join it to a neighbouring sentence"
         return None
     if (len(words) >= 6 and _starts_capitalised(sentence) and not is_base_verb(first) and ":" not in body
-            and not _any_verb(body) and not _DATELINE_RE.search(body) and not _title_case(body)):
+            and not _any_verb(body) and not _DATELINE_RE.search(body) and not _title_case(body)
+            and not _clause_after_comma(body)):  # "For more on pain, visit the …": a command
         return "has no verb; join it to a neighbouring sentence or add a verb"
     return None
 
 
+def _imperative(words: list[str]) -> bool:
+    """``words`` start with a base-form verb that an -ly adverb modifies ("comprehensively
+    strengthen cyber …") or that takes an object ("plan the building of …"): a command.  Without
+    the adverb, the object's first word tells the verb from a noun of the same form ("support for
+    the elderly" is no command)."""
+    if words and words[0].lower().endswith("ly") and len(words[0]) > 4:
+        return len(words) > 2 and words[1][0].islower() and is_base_verb(words[1])  # an adverb tells a verb
+    return (len(words) > 1 and words[0][0].islower() and is_base_verb(words[0])
+            and words[1].lower() in _OBJECT_STARTS)
+
+
+#: the first word of a verb's object: an article, a possessive, a quantifier, a common adjective
+_OBJECT_STARTS = _DETERMINERS_ONLY | {"more", "all", "both", "new", "key", "major", "this", "these", "those"} | _ADJECTIVES
+
+
+def _ing_form(word: str) -> bool:
+    """An -ing form of a known verb ("establishing")."""
+    return word.lower().endswith("ing") and is_verb_form(word)
+
+
 def _followed_by_auxiliary(words: list[str], head: str) -> bool:
-    """"But times are changing": the -s word is the subject, not a verb."""
+    """"But times are changing", "But fast food is …", "But experience teaches …": the word is
+    the subject (or starts it), not a verb: an auxiliary follows within three words, or a
+    finite verb right after it."""
     i = words.index(head)
-    return i + 1 < len(words) and words[i + 1].lower() in _AUXILIARIES
+    after = [w.lower() for w in words[i + 1:i + 4]]
+    return any(_is_auxiliary(w) for w in after) or bool(after and _finite_form(after[0]))
 
 
 def _clause_after_comma(body: str) -> bool:
@@ -220,18 +260,24 @@ def _clause_after_comma(body: str) -> bool:
     main clause even if it starts like a fragment."""
     for part in body.split(",")[1:]:
         words = _WORD_RE.findall(part)
+        if len(words) > 2 and words[0].lower() in ("and", "or") and words[1][:1].isupper():
+            words = words[1:]  # "…, and Leicester University all accept …": the list's last item
         if len(words) < 2 or words[0].lower() in ("and", "or", "but", "so", "which", "as"):
             continue
+        if _imperative(words):
+            return True  # "To address …, plan the building of …": a command is a main clause
         if is_base_verb(words[0]) and words[0][0].islower():
-            continue  # ", promote X": another bare verb, not a clause
+            continue  # ", promote X" with no object read: another bare verb, not a clause
         if has_finite_verb(words):
             return True
         for i in range(1, len(words)):
             word = words[i]
             j = i - 1
-            while j > 0 and words[j].lower() in _SUBJECT_ADVERBS:
-                j -= 1  # "leaders all support"
-            if (_subject_like(words[j]) and not word.lower().endswith("ing")
+            while j > 0 and (words[j].lower() in _SUBJECT_ADVERBS
+                             or (words[j].lower().endswith("ly") and len(words[j]) > 4)):
+                j -= 1  # "leaders all support", "the Airport fully takes"
+            subject = _subject_like(words[j]) or (j == 0 and words[0].lower() in _PLURAL_SUBJECTS)
+            if (subject and not word.lower().endswith("ing")
                     and any(s in verb_bases() for s in _stems(word))):
                 return True
     return False
@@ -258,8 +304,10 @@ def _any_verb(body: str) -> bool:
     original = _TOKEN_RE.findall(body)
     tokens = [t.lower() for t in original]
     for i, w in enumerate(tokens):
-        if w in _AUXILIARIES or w in _SUBJECT_PRONOUNS or w in _IRREGULAR_PAST:
+        if _is_auxiliary(w) or w in _SUBJECT_PRONOUNS or w in _IRREGULAR_PAST:
             return True
+        if w == "need" and tokens[i + 1:i + 2] == ["not"]:
+            return True  # the modal: "A rational actor need not be selfish."
         if w == "," or w.endswith("ing") or w[:1].isdigit():
             continue
         if i == 0:
@@ -275,6 +323,8 @@ def _any_verb(body: str) -> bool:
             continue
         if w.endswith("ed") and len(w) >= 5:
             return True  # chaired, debuted: past forms of verbs the list lacks
+        if _finite_form(w) and tokens[i + 1:i + 2] == ["to"]:
+            return True  # "… and so on continues to rise": an -s form taking an infinitive
         if before in _NOUN_CONTEXT:
             continue
         if _finite_form(w):
