@@ -48,7 +48,7 @@ ZH_ORDER: dict[str, Order] = {"前": "before", "之前": "before", "以前": "be
 _EN_ORDER: dict[str, tuple[Order, str | None]] = {
     "before": ("before", None), "prior": ("before", "to"), "ahead": ("before", "of"),
     "after": ("after", None), "following": ("after", None), "since": ("after", None),
-    "upon": ("after", None), "during": ("during", None),
+    "upon": ("after", None), "once": ("after", None), "during": ("during", None),
 }
 #: English phrases that place their object at the event's end (Quirk et al. 1985 §9.36-9.37: "at the
 #: end of", "on the expiry of"): what 后 says, and what reverses a 前 ("at the end of their term" for
