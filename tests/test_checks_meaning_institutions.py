@@ -686,3 +686,45 @@ def test_the_energy_commission_is_not_the_energy_administration():
                          "for the first three quarters of this year.",
                          "The National Energy Administration recently released national power industry "
                          "statistics for the first three quarters of this year.")
+
+
+# --------------------------------------------------------------------------- local offices and forces
+# Rows added when qa-probes-6 was read (seventeenth session): a county's Party secretary and its
+# magistrate, border inspection and customs, the armed forces departments and the armed police,
+# a military sub-district and a garrison, a police station, two mass organisations, and a
+# field's departments named 部门.  Sentences written for these tests.
+
+LOCAL_OFFICES = [
+    ("县委书记带队到乡镇督导防汛工作。",
+     "The county magistrate led a team to the townships to oversee flood prevention.",
+     "The county Party secretary led a team to the townships to oversee flood prevention."),
+    ("首都机场边检站全年查验出入境旅客三千余万人次。",
+     "The Capital Airport Customs checked more than 30 million inbound and outbound travellers in the year.",
+     "The Capital Airport border inspection station checked more than 30 million inbound and outbound "
+     "travellers in the year."),
+    ("县人民武装部组织基干民兵开展森林防火演练。",
+     "The county armed police detachment organised the primary militia to hold a forest fire drill.",
+     "The county people's armed forces department organised the primary militia to hold a forest fire drill."),
+    ("军分区领导走访慰问了退役军人家庭。",
+     "Leaders of the garrison command visited the families of veterans.",
+     "Leaders of the military sub-district visited the families of veterans."),
+    ("外国人入住后，应当到居住地派出所办理住宿登记。",
+     "After arrival, foreign nationals shall register their stay with the local foreign affairs office.",
+     "After arrival, foreign nationals shall register their stay with the local police station."),
+    ("中华全国供销合作总社部署农资保供工作。",
+     "The All-China Federation of Industry and Commerce made arrangements to secure supplies of farm inputs.",
+     "The All-China Federation of Supply and Marketing Cooperatives made arrangements to secure supplies of "
+     "farm inputs."),
+    ("市计划生育协会开展了家庭健康服务活动。",
+     "The municipal Women's Federation ran family health service activities.",
+     "The municipal family planning association ran family health service activities."),
+    ("各级财政部门要加强对预算执行的监督。",
+     "Audit departments at all levels should strengthen oversight of budget execution.",
+     "Finance departments at all levels should strengthen oversight of budget execution."),
+]
+
+
+@pytest.mark.parametrize("zh, wrong, right", LOCAL_OFFICES, ids=[c[0][:6] for c in LOCAL_OFFICES])
+def test_a_local_office_or_force_rendered_as_another_is_flagged(zh, wrong, right):
+    assert len(run(zh, wrong)) == 1
+    assert run(zh, right) == []
