@@ -154,3 +154,26 @@ def test_reversal_frame_reads_negators_decrease_and_shifters():
     zh = "中美经贸合作不断加深。"  # 不断 "continuously" is no negation
     s = zh.index("加深")
     assert not reversal_frame(zh, 0, len(zh), s, s + 2)
+
+
+# --------------------------------------------------------------------------- 上 and 下 before a period
+# (seventeenth session, read from qa-probes-6): 上年末 "the end of last year" holds 上, whose glosses
+# "to go up; to climb" answered a "climbed" that reverses 下降; and "downgrade" says down.
+
+def test_the_previous_of_a_period_does_not_answer_a_reversed_direction():
+    zh = "二季度末，个人住房贷款平均利率较上年末下降0.2个百分点。"
+    tail = " 0.2 percentage points from the end of last year."
+    wrong = flags(zh, "At the end of the second quarter, the average rate on personal housing loans had climbed" + tail)
+    assert len(wrong) == 1 and "下降" in wrong[0].message
+    assert flags(zh, "At the end of the second quarter, the average rate on personal housing loans had fallen" + tail) == []
+    # 上 as "up" is still read: 向上 "upward" answers the rise it says
+    assert flags("价格先下降后向上反弹。", "Prices first fell and then bounced up.") == []
+
+
+def test_a_downgrade_reverses_a_raise():
+    zh = "暴雨过后，市防汛指挥部将应急响应由四级提升至三级。"
+    wrong = flags(zh, "After the rainstorm, the city's flood control headquarters downgraded the emergency "
+                      "response from Level IV to Level III.")
+    assert len(wrong) == 1 and "提升" in wrong[0].message
+    assert flags(zh, "After the rainstorm, the city's flood control headquarters raised the emergency "
+                     "response from Level IV to Level III.") == []

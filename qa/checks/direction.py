@@ -510,8 +510,23 @@ def _unanswered(hits: list[EnHit], zh: str, cue: ZhHit) -> list[EnHit]:
     推动 glosses "push"."""
     table = table_cues()
     others = lx.StemSet(g for w, gs in zh_content_words(zh) if cue.row.cue not in w
-                        and w not in cue.row.cue and not any(c in w for c in table) for g in gs)
+                        and w not in cue.row.cue and not any(c in w for c in table)
+                        and not _ordinal_of_time(w, zh) for g in gs)
     return [h for h in hits if " " in h.text or not others.has(lx.lemma(h.text.lower()))]
+
+
+#: what 上 "previous" and 下 "next" open before a period (上年末 "the end of last year", 下半年, 上季度,
+#: 下一轮): CC-CEDICT 上 "previous; first (of multiple parts)", 下 "next; second (of two parts)"
+_PERIOD_AFTER = re.compile(r"[上下](?=[一个]?(?:年|月|季|周|旬|半|期|届|轮|次|星期))")
+
+
+def _ordinal_of_time(word: str, zh: str) -> bool:
+    """``word`` is 上 or 下 and every time the sentence says it, it opens a period: its glosses
+    "to go up", "to climb" ("climbed" for 较上年末下降) or "to go down" say no direction there."""
+    if word not in ("上", "下"):
+        return False
+    said = zh.count(word)
+    return said > 0 and len([m for m in _PERIOD_AFTER.finditer(zh) if m.group() == word]) == said
 
 
 @cache
