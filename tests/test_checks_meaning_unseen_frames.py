@@ -274,3 +274,15 @@ def test_a_negation_of_another_word_leaves_an_order_an_order():
     assert flagged(MODALITY, ZH_DISCRETION, wrong, "可")
     right = "For minor cases, regulators may impose lighter penalties or none at all, as they see fit."
     assert not flags(MODALITY, ZH_DISCRETION, right)
+
+
+def test_a_word_of_inability_is_a_negation():
+    """无力 "powerless; lacking strength" (CC-CEDICT) says the clause cannot be done (seventeenth
+    session, read from qa-probes-6): rendered "are able to", the meaning is reversed."""
+    zh = "部分困难家庭无力承担孩子的课外培训费用。"
+    assert flagged(POLARITY, zh, "Some families in difficulty are able to pay for their children's "
+                                 "after-school tutoring.", "无力")
+    assert flags(POLARITY, zh, "Some families in difficulty are unable to pay for their children's "
+                               "after-school tutoring.") == []
+    assert flags(POLARITY, zh, "Some families in difficulty are powerless to pay for their children's "
+                               "after-school tutoring.") == []
