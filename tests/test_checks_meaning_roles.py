@@ -577,3 +577,15 @@ def test_the_party_under_guidance_may_follow_by_or_stand_as_each_district():
     assert f.severity == "major"
     assert flags(COUNTIES, "Under the guidance of the municipal emergency management bureau, each county will "
                            "organise townships to check for hazards before the flood season.") == []
+
+
+def test_an_enumeration_of_supporters_shares_its_head_noun():
+    """由A部门牵头，B、C等部门配合 (seventeenth session, read from qa-probes-6): "B, C and other
+    departments" holds 部门 too, which the lead's name 商务部门 claimed, so the swap went unread."""
+    zh = "由商务部门牵头，市场监管、海关等部门配合，开展进口冷链食品专项检查。"
+    wrong = flags(zh, "With market regulation, customs and other departments taking the lead and commerce "
+                      "departments cooperating, special inspections of imported cold-chain food will be carried out.")
+    assert wrong and all(f.check == "roles" for f in wrong)
+    assert flags(zh, "With commerce departments taking the lead and market regulation, customs and other "
+                     "departments cooperating, special inspections of imported cold-chain food will be "
+                     "carried out.") == []

@@ -265,6 +265,15 @@ def _enumerated(text: str) -> list[str] | None:
     return items if all(_names_party(item) for item in items) else None
 
 
+def _shared_head(text: str) -> str:
+    """The head noun an enumeration's 等 gives every item (市场监管、税务、人社等部门 → 部门), or ""."""
+    if "、" not in text:
+        return ""
+    m = _ETC.search(text)
+    tail = m.group()[1:] if m else ""
+    return tail if tail and party_name(tail) else ""
+
+
 def _names_party(text: str) -> bool:
     """Whether ``text`` is a noun phrase alone: no verb, adverb or preposition (国家发展改革委 is
     国家/n 发展/vn 改革/vn 委; 完善跨境电商 opens with a verb).  A word jieba tags a verb whose
@@ -304,10 +313,14 @@ def parse_roles(zh: str) -> list[Roles]:
         for k in range(1, len(supporters)):
             starts[k] = zh.index(supporters[k], pos)
             pos = starts[k] + len(supporters[k])
+        head = _shared_head(m.group("b"))
         for at, raw in zip(starts, supporters):
             b = _noun_phrase(raw, from_end=True)
             if len(b) >= 2:
-                out.extend(Roles(lead, b, (start, start + len(lead)), (at, at + len(b))) for lead, start in leads)
+                # the enumeration's shared head (市场监管、税务等部门) is each item's: "market regulation,
+                # taxation and other departments" names them with it, and the lead's name holds it too
+                name = b + head if head and not party_name(b) else b
+                out.extend(Roles(lead, name, (start, start + len(lead)), (at, at + len(b))) for lead, start in leads)
     for m in _WITH.finditer(zh):
         b = _noun_phrase(m.group("b"), from_end=False)
         if len(b) >= 2:
