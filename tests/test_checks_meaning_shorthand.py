@@ -419,3 +419,17 @@ def test_count_hyphened_to_a_one_word_function_gloss():
     assert run(zh, "Civil affairs departments must bring all urban and rural residents with no capacity to work, "
                    "no source of income and no one to support them under support for people in extreme "
                    "difficulty.") == []
+
+
+def test_a_verb_gloss_made_a_plural_after_the_count_is_literal():
+    """"the four haves" for “四有” (有 'to have'; seventeenth session, read from qa-probes-6): the
+    count made the verb a thing, and the English says what no item is.  Explained, it is accepted."""
+    zh = "各级文物保护单位要全面落实“四有”要求。"
+    wrong = run(zh, 'Protected heritage sites at all levels should fully meet the "four haves" requirements.')
+    assert len(wrong) == 1 and "四有" in wrong[0].message
+    assert run(zh, 'Protected heritage sites at all levels should fully meet the "four haves" requirements '
+                   "(a protection zone, a marker, records and a custodian).") == []
+    # 一 'one' made a plural: "the Five Ones" for 五位一体 (WMT20 systems; raters marked it Major)
+    zh = "统筹推进“五位一体”总体布局。"
+    assert len(run(zh, 'Coordinate the overall layout of the "Five Ones".')) == 1
+    assert run(zh, "Coordinate the five-sphere integrated plan.") == []

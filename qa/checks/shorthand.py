@@ -230,7 +230,7 @@ def _count_and_gloss(en: str, value: int, counted: str) -> list[tuple[int, int, 
         for k, t in enumerate(after):
             if re.search(r"[.;,!?]", en[m.end():t.start]):
                 break
-            if any(lx.same_stem(w, g) for w in _token_lemmas(t) for g in glosses):
+            if any(lx.same_stem(w, g) for w in _token_lemmas(t) for g in glosses) or _plural_of_gloss(t, counted):
                 out.append((m.start(), t.end, _explained(en, t.end)))
             elif t.text.lower() in lx.STOPWORDS and k < 2:
                 continue
@@ -249,7 +249,21 @@ def _word_glosses(chars: str) -> frozenset[str]:
     三农."""
     cd = lx.cedict()
     return frozenset(w for piece in {chars, *chars} for g in cd.glosses(piece)[:6]
-                     if re.fullmatch(r"[a-z]{2,}", w := lx.strip_gloss(g).strip().lower()))
+                     if re.fullmatch(r"[a-z]{2,}", w := _INFINITIVE.sub("", lx.strip_gloss(g).strip().lower())))
+
+
+#: the "to" of a verb's gloss ("to have" for 有): the verb is the one word
+_INFINITIVE = re.compile(r"^to ")
+
+
+def _plural_of_gloss(t: lx.Token, counted: str) -> bool:
+    """The token is a one-word gloss of ``counted`` made a plural noun, a function word too: "the
+    four haves" for 四有 (有 'to have'), "the three nos" for 三不.  Spaced in a sentence such a word is
+    its own grammar (:func:`_gloss_lemmas` leaves it out), but a plural 'haves' is no English verb
+    form: the count made the gloss a thing."""
+    low = t.text.lower()
+    stem = low[:-2] if low.endswith("es") and low[:-2] in _word_glosses(counted) else low[:-1]
+    return low.endswith("s") and len(stem) >= 2 and stem in _word_glosses(counted)
 
 
 #: English prefixes written as a word before a hyphen ("pre-measures", "anti-s"), with the words of
