@@ -700,8 +700,8 @@ LOCAL_OFFICES = [
      "The county Party secretary led a team to the townships to oversee flood prevention."),
     ("首都机场边检站全年查验出入境旅客三千余万人次。",
      "The Capital Airport Customs checked more than 30 million inbound and outbound travellers in the year.",
-     "The Capital Airport border inspection station checked more than 30 million inbound and outbound "
-     "travellers in the year."),
+     ("The Capital Airport border inspection station checked more than 30 million inbound and outbound "
+      "travellers in the year.")),
     ("县人民武装部组织基干民兵开展森林防火演练。",
      "The county armed police detachment organised the primary militia to hold a forest fire drill.",
      "The county people's armed forces department organised the primary militia to hold a forest fire drill."),
@@ -710,8 +710,8 @@ LOCAL_OFFICES = [
      "Leaders of the military sub-district visited the families of veterans."),
     ("中华全国供销合作总社部署农资保供工作。",
      "The All-China Federation of Industry and Commerce made arrangements to secure supplies of farm inputs.",
-     "The All-China Federation of Supply and Marketing Cooperatives made arrangements to secure supplies of "
-     "farm inputs."),
+     ("The All-China Federation of Supply and Marketing Cooperatives made arrangements to secure supplies of "
+      "farm inputs.")),
     ("市计划生育协会开展了家庭健康服务活动。",
      "The municipal Women's Federation ran family health service activities.",
      "The municipal family planning association ran family health service activities."),

@@ -37,10 +37,10 @@ CASES = [
      "晚上"),
     # the quarter before is not the same quarter a year earlier (that is 同比)
     ("二季度全市网上办件量占比达68%，比上季度提高4个百分点。",
-     "In the second quarter, online applications made up 68% of the city's total, up 4 percentage points "
-     "from the same quarter last year.",
-     "In the second quarter, online applications made up 68% of the city's total, up 4 percentage points "
-     "from the previous quarter.",
+     ("In the second quarter, online applications made up 68% of the city's total, up 4 percentage points "
+      "from the same quarter last year."),
+     ("In the second quarter, online applications made up 68% of the city's total, up 4 percentage points "
+      "from the previous quarter."),
      "上季度"),
     # the same day is not the next day
     ("申请材料齐全的，窗口当日办结。",
@@ -54,8 +54,8 @@ CASES = [
      "工作日"),
     # the eras of policy prose
     ("改革开放以来，我省外贸进出口总额增长了数百倍。",
-     "Since the founding of the People's Republic, the province's total foreign trade has grown several "
-     "hundredfold.",
+     ("Since the founding of the People's Republic, the province's total foreign trade has grown several "
+      "hundredfold."),
      "Since reform and opening up, the province's total foreign trade has grown several hundredfold.",
      "改革开放以来"),
     # "once" places its event before: 到来之前 is not "once … has arrived"
