@@ -585,7 +585,8 @@ def test_an_enumeration_of_supporters_shares_its_head_noun():
     zh = "由商务部门牵头，市场监管、海关等部门配合，开展进口冷链食品专项检查。"
     wrong = flags(zh, "With market regulation, customs and other departments taking the lead and commerce "
                       "departments cooperating, special inspections of imported cold-chain food will be carried out.")
-    assert wrong and all(f.check == "roles" for f in wrong)
+    # one swap, one flag: it marks the lead and both supporters
+    assert len(wrong) == 1 and wrong[0].check == "roles" and len(wrong[0].zh_spans) == 3
     assert flags(zh, "With commerce departments taking the lead and market regulation, customs and other "
                      "departments cooperating, special inspections of imported cold-chain food will be "
                      "carried out.") == []

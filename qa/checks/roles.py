@@ -861,9 +861,26 @@ def check_roles(pair: Pair, ctx: Context) -> list[Flag]:
             zh_spans=(r.lead_span, r.support_span), en_spans=tuple(sorted((lead_en, support_en))),
             suggestion=f"Swap the roles back: led by {pair.en[slice(*lead_en)]}, with the support "
                        f"of {pair.en[slice(*support_en)]}"))
+    flags = _one_per_lead(flags)
     flags = flags + _pivot_flags(pair, tokens) + _task_flags(pair, tokens) + _assist_flags(pair, tokens, markers) \
         + _chain_flags(pair, tokens) + _agency_flags(pair)
     return flags + _argument_flags(pair, flags)
+
+
+def _one_per_lead(flags: list[Flag]) -> list[Flag]:
+    """One flag for one swap: 由A牵头，B、C等部门配合 rendered with B and C leading is one error,
+    read once per supporter (each is a Roles of its own); the first flag stands for the others, its
+    spans widened to all of theirs, so a reviewer sees the swap once with every party marked."""
+    kept: dict[tuple[int, int], Flag] = {}
+    for f in flags:
+        lead = f.zh_spans[0]
+        first = kept.get(lead)
+        if first is None:
+            kept[lead] = f
+            continue
+        kept[lead] = replace(first, zh_spans=tuple(sorted(set(first.zh_spans) | set(f.zh_spans))),
+                             en_spans=tuple(sorted(set(first.en_spans) | set(f.en_spans))))
+    return list(kept.values())
 
 
 def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
