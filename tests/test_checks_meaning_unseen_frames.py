@@ -286,3 +286,14 @@ def test_a_word_of_inability_is_a_negation():
                                "after-school tutoring.") == []
     assert flags(POLARITY, zh, "Some families in difficulty are powerless to pay for their children's "
                                "after-school tutoring.") == []
+
+
+def test_a_window_that_misses_the_english_negation_is_no_evidence():
+    """A published translation (bench/qa_published.py, aca): the clause window of 并不科学 ends
+    before "was not", and the pair's English says as many negations as its Chinese clauses have.
+    Without the negation the flag stands."""
+    zh = "尽管科尔布执行的是科学任务，但是他的记述，如同拉·孔达米纳在南美的记述一样，并不科学。"
+    assert flags(POLARITY, zh, "Though his mission was scientific, Kolb’s account, like that of La Condamine "
+                               "in South America, was not.") == []
+    assert flagged(POLARITY, zh, "Though his mission was scientific, Kolb’s account, like that of La Condamine "
+                                 "in South America, was scientific too.", "并不")

@@ -1160,6 +1160,16 @@ def _negations_in_chinese(zh: str, span: tuple[int, int]) -> int:
     return len(_negator_words(zh, span))
 
 
+def _negations_elsewhere(pair: Pair, pc: PairLinks, opts: PolarityOptions, cues: EnglishCues) -> bool:
+    """Whether the pair's English says at least as many explicit negations as its Chinese has
+    clauses with one: a clause window that finds none has then only been matched to the wrong
+    words ("Kolb's account, like that of La Condamine, was not." for 并不科学: the clause window
+    ends before "was not").  A window is a guess; the count over the pair is not."""
+    clauses = sum(1 for c in pc.zh if len(c.text) >= opts.min_clause_chars
+                  and _clause_negations(pair, c.start, c.end)[0])
+    return clauses > 0 and len(english_negations(pair.en, cues, strict=True)) >= clauses
+
+
 def _forward(pair: Pair, pc: PairLinks, opts: PolarityOptions, cues: EnglishCues) -> list[Flag]:
     flags = []
     for clause in pc.zh:
@@ -1193,6 +1203,8 @@ def _forward(pair: Pair, pc: PairLinks, opts: PolarityOptions, cues: EnglishCues
             if (goes_on is None and not scope.sentence and _parallel(pc, clause, cue.row.cue[0])
                     and english_negations(_sentence_before(pair.en, scope.en_start), cues, strict=True)):
                 continue  # 不坚持…，不改革开放: the parallel clauses' one English negation
+            if goes_on is None and not scope.sentence and _negations_elsewhere(pair, pc, opts, cues):
+                continue  # the window missed where the English says it: 'was not.' at the sentence's end
             severity = _strength(pair.zh, cue) if scope.sentence else "minor"
             if severity == "major" and goes_on is None and not _reversal_evidence(pair.zh, cue, en):
                 severity = "minor"  # the negated clause is paraphrased or left out, not reversed
