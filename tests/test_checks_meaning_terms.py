@@ -914,3 +914,24 @@ def test_a_neighbour_of_the_head_is_no_rendering_when_the_rest_follows():
     # 'million workers' is no rendering of 新就业形态劳动者 when 'in new forms of employment' follows
     words = terminology.read_words("More than 10 million workers in new forms of employment have joined unions.")
     assert terminology._anchored_rendering(words, "就业形态劳动者", frozenset()) is None
+
+
+def test_renderings_read_far_apart_are_no_inconsistency():
+    """A term worded four ways in four neighbouring sentences is flagged; the same sentences
+    hundreds of pairs apart are not (a published book, bench/qa_published.py pol, says 全体人民 on
+    pages far apart, and the slots read there were each sentence's own words: 'better life',
+    'old-age care')."""
+    from align.model import Pair
+    from qa.checks.terminology import TERM_CONSISTENCY
+    from qa.model import Context
+
+    zh = ["优化营商环境是今年的重要任务。", "全省营商环境持续改善。", "各地要打造一流营商环境。",
+          "营商环境评价结果将向社会公布。"]
+    en = ["Improving the business environment is an important task this year.",
+          "The investment climate in the province keeps improving.",
+          "Localities should create first-class conditions for doing business.",
+          "The results of the business climate assessment will be made public."]
+    near = [Pair(id=i + 1, zh=z, en=e) for i, (z, e) in enumerate(zip(zh, en))]
+    far = [Pair(id=1 + 100 * i, zh=z, en=e) for i, (z, e) in enumerate(zip(zh, en))]
+    assert len(TERM_CONSISTENCY.run_all(Context(near))) == 3
+    assert TERM_CONSISTENCY.run_all(Context(far)) == []

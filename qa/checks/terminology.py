@@ -1060,9 +1060,12 @@ def slot_flags(ctx: Context, term: str, occ: list[Pair], renderings: list[Render
     reading is another and its English does not say the dominant words even
     loosely ('upgrading of traditional industries' says 'industrial
     upgrading').  Flags (minor) need two departing pairs with different
-    renderings: three renderings of one term in one document.
+    renderings: three renderings of one term in one passage (within ``_UNSHARED_SPAN`` pairs, as
+    :func:`unshared_flags`: across a published book's chapters the slots of 全体人民 were 'better
+    life', 'old-age care' and 'secure solid popular support').
     """
-    if len(term) < _SLOT_CHARS or len(occ) < 3 or len({p.zh for p in occ}) < _SLOT_TEXTS:
+    if (len(term) < _SLOT_CHARS or len(occ) < 3 or len({p.zh for p in occ}) < _SLOT_TEXTS
+            or max(p.id for p in occ) - min(p.id for p in occ) >= _UNSHARED_SPAN):
         return []
     found = {r.pair_id: (r.text, term_slots.content_stems(r.key), True) for r in renderings}
     glosses = _piece_union(term) | _gloss_lemmas(term)
@@ -1118,11 +1121,13 @@ def scattered_flags(ctx: Context, term: str, occ: list[Pair], renderings: list[R
 
     Only within a document: every occurrence must be in a sentence of its own (a memory that holds
     one source sentence translated by several translators or systems varies by translator, not
-    by inconsistency: nothing is read there), at least ``_SCATTER_TEXTS`` of them read by the
+    by inconsistency: nothing is read there), within ``_UNSHARED_SPAN`` pairs (a reader meets one
+    passage's renderings together, as for :func:`slot_flags`), at least ``_SCATTER_TEXTS`` of them read by the
     glosses, in ``_SCATTER_GROUPS`` renderings or more, the most used one by at most half of them.
     The first rendering stands as the one to follow; the others are flagged (minor).
     """
-    if len(occ) < _SCATTER_TEXTS or len(renderings) < _SCATTER_TEXTS or len({p.zh for p in occ}) < len(occ):
+    if (len(occ) < _SCATTER_TEXTS or len(renderings) < _SCATTER_TEXTS or len({p.zh for p in occ}) < len(occ)
+            or max(p.id for p in occ) - min(p.id for p in occ) >= _UNSHARED_SPAN):
         return []
     groups: list[tuple[set[str], list[Rendering]]] = []
     for r in sorted(renderings, key=lambda r: r.pair_id):
