@@ -725,3 +725,13 @@ LOCAL_OFFICES = [
 def test_a_local_office_or_force_rendered_as_another_is_flagged(zh, wrong, right):
     assert len(run(zh, wrong)) == 1
     assert run(zh, right) == []
+
+
+def test_a_plural_owner_is_the_body_itself():
+    """历次三中全会 "all the third plenary sessions of the CPC Central Committees" (a published
+    translation, bench/qa_published.py): the plural names the plenums' own body, not another."""
+    zh = "历次三中全会都研究讨论了深化改革问题。"
+    assert run(zh, "All the third plenary sessions of the CPC Central Committees have discussed deepening "
+                   "reform.") == []
+    assert len(run(zh, "All the third plenary sessions of the Central Commission for Discipline Inspection "
+                       "have discussed deepening reform.")) == 1

@@ -792,7 +792,10 @@ def _wrong_owner(body: Institution, en: str, hits: list[Found], accepted: set[st
                     continue
                 # "plenum of the CPC Central Committee" names the owner the body's own name holds;
                 # 中央统战部 "… Department of the CPC Central Committee": 中央 is its owner
-                if (k.names & accepted or owner_text[k.start:k.end].lower() in own_full
+                said = owner_text[k.start:k.end].lower()
+                # a plural owner is the same body: "all the third plenary sessions of the CPC
+                # Central Committees" (历次三中全会, in a published translation)
+                if (k.names & accepted or said in own_full or said.endswith("s") and said[:-1] in own_full
                         or find_english(owner_text[k.start:k.end], inside)):
                     continue
                 others = [b for b, ns in table.specific_sets.items() if k.names & ns]
