@@ -297,3 +297,19 @@ def test_a_window_that_misses_the_english_negation_is_no_evidence():
                                "in South America, was not.") == []
     assert flagged(POLARITY, zh, "Though his mission was scientific, Kolb’s account, like that of La Condamine "
                                  "in South America, was scientific too.", "并不")
+
+
+def test_only_needing_is_enough_not_a_duty():
+    """只需 "it is enough to" (a published translation: "can be operated by uttering a single
+    word"): 只/仅 before 需 limits what is needed.  Without 只, 需 is an obligation."""
+    zh = "用户只需说出一个字，手机便会自动拨号。"
+    assert flags(MODALITY, zh, "Users can make the phone dial by uttering a single word.") == []
+    assert flagged(MODALITY, "申请人需在三十日内提交材料。",
+                   "Applicants can submit the materials within thirty days.", "需")
+
+
+def test_outlaw_is_a_prohibition():
+    """"outlaw" renders 禁止 (a published translation of sailing rules) beside the 允许 "allow" of
+    the same sentence."""
+    zh = "规则允许使用碳纤维材料，但禁止使用旋转式船桅。"
+    assert flags(MODALITY, zh, "The rules allow carbon fibre materials but outlaw rotating masts.") == []

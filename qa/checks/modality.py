@@ -167,6 +167,8 @@ def _zh_classes(pair: Pair, start: int, end: int, weak: bool) -> dict[str, list[
             continue
         if h.row.kind == "obligation" and h.start > 0 and pair.zh[h.start - 1] in _ZH_NOT:
             continue  # 不需要 "need not", 无须: the absence of the obligation, not an obligation
+        if h.row.cue in _NEEDS and h.start > 0 and pair.zh[h.start - 1] in _ONLY:
+            continue  # 只需说出一个字 "can be operated by uttering a single word": enough, not a duty
         if h.row.cue in _ALTERNATIVES and _after_noun(pair.zh, h.start):
             continue  # 须经形成单位或者保管单位批准: a choice of parties, not of whether to act
         if h.row.kind == "permission" and strength == "weak":
@@ -174,6 +176,13 @@ def _zh_classes(pair: Pair, start: int, end: int, weak: bool) -> dict[str, list[
         elif strength == "strong" or weak:
             out[h.row.kind].append(h)
     return out
+
+
+#: 需/需要 "need to" after 只 or 仅 "only" (只需, 仅需 "it is enough to"): a sufficiency, which
+#: English says with "can", "only" or "all it takes" (吕叔湘《现代汉语八百词》只: 只 before a verb
+#: limits what is needed), not an obligation
+_NEEDS = frozenset({"需", "需要"})
+_ONLY = frozenset("只仅")
 
 
 #: the conjunctions of alternatives (或, 或者 "or"): an option when they join acts (退还或者赔偿
