@@ -313,3 +313,15 @@ def test_outlaw_is_a_prohibition():
     the same sentence."""
     zh = "规则允许使用碳纤维材料，但禁止使用旋转式船桅。"
     assert flags(MODALITY, zh, "The rules allow carbon fibre materials but outlaw rotating masts.") == []
+
+
+def test_alternatives_in_a_rule_s_condition_are_no_option():
+    """或者 inside the conditional 的 clause of a regulation names the cases the rule covers
+    (qa-probes-6, a right rendering that was flagged): "shall" renders the rule's 应当.  或者
+    between acts the rule offers is still an option."""
+    zh = ("外国人在宾馆以外的住所居住或者住宿的，应当在入住后24小时内由本人或者留宿人向居住地公安派出所"
+          "办理登记。")
+    assert flags(MODALITY, zh, "Foreign nationals staying in residences other than hotels shall, within 24 "
+                               "hours of arrival, register with the local police station themselves or "
+                               "through their hosts.") == []
+    assert flagged(MODALITY, "申请人可以选择线上或者线下办理。", "Applicants must apply online or offline.", "可以")

@@ -169,7 +169,7 @@ def _zh_classes(pair: Pair, start: int, end: int, weak: bool) -> dict[str, list[
             continue  # 不需要 "need not", 无须: the absence of the obligation, not an obligation
         if h.row.cue in _NEEDS and h.start > 0 and pair.zh[h.start - 1] in _ONLY:
             continue  # 只需说出一个字 "can be operated by uttering a single word": enough, not a duty
-        if h.row.cue in _ALTERNATIVES and _after_noun(pair.zh, h.start):
+        if h.row.cue in _ALTERNATIVES and (_after_noun(pair.zh, h.start) or _in_condition(pair.zh, h.end)):
             continue  # 须经形成单位或者保管单位批准: a choice of parties, not of whether to act
         if h.row.kind == "permission" and strength == "weak":
             out["weak_permission"].append(h)
@@ -188,6 +188,14 @@ _ONLY = frozenset("只仅")
 #: the conjunctions of alternatives (或, 或者 "or"): an option when they join acts (退还或者赔偿
 #: "return or compensate"), none when they join parties or things (形成单位或者保管单位)
 _ALTERNATIVES = frozenset({"或", "或者"})
+
+
+def _in_condition(zh: str, end: int) -> bool:
+    """Whether the clause from ``end`` on closes with the conditional 的 of regulations (外国人…居住或者
+    住宿的，应当… "foreign nationals who reside or stay …, shall …"): the alternatives name the case
+    a rule covers, not an option the rule gives."""
+    m = _ZH_BREAK.search(zh, end)
+    return m is not None and m.group() in "，," and zh[:m.start()].endswith("的")
 
 
 def _after_noun(zh: str, start: int) -> bool:
