@@ -735,3 +735,17 @@ def test_a_plural_owner_is_the_body_itself():
                    "reform.") == []
     assert len(run(zh, "All the third plenary sessions of the Central Commission for Discipline Inspection "
                        "have discussed deepening reform.")) == 1
+
+
+def test_a_provincial_general_office_and_the_immigration_app_are_no_other_body():
+    """qa-probes-6 right renderings that were flagged: a province's 办公厅 "General Office" is not
+    the CPC Central Committee's (whose rows keep "General Office" only as part of its full name),
+    and 移民局 is the National Immigration Administration's own short name."""
+    assert run("省政府办公厅日前印发新版政务服务事项目录。",
+               "The General Office of the provincial government recently issued a new catalogue of "
+               "government service items.") == []
+    assert run("出入境证件的办理进度可通过“移民局”App实时查询。",
+               "The processing status of exit-entry documents can be checked on the National Immigration "
+               "Administration app.") == []
+    # the Central Committee's General Office named as the State Council's is still another body
+    assert len(run("中共中央办公厅印发了通知。", "The General Office of the State Council issued a notice.")) == 1
