@@ -749,3 +749,11 @@ def test_a_provincial_general_office_and_the_immigration_app_are_no_other_body()
                "Administration app.") == []
     # the Central Committee's General Office named as the State Council's is still another body
     assert len(run("中共中央办公厅印发了通知。", "The General Office of the State Council issued a notice.")) == 1
+
+
+def test_league_organisations_are_the_youth_league():
+    """各级团组织 "Youth League organisations at all levels" (a qa-probes-4 control that was flagged
+    as naming a body the Chinese does not): 团组织 are the League's own bodies."""
+    assert run("各级团组织要把青少年网络素养教育作为一项重要工作来抓。",
+               "Youth League organisations at all levels are to make online literacy education for young "
+               "people a major priority.") == []
