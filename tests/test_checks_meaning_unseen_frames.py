@@ -325,3 +325,14 @@ def test_alternatives_in_a_rule_s_condition_are_no_option():
                                "hours of arrival, register with the local police station themselves or "
                                "through their hosts.") == []
     assert flagged(MODALITY, "申请人可以选择线上或者线下办理。", "Applicants must apply online or offline.", "可以")
+
+
+def test_a_prohibition_said_by_its_one_exception():
+    """未…的，一律不得… "may … only once …" (a qa-probes-5 control flagged major): restrictive "only"
+    turns the permission into the prohibition's one exception, and one "only" says both negations.
+    A plain permission still reverses the prohibition."""
+    zh = "老旧小区改造项目，居民意见未达成一致的，一律不得开工建设。"
+    en = "Renovation of an old residential compound may begin only once residents have reached agreement on it."
+    assert flags(MODALITY, zh, en) == [] and flags(POLARITY, zh, en) == []
+    assert flagged(MODALITY, zh, "Renovation of an old residential compound may begin before residents have "
+                                 "reached agreement on it.", "不得")

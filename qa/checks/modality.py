@@ -226,6 +226,20 @@ def _has_modal_cue(pair: Pair, opts: ModalityOptions) -> bool:
                 or (opts.weak_cues and own["weak_permission"]) or _strong_hedges(own["hedge"]))
 
 
+#: "only" right after a permission ("may begin only once …", "can only be used for …") or right
+#: before it ("only … may"): what is not allowed otherwise, a prohibition said by its one exception
+#: (Quirk et al. 1985 §8.116 on restrictive "only"): 未达成一致的，一律不得开工 "may begin only once
+#: residents have reached agreement"
+_ONLY_AFTER = re.compile(r"^\s+(?:\w+\s+){0,2}only\b", re.IGNORECASE)
+_ONLY_BEFORE = re.compile(r"\bonly\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
+
+
+def _only_permitted(en: str, permit) -> bool:
+    """Whether the permission word ``permit`` (an English hit with offsets into ``en``) is restricted
+    by "only": the permission names the one case a prohibition leaves open."""
+    return bool(_ONLY_AFTER.match(en[permit.end:]) or _ONLY_BEFORE.search(en[:permit.start]))
+
+
 def _finding(cue: dict[str, list[ZhHit]], context: dict[str, list[ZhHit]],
              en: dict[str, list], en_text: str,
              only_if: frozenset[int], soft: bool = False,
@@ -250,7 +264,7 @@ def _finding(cue: dict[str, list[ZhHit]], context: dict[str, list[ZhHit]],
     zh_soft = free_permits or context["hedge"] or context["encouragement"] or soft
     if cue["prohibition"]:
         if (permits and not en["prohibition"] and not _forbidding(en["negation"])
-                and not zh_permits):
+                and not zh_permits and not _only_permitted(en_text, permits[0])):
             return cue["prohibition"][0], "permission", permits[0]
         if softened and not en["prohibition"] and not _forbidding(en["negation"]) and not zh_soft:
             return cue["prohibition"][0], "hedge", softened[0]

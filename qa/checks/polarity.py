@@ -1429,6 +1429,8 @@ def _shared(pair: Pair, pc: PairLinks, opts: PolarityOptions, cues: EnglishCues)
     said = english_negations(en, cues, strict=False)
     if not said or len(said) >= len(found):
         return []
+    if any(w.lower() == "only" for _, _, w in said) and found[0][0].text.rstrip().endswith("的"):
+        return []  # 未达成一致的，不得开工 "may begin only once they agree": one "only" says both
     listed = "、".join(words)
     return [POLARITY.flag(
         pair, f"The Chinese says {len(found)} negations ({listed}) in {len(found)} clauses but their "
