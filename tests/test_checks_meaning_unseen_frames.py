@@ -336,3 +336,12 @@ def test_a_prohibition_said_by_its_one_exception():
     assert flags(MODALITY, zh, en) == [] and flags(POLARITY, zh, en) == []
     assert flagged(MODALITY, zh, "Renovation of an old residential compound may begin before residents have "
                                  "reached agreement on it.", "不得")
+
+
+def test_putting_an_act_off_renders_not_for_now():
+    """暂不办理 "not for the time being" rendered "may be deferred" (a qa-probes-5 right rendering
+    that was flagged): deferring says the act is not done now.  Done, the negation is lost."""
+    zh = "改建期间可暂不办理土地用途变更手续。"
+    assert flags(POLARITY, zh, "Procedures for changing the land use may be deferred during the conversion.") == []
+    assert flagged(POLARITY, zh, "Procedures for changing the land use may be completed during the conversion.",
+                   "不")
