@@ -45,6 +45,17 @@ _CONTRACTED = re.compile(r"(?:i|you|he|she|it|we|they|there|here|that|who|what)[
 def _is_auxiliary(word: str) -> bool:
     """An auxiliary or modal (lower case), also contracted to its pronoun ("she'd", "we've")."""
     return word in _AUXILIARIES or bool(_CONTRACTED.fullmatch(word))
+
+
+def _auxiliary_at(lowered: list[str], i: int) -> bool:
+    """The lower-case word ``i`` of ``lowered`` is an auxiliary, or the modal "need" of "need not"
+    ("A rational actor need not be selfish.")."""
+    return _is_auxiliary(lowered[i]) or (lowered[i] == "need" and lowered[i + 1:i + 2] == ["not"])
+
+
+def _ly_adverb(word: str) -> bool:
+    """An adverb in -ly ("comprehensively", "fully"), not a short word such as "fly" or "only"."""
+    return word.lower().endswith("ly") and len(word) > 4
 _IRREGULAR_PAST = {
     "built", "made", "took", "gave", "became", "brought", "held", "led", "put", "found", "began",
     "grew", "kept", "met", "sought", "won", "drove", "rose", "fell", "saw", "thought", "told",
@@ -96,17 +107,18 @@ _ARTICLES_PREPOSITIONS = {"the", "a", "an", "of", "to", "for", "in", "on", "with
 _DATELINE_RE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|Xinhua|News Agency")
 # Discourse openers stripped before judging what follows.
+#: the ordinals that number the items of a list ("Second, adhering to and improving …"): an item
+#: may be a command or an -ing phrase, as the official English of the Party's and State Council's
+#: documents writes them
+_ORDINALS = ("First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|"
+             "Firstly|Secondly|Thirdly")
 _OPENER_RE = re.compile(
-    r"^(?:(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Firstly|Secondly|Thirdly|"
+    rf"^(?:(?:{_ORDINALS}|"
     r"Finally|Lastly|"
     r"Meanwhile|Moreover|Furthermore|Besides|Therefore|However|In addition|At present|"
     r"At the same time|On the one hand|On the other hand|For example|In particular|Currently|"
     r"Similarly|Likewise),\s+)+")
-#: an ordinal that numbers the items of a list ("Second, adhering to and improving …"): an item
-#: may be a command or an -ing phrase, as the official English of the Party's and State Council's
-#: documents writes them
-_ORDINAL_RE = re.compile(r"^(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|"
-                         r"Firstly|Secondly|Thirdly),\s+")
+_ORDINAL_RE = re.compile(rf"^(?:{_ORDINALS}),\s+")
 _SUBORDINATE_RE = re.compile(r"^(Which|Such as|So as to|So that|Including|Whereby)\b")
 _CONJUNCTION_RE = re.compile(r"^(And|Or|But|As well as)\s+")
 _INFINITIVE_RE = re.compile(r"^(?:In order to|To)\s+([a-z]+)")
@@ -168,8 +180,8 @@ def has_finite_verb(words: list[str]) -> bool:
     """Heuristic: does this word list contain a finite verb?"""
     lowered = [w.lower() for w in words]
     for i, w in enumerate(lowered):
-        if _is_auxiliary(w) or (w == "need" and lowered[i + 1:i + 2] == ["not"]):
-            return True  # "need not" is the modal
+        if _auxiliary_at(lowered, i):
+            return True
         if w in _SUBJECT_PRONOUNS and i + 1 < len(lowered):
             return True
         previous = lowered[i - 1] if i else ""
@@ -231,7 +243,7 @@ def _imperative(words: list[str]) -> bool:
     strengthen cyber …") or that takes an object ("plan the building of …"): a command.  Without
     the adverb, the object's first word tells the verb from a noun of the same form ("support for
     the elderly" is no command)."""
-    if words and words[0].lower().endswith("ly") and len(words[0]) > 4:
+    if words and _ly_adverb(words[0]):
         return len(words) > 2 and words[1][0].islower() and is_base_verb(words[1])  # an adverb tells a verb
     return (len(words) > 1 and words[0][0].islower() and is_base_verb(words[0])
             and words[1].lower() in _OBJECT_STARTS)
@@ -273,8 +285,7 @@ def _clause_after_comma(body: str) -> bool:
         for i in range(1, len(words)):
             word = words[i]
             j = i - 1
-            while j > 0 and (words[j].lower() in _SUBJECT_ADVERBS
-                             or (words[j].lower().endswith("ly") and len(words[j]) > 4)):
+            while j > 0 and (words[j].lower() in _SUBJECT_ADVERBS or _ly_adverb(words[j])):
                 j -= 1  # "leaders all support", "the Airport fully takes"
             subject = _subject_like(words[j]) or (j == 0 and words[0].lower() in _PLURAL_SUBJECTS)
             if (subject and not word.lower().endswith("ing")
@@ -304,10 +315,8 @@ def _any_verb(body: str) -> bool:
     original = _TOKEN_RE.findall(body)
     tokens = [t.lower() for t in original]
     for i, w in enumerate(tokens):
-        if _is_auxiliary(w) or w in _SUBJECT_PRONOUNS or w in _IRREGULAR_PAST:
+        if _auxiliary_at(tokens, i) or w in _SUBJECT_PRONOUNS or w in _IRREGULAR_PAST:
             return True
-        if w == "need" and tokens[i + 1:i + 2] == ["not"]:
-            return True  # the modal: "A rational actor need not be selfish."
         if w == "," or w.endswith("ing") or w[:1].isdigit():
             continue
         if i == 0:
@@ -316,7 +325,7 @@ def _any_verb(body: str) -> bool:
             continue
         j = i - 1
         while j > 0 and (tokens[j] in _SUBJECT_ADVERBS or tokens[j] in _FILLER_ADVERBS
-                         or tokens[j] in _TIME_ADVERBS or (tokens[j].endswith("ly") and len(tokens[j]) > 4)):
+                         or tokens[j] in _TIME_ADVERBS or _ly_adverb(tokens[j])):
             j -= 1  # "enterprises actively promote": look past the adverbs for the subject
         before = tokens[j]
         if before in _DETERMINERS_ONLY or before.endswith(("'s", "’s")):

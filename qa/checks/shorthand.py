@@ -249,11 +249,8 @@ def _word_glosses(chars: str) -> frozenset[str]:
     三农."""
     cd = lx.cedict()
     return frozenset(w for piece in {chars, *chars} for g in cd.glosses(piece)[:6]
-                     if re.fullmatch(r"[a-z]{2,}", w := _INFINITIVE.sub("", lx.strip_gloss(g).strip().lower())))
-
-
-#: the "to" of a verb's gloss ("to have" for 有): the verb is the one word
-_INFINITIVE = re.compile(r"^to ")
+                     # a verb's gloss is its one word without the "to" ("to have" for 有)
+                     if re.fullmatch(r"[a-z]{2,}", w := lx.strip_gloss(g).strip().lower().removeprefix("to ")))
 
 
 def _plural_of_gloss(t: lx.Token, counted: str) -> bool:
@@ -261,9 +258,8 @@ def _plural_of_gloss(t: lx.Token, counted: str) -> bool:
     four haves" for 四有 (有 'to have'), "the three nos" for 三不.  Spaced in a sentence such a word is
     its own grammar (:func:`_gloss_lemmas` leaves it out), but a plural 'haves' is no English verb
     form: the count made the gloss a thing."""
-    low = t.text.lower()
-    stem = low[:-2] if low.endswith("es") and low[:-2] in _word_glosses(counted) else low[:-1]
-    return low.endswith("s") and len(stem) >= 2 and stem in _word_glosses(counted)
+    low, glosses = t.text.lower(), _word_glosses(counted)
+    return low.endswith("s") and (low[:-1] in glosses or low.endswith("es") and low[:-2] in glosses)
 
 
 #: English prefixes written as a word before a hyphen ("pre-measures", "anti-s"), with the words of

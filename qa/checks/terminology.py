@@ -1065,7 +1065,7 @@ def slot_flags(ctx: Context, term: str, occ: list[Pair], renderings: list[Render
     life', 'old-age care' and 'secure solid popular support').
     """
     if (len(term) < _SLOT_CHARS or len(occ) < 3 or len({p.zh for p in occ}) < _SLOT_TEXTS
-            or max(p.id for p in occ) - min(p.id for p in occ) >= _UNSHARED_SPAN):
+            or _beyond_passage(occ)):
         return []
     found = {r.pair_id: (r.text, term_slots.content_stems(r.key), True) for r in renderings}
     glosses = _piece_union(term) | _gloss_lemmas(term)
@@ -1127,7 +1127,7 @@ def scattered_flags(ctx: Context, term: str, occ: list[Pair], renderings: list[R
     The first rendering stands as the one to follow; the others are flagged (minor).
     """
     if (len(occ) < _SCATTER_TEXTS or len(renderings) < _SCATTER_TEXTS or len({p.zh for p in occ}) < len(occ)
-            or max(p.id for p in occ) - min(p.id for p in occ) >= _UNSHARED_SPAN):
+            or _beyond_passage(occ)):
         return []
     groups: list[tuple[set[str], list[Rendering]]] = []
     for r in sorted(renderings, key=lambda r: r.pair_id):
@@ -1166,6 +1166,12 @@ _UNSHARED_CHARS = 4
 _UNSHARED_SPAN = 40
 
 
+def _beyond_passage(occ: list[Pair]) -> bool:
+    """Whether a term's sentences span ``_UNSHARED_SPAN`` pairs or more: more than one passage, whose
+    renderings a reader does not meet together (the slot, scattered and unshared readings)."""
+    return max(p.id for p in occ) - min(p.id for p in occ) >= _UNSHARED_SPAN
+
+
 def unshared_flags(ctx: Context, term: str, occ: list[Pair], words: WordCache) -> list[Flag]:
     """Flags on a term whose sentences share no word for it (:mod:`qa.term_residue`): no content
     word that the rest of some sentence leaves unexplained is said in more than half of them, so
@@ -1183,7 +1189,7 @@ def unshared_flags(ctx: Context, term: str, occ: list[Pair], words: WordCache) -
     says most of the term's glosses, else its longest run of leftover words, as its rendering.
     """
     if (len(term) < _UNSHARED_CHARS or len(occ) < _UNSHARED_TEXTS or len({p.zh for p in occ}) < len(occ)
-            or max(p.id for p in occ) - min(p.id for p in occ) >= _UNSHARED_SPAN):
+            or _beyond_passage(occ)):
         return []
     read = []
     for p in occ:
