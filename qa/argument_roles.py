@@ -500,7 +500,8 @@ def _carried_subject(zh: str, previous: re.Match[str] | None, verbs: frozenset[s
         k += 1
     if k < len(words) and words[k][0] in _NOT_SUBJECT_AFTER:
         return None
-    return _noun_run(words, k)
+    # the subject runs to its verb (…中心委托合作银行…: jieba tags 委托 a noun there)
+    return _noun_run(words, k, to_verb=True)
 
 
 def _opens_with_modal(words: list[tuple[str, str, int]], i: int) -> bool:
@@ -541,6 +542,8 @@ def _clause_frames(zh: str, words: list[tuple[str, str, int]], cues: ArgumentCue
             continue
         # 检察机关通过制发检察建议督促…: the subject before the adverbial acts, not the noun inside it
         agent = _clause_subject(words, i) or _subject_before(words, i)
+        if agent is not None and kind == "transitive":
+            agent = _disposal_subject(words, agent, i)
         carried_over = agent is None and _opens_with_modal(words, i)
         if carried_over:
             agent = carried()
@@ -580,6 +583,21 @@ def _clause_frames(zh: str, words: list[tuple[str, str, int]], cues: ArgumentCue
             continue
         out.append(Frame(kind, w, verb, family, a, b, agent, patient))
     return out
+
+
+#: the markers of the disposal construction (A将/把X移交B): X is what is handed on, A the one who acts
+_DISPOSAL = frozenset("将 把".split())
+
+
+def _disposal_subject(words: list[tuple[str, str, int]], agent: tuple[int, int], i: int) -> tuple[int, int] | None:
+    """The agent of a verb whose object was fronted by 将/把 (国家信访局将群众反映的问题转送省信访局: the
+    national bureau forwards, the problems are what is forwarded): the subject before the marker,
+    or None when there is none; ``agent`` itself when no marker stands between it and the verb."""
+    n = next((m for m, w in enumerate(words) if w[2] == agent[0]), None)
+    if n is None:
+        return agent
+    marker = next((m for m in range(n - 1, -1, -1) if words[m][0] in _DISPOSAL), None)
+    return agent if marker is None else _subject_before(words, marker)
 
 
 def _undergo_frame(zh: str, words: list[tuple[str, str, int]], i: int, cues: ArgumentCues) -> Frame | None:
@@ -683,6 +701,8 @@ def _subject(en: str, tokens: list[lx.Token], k: int, at: set[int], possessor: b
     if i > 0 and i not in at and i - 1 in at and not _broken(en, tokens, i - 1, i) \
             and tokens[i].text.lower() not in lx.STOPWORDS | BREAK_WORDS:
         i -= 1  # the actor's words before a head noun its glosses lack ("industrial upgrading drives")
+    elif i > 0 and i not in at:
+        i = _name_opened_by(en, tokens, i, at)
     if i < 0 or i not in at:
         return None
     start = i
@@ -700,6 +720,35 @@ def _subject(en: str, tokens: list[lx.Token], k: int, at: set[int], possessor: b
     return i
 
 
+#: how many words of a name may stand between an actor word and the head noun it opens
+_NAME_GAP = 4
+
+
+def _name_opened_by(en: str, tokens: list[lx.Token], i: int, at: set[int]) -> int:
+    """The actor word that opens the name whose head noun is token ``i`` ("The provincial grain and
+    material reserves bureau was commissioned": 省 found, the words of 粮食和物资储备局 met elsewhere
+    in the sentence too), or ``i`` itself: content words and one "and" between, no punctuation; the
+    name starts at the sentence, after a determiner or after punctuation, so that a noun phrase with
+    an actor word inside it is that actor's name, not a phrase about it."""
+    if tokens[i].text.lower() in lx.STOPWORDS | BREAK_WORDS or not tokens[i].text.isalpha():
+        return i
+    j, joined = i - 1, False
+    while j >= 0 and i - j <= _NAME_GAP and not _broken(en, tokens, j, j + 1) and j not in at:
+        low = tokens[j].text.lower()
+        if low == "and" and not joined and j - 1 >= 0 and tokens[j - 1].text.lower() not in lx.STOPWORDS:
+            joined = True
+        elif low in lx.STOPWORDS | BREAK_WORDS or not tokens[j].text.isalpha() or low in _AUX | _BE:
+            return i
+        j -= 1
+    if j < 0 or j not in at:
+        return i
+    start = j
+    while start - 1 in at:
+        start -= 1
+    opened = start == 0 or _broken(en, tokens, start - 1, start) or tokens[start - 1].text.lower() in _OPENERS
+    return j if opened else i
+
+
 def _coordinated_subject(en: str, tokens: list[lx.Token], i: int, at: set[int]) -> int | None:
     """The subject of a verb that "and" at ``i`` joins to an earlier one of its sentence ("the bureau
     is responsible for the fund, and receives money from hospitals": the bureau receives): the actor
@@ -715,6 +764,9 @@ def _coordinated_subject(en: str, tokens: list[lx.Token], i: int, at: set[int]) 
             and not is_past_participle(low))
         if v in at or not finite or _broken(en, tokens, v - 1, v):
             continue
+        if any(n in at and tokens[n - 1].text.lower() not in lx.STOPWORDS and not _broken(en, tokens, v, n)
+               for n in (v + 1, v + 2)):
+            continue  # "the housing provident fund management centre": a noun of the actor's own name
         j = _skip_back(en, tokens, v - 1, _AUX - _FINITE_AUX)
         return j if j in at else None
     return None
@@ -844,6 +896,9 @@ def _phrase_after(en: str, tokens: list[lx.Token], p: int, at: set[int], span: i
         if low == "of" and j - p >= 2 and limit == p + span:
             limit = j + 3
             continue
+        if low == "in" and j + 1 < len(tokens) and tokens[j + 1].text.lower() == "charge" and j - p >= 2:
+            limit = max(limit, j + 4)
+            continue  # "the person in charge of their unit" (负责人): one noun phrase
         if low in BREAK_WORDS - joiners:
             return None
     return None
@@ -870,6 +925,8 @@ def _after_preposition(en: str, tokens: list[lx.Token], k: int, at: set[int], pr
     while p < min(len(tokens), k + 1 + reach):
         if p != resumed and _broken(en, tokens, p - 1, p):
             close = _example_insert(en, tokens, p)
+            if close is None:
+                close = _parenthesis_after(en, tokens, p)
             if close is None:
                 return None
             reach += close - p
@@ -900,6 +957,21 @@ def _example_insert(en: str, tokens: list[lx.Token], p: int) -> int | None:
         if gap.strip() == ",":
             return q
         if any(c in _PUNCT for c in gap):
+            return None
+    return None
+
+
+def _parenthesis_after(en: str, tokens: list[lx.Token], p: int) -> int | None:
+    """The token after a short parenthesis that opens before token ``p`` ("lent 60 items (sets) of
+    relics to …": a unit or a gloss inside the thing handed on), or None: at most four words, no
+    other punctuation inside, and no punctuation but the closing parenthesis after it."""
+    if en[tokens[p - 1].end:tokens[p].start].strip() not in ("(", "（"):
+        return None
+    for q in range(p + 1, min(len(tokens), p + 5)):
+        gap = en[tokens[q - 1].end:tokens[q].start].strip()
+        if gap in (")", "）"):
+            return q
+        if gap:
             return None
     return None
 

@@ -590,3 +590,51 @@ def test_an_enumeration_of_supporters_shares_its_head_noun():
     assert flags(zh, "With commerce departments taking the lead and market regulation, customs and other "
                      "departments cooperating, special inspections of imported cold-chain food will be "
                      "carried out.") == []
+
+
+# Session 18: the general reader's lending verbs, the disposal construction, a parenthesis inside
+# the thing handed on, a verb of receiving joined to an earlier one, "the person in charge" and a
+# name whose own words the sentence repeats elsewhere.  Our own sentences, each with the parties
+# exchanged as the true positive and the right English as the clean negative.
+_MORE_SWAPS = [
+    pytest.param(  # 出借 lends as 提供 gives; "(items)" inside the thing lent hides no receiver
+        "市图书馆向区文化馆出借馆藏古籍善本12册（件），用于举办专题展览。",
+        "The district cultural centre lent 12 volumes (items) of rare ancient books from its collection to the "
+        "municipal library for a special exhibition.",
+        "The municipal library lent 12 volumes (items) of rare ancient books from its collection to the district "
+        "cultural centre for a special exhibition.", id="lending"),
+    pytest.param(  # A将X移送B: the tax bureau hands the leads on, the leads are no party
+        "市税务局将日常检查中发现的涉嫌犯罪线索移送市公安局依法处理。",
+        "The municipal public security bureau transferred leads on suspected crimes found in routine inspections "
+        "to the municipal tax bureau to be handled according to law.",
+        "The municipal tax bureau transferred leads on suspected crimes found in routine inspections to the "
+        "municipal public security bureau to be handled according to law.", id="disposal"),
+    pytest.param(  # "…centre entrusts banks …, and receives a fee from the banks": 'fund' is no verb there
+        "根据协议，市社会保险基金管理中心委托合作银行代发养老金，并按季度向银行支付手续费。",
+        "Under the agreement, the municipal social insurance fund management centre entrusts partner banks with "
+        "paying out pensions, and receives a handling fee from the banks every quarter.",
+        "Under the agreement, the municipal social insurance fund management centre entrusts partner banks with "
+        "paying out pensions, and pays the banks a handling fee every quarter.", id="receiving"),
+    pytest.param(  # 负责人 "the person in charge of …" is one noun phrase after "by"
+        "护林员应当立即报告所在乡镇负责人。",
+        "Forest rangers shall immediately be notified by the person in charge of their township.",
+        "Forest rangers shall immediately report to the person in charge of their township.", id="in-charge"),
+    pytest.param(  # 粮食, 储备 are met again in 储备粮: 市 opens the bureau's name, "bureau" is its head
+        "市粮食和物资储备局委托具备资质的检测机构，对全市储备粮质量开展抽检。",
+        "The municipal grain and material reserves bureau was commissioned by qualified testing institutions to "
+        "carry out spot checks on the quality of reserve grain across the city.",
+        "The municipal grain and material reserves bureau commissioned qualified testing institutions to carry "
+        "out spot checks on the quality of reserve grain across the city.", id="name-head"),
+]
+
+
+@pytest.mark.parametrize(("zh", "swapped", "right"), _MORE_SWAPS)
+def test_the_general_reader_finds_the_parties_exchanged(zh: str, swapped: str, right: str):
+    found = flags(zh, swapped)
+    assert [f.severity for f in found] == ["major"], found
+    assert flags(zh, right) == []
+
+
+def test_the_object_fronted_by_jiang_is_not_the_agent():
+    frames = parse_frames("市税务局将日常检查中发现的涉嫌犯罪线索移送市公安局依法处理。")
+    assert [(f.agent, f.patient) for f in frames] == [("市税务局", "市公安局")]
