@@ -536,6 +536,9 @@ def _clause_frames(zh: str, words: list[tuple[str, str, int]], cues: ArgumentCue
             kind, family, verb = "transitive", cues.transitive[w], w
         elif w in cues.causative and flag.startswith("v"):
             kind, family, verb = "causative", cues.causative[w], w
+        elif w in cues.provide and flag.startswith("v") and i + 1 < len(words) and words[i + 1][0] == "给":
+            # A(将X)转让给B, A拨付给B: a verb of giving and 给 before its receiver
+            kind, family, verb = "transitive", "provide", w
         elif w in cues.coverb and flag == "p":
             kind, family, verb = "coverb", "", ""
         else:
@@ -551,6 +554,8 @@ def _clause_frames(zh: str, words: list[tuple[str, str, int]], cues: ArgumentCue
             continue  # 以企业为主体: 为 is "as", no coverb
         k = i + 1
         if k < len(words) and words[k][0] in ("了", "着"):
+            k += 1
+        if kind == "transitive" and k < len(words) and words[k][0] == "给" and w in cues.provide:
             k += 1
         patient = _noun_run(words, k, pivot=kind == "transitive", to_verb=kind == "coverb")
         if kind == "transitive" and (passive := _passive_subject(words, agent)) is not None:
@@ -725,28 +730,28 @@ _NAME_GAP = 4
 
 
 def _name_opened_by(en: str, tokens: list[lx.Token], i: int, at: set[int]) -> int:
-    """The actor word that opens the name whose head noun is token ``i`` ("The provincial grain and
+    """The actor word inside the name whose head noun is token ``i`` ("The provincial grain and
     material reserves bureau was commissioned": 省 found, the words of 粮食和物资储备局 met elsewhere
-    in the sentence too), or ``i`` itself: content words and one "and" between, no punctuation; the
-    name starts at the sentence, after a determiner or after punctuation, so that a noun phrase with
-    an actor word inside it is that actor's name, not a phrase about it."""
+    in the sentence too; "Discipline inspection and supervision bodies transfer …": 监察 found), or
+    ``i`` itself: content words and one "and" back to the start of the sentence or of a clause, or
+    to a determiner, so that a noun phrase with an actor word inside it is that actor's name, not a
+    phrase about it ("the growth of SMEs" stops at "of")."""
     if tokens[i].text.lower() in lx.STOPWORDS | BREAK_WORDS or not tokens[i].text.isalpha():
         return i
-    j, joined = i - 1, False
-    while j >= 0 and i - j <= _NAME_GAP and not _broken(en, tokens, j, j + 1) and j not in at:
+    j, joined, inside = i - 1, False, None
+    while j >= 0 and i - j <= _NAME_GAP + 2 and not _broken(en, tokens, j, j + 1):
         low = tokens[j].text.lower()
-        if low == "and" and not joined and j - 1 >= 0 and tokens[j - 1].text.lower() not in lx.STOPWORDS:
+        if j in at:
+            inside = j if inside is None else inside
+        elif low == "and" and not joined and j - 1 >= 0 and tokens[j - 1].text.lower() not in lx.STOPWORDS:
             joined = True
+        elif low in _OPENERS:
+            break
         elif low in lx.STOPWORDS | BREAK_WORDS or not tokens[j].text.isalpha() or low in _AUX | _BE:
             return i
         j -= 1
-    if j < 0 or j not in at:
-        return i
-    start = j
-    while start - 1 in at:
-        start -= 1
-    opened = start == 0 or _broken(en, tokens, start - 1, start) or tokens[start - 1].text.lower() in _OPENERS
-    return j if opened else i
+    opened = j < 0 or _broken(en, tokens, j, j + 1) or tokens[j].text.lower() in _OPENERS
+    return inside if inside is not None and opened else i
 
 
 def _coordinated_subject(en: str, tokens: list[lx.Token], i: int, at: set[int]) -> int | None:
@@ -935,10 +940,10 @@ def _after_preposition(en: str, tokens: list[lx.Token], k: int, at: set[int], pr
         if tokens[p].text.lower() in _RELATIVE:
             return None
         if tokens[p].text.lower() in preps:
-            if p + 1 < len(tokens) and p + 1 not in at and tokens[p].text.lower() == "to" \
+            if p + 1 < len(tokens) and p + 1 not in at and p + 2 not in at and tokens[p].text.lower() == "to" \
                     and is_base_verb(tokens[p + 1].text):
                 p += 1
-                continue  # "to help": an infinitive
+                continue  # "to help": an infinitive ("to audit offices": the party's own name)
             j = _phrase_after(en, tokens, p, at)
             if j is not None:
                 return j
@@ -1096,12 +1101,21 @@ def read_english(frame: Frame, zh: str, en: str, tokens: list[lx.Token] | None =
         rest = (zh[:span[0]] + " " + zh[span[1]:]).replace(zh[slice(*span)], " ") + " " + other
         stems = actor_stems(zh[slice(*span)], rest)
         at = actor_mentions(tokens, stems) if stems else set()
-        at = _with_head(tokens, at | _marked_heads(tokens, zh[slice(*span)], rest), zh[slice(*span)])
+        named = at | _marked_heads(tokens, zh[slice(*span)], rest)
+        # a neighbour that renders the frame's verb is no word of the party's name ("Sichuan Province
+        # provides …": a loose stem of the prefecture's long gloss meets 'provides')
+        at = {k for k in _with_head(tokens, named, zh[slice(*span)])
+              if k in named or not tokens[k].text.islower() or _token_verb(tokens[k].text) not in cues}
         if not at:
             if name == "patient" and frame.kind == "transitive" and _one_run(tokens, found["agent"]):
                 return _unnamed_subject(frame, en, tokens, found["agent"])
+            if name == "agent":
+                found["agent"] = set()  # read below from the patient alone, if the patient is found
+                continue
             return None
         found[name] = at
+    if not found["agent"]:
+        return _unnamed_object(frame, en, tokens, found["patient"]) if _one_run(tokens, found["patient"]) else None
     _give_heads(found["agent"], found["patient"])
     _give_heads(found["patient"], found["agent"])
     if found["agent"] & found["patient"]:
@@ -1134,6 +1148,40 @@ def read_english(frame: Frame, zh: str, en: str, tokens: list[lx.Token] | None =
                                 actor_run(tokens, found["patient"], _run_start(found["patient"], p.actor)),
                                 (tokens[k].start, tokens[k].end), a.how, p.how)
     return None
+
+
+def _unnamed_object(frame: Frame, en: str, tokens: list[lx.Token], patient_at: set[int]) -> ArgumentSwap | None:
+    """The swap read from the patient alone, when the agent's words are not found (its glosses are
+    met elsewhere in the sentence: 审计机关 beside 审计中发现, 机关 beside 纪检监察机关): the patient is
+    the subject of the one active English verb that renders the Chinese verb, and a phrase of other
+    words is that verb's object or, for a verb of giving, its receiver ("Discipline inspection bodies
+    transfer leads … to audit offices" for 审计机关将…线索移送纪检监察机关).  The mirror of
+    ``_unnamed_subject``."""
+    verbs = _verb_lemmas(frame)
+    ks = [k for k, t in enumerate(tokens) if k not in patient_at and verb_lemma(t.text) in verbs]
+    if len(ks) != 1 or _passive(en, tokens, ks[0], patient_at) is not None:
+        return None
+    k = ks[0]
+    readings = _readings_at(en, tokens, k, patient_at, frame.family)
+    if len(readings) != 1 or readings[0].role != "agent" or not readings[0].how.startswith("the subject"):
+        return None
+    others = {n for n, t in enumerate(tokens) if n > k and n not in patient_at and t.text.isalpha()
+              and t.text.lower() not in lx.STOPWORDS | BREAK_WORDS | _AUX | _BE | _RELATIVE}
+    giving = _RECEIVER_PREPOSITIONS.get(frame.family) or (frozenset({"to", "for"}) if frame.family in _GIVING else
+                                                         frozenset())
+    reach = _HANDING_REACH if frame.family == "provide" else 8
+    j = _after_preposition(en, tokens, k, others, giving, reach=reach) if giving else None
+    how = f"the receiver after '{tokens[k].text}'"
+    if j is None and frame.family not in ("provide", "report", "toward", "benefit"):
+        j, how = _object(en, tokens, k, others), f"the object of '{tokens[k].text}'"
+    if j is None:
+        return None
+    end = j
+    while end + 1 < len(tokens) and end + 1 in others and not _broken(en, tokens, end, end + 1):
+        end += 1
+    patient = actor_run(tokens, patient_at, _run_start(patient_at, readings[0].actor))
+    return ArgumentSwap(frame, (tokens[j].start, tokens[end].end), patient, (tokens[k].start, tokens[k].end),
+                        how, readings[0].how)
 
 
 #: words that open a subject's noun phrase ("the large grain growers", "all cooperatives")

@@ -625,6 +625,27 @@ _MORE_SWAPS = [
         "carry out spot checks on the quality of reserve grain across the city.",
         "The municipal grain and material reserves bureau commissioned qualified testing institutions to carry "
         "out spot checks on the quality of reserve grain across the city.", id="name-head"),
+    pytest.param(  # A将X拨付给B: a verb of giving and 给 before the receiver
+        "县财政局将上级下达的补助资金拨付给各乡镇。",
+        "The townships allocated the subsidy funds issued by higher authorities to the county finance bureau.",
+        "The county finance bureau allocated the subsidy funds issued by higher authorities to the townships.",
+        id="give-to"),
+    pytest.param(  # 税务 and 机关 are met again (税务检查, 公安机关): the agent is read from the patient alone
+        "税务机关将税务检查中发现的涉嫌犯罪线索移送公安机关。",
+        "Public security organs transfer leads on suspected crimes found in tax inspections to tax authorities.",
+        "Tax authorities transfer leads on suspected crimes found in tax inspections to public security organs.",
+        id="unnamed-agent"),
+    pytest.param(  # "to audit offices" is no infinitive: 'offices' names the party
+        "审计机关将审计中发现的违法问题线索移送公安机关。",
+        "Public security organs transfer leads on violations found in audits to audit offices.",
+        "Audit offices transfer leads on violations found in audits to public security organs.", id="to-audit"),
+    pytest.param(  # "… Province provides": the verb is no word of the prefecture's name
+        "按照东西部协作安排，广东省对口支援四川省凉山州，重点帮助当地发展特色农业。",
+        "Under the east-west cooperation arrangement, Liangshan Prefecture in Sichuan Province provides paired "
+        "assistance to Guangdong Province, focusing on helping develop specialty agriculture there.",
+        "Under the east-west cooperation arrangement, Guangdong Province provides paired assistance to Liangshan "
+        "Prefecture in Sichuan Province, focusing on helping develop specialty agriculture there.",
+        id="verb-after-name"),
 ]
 
 
