@@ -376,6 +376,10 @@ def en_numbers(en: str) -> list[Number]:
     return list(_en_numbers(en))
 
 
+#: a 12-hour clock marker after an hour figure, with the minutes between ("7 p.m.", "7:30pm", "12 AM")
+_EN_CLOCK_RE = re.compile(r"(?::[0-5]\d)?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)  # pure: the numbers check, number bounds, the QE features and
 # time expressions read the same pair's numbers (Numbers are frozen)
 def _en_numbers(en: str) -> tuple[Number, ...]:
@@ -393,6 +397,12 @@ def _en_numbers(en: str) -> tuple[Number, ...]:
             return
         if re.match(r"\s+decades?\b", en[end:]):
             alts = (*alts, value * 10)
+        if value == int(value) and 1 <= value <= 12 and (clock := _EN_CLOCK_RE.match(en, end)):
+            # "7 p.m." is 19时 and "7:30 p.m." 19时30分; "12 a.m." is midnight, 0时 or 24时
+            if clock.group(1).lower().startswith("p") and value < 12:
+                alts = (*alts, value + 12)
+            elif clock.group(1).lower().startswith("a") and value == 12:
+                alts = (*alts, 0.0, 24.0)
         found.append(Number(value, (start, end), en[start:end], strength, percent, alts))
 
     low, odd = en.lower(), _ODD_CASE.search(en) is not None
