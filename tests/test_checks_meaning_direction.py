@@ -177,3 +177,27 @@ def test_a_downgrade_reverses_a_raise():
     assert len(wrong) == 1 and "提升" in wrong[0].message
     assert flags(zh, "After the rainstorm, the city's flood control headquarters raised the emergency "
                      "response from Level IV to Level III.") == []
+
+
+# (eighteenth session, read from qa-probes-7): a change stated with its size is read at the English
+# phrase of that figure, so a sentence whose other clause goes the other way ("continued to grow")
+# no longer hides "down 6.8 percent" for 比上年增长6.8%.
+
+def test_a_change_with_its_size_is_read_at_its_figure():
+    zh = "2024年，全市快递业务量达到5.6亿件，比上年增长9.3%，占全省的比重持续提高。"
+    head = "In 2024, the city handled 560 million parcels, "
+    tail = " 9.3 percent on the previous year, and its share of the provincial total continued to rise."
+    wrong = flags(zh, head + "down" + tail)
+    assert [(f.severity, tuple(f.en_spans)) for f in wrong] == [("major", ((len(head), len(head) + 4),))]
+    assert flags(zh, head + "up" + tail) == []
+
+
+def test_a_figure_that_bounds_or_sizes_something_else_is_not_a_change():
+    # 超过 bounds the figure ("more than"); 增长 is the object of 拖累, whose drag the figure sizes
+    assert flags("法国今年已经实施规模超过100亿欧元的减税。",
+                 "France has implemented tax cuts of more than 10 billion euros this year.") == []
+    # (the clause-window reading still gives that sentence a minor flag: known, left alone)
+    dragged = flags("出口较上季度下滑5.7%，净出口拖累当季经济增长0.68个百分点。",
+                    "Exports fell by 5.7 percent from the previous quarter, and net exports dragged the "
+                    "economy down by 0.68 percentage points in the quarter.")
+    assert [f.severity for f in dragged if f.severity == "major"] == []

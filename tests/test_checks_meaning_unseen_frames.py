@@ -299,6 +299,23 @@ def test_a_window_that_misses_the_english_negation_is_no_evidence():
                                  "in South America, was scientific too.", "并不")
 
 
+def test_an_absence_in_another_clause_takes_its_own_english_negation():
+    """(eighteenth session, read from qa-probes-7) 缺乏证据 "no supporting evidence" takes the
+    English "no": it cannot also stand for the dropped 不予 of the next clause.  Negative words
+    rendering the other clauses' absences (避免 "avoid", 拒绝 "refuse") still excuse a window that
+    missed the English negation."""
+    zh = "经调查，该投诉缺乏证据支持，市场监管局决定不予处罚。"
+    head = "After investigation, the complaint was found to have no supporting evidence, and the market regulator "
+    assert flagged(POLARITY, zh, head + "decided to impose a penalty.", "不予")
+    assert flags(POLARITY, zh, head + "decided not to impose a penalty.") == []
+    zh = ("若不统一统计口径，人们就无法比较各地数据——我指的是将同一指标用于跨地区的比较研究，所以我们必须接受"
+          "统一口径，以回避那些拒绝共享数据的部门造成的缺口。")
+    assert flags(POLARITY, zh, "Because one cannot compare regional data, by which I mean using the same "
+                               "indicator in cross-regional comparative research, without a common statistical "
+                               "definition, we must accept a single definition to avoid the gaps left by "
+                               "departments that refuse to share data.") == []
+
+
 def test_only_needing_is_enough_not_a_duty():
     """只需 "it is enough to" (a published translation: "can be operated by uttering a single
     word"): 只/仅 before 需 limits what is needed.  Without 只, 需 is an obligation."""

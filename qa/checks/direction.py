@@ -69,7 +69,9 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from align.model import Pair
+from align.zh_words import pos_words
 from qa import lexicons as lx
+from qa.checks.numbers import en_numbers, same_number, zh_numbers
 from qa.clause_match import PairLinks, document_clauses
 from qa.clause_split import Clause
 from qa.direction_glosses import english_direction_cues, gloss_direction, table_cues
@@ -760,9 +762,90 @@ def _reversed_flag(pair: Pair, cue: ZhHit, said: EnHit, offset: int, severity: s
         suggestion=_suggestion(pair.en, s, e, cue, d), severity=severity)
 
 
+#: the punctuation that ends a Chinese clause
+_ZH_CLAUSE_END = re.compile(r"[，,。；;：:！!？?]")
+#: what may stand between a cue of change and the figure of its size (增长6.8%, 下降了3个百分点,
+#: 增长约两成, 提高到 is a level, not a size, and is not read)
+_TO_SIZE = re.compile(r"[了约近逾超]{0,2}")
+#: where the English phrase around a figure ends: punctuation (not a decimal point) or a clause word
+_FIGURE_PHRASE_BREAK = re.compile(r"[,;:()\[\]!?]|\.(?!\d)|\b(?:and|or|but|while|whereas|which|that)\b",
+                                  re.IGNORECASE)
+
+
+#: how many words on each side of the English figure are its phrase ("fell by about 6.8%",
+#: "6.8 percentage points lower"; "dragging down the economy by 1.16 points" is too far for 'down')
+_FIGURE_REACH = 3
+_WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
+
+
+def _words_back(en: str, start: int, n: int) -> int:
+    """Where the n-th word before ``start`` begins (the text's start when there are fewer)."""
+    found = [m.start() for m in _WORD.finditer(en, max(0, start - 80), start)]
+    return found[-n] if len(found) >= n else max(0, start - 80) if len(found) == 0 else found[0]
+
+
+def _words_on(en: str, end: int, n: int) -> int:
+    """Where the n-th word after ``end`` ends (the text's end when there are fewer)."""
+    found = [m.end() for m in _WORD.finditer(en, end, end + 80)]
+    return found[n - 1] if len(found) >= n else min(len(en), end + 80)
+
+
+#: the words that open the base of a comparison before a change (比上年增长, 较上季度下降, 同比增长)
+_BASE_MARKERS = frozenset({"比", "较", "同比", "环比", "较之", "相比"})
+
+
+def _verb_before(zh: str, left: int, start: int) -> bool:
+    """Whether a verb stands between the clause's start and the cue (拖累/推动/预计 + …增长): the cue
+    is then that verb's object or complement, not the clause's change, and the figure may size
+    something else; the base of a comparison (比上年, 同比) is no such verb."""
+    return any(flag.startswith("v") and word not in _BASE_MARKERS
+               for word, flag in pos_words(zh[left:start]))
+
+
+def _figure_flags(pair: Pair, cues: EnglishCues) -> list[Flag]:
+    """A change stated with its size (比上年增长6.8%, 同比下降了3个百分点) whose English says the other
+    direction in the phrase of that same figure ("down 6.8 percent on the previous year").
+
+    Why: the figure anchors the English phrase that renders the change, so a sentence whose other
+    clauses rise and fall (…增长6.8%，…比重持续提高 "…, and their share continued to grow") is read
+    where the figure stands, where the whole-sentence reading sees both directions and stays
+    silent.  The figure must be the only one of its value on each side, and its English phrase
+    must say the other direction with a strong word and nothing of the Chinese one."""
+    out: list[Flag] = []
+    zh_nums, en_nums = zh_numbers(pair.zh), en_numbers(pair.en)
+    cues_zh = zh_direction_cues(pair.zh)
+    for cue in cues_zh:
+        d = cue.row.kind
+        note = cue.row.extra[1] if len(cue.row.extra) > 1 else ""
+        if d not in ("up", "down") or _COMPARING_NOTE.search(note):
+            continue  # 超过100亿 "more than 10 billion": a bound, not the size of a change
+        left = max((m.end() for m in _ZH_CLAUSE_END.finditer(pair.zh, 0, cue.start)), default=0)
+        right = next((m.start() for m in _ZH_CLAUSE_END.finditer(pair.zh, cue.end)), len(pair.zh))
+        if any(h.row.kind not in (d, "number") and left <= h.start < right for h in cues_zh) \
+                or _verb_before(pair.zh, left, cue.start):
+            continue  # 拖累经济增长1.16个百分点: 增长 is the object of 拖累, the figure sizes the drag
+        size = next((n for n in zh_nums if n.strength != "weak" and cue.end <= n.span[0] <= cue.end + 2
+                     and _TO_SIZE.fullmatch(pair.zh, cue.end, n.span[0])), None)
+        if size is None or sum(same_number(n, size) for n in zh_nums) != 1:
+            continue
+        at = [e for e in en_nums if same_number(size, e)]
+        if len(at) != 1:
+            continue
+        start, end = at[0].span
+        breaks = [m for m in _FIGURE_PHRASE_BREAK.finditer(pair.en, max(0, start - 60), start)]
+        start = max(breaks[-1].end() if breaks else 0, _words_back(pair.en, start, _FIGURE_REACH))
+        after = _FIGURE_PHRASE_BREAK.search(pair.en, end, end + 50)
+        end = min(after.start() if after else len(pair.en), _words_on(pair.en, end, _FIGURE_REACH))
+        any_dir, strong = _en_directions(pair.en[start:end], cues, change=True)
+        other = "down" if d == "up" else "up"
+        if strong[other] and not any_dir[d]:
+            out.append(_reversed_flag(pair, cue, strong[other][0], start, "major"))
+    return out
+
+
 def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, opts: DirectionOptions) -> list[Flag]:
     pc = document_clauses(ctx)[pair.id]
-    flags = _bound_flags(pair) + _sign_flags(pc, cues, opts) + _transition_flags(pair, cues)
+    flags = _figure_flags(pair, cues) + _bound_flags(pair) + _sign_flags(pc, cues, opts) + _transition_flags(pair, cues)
     read = [sp for f in flags for sp in f.zh_spans]
     for clause in pc.zh:
         for cue in zh_direction_cues(pair.zh, (clause.start, clause.end)):

@@ -44,7 +44,7 @@ from align.zh_words import jieba_words
 from qa import body_heads as bh
 from qa import lexicons as lx
 from qa.actor_names import local_counterpart
-from qa.admin_levels import level_units
+from qa.admin_levels import level_span, level_units
 from qa.body_fields import (
     Field,
     body_fields,
@@ -55,6 +55,7 @@ from qa.body_fields import (
 from qa.lexicons import DATA_DIR
 from qa.model import Check, Context, Flag
 from qa.name_tables import read_name_table, split_cell
+from qa.office_rank import rank_mismatches
 from qa.office_titles import Offices, find_title_mismatches
 from qa.phrase_match import (
     ADMIN_UNITS,
@@ -809,7 +810,7 @@ def _wrong_owner(body: Institution, en: str, hits: list[Found], accepted: set[st
             level = _LEVEL.search(en, m.start(1), m.end(1))
         # 国家税务总局福建省税务局 "the Fujian Provincial Tax Bureau of the State Taxation
         # Administration": the Chinese names the province's office too
-        if level is not None and not _names_level(zh_near.split("\n")[0], level_units()[level.group().lower()],
+        if level is not None and not names_level(zh_near.split("\n")[0], level_units()[level.group().lower()],
                                                   table):
             return Found(level.group(), level.start(), level.end()), None, "level"
     return None
@@ -886,14 +887,12 @@ def _lowered_level(zh: str, en: str, table: Lookup) -> Found | None:
     return None
 
 
-def _names_level(zh: str, unit: str, table: Lookup | None = None) -> bool:
+def names_level(zh: str, unit: str, table: Lookup | None = None) -> bool:
     """Whether ``zh`` names a place, level or body of the level ``unit`` (福建省, 北京市委, 柯桥区委,
     省级; not 市场),
     or, given the ``table``, a listed body of that level (省卫健委: "the provincial health
     commission" beside 国家卫健委's "National Health Commission" renders the local one)."""
-    # jieba keeps a place's government or congress as one word (四川省人民政府)
-    level = re.compile(rf"{unit}(?:委|政府|人民政府|人大|人民代表大会|政协|级)?$")
-    if any(len(w) >= 2 and level.search(w) for w in jieba_words(zh)):
+    if level_span(zh, unit) is not None:
         return True
     return table is not None and _local_body_of_level(zh, unit, table)
 
@@ -1101,6 +1100,8 @@ class InstitutionOptions:
     #: also flag a leader's English title that is another office than the Chinese gives the
     #: same person (习近平总书记 → "President Xi Jinping")
     titles: bool = True
+    #: also flag a deputy made the head (副局长 → "the director") or the reverse: ``qa/office_rank.py``
+    rank: bool = True
 
 
 def check_institutions(pair: Pair, ctx: Context) -> list[Flag]:
@@ -1130,6 +1131,10 @@ def check_institutions(pair: Pair, ctx: Context) -> list[Flag]:
         flags.append(INSTITUTION.flag(pair, message, zh_spans=[(m.zh_found.start, m.zh_found.end)],
                                       en_spans=[(m.en_found.start, m.en_found.end)],
                                       suggestion=suggestion, severity=None if m.listed else "minor"))
+    if opts.rank and not found:
+        for x in rank_mismatches(pair.zh, pair.en):
+            flags.append(INSTITUTION.flag(pair, x.message, zh_spans=[x.zh_span], en_spans=[x.en_span],
+                                          suggestion=x.suggestion))
     return flags
 
 

@@ -480,7 +480,9 @@ _EN_RELATIVE_YEAR_RE = re.compile(r"\b(?:this|last|next|the same|that|the follow
                                   re.IGNORECASE)
 
 
-def _matches(a: Number, b: Number) -> bool:
+def same_number(a: Number, b: Number) -> bool:
+    """Whether two numbers (one of each side, or two of one) can be the same figure: any of their
+    readings agree (80年代 is 80 or 1980, "7 p.m." 7 or 19)."""
     return any(_same(x, y) for x in a.values for y in b.values)
 
 
@@ -527,10 +529,10 @@ def check_numbers(pair: Pair, ctx: Context) -> list[Flag]:
         en_nums = [replace(e, strength="weak") if _is_year(e) else e for e in en_nums]
     missing = [n for n in zh_nums
                if _RANK[n.strength] >= _RANK[options.min_missing]
-               and not any(_matches(n, e) for e in en_nums)]
+               and not any(same_number(n, e) for e in en_nums)]
     extra = [e for e in en_nums
              if options.flag_extra and _RANK[e.strength] >= _RANK[options.min_extra]
-             and not any(_matches(e, n) for n in zh_nums)]
+             and not any(same_number(e, n) for n in zh_nums)]
     missing = _dedupe(missing)
     extra = _dedupe(extra)
     flags: list[Flag] = []
@@ -584,9 +586,9 @@ def _changed_counts(pair: Pair, zh_nums: list[Number], en_nums: list[Number]) ->
                  and zh[n.span[0] - 1:n.span[0]] not in _NOT_BEFORE_COUNT]
     if not zh_counts:
         return []
-    zh_lost = [z for z in zh_counts if not any(_matches(z, e) for e in en_nums)]
+    zh_lost = [z for z in zh_counts if not any(same_number(z, e) for e in en_nums)]
     en_counts = {m.span(1) for m in _EN_COUNT_RE.finditer(pair.en)}
-    en_new = [e for e in en_nums if e.span in en_counts and not any(_matches(e, z) for z in zh_nums)]
+    en_new = [e for e in en_nums if e.span in en_counts and not any(same_number(e, z) for z in zh_nums)]
     if len(zh_lost) != 1 or len(en_new) != 1:
         return []
     (z,), (e,) = zh_lost, en_new

@@ -1164,10 +1164,16 @@ def _negations_elsewhere(pair: Pair, pc: PairLinks, opts: PolarityOptions, cues:
     """Whether the pair's English says at least as many explicit negations as its Chinese has
     clauses with one: a clause window that finds none has then only been matched to the wrong
     words ("Kolb's account, like that of La Condamine, was not." for 并不科学: the clause window
-    ends before "was not").  A window is a guess; the count over the pair is not."""
+    ends before "was not").  A window is a guess; the count over the pair is not.  Each absence
+    the Chinese says without a negator (缺乏, 拒绝, 避免) takes one more English negative word."""
     clauses = sum(1 for c in pc.zh if len(c.text) >= opts.min_clause_chars
                   and _clause_negations(pair, c.start, c.end)[0])
-    return clauses > 0 and len(english_negations(pair.en, cues, strict=True)) >= clauses
+    if clauses == 0 or len(english_negations(pair.en, cues, strict=True)) < clauses:
+        return False
+    # an absence or refusal said in another clause (缺乏事实依据 "no factual basis", 拒绝 "reject")
+    # takes an English negation or negative word of its own, which cannot be this clause's
+    absences = len(_implicit_hits(pair.zh, (0, len(pair.zh))))
+    return not absences or len(english_negations(pair.en, cues, strict=False)) >= clauses + absences
 
 
 def _forward(pair: Pair, pc: PairLinks, opts: PolarityOptions, cues: EnglishCues) -> list[Flag]:
