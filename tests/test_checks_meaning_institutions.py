@@ -757,3 +757,21 @@ def test_league_organisations_are_the_youth_league():
     assert run("各级团组织要把青少年网络素养教育作为一项重要工作来抓。",
                "Youth League organisations at all levels are to make online literacy education for young "
                "people a major priority.") == []
+
+
+@pytest.mark.parametrize(("zh", "wrong", "right"), [
+    pytest.param("村务监督委员会每季度对村级财务公开情况进行检查。",
+                 "The villagers' committee checks the disclosure of village finances every quarter.",
+                 "The village affairs supervision committee checks the disclosure of village finances every quarter.",
+                 id="grassroots"),
+    pytest.param("中国载人航天工程办公室宣布，新一批航天员选拔工作正式启动。",
+                 "The China National Space Administration announced that the selection of a new group of "
+                 "astronauts had officially begun.",
+                 "The China Manned Space Agency announced that the selection of a new group of astronauts had "
+                 "officially begun.", id="space"),
+])
+def test_grassroots_and_programme_bodies_are_not_their_neighbours(zh: str, wrong: str, right: str):
+    """(eighteenth session, read from qa-probes-7) the bodies of the Organic Law of the Villagers'
+    Committees, and the crewed space programme's agency beside the national space administration."""
+    assert [f.severity for f in run(zh, wrong)] == ["major"]
+    assert run(zh, right) == []
