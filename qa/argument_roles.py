@@ -671,10 +671,12 @@ def _broken(en: str, tokens: list[lx.Token], i: int, j: int) -> bool:
     return any(c in _PUNCT for c in en[tokens[i].end:tokens[j].start])
 
 
-def _skip_back(en: str, tokens: list[lx.Token], i: int, words: frozenset[str]) -> int:
-    """Step back from ``i`` over at most three of ``words`` (or -ly adverbs) in one phrase."""
+def _skip_back(en: str, tokens: list[lx.Token], i: int, words: frozenset[str],
+               keep: set[int] | frozenset[int] = frozenset()) -> int:
+    """Step back from ``i`` over at most three of ``words`` (or -ly adverbs) in one phrase; a word
+    of ``keep`` (an actor's: "the villagers' assembly reports") is never an adverb."""
     n = 0
-    while i >= 0 and n < 3 and not _broken(en, tokens, i, i + 1) and (
+    while i >= 0 and n < 3 and i not in keep and not _broken(en, tokens, i, i + 1) and (
             tokens[i].text.lower() in words or (tokens[i].text.lower().endswith("ly") and len(tokens[i].text) > 4)):
         i -= 1
         n += 1
@@ -687,7 +689,7 @@ def _subject(en: str, tokens: list[lx.Token], k: int, at: set[int], possessor: b
     ``possessor``: for a passive, the actor after "of" in the subject counts too: "the work of the
     courts is supervised" says the courts' work undergoes it (对法院的工作进行监督); with an active
     verb "the growth of SMEs drives …" says nothing of what SMEs do."""
-    i = _skip_back(en, tokens, k - 1, _AUX)
+    i = _skip_back(en, tokens, k - 1, _AUX, at)
     if i >= 1 and tokens[i].text.lower() == "and" and i not in at:
         return _coordinated_subject(en, tokens, i, at)
     pivot = _passive_pivot(en, tokens, i, k)
@@ -916,8 +918,10 @@ def _object(en: str, tokens: list[lx.Token], k: int, at: set[int]) -> int | None
 
 
 #: how far the receiver of a verb of handing on may stand after it: the thing handed on is often a
-#: long phrase ("refer leads on illegal land use uncovered during inspections to the authorities")
+#: long phrase ("refer leads on illegal land use uncovered during inspections to the authorities";
+#: "reports the income and expenditure of the collective economy to the villagers' committee")
 _HANDING_REACH = 16
+_HANDING_FAMILIES = frozenset({"provide", "report"})
 #: the words that open an inserted list of examples between two commas ("…, such as A or B, to …")
 _EXAMPLE_OPENERS = ("such as", "including", "for example", "for instance", "e.g.")
 
@@ -1027,7 +1031,7 @@ def _readings_at(en: str, tokens: list[lx.Token], k: int, at: set[int], family: 
         out.append(Reading("agent", j, k, f"the subject of '{verb}'"))
     if (j := _object(en, tokens, k, at)) is not None:
         out.append(Reading("patient", j, k, f"the object of '{verb}'"))
-    reach = _HANDING_REACH if family == "provide" else 8
+    reach = _HANDING_REACH if family in _HANDING_FAMILIES else 8
     if giving and (j := _after_preposition(en, tokens, k, at, giving, reach=reach)) is not None:
         out.append(Reading("patient", j, k, f"the receiver after '{verb}'"))
     if family != "cause" and (j := _after_preposition(en, tokens, k, at, frozenset({"from"}), reach=3)) is not None:
@@ -1165,7 +1169,7 @@ def _unnamed_object(frame: Frame, en: str, tokens: list[lx.Token], patient_at: s
               and t.text.lower() not in lx.STOPWORDS | BREAK_WORDS | _AUX | _BE | _RELATIVE}
     giving = _RECEIVER_PREPOSITIONS.get(frame.family) or (frozenset({"to", "for"}) if frame.family in _GIVING else
                                                          frozenset())
-    reach = _HANDING_REACH if frame.family == "provide" else 8
+    reach = _HANDING_REACH if frame.family in _HANDING_FAMILIES else 8
     j = _after_preposition(en, tokens, k, others, giving, reach=reach) if giving else None
     how = f"the receiver after '{tokens[k].text}'"
     if j is None and frame.family not in ("provide", "report", "toward", "benefit"):

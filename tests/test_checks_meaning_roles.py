@@ -646,6 +646,12 @@ _MORE_SWAPS = [
         "Under the east-west cooperation arrangement, Guangdong Province provides paired assistance to Liangshan "
         "Prefecture in Sichuan Province, focusing on helping develop specialty agriculture there.",
         id="verb-after-name"),
+    pytest.param(  # "assembly" is no -ly adverb; the report's receiver may stand after a long object
+        "村民委员会每半年向村民会议报告集体经济收支情况。",
+        "The villagers' assembly reports the income and expenditure of the collective economy to the villagers' "
+        "committee every six months.",
+        "The villagers' committee reports the income and expenditure of the collective economy to the villagers' "
+        "assembly every six months.", id="assembly"),
 ]
 
 
