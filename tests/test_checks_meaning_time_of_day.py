@@ -65,10 +65,10 @@ CASES = [
      "之前"),
     # (eighteenth session, read from qa-probes-7) 上一/下一 + a count noun of rounds, sessions, batches
     ("省审计厅将对上一轮审计发现问题的整改情况开展跟踪检查。",
-     "The provincial audit department will follow up on the rectification of problems found in the next "
-     "round of audits.",
-     "The provincial audit department will follow up on the rectification of problems found in the previous "
-     "round of audits.",
+     ("The provincial audit department will follow up on the rectification of problems found in the next "
+      "round of audits."),
+     ("The provincial audit department will follow up on the rectification of problems found in the previous "
+      "round of audits."),
      "上一轮"),
     ("下一届全省运动会将于2027年在沿海城市举办。",
      "The previous provincial games will be held in a coastal city in 2027.",
