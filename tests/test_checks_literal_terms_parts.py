@@ -124,3 +124,12 @@ def test_two_words_whose_second_takes_an_amount_are_no_calque():
     zh = "执法人员查获一批假冒化肥，涉案货值达80余万元。"
     assert run(zh, "Law enforcement officers seized a batch of counterfeit fertiliser, involving goods worth more "
                    "than 800,000 yuan.") == []
+
+
+def test_a_numeral_and_a_unit_of_rank_are_no_figure():
+    """(eighteenth session, a qa-probes-7 right rendering) 二级 'grade 2; category B': "level-two"
+    renders a numeral and its unit of rank, as "level-one" does 一级; 一刀切 keeps its figure."""
+    zh = "应急管理部门对一级、二级重大危险源实施重点监管。"
+    assert run(zh, "Emergency management departments place level-one and level-two major hazard "
+                   "installations under priority supervision.") == []
+    assert literal_terms._ranked("二级") and not literal_terms._ranked("一刀")

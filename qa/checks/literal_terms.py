@@ -108,10 +108,21 @@ def _content(gloss: str) -> frozenset[str]:
     return frozenset(lx.content_lemmas(lx.strip_gloss(gloss)))
 
 
+#: the units a numeral ranks or counts by (二级 'grade 2', 三类 'category C', 五星 'five-star'):
+#: "level-two" renders such a word as its parts, faithfully
+_RANKING_UNITS = frozenset("级类等档星批期号次层代")
+
+
+def _ranked(word: str) -> bool:
+    """A numeral and a unit of rank or count (一级, 二类, 三星): compositional, whatever CC-CEDICT
+    calls it ('grade 2', 'category B')."""
+    return len(word) == 2 and word[0] in "一二三四五六七八九十两" and word[1] in _RANKING_UNITS
+
+
 @lru_cache(maxsize=65536)
 def figurative_word(word: str) -> FigurativeWord | None:
     """``word`` as a candidate, or None when its meaning is unknown or compositional."""
-    if not 2 <= len(word) <= 4 or not lx.HAN.fullmatch(word[0]):
+    if not 2 <= len(word) <= 4 or not lx.HAN.fullmatch(word[0]) or _ranked(word):
         return None
     entries = lx.cedict().get(word)
     if not entries or any(e.proper for e in entries):
