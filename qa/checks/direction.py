@@ -767,6 +767,8 @@ _ZH_CLAUSE_END = re.compile(r"[，,。；;：:！!？?]")
 #: what may stand between a cue of change and the figure of its size (增长6.8%, 下降了3个百分点,
 #: 增长约两成, 提高到 is a level, not a size, and is not read)
 _TO_SIZE = re.compile(r"[了约近逾超]{0,2}")
+#: a figure within two characters after a cue (a digit or a Chinese numeral): the cheap first test
+_SIZE_AFTER = re.compile(r"[了约近逾超]{0,2}[0-9０-９一二两三四五六七八九十百千万半]")
 #: where the English phrase around a figure ends: punctuation (not a decimal point) or a clause word
 _FIGURE_PHRASE_BREAK = re.compile(r"[,;:()\[\]!?]|\.(?!\d)|\b(?:and|or|but|while|whereas|which|that)\b",
                                   re.IGNORECASE)
@@ -812,18 +814,16 @@ def _figure_flags(pair: Pair, cues: EnglishCues) -> list[Flag]:
     silent.  The figure must be the only one of its value on each side, and its English phrase
     must say the other direction with a strong word and nothing of the Chinese one."""
     out: list[Flag] = []
-    zh_nums, en_nums = zh_numbers(pair.zh), en_numbers(pair.en)
     cues_zh = zh_direction_cues(pair.zh)
-    for cue in cues_zh:
+    # the cues a figure follows (增长6.8%): what is cheap to test comes first, the numbers of both
+    # sides and the clause's parts of speech only for them
+    sized = [c for c in cues_zh if c.row.kind in ("up", "down") and _SIZE_AFTER.match(pair.zh, c.end)
+             and not _COMPARING_NOTE.search(c.row.extra[1] if len(c.row.extra) > 1 else "")]
+    if not sized:
+        return out
+    zh_nums, en_nums = zh_numbers(pair.zh), en_numbers(pair.en)
+    for cue in sized:
         d = cue.row.kind
-        note = cue.row.extra[1] if len(cue.row.extra) > 1 else ""
-        if d not in ("up", "down") or _COMPARING_NOTE.search(note):
-            continue  # 超过100亿 "more than 10 billion": a bound, not the size of a change
-        left = max((m.end() for m in _ZH_CLAUSE_END.finditer(pair.zh, 0, cue.start)), default=0)
-        right = next((m.start() for m in _ZH_CLAUSE_END.finditer(pair.zh, cue.end)), len(pair.zh))
-        if any(h.row.kind not in (d, "number") and left <= h.start < right for h in cues_zh) \
-                or _verb_before(pair.zh, left, cue.start):
-            continue  # 拖累经济增长1.16个百分点: 增长 is the object of 拖累, the figure sizes the drag
         size = next((n for n in zh_nums if n.strength != "weak" and cue.end <= n.span[0] <= cue.end + 2
                      and _TO_SIZE.fullmatch(pair.zh, cue.end, n.span[0])), None)
         if size is None or sum(same_number(n, size) for n in zh_nums) != 1:
@@ -831,6 +831,11 @@ def _figure_flags(pair: Pair, cues: EnglishCues) -> list[Flag]:
         at = [e for e in en_nums if same_number(size, e)]
         if len(at) != 1:
             continue
+        left = max((m.end() for m in _ZH_CLAUSE_END.finditer(pair.zh, 0, cue.start)), default=0)
+        right = next((m.start() for m in _ZH_CLAUSE_END.finditer(pair.zh, cue.end)), len(pair.zh))
+        if any(h.row.kind not in (d, "number") and left <= h.start < right for h in cues_zh) \
+                or _verb_before(pair.zh, left, cue.start):
+            continue  # 拖累经济增长1.16个百分点: 增长 is the object of 拖累, the figure sizes the drag
         start, end = at[0].span
         breaks = [m for m in _FIGURE_PHRASE_BREAK.finditer(pair.en, max(0, start - 60), start)]
         start = max(breaks[-1].end() if breaks else 0, _words_back(pair.en, start, _FIGURE_REACH))
