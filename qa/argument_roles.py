@@ -1113,13 +1113,8 @@ def read_english(frame: Frame, zh: str, en: str, tokens: list[lx.Token] | None =
         if not at:
             if name == "patient" and frame.kind == "transitive" and _one_run(tokens, found["agent"]):
                 return _unnamed_subject(frame, en, tokens, found["agent"])
-            if name == "agent":
-                found["agent"] = set()  # read below from the patient alone, if the patient is found
-                continue
             return None
         found[name] = at
-    if not found["agent"]:
-        return _unnamed_object(frame, en, tokens, found["patient"]) if _one_run(tokens, found["patient"]) else None
     _give_heads(found["agent"], found["patient"])
     _give_heads(found["patient"], found["agent"])
     if found["agent"] & found["patient"]:
@@ -1154,36 +1149,6 @@ def read_english(frame: Frame, zh: str, en: str, tokens: list[lx.Token] | None =
     return None
 
 
-def _unnamed_object(frame: Frame, en: str, tokens: list[lx.Token], patient_at: set[int]) -> ArgumentSwap | None:
-    """The swap read from the patient alone, when the agent's words are not found (its glosses are
-    met elsewhere in the sentence: 审计机关 beside 审计中发现, 机关 beside 纪检监察机关): the patient is
-    the subject of the one active English verb that renders the Chinese verb, and a phrase of other
-    words is that verb's object or, for a verb of giving, its receiver ("Discipline inspection bodies
-    transfer leads … to audit offices" for 审计机关将…线索移送纪检监察机关).  The mirror of
-    ``_unnamed_subject``."""
-    sole = _sole_reading(frame, en, tokens, patient_at, "agent", "the subject")
-    if sole is None:
-        return None
-    k, reading = sole
-    others = {n for n, t in enumerate(tokens) if n > k and n not in patient_at and t.text.isalpha()
-              and t.text.lower() not in lx.STOPWORDS | BREAK_WORDS | _AUX | _BE | _RELATIVE}
-    giving = _RECEIVER_PREPOSITIONS.get(frame.family) or (frozenset({"to", "for"}) if frame.family in _GIVING else
-                                                         frozenset())
-    reach = _HANDING_REACH if frame.family in _HANDING_FAMILIES else 8
-    j = _after_preposition(en, tokens, k, others, giving, reach=reach) if giving else None
-    how = f"the receiver after '{tokens[k].text}'"
-    if j is None and frame.family not in ("provide", "report", "toward", "benefit"):
-        j, how = _object(en, tokens, k, others), f"the object of '{tokens[k].text}'"
-    if j is None:
-        return None
-    end = j
-    while end + 1 < len(tokens) and end + 1 in others and not _broken(en, tokens, end, end + 1):
-        end += 1
-    patient = actor_run(tokens, patient_at, _run_start(patient_at, reading.actor))
-    return ArgumentSwap(frame, (tokens[j].start, tokens[end].end), patient, (tokens[k].start, tokens[k].end),
-                        how, reading.how)
-
-
 #: words that open a subject's noun phrase ("the large grain growers", "all cooperatives")
 _OPENERS = frozenset({"the", "a", "an", "all", "each", "every", "some", "many", "local", "these", "those"})
 
@@ -1197,10 +1162,15 @@ def _unnamed_subject(frame: Frame, en: str, tokens: list[lx.Token], agent_at: se
     words are none of its glosses: 种粮大户 "large grain growers"): the agent is the object of the
     one English verb that renders the Chinese verb, and a noun phrase of other words, opening the
     sentence or a clause, is its subject ("Large grain growers guide the extension stations")."""
-    sole = _sole_reading(frame, en, tokens, agent_at, "patient", "the object")
-    if sole is None:
+    verbs = _verb_lemmas(frame)
+    ks = [k for k, t in enumerate(tokens) if k not in agent_at and verb_lemma(t.text) in verbs]
+    if len(ks) != 1 or _passive(en, tokens, ks[0], agent_at) is not None:
         return None
-    k, reading = sole
+    k = ks[0]
+    readings = _readings_at(en, tokens, k, agent_at, frame.family)
+    if len(readings) != 1 or readings[0].role != "patient" or not readings[0].how.startswith("the object"):
+        return None
+    reading = readings[0]
     i = _skip_back(en, tokens, k - 1, _AUX)
     if i < 0 or i in agent_at or _broken(en, tokens, i, k) or not tokens[i].text.isalpha() \
             or tokens[i].text.lower() in lx.STOPWORDS | BREAK_WORDS | _RELATIVE | _AUX:
@@ -1217,21 +1187,6 @@ def _unnamed_subject(frame: Frame, en: str, tokens: list[lx.Token], agent_at: se
     agent = actor_run(tokens, agent_at, _run_start(agent_at, reading.actor))
     return ArgumentSwap(frame, agent, (tokens[start].start, tokens[i].end), (tokens[k].start, tokens[k].end),
                         reading.how, f"the subject of '{tokens[k].text}'")
-
-
-def _sole_reading(frame: Frame, en: str, tokens: list[lx.Token], at: set[int], role: str,
-                  how: str) -> tuple[int, Reading] | None:
-    """The one active English verb that renders the frame's verb and the one reading it gives the
-    party found at ``at``, when that reading is ``role`` given as ``how`` ("the subject", "the
-    object"); None otherwise: what a swap read from one party alone stands on."""
-    verbs = _verb_lemmas(frame)
-    ks = [k for k, t in enumerate(tokens) if k not in at and verb_lemma(t.text) in verbs]
-    if len(ks) != 1 or _passive(en, tokens, ks[0], at) is not None:
-        return None
-    readings = _readings_at(en, tokens, ks[0], at, frame.family)
-    if len(readings) != 1 or readings[0].role != role or not readings[0].how.startswith(how):
-        return None
-    return ks[0], readings[0]
 
 
 @lru_cache(maxsize=8192)

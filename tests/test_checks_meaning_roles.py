@@ -630,11 +630,6 @@ _MORE_SWAPS = [
         "The townships allocated the subsidy funds issued by higher authorities to the county finance bureau.",
         "The county finance bureau allocated the subsidy funds issued by higher authorities to the townships.",
         id="give-to"),
-    pytest.param(  # 税务 and 机关 are met again (税务检查, 公安机关): the agent is read from the patient alone
-        "税务机关将税务检查中发现的涉嫌犯罪线索移送公安机关。",
-        "Public security organs transfer leads on suspected crimes found in tax inspections to tax authorities.",
-        "Tax authorities transfer leads on suspected crimes found in tax inspections to public security organs.",
-        id="unnamed-agent"),
     pytest.param(  # "to audit offices" is no infinitive: 'offices' names the party
         "审计机关将审计中发现的违法问题线索移送公安机关。",
         "Public security organs transfer leads on violations found in audits to audit offices.",
