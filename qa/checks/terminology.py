@@ -866,6 +866,10 @@ def _id_list(ids: list[int], shown: int = 8) -> str:
     return head + (f" and {len(ids) - shown} more" if len(ids) > shown else "")
 
 
+#: quotation marks, which a translator may put around one word of a rendering ("the “visible” hand")
+_QUOTES = re.compile(r"[“”\"‘’]|(?<!\w)'|'(?!\w)")
+
+
 def deviation_flags(ctx: Context, term: str, dominant: tuple[str, list[int]],
                     odd: list[Rendering], severity: str, pairs: list[Pair] | None = None,
                     name_others: bool = False) -> list[Flag]:
@@ -883,8 +887,13 @@ def deviation_flags(ctx: Context, term: str, dominant: tuple[str, list[int]],
     if ids and ids[0] in by_id:
         text = _whole_words(by_id[ids[0]].en, text)
     flags = []
+    said = re.compile(rf"(?<!\w){re.escape(text.lower())}(?!\w)")
     for r in odd:
         p = by_id[r.pair_id]
+        if said.search(_QUOTES.sub("", p.en).lower()):
+            # the pair says the dominant rendering too, quotation marks aside (the “visible” hand beside
+            # "the Visible Hand"): the odd words render something else, and the term is rendered
+            continue
         noun = "pair" if len(ids) == 1 else "pairs"
         others = [o for o in odd if o.pair_id != r.pair_id and o.text.lower() != r.text.lower()]
         also = ("; the document also has " + ", ".join(f"'{o.text}' ({o.pair_id})" for o in others[:3])
