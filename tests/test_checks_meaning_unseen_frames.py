@@ -316,6 +316,17 @@ def test_an_absence_in_another_clause_takes_its_own_english_negation():
                                "departments that refuse to share data.") == []
 
 
+def test_a_concession_said_with_if_not_renders_the_negation():
+    """(eighteenth session, a published translation's major false alarm) 即便不能改变我的生活 "will
+    change, if not my life, certainly my attitude": after 即使/即便 the English "…, if not X, …" says
+    the negated concession.  Without it the dropped negation is still flagged."""
+    zh = "这项政策即使不能改变市场格局，至少也能提振企业信心。"
+    assert flags(POLARITY, zh, "This policy will change, if not the market landscape, at least the confidence "
+                               "of businesses.") == []
+    assert flagged(POLARITY, zh, "This policy will change the market landscape and at least boost the "
+                                 "confidence of businesses.", "不能改变")
+
+
 def test_only_needing_is_enough_not_a_duty():
     """只需 "it is enough to" (a published translation: "can be operated by uttering a single
     word"): 只/仅 before 需 limits what is needed.  Without 只, 需 is an obligation."""

@@ -824,6 +824,8 @@ def _reversed_word(pair: Pair, pc: PairLinks, clause: Clause, table_negs: list[Z
             continue  # a second negation of the same item: a double negation is not read
         if _rather_than(pair.zh, neg.start):
             continue  # 而非严肃的学术研究 "than serious scholarship": a contrast, not a negated word
+        if _concessive_if_not(pair, clause, neg.start):
+            continue  # 即便不能改变我的生活 "will change, if not my life, …": the concession says the negation
         shared = frozenset().union(*(n.forms for n in negs if n is not neg))
         flag = _positive_word(pair, neg, clause, (en_s, en_e), cues, "major" if sure else "minor",
                               shared, _parallel(pc, clause, neg.word[0]))
@@ -846,6 +848,19 @@ def _sentence_before(en: str, s: int) -> str:
     """The English of the sentence that holds offset ``s``, up to ``s``."""
     start = max(en.rfind(". ", 0, s), en.rfind("; ", 0, s), en.rfind("? ", 0, s), en.rfind("! ", 0, s))
     return en[start + 1 if start >= 0 else 0:s]
+
+
+#: the concessive conjunctions before a negated word (即便/即使/哪怕/纵然 …不能: "even if … not")
+_CONCESSIVE = ("即便", "即使", "哪怕", "纵然", "纵使", "就算")
+#: the English concessive negation between commas ("will change, if not my life, certainly my attitude")
+_IF_NOT = re.compile(r",\s*if not\b", re.IGNORECASE)
+
+
+def _concessive_if_not(pair: Pair, clause: Clause, start: int) -> bool:
+    """Whether a concessive conjunction opens the clause before the negated word at ``start`` and
+    the English says the concession with "…, if not X, …": "if not" is otherwise read as no
+    negation ("if not, the fee is refunded"), but after a concession it is one."""
+    return any(c in pair.zh[clause.start:start] for c in _CONCESSIVE) and _IF_NOT.search(pair.en) is not None
 
 
 def _positive_word(pair: Pair, neg: LexicalNegation, clause: Clause, window: tuple[int, int],
