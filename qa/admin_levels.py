@@ -8,12 +8,10 @@ Chinese unit it renders and asks whether the Chinese names a body or place of th
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 
 from align.errors import InputError
-from align.zh_words import word_spans
 from qa import lexicons as lx
 from qa.data_table import data_lines
 
@@ -47,15 +45,3 @@ def level_units() -> dict[str, str]:
         for word in words:
             out.setdefault(word, char)
     return out
-
-
-def level_span(zh: str, unit: str) -> tuple[int, int] | None:
-    """Where ``zh`` first names a place, level or body of the level ``unit``: the level character of
-    福建省, 北京市委, 四川省人民政府, 省级 (jieba keeps a place's government or congress as one word),
-    not of 市场.  None when it names none."""
-    level = re.compile(rf"{unit}(?:委|政府|人民政府|人大|人民代表大会|政协|级)?$")
-    for w, start, _ in word_spans(zh):
-        m = level.search(w) if len(w) >= 2 else None
-        if m is not None:
-            return start + m.start(), start + m.start() + 1
-    return None

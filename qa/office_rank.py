@@ -40,7 +40,7 @@ _DEPUTY_TITLE_EN = re.compile(rf"\b(?:deputy|vice)[\s-]+(?:{_HEAD_EN})\b", re.IG
 
 @dataclass(frozen=True)
 class Mismatch:
-    """One office or body whose rank or level the English changes."""
+    """One office whose rank the English changes: the spans on both sides, the message, the suggestion."""
 
     zh_span: tuple[int, int]
     en_span: tuple[int, int]
@@ -62,8 +62,7 @@ def rank_mismatches(zh: str, en: str) -> list[Mismatch]:
                          f"says '{head.group()}' with no 'deputy' or 'vice', which makes the deputy the head",
                          f"'deputy {head.group()}' or 'vice-{head.group()}'")]
     added = _DEPUTY_TITLE_EN.search(en)
-    if added is not None and "副" not in zh and _BARE_ZH.search(zh):
-        title = _BARE_ZH.search(zh)
+    if added is not None and "副" not in zh and (title := _BARE_ZH.search(zh)) is not None:
         return [Mismatch(title.span(), added.span(),
                          f"The Chinese says {title.group()} (the head: no 副 'deputy'); the English says "
                          f"'{added.group()}', which makes the head a deputy",

@@ -767,8 +767,6 @@ _ZH_CLAUSE_END = re.compile(r"[，,。；;：:！!？?]")
 #: what may stand between a cue of change and the figure of its size (增长6.8%, 下降了3个百分点,
 #: 增长约两成, 提高到 is a level, not a size, and is not read)
 _TO_SIZE = re.compile(r"[了约近逾超]{0,2}")
-#: a figure within two characters after a cue (a digit or a Chinese numeral): the cheap first test
-_SIZE_AFTER = re.compile(r"[了约近逾超]{0,2}[0-9０-９一二两三四五六七八九十百千万半]")
 #: where the English phrase around a figure ends: punctuation (not a decimal point) or a clause word
 _FIGURE_PHRASE_BREAK = re.compile(r"[,;:()\[\]!?]|\.(?!\d)|\b(?:and|or|but|while|whereas|which|that)\b",
                                   re.IGNORECASE)
@@ -777,19 +775,19 @@ _FIGURE_PHRASE_BREAK = re.compile(r"[,;:()\[\]!?]|\.(?!\d)|\b(?:and|or|but|while
 #: how many words on each side of the English figure are its phrase ("fell by about 6.8%",
 #: "6.8 percentage points lower"; "dragging down the economy by 1.16 points" is too far for 'down')
 _FIGURE_REACH = 3
-_WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
 
 
 def _words_back(en: str, start: int, n: int) -> int:
-    """Where the n-th word before ``start`` begins (the text's start when there are fewer)."""
-    found = [m.start() for m in _WORD.finditer(en, max(0, start - 80), start)]
-    return found[-n] if len(found) >= n else max(0, start - 80) if len(found) == 0 else found[0]
+    """Where the n-th English word before ``start`` begins (the first word's start when there are
+    fewer; the text's start when there is none)."""
+    before = [t for t in lx.tokenize_en(en) if t.end <= start]
+    return before[-n].start if len(before) >= n else before[0].start if before else 0
 
 
 def _words_on(en: str, end: int, n: int) -> int:
-    """Where the n-th word after ``end`` ends (the text's end when there are fewer)."""
-    found = [m.end() for m in _WORD.finditer(en, end, end + 80)]
-    return found[n - 1] if len(found) >= n else min(len(en), end + 80)
+    """Where the n-th English word after ``end`` ends (the text's end when there are fewer)."""
+    after = [t for t in lx.tokenize_en(en) if t.start >= end]
+    return after[n - 1].end if len(after) >= n else len(en)
 
 
 #: the words that open the base of a comparison before a change (比上年增长, 较上季度下降, 同比增长)
@@ -817,7 +815,7 @@ def _figure_flags(pair: Pair, cues: EnglishCues) -> list[Flag]:
     cues_zh = zh_direction_cues(pair.zh)
     # the cues a figure follows (增长6.8%): what is cheap to test comes first, the numbers of both
     # sides and the clause's parts of speech only for them
-    sized = [c for c in cues_zh if c.row.kind in ("up", "down") and _SIZE_AFTER.match(pair.zh, c.end)
+    sized = [c for c in cues_zh if c.row.kind in ("up", "down") and _NUMBER_AFTER.match(pair.zh[c.end:c.end + 3])
              and not _COMPARING_NOTE.search(c.row.extra[1] if len(c.row.extra) > 1 else "")]
     if not sized:
         return out

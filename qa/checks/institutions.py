@@ -44,7 +44,7 @@ from align.zh_words import jieba_words
 from qa import body_heads as bh
 from qa import lexicons as lx
 from qa.actor_names import local_counterpart
-from qa.admin_levels import level_span, level_units
+from qa.admin_levels import level_units
 from qa.body_fields import (
     Field,
     body_fields,
@@ -810,7 +810,7 @@ def _wrong_owner(body: Institution, en: str, hits: list[Found], accepted: set[st
             level = _LEVEL.search(en, m.start(1), m.end(1))
         # 国家税务总局福建省税务局 "the Fujian Provincial Tax Bureau of the State Taxation
         # Administration": the Chinese names the province's office too
-        if level is not None and not names_level(zh_near.split("\n")[0], level_units()[level.group().lower()],
+        if level is not None and not _names_level(zh_near.split("\n")[0], level_units()[level.group().lower()],
                                                   table):
             return Found(level.group(), level.start(), level.end()), None, "level"
     return None
@@ -887,12 +887,14 @@ def _lowered_level(zh: str, en: str, table: Lookup) -> Found | None:
     return None
 
 
-def names_level(zh: str, unit: str, table: Lookup | None = None) -> bool:
+def _names_level(zh: str, unit: str, table: Lookup | None = None) -> bool:
     """Whether ``zh`` names a place, level or body of the level ``unit`` (福建省, 北京市委, 柯桥区委,
     省级; not 市场),
     or, given the ``table``, a listed body of that level (省卫健委: "the provincial health
     commission" beside 国家卫健委's "National Health Commission" renders the local one)."""
-    if level_span(zh, unit) is not None:
+    # jieba keeps a place's government or congress as one word (四川省人民政府)
+    level = re.compile(rf"{unit}(?:委|政府|人民政府|人大|人民代表大会|政协|级)?$")
+    if any(len(w) >= 2 and level.search(w) for w in jieba_words(zh)):
         return True
     return table is not None and _local_body_of_level(zh, unit, table)
 
