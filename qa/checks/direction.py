@@ -98,7 +98,9 @@ from qa.transition_order import swapped_transitions
 from qa.zh_glosses import gloss_stems, word_glosses, zh_content_words
 
 TABLE = "directions.tsv"
-_NUMBER_AFTER = re.compile(r"^.{0,2}[0-9０-９一二两三四五六七八九十百千万半]")
+#: the first character of a figure, Arabic or Chinese
+_FIGURE_START = "[0-9０-９一二两三四五六七八九十百千万半]"
+_NUMBER_AFTER = re.compile(rf"^.{{0,2}}{_FIGURE_START}")
 _NEGATORS = "不未没无非"
 WORDS = {"up": "a rise or increase", "down": "a fall or decrease"}
 #: what a sign row says (逆差, 顺差: the sign of a balance, not a change)
@@ -767,6 +769,8 @@ _ZH_CLAUSE_END = re.compile(r"[，,。；;：:！!？?]")
 #: what may stand between a cue of change and the figure of its size (增长6.8%, 下降了3个百分点,
 #: 增长约两成, 提高到 is a level, not a size, and is not read)
 _TO_SIZE = re.compile(r"[了约近逾超]{0,2}")
+#: the cheap first test: such a run, then the first character of a figure
+_SIZE_AFTER = re.compile(_TO_SIZE.pattern + _FIGURE_START)
 #: where the English phrase around a figure ends: punctuation (not a decimal point) or a clause word
 _FIGURE_PHRASE_BREAK = re.compile(r"[,;:()\[\]!?]|\.(?!\d)|\b(?:and|or|but|while|whereas|which|that)\b",
                                   re.IGNORECASE)
@@ -815,7 +819,7 @@ def _figure_flags(pair: Pair, cues: EnglishCues) -> list[Flag]:
     cues_zh = zh_direction_cues(pair.zh)
     # the cues a figure follows (增长6.8%): what is cheap to test comes first, the numbers of both
     # sides and the clause's parts of speech only for them
-    sized = [c for c in cues_zh if c.row.kind in ("up", "down") and _NUMBER_AFTER.match(pair.zh[c.end:c.end + 3])
+    sized = [c for c in cues_zh if c.row.kind in ("up", "down") and _SIZE_AFTER.match(pair.zh, c.end)
              and not _COMPARING_NOTE.search(c.row.extra[1] if len(c.row.extra) > 1 else "")]
     if not sized:
         return out
