@@ -167,7 +167,7 @@ def is_verb_form(word: str) -> bool:
     return lower in _IRREGULAR_PAST or any(s in verb_bases() for s in _stems(lower))
 
 
-def _finite_form(word: str) -> bool:
+def is_finite_form(word: str) -> bool:
     lower = word.lower()
     if lower in _IRREGULAR_PAST:
         return True
@@ -185,7 +185,7 @@ def has_finite_verb(words: list[str]) -> bool:
         if w in _SUBJECT_PRONOUNS and i + 1 < len(lowered):
             return True
         previous = lowered[i - 1] if i else ""
-        if i and previous not in _NOT_BEFORE_VERB and _finite_form(w):
+        if i and previous not in _NOT_BEFORE_VERB and is_finite_form(w):
             return True
         # plural subject + base verb: "Some enterprises face …"
         if (i and previous.endswith("s") and not previous.endswith("ss") and is_base_verb(w)
@@ -264,7 +264,7 @@ def _followed_by_auxiliary(words: list[str], head: str) -> bool:
     finite verb right after it."""
     i = words.index(head)
     after = [w.lower() for w in words[i + 1:i + 4]]
-    return any(_is_auxiliary(w) for w in after) or bool(after and _finite_form(after[0]))
+    return any(_is_auxiliary(w) for w in after) or bool(after and is_finite_form(after[0]))
 
 
 def _clause_after_comma(body: str) -> bool:
@@ -332,11 +332,11 @@ def _any_verb(body: str) -> bool:
             continue
         if w.endswith("ed") and len(w) >= 5:
             return True  # chaired, debuted: past forms of verbs the list lacks
-        if _finite_form(w) and tokens[i + 1:i + 2] == ["to"]:
+        if is_finite_form(w) and tokens[i + 1:i + 2] == ["to"]:
             return True  # "… and so on continues to rise": an -s form taking an infinitive
         if before in _NOUN_CONTEXT:
             continue
-        if _finite_form(w):
+        if is_finite_form(w):
             return True
         if (w in verb_bases() and before not in _ADJECTIVES
                 and _plausible_subject(tokens[:j + 1], original[:j + 1])):

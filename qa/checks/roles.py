@@ -19,7 +19,8 @@ Who prepares a matter and who decides it (由A提出申请，报B审批; A制定
 ``qa/role_agency.py`` (agent as the object, beneficiary after "by"/"from" or
 as the subject of the verb); the general reader of ``qa/argument_roles.py``
 covers every causative (A使B), coverb (A为/向/对B V) and transitive verb
-(A带动/培育/帮助B) whose two parties the English exchanges.
+(A带动/培育/帮助B) whose two parties the English exchanges; ``qa/clause_subjects.py`` any clause
+that opens with its acting party (A约谈B, A对B开展培训) whose English makes B the subject.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from qa.argument_roles import (
     is_noun,
 )
 from qa.checks.fragments import is_verb_form
+from qa.clause_subjects import find_subject_swaps
 from qa.data_table import data_lines
 from qa.model import Check, Context, Flag
 from qa.role_agency import BREAK_WORDS as _BREAK
@@ -864,7 +866,8 @@ def check_roles(pair: Pair, ctx: Context) -> list[Flag]:
     flags = _one_per_lead(flags)
     flags = flags + _pivot_flags(pair, tokens) + _task_flags(pair, tokens) + _assist_flags(pair, tokens, markers) \
         + _chain_flags(pair, tokens) + _agency_flags(pair)
-    return flags + _argument_flags(pair, flags)
+    flags = flags + _argument_flags(pair, flags)
+    return flags + _subject_flags(pair, flags)
 
 
 def _one_per_lead(flags: list[Flag]) -> list[Flag]:
@@ -912,6 +915,23 @@ def _argument_flags(pair: Pair, earlier: list[Flag]) -> list[Flag]:
             zh_spans=(fr.agent_span, fr.patient_span),
             en_spans=tuple(sorted({s.agent_en, s.patient_en, s.verb_en})),
             suggestion=f"Give '{verb}' its Chinese roles back: {a_en} acts, {b_en} is acted on or receives"))
+    return flags
+
+
+def _subject_flags(pair: Pair, earlier: list[Flag]) -> list[Flag]:
+    """A clause's acting party made the object and its object's party the subject, whatever the
+    verb (qa/clause_subjects.py); a clause an earlier rule flagged is not flagged twice."""
+    seen = [sp for f in earlier for sp in f.zh_spans]
+    flags = []
+    for s in find_subject_swaps(pair.zh, pair.en):
+        if _overlaps(s.agent_span, seen) or _overlaps(s.patient_span, seen):
+            continue
+        a_en, b_en, verb = pair.en[slice(*s.agent_en)], pair.en[slice(*s.patient_en)], pair.en[slice(*s.verb_en)]
+        flags.append(ROLES.flag(
+            pair, f"Who does what: in the Chinese {s.agent} acts on {s.patient}; the English makes "
+                  f"'{b_en}' the subject of '{verb}' and '{a_en}' what it acts on",
+            zh_spans=(s.agent_span, s.patient_span), en_spans=tuple(sorted({s.agent_en, s.patient_en, s.verb_en})),
+            suggestion=f"Make '{a_en}' the subject, acting on '{b_en}'"))
     return flags
 
 

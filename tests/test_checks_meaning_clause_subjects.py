@@ -1,0 +1,57 @@
+"""Who acts in a clause, whatever the verb (qa/clause_subjects.py; issue 15, nineteenth session).
+
+A clause that opens with a party and acts on another (省卫健委对各市卫生健康部门开展…) must keep its
+acting party as the English subject.  The frame readers knew such a swap only around the verbs of
+their cue table.  True positives are the faithful English with the two parties exchanged; clean
+negatives the faithful English, its passive, and its "receive … from" paraphrase.  The sentences
+are written for these tests in the register of work notices.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from align.model import Pair
+from qa.checks.roles import ROLES
+from qa.clause_subjects import find_subject_swaps
+from qa.model import Context
+
+
+def role_flags(zh: str, en: str):
+    return ROLES.run_all(Context([Pair(id=1, zh=zh, en=en)]))
+
+
+CASES = [
+    ("省市场监管局约谈了三家外卖平台的负责人，要求其限期整改。",
+     ("The heads of three food delivery platforms summoned the provincial market regulation bureau and "
+     "demanded that it rectify the problems within a time limit."),
+     ("The provincial market regulation bureau summoned the heads of three food delivery platforms and "
+     "demanded that they rectify the problems within a time limit.")),
+    ("各地应急管理部门要定期对危险化学品企业的安全管理人员开展专题培训。",
+     ("The safety managers of hazardous chemical enterprises shall regularly provide special training to "
+     "local emergency management departments."),
+     ("Local emergency management departments shall regularly provide special training to the safety "
+     "managers of hazardous chemical enterprises.")),
+]
+
+
+@pytest.mark.parametrize("zh,wrong,right", CASES, ids=["summon", "train"])
+def test_object_party_made_subject_is_flagged(zh, wrong, right):
+    bad = role_flags(zh, wrong)
+    assert bad and bad[0].severity == "major" and "subject" in bad[0].message
+    assert not role_flags(zh, right)
+
+
+def test_passive_and_receiving_renderings_keep_the_roles():
+    zh, _, _ = CASES[1]
+    for en in (("The safety managers of hazardous chemical enterprises shall be regularly trained by local "
+               "emergency management departments."),
+               ("The safety managers of hazardous chemical enterprises shall regularly receive special training "
+               "from local emergency management departments.")):
+        assert not find_subject_swaps(zh, en), en
+
+
+def test_a_joint_act_is_not_read():
+    zh = "市人社局与各区就业服务中心共同开展春风行动专场招聘会。"
+    assert not find_subject_swaps(zh, "District employment service centres held special job fairs with the "
+                                      "municipal human resources and social security bureau.")
