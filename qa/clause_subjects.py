@@ -35,7 +35,7 @@ from qa.actor_names import actor_lemmas
 from qa.checks.fragments import is_finite_form
 from qa.english_verb_forms import is_past_participle
 from qa.role_agency import actor_mentions, actor_stems, named_once
-from qa.submission_roles import party_name, party_prefix
+from qa.submission_roles import party_name
 
 #: one clause of the Chinese: the text between two marks of punctuation
 _CLAUSE = re.compile(r"[^，,。；;：:！!？?]+")
@@ -47,7 +47,12 @@ _NOT_AGENT_WORDS = frozenset({
     "双方"})
 #: heads of a party the body-noun table lacks: academies, institutes, associations, teams, centres,
 #: offices, sub-districts and communities
-_BODY_ENDS = ("院", "所", "会", "组", "队", "站", "中心", "委", "办", "厅", "处", "社", "街道", "社区")
+_BODY_ENDS = ("院", "所", "会", "组", "队", "站", "中心", "委", "办", "厅", "处", "社", "街道", "社区", "企业",
+              "银行", "学校", "高校", "平台")
+#: localizers after a noun that make it a place or a time (博览会上, 会议期间), not an actor
+_LOCATIVES = ("上", "中", "内", "里", "期间", "以来", "前", "后")
+#: every unit of a level, a party of its own (对各市进行考核 "assesses each city")
+_EACH_LEVEL = re.compile(r"各(?:省|市|县|区|乡|镇|村|地)")
 #: heads of a party of people (管理人员, 负责人, 居民)
 _PEOPLE_ENDS = ("人员", "负责人", "员", "者", "户", "居民", "职工", "学生", "患者", "农民", "群众")
 #: words between the subject and its verb that do not end the clause's first party: modals, adverbs
@@ -85,7 +90,8 @@ class SubjectSwap:
 
 
 def _is_party(text: str, people: bool = False) -> bool:
-    return party_name(text) or text.endswith(_BODY_ENDS) or (people and text.endswith(_PEOPLE_ENDS))
+    return (party_name(text) or text.endswith(_BODY_ENDS) or bool(_EACH_LEVEL.fullmatch(text))
+            or (people and text.endswith(_PEOPLE_ENDS)))
 
 
 def _first_party(clause: str) -> str:
@@ -96,8 +102,10 @@ def _first_party(clause: str) -> str:
             break
         kept.append(word)
     first = "".join(kept)
+    if kept and clause.startswith(_LOCATIVES, len(first)):
+        return ""  # 博览会上还将举办…: a place ("at the expo"), not an agent
     if first and not _is_party(first):
-        first = party_prefix(first)
+        first = _leading_party(kept)  # 县人武部委托…: jieba may read the verb as a noun
     return first if len(first) >= 2 and _is_party(first) else ""
 
 
@@ -133,7 +141,8 @@ def _leading_party(words: list[str]) -> str:
     for n in ends:
         if n >= 2 and _is_party(text[:n], people=True) and not any(
                 _is_party(text[:m], people=True) for m in ends if n < m <= n + 3):
-            return text[:n]
+            # an enumeration or a title holds things named, not one party
+            return "" if any(mark in text[:n] for mark in "、“”\"《》") else text[:n]
     return ""
 
 

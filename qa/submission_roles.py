@@ -76,7 +76,7 @@ def party_name(text: str) -> bool:
     return text.endswith(_party_ends())
 
 
-def party_prefix(text: str) -> str:
+def _party_prefix(text: str) -> str:
     """The shortest start of ``text`` that ends in a body's head noun and is followed by no more of
     its name (项目承担单位 of 项目承担单位提出申请; 国家医保局 of 国家医保局审核), or ''."""
     ends = _party_ends()
@@ -107,7 +107,7 @@ def parse_submissions(zh: str) -> list[Submission]:
     """Every 报B审批 chain of ``zh`` with the party of the step before it, each a named body."""
     out = []
     for m in _SUBMIT.finditer(zh):
-        b = party_prefix(m.group("b"))
+        b = _party_prefix(m.group("b"))
         if len(b) < 2 or b != m.group("b") or _inside_word(zh, m.start("b")):
             continue  # B must run to the verb of deciding and follow 报 as a word of its own
         sentence_start = max(zh.rfind(c, 0, m.start()) for c in "。；;！!？?") + 1
@@ -115,7 +115,7 @@ def parse_submissions(zh: str) -> list[Submission]:
         a, at = "", -1
         for by in _BY.finditer(before):
             side = "a" if by.group("a") else "e"
-            a, at = party_prefix(by.group(side)), sentence_start + by.start(side)
+            a, at = _party_prefix(by.group(side)), sentence_start + by.start(side)
         if not a:
             made = _MADE_BY.search(before)
             if made is not None:

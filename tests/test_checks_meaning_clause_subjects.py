@@ -32,10 +32,18 @@ CASES = [
      "local emergency management departments."),
      ("Local emergency management departments shall regularly provide special training to the safety "
      "managers of hazardous chemical enterprises.")),
+    ("省教育厅每年对各市义务教育均衡发展情况进行督导评估。",
+     ("Each year, each city evaluates how the provincial education department has promoted the balanced "
+      "development of compulsory education."),
+     ("Each year, the provincial education department evaluates how each city has promoted the balanced "
+      "development of compulsory education.")),
+    ("市商务局将两家企业的违规线索移交给市场监管部门。",
+     "Market regulators handed over leads on violations by two enterprises to the municipal commerce bureau.",
+     "The municipal commerce bureau handed over leads on violations by two enterprises to market regulators."),
 ]
 
 
-@pytest.mark.parametrize("zh,wrong,right", CASES, ids=["summon", "train"])
+@pytest.mark.parametrize("zh,wrong,right", CASES, ids=["summon", "train", "each-city", "hand-over"])
 def test_object_party_made_subject_is_flagged(zh, wrong, right):
     bad = role_flags(zh, wrong)
     assert bad and bad[0].severity == "major" and "subject" in bad[0].message
@@ -55,3 +63,9 @@ def test_a_joint_act_is_not_read():
     zh = "市人社局与各区就业服务中心共同开展春风行动专场招聘会。"
     assert not find_subject_swaps(zh, "District employment service centres held special job fairs with the "
                                       "municipal human resources and social security bureau.")
+
+
+def test_a_place_is_no_acting_party():
+    zh = "交易会上将举办数字贸易论坛和跨境电商企业对接会。"
+    assert not find_subject_swaps(zh, "A digital trade forum and a matchmaking session for cross-border e-commerce "
+                                      "companies will be held at the fair.")
