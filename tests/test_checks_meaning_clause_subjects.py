@@ -40,14 +40,23 @@ CASES = [
     ("市商务局将两家企业的违规线索移交给市场监管部门。",
      "Market regulators handed over leads on violations by two enterprises to the municipal commerce bureau.",
      "The municipal commerce bureau handed over leads on violations by two enterprises to market regulators."),
+    ("由市财政局向各区财政部门拨付专项资金。",
+     "District finance departments allocate special funds to the municipal finance bureau.",
+     "The municipal finance bureau allocates special funds to the district finance departments."),
 ]
 
 
-@pytest.mark.parametrize("zh,wrong,right", CASES, ids=["summon", "train", "each-city", "hand-over"])
+@pytest.mark.parametrize("zh,wrong,right", CASES, ids=["summon", "train", "each-city", "hand-over", "opening-you"])
 def test_object_party_made_subject_is_flagged(zh, wrong, right):
     bad = role_flags(zh, wrong)
     assert bad and bad[0].severity == "major" and "subject" in bad[0].message
     assert not role_flags(zh, right)
+
+
+def test_passive_after_an_opening_you_keeps_the_roles():
+    zh = CASES[4][0]
+    assert not find_subject_swaps(zh, "Special funds are allocated by the municipal finance bureau to the "
+                                      "district finance departments.")
 
 
 def test_passive_and_receiving_renderings_keep_the_roles():
