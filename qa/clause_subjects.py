@@ -89,6 +89,15 @@ class SubjectSwap:
     verb_en: tuple[int, int]
 
 
+def _not_agent(words: list[tuple[str, str]]) -> bool:
+    """Whether a clause's words hold a passive, receiving, joint or causative word, by which its first
+    party need not act; 被 in a relative phrase (被巡察的党组 "the Party group inspected") names a party."""
+    for k, (w, _) in enumerate(words):
+        if w in _NOT_AGENT_WORDS and not (w == "被" and any(x == "的" for x, _ in words[k + 1:k + 3])):
+            return True
+    return False
+
+
 def _is_party(text: str, people: bool = False) -> bool:
     return (party_name(text) or text.endswith(_BODY_ENDS) or bool(_EACH_LEVEL.fullmatch(text))
             or (people and text.endswith(_PEOPLE_ENDS)))
@@ -186,8 +195,8 @@ def _english_swap(en: str, tokens: list[lx.Token], at_a: set[int], at_b: set[int
     v = first + 1
     while v < len(tokens) and v - first <= _PHRASE_WORDS and (
             not _finite(tokens[v]) or v in at_b or shared.has(tokens[v].lemma)):
-        if v in at_a or not tokens[v].text[:1].isalpha() or tokens[v].text.lower() in _NOT_OBJECT - {"of"}:
-            return None
+        if v in at_a or not tokens[v].text[:1].isalpha():
+            return None  # A inside the subject phrase, or a mark: no subject phrase of B's alone
         v += 1
     if v >= len(tokens) or v - first > _PHRASE_WORDS or _passive_at(tokens, v):
         return None
@@ -225,13 +234,13 @@ def find_subject_swaps(zh: str, en: str) -> list[SubjectSwap]:
         if words and words[0][0] == "由" and len(words) > 1:
             # 由A向B支付, 由A为B提供: the party after an opening 由 acts (由此 is one word)
             clause, offset, words = clause[1:], offset + 1, words[1:]
-        if any(w in _NOT_AGENT_WORDS for w, _ in words):
-            continue
         a = _first_party(clause)
         if not a or not named_once(zh, a):
             continue
         b = _object_party(clause[len(a):])
         if not b or a in b or b in a or not named_once(zh, b):
+            continue
+        if _not_agent(words):
             continue
         a_stems = actor_stems(a, zh.replace(a, "，"))
         b_stems = actor_stems(b, zh.replace(b, "，"))
