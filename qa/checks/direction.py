@@ -265,6 +265,8 @@ def _en_directions(en: str, cues: EnglishCues, quality: bool = False,
             h = replace(h, strength="weak")  # "deficit": a weak word of decrease for a change
         elif h.strength == "weak" and h.text.lower().endswith((" up", " down")) and _sized(en, h):
             h = replace(h, strength="strong")  # "picked up by 0.8 points": a phrasal verb with its amount
+        elif h.strength == "weak" and _AMOUNT_BY.match(en, h.end):
+            h = replace(h, strength="strong")  # "extended by one third": a change with its size
         any_dir[h.label].append(h)
         if h.strength == "strong" and not negated_before(en, h.start):
             strong[h.label].append(h)
@@ -287,6 +289,12 @@ _FIGURE_AFTER = re.compile(r"\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|some\s
 #: an amount after a phrasal verb of change ("picked up by 0.8 percentage points", "scaled down to
 #: 40%"): the verb states a change of that size, as "rose by" does
 _AMOUNT_AFTER = re.compile(r"\s+(?:by|to)\s+(?:about\s+|nearly\s+|almost\s+|some\s+)?[$€£¥]?\d", re.IGNORECASE)
+#: the size of a change right after a weak word of change ("extended by one third", "improved by
+#: 3%"), which then states that change as "rose by" does; "by 2025" is a deadline, not a size
+_AMOUNT_BY = re.compile(
+    r"\s+by\s+(?:about\s+|nearly\s+|almost\s+|some\s+|more than\s+|over\s+|at least\s+)?"
+    r"(?:[$€£¥]?\d(?!\d{3}\b)|(?:(?:one|two|three|a)[\s-]+)?(?:half|third|quarter|fifth|tenth)s?\b"
+    r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\b)", re.IGNORECASE)
 #: the adverbs of degree that say how far a change went: amplifiers and downtoners of Quirk et
 #: al. (1985), read before "up"/"down" and after a phrasal verb of change
 _DEGREE_ADVERBS = ("slightly|sharply|marginally|significantly|substantially|markedly|"

@@ -1,0 +1,30 @@
+"""A weak word of change with its size states the change (direction; issue 15, nineteenth session).
+
+"Extend" alone is no evidence of a rise ("extend support"), so 缩短 rendered "extended by one third"
+went unread; with the size of the change right after it ("by one third", "by 12%") it says a rise
+as "rose by" does.  "By 2025" is a deadline, not a size.  Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+from align.model import Pair
+from qa.checks.direction import DIRECTION
+from qa.model import Context
+
+
+def flags(zh: str, en: str):
+    return DIRECTION.run_all(Context([Pair(id=1, zh=zh, en=en)]))
+
+
+def test_shortened_rendered_extended_by_a_size():
+    zh = "推行网上预审后，企业开办的平均时间缩短了一半。"
+    bad = flags(zh, "Since online pre-review was introduced, the average time needed to start a business has "
+                    "been extended by half.")
+    assert bad and bad[0].severity == "major" and "缩短" in bad[0].message
+    assert not flags(zh, "Since online pre-review was introduced, the average time needed to start a business "
+                         "has been cut by half.")
+
+
+def test_a_deadline_after_by_is_no_size():
+    zh = "试点期限缩短，相关政策延续执行至2025年。"
+    assert not flags(zh, "The pilot period was shortened, and the related policies were extended by 2025.")
