@@ -51,7 +51,7 @@ from typing import Literal
 
 from align.model import Pair
 from align.script import HAN
-from align.zh_words import jieba_words
+from align.zh_words import jieba_words, loaded_jieba
 from qa import lexicons as lx
 from qa.antonyms import antonyms
 from qa.clause_match import PairLinks, document_clauses
@@ -156,7 +156,8 @@ def _clause_negations(pair: Pair, start: int, end: int) -> tuple[list[ZhHit], bo
     word makes a CC-CEDICT headword with it reads as that word (a lexical cue).
     """
     hits = [_joined(pair.zh, h) for h in zh_word_cues(pair.zh, cue_rows(TABLE), (start, end))]
-    hits += _leading_cues(pair.zh, start, end) + _glued_negators(pair.zh, start, end)
+    hits += (_leading_cues(pair.zh, start, end) + _glued_negators(pair.zh, start, end)
+             + _trailing_negators(pair.zh, start, end))
     inner = [ZhHit(CueRow("zh", p.word, p.kind, (p.gloss,)), p.start, p.end)
              for p in potential_negations(pair.zh, start, end)
              if not any(h.start <= p.start and p.end <= h.end and h.row.kind != "negation"
@@ -236,6 +237,23 @@ def _glued_negators_in(zh: str) -> tuple[ZhHit, ...]:
     return tuple(ZhHit(rows[w[0]], s, s + 1) for k, (w, s, e) in enumerate(words)
                  if len(w) == 2 and w[0] in _VERB_NEGATORS and w not in rows
                  and (w not in lx.cedict() and _verbal(w[1]) or _split_verb(w, words[k + 1][0] if k + 1 < len(words) else "")))
+
+
+def _trailing_negators(zh: str, start: int, end: int) -> list[ZhHit]:
+    """A negator that jieba's guesser for unknown words glued to the word before it (其中3家未通过 =
+    家未 + 通过): the last character of a two-character word that neither CC-CEDICT nor jieba's
+    dictionary lists, before a verb, read as the bare negator."""
+    return [h for h in _trailing_negators_in(zh) if start <= h.start and h.end < end]
+
+
+@lru_cache(maxsize=8192)  # pure: read once per clause of the pair
+def _trailing_negators_in(zh: str) -> tuple[ZhHit, ...]:
+    rows = _zh_rows()
+    known = loaded_jieba().dt.FREQ
+    words = zh_words(zh)
+    return tuple(ZhHit(rows[w[1]], e - 1, e) for k, (w, s, e) in enumerate(words)
+                 if len(w) == 2 and w[1] in _VERB_NEGATORS and w not in lx.cedict() and not known.get(w)
+                 and k + 1 < len(words) and _verbal(words[k + 1][0]))
 
 
 def _split_verb(word: str, after: str) -> bool:
