@@ -21,3 +21,11 @@ def test_negator_glued_to_a_measure_word():
     assert bad and "未" in bad[0].message
     assert not flags(zh, "Of the 12 batches sampled, two failed the re-inspection, and the companies have been "
                          "ordered to recall them.")
+
+
+def test_without_glued_to_a_noun():
+    # 无证 "without a licence" is a jieba word CC-CEDICT lacks: 无 before a noun says "without" it
+    zh = "卫生监督部门今年共取缔无证行医窝点26个。"
+    bad = flags(zh, "This year health inspectors shut down 26 licensed medical practices.")
+    assert bad and "无" in bad[0].message
+    assert not flags(zh, "This year health inspectors shut down 26 unlicensed medical practices.")

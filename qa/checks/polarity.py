@@ -217,7 +217,8 @@ def _leading_cues(zh: str, start: int, end: int) -> list[ZhHit]:
 
 
 #: negators of an event that jieba glues to its verb in a two-character word no dictionary lists
-#: (未获 "not obtained", 未按 "not according to", 没做 "did not do"); not 不, whose glued words
+#: (未获 "not obtained", 未按 "not according to", 没做 "did not do"; and 无 before a noun, 无证
+#: "without a licence", :func:`_glued_negators_in`); not 不, whose glued words
 #: are as often adjectives or set phrases a translator renders by a word of their own (不宁
 #: "restless", 不属 "lies beyond")
 _VERB_NEGATORS = frozenset("未没")
@@ -235,8 +236,16 @@ def _glued_negators_in(zh: str) -> tuple[ZhHit, ...]:
     rows = _zh_rows()
     words = zh_words(zh)
     return tuple(ZhHit(rows[w[0]], s, s + 1) for k, (w, s, e) in enumerate(words)
-                 if len(w) == 2 and w[0] in _VERB_NEGATORS and w not in rows
-                 and (w not in lx.cedict() and _verbal(w[1]) or _split_verb(w, words[k + 1][0] if k + 1 < len(words) else "")))
+                 if len(w) == 2 and w not in rows and (
+                     w[0] in _VERB_NEGATORS
+                     and (w not in lx.cedict() and _verbal(w[1]) or _split_verb(w, words[k + 1][0] if k + 1 < len(words) else ""))
+                     or w[0] == "无" and w not in lx.cedict() and _nominal(w[1])))
+
+
+def _nominal(char: str) -> bool:
+    """One of CC-CEDICT's first senses of ``char`` is a noun's ("certificate" of 证): 无 before it says
+    "without" it (无证 "without a licence", a jieba word CC-CEDICT lacks)."""
+    return any(not g.startswith("to ") for g in lx.cedict().glosses(char)[:3])
 
 
 def _trailing_negators(zh: str, start: int, end: int) -> list[ZhHit]:
