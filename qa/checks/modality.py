@@ -175,6 +175,12 @@ def _zh_classes(pair: Pair, start: int, end: int, weak: bool) -> dict[str, list[
             out["weak_permission"].append(h)
         elif strength == "strong" or weak:
             out[h.row.kind].append(h)
+    # 不得转让、出租或者出借 "must not transfer, lease or lend": alternatives inside the scope of an
+    # order or a prohibition before them are what it covers, not an option it gives
+    orders = [h.start for h in out["prohibition"] + out["obligation"]]
+    if orders:
+        out["weak_permission"] = [h for h in out["weak_permission"]
+                                  if not (h.row.cue in _ALTERNATIVES and min(orders) < h.start)]
     return out
 
 

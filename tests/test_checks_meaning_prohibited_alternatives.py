@@ -1,0 +1,28 @@
+"""Alternatives inside a prohibition are what it forbids, not an option it gives (modality; issue 15,
+nineteenth session).  或者 "or" counts as a weak permission where it joins acts a clause offers
+(退还或者赔偿 "return or compensate"); after 不得 it joins the acts forbidden (不得转让、出租或者出借),
+and it hid the permission an English "are allowed to be transferred" says.  Sentences written for
+these tests.
+"""
+
+from __future__ import annotations
+
+from align.model import Pair
+from qa.checks.modality import MODALITY
+from qa.model import Context
+
+
+def flags(zh: str, en: str):
+    return MODALITY.run_all(Context([Pair(id=1, zh=zh, en=en)]))
+
+
+def test_prohibited_alternatives_rendered_as_allowed():
+    zh = "危险化学品经营许可证不得涂改、倒卖或者出租。"
+    bad = flags(zh, "Hazardous chemical business licences are allowed to be altered, resold or leased.")
+    assert bad and "不得" in bad[0].message and bad[0].severity == "major"
+    assert not flags(zh, "Hazardous chemical business licences must not be altered, resold or leased.")
+
+
+def test_offered_alternatives_still_give_an_option():
+    zh = "消费者可以要求经营者退货或者更换。"
+    assert not flags(zh, "Consumers may ask the business operator to take back or replace the goods.")
