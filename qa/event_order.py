@@ -144,6 +144,13 @@ def _glued_order(word: str) -> Order | None:
     return ZH_ORDER[word[1]]
 
 
+#: what "before" places a party in front of, not earlier than (Collins COBUILD before prep. 3:
+#: "in front of" a court, a committee, the public): a hearing body within three words
+_BEFORE_A_BODY = re.compile(r"\s+(?:(?:a|an|the|any|its|their)\s+)?(?:[\w'-]+\s+){0,2}?"
+                            r"(?:courts?|tribunals?|judges?|juries|jury|committees?|commissions?|panels?|"
+                            r"congress|assembly|parliament|the public|audiences?|cameras?)\b", re.IGNORECASE)
+
+
 def _en_orders(en: str) -> tuple[tuple[Order, int, int, tuple[str, ...], bool], ...]:
     """(order, start, end, lemmas of the next words, at the event's end) of every order
     preposition, end phrase ("at the end of") and pre-/post- compound ("pre-flood-season") in
@@ -171,6 +178,8 @@ def _en_orders(en: str) -> tuple[tuple[Order, int, int, tuple[str, ...], bool], 
         if entry is None:
             continue
         order, then = entry
+        if low == "before" and _BEFORE_A_BODY.match(en, t.end):
+            continue  # "brings a lawsuit before a people's court": in front of, not earlier than
         first = i + 1
         if then is not None:
             if first >= len(tokens) or tokens[first].text.lower() != then:

@@ -905,6 +905,8 @@ def _positive_word(pair: Pair, neg: LexicalNegation, clause: Clause, window: tup
            and en_root(t.text) not in shared and lx.lemma(t.text) not in shared
            for t in tokens):
         return None  # the negative word itself ("irreversible", "inability") is there
+    if neg.word.startswith(_PROHIBITIONS) and _FORBIDDING.search(pair.en, en_s, en_e):
+        return None  # 严禁利用 "the use of … is strictly prohibited": the prohibition is said on the act
     lemmas, roots = _explained(pair, neg)
     for part in en_clauses(pair.en[en_s:en_e]):
         if "?" in part.text:
@@ -931,6 +933,13 @@ def _positive_word(pair: Pair, neg: LexicalNegation, clause: Clause, window: tup
                            f"('{neg.gloss}') as {neg.word} says",
                 severity=severity)
     return None
+
+
+#: negators that forbid (the table's prohibitions): a verb they negate is forbidden, and English may
+#: say so with a word of prohibition anywhere in the clause, after the act ("its use is prohibited")
+_PROHIBITIONS = ("严禁", "禁止", "不得", "不准", "不许", "严格禁止", "一律不得")
+_FORBIDDING = re.compile(r"\b(?:prohibit\w*|ban|bans|banned|banning|forbid\w*|outlaw\w*|barred|"
+                         r"not (?:be )?(?:allowed|permitted))\b", re.IGNORECASE)
 
 
 #: how many words either side of the positive word a modifier that carries the negation stands
