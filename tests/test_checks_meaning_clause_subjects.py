@@ -40,13 +40,19 @@ CASES = [
     ("市商务局将两家企业的违规线索移交给市场监管部门。",
      "Market regulators handed over leads on violations by two enterprises to the municipal commerce bureau.",
      "The municipal commerce bureau handed over leads on violations by two enterprises to market regulators."),
+    ("中级人民法院对人民调解员开展岗前培训。",
+     "People's mediators provide pre-service training to the intermediate people's court.",
+     "The intermediate people's court provides pre-service training to people's mediators."),
+    ("行政机关不得利用职权，向企业摊派费用。",
+     "Enterprises shall not use their powers to impose charges on administrative organs.",
+     "Administrative organs shall not use their powers to impose charges on enterprises."),
     ("由市财政局向各区财政部门拨付专项资金。",
      "District finance departments allocate special funds to the municipal finance bureau.",
      "The municipal finance bureau allocates special funds to the district finance departments."),
 ]
 
 
-@pytest.mark.parametrize("zh,wrong,right", CASES, ids=["summon", "train", "each-city", "hand-over", "opening-you"])
+@pytest.mark.parametrize("zh,wrong,right", CASES, ids=["summon", "train", "each-city", "hand-over", "plural-present", "next-clause", "opening-you"])
 def test_object_party_made_subject_is_flagged(zh, wrong, right):
     bad = role_flags(zh, wrong)
     assert bad and bad[0].severity == "major" and "subject" in bad[0].message
@@ -54,7 +60,7 @@ def test_object_party_made_subject_is_flagged(zh, wrong, right):
 
 
 def test_passive_after_an_opening_you_keeps_the_roles():
-    zh = CASES[4][0]
+    zh = CASES[6][0]
     assert not find_subject_swaps(zh, "Special funds are allocated by the municipal finance bureau to the "
                                       "district finance departments.")
 

@@ -72,7 +72,7 @@ WITH = "省发展改革委会同省能源局制定了可再生能源发展规划
 def test_the_party_before_an_aside_working_with_leads():
     f, = flags(WITH, "The provincial energy administration, working with the provincial development and "
                      "reform commission, has drawn up a plan for renewable energy.")
-    assert "'energy' the lead" in f.message
+    assert "'energy administration' the lead" in f.message
     assert flags(WITH, "The provincial development and reform commission, working with the provincial "
                        "energy administration, has drawn up a plan for renewable energy.") == []
     # no aside: "B will work with A" is how the helper is written, and says nothing of A's lead
