@@ -858,6 +858,12 @@ def _figure_flags(pair: Pair, cues: EnglishCues) -> list[Flag]:
     return out
 
 
+#: cues of a bound when a figure follows (超过50%, 高于3%): the English says them by the figure's
+#: qualifier ("over 50%"), so they are no rival direction of a change in their clause
+_BOUND_CUES = frozenset({"超过", "高于", "多于", "低于", "少于", "不足", "不到"})
+_FIGURE_NEXT = re.compile(r"[\d０-９一二两三四五六七八九十百千万半]")
+
+
 def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, opts: DirectionOptions) -> list[Flag]:
     pc = document_clauses(ctx)[pair.id]
     flags = _figure_flags(pair, cues) + _bound_flags(pair) + _sign_flags(pc, cues, opts) + _transition_flags(pair, cues)
@@ -879,12 +885,16 @@ def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, opts: DirectionOpti
             windows = scopes(pc, clause, by_elimination=True)
             for scope in windows:
                 zh_part = pair.zh[scope.zh_start:scope.zh_end]
-                rival_cues = [h for h in zh_direction_cues(zh_part) if h.row.kind == other]
+                en = pair.en[scope.en_start:scope.en_end]
+                # a bound on a figure (超过50% "over 50%") is said by the figure's qualifier, which
+                # renders it: no rival of a change in the same clause (平均降价超过50%)
+                rival_cues = [h for h in zh_direction_cues(zh_part) if h.row.kind == other
+                              and not (h.row.cue in _BOUND_CUES and _FIGURE_NEXT.match(zh_part, h.end)
+                                       and _bound_spans(en))]
                 rivals = len(rival_cues)
                 # Chinese of both directions is read only as a whole sentence with no window to read
                 if rivals and (not scope.sentence or len(windows) > 1):
                     continue
-                en = pair.en[scope.en_start:scope.en_end]
                 any_dir, strong = _en_directions(en, cues, quality, change)
                 if not scope.sentence:
                     foreign = _foreign_spans(pc, clause, cue)
