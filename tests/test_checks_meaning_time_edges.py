@@ -1,4 +1,4 @@
-"""Edges of a period that the time table read too loosely (issue 15, nineteenth session).
+"""Edges, units and counts of a period that the time table read too loosely (issue 15, nineteenth session).
 
 "End" rendered 年底 wherever it stood, so "by the end of the month" passed for 年底前; "first"
 rendered 上旬 wherever it stood, so "the first list … late this month" passed for 本月上旬.  The
@@ -53,3 +53,30 @@ def test_first_ten_days_still_render_the_first_third():
     zh = "新学期教材将于9月开学前的上旬全部配送到校。"
     assert not time_flags(zh, "Textbooks for the new term will all be delivered to schools in the first ten "
                               "days of the month before classes begin in September.")
+
+
+UNIT_CASES = [
+    ("新版办事指南将于明年3月起正式施行。",
+     "The new service guide will take effect from March this year.",
+     "The new service guide will take effect from March next year.", "明年"),
+    ("为方便通勤，公交专用道在工作日早高峰实行全封闭管理。",
+     "To ease commuting, bus lanes are closed to other traffic during the weekday evening peak.",
+     "To ease commuting, bus lanes are closed to other traffic during the weekday morning peak.", "早高峰"),
+    ("申请人应当自收到通知之日起三个月内补正材料。",
+     "Applicants shall supplement their materials within three weeks of receiving the notice.",
+     "Applicants shall supplement their materials within three months of receiving the notice.", "三个月内"),
+    ("全省职业技能大赛每两年举办一次。",
+     "The provincial vocational skills competition is held twice a year.",
+     "The provincial vocational skills competition is held every two years.", "每两年"),
+    ("市统计局每三年对调查网点开展一次全面复核。",
+     "The municipal statistics bureau carries out a full review of its survey points once a year.",
+     "The municipal statistics bureau carries out a full review of its survey points once every three years.",
+     "每三年"),
+]
+
+
+@pytest.mark.parametrize("zh,wrong,right,cue", UNIT_CASES, ids=[c[3] for c in UNIT_CASES])
+def test_period_unit_year_and_frequency(zh, wrong, right, cue):
+    bad = time_flags(zh, wrong)
+    assert bad and cue in bad[0].message and bad[0].severity == "major"
+    assert not time_flags(zh, right)

@@ -263,8 +263,13 @@ def _anchored(pair: Pair) -> tuple[list[Flag], list[tuple[int, int]]]:
     for hit in hits:
         figures = _figures(pair.en, hit.value)
         if not figures:
-            flags += _miscounted(pair, hit)
-            continue
+            counted = _miscounted(pair, hit)
+            if counted or all(SLOT in alt for alt in hit.word.contradicting.split(";") if alt):
+                flags += counted
+                continue
+            # no figure of the count, but English that needs none contradicts the row: 每三年 "every
+            # three years" said "once a year"
+            figures = [_NO_FIGURE]
         w = hit.word
         if w.english(w.accepted, figures).search(low) or _compared_preceding(pair.zh, hit):
             settled.append((hit.start, hit.end))
@@ -285,13 +290,22 @@ def _anchored(pair: Pair) -> tuple[list[Flag], list[tuple[int, int]]]:
         written = pair.en[m.start():m.end()]
         figure = next((f for f in figures if f in written.lower()), figures[0])
         start = written.lower().find(figure)
-        meaning = w.meaning.replace(SLOT, written[start:start + len(figure)] if start >= 0 else figure)
+        shown = written[start:start + len(figure)] if start >= 0 else figure
+        if shown.lower() in _MULTIPLICATIVES or shown == _NO_FIGURE:  # "every 2 years", not "every twice years"
+            shown = f"{hit.value:g}"
+        meaning = w.meaning.replace(SLOT, shown)
         flags.append(TIME_EXPRESSION.flag(
             pair, f"The Chinese says {cue} ({meaning}) but the English says '{written}': "
                   "the time is different",
             zh_spans=[(hit.start, hit.end)], en_spans=[(m.start(), m.end())],
             suggestion=f"Render {cue} as {meaning}", severity="minor" if at_point else "major"))
     return flags, settled
+
+
+#: a figure no English holds: the slot of a row read where the English has no figure of the count
+_NO_FIGURE = "\x00"
+#: figures that count times, not the periods a time word counts
+_MULTIPLICATIVES = frozenset({"once", "twice", "thrice"})
 
 
 #: what a period compared against follows (比前两个月 "than the previous two months", 与前三年相比)
