@@ -26,3 +26,12 @@ def test_prohibited_alternatives_rendered_as_allowed():
 def test_offered_alternatives_still_give_an_option():
     zh = "消费者可以要求经营者退货或者更换。"
     assert not flags(zh, "Consumers may ask the business operator to take back or replace the goods.")
+
+
+def test_prohibition_jieba_cut_before_a_place():
+    # jieba cuts 不得到网吧上网 as 不 + 得到 "to obtain": it is 不得 + 到网吧 + 上网
+    zh = "未成年人不得到营业性网吧上网，经营者应当在显著位置设置标志。"
+    assert flags(zh, "Minors may go online at commercial internet cafés, and operators shall put up signs in "
+                     "conspicuous places.")
+    assert not flags(zh, "Minors must not go online at commercial internet cafés, and operators shall put up signs "
+                         "in conspicuous places.")

@@ -147,6 +147,36 @@ def _glued_in(zh: str) -> tuple[ZhHit, ...]:
                  if len(w) == 2 and w[0] in _GLUED and w not in _zh_cues() and w not in lx.cedict())
 
 
+def _split_prohibitions(zh: str, span: tuple[int, int]) -> list[ZhHit]:
+    """不得 that jieba cut as 不 + 得到 "to obtain" before a place and a verb (城镇居民不得到农村购买宅基地
+    "must not go to the countryside to buy homesteads"): 不得 + 到X + V, a prohibition.  得到 with
+    an object and no verb after it (不得到任何好处 "gets no benefit") is left alone."""
+    return [h for h in _split_prohibitions_in(zh) if span[0] <= h.start and h.end <= span[1]]
+
+
+#: jieba's tags of a place or a noun after 到 "to (a place)"
+_PLACE_TAGS = ("n", "s", "ns", "nt", "l", "f")
+
+
+@lru_cache(maxsize=8192)  # pure: read once per clause and scope of the pair
+def _split_prohibitions_in(zh: str) -> tuple[ZhHit, ...]:
+    if "不得到" not in zh:
+        return ()
+    row = {r.cue: r for r in cue_rows(TABLE) if r.lang == "zh"}["不得"]
+    words = pos_words(zh)
+    at, out = 0, []
+    for k, (w, _f) in enumerate(words):
+        if w == "不" and k + 3 < len(words) and words[k + 1][0] == "得到":
+            j = k + 2  # the place: up to three noun words (营业性 网吧), then the verb of the errand
+            while j < min(len(words), k + 5) and words[j][1].startswith(_PLACE_TAGS) and not (
+                    j > k + 2 and words[j][1].startswith(("v", "ns"))):
+                j += 1
+            if k + 2 < j < len(words) and words[j][1].startswith(("v", "ns")):
+                out.append(ZhHit(row, at, at + 2))
+        at += len(w)
+    return tuple(out)
+
+
 @cache
 def _single_rows() -> dict[str, CueRow]:
     return {r.cue: r for r in cue_rows(TABLE) if r.lang == "zh" and r.cue in _GLUED}
@@ -161,7 +191,8 @@ def _zh_classes(pair: Pair, start: int, end: int, weak: bool) -> dict[str, list[
     out: dict[str, list[ZhHit]] = {"obligation": [], "permission": [], "prohibition": [],
                                    "weak_permission": [], "encouragement": [], "hedge": []}
     for h in (zh_word_cues(pair.zh, cue_rows(TABLE), (start, end))
-              + _verb_joined(pair.zh, (start, end)) + _glued(pair.zh, (start, end))):
+              + _verb_joined(pair.zh, (start, end)) + _glued(pair.zh, (start, end))
+              + _split_prohibitions(pair.zh, (start, end))):
         strength = h.row.extra[0] if h.row.extra else "strong"
         if strength == "none" or (len(h.row.cue) == 1 and cedict_join(pair.zh, h)):
             continue
