@@ -52,6 +52,7 @@ from qa.body_fields import (
     find_field_swaps,
     may_name_fields,
 )
+from qa.government_level import level_mismatches
 from qa.lexicons import DATA_DIR
 from qa.model import Check, Context, Flag
 from qa.name_tables import read_name_table, split_cell
@@ -1104,6 +1105,9 @@ class InstitutionOptions:
     titles: bool = True
     #: also flag a deputy made the head (副局长 → "the director") or the reverse: ``qa/office_rank.py``
     rank: bool = True
+    #: also flag a government named by its level alone given another level (乡镇人民政府 → "the county
+    #: people's government"): ``qa/government_level.py``
+    level: bool = True
 
 
 def check_institutions(pair: Pair, ctx: Context) -> list[Flag]:
@@ -1135,6 +1139,10 @@ def check_institutions(pair: Pair, ctx: Context) -> list[Flag]:
                                       suggestion=suggestion, severity=None if m.listed else "minor"))
     if opts.rank and not found:
         for x in rank_mismatches(pair.zh, pair.en):
+            flags.append(INSTITUTION.flag(pair, x.message, zh_spans=[x.zh_span], en_spans=[x.en_span],
+                                          suggestion=x.suggestion))
+    if opts.level and not found:
+        for x in level_mismatches(pair.zh, pair.en):
             flags.append(INSTITUTION.flag(pair, x.message, zh_spans=[x.zh_span], en_spans=[x.en_span],
                                           suggestion=x.suggestion))
     return flags
