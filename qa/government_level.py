@@ -13,9 +13,8 @@ and the Chinese names no unit of the English level elsewhere.  The level words a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
 from qa.admin_levels import level_table, level_units
+from qa.office_rank import Mismatch
 
 #: a government named by its level alone: a determiner or a function word (or nothing) before the
 #: level, no place name (杭州市政府 names Hangzhou, read by the name tables)
@@ -25,24 +24,16 @@ _ZH_GOVERNMENT = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[由向经对和与
 _EN_GOVERNMENT = re.compile(r"\b(?P<level>[a-z]+)(?:-level)?\s+(?:people's\s+)?governments?\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class LevelMismatch:
-    zh_span: tuple[int, int]
-    en_span: tuple[int, int]
-    message: str
-    suggestion: str
-
-
 def _words(chars: str) -> set[str]:
     table = dict(level_table())
     return {w for c in chars for w in table.get(c, ())}
 
 
-def level_mismatches(zh: str, en: str) -> list[LevelMismatch]:
+def level_mismatches(zh: str, en: str) -> list[Mismatch]:
     """Governments named by a bare level whose English gives another level."""
     units = level_units()
     low = en.lower()
-    out: list[LevelMismatch] = []
+    out: list[Mismatch] = []
     for m in _ZH_GOVERNMENT.finditer(zh):
         chars = m.group("level")
         own = _words(chars)
@@ -57,7 +48,7 @@ def level_mismatches(zh: str, en: str) -> list[LevelMismatch]:
                 continue  # the Chinese names a unit of that level elsewhere: the English may be its
             said = g.group()
             level = "/".join(sorted(own))
-            out.append(LevelMismatch(
+            out.append(Mismatch(
                 (m.start(), m.end()), g.span(),
                 f"The Chinese says {m.group()} (a government of the {level} level) but the English says "
                 f"'{said}': another level of government",

@@ -40,7 +40,8 @@ _DEPUTY_TITLE_EN = re.compile(rf"\b(?:deputy|vice)[\s-]+(?:{_HEAD_EN})\b", re.IG
 
 @dataclass(frozen=True)
 class Mismatch:
-    """One office whose rank the English changes: the spans on both sides, the message, the suggestion."""
+    """One office whose rank (or government whose level: ``qa/government_level.py``) the English
+    changes: the spans on both sides, the message, the suggestion."""
 
     zh_span: tuple[int, int]
     en_span: tuple[int, int]
