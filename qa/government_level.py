@@ -13,6 +13,7 @@ and the Chinese names no unit of the English level elsewhere.  The level words a
 from __future__ import annotations
 
 import re
+
 from qa.admin_levels import level_table, level_units
 from qa.office_rank import Mismatch
 
