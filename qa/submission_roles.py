@@ -67,19 +67,19 @@ class Submission:
 
 
 @lru_cache(maxsize=1)
-def _party_ends() -> tuple[str, ...]:
+def party_ends() -> tuple[str, ...]:
     return tuple(n for n, _ in load_party_nouns()) + tuple(GOVERNMENT_CHARS) + PARTY_SUFFIXES
 
 
 def party_name(text: str) -> bool:
     """Whether ``text`` ends in a body's head noun (单位, 部门, 局, 政府 …): it names a body."""
-    return text.endswith(_party_ends())
+    return text.endswith(party_ends())
 
 
 def _party_prefix(text: str) -> str:
     """The shortest start of ``text`` that ends in a body's head noun and is followed by no more of
     its name (项目承担单位 of 项目承担单位提出申请; 国家医保局 of 国家医保局审核), or ''."""
-    ends = _party_ends()
+    ends = party_ends()
     for n in range(2, len(text) + 1):
         head = text[:n]
         if head.endswith(ends) and not any(text[:m].endswith(ends) for m in range(n + 1, min(len(text), n + 3) + 1)):
@@ -90,7 +90,7 @@ def _party_prefix(text: str) -> str:
 def party_suffix(text: str) -> str:
     """The body named at the end of ``text``: from the last point after which it is one name (省级医保部门
     of 省级医保部门); the longest tail that ends in a head noun and opens with no verb or particle."""
-    if not text.endswith(_party_ends()):
+    if not text.endswith(party_ends()):
         return ""
     cut = max(text.rfind(c) for c in "的是在对向与和及或由经将把")
     return text[cut + 1:] if len(text) - cut - 1 >= 2 else ""
