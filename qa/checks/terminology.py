@@ -940,10 +940,14 @@ def check_consistency(ctx: Context) -> list[Flag]:
             # a verb-phrase term (分级诊疗): read as a recurring noun term is, but for the phrase
             # readings, which need a noun phrase
             renderings = find_renderings(ctx, term, "frequent", occ, words)
-            flags.extend(_grouped_flags(ctx, term, "frequent", occ, words, renderings)
-                         or slot_flags(ctx, term, occ, renderings, words)
-                         or scattered_flags(ctx, term, occ, renderings)
-                         or unshared_flags(ctx, term, occ, words))
+            found = (_grouped_flags(ctx, term, "frequent", occ, words, renderings)
+                     or slot_flags(ctx, term, occ, renderings, words)
+                     or scattered_flags(ctx, term, occ, renderings)
+                     or unshared_flags(ctx, term, occ, words))
+            if not found and len(occ) >= _TAIL_TEXTS:
+                indexes = indexes or _indexes(ctx, words)
+                found = tail_flags(ctx, term, occ, words, indexes[0])
+            flags.extend(found)
             continue
         renderings = find_renderings(ctx, term, kind, occ, words)
         found = _grouped_flags(ctx, term, kind, occ, words, renderings)
@@ -957,6 +961,9 @@ def check_consistency(ctx: Context) -> list[Flag]:
             found = slot_flags(ctx, term, occ, renderings, words)
         if not found and kind == "frequent":
             found = scattered_flags(ctx, term, occ, renderings) or unshared_flags(ctx, term, occ, words)
+        if not found and kind == "frequent" and len(occ) >= _TAIL_TEXTS:
+            indexes = indexes or _indexes(ctx, words)
+            found = tail_flags(ctx, term, occ, words, indexes[0])
         flags.extend(found)
     return flags
 
@@ -1219,6 +1226,102 @@ def unshared_flags(ctx: Context, term: str, occ: list[Pair], words: WordCache) -
         shown.append(Rendering(p.id, text, _key(text), "residue"))
     return deviation_flags(ctx, term, (shown[0].text, [shown[0].pair_id]), shown[1:], severity="minor",
                            pairs=occ, name_others=True)
+
+
+#: the fewest sentences a term read by its tails needs, each holding the dominant part and a tail
+_TAIL_TEXTS = 4
+#: the most content words read as the tail after the dominant part
+_TAIL_WORDS = 3
+
+
+def tail_flags(ctx: Context, term: str, occ: list[Pair], words: WordCache,
+               index: KeyIndex | None = None) -> list[Flag]:
+    """Flags on a term whose pairs agree on the rendering of its first part and each renders the
+    rest its own way ('national park management authority', '… administration', '… management
+    body', '… managing agency' for 国家公园管理机构): the dominant rendering the other readings find
+    is then only the first part's ("national park"), so the term looks consistent.
+
+    Read when the dominant rendering (:func:`dominant_rendering`) renders the term's first
+    CC-CEDICT parts and none of the rest, in ``_TAIL_TEXTS`` pairs or more, in sentences of their
+    own within a passage (as :func:`scattered_flags`).  Each such pair's *tail* is the run of up
+    to ``_TAIL_WORDS`` content words right after the dominant words (a function word or a mark
+    ends it); only a tail that says a gloss of the rest of the term is read.  Tails with the same
+    head (last) word are one rendering; three renderings or more, the commonest in at most half of
+    the pairs, raise minor flags on every pair but those of the first rendering.
+    """
+    if (len(term) < _UNSHARED_CHARS or len(occ) < _TAIL_TEXTS or len({p.zh for p in occ}) < len(occ)
+            or _beyond_passage(occ)):
+        return []
+    parts = _part_lemmas(term)
+    dom = dominant_rendering(ctx, term, occ, index, words)
+    if len(parts) < 2 or dom is None or len(dom[2]) < _TAIL_TEXTS:
+        return []
+    key, text, ids = dom
+    core = {lx.stem_key(w) for w in key if w not in lx.STOPWORDS}
+    head = next((k for k in range(1, len(parts))
+                 if core <= {lx.stem_key(g) for p in parts[:k] for g in p}), None)
+    if head is None:
+        return []
+    rest = {lx.stem_key(g) for p in parts[head:] for g in p}
+    if core & rest:
+        return []  # the dominant words render the rest too: no part is left to vary
+    tails: list[Rendering] = []
+    for p in occ:
+        if p.id not in ids:
+            continue
+        w = words(p.en)
+        tail = _tail_after(w, key, rest)
+        # only a tail that says a word of the rest renders it ("management authority" of 管理机构), not
+        # whatever follows the dominant words ("natural resource management" for 自然资源资产)
+        if tail is not None and any(lx.stem_key(x) in rest for x in tail[1]):
+            tails.append(Rendering(p.id, tail[0], tail[1], "tail"))
+    if len(tails) < _TAIL_TEXTS:
+        return []
+    # a tail is named by its head, its last word: "management authority" and "authority" are one
+    # rendering, "management body" another, whatever modifiers they share
+    groups: list[tuple[str, list[Rendering]]] = []
+    for r in tails:
+        head_stem = lx.stem_key(r.key[-1])
+        met = next((g for g in groups if g[0] == head_stem), None)
+        if met is None:
+            groups.append((head_stem, [r]))
+        else:
+            met[1].append(r)
+    if len(groups) < _SCATTER_GROUPS or 2 * max(len(g[1]) for g in groups) > len(tails):
+        return []
+    main = groups[0][1]
+    odd = sorted((r for _, rs in groups[1:] for r in rs), key=lambda r: r.pair_id)
+    by_id = {p.id: p for p in occ}
+    first = by_id[main[0].pair_id]
+    lead = _whole_words(first.en, f"{text} {main[0].text}") if f"{text} {main[0].text}" in first.en else main[0].text
+    odd = [Rendering(r.pair_id, _whole_words(by_id[r.pair_id].en, f"{text} {r.text}")
+                     if f"{text} {r.text}".lower() in by_id[r.pair_id].en.lower() else r.text, r.key, r.how)
+           for r in odd]
+    return deviation_flags(ctx, term, (lead, [r.pair_id for r in main]), odd, severity="minor",
+                           pairs=occ, name_others=True)
+
+
+def _tail_after(w: Words, key: tuple[str, ...], rest: set[str]) -> tuple[str, tuple[str, ...]] | None:
+    """(text, lemmas) of the content words right after a run of ``key`` in ``w``: the first run whose
+    tail says a word of ``rest`` (the rest of the term's glosses), else the first with a tail."""
+    found = [t for t in _tails_after(w, key) if t is not None]
+    return next((t for t in found if any(lx.stem_key(x) in rest for x in t[1])), found[0] if found else None)
+
+
+def _tails_after(w: Words, key: tuple[str, ...]) -> Iterator[tuple[str, tuple[str, ...]] | None]:
+    """The tail after each run of ``key`` in ``w`` (None for a run with no content word after it)."""
+    lemmas = w.lemmas
+    n = len(key)
+    for i in range(len(lemmas) - n):
+        if tuple(lemmas[i:i + n]) != key:
+            continue
+        j = i + n
+        end = j
+        while (end < len(lemmas) and end - j < _TAIL_WORDS and end < w.reach[i]
+               and lemmas[end].isalpha() and lemmas[end] not in lx.STOPWORDS
+               and w.text[w.starts[end]:w.ends[end]].lower() not in term_heads.FUNCTION_WORDS):
+            end += 1
+        yield (w.text[w.starts[j]:w.ends[end - 1]], tuple(lemmas[j:end])) if end > j else None
 
 
 def _pair_en(occ: list[Pair], pair_id: int) -> str:
