@@ -29,14 +29,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from align.zh_words import pos_words
 from qa import lexicons as lx
 from qa.actor_names import actor_lemmas, head_noun_lemmas
 from qa.checks.fragments import is_base_verb, is_finite_form
 from qa.english_verb_forms import is_past_participle
-from qa.role_agency import actor_mentions, actor_stems, named_once
-from qa.submission_roles import party_ends, party_name
+from qa.role_agency import BE_WORDS, actor_mentions, actor_stems, named_once
+from qa.submission_roles import party_ends, party_name, party_prefix
 
 #: one clause of the Chinese: the text between two marks of punctuation
 _CLAUSE = re.compile(r"[^，,。；;：:！!？?]+")
@@ -62,8 +63,9 @@ _AUXILIARIES = frozenset({"要", "须", "必须", "应", "应当", "应该", "�
                           "务必", "已", "已经", "正", "正在", "将要"})
 #: coverbs whose noun phrase is the party acted on (对B开展, 向B反馈, 给B, 为B); 将/把 front the thing
 _COVERBS = frozenset({"对", "向", "把", "将", "给", "为"})
-#: the coverbs that may open a clause going on with the clause before's act (，向B收取)
-_COVERB_CHARS = frozenset("对向给为")
+#: the coverbs that may open a clause going on with the clause before's act (，向B收取): those whose
+#: noun phrase is the party (将/把 front a thing)
+_COVERB_CHARS = _COVERBS - {"把", "将"}
 #: English words that make a verb finite: modals and auxiliaries
 _FINITE_WORDS = frozenset({"shall", "will", "must", "should", "may", "can", "could", "would", "might", "is",
                            "are", "was", "were", "has", "have", "had", "need", "needs", "did", "does", "do"})
@@ -72,7 +74,6 @@ _FINITE_WORDS = frozenset({"shall", "will", "must", "should", "may", "can", "cou
 _HEAD_REACH = 4
 #: the most words a subject noun phrase may hold on either side of B's first word
 _PHRASE_WORDS = 8
-_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"})
 #: words that may open a subject noun phrase
 _OPENERS = frozenset({"the", "a", "an", "all", "each", "every", "some", "local", "these", "those", "its",
                       "their", "two", "three"})
@@ -116,10 +117,15 @@ def _is_party(text: str, people: bool = False) -> bool:
             or (people and text.endswith(_PEOPLE_ENDS)))
 
 
-def _first_party(clause: str) -> str:
-    """The party that opens ``clause`` (its first noun words, cut after a body's head noun), or ''."""
+def _is_people_or_party(text: str) -> bool:
+    return _is_party(text, people=True)
+
+
+def _first_party(clause: str, words: list[tuple[str, str]]) -> str:
+    """The party that opens ``clause`` (its first noun words, cut after a body's head noun), or '';
+    ``words``: jieba's words and tags of the clause."""
     kept: list[str] = []
-    for word, flag in pos_words(clause):
+    for word, flag in words:
         if flag.startswith(("v", "p", "c", "d", "u", "x")) and flag != "vn" or word in _AUXILIARIES:
             break
         kept.append(word)
@@ -127,7 +133,8 @@ def _first_party(clause: str) -> str:
     if kept and clause.startswith(_LOCATIVES, len(first)):
         return ""  # 博览会上还将举办…: a place ("at the expo"), not an agent
     if first and not _is_party(first, people=True):
-        first = _named_first(kept)  # 县人武部委托…: jieba may tag the verb a noun
+        # 县人武部委托…: jieba may tag the verb a noun; the party ends at a word's end (not 县人武部委)
+        first = party_prefix(first, list(accumulate(len(w) for w in kept)), _is_people_or_party)
     return first if len(first) >= 2 and _is_party(first, people=True) else ""
 
 
@@ -151,19 +158,6 @@ def _object_party(rest: str) -> str:
     while start < len(words) and words[start][0] in ("了", "过", "着"):
         start += 1
     return _leading_party(words[start:])
-
-
-def _named_first(words: list[str]) -> str:
-    """The party that the noun ``words`` open: the shortest run of them ending in a party's head noun
-    that no longer one continues within three characters (县人武部 of 县人武部委托当地…, where jieba
-    tags 委托 a noun, not 县人武部委, whose 委 is no head), or ''."""
-    text = "".join(words)
-    ends = [sum(len(w) for w in words[:k + 1]) for k in range(len(words))]
-    for n in ends:
-        if n >= 2 and _is_party(text[:n], people=True) and not any(
-                _is_party(text[:m], people=True) for m in ends if n < m <= n + 3):
-            return text[:n]
-    return ""
 
 
 def _leading_party(words: list[tuple[str, str]]) -> str:
@@ -196,8 +190,8 @@ def _plural_present(tokens: list[lx.Token], v: int) -> bool:
 def _passive_at(tokens: list[lx.Token], v: int) -> bool:
     """Whether the verb group at ``v`` is passive ("shall be trained", "were summoned")."""
     k = v + 1 if tokens[v].text.lower() in _FINITE_WORDS else v
-    seen_be = tokens[v].text.lower() in _BE
-    while k < len(tokens) and tokens[k].text.lower() in _BE:
+    seen_be = tokens[v].text.lower() in BE_WORDS
+    while k < len(tokens) and tokens[k].text.lower() in BE_WORDS:
         seen_be, k = True, k + 1
     while k < len(tokens) and tokens[k].text.lower().endswith("ly"):
         k += 1
@@ -281,11 +275,12 @@ def find_subject_swaps(zh: str, en: str) -> list[SubjectSwap]:
         nxt = clauses[n + 1].group() if n + 1 < len(clauses) else ""
         if sum(clause.count(e) + nxt.count(e) for e in ends) < 2 and not _EACH_LEVEL.search(clause + nxt):
             continue  # two parties need two head nouns: most clauses hold fewer (no jieba read for them)
-        words = pos_words(clause)
+        words = opening = pos_words(clause)
         if words and words[0][0] == "由" and len(words) > 1:
             # 由A向B支付, 由A为B提供: the party after an opening 由 acts (由此 is one word)
             clause, offset, words = clause[1:], offset + 1, words[1:]
-        a = _first_party(clause)
+            opening = pos_words(clause)
+        a = _first_party(clause, opening)
         if not a or not named_once(zh, a):
             continue
         b = _object_party(clause[len(a):])

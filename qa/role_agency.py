@@ -254,7 +254,8 @@ def parse_agency(zh: str) -> list[Agency]:
 #: words that end a noun phrase: an actor after them is no direct object
 BREAK_WORDS = frozenset({"by", "from", "with", "to", "and", "or", "of", "that", "which", "who", "whom", "as",
                     "in", "on", "for", "through", "via", "into", "while", "when", "but", "than", "at"})
-_BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "get", "gets", "got"})
+#: the forms of "be" and "get" that make a passive ("is driven", "got funded")
+BE_WORDS = frozenset({"be", "is", "are", "was", "were", "been", "being", "get", "gets", "got"})
 
 
 def actor_stems(actor: str, rest: str) -> tuple[lx.StemSet, lx.StemSet] | None:
@@ -419,7 +420,7 @@ def _agent_as_object(ag: Agency, tokens: list[lx.Token], stems) -> Swap | None:
     for k, t in enumerate(tokens):
         if not _is_verb(t, family) or _passive(tokens, k) or k in at:
             continue  # "Leading enterprises" (龙头企业): the word is the actor's own, no verb
-        if k > 0 and tokens[k - 1].text.lower() in _BE:
+        if k > 0 and tokens[k - 1].text.lower() in BE_WORDS:
             continue
         j = _object_of(tokens, k, at, stems[1])
         if j is None or any(i < k for i in at if k - i <= 6):

@@ -17,6 +17,7 @@ that names no body is no party of such a chain, and nothing is read.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -76,14 +77,17 @@ def party_name(text: str) -> bool:
     return text.endswith(party_ends())
 
 
-def _party_prefix(text: str) -> str:
+def party_prefix(text: str, cuts: Sequence[int] | None = None,
+                 named: Callable[[str], bool] = party_name) -> str:
     """The shortest start of ``text`` that ends in a body's head noun and is followed by no more of
-    its name (项目承担单位 of 项目承担单位提出申请; 国家医保局 of 国家医保局审核), or ''."""
-    ends = party_ends()
-    for n in range(2, len(text) + 1):
-        head = text[:n]
-        if head.endswith(ends) and not any(text[:m].endswith(ends) for m in range(n + 1, min(len(text), n + 3) + 1)):
-            return head
+    its name within three characters (项目承担单位 of 项目承担单位提出申请; 国家医保局 of 国家医保局审核),
+    or ''.  ``cuts``: the lengths a start may have (default every length from 2: a caller reading
+    jieba's words passes their ends, so that 县人武部委托 gives 县人武部, not 县人武部委); ``named``: what
+    counts as a head noun (default :func:`party_name`)."""
+    cuts = range(2, len(text) + 1) if cuts is None else cuts
+    for n in cuts:
+        if n >= 2 and named(text[:n]) and not any(named(text[:m]) for m in cuts if n < m <= n + 3):
+            return text[:n]
     return ""
 
 
@@ -107,7 +111,7 @@ def parse_submissions(zh: str) -> list[Submission]:
     """Every 报B审批 chain of ``zh`` with the party of the step before it, each a named body."""
     out = []
     for m in _SUBMIT.finditer(zh):
-        b = _party_prefix(m.group("b"))
+        b = party_prefix(m.group("b"))
         if len(b) < 2 or b != m.group("b") or _inside_word(zh, m.start("b")):
             continue  # B must run to the verb of deciding and follow 报 as a word of its own
         sentence_start = max(zh.rfind(c, 0, m.start()) for c in "。；;！!？?") + 1
@@ -115,7 +119,7 @@ def parse_submissions(zh: str) -> list[Submission]:
         a, at = "", -1
         for by in _BY.finditer(before):
             side = "a" if by.group("a") else "e"
-            a, at = _party_prefix(by.group(side)), sentence_start + by.start(side)
+            a, at = party_prefix(by.group(side)), sentence_start + by.start(side)
         if not a:
             made = _MADE_BY.search(before)
             if made is not None:

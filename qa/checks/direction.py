@@ -861,7 +861,7 @@ def _figure_flags(pair: Pair, cues: EnglishCues) -> list[Flag]:
 #: cues of a bound when a figure follows (超过50%, 高于3%): the English says them by the figure's
 #: qualifier ("over 50%"), so they are no rival direction of a change in their clause
 _BOUND_CUES = frozenset({"超过", "高于", "多于", "低于", "少于", "不足", "不到"})
-_FIGURE_NEXT = re.compile(r"[\d０-９一二两三四五六七八九十百千万半]")
+_FIGURE_NEXT = re.compile(_FIGURE_START)
 
 
 def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, opts: DirectionOptions) -> list[Flag]:

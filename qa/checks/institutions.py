@@ -1137,14 +1137,13 @@ def check_institutions(pair: Pair, ctx: Context) -> list[Flag]:
         flags.append(INSTITUTION.flag(pair, message, zh_spans=[(m.zh_found.start, m.zh_found.end)],
                                       en_spans=[(m.en_found.start, m.en_found.end)],
                                       suggestion=suggestion, severity=None if m.listed else "minor"))
-    if opts.rank and not found:
-        for x in rank_mismatches(pair.zh, pair.en):
-            flags.append(INSTITUTION.flag(pair, x.message, zh_spans=[x.zh_span], en_spans=[x.en_span],
-                                          suggestion=x.suggestion))
-    if opts.level and not found:
-        for x in level_mismatches(pair.zh, pair.en):
-            flags.append(INSTITUTION.flag(pair, x.message, zh_spans=[x.zh_span], en_spans=[x.en_span],
-                                          suggestion=x.suggestion))
+    if not found:
+        # a deputy made the head (qa/office_rank.py), a government given another level
+        # (qa/government_level.py): one Mismatch each, flagged alike
+        mismatches = ((rank_mismatches(pair.zh, pair.en) if opts.rank else [])
+                      + (level_mismatches(pair.zh, pair.en) if opts.level else []))
+        flags += [INSTITUTION.flag(pair, x.message, zh_spans=[x.zh_span], en_spans=[x.en_span],
+                                   suggestion=x.suggestion) for x in mismatches]
     return flags
 
 

@@ -1271,26 +1271,19 @@ def tail_flags(ctx: Context, term: str, occ: list[Pair], words: WordCache,
             continue
         w = words(p.en)
         tail = _tail_after(w, key, rest)
-        # only a tail that says a word of the rest renders it ("management authority" of 管理机构), not
-        # whatever follows the dominant words ("natural resource management" for 自然资源资产)
-        if tail is not None and any(lx.stem_key(x) in rest for x in tail[1]):
+        if tail is not None:
             tails.append(Rendering(p.id, tail[0], tail[1], "tail"))
     if len(tails) < _TAIL_TEXTS:
         return []
     # a tail is named by its head, its last word: "management authority" and "authority" are one
-    # rendering, "management body" another, whatever modifiers they share
-    groups: list[tuple[str, list[Rendering]]] = []
+    # rendering, "management body" another, whatever modifiers they share (in the order met)
+    groups: dict[str, list[Rendering]] = {}
     for r in tails:
-        head_stem = lx.stem_key(r.key[-1])
-        met = next((g for g in groups if g[0] == head_stem), None)
-        if met is None:
-            groups.append((head_stem, [r]))
-        else:
-            met[1].append(r)
-    if len(groups) < _SCATTER_GROUPS or 2 * max(len(g[1]) for g in groups) > len(tails):
+        groups.setdefault(lx.stem_key(r.key[-1]), []).append(r)
+    if len(groups) < _SCATTER_GROUPS or 2 * max(map(len, groups.values())) > len(tails):
         return []
-    main = groups[0][1]
-    odd = sorted((r for _, rs in groups[1:] for r in rs), key=lambda r: r.pair_id)
+    main, *others = groups.values()
+    odd = sorted((r for rs in others for r in rs), key=lambda r: r.pair_id)
     by_id = {p.id: p for p in occ}
     first = by_id[main[0].pair_id]
     lead = _whole_words(first.en, f"{text} {main[0].text}") if f"{text} {main[0].text}" in first.en else main[0].text
@@ -1302,10 +1295,12 @@ def tail_flags(ctx: Context, term: str, occ: list[Pair], words: WordCache,
 
 
 def _tail_after(w: Words, key: tuple[str, ...], rest: set[str]) -> tuple[str, tuple[str, ...]] | None:
-    """(text, lemmas) of the content words right after a run of ``key`` in ``w``: the first run whose
-    tail says a word of ``rest`` (the rest of the term's glosses), else the first with a tail."""
-    found = [t for t in _tails_after(w, key) if t is not None]
-    return next((t for t in found if any(lx.stem_key(x) in rest for x in t[1])), found[0] if found else None)
+    """(text, lemmas) of the content words right after the first run of ``key`` in ``w`` whose tail
+    says a word of ``rest`` (the rest of the term's glosses), or None: only such a tail renders the
+    rest ("management authority" of 管理机构), not whatever follows the dominant words ("natural
+    resource management" for 自然资源资产)."""
+    return next((t for t in _tails_after(w, key) if t is not None and any(lx.stem_key(x) in rest for x in t[1])),
+                None)
 
 
 def _tails_after(w: Words, key: tuple[str, ...]) -> Iterator[tuple[str, tuple[str, ...]] | None]:
