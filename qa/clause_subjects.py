@@ -57,7 +57,9 @@ _LOCATIVES = ("上", "中", "内", "里", "期间", "以来", "前", "后")
 #: every unit of a level, a party of its own (对各市进行考核 "assesses each city")
 _EACH_LEVEL = re.compile(r"各(?:省|市|县|区|乡|镇|村|地)")
 #: heads of a party of people (管理人员, 负责人, 居民)
-_PEOPLE_ENDS = ("人员", "负责人", "员", "者", "户", "居民", "职工", "学生", "患者", "农民", "群众")
+_PEOPLE_ENDS = ("人员", "负责人", "员", "者", "户", "居民", "职工", "学生", "患者", "农民", "群众",
+                # the officials who answer for a river, a lake or a forest (河长制: 河长 "river chief")
+                "河长", "湖长", "林长")
 #: words between the subject and its verb that do not end the clause's first party: modals, adverbs
 _AUXILIARIES = frozenset({"要", "须", "必须", "应", "应当", "应该", "会", "可", "可以", "能", "能够", "需",
                           "务必", "已", "已经", "正", "正在", "将要"})
@@ -125,9 +127,15 @@ def _first_party(clause: str, words: list[tuple[str, str]]) -> str:
     """The party that opens ``clause`` (its first noun words, cut after a body's head noun), or '';
     ``words``: jieba's words and tags of the clause."""
     kept: list[str] = []
-    for word, flag in words:
-        if flag.startswith(("v", "p", "c", "d", "u", "x")) and flag != "vn" or word in _AUXILIARIES:
+    for k, (word, flag) in enumerate(words):
+        # a verb before a bare head noun opens a body's name (统计机构, 执法部门): not the act, as in
+        # 鼓励龙头企业…, where the noun after the verb is a party of its own
+        modifier = k == 0 and flag.startswith("v") and len(words) > 1 and words[1][0] in _all_party_ends()
+        if (flag.startswith(("v", "p", "c", "d", "u", "x")) and flag != "vn" and not modifier
+                or word in _AUXILIARIES):
             break
+        if kept and flag.startswith("n") and _is_party("".join(kept), people=True) and _verb_noun(word):
+            break  # 科技部委托…: jieba tags 委托 "to entrust" a noun; after a whole party it is the act
         kept.append(word)
     first = "".join(kept)
     if kept and clause.startswith(_LOCATIVES, len(first)):
@@ -138,6 +146,12 @@ def _first_party(clause: str, words: list[tuple[str, str]]) -> str:
     return first if len(first) >= 2 and _is_party(first, people=True) else ""
 
 
+def _verb_noun(word: str) -> bool:
+    """CC-CEDICT glosses ``word`` first as a verb ("to entrust" of 委托), whatever jieba's tag."""
+    glosses = lx.cedict().glosses(word)
+    return bool(glosses) and glosses[0].startswith("to ")
+
+
 def _object_party(rest: str) -> str:
     """The party that ``rest`` (the clause after its first party) acts on, or ''."""
     words = pos_words(rest)
@@ -145,19 +159,35 @@ def _object_party(rest: str) -> str:
     if start is None:
         start = next((k + 1 for k, (w, f) in enumerate(words)
                       if f.startswith("v") and f != "vn" and w not in _AUXILIARIES), None)
+    if start is None and words and _verb_noun(words[0][0]):
+        start = 1  # 委托 tagged a noun by jieba: the clause's verb all the same
     if start is None:
         return ""
     if words[start - 1][0] in ("将", "把"):
-        # 将X移送B: the thing handed on comes first, the party after the verb
-        verb = next((k for k in range(start, len(words)) if words[k][1].startswith("v") and words[k][1] != "vn"), None)
-        if verb is None:
-            return ""
-        start = verb + 1
-        if start < len(words) and words[start][0] in ("给", "至", "到"):
-            start += 1
+        # 将X移送B: the thing handed on comes first, the party after the verb; a verb of a relative
+        # phrase inside the thing (将涉及党员干部的线索移送B) has its party before 的
+        verbs = [k for k in range(start, len(words)) if words[k][1].startswith("v") and words[k][1] != "vn"]
+        for verb in verbs:
+            at = verb + 1
+            if at < len(words) and words[at][0] in ("给", "至", "到"):
+                at += 1
+            party = _leading_party(words[at:])
+            if party and not _before_de(words[at:], party):
+                return party
+        return ""
     while start < len(words) and words[start][0] in ("了", "过", "着"):
         start += 1
     return _leading_party(words[start:])
+
+
+def _before_de(words: list[tuple[str, str]], party: str) -> bool:
+    """The party that opens ``words`` is followed by 的: a modifier of a noun, not the party acted on."""
+    text = ""
+    for k, (word, _) in enumerate(words):
+        text += word
+        if len(text) >= len(party):
+            return k + 1 < len(words) and words[k + 1][0] == "的"
+    return False
 
 
 def _leading_party(words: list[tuple[str, str]]) -> str:

@@ -1,4 +1,4 @@
-"""The probe sets (corpora/qa-probes, -blind and -2 to -9) are well formed, and
+"""The probe sets (corpora/qa-probes, -blind and -2 to -10) are well formed, and
 bench/qa_probes.py reads all of each."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 #: each set: its folder, probe lines, term-consistency documents and controls
 SETS = [(REPO / "corpora" / "qa-probes", 192, 12, 48), (REPO / "corpora" / "qa-probes-blind", 128, 8, 32)] + [
-    (REPO / "corpora" / f"qa-probes-{n}", 128, 8, 32) for n in range(2, 10)]
+    (REPO / "corpora" / f"qa-probes-{n}", 128, 8, 32) for n in range(2, 11)]
 sys.path.insert(0, str(REPO / "bench"))
 
 from qa_probes import CLASS_CHECKS, read_probes

@@ -284,15 +284,19 @@ _CHANGE_AFTER = re.compile(r"\s*(?:$|[,.;:]|\d|(?:by|to|from|in|further|again|sh
                            r"markedly|significantly|steadily|rapidly)\b)", re.IGNORECASE)
 
 
+#: the approximators and averages that may stand between "by" and the size of a change ("by about
+#: 3%", "by an average of 10 percent")
+_APPROXIMATELY = (r"(?:about\s+|nearly\s+|almost\s+|some\s+|around\s+|roughly\s+|approximately\s+"
+                  r"|an average of\s+|on average\s+)?")
 #: a figure right after "up" or "down" ("up 15.9% year on year", "down by 3 percent")
-_FIGURE_AFTER = re.compile(r"\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|some\s+)?[$€£¥]?\d")
+_FIGURE_AFTER = re.compile(rf"\s+(?:by\s+)?{_APPROXIMATELY}[$€£¥]?\d")
 #: an amount after a phrasal verb of change ("picked up by 0.8 percentage points", "scaled down to
 #: 40%"): the verb states a change of that size, as "rose by" does
-_AMOUNT_AFTER = re.compile(r"\s+(?:by|to)\s+(?:about\s+|nearly\s+|almost\s+|some\s+)?[$€£¥]?\d", re.IGNORECASE)
+_AMOUNT_AFTER = re.compile(rf"\s+(?:by|to)\s+{_APPROXIMATELY}[$€£¥]?\d", re.IGNORECASE)
 #: the size of a change right after a weak word of change ("extended by one third", "improved by
 #: 3%"), which then states that change as "rose by" does; "by 2025" is a deadline, not a size
 _AMOUNT_BY = re.compile(
-    r"\s+by\s+(?:about\s+|nearly\s+|almost\s+|some\s+|more than\s+|over\s+|at least\s+)?"
+    rf"\s+by\s+{_APPROXIMATELY}(?:more than\s+|over\s+|at least\s+)?"
     r"(?:[$€£¥]?\d(?!\d{3}\b)|(?:(?:one|two|three|a)[\s-]+)?(?:half|third|quarter|fifth|tenth)s?\b"
     r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\b)", re.IGNORECASE)
 #: the adverbs of degree that say how far a change went: amplifiers and downtoners of Quirk et

@@ -457,9 +457,14 @@ def find_foreign(zh: str, en: str, table: Lookup, zh_around: str = "") -> list[M
     accepted_here = {n for body in named for n in (*body.standard, *body.accepted)}
     specific = table.specific_sets
     en = without_meeting_ordinals(en)
-    for h in find_english(en, table.specific_names):
+    hits = find_english(en, table.specific_names)
+    starts = {h.start for h in hits}
+    for h in hits:
         if h.names & accepted_here:
             continue
+        longer = _NAME_GOES_ON.match(en, h.end)
+        if longer and longer.end() - 1 not in starts:
+            continue  # "Chinese Academy of Science and Technology for Development": a longer name
         bodies = [b for b, ns in specific.items() if h.names & ns]
         inside = table.specific_names.matching(en[h.start:h.end])
         within = [b for b, ns in specific.items() if ns & inside]
@@ -480,6 +485,10 @@ def find_foreign(zh: str, en: str, table: Lookup, zh_around: str = "") -> list[M
     return []
 
 
+#: a proper name that goes on after a listed one ("Academy of Science" + " and Technology for
+#: Development"): a capitalised word after "and" or "for", unless a listed name starts there
+#: ("the Ministry of Commerce and Ministry of Finance" names two)
+_NAME_GOES_ON = re.compile(r"\s+(?:and|for|&)\s+[A-Z]")
 #: the English names a body as the owner of the one before: "… Administration of the CAAC"
 _OWNED_BY = re.compile(r"\b(?:of|under)\s+(?:the\s+)?$", re.IGNORECASE)
 

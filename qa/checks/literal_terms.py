@@ -62,7 +62,9 @@ from qa.checks.idioms import (
     set_phrases_for,
     stripped_keys,
 )
+from qa.lexicons import StemSet
 from qa.model import Check, Context, Flag
+from qa.zh_glosses import word_glosses
 
 
 @dataclass(frozen=True)
@@ -440,6 +442,8 @@ def detect_literal_terms(zh: str, en: str, skip: Sequence[tuple[int, int]] = ())
         i, j, chosen = found
         if _closed_compound(fig, [tokens[tj].text for tj in sorted(chosen.values())]):
             continue
+        if _coordinate_modifier(fig.word, zh, end, tokens, sorted(chosen.values())):
+            continue
         words = tuple((fig.parts[k].zh, tokens[tj].text) for k, tj in sorted(chosen.items(), key=lambda kv: kv[1]))
         out.append(LiteralTerm(fig, (start, end), (tokens[i].start, tokens[j].end), words))
     return out
@@ -448,6 +452,30 @@ def detect_literal_terms(zh: str, en: str, skip: Sequence[tuple[int, int]] = ())
 #: the shortest listed idiom idiom-literal keeps to itself when it does not flag it: 成语 have four
 #: characters or more; three-character ones (敲门砖, 试金石, 重头戏: 惯用语) are terms
 IDIOM_MIN_CHARS = 4
+
+
+#: the words that join the two halves of a coordinate compound's rendering ("cold and warm")
+_COORDINATORS = frozenset({"and", "or", "&"})
+#: how many English words the modified noun's gloss may stand after the rendering
+_HEAD_REACH = 2
+
+
+def _coordinate_modifier(word: str, zh: str, end: int, tokens: Sequence[lx.Token],
+                         chosen: Sequence[int]) -> bool:
+    """A two-character coordinate word rendered "A and B" right before a gloss of the Chinese word
+    after it (冷暖空气 "cold and warm air", 大小企业 "large and small enterprises"): the word modifies
+    that noun, where only its parts' reading can (CC-CEDICT 冷暖 "well-being" is a noun's sense; 关心
+    冷暖 "the cold and warmth of the people", with no noun after it, stays a literal rendering)."""
+    if len(word) != 2 or len(chosen) != 2:
+        return False
+    first, second = chosen
+    if second - first != 2 or tokens[first + 1].text.lower() not in _COORDINATORS:
+        return False
+    nxt = next((w for w in jieba_words(zh[end:end + 8], hmm=True)), "")
+    if not nxt or not HAN_RUN.match(nxt):
+        return False
+    heads = StemSet(word_glosses(nxt) - lx.STOPWORDS)
+    return any(heads.has(t.lemma) for t in tokens[second + 1:second + 1 + _HEAD_REACH])
 
 
 def _open_term(word: str) -> bool:

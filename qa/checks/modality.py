@@ -319,11 +319,19 @@ def _finding(cue: dict[str, list[ZhHit]], context: dict[str, list[ZhHit]],
     if cue["obligation"] and not zh_soft and softened and not en["prohibition"]:
         return cue["obligation"][0], "hedge", softened[0]
     invited = [h for h in en["encouragement"] if h.strength == "strong"]  # "are encouraged to"
+    # a weak word of obligation that glosses a verb of the Chinese ("ensure" for 保证) is that verb's
+    # English, not the order's: "are encouraged to install … and ensure" still softens 应当
+    own = frozenset(word_glosses(cue["obligation"][0].row.cue)) if cue["obligation"] else frozenset()
+    ordered = [h for h in en["obligation"] if h.strength == "strong" or not _glossed(h, glosses)
+               or _glossed(h, own)]
     if (cue["obligation"] and not context["encouragement"] and invited
-            and not en["obligation"] and not en["negation"] and not en["prohibition"]):
+            and not ordered and not en["negation"] and not en["prohibition"]):
         return cue["obligation"][0], "encouragement", invited[0]
+    # an English word of obligation that glosses a word of the Chinese (要求 "to require") is that
+    # word's English, not the encouragement's
     coercive = [h for h in en["obligation"]
-                if h.strength == "strong" or lx.lemma(h.text.lower()) in map(lx.lemma, _COERCIVE)]
+                if (h.strength == "strong" or lx.lemma(h.text.lower()) in map(lx.lemma, _COERCIVE))
+                and not _glossed(h, glosses)]
     if (cue["encouragement"] and not context["obligation"] and not context["prohibition"]
             and coercive and not en["encouragement"] and not en["negation"]):
         return cue["encouragement"][0], "obligation", coercive[0]
@@ -518,8 +526,14 @@ def _zh_hedges() -> tuple[str, ...]:
 def _hedged(zh: str) -> bool:
     """The pair's Chinese softens something anywhere, inside a word too (想方设法 "to try every
     means" holds 设法, 尽最大努力 holds 努力): an English hedge may render it, in whatever
-    clause the aligner put it."""
-    return any(c in zh for c in _zh_hedges())
+    clause the aligner put it.  So do the words of discretion (酌情 "at one's discretion", 视情况
+    "depending on circumstances", permission rows): "as appropriate" renders them."""
+    return any(c in zh for c in _zh_hedges()) or any(c in zh for c in _DISCRETION)
+
+
+#: the permission rows that leave the act to circumstances or judgement (CC-CEDICT 酌情 "to use
+#: discretion; to take into account the circumstances"; 视 "depending on" + 情况 "circumstances")
+_DISCRETION = ("酌情", "视情况")
 
 
 #: the words of a hedge phrase that say nothing of their own ("where", "to", "as far as")

@@ -79,6 +79,7 @@ from qa.meaning_cues import (
     zh_words,
 )
 from qa.model import Check, Context, Flag
+from qa.negated_modifiers import positive_participle, unnegated_noun
 from qa.potential_complement import potential_negations
 from qa.zh_glosses import word_glosses
 
@@ -105,6 +106,12 @@ _HOLD_FROM = re.compile(r"\b(?:keep|keeps|kept|keeping|restrain|restrains|restra
 _NEGATIVE_POTENTIAL = re.compile(r"^(?:in|im|ir|il)([a-z]{3,}(?:ib|ab|ub))(?:le|ly|ility)$")
 #: "too general to assist" (太概括而起不到辅助作用): too + adjective + to-infinitive says "cannot"
 _TOO_TO = re.compile(r"\btoo\s+[a-z]+(?:\s+(?:and|or)\s+(?:too\s+)?[a-z]+)?\s+(?:to|for)\b", re.IGNORECASE)
+#: the verb "end" with its object ("resolutely end the practice of", "end all such fees"): 杜绝 "put an
+#: end to" said with the bare verb; the word before it (a modal, "to", an adverb of manner) keeps out
+#: the noun ("by the end the", "year-end the")
+_END_VERB = re.compile(r"\b(?:to|and|must|shall|will|should|would|we|resolutely|firmly|completely|"
+                       r"thoroughly|strictly|effectively|fully)\s+(end)\s+(?:the|all|any|such|this|these|those|"
+                       r"its|their)\b", re.IGNORECASE)
 #: in-…-able words that are not negative (Quirk et al. 1985, App. I.22 note): "very valuable"
 _NOT_NEGATIVE = frozenset({"invaluable", "inflammable"})
 
@@ -146,6 +153,7 @@ def english_negations(text: str, cues: EnglishCues, strict: bool) -> list[tuple[
         out += [(m.start(), m.end(), m.group()) for m in _UN.finditer(text)]
         out += [(m.start(), m.end(), m.group()) for m in _HOLD_FROM.finditer(text)]
         out += [(m.start(), m.end(), m.group()) for m in _TOO_TO.finditer(text)]
+        out += [(m.start(1), m.end(1), m.group(1)) for m in _END_VERB.finditer(text)]
     return sorted(out)
 
 
@@ -432,6 +440,9 @@ def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues,
         return True
     if cue.row.kind == "negation" and said and _negates_what_follows(en, said, zh, nxt):
         return True
+    if cue.row.cue in _OBJECT_NEGATORS and said and any(
+            _negates_what_follows(en, said, zh, w) for w in _object_words(zh, cue.end)):
+        return True  # 未经气象主管机构许可 "without the permission of the … authority"
     if nxt in _DEGREE and _LESS.search(en):
         return True  # 没有这样幸运 "less fortunate": a negated degree is a comparative of inferiority
     if _NEGATED_FIGURE.match(zh, cue.end) and _EN_BOUND.search(en):
@@ -464,6 +475,24 @@ def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues,
             if later.has(base):
                 return True
     return False
+
+
+#: negators whose verb takes the negated act as its object, a noun phrase ending in it (未经 "not
+#: having undergone": 未经主管部门批准 "without the approval of the competent department"): English puts
+#: the act first, so the word after the negation is the body, not what "without" is followed by
+_OBJECT_NEGATORS = frozenset({"未经"})
+#: how many words of the object the act may end
+_OBJECT_WORDS = 8
+
+
+def _object_words(zh: str, start: int) -> list[str]:
+    """The words of the noun phrase from ``start`` to the clause's end (at most eight)."""
+    out = []
+    for w in jieba_words(zh[start:], hmm=True):
+        if not HAN.search(w) or len(out) == _OBJECT_WORDS:
+            break
+        out.append(w)
+    return out
 
 
 #: a negation of reaching a figure (未满50人 "fewer than 50", 不足三成, 不到18岁, 不超过5%): a bound
@@ -1227,10 +1256,58 @@ def _negations_elsewhere(pair: Pair, pc: PairLinks, opts: PolarityOptions, cues:
     return not absences or len(english_negations(pair.en, cues, strict=False)) >= clauses + absences
 
 
+#: negators of an act that a relative clause puts before its noun (未经核实的数据 "unverified data",
+#: 没有登记的车辆 "unregistered vehicles")
+_ACT_NEGATORS = frozenset({"未经", "未", "没有", "没"})
+
+
+def _spare_negation(pair: Pair, at: int) -> bool:
+    """The English says more explicit negations than the Chinese has besides the one at ``at``: one
+    is free to render it where English moves it to the verb (非意外致死 "was not the result of an
+    accident")."""
+    others = [h for h in zh_word_cues(pair.zh, cue_rows(TABLE), (0, len(pair.zh)))
+              if h.row.kind in _NEGATING_KINDS and h.start != at]
+    return len(english_negations(pair.en, _en_cues(), strict=True)) > len(others)
+
+
+def _lost_modifier(pair: Pair, clause: Clause) -> Flag | None:
+    """A noun's negated modifier whose English names the noun without the negation
+    (:mod:`qa.negated_modifiers`): an attributive 非 before a noun (非汛期 "the flood season"), or a
+    negated act before 的 and its noun (未经核实的数据 "verified data")."""
+    words = zh_words(pair.zh)
+    inside = [(k, w, s, e) for k, (w, s, e) in enumerate(words) if clause.start <= s and e <= clause.end]
+    for k, w, s, e in inside:
+        if k + 1 >= len(words):
+            break
+        nxt = words[k + 1][0]
+        span, end = None, e
+        if (w == "非" and not _rather_than(pair.zh, s) and _attributive(pair.zh, ZhHit(_zh_rows()["非"], s, e))
+                and not any(pair.zh[s:s + n] in lx.cedict() for n in (2, 3, 4)) and not _spare_negation(pair, s)):
+            # 非遗工坊: 非遗 "intangible cultural heritage" is a word of its own that jieba cut
+            span, end = unnegated_noun(pair.en, nxt, pair.zh.count(nxt)), words[k + 1][2]
+        elif (w in _ACT_NEGATORS and k + 3 < len(words) and words[k + 2][0] == "的"
+              and HAN.match(nxt) and _verbal(nxt) and HAN.match(words[k + 3][0])):
+            span, end = positive_participle(pair.en, nxt, words[k + 3][0]), words[k + 3][2]
+        if span is None:
+            continue
+        said = pair.zh[s:end]
+        return POLARITY.flag(
+            pair, f"The Chinese says {said}, negating what it says of the noun, but the English says "
+                  f"'{pair.en[span[0]:span[1]]}' with no negation: the meaning is reversed",
+            zh_spans=[(s, end)], en_spans=[span],
+            suggestion=f"Keep the negation of {said} at its noun (e.g. 'non-', 'un-', 'outside', 'without')",
+            severity="major")
+    return None
+
+
 def _forward(pair: Pair, pc: PairLinks, opts: PolarityOptions, cues: EnglishCues) -> list[Flag]:
     flags = []
     for clause in pc.zh:
         if len(clause.text) < opts.min_clause_chars:
+            continue
+        lost = _lost_modifier(pair, clause)
+        if lost is not None:
+            flags.append(lost)
             continue
         negs, readable = _clause_negations(pair, clause.start, clause.end)
         if not readable:

@@ -299,8 +299,10 @@ def _family_explained(en: str, counted: str) -> bool:
 
 
 def _meaning_explained(entry: Shorthand, en_lemmas: set[str]) -> bool:
+    """Two English words or more say words of the meaning: two meaning words that one English word
+    stems like ("north" and "northwest", both like "northern") are one piece of evidence."""
     words = set(lx.content_lemmas(entry.meaning))
-    return len({w for w in words if any(lx.same_stem(w, e) for e in en_lemmas)}) >= 2
+    return len({e for e in en_lemmas if any(lx.same_stem(w, e) for w in words)}) >= 2
 
 
 def _listed_by_characters(en: str, entry: Shorthand) -> tuple[int, int] | None:

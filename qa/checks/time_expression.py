@@ -62,6 +62,7 @@ from typing import Literal
 from align.cn_numerals import cn_number
 from align.model import Pair
 from qa import lexicons as lx
+from qa.calendar_dates import calendar_name, foreign_dates
 from qa.checks.numbers import en_numbers
 from qa.clause_match import document_clauses
 from qa.event_order import reversed_orders
@@ -389,6 +390,17 @@ def _contradicted(against: re.Pattern[str] | None, point: re.Pattern[str] | None
     return [], False
 
 
+#: the characters of the four seasons
+_SEASONS = frozenset("春夏秋冬")
+
+
+def _season_pair(zh: str, cue: ZhHit) -> bool:
+    """A season word with another season's character next to it (冬春季 "winter and spring", 春夏秋冬):
+    two seasons in one word, whose English names both."""
+    return (cue.row.cue[0] in _SEASONS and cue.row.cue[1:] in ("季", "天")
+            and (cue.start > 0 and zh[cue.start - 1] in _SEASONS or zh[cue.end:cue.end + 1] in _SEASONS))
+
+
 def _counted_span(zh: str, cue: ZhHit) -> bool:
     """A span word (年内 "within the year") right after a figure: 三年内 is "within three years",
     the anchored N年内's to read, not 年内's."""
@@ -403,6 +415,20 @@ def _event_orders(pair: Pair) -> list[Flag]:
         zh_spans=[(r.zh_start, r.zh_end)], en_spans=[(r.en_start, r.en_end)],
         suggestion=f"Render {r.event}{pair.zh[r.zh_start:r.zh_end]} as '{r.order} …'", severity=r.severity)
         for r in reversed_orders(pair.zh, pair.en)]
+
+
+def _date_flags(pair: Pair) -> list[Flag]:
+    """Flags of English dates that are none of the Chinese ones (8月16日 → "16 September")."""
+    out = []
+    for d, chinese in foreign_dates(pair.zh, pair.en):
+        near = min(chinese, key=lambda c: (c.day != d.day and c.month != d.month, abs(c.start - d.start)))
+        said = pair.zh[near.start:near.end]
+        out.append(TIME_EXPRESSION.flag(
+            pair, f"The English says '{pair.en[d.start:d.end]}', a date the Chinese does not give "
+                  f"(it gives {'、'.join(dict.fromkeys(pair.zh[c.start:c.end] for c in chinese))}): the date is different",
+            zh_spans=[(near.start, near.end)], en_spans=[(d.start, d.end)],
+            suggestion=f"Render {said} as {calendar_name(near)}", severity="major"))
+    return out
 
 
 #: a suspended compound: "long- and short-term" (Quirk et al. 1985 §13.96, the first element's
@@ -420,7 +446,7 @@ def suspended(low: str) -> str:
 
 def _check_pair(pair: Pair, ctx: Context, opts: TimeExpressionOptions) -> list[Flag]:
     flags, settled = _anchored(pair)
-    flags += _event_orders(pair)
+    flags += _event_orders(pair) + _date_flags(pair)
     if pair.heading:
         return flags
     pc = document_clauses(ctx)[pair.id]
@@ -428,8 +454,8 @@ def _check_pair(pair: Pair, ctx: Context, opts: TimeExpressionOptions) -> list[F
     all_cues = zh_time_cues(pair.zh)
     for clause in pc.zh:
         for cue in zh_time_cues(pair.zh, (clause.start, clause.end)):
-            if any(s < cue.end and cue.start < e for s, e in settled) or _counted_span(pair.zh, cue) \
-                    or _inside_word(pair.zh, cue.start) or _straddles(pair.zh, cue):
+            if any(s <= cue.start and cue.end <= e for s, e in settled) or _counted_span(pair.zh, cue) \
+                    or _inside_word(pair.zh, cue.start) or _straddles(pair.zh, cue) or _season_pair(pair.zh, cue):
                 continue
             word = table[cue.row.cue]
             # a time word touching this one is part of the same expression (今年以来 "since the

@@ -1,0 +1,93 @@
+"""Calendar dates (a month and its day) on both sides of a pair: 8月16日 and "16 September".
+
+Why a reader of its own: the numbers check compares figures, and a date whose month is
+rendered by its English name ("September") has no figure of the month to compare, so
+8月16日 → "16 September" passes it (the 16 agrees).  A date is a time expression: the
+time-expression check asks every English month-and-day date to be one the Chinese gives.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from align.cn_numerals import cn_number
+
+#: a Chinese month and day (8月16日, 十二月三十一日, 3月5号): the month 1-12, the day 1-31
+_ZH_DATE = re.compile(r"(?<![\d〇零一二三四五六七八九十])([0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])月"
+                      r"([0-9０-９]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+#: a day the Chinese gives without its month (从28号开始 "from the 28th", 10月22日至24日, 26日表示): the
+#: English may name the month the context gives it
+_ZH_DAY = re.compile(r"(?<![0-9０-９月〇零一二三四五六七八九十])([0-9０-９]{1,2}|[一二三]?十[一二三四五六七八九]?"
+                     r"|[一二三四五六七八九])[日号]")
+#: the English month names and their usual abbreviations ("Sept.", "Dec")
+_MONTH = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DAY = r"([0-9]{1,2})(?:st|nd|rd|th)?"
+#: "16 September", "the 16th of September", "September 16", "Sept. 16th"
+_EN_DAY_MONTH = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?![a-z])", re.IGNORECASE)
+_EN_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:%|percent|per cent|,\d{{3}}))", re.IGNORECASE)
+#: Chinese words that name a date without its figures: the year's last day (年底 "the end of the
+#: year", 年末, 岁末) and its first (元旦 "New Year's Day", 年初 "the beginning of the year")
+_NAMED_DATES = {(12, 31): ("年底", "年末", "年终", "岁末", "除夕"), (1, 1): ("元旦", "年初", "新年")}
+#: a date of the lunar calendar, which English may give as its Gregorian day
+_LUNAR = ("农历", "阴历", "正月", "腊月")
+
+
+@dataclass(frozen=True)
+class Date:
+    """A month and day, with where the text says it."""
+
+    month: int
+    day: int
+    start: int
+    end: int
+
+
+def zh_dates(zh: str) -> list[Date]:
+    """The month-and-day dates the Chinese writes with figures."""
+    out = []
+    for m in _ZH_DATE.finditer(zh):
+        month, day = cn_number(m.group(1)), cn_number(m.group(2))
+        if month is not None and day is not None and 1 <= month <= 12 and 1 <= day <= 31:
+            out.append(Date(int(month), int(day), m.start(), m.end()))
+    return out
+
+
+def _month(name: str) -> int:
+    low = name.lower().rstrip(".")
+    return next(k for k, full in enumerate(_MONTHS, 1) if full.startswith(low[:3]))
+
+
+def en_dates(en: str) -> list[Date]:
+    """The month-and-day dates the English writes ("16 September", "September 16th")."""
+    out = [Date(_month(m.group(2)), int(m.group(1)), m.start(), m.end()) for m in _EN_DAY_MONTH.finditer(en)]
+    out += [Date(_month(m.group(1)), int(m.group(2)), m.start(), m.end()) for m in _EN_MONTH_DAY.finditer(en)
+            if not any(d.start <= m.start() < d.end or m.start() <= d.start < m.end() for d in out)]
+    return sorted((d for d in out if 1 <= d.day <= 31 and not _modal_may(en, d)), key=lambda d: d.start)
+
+
+def _modal_may(en: str, d: Date) -> bool:
+    """"may" as the modal before a figure ("it may 20 times"): only "May" capitalised is the month."""
+    return d.month == 5 and "May" not in en[d.start:d.end]
+
+
+def calendar_name(d: Date) -> str:
+    """The date in English ("16 August")."""
+    return f"{d.day} {_MONTHS[d.month - 1].capitalize()}"
+
+
+def foreign_dates(zh: str, en: str) -> list[tuple[Date, list[Date]]]:
+    """Each English date that is none of the Chinese ones, with the Chinese dates, when the
+    Chinese gives dates of its own; a date the Chinese names in words (年底 for 31 December)
+    or a lunar-calendar date makes none foreign, and a day the Chinese gives without its month
+    (26日) may take any month."""
+    chinese = zh_dates(zh)
+    if not chinese or any(w in zh for w in _LUNAR):
+        return []
+    given = {(d.month, d.day) for d in chinese}
+    days = {cn_number(m.group(1)) for m in _ZH_DAY.finditer(zh)}
+    given |= {md for md, words in _NAMED_DATES.items() if any(w in zh for w in words)}
+    return [(d, chinese) for d in en_dates(en) if (d.month, d.day) not in given and d.day not in days]
