@@ -156,11 +156,11 @@ def _object_party(rest: str) -> str:
     """The party that ``rest`` (the clause after its first party) acts on, or ''."""
     words = pos_words(rest)
     start = next((k + 1 for k, (w, f) in enumerate(words) if w in _COVERBS and f.startswith(("p", "d", "v"))), None)
+    if start is None and words and words[0][1].startswith("n") and _verb_noun(words[0][0]):
+        start = 1  # 委托 tagged a noun by jieba, right after the first party: the clause's verb all the same
     if start is None:
         start = next((k + 1 for k, (w, f) in enumerate(words)
                       if f.startswith("v") and f != "vn" and w not in _AUXILIARIES), None)
-    if start is None and words and _verb_noun(words[0][0]):
-        start = 1  # 委托 tagged a noun by jieba: the clause's verb all the same
     if start is None:
         return ""
     if words[start - 1][0] in ("将", "把"):
@@ -197,7 +197,8 @@ def _leading_party(words: list[tuple[str, str]]) -> str:
     end it, since jieba tags some words of a name as verbs (外卖, 服务)."""
     text, best = "", ""
     for word, flag in words:
-        if best and flag.startswith("v") and flag != "vn":
+        # 各地 opens a longer name as often as it is one (各地知识产权保护中心 "local IP protection centres")
+        if best and flag.startswith("v") and flag != "vn" and not _EACH_LEVEL.fullmatch(best):
             break
         text += word
         if len(text) >= 2 and _is_party(text, people=True):

@@ -47,7 +47,7 @@ ZH_ORDER: dict[str, Order] = {"前": "before", "之前": "before", "以前": "be
 #: two-word preposition with the word that must follow it
 _EN_ORDER: dict[str, tuple[Order, str | None]] = {
     "before": ("before", None), "prior": ("before", "to"), "ahead": ("before", "of"),
-    "after": ("after", None), "following": ("after", None), "since": ("after", None),
+    "preceding": ("before", None), "after": ("after", None), "following": ("after", None), "since": ("after", None),
     "upon": ("after", None), "once": ("after", None), "during": ("during", None),
 }
 #: English phrases that place their object at the event's end (Quirk et al. 1985 §9.36-9.37: "at the
@@ -78,7 +78,7 @@ _DURATION = re.compile(r"[\d零〇一二两三四五六七八九十百千万几�
 #: 的字结构 as a condition).  It is read as "after" its event: "before the term expires" reverses it
 _CONDITION = re.compile("的[，,]")
 _CLAUSE_ENDS = frozenset({"，", ","})
-#: determiners before "following" make it an adjective ("the following meeting")
+#: determiners before "following" or "preceding" make it an adjective ("the following meeting")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "these", "that", "those", "its", "their"})
 
 
@@ -185,7 +185,7 @@ def _en_orders(en: str) -> tuple[tuple[Order, int, int, tuple[str, ...], bool], 
             if first >= len(tokens) or tokens[first].text.lower() != then:
                 continue
             first += 1
-        if low == "following" and i and tokens[i - 1].text.lower() in _DETERMINERS:
+        if low in ("following", "preceding") and i and tokens[i - 1].text.lower() in _DETERMINERS:
             continue
         gap = en[t.end:tokens[first].start] if first < len(tokens) else ""
         if re.search(r"[,;:.!?]", gap):

@@ -97,6 +97,25 @@ CASES = [
      "Officials at all levels should always keep the cold and warm of the masses in mind.",
      "Officials at all levels should always keep the well-being of the masses in mind.",
      "冷暖"),
+    # a lexical negation answered only by a word that starts like a negative one ("involved")
+    (POLARITY, "调查认定，涉事企业安全培训不到位，对事故负有责任。",
+     ("The investigation found that the enterprise involved had trained its staff adequately and bore "
+     "responsibility for the accident."),
+     ("The investigation found that the enterprise involved had trained its staff inadequately and bore "
+     "responsibility for the accident."),
+     "不到位"),
+    # "preceding" puts its object after: 期满后 "after the expiry", not the months before it
+    (TIME_EXPRESSION, "承担单位应在合同期满后2个月内提交结题报告。",
+     ("The undertaking unit shall submit its final report within the two months preceding the expiry of "
+     "the contract."),
+     ("The undertaking unit shall submit its final report within two months after the expiry of the "
+     "contract."),
+     "期满后"),
+    # a weak verb of change with its object and then its size ("cut the opening hours by one hour")
+    (DIRECTION, "图书馆开放时间延长2小时。",
+     "The library cut its opening hours by two hours.",
+     "The library extended its opening hours by two hours.",
+     "延长"),
     # a listed shorthand whose English gives a wrong count of what it names
     (SHORTHAND, "“三北”地区是我国防沙治沙的主战场。",
      "The Three Northern Provinces are the main battlefield of China's desertification control.",
@@ -147,6 +166,8 @@ CLEAN = [
     # a coordinate word before the noun it modifies (冷暖空气 "cold and warm air")
     (LITERAL_TERM, "受冷暖空气共同影响，本周全省将有一次明显降雨过程。",
      "Under the combined influence of cold and warm air, the province will see a spell of heavy rain this week."),
+    # a lexical negation said as the comparative of inferiority of its antonym ("less certain")
+    (POLARITY, "病毒的传播路径更不清楚。", "The transmission route of the virus is even less certain."),
     # accepted renderings of listed shorthand
     (SHORTHAND, "三北工程启动四十多年来，累计完成造林保存面积4.8亿亩。",
      ("In the more than 40 years since the Three-North Shelterbelt Program began, 480 million mu of forest "
@@ -179,3 +200,20 @@ def test_negated_modifier_readers():
     assert unnegated_noun("in the dry season and the main flood season", "汛期", 2) is None  # said otherwise
     assert positive_participle("verified data shall not be published", "核实", "数据") is not None
     assert positive_participle("unverified data shall not be published", "核实", "数据") is None
+
+
+def test_subject_reader_reads_mistagged_verbs_and_named_bodies():
+    """委托 tagged a noun by jieba is still the clause's verb; 统计 before the bare head 机构 opens a
+    body's name; after 将 the verb whose party is no modifier (涉及…的) is the one read."""
+    from qa.clause_subjects import find_subject_swaps
+
+    zh = "住房城乡建设部委托中国建筑科学研究院开展绿色建筑标识评价。"
+    swapped = ("The China Academy of Building Research commissioned the Ministry of Housing and Urban-Rural "
+               "Development to evaluate green building labels.")
+    right = ("The Ministry of Housing and Urban-Rural Development commissioned the China Academy of Building "
+             "Research to evaluate green building labels.")
+    assert [s.agent for s in find_subject_swaps(zh, swapped)] == ["住房城乡建设部"]
+    assert find_subject_swaps(zh, right) == []
+    # a clause that opens with a verb and a party of its own (鼓励龙头企业…) has no first party
+    assert find_subject_swaps("鼓励龙头企业开放平台，为中小企业提供服务。",
+                              "Encourage SMEs to open platforms and provide services to leading enterprises.") == []

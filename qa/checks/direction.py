@@ -265,7 +265,7 @@ def _en_directions(en: str, cues: EnglishCues, quality: bool = False,
             h = replace(h, strength="weak")  # "deficit": a weak word of decrease for a change
         elif h.strength == "weak" and h.text.lower().endswith((" up", " down")) and _sized(en, h):
             h = replace(h, strength="strong")  # "picked up by 0.8 points": a phrasal verb with its amount
-        elif h.strength == "weak" and _AMOUNT_BY.match(en, h.end):
+        elif h.strength == "weak" and (_AMOUNT_BY.match(en, h.end) or _amount_after_object(en, h.end)):
             h = replace(h, strength="strong")  # "extended by one third": a change with its size
         any_dir[h.label].append(h)
         if h.strength == "strong" and not negated_before(en, h.start):
@@ -299,6 +299,19 @@ _AMOUNT_BY = re.compile(
     rf"\s+by\s+{_APPROXIMATELY}(?:more than\s+|over\s+|at least\s+)?"
     r"(?:[$€£¥]?\d(?!\d{3}\b)|(?:(?:one|two|three|a)[\s-]+)?(?:half|third|quarter|fifth|tenth)s?\b"
     r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\b)", re.IGNORECASE)
+#: a verb's object before the size of its change ("cut the opening hours by one hour"): a few words
+#: with no mark of punctuation and no word that opens another phrase or clause
+_OBJECT_THEN = re.compile(r"(?:\s+(?!(?:and|or|but|while|which|that|to|from|in|on|at|for)\b)[\w'’-]+){1,6}?(?=\s+by\s)",
+                          re.IGNORECASE)
+
+
+def _amount_after_object(en: str, end: int) -> bool:
+    """A weak verb of change whose object is followed by the size of the change ("cut the opening hours
+    of check-in counters by one hour"): it states that change as "rose by" does."""
+    m = _OBJECT_THEN.match(en, end)
+    return m is not None and bool(_AMOUNT_BY.match(en, m.end()))
+
+
 #: the adverbs of degree that say how far a change went: amplifiers and downtoners of Quirk et
 #: al. (1985), read before "up"/"down" and after a phrasal verb of change
 _DEGREE_ADVERBS = ("slightly|sharply|marginally|significantly|substantially|markedly|"

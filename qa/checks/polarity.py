@@ -431,6 +431,10 @@ def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues,
     negated verb (没有善待 "treated badly": :func:`_manner_rendered`).
     """
     nxt = next_word(zh, cue.end)
+    if cue.row.kind == "lexical" and (_note_rendered(en, cue.row) or _LESS_ADJECTIVE.search(en)):
+        # 不到位 "shortcomings": a one-word rendering the table's note gives; 更不清楚 "less certain":
+        # the comparative of inferiority of the adjective's antonym
+        return True
     said = [n for n in english_negations(en, cues, strict=False)
             if n[2].lower() not in _ADDITIVE or _restricted(zh, cue)]
     negations = _not_owned(said, zh, cue, within)
@@ -461,8 +465,10 @@ def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues,
     prefixed = list(_PREFIXED.finditer(en))
     if not prefixed:
         return False
-    if cue.row.kind == "lexical" or any(_negative_potential(m.group()) for m in prefixed):
+    if any(_negative_potential(m.group()) for m in prefixed):
         return True
+    if cue.row.kind == "lexical" and any(_prefixed_antonym(m.group()) for m in prefixed):
+        return True  # 不到位 "inadequately": not "involved" or "investigation", which negate nothing
     own = StemSet(word_glosses(zh[cue.start:cue.end])) if cue.end - cue.start > 1 else None
     later = None
     for m in prefixed:
@@ -527,6 +533,7 @@ def _restricted(zh: str, cue: ZhHit) -> bool:
 #: with a comparative of inferiority ("less anxious", "less fortunate", "less elaborate")
 _DEGREE = frozenset("那么 这么 那样 这样 如此 太 太过 过于 过多 过分 很 十分 怎么".split())
 _LESS = re.compile(r"\b(?:less|fewer)\b", re.IGNORECASE)
+_LESS_ADJECTIVE = re.compile(r"\bless\s+[a-z]{4,}\b", re.IGNORECASE)
 #: how many English words after a negative word its object may stand
 _OBJECT_REACH = 4
 
@@ -593,6 +600,29 @@ def _negative_glosses() -> frozenset[str]:
 
 #: a word with a negative prefix and the base after it
 _AFFIXED = re.compile(r"(?:non-?|un|in|im|il|ir|dis)([a-z]{3,})$")
+
+
+def _note_rendered(en: str, row: CueRow) -> bool:
+    """The English holds one of the one-word renderings of a lexical row's note."""
+    words = {lx.lemma(w.strip()) for w in (row.extra[0] if row.extra else "").split(";") if w.strip().isalpha()}
+    return bool(words) and any(t.lemma in words for t in lx.tokenize_en(en))
+
+
+_NEGATIVE_PREFIX = re.compile(r"^(?:in|im|ir|il|dis|mis|ab)")
+
+
+@lru_cache(maxsize=4096)
+def _prefixed_antonym(word: str) -> bool:
+    """An in-/im-/dis- … word that WordNet makes the antonym of its base ("inadequate" of "adequate",
+    "imbalanced" of "balance"), or a -less word ("careless"): a negative word, not one that only
+    starts like one ("involved", "investigation", "increase")."""
+    low = word.lower()
+    if low.endswith(("less", "lessly", "lessness")):
+        return True
+    base = _NEGATIVE_PREFIX.sub("", low)
+    if base == low:
+        return False
+    return any(a.antonym == base or base.startswith(a.antonym) for a in antonyms(lx.lemma(low)))
 
 
 def _prefixed_base(word: str) -> bool:
@@ -1339,6 +1369,9 @@ def _forward(pair: Pair, pc: PairLinks, opts: PolarityOptions, cues: EnglishCues
                 continue  # 不坚持…，不改革开放: the parallel clauses' one English negation
             if goes_on is None and not scope.sentence and _negations_elsewhere(pair, pc, opts, cues):
                 continue  # the window missed where the English says it: 'was not.' at the sentence's end
+            if goes_on is None and not scope.sentence and cue.row.kind == "lexical" and _rendered(
+                    pair.en, pair.zh, cue, cues):
+                continue  # 制度不健全 "inadequate … systems" outside the window the clause links chose
             severity = _strength(pair.zh, cue) if scope.sentence else "minor"
             if severity == "major" and goes_on is None and not _reversal_evidence(pair.zh, cue, en):
                 severity = "minor"  # the negated clause is paraphrased or left out, not reversed
