@@ -168,6 +168,21 @@ CLEAN = [
      "Under the combined influence of cold and warm air, the province will see a spell of heavy rain this week."),
     # a lexical negation said as the comparative of inferiority of its antonym ("less certain")
     (POLARITY, "病毒的传播路径更不清楚。", "The transmission route of the virus is even less certain."),
+    # 无一 "not a single one" said by a universal
+    (POLARITY, "全县15所寄宿制学校食堂无一发生食品安全事故。",
+     "All 15 boarding school canteens in the county operated without a single food safety incident."),
+    (POLARITY, "全省对1800处隐患点逐一排查，做到无一遗漏。",
+     "The province checked all 1,800 hazard sites one by one, covering every one of them."),
+    # "no later than" is a deadline, no negation the Chinese lacks
+    (POLARITY, "经营者应当至迟于合同期满前三个月提出续约申请。",
+     "Operators shall apply for renewal no later than three months before the contract expires."),
+    # "fell short of expectations" compares a figure with a forecast; the figure still grew
+    (DIRECTION, "受雨雪天气影响，一月份全市客运量增速不及预期，同比仅增长0.8%。",
+     ("Owing to rain and snow, growth in the city's passenger traffic in January fell short of expectations, "
+     "at just 0.8% year on year.")),
+    # "no X may": a negative subject forbids, as 一律不予 does
+    (MODALITY, "对检测不合格的产品一律不予出厂。",
+     "No product that fails the inspection may leave the factory."),
     # accepted renderings of listed shorthand
     (SHORTHAND, "三北工程启动四十多年来，累计完成造林保存面积4.8亿亩。",
      ("In the more than 40 years since the Three-North Shelterbelt Program began, 480 million mu of forest "

@@ -312,7 +312,7 @@ def _finding(cue: dict[str, list[ZhHit]], context: dict[str, list[ZhHit]],
         if on_negation and not zh_soft:
             return cue["prohibition"][0], "hedge", on_negation[0]
         return None
-    free = [h for h in permits if not _negated(h, en["negation"])]
+    free = [h for h in permits if not _negated(h, en["negation"]) and not _negative_subject(en_text, h)]
     if (cue["obligation"] and not zh_permits and free and not en["prohibition"]
             and not any(_obliges(h, free[0], en_text) for h in en["obligation"])):
         return cue["obligation"][0], "permission", free[0]
@@ -351,6 +351,18 @@ def _finding(cue: dict[str, list[ZhHit]], context: dict[str, list[ZhHit]],
         return cue["permission"][0], "obligation", universal
     orders = len(context["obligation"]) + len(context["prohibition"])
     return _hardened(cue["hedge"], context["hedge"], en, en_text, glosses, bool(orders), orders)
+
+
+#: a negative determiner or pronoun opening the subject ("no project … may pass", "none of them may")
+_NEGATIVE_SUBJECT = re.compile(r"\b(?:no|none|neither|nobody|nothing)\b", re.IGNORECASE)
+
+
+def _negative_subject(text: str, hit) -> bool:
+    """A permission word whose clause says it of no one ("no project that fails to comply may pass its
+    inspection"): "no X may" forbids, as 一律不予通过 does (Quirk et al. 1985 §10.59, negative
+    subjects)."""
+    start = max(text.rfind(mark, 0, hit.start) for mark in ",;:") + 1
+    return bool(_NEGATIVE_SUBJECT.search(text, start, hit.start))
 
 
 def _future(cue: ZhHit) -> bool:

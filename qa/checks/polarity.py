@@ -431,6 +431,8 @@ def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues,
     negated verb (没有善待 "treated badly": :func:`_manner_rendered`).
     """
     nxt = next_word(zh, cue.end)
+    if cue.row.cue in _UNIVERSAL_NEGATORS and _UNIVERSAL.search(en):
+        return True  # 无一超标 "all … met the standards": not one failed, every one passed
     if cue.row.kind == "lexical" and (_note_rendered(en, cue.row) or _LESS_ADJECTIVE.search(en)):
         # 不到位 "shortcomings": a one-word rendering the table's note gives; 更不清楚 "less certain":
         # the comparative of inferiority of the adjective's antonym
@@ -533,6 +535,11 @@ def _restricted(zh: str, cue: ZhHit) -> bool:
 #: with a comparative of inferiority ("less anxious", "less fortunate", "less elaborate")
 _DEGREE = frozenset("那么 这么 那样 这样 如此 太 太过 过于 过多 过分 很 十分 怎么".split())
 _LESS = re.compile(r"\b(?:less|fewer)\b", re.IGNORECASE)
+#: negations of "one" (无一 "not a single one"), which English says as often by a universal: "all 32
+#: plants met the standards", "covering every single one" (Quirk et al. 1985 §6.62, universal and
+#: negative pronouns)
+_UNIVERSAL_NEGATORS = frozenset({"无一"})
+_UNIVERSAL = re.compile(r"\b(?:all|every|each|none)\b", re.IGNORECASE)
 _LESS_ADJECTIVE = re.compile(r"\bless\s+[a-z]{4,}\b", re.IGNORECASE)
 #: how many English words after a negative word its object may stand
 _OBJECT_REACH = 4
