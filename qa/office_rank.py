@@ -23,7 +23,10 @@ from dataclasses import dataclass
 _HEAD_TITLES = ("主任", "局长", "部长", "厅长", "市长", "省长", "县长", "区长", "镇长", "乡长", "州长", "主席",
                 "书记", "总理", "院长", "校长", "处长", "科长", "司长", "署长", "行长", "检察长", "庭长", "所长",
                 "会长", "秘书长", "委员长", "理事长", "董事长", "总经理", "总裁", "总编辑", "队长", "组长", "社长",
-                "台长", "馆长", "主编", "总监")
+                "台长", "馆长", "主编", "总监",
+                # the chiefs of the river, lake and forest chief systems (河长制: 总河长 "general river
+                # chief", 副总河长 "deputy general river chief") and of a station, a plant, a park
+                "总河长", "河长", "总湖长", "湖长", "总林长", "林长", "站长", "厂长", "园长")
 _TITLE = "|".join(sorted(_HEAD_TITLES, key=len, reverse=True))
 _DEPUTY_ZH = re.compile(rf"副(?:{_TITLE})")
 _BARE_ZH = re.compile(rf"(?<!副)(?:{_TITLE})")
@@ -53,7 +56,10 @@ def rank_mismatches(zh: str, en: str) -> list[Mismatch]:
     """A deputy's office made the head's, or a head's made a deputy's (see the module docstring)."""
     deputy = _DEPUTY_ZH.search(zh)
     if deputy is not None:
-        if _BARE_ZH.search(zh) or _DEPUTY_EN.search(en):
+        deputies = [m.span() for m in _DEPUTY_ZH.finditer(zh)]
+        # a head's title inside a deputy's (河长 of 副总河长) names no head
+        bare = any(not any(s <= m.start() < e for s, e in deputies) for m in _BARE_ZH.finditer(zh))
+        if bare or _DEPUTY_EN.search(en):
             return []  # the Chinese names the head too, or the English says a deputy
         head = _HEAD_EN_RE.search(en)
         if head is None:

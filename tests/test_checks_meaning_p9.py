@@ -116,6 +116,11 @@ CASES = [
      "The library cut its opening hours by two hours.",
      "The library extended its opening hours by two hours.",
      "延长"),
+    # a deputy chief of the river chief system made the chief (副总河长: 河长 inside it names no head)
+    (INSTITUTION, "市级副总河长带队开展汛前巡河检查。",
+     "The municipal general river chief led a river inspection before the flood season.",
+     "The municipal deputy general river chief led a river inspection before the flood season.",
+     "副总河长"),
     # a listed shorthand whose English gives a wrong count of what it names
     (SHORTHAND, "“三北”地区是我国防沙治沙的主战场。",
      "The Three Northern Provinces are the main battlefield of China's desertification control.",
