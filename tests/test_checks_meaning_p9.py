@@ -121,6 +121,13 @@ CASES = [
      "The municipal general river chief led a river inspection before the flood season.",
      "The municipal deputy general river chief led a river inspection before the flood season.",
      "副总河长"),
+    # a listed shorthand given another meaning: of its meaning only the glosses of its own characters
+    (SHORTHAND, "钢铁行业要对标“双碳”目标，加快推进超低排放改造。",
+     ("The steel industry should align with the goals of cutting carbon use and storing carbon, and speed up "
+      "ultra-low emission retrofits."),
+     ("The steel industry should align with the carbon peaking and carbon neutrality goals, and speed up "
+      "ultra-low emission retrofits."),
+     "双碳"),
     # a listed shorthand whose English gives a wrong count of what it names
     (SHORTHAND, "“三北”地区是我国防沙治沙的主战场。",
      "The Three Northern Provinces are the main battlefield of China's desertification control.",
@@ -192,6 +199,11 @@ CLEAN = [
     (SHORTHAND, "三北工程启动四十多年来，累计完成造林保存面积4.8亿亩。",
      ("In the more than 40 years since the Three-North Shelterbelt Program began, 480 million mu of forest "
      "have been planted and preserved.")),
+    # every word of a shorthand with no numeral rendered, or an accepted rendering joined by "and"
+    (SHORTHAND, "各地要完整准确全面贯彻新发展理念。",
+     "All localities should fully and faithfully apply new ideas of development."),
+    (SHORTHAND, "企业搭乘“一带一路”倡议的东风加快走出去。",
+     "Enterprises are going global faster on the back of the One Belt and One Road Initiative."),
     (SHORTHAND, "严格落实能耗双控制度，遏制高耗能项目盲目发展。",
      ("Strictly implement the dual control system for energy consumption and curb the blind development of "
      "energy-intensive projects.")),

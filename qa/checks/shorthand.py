@@ -72,7 +72,7 @@ from align.cn_numerals import cn_int
 from align.english import ALIGN_STOPWORDS
 from align.errors import InputError
 from align.model import Pair
-from align.script import HAN_CLASS
+from align.script import HAN_CLASS, HAN_RUN
 from align.zh_words import jieba_words, loaded_jieba, pos_words, word_spans
 from qa import lexicons as lx
 from qa.calque import (
@@ -151,7 +151,8 @@ class Riddle:
     en_span: tuple[int, int]
     entry: Shorthand | None  # None for an unknown numbered abbreviation
     #: "known literal rendering" | "numeral and literal gloss" | "number without what it counts" |
-    #: "counts without what they count" | "character by character"
+    #: "counts without what they count" | "character by character" | "unexplained" (a listed one whose
+    #: English gives neither an accepted rendering nor its meaning)
     how: str
 
 
@@ -298,6 +299,15 @@ def _family_explained(en: str, counted: str) -> bool:
     return any(explained for value in _COUNT_WORDS for *_, explained in _count_and_gloss(en, value, counted))
 
 
+def _every_word_glossed(term: str, en_lemmas: set[str]) -> bool:
+    """A shorthand with no numeral whose every word the English glosses (新发展理念 "new ideas of
+    development"): a full rendering of its words, not a riddle and not another thing."""
+    if NUMERAL_CHARS.search(term):
+        return False
+    words = [w for w in jieba_words(term) if HAN_RUN.match(w)]
+    return bool(words) and all(any(lx.same_stem(g, e) for g in _gloss_lemmas(w) for e in en_lemmas) for w in words)
+
+
 def _meaning_explained(entry: Shorthand, en_lemmas: set[str]) -> bool:
     """Two English words or more say words of the meaning: two meaning words that one English word
     stems like ("north" and "northwest", both like "northern") are one piece of evidence."""
@@ -383,14 +393,28 @@ def _known(zh: str, en: str, en_around: str, table: tuple[Shorthand, ...]) -> li
             if not _meaning_explained(entry, rest):
                 out.append(Riddle(f, echo, entry, "numeral and literal gloss" if series else "known literal rendering"))
             continue
-        if (en_around and find_english(en_around, entry.accepted)) or _meaning_explained(entry, en_lemmas):
+        if en_around and find_english(en_around, entry.accepted):
+            continue
+        # "cutting carbon emissions and capturing carbon" for 双碳: no accepted rendering, and of the
+        # meaning only the words that gloss the shorthand's own characters ("carbon" of 碳)
+        own = _gloss_lemmas(f.name)
+        # unless the shorthand is transparent, its characters' glosses being most of its meaning (一老一小
+        # "the elderly and young children")
+        opaque = sum(1 for w in set(lx.content_lemmas(entry.meaning)) if not any(lx.same_stem(w, g) for g in own)) >= 2
+        unexplained = (not _meaning_explained(entry, en_lemmas - own if opaque else en_lemmas)
+                       and not _find_literal(en, entry.accepted)  # "One Belt and One Road"
+                       and not _every_word_glossed(f.name, en_lemmas))
+        if _meaning_explained(entry, en_lemmas):
+            if unexplained:
+                out.append(Riddle(f, (0, len(en)), entry, "unexplained"))
             continue
         m = _NUMBERED.match(entry.zh[0])
         value = _count_value(m.group(1)) if m else None
-        if m and value is not None:
-            span = _numeral_and_gloss(en, value, m.group(3))
-            if span is not None:
-                out.append(Riddle(f, span, entry, "numeral and literal gloss"))
+        span = _numeral_and_gloss(en, value, m.group(3)) if m and value is not None else None
+        if span is not None:
+            out.append(Riddle(f, span, entry, "numeral and literal gloss"))
+        elif unexplained:
+            out.append(Riddle(f, (0, len(en)), entry, "unexplained"))
     return out
 
 
@@ -1271,6 +1295,19 @@ _MINOR_MESSAGES = {
 }
 
 
+def _entry_flag_text(r: Riddle, zh_text: str, en_text: str) -> tuple[str, str, str]:
+    """(message, suggestion, severity) of a listed shorthand's flag."""
+    assert r.entry is not None
+    accepted = r.entry.accepted[0].rstrip("*")
+    if r.how == "unexplained":
+        return ((f"'{zh_text}' is shorthand for {r.entry.meaning}; the English gives none of its accepted "
+                f"renderings (such as '{accepted}') and does not say what it stands for: it may render "
+                f"something else"),
+                f"Use the accepted rendering, e.g. '{accepted}', or say what it stands for", "minor")
+    return ((f"'{zh_text}' is shorthand for {r.entry.meaning}; the English '{en_text}' renders it literally "
+            f"and does not say what it stands for"), f"Use the accepted rendering, e.g. '{accepted}'", "major")
+
+
 def check_shorthand(pair: Pair, ctx: Context) -> list[Flag]:
     opts = ctx.options_of(SHORTHAND)
     if not pair.zh.strip() or not pair.en.strip():
@@ -1285,10 +1322,7 @@ def check_shorthand(pair: Pair, ctx: Context) -> list[Flag]:
         zh_text = pair.zh[r.zh_found.start:r.zh_found.end]
         en_text = pair.en[r.en_span[0]:r.en_span[1]]
         if r.entry is not None:
-            message = (f"'{zh_text}' is shorthand for {r.entry.meaning}; the English '{en_text}' "
-                       f"renders it literally and does not say what it stands for")
-            suggestion = f"Use the accepted rendering, e.g. '{r.entry.accepted[0].rstrip('*')}'"
-            severity = "major"
+            message, suggestion, severity = _entry_flag_text(r, zh_text, en_text)
         else:
             template, suggestion = _MINOR_MESSAGES.get(r.how, _MINOR_MESSAGES["numeral and literal gloss"])
             message = template.format(zh=zh_text, en=en_text)
