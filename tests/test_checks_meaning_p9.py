@@ -121,9 +121,9 @@ CASES = [
      "The municipal general river chief led a river inspection before the flood season.",
      "The municipal deputy general river chief led a river inspection before the flood season.",
      "副总河长"),
-    # a listed shorthand given another meaning: of its meaning only the glosses of its own characters
+    # a listed shorthand given another meaning: no accepted rendering, nothing of what it stands for
     (SHORTHAND, "钢铁行业要对标“双碳”目标，加快推进超低排放改造。",
-     ("The steel industry should align with the goals of cutting carbon use and storing carbon, and speed up "
+     ("The steel industry should align with the clean air and clean water goals, and speed up "
       "ultra-low emission retrofits."),
      ("The steel industry should align with the carbon peaking and carbon neutrality goals, and speed up "
       "ultra-low emission retrofits."),

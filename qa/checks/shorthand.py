@@ -397,17 +397,10 @@ def _known(zh: str, en: str, en_around: str, table: tuple[Shorthand, ...]) -> li
             continue
         # "cutting carbon emissions and capturing carbon" for 双碳: no accepted rendering, and of the
         # meaning only the words that gloss the shorthand's own characters ("carbon" of 碳)
-        own = _gloss_lemmas(f.name)
-        # unless the shorthand is transparent, its characters' glosses being most of its meaning (一老一小
-        # "the elderly and young children")
-        opaque = sum(1 for w in set(lx.content_lemmas(entry.meaning)) if not any(lx.same_stem(w, g) for g in own)) >= 2
-        unexplained = (not _meaning_explained(entry, en_lemmas - own if opaque else en_lemmas)
-                       and not _find_literal(en, entry.accepted)  # "One Belt and One Road"
-                       and not _every_word_glossed(f.name, en_lemmas))
         if _meaning_explained(entry, en_lemmas):
-            if unexplained:
-                out.append(Riddle(f, (0, len(en)), entry, "unexplained"))
             continue
+        # "Four in All" for 四个全面: no accepted rendering, nothing of the meaning, no numeral and gloss
+        unexplained = not _find_literal(en, entry.accepted) and not _every_word_glossed(f.name, en_lemmas)
         m = _NUMBERED.match(entry.zh[0])
         value = _count_value(m.group(1)) if m else None
         span = _numeral_and_gloss(en, value, m.group(3)) if m and value is not None else None
