@@ -139,6 +139,11 @@ class Check:
             zh_spans=tuple(tuple(s) for s in zh_spans), en_spans=tuple(tuple(s) for s in en_spans),
             suggestion=suggestion, pair_ids=tuple(pair_ids))
 
+    def run_pair(self, zh: str, en: str) -> list[Flag]:
+        """This check on one pair, as a one-pair document with the default options and no
+        embedder: how a test, the probe benches or a library caller look at one sentence."""
+        return self.run_all(Context([Pair(id=1, zh=zh, en=en)]))
+
     def run_all(self, ctx: Context) -> list[Flag]:
         """Run on the whole context: every pair for a pair check, once for a document check."""
         if self.scope == "pair":

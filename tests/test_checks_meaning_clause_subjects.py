@@ -11,15 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from align.model import Pair
 from qa.checks.roles import ROLES
 from qa.clause_subjects import find_subject_swaps
-from qa.model import Context
-
-
-def role_flags(zh: str, en: str):
-    return ROLES.run_all(Context([Pair(id=1, zh=zh, en=en)]))
-
 
 CASES = [
     ("省市场监管局约谈了三家外卖平台的负责人，要求其限期整改。",
@@ -54,9 +47,9 @@ CASES = [
 
 @pytest.mark.parametrize("zh,wrong,right", CASES, ids=["summon", "train", "each-city", "hand-over", "plural-present", "next-clause", "opening-you"])
 def test_object_party_made_subject_is_flagged(zh, wrong, right):
-    bad = role_flags(zh, wrong)
+    bad = ROLES.run_pair(zh, wrong)
     assert bad and bad[0].severity == "major" and "subject" in bad[0].message
-    assert not role_flags(zh, right)
+    assert not ROLES.run_pair(zh, right)
 
 
 def test_passive_after_an_opening_you_keeps_the_roles():

@@ -14,17 +14,10 @@ their tables only.
 
 from __future__ import annotations
 
-from align.model import Pair
 from qa.checks.direction import DIRECTION, _as_verb
 from qa.checks.modality import MODALITY
 from qa.checks.time_expression import TIME_EXPRESSION
 from qa.direction_glosses import english_direction_cues, gloss_direction
-from qa.model import Check, Context
-
-
-def flags(check: Check, zh: str, en: str):
-    return check.run_all(Context([Pair(id=1, zh=zh, en=en)]))
-
 
 # --------------------------------------------------------------------------- direction
 
@@ -41,56 +34,56 @@ def test_gloss_direction_reads_the_first_plain_sense():
 
 def test_glossed_cue_slow_down():
     zh = "今年以来，全市房地产投资增速趋缓。"
-    bad = flags(DIRECTION, zh, "Since the start of this year, growth in the city's real estate "
+    bad = DIRECTION.run_pair(zh, "Since the start of this year, growth in the city's real estate "
                                "investment has accelerated.")
     assert bad and "趋缓" in bad[0].message
-    assert not flags(DIRECTION, zh, "Since the start of this year, growth in the city's real estate "
+    assert not DIRECTION.run_pair(zh, "Since the start of this year, growth in the city's real estate "
                                     "investment has slowed.")
 
 
 def test_glossed_cue_fall_short_of():
     zh = "受需求不足影响，部分地区项目开工进度不及预期。"
-    bad = flags(DIRECTION, zh, "Owing to weak demand, construction starts in some regions ran ahead "
+    bad = DIRECTION.run_pair(zh, "Owing to weak demand, construction starts in some regions ran ahead "
                                "of expectations.")
     assert bad and "不及" in bad[0].message and bad[0].severity == "major"
-    assert not flags(DIRECTION, zh, "Owing to weak demand, construction starts in some regions fell "
+    assert not DIRECTION.run_pair(zh, "Owing to weak demand, construction starts in some regions fell "
                                     "short of expectations.")
     zh = "今年一季度，新签合同金额不及上年同期水平。"  # "exceeded" is read although it stems apart
-    assert flags(DIRECTION, zh, "In the first quarter, the value of newly signed contracts exceeded "
+    assert DIRECTION.run_pair(zh, "In the first quarter, the value of newly signed contracts exceeded "
                                 "the level of the same period last year.")
-    assert not flags(DIRECTION, zh, "In the first quarter, the value of newly signed contracts fell "
+    assert not DIRECTION.run_pair(zh, "In the first quarter, the value of newly signed contracts fell "
                                      "short of the level of the same period last year.")
 
 
 def test_glossed_comparative_surpass():
     zh = "该市空气质量优良天数比例优于全省平均水平。"
-    assert flags(DIRECTION, zh, "The share of days with good air quality in the city was lower than "
+    assert DIRECTION.run_pair(zh, "The share of days with good air quality in the city was lower than "
                                 "the provincial average.")
-    assert not flags(DIRECTION, zh, "The share of days with good air quality in the city was better "
+    assert not DIRECTION.run_pair(zh, "The share of days with good air quality in the city was better "
                                     "than the provincial average.")
 
 
 def test_quantity_noun_takes_its_own_english_word():
     zh = "1—10月份，规模以上工业企业利润降幅比1—9月份收窄1.3个百分点。"
-    bad = flags(DIRECTION, zh, "From January to October, the decline in profits of industrial "
+    bad = DIRECTION.run_pair(zh, "From January to October, the decline in profits of industrial "
                                "enterprises above designated size widened by 1.3 percentage points "
                                "from January to September.")
     assert bad and "收窄" in bad[0].message and "widened" in bad[0].message
-    assert not flags(DIRECTION, zh, "From January to October, the decline in profits of industrial "
+    assert not DIRECTION.run_pair(zh, "From January to October, the decline in profits of industrial "
                                     "enterprises above designated size narrowed by 1.3 percentage "
                                     "points from January to September.")
     # a verb renders the change, not the quantity: "grew" stays 增长's though 增幅 is in the clause
-    assert not flags(DIRECTION, "尽管外需疲软，一季度全省出口仍增长3.1%，为近三年来最低增幅。",
+    assert not DIRECTION.run_pair("尽管外需疲软，一季度全省出口仍增长3.1%，为近三年来最低增幅。",
                      "Despite the slowdown in external demand, the province's exports still grew "
                      "3.1% in the first quarter, the lowest in three years.")
 
 
 def test_noun_verb_homographs_count_as_verbs_only():
     zh = "今年前三季度，全省外贸进出口规模持续扩大。"
-    bad = flags(DIRECTION, zh, "In the first three quarters, the scale of the province's foreign "
+    bad = DIRECTION.run_pair(zh, "In the first three quarters, the scale of the province's foreign "
                                "trade continued to contract.")
     assert bad and "contract" in bad[0].message
-    assert not flags(DIRECTION, zh, "In the first three quarters, the scale of the province's "
+    assert not DIRECTION.run_pair(zh, "In the first three quarters, the scale of the province's "
                                     "foreign trade continued to expand.")
     en = "The city signed more export contracts, and its pay slips were issued on time."
     hits = [h for h in english_direction_cues().find(en) if h.strength == "verb"]
@@ -99,11 +92,11 @@ def test_noun_verb_homographs_count_as_verbs_only():
     assert all(_as_verb(en, h) for h in english_direction_cues().find(en) if h.strength == "verb")
     # an -ing form after a verb of aspect is a verb too: "kept sliding" says a fall
     zh = "受原材料供应紧张影响，三季度以来全市二手住房成交价格持续攀升，部分购房者观望情绪加重。"
-    bad = flags(DIRECTION, zh, "Owing to tight supplies of raw materials, prices of second-hand homes in the "
+    bad = DIRECTION.run_pair(zh, "Owing to tight supplies of raw materials, prices of second-hand homes in the "
                                "city have kept sliding since the third quarter, and some buyers have grown "
                                "more hesitant.")
     assert bad and "sliding" in bad[0].message
-    assert not flags(DIRECTION, zh, "Owing to tight supplies of raw materials, prices of second-hand homes in "
+    assert not DIRECTION.run_pair(zh, "Owing to tight supplies of raw materials, prices of second-hand homes in "
                                     "the city have kept climbing since the third quarter, and some buyers have "
                                     "grown more hesitant.")
     en = "The landslide kept the road closed, and a sliding door was fitted."
@@ -112,45 +105,45 @@ def test_noun_verb_homographs_count_as_verbs_only():
 
 def test_records_and_levels():
     zh = "全市失业率创十年来新低。"
-    assert flags(DIRECTION, zh, "The city's unemployment rate hit a record high.")
-    assert not flags(DIRECTION, zh, "The city's unemployment rate hit a record low.")
+    assert DIRECTION.run_pair(zh, "The city's unemployment rate hit a record high.")
+    assert not DIRECTION.run_pair(zh, "The city's unemployment rate hit a record low.")
     zh = "沪指收盘创年内新高。"
-    assert flags(DIRECTION, zh, "The Shanghai index closed at its lowest level this year.")
-    assert not flags(DIRECTION, zh, "The Shanghai index closed at its highest level this year.")
+    assert DIRECTION.run_pair(zh, "The Shanghai index closed at its lowest level this year.")
+    assert not DIRECTION.run_pair(zh, "The Shanghai index closed at its highest level this year.")
     zh = "当前物价水平总体偏低。"
-    assert flags(DIRECTION, zh, "Prices are generally on the high side.")
-    assert not flags(DIRECTION, zh, "Prices are generally on the low side.")
+    assert DIRECTION.run_pair(zh, "Prices are generally on the high side.")
+    assert not DIRECTION.run_pair(zh, "Prices are generally on the low side.")
 
 
 def test_figure_bound_renders_no_change():
     """"over 12 million" renders 以上, a bound of the figure, not the rise 增加 says."""
     zh = "截至年末，全市常住人口增加到1200万以上，城镇化率继续提高。"
-    bad = flags(DIRECTION, zh, "By the end of the year, the city's resident population had declined to just "
+    bad = DIRECTION.run_pair(zh, "By the end of the year, the city's resident population had declined to just "
                                "over 12 million, and the urbanization rate continued to rise.")
     assert bad and "增加" in bad[0].message and "declined" in bad[0].message
-    assert not flags(DIRECTION, zh, "By the end of the year, the city's resident population had grown to just "
+    assert not DIRECTION.run_pair(zh, "By the end of the year, the city's resident population had grown to just "
                                     "over 12 million, and the urbanization rate continued to rise.")
 
 
 def test_short_of_is_a_comparative():
     """"2.1 points short of the target" says below it, as "below" does: evidence against 高于."""
     zh = "前三季度，全省地表水优良水体比例为92.3%，高于年度目标2.1个百分点。"
-    bad = flags(DIRECTION, zh, "In the first three quarters, the share of surface water of good quality in the "
+    bad = DIRECTION.run_pair(zh, "In the first three quarters, the share of surface water of good quality in the "
                                "province was 92.3%, 2.1 percentage points short of the annual target.")
     assert bad and "高于" in bad[0].message and "short of" in bad[0].message
-    assert not flags(DIRECTION, zh, "In the first three quarters, the share of surface water of good quality in "
+    assert not DIRECTION.run_pair(zh, "In the first three quarters, the share of surface water of good quality in "
                                     "the province was 92.3%, 2.1 percentage points above the annual target.")
 
 
 def test_phrasal_verb_with_a_degree_adverb_states_a_change():
     """"picked up markedly" says how far a pace rose; "picked up the samples" says nothing of it."""
     zh = "受持续雨雪天气影响，一月份全省重点项目施工进度明显放缓。"
-    bad = flags(DIRECTION, zh, "Owing to persistent rain and snow, construction on the province's key "
+    bad = DIRECTION.run_pair(zh, "Owing to persistent rain and snow, construction on the province's key "
                                "projects picked up markedly in January.")
     assert bad and "放缓" in bad[0].message and "picked up" in bad[0].message
-    assert not flags(DIRECTION, zh, "Owing to persistent rain and snow, construction on the province's key "
+    assert not DIRECTION.run_pair(zh, "Owing to persistent rain and snow, construction on the province's key "
                                     "projects slowed markedly in January.")
-    assert not flags(DIRECTION, "一月份全省重点项目施工进度明显放缓，检查组在各工地抽取了样品。",
+    assert not DIRECTION.run_pair("一月份全省重点项目施工进度明显放缓，检查组在各工地抽取了样品。",
                      "Construction on the province's key projects slowed markedly in January, and "
                      "inspectors picked up samples at every site.")
 
@@ -160,46 +153,46 @@ def test_phrasal_verb_with_a_degree_adverb_states_a_change():
 
 def test_best_effort_said_as_a_certainty():
     zh = "力争到2027年，全市新能源汽车保有量达到50万辆。"
-    bad = flags(MODALITY, zh, "The city will ensure that the number of new energy vehicles reaches "
+    bad = MODALITY.run_pair(zh, "The city will ensure that the number of new energy vehicles reaches "
                               "500,000 by 2027.")
     assert bad and "力争" in bad[0].message and bad[0].severity == "minor"
-    assert not flags(MODALITY, zh, "The city will strive to bring the number of new energy vehicles "
+    assert not MODALITY.run_pair(zh, "The city will strive to bring the number of new energy vehicles "
                                    "to 500,000 by 2027.")
-    assert not flags(MODALITY, zh, "The city aims to ensure that the number of new energy vehicles "
+    assert not MODALITY.run_pair(zh, "The city aims to ensure that the number of new energy vehicles "
                                    "reaches 500,000 by 2027.")  # the aim renders 力争
     # 确保 says the certainty itself
-    assert not flags(MODALITY, "确保到2025年，所有行政村通光纤。",
+    assert not MODALITY.run_pair("确保到2025年，所有行政村通光纤。",
                      "We will ensure that all administrative villages are connected to optical "
                      "fibre by 2025.")
 
 
 def test_rule_with_exceptions_said_without_exception():
     zh = "原则上，评审专家连续聘任不超过两届。"
-    bad = flags(MODALITY, zh, "Reviewing experts shall without exception serve no more than two "
+    bad = MODALITY.run_pair(zh, "Reviewing experts shall without exception serve no more than two "
                               "consecutive terms.")
     assert bad and "原则上" in bad[0].message
-    assert not flags(MODALITY, zh, "In principle, reviewing experts shall serve no more than two "
+    assert not MODALITY.run_pair(zh, "In principle, reviewing experts shall serve no more than two "
                                    "consecutive terms.")
 
 
 def test_absence_of_obligation_is_a_permission():
     zh = "在财政收支矛盾较为突出的地区，不宜新设专项补贴。"
-    bad = flags(MODALITY, zh, "In regions where fiscal pressure is acute, new special subsidies need "
+    bad = MODALITY.run_pair(zh, "In regions where fiscal pressure is acute, new special subsidies need "
                               "not be created.")
     assert bad and "不宜" in bad[0].message and "need not" in bad[0].message
-    assert not flags(MODALITY, zh, "In regions where fiscal pressure is acute, new special subsidies "
+    assert not MODALITY.run_pair(zh, "In regions where fiscal pressure is acute, new special subsidies "
                                    "should not be created.")
     zh = "企业需要在30日内提交申请材料。"
-    assert flags(MODALITY, zh, "Enterprises do not need to submit application materials within 30 days.")
+    assert MODALITY.run_pair(zh, "Enterprises do not need to submit application materials within 30 days.")
     # 不需要 is the absence of the obligation itself; "not only … but also" is no negation
-    assert not flags(MODALITY, "符合条件的企业不需要再次提交申请材料。",
+    assert not MODALITY.run_pair("符合条件的企业不需要再次提交申请材料。",
                      "Eligible enterprises do not need to submit application materials again.")
-    assert not flags(MODALITY, "发展优势产业，既需要企业努力，也需要政府作为。",
+    assert not MODALITY.run_pair("发展优势产业，既需要企业努力，也需要政府作为。",
                      "The development of competitive industries needs not only the enterprises' "
                      "efforts but also the government's actions.")
     zh = "申请人必须提交身份证明原件。"
-    assert flags(MODALITY, zh, "Applicants do not have to submit the original proof of identity.")
-    assert not flags(MODALITY, zh, "Applicants must submit the original proof of identity.")
+    assert MODALITY.run_pair(zh, "Applicants do not have to submit the original proof of identity.")
+    assert not MODALITY.run_pair(zh, "Applicants must submit the original proof of identity.")
 
 
 # --------------------------------------------------------------------------- time-expression
@@ -207,39 +200,39 @@ def test_absence_of_obligation_is_a_permission():
 
 def test_middle_of_the_year():
     zh = "国家统计局将于年中发布人口抽样调查主要数据。"
-    bad = flags(TIME_EXPRESSION, zh, "The National Bureau of Statistics will release the main data of "
+    bad = TIME_EXPRESSION.run_pair(zh, "The National Bureau of Statistics will release the main data of "
                                      "the population sample survey at the end of the year.")
     assert bad and "年中" in bad[0].message
-    assert not flags(TIME_EXPRESSION, zh, "The National Bureau of Statistics will release the main "
+    assert not TIME_EXPRESSION.run_pair(zh, "The National Bureau of Statistics will release the main "
                                           "data of the population sample survey in the middle of the year.")
     # 今年中国 is 今年 + 中国: no 年中 there
-    assert not flags(TIME_EXPRESSION, "今年中国经济运行总体平稳，年底前将完成全部改革任务。",
+    assert not TIME_EXPRESSION.run_pair("今年中国经济运行总体平稳，年底前将完成全部改革任务。",
                      "China's economy ran smoothly this year, and all reform tasks will be completed "
                      "before the end of the year.")
 
 
 def test_eve_is_before():
     zh = "春节前夕，市领导走访慰问了困难群众。"
-    bad = flags(TIME_EXPRESSION, zh, "In the wake of the Spring Festival, city leaders visited people "
+    bad = TIME_EXPRESSION.run_pair(zh, "In the wake of the Spring Festival, city leaders visited people "
                                      "in difficulty.")
     assert bad and "前夕" in bad[0].message
-    assert not flags(TIME_EXPRESSION, zh, "On the eve of the Spring Festival, city leaders visited "
+    assert not TIME_EXPRESSION.run_pair(zh, "On the eve of the Spring Festival, city leaders visited "
                                           "people in difficulty.")
 
 
 def test_taking_effect_from_a_date():
     zh = "本条例自2024年7月1日起施行。"
-    assert flags(TIME_EXPRESSION, zh, "These Regulations shall remain in force until July 1, 2024.")
-    assert not flags(TIME_EXPRESSION, zh, "These Regulations shall come into force on July 1, 2024.")
+    assert TIME_EXPRESSION.run_pair(zh, "These Regulations shall remain in force until July 1, 2024.")
+    assert not TIME_EXPRESSION.run_pair(zh, "These Regulations shall come into force on July 1, 2024.")
 
 
 def test_bare_same_period():
     zh = "一季度全省社会消费品零售总额增长6.2%，高于同期全国平均水平1.5个百分点。"
-    bad = flags(TIME_EXPRESSION, zh, "Retail sales of consumer goods in the province grew 6.2% in the "
+    bad = TIME_EXPRESSION.run_pair(zh, "Retail sales of consumer goods in the province grew 6.2% in the "
                                      "first quarter, 1.5 percentage points above the national average "
                                      "for the whole of last year.")
     assert bad and "同期" in bad[0].message
-    assert not flags(TIME_EXPRESSION, zh, "Retail sales of consumer goods in the province grew 6.2% in "
+    assert not TIME_EXPRESSION.run_pair(zh, "Retail sales of consumer goods in the province grew 6.2% in "
                                           "the first quarter, 1.5 percentage points above the national "
                                           "average over the same period.")
 
@@ -251,43 +244,43 @@ def test_an_event_named_by_a_noun_meets_its_verb():
     assert "expir" in with_verb_stems({"expiration"}) and "retir" in with_verb_stems({"retirement"})
     assert with_verb_stems({"city", "nation"}) == {"city", "nation"}
     zh = "行政许可有效期届满前30日内，被许可人应当向原许可机关提出延续申请。"
-    bad = flags(TIME_EXPRESSION, zh, "Within 30 days after the administrative licence expires, the licensee "
+    bad = TIME_EXPRESSION.run_pair(zh, "Within 30 days after the administrative licence expires, the licensee "
                                      "shall apply to the original licensing authority for an extension.")
     assert bad and "届满前" in bad[0].message
-    assert not flags(TIME_EXPRESSION, zh, "Within 30 days before the administrative licence expires, the "
+    assert not TIME_EXPRESSION.run_pair(zh, "Within 30 days before the administrative licence expires, the "
                                           "licensee shall apply to the original licensing authority for an "
                                           "extension.")
 
 
 def test_the_end_of_a_term_is_not_its_start():
     zh = "村民委员会任期届满时，应当依法进行换届选举。"
-    bad = flags(TIME_EXPRESSION, zh, "When the term of the villagers' committee begins, a new election "
+    bad = TIME_EXPRESSION.run_pair(zh, "When the term of the villagers' committee begins, a new election "
                                      "shall be held in accordance with the law.")
     assert bad and "届满" in bad[0].message
-    assert not flags(TIME_EXPRESSION, zh, "When the term of the villagers' committee expires, a new election "
+    assert not TIME_EXPRESSION.run_pair(zh, "When the term of the villagers' committee expires, a new election "
                                           "shall be held in accordance with the law.")
 
 
 def test_a_span_up_to_now_is_no_moment_back():
     zh = "近五年来，全省累计新建农村公路3.2万公里。"
-    bad = flags(TIME_EXPRESSION, zh, "Five years ago, the province built a total of 32,000 kilometres of "
+    bad = TIME_EXPRESSION.run_pair(zh, "Five years ago, the province built a total of 32,000 kilometres of "
                                      "new rural roads.")
     assert bad and "近五年" in bad[0].message
-    assert not flags(TIME_EXPRESSION, zh, "Over the past five years, the province has built a total of "
+    assert not TIME_EXPRESSION.run_pair(zh, "Over the past five years, the province has built a total of "
                                           "32,000 kilometres of new rural roads.")
     # after an event, the span up to now is "since <the event> N years ago"
-    assert not flags(TIME_EXPRESSION, "开发区设立20年来，累计引进外资项目460个。",
+    assert not TIME_EXPRESSION.run_pair("开发区设立20年来，累计引进外资项目460个。",
                      "Since the development zone was set up 20 years ago, it has attracted a total of 460 "
                      "foreign-funded projects.")
 
 
 def test_the_previous_year_written_with_yi():
     zh = "各单位应于每年1月底前报送上一年度安全生产工作总结。"
-    bad = flags(TIME_EXPRESSION, zh, "By the end of January each year, all units shall submit a summary of "
+    bad = TIME_EXPRESSION.run_pair(zh, "By the end of January each year, all units shall submit a summary of "
                                      "their work safety in the current year.")
     assert bad and "上一年度" in bad[0].message
-    assert not flags(TIME_EXPRESSION, zh, "By the end of January each year, all units shall submit a summary "
+    assert not TIME_EXPRESSION.run_pair(zh, "By the end of January each year, all units shall submit a summary "
                                           "of their work safety in the previous year.")
     # 以下一年度 is 以下 "below" + 一 + 年度: no 下一年度 "next year"
-    assert not flags(TIME_EXPRESSION, "申报金额在十万元以下一年度内可申请一次。",
+    assert not TIME_EXPRESSION.run_pair("申报金额在十万元以下一年度内可申请一次。",
                      "Applications for amounts of 100,000 yuan or less may be made once within this year.")

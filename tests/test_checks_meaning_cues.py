@@ -26,12 +26,10 @@ from qa.model import Check, Context
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def flags(check: Check, zh: str, en: str):
-    return check.run_all(Context([Pair(id=1, zh=zh, en=en)]))
 
 
 def majors(check: Check, zh: str, en: str):
-    return [f for f in flags(check, zh, en) if f.severity == "major"]
+    return [f for f in check.run_pair(zh, en) if f.severity == "major"]
 
 
 # --------------------------------------------------------------------------- clause matcher
@@ -62,14 +60,14 @@ def test_polarity_prohibition_rendered_as_allowed():
     zh = "严禁截留、挪用专项资金。"
     bad = majors(POLARITY, zh, "Retention and diversion of special funds is strictly allowed.")
     assert bad and "严禁" in bad[0].message and bad[0].zh[slice(*bad[0].zh_spans[0])] == "严禁"
-    assert not flags(POLARITY, zh, "Withholding or diverting special funds is strictly prohibited.")
+    assert not POLARITY.run_pair(zh, "Withholding or diverting special funds is strictly prohibited.")
 
 
 def test_polarity_not_reached_rendered_as_reached():
     zh = "部分地区的工作进展未达到预期。"
     assert majors(POLARITY, zh, "Work in some regions reached expectations.")
-    assert not flags(POLARITY, zh, "Work in some regions fell short of expectations.")
-    assert not flags(POLARITY, zh, "Work in some regions did not meet expectations.")
+    assert not POLARITY.run_pair(zh, "Work in some regions fell short of expectations.")
+    assert not POLARITY.run_pair(zh, "Work in some regions did not meet expectations.")
 
 
 @pytest.mark.parametrize("zh,en", [
@@ -87,16 +85,16 @@ def test_polarity_not_reached_rendered_as_reached():
     ("这并非偶然。", "This is not a coincidence."),
 ])
 def test_polarity_tricky_negatives(zh, en):
-    assert not flags(POLARITY, zh, en)
+    assert not POLARITY.run_pair(zh, en)
 
 
 def test_polarity_english_negation_the_chinese_lacks():
     zh = "这种做法是合理的。"
-    added = flags(POLARITY, zh, "This practice is not reasonable.")
+    added = POLARITY.run_pair(zh, "This practice is not reasonable.")
     assert added and added[0].severity == "minor" and "'not'" in added[0].message
-    assert not flags(POLARITY, zh, "This practice is reasonable.")
+    assert not POLARITY.run_pair(zh, "This practice is reasonable.")
     # "not only" is no negation
-    assert not flags(POLARITY, "既要发展经济，也要保护环境。",
+    assert not POLARITY.run_pair("既要发展经济，也要保护环境。",
                      "We must not only develop the economy but also protect the environment.")
 
 
@@ -113,7 +111,7 @@ def test_direction_fall_rendered_as_increase():
                  .replace(" year on year at", " at"))
     assert bad and "下降" in bad[0].message and "increase" in bad[0].message
     assert "decrease of 6.8 percent" in bad[0].suggestion
-    assert not flags(DIRECTION, NBS_ZH, NBS_EN)
+    assert not DIRECTION.run_pair(NBS_ZH, NBS_EN)
 
 
 @pytest.mark.parametrize("zh,en", [
@@ -126,7 +124,7 @@ def test_direction_fall_rendered_as_increase():
     ("工业增加值同比增长3.9%。", "Industrial value added grew by 3.9 percent year on year."),
 ])
 def test_direction_clean_negatives(zh, en):
-    assert not flags(DIRECTION, zh, en)
+    assert not DIRECTION.run_pair(zh, en)
 
 
 # --------------------------------------------------------------------------- modality
@@ -135,21 +133,21 @@ def test_modality_obligation_rendered_as_permission():
     zh = "各级政府的支出必须以经批准的预算为依据。"
     bad = majors(MODALITY, zh, "Government expenditures at all levels may be based on approved budgets.")
     assert bad and "必须" in bad[0].message and "'may'" in bad[0].message
-    assert not flags(MODALITY, zh, "Government expenditures at all levels must be based on approved budgets.")
+    assert not MODALITY.run_pair(zh, "Government expenditures at all levels must be based on approved budgets.")
 
 
 def test_modality_prohibition_rendered_as_permission():
     zh = "任何单位和个人不得截留、挪用救灾款物。"
     assert majors(MODALITY, zh, "Any unit or individual may withhold or divert disaster relief funds.")
-    assert not flags(MODALITY, zh, "No unit or individual may withhold or divert disaster relief funds.")
+    assert not MODALITY.run_pair(zh, "No unit or individual may withhold or divert disaster relief funds.")
 
 
 def test_modality_permission_rendered_as_obligation():
     zh = "申请人可以通过网上平台提交材料。"
     assert majors(MODALITY, zh, "Applicants must submit their materials through the online platform.")
-    assert not flags(MODALITY, zh, "Applicants can submit their materials through the online platform.")
+    assert not MODALITY.run_pair(zh, "Applicants can submit their materials through the online platform.")
     # 可持续 "sustainable" is no permission
-    assert not flags(MODALITY, "必须坚持可持续发展。", "We must pursue sustainable development.")
+    assert not MODALITY.run_pair("必须坚持可持续发展。", "We must pursue sustainable development.")
 
 
 # --------------------------------------------------------------------------- time-expression
@@ -158,20 +156,20 @@ def test_time_second_half_rendered_as_first_half():
     zh = "下半年经济运行将继续恢复。"
     bad = majors(TIME_EXPRESSION, zh, "In the first half of the year the economy will keep recovering.")
     assert bad and "下半年" in bad[0].message and bad[0].en[slice(*bad[0].en_spans[0])] == "first half"
-    assert not flags(TIME_EXPRESSION, zh, "In the second half of the year the economy will keep recovering.")
+    assert not TIME_EXPRESSION.run_pair(zh, "In the second half of the year the economy will keep recovering.")
 
 
 def test_time_as_of_rendered_as_since():
     zh = "截至6月底，全国累计建成5G基站41万个。"
     assert majors(TIME_EXPRESSION, zh, "Since the end of June, 410,000 5G base stations had been built.")
-    assert not flags(TIME_EXPRESSION, zh, "By the end of June, 410,000 5G base stations had been built.")
+    assert not TIME_EXPRESSION.run_pair(zh, "By the end of June, 410,000 5G base stations had been built.")
 
 
 def test_time_quarters_and_both_ends_of_the_year():
     assert majors(TIME_EXPRESSION, "二季度经济增长3.2%。", "The economy grew 3.2% in the third quarter.")
-    assert not flags(TIME_EXPRESSION, "前三季度经济增长0.7%。",
+    assert not TIME_EXPRESSION.run_pair("前三季度经济增长0.7%。",
                      "The economy grew 0.7% in the first three quarters.")
-    assert not flags(TIME_EXPRESSION, "从年初到年底，价格基本稳定。",
+    assert not TIME_EXPRESSION.run_pair("从年初到年底，价格基本稳定。",
                      "From the beginning to the end of the year, prices were basically stable.")
 
 
@@ -194,9 +192,9 @@ def test_bad_cue_table_is_a_clear_error():
 
 def wrong_and_right(check: Check, zh: str, wrong: str, right: str) -> list:
     """Flags on the wrong English (at least one), none on the right one."""
-    found = flags(check, zh, wrong)
+    found = check.run_pair(zh, wrong)
     assert found, wrong
-    assert flags(check, zh, right) == [], right
+    assert check.run_pair(zh, right) == [], right
     return found
 
 
@@ -212,14 +210,14 @@ def test_number_bounds_read_both_sides():
 
 def test_direction_flags_more_than_rendered_as_nearly():
     zh = "国内就出现了100多个类似的大模型。"  # expert-views-collection
-    found = flags(DIRECTION, zh, "Nearly 100 similar large models have appeared in China.")
+    found = DIRECTION.run_pair(zh, "Nearly 100 similar large models have appeared in China.")
     assert [f.severity for f in found] == ["major"] and "100多" in found[0].message
     assert "'more than 100'" in found[0].suggestion
     for en in ("More than 100 similar large models have appeared in China.",
                "Over 100 similar large models have appeared in China.",
                "About 100 similar large models have appeared in China.",
                "100 similar large models have appeared in China."):
-        assert flags(DIRECTION, zh, en) == [], en
+        assert DIRECTION.run_pair(zh, en) == [], en
 
 
 def test_direction_flags_nearly_rendered_as_more_than():
@@ -234,18 +232,18 @@ def test_direction_flags_nearly_rendered_as_more_than():
 
 def test_direction_flags_a_bound_once():
     zh = "2024年,我国战略性新兴产业增加值占GDP的比重超过13%。"  # wu-jun-shushi-ronghe
-    found = flags(DIRECTION, zh, "In 2024, the value added of China's strategic emerging industries "
+    found = DIRECTION.run_pair(zh, "In 2024, the value added of China's strategic emerging industries "
                                  "accounted for less than 13% of GDP.")
     assert len(found) == 1 and "超过13%" in found[0].message
-    assert flags(DIRECTION, zh, "In 2024, the value added of China's strategic emerging industries "
+    assert DIRECTION.run_pair(zh, "In 2024, the value added of China's strategic emerging industries "
                                 "accounted for over 13% of GDP.") == []
 
 
 def test_number_bounds_tricky_negatives():
     # 近10年 is "the past 10 years", not "nearly 10"; "over 10 years" may be "during"
-    assert flags(DIRECTION, "近10年来，产业规模持续扩大。", "Over 10 years, the industry kept expanding.") == []
+    assert DIRECTION.run_pair("近10年来，产业规模持续扩大。", "Over 10 years, the industry kept expanding.") == []
     # the same figure qualified both ways in the Chinese: either English is right
-    assert flags(DIRECTION, "目标是近20个，目前已有20多个。", "The target was nearly 20; there are "
+    assert DIRECTION.run_pair("目标是近20个，目前已有20多个。", "The target was nearly 20; there are "
                                                          "nearly 20 now.") == []
 
 
@@ -256,7 +254,7 @@ BIOMED_ZH = ("生物医药大数据从研发、制造、医疗服务等各个环
 
 
 def test_direction_reads_the_verb_of_the_object():
-    found = flags(DIRECTION, BIOMED_ZH, "Biomedical big data has entered application scenarios across "
+    found = DIRECTION.run_pair(BIOMED_ZH, "Biomedical big data has entered application scenarios across "
                                         "the biomedical industrial chain, giving enterprises effective "
                                         "means to raise efficiency, increase costs and shorten cycles.")
     assert [f.severity for f in found] == ["major"] and "降低" in found[0].message
@@ -264,16 +262,16 @@ def test_direction_reads_the_verb_of_the_object():
     for en in ("giving enterprises effective means to raise efficiency, reduce costs and shorten cycles.",
                "giving enterprises effective means to improve efficiency, cut costs and shorten cycles.",
                "giving enterprises effective ways to make gains in efficiency, costs and cycles."):
-        assert flags(DIRECTION, BIOMED_ZH, "Biomedical big data has entered the industrial chain, " + en) == [], en
+        assert DIRECTION.run_pair(BIOMED_ZH, "Biomedical big data has entered the industrial chain, " + en) == [], en
 
 
 def test_direction_reads_irregular_participles_and_ignores_a_neighbours_words():
     zh = "随着互联网消费的迅猛发展，国内物流货运行业整体稳健增长，货运司机群体为国家做出了重要贡献。"
-    found = flags(DIRECTION, zh, "With the rapid growth of online consumption, China's logistics and "
+    found = DIRECTION.run_pair(zh, "With the rapid growth of online consumption, China's logistics and "
                                  "freight industry as a whole has shrunk steadily, and freight drivers "
                                  "have made important contributions to the country.")
     assert found and "shrunk" in found[0].message and "grown" in (found[0].suggestion or "")
-    assert flags(DIRECTION, zh, "With the rapid growth of online consumption, China's logistics and "
+    assert DIRECTION.run_pair(zh, "With the rapid growth of online consumption, China's logistics and "
                                 "freight industry as a whole has grown steadily, and freight drivers "
                                 "have made important contributions to the country.") == []
 
@@ -282,20 +280,20 @@ def test_direction_reads_irregular_participles_and_ignores_a_neighbours_words():
 
 def test_time_flags_the_past_years_rendered_as_the_next():
     zh = "过去五年，我国经济实力跃上新台阶。"  # Government Work Report 2018
-    found = flags(TIME_EXPRESSION, zh, "Over the next five years, China's economic strength will "
+    found = TIME_EXPRESSION.run_pair(zh, "Over the next five years, China's economic strength will "
                                        "reach a new level.")
     assert [f.severity for f in found] == ["major"] and "过去五年" in found[0].message
     for en in ("Over the past five years, China's economic strength has reached a new level.",
                "In the last five years, China's economic strength rose to a new level."):
-        assert flags(TIME_EXPRESSION, zh, en) == [], en
+        assert TIME_EXPRESSION.run_pair(zh, en) == [], en
 
 
 def test_time_flags_since_a_congress_rendered_as_before_it():
     zh = "党的十八大以来,我国高度重视数据要素的作用和价值。"  # 学习时报
-    found = flags(TIME_EXPRESSION, zh, "In the run-up to the 18th CPC National Congress, China attached "
+    found = TIME_EXPRESSION.run_pair(zh, "In the run-up to the 18th CPC National Congress, China attached "
                                        "great importance to the role and value of data.")
     assert found and "十八大以来" in found[0].message
-    assert flags(TIME_EXPRESSION, zh, "Since the 18th CPC National Congress, China has attached great "
+    assert TIME_EXPRESSION.run_pair(zh, "Since the 18th CPC National Congress, China has attached great "
                                       "importance to the role and value of data.") == []
 
 
@@ -309,13 +307,13 @@ def test_time_flags_until_now_rendered_as_before():
 
 def test_time_reads_a_decade_in_a_heading_and_then_rendered_as_today():
     zh = "数实融合的理念雏形可追溯至21世纪10年代初期,当时主要表现为数字技术对传统产业的单点渗透。"
-    late = flags(TIME_EXPRESSION, zh, "The idea can be traced back to the late 2010s, when it mainly "
+    late = TIME_EXPRESSION.run_pair(zh, "The idea can be traced back to the late 2010s, when it mainly "
                                       "took the form of digital technology penetrating single points.")
     assert late and "early 2010s" in late[0].message
-    today = flags(TIME_EXPRESSION, zh, "The idea can be traced back to the early 2010s; today it mainly "
+    today = TIME_EXPRESSION.run_pair(zh, "The idea can be traced back to the early 2010s; today it mainly "
                                        "takes the form of digital technology penetrating single points.")
     assert today and "当时" in today[0].message
-    assert flags(TIME_EXPRESSION, zh, "The idea can be traced back to the early 2010s, when it mainly "
+    assert TIME_EXPRESSION.run_pair(zh, "The idea can be traced back to the early 2010s, when it mainly "
                                       "took the form of digital technology penetrating single points.") == []
     heading = Pair(id=1, zh="1.第一阶段:数字化作为工具手段(21世纪10年代初期)",
                    en="1. The First Stage: Digitalization as a Tool (the late 2010s)", heading=True)
@@ -337,34 +335,34 @@ def test_time_flags_the_future_rendered_as_earlier_years():
 
 def test_polarity_flags_yet_to_the_chinese_lacks():
     zh = "党的十八大以来,我国高度重视数据要素的作用和价值。"  # 学习时报
-    found = flags(POLARITY, zh, "Since the 18th CPC National Congress, China has yet to attach "
+    found = POLARITY.run_pair(zh, "Since the 18th CPC National Congress, China has yet to attach "
                                 "importance to the role and value of data.")
     assert found and "yet to" in found[0].message
     # 尚未 "not yet" is rightly "has yet to"
-    assert flags(POLARITY, "但此时的融合更多表现为政策引导下的试点探索,尚未形成系统化推进路径。",
+    assert POLARITY.run_pair("但此时的融合更多表现为政策引导下的试点探索,尚未形成系统化推进路径。",
                  "But integration then was mostly pilot exploration guided by policy, and a systematic "
                  "path had yet to take shape.") == []
     # 有待 "remains to be" is "has yet to" too
-    assert flags(POLARITY, "数据要素市场有待完善。", "The data market has yet to be improved.") == []
+    assert POLARITY.run_pair("数据要素市场有待完善。", "The data market has yet to be improved.") == []
 
 
 def test_polarity_flags_no_longer_rendered_as_remain():
     zh = "供给端和需求端不再是相互隔离,而是密切关联,协同演化。"  # wu-jun-shushi-ronghe
-    found = flags(POLARITY, zh, "The supply side and the demand side remain isolated from each other "
+    found = POLARITY.run_pair(zh, "The supply side and the demand side remain isolated from each other "
                                 "rather than closely linked and evolving together.")
     assert [f.severity for f in found] == ["major"] and "'remain'" in found[0].message
     for en in (("The supply side and the demand side are no longer isolated from each other but closely "
                 "linked and evolving together."),
                "The supply side and the demand side are not isolated but remain closely linked.",
                "The supply side and the demand side have ceased to be isolated; they are closely linked."):
-        assert flags(POLARITY, zh, en) == [], en
+        assert POLARITY.run_pair(zh, en) == [], en
 
 
 def test_time_flags_the_end_of_a_numbered_year_or_month_rendered_as_its_start():
     zh = "截至2023年底，全国5G基站总数达337.7万个。"  # MIIT statistical bulletin 2023
-    found = flags(TIME_EXPRESSION, zh, "As of early 2023, China had 3.377 million 5G base stations.")
+    found = TIME_EXPRESSION.run_pair(zh, "As of early 2023, China had 3.377 million 5G base stations.")
     assert found and "2023年底" in found[0].message and "the end of 2023" in found[0].message
-    assert flags(TIME_EXPRESSION, zh, "By the end of 2023, China had 3.377 million 5G base stations.") == []
+    assert TIME_EXPRESSION.run_pair(zh, "By the end of 2023, China had 3.377 million 5G base stations.") == []
     zh = "第十四届全国人民代表大会第二次会议于2024年3月上旬在北京召开。"  # NPC session, March 2024
     wrong_and_right(
         TIME_EXPRESSION, zh,
@@ -373,7 +371,7 @@ def test_time_flags_the_end_of_a_numbered_year_or_month_rendered_as_its_start():
         "The second session of the 14th National People's Congress "
         "opened in Beijing in early March 2024.")
     # 初步 "preliminary" after a year is no start of the year
-    assert flags(TIME_EXPRESSION, "2023年初步建成全国一体化算力网。",
+    assert TIME_EXPRESSION.run_pair("2023年初步建成全国一体化算力网。",
                  "A national computing network was preliminarily completed by late 2023.") == []
 
 
@@ -399,16 +397,16 @@ def test_time_flags_the_end_of_a_numbered_year_or_month_rendered_as_its_start():
      "As they fell behind, the Dutch team became more aggressive in their serves."),
 ])
 def test_direction_object_and_bound_tricky_negatives(zh, en):
-    assert flags(DIRECTION, zh, en) == []
+    assert DIRECTION.run_pair(zh, en) == []
 
 
 def test_time_relative_years_and_year_on_year():
     zh = "今年前三季度，国内生产总值同比增长5.2%。"  # National Bureau of Statistics, 2023
-    assert flags(TIME_EXPRESSION, zh, "In the first three quarters of this year, GDP grew by 5.2% "
+    assert TIME_EXPRESSION.run_pair(zh, "In the first three quarters of this year, GDP grew by 5.2% "
                                       "month on month.")
     for en in ("In the first three quarters of this year, GDP grew by 5.2% year on year.",
                "In the first three quarters, GDP grew by 5.2% over the same period last year."):
-        assert flags(TIME_EXPRESSION, zh, en) == [], en
+        assert TIME_EXPRESSION.run_pair(zh, en) == [], en
     zh = "去年，全国粮食产量再创历史新高。"  # Government Work Report 2024
     wrong_and_right(
         TIME_EXPRESSION, zh,
@@ -428,10 +426,10 @@ def test_time_flags_after_a_year_rendered_as_before_it():
 
 def test_direction_reads_above_and_below_before_the_object_and_doubling():
     zh = "一季度全省居民人均可支配收入增速高于全国平均水平。"  # provincial statistics release
-    found = flags(DIRECTION, zh, "In the first quarter, per capita disposable income in the province "
+    found = DIRECTION.run_pair(zh, "In the first quarter, per capita disposable income in the province "
                                  "grew at a rate below the national average.")
     assert [f.severity for f in found] == ["major"] and "'below'" in found[0].message
-    assert flags(DIRECTION, zh, "In the first quarter, per capita disposable income in the province "
+    assert DIRECTION.run_pair(zh, "In the first quarter, per capita disposable income in the province "
                                 "grew at a rate above the national average.") == []
     zh = "到2020年实现国内生产总值和城乡居民人均收入比2010年翻一番。"  # 18th Party Congress report
     wrong_and_right(
@@ -483,7 +481,7 @@ def test_polarity_flags_the_positive_word_of_a_negated_one(zh, wrong, right, sai
     assert flag.en[slice(*flag.en_spans[0])] == said
     assert flag.zh[slice(*flag.zh_spans[0])].startswith(("不", "无", "尚不"))
     assert flag.suggestion
-    assert flags(POLARITY, zh, right) == [], right
+    assert POLARITY.run_pair(zh, right) == [], right
 
 
 @pytest.mark.parametrize("zh,en", [
@@ -516,7 +514,7 @@ def test_polarity_flags_the_positive_word_of_a_negated_one(zh, wrong, right, sai
     ("这次参观令人难以忘怀。", "The visit was hard to forget."),
 ])
 def test_polarity_lexical_negation_tricky_negatives(zh, en):
-    assert flags(POLARITY, zh, en) == [], en
+    assert POLARITY.run_pair(zh, en) == [], en
 
 
 # --------------------------------------------------------------------------- polarity: "not yet" and enumerations
@@ -554,10 +552,10 @@ def test_polarity_lexical_negation_tricky_negatives(zh, en):
      "adequate"),
 ])
 def test_polarity_flags_not_yet_rendered_as_already(zh, wrong, right, said):
-    found = flags(POLARITY, zh, wrong)
+    found = POLARITY.run_pair(zh, wrong)
     assert len(found) == 1 and f"'{said}'" in found[0].message, [f.message for f in found]
     assert found[0].en[slice(*found[0].en_spans[0])] == said
-    assert flags(POLARITY, zh, right) == [], right
+    assert POLARITY.run_pair(zh, right) == [], right
 
 
 @pytest.mark.parametrize("zh,en", [
@@ -574,7 +572,7 @@ def test_polarity_flags_not_yet_rendered_as_already(zh, wrong, right, said):
       "problems of unbalanced and inadequate development are still prominent.")),
 ])
 def test_polarity_not_yet_tricky_negatives(zh, en):
-    assert flags(POLARITY, zh, en) == [], en
+    assert POLARITY.run_pair(zh, en) == [], en
 
 
 @pytest.mark.parametrize("zh,wrong,said", [
@@ -595,7 +593,7 @@ def test_polarity_not_yet_tricky_negatives(zh, en):
      "are now further standardized"),
 ])
 def test_polarity_flags_a_pending_action_said_done(zh, wrong, said):
-    found = flags(POLARITY, zh, wrong)
+    found = POLARITY.run_pair(zh, wrong)
     assert len(found) == 1 and found[0].severity == "major", [f.message for f in found]
     assert found[0].en[slice(*found[0].en_spans[0])] == said
 
@@ -625,7 +623,7 @@ def test_polarity_flags_a_pending_action_said_done(zh, wrong, said):
      "Once the urban emergency management system has been perfected, response times will fall."),
 ])
 def test_polarity_pending_action_kept_pending(zh, en):
-    assert flags(POLARITY, zh, en) == [], en
+    assert POLARITY.run_pair(zh, en) == [], en
 
 
 # --------------------------------------------------------------------------- modality: necessity and possibility
@@ -666,7 +664,7 @@ def test_polarity_pending_action_kept_pending(zh, en):
 def test_modality_necessity_rendered_as_possibility(zh, wrong, right, said):
     found = majors(MODALITY, zh, wrong)
     assert len(found) == 1 and f"'{said}'" in found[0].message, [f.message for f in found]
-    assert flags(MODALITY, zh, right) == [], right
+    assert MODALITY.run_pair(zh, right) == [], right
 
 
 @pytest.mark.parametrize("zh,en", [
@@ -682,7 +680,7 @@ def test_modality_necessity_rendered_as_possibility(zh, wrong, right, said):
     ("要积极引导社会资本参与。", "Social capital is encouraged to participate actively."),
 ])
 def test_modality_necessity_tricky_negatives(zh, en):
-    assert flags(MODALITY, zh, en) == [], en
+    assert MODALITY.run_pair(zh, en) == [], en
 
 
 def test_direction_weak_words_of_other_chinese_words_do_not_render_the_cue():
@@ -697,7 +695,7 @@ def test_direction_weak_words_of_other_chinese_words_do_not_render_the_cue():
     bad = [f for f in found if f.severity == "major"]
     assert bad and "增长" in bad[0].message and "decline" in bad[0].message
     # a weak word that is the cue's own gloss still renders it (加快 "to speed up")
-    assert not flags(DIRECTION, "加快数实融合是对冲经济下行压力的必要之举。",
+    assert not DIRECTION.run_pair("加快数实融合是对冲经济下行压力的必要之举。",
                      "Speeding up digital-real integration is a necessary step to offset downward "
                      "pressure on the economy.")
 
@@ -706,27 +704,27 @@ def test_time_explicit_contradiction_beats_a_tense_or_a_year_figure():
     # "will" and "2020" only hint at 明年; "last year" says the opposite
     zh = "比阿特丽斯明年(2020年)将和这位房地产大亨结婚。"  # WMT20 news
     assert majors(TIME_EXPRESSION, zh, "Beatrice will marry the real estate tycoon last year (2020).")
-    assert not flags(TIME_EXPRESSION, zh, "Beatrice will marry the real estate tycoon next year (2020).")
+    assert not TIME_EXPRESSION.run_pair(zh, "Beatrice will marry the real estate tycoon next year (2020).")
     # "by" governing a quantity does not render 截至
     zh = "截至今年8月，用户累计减排792万吨。"
     assert majors(TIME_EXPRESSION, zh, "Since August this year, users have cut emissions by 7.92 million tons.")
-    assert not flags(TIME_EXPRESSION, zh, "As of August this year, users had cut emissions by 7.92 million tons.")
+    assert not TIME_EXPRESSION.run_pair(zh, "As of August this year, users had cut emissions by 7.92 million tons.")
     # "will" does not render 未来 against an explicit "in the past"
     zh = "未来，各国将加强产业政策工具的使用。"
-    assert flags(TIME_EXPRESSION, zh, "In the past, countries will step up their use of industrial policy tools.")
-    assert not flags(TIME_EXPRESSION, zh, "In the future, countries will step up their use of industrial "
+    assert TIME_EXPRESSION.run_pair(zh, "In the past, countries will step up their use of industrial policy tools.")
+    assert not TIME_EXPRESSION.run_pair(zh, "In the future, countries will step up their use of industrial "
                                           "policy tools.")
 
 
 def test_modality_ability_rendered_as_obligation_is_a_minor_flag():
     zh = "数字经济和实体经济深度融合能够有效提升经济发展的韧性。"
-    found = flags(MODALITY, zh, "The deep integration of the digital and real economies must effectively "
+    found = MODALITY.run_pair(zh, "The deep integration of the digital and real economies must effectively "
                                 "strengthen the resilience of economic development.")
     assert [f.severity for f in found] == ["minor"] and "能够" in found[0].message
-    assert not flags(MODALITY, zh, "The deep integration of the digital and real economies can effectively "
+    assert not MODALITY.run_pair(zh, "The deep integration of the digital and real economies can effectively "
                                    "strengthen the resilience of economic development.")
     # 只有…才能: "we must" on the condition is a faithful rendering
-    assert not flags(MODALITY, "只有坚持创新，才能赢得未来。", "We must keep innovating to win the future.")
+    assert not MODALITY.run_pair("只有坚持创新，才能赢得未来。", "We must keep innovating to win the future.")
 
 
 def test_modality_obligation_rendered_as_permission_despite_a_negation_elsewhere():
@@ -734,17 +732,17 @@ def test_modality_obligation_rendered_as_permission_despite_a_negation_elsewhere
     bad = majors(MODALITY, zh, "But it may be said frankly that no decent employer would dismiss "
                                "an employee in this way.")
     assert bad and "必须" in bad[0].message
-    assert not flags(MODALITY, zh, "But it must be said frankly that no decent employer would dismiss "
+    assert not MODALITY.run_pair(zh, "But it must be said frankly that no decent employer would dismiss "
                                    "an employee in this way.")
     # a negation on the permission word makes it a prohibition, which is not a permission
-    assert not flags(MODALITY, "员工必须遵守规定。", "Employees may not ignore the rules.")
+    assert not MODALITY.run_pair("员工必须遵守规定。", "Employees may not ignore the rules.")
 
 
 def test_polarity_reads_not_long_ago_as_a_time_and_an_antonym_as_a_negation():
-    assert not flags(POLARITY, "前不久，该项目荣获了国际安全奖。",
+    assert not POLARITY.run_pair("前不久，该项目荣获了国际安全奖。",
                      "Recently, the project won an international safety award.")
     zh = "中国人民深知找到一条正确的道路多么不容易。"  # WMT20 news
-    assert not flags(POLARITY, zh, "The Chinese people know how difficult it is to find the right path.")
+    assert not POLARITY.run_pair(zh, "The Chinese people know how difficult it is to find the right path.")
     assert majors(POLARITY, zh, "The Chinese people know how easy it is to find the right path.")
 
 
@@ -753,17 +751,17 @@ def test_direction_reads_cedict_change_verbs_and_their_own_glosses():
     bad = majors(DIRECTION, zh, "With the new system in service, the controlled airspace in the Arctic "
                                 "has decreased significantly.")
     assert bad and "增大" in bad[0].message
-    assert not flags(DIRECTION, zh, "With the new system in service, the controlled airspace in the Arctic "
+    assert not DIRECTION.run_pair(zh, "With the new system in service, the controlled airspace in the Arctic "
                                     "has increased significantly.")
     # the cue's own CC-CEDICT verb renders it even where the English cue table has no row
-    assert not flags(DIRECTION, "人民币对美元升值，出口下降。",
+    assert not DIRECTION.run_pair("人民币对美元升值，出口下降。",
                      "The yuan appreciated against the dollar and exports fell.")
 
 
 def test_direction_object_rule_skips_words_another_chinese_word_explains():
     # "lower production costs" is 降低生产经营成本; 拓展产品营销范围 is "widen the reach"
     zh = "加快数实融合可以降低生产经营成本、拓展产品营销范围。"
-    assert not flags(DIRECTION, zh, "Speeding up integration can lower production and operating costs "
+    assert not DIRECTION.run_pair(zh, "Speeding up integration can lower production and operating costs "
                                     "and widen the reach of product marketing.")
 
 
@@ -771,7 +769,7 @@ def test_modality_reads_an_adverb_joined_to_must():
     zh = "按照程序，他的提名还须得到参议院批准。"  # WMT20 news: jieba keeps 还须 as one word
     bad = majors(MODALITY, zh, "Under the procedure, his nomination may also be approved by the Senate.")
     assert bad and "还须" in bad[0].message
-    assert not flags(MODALITY, zh, "Under the procedure, his nomination must also be approved by the Senate.")
+    assert not MODALITY.run_pair(zh, "Under the procedure, his nomination must also be approved by the Senate.")
 
 
 def test_modality_a_future_will_in_another_clause_does_not_answer_an_obligation():
@@ -782,7 +780,7 @@ def test_modality_a_future_will_in_another_clause_does_not_answer_an_obligation(
         "France will cut taxes next year and Germany should keep pace with France's fiscal stimulus.")
     assert "应当" in found[0].message
     # a weak obligation word that renders the cue still answers it, in any clause
-    assert not flags(MODALITY, "应对这一挑战，需要中非手拉手，团结才有力量。",
+    assert not MODALITY.run_pair("应对这一挑战，需要中非手拉手，团结才有力量。",
                      "China and Africa need to work hand in hand to meet this challenge, because only "
                      "through unity can they have strength.")
 
@@ -829,7 +827,7 @@ def test_time_flags_before_an_event_rendered_as_after_it():
     ("会前，双方举行了会谈。", "Before the meeting, the two sides held talks; the following meeting was cancelled."),
 ])
 def test_time_event_order_clean_negatives(zh, en):
-    assert flags(TIME_EXPRESSION, zh, en) == []
+    assert TIME_EXPRESSION.run_pair(zh, en) == []
 
 
 def test_time_since_a_year_rendered_as_by_it():
@@ -848,5 +846,5 @@ def test_polarity_without_said_by_another_word_does_not_render_the_negation():
         "Any unit or individual may change the use of land without authorization.",
         "No unit or individual may change the use of land without authorization.")
     assert found[0].severity == "major"
-    assert flags(POLARITY, zh, "Units and individuals shall not change the use of land without "
+    assert POLARITY.run_pair(zh, "Units and individuals shall not change the use of land without "
                                "authorization.") == []

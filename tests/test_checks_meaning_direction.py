@@ -20,7 +20,6 @@ from qa.antonyms import antonym_table, antonyms
 from qa.checks.direction import DIRECTION
 from qa.clause_match import match_clauses
 from qa.meaning_cues import read_table
-from qa.model import Context
 from qa.opposite_meaning import (
     find_opposites,
     main_glosses,
@@ -32,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def flags(zh: str, en: str):
-    return DIRECTION.run_all(Context([Pair(id=1, zh=zh, en=en)]))
+    return DIRECTION.run_pair(zh, en)
 
 
 def opposites(zh: str, en: str, min_share: float = 0.25):

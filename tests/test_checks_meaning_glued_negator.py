@@ -5,27 +5,21 @@ seen as a negation and "three of them passed" went unflagged.  Sentences written
 
 from __future__ import annotations
 
-from align.model import Pair
 from qa.checks.polarity import POLARITY
-from qa.model import Context
-
-
-def flags(zh: str, en: str):
-    return POLARITY.run_all(Context([Pair(id=1, zh=zh, en=en)]))
 
 
 def test_negator_glued_to_a_measure_word():
     zh = "参加抽检的12批次产品中，其中2批未通过复检，已责令企业召回。"
-    bad = flags(zh, "Of the 12 batches sampled, two passed the re-inspection, and the companies have been "
+    bad = POLARITY.run_pair(zh, "Of the 12 batches sampled, two passed the re-inspection, and the companies have been "
                     "ordered to recall them.")
     assert bad and "未" in bad[0].message
-    assert not flags(zh, "Of the 12 batches sampled, two failed the re-inspection, and the companies have been "
+    assert not POLARITY.run_pair(zh, "Of the 12 batches sampled, two failed the re-inspection, and the companies have been "
                          "ordered to recall them.")
 
 
 def test_without_glued_to_a_noun():
     # 无证 "without a licence" is a jieba word CC-CEDICT lacks: 无 before a noun says "without" it
     zh = "卫生监督部门今年共取缔无证行医窝点26个。"
-    bad = flags(zh, "This year health inspectors shut down 26 licensed medical practices.")
+    bad = POLARITY.run_pair(zh, "This year health inspectors shut down 26 licensed medical practices.")
     assert bad and "无" in bad[0].message
-    assert not flags(zh, "This year health inspectors shut down 26 unlicensed medical practices.")
+    assert not POLARITY.run_pair(zh, "This year health inspectors shut down 26 unlicensed medical practices.")

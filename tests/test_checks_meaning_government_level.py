@@ -3,22 +3,16 @@ issue 15, nineteenth session).  Sentences written for these tests."""
 
 from __future__ import annotations
 
-from align.model import Pair
 from qa.checks.institutions import INSTITUTION
 from qa.government_level import level_mismatches
-from qa.model import Context
-
-
-def flags(zh: str, en: str):
-    return INSTITUTION.run_all(Context([Pair(id=1, zh=zh, en=en)]))
 
 
 def test_township_government_rendered_as_the_county_one():
     zh = "农村危房改造的具体实施由乡镇人民政府负责，住房城乡建设部门加强技术指导。"
-    bad = flags(zh, "The county people's government is responsible for carrying out the renovation of dilapidated "
+    bad = INSTITUTION.run_pair(zh, "The county people's government is responsible for carrying out the renovation of dilapidated "
                     "rural housing, with technical guidance from housing and urban-rural development departments.")
     assert bad and bad[0].severity == "major" and "乡镇人民政府" in bad[0].message
-    assert not flags(zh, "Township people's governments are responsible for carrying out the renovation of "
+    assert not INSTITUTION.run_pair(zh, "Township people's governments are responsible for carrying out the renovation of "
                          "dilapidated rural housing, with technical guidance from housing and urban-rural "
                          "development departments.")
 

@@ -15,15 +15,14 @@ from __future__ import annotations
 
 import pytest
 
-from align.model import Pair
 from qa.checks.direction import DIRECTION, degree_cue, zh_direction_cues
 from qa.checks.time_expression import TIME_EXPRESSION
 from qa.meaning_cues import CueRow, ZhHit
-from qa.model import Check, Context
+from qa.model import Check
 
 
 def majors(check: Check, zh: str, en: str) -> list[str]:
-    return [f.message for f in check.run_all(Context([Pair(id=1, zh=zh, en=en)])) if f.severity == "major"]
+    return [f.message for f in check.run_pair(zh, en) if f.severity == "major"]
 
 
 # --------------------------------------------------------------------------- time orientation

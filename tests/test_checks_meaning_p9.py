@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import pytest
 
-from align.model import Pair
 from qa.calendar_dates import en_dates, foreign_dates, zh_dates
 from qa.checks.direction import DIRECTION
 from qa.checks.institutions import INSTITUTION
@@ -19,13 +18,7 @@ from qa.checks.modality import MODALITY
 from qa.checks.polarity import POLARITY
 from qa.checks.shorthand import SHORTHAND
 from qa.checks.time_expression import TIME_EXPRESSION
-from qa.model import Context
 from qa.negated_modifiers import positive_participle, unnegated_noun
-
-
-def flags_of(check, zh: str, en: str):
-    return check.run_all(Context([Pair(id=1, zh=zh, en=en)]))
-
 
 # (check, Chinese, English with the error, faithful English, the Chinese the flag must point at)
 CASES = [
@@ -138,10 +131,10 @@ CASES = [
 
 @pytest.mark.parametrize("check,zh,wrong,right,cue", CASES, ids=[c[4] for c in CASES])
 def test_true_positive_and_clean_negative(check, zh, wrong, right, cue):
-    found = flags_of(check, zh, wrong)
+    found = check.run_pair(zh, wrong)
     assert found, f"{check.id} missed {cue}"
     assert any(cue in zh[s:e] or zh[s:e] in cue for f in found for s, e in f.zh_spans)
-    assert not flags_of(check, zh, right)
+    assert not check.run_pair(zh, right)
 
 
 # (check, Chinese, a right English a naive reader would flag)
@@ -212,7 +205,7 @@ CLEAN = [
 
 @pytest.mark.parametrize("check,zh,right", CLEAN, ids=[f"{c[0].id}-{k}" for k, c in enumerate(CLEAN)])
 def test_clean_renderings(check, zh, right):
-    assert not flags_of(check, zh, right)
+    assert not check.run_pair(zh, right)
 
 
 def test_dates_read_on_both_sides():

@@ -7,31 +7,25 @@ these tests.
 
 from __future__ import annotations
 
-from align.model import Pair
 from qa.checks.modality import MODALITY
-from qa.model import Context
-
-
-def flags(zh: str, en: str):
-    return MODALITY.run_all(Context([Pair(id=1, zh=zh, en=en)]))
 
 
 def test_prohibited_alternatives_rendered_as_allowed():
     zh = "危险化学品经营许可证不得涂改、倒卖或者出租。"
-    bad = flags(zh, "Hazardous chemical business licences are allowed to be altered, resold or leased.")
+    bad = MODALITY.run_pair(zh, "Hazardous chemical business licences are allowed to be altered, resold or leased.")
     assert bad and "不得" in bad[0].message and bad[0].severity == "major"
-    assert not flags(zh, "Hazardous chemical business licences must not be altered, resold or leased.")
+    assert not MODALITY.run_pair(zh, "Hazardous chemical business licences must not be altered, resold or leased.")
 
 
 def test_offered_alternatives_still_give_an_option():
     zh = "消费者可以要求经营者退货或者更换。"
-    assert not flags(zh, "Consumers may ask the business operator to take back or replace the goods.")
+    assert not MODALITY.run_pair(zh, "Consumers may ask the business operator to take back or replace the goods.")
 
 
 def test_prohibition_jieba_cut_before_a_place():
     # jieba cuts 不得到网吧上网 as 不 + 得到 "to obtain": it is 不得 + 到网吧 + 上网
     zh = "未成年人不得到营业性网吧上网，经营者应当在显著位置设置标志。"
-    assert flags(zh, "Minors may go online at commercial internet cafés, and operators shall put up signs in "
+    assert MODALITY.run_pair(zh, "Minors may go online at commercial internet cafés, and operators shall put up signs in "
                      "conspicuous places.")
-    assert not flags(zh, "Minors must not go online at commercial internet cafés, and operators shall put up signs "
+    assert not MODALITY.run_pair(zh, "Minors must not go online at commercial internet cafés, and operators shall put up signs "
                          "in conspicuous places.")

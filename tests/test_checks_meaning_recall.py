@@ -22,13 +22,8 @@ from qa.checks.roles import ROLES, parse_pivots, parse_roles, parse_tasks
 from qa.checks.shorthand import SHORTHAND
 from qa.checks.terminology import TERM_CONSISTENCY
 from qa.checks.time_expression import TIME_EXPRESSION
-from qa.model import Check, Context
+from qa.model import Context
 from qa.potential_complement import potential_negations
-
-
-def flags(check: Check, zh: str, en: str):
-    return check.run_all(Context([Pair(id=1, zh=zh, en=en)]))
-
 
 # --------------------------------------------------------------------------- polarity: V不C
 
@@ -48,7 +43,7 @@ def test_potential_complements_are_read_by_their_grammar():
 
 
 def test_polarity_flags_a_dropped_cannot_do_without():
-    found = flags(POLARITY, FORUM_ZH, "Its development can do without the country's highly developed "
+    found = POLARITY.run_pair(FORUM_ZH, "Its development can do without the country's highly developed "
                                       "5G infrastructure and advanced manufacturing base.")
     assert [f.severity for f in found] == ["major"] and "离不开" in found[0].message
 
@@ -58,14 +53,14 @@ def test_polarity_accepts_a_positive_paraphrase_of_cannot_do_without():
                "advanced manufacturing base."),
                ("Its development cannot do without the country's highly developed 5G infrastructure "
                "and advanced manufacturing base.")):
-        assert flags(POLARITY, FORUM_ZH, en) == [], en
+        assert POLARITY.run_pair(FORUM_ZH, en) == [], en
 
 
 def test_polarity_flags_a_dropped_potential_negation():
     zh = "目前仍有部分企业的污染物排放达不到国家标准。"
-    assert flags(POLARITY, zh, "At present, pollutant emissions of some enterprises still reach "
+    assert POLARITY.run_pair(zh, "At present, pollutant emissions of some enterprises still reach "
                                "national standards.")
-    assert flags(POLARITY, zh, "At present, pollutant emissions of some enterprises still fail to "
+    assert POLARITY.run_pair(zh, "At present, pollutant emissions of some enterprises still fail to "
                                "meet national standards.") == []
 
 
@@ -76,27 +71,27 @@ FUTURE_ZH = ("科学擎画了未来一段时间我国数据基础制度体系建
 
 
 def test_time_flags_recent_years_rendered_as_a_time_that_ended():
-    found = flags(TIME_EXPRESSION, RECENT_ZH, "Until a few years ago, China's digital economy was "
+    found = TIME_EXPRESSION.run_pair(RECENT_ZH, "Until a few years ago, China's digital economy was "
                                               "developing well and building Digital China achieved "
                                               "remarkable results.")
     assert found and "近年来" in found[0].message
-    assert flags(TIME_EXPRESSION, RECENT_ZH, "In recent years, China's digital economy has developed "
+    assert TIME_EXPRESSION.run_pair(RECENT_ZH, "In recent years, China's digital economy has developed "
                                              "well and building Digital China has achieved "
                                              "remarkable results.") == []
 
 
 def test_time_flags_the_future_rendered_as_the_past():
-    assert flags(TIME_EXPRESSION, FUTURE_ZH, "It scientifically mapped out the blueprint of China's "
+    assert TIME_EXPRESSION.run_pair(FUTURE_ZH, "It scientifically mapped out the blueprint of China's "
                                              "basic data system over the past period.")
-    assert flags(TIME_EXPRESSION, FUTURE_ZH, "It scientifically mapped out the blueprint of China's "
+    assert TIME_EXPRESSION.run_pair(FUTURE_ZH, "It scientifically mapped out the blueprint of China's "
                                              "basic data system for some time to come.") == []
 
 
 def test_time_flags_an_early_stage_rendered_as_the_end():
     zh = "数实融合的理念雏形可追溯至21世纪10年代初期。"  # wu-jun-shushi-ronghe
-    assert flags(TIME_EXPRESSION, zh, "The idea of integrating the digital and real economies can be "
+    assert TIME_EXPRESSION.run_pair(zh, "The idea of integrating the digital and real economies can be "
                                       "traced back to the late 2010s, its final stage.")
-    assert flags(TIME_EXPRESSION, zh, "The idea of integrating the digital and real economies can be "
+    assert TIME_EXPRESSION.run_pair(zh, "The idea of integrating the digital and real economies can be "
                                       "traced back to the early 2010s.") == []
 
 
@@ -104,25 +99,25 @@ def test_time_flags_an_early_stage_rendered_as_the_end():
 
 def test_direction_reads_shorten_and_lengthen():
     zh = "企业开办时间缩短一半以上。"  # Government Work Report 2019
-    assert flags(DIRECTION, zh, "The time needed to start a business was lengthened by more than half.")
-    assert flags(DIRECTION, zh, "The time needed to start a business was cut by over half.") == []
+    assert DIRECTION.run_pair(zh, "The time needed to start a business was lengthened by more than half.")
+    assert DIRECTION.run_pair(zh, "The time needed to start a business was cut by over half.") == []
 
 
 def test_direction_reads_less_than_and_more_than():
     zh = "城镇新增就业超过1100万人。"  # Government Work Report 2019
-    assert flags(DIRECTION, zh, "Fewer than 11 million new urban jobs were created.")
-    assert flags(DIRECTION, zh, "More than 11 million new urban jobs were created.") == []
+    assert DIRECTION.run_pair(zh, "Fewer than 11 million new urban jobs were created.")
+    assert DIRECTION.run_pair(zh, "More than 11 million new urban jobs were created.") == []
 
 
 # --------------------------------------------------------------------------- modality: 鼓励
 
 def test_modality_flags_encourage_rendered_as_an_obligation():
     zh = "鼓励企业加大研发投入。"  # State Council policy prose
-    found = flags(MODALITY, zh, "Require enterprises to increase their R&D spending.")
+    found = MODALITY.run_pair(zh, "Require enterprises to increase their R&D spending.")
     assert [f.severity for f in found] == ["major"] and "鼓励" in found[0].message
     for en in ("Encourage enterprises to increase their R&D spending.",
                "Enterprises will be supported in increasing their R&D spending."):
-        assert flags(MODALITY, zh, en) == [], en
+        assert MODALITY.run_pair(zh, en) == [], en
 
 
 # --------------------------------------------------------------------------- institution
@@ -137,31 +132,31 @@ def test_numbered_party_meetings_are_read_by_their_grammar():
 
 
 def test_institution_flags_the_party_congress_rendered_as_the_legislature():
-    found = flags(INSTITUTION, CONGRESS_ZH, "The report to the 20th National People's Congress stresses "
+    found = INSTITUTION.run_pair(CONGRESS_ZH, "The report to the 20th National People's Congress stresses "
                                             "the need to accelerate the digital economy.")
     assert [f.severity for f in found] == ["major"]
-    assert flags(INSTITUTION, CONGRESS_ZH, "The report to the 20th National Congress of the Communist "
+    assert INSTITUTION.run_pair(CONGRESS_ZH, "The report to the 20th National Congress of the Communist "
                                            "Party of China stresses the need to accelerate the "
                                            "digital economy.") == []
 
 
 def test_institution_flags_a_plenum_rendered_as_another_body():
     zh = "党的二十届三中全会对发展数字经济作出重要部署。"  # wu-jun-shushi-ronghe
-    assert flags(INSTITUTION, zh, "The Central Commission for Discipline Inspection made important "
+    assert INSTITUTION.run_pair(zh, "The Central Commission for Discipline Inspection made important "
                                   "arrangements for developing the digital economy.")
-    assert flags(INSTITUTION, zh, "The third plenary session of the 20th CPC Central Committee made "
+    assert INSTITUTION.run_pair(zh, "The third plenary session of the 20th CPC Central Committee made "
                                   "important arrangements for developing the digital economy.") == []
 
 
 def test_institution_flags_a_listed_body_named_for_an_unlisted_one():
     zh = "中国电子信息行业联合会发布了年度报告。"
-    found = flags(INSTITUTION, zh, "The All-China Federation of Industry and Commerce released its "
+    found = INSTITUTION.run_pair(zh, "The All-China Federation of Industry and Commerce released its "
                                    "annual report.")
     assert [f.severity for f in found] == ["minor"] and "中国电子信息行业联合会" in found[0].message
-    assert flags(INSTITUTION, zh, "The China Electronics and Information Industry Federation released "
+    assert INSTITUTION.run_pair(zh, "The China Electronics and Information Industry Federation released "
                                   "its annual report.") == []
     # 学习时报: the listed name inside a longer name is the Chinese 中央 (the Central Committee's school)
-    assert flags(INSTITUTION, "作者:翟云 中央党校(国家行政学院)公共管理教研部研究员",
+    assert INSTITUTION.run_pair("作者:翟云 中央党校(国家行政学院)公共管理教研部研究员",
                  "Zhai Yun is a researcher at the Teaching and Research Department of Public "
                  "Administration, Party School of the CPC Central Committee (Chinese Academy of "
                  "Governance)") == []
@@ -178,17 +173,17 @@ def test_roles_reads_several_supporters_and_trims_verbs():
 def test_roles_flags_a_swapped_pivot():
     zh = "鼓励大型企业开放供应链资源，带动中小企业协同发展。"
     assert [(r.lead, r.support) for r in parse_pivots(zh)] == [("大型企业", "中小企业")]
-    assert flags(ROLES, zh, "Encourage SMEs to open up supply chain resources and drive the "
+    assert ROLES.run_pair(zh, "Encourage SMEs to open up supply chain resources and drive the "
                             "coordinated development of large enterprises.")
-    assert flags(ROLES, zh, "Encourage large enterprises to open up their supply chain resources "
+    assert ROLES.run_pair(zh, "Encourage large enterprises to open up their supply chain resources "
                             "and drive the coordinated development of SMEs.") == []
 
 
 def test_roles_flags_a_swapped_lead_and_participants():
     zh = "形成大企业引领、中小企业广泛参与的发展格局。"
-    assert flags(ROLES, zh, "Form a pattern of development led by SMEs with the broad participation "
+    assert ROLES.run_pair(zh, "Form a pattern of development led by SMEs with the broad participation "
                             "of large enterprises.")
-    assert flags(ROLES, zh, "Form a pattern of development led by large enterprises with the broad "
+    assert ROLES.run_pair(zh, "Form a pattern of development led by large enterprises with the broad "
                             "participation of SMEs.") == []
 
 
@@ -196,21 +191,21 @@ def test_roles_flags_a_swapped_lead_and_participants():
 
 def test_shorthand_reads_a_hyphenated_numeral():
     zh = "加快实现双碳目标。"
-    found = flags(SHORTHAND, zh, "Speed up achieving the two-carbon goals.")
+    found = SHORTHAND.run_pair(zh, "Speed up achieving the two-carbon goals.")
     assert found and found[0].severity == "major"
-    assert flags(SHORTHAND, zh, "Speed up achieving the goals of peaking carbon emissions and "
+    assert SHORTHAND.run_pair(zh, "Speed up achieving the goals of peaking carbon emissions and "
                                 "carbon neutrality.") == []
 
 
 def test_shorthand_flags_a_coordinate_abbreviation_rendered_character_by_character():
     zh = "深化产学研合作。"
-    found = flags(SHORTHAND, zh, "Deepen production, learning and research cooperation.")
+    found = SHORTHAND.run_pair(zh, "Deepen production, learning and research cooperation.")
     assert [f.severity for f in found] == ["minor"] and "产学研" in found[0].message
     for en in ("Deepen cooperation between industry, universities and research institutes.",
                "Deepen industry-university-research cooperation."):
-        assert flags(SHORTHAND, zh, en) == [], en
+        assert SHORTHAND.run_pair(zh, en) == [], en
     # place abbreviations render by their names; verbs standing for themselves are no abbreviation
-    assert flags(SHORTHAND, "推动京津冀协同发展。", "Promote the coordinated development of "
+    assert SHORTHAND.run_pair("推动京津冀协同发展。", "Promote the coordinated development of "
                                                 "Beijing-Tianjin-Hebei.") == []
 
 
@@ -218,11 +213,11 @@ def test_shorthand_flags_a_coordinate_abbreviation_rendered_character_by_charact
 
 def test_literal_term_reads_a_sub_word_by_its_compound():
     zh = "国家高新区聚焦数字产业化，集聚了众多数字经济龙头企业和平台型企业。"  # digital-economy-forum-2
-    found = flags(LITERAL_TERM, zh, "National high-tech zones focus on digital industrialization and "
+    found = LITERAL_TERM.run_pair(zh, "National high-tech zones focus on digital industrialization and "
                                     "have gathered many dragon-head digital economy enterprises and "
                                     "platform enterprises.")
     assert found and "龙头" in found[0].message
-    assert flags(LITERAL_TERM, zh, "National high-tech zones focus on digital industrialization and "
+    assert LITERAL_TERM.run_pair(zh, "National high-tech zones focus on digital industrialization and "
                                    "have gathered many leading digital economy enterprises and "
                                    "platform enterprises.") == []
 
@@ -248,9 +243,9 @@ def test_term_consistency_sees_a_reordered_variant():
 def test_roles_flags_swapped_tasks():
     zh = "各级政府要加强政策支持，企业要加大研发投入。"
     assert [(r.lead, r.support) for r, _, _ in parse_tasks(zh)] == [("政府", "企业")]
-    assert flags(ROLES, zh, "Enterprises must strengthen policy support and governments at all levels "
+    assert ROLES.run_pair(zh, "Enterprises must strengthen policy support and governments at all levels "
                             "must increase R&D investment.")
-    assert flags(ROLES, zh, "Governments at all levels must strengthen policy support and enterprises "
+    assert ROLES.run_pair(zh, "Governments at all levels must strengthen policy support and enterprises "
                             "must increase R&D investment.") == []
 
 
@@ -262,18 +257,18 @@ def test_time_word_and_its_yilai_are_one_expression():
     """今年以来 / 年初以来: 以来's "last" (the last few years) does not excuse "last year" for 今年,
     nor does 年初 accept any "since" that 以来 brings."""
     zh = "今年以来，各地积极推进城镇老旧小区改造。"
-    found = flags(TIME_EXPRESSION, zh, "Last year, localities actively advanced the renovation of old "
+    found = TIME_EXPRESSION.run_pair(zh, "Last year, localities actively advanced the renovation of old "
                                        "urban residential communities.")
     assert found and "今年" in found[0].message
-    assert flags(TIME_EXPRESSION, zh, "Since the start of this year, localities have actively advanced "
+    assert TIME_EXPRESSION.run_pair(zh, "Since the start of this year, localities have actively advanced "
                                       "the renovation of old urban residential communities.") == []
     zh = "年初以来，我市持续加大稳岗扩岗支持力度。"
-    assert flags(TIME_EXPRESSION, zh, "Since the end of the year, our city has continued to step up "
+    assert TIME_EXPRESSION.run_pair(zh, "Since the end of the year, our city has continued to step up "
                                       "support for stabilizing and expanding jobs.")
     for en in ("Since January, our city has continued to step up support for stabilizing and expanding jobs.",
                ("Since the beginning of the year, our city has continued to step up support for "
                "stabilizing and expanding jobs.")):
-        assert flags(TIME_EXPRESSION, zh, en) == [], en
+        assert TIME_EXPRESSION.run_pair(zh, en) == [], en
 
 
 #: (Chinese, wrong English, right English): a deadline and spans anchored to a figure (到N年, N年内,
@@ -301,17 +296,17 @@ TIME_PROBES = [
 
 @pytest.mark.parametrize("zh, wrong, right", TIME_PROBES)
 def test_time_deadlines_spans_and_relative_years(zh, wrong, right):
-    assert flags(TIME_EXPRESSION, zh, wrong), wrong
-    assert flags(TIME_EXPRESSION, zh, right) == [], right
+    assert TIME_EXPRESSION.run_pair(zh, wrong), wrong
+    assert TIME_EXPRESSION.run_pair(zh, right) == [], right
 
 
 def test_time_span_after_a_figure_and_cues_inside_a_word_are_not_misread():
     # 三年内 is "within three years" (N年内), not 年内 "within the year"; 提前三个月 holds no 前三个月
-    assert flags(TIME_EXPRESSION, "力争三年内实现县域全覆盖，明年启动试点。",
+    assert TIME_EXPRESSION.run_pair("力争三年内实现县域全覆盖，明年启动试点。",
                  "We will strive to achieve full coverage of counties in three years, with pilots starting "
                  "next year.") == []
-    assert flags(TIME_EXPRESSION, "工程提前三个月完工。", "The project was completed three months ahead of "
+    assert TIME_EXPRESSION.run_pair("工程提前三个月完工。", "The project was completed three months ahead of "
                                                         "schedule.") == []
     # 基本月产量 holds no 本月 "this month": 本 ends the word 基本
-    assert flags(TIME_EXPRESSION, "该项目基本月产量已达到设计能力。", "By last month the project's basic monthly "
+    assert TIME_EXPRESSION.run_pair("该项目基本月产量已达到设计能力。", "By last month the project's basic monthly "
                                                               "output had reached its design capacity.") == []

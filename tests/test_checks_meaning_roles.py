@@ -11,16 +11,10 @@ from __future__ import annotations
 import pytest
 
 from align.errors import InputError
-from align.model import Pair
 from qa.actor_names import actor_lemmas, institution_lemmas, level_lemmas
 from qa.admin_levels import load_levels
 from qa.argument_roles import parse_frames
 from qa.checks.roles import ROLES
-from qa.model import Context
-
-
-def flags(zh: str, en: str) -> list:
-    return ROLES.run_all(Context([Pair(id=1, zh=zh, en=en)]))
 
 
 def test_local_bodies_are_named_by_the_central_bodies_names_and_their_level():
@@ -45,10 +39,10 @@ LEAD = "由市人社局牵头、市财政局配合，组织开展就业补贴资
 
 
 def test_swapped_local_bureaus_are_flagged():
-    f, = flags(LEAD, "The municipal finance bureau will lead a special audit of employment subsidy funds, "
+    f, = ROLES.run_pair(LEAD, "The municipal finance bureau will lead a special audit of employment subsidy funds, "
                      "with support from the municipal human resources and social security bureau.")
     assert f.severity == "major" and "finance" in f.en[slice(*f.en_spans[0])] + f.en[slice(*f.en_spans[1])]
-    assert flags(LEAD, "The municipal human resources and social security bureau will lead a special audit "
+    assert ROLES.run_pair(LEAD, "The municipal human resources and social security bureau will lead a special audit "
                        "of employment subsidy funds, with support from the municipal finance bureau.") == []
 
 
@@ -56,12 +50,12 @@ UNDER = "在省级生态环境部门的指导下，市级生态环境部门负�
 
 
 def test_parties_that_differ_by_their_level_are_told_apart():
-    f, = flags(UNDER, "Under the guidance of municipal-level environmental departments, provincial-level "
+    f, = ROLES.run_pair(UNDER, "Under the guidance of municipal-level environmental departments, provincial-level "
                       "environmental departments are responsible for law enforcement inspections within "
                       "their jurisdictions.")
     assert "municipal-level" in f.message
     # "B is responsible" is B's own task under A's guidance, no lead taken from A
-    assert flags(UNDER, "Under the guidance of provincial-level environmental departments, municipal-level "
+    assert ROLES.run_pair(UNDER, "Under the guidance of provincial-level environmental departments, municipal-level "
                         "environmental departments are responsible for law enforcement inspections within "
                         "their jurisdictions.") == []
 
@@ -70,13 +64,13 @@ WITH = "省发展改革委会同省能源局制定了可再生能源发展规划
 
 
 def test_the_party_before_an_aside_working_with_leads():
-    f, = flags(WITH, "The provincial energy administration, working with the provincial development and "
+    f, = ROLES.run_pair(WITH, "The provincial energy administration, working with the provincial development and "
                      "reform commission, has drawn up a plan for renewable energy.")
     assert "'energy administration' the lead" in f.message
-    assert flags(WITH, "The provincial development and reform commission, working with the provincial "
+    assert ROLES.run_pair(WITH, "The provincial development and reform commission, working with the provincial "
                        "energy administration, has drawn up a plan for renewable energy.") == []
     # no aside: "B will work with A" is how the helper is written, and says nothing of A's lead
-    assert flags(WITH, "The provincial energy administration will work with the provincial development and "
+    assert ROLES.run_pair(WITH, "The provincial energy administration will work with the provincial development and "
                        "reform commission, which leads the effort, to draw up a plan for renewable energy.") == []
 
 
@@ -86,9 +80,9 @@ UNDERGO = "社区卫生服务中心要主动接受居民的监督。"
 def test_accepting_someones_supervision_makes_them_the_supervisor():
     frame, = parse_frames(UNDERGO)
     assert (frame.kind, frame.agent, frame.patient, frame.verb) == ("undergo", "居民", "社区卫生服务中心", "监督")
-    f, = flags(UNDERGO, "Community health service centres should proactively oversee residents.")
+    f, = ROLES.run_pair(UNDERGO, "Community health service centres should proactively oversee residents.")
     assert "居民 does the 监督" in f.message
-    assert flags(UNDERGO, "Community health service centres should proactively accept supervision by "
+    assert ROLES.run_pair(UNDERGO, "Community health service centres should proactively accept supervision by "
                           "residents.") == []
 
 
@@ -98,9 +92,9 @@ REPORT = "区财政局每半年向区人大常委会报告预算执行情况。"
 def test_a_report_to_a_body_after_a_time_adverbial():
     frame, = parse_frames(REPORT)
     assert (frame.agent, frame.patient, frame.verb) == ("区财政局", "区人大常委会", "报告")
-    assert len(flags(REPORT, "Every six months, the standing committee of the district people's congress "
+    assert len(ROLES.run_pair(REPORT, "Every six months, the standing committee of the district people's congress "
                              "reports to the district finance bureau on budget implementation.")) == 1
-    assert flags(REPORT, "Every six months, the district finance bureau reports to the standing committee "
+    assert ROLES.run_pair(REPORT, "Every six months, the district finance bureau reports to the standing committee "
                          "of the district people's congress on budget implementation.") == []
 
 
@@ -108,10 +102,10 @@ ENTRUST = "县农业农村局受县政府委托，负责种子市场的日常监
 
 
 def test_a_fronted_participle_gives_its_by_phrase_the_action():
-    f, = flags(ENTRUST, "Entrusted by the county agriculture and rural affairs bureau, the county government "
+    f, = ROLES.run_pair(ENTRUST, "Entrusted by the county agriculture and rural affairs bureau, the county government "
                         "is responsible for day-to-day supervision of the seed market.")
     assert "'by'-phrase of 'Entrusted'" in f.message
-    assert flags(ENTRUST, "Entrusted by the county government, the county agriculture and rural affairs "
+    assert ROLES.run_pair(ENTRUST, "Entrusted by the county government, the county agriculture and rural affairs "
                           "bureau is responsible for day-to-day supervision of the seed market.") == []
 
 
@@ -121,9 +115,9 @@ AUDIT = "审计署对各部门的预算执行情况进行审计监督。"
 def test_the_target_of_a_light_verb_after_a_possessed_noun():
     frame, = parse_frames(AUDIT)
     assert (frame.agent, frame.patient, frame.verb) == ("审计署", "部门", "监督")
-    assert len(flags(AUDIT, "The budget implementation of the National Audit Office is audited and "
+    assert len(ROLES.run_pair(AUDIT, "The budget implementation of the National Audit Office is audited and "
                             "supervised by all departments.")) == 1
-    assert flags(AUDIT, "The budget implementation of all departments is audited and supervised by the "
+    assert ROLES.run_pair(AUDIT, "The budget implementation of all departments is audited and supervised by the "
                         "National Audit Office.") == []
 
 
@@ -133,8 +127,8 @@ def test_every_party_of_an_enumerated_support_is_read():
                "the General Administration of Customs and other departments, in improving support policies "
                "for cross-border e-commerce.")
     right = swapped.replace("Finance", "X").replace("Commerce", "Finance").replace("X", "Commerce")
-    assert len(flags(zh, swapped)) == 1
-    assert flags(zh, right) == []
+    assert len(ROLES.run_pair(zh, swapped)) == 1
+    assert ROLES.run_pair(zh, right) == []
     # 政府负责 is no noun phrase: an enumeration of roles, not of supporters
     from qa.checks.roles import parse_roles
     assert parse_roles("坚持党委领导、政府负责、社会协同，完善社会治理体系。") == []
@@ -143,27 +137,27 @@ def test_every_party_of_an_enumerated_support_is_read():
 def test_an_audited_entity_reports_to_the_audit_authority():
     # 被审计单位 names a party; jieba cuts 在三十日内向 as 内向 "introverted"; 单位 is an "entity"
     zh = "被审计单位应当在三十日内向审计机关报告整改结果。"
-    assert len(flags(zh, "The audit authority shall report the rectification results to the audited entity "
+    assert len(ROLES.run_pair(zh, "The audit authority shall report the rectification results to the audited entity "
                          "within 30 days.")) == 1
-    assert flags(zh, "The audited entity shall report the rectification results to the audit authority "
+    assert ROLES.run_pair(zh, "The audited entity shall report the rectification results to the audit authority "
                      "within 30 days.") == []
 
 
 def test_a_body_named_by_its_function_hands_on_to_another():
     # 执法/v 部门: a verb naming the department's function; 全市 a scope; "across the city" a place
     zh = "全市执法部门向司法机关移交涉嫌犯罪案件23件。"
-    assert len(flags(zh, "Judicial authorities across the city transferred 23 cases of suspected crimes to "
+    assert len(ROLES.run_pair(zh, "Judicial authorities across the city transferred 23 cases of suspected crimes to "
                          "law enforcement departments.")) == 1
-    assert flags(zh, "Law enforcement departments across the city transferred 23 cases of suspected crimes "
+    assert ROLES.run_pair(zh, "Law enforcement departments across the city transferred 23 cases of suspected crimes "
                      "to judicial authorities.") == []
 
 
 def test_the_party_of_a_clause_of_time_is_the_one_assisted():
     # A…时，B予以配合: B (here 被检查单位, 被 + verb + noun) assists A; 依法 opens A's verb phrase
     zh = "市场监管部门依法开展执法检查时，被检查单位应当予以配合。"
-    assert len(flags(zh, "When inspected entities carry out law enforcement inspections according to law, "
+    assert len(ROLES.run_pair(zh, "When inspected entities carry out law enforcement inspections according to law, "
                          "market regulation departments shall cooperate.")) == 1
-    assert flags(zh, "When market regulation departments carry out law enforcement inspections according to "
+    assert ROLES.run_pair(zh, "When market regulation departments carry out law enforcement inspections according to "
                      "law, inspected entities shall cooperate.") == []
     from qa.checks.roles import parse_assists
     assert [(r.lead, r.support) for r in parse_assists(zh)] == [("市场监管部门", "被检查单位")]
@@ -178,18 +172,18 @@ def test_who_examines_first_and_who_decides():
                "to the county-level natural resources authority for approval.")
     right = ("The annual land use plan shall be reviewed by the county-level natural resources authority and "
              "submitted to the municipal people's government for approval.")
-    assert len(flags(zh, swapped)) == 1
-    assert flags(zh, right) == []
+    assert len(ROLES.run_pair(zh, swapped)) == 1
+    assert ROLES.run_pair(zh, right) == []
     # a paraphrase that gives neither step a party says nothing
-    assert flags(zh, "The annual land use plan requires review and approval.") == []
+    assert ROLES.run_pair(zh, "The annual land use plan requires review and approval.") == []
 
 
 # --- parties read from the syntax around them, for unseen constructions (issue 15, writer w7) ---
 
 def swapped_then_clean(zh: str, wrong: str, right: str) -> None:
     """One roles flag on the English that exchanges the parties, none on the right English."""
-    assert [f.check for f in flags(zh, wrong)] == ["roles"]
-    assert flags(zh, right) == []
+    assert [f.check for f in ROLES.run_pair(zh, wrong)] == ["roles"]
+    assert ROLES.run_pair(zh, right) == []
 
 
 def test_host_and_co_organiser_swapped():
@@ -210,7 +204,7 @@ def test_the_commissioning_body_and_the_one_that_acts_for_it_swapped():
     on_behalf = ("The municipal youth science and technology centre surveyed science education in the "
                  "city's primary and secondary schools on behalf of the Municipal Education Bureau.")
     swapped_then_clean(zh, wrong, right)
-    assert flags(zh, on_behalf) == []
+    assert ROLES.run_pair(zh, on_behalf) == []
 
 
 def test_a_head_noun_closes_the_name_it_ends_not_the_other_partys():
@@ -245,8 +239,8 @@ def test_by_names_who_pays_after_a_topic():
 def test_supply_after_a_bare_infinitive_is_no_verb_of_providing():
     # "help SMEs match supply with demand": "match" is the SMEs' verb and "supply" its object
     zh = "行业协会要为中小企业提供供需对接服务。"
-    assert flags(zh, "Industry associations should help SMEs match supply with demand.") == []
-    assert [f.check for f in flags(zh, "SMEs should provide supply-demand matching services to industry "
+    assert ROLES.run_pair(zh, "Industry associations should help SMEs match supply with demand.") == []
+    assert [f.check for f in ROLES.run_pair(zh, "SMEs should provide supply-demand matching services to industry "
                                        "associations.")] == ["roles"]
 
 
@@ -259,7 +253,7 @@ def test_the_agent_as_object_when_the_other_partys_words_are_none_of_its_glosses
                        "The secretary of the village general Party branch led the villagers in developing "
                        "specialty crops.")
     # a verb before the other words: no subject of its own ("will help … lead" is no swap)
-    assert flags(zh, "The township will help villagers lead the secretary's specialty crop plans.") == []
+    assert ROLES.run_pair(zh, "The township will help villagers lead the secretary's specialty crop plans.") == []
 
 
 def test_a_lower_level_after_the_verb_is_its_object_not_a_place_under_it():
@@ -281,7 +275,7 @@ def test_the_kind_of_supervision_between_the_party_and_the_verb():
 def test_a_party_word_that_reads_as_a_participle_is_no_verb():
     # 龙头企业 "leading enterprises": "Leading" is the party's own word, not the verb 'lead'
     zh = "要以龙头企业带动农户增收。"
-    assert flags(zh, "Leading enterprises should be used to drive income growth of farming households.") == []
+    assert ROLES.run_pair(zh, "Leading enterprises should be used to drive income growth of farming households.") == []
 
 
 def test_the_words_of_one_capitalised_name_are_one_place():
@@ -295,7 +289,7 @@ def test_the_words_of_one_capitalised_name_are_one_place():
 def test_a_noun_before_an_infinitive_is_not_its_doer():
     # 制定产业链提升方案: "a plan to upgrade industrial chains" — the plan does not upgrade
     zh = "由省发展改革委牵头，制定产业链提升方案。"
-    assert flags(zh, "The Provincial Development and Reform Commission will lead the drafting of a plan to "
+    assert ROLES.run_pair(zh, "The Provincial Development and Reform Commission will lead the drafting of a plan to "
                      "upgrade industrial chains.") == []
 
 
@@ -313,16 +307,16 @@ def test_the_subject_of_an_encouraging_passive_does_the_infinitive():
 def test_a_bare_infinitive_after_a_name_the_glosses_only_partly_find():
     # "small and" are no words of 中小企业's glosses: "help" stands three words before those found
     zh = "行业协会要为中小企业提供供需对接服务。"
-    assert flags(zh, "Industry associations should help small and medium-sized enterprises match supply "
+    assert ROLES.run_pair(zh, "Industry associations should help small and medium-sized enterprises match supply "
                      "with demand.") == []
-    assert [f.check for f in flags(zh, "Industry associations are what small and medium-sized enterprises "
+    assert [f.check for f in ROLES.run_pair(zh, "Industry associations are what small and medium-sized enterprises "
                                        "supply with matchmaking services.")] == ["roles"]
 
 
 def test_a_noun_before_an_infinitive_owns_it_and_is_not_its_subject():
     # 安全保障能力 "the capacity to ensure the security of …": the capacity does not ensure anything
     zh = "与此同时，电力系统安全保障能力仍需进一步提升。"
-    assert flags(zh, "At the same time, the capacity to ensure the security of the power system still "
+    assert ROLES.run_pair(zh, "At the same time, the capacity to ensure the security of the power system still "
                      "needs to be further improved.") == []
 
 
@@ -399,7 +393,7 @@ def test_a_party_named_twice_is_read_at_the_verb_of_its_own_clause():
                        "case subsidy to the lawyer.")
     # another clause that runs the relation the other way is no reading of this one
     zh = "由市财政局向区财政局支付补助，区财政局向市财政局提供使用报告。"
-    assert flags(zh, "The municipal finance bureau remunerates the district finance bureau, and the district "
+    assert ROLES.run_pair(zh, "The municipal finance bureau remunerates the district finance bureau, and the district "
                      "finance bureau provides usage reports to the municipal finance bureau.") == []
 
 
@@ -420,7 +414,7 @@ def test_a_pronoun_after_a_clause_of_condition_stands_for_its_subject():
                        "Where the district tax bureau finds suspected crimes during inspections, it shall "
                        "promptly refer the cases to the district public security sub-bureau.")
     # a pronoun after a clause that does not open the sentence with a condition stands for nothing read
-    assert flags(zh, "The cases found during inspections by the district public security sub-bureau matter, "
+    assert ROLES.run_pair(zh, "The cases found during inspections by the district public security sub-bureau matter, "
                      "and they shall be referred to the district tax bureau.") == []
 
 
@@ -501,7 +495,7 @@ def test_a_relative_clause_before_the_object_and_a_subject_carried_over():
 def test_a_city_that_stages_an_event_may_be_said_to_host_it():
     # 由A主办，B市承办: sport writes "organised by A and hosted by B" when B is a city, not a body
     zh = "亚洲杯足球赛由亚洲足球联合会主办，杭州市承办。"
-    assert flags(zh, "The Asian Cup is organised by the Asian Football Confederation and hosted by the city "
+    assert ROLES.run_pair(zh, "The Asian Cup is organised by the Asian Football Confederation and hosted by the city "
                      "of Hangzhou.") == []
     # a body that runs the event is read as before (the fairs' "hosted by A … organized by B")
     zh = "本届花卉博览会由省林业局主办，市园林绿化中心承办。"
@@ -525,7 +519,7 @@ def test_the_steps_of_a_chain_keep_their_order_whatever_their_verbs():
                        "Changes to major projects must first be endorsed by the county finance bureau and then "
                        "approved by the municipal finance bureau.")
     # no "then": the English says no order to read
-    assert flags("重大项目变更须经县财政局审核同意后报市财政局批准。",
+    assert ROLES.run_pair("重大项目变更须经县财政局审核同意后报市财政局批准。",
                  "Changes to major projects need the municipal finance bureau's approval after the county finance "
                  "bureau has endorsed them.") == []
 
@@ -536,10 +530,10 @@ PAY = "供水企业按照核定价格向污水处理项目业主全额支付服�
 def test_a_modifier_echoed_elsewhere_is_no_second_mention_of_the_party():
     """污水处理项目业主: 'treatment' of its modifier 污水处理 is met again in "for treatment services";
     the place that holds the head noun's gloss ('owners') is the party, so the swap is read."""
-    f, = flags(PAY, "Owners of sewage treatment projects shall pay water supply companies in full for "
+    f, = ROLES.run_pair(PAY, "Owners of sewage treatment projects shall pay water supply companies in full for "
                     "treatment services at the approved price and shall not delay payment.")
     assert f.severity == "major" and "Owners" in f.message
-    assert flags(PAY, "Water supply companies shall pay owners of sewage treatment projects in full for "
+    assert ROLES.run_pair(PAY, "Water supply companies shall pay owners of sewage treatment projects in full for "
                       "treatment services at the approved price and shall not delay payment.") == []
 
 
@@ -550,11 +544,11 @@ def test_an_of_inside_the_partys_own_name_keeps_it_the_subject():
     """The longest-first cut reads 中国社会科学院人口研究所 as …研究 + 所; its head 研究所 'research
     institute' is read too, and "of" between two words of one name does not make it a possessor."""
     assert "institut" in actor_lemmas("中国社会科学院人口研究所")
-    f, = flags(COMMISSION, "The Institute of Population Studies of the Chinese Academy of Social Sciences "
+    f, = ROLES.run_pair(COMMISSION, "The Institute of Population Studies of the Chinese Academy of Social Sciences "
                            "commissioned the National Bureau of Statistics to conduct a national sample "
                            "survey on fertility intentions.")
     assert f.severity == "major" and "commissioned" in f.message
-    assert flags(COMMISSION, "The National Bureau of Statistics commissioned the Institute of Population "
+    assert ROLES.run_pair(COMMISSION, "The National Bureau of Statistics commissioned the Institute of Population "
                              "Studies of the Chinese Academy of Social Sciences to conduct a national "
                              "sample survey on fertility intentions.") == []
 
@@ -565,17 +559,17 @@ COUNTIES = "各县在市应急管理局指导下，组织乡镇开展汛前隐�
 
 def test_the_party_under_guidance_may_follow_by_or_stand_as_each_district():
     """在A指导下，由B组织实施 names B the doer (由 opens its clause); in 各县在A指导下 the subject 各县 is one jieba pronoun."""
-    f, = flags(DRILL, "This provincial forest firefighting drill was organised and conducted by the National "
+    f, = ROLES.run_pair(DRILL, "This provincial forest firefighting drill was organised and conducted by the National "
                       "Forestry and Grassland Administration under the guidance of the provincial fire and "
                       "rescue corps, with more than 20 teams taking part.")
     assert f.severity == "major"
-    assert flags(DRILL, "This provincial forest firefighting drill was organised and conducted by the "
+    assert ROLES.run_pair(DRILL, "This provincial forest firefighting drill was organised and conducted by the "
                         "provincial fire and rescue corps under the guidance of the National Forestry and "
                         "Grassland Administration, with more than 20 teams taking part.") == []
-    f, = flags(COUNTIES, "Under the guidance of each county, the municipal emergency management bureau will "
+    f, = ROLES.run_pair(COUNTIES, "Under the guidance of each county, the municipal emergency management bureau will "
                          "organise townships to check for hazards before the flood season.")
     assert f.severity == "major"
-    assert flags(COUNTIES, "Under the guidance of the municipal emergency management bureau, each county will "
+    assert ROLES.run_pair(COUNTIES, "Under the guidance of the municipal emergency management bureau, each county will "
                            "organise townships to check for hazards before the flood season.") == []
 
 
@@ -583,11 +577,11 @@ def test_an_enumeration_of_supporters_shares_its_head_noun():
     """由A部门牵头，B、C等部门配合 (seventeenth session, read from qa-probes-6): "B, C and other
     departments" holds 部门 too, which the lead's name 商务部门 claimed, so the swap went unread."""
     zh = "由商务部门牵头，市场监管、海关等部门配合，开展进口冷链食品专项检查。"
-    wrong = flags(zh, "With market regulation, customs and other departments taking the lead and commerce "
+    wrong = ROLES.run_pair(zh, "With market regulation, customs and other departments taking the lead and commerce "
                       "departments cooperating, special inspections of imported cold-chain food will be carried out.")
     # one swap, one flag: it marks the lead and both supporters
     assert len(wrong) == 1 and wrong[0].check == "roles" and len(wrong[0].zh_spans) == 3
-    assert flags(zh, "With commerce departments taking the lead and market regulation, customs and other "
+    assert ROLES.run_pair(zh, "With commerce departments taking the lead and market regulation, customs and other "
                      "departments cooperating, special inspections of imported cold-chain food will be "
                      "carried out.") == []
 
@@ -652,9 +646,9 @@ _MORE_SWAPS = [
 
 @pytest.mark.parametrize(("zh", "swapped", "right"), _MORE_SWAPS)
 def test_the_general_reader_finds_the_parties_exchanged(zh: str, swapped: str, right: str):
-    found = flags(zh, swapped)
+    found = ROLES.run_pair(zh, swapped)
     assert [f.severity for f in found] == ["major"], found
-    assert flags(zh, right) == []
+    assert ROLES.run_pair(zh, right) == []
 
 
 def test_the_object_fronted_by_jiang_is_not_the_agent():

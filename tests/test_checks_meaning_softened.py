@@ -17,17 +17,10 @@ from __future__ import annotations
 
 import pytest
 
-from align.model import Pair
 from qa.checks.direction import DIRECTION
 from qa.checks.modality import MODALITY
 from qa.checks.polarity import POLARITY
 from qa.checks.time_expression import TIME_EXPRESSION
-from qa.model import Check, Context
-
-
-def flags(check: Check, zh: str, en: str):
-    return check.run_all(Context([Pair(id=1, zh=zh, en=en)]))
-
 
 CASES = [
     # modality: an obligation softened into a best effort, a condition, a recommendation
@@ -89,27 +82,27 @@ CASES = [
 @pytest.mark.parametrize(("check", "zh", "wrong", "right"), CASES,
                          ids=[f"{c.id}-{i}" for i, (c, *_rest) in enumerate(CASES)])
 def test_error_flagged_and_right_rendering_clean(check, zh, wrong, right):
-    assert [f for f in flags(check, zh, wrong)], wrong
-    assert not flags(check, zh, right), right
+    assert [f for f in check.run_pair(zh, wrong)], wrong
+    assert not check.run_pair(zh, right), right
 
 
 def test_chinese_effort_word_is_rendered_by_an_english_hedge():
     """着力 "to try really hard" and 努力 are rendered "strive to": no softening of 要 / 需."""
-    assert not flags(MODALITY, "企业要努力降低单位产品能耗。",
+    assert not MODALITY.run_pair("企业要努力降低单位产品能耗。",
                      "Enterprises should strive to cut energy consumption per unit of output.")
-    assert not flags(MODALITY, "需着力构建多元共治格局。",
+    assert not MODALITY.run_pair("需着力构建多元共治格局。",
                      "We need to strive to build a pattern of pluralistic co-governance.")
 
 
 def test_hedge_of_an_obligation_is_major_at_sentence_level():
-    found = flags(MODALITY, "各医疗机构必须在24小时内上报传染病疫情。",
+    found = MODALITY.run_pair("各医疗机构必须在24小时内上报传染病疫情。",
                   "Medical institutions should try to report infectious disease outbreaks within 24 hours.")
     assert found[0].severity == "major" and "try to" in found[0].message
 
 
 def test_one_english_ban_per_chinese_prohibition_word():
     """禁用 owns one "banned"; the other one renders 禁止 (no false alarm)."""
-    assert not flags(POLARITY, "两省已禁止露天烧烤，另一省则禁用一次性塑料袋。",
+    assert not POLARITY.run_pair("两省已禁止露天烧烤，另一省则禁用一次性塑料袋。",
                      "Two provinces have banned open-air barbecues, while another has banned "
                      "single-use plastic bags.")
 
@@ -119,5 +112,5 @@ def test_a_point_inside_a_since_span_is_a_minor_flag():
     以来 before a one-off event is rightly "in 2019"); "before 2019" stays major."""
     zh = "2019年以来，全省累计建成5G基站8万个。"
     built = "the province built 80,000 5G base stations."
-    assert [f.severity for f in flags(TIME_EXPRESSION, zh, f"In 2019, {built}")] == ["minor"]
-    assert [f.severity for f in flags(TIME_EXPRESSION, zh, f"Before 2019, {built}")] == ["major"]
+    assert [f.severity for f in TIME_EXPRESSION.run_pair(zh, f"In 2019, {built}")] == ["minor"]
+    assert [f.severity for f in TIME_EXPRESSION.run_pair(zh, f"Before 2019, {built}")] == ["major"]

@@ -13,14 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from align.model import Pair
 from qa.checks.time_expression import TIME_EXPRESSION
-from qa.model import Context
-
-
-def time_flags(zh: str, en: str):
-    return TIME_EXPRESSION.run_all(Context([Pair(id=1, zh=zh, en=en)]))
-
 
 CASES = [
     ("各乡镇要在年底前完成农村危房改造任务。",
@@ -44,7 +37,7 @@ CASES = [
 
 def test_first_ten_days_still_render_the_first_third():
     zh = "新学期教材将于9月开学前的上旬全部配送到校。"
-    assert not time_flags(zh, "Textbooks for the new term will all be delivered to schools in the first ten "
+    assert not TIME_EXPRESSION.run_pair(zh, "Textbooks for the new term will all be delivered to schools in the first ten "
                               "days of the month before classes begin in September.")
 
 
@@ -72,6 +65,6 @@ UNIT_CASES = [
 def test_another_time_is_flagged(zh, wrong, right, cue):
     """The edge, the unit or the count of a period said as another: a major flag; the faithful
     English: none."""
-    bad = time_flags(zh, wrong)
+    bad = TIME_EXPRESSION.run_pair(zh, wrong)
     assert bad and cue in bad[0].message and bad[0].severity == "major"
-    assert not time_flags(zh, right)
+    assert not TIME_EXPRESSION.run_pair(zh, right)

@@ -12,14 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from align.model import Pair
 from qa.checks.time_expression import TIME_EXPRESSION
-from qa.model import Context
-
-
-def time_flags(zh: str, en: str):
-    return TIME_EXPRESSION.run_all(Context([Pair(id=1, zh=zh, en=en)]))
-
 
 CASES = [
     # the time of day: 凌晨 is before dawn, 上午 the morning, 晚上 the evening
@@ -79,10 +72,10 @@ CASES = [
 
 @pytest.mark.parametrize("zh, wrong, right, cue", CASES, ids=[c[3] for c in CASES])
 def test_the_other_time_is_flagged_and_the_right_one_is_not(zh, wrong, right, cue):
-    found = time_flags(zh, wrong)
+    found = TIME_EXPRESSION.run_pair(zh, wrong)
     assert found, "no time-expression flag"
     assert any(cue in zh[s:e] or zh[s:e] in cue for f in found for s, e in f.zh_spans)
-    assert time_flags(zh, right) == []
+    assert TIME_EXPRESSION.run_pair(zh, right) == []
 
 
 def test_two_eras_named_together_excuse_each_other():
@@ -90,11 +83,11 @@ def test_two_eras_named_together_excuse_each_other():
     zh = "新中国成立特别是改革开放以来，我国教育事业取得了历史性成就。"
     en = ("Since the founding of the People's Republic, and especially since reform and opening up, "
           "China's education has made historic achievements.")
-    assert time_flags(zh, en) == []
+    assert TIME_EXPRESSION.run_pair(zh, en) == []
 
 
 def test_the_morning_and_the_afternoon_of_one_sentence_are_each_its_own():
     """上午…下午: each part of the day is said, so neither contradicts the other."""
     zh = "窗口上午9时至下午5时对外办公。"
     en = "The counters are open to the public from 9 a.m. to 5 p.m."
-    assert time_flags(zh, en) == []
+    assert TIME_EXPRESSION.run_pair(zh, en) == []

@@ -8,14 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from align.model import Pair
 from qa.checks.institutions import INSTITUTION
-from qa.model import Context
 from qa.office_rank import rank_mismatches
-
-
-def flags(zh: str, en: str) -> list:
-    return INSTITUTION.run_all(Context([Pair(id=1, zh=zh, en=en)]))
 
 
 @pytest.mark.parametrize(("zh", "cue", "wrong", "right"), [
@@ -31,9 +25,9 @@ def flags(zh: str, en: str) -> list:
                  "in commercialising research results at the press conference.", id="head-as-deputy"),
 ])
 def test_a_changed_rank_is_flagged(zh: str, cue: str, wrong: str, right: str):
-    found = flags(zh, wrong)
+    found = INSTITUTION.run_pair(zh, wrong)
     assert [f.severity for f in found] == ["major"] and cue in found[0].message
-    assert flags(zh, right) == []
+    assert INSTITUTION.run_pair(zh, right) == []
 
 
 def test_head_and_deputy_both_named_or_no_title_in_the_english_is_no_evidence():

@@ -9,14 +9,12 @@ Each test holds a clean negative and a true positive on our own sentences of the
 
 from __future__ import annotations
 
-from align.model import Pair
 from qa.checks.polarity import POLARITY
-from qa.model import Context
 
 
 def polarity(zh: str, en: str) -> list[str]:
     """The severities of the polarity flags of a one-pair document."""
-    return [f.severity for f in POLARITY.run_all(Context([Pair(id=1, zh=zh, en=en)]))]
+    return [f.severity for f in POLARITY.run_pair(zh, en)]
 
 
 def test_an_english_that_asserts_the_negated_word_is_a_major_reversal():

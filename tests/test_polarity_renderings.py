@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import pytest
 
-from align.model import Pair
 from qa.checks.polarity import POLARITY
-from qa.model import Context
 
 
 def polarity(zh: str, en: str) -> list[str]:
     """The severities of the polarity flags of a one-pair document."""
-    return [f.severity for f in POLARITY.run_all(Context([Pair(id=1, zh=zh, en=en)]))]
+    return [f.severity for f in POLARITY.run_pair(zh, en)]
 
 
 CASES = [
