@@ -88,6 +88,13 @@ def _en_after() -> re.Pattern[str]:
     return re.compile(rf"^(?:\s*-\s*(odd|plus)\b|(\+)|\s+({alts})\b)", re.IGNORECASE)
 
 
+@cache
+def zh_bound_words() -> frozenset[str]:
+    """The Chinese qualifiers that stand before a figure and bound it above or below (超过, 高于, 不足,
+    不到 …): before a figure they say a bound, not a change (the direction check reads them so)."""
+    return frozenset(c for c, b in _rows()[("zh", "before")] if b in ("more", "less"))
+
+
 def _bound_of(lang: str, position: str, cue: str) -> str:
     return next(b for c, b in _rows()[(lang, position)] if c == cue.lower())
 

@@ -92,7 +92,7 @@ from qa.meaning_cues import (
     zh_words,
 )
 from qa.model import Check, Context, Flag
-from qa.number_bounds import MEANING, bound_conflicts, en_qualified
+from qa.number_bounds import MEANING, bound_conflicts, en_qualified, zh_bound_words
 from qa.opposite_meaning import Opposite, find_opposites, may_find_opposites
 from qa.transition_order import swapped_transitions
 from qa.zh_glosses import gloss_stems, word_glosses, zh_content_words
@@ -875,9 +875,9 @@ def _figure_flags(pair: Pair, cues: EnglishCues) -> list[Flag]:
     return out
 
 
-#: cues of a bound when a figure follows (超过50%, 高于3%): the English says them by the figure's
-#: qualifier ("over 50%"), so they are no rival direction of a change in their clause
-_BOUND_CUES = frozenset({"超过", "高于", "多于", "低于", "少于", "不足", "不到"})
+#: cues of a bound when a figure follows (超过50%, 高于3%: ``qa.number_bounds.zh_bound_words``): the
+#: English says them by the figure's qualifier ("over 50%"), so they are no rival direction of a
+#: change in their clause
 _FIGURE_NEXT = re.compile(_FIGURE_START)
 
 
@@ -906,7 +906,7 @@ def _check_pair(pair: Pair, ctx: Context, cues: EnglishCues, opts: DirectionOpti
                 # a bound on a figure (超过50% "over 50%") is said by the figure's qualifier, which
                 # renders it: no rival of a change in the same clause (平均降价超过50%)
                 rival_cues = [h for h in zh_direction_cues(zh_part) if h.row.kind == other
-                              and not (h.row.cue in _BOUND_CUES and _FIGURE_NEXT.match(zh_part, h.end)
+                              and not (h.row.cue in zh_bound_words() and _FIGURE_NEXT.match(zh_part, h.end)
                                        and _bound_spans(en))]
                 rivals = len(rival_cues)
                 # Chinese of both directions is read only as a whole sentence with no window to read

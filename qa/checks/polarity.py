@@ -971,7 +971,7 @@ def _positive_word(pair: Pair, neg: LexicalNegation, clause: Clause, window: tup
            and en_root(t.text) not in shared and lx.lemma(t.text) not in shared
            for t in tokens):
         return None  # the negative word itself ("irreversible", "inability") is there
-    if neg.word.startswith(_PROHIBITIONS) and _FORBIDDING.search(pair.en, en_s, en_e):
+    if any(c in neg.word for c in _prohibitions()) and _FORBIDDING.search(pair.en, en_s, en_e):
         return None  # 严禁利用 "the use of … is strictly prohibited": the prohibition is said on the act
     lemmas, roots = _explained(pair, neg)
     for part in en_clauses(pair.en[en_s:en_e]):
@@ -1003,7 +1003,13 @@ def _positive_word(pair: Pair, neg: LexicalNegation, clause: Clause, window: tup
 
 #: negators that forbid (the table's prohibitions): a verb they negate is forbidden, and English may
 #: say so with a word of prohibition anywhere in the clause, after the act ("its use is prohibited")
-_PROHIBITIONS = ("严禁", "禁止", "不得", "不准", "不许", "严格禁止", "一律不得")
+@lru_cache(maxsize=1)
+def _prohibitions() -> tuple[str, ...]:
+    """The table's prohibition words (严禁, 禁止, 不得 …): a lexical negation that holds one (严格禁止,
+    一律不得) forbids."""
+    return tuple(r.cue for r in cue_rows(TABLE) if r.lang == "zh" and r.kind == "prohibition")
+
+
 _FORBIDDING = re.compile(r"\b(?:prohibit\w*|ban|bans|banned|banning|forbid\w*|outlaw\w*|barred|"
                          r"not (?:be )?(?:allowed|permitted))\b", re.IGNORECASE)
 
