@@ -1,4 +1,5 @@
-"""Calendar dates (a month and its day) on both sides of a pair: 8月16日 and "16 September".
+"""Calendar dates (a month and its day) and days of the week on both sides of a pair: 8月16日 and
+"16 September", 周三 and "Thursday".
 
 Why a reader of its own: the numbers check compares figures, and a date whose month is
 rendered by its English name ("September") has no figure of the month to compare, so
@@ -91,3 +92,37 @@ def foreign_dates(zh: str, en: str) -> list[tuple[Date, list[Date]]]:
     days = {cn_number(m.group(1)) for m in _ZH_DAY.finditer(zh)}
     given |= {md for md, words in _NAMED_DATES.items() if any(w in zh for w in words)}
     return [(d, chinese) for d in en_dates(en) if (d.month, d.day) not in given and d.day not in days]
+
+
+#: a Chinese day of the week (周三, 星期五, 礼拜天): 一 … 六 Monday to Saturday, 日/天 Sunday; not the 周一
+#: of 一周一次 "once a week", where the 一 counts times
+_ZH_WEEKDAY = re.compile(r"(?:星期|礼拜|周)([一二三四五六日天])(?![次遍回趟个])")
+_WEEKDAY_NUMBERS = {c: k for k, c in enumerate("一二三四五六", 1)} | {"日": 7, "天": 7}
+#: a range of days (周一至周五 "Monday to Friday"): every day between its ends is the Chinese's
+_ZH_WEEKDAY_RANGE = re.compile(r"(?:星期|礼拜|周)([一二三四五六日天])(?:至|到|-|—|~|－)(?:星期|礼拜|周)?([一二三四五六日天])")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_EN_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
+#: Chinese words that name days of the week without their numbers: the weekend (周末 "weekend") and
+#: the working days (工作日 "workday")
+_NAMED_WEEKDAYS = {"周末": (6, 7), "双休日": (6, 7), "工作日": (1, 2, 3, 4, 5)}
+
+
+def foreign_weekdays(zh: str, en: str) -> list[tuple[tuple[int, int], str]]:
+    """Each English day of the week (its span and name) that is none of the Chinese ones, when the
+    Chinese names days of the week of its own (周三 rendered "Thursday")."""
+    days = {_WEEKDAY_NUMBERS[m.group(1)] for m in _ZH_WEEKDAY.finditer(zh)}
+    if not days:
+        return []
+    for m in _ZH_WEEKDAY_RANGE.finditer(zh):
+        a, b = _WEEKDAY_NUMBERS[m.group(1)], _WEEKDAY_NUMBERS[m.group(2)]
+        days |= set(range(min(a, b), max(a, b) + 1))
+    for word, named in _NAMED_WEEKDAYS.items():
+        if word in zh:
+            days |= set(named)
+    return [(m.span(), m.group(1)) for m in _EN_WEEKDAY.finditer(en)
+            if _WEEKDAYS.index(m.group(1).lower()) + 1 not in days]
+
+
+def weekday_names(zh: str) -> list[tuple[tuple[int, int], str]]:
+    """The Chinese days of the week with their English names (周三 → "Wednesday")."""
+    return [(m.span(), _WEEKDAYS[_WEEKDAY_NUMBERS[m.group(1)] - 1].capitalize()) for m in _ZH_WEEKDAY.finditer(zh)]

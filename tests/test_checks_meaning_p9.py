@@ -61,6 +61,11 @@ CASES = [
      "The fair opens on 12 October and closes on 15 November.",
      "The fair opens on 12 October and closes on 15 October.",
      "10月15日"),
+    # an English day of the week that is none of the Chinese ones
+    (TIME_EXPRESSION, "本次听证会定于下周三上午9时在市政府举行。",
+     "The hearing will be held at the city government at 9 a.m. next Thursday.",
+     "The hearing will be held at the city government at 9 a.m. next Wednesday.",
+     "周三"),
     # 白天 "the daytime" against the night
     (TIME_EXPRESSION, "明天白天全市多云，气温较低。",
      "Tomorrow night the city will be cloudy, with low temperatures.",
@@ -152,6 +157,11 @@ CLEAN = [
     # a range of days: the month of the second day is the first's (10月22日至24日)
     (TIME_EXPRESSION, "论坛于10月22日至24日在杭州举行。",
      "The forum was held in Hangzhou from October 22 to October 24."),
+    # a range of days and the weekend; 一周一次 "once a week" names no Monday
+    (TIME_EXPRESSION, "办事大厅周一至周五正常开放，周末暂停服务。",
+     "The service hall is open as usual from Monday to Friday and closed on Saturdays and Sundays."),
+    (TIME_EXPRESSION, "患者须一周一次到医院复查，周三下午可预约。",
+     "Patients must return for a check once a week, and appointments can be made on Wednesday afternoons."),
     # a discretion word (视情况 "depending on circumstances") rendered "as appropriate"
     (MODALITY, "申请人应在期满前提交材料，逾期提交的将视情况予以处理。",
      "Applicants shall submit materials before the deadline; late submissions will be handled as appropriate."),

@@ -62,7 +62,12 @@ from typing import Literal
 from align.cn_numerals import cn_number
 from align.model import Pair
 from qa import lexicons as lx
-from qa.calendar_dates import calendar_name, foreign_dates
+from qa.calendar_dates import (
+    calendar_name,
+    foreign_dates,
+    foreign_weekdays,
+    weekday_names,
+)
 from qa.checks.numbers import en_numbers
 from qa.clause_match import document_clauses
 from qa.event_order import reversed_orders
@@ -418,8 +423,17 @@ def _event_orders(pair: Pair) -> list[Flag]:
 
 
 def _date_flags(pair: Pair) -> list[Flag]:
-    """Flags of English dates that are none of the Chinese ones (8月16日 → "16 September")."""
+    """Flags of English dates and days of the week that are none of the Chinese ones (8月16日 → "16
+    September", 周三 → "Thursday")."""
     out = []
+    named = weekday_names(pair.zh)
+    for span, day in foreign_weekdays(pair.zh, pair.en):
+        (zs, ze), right = named[0]
+        out.append(TIME_EXPRESSION.flag(
+            pair, f"The English says '{day}', a day of the week the Chinese does not give (it gives "
+                  f"{'、'.join(dict.fromkeys(pair.zh[s:e] for (s, e), _ in named))}): the day is different",
+            zh_spans=[(zs, ze)], en_spans=[span], suggestion=f"Render {pair.zh[zs:ze]} as '{right}'",
+            severity="major"))
     for d, chinese in foreign_dates(pair.zh, pair.en):
         near = min(chinese, key=lambda c: (c.day != d.day and c.month != d.month, abs(c.start - d.start)))
         said = pair.zh[near.start:near.end]
