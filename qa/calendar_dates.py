@@ -64,7 +64,8 @@ def _month(name: str) -> int:
 
 def en_dates(en: str) -> list[Date]:
     """The month-and-day dates the English writes ("16 September", "September 16th")."""
-    out = [Date(_month(m.group(2)), int(m.group(1)), m.start(), m.end()) for m in _EN_DAY_MONTH.finditer(en)]
+    out = [Date(_month(m.group(2)), int(m.group(1)), m.start(), m.end() - m.group().endswith("."))
+           for m in _EN_DAY_MONTH.finditer(en)]
     out += [Date(_month(m.group(1)), int(m.group(2)), m.start(), m.end()) for m in _EN_MONTH_DAY.finditer(en)
             if not any(d.start <= m.start() < d.end or m.start() <= d.start < m.end() for d in out)]
     return sorted((d for d in out if 1 <= d.day <= 31 and not _modal_may(en, d)), key=lambda d: d.start)
@@ -126,3 +127,40 @@ def foreign_weekdays(zh: str, en: str) -> list[tuple[tuple[int, int], str]]:
 def weekday_names(zh: str) -> list[tuple[tuple[int, int], str]]:
     """The Chinese days of the week with their English names (周三 → "Wednesday")."""
     return [(m.span(), _WEEKDAYS[_WEEKDAY_NUMBERS[m.group(1)] - 1].capitalize()) for m in _ZH_WEEKDAY.finditer(zh)]
+
+
+#: a Chinese month with or without its day (8月, 8月份, 十二月), not a count of months (3个月)
+_ZH_MONTH = re.compile(r"(?<![0-9０-９〇零一二三四五六七八九十个])([0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])月")
+#: a range of months (1-8月, 1至8月 "January to August"): every month between its ends is the Chinese's
+_ZH_MONTH_RANGE = re.compile(r"([0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])月?(?:-|—|－|~|至|到)"
+                             r"([0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])月")
+#: an English month name, capitalised ("may" is the modal), or its abbreviation
+_EN_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|"
+                       r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?")
+#: Chinese that names months without their numbers, which English may give as months: quarters and
+#: halves of the year (前三季度 "January to September"), its edges and middle, "since" (今年以来 "since
+#: January"), the holidays and the lunar calendar
+_MONTHS_IN_WORDS = ("季度", "上半年", "下半年", "年初", "年底", "年末", "年中", "年终", "岁末", "以来", "春节", "元旦",
+                    "国庆", "中秋", "寒假", "暑假") + _LUNAR
+
+
+def foreign_months(zh: str, en: str) -> list[tuple[tuple[int, int], str]]:
+    """Each English month (its span and name) that is none of the Chinese months, when the Chinese
+    gives months of its own by their numbers (8月份 "September"); not inside an English date, which
+    :func:`foreign_dates` reads, nor where the Chinese names months in words or gives a day without
+    its month (从28号开始, whose month the English may fill in)."""
+    months = {cn_number(m.group(1)) for m in _ZH_MONTH.finditer(zh)}
+    if not months or any(w in zh for w in _MONTHS_IN_WORDS) or _ZH_DAY.search(zh):
+        return []
+    for m in _ZH_MONTH_RANGE.finditer(zh):
+        a, b = cn_number(m.group(1)), cn_number(m.group(2))
+        if a is not None and b is not None:
+            months |= set(range(min(a, b), max(a, b) + 1))
+    dates = en_dates(en)
+    return [(m.span(1), m.group(1)) for m in _EN_MONTH.finditer(en)
+            if _month(m.group(1)) not in months and not any(d.start <= m.start() < d.end for d in dates)]
+
+
+def zh_month_mentions(zh: str) -> list[re.Match[str]]:
+    """The Chinese months given by their numbers (8月, 十二月), in order."""
+    return list(_ZH_MONTH.finditer(zh))

@@ -66,6 +66,11 @@ CASES = [
      "The hearing will be held at the city government at 9 a.m. next Thursday.",
      "The hearing will be held at the city government at 9 a.m. next Wednesday.",
      "周三"),
+    # an English month that is none of the Chinese months
+    (TIME_EXPRESSION, "受台风影响，9月份全省港口货物吞吐量同比下降3.1%。",
+     "Owing to typhoons, cargo throughput at the province's ports fell 3.1% year on year in October.",
+     "Owing to typhoons, cargo throughput at the province's ports fell 3.1% year on year in September.",
+     "9月"),
     # 白天 "the daytime" against the night
     (TIME_EXPRESSION, "明天白天全市多云，气温较低。",
      "Tomorrow night the city will be cloudy, with low temperatures.",
@@ -162,6 +167,11 @@ CLEAN = [
      "The service hall is open as usual from Monday to Friday and closed on Saturdays and Sundays."),
     (TIME_EXPRESSION, "患者须一周一次到医院复查，周三下午可预约。",
      "Patients must return for a check once a week, and appointments can be made on Wednesday afternoons."),
+    # a range of months; months named in words (前三季度) the English may give as months
+    (TIME_EXPRESSION, "1-8月全市规模以上工业增加值同比增长5.2%。",
+     "From January to August, the city's industrial value added grew 5.2% year on year."),
+    (TIME_EXPRESSION, "前三季度全市税收收入增长4%，其中9月增长6%。",
+     "From January to September the city's tax revenue grew 4%, with 6% growth in September."),
     # a discretion word (视情况 "depending on circumstances") rendered "as appropriate"
     (MODALITY, "申请人应在期满前提交材料，逾期提交的将视情况予以处理。",
      "Applicants shall submit materials before the deadline; late submissions will be handled as appropriate."),

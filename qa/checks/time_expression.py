@@ -65,8 +65,10 @@ from qa import lexicons as lx
 from qa.calendar_dates import (
     calendar_name,
     foreign_dates,
+    foreign_months,
     foreign_weekdays,
     weekday_names,
+    zh_month_mentions,
 )
 from qa.checks.numbers import en_numbers
 from qa.clause_match import document_clauses
@@ -426,6 +428,16 @@ def _date_flags(pair: Pair) -> list[Flag]:
     """Flags of English dates and days of the week that are none of the Chinese ones (8月16日 → "16
     September", 周三 → "Thursday")."""
     out = []
+    months = foreign_months(pair.zh, pair.en)
+    if months:
+        said = "、".join(dict.fromkeys(m.group() for m in zh_month_mentions(pair.zh)))
+        first = zh_month_mentions(pair.zh)[0]
+        for span, name in months:
+            out.append(TIME_EXPRESSION.flag(
+                pair, f"The English says '{name}', a month the Chinese does not give (it gives {said}): "
+                      "the month is different",
+                zh_spans=[first.span()], en_spans=[span],
+                suggestion=f"Render {first.group()} as the month it numbers", severity="major"))
     named = weekday_names(pair.zh)
     for span, day in foreign_weekdays(pair.zh, pair.en):
         (zs, ze), right = named[0]
