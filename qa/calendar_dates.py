@@ -14,15 +14,16 @@ from dataclasses import dataclass
 
 from align.cn_numerals import cn_number
 
+#: the number of a month (8, 十二) and of a day (16, 三十一) in Chinese, in figures or characters
+_ZH_MONTH_NUMBER = r"([0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])"
+_ZH_DAY_NUMBER = r"([0-9０-９]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 #: a Chinese month and day (8月16日, 十二月三十一日, 3月5号): the month 1-12, the day 1-31
-_ZH_DATE = re.compile(r"(?<![\d〇零一二三四五六七八九十])([0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])月"
-                      r"([0-9０-９]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]")
+_ZH_DATE = re.compile(rf"(?<![\d〇零一二三四五六七八九十]){_ZH_MONTH_NUMBER}月{_ZH_DAY_NUMBER}[日号]")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december")
 #: a day the Chinese gives without its month (从28号开始 "from the 28th", 10月22日至24日, 26日表示): the
 #: English may name the month the context gives it
-_ZH_DAY = re.compile(r"(?<![0-9０-９月〇零一二三四五六七八九十])([0-9０-９]{1,2}|[一二三]?十[一二三四五六七八九]?"
-                     r"|[一二三四五六七八九])[日号]")
+_ZH_DAY = re.compile(rf"(?<![0-9０-９月〇零一二三四五六七八九十]){_ZH_DAY_NUMBER}[日号]")
 #: the English month names and their usual abbreviations ("Sept.", "Dec")
 _MONTH = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -95,12 +96,21 @@ def foreign_dates(zh: str, en: str) -> list[tuple[Date, list[Date]]]:
     return [(d, chinese) for d in en_dates(en) if (d.month, d.day) not in given and d.day not in days]
 
 
+#: what joins the ends of a range of days or months (周一至周五, 1-8月)
+_RANGE_MARK = r"(?:至|到|-|—|－|~)"
+
+
+def _between(a: int, b: int) -> set[int]:
+    """The numbers from one end of a range to the other, both ends included."""
+    return set(range(min(a, b), max(a, b) + 1))
+
+
 #: a Chinese day of the week (周三, 星期五, 礼拜天): 一 … 六 Monday to Saturday, 日/天 Sunday; not the 周一
 #: of 一周一次 "once a week", where the 一 counts times
 _ZH_WEEKDAY = re.compile(r"(?:星期|礼拜|周)([一二三四五六日天])(?![次遍回趟个])")
 _WEEKDAY_NUMBERS = {c: k for k, c in enumerate("一二三四五六", 1)} | {"日": 7, "天": 7}
 #: a range of days (周一至周五 "Monday to Friday"): every day between its ends is the Chinese's
-_ZH_WEEKDAY_RANGE = re.compile(r"(?:星期|礼拜|周)([一二三四五六日天])(?:至|到|-|—|~|－)(?:星期|礼拜|周)?([一二三四五六日天])")
+_ZH_WEEKDAY_RANGE = re.compile(rf"(?:星期|礼拜|周)([一二三四五六日天]){_RANGE_MARK}(?:星期|礼拜|周)?([一二三四五六日天])")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _EN_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
 #: Chinese words that name days of the week without their numbers: the weekend (周末 "weekend") and
@@ -115,8 +125,7 @@ def foreign_weekdays(zh: str, en: str) -> list[tuple[tuple[int, int], str]]:
     if not days:
         return []
     for m in _ZH_WEEKDAY_RANGE.finditer(zh):
-        a, b = _WEEKDAY_NUMBERS[m.group(1)], _WEEKDAY_NUMBERS[m.group(2)]
-        days |= set(range(min(a, b), max(a, b) + 1))
+        days |= _between(_WEEKDAY_NUMBERS[m.group(1)], _WEEKDAY_NUMBERS[m.group(2)])
     for word, named in _NAMED_WEEKDAYS.items():
         if word in zh:
             days |= set(named)
@@ -130,10 +139,9 @@ def weekday_names(zh: str) -> list[tuple[tuple[int, int], str]]:
 
 
 #: a Chinese month with or without its day (8月, 8月份, 十二月), not a count of months (3个月)
-_ZH_MONTH = re.compile(r"(?<![0-9０-９〇零一二三四五六七八九十个])([0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])月")
+_ZH_MONTH = re.compile(rf"(?<![0-9０-９〇零一二三四五六七八九十个]){_ZH_MONTH_NUMBER}月")
 #: a range of months (1-8月, 1至8月 "January to August"): every month between its ends is the Chinese's
-_ZH_MONTH_RANGE = re.compile(r"([0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])月?(?:-|—|－|~|至|到)"
-                             r"([0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])月")
+_ZH_MONTH_RANGE = re.compile(rf"{_ZH_MONTH_NUMBER}月?{_RANGE_MARK}{_ZH_MONTH_NUMBER}月")
 #: an English month name, capitalised ("may" is the modal), or its abbreviation
 _EN_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|"
                        r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?")
@@ -155,7 +163,7 @@ def foreign_months(zh: str, en: str) -> list[tuple[tuple[int, int], str]]:
     for m in _ZH_MONTH_RANGE.finditer(zh):
         a, b = cn_number(m.group(1)), cn_number(m.group(2))
         if a is not None and b is not None:
-            months |= set(range(min(a, b), max(a, b) + 1))
+            months |= _between(a, b)
     dates = en_dates(en)
     return [(m.span(1), m.group(1)) for m in _EN_MONTH.finditer(en)
             if _month(m.group(1)) not in months and not any(d.start <= m.start() < d.end for d in dates)]

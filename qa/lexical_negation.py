@@ -51,6 +51,11 @@ TABLE = "negators.tsv"
 
 #: negative affixes of English adjectives, verbs and nouns (Quirk et al. 1985, App. I.21-I.23)
 _AFFIX = re.compile(r"^(?:non-?|un|in|im|il|ir|dis)([a-z]{4,})$")
+#: un- as a negative prefix, not the un of "under", "union", "unit", "universal", "until" …
+UN_PREFIX = r"un(?!der|io|it|if|iv|iq|is|til|to)"
+#: the Latinate negative prefixes (in-, im-, ir-, il-, dis-, mis-, ab-): a word they start may be a
+#: positive word all the same ("involved", "distribute"), so readers test the base as well
+LATIN_NEGATIVE_PREFIXES = r"(?:in|im|ir|il|dis|mis|ab)"
 #: a "-less" adjective: negative, but its noun base ("power" of "powerless") is no safe cue
 _LESS = re.compile(r"^[a-z]{3,}less(?:ly|ness)?$")
 #: gloss words that negate what follows them or say an absence

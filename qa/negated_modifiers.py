@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from qa import lexicons as lx
 from qa import literal as lr
 from qa.english_verb_forms import verb_lemma
+from qa.lexical_negation import UN_PREFIX
 from qa.lexicons import StemSet
 from qa.zh_glosses import word_glosses
 
@@ -28,7 +29,7 @@ _NEGATING = frozenset({"non", "not", "no", "without", "outside", "off", "other",
 #: an un-/non- word ("unverified", "non-local"), not "under", "united", "universal"; or an in-/im-/
 #: ir-/il-/dis- one ("intangible heritage" for 非遗, "informal" for 非正式), which may be a positive
 #: word ("international") and then only leaves a lost negation unflagged
-_PREFIXED = re.compile(r"^(?:un(?!der|io|it|if|iv|iq|is|til|to)[a-z]{4,}|non-?[a-z]{2,}|(?:in|im|ir|il|dis)[a-z]{4,})$")
+_PREFIXED = re.compile(rf"^(?:{UN_PREFIX}[a-z]{{4,}}|non-?[a-z]{{2,}}|(?:in|im|ir|il|dis)[a-z]{{4,}})$")
 #: how many English words before the noun its negation may stand ("outside the main flood season")
 _REACH = 3
 #: how many words may stand between a participle and its noun ("verified statistical data")

@@ -35,56 +35,56 @@ def test_gloss_direction_reads_the_first_plain_sense():
 def test_glossed_cue_slow_down():
     zh = "今年以来，全市房地产投资增速趋缓。"
     bad = DIRECTION.run_pair(zh, "Since the start of this year, growth in the city's real estate "
-                               "investment has accelerated.")
+                                 "investment has accelerated.")
     assert bad and "趋缓" in bad[0].message
     assert not DIRECTION.run_pair(zh, "Since the start of this year, growth in the city's real estate "
-                                    "investment has slowed.")
+                                      "investment has slowed.")
 
 
 def test_glossed_cue_fall_short_of():
     zh = "受需求不足影响，部分地区项目开工进度不及预期。"
     bad = DIRECTION.run_pair(zh, "Owing to weak demand, construction starts in some regions ran ahead "
-                               "of expectations.")
+                                 "of expectations.")
     assert bad and "不及" in bad[0].message and bad[0].severity == "major"
     assert not DIRECTION.run_pair(zh, "Owing to weak demand, construction starts in some regions fell "
-                                    "short of expectations.")
+                                      "short of expectations.")
     zh = "今年一季度，新签合同金额不及上年同期水平。"  # "exceeded" is read although it stems apart
     assert DIRECTION.run_pair(zh, "In the first quarter, the value of newly signed contracts exceeded "
-                                "the level of the same period last year.")
+                                  "the level of the same period last year.")
     assert not DIRECTION.run_pair(zh, "In the first quarter, the value of newly signed contracts fell "
-                                     "short of the level of the same period last year.")
+                                      "short of the level of the same period last year.")
 
 
 def test_glossed_comparative_surpass():
     zh = "该市空气质量优良天数比例优于全省平均水平。"
     assert DIRECTION.run_pair(zh, "The share of days with good air quality in the city was lower than "
-                                "the provincial average.")
+                                  "the provincial average.")
     assert not DIRECTION.run_pair(zh, "The share of days with good air quality in the city was better "
-                                    "than the provincial average.")
+                                      "than the provincial average.")
 
 
 def test_quantity_noun_takes_its_own_english_word():
     zh = "1—10月份，规模以上工业企业利润降幅比1—9月份收窄1.3个百分点。"
     bad = DIRECTION.run_pair(zh, "From January to October, the decline in profits of industrial "
-                               "enterprises above designated size widened by 1.3 percentage points "
-                               "from January to September.")
+                                 "enterprises above designated size widened by 1.3 percentage points "
+                                 "from January to September.")
     assert bad and "收窄" in bad[0].message and "widened" in bad[0].message
     assert not DIRECTION.run_pair(zh, "From January to October, the decline in profits of industrial "
-                                    "enterprises above designated size narrowed by 1.3 percentage "
-                                    "points from January to September.")
+                                      "enterprises above designated size narrowed by 1.3 percentage "
+                                      "points from January to September.")
     # a verb renders the change, not the quantity: "grew" stays 增长's though 增幅 is in the clause
     assert not DIRECTION.run_pair("尽管外需疲软，一季度全省出口仍增长3.1%，为近三年来最低增幅。",
-                     "Despite the slowdown in external demand, the province's exports still grew "
-                     "3.1% in the first quarter, the lowest in three years.")
+                                  "Despite the slowdown in external demand, the province's exports still grew "
+                                  "3.1% in the first quarter, the lowest in three years.")
 
 
 def test_noun_verb_homographs_count_as_verbs_only():
     zh = "今年前三季度，全省外贸进出口规模持续扩大。"
     bad = DIRECTION.run_pair(zh, "In the first three quarters, the scale of the province's foreign "
-                               "trade continued to contract.")
+                                 "trade continued to contract.")
     assert bad and "contract" in bad[0].message
     assert not DIRECTION.run_pair(zh, "In the first three quarters, the scale of the province's "
-                                    "foreign trade continued to expand.")
+                                      "foreign trade continued to expand.")
     en = "The city signed more export contracts, and its pay slips were issued on time."
     hits = [h for h in english_direction_cues().find(en) if h.strength == "verb"]
     assert hits and not any(_as_verb(en, h) for h in hits)
@@ -93,12 +93,12 @@ def test_noun_verb_homographs_count_as_verbs_only():
     # an -ing form after a verb of aspect is a verb too: "kept sliding" says a fall
     zh = "受原材料供应紧张影响，三季度以来全市二手住房成交价格持续攀升，部分购房者观望情绪加重。"
     bad = DIRECTION.run_pair(zh, "Owing to tight supplies of raw materials, prices of second-hand homes in the "
-                               "city have kept sliding since the third quarter, and some buyers have grown "
-                               "more hesitant.")
+                                 "city have kept sliding since the third quarter, and some buyers have grown "
+                                 "more hesitant.")
     assert bad and "sliding" in bad[0].message
     assert not DIRECTION.run_pair(zh, "Owing to tight supplies of raw materials, prices of second-hand homes in "
-                                    "the city have kept climbing since the third quarter, and some buyers have "
-                                    "grown more hesitant.")
+                                      "the city have kept climbing since the third quarter, and some buyers have "
+                                      "grown more hesitant.")
     en = "The landslide kept the road closed, and a sliding door was fitted."
     assert not any(_as_verb(en, h) for h in english_direction_cues().find(en) if h.strength == "verb")
 
@@ -119,33 +119,33 @@ def test_figure_bound_renders_no_change():
     """"over 12 million" renders 以上, a bound of the figure, not the rise 增加 says."""
     zh = "截至年末，全市常住人口增加到1200万以上，城镇化率继续提高。"
     bad = DIRECTION.run_pair(zh, "By the end of the year, the city's resident population had declined to just "
-                               "over 12 million, and the urbanization rate continued to rise.")
+                                 "over 12 million, and the urbanization rate continued to rise.")
     assert bad and "增加" in bad[0].message and "declined" in bad[0].message
     assert not DIRECTION.run_pair(zh, "By the end of the year, the city's resident population had grown to just "
-                                    "over 12 million, and the urbanization rate continued to rise.")
+                                      "over 12 million, and the urbanization rate continued to rise.")
 
 
 def test_short_of_is_a_comparative():
     """"2.1 points short of the target" says below it, as "below" does: evidence against 高于."""
     zh = "前三季度，全省地表水优良水体比例为92.3%，高于年度目标2.1个百分点。"
     bad = DIRECTION.run_pair(zh, "In the first three quarters, the share of surface water of good quality in the "
-                               "province was 92.3%, 2.1 percentage points short of the annual target.")
+                                 "province was 92.3%, 2.1 percentage points short of the annual target.")
     assert bad and "高于" in bad[0].message and "short of" in bad[0].message
     assert not DIRECTION.run_pair(zh, "In the first three quarters, the share of surface water of good quality in "
-                                    "the province was 92.3%, 2.1 percentage points above the annual target.")
+                                      "the province was 92.3%, 2.1 percentage points above the annual target.")
 
 
 def test_phrasal_verb_with_a_degree_adverb_states_a_change():
     """"picked up markedly" says how far a pace rose; "picked up the samples" says nothing of it."""
     zh = "受持续雨雪天气影响，一月份全省重点项目施工进度明显放缓。"
     bad = DIRECTION.run_pair(zh, "Owing to persistent rain and snow, construction on the province's key "
-                               "projects picked up markedly in January.")
+                                 "projects picked up markedly in January.")
     assert bad and "放缓" in bad[0].message and "picked up" in bad[0].message
     assert not DIRECTION.run_pair(zh, "Owing to persistent rain and snow, construction on the province's key "
-                                    "projects slowed markedly in January.")
+                                      "projects slowed markedly in January.")
     assert not DIRECTION.run_pair("一月份全省重点项目施工进度明显放缓，检查组在各工地抽取了样品。",
-                     "Construction on the province's key projects slowed markedly in January, and "
-                     "inspectors picked up samples at every site.")
+                                  "Construction on the province's key projects slowed markedly in January, and "
+                                  "inspectors picked up samples at every site.")
 
 
 # --------------------------------------------------------------------------- modality
@@ -154,42 +154,42 @@ def test_phrasal_verb_with_a_degree_adverb_states_a_change():
 def test_best_effort_said_as_a_certainty():
     zh = "力争到2027年，全市新能源汽车保有量达到50万辆。"
     bad = MODALITY.run_pair(zh, "The city will ensure that the number of new energy vehicles reaches "
-                              "500,000 by 2027.")
+                                "500,000 by 2027.")
     assert bad and "力争" in bad[0].message and bad[0].severity == "minor"
     assert not MODALITY.run_pair(zh, "The city will strive to bring the number of new energy vehicles "
-                                   "to 500,000 by 2027.")
+                                     "to 500,000 by 2027.")
     assert not MODALITY.run_pair(zh, "The city aims to ensure that the number of new energy vehicles "
-                                   "reaches 500,000 by 2027.")  # the aim renders 力争
+                                     "reaches 500,000 by 2027.")  # the aim renders 力争
     # 确保 says the certainty itself
     assert not MODALITY.run_pair("确保到2025年，所有行政村通光纤。",
-                     "We will ensure that all administrative villages are connected to optical "
-                     "fibre by 2025.")
+                                 "We will ensure that all administrative villages are connected to optical "
+                                 "fibre by 2025.")
 
 
 def test_rule_with_exceptions_said_without_exception():
     zh = "原则上，评审专家连续聘任不超过两届。"
     bad = MODALITY.run_pair(zh, "Reviewing experts shall without exception serve no more than two "
-                              "consecutive terms.")
+                                "consecutive terms.")
     assert bad and "原则上" in bad[0].message
     assert not MODALITY.run_pair(zh, "In principle, reviewing experts shall serve no more than two "
-                                   "consecutive terms.")
+                                     "consecutive terms.")
 
 
 def test_absence_of_obligation_is_a_permission():
     zh = "在财政收支矛盾较为突出的地区，不宜新设专项补贴。"
     bad = MODALITY.run_pair(zh, "In regions where fiscal pressure is acute, new special subsidies need "
-                              "not be created.")
+                                "not be created.")
     assert bad and "不宜" in bad[0].message and "need not" in bad[0].message
     assert not MODALITY.run_pair(zh, "In regions where fiscal pressure is acute, new special subsidies "
-                                   "should not be created.")
+                                     "should not be created.")
     zh = "企业需要在30日内提交申请材料。"
     assert MODALITY.run_pair(zh, "Enterprises do not need to submit application materials within 30 days.")
     # 不需要 is the absence of the obligation itself; "not only … but also" is no negation
     assert not MODALITY.run_pair("符合条件的企业不需要再次提交申请材料。",
-                     "Eligible enterprises do not need to submit application materials again.")
+                                 "Eligible enterprises do not need to submit application materials again.")
     assert not MODALITY.run_pair("发展优势产业，既需要企业努力，也需要政府作为。",
-                     "The development of competitive industries needs not only the enterprises' "
-                     "efforts but also the government's actions.")
+                                 "The development of competitive industries needs not only the enterprises' "
+                                 "efforts but also the government's actions.")
     zh = "申请人必须提交身份证明原件。"
     assert MODALITY.run_pair(zh, "Applicants do not have to submit the original proof of identity.")
     assert not MODALITY.run_pair(zh, "Applicants must submit the original proof of identity.")
@@ -201,23 +201,23 @@ def test_absence_of_obligation_is_a_permission():
 def test_middle_of_the_year():
     zh = "国家统计局将于年中发布人口抽样调查主要数据。"
     bad = TIME_EXPRESSION.run_pair(zh, "The National Bureau of Statistics will release the main data of "
-                                     "the population sample survey at the end of the year.")
+                                       "the population sample survey at the end of the year.")
     assert bad and "年中" in bad[0].message
     assert not TIME_EXPRESSION.run_pair(zh, "The National Bureau of Statistics will release the main "
-                                          "data of the population sample survey in the middle of the year.")
+                                            "data of the population sample survey in the middle of the year.")
     # 今年中国 is 今年 + 中国: no 年中 there
     assert not TIME_EXPRESSION.run_pair("今年中国经济运行总体平稳，年底前将完成全部改革任务。",
-                     "China's economy ran smoothly this year, and all reform tasks will be completed "
-                     "before the end of the year.")
+                                        "China's economy ran smoothly this year, and all reform tasks will be completed "
+                                        "before the end of the year.")
 
 
 def test_eve_is_before():
     zh = "春节前夕，市领导走访慰问了困难群众。"
     bad = TIME_EXPRESSION.run_pair(zh, "In the wake of the Spring Festival, city leaders visited people "
-                                     "in difficulty.")
+                                       "in difficulty.")
     assert bad and "前夕" in bad[0].message
     assert not TIME_EXPRESSION.run_pair(zh, "On the eve of the Spring Festival, city leaders visited "
-                                          "people in difficulty.")
+                                            "people in difficulty.")
 
 
 def test_taking_effect_from_a_date():
@@ -229,12 +229,12 @@ def test_taking_effect_from_a_date():
 def test_bare_same_period():
     zh = "一季度全省社会消费品零售总额增长6.2%，高于同期全国平均水平1.5个百分点。"
     bad = TIME_EXPRESSION.run_pair(zh, "Retail sales of consumer goods in the province grew 6.2% in the "
-                                     "first quarter, 1.5 percentage points above the national average "
-                                     "for the whole of last year.")
+                                       "first quarter, 1.5 percentage points above the national average "
+                                       "for the whole of last year.")
     assert bad and "同期" in bad[0].message
     assert not TIME_EXPRESSION.run_pair(zh, "Retail sales of consumer goods in the province grew 6.2% in "
-                                          "the first quarter, 1.5 percentage points above the national "
-                                          "average over the same period.")
+                                            "the first quarter, 1.5 percentage points above the national "
+                                            "average over the same period.")
 
 
 def test_an_event_named_by_a_noun_meets_its_verb():
@@ -245,42 +245,42 @@ def test_an_event_named_by_a_noun_meets_its_verb():
     assert with_verb_stems({"city", "nation"}) == {"city", "nation"}
     zh = "行政许可有效期届满前30日内，被许可人应当向原许可机关提出延续申请。"
     bad = TIME_EXPRESSION.run_pair(zh, "Within 30 days after the administrative licence expires, the licensee "
-                                     "shall apply to the original licensing authority for an extension.")
+                                       "shall apply to the original licensing authority for an extension.")
     assert bad and "届满前" in bad[0].message
     assert not TIME_EXPRESSION.run_pair(zh, "Within 30 days before the administrative licence expires, the "
-                                          "licensee shall apply to the original licensing authority for an "
-                                          "extension.")
+                                            "licensee shall apply to the original licensing authority for an "
+                                            "extension.")
 
 
 def test_the_end_of_a_term_is_not_its_start():
     zh = "村民委员会任期届满时，应当依法进行换届选举。"
     bad = TIME_EXPRESSION.run_pair(zh, "When the term of the villagers' committee begins, a new election "
-                                     "shall be held in accordance with the law.")
+                                       "shall be held in accordance with the law.")
     assert bad and "届满" in bad[0].message
     assert not TIME_EXPRESSION.run_pair(zh, "When the term of the villagers' committee expires, a new election "
-                                          "shall be held in accordance with the law.")
+                                            "shall be held in accordance with the law.")
 
 
 def test_a_span_up_to_now_is_no_moment_back():
     zh = "近五年来，全省累计新建农村公路3.2万公里。"
     bad = TIME_EXPRESSION.run_pair(zh, "Five years ago, the province built a total of 32,000 kilometres of "
-                                     "new rural roads.")
+                                       "new rural roads.")
     assert bad and "近五年" in bad[0].message
     assert not TIME_EXPRESSION.run_pair(zh, "Over the past five years, the province has built a total of "
-                                          "32,000 kilometres of new rural roads.")
+                                            "32,000 kilometres of new rural roads.")
     # after an event, the span up to now is "since <the event> N years ago"
     assert not TIME_EXPRESSION.run_pair("开发区设立20年来，累计引进外资项目460个。",
-                     "Since the development zone was set up 20 years ago, it has attracted a total of 460 "
-                     "foreign-funded projects.")
+                                        "Since the development zone was set up 20 years ago, it has attracted a total of 460 "
+                                        "foreign-funded projects.")
 
 
 def test_the_previous_year_written_with_yi():
     zh = "各单位应于每年1月底前报送上一年度安全生产工作总结。"
     bad = TIME_EXPRESSION.run_pair(zh, "By the end of January each year, all units shall submit a summary of "
-                                     "their work safety in the current year.")
+                                       "their work safety in the current year.")
     assert bad and "上一年度" in bad[0].message
     assert not TIME_EXPRESSION.run_pair(zh, "By the end of January each year, all units shall submit a summary "
-                                          "of their work safety in the previous year.")
+                                            "of their work safety in the previous year.")
     # 以下一年度 is 以下 "below" + 一 + 年度: no 下一年度 "next year"
     assert not TIME_EXPRESSION.run_pair("申报金额在十万元以下一年度内可申请一次。",
-                     "Applications for amounts of 100,000 yuan or less may be made once within this year.")
+                                        "Applications for amounts of 100,000 yuan or less may be made once within this year.")

@@ -95,7 +95,7 @@ def test_polarity_english_negation_the_chinese_lacks():
     assert not POLARITY.run_pair(zh, "This practice is reasonable.")
     # "not only" is no negation
     assert not POLARITY.run_pair("既要发展经济，也要保护环境。",
-                     "We must not only develop the economy but also protect the environment.")
+                                 "We must not only develop the economy but also protect the environment.")
 
 
 # --------------------------------------------------------------------------- direction
@@ -168,9 +168,9 @@ def test_time_as_of_rendered_as_since():
 def test_time_quarters_and_both_ends_of_the_year():
     assert majors(TIME_EXPRESSION, "二季度经济增长3.2%。", "The economy grew 3.2% in the third quarter.")
     assert not TIME_EXPRESSION.run_pair("前三季度经济增长0.7%。",
-                     "The economy grew 0.7% in the first three quarters.")
+                                        "The economy grew 0.7% in the first three quarters.")
     assert not TIME_EXPRESSION.run_pair("从年初到年底，价格基本稳定。",
-                     "From the beginning to the end of the year, prices were basically stable.")
+                                        "From the beginning to the end of the year, prices were basically stable.")
 
 
 # --------------------------------------------------------------------------- tables
@@ -233,10 +233,10 @@ def test_direction_flags_nearly_rendered_as_more_than():
 def test_direction_flags_a_bound_once():
     zh = "2024年,我国战略性新兴产业增加值占GDP的比重超过13%。"  # wu-jun-shushi-ronghe
     found = DIRECTION.run_pair(zh, "In 2024, the value added of China's strategic emerging industries "
-                                 "accounted for less than 13% of GDP.")
+                                   "accounted for less than 13% of GDP.")
     assert len(found) == 1 and "超过13%" in found[0].message
     assert DIRECTION.run_pair(zh, "In 2024, the value added of China's strategic emerging industries "
-                                "accounted for over 13% of GDP.") == []
+                                  "accounted for over 13% of GDP.") == []
 
 
 def test_number_bounds_tricky_negatives():
@@ -244,7 +244,7 @@ def test_number_bounds_tricky_negatives():
     assert DIRECTION.run_pair("近10年来，产业规模持续扩大。", "Over 10 years, the industry kept expanding.") == []
     # the same figure qualified both ways in the Chinese: either English is right
     assert DIRECTION.run_pair("目标是近20个，目前已有20多个。", "The target was nearly 20; there are "
-                                                         "nearly 20 now.") == []
+                                                                "nearly 20 now.") == []
 
 
 # --------------------------------------------------------------------------- direction: objects
@@ -255,8 +255,8 @@ BIOMED_ZH = ("生物医药大数据从研发、制造、医疗服务等各个环
 
 def test_direction_reads_the_verb_of_the_object():
     found = DIRECTION.run_pair(BIOMED_ZH, "Biomedical big data has entered application scenarios across "
-                                        "the biomedical industrial chain, giving enterprises effective "
-                                        "means to raise efficiency, increase costs and shorten cycles.")
+                                          "the biomedical industrial chain, giving enterprises effective "
+                                          "means to raise efficiency, increase costs and shorten cycles.")
     assert [f.severity for f in found] == ["major"] and "降低" in found[0].message
     assert "decrease costs" in found[0].suggestion
     for en in ("giving enterprises effective means to raise efficiency, reduce costs and shorten cycles.",
@@ -268,12 +268,12 @@ def test_direction_reads_the_verb_of_the_object():
 def test_direction_reads_irregular_participles_and_ignores_a_neighbours_words():
     zh = "随着互联网消费的迅猛发展，国内物流货运行业整体稳健增长，货运司机群体为国家做出了重要贡献。"
     found = DIRECTION.run_pair(zh, "With the rapid growth of online consumption, China's logistics and "
-                                 "freight industry as a whole has shrunk steadily, and freight drivers "
-                                 "have made important contributions to the country.")
+                                   "freight industry as a whole has shrunk steadily, and freight drivers "
+                                   "have made important contributions to the country.")
     assert found and "shrunk" in found[0].message and "grown" in (found[0].suggestion or "")
     assert DIRECTION.run_pair(zh, "With the rapid growth of online consumption, China's logistics and "
-                                "freight industry as a whole has grown steadily, and freight drivers "
-                                "have made important contributions to the country.") == []
+                                  "freight industry as a whole has grown steadily, and freight drivers "
+                                  "have made important contributions to the country.") == []
 
 
 # --------------------------------------------------------------------------- time anchored to a figure
@@ -281,7 +281,7 @@ def test_direction_reads_irregular_participles_and_ignores_a_neighbours_words():
 def test_time_flags_the_past_years_rendered_as_the_next():
     zh = "过去五年，我国经济实力跃上新台阶。"  # Government Work Report 2018
     found = TIME_EXPRESSION.run_pair(zh, "Over the next five years, China's economic strength will "
-                                       "reach a new level.")
+                                         "reach a new level.")
     assert [f.severity for f in found] == ["major"] and "过去五年" in found[0].message
     for en in ("Over the past five years, China's economic strength has reached a new level.",
                "In the last five years, China's economic strength rose to a new level."):
@@ -291,10 +291,10 @@ def test_time_flags_the_past_years_rendered_as_the_next():
 def test_time_flags_since_a_congress_rendered_as_before_it():
     zh = "党的十八大以来,我国高度重视数据要素的作用和价值。"  # 学习时报
     found = TIME_EXPRESSION.run_pair(zh, "In the run-up to the 18th CPC National Congress, China attached "
-                                       "great importance to the role and value of data.")
+                                         "great importance to the role and value of data.")
     assert found and "十八大以来" in found[0].message
     assert TIME_EXPRESSION.run_pair(zh, "Since the 18th CPC National Congress, China has attached great "
-                                      "importance to the role and value of data.") == []
+                                        "importance to the role and value of data.") == []
 
 
 def test_time_flags_until_now_rendered_as_before():
@@ -308,13 +308,13 @@ def test_time_flags_until_now_rendered_as_before():
 def test_time_reads_a_decade_in_a_heading_and_then_rendered_as_today():
     zh = "数实融合的理念雏形可追溯至21世纪10年代初期,当时主要表现为数字技术对传统产业的单点渗透。"
     late = TIME_EXPRESSION.run_pair(zh, "The idea can be traced back to the late 2010s, when it mainly "
-                                      "took the form of digital technology penetrating single points.")
+                                        "took the form of digital technology penetrating single points.")
     assert late and "early 2010s" in late[0].message
     today = TIME_EXPRESSION.run_pair(zh, "The idea can be traced back to the early 2010s; today it mainly "
-                                       "takes the form of digital technology penetrating single points.")
+                                         "takes the form of digital technology penetrating single points.")
     assert today and "当时" in today[0].message
     assert TIME_EXPRESSION.run_pair(zh, "The idea can be traced back to the early 2010s, when it mainly "
-                                      "took the form of digital technology penetrating single points.") == []
+                                        "took the form of digital technology penetrating single points.") == []
     heading = Pair(id=1, zh="1.第一阶段:数字化作为工具手段(21世纪10年代初期)",
                    en="1. The First Stage: Digitalization as a Tool (the late 2010s)", heading=True)
     assert TIME_EXPRESSION.run_all(Context([heading]))
@@ -336,12 +336,12 @@ def test_time_flags_the_future_rendered_as_earlier_years():
 def test_polarity_flags_yet_to_the_chinese_lacks():
     zh = "党的十八大以来,我国高度重视数据要素的作用和价值。"  # 学习时报
     found = POLARITY.run_pair(zh, "Since the 18th CPC National Congress, China has yet to attach "
-                                "importance to the role and value of data.")
+                                  "importance to the role and value of data.")
     assert found and "yet to" in found[0].message
     # 尚未 "not yet" is rightly "has yet to"
     assert POLARITY.run_pair("但此时的融合更多表现为政策引导下的试点探索,尚未形成系统化推进路径。",
-                 "But integration then was mostly pilot exploration guided by policy, and a systematic "
-                 "path had yet to take shape.") == []
+                             "But integration then was mostly pilot exploration guided by policy, and a systematic "
+                             "path had yet to take shape.") == []
     # 有待 "remains to be" is "has yet to" too
     assert POLARITY.run_pair("数据要素市场有待完善。", "The data market has yet to be improved.") == []
 
@@ -349,7 +349,7 @@ def test_polarity_flags_yet_to_the_chinese_lacks():
 def test_polarity_flags_no_longer_rendered_as_remain():
     zh = "供给端和需求端不再是相互隔离,而是密切关联,协同演化。"  # wu-jun-shushi-ronghe
     found = POLARITY.run_pair(zh, "The supply side and the demand side remain isolated from each other "
-                                "rather than closely linked and evolving together.")
+                                  "rather than closely linked and evolving together.")
     assert [f.severity for f in found] == ["major"] and "'remain'" in found[0].message
     for en in (("The supply side and the demand side are no longer isolated from each other but closely "
                 "linked and evolving together."),
@@ -372,7 +372,7 @@ def test_time_flags_the_end_of_a_numbered_year_or_month_rendered_as_its_start():
         "opened in Beijing in early March 2024.")
     # 初步 "preliminary" after a year is no start of the year
     assert TIME_EXPRESSION.run_pair("2023年初步建成全国一体化算力网。",
-                 "A national computing network was preliminarily completed by late 2023.") == []
+                                    "A national computing network was preliminarily completed by late 2023.") == []
 
 
 @pytest.mark.parametrize("zh,en", [
@@ -403,7 +403,7 @@ def test_direction_object_and_bound_tricky_negatives(zh, en):
 def test_time_relative_years_and_year_on_year():
     zh = "今年前三季度，国内生产总值同比增长5.2%。"  # National Bureau of Statistics, 2023
     assert TIME_EXPRESSION.run_pair(zh, "In the first three quarters of this year, GDP grew by 5.2% "
-                                      "month on month.")
+                                        "month on month.")
     for en in ("In the first three quarters of this year, GDP grew by 5.2% year on year.",
                "In the first three quarters, GDP grew by 5.2% over the same period last year."):
         assert TIME_EXPRESSION.run_pair(zh, en) == [], en
@@ -427,10 +427,10 @@ def test_time_flags_after_a_year_rendered_as_before_it():
 def test_direction_reads_above_and_below_before_the_object_and_doubling():
     zh = "一季度全省居民人均可支配收入增速高于全国平均水平。"  # provincial statistics release
     found = DIRECTION.run_pair(zh, "In the first quarter, per capita disposable income in the province "
-                                 "grew at a rate below the national average.")
+                                   "grew at a rate below the national average.")
     assert [f.severity for f in found] == ["major"] and "'below'" in found[0].message
     assert DIRECTION.run_pair(zh, "In the first quarter, per capita disposable income in the province "
-                                "grew at a rate above the national average.") == []
+                                  "grew at a rate above the national average.") == []
     zh = "到2020年实现国内生产总值和城乡居民人均收入比2010年翻一番。"  # 18th Party Congress report
     wrong_and_right(
         DIRECTION, zh,
@@ -696,8 +696,8 @@ def test_direction_weak_words_of_other_chinese_words_do_not_render_the_cue():
     assert bad and "增长" in bad[0].message and "decline" in bad[0].message
     # a weak word that is the cue's own gloss still renders it (加快 "to speed up")
     assert not DIRECTION.run_pair("加快数实融合是对冲经济下行压力的必要之举。",
-                     "Speeding up digital-real integration is a necessary step to offset downward "
-                     "pressure on the economy.")
+                                  "Speeding up digital-real integration is a necessary step to offset downward "
+                                  "pressure on the economy.")
 
 
 def test_time_explicit_contradiction_beats_a_tense_or_a_year_figure():
@@ -713,16 +713,16 @@ def test_time_explicit_contradiction_beats_a_tense_or_a_year_figure():
     zh = "未来，各国将加强产业政策工具的使用。"
     assert TIME_EXPRESSION.run_pair(zh, "In the past, countries will step up their use of industrial policy tools.")
     assert not TIME_EXPRESSION.run_pair(zh, "In the future, countries will step up their use of industrial "
-                                          "policy tools.")
+                                            "policy tools.")
 
 
 def test_modality_ability_rendered_as_obligation_is_a_minor_flag():
     zh = "数字经济和实体经济深度融合能够有效提升经济发展的韧性。"
     found = MODALITY.run_pair(zh, "The deep integration of the digital and real economies must effectively "
-                                "strengthen the resilience of economic development.")
+                                  "strengthen the resilience of economic development.")
     assert [f.severity for f in found] == ["minor"] and "能够" in found[0].message
     assert not MODALITY.run_pair(zh, "The deep integration of the digital and real economies can effectively "
-                                   "strengthen the resilience of economic development.")
+                                     "strengthen the resilience of economic development.")
     # 只有…才能: "we must" on the condition is a faithful rendering
     assert not MODALITY.run_pair("只有坚持创新，才能赢得未来。", "We must keep innovating to win the future.")
 
@@ -733,14 +733,14 @@ def test_modality_obligation_rendered_as_permission_despite_a_negation_elsewhere
                                "an employee in this way.")
     assert bad and "必须" in bad[0].message
     assert not MODALITY.run_pair(zh, "But it must be said frankly that no decent employer would dismiss "
-                                   "an employee in this way.")
+                                     "an employee in this way.")
     # a negation on the permission word makes it a prohibition, which is not a permission
     assert not MODALITY.run_pair("员工必须遵守规定。", "Employees may not ignore the rules.")
 
 
 def test_polarity_reads_not_long_ago_as_a_time_and_an_antonym_as_a_negation():
     assert not POLARITY.run_pair("前不久，该项目荣获了国际安全奖。",
-                     "Recently, the project won an international safety award.")
+                                 "Recently, the project won an international safety award.")
     zh = "中国人民深知找到一条正确的道路多么不容易。"  # WMT20 news
     assert not POLARITY.run_pair(zh, "The Chinese people know how difficult it is to find the right path.")
     assert majors(POLARITY, zh, "The Chinese people know how easy it is to find the right path.")
@@ -752,17 +752,17 @@ def test_direction_reads_cedict_change_verbs_and_their_own_glosses():
                                 "has decreased significantly.")
     assert bad and "增大" in bad[0].message
     assert not DIRECTION.run_pair(zh, "With the new system in service, the controlled airspace in the Arctic "
-                                    "has increased significantly.")
+                                      "has increased significantly.")
     # the cue's own CC-CEDICT verb renders it even where the English cue table has no row
     assert not DIRECTION.run_pair("人民币对美元升值，出口下降。",
-                     "The yuan appreciated against the dollar and exports fell.")
+                                  "The yuan appreciated against the dollar and exports fell.")
 
 
 def test_direction_object_rule_skips_words_another_chinese_word_explains():
     # "lower production costs" is 降低生产经营成本; 拓展产品营销范围 is "widen the reach"
     zh = "加快数实融合可以降低生产经营成本、拓展产品营销范围。"
     assert not DIRECTION.run_pair(zh, "Speeding up integration can lower production and operating costs "
-                                    "and widen the reach of product marketing.")
+                                      "and widen the reach of product marketing.")
 
 
 def test_modality_reads_an_adverb_joined_to_must():
@@ -781,8 +781,8 @@ def test_modality_a_future_will_in_another_clause_does_not_answer_an_obligation(
     assert "应当" in found[0].message
     # a weak obligation word that renders the cue still answers it, in any clause
     assert not MODALITY.run_pair("应对这一挑战，需要中非手拉手，团结才有力量。",
-                     "China and Africa need to work hand in hand to meet this challenge, because only "
-                     "through unity can they have strength.")
+                                 "China and Africa need to work hand in hand to meet this challenge, because only "
+                                 "through unity can they have strength.")
 
 
 def test_time_relative_months_weeks_and_days():
@@ -847,4 +847,4 @@ def test_polarity_without_said_by_another_word_does_not_render_the_negation():
         "No unit or individual may change the use of land without authorization.")
     assert found[0].severity == "major"
     assert POLARITY.run_pair(zh, "Units and individuals shall not change the use of land without "
-                               "authorization.") == []
+                                 "authorization.") == []

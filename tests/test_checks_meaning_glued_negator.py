@@ -11,10 +11,10 @@ from qa.checks.polarity import POLARITY
 def test_negator_glued_to_a_measure_word():
     zh = "参加抽检的12批次产品中，其中2批未通过复检，已责令企业召回。"
     bad = POLARITY.run_pair(zh, "Of the 12 batches sampled, two passed the re-inspection, and the companies have been "
-                    "ordered to recall them.")
+                                "ordered to recall them.")
     assert bad and "未" in bad[0].message
     assert not POLARITY.run_pair(zh, "Of the 12 batches sampled, two failed the re-inspection, and the companies have been "
-                         "ordered to recall them.")
+                                     "ordered to recall them.")
 
 
 def test_without_glued_to_a_noun():

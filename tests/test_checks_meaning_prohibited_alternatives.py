@@ -26,6 +26,6 @@ def test_prohibition_jieba_cut_before_a_place():
     # jieba cuts 不得到网吧上网 as 不 + 得到 "to obtain": it is 不得 + 到网吧 + 上网
     zh = "未成年人不得到营业性网吧上网，经营者应当在显著位置设置标志。"
     assert MODALITY.run_pair(zh, "Minors may go online at commercial internet cafés, and operators shall put up signs in "
-                     "conspicuous places.")
+                                 "conspicuous places.")
     assert not MODALITY.run_pair(zh, "Minors must not go online at commercial internet cafés, and operators shall put up signs "
-                         "in conspicuous places.")
+                                     "in conspicuous places.")

@@ -44,7 +44,7 @@ def test_potential_complements_are_read_by_their_grammar():
 
 def test_polarity_flags_a_dropped_cannot_do_without():
     found = POLARITY.run_pair(FORUM_ZH, "Its development can do without the country's highly developed "
-                                      "5G infrastructure and advanced manufacturing base.")
+                                        "5G infrastructure and advanced manufacturing base.")
     assert [f.severity for f in found] == ["major"] and "离不开" in found[0].message
 
 
@@ -59,9 +59,9 @@ def test_polarity_accepts_a_positive_paraphrase_of_cannot_do_without():
 def test_polarity_flags_a_dropped_potential_negation():
     zh = "目前仍有部分企业的污染物排放达不到国家标准。"
     assert POLARITY.run_pair(zh, "At present, pollutant emissions of some enterprises still reach "
-                               "national standards.")
+                                 "national standards.")
     assert POLARITY.run_pair(zh, "At present, pollutant emissions of some enterprises still fail to "
-                               "meet national standards.") == []
+                                 "meet national standards.") == []
 
 
 # --------------------------------------------------------------------------- time periods
@@ -72,27 +72,27 @@ FUTURE_ZH = ("科学擎画了未来一段时间我国数据基础制度体系建
 
 def test_time_flags_recent_years_rendered_as_a_time_that_ended():
     found = TIME_EXPRESSION.run_pair(RECENT_ZH, "Until a few years ago, China's digital economy was "
-                                              "developing well and building Digital China achieved "
-                                              "remarkable results.")
+                                                "developing well and building Digital China achieved "
+                                                "remarkable results.")
     assert found and "近年来" in found[0].message
     assert TIME_EXPRESSION.run_pair(RECENT_ZH, "In recent years, China's digital economy has developed "
-                                             "well and building Digital China has achieved "
-                                             "remarkable results.") == []
+                                               "well and building Digital China has achieved "
+                                               "remarkable results.") == []
 
 
 def test_time_flags_the_future_rendered_as_the_past():
     assert TIME_EXPRESSION.run_pair(FUTURE_ZH, "It scientifically mapped out the blueprint of China's "
-                                             "basic data system over the past period.")
+                                               "basic data system over the past period.")
     assert TIME_EXPRESSION.run_pair(FUTURE_ZH, "It scientifically mapped out the blueprint of China's "
-                                             "basic data system for some time to come.") == []
+                                               "basic data system for some time to come.") == []
 
 
 def test_time_flags_an_early_stage_rendered_as_the_end():
     zh = "数实融合的理念雏形可追溯至21世纪10年代初期。"  # wu-jun-shushi-ronghe
     assert TIME_EXPRESSION.run_pair(zh, "The idea of integrating the digital and real economies can be "
-                                      "traced back to the late 2010s, its final stage.")
+                                        "traced back to the late 2010s, its final stage.")
     assert TIME_EXPRESSION.run_pair(zh, "The idea of integrating the digital and real economies can be "
-                                      "traced back to the early 2010s.") == []
+                                        "traced back to the early 2010s.") == []
 
 
 # --------------------------------------------------------------------------- direction
@@ -133,33 +133,33 @@ def test_numbered_party_meetings_are_read_by_their_grammar():
 
 def test_institution_flags_the_party_congress_rendered_as_the_legislature():
     found = INSTITUTION.run_pair(CONGRESS_ZH, "The report to the 20th National People's Congress stresses "
-                                            "the need to accelerate the digital economy.")
+                                              "the need to accelerate the digital economy.")
     assert [f.severity for f in found] == ["major"]
     assert INSTITUTION.run_pair(CONGRESS_ZH, "The report to the 20th National Congress of the Communist "
-                                           "Party of China stresses the need to accelerate the "
-                                           "digital economy.") == []
+                                             "Party of China stresses the need to accelerate the "
+                                             "digital economy.") == []
 
 
 def test_institution_flags_a_plenum_rendered_as_another_body():
     zh = "党的二十届三中全会对发展数字经济作出重要部署。"  # wu-jun-shushi-ronghe
     assert INSTITUTION.run_pair(zh, "The Central Commission for Discipline Inspection made important "
-                                  "arrangements for developing the digital economy.")
+                                    "arrangements for developing the digital economy.")
     assert INSTITUTION.run_pair(zh, "The third plenary session of the 20th CPC Central Committee made "
-                                  "important arrangements for developing the digital economy.") == []
+                                    "important arrangements for developing the digital economy.") == []
 
 
 def test_institution_flags_a_listed_body_named_for_an_unlisted_one():
     zh = "中国电子信息行业联合会发布了年度报告。"
     found = INSTITUTION.run_pair(zh, "The All-China Federation of Industry and Commerce released its "
-                                   "annual report.")
+                                     "annual report.")
     assert [f.severity for f in found] == ["minor"] and "中国电子信息行业联合会" in found[0].message
     assert INSTITUTION.run_pair(zh, "The China Electronics and Information Industry Federation released "
-                                  "its annual report.") == []
+                                    "its annual report.") == []
     # 学习时报: the listed name inside a longer name is the Chinese 中央 (the Central Committee's school)
     assert INSTITUTION.run_pair("作者:翟云 中央党校(国家行政学院)公共管理教研部研究员",
-                 "Zhai Yun is a researcher at the Teaching and Research Department of Public "
-                 "Administration, Party School of the CPC Central Committee (Chinese Academy of "
-                 "Governance)") == []
+                                "Zhai Yun is a researcher at the Teaching and Research Department of Public "
+                                "Administration, Party School of the CPC Central Committee (Chinese Academy of "
+                                "Governance)") == []
 
 
 # --------------------------------------------------------------------------- roles
@@ -174,17 +174,17 @@ def test_roles_flags_a_swapped_pivot():
     zh = "鼓励大型企业开放供应链资源，带动中小企业协同发展。"
     assert [(r.lead, r.support) for r in parse_pivots(zh)] == [("大型企业", "中小企业")]
     assert ROLES.run_pair(zh, "Encourage SMEs to open up supply chain resources and drive the "
-                            "coordinated development of large enterprises.")
+                              "coordinated development of large enterprises.")
     assert ROLES.run_pair(zh, "Encourage large enterprises to open up their supply chain resources "
-                            "and drive the coordinated development of SMEs.") == []
+                              "and drive the coordinated development of SMEs.") == []
 
 
 def test_roles_flags_a_swapped_lead_and_participants():
     zh = "形成大企业引领、中小企业广泛参与的发展格局。"
     assert ROLES.run_pair(zh, "Form a pattern of development led by SMEs with the broad participation "
-                            "of large enterprises.")
+                              "of large enterprises.")
     assert ROLES.run_pair(zh, "Form a pattern of development led by large enterprises with the broad "
-                            "participation of SMEs.") == []
+                              "participation of SMEs.") == []
 
 
 # --------------------------------------------------------------------------- shorthand
@@ -194,7 +194,7 @@ def test_shorthand_reads_a_hyphenated_numeral():
     found = SHORTHAND.run_pair(zh, "Speed up achieving the two-carbon goals.")
     assert found and found[0].severity == "major"
     assert SHORTHAND.run_pair(zh, "Speed up achieving the goals of peaking carbon emissions and "
-                                "carbon neutrality.") == []
+                                  "carbon neutrality.") == []
 
 
 def test_shorthand_flags_a_coordinate_abbreviation_rendered_character_by_character():
@@ -206,7 +206,7 @@ def test_shorthand_flags_a_coordinate_abbreviation_rendered_character_by_charact
         assert SHORTHAND.run_pair(zh, en) == [], en
     # place abbreviations render by their names; verbs standing for themselves are no abbreviation
     assert SHORTHAND.run_pair("推动京津冀协同发展。", "Promote the coordinated development of "
-                                                "Beijing-Tianjin-Hebei.") == []
+                                                      "Beijing-Tianjin-Hebei.") == []
 
 
 # --------------------------------------------------------------------------- literal-term
@@ -214,12 +214,12 @@ def test_shorthand_flags_a_coordinate_abbreviation_rendered_character_by_charact
 def test_literal_term_reads_a_sub_word_by_its_compound():
     zh = "国家高新区聚焦数字产业化，集聚了众多数字经济龙头企业和平台型企业。"  # digital-economy-forum-2
     found = LITERAL_TERM.run_pair(zh, "National high-tech zones focus on digital industrialization and "
-                                    "have gathered many dragon-head digital economy enterprises and "
-                                    "platform enterprises.")
+                                      "have gathered many dragon-head digital economy enterprises and "
+                                      "platform enterprises.")
     assert found and "龙头" in found[0].message
     assert LITERAL_TERM.run_pair(zh, "National high-tech zones focus on digital industrialization and "
-                                   "have gathered many leading digital economy enterprises and "
-                                   "platform enterprises.") == []
+                                     "have gathered many leading digital economy enterprises and "
+                                     "platform enterprises.") == []
 
 
 # --------------------------------------------------------------------------- term-consistency
@@ -244,9 +244,9 @@ def test_roles_flags_swapped_tasks():
     zh = "各级政府要加强政策支持，企业要加大研发投入。"
     assert [(r.lead, r.support) for r, _, _ in parse_tasks(zh)] == [("政府", "企业")]
     assert ROLES.run_pair(zh, "Enterprises must strengthen policy support and governments at all levels "
-                            "must increase R&D investment.")
+                              "must increase R&D investment.")
     assert ROLES.run_pair(zh, "Governments at all levels must strengthen policy support and enterprises "
-                            "must increase R&D investment.") == []
+                              "must increase R&D investment.") == []
 
 
 # --------------------------------------------------------------------------- time: probe round 6
@@ -258,13 +258,13 @@ def test_time_word_and_its_yilai_are_one_expression():
     nor does 年初 accept any "since" that 以来 brings."""
     zh = "今年以来，各地积极推进城镇老旧小区改造。"
     found = TIME_EXPRESSION.run_pair(zh, "Last year, localities actively advanced the renovation of old "
-                                       "urban residential communities.")
+                                         "urban residential communities.")
     assert found and "今年" in found[0].message
     assert TIME_EXPRESSION.run_pair(zh, "Since the start of this year, localities have actively advanced "
-                                      "the renovation of old urban residential communities.") == []
+                                        "the renovation of old urban residential communities.") == []
     zh = "年初以来，我市持续加大稳岗扩岗支持力度。"
     assert TIME_EXPRESSION.run_pair(zh, "Since the end of the year, our city has continued to step up "
-                                      "support for stabilizing and expanding jobs.")
+                                        "support for stabilizing and expanding jobs.")
     for en in ("Since January, our city has continued to step up support for stabilizing and expanding jobs.",
                ("Since the beginning of the year, our city has continued to step up support for "
                "stabilizing and expanding jobs.")):
@@ -303,10 +303,10 @@ def test_time_deadlines_spans_and_relative_years(zh, wrong, right):
 def test_time_span_after_a_figure_and_cues_inside_a_word_are_not_misread():
     # 三年内 is "within three years" (N年内), not 年内 "within the year"; 提前三个月 holds no 前三个月
     assert TIME_EXPRESSION.run_pair("力争三年内实现县域全覆盖，明年启动试点。",
-                 "We will strive to achieve full coverage of counties in three years, with pilots starting "
-                 "next year.") == []
+                                    "We will strive to achieve full coverage of counties in three years, with pilots starting "
+                                    "next year.") == []
     assert TIME_EXPRESSION.run_pair("工程提前三个月完工。", "The project was completed three months ahead of "
-                                                        "schedule.") == []
+                                                            "schedule.") == []
     # 基本月产量 holds no 本月 "this month": 本 ends the word 基本
     assert TIME_EXPRESSION.run_pair("该项目基本月产量已达到设计能力。", "By last month the project's basic monthly "
-                                                              "output had reached its design capacity.") == []
+                                                                        "output had reached its design capacity.") == []

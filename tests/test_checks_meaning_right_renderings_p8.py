@@ -14,22 +14,22 @@ from qa.checks.time_expression import TIME_EXPRESSION
 def test_decline_to_renders_a_refusal():
     zh = "对超过申请期限提交的材料，受理窗口不予受理。"
     assert not POLARITY.run_pair(zh, "The service window will decline to accept materials submitted after the "
-                                   "application deadline.")
+                                     "application deadline.")
     assert POLARITY.run_pair(zh, "The service window will accept materials submitted after the application "
-                               "deadline.")
+                                 "deadline.")
 
 
 def test_a_prohibition_said_after_the_act():
     zh = "严禁利用职务便利为亲友谋取利益。"
     assert not POLARITY.run_pair(zh, "The use of official positions to seek benefits for relatives and friends "
-                                   "is strictly prohibited.")
+                                     "is strictly prohibited.")
     bad = POLARITY.run_pair(zh, "The use of official positions to seek benefits for relatives and friends is "
-                              "strictly supervised.")
+                                "strictly supervised.")
     assert bad and bad[0].severity == "major"
 
 
 def test_before_a_court_is_no_order_of_events():
     zh = "当事人对复议决定不服向人民法院起诉的，由人民法院依法审理。"
     assert not TIME_EXPRESSION.run_pair(zh, "Where a party disagrees with the review decision and brings a "
-                                          "lawsuit before a people's court, the court shall hear the case "
-                                          "in accordance with the law.")
+                                            "lawsuit before a people's court, the court shall hear the case "
+                                            "in accordance with the law.")

@@ -40,10 +40,10 @@ LEAD = "由市人社局牵头、市财政局配合，组织开展就业补贴资
 
 def test_swapped_local_bureaus_are_flagged():
     f, = ROLES.run_pair(LEAD, "The municipal finance bureau will lead a special audit of employment subsidy funds, "
-                     "with support from the municipal human resources and social security bureau.")
+                              "with support from the municipal human resources and social security bureau.")
     assert f.severity == "major" and "finance" in f.en[slice(*f.en_spans[0])] + f.en[slice(*f.en_spans[1])]
     assert ROLES.run_pair(LEAD, "The municipal human resources and social security bureau will lead a special audit "
-                       "of employment subsidy funds, with support from the municipal finance bureau.") == []
+                                "of employment subsidy funds, with support from the municipal finance bureau.") == []
 
 
 UNDER = "在省级生态环境部门的指导下，市级生态环境部门负责辖区内的执法检查。"
@@ -51,13 +51,13 @@ UNDER = "在省级生态环境部门的指导下，市级生态环境部门负�
 
 def test_parties_that_differ_by_their_level_are_told_apart():
     f, = ROLES.run_pair(UNDER, "Under the guidance of municipal-level environmental departments, provincial-level "
-                      "environmental departments are responsible for law enforcement inspections within "
-                      "their jurisdictions.")
+                               "environmental departments are responsible for law enforcement inspections within "
+                               "their jurisdictions.")
     assert "municipal-level" in f.message
     # "B is responsible" is B's own task under A's guidance, no lead taken from A
     assert ROLES.run_pair(UNDER, "Under the guidance of provincial-level environmental departments, municipal-level "
-                        "environmental departments are responsible for law enforcement inspections within "
-                        "their jurisdictions.") == []
+                                 "environmental departments are responsible for law enforcement inspections within "
+                                 "their jurisdictions.") == []
 
 
 WITH = "省发展改革委会同省能源局制定了可再生能源发展规划。"
@@ -65,13 +65,13 @@ WITH = "省发展改革委会同省能源局制定了可再生能源发展规划
 
 def test_the_party_before_an_aside_working_with_leads():
     f, = ROLES.run_pair(WITH, "The provincial energy administration, working with the provincial development and "
-                     "reform commission, has drawn up a plan for renewable energy.")
+                              "reform commission, has drawn up a plan for renewable energy.")
     assert "'energy administration' the lead" in f.message
     assert ROLES.run_pair(WITH, "The provincial development and reform commission, working with the provincial "
-                       "energy administration, has drawn up a plan for renewable energy.") == []
+                                "energy administration, has drawn up a plan for renewable energy.") == []
     # no aside: "B will work with A" is how the helper is written, and says nothing of A's lead
     assert ROLES.run_pair(WITH, "The provincial energy administration will work with the provincial development and "
-                       "reform commission, which leads the effort, to draw up a plan for renewable energy.") == []
+                                "reform commission, which leads the effort, to draw up a plan for renewable energy.") == []
 
 
 UNDERGO = "社区卫生服务中心要主动接受居民的监督。"
@@ -83,7 +83,7 @@ def test_accepting_someones_supervision_makes_them_the_supervisor():
     f, = ROLES.run_pair(UNDERGO, "Community health service centres should proactively oversee residents.")
     assert "居民 does the 监督" in f.message
     assert ROLES.run_pair(UNDERGO, "Community health service centres should proactively accept supervision by "
-                          "residents.") == []
+                                   "residents.") == []
 
 
 REPORT = "区财政局每半年向区人大常委会报告预算执行情况。"
@@ -93,9 +93,9 @@ def test_a_report_to_a_body_after_a_time_adverbial():
     frame, = parse_frames(REPORT)
     assert (frame.agent, frame.patient, frame.verb) == ("区财政局", "区人大常委会", "报告")
     assert len(ROLES.run_pair(REPORT, "Every six months, the standing committee of the district people's congress "
-                             "reports to the district finance bureau on budget implementation.")) == 1
+                                      "reports to the district finance bureau on budget implementation.")) == 1
     assert ROLES.run_pair(REPORT, "Every six months, the district finance bureau reports to the standing committee "
-                         "of the district people's congress on budget implementation.") == []
+                                  "of the district people's congress on budget implementation.") == []
 
 
 ENTRUST = "县农业农村局受县政府委托，负责种子市场的日常监管。"
@@ -103,10 +103,10 @@ ENTRUST = "县农业农村局受县政府委托，负责种子市场的日常监
 
 def test_a_fronted_participle_gives_its_by_phrase_the_action():
     f, = ROLES.run_pair(ENTRUST, "Entrusted by the county agriculture and rural affairs bureau, the county government "
-                        "is responsible for day-to-day supervision of the seed market.")
+                                 "is responsible for day-to-day supervision of the seed market.")
     assert "'by'-phrase of 'Entrusted'" in f.message
     assert ROLES.run_pair(ENTRUST, "Entrusted by the county government, the county agriculture and rural affairs "
-                          "bureau is responsible for day-to-day supervision of the seed market.") == []
+                                   "bureau is responsible for day-to-day supervision of the seed market.") == []
 
 
 AUDIT = "审计署对各部门的预算执行情况进行审计监督。"
@@ -116,9 +116,9 @@ def test_the_target_of_a_light_verb_after_a_possessed_noun():
     frame, = parse_frames(AUDIT)
     assert (frame.agent, frame.patient, frame.verb) == ("审计署", "部门", "监督")
     assert len(ROLES.run_pair(AUDIT, "The budget implementation of the National Audit Office is audited and "
-                            "supervised by all departments.")) == 1
+                                     "supervised by all departments.")) == 1
     assert ROLES.run_pair(AUDIT, "The budget implementation of all departments is audited and supervised by the "
-                        "National Audit Office.") == []
+                                 "National Audit Office.") == []
 
 
 def test_every_party_of_an_enumerated_support_is_read():
@@ -138,27 +138,27 @@ def test_an_audited_entity_reports_to_the_audit_authority():
     # 被审计单位 names a party; jieba cuts 在三十日内向 as 内向 "introverted"; 单位 is an "entity"
     zh = "被审计单位应当在三十日内向审计机关报告整改结果。"
     assert len(ROLES.run_pair(zh, "The audit authority shall report the rectification results to the audited entity "
-                         "within 30 days.")) == 1
+                                  "within 30 days.")) == 1
     assert ROLES.run_pair(zh, "The audited entity shall report the rectification results to the audit authority "
-                     "within 30 days.") == []
+                              "within 30 days.") == []
 
 
 def test_a_body_named_by_its_function_hands_on_to_another():
     # 执法/v 部门: a verb naming the department's function; 全市 a scope; "across the city" a place
     zh = "全市执法部门向司法机关移交涉嫌犯罪案件23件。"
     assert len(ROLES.run_pair(zh, "Judicial authorities across the city transferred 23 cases of suspected crimes to "
-                         "law enforcement departments.")) == 1
+                                  "law enforcement departments.")) == 1
     assert ROLES.run_pair(zh, "Law enforcement departments across the city transferred 23 cases of suspected crimes "
-                     "to judicial authorities.") == []
+                              "to judicial authorities.") == []
 
 
 def test_the_party_of_a_clause_of_time_is_the_one_assisted():
     # A…时，B予以配合: B (here 被检查单位, 被 + verb + noun) assists A; 依法 opens A's verb phrase
     zh = "市场监管部门依法开展执法检查时，被检查单位应当予以配合。"
     assert len(ROLES.run_pair(zh, "When inspected entities carry out law enforcement inspections according to law, "
-                         "market regulation departments shall cooperate.")) == 1
+                                  "market regulation departments shall cooperate.")) == 1
     assert ROLES.run_pair(zh, "When market regulation departments carry out law enforcement inspections according to "
-                     "law, inspected entities shall cooperate.") == []
+                              "law, inspected entities shall cooperate.") == []
     from qa.checks.roles import parse_assists
     assert [(r.lead, r.support) for r in parse_assists(zh)] == [("市场监管部门", "被检查单位")]
     # 配合 as a modifier of a noun (配合的部门) is no assisting clause
@@ -241,7 +241,7 @@ def test_supply_after_a_bare_infinitive_is_no_verb_of_providing():
     zh = "行业协会要为中小企业提供供需对接服务。"
     assert ROLES.run_pair(zh, "Industry associations should help SMEs match supply with demand.") == []
     assert [f.check for f in ROLES.run_pair(zh, "SMEs should provide supply-demand matching services to industry "
-                                       "associations.")] == ["roles"]
+                                                "associations.")] == ["roles"]
 
 
 def test_the_agent_as_object_when_the_other_partys_words_are_none_of_its_glosses():
@@ -290,7 +290,7 @@ def test_a_noun_before_an_infinitive_is_not_its_doer():
     # 制定产业链提升方案: "a plan to upgrade industrial chains" — the plan does not upgrade
     zh = "由省发展改革委牵头，制定产业链提升方案。"
     assert ROLES.run_pair(zh, "The Provincial Development and Reform Commission will lead the drafting of a plan to "
-                     "upgrade industrial chains.") == []
+                              "upgrade industrial chains.") == []
 
 
 def test_the_subject_of_an_encouraging_passive_does_the_infinitive():
@@ -308,16 +308,16 @@ def test_a_bare_infinitive_after_a_name_the_glosses_only_partly_find():
     # "small and" are no words of 中小企业's glosses: "help" stands three words before those found
     zh = "行业协会要为中小企业提供供需对接服务。"
     assert ROLES.run_pair(zh, "Industry associations should help small and medium-sized enterprises match supply "
-                     "with demand.") == []
+                              "with demand.") == []
     assert [f.check for f in ROLES.run_pair(zh, "Industry associations are what small and medium-sized enterprises "
-                                       "supply with matchmaking services.")] == ["roles"]
+                                                "supply with matchmaking services.")] == ["roles"]
 
 
 def test_a_noun_before_an_infinitive_owns_it_and_is_not_its_subject():
     # 安全保障能力 "the capacity to ensure the security of …": the capacity does not ensure anything
     zh = "与此同时，电力系统安全保障能力仍需进一步提升。"
     assert ROLES.run_pair(zh, "At the same time, the capacity to ensure the security of the power system still "
-                     "needs to be further improved.") == []
+                              "needs to be further improved.") == []
 
 
 # --- who does what on unseen text (issue 15, qa-probes-3): general constructions, our own sentences ---
@@ -394,7 +394,7 @@ def test_a_party_named_twice_is_read_at_the_verb_of_its_own_clause():
     # another clause that runs the relation the other way is no reading of this one
     zh = "由市财政局向区财政局支付补助，区财政局向市财政局提供使用报告。"
     assert ROLES.run_pair(zh, "The municipal finance bureau remunerates the district finance bureau, and the district "
-                     "finance bureau provides usage reports to the municipal finance bureau.") == []
+                              "finance bureau provides usage reports to the municipal finance bureau.") == []
 
 
 def test_handing_a_matter_over_names_its_receiver():
@@ -415,7 +415,7 @@ def test_a_pronoun_after_a_clause_of_condition_stands_for_its_subject():
                        "promptly refer the cases to the district public security sub-bureau.")
     # a pronoun after a clause that does not open the sentence with a condition stands for nothing read
     assert ROLES.run_pair(zh, "The cases found during inspections by the district public security sub-bureau matter, "
-                     "and they shall be referred to the district tax bureau.") == []
+                              "and they shall be referred to the district tax bureau.") == []
 
 
 def test_a_word_of_manner_between_de_and_the_lead_verb():
@@ -496,7 +496,7 @@ def test_a_city_that_stages_an_event_may_be_said_to_host_it():
     # 由A主办，B市承办: sport writes "organised by A and hosted by B" when B is a city, not a body
     zh = "亚洲杯足球赛由亚洲足球联合会主办，杭州市承办。"
     assert ROLES.run_pair(zh, "The Asian Cup is organised by the Asian Football Confederation and hosted by the city "
-                     "of Hangzhou.") == []
+                              "of Hangzhou.") == []
     # a body that runs the event is read as before (the fairs' "hosted by A … organized by B")
     zh = "本届花卉博览会由省林业局主办，市园林绿化中心承办。"
     swapped_then_clean(zh, "The flower expo was hosted by the municipal landscaping centre and organized by the "
@@ -520,8 +520,8 @@ def test_the_steps_of_a_chain_keep_their_order_whatever_their_verbs():
                        "approved by the municipal finance bureau.")
     # no "then": the English says no order to read
     assert ROLES.run_pair("重大项目变更须经县财政局审核同意后报市财政局批准。",
-                 "Changes to major projects need the municipal finance bureau's approval after the county finance "
-                 "bureau has endorsed them.") == []
+                          "Changes to major projects need the municipal finance bureau's approval after the county finance "
+                          "bureau has endorsed them.") == []
 
 
 PAY = "供水企业按照核定价格向污水处理项目业主全额支付服务费用，不得拖欠。"
@@ -531,10 +531,10 @@ def test_a_modifier_echoed_elsewhere_is_no_second_mention_of_the_party():
     """污水处理项目业主: 'treatment' of its modifier 污水处理 is met again in "for treatment services";
     the place that holds the head noun's gloss ('owners') is the party, so the swap is read."""
     f, = ROLES.run_pair(PAY, "Owners of sewage treatment projects shall pay water supply companies in full for "
-                    "treatment services at the approved price and shall not delay payment.")
+                             "treatment services at the approved price and shall not delay payment.")
     assert f.severity == "major" and "Owners" in f.message
     assert ROLES.run_pair(PAY, "Water supply companies shall pay owners of sewage treatment projects in full for "
-                      "treatment services at the approved price and shall not delay payment.") == []
+                               "treatment services at the approved price and shall not delay payment.") == []
 
 
 COMMISSION = "国家统计局委托中国社会科学院人口研究所开展全国生育意愿抽样调查。"
@@ -545,12 +545,12 @@ def test_an_of_inside_the_partys_own_name_keeps_it_the_subject():
     institute' is read too, and "of" between two words of one name does not make it a possessor."""
     assert "institut" in actor_lemmas("中国社会科学院人口研究所")
     f, = ROLES.run_pair(COMMISSION, "The Institute of Population Studies of the Chinese Academy of Social Sciences "
-                           "commissioned the National Bureau of Statistics to conduct a national sample "
-                           "survey on fertility intentions.")
+                                    "commissioned the National Bureau of Statistics to conduct a national sample "
+                                    "survey on fertility intentions.")
     assert f.severity == "major" and "commissioned" in f.message
     assert ROLES.run_pair(COMMISSION, "The National Bureau of Statistics commissioned the Institute of Population "
-                             "Studies of the Chinese Academy of Social Sciences to conduct a national "
-                             "sample survey on fertility intentions.") == []
+                                      "Studies of the Chinese Academy of Social Sciences to conduct a national "
+                                      "sample survey on fertility intentions.") == []
 
 
 DRILL = "本次全省森林火灾扑救演练在国家林业和草原局指导下，由省消防救援总队组织实施，共有20余支队伍参加。"
@@ -560,17 +560,17 @@ COUNTIES = "各县在市应急管理局指导下，组织乡镇开展汛前隐�
 def test_the_party_under_guidance_may_follow_by_or_stand_as_each_district():
     """在A指导下，由B组织实施 names B the doer (由 opens its clause); in 各县在A指导下 the subject 各县 is one jieba pronoun."""
     f, = ROLES.run_pair(DRILL, "This provincial forest firefighting drill was organised and conducted by the National "
-                      "Forestry and Grassland Administration under the guidance of the provincial fire and "
-                      "rescue corps, with more than 20 teams taking part.")
+                               "Forestry and Grassland Administration under the guidance of the provincial fire and "
+                               "rescue corps, with more than 20 teams taking part.")
     assert f.severity == "major"
     assert ROLES.run_pair(DRILL, "This provincial forest firefighting drill was organised and conducted by the "
-                        "provincial fire and rescue corps under the guidance of the National Forestry and "
-                        "Grassland Administration, with more than 20 teams taking part.") == []
+                                 "provincial fire and rescue corps under the guidance of the National Forestry and "
+                                 "Grassland Administration, with more than 20 teams taking part.") == []
     f, = ROLES.run_pair(COUNTIES, "Under the guidance of each county, the municipal emergency management bureau will "
-                         "organise townships to check for hazards before the flood season.")
+                                  "organise townships to check for hazards before the flood season.")
     assert f.severity == "major"
     assert ROLES.run_pair(COUNTIES, "Under the guidance of the municipal emergency management bureau, each county will "
-                           "organise townships to check for hazards before the flood season.") == []
+                                    "organise townships to check for hazards before the flood season.") == []
 
 
 def test_an_enumeration_of_supporters_shares_its_head_noun():
@@ -578,12 +578,12 @@ def test_an_enumeration_of_supporters_shares_its_head_noun():
     departments" holds 部门 too, which the lead's name 商务部门 claimed, so the swap went unread."""
     zh = "由商务部门牵头，市场监管、海关等部门配合，开展进口冷链食品专项检查。"
     wrong = ROLES.run_pair(zh, "With market regulation, customs and other departments taking the lead and commerce "
-                      "departments cooperating, special inspections of imported cold-chain food will be carried out.")
+                               "departments cooperating, special inspections of imported cold-chain food will be carried out.")
     # one swap, one flag: it marks the lead and both supporters
     assert len(wrong) == 1 and wrong[0].check == "roles" and len(wrong[0].zh_spans) == 3
     assert ROLES.run_pair(zh, "With commerce departments taking the lead and market regulation, customs and other "
-                     "departments cooperating, special inspections of imported cold-chain food will be "
-                     "carried out.") == []
+                              "departments cooperating, special inspections of imported cold-chain food will be "
+                              "carried out.") == []
 
 
 # Session 18: the general reader's lending verbs, the disposal construction, a parenthesis inside

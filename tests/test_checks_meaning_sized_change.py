@@ -13,10 +13,10 @@ from qa.checks.direction import DIRECTION
 def test_shortened_rendered_extended_by_a_size():
     zh = "推行网上预审后，企业开办的平均时间缩短了一半。"
     bad = DIRECTION.run_pair(zh, "Since online pre-review was introduced, the average time needed to start a business has "
-                    "been extended by half.")
+                                 "been extended by half.")
     assert bad and bad[0].severity == "major" and "缩短" in bad[0].message
     assert not DIRECTION.run_pair(zh, "Since online pre-review was introduced, the average time needed to start a business "
-                         "has been cut by half.")
+                                      "has been cut by half.")
 
 
 def test_a_deadline_after_by_is_no_size():
@@ -35,7 +35,7 @@ def test_a_bound_on_the_figure_is_no_rival_of_the_change():
     # 超过50% is said by "over 50%": it no longer hides "raised" for 降价 in its clause
     zh = "集中带量采购后，中选耗材平均降价超过60%。"
     bad = DIRECTION.run_pair(zh, "After volume-based procurement, the prices of selected consumables were raised by over 60% "
-                    "on average.")
+                                 "on average.")
     assert bad and bad[0].severity == "major" and "降价" in bad[0].message
     assert not DIRECTION.run_pair(zh, "After volume-based procurement, the prices of selected consumables were cut by over 60% "
-                         "on average.")
+                                      "on average.")

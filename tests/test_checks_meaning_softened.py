@@ -89,22 +89,22 @@ def test_error_flagged_and_right_rendering_clean(check, zh, wrong, right):
 def test_chinese_effort_word_is_rendered_by_an_english_hedge():
     """着力 "to try really hard" and 努力 are rendered "strive to": no softening of 要 / 需."""
     assert not MODALITY.run_pair("企业要努力降低单位产品能耗。",
-                     "Enterprises should strive to cut energy consumption per unit of output.")
+                                 "Enterprises should strive to cut energy consumption per unit of output.")
     assert not MODALITY.run_pair("需着力构建多元共治格局。",
-                     "We need to strive to build a pattern of pluralistic co-governance.")
+                                 "We need to strive to build a pattern of pluralistic co-governance.")
 
 
 def test_hedge_of_an_obligation_is_major_at_sentence_level():
     found = MODALITY.run_pair("各医疗机构必须在24小时内上报传染病疫情。",
-                  "Medical institutions should try to report infectious disease outbreaks within 24 hours.")
+                              "Medical institutions should try to report infectious disease outbreaks within 24 hours.")
     assert found[0].severity == "major" and "try to" in found[0].message
 
 
 def test_one_english_ban_per_chinese_prohibition_word():
     """禁用 owns one "banned"; the other one renders 禁止 (no false alarm)."""
     assert not POLARITY.run_pair("两省已禁止露天烧烤，另一省则禁用一次性塑料袋。",
-                     "Two provinces have banned open-air barbecues, while another has banned "
-                     "single-use plastic bags.")
+                                 "Two provinces have banned open-air barbecues, while another has banned "
+                                 "single-use plastic bags.")
 
 
 def test_a_point_inside_a_since_span_is_a_minor_flag():

@@ -38,7 +38,7 @@ CASES = [
 def test_first_ten_days_still_render_the_first_third():
     zh = "新学期教材将于9月开学前的上旬全部配送到校。"
     assert not TIME_EXPRESSION.run_pair(zh, "Textbooks for the new term will all be delivered to schools in the first ten "
-                              "days of the month before classes begin in September.")
+                                            "days of the month before classes begin in September.")
 
 
 UNIT_CASES = [

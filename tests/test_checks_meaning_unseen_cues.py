@@ -72,7 +72,7 @@ def test_a_deficit_rendered_as_a_surplus():
     assert found and "逆差 (a deficit)" in found[0].message
     assert not DIRECTION.run_pair(ZH_DEFICIT, wrong.replace("surplus", "deficit"))
     assert not DIRECTION.run_pair("一季度，全省货物贸易由顺差转为逆差。",
-                     "In the first quarter, the province's goods trade swung from a surplus to a deficit.")
+                                  "In the first quarter, the province's goods trade swung from a surplus to a deficit.")
 
 
 def test_a_quality_comparison_reads_better_and_worse():
@@ -81,7 +81,7 @@ def test_a_quality_comparison_reads_better_and_worse():
     assert not DIRECTION.run_pair(zh, "The city's air quality was better than the provincial average.")
     # "better" says nothing of a quantity: a lower unemployment rate is better
     assert not DIRECTION.run_pair("全市失业率低于全省平均水平。",
-                     "The city's unemployment rate was better than the provincial average.")
+                                  "The city's unemployment rate was better than the provincial average.")
 
 
 def test_a_level_above_the_usual():
@@ -131,7 +131,7 @@ def test_an_ability_inside_the_order_does_not_soften_it():
     wrong = "All localities should, where possible, ensure that people in difficulty receive their subsidies on time."
     assert flagged(MODALITY, ZH_ENSURE, wrong, "要")
     assert not MODALITY.run_pair(ZH_ENSURE, "All localities must ensure that people in difficulty can "
-                                          "receive their subsidies on time.")
+                                            "receive their subsidies on time.")
     # a softener right after the order softens the order itself
     assert not MODALITY.run_pair("市民应尽量乘坐公共交通出行。", "Residents should try to travel by public transport.")
 
@@ -238,4 +238,4 @@ def test_or_between_two_parties_offers_no_permission():
     assert not MODALITY.run_pair(ZH_APPROVAL, wrong.replace("may seek", "must obtain"))
     # an academic "or" between two nouns is no option that "must" hardens
     assert not MODALITY.run_pair("不正义或者邪恶的法律也必须得到服从吗？这是一个问题。",
-                     "Must unjust or iniquitous laws be obeyed? That is the question.")
+                                 "Must unjust or iniquitous laws be obeyed? That is the question.")

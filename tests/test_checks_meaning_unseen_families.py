@@ -61,7 +61,7 @@ def test_the_following_year_is_not_this_year():
     assert flagged(TIME_EXPRESSION, zh, "The equipment shall be delivered for use by the end of March this year.",
                    "次年")
     assert not TIME_EXPRESSION.run_pair(zh, "The equipment shall be delivered for use by the end of March of the "
-                                          "following year.")
+                                            "following year.")
 
 
 def test_the_next_day_is_not_the_same_day():
@@ -107,7 +107,7 @@ def test_the_quantity_noun_of_the_other_direction_takes_its_word():
     # "growth" renders 增速 "growth rate", no rise: "lower" renders 放缓
     zh = "全省工业投资增速比上月放缓1.2个百分点。"
     assert not DIRECTION.run_pair(zh, "The province's industrial investment growth rate was 1.2 percentage points "
-                                    "lower than in the previous month.")
+                                      "lower than in the previous month.")
 
 
 def test_up_before_its_base_states_a_rise():
@@ -149,7 +149,7 @@ def test_a_few_is_no_negation():
     wrong = "Analysts said that a few companies cutting their profit forecasts was a sign of an industry downturn."
     assert flagged(POLARITY, zh, wrong, "并非")
     assert not POLARITY.run_pair(zh, "Analysts said that a few companies cutting their profit forecasts was not a "
-                                   "sign of an industry downturn.")
+                                     "sign of an industry downturn.")
 
 
 def test_a_withheld_grant_is_a_negation():
@@ -157,7 +157,7 @@ def test_a_withheld_grant_is_a_negation():
     assert flagged(POLARITY, zh, "Where the application materials are not in the statutory form, the "
                                  "administrative organ shall grant the licence.", "不予")
     assert not POLARITY.run_pair(zh, "Where the application materials are not in the statutory form, the "
-                                   "administrative organ shall not grant the licence.")
+                                     "administrative organ shall not grant the licence.")
 
 
 def test_absolutely_not_is_a_negation():
@@ -182,7 +182,7 @@ def test_a_non_prefix_leaves_the_clause_negation_to_read():
     wrong = "Students without local household registration will still have to return home to sit the exam."
     assert flagged(POLARITY, zh, wrong, "不再")
     assert not POLARITY.run_pair(zh, "Students without local household registration will no longer have to "
-                                   "return home to sit the exam.")
+                                     "return home to sit the exam.")
 
 
 def test_a_negated_restriction_without_not_is_a_minor_flag():
@@ -229,7 +229,7 @@ def test_a_prohibition_said_as_a_rule_with_exceptions():
     wrong = "Enterprises without a work safety licence should generally not engage in production."
     assert flagged(MODALITY, zh, wrong, "不得")
     assert not MODALITY.run_pair(zh, "Enterprises without a work safety licence must not engage in production "
-                                   "under any circumstances.")
+                                     "under any circumstances.")
 
 
 def test_a_duty_said_usually():
@@ -262,6 +262,6 @@ def test_a_first_n_months_compared_against_is_the_preceding_period():
     # a period the sentence opens with is still "the first N months"
     zh = "前两个月，全市新建商品住宅成交量同比下降百分之五。"
     assert not TIME_EXPRESSION.run_pair(zh, "In the first two months, sales of new commercial housing in the city "
-                                          "fell by 5 percent year on year.")
+                                            "fell by 5 percent year on year.")
     assert flagged(TIME_EXPRESSION, zh, "In the past two months, sales of new commercial housing in the city "
                                         "fell by 5 percent year on year.", "前两个月")

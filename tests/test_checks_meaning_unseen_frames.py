@@ -207,7 +207,7 @@ def test_a_counted_period_said_with_another_count():
     assert not TIME_EXPRESSION.run_pair(ZH_FIVE_YEARS, right)
     decade = "近十年来，全县新建农村公路1200公里。"
     assert not TIME_EXPRESSION.run_pair(decade, "Over the past decade, the county has built 1,200 kilometers "
-                                             "of new rural roads.")
+                                                "of new rural roads.")
 
 # --------------------------------------------------------------------------- direction
 
@@ -278,9 +278,9 @@ def test_a_word_of_inability_is_a_negation():
     assert flagged(POLARITY, zh, "Some families in difficulty are able to pay for their children's "
                                  "after-school tutoring.", "无力")
     assert POLARITY.run_pair(zh, "Some families in difficulty are unable to pay for their children's "
-                               "after-school tutoring.") == []
+                                 "after-school tutoring.") == []
     assert POLARITY.run_pair(zh, "Some families in difficulty are powerless to pay for their children's "
-                               "after-school tutoring.") == []
+                                 "after-school tutoring.") == []
 
 
 def test_a_window_that_misses_the_english_negation_is_no_evidence():
@@ -289,7 +289,7 @@ def test_a_window_that_misses_the_english_negation_is_no_evidence():
     Without the negation the flag stands."""
     zh = "尽管科尔布执行的是科学任务，但是他的记述，如同拉·孔达米纳在南美的记述一样，并不科学。"
     assert POLARITY.run_pair(zh, "Though his mission was scientific, Kolb’s account, like that of La Condamine "
-                               "in South America, was not.") == []
+                                 "in South America, was not.") == []
     assert flagged(POLARITY, zh, "Though his mission was scientific, Kolb’s account, like that of La Condamine "
                                  "in South America, was scientific too.", "并不")
 
@@ -306,9 +306,9 @@ def test_an_absence_in_another_clause_takes_its_own_english_negation():
     zh = ("若不统一统计口径，人们就无法比较各地数据——我指的是将同一指标用于跨地区的比较研究，所以我们必须接受"
           "统一口径，以回避那些拒绝共享数据的部门造成的缺口。")
     assert POLARITY.run_pair(zh, "Because one cannot compare regional data, by which I mean using the same "
-                               "indicator in cross-regional comparative research, without a common statistical "
-                               "definition, we must accept a single definition to avoid the gaps left by "
-                               "departments that refuse to share data.") == []
+                                 "indicator in cross-regional comparative research, without a common statistical "
+                                 "definition, we must accept a single definition to avoid the gaps left by "
+                                 "departments that refuse to share data.") == []
 
 
 def test_a_concession_said_with_if_not_renders_the_negation():
@@ -317,7 +317,7 @@ def test_a_concession_said_with_if_not_renders_the_negation():
     the negated concession.  Without it the dropped negation is still flagged."""
     zh = "这项政策即使不能改变市场格局，至少也能提振企业信心。"
     assert POLARITY.run_pair(zh, "This policy will change, if not the market landscape, at least the confidence "
-                               "of businesses.") == []
+                                 "of businesses.") == []
     assert flagged(POLARITY, zh, "This policy will change the market landscape and at least boost the "
                                  "confidence of businesses.", "不能改变")
 
@@ -345,8 +345,8 @@ def test_alternatives_in_a_rule_s_condition_are_no_option():
     zh = ("外国人在宾馆以外的住所居住或者住宿的，应当在入住后24小时内由本人或者留宿人向居住地公安派出所"
           "办理登记。")
     assert MODALITY.run_pair(zh, "Foreign nationals staying in residences other than hotels shall, within 24 "
-                               "hours of arrival, register with the local police station themselves or "
-                               "through their hosts.") == []
+                                 "hours of arrival, register with the local police station themselves or "
+                                 "through their hosts.") == []
     assert flagged(MODALITY, "申请人可以选择线上或者线下办理。", "Applicants must apply online or offline.", "可以")
 
 

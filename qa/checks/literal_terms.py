@@ -63,6 +63,7 @@ from qa.checks.idioms import (
     stripped_keys,
 )
 from qa.lexicons import StemSet
+from qa.meaning_cues import next_word
 from qa.model import Check, Context, Flag
 from qa.zh_glosses import word_glosses
 
@@ -471,7 +472,7 @@ def _coordinate_modifier(word: str, zh: str, end: int, tokens: Sequence[lx.Token
     first, second = chosen
     if second - first != 2 or tokens[first + 1].text.lower() not in _COORDINATORS:
         return False
-    nxt = next((w for w in jieba_words(zh[end:end + 8], hmm=True)), "")
+    nxt = next_word(zh, end)
     if not nxt or not HAN_RUN.match(nxt):
         return False
     heads = StemSet(word_glosses(nxt) - lx.STOPWORDS)

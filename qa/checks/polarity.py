@@ -58,6 +58,8 @@ from qa.clause_match import PairLinks, document_clauses
 from qa.clause_split import Clause, en_clauses, zh_clauses
 from qa.english_lexicon import is_known
 from qa.lexical_negation import (
+    LATIN_NEGATIVE_PREFIXES,
+    UN_PREFIX,
     LexicalNegation,
     en_root,
     lexical_negations,
@@ -87,13 +89,15 @@ TABLE = "negators.tsv"
 #: characters that negate in any word they start (the reverse direction stays silent on them)
 NEGATOR_CHARS = frozenset("不没无非未否莫勿别甭毋弗")
 #: un-/non- antonyms always render a negation; in-/im-/ir-/il-/dis- ones only a 不+adjective word
-_UN = re.compile(r"\b(?:un(?!der|io|it|if|iv|iq|is|til|to)[a-z]{4,}|non-?[a-z]{3,}|anti-?[a-z]{3,}"
+_UN = re.compile(rf"\b(?:{UN_PREFIX}[a-z]{{4,}}|non-?[a-z]{{3,}}|anti-?[a-z]{{3,}}"
                  r"|[a-z]{3,}less(?:ly|ness)?)\b", re.IGNORECASE)
 #: a sub- word ("substandard", "suboptimal"): below what its base names, a negation only where
 #: the base glosses the negated word (not "subject", "submit")
 _SUB = re.compile(r"\bsub-?([a-z]{4,})\b", re.IGNORECASE)
-_PREFIXED = re.compile(r"\b(?:in|im|ir|il|dis|mis|ab)[a-z]{4,}\b|\b[a-z]{3,}less(?:ly|ness)?\b",
+_PREFIXED = re.compile(rf"\b{LATIN_NEGATIVE_PREFIXES}[a-z]{{4,}}\b|\b[a-z]{{3,}}less(?:ly|ness)?\b",
                        re.IGNORECASE)
+#: the Latinate negative prefix at a word's start, to strip it ("adequate" of "inadequate")
+_NEGATIVE_PREFIX = re.compile(rf"^{LATIN_NEGATIVE_PREFIXES}")
 
 _DO_WITHOUT = re.compile(r"\b(?:do|does|did|done|doing|go|goes|went|gone|going)\s+without$", re.IGNORECASE)
 #: a verb of holding back with its object and "from": "keep us from being self-abased" renders
@@ -475,7 +479,7 @@ def _rendered(en: str, zh: str, cue: ZhHit, cues: EnglishCues,
     later = None
     for m in prefixed:
         word = m.group().lower()
-        base = lx.lemma(re.sub(r"^(?:in|im|ir|il|dis|mis|ab)", "", word))
+        base = lx.lemma(_NEGATIVE_PREFIX.sub("", word))
         if (own is not None and own.has(lx.lemma(word))) or nearest.has(base):
             return True
         if word in _negative_glosses():
@@ -613,9 +617,6 @@ def _note_rendered(en: str, row: CueRow) -> bool:
     """The English holds one of the one-word renderings of a lexical row's note."""
     words = {lx.lemma(w.strip()) for w in (row.extra[0] if row.extra else "").split(";") if w.strip().isalpha()}
     return bool(words) and any(t.lemma in words for t in lx.tokenize_en(en))
-
-
-_NEGATIVE_PREFIX = re.compile(r"^(?:in|im|ir|il|dis|mis|ab)")
 
 
 @lru_cache(maxsize=4096)

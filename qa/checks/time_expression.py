@@ -424,36 +424,36 @@ def _event_orders(pair: Pair) -> list[Flag]:
         for r in reversed_orders(pair.zh, pair.en)]
 
 
+def _foreign_flag(pair: Pair, what: str, en_span: tuple[int, int], given: list[tuple[int, int]],
+                  zh_span: tuple[int, int], right: str) -> Flag:
+    """A flag of an English date, month or day of the week (``what``) that none of the Chinese ones
+    (``given``) is; ``zh_span`` the Chinese it most likely renders, ``right`` that one's English."""
+    said = "、".join(dict.fromkeys(pair.zh[s:e] for s, e in given))
+    return TIME_EXPRESSION.flag(
+        pair, f"The English says '{pair.en[en_span[0]:en_span[1]]}', a {what} the Chinese does not give "
+              f"(it gives {said}): the {what.split()[0]} is different",
+        zh_spans=[zh_span], en_spans=[en_span], suggestion=f"Render {pair.zh[zh_span[0]:zh_span[1]]} as {right}",
+        severity="major")
+
+
 def _date_flags(pair: Pair) -> list[Flag]:
-    """Flags of English dates and days of the week that are none of the Chinese ones (8月16日 → "16
-    September", 周三 → "Thursday")."""
+    """Flags of English dates, months and days of the week that are none of the Chinese ones (8月16日
+    → "16 September", 7月份 → "August", 周三 → "Thursday")."""
     out = []
     months = foreign_months(pair.zh, pair.en)
     if months:
-        said = "、".join(dict.fromkeys(m.group() for m in zh_month_mentions(pair.zh)))
-        first = zh_month_mentions(pair.zh)[0]
-        for span, name in months:
-            out.append(TIME_EXPRESSION.flag(
-                pair, f"The English says '{name}', a month the Chinese does not give (it gives {said}): "
-                      "the month is different",
-                zh_spans=[first.span()], en_spans=[span],
-                suggestion=f"Render {first.group()} as the month it numbers", severity="major"))
-    named = weekday_names(pair.zh)
-    for span, day in foreign_weekdays(pair.zh, pair.en):
-        (zs, ze), right = named[0]
-        out.append(TIME_EXPRESSION.flag(
-            pair, f"The English says '{day}', a day of the week the Chinese does not give (it gives "
-                  f"{'、'.join(dict.fromkeys(pair.zh[s:e] for (s, e), _ in named))}): the day is different",
-            zh_spans=[(zs, ze)], en_spans=[span], suggestion=f"Render {pair.zh[zs:ze]} as '{right}'",
-            severity="major"))
+        given = [m.span() for m in zh_month_mentions(pair.zh)]
+        out += [_foreign_flag(pair, "month", span, given, given[0], "the month it numbers") for span, _ in months]
+    weekdays = foreign_weekdays(pair.zh, pair.en)
+    if weekdays:
+        named = weekday_names(pair.zh)
+        given = [span for span, _ in named]
+        out += [_foreign_flag(pair, "day of the week", span, given, given[0], f"'{named[0][1]}'")
+                for span, _ in weekdays]
     for d, chinese in foreign_dates(pair.zh, pair.en):
         near = min(chinese, key=lambda c: (c.day != d.day and c.month != d.month, abs(c.start - d.start)))
-        said = pair.zh[near.start:near.end]
-        out.append(TIME_EXPRESSION.flag(
-            pair, f"The English says '{pair.en[d.start:d.end]}', a date the Chinese does not give "
-                  f"(it gives {'、'.join(dict.fromkeys(pair.zh[c.start:c.end] for c in chinese))}): the date is different",
-            zh_spans=[(near.start, near.end)], en_spans=[(d.start, d.end)],
-            suggestion=f"Render {said} as {calendar_name(near)}", severity="major"))
+        out.append(_foreign_flag(pair, "date", (d.start, d.end), [(c.start, c.end) for c in chinese],
+                                 (near.start, near.end), calendar_name(near)))
     return out
 
 
